@@ -1,0 +1,513 @@
+"""Finding actor mentions in a parsed block and resolving them to canonical actors.
+
+One ``ActorResolver`` lives for one article: it remembers the people named so far, so that
+"Orban", "the Hungarian prime minister" and "he" resolve to the Viktor Orbán named earlier.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.gazetteer import Gazetteer, Role, Surface, SurfaceIndex, SurfaceKind, fold
+from extract.ontology import Lexicon
+from graph.model import Actor, ActorType
+
+
+class MentionKind(StrEnum):
+    NAME = "name"
+    DEMONYM = "demonym"
+    CAPITAL = "capital"
+    SEAT = "seat"
+    TITLE = "title"
+    GROUP = "group"
+    PRONOUN = "pronoun"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A token span of a block that names an actor."""
+
+    start: int
+    end: int
+    actor: Actor
+    kind: MentionKind
+
+    def covers(self, index: int) -> bool:
+        return self.start <= index < self.end
+
+
+HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
+_SURFACE_PRIORITY = {
+    SurfaceKind.PERSON: 0,
+    SurfaceKind.ORGANIZATION: 1,
+    SurfaceKind.COUNTRY: 2,
+    SurfaceKind.REGION: 3,
+    SurfaceKind.CAPITAL: 4,
+    SurfaceKind.SEAT: 5,
+    SurfaceKind.DEMONYM: 6,
+    SurfaceKind.REGION_DEMONYM: 7,
+}
+_AFFILIATION_PREPS = frozenset({"of", "for"})
+_LOCATION_PREPS = frozenset({"in", "from"})
+_TITLE_GLUE = frozenset({"of", "to", "for", "the", "and", "'s", "-", "former", "deputy", "acting", "senior", "top", "then", "new", "outgoing", "ousted", "exiled"})
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII slug used in actor ids."""
+    ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+@dataclass
+class ActorResolver:
+    """Per-article actor resolution state (people seen so far, most recent mentions)."""
+
+    gazetteer: Gazetteer
+    index: SurfaceIndex
+    lexicon: Lexicon
+    date: str | None
+    persons: dict[str, Actor] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+    last_person: Actor | None = None
+    _role_terms: dict[tuple[str, ...], Role] = field(default_factory=dict)
+    _role_words: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for term, role in self.gazetteer.roles.items():
+            self._role_terms[tuple(term.split())] = role
+        self._role_words = frozenset(word for term in self._role_terms for word in term)
+
+    # -- public --------------------------------------------------------------------------
+    def resolve_block(self, doc: Doc) -> dict[int, Mention]:
+        """Mentions of ``doc`` by token index (every token of a mention maps to it)."""
+        by_token: dict[int, Mention] = {}
+        mentions = self._name_mentions(doc)
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                by_token[i] = mention
+        for _ in range(2):  # twice: "leaders of Romania's government" needs "government" first
+            for mention in self._role_mentions(doc, by_token):
+                for i in range(mention.start, mention.end):
+                    by_token.setdefault(i, mention)
+        self._pronoun_mentions(doc, by_token)
+        return by_token
+
+    # -- names ---------------------------------------------------------------------------
+    def _gazetteer_matches(self, doc: Doc) -> list[tuple[int, int, Surface]]:
+        matches: list[tuple[int, int, Surface]] = []
+        folded = [fold(t.text) for t in doc]
+        i = 0
+        while i < len(doc):
+            found = None
+            for n in range(min(self.index.longest, len(doc) - i), 0, -1):
+                surfaces = self.index.get(tuple(folded[i : i + n]))
+                if surfaces:
+                    found = (i, i + n, min(surfaces, key=lambda s: _SURFACE_PRIORITY[s.kind]))
+                    break
+            if found is None:
+                i += 1
+                continue
+            start, end, surface = found
+            if self._plausible(doc, start, end, surface):
+                matches.append(found)
+            i = end
+        return matches
+
+    def _plausible(self, doc: Doc, start: int, end: int, surface: Surface) -> bool:
+        """Reject gazetteer hits that are plainly something else in context."""
+        span = doc[start:end]
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+            return False
+        ent_types = {t.ent_type_ for t in span}
+        if surface.kind is SurfaceKind.PERSON:
+            return True
+        # "George Washington", "Georgia Meloni": a place name inside a longer person name.
+        for token in span:
+            if token.ent_type_ == "PERSON" and token.ent_iob_ != "" and not ent_types - {"PERSON"}:
+                ent = _entity_of(token)
+                if ent is not None and (ent.start < start or ent.end > end):
+                    return False
+        return True
+
+    def _name_mentions(self, doc: Doc) -> list[Mention]:
+        mentions: list[Mention] = []
+        taken: set[int] = set()
+        for start, end, surface in self._gazetteer_matches(doc):
+            actor, kind = self._surface_actor(surface)
+            if actor.type is ActorType.PERSON:
+                start, end = self._person_span(doc, start, end)
+                actor = self._register_person(actor, doc, start, end)
+            mentions.append(Mention(start, end, actor, kind))
+            taken.update(range(start, end))
+        for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            mention = self._entity_mention(doc, ent)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(mention.start, mention.end))
+        # Persons named with their title: extend to "Hungarian Prime Minister Viktor Orbán".
+        result = []
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if mention.actor.type is ActorType.PERSON and mention.kind is MentionKind.NAME:
+                mention = self._with_title(doc, mention, mentions)
+            result.append(mention)
+        return _drop_nested(result)
+
+    def _surface_actor(self, surface: Surface) -> tuple[Actor, MentionKind]:
+        kind = surface.kind
+        if kind is SurfaceKind.PERSON:
+            return self.gazetteer.person_actor(surface.key, self.date), MentionKind.NAME
+        if kind is SurfaceKind.ORGANIZATION:
+            return self.gazetteer.organization_actor(surface.key), MentionKind.NAME
+        if kind in (SurfaceKind.REGION, SurfaceKind.REGION_DEMONYM):
+            mention_kind = MentionKind.NAME if kind is SurfaceKind.REGION else MentionKind.DEMONYM
+            return self.gazetteer.region_actor(surface.key), mention_kind
+        mention_kind = {
+            SurfaceKind.COUNTRY: MentionKind.NAME,
+            SurfaceKind.DEMONYM: MentionKind.DEMONYM,
+            SurfaceKind.CAPITAL: MentionKind.CAPITAL,
+            SurfaceKind.SEAT: MentionKind.SEAT,
+        }[kind]
+        return self.gazetteer.country_actor(surface.key), mention_kind
+
+    def _person_span(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """Widen a gazetteer person hit to its PERSON entity ("Vladimir V. Putin")."""
+        ent = _entity_of(doc[start])
+        if ent is not None and ent.label_ == "PERSON" and ent.start <= start and ent.end >= end:
+            return ent.start, ent.end
+        return start, end
+
+    def _entity_mention(self, doc: Doc, ent: Span) -> Mention | None:
+        text = ent.text.strip()
+        words = [t for t in ent if not t.is_punct]
+        if not words:
+            return None
+        if ent.label_ == "PERSON" or (
+            len(words) == 1 and fold(words[0].text) in self.surnames and ent.label_ in ("ORG", "GPE", "NORP")
+        ):
+            if any(t.lower_ in self.lexicon.person_pronouns for t in words):
+                return None
+            if len(words) == 1 and self._role_at(doc, words[0].i) is not None:
+                return None
+            actor = self._person_by_name(text)
+            start, end = ent.start, ent.end
+            while start < end and doc[start].lower_ in ("the", "a"):
+                start += 1
+            actor = self._register_person(actor, doc, start, end)
+            return Mention(start, end, actor, MentionKind.NAME)
+        if ent.label_ == "ORG" and ent.root.pos_ == "PROPN" and len(words) <= 8:
+            country = self._country_inside(doc, ent.start, ent.end)
+            name = re.sub(r"^(the|The)\s+", "", text)
+            actor = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
+                          cameo=(country or "---"))
+            start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            return Mention(start, ent.end, actor, MentionKind.NAME)
+        return None
+
+    def _country_inside(self, doc: Doc, start: int, end: int) -> str | None:
+        for s, e, surface in self._gazetteer_matches(doc[start:end].as_doc()):
+            del s, e
+            if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM):
+                return surface.key
+        return None
+
+    def _person_by_name(self, text: str) -> Actor:
+        name = re.sub(r"\s+", " ", text).strip(" ,.'\u2019s") if text.endswith(("'s", "\u2019s")) else text
+        name = re.sub(r"\s+", " ", name).strip()
+        key = fold(name)
+        parts = key.split()
+        if len(parts) == 1 and key in self.surnames:
+            return self.persons[self.surnames[key]]
+        person_id = f"person:{slug(name)}"
+        if person_id in self.persons:
+            return self.persons[person_id]
+        if parts and parts[-1] in self.surnames:
+            known = self.persons[self.surnames[parts[-1]]]
+            if fold(known.name).split()[0] == parts[0]:
+                return known
+        return Actor(person_id, name, ActorType.PERSON, None, None)
+
+    def _register_person(self, actor: Actor, doc: Doc, start: int, end: int) -> Actor:
+        del doc, start, end
+        known = self.persons.get(actor.id)
+        if known is not None:
+            actor = known
+        self.persons[actor.id] = actor
+        surname = fold(actor.name).split()[-1]
+        if len(fold(actor.name).split()) > 1 or surname not in self.surnames:
+            self.surnames[surname] = actor.id
+        return actor
+
+    def _update_person(self, actor: Actor) -> None:
+        self.persons[actor.id] = actor
+
+    # -- titles --------------------------------------------------------------------------
+    def _role_at(self, doc: Doc, index: int) -> tuple[int, Role] | None:
+        """The longest role term starting at ``index``: (end, role)."""
+        for n in range(4, 0, -1):
+            if index + n > len(doc):
+                continue
+            words = tuple(t.lower_ for t in doc[index : index + n])
+            lemmas = tuple(t.lemma_.lower() for t in doc[index : index + n])
+            role = self._role_terms.get(words) or self._role_terms.get(lemmas)
+            if role is not None:
+                return index + n, role
+        return None
+
+    def _role_ending_at(self, doc: Doc, end: int) -> tuple[int, Role] | None:
+        """The longest role term that ends just before ``end``: (start, role)."""
+        for n in range(4, 0, -1):
+            start = end - n
+            if start < 0:
+                continue
+            found = self._role_at(doc, start)
+            if found is not None and found[0] == end:
+                return start, found[1]
+        return None
+
+    def _with_title(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
+        """Absorb a preceding title ("U.S. Ambassador to Hungary") into a person mention."""
+        sent_start = doc[mention.start].sent.start
+        start = mention.start
+        role: Role | None = None
+        affiliation: str | None = None
+        organization_code: str | None = None
+        posted_to = False
+        i = mention.start - 1
+        while i >= sent_start:
+            token = doc[i]
+            found = self._role_ending_at(doc, i + 1)
+            if found is not None:
+                role_start, found_role = found
+                if role is None or len(found_role.term) > len(role.term):
+                    role = found_role
+                start = role_start
+                i = role_start - 1
+                continue
+            other = next((m for m in mentions if m.covers(i) and m is not mention), None)
+            introduced = (
+                other is not None
+                and other.start >= 2
+                and doc[other.start - 1].lower_ in ("to", "of", "for")
+                and self._role_ending_at(doc, other.start - 1) is not None
+            )
+            if (
+                other is not None
+                and (role is not None or introduced)
+                and other.actor.type is not ActorType.PERSON
+            ):
+                before = doc[other.start - 1].lower_ if other.start > 0 else ""
+                if before == "to":
+                    posted_to = True
+                elif other.actor.country:
+                    affiliation = other.actor.country
+                elif other.actor.cameo:
+                    organization_code = other.actor.cameo
+                start = other.start
+                i = other.start - 1
+                continue
+            if token.lower_ in _TITLE_GLUE and role is not None and i > sent_start:
+                i -= 1
+                continue
+            if token.lower_ in ("to", "of", "for") and role is None and i > sent_start:
+                i -= 1
+                continue
+            if token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN") and role is not None:
+                # capitalised parts of a title not in the role list ("Foreign", "Interior")
+                if token.lower_ in self._role_words:
+                    start = i
+                    i -= 1
+                    continue
+            break
+        while start < mention.start and doc[start].lower_ in _TITLE_GLUE:
+            start += 1
+        end = mention.end
+        if role is not None and affiliation is None:
+            # "King Hassan of Morocco"
+            if end + 1 < len(doc) and doc[end].lower_ == "of":
+                other = next((m for m in mentions if m.covers(end + 1)), None)
+                if other is not None and other.actor.country:
+                    affiliation = other.actor.country
+                    end = other.end
+        del posted_to
+        actor = mention.actor
+        if role is not None:
+            actor = self._titled(actor, role, affiliation, organization_code)
+        if start == mention.start and end == mention.end and actor is mention.actor:
+            return mention
+        return Mention(start, end, actor, mention.kind)
+
+    def _titled(self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None) -> Actor:
+        """The person with what their title says; known office holders keep the gazetteer's."""
+        known_holder = actor.id.removeprefix("person:") in self.gazetteer.offices
+        country = actor.country if known_holder else (actor.country or affiliation)
+        updated = Actor(
+            actor.id,
+            actor.name,
+            ActorType.PERSON,
+            country,
+            role.sector,
+            title=actor.title if known_holder else role.role,
+            cameo=country + role.sector if country else (organization_code or "---" + role.sector),
+        )
+        self._update_person(updated)
+        return updated
+
+    # -- bare titles and group nouns -----------------------------------------------------
+    def _role_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
+        found: list[Mention] = []
+        i = 0
+        while i < len(doc):
+            if i in by_token:
+                i += 1
+                continue
+            hit = self._role_at(doc, i)
+            if hit is None:
+                i += 1
+                continue
+            end, role = hit
+            if any(j in by_token for j in range(i, end)):
+                i += 1
+                continue
+            head = doc[end - 1]
+            if head.pos_ not in ("NOUN", "PROPN"):
+                i = end
+                continue
+            country, modifier_start = self._modifier_country(doc, head, i, by_token, role.kind == "GROUP")
+            actor = self._role_actor(role, country, head)
+            if actor is not None:
+                kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
+                found.append(Mention(min(i, modifier_start), end, actor, kind))
+            i = end
+        return found
+
+    def _modifier_country(
+        self, doc: Doc, head: Token, start: int, by_token: dict[int, Mention], group: bool
+    ) -> tuple[str | None, int]:
+        """The country a role noun is qualified with ("Russian troops", "Russia's president",
+        "the government of Hungary") and where that qualifier starts."""
+        j = start - 1
+        while j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting"):
+            j -= 1
+        if j >= 0 and j in by_token:
+            mention = by_token[j]
+            if mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION):
+                return mention.actor.country or mention.actor.cameo, mention.start
+        preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    mention = by_token.get(pobj.i)
+                    if pobj.dep_ == "pobj" and mention is not None and mention.actor.type is ActorType.COUNTRY:
+                        return mention.actor.country, start
+        return None, start
+
+    def _role_actor(self, role: Role, country: str | None, head: Token) -> Actor | None:
+        if country is None or country not in self.gazetteer.countries:
+            if role.kind == "TITLE" and role.role != "official":
+                return self._person_with_role(None, role)
+            return None
+        if role.kind == "TITLE":
+            person = self._person_with_role(country, role)
+            if person is not None:
+                return person
+        plural = head.tag_ in ("NNS", "NNPS") or role.kind == "GROUP"
+        if role.sector == "GOV" or (role.kind == "TITLE" and not plural):
+            return self.gazetteer.country_actor(country)
+        country_name = self.gazetteer.countries[country]
+        adjective = country_name.demonyms[0] if country_name.demonyms else country_name.name
+        return Actor(
+            f"group:{country.lower()}-{role.sector.lower()}",
+            f"{adjective} {role.role}",
+            ActorType.GROUP,
+            country,
+            role.sector,
+            cameo=country + role.sector,
+        )
+
+    def _person_with_role(self, country: str | None, role: Role) -> Actor | None:
+        """A person named earlier in the article with this role and country, else the
+        gazetteer's office holder at the article date."""
+        wanted = HEAD_ROLES if role.role == "leader" else frozenset({role.role})
+        seen = [
+            p for p in self.persons.values()
+            if (country is None or p.country == country) and p.title in wanted
+        ]
+        if len(seen) == 1:
+            return seen[0]
+        if len(seen) > 1 and self.last_person in seen:
+            return self.last_person
+        if country is None:
+            return None
+        holders = self.gazetteer.holders(country, wanted, self.date)
+        if len(holders) == 1 or (holders and role.role == "leader"):
+            actor = self.gazetteer.person_actor(holders[0], self.date)
+            self.persons.setdefault(actor.id, actor)
+            return actor
+        return None
+
+    # -- pronouns ------------------------------------------------------------------------
+    def _pronoun_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> None:
+        """Resolve he/she to the last person named and "its" to the nearest preceding state or
+        organisation in the block; record the last person for the next blocks."""
+        for token in doc:
+            mention = by_token.get(token.i)
+            if mention is not None:
+                if mention.actor.type is ActorType.PERSON and token.i == mention.start:
+                    self.last_person = mention.actor
+                continue
+            lower = token.lower_
+            if lower in self.lexicon.person_pronouns and self.last_person is not None:
+                by_token[token.i] = Mention(token.i, token.i + 1, self.last_person, MentionKind.PRONOUN)
+            elif lower in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
+                speaker = _governing_subject(token, by_token)
+                if speaker is not None:
+                    by_token[token.i] = Mention(token.i, token.i + 1, speaker, MentionKind.PRONOUN)
+            elif lower in ("its", "itself"):
+                previous = [
+                    by_token[j] for j in range(token.sent.start, token.i)
+                    if j in by_token and by_token[j].actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION)
+                    and by_token[j].kind is not MentionKind.PRONOUN
+                ]
+                if previous:
+                    by_token[token.i] = Mention(token.i, token.i + 1, previous[-1].actor, MentionKind.PRONOUN)
+
+
+def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
+    """The actor a subject pronoun refers back to when its clause is what that actor said or
+    intends: "Israel announced it would free ...", "the rebels said they will release ..."."""
+    clause = pronoun.head
+    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head is clause:
+        return None
+    governor = clause.head
+    for child in governor.children:
+        if child.dep_ == "nsubj" and child.i in by_token:
+            mention = by_token[child.i]
+            if mention.kind is not MentionKind.PRONOUN and mention.actor.type is not ActorType.PERSON:
+                return mention.actor
+            if mention.actor.type is ActorType.PERSON and pronoun.lower_ == "we" and mention.actor.country:
+                return None
+    return None
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Keep the outer mention where spans overlap (title extension may swallow a demonym)."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

@@ -1,0 +1,165 @@
+"""Resolving the date an event happened against the article's publication date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """An ISO date and how precise it is: day, week, month, year, or article (defaulted)."""
+
+    iso: str | None
+    precision: str
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
+    match = re.search(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", text)
+    day_first = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?\b", text)
+    for found, month_group, day_group in ((match, 1, 2), (day_first, 2, 1)):
+        if not found or found.group(month_group).lower() not in _MONTHS:
+            continue
+        month = _MONTHS[found.group(month_group).lower()]
+        day = int(found.group(day_group))
+        year = int(found.group(3)) if found.group(3) else base.year
+        date = _safe_date(year, month, day)
+        if date is None:
+            return None
+        if not found.group(3):
+            # News refers to the recent past, or to the near future with a future verb.
+            if not future and date > base + dt.timedelta(days=7):
+                date = _safe_date(year - 1, month, day) or date
+            if future and date < base - dt.timedelta(days=7):
+                date = _safe_date(year + 1, month, day) or date
+        return ResolvedDate(date.isoformat(), "day")
+    return None
+
+
+def _month_only(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
+    found = re.search(r"\b(?:in\s+)?([A-Za-z]{3,9})(?:\s+(\d{4}))?\b", text)
+    if not found or found.group(1).lower() not in _MONTHS or len(found.group(1)) < 3:
+        return None
+    month = _MONTHS[found.group(1).lower()]
+    year = int(found.group(2)) if found.group(2) else base.year
+    if not found.group(2):
+        if not future and month > base.month:
+            year -= 1
+        if future and month < base.month:
+            year += 1
+    return ResolvedDate(dt.date(year, month, 1).isoformat(), "month")
+
+
+def _relative(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
+    lower = text.lower()
+    if "yesterday" in lower:
+        return ResolvedDate((base - dt.timedelta(days=1)).isoformat(), "day")
+    if "today" in lower or "tonight" in lower:
+        return ResolvedDate(base.isoformat(), "day")
+    if "tomorrow" in lower:
+        return ResolvedDate((base + dt.timedelta(days=1)).isoformat(), "day")
+    for name, weekday in _WEEKDAYS.items():
+        if re.search(rf"\b{name}\b", lower):
+            delta = (base.weekday() - weekday) % 7
+            if future or "next" in lower:
+                delta = -((weekday - base.weekday()) % 7 or 7)
+            elif "last" in lower and delta == 0:
+                delta = 7
+            return ResolvedDate((base - dt.timedelta(days=delta)).isoformat(), "day")
+    counted = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(day|week|month|year)s?\s+(ago|earlier|before|later)", lower)
+    if counted:
+        amount = int(counted.group(1)) if counted.group(1).isdigit() else _NUMBERS[counted.group(1)]
+        unit = counted.group(2)
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * amount
+        sign = 1 if counted.group(3) == "later" else -1
+        return ResolvedDate((base + dt.timedelta(days=sign * days)).isoformat(), unit if unit != "day" else "day")
+    if re.search(r"\b(days|a few days)\s+(ago|earlier|before)\b", lower):
+        return ResolvedDate((base - dt.timedelta(days=3)).isoformat(), "week")
+    if "this week" in lower or "earlier this week" in lower:
+        monday = base - dt.timedelta(days=base.weekday())
+        return ResolvedDate(monday.isoformat(), "week")
+    if "last week" in lower:
+        monday = base - dt.timedelta(days=base.weekday() + 7)
+        return ResolvedDate(monday.isoformat(), "week")
+    if "next week" in lower:
+        monday = base + dt.timedelta(days=7 - base.weekday())
+        return ResolvedDate(monday.isoformat(), "week")
+    if "last month" in lower:
+        first = base.replace(day=1) - dt.timedelta(days=1)
+        return ResolvedDate(first.replace(day=1).isoformat(), "month")
+    if "this month" in lower:
+        return ResolvedDate(base.replace(day=1).isoformat(), "month")
+    if "last year" in lower:
+        return ResolvedDate(dt.date(base.year - 1, 1, 1).isoformat(), "year")
+    del future
+    return None
+
+
+def parse_date_expression(text: str, article_date: str, future: bool = False) -> ResolvedDate | None:
+    """Resolve one date expression ("on October 17", "earlier this week") or None."""
+    base = dt.date.fromisoformat(article_date)
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if iso:
+        date = _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if date:
+            return ResolvedDate(date.isoformat(), "day")
+    for parser in (_month_day, _relative, _month_only):
+        resolved = parser(text, base, future)
+        if resolved is not None:
+            return resolved
+    year = re.fullmatch(r"\s*(?:in\s+)?(\d{4})\s*", text)
+    if year:
+        return ResolvedDate(f"{year.group(1)}-01-01", "year")
+    return None
+
+
+def _date_entities_for(trigger: Token) -> list[Span]:
+    """DATE entities of the trigger's sentence that hang from the trigger's clause."""
+    sentence = trigger.sent
+    own: list[Span] = []
+    for ent in sentence.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        node = ent.root
+        steps = 0
+        while node.head is not node and steps < 6:
+            node = node.head
+            steps += 1
+            if node == trigger:
+                own.append(ent)
+                break
+            if node.pos_ in ("VERB", "AUX") and node != trigger and node.dep_ not in ("xcomp", "aux"):
+                break
+    for ent in sentence.ents:
+        if ent.label_ == "DATE" and ent.start <= trigger.i < ent.end:
+            return []
+    return own
+
+
+def event_date(trigger: Token, article_date: str | None, future: bool) -> ResolvedDate:
+    """The date of the event expressed at ``trigger``, defaulting to the article date."""
+    if article_date is None:
+        return ResolvedDate(None, "unknown")
+    for ent in _date_entities_for(trigger):
+        resolved = parse_date_expression(ent.text, article_date, future)
+        if resolved is not None:
+            return resolved
+    return ResolvedDate(article_date, "article")

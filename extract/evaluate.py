@@ -1,0 +1,290 @@
+"""Scoring extraction against the gold triples in ../shared/eval (see its README).
+
+Predictions become (source code, CAMEO code, target code) keys and are matched to gold keys
+per record as multisets, at an actor level (A0 country, A1 country+sector, A2 full code) and a
+relation level (R1 CAMEO root, R2 full code, RP PLOVER category).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.ontology import DATA_DIR, plover_for, read_cameo_to_plover
+from graph.model import Actor, ActorType, Article, Event, Extraction, Modality, Polarity
+
+REAL_ACTOR_SOURCES = ("plover_gsr", "petr2_gsr")
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An actor-event-actor key in the gold set's code space."""
+
+    source: str | None
+    cameo: str
+    target: str | None
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    id: str
+    text: str
+    date: str | None
+    source_name: str
+    gold: tuple[Coded, ...]
+    gold_plover: tuple[str | None, ...]
+    invalid_gold: int
+
+
+def actor_code(actor: Actor) -> str:
+    """A CAMEO-style actor code: country (or IGO/NGO/region code) followed by a sector."""
+    if actor.type is ActorType.REGION and actor.cameo:
+        return actor.cameo
+    if actor.type is ActorType.ORGANIZATION and actor.cameo and actor.cameo[:3] in ("IGO", "NGO", "IMG", "MNC"):
+        return actor.cameo
+    if actor.country:
+        sector = "" if actor.type is ActorType.COUNTRY else (actor.sector or "")
+        return actor.country + sector
+    return actor.cameo if actor.cameo and actor.cameo[:3] != "---" else "---"
+
+
+def coded_cameo(event: Event) -> str | None:
+    """The CAMEO code of an event as CAMEO codes it, or None when CAMEO would not code it.
+
+    CAMEO codes stated intentions to cooperate under 03 and intentions to use force under 13;
+    a refused or negated cooperation is a rejection (12); a negated conflict is no event.
+    """
+    relation = event.relation
+    if event.polarity is Polarity.NEGATED:
+        return "120" if relation.quad_class in (1, 2) else None
+    if event.modality is Modality.INTENDED:
+        if relation.quad_class in (1, 2) and relation.cameo[:2] != "03":
+            return "030"
+        if relation.quad_class == 4:
+            return "130"
+    return relation.cameo
+
+
+def predicted_keys(events: Iterable[Event]) -> list[Coded]:
+    """Keys for a record's events; reciprocal relations count in both directions."""
+    keys: list[Coded] = []
+    for event in events:
+        cameo = coded_cameo(event)
+        if cameo is None:
+            continue
+        source, target = actor_code(event.subject), actor_code(event.object)
+        keys.append(Coded(source, cameo, target))
+        if event.relation.reciprocal:
+            keys.append(Coded(target, cameo, source))
+    return keys
+
+
+def _gold_actor(actor: dict[str, Any] | None) -> str | None:
+    return None if actor is None else str(actor["code"])
+
+
+def read_gold(path: Path) -> Iterator[GoldRecord]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: invalid JSON ({error.msg})") from error
+            gold: list[Coded] = []
+            plover: list[str | None] = []
+            invalid = 0
+            for event in record["gold"]:
+                relation = event["relation"]
+                if relation.get("cameo_valid") is False:
+                    invalid += 1
+                    continue
+                code = relation.get("cameo") or (relation.get("root") or "")
+                gold.append(Coded(_gold_actor(event["source"]), code, _gold_actor(event["target"])))
+                plover.append(relation.get("plover"))
+            yield GoldRecord(record["id"], record["text"], record.get("date"), record["source_name"],
+                             tuple(gold), tuple(plover), invalid)
+
+
+ActorLevel = Callable[[str | None], str | None]
+RelationLevel = Callable[[str], str | None]
+
+
+def a0(code: str | None) -> str | None:
+    return None if code is None else code[:3]
+
+
+def a1(code: str | None) -> str | None:
+    return None if code is None else code[:6]
+
+
+def a2(code: str | None) -> str | None:
+    return code
+
+
+def r1(cameo: str) -> str | None:
+    return cameo[:2] or None
+
+
+def r2(cameo: str) -> str | None:
+    return cameo
+
+
+def ignore(_: object) -> str:
+    return "*"
+
+
+@dataclass
+class Score:
+    """Micro-averaged counts for one level over many records."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, gold: list[tuple[str | None, ...]], predicted: list[tuple[str | None, ...]]) -> None:
+        self.tp += sum((Counter(gold) & Counter(predicted)).values())
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    actor: ActorLevel
+    relation: RelationLevel
+    plover: bool = False
+    lenient_target: bool = False
+
+
+LEVELS: tuple[Level, ...] = (
+    Level("A0,R1", a0, r1),
+    Level("A0,R1 lenient", a0, r1, lenient_target=True),
+    Level("A1,R1", a1, r1),
+    Level("A2,R2", a2, r2),
+    Level("A0,PLOVER", a0, r2, plover=True),
+    Level("dyad only", a0, ignore),
+    Level("relation only", ignore, r1),
+)
+
+
+@dataclass
+class Report:
+    """Scores per source and level, plus bookkeeping counts."""
+
+    scores: dict[tuple[str, str], Score] = field(default_factory=dict)
+    records: Counter[str] = field(default_factory=Counter)
+    invalid_gold: int = 0
+    plover_dropped: int = 0
+
+    def score(self, group: str, level: str) -> Score:
+        return self.scores.setdefault((group, level), Score())
+
+
+def _groups(source_name: str) -> tuple[str, ...]:
+    groups = [source_name, "all"]
+    if source_name in REAL_ACTOR_SOURCES:
+        groups.append("+".join(REAL_ACTOR_SOURCES))
+    return tuple(groups)
+
+
+def score_record(record: GoldRecord, events: Iterable[Event], report: Report, plover_table: dict[str, str]) -> None:
+    """Add one record's predictions to every group and level of ``report``."""
+    predicted = predicted_keys(events)
+    report.records[record.source_name] += 1
+    report.invalid_gold += record.invalid_gold
+    for level in LEVELS:
+        if level.plover and record.source_name != "plover_gsr":
+            continue
+        gold_keys: list[tuple[str | None, ...]] = []
+        for gold, gold_plover in zip(record.gold, record.gold_plover, strict=True):
+            relation = gold_plover if level.plover else level.relation(gold.cameo)
+            gold_keys.append((level.actor(gold.source), relation, level.actor(gold.target)))
+        predicted_list: list[tuple[str | None, ...]] = []
+        for key in predicted:
+            if level.plover:
+                if key.cameo[:2] in ("01", "02"):
+                    report.plover_dropped += 1
+                    continue
+                relation = plover_for(key.cameo, plover_table)
+            else:
+                relation = level.relation(key.cameo)
+            target = level.actor(key.target)
+            predicted_list.append((level.actor(key.source), relation, target))
+        if level.lenient_target:
+            open_targets = Counter((s, r) for s, r, t in gold_keys if t is None)
+            adjusted = []
+            for s, r, t in predicted_list:
+                if open_targets[(s, r)] > 0:
+                    open_targets[(s, r)] -= 1
+                    adjusted.append((s, r, None))
+                else:
+                    adjusted.append((s, r, t))
+            predicted_list = adjusted
+        for group in _groups(record.source_name):
+            report.score(group, level.name).add(gold_keys, predicted_list)
+
+
+def evaluate(
+    path: Path,
+    run: Callable[[list[Article]], Iterable[Extraction]],
+    on_record: Callable[[GoldRecord, Extraction], None] | None = None,
+) -> Report:
+    """Extract every gold sentence with ``run`` and score the predictions."""
+    records = list(read_gold(path))
+    articles = [Article(record.id, record.text, None, record.date) for record in records]
+    report = Report()
+    plover_table = read_cameo_to_plover(DATA_DIR / "cameo2plover.tsv")
+    by_id = {record.id: record for record in records}
+    for extraction in run(articles):
+        record = by_id[extraction.article.id]
+        score_record(record, extraction.events, report, plover_table)
+        if on_record is not None:
+            on_record(record, extraction)
+    return report
+
+
+def format_report(report: Report) -> str:
+    """A plain-text table: one row per group and level."""
+    groups = sorted({g for g, _ in report.scores}, key=lambda g: (g == "all", "+" in g, g))
+    lines = [f"{'source':<22} {'level':<15} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'pred':>5} {'gold':>5}"]
+    for group in groups:
+        for level in LEVELS:
+            score = report.scores.get((group, level.name))
+            if score is None:
+                continue
+            lines.append(
+                f"{group:<22} {level.name:<15} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                f"{score.tp:5d} {score.predicted:5d} {score.gold:5d}"
+            )
+        lines.append("")
+    counts = ", ".join(f"{name} {count}" for name, count in sorted(report.records.items()))
+    lines.append(f"records: {counts}; gold events skipped as non-CAMEO: {report.invalid_gold}; "
+                 f"predictions with roots 01/02 left out of PLOVER scoring: {report.plover_dropped}")
+    return "\n".join(lines)
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    return {
+        f"{group}|{level}": {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                             "f1": round(s.f1, 4), "tp": s.tp, "predicted": s.predicted, "gold": s.gold}
+        for (group, level), s in sorted(report.scores.items())
+    }

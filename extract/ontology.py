@@ -1,0 +1,189 @@
+"""Load the relation ontology (ontology.toml) and the CAMEO/PLOVER tables it is aligned with."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.model import RelationType
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class OntologyError(ValueError):
+    """The ontology file is malformed; the message names the file and entry."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One way English expresses a relation: a lemma plus an optional particle and prepositions.
+
+    ``preps`` empty means the object is the direct object (verbs). ``between`` marks nouns
+    whose "between X and Y" names both actors.
+    """
+
+    lemma: str
+    pos: str
+    relation: str
+    particle: str | None
+    preps: tuple[str, ...]
+    object_attribute: str | None
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """Relation types by name and triggers by (pos, lemma)."""
+
+    version: str
+    relations: Mapping[str, RelationType]
+    triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]
+    multiword_heads: Mapping[str, tuple[tuple[str, ...], ...]]
+
+    def relation(self, name: str) -> RelationType:
+        return self.relations[name]
+
+    def triggers_for(self, pos: str, lemma: str) -> tuple[Trigger, ...]:
+        return self.triggers.get((pos, lemma), ())
+
+
+def quad_class_for(cameo: str) -> int:
+    """Conventional CAMEO quad class of a code (01-05: 1, 06-08: 2, 09-13: 3, 14-20: 4)."""
+    root = int(cameo[:2])
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    if root <= 13:
+        return 3
+    return 4
+
+
+def read_cameo_goldstein(path: Path) -> dict[str, float]:
+    """CAMEO code -> Goldstein score, from GDELT's table."""
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {row["code"]: float(row["goldstein"]) for row in rows}
+
+
+def read_cameo_to_plover(path: Path) -> dict[str, str]:
+    """CAMEO code -> PLOVER category; the ambiguous bare ``08`` is left out."""
+    table: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            code, event = row["cameo"], row["plover_event"]
+            if code == "08" or not event:
+                continue
+            table.setdefault(code, event)
+    return table
+
+
+def plover_for(cameo: str, table: Mapping[str, str]) -> str | None:
+    """PLOVER category of a CAMEO code: full code, then 3 digits, then the root."""
+    for prefix in (cameo, cameo[:3], cameo[:2]):
+        if prefix in table:
+            return table[prefix]
+    return None
+
+
+def _parse_trigger(text: str, pos: str, relation: str, attribute: str | None) -> Trigger:
+    words = text.split()
+    if not words:
+        raise OntologyError(f"empty trigger in relation {relation}")
+    if pos == "NOUN":
+        # "talk with|between": head lemma (possibly several words) then one preposition slot.
+        *head, last = words if len(words) > 1 else (words + [""])
+        preps = tuple(p for p in last.split("|") if p)
+        return Trigger(" ".join(head), pos, relation, None, preps, attribute)
+    lemma, rest = words[0], words[1:]
+    particle = None
+    preps: tuple[str, ...] = ()
+    if rest:
+        preps = tuple(rest[-1].split("|"))
+        middle = rest[:-1]
+        if middle:
+            particle = " ".join(middle)
+    return Trigger(lemma, pos, relation, particle, preps, attribute)
+
+
+def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontology:
+    """Read ontology.toml and align each relation with CAMEO (Goldstein, quad) and PLOVER."""
+    path = path or data_dir / "ontology.toml"
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    goldstein = read_cameo_goldstein(data_dir / "cameo_codes.tsv")
+    plover = read_cameo_to_plover(data_dir / "cameo2plover.tsv")
+    relations: dict[str, RelationType] = {}
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
+    for entry in raw.get("relation", []):
+        name = entry.get("name")
+        cameo = entry.get("cameo")
+        if not name or not cameo:
+            raise OntologyError(f"{path}: a relation lacks name or cameo: {entry!r}")
+        if cameo not in goldstein:
+            raise OntologyError(f"{path}: relation {name} has unknown CAMEO code {cameo}")
+        if name in relations:
+            raise OntologyError(f"{path}: relation {name} is defined twice")
+        relations[name] = RelationType(
+            name=name,
+            cameo=cameo,
+            quad_class=quad_class_for(cameo),
+            goldstein=goldstein[cameo],
+            reciprocal=bool(entry.get("reciprocal", False)),
+            plover=plover_for(cameo, plover),
+            description=str(entry.get("description", "")),
+        )
+        attribute = entry.get("object_attribute")
+        for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
+            for text in entry.get(key, []):
+                trigger = _parse_trigger(text, pos, name, attribute)
+                triggers.setdefault((pos, trigger.lemma.split()[-1]), []).append(trigger)
+    multiword: dict[str, set[tuple[str, ...]]] = {}
+    for (pos, _), items in triggers.items():
+        for trigger in items:
+            words = tuple(trigger.lemma.split())
+            if pos == "NOUN" and len(words) > 1:
+                multiword.setdefault(words[-1], set()).add(words)
+    return Ontology(
+        version=str(raw.get("version", "0")),
+        relations=relations,
+        triggers={key: tuple(value) for key, value in triggers.items()},
+        multiword_heads={key: tuple(sorted(value)) for key, value in multiword.items()},
+    )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """English function words the patterns rely on (lexicon.toml)."""
+
+    light_verbs: frozenset[str]
+    control_verbs: frozenset[str]
+    control_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
+    stopping_verbs: frozenset[str]
+    lessening_verbs: frozenset[str]
+    intending_verbs: frozenset[str]
+    intending_nouns: frozenset[str]
+    intending_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    opposing_verbs: frozenset[str]
+    negators: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    unresolvable_pronouns: frozenset[str]
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Read lexicon.toml; every list becomes a frozenset of lower-case lemmas."""
+    path = path or DATA_DIR / "lexicon.toml"
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    fields = Lexicon.__dataclass_fields__
+    missing = [name for name in fields if name not in raw]
+    if missing:
+        raise OntologyError(f"{path}: missing lists {', '.join(missing)}")
+    return Lexicon(**{name: frozenset(str(w).lower() for w in raw[name]) for name in fields})

@@ -1,0 +1,428 @@
+"""Relation patterns over a dependency parse: who did what to whom at each trigger word.
+
+Each function takes the parse and the actor mentions and returns plain values; the pipeline
+turns a ``Candidate`` into an ``Event`` or a ``Drop``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.actors import Mention, MentionKind
+from extract.ontology import Lexicon, Ontology, Trigger
+from graph.model import Actor, ActorType, DropReason
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "force", "persuade", "tell", "order", "allow", "help", "encourage", "invite", "pressure", "push"})
+_PLACE_PREPS = frozenset({"in", "at"})
+_PARTITIVES = frozenset({
+    "group", "number", "delegation", "team", "member", "representative", "dozen", "hundred",
+    "thousand", "some", "many", "most", "all", "several", "both", "part", "majority", "unit",
+})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger with the actors found for it, or the reason none were found."""
+
+    trigger: Token
+    relation: str
+    subjects: tuple[Actor, ...]
+    objects: tuple[Actor, ...]
+    attributes: tuple[tuple[str, str], ...]
+    confidence: float
+    drop: DropReason | None = None
+    detail: str = ""
+    pairs: tuple[tuple[Actor, Actor], ...] = ()
+
+    def actor_pairs(self) -> tuple[tuple[Actor, Actor], ...]:
+        """(subject, object) pairs: the cross product, or the explicit pairs of a group."""
+        if self.pairs:
+            return self.pairs
+        return tuple((s, o) for s in self.subjects for o in self.objects)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the patterns read: the ontology, the lexicon and the block's mentions."""
+
+    ontology: Ontology
+    lexicon: Lexicon
+    mentions: Mapping[int, Mention]
+
+    def actor(self, token: Token) -> Actor | None:
+        mention = self.mentions.get(token.i)
+        return mention.actor if mention is not None else None
+
+    def is_place_name(self, token: Token) -> bool:
+        mention = self.mentions.get(token.i)
+        return mention is not None and mention.kind is MentionKind.CAPITAL
+
+
+# -- actors of argument tokens ---------------------------------------------------------------
+def actors_of(token: Token, ctx: Context) -> list[Actor]:
+    """The actors an argument token names, following conjunctions and appositions."""
+    found: list[Actor] = []
+    for item in [token, *token.conjuncts]:
+        actor = ctx.actor(item)
+        if actor is None:
+            for child in item.children:
+                if child.dep_ == "appos" and ctx.actor(child) is not None:
+                    actor = ctx.actor(child)
+                    break
+        if actor is None and item.lower_ in _RELATIVE_PRONOUNS and item.head.dep_ in ("relcl",):
+            actor = ctx.actor(item.head.head)
+        if actor is None and item.lemma_.lower() in _PARTITIVES:
+            # "a group of Moroccan diplomats", "members of the Israeli cabinet"
+            for prep in item.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            actor = ctx.actor(pobj)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def modifier_actors(token: Token, ctx: Context) -> list[Actor]:
+    """Actors that qualify a non-actor noun: "Russian oil", "EU sanctions", "Russia's war"."""
+    found: list[Actor] = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
+            for actor in actors_of(child, ctx):
+                if actor not in found:
+                    found.append(actor)
+    return found
+
+
+def _noun_text(token: Token) -> str:
+    parts = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    words = [c.lower_ for c in parts if c.ent_type_ not in ("NORP", "GPE")] + [token.lemma_.lower()]
+    return " ".join(words)
+
+
+# -- subjects -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Found:
+    """Argument tokens and how confident the path to them is."""
+
+    tokens: tuple[Token, ...]
+    confidence: float
+    blocked: bool = False
+
+
+def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
+    """The subject of a verb, inherited through control, coordination and modification."""
+    if depth > 6:
+        return Found((), 0.0)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return Found((verb.head,), 0.85)
+            return Found((child,), 1.0)
+    relation, head = verb.dep_, verb.head
+    if head is verb:
+        return Found((), 0.0)
+    if relation == "xcomp" or (relation == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        if head.lemma_.lower() in _OBJECT_CONTROL:
+            objects = [c for c in head.children if c.dep_ in ("dobj",)]
+            if objects:
+                return Found((objects[0],), 0.8)
+        if head.lemma_.lower() in ctx.lexicon.opposing_verbs:
+            return Found((), 0.0, blocked=True)
+        inherited = clause_subject(head, ctx, depth + 1)
+        return Found(inherited.tokens, inherited.confidence * 0.9, inherited.blocked)
+    if relation in ("conj", "advcl", "acomp"):
+        inherited = clause_subject(head, ctx, depth + 1)
+        return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
+    if relation in ("relcl", "acl"):
+        if ctx.actor(head) is not None:
+            return Found((head,), 0.8)
+        governed = noun_governor_subject(head, ctx, depth + 1)
+        return Found(governed.tokens, governed.confidence * 0.8, governed.blocked)
+    if relation == "pcomp":
+        holder = head.head
+        if holder.pos_ in ("NOUN", "PROPN"):
+            governed = noun_governor_subject(holder, ctx, depth + 1)
+            return Found(governed.tokens, governed.confidence * 0.85, governed.blocked)
+        if holder.pos_ in ("VERB", "AUX"):
+            inherited = clause_subject(holder, ctx, depth + 1)
+            return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
+    return Found((), 0.0)
+
+
+def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
+    """Who acts in a noun's event when the noun itself names nobody: the subject of the
+    light or control verb that governs it ("Budapest has no intention of ...")."""
+    if depth > 6:
+        return Found((), 0.0)
+    relation, head = noun.dep_, noun.head
+    if head is noun:
+        return Found((), 0.0)
+    if relation in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        lemma = head.lemma_.lower()
+        if lemma in ctx.lexicon.opposing_verbs:
+            return Found((), 0.0, blocked=True)
+        if lemma in ctx.lexicon.light_verbs or lemma in ctx.lexicon.control_verbs:
+            return clause_subject(head, ctx, depth + 1)
+        if not _is_trigger(head, ctx):
+            inherited = clause_subject(head, ctx, depth + 1)
+            return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
+        return Found((), 0.0)
+    if relation == "pobj" and head.dep_ == "prep":
+        holder = head.head
+        if holder.pos_ in ("VERB", "AUX") and not _is_trigger(holder, ctx):
+            inherited = clause_subject(holder, ctx, depth + 1)
+            return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
+    if relation == "conj":
+        return noun_governor_subject(head, ctx, depth + 1)
+    return Found((), 0.0)
+
+
+def _is_trigger(token: Token, ctx: Context) -> bool:
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
+    return bool(ctx.ontology.triggers_for(pos, token.lemma_.lower()))
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    objects: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            objects.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return objects
+
+
+def _has_particle(verb: Token, particle: str | None) -> bool:
+    if particle is None:
+        return True
+    words = particle.split()
+    lemmas = {c.lemma_.lower() for c in verb.children} | {c.lower_ for c in verb.children}
+    return all(word in lemmas for word in words)
+
+
+def _place_of(trigger: Token, ctx: Context, used: set[int]) -> str | None:
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in used and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    start = pobj.left_edge.i
+                    return trigger.doc[start : pobj.i + 1].text.removeprefix("the ")
+    return None
+
+
+# -- objects --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ObjectFound:
+    actors: tuple[Actor, ...]
+    attribute: tuple[str, str] | None
+    token_seen: bool
+    used: frozenset[int]
+
+
+def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: int = 0) -> ObjectFound:
+    """Actors named by object tokens, else by their modifiers ("Russian oil": Russia, with
+    commodity oil), else by the event noun they name ("opposed aid to Ukraine")."""
+    for token in tokens:
+        direct = actors_of(token, ctx)
+        if direct:
+            return ObjectFound(tuple(direct), None, True, frozenset({token.i}))
+    for token in tokens:
+        modifiers = modifier_actors(token, ctx)
+        if modifiers:
+            name = trigger.object_attribute or "topic"
+            return ObjectFound(tuple(modifiers), (name, _noun_text(token)), True, frozenset({token.i}))
+    for token in tokens:
+        places = [
+            actor
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for actor in actors_of(pobj, ctx)
+            if actor.type is ActorType.COUNTRY
+        ]
+        if places:
+            return ObjectFound(tuple(places), ("topic", _noun_text(token)), True, frozenset({token.i}))
+    if depth == 0:
+        for token in tokens:
+            inner = _inner_event_object(token, ctx)
+            if inner:
+                return ObjectFound(tuple(inner), ("topic", _noun_text(token)), True, frozenset({token.i}))
+    return ObjectFound((), None, bool(tokens), frozenset())
+
+
+def _inner_event_object(token: Token, ctx: Context) -> list[Actor]:
+    """The target of the first event word inside an object phrase."""
+    for inner in token.subtree:
+        if inner == token and not _is_trigger(inner, ctx):
+            continue
+        pos = "VERB" if inner.pos_ in ("VERB", "AUX") else "NOUN"
+        for trig in ctx.ontology.triggers_for(pos, inner.lemma_.lower()):
+            if pos == "NOUN":
+                noun_subjects = modifier_actors(inner, ctx)
+                if noun_subjects:
+                    return noun_subjects
+            objects = _prep_objects(inner, trig.preps) if trig.preps else [
+                c for c in inner.children if c.dep_ in ("dobj", "dative")
+            ]
+            found = resolve_object(objects, ctx, trig, depth=1)
+            if found.actors:
+                return list(found.actors)
+    return []
+
+
+# -- candidates -----------------------------------------------------------------------------
+def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
+    """Candidates at a verb trigger: active, passive, prepositional and dative objects."""
+    triggers = ctx.ontology.triggers_for("VERB", verb.lemma_.lower())
+    if not triggers:
+        return
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    ranked = sorted(triggers, key=lambda t: (t.particle is None, not t.preps))
+    best: Candidate | None = None
+    for trig in ranked:
+        if not _has_particle(verb, trig.particle):
+            continue
+        candidate = _verb_candidate(verb, trig, passive, ctx)
+        if candidate.drop is None:
+            yield candidate
+            return
+        if best is None or (best.drop is DropReason.NO_OBJECT and candidate.drop is DropReason.NO_SUBJECT):
+            best = candidate
+    if best is not None:
+        yield best
+
+
+def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> Candidate:
+    confidence = 0.9
+    if passive:
+        subject_tokens = [t for t in _prep_objects(verb, ("by",))]
+        object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if trig.preps:
+            object_tokens = _prep_objects(verb, trig.preps) or object_tokens
+        subject_found = Found(tuple(subject_tokens), 0.9)
+    else:
+        subject_found = clause_subject(verb, ctx)
+        confidence *= subject_found.confidence or 1.0
+        if trig.preps:
+            object_tokens = _prep_objects(verb, trig.preps)
+            for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+                object_tokens.extend(_prep_objects(dobj, trig.preps))
+        else:
+            object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            if not any(actors_of(t, ctx) for t in object_tokens):
+                # "demanded that the US cancel ...", "urged Iran to ...": the clause's subject
+                object_tokens += [
+                    g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                    for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                ]
+    if subject_found.blocked:
+        return Candidate(verb, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
+    found = resolve_object(object_tokens, ctx, trig)
+    attributes: list[tuple[str, str]] = []
+    if found.attribute:
+        attributes.append(found.attribute)
+    elif trig.object_attribute and trig.preps:
+        for dobj in (c for c in verb.children if c.dep_ == "dobj" and ctx.actor(c) is None):
+            attributes.append((trig.object_attribute, _noun_text(dobj)))
+    subjects = _subject_actors(subject_found, ctx)
+    return _finish(verb, trig, subjects, list(found.actors), attributes, confidence, ctx, found.used,
+                   subject_found, found.token_seen)
+
+
+def _subject_actors(found: Found, ctx: Context) -> list[Actor]:
+    actors: list[Actor] = []
+    for token in found.tokens:
+        direct = actors_of(token, ctx)
+        if not direct:
+            direct = [a for a in modifier_actors(token, ctx) if a not in actors]
+        actors.extend(a for a in direct if a not in actors)
+    return actors
+
+
+def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
+    """Candidates at an event noun: "talks between X and Y", "X's invasion of Y",
+    "Western sanctions on Russia", "purchases of Russian oil"."""
+    lemma = noun.lemma_.lower()
+    triggers = list(ctx.ontology.triggers_for("NOUN", lemma))
+    compounds = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    for words in ctx.ontology.multiword_heads.get(lemma, ()):
+        if set(words[:-1]) <= compounds:
+            triggers = [t for t in ctx.ontology.triggers_for("NOUN", lemma) if t.lemma == " ".join(words)] + [
+                t for t in triggers if t.lemma == lemma
+            ]
+            break
+    triggers = [t for t in triggers if len(t.lemma.split()) == 1 or set(t.lemma.split()[:-1]) <= compounds]
+    if not triggers:
+        return
+    trig = triggers[0]
+    between = _prep_objects(noun, ("between",))
+    if "between" in trig.preps and between:
+        pair = actors_of(between[0], ctx)
+        if len(pair) >= 2:
+            yield _finish(noun, trig, [pair[0]], pair[1:], [], 0.85, ctx, frozenset(), Found((), 0.85), True)
+            return
+    subjects = [a for a in modifier_actors(noun, ctx)]
+    subject_found = Found((), 0.85)
+    if not subjects:
+        subjects = [a for t in _prep_objects(noun, ("by",)) for a in actors_of(t, ctx)]
+    if not subjects:
+        subject_found = noun_governor_subject(noun, ctx)
+        if subject_found.blocked:
+            yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, lemma)
+            return
+        subjects = _subject_actors(subject_found, ctx)
+    object_tokens = _prep_objects(noun, tuple(p for p in trig.preps if p != "between"))
+    governor = noun.head if noun.dep_ in ("dobj", "pobj") else None
+    if not object_tokens and governor is not None and governor.pos_ in ("VERB", "AUX"):
+        object_tokens = _prep_objects(governor, tuple(p for p in trig.preps if p != "between"))
+    found = resolve_object(object_tokens, ctx, trig)
+    confidence = 0.8 * (subject_found.confidence or 1.0)
+    yield _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
+                  confidence, ctx, found.used, subject_found, found.token_seen)
+
+
+def _finish(
+    trigger: Token,
+    trig: Trigger,
+    subjects: list[Actor],
+    objects: list[Actor],
+    attributes: list[tuple[str, str]],
+    confidence: float,
+    ctx: Context,
+    used: frozenset[int],
+    subject_found: Found,
+    object_token_seen: bool,
+) -> Candidate:
+    relation = ctx.ontology.relation(trig.relation)
+    place = _place_of(trigger, ctx, set(used))
+    if place:
+        attributes.append(("place", place))
+    if relation.name == "VISIT":
+        for token in trigger.children:
+            if token.dep_ == "dobj" and ctx.is_place_name(token):
+                attributes.append(("place", token.text))
+    attrs = tuple(sorted(set(attributes)))
+    if relation.reciprocal and not objects and len(subjects) >= 2:
+        # "The US, Russia and Switzerland met": every pair of the group.
+        pairs = tuple((a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :])
+        return Candidate(trigger, trig.relation, tuple(subjects), (), attrs, round(confidence, 3), pairs=pairs)
+    if not subjects:
+        reason = DropReason.UNRESOLVED_REFERENCE if subject_found.tokens else DropReason.NO_SUBJECT
+        return Candidate(trigger, trig.relation, (), tuple(objects), attrs, 0.0, reason, trigger.lemma_)
+    if not objects:
+        reason = DropReason.NOT_AN_ACTOR if object_token_seen else DropReason.NO_OBJECT
+        return Candidate(trigger, trig.relation, tuple(subjects), (), attrs, 0.0, reason, trigger.lemma_)
+    return Candidate(trigger, trig.relation, tuple(subjects), tuple(objects), attrs, round(confidence, 3))
+
+
+def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
+    """Every candidate in a run of tokens (one parsed block)."""
+    for token in tokens:
+        if token.pos_ == "VERB":
+            yield from verb_candidates(token, ctx)
+        elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
+            yield from noun_candidates(token, ctx)

@@ -1,0 +1,212 @@
+"""The extractor: article text in, canonical actor–relation–actor events out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.actors import ActorResolver, Mention
+from extract.dates import event_date
+from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
+from extract.nlp import load_model
+from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
+from extract.patterns import Candidate, Context, block_candidates
+from extract.qualifiers import qualify
+from extract.text import Block, split_blocks
+from graph.model import Actor, Article, Drop, DropReason, Event, Evidence, Extraction, Modality
+
+EXTRACTOR_NAME = "geokg-rules"
+EXTRACTOR_VERSION = "0.1"
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the extractor knows besides the text: gazetteer, ontology, lexicon."""
+
+    gazetteer: Gazetteer
+    ontology: Ontology
+    lexicon: Lexicon
+
+    @staticmethod
+    def load() -> Knowledge:
+        return Knowledge(load_gazetteer(), load_ontology(), load_lexicon())
+
+
+class Extractor:
+    """Runs spaCy over article blocks and turns trigger words into events."""
+
+    def __init__(self, nlp: Language | None = None, knowledge: Knowledge | None = None) -> None:
+        self.nlp = nlp or load_model()
+        self.knowledge = knowledge or Knowledge.load()
+        self.index = SurfaceIndex.build(
+            self.knowledge.gazetteer, lambda text: [t.text for t in self.nlp.make_doc(text)]
+        )
+        self.name = f"{EXTRACTOR_NAME}/{EXTRACTOR_VERSION}"
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract one article."""
+        return next(self.extract_many([article]))
+
+    def extract_many(
+        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1
+    ) -> Iterator[Extraction]:
+        """Extract a stream of articles; memory stays bounded by the batch, not the corpus."""
+        def blocks_of() -> Iterator[tuple[str, tuple[Article, Block, int, int]]]:
+            for article in articles:
+                blocks = split_blocks(article.text)
+                if not blocks:
+                    yield "", (article, Block("", 0), 0, 0)
+                for number, block in enumerate(blocks):
+                    yield block.text, (article, block, number, len(blocks))
+
+        current: Article | None = None
+        docs: list[tuple[Block, Doc]] = []
+        for doc, (article, block, number, total) in self.nlp.pipe(
+            blocks_of(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            if current is not None and article is not current:
+                yield self._article_extraction(current, docs)
+                docs = []
+            current = article
+            if block.text:
+                docs.append((block, doc))
+            if number == total - 1 or total == 0:
+                yield self._article_extraction(article, docs)
+                docs = []
+                current = None
+        if current is not None:
+            yield self._article_extraction(current, docs)
+
+    def _article_extraction(self, article: Article, docs: list[tuple[Block, Doc]]) -> Extraction:
+        resolver = ActorResolver(
+            self.knowledge.gazetteer, self.index, self.knowledge.lexicon, article.date
+        )
+        events: list[Event] = []
+        drops: list[Drop] = []
+        for block, doc in docs:
+            mentions = resolver.resolve_block(doc)
+            ctx = Context(self.knowledge.ontology, self.knowledge.lexicon, mentions)
+            for candidate in block_candidates(list(doc), ctx):
+                self._emit(article, block, candidate, mentions, events, drops)
+        return Extraction(article, tuple(merge_events(events, drops)), tuple(drops))
+
+    def _emit(
+        self,
+        article: Article,
+        block: Block,
+        candidate: Candidate,
+        mentions: dict[int, Mention],
+        events: list[Event],
+        drops: list[Drop],
+    ) -> None:
+        trigger = candidate.trigger
+        sentence = trigger.sent
+        start = block.start + sentence.start_char
+        end = block.start + sentence.end_char
+        text = sentence.text
+        relation = self.knowledge.ontology.relation(candidate.relation)
+        if candidate.drop is not None:
+            drops.append(Drop(candidate.drop, trigger.lemma_, relation.name, text, start, end, candidate.detail))
+            return
+        qualifiers = qualify(trigger, self.knowledge.lexicon)
+        speaker: Actor | None = None
+        if qualifiers.speaker is not None:
+            mention = mentions.get(qualifiers.speaker.i)
+            speaker = mention.actor if mention is not None else None
+        date = event_date(trigger, article.date, qualifiers.future)
+        for subject, obj in candidate.actor_pairs():
+            if subject.id == obj.id:
+                drops.append(Drop(DropReason.SELF_LOOP, trigger.lemma_, relation.name, text, start, end, subject.id))
+                continue
+            events.append(
+                Event(
+                    article_id=article.id,
+                    subject=subject,
+                    relation=relation,
+                    object=obj,
+                    polarity=qualifiers.polarity,
+                    modality=qualifiers.modality,
+                    attributed_to=speaker,
+                    date=date.iso,
+                    date_precision=date.precision,
+                    evidence=(Evidence(text, start, end),),
+                    confidence=candidate.confidence,
+                    extractor=self.name,
+                    trigger=trigger.lemma_.lower(),
+                    attributes=candidate.attributes,
+                )
+            )
+
+
+_FACTUAL = frozenset({Modality.ASSERTED, Modality.REPORTED})
+
+
+def _merge_key(event: Event) -> tuple[str, ...]:
+    subject, obj = event.subject.id, event.object.id
+    if event.relation.reciprocal and obj < subject:
+        subject, obj = obj, subject
+    factuality = "factual" if event.modality in _FACTUAL else event.modality.value
+    return (subject, event.relation.name, obj, event.polarity.value, factuality)
+
+
+def _same_occasion(a: Event, b: Event) -> bool:
+    """Two mentions can be one event unless both give different exact days."""
+    return not (a.date_precision == "day" and b.date_precision == "day" and a.date != b.date)
+
+
+def merge_events(events: list[Event], drops: list[Drop]) -> list[Event]:
+    """One event per actors, relation, polarity and factuality in an article, carrying every
+    mention as evidence (headline, caption and body); mentions on different days stay apart."""
+    merged: list[Event] = []
+    for event in events:
+        key = _merge_key(event)
+        index = next(
+            (i for i, known in enumerate(merged) if _merge_key(known) == key and _same_occasion(known, event)),
+            None,
+        )
+        if index is None:
+            merged.append(event)
+            continue
+        first = merged[index]
+        if event.evidence[0] in first.evidence:
+            drops.append(Drop(DropReason.DUPLICATE, event.trigger, event.relation.name, event.sentence,
+                              event.char_start, event.char_end, "same sentence"))
+            continue
+        merged[index] = _combine(first, event)
+    return merged
+
+
+def _combine(first: Event, other: Event) -> Event:
+    attributes = tuple(sorted(set(first.attributes) | set(other.attributes)))
+    modality = first.modality if first.modality is Modality.ASSERTED else other.modality
+    date, precision = first.date, first.date_precision
+    if precision not in ("day",) and other.date_precision == "day":
+        date, precision = other.date, other.date_precision
+    return Event(
+        article_id=first.article_id,
+        subject=first.subject,
+        relation=first.relation,
+        object=first.object,
+        polarity=first.polarity,
+        modality=modality,
+        attributed_to=first.attributed_to or other.attributed_to,
+        date=date,
+        date_precision=precision,
+        evidence=first.evidence + other.evidence,
+        confidence=max(first.confidence, other.confidence),
+        extractor=first.extractor,
+        trigger=first.trigger,
+        attributes=attributes,
+    )
+
+
+def drop_counts(extractions: Iterable[Extraction]) -> Counter[str]:
+    """How many candidates were dropped, by reason."""
+    counts: Counter[str] = Counter()
+    for extraction in extractions:
+        counts.update(drop.reason.value for drop in extraction.drops)
+    return counts

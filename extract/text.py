@@ -1,0 +1,74 @@
+"""Splitting article text into blocks (headline, caption, paragraphs) with their offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_TERMINAL = ('.', '!', '?', ':', ';', '"', "'", "\u201d", "\u2019", ")")
+_SHORT_LINE_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text parsed on its own, and where it starts in the article."""
+
+    text: str
+    start: int
+
+
+def _lines_of(paragraph: str, start: int) -> Iterator[Block]:
+    """Split a paragraph at line breaks that end a headline-like line.
+
+    A line break is a block boundary when the line before it has no terminal punctuation,
+    is short, and the next line starts with a capital: headlines, captions and datelines have
+    no final period and would otherwise run into the next sentence. Hard-wrapped prose lines
+    are joined.
+    """
+    offset = 0
+    current_start = 0
+    lines = paragraph.split("\n")
+    for index, line in enumerate(lines):
+        line_end = offset + len(line)
+        is_last = index == len(lines) - 1
+        if not is_last:
+            following = lines[index + 1].lstrip()
+            stripped = line.rstrip()
+            headline_like = (
+                bool(stripped)
+                and not stripped.endswith(_TERMINAL)
+                and len(stripped.split()) <= _SHORT_LINE_WORDS
+                and following[:1].isupper()
+            )
+            ends_sentence = stripped.endswith(('.', '!', '?', '"', "\u201d"))
+            if headline_like or ends_sentence or not stripped:
+                chunk = paragraph[current_start:line_end]
+                if chunk.strip():
+                    yield _trimmed(chunk, start + current_start)
+                current_start = line_end + 1
+        offset = line_end + 1
+    chunk = paragraph[current_start:]
+    if chunk.strip():
+        yield _trimmed(chunk, start + current_start)
+
+
+def _trimmed(chunk: str, start: int) -> Block:
+    leading = len(chunk) - len(chunk.lstrip())
+    return Block(chunk.strip(), start + leading)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks of ``text``: paragraphs split at blank lines, then at headline-like line ends.
+
+    ``text[block.start : block.start + len(block.text)] == block.text`` holds for every block,
+    except that line breaks inside a block are kept as they are.
+    """
+    blocks: list[Block] = []
+    position = 0
+    for match in _BLANK_LINE.finditer(text):
+        blocks.extend(_lines_of(text[position : match.start()], position))
+        position = match.end()
+    blocks.extend(_lines_of(text[position:], position))
+    return blocks

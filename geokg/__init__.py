@@ -1,0 +1,3 @@
+"""geokg: news articles in, a knowledge graph of who did what to whom out."""
+
+__version__ = "0.1.0"

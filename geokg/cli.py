@@ -1,0 +1,176 @@
+"""The `geokg` command: thin sub-commands over extract/, loaders/ and graph/."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from geokg import __version__
+
+
+def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "extract",
+        help="extract actor-relation-actor triples from articles",
+        description="Extract triples from .txt/.md/.html files, folders of them, .jsonl files "
+        "(one article a line: id, text, title?, date?, url?) or - for standard input.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT")
+    parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
+    parser.add_argument("--max-bytes", type=int, default=None, help="largest accepted article file")
+    parser.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
+    parser.add_argument("--drops", action="store_true", help="with --format table, list every dropped candidate")
+
+
+def _evaluate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("evaluate", help="score extraction against gold triples (JSONL)")
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    parser.add_argument("--errors", type=Path, help="write per-record predictions and gold to this JSONL file")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="geokg", description="Geopolitical relationship knowledge graph.")
+    parser.add_argument("--version", action="version", version=f"geokg {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _extract_parser(sub)
+    _evaluate_parser(sub)
+    neo4j = sub.add_parser("neo4j", help="install, start, stop or query the status of a local Neo4j server",
+                           add_help=False)
+    neo4j.add_argument("args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _table_line(record: dict[str, object]) -> str:
+    relation = record["relation"]
+    assert isinstance(relation, dict)
+    subject, obj = record["subject"], record["object"]
+    assert isinstance(subject, dict) and isinstance(obj, dict)
+    attributes = relation.get("attributes") or {}
+    extra = " ".join(f"{k}={v}" for k, v in attributes.items())
+    flags = f"{record['polarity']}/{record['modality']}"
+    speaker = record.get("attributed_to")
+    if isinstance(speaker, dict):
+        flags += f" per {speaker['name']}"
+    return (
+        f"{record['date'] or '?':<10}  {subject['name']} ({subject['country'] or '-'})  "
+        f"-[{relation['type']}]->  {obj['name']} ({obj['country'] or '-'})  [{flags}] {extra}".rstrip()
+    )
+
+
+def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from extract.pipeline import Extractor
+    from graph.model import Article
+    from graph.records import event_record
+    from loaders.sources import DEFAULT_MAX_BYTES, InputError, read_inputs
+
+    failures = 0
+    articles_seen = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal failures, articles_seen
+        for item in read_inputs(args.inputs, args.date, args.max_bytes or DEFAULT_MAX_BYTES):
+            if isinstance(item, InputError):
+                failures += 1
+                print(f"geokg: error: {item}", file=err)
+                continue
+            articles_seen += 1
+            yield item
+
+    extractor = Extractor()
+    relation_counts: Counter[str] = Counter()
+    dyads: Counter[tuple[str, str]] = Counter()
+    drops: Counter[str] = Counter()
+    triples = 0
+    for extraction in extractor.extract_many(articles(), n_process=args.processes):
+        drops.update(d.reason.value for d in extraction.drops)
+        if args.format == "table" and extraction.events:
+            title = extraction.article.title or extraction.article.id
+            print(f"\n# {title}", file=out)
+        for event in extraction.events:
+            triples += 1
+            record = event_record(event)
+            relation_counts[event.relation.name] += 1
+            dyads[tuple(sorted((event.subject.name, event.object.name)))] += 1  # type: ignore[index]
+            if args.format == "jsonl":
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                print("  " + _table_line(record), file=out)
+        if args.format == "table" and args.drops:
+            for drop in extraction.drops:
+                print(f"  (dropped: {drop.reason.value}, {drop.relation} at '{drop.trigger}')", file=out)
+    summary = (
+        f"{articles_seen} articles, {triples} triples, {failures} inputs failed; "
+        f"drops by reason: {dict(sorted(drops.items())) or 'none'}"
+    )
+    if args.format == "table":
+        print("\n## Summary", file=out)
+        print(summary, file=out)
+        print("relations: " + ", ".join(f"{k} {v}" for k, v in relation_counts.most_common()), file=out)
+        print("top dyads: " + "; ".join(f"{a} – {b} ({n})" for (a, b), n in dyads.most_common(8)), file=out)
+    else:
+        print(f"geokg: {summary}", file=err)
+    return 1 if failures else 0
+
+
+def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from extract.evaluate import actor_code, coded_cameo, evaluate, format_report, report_json
+    from extract.pipeline import Extractor
+
+    if not args.gold.is_file():
+        print(f"geokg: error: {args.gold}: no such file", file=err)
+        return 1
+    extractor = Extractor()
+    errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+
+    def log(record: object, extraction: object) -> None:
+        from extract.evaluate import GoldRecord
+        from graph.model import Extraction
+
+        assert isinstance(record, GoldRecord) and isinstance(extraction, Extraction)
+        if errors is None:
+            return
+        predicted = [
+            [actor_code(e.subject), coded_cameo(e), actor_code(e.object), e.relation.name, e.trigger]
+            for e in extraction.events
+        ]
+        gold = [[g.source, g.cameo, g.target] for g in record.gold]
+        errors.write(json.dumps({"id": record.id, "text": record.text, "gold": gold, "predicted": predicted}) + "\n")
+
+    try:
+        report = evaluate(args.gold, lambda articles: extractor.extract_many(articles), log)
+    except (ValueError, KeyError) as error:
+        print(f"geokg: error: {args.gold}: {error}", file=err)
+        return 1
+    finally:
+        if errors is not None:
+            errors.close()
+    if args.json:
+        out.write(json.dumps(report_json(report)) + "\n")
+    else:
+        print(format_report(report), file=out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["neo4j"]:
+        from graph.neo4j_server import main as neo4j_main
+
+        return neo4j_main(argv[1:])
+    args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        return run_extract(args, sys.stdout, sys.stderr)
+    if args.command == "evaluate":
+        return run_evaluate(args, sys.stdout, sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,182 @@
+"""The vocabulary shared by every layer: actors, relation types, articles, events, drops.
+
+Everything here is a frozen dataclass with no behaviour beyond derived identifiers, so
+extract/, loaders/ and the stores can exchange values without importing each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ActorType(StrEnum):
+    """What kind of real-world entity an actor is."""
+
+    PERSON = "PERSON"
+    COUNTRY = "COUNTRY"
+    ORGANIZATION = "ORGANIZATION"
+    GROUP = "GROUP"
+    REGION = "REGION"
+
+
+class Polarity(StrEnum):
+    """Whether the text affirms or negates that the event happens."""
+
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+
+
+class Modality(StrEnum):
+    """How the text commits to the event."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    INTENDED = "intended"
+    HYPOTHETICAL = "hypothetical"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical real-world entity.
+
+    ``id`` is stable across articles and runs (``person:viktor-orban``, ``country:HUN``,
+    ``org:nato``). ``country`` is the ISO 3166 alpha-3 code of the state the actor acts for,
+    or None for international and unknown actors. ``sector`` is a CAMEO-style role code
+    (GOV, MIL, COP, REB, ...) and ``title`` the office the text gives a person.
+    """
+
+    id: str
+    name: str
+    type: ActorType
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = field(default=None, compare=False)
+    cameo: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """One entry of the versioned ontology, aligned with CAMEO and PLOVER."""
+
+    name: str
+    cameo: str
+    quad_class: int
+    goldstein: float
+    reciprocal: bool
+    plover: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source document. ``date`` is the publication date (ISO), when known."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @staticmethod
+    def content_id(text: str) -> str:
+        """The id of an article with no canonical URL: a hash of its text."""
+        return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One place in an article that states an event."""
+
+    sentence: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """One actor–relation–actor triple with its provenance.
+
+    ``attributes`` holds relation attributes (place, commodity, topic) as sorted pairs so the
+    value stays hashable. ``evidence`` lists every mention of the same event in the article;
+    the first one also fills ``sentence``/``char_start``/``char_end``.
+    """
+
+    article_id: str
+    subject: Actor
+    relation: RelationType
+    object: Actor
+    polarity: Polarity
+    modality: Modality
+    attributed_to: Actor | None
+    date: str | None
+    date_precision: str
+    evidence: tuple[Evidence, ...]
+    confidence: float
+    extractor: str
+    trigger: str
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def sentence(self) -> str:
+        return self.evidence[0].sentence
+
+    @property
+    def char_start(self) -> int:
+        return self.evidence[0].char_start
+
+    @property
+    def char_end(self) -> int:
+        return self.evidence[0].char_end
+
+    @property
+    def id(self) -> str:
+        """Deterministic id: article, first evidence span, relation and actors."""
+        key = "|".join(
+            (
+                self.article_id,
+                str(self.char_start),
+                str(self.char_end),
+                self.relation.name,
+                self.subject.id,
+                self.object.id,
+                self.polarity.value,
+            )
+        )
+        return "event:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+class DropReason(StrEnum):
+    """Why a candidate triple was not emitted."""
+
+    NO_SUBJECT = "no_subject"
+    NO_OBJECT = "no_object"
+    UNRESOLVED_REFERENCE = "unresolved_reference"
+    SELF_LOOP = "self_loop"
+    NOT_AN_ACTOR = "not_an_actor"
+    BLOCKED_BY_GOVERNOR = "blocked_by_governor"
+    DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A candidate triple the extractor rejected, with a countable reason."""
+
+    reason: DropReason
+    trigger: str
+    relation: str
+    sentence: str
+    char_start: int
+    char_end: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extraction produced for one article."""
+
+    article: Article
+    events: tuple[Event, ...]
+    drops: tuple[Drop, ...]

@@ -1,0 +1,265 @@
+"""Reading articles from files, folders, JSONL and standard input.
+
+Every bad input becomes an ``InputError`` naming the input (and line), so one bad file never
+stops the others.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import IO
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from graph.model import Article
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|mc_)")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A source that could not be read as an article."""
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no fragment, no tracking parameters, no trailing slash."""
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAMS.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def article_id_for(text: str, url: str | None) -> str:
+    """Article ids come from the canonical URL, else from the content hash."""
+    return f"url:{canonical_url(url)}" if url else Article.content_id(text)
+
+
+def _checked_date(value: object, source: str, line: int | None) -> str | InputError | None:
+    if value in (None, ""):
+        return None
+    text = str(value)[:10]
+    if not _ISO_DATE.match(text):
+        return InputError(source, f"date {value!r} is not an ISO date (YYYY-MM-DD)", line)
+    return text
+
+
+def _decode(data: bytes, source: str) -> str | InputError:
+    if b"\x00" in data:
+        return InputError(source, "binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return InputError(source, f"not UTF-8 text (byte {error.start})")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """``---``-delimited ``key: value`` lines at the top of a Markdown file, and the body."""
+    if not text.startswith("---"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in text[3:end].strip().splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip().lower()] = value.strip().strip('"').strip("'")
+    body_start = text.find("\n", end + 4)
+    return meta, text[body_start + 1 :] if body_start >= 0 else ""
+
+
+class _TextOfHtml(HTMLParser):
+    """Visible text of an HTML page, one block per paragraph-like element."""
+
+    _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg"})
+    _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "figcaption", "blockquote", "article", "section", "tr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self.published: str | None = None
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "meta" and values.get("property", values.get("name", "")) in (
+            "article:published_time", "date", "pubdate", "dc.date"
+        ):
+            self.published = self.published or values.get("content")
+        elif tag == "time" and values.get("datetime"):
+            self.published = self.published or values["datetime"]
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag == "title":
+            self._in_title = False
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, str | None, str | None]:
+    """(text, title, published date) of an HTML page, with the standard library only."""
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    raw = "".join(parser.parts)
+    paragraphs = [re.sub(r"[ \t\r\f\v]+", " ", p).strip() for p in re.split(r"\n\s*\n", raw)]
+    text = "\n\n".join(p for p in paragraphs if p)
+    return text, parser.title.strip() or None, parser.published
+
+
+def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | InputError:
+    """One article from a .txt, .md or .html file."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return InputError(source, f"file is {size} bytes, more than the limit of {max_bytes}")
+        data = path.read_bytes()
+    except OSError as error:
+        return InputError(source, f"cannot read: {error.strerror or error}")
+    decoded = _decode(data, source)
+    if isinstance(decoded, InputError):
+        return decoded
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    text = decoded
+    if path.suffix.lower() == ".md":
+        meta, text = split_front_matter(decoded)
+        title, url, outlet = meta.get("title"), meta.get("url"), meta.get("source")
+        date = meta.get("date", date)
+    elif path.suffix.lower() in (".html", ".htm"):
+        text, title, published = html_to_text(decoded)
+        date = published or date
+    checked = _checked_date(date, source, None)
+    if isinstance(checked, InputError):
+        return checked
+    if not text.strip():
+        return InputError(source, "empty text")
+    return Article(article_id_for(text, url), text, title, checked, url, outlet)
+
+
+def articles_from_jsonl(stream: IO[str], source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """Articles from JSONL lines ``{"id", "text", "title"?, "date"?, "url"?}``."""
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        if len(line) > max_bytes:
+            yield InputError(source, f"line is longer than the limit of {max_bytes} bytes", number)
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(source, f"invalid JSON ({error.msg} at column {error.colno})", number)
+            continue
+        if not isinstance(record, dict):
+            yield InputError(source, "a line must be a JSON object", number)
+            continue
+        text, article_id = record.get("text"), record.get("id")
+        if not isinstance(text, str) or not text.strip():
+            yield InputError(source, "missing or empty \"text\"", number)
+            continue
+        if "\x00" in text:
+            yield InputError(source, "binary data (NUL characters) in \"text\"", number)
+            continue
+        if not isinstance(article_id, str | int) or str(article_id) == "":
+            yield InputError(source, "missing \"id\"", number)
+            continue
+        date = _checked_date(record.get("date"), source, number)
+        if isinstance(date, InputError):
+            yield date
+            continue
+        title = record.get("title")
+        url = record.get("url")
+        yield Article(str(article_id), text, title if isinstance(title, str) else None, date,
+                      url if isinstance(url, str) else None, record.get("source"))
+
+
+def _files_under(directory: Path) -> list[Path]:
+    suffixes = TEXT_SUFFIXES | JSONL_SUFFIXES
+    return sorted(
+        p for p in directory.rglob("*")
+        if p.is_file() and p.suffix.lower() in suffixes and p.name.lower() != "readme.md"
+    )
+
+
+def read_inputs(
+    inputs: list[str], date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None
+) -> Iterator[Article | InputError]:
+    """Articles (or errors) from every input, in order, streaming."""
+    for item in inputs:
+        if item == "-":
+            stream = stdin or sys.stdin
+            data = stream.read()
+            if data.lstrip().startswith("{"):
+                yield from articles_from_jsonl(iter(data.splitlines(keepends=True)), "<stdin>", max_bytes)  # type: ignore[arg-type]
+                continue
+            if not data.strip():
+                yield InputError("<stdin>", "empty text")
+                continue
+            checked = _checked_date(date, "<stdin>", None)
+            if isinstance(checked, InputError):
+                yield checked
+                continue
+            yield Article(Article.content_id(data), data, None, checked)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = _files_under(path)
+            if not files:
+                yield InputError(item, "directory has no .txt, .md, .html or .jsonl files")
+            for file in files:
+                yield from _read_path(file, date, max_bytes)
+        elif path.exists():
+            yield from _read_path(path, date, max_bytes)
+        else:
+            yield InputError(item, "no such file or directory")
+
+
+def _read_path(path: Path, date: str | None, max_bytes: int) -> Iterator[Article | InputError]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        try:
+            with path.open(encoding="utf-8", errors="strict") as stream:
+                yield from articles_from_jsonl(stream, str(path), max_bytes)
+        except OSError as error:
+            yield InputError(str(path), f"cannot read: {error.strerror or error}")
+        except UnicodeDecodeError as error:
+            yield InputError(str(path), f"not UTF-8 text (byte {error.start})")
+    elif suffix in TEXT_SUFFIXES:
+        yield article_from_file(path, date, max_bytes)
+    else:
+        yield InputError(str(path), f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl")

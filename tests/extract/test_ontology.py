@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from extract.ontology import (
+    DATA_DIR,
+    OntologyError,
+    load_lexicon,
+    load_ontology,
+    quad_class_for,
+)
+
+
+def test_every_cameo_root_is_covered_with_triggers() -> None:
+    ontology = load_ontology()
+    roots = {relation.cameo[:2] for relation in ontology.relations.values()}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    relations_with_triggers = {t.relation for items in ontology.triggers.values() for t in items}
+    assert set(ontology.relations) == relations_with_triggers
+
+
+def test_goldstein_and_quad_come_from_the_cameo_table() -> None:
+    ontology = load_ontology()
+    with (DATA_DIR / "cameo_codes.tsv").open(encoding="utf-8") as handle:
+        table = {row["code"]: float(row["goldstein"]) for row in csv.DictReader(handle, delimiter="\t")}
+    for relation in ontology.relations.values():
+        assert relation.goldstein == table[relation.cameo]
+        assert relation.quad_class == quad_class_for(relation.cameo)
+    assert ontology.relation("MEET").cameo == "040"
+    assert ontology.relation("MEET").reciprocal is True
+    assert ontology.relation("SANCTION").quad_class == 4
+    assert ontology.relation("SANCTION").plover == "COERCE"
+    assert ontology.relation("BUY_FROM").goldstein == 3.4
+
+
+def test_quad_classes_follow_the_conventional_mapping() -> None:
+    assert [quad_class_for(c) for c in ("010", "057", "061", "0874", "090", "130", "140", "200")] == [
+        1, 1, 2, 2, 3, 3, 4, 4,
+    ]
+
+
+def test_triggers_carry_particles_and_prepositions() -> None:
+    ontology = load_ontology()
+    speak = [t for t in ontology.triggers_for("VERB", "speak") if t.relation == "CRITICIZE"]
+    assert speak and speak[0].particle == "out" and speak[0].preps == ("against",)
+    talks = ontology.triggers_for("NOUN", "talk")
+    assert talks[0].relation == "MEET" and set(talks[0].preps) == {"with", "between"}
+    buy = [t for t in ontology.triggers_for("VERB", "buy") if t.preps == ("from",)]
+    assert buy and buy[0].object_attribute == "commodity"
+    assert ("arrest", "warrant") in ontology.multiword_heads["warrant"]
+
+
+def test_unknown_cameo_code_is_a_clear_error(tmp_path: Path) -> None:
+    for name in ("cameo_codes.tsv", "cameo2plover.tsv"):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    bad = tmp_path / "ontology.toml"
+    bad.write_text('version = "x"\n[[relation]]\nname = "X"\ncameo = "999"\nverbs = ["x"]\n', encoding="utf-8")
+    with pytest.raises(OntologyError, match="unknown CAMEO code 999"):
+        load_ontology(bad, data_dir=tmp_path)
+
+
+def test_lexicon_lists_are_lower_case_sets() -> None:
+    lexicon = load_lexicon()
+    assert "say" in lexicon.speech_verbs
+    assert "reduce" in lexicon.lessening_verbs
+    assert "impose" in lexicon.light_verbs
+    assert all(word == word.lower() for word in lexicon.light_verbs)

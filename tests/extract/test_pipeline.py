@@ -1,0 +1,195 @@
+"""The constructions that carry news, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extract.pipeline import Extractor
+from graph.model import Article, DropReason, Event, Extraction, Modality, Polarity
+
+DATE = "2023-10-19"  # a Thursday
+
+
+def run(extractor: Extractor, text: str, date: str | None = DATE) -> Extraction:
+    return extractor.extract(Article("test", text, None, date))
+
+
+def keys(extraction: Extraction) -> set[tuple[str, str, str]]:
+    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+
+
+def find(extraction: Extraction, relation: str, subject: str, obj: str) -> Event:
+    for event in extraction.events:
+        pair = {event.subject.id, event.object.id}
+        if event.relation.name != relation:
+            continue
+        if (event.subject.id, event.object.id) == (subject, obj) or (
+            event.relation.reciprocal and pair == {subject, obj}
+        ):
+            return event
+    raise AssertionError(f"no {subject} -[{relation}]-> {obj} in {sorted(keys(extraction))}")
+
+
+def test_subject_verb_object_with_place_and_relative_date(extractor: Extractor) -> None:
+    result = run(extractor, "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday.")
+    event = find(result, "MEET", "person:vladimir-putin", "person:xi-jinping")
+    assert event.subject.country in ("RUS", "CHN") and event.object.country in ("RUS", "CHN")
+    assert ("place", "Beijing") in event.attributes
+    assert (event.date, event.date_precision) == ("2023-10-17", "day")
+    assert event.polarity is Polarity.AFFIRMED and event.modality is Modality.ASSERTED
+    assert event.relation.cameo == "040" and event.relation.quad_class == 1
+
+
+def test_prepositional_object_keeps_the_commodity(extractor: Extractor) -> None:
+    event = find(run(extractor, "Hungary buys gas from Russia."), "BUY_FROM", "country:HUN", "country:RUS")
+    assert ("commodity", "gas") in event.attributes
+
+
+def test_demonym_on_a_commodity_names_the_seller(extractor: Extractor) -> None:
+    event = find(run(extractor, "Slovakia kept buying Russian oil."), "BUY_FROM", "country:SVK", "country:RUS")
+    assert ("commodity", "oil") in event.attributes
+
+
+def test_passive_with_agent(extractor: Extractor) -> None:
+    result = run(extractor, "Iran was sanctioned by the European Union on Monday.")
+    event = find(result, "SANCTION", "org:eu", "country:IRN")
+    assert event.date == "2023-10-16"
+
+
+def test_nominal_events(extractor: Extractor) -> None:
+    talks = run(extractor, "Talks between Armenia and Azerbaijan resumed in Brussels.")
+    find(talks, "MEET", "country:ARM", "country:AZE")
+    purchases = run(extractor, "Poland's purchases of American gas rose sharply.")
+    event = find(purchases, "BUY_FROM", "country:POL", "country:USA")
+    assert ("commodity", "gas") in event.attributes
+    invasion = run(extractor, "Western governments condemned Russia's invasion of Ukraine.")
+    find(invasion, "ATTACK", "country:RUS", "country:UKR")
+    sanctions = run(extractor, "The European Union imposed sanctions on Belarus.")
+    find(sanctions, "SANCTION", "org:eu", "country:BLR")
+
+
+def test_conjoined_subjects_and_reciprocal_meetings(extractor: Extractor) -> None:
+    result = run(extractor, "The United States and Britain imposed new sanctions on Iran.")
+    find(result, "SANCTION", "country:USA", "country:IRN")
+    find(result, "SANCTION", "country:GBR", "country:IRN")
+    met = run(extractor, "France and Germany met in Paris to discuss the budget.")
+    event = find(met, "MEET", "country:FRA", "country:DEU")
+    assert event.relation.reciprocal
+
+
+def test_negation_of_a_verb(extractor: Extractor) -> None:
+    event = find(run(extractor, "Turkey did not meet with Greece."), "MEET", "country:TUR", "country:GRC")
+    assert event.polarity is Polarity.NEGATED
+    refused = find(run(extractor, "Serbia refused to recognize Kosovo."), "RECOGNIZE", "country:SRB", "country:XKX")
+    assert refused.polarity is Polarity.NEGATED
+
+
+def test_negated_lessening_keeps_the_event_affirmed(extractor: Extractor) -> None:
+    text = "Budapest has no intention of reducing purchases of Russian oil."
+    event = find(run(extractor, text), "BUY_FROM", "country:HUN", "country:RUS")
+    assert event.polarity is Polarity.AFFIRMED
+    stop = find(run(extractor, "Austria will stop buying Russian gas."), "BUY_FROM", "country:AUT", "country:RUS")
+    assert stop.polarity is Polarity.NEGATED
+
+
+def test_reported_speech_is_attributed_to_the_speaker(extractor: Extractor) -> None:
+    text = "Estonian Foreign Minister Jaan Tamm said that Russia had attacked Ukraine."
+    event = find(run(extractor, text), "ATTACK", "country:RUS", "country:UKR")
+    assert event.modality is Modality.REPORTED
+    assert event.attributed_to is not None
+    assert event.attributed_to.name == "Jaan Tamm" and event.attributed_to.country == "EST"
+
+
+def test_he_added_resolves_to_the_last_named_person(extractor: Extractor) -> None:
+    text = (
+        "Estonian Foreign Minister Jaan Tamm spoke to reporters in Tallinn.\n\n"
+        "He added that Belarus supports Russia."
+    )
+    event = find(run(extractor, text), "SUPPORT", "country:BLR", "country:RUS")
+    assert event.attributed_to is not None and event.attributed_to.name == "Jaan Tamm"
+
+
+def test_capitals_and_seats_as_speakers_stand_for_their_state(extractor: Extractor) -> None:
+    find(run(extractor, "Washington criticized Beijing over its trade policy."), "CRITICIZE", "country:USA", "country:CHN")
+    find(run(extractor, "The Kremlin accused Kyiv of sabotage."), "ACCUSE", "country:RUS", "country:UKR")
+
+
+def test_capital_as_destination_resolves_to_its_country(extractor: Extractor) -> None:
+    event = find(run(extractor, "Viktor Orban visited Moscow in June."), "VISIT", "person:viktor-orban", "country:RUS")
+    assert ("place", "Moscow") in event.attributes
+
+
+def test_demonym_groups_act_for_their_state(extractor: Extractor) -> None:
+    result = run(extractor, "Hungarian officials criticized the European Commission.")
+    assert any(e.subject.id == "country:HUN" and e.relation.name == "CRITICIZE" for e in result.events)
+    troops = run(extractor, "Israeli troops attacked Hamas positions near Gaza.")
+    soldiers = [e for e in troops.events if e.relation.name == "ATTACK"]
+    assert soldiers and soldiers[0].subject.country == "ISR" and soldiers[0].subject.sector == "MIL"
+
+
+def test_aliases_and_titles_merge_into_one_actor(extractor: Extractor) -> None:
+    text = (
+        "Hungarian Prime Minister Viktor Orbán arrived in Beijing on Monday.\n\n"
+        "Orban met Xi Jinping on Tuesday.\n\n"
+        "The Hungarian prime minister later criticized the European Union."
+    )
+    result = run(extractor, text)
+    orban = {e.subject.id for e in result.events if e.subject.country == "HUN"}
+    assert orban == {"person:viktor-orban"}
+    names = {e.subject.name for e in result.events if e.subject.id == "person:viktor-orban"}
+    assert names == {"Viktor Orbán"}
+    find(result, "CRITICIZE", "person:viktor-orban", "org:eu")
+
+
+def test_title_gives_an_unknown_person_their_country(extractor: Extractor) -> None:
+    text = "U.S. Ambassador to Hungary David Pressman criticized Hungary."
+    result = run(extractor, text)
+    pressman = [e.subject for e in result.events if e.subject.name == "David Pressman"]
+    assert pressman and pressman[0].country == "USA"
+    assert all(e.subject.id != "country:HUN" for e in result.events)
+
+
+def test_no_pronoun_or_bare_title_actors(extractor: Extractor) -> None:
+    result = run(extractor, "They criticized it. The minister condemned them.")
+    assert result.events == ()
+    assert result.drops
+    assert {d.reason for d in result.drops} <= {
+        DropReason.NO_SUBJECT, DropReason.NO_OBJECT, DropReason.UNRESOLVED_REFERENCE, DropReason.NOT_AN_ACTOR,
+    }
+
+
+def test_self_loops_are_dropped_with_a_reason(extractor: Extractor) -> None:
+    result = run(extractor, "Russia criticized Moscow.")
+    assert not result.events
+    assert Counter(d.reason for d in result.drops)[DropReason.SELF_LOOP] == 1
+
+
+def test_headline_caption_and_body_merge_into_one_event(extractor: Extractor) -> None:
+    text = (
+        "Putin Meets Xi In Beijing\n"
+        "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday.\n\n"
+        "The two leaders held talks as Putin met Xi for the second time this year."
+    )
+    result = run(extractor, text)
+    meetings = [e for e in result.events if e.relation.name == "MEET"]
+    assert len(meetings) == 1
+    assert len(meetings[0].evidence) >= 2
+    starts = [e.char_start for e in meetings[0].evidence]
+    assert all(text[e.char_start : e.char_end] == e.sentence for e in meetings[0].evidence)
+    assert starts == sorted(starts)
+
+
+def test_intentions_and_conditions(extractor: Extractor) -> None:
+    aid = find(run(extractor, "China will send aid to Pakistan."), "AID", "country:CHN", "country:PAK")
+    assert aid.modality is Modality.INTENDED
+    strike = find(run(extractor, "Iran would attack Israel if it were provoked."), "ATTACK", "country:IRN", "country:ISR")
+    assert strike.modality is Modality.HYPOTHETICAL
+
+
+def test_evidence_offsets_point_into_the_article(extractor: Extractor) -> None:
+    text = "Preamble line without period\n\nJapan and South Korea signed a treaty with each other.\n\nIndia criticized Pakistan."
+    result = run(extractor, text)
+    event = find(result, "CRITICIZE", "country:IND", "country:PAK")
+    assert text[event.char_start : event.char_end] == "India criticized Pakistan."
+    assert event.article_id == "test" and event.extractor.startswith("geokg-rules/")
+    assert 0.0 < event.confidence <= 1.0
