@@ -54,7 +54,10 @@ _SURFACE_PRIORITY = {
 }
 _AFFILIATION_PREPS = frozenset({"of", "for"})
 _LOCATION_PREPS = frozenset({"in", "from"})
-_TITLE_GLUE = frozenset({"of", "to", "for", "the", "and", "'s", "-", "former", "deputy", "acting", "senior", "top", "then", "new", "outgoing", "ousted", "exiled"})
+_TITLE_GLUE = frozenset({
+    "of", "to", "for", "the", "and", "'s", "-", "former", "deputy", "acting", "senior", "top", "then",
+    "new", "outgoing", "ousted", "exiled",
+})
 
 
 def slug(text: str) -> str:
@@ -318,23 +321,22 @@ class ActorResolver:
             if token.lower_ in ("to", "of", "for") and role is None and i > sent_start:
                 i -= 1
                 continue
-            if token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN") and role is not None:
+            capitalised = token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
+            if capitalised and role is not None and token.lower_ in self._role_words:
                 # capitalised parts of a title not in the role list ("Foreign", "Interior")
-                if token.lower_ in self._role_words:
-                    start = i
-                    i -= 1
-                    continue
+                start = i
+                i -= 1
+                continue
             break
         while start < mention.start and doc[start].lower_ in _TITLE_GLUE:
             start += 1
         end = mention.end
-        if role is not None and affiliation is None:
+        if role is not None and affiliation is None and end + 1 < len(doc) and doc[end].lower_ == "of":
             # "King Hassan of Morocco"
-            if end + 1 < len(doc) and doc[end].lower_ == "of":
-                other = next((m for m in mentions if m.covers(end + 1)), None)
-                if other is not None and other.actor.country:
-                    affiliation = other.actor.country
-                    end = other.end
+            other = next((m for m in mentions if m.covers(end + 1)), None)
+            if other is not None and other.actor.country:
+                affiliation = other.actor.country
+                end = other.end
         del posted_to
         actor = mention.actor
         if role is not None:
@@ -379,36 +381,40 @@ class ActorResolver:
             if head.pos_ not in ("NOUN", "PROPN"):
                 i = end
                 continue
-            country, modifier_start = self._modifier_country(doc, head, i, by_token, role.kind == "GROUP")
-            actor = self._role_actor(role, country, head)
+            qualifier, modifier_start = self._qualifier(doc, head, i, by_token, role.kind == "GROUP")
+            actor = self._role_actor(role, qualifier, head)
             if actor is not None:
                 kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
                 found.append(Mention(min(i, modifier_start), end, actor, kind))
             i = end
         return found
 
-    def _modifier_country(
+    def _qualifier(
         self, doc: Doc, head: Token, start: int, by_token: dict[int, Mention], group: bool
-    ) -> tuple[str | None, int]:
-        """The country a role noun is qualified with ("Russian troops", "Russia's president",
-        "the government of Hungary") and where that qualifier starts."""
+    ) -> tuple[Actor | None, int]:
+        """The state or organisation a role noun is qualified with ("Russian troops",
+        "Russia's president", "the government of Hungary", "NATO ambassadors") and where that
+        qualifier starts."""
         j = start - 1
         while j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting"):
             j -= 1
         if j >= 0 and j in by_token:
             mention = by_token[j]
             if mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION):
-                return mention.actor.country or mention.actor.cameo, mention.start
+                return mention.actor, mention.start
         preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
-                    mention = by_token.get(pobj.i)
-                    if pobj.dep_ == "pobj" and mention is not None and mention.actor.type is ActorType.COUNTRY:
-                        return mention.actor.country, start
+                    found = by_token.get(pobj.i)
+                    if pobj.dep_ == "pobj" and found is not None and found.actor.type is ActorType.COUNTRY:
+                        return found.actor, start
         return None, start
 
-    def _role_actor(self, role: Role, country: str | None, head: Token) -> Actor | None:
+    def _role_actor(self, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
+        if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
+            return qualifier  # "NATO ambassadors", "EU foreign ministers", "Hamas fighters"
+        country = qualifier.country if qualifier is not None else None
         if country is None or country not in self.gazetteer.countries:
             if role.kind == "TITLE" and role.role != "official":
                 return self._person_with_role(None, role)

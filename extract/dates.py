@@ -13,6 +13,9 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_COUNTED = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(day|week|month|year)s?\s+(ago|earlier|before|later)"
+)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 
@@ -84,7 +87,7 @@ def _relative(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
             elif "last" in lower and delta == 0:
                 delta = 7
             return ResolvedDate((base - dt.timedelta(days=delta)).isoformat(), "day")
-    counted = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(day|week|month|year)s?\s+(ago|earlier|before|later)", lower)
+    counted = _COUNTED.search(lower)
     if counted:
         amount = int(counted.group(1)) if counted.group(1).isdigit() else _NUMBERS[counted.group(1)]
         unit = counted.group(2)

@@ -231,7 +231,7 @@ def score_record(record: GoldRecord, events: Iterable[Event], report: Report, pl
             predicted_list.append((level.actor(key.source), relation, target))
         if level.lenient_target:
             open_targets = Counter((s, r) for s, r, t in gold_keys if t is None)
-            adjusted = []
+            adjusted: list[tuple[str | None, ...]] = []
             for s, r, t in predicted_list:
                 if open_targets[(s, r)] > 0:
                     open_targets[(s, r)] -= 1

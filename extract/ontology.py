@@ -94,9 +94,9 @@ def _parse_trigger(text: str, pos: str, relation: str, attribute: str | None) ->
         raise OntologyError(f"empty trigger in relation {relation}")
     if pos == "NOUN":
         # "talk with|between": head lemma (possibly several words) then one preposition slot.
-        *head, last = words if len(words) > 1 else (words + [""])
-        preps = tuple(p for p in last.split("|") if p)
-        return Trigger(" ".join(head), pos, relation, None, preps, attribute)
+        *head, last = words if len(words) > 1 else [*words, ""]
+        noun_preps = tuple(p for p in last.split("|") if p)
+        return Trigger(" ".join(head), pos, relation, None, noun_preps, attribute)
     lemma, rest = words[0], words[1:]
     particle = None
     preps: tuple[str, ...] = ()
@@ -166,6 +166,7 @@ class Lexicon:
     stopping_verbs: frozenset[str]
     lessening_verbs: frozenset[str]
     intending_verbs: frozenset[str]
+    intending_adjectives: frozenset[str]
     intending_nouns: frozenset[str]
     intending_modals: frozenset[str]
     hypothetical_modals: frozenset[str]

@@ -16,7 +16,10 @@ from extract.ontology import Lexicon, Ontology, Trigger
 from graph.model import Actor, ActorType, DropReason
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
-_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "force", "persuade", "tell", "order", "allow", "help", "encourage", "invite", "pressure", "push"})
+_OBJECT_CONTROL = frozenset({
+    "urge", "ask", "call", "press", "force", "persuade", "tell", "order", "allow", "help", "encourage",
+    "invite", "pressure", "push",
+})
 _PLACE_PREPS = frozenset({"in", "at"})
 _PARTITIVES = frozenset({
     "group", "number", "delegation", "team", "member", "representative", "dozen", "hundred",
@@ -66,7 +69,20 @@ class Context:
 def actors_of(token: Token, ctx: Context) -> list[Actor]:
     """The actors an argument token names, following conjunctions and appositions."""
     found: list[Actor] = []
-    for item in [token, *token.conjuncts]:
+    items = [token, *token.conjuncts]
+    head_actor = ctx.actor(token)
+    for child in token.children:
+        # "The US, Russia, and Switzerland": the parser often hangs a list on an apposition.
+        child_actor = ctx.actor(child)
+        if (
+            child.dep_ == "appos"
+            and head_actor is not None
+            and child_actor is not None
+            and child_actor.type is head_actor.type
+            and child.conjuncts
+        ):
+            items.extend([child, *child.conjuncts])
+    for item in items:
         actor = ctx.actor(item)
         if actor is None:
             for child in item.children:
@@ -126,7 +142,8 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
     relation, head = verb.dep_, verb.head
     if head is verb:
         return Found((), 0.0)
-    if relation == "xcomp" or (relation == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if relation == "xcomp" or (relation == "advcl" and infinitive):
         if head.lemma_.lower() in _OBJECT_CONTROL:
             objects = [c for c in head.children if c.dep_ in ("dobj",)]
             if objects:
@@ -187,11 +204,19 @@ def _is_trigger(token: Token, ctx: Context) -> bool:
     return bool(ctx.ontology.triggers_for(pos, token.lemma_.lower()))
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+def _prep_objects(token: Token, preps: tuple[str, ...], through_of: bool = False) -> list[Token]:
+    """Objects of the given prepositions on ``token``; with ``through_of`` also on its "of"
+    complement ("the withdrawal of troops from Panama")."""
     objects: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             objects.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    if through_of and not objects:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        objects.extend(_prep_objects(pobj, preps))
     return objects
 
 
@@ -234,6 +259,17 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
         if modifiers:
             name = trigger.object_attribute or "topic"
             return ObjectFound(tuple(modifiers), (name, _noun_text(token)), True, frozenset({token.i}))
+    for token in tokens:
+        sources = [
+            actor
+            for prep in token.children
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for actor in actors_of(pobj, ctx)
+        ]
+        if sources:
+            return ObjectFound(tuple(sources), ("topic", _noun_text(token)), True, frozenset({token.i}))
     for token in tokens:
         places = [
             actor
@@ -298,8 +334,15 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
 
 def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> Candidate:
     confidence = 0.9
-    if passive:
-        subject_tokens = [t for t in _prep_objects(verb, ("by",))]
+    stative = passive and bool(trig.preps) and not _prep_objects(verb, ("by",)) and bool(
+        _prep_objects(verb, trig.preps)
+    )
+    if stative:
+        # "Israel is opposed to ...", "Hungary is allied with ...": an adjectival passive
+        subject_found = Found(tuple(c for c in verb.children if c.dep_ == "nsubjpass"), 0.85)
+        object_tokens = _prep_objects(verb, trig.preps)
+    elif passive:
+        subject_tokens = list(_prep_objects(verb, ("by",)))
         object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if trig.preps:
             object_tokens = _prep_objects(verb, trig.preps) or object_tokens
@@ -375,7 +418,7 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
             yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, lemma)
             return
         subjects = _subject_actors(subject_found, ctx)
-    object_tokens = _prep_objects(noun, tuple(p for p in trig.preps if p != "between"))
+    object_tokens = _prep_objects(noun, tuple(p for p in trig.preps if p != "between"), through_of=True)
     governor = noun.head if noun.dep_ in ("dobj", "pobj") else None
     if not object_tokens and governor is not None and governor.pos_ in ("VERB", "AUX"):
         object_tokens = _prep_objects(governor, tuple(p for p in trig.preps if p != "between"))

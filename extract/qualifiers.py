@@ -9,7 +9,10 @@ from spacy.tokens import Token
 from extract.ontology import Lexicon
 from graph.model import Modality, Polarity
 
-_CLAUSAL = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "nsubj", "nsubjpass", "attr", "oprd", "conj", "compound", "amod", "appos", "npadvmod", "dep"})
+_CLAUSAL = frozenset({
+    "xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "nsubj", "nsubjpass",
+    "attr", "oprd", "conj", "compound", "amod", "appos", "npadvmod", "dep",
+})
 _NEGATION_CARRIERS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl", "nsubjpass", "attr", "oprd"})
 _CONCESSIVE = frozenset({"though", "although", "whereas", "while"})
 _MODALITY_RANK = {Modality.ASSERTED: 0, Modality.REPORTED: 1, Modality.INTENDED: 2, Modality.HYPOTHETICAL: 3}
@@ -118,6 +121,8 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
                 if parent_aux & lexicon.hypothetical_modals:
                     modality = _stronger(modality, Modality.HYPOTHETICAL)
             if parent.pos_ == "NOUN" and lemma in lexicon.intending_nouns:
+                modality = _stronger(modality, Modality.INTENDED)
+            if parent.pos_ == "ADJ" and lemma in lexicon.intending_adjectives and relation == "xcomp":
                 modality = _stronger(modality, Modality.INTENDED)
         if relation == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children

@@ -89,7 +89,10 @@ class _TextOfHtml(HTMLParser):
     """Visible text of an HTML page, one block per paragraph-like element."""
 
     _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg"})
-    _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "figcaption", "blockquote", "article", "section", "tr"})
+    _BLOCK = frozenset({
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "figcaption", "blockquote",
+        "article", "section", "tr",
+    })
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -172,7 +175,9 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
     return Article(article_id_for(text, url), text, title, checked, url, outlet)
 
 
-def articles_from_jsonl(stream: IO[str], source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+def articles_from_jsonl(
+    stream: IO[str], source: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | InputError]:
     """Articles from JSONL lines ``{"id", "text", "title"?, "date"?, "url"?}``."""
     for number, line in enumerate(stream, start=1):
         if not line.strip():

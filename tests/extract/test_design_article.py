@@ -26,9 +26,9 @@ def extraction(extractor: Extractor) -> Extraction:
 def _has(extraction: Extraction, subject: str, relation: str, obj: str, reciprocal: bool = False) -> bool:
     for event in extraction.events:
         names = (event.subject.name, event.object.name)
-        if event.relation.name == relation and event.polarity is Polarity.AFFIRMED:
-            if names == (subject, obj) or (reciprocal and names == (obj, subject)):
-                return True
+        affirmed = event.relation.name == relation and event.polarity is Polarity.AFFIRMED
+        if affirmed and (names == (subject, obj) or (reciprocal and names == (obj, subject))):
+            return True
     return False
 
 

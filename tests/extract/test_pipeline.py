@@ -110,7 +110,8 @@ def test_he_added_resolves_to_the_last_named_person(extractor: Extractor) -> Non
 
 
 def test_capitals_and_seats_as_speakers_stand_for_their_state(extractor: Extractor) -> None:
-    find(run(extractor, "Washington criticized Beijing over its trade policy."), "CRITICIZE", "country:USA", "country:CHN")
+    text = "Washington criticized Beijing over its trade policy."
+    find(run(extractor, text), "CRITICIZE", "country:USA", "country:CHN")
     find(run(extractor, "The Kremlin accused Kyiv of sabotage."), "ACCUSE", "country:RUS", "country:UKR")
 
 
@@ -182,12 +183,16 @@ def test_headline_caption_and_body_merge_into_one_event(extractor: Extractor) ->
 def test_intentions_and_conditions(extractor: Extractor) -> None:
     aid = find(run(extractor, "China will send aid to Pakistan."), "AID", "country:CHN", "country:PAK")
     assert aid.modality is Modality.INTENDED
-    strike = find(run(extractor, "Iran would attack Israel if it were provoked."), "ATTACK", "country:IRN", "country:ISR")
+    text = "Iran would attack Israel if it were provoked."
+    strike = find(run(extractor, text), "ATTACK", "country:IRN", "country:ISR")
     assert strike.modality is Modality.HYPOTHETICAL
 
 
 def test_evidence_offsets_point_into_the_article(extractor: Extractor) -> None:
-    text = "Preamble line without period\n\nJapan and South Korea signed a treaty with each other.\n\nIndia criticized Pakistan."
+    text = (
+        "Preamble line without period\n\nJapan and South Korea signed a treaty with each other.\n\n"
+        "India criticized Pakistan."
+    )
     result = run(extractor, text)
     event = find(result, "CRITICIZE", "country:IND", "country:PAK")
     assert text[event.char_start : event.char_end] == "India criticized Pakistan."
