@@ -110,7 +110,7 @@ class ActorResolver:
             for n in range(min(self.index.longest, len(doc) - i), 0, -1):
                 surfaces = self.index.get(tuple(folded[i : i + n]))
                 if surfaces:
-                    found = (i, i + n, min(surfaces, key=lambda s: _SURFACE_PRIORITY[s.kind]))
+                    found = (i, i + n, self._best_surface(surfaces))
                     break
             if found is None:
                 i += 1
@@ -120,6 +120,23 @@ class ActorResolver:
                 matches.append(found)
             i = end
         return matches
+
+    def _best_surface(self, surfaces: tuple[Surface, ...]) -> Surface:
+        """The most specific kind wins; among people sharing a name ("Bush"), the one in office
+        at the article date, else the one who held office most recently before it."""
+        best_kind = min(_SURFACE_PRIORITY[s.kind] for s in surfaces)
+        candidates = [s for s in surfaces if _SURFACE_PRIORITY[s.kind] == best_kind]
+        if len(candidates) == 1 or candidates[0].kind is not SurfaceKind.PERSON or not self.date:
+            return candidates[0]
+        date = self.date
+
+        def recency(surface: Surface) -> tuple[bool, str]:
+            terms = self.gazetteer.offices[surface.key]
+            in_office = any(t.holds_on(date) for t in terms)
+            latest_start = max((t.start for t in terms if t.start <= date), default="")
+            return in_office, latest_start
+
+        return max(candidates, key=recency)
 
     def _plausible(self, doc: Doc, start: int, end: int, surface: Surface) -> bool:
         """Reject gazetteer hits that are plainly something else in context."""
