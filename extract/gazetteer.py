@@ -136,6 +136,13 @@ class Gazetteer:
         country = self.countries[iso3]
         return Actor(f"country:{iso3}", country.name, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
 
+    def population_actor(self, iso3: str) -> Actor:
+        """The civilians of a country: the target when a state coerces its own territory."""
+        country = self.countries[iso3]
+        adjective = country.demonyms[0] if country.demonyms else country.name
+        return Actor(f"group:{iso3.lower()}-cvl", f"{adjective} civilians", ActorType.GROUP, iso3, "CVL",
+                     cameo=iso3 + "CVL")
+
     def region_actor(self, code: str) -> Actor:
         region = self.regions[code]
         return Actor(f"region:{code.lower()}", region.name, ActorType.REGION, None, None, cameo=code)
@@ -267,6 +274,8 @@ class SurfaceIndex:
         for text, surface in gazetteer.surfaces():
             for variant in {text, fold(text)}:
                 key = tuple(fold(t) for t in tokenize(variant))
+                while key and key[0].lower() == "the":
+                    key = key[1:]  # "the West" must not swallow the "West" of "the West Bank"
                 if key and surface not in entries.setdefault(key, []):
                     entries[key].append(surface)
         longest = max((len(k) for k in entries), default=1)

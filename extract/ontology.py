@@ -41,6 +41,7 @@ class Ontology:
     relations: Mapping[str, RelationType]
     triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]
     multiword_heads: Mapping[str, tuple[tuple[str, ...], ...]]
+    state_variants: Mapping[str, str]
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -117,6 +118,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
     plover = read_cameo_to_plover(data_dir / "cameo2plover.tsv")
     relations: dict[str, RelationType] = {}
     triggers: dict[tuple[str, str], list[Trigger]] = {}
+    state_variants: dict[str, str] = {}
     for entry in raw.get("relation", []):
         name = entry.get("name")
         cameo = entry.get("cameo")
@@ -135,11 +137,16 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
             plover=plover_for(cameo, plover),
             description=str(entry.get("description", "")),
         )
+        if "by_state" in entry:
+            state_variants[name] = str(entry["by_state"])
         attribute = entry.get("object_attribute")
         for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
             for text in entry.get(key, []):
                 trigger = _parse_trigger(text, pos, name, attribute)
                 triggers.setdefault((pos, trigger.lemma.split()[-1]), []).append(trigger)
+    unknown = {variant for variant in state_variants.values() if variant not in relations}
+    if unknown:
+        raise OntologyError(f"{path}: by_state names unknown relations {sorted(unknown)}")
     multiword: dict[str, set[tuple[str, ...]]] = {}
     for (pos, _), items in triggers.items():
         for trigger in items:
@@ -151,6 +158,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         relations=relations,
         triggers={key: tuple(value) for key, value in triggers.items()},
         multiword_heads={key: tuple(sorted(value)) for key, value in multiword.items()},
+        state_variants=state_variants,
     )
 
 

@@ -229,7 +229,11 @@ def _has_particle(verb: Token, particle: str | None) -> bool:
 
 
 def _place_of(trigger: Token, ctx: Context, used: set[int]) -> str | None:
-    for child in trigger.children:
+    """Where the event happened: "in"/"at" a place on the trigger or on its object."""
+    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "pobj") or c.i in used)]
+    holders += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    preps = [c for holder in holders for c in holder.children]
+    for child in preps:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i not in used and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -263,7 +267,7 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
         sources = [
             actor
             for prep in token.children
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of")
             for pobj in prep.children
             if pobj.dep_ == "pobj"
             for actor in actors_of(pobj, ctx)
@@ -403,7 +407,8 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         return
     trig = triggers[0]
     between = _prep_objects(noun, ("between",))
-    if "between" in trig.preps and between:
+    relation = ctx.ontology.relation(trig.relation)
+    if "between" in trig.preps and between and relation.reciprocal:
         pair = actors_of(between[0], ctx)
         if len(pair) >= 2:
             yield _finish(noun, trig, [pair[0]], pair[1:], [], 0.85, ctx, frozenset(), Found((), 0.85), True)
@@ -418,10 +423,11 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
             yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, lemma)
             return
         subjects = _subject_actors(subject_found, ctx)
-    object_tokens = _prep_objects(noun, tuple(p for p in trig.preps if p != "between"), through_of=True)
+    object_preps = trig.preps if not relation.reciprocal else tuple(p for p in trig.preps if p != "between")
+    object_tokens = _prep_objects(noun, object_preps, through_of=True)
     governor = noun.head if noun.dep_ in ("dobj", "pobj") else None
     if not object_tokens and governor is not None and governor.pos_ in ("VERB", "AUX"):
-        object_tokens = _prep_objects(governor, tuple(p for p in trig.preps if p != "between"))
+        object_tokens = _prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
     confidence = 0.8 * (subject_found.confidence or 1.0)
     yield _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],

@@ -17,7 +17,18 @@ from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.patterns import Candidate, Context, block_candidates
 from extract.qualifiers import qualify
 from extract.text import Block, split_blocks
-from graph.model import Actor, Article, Drop, DropReason, Event, Evidence, Extraction, Modality
+from graph.model import (
+    Actor,
+    ActorType,
+    Article,
+    Drop,
+    DropReason,
+    Event,
+    Evidence,
+    Extraction,
+    Modality,
+    RelationType,
+)
 
 EXTRACTOR_NAME = "geokg-rules"
 EXTRACTOR_VERSION = "0.1"
@@ -94,6 +105,13 @@ class Extractor:
                 self._emit(article, block, candidate, mentions, events, drops)
         return Extraction(article, tuple(merge_events(events, drops)), tuple(drops))
 
+    def _relation_for(self, name: str, subject: Actor) -> RelationType:
+        """The ontology's relation, or its conventional-force variant when a state acts."""
+        ontology = self.knowledge.ontology
+        variant = ontology.state_variants.get(name)
+        is_state = subject.type is ActorType.COUNTRY or subject.sector == "MIL"
+        return ontology.relation(variant if variant and is_state else name)
+
     def _emit(
         self,
         article: Article,
@@ -119,6 +137,10 @@ class Extractor:
             speaker = mention.actor if mention is not None else None
         date = event_date(trigger, article.date, qualifiers.future)
         for subject, obj in candidate.actor_pairs():
+            relation = self._relation_for(candidate.relation, subject)
+            if subject.id == obj.id and obj.type is ActorType.COUNTRY and relation.quad_class == 4:
+                # "Turkish authorities imposed a curfew in Turkey": coercion of its own population
+                obj = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
             if subject.id == obj.id:
                 drops.append(Drop(DropReason.SELF_LOOP, trigger.lemma_, relation.name, text, start, end, subject.id))
                 continue

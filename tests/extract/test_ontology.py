@@ -33,7 +33,7 @@ def test_goldstein_and_quad_come_from_the_cameo_table() -> None:
     assert ontology.relation("MEET").reciprocal is True
     assert ontology.relation("SANCTION").quad_class == 4
     assert ontology.relation("SANCTION").plover == "COERCE"
-    assert ontology.relation("BUY_FROM").goldstein == 3.4
+    assert ontology.relation("BUY_FROM").goldstein == 6.4  # GDELT: 061 "Cooperate economically"
 
 
 def test_quad_classes_follow_the_conventional_mapping() -> None:
