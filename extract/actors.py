@@ -233,7 +233,7 @@ class ActorResolver:
     def _country_inside(self, doc: Doc, start: int, end: int) -> str | None:
         for s, e, surface in self._gazetteer_matches(doc[start:end].as_doc()):
             del s, e
-            if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM):
+            if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
                 return surface.key
         return None
 
@@ -419,8 +419,16 @@ class ActorResolver:
             mention = by_token[j]
             if mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION):
                 return mention.actor, mention.start
+        for child in head.lefts:
+            # "NATO peacekeeping troops", "Russian special forces"
+            mention = by_token.get(child.i)
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None and mention.actor.type in (
+                ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION
+            ):
+                return mention.actor, min(mention.start, start)
         preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
-        for child in head.children:
+        holders = [head, head.head] if head.dep_ == "compound" else [head]
+        for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     found = by_token.get(pobj.i)

@@ -178,6 +178,7 @@ class Lexicon:
     intending_nouns: frozenset[str]
     intending_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
+    obligation_modals: frozenset[str]
     hypothetical_markers: frozenset[str]
     opposing_verbs: frozenset[str]
     negators: frozenset[str]

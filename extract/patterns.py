@@ -468,10 +468,30 @@ def _finish(
     return Candidate(trigger, trig.relation, tuple(subjects), tuple(objects), attrs, round(confidence, 3))
 
 
+DEMAND_RELATION = "DEMAND"
+
+
+def obligation_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
+    """ "Russia said Sudan must return the helicopter": a reported obligation is a demand of
+    the speaker on the clause's subject."""
+    if verb.lemma_.lower() not in ctx.lexicon.speech_verbs or DEMAND_RELATION not in ctx.ontology.relations:
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in ctx.lexicon.obligation_modals for c in clause.children):
+            continue
+        subjects = _subject_actors(clause_subject(verb, ctx), ctx)
+        objects = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
+        if subjects and objects:
+            yield Candidate(verb, DEMAND_RELATION, tuple(subjects), tuple(objects), (), 0.7)
+
+
 def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     """Every candidate in a run of tokens (one parsed block)."""
     for token in tokens:
         if token.pos_ == "VERB":
             yield from verb_candidates(token, ctx)
+            yield from obligation_candidates(token, ctx)
         elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
             yield from noun_candidates(token, ctx)
