@@ -176,8 +176,32 @@ class ActorResolver:
         for mention in sorted(mentions, key=lambda m: m.start):
             if mention.actor.type is ActorType.PERSON and mention.kind is MentionKind.NAME:
                 mention = self._with_title(doc, mention, mentions)
+                mention = self._with_apposition(doc, mention, mentions)
             result.append(mention)
         return _drop_nested(result)
+
+    def _with_apposition(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
+        """ "Kenzo Oshima, the United Nations relief coordinator, ...": a person with no known
+        affiliation takes the state or organisation named in their apposition."""
+        actor = mention.actor
+        if actor.country or (actor.cameo and not actor.cameo.startswith("---")):
+            return mention
+        roots = [t for t in doc[mention.start : mention.end] if not (mention.start <= t.head.i < mention.end)]
+        for root in roots:
+            for appos in (c for c in root.children if c.dep_ == "appos"):
+                for token in appos.subtree:
+                    other = next((m for m in mentions if m.covers(token.i) and m is not mention), None)
+                    if other is None or other.actor.type is ActorType.PERSON:
+                        continue
+                    country = other.actor.country
+                    updated = Actor(
+                        actor.id, actor.name, ActorType.PERSON, country, actor.sector or "GOV",
+                        title=actor.title,
+                        cameo=(country + "GOV") if country else other.actor.cameo,
+                    )
+                    self._update_person(updated)
+                    return Mention(mention.start, mention.end, updated, mention.kind)
+        return mention
 
     def _surface_actor(self, surface: Surface) -> tuple[Actor, MentionKind]:
         kind = surface.kind

@@ -70,6 +70,11 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
     """The actors an argument token names, following conjunctions and appositions."""
     found: list[Actor] = []
     items = [token, *token.conjuncts]
+    mention = ctx.mentions.get(token.i)
+    if mention is not None:
+        # the parser may hang the conjunction on any token of a name ("Barack Obama and ...")
+        for inner in token.doc[mention.start : mention.end]:
+            items.extend(c for c in inner.conjuncts if c not in items)
     head_actor = ctx.actor(token)
     for child in token.children:
         # "The US, Russia, and Switzerland": the parser often hangs a list on an apposition.
