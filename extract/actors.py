@@ -436,20 +436,18 @@ class ActorResolver:
         """The state or organisation a role noun is qualified with ("Russian troops",
         "Russia's president", "the government of Hungary", "NATO ambassadors") and where that
         qualifier starts."""
+        qualifying = (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION)
         j = start - 1
         while j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting"):
             j -= 1
-        if j >= 0 and j in by_token:
-            mention = by_token[j]
-            if mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION):
-                return mention.actor, mention.start
+        before = by_token.get(j) if j >= 0 else None
+        if before is not None and before.actor.type in qualifying:
+            return before.actor, before.start
         for child in head.lefts:
             # "NATO peacekeeping troops", "Russian special forces"
-            mention = by_token.get(child.i)
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None and mention.actor.type in (
-                ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION
-            ):
-                return mention.actor, min(mention.start, start)
+            modifier = by_token.get(child.i)
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and modifier.actor.type in qualifying:
+                return modifier.actor, min(modifier.start, start)
         preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
         holders = [head, head.head] if head.dep_ == "compound" else [head]
         for child in (c for holder in holders for c in holder.children):

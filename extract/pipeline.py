@@ -203,7 +203,8 @@ def merge_events(events: list[Event], drops: list[Drop]) -> list[Event]:
 
 
 def _combine(first: Event, other: Event) -> Event:
-    attributes = tuple(sorted(set(first.attributes) | set(other.attributes)))
+    known = {key for key, _ in first.attributes}
+    attributes = tuple(sorted(set(first.attributes) | {(k, v) for k, v in other.attributes if k not in known}))
     modality = first.modality if first.modality is Modality.ASSERTED else other.modality
     date, precision = first.date, first.date_precision
     if precision not in ("day",) and other.date_precision == "day":

@@ -41,9 +41,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _extract_parser(sub)
     _evaluate_parser(sub)
-    neo4j = sub.add_parser("neo4j", help="install, start, stop or query the status of a local Neo4j server",
-                           add_help=False)
-    neo4j.add_argument("args", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -160,10 +157,6 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["neo4j"]:
-        from graph.neo4j_server import main as neo4j_main
-
-        return neo4j_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return run_extract(args, sys.stdout, sys.stderr)

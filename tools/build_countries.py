@@ -24,8 +24,8 @@ OUT = Path(__file__).resolve().parents[1] / "extract" / "data" / "countries.tsv"
 OVERRIDES: dict[str, tuple[str, str, str, str, str]] = {
     "USA": ("United States", "U.S.|US|USA|U.S.A.|America|United States of America", "American|Americans",
             "Washington|Washington D.C.", "White House|Pentagon|State Department|Capitol Hill"),
-    "GBR": ("United Kingdom", "Britain|Great Britain|UK|U.K.|Northern Ireland|Scotland|Wales|England", "British|Briton|Britons", "London",
-            "Downing Street|Whitehall"),
+    "GBR": ("United Kingdom", "Britain|Great Britain|UK|U.K.|Northern Ireland|Scotland|Wales|England",
+            "British|Briton|Britons", "London", "Downing Street|Whitehall"),
     "RUS": ("Russia", "Russian Federation", "Russian|Russians", "Moscow", "Kremlin"),
     "CHN": ("China", "People's Republic of China|PRC|P.R.C.", "Chinese", "Beijing|Peking", "Zhongnanhai"),
     "TWN": ("Taiwan", "Republic of China", "Taiwanese", "Taipei", ""),
