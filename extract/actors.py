@@ -188,8 +188,9 @@ class ActorResolver:
             return mention
         roots = [t for t in doc[mention.start : mention.end] if not (mention.start <= t.head.i < mention.end)]
         for root in roots:
-            for appos in (c for c in root.children if c.dep_ == "appos"):
-                for token in appos.subtree:
+            appositions = [c for c in root.children if c.dep_ == "appos" and not mention.covers(c.i)]
+            for appos in appositions:
+                for token in _without_conjuncts(appos):
                     other = next((m for m in mentions if m.covers(token.i) and m is not mention), None)
                     if other is None or other.actor.type is ActorType.PERSON:
                         continue
@@ -268,6 +269,11 @@ class ActorResolver:
         parts = key.split()
         if len(parts) == 1 and key in self.surnames:
             return self.persons[self.surnames[key]]
+        if len(parts) == 1:
+            # East Asian order puts the family name first: "Kim" after "Kim Jong Un"
+            first_named = [p for p in self.persons.values() if len(p.name.split()) > 2 and fold(p.name).split()[0] == key]
+            if len(first_named) == 1:
+                return first_named[0]
         person_id = f"person:{slug(name)}"
         if person_id in self.persons:
             return self.persons[person_id]
@@ -361,6 +367,9 @@ class ActorResolver:
                 continue
             if token.lower_ in ("to", "of", "for") and role is None and i > sent_start:
                 i -= 1
+                continue
+            if role is not None and token.dep_ in ("compound", "amod") and start <= token.head.i < mention.end:
+                i -= 1  # "Saudi national security adviser": words inside the title
                 continue
             capitalised = token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
             if capitalised and role is not None and token.lower_ in self._role_words:
@@ -547,6 +556,15 @@ def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | 
             if mention.actor.type is ActorType.PERSON and pronoun.lower_ == "we" and mention.actor.country:
                 return None
     return None
+
+
+def _without_conjuncts(token: Token) -> list[Token]:
+    """The subtree of ``token`` minus coordinated phrases hanging from it."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ not in ("conj", "cc", "relcl", "acl"):
+            kept.extend(_without_conjuncts(child))
+    return kept
 
 
 def _entity_of(token: Token) -> Span | None:

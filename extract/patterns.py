@@ -113,7 +113,9 @@ def modifier_actors(token: Token, ctx: Context) -> list[Actor]:
     found: list[Actor] = []
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
-            for actor in actors_of(child, ctx):
+            # through compound chains: "a Security Council resolution censuring ..."
+            actors = actors_of(child, ctx) or (modifier_actors(child, ctx) if child.dep_ == "compound" else [])
+            for actor in actors:
                 if actor not in found:
                     found.append(actor)
     return found
@@ -171,6 +173,10 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
             governed = noun_governor_subject(holder, ctx, depth + 1)
             return Found(governed.tokens, governed.confidence * 0.85, governed.blocked)
         if holder.pos_ in ("VERB", "AUX"):
+            # "accused Washington of supplying", "thanked Turkey for mediating"
+            objects = [c for c in holder.children if c.dep_ == "dobj" and actors_of(c, ctx)]
+            if objects:
+                return Found((objects[0],), 0.8)
             inherited = clause_subject(holder, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
     return Found((), 0.0)
@@ -299,13 +305,25 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
     return ObjectFound((), None, bool(tokens), frozenset())
 
 
+def _phrase_tokens(token: Token) -> Iterator[Token]:
+    """The object phrase without its relative and adverbial clauses."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in ("relcl", "advcl", "conj", "cc", "appos"):
+            yield from _phrase_tokens(child)
+
+
 def _inner_event_object(token: Token, ctx: Context) -> list[Actor]:
-    """The target of the first event word inside an object phrase."""
-    for inner in token.subtree:
+    """The target of the first cooperative event word inside an object phrase: opposing or
+    promising "aid to Ukraine" concerns Ukraine; opposing "a ban on Russian imports" does
+    not make Russia the target, so conflictual inner events are not descended into."""
+    for inner in _phrase_tokens(token):
         if inner == token and not _is_trigger(inner, ctx):
             continue
         pos = "VERB" if inner.pos_ in ("VERB", "AUX") else "NOUN"
         for trig in ctx.ontology.triggers_for(pos, inner.lemma_.lower()):
+            if ctx.ontology.relation(trig.relation).quad_class > 2:
+                return []
             if pos == "NOUN":
                 noun_subjects = modifier_actors(inner, ctx)
                 if noun_subjects:
@@ -411,6 +429,12 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     if not triggers:
         return
     trig = triggers[0]
+    governor = noun.head
+    if governor.pos_ == "VERB" and any(
+        t.particle and lemma in t.particle.split() for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
+    ):
+        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.DUPLICATE, f"part of '{governor.lemma_}'")
+        return
     between = _prep_objects(noun, ("between",))
     relation = ctx.ontology.relation(trig.relation)
     if "between" in trig.preps and between and relation.reciprocal:
@@ -430,8 +454,7 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         subjects = _subject_actors(subject_found, ctx)
     object_preps = trig.preps if not relation.reciprocal else tuple(p for p in trig.preps if p != "between")
     object_tokens = _prep_objects(noun, object_preps, through_of=True)
-    governor = noun.head if noun.dep_ in ("dobj", "pobj") else None
-    if not object_tokens and governor is not None and governor.pos_ in ("VERB", "AUX"):
+    if not object_tokens and noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = _prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
     confidence = 0.8 * (subject_found.confidence or 1.0)

@@ -65,7 +65,7 @@ OVERRIDES: dict[str, tuple[str, str, str, str, str]] = {
     "EGY": ("Egypt", "", "Egyptian|Egyptians", "Cairo", ""),
     "JPN": ("Japan", "", "Japanese", "Tokyo", ""),
     "PHL": ("Philippines", "the Philippines", "Filipino|Filipinos|Philippine", "Manila", "Malacañang|Malacanang"),
-    "NLD": ("Netherlands", "the Netherlands|Holland", "Dutch", "Amsterdam|The Hague", ""),
+    "NLD": ("Netherlands", "the Netherlands|Holland", "Dutch", "Amsterdam", ""),
     "CHE": ("Switzerland", "", "Swiss", "Bern|Berne", ""),
     "SRB": ("Serbia", "", "Serbian|Serbians|Serb|Serbs", "Belgrade", ""),
     "BIH": ("Bosnia and Herzegovina", "Bosnia|Bosnia-Herzegovina", "Bosnian|Bosnians", "Sarajevo", ""),
