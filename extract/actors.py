@@ -89,7 +89,7 @@ class ActorResolver:
     def resolve_block(self, doc: Doc) -> dict[int, Mention]:
         """Mentions of ``doc`` by token index (every token of a mention maps to it)."""
         by_token: dict[int, Mention] = {}
-        mentions = self._name_mentions(doc)
+        mentions = self._with_context_country(self._name_mentions(doc))
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 by_token[i] = mention
@@ -179,6 +179,29 @@ class ActorResolver:
                 mention = self._with_apposition(doc, mention, mentions)
             result.append(mention)
         return _drop_nested(result)
+
+    def _with_context_country(self, mentions: list[Mention]) -> list[Mention]:
+        """A head of state or government the gazetteer does not know ("President Yoweri
+        Museveni") and whose title names no country acts for the one country the block
+        mentions, if it mentions exactly one; the guess lowers nothing else and is skipped
+        when the block names several countries."""
+        countries = {m.actor.country for m in mentions if m.actor.type is ActorType.COUNTRY and m.actor.country}
+        if len(countries) != 1:
+            return mentions
+        (country,) = countries
+        result = []
+        for mention in mentions:
+            actor = mention.actor
+            unknown = actor.type is ActorType.PERSON and actor.id.removeprefix("person:") not in self.gazetteer.offices
+            if unknown and actor.country is None and actor.title in HEAD_ROLES and not (
+                actor.cameo and actor.cameo[:3] in ("IGO", "NGO")
+            ):
+                actor = Actor(actor.id, actor.name, ActorType.PERSON, country, actor.sector or "GOV",
+                              title=actor.title, cameo=country + (actor.sector or "GOV"))
+                self._update_person(actor)
+                mention = Mention(mention.start, mention.end, actor, mention.kind)
+            result.append(mention)
+        return result
 
     def _with_apposition(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
         """ "Kenzo Oshima, the United Nations relief coordinator, ...": a person with no known
@@ -271,7 +294,9 @@ class ActorResolver:
             return self.persons[self.surnames[key]]
         if len(parts) == 1:
             # East Asian order puts the family name first: "Kim" after "Kim Jong Un"
-            first_named = [p for p in self.persons.values() if len(p.name.split()) > 2 and fold(p.name).split()[0] == key]
+            first_named = [
+                p for p in self.persons.values() if len(p.name.split()) > 2 and fold(p.name).split()[0] == key
+            ]
             if len(first_named) == 1:
                 return first_named[0]
         person_id = f"person:{slug(name)}"

@@ -114,9 +114,9 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
             modality = _stronger(modality, Modality.REPORTED)
             blocked_negation = True
         if not flipped_here and not is_speech and not lessened:
-            if parent.pos_ in ("VERB", "AUX") and relation == "dobj" and trigger.pos_ == "NOUN" and node is trigger:
-                if lemma in lexicon.intending_verbs:
-                    modality = _stronger(modality, Modality.INTENDED)  # "promised sanctions on Russia"
+            noun_object = parent.pos_ in ("VERB", "AUX") and relation == "dobj" and trigger.pos_ == "NOUN"
+            if noun_object and node is trigger and lemma in lexicon.intending_verbs:
+                modality = _stronger(modality, Modality.INTENDED)  # "promised sanctions on Russia"
             if parent.pos_ in ("VERB", "AUX") and relation in ("xcomp", "ccomp", "advcl", "conj"):
                 parent_aux = _aux_words(parent)
                 if lemma in lexicon.intending_verbs or parent_aux & lexicon.intending_modals:

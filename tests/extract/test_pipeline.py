@@ -198,3 +198,32 @@ def test_evidence_offsets_point_into_the_article(extractor: Extractor) -> None:
     assert text[event.char_start : event.char_end] == "India criticized Pakistan."
     assert event.article_id == "test" and event.extractor.startswith("geokg-rules/")
     assert 0.0 < event.confidence <= 1.0
+
+
+def test_unknown_head_of_state_takes_the_only_country_in_context(extractor: Extractor) -> None:
+    text = "President Amadou Toure criticized the African Union over its sanctions on Mali."
+    event = find(run(extractor, text), "CRITICIZE", "person:amadou-toure", "org:african-union")
+    assert event.subject.country == "MLI"
+    two_countries = run(extractor, "President Amadou Toure criticized Senegal and Mali.")
+    assert all(e.subject.country is None for e in two_countries.events if e.subject.name == "Amadou Toure")
+
+
+def test_accused_of_gerund_takes_the_object_as_agent(extractor: Extractor) -> None:
+    text = "The Kremlin accused Washington of prolonging the war by supplying weapons to Kyiv."
+    result = run(extractor, text)
+    find(result, "ACCUSE", "country:RUS", "country:USA")
+    supply = find(result, "SELL_TO", "country:USA", "country:UKR")
+    assert ("commodity", "weapon") in supply.attributes
+
+
+def test_a_noun_inside_a_verb_trigger_is_not_a_second_event(extractor: Extractor) -> None:
+    result = run(extractor, "Ukraine cut diplomatic ties with Russia on Thursday.")
+    find(result, "REDUCE_RELATIONS", "country:UKR", "country:RUS")
+    assert [e.relation.name for e in result.events] == ["REDUCE_RELATIONS"]
+    assert any(d.reason is DropReason.DUPLICATE for d in result.drops)
+
+
+def test_reported_obligation_is_a_demand(extractor: Extractor) -> None:
+    text = "Russia said that Sudan must return the helicopter."
+    event = find(run(extractor, text), "DEMAND", "country:RUS", "country:SDN")
+    assert event.trigger == "say"
