@@ -16,7 +16,7 @@ from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.patterns import Candidate, Context, block_candidates
 from extract.qualifiers import qualify
-from extract.text import Block, split_blocks
+from extract.text import Block, is_title_case, recase_title, split_blocks
 from graph.model import (
     Actor,
     ActorType,
@@ -56,6 +56,7 @@ class Extractor:
         self.index = SurfaceIndex.build(
             self.knowledge.gazetteer, lambda text: [t.text for t in self.nlp.make_doc(text)]
         )
+        self.name_words = frozenset(word for key in self.index.entries for word in key)
         self.name = f"{EXTRACTOR_NAME}/{EXTRACTOR_VERSION}"
 
     def extract(self, article: Article) -> Extraction:
@@ -72,7 +73,8 @@ class Extractor:
                 if not blocks:
                     yield "", (article, Block("", 0), 0, 0)
                 for number, block in enumerate(blocks):
-                    yield block.text, (article, block, number, len(blocks))
+                    text = recase_title(block.text, self.name_words) if is_title_case(block.text) else block.text
+                    yield text, (article, block, number, len(blocks))
 
         current: Article | None = None
         docs: list[tuple[Block, Doc]] = []
@@ -125,7 +127,7 @@ class Extractor:
         sentence = trigger.sent
         start = block.start + sentence.start_char
         end = block.start + sentence.end_char
-        text = sentence.text
+        text = block.text[sentence.start_char : sentence.end_char]  # the original casing
         relation = self.knowledge.ontology.relation(candidate.relation)
         if candidate.drop is not None:
             drops.append(Drop(candidate.drop, trigger.lemma_, relation.name, text, start, end, candidate.detail))
@@ -205,7 +207,8 @@ def merge_events(events: list[Event], drops: list[Drop]) -> list[Event]:
 def _combine(first: Event, other: Event) -> Event:
     known = {key for key, _ in first.attributes}
     attributes = tuple(sorted(set(first.attributes) | {(k, v) for k, v in other.attributes if k not in known}))
-    modality = first.modality if first.modality is Modality.ASSERTED else other.modality
+    # the event is as certain as its most direct mention, and attributed like that mention
+    source = first if first.modality is Modality.ASSERTED or other.modality is not Modality.ASSERTED else other
     date, precision = first.date, first.date_precision
     if precision not in ("day",) and other.date_precision == "day":
         date, precision = other.date, other.date_precision
@@ -215,8 +218,8 @@ def _combine(first: Event, other: Event) -> Event:
         relation=first.relation,
         object=first.object,
         polarity=first.polarity,
-        modality=modality,
-        attributed_to=first.attributed_to or other.attributed_to,
+        modality=source.modality,
+        attributed_to=source.attributed_to,
         date=date,
         date_precision=precision,
         evidence=first.evidence + other.evidence,

@@ -72,3 +72,27 @@ def split_blocks(text: str) -> list[Block]:
         position = match.end()
     blocks.extend(_lines_of(text[position:], position))
     return blocks
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
+
+
+def is_title_case(text: str) -> bool:
+    """A headline written in Title Case: short, no final period, most words capitalised."""
+    words = _WORD.findall(text)
+    if len(words) < 3 or len(words) > _SHORT_LINE_WORDS or text.rstrip().endswith((".", "!", "?")):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.7
+
+
+def recase_title(text: str, keep: frozenset[str]) -> str:
+    """Lower-case the words of a Title Case headline that are not names, so the parser sees
+    "Putin meets Xi in Beijing"; the length and offsets of the text do not change."""
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if match.start() == 0 or word.isupper() or word in keep or word.split("'")[0] in keep:
+            return word
+        return word.lower()
+
+    return _WORD.sub(lower, text)
