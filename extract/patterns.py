@@ -202,9 +202,15 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
         return Found((), 0.0)
     if relation == "pobj" and head.dep_ == "prep":
         holder = head.head
-        if holder.pos_ in ("VERB", "AUX") and not _is_trigger(holder, ctx):
+        lemma = holder.lemma_.lower()
+        passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs
+        if holder.pos_ in ("VERB", "AUX") and (passes_subject or not _is_trigger(holder, ctx)):
+            # "agreed to a ceasefire", "engaged in talks"
             inherited = clause_subject(holder, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
+        if holder.pos_ in ("NOUN", "PROPN") and head.lower_ == "of" and ctx.actor(holder) is None:
+            # "adopted a package of sanctions", "launched a wave of strikes"
+            return noun_governor_subject(holder, ctx, depth + 1)
     if relation == "conj":
         return noun_governor_subject(head, ctx, depth + 1)
     return Found((), 0.0)
@@ -313,6 +319,21 @@ def _phrase_tokens(token: Token) -> Iterator[Token]:
             yield from _phrase_tokens(child)
 
 
+def _located_target(trigger: Token, ctx: Context) -> ObjectFound | None:
+    """Material conflict "in" a country targets it: "launched strikes on sites in Pakistan"."""
+    holders = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    if trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ == "VERB":
+        holders.append(trigger.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for pobj in prep.children:
+                    countries = [a for a in actors_of(pobj, ctx) if a.type is ActorType.COUNTRY]
+                    if pobj.dep_ == "pobj" and countries:
+                        return ObjectFound(tuple(countries), None, True, frozenset({pobj.i}))
+    return None
+
+
 def _inner_event_object(token: Token, ctx: Context) -> list[Actor]:
     """The target of the first cooperative event word inside an object phrase: opposing or
     promising "aid to Ukraine" concerns Ukraine; opposing "a ban on Russian imports" does
@@ -392,6 +413,8 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
     if subject_found.blocked:
         return Candidate(verb, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
     found = resolve_object(object_tokens, ctx, trig)
+    if not found.actors and ctx.ontology.relation(trig.relation).quad_class == 4:
+        found = _located_target(verb, ctx) or found
     attributes: list[tuple[str, str]] = []
     if found.attribute:
         attributes.append(found.attribute)
@@ -457,6 +480,8 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     if not object_tokens and noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = _prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
+    if not found.actors and relation.quad_class == 4:
+        found = _located_target(noun, ctx) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
     yield _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
                   confidence, ctx, found.used, subject_found, found.token_seen)
