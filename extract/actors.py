@@ -79,16 +79,20 @@ class ActorResolver:
     last_person: Actor | None = None
     _role_terms: dict[tuple[str, ...], Role] = field(default_factory=dict)
     _role_words: frozenset[str] = frozenset()
+    _role_first_words: frozenset[str] = frozenset()
+    _words: tuple[list[str], list[str]] = ([], [])
 
     def __post_init__(self) -> None:
         for term, role in self.gazetteer.roles.items():
             self._role_terms[tuple(term.split())] = role
         self._role_words = frozenset(word for term in self._role_terms for word in term)
+        self._role_first_words = frozenset(term[0] for term in self._role_terms)
 
     # -- public --------------------------------------------------------------------------
     def resolve_block(self, doc: Doc) -> dict[int, Mention]:
         """Mentions of ``doc`` by token index (every token of a mention maps to it)."""
         by_token: dict[int, Mention] = {}
+        self._words = ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc])
         mentions = self._with_context_country(self._name_mentions(doc))
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -325,12 +329,15 @@ class ActorResolver:
     # -- titles --------------------------------------------------------------------------
     def _role_at(self, doc: Doc, index: int) -> tuple[int, Role] | None:
         """The longest role term starting at ``index``: (end, role)."""
-        for n in range(4, 0, -1):
-            if index + n > len(doc):
-                continue
-            words = tuple(t.lower_ for t in doc[index : index + n])
-            lemmas = tuple(t.lemma_.lower() for t in doc[index : index + n])
-            role = self._role_terms.get(words) or self._role_terms.get(lemmas)
+        lowers, lemmas = self._words
+        if len(lowers) != len(doc):
+            lowers, lemmas = [t.lower_ for t in doc], [t.lemma_.lower() for t in doc]
+        if lowers[index] not in self._role_first_words and lemmas[index] not in self._role_first_words:
+            return None
+        for n in range(min(4, len(doc) - index), 0, -1):
+            role = self._role_terms.get(tuple(lowers[index : index + n])) or self._role_terms.get(
+                tuple(lemmas[index : index + n])
+            )
             if role is not None:
                 return index + n, role
         return None

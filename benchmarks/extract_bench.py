@@ -1,0 +1,180 @@
+"""Extraction throughput and memory, each measured against its floor in the same run.
+
+    .venv/bin/python benchmarks/extract_bench.py            # full run (about 5 minutes on 2 cores)
+    .venv/bin/python benchmarks/extract_bench.py --quick    # smoke run
+
+Figures printed:
+1. words/s of full extraction (``Extractor.extract_many``) vs bare ``nlp.pipe`` over the same
+   blocks with the same model and batch size; the ratio full/bare time (target <= 1.3);
+2. the speedup of full extraction with 2 processes over 1;
+3. peak RSS of streaming extraction over 1,000 vs 10,000 short articles, each size in a fresh
+   process, to show memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extract.pipeline import Extractor  # noqa: E402
+from extract.text import split_blocks  # noqa: E402
+from graph.model import Article  # noqa: E402
+from loaders.sources import read_inputs  # noqa: E402
+
+BATCH = 64
+ACTORS = [
+    ("Hungarian Prime Minister Viktor Orban", "Orban", "Hungary"),
+    ("Russian President Vladimir Putin", "Putin", "Russia"),
+    ("Chinese President Xi Jinping", "Xi", "China"),
+    ("Turkish President Recep Tayyip Erdogan", "Erdogan", "Turkey"),
+    ("French President Emmanuel Macron", "Macron", "France"),
+    ("Indian Prime Minister Narendra Modi", "Modi", "India"),
+]
+VERBS = ["met", "criticized", "praised", "accused", "visited", "threatened", "called on"]
+
+
+def bundled_articles(count: int) -> list[Article]:
+    """The bundled examples, cycled to ``count`` articles with distinct ids."""
+    base = [a for a in read_inputs([str(ROOT / "examples" / "articles")]) if isinstance(a, Article)]
+    return [
+        Article(f"{base[i % len(base)].id}#{i}", base[i % len(base)].text, None, base[i % len(base)].date)
+        for i in range(count)
+    ]
+
+
+def short_articles(count: int, seed: int = 7) -> Iterator[Article]:
+    """Deterministic short synthetic articles (40-80 words), generated lazily."""
+    rng = random.Random(seed)
+    for number in range(count):
+        (full_a, short_a, country_a), (full_b, short_b, country_b) = rng.sample(ACTORS, 2)
+        verb = rng.choice(VERBS)
+        text = (
+            f"{full_a} {verb} {full_b} on Tuesday, officials said.\n\n"
+            f"{short_a} said {country_a} would buy more oil from {country_b} despite sanctions. "
+            f"\u201cWe will not accept pressure,\u201d {short_b} told reporters in {country_b}, "
+            f"adding that {country_b} had no intention of reducing trade with {country_a}."
+        )
+        yield Article(f"synthetic-{number}", text, None, "2024-05-16")
+
+
+def words_of(articles: list[Article]) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def median_seconds(run: Callable[[], None], repeats: int) -> float:
+    run()  # warm-up
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def throughput(extractor: Extractor, articles: list[Article], repeats: int) -> dict[str, float]:
+    blocks = [b.text for a in articles for b in split_blocks(a.text)]
+    words = words_of(articles)
+
+    def full() -> None:
+        for extraction in extractor.extract_many(articles, batch_size=BATCH):
+            for _ in extraction.events:
+                pass
+
+    def bare() -> None:
+        for _ in extractor.nlp.pipe(blocks, batch_size=BATCH):
+            pass
+
+    full_s = median_seconds(full, repeats)
+    bare_s = median_seconds(bare, repeats)
+    return {"words": words, "full_words_per_s": words / full_s, "bare_words_per_s": words / bare_s,
+            "full_over_bare_time": full_s / bare_s}
+
+
+def parallel(extractor: Extractor, articles: list[Article]) -> dict[str, float]:
+    timings = {}
+    for processes in (1, 2):
+        start = time.perf_counter()
+        for extraction in extractor.extract_many(articles, batch_size=BATCH, n_process=processes):
+            for _ in extraction.events:
+                pass
+        timings[processes] = time.perf_counter() - start
+    words = words_of(articles)
+    return {"words_per_s_1_process": words / timings[1], "words_per_s_2_processes": words / timings[2],
+            "speedup_2_processes": timings[1] / timings[2]}
+
+
+def memory_child(count: int) -> None:
+    """Run in a fresh process: stream ``count`` articles and print peak RSS."""
+    extractor = Extractor()
+    start = time.perf_counter()
+    events = 0
+    for extraction in extractor.extract_many(short_articles(count), batch_size=BATCH):
+        events += len(extraction.events)
+    seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"articles": count, "events": events, "seconds": seconds, "peak_rss_mib": peak_kib / 1024}))
+
+
+def memory(counts: tuple[int, ...]) -> list[dict[str, float]]:
+    results = []
+    for count in counts:
+        done = subprocess.run(
+            [sys.executable, __file__, "--memory-child", str(count)], capture_output=True, text=True, check=True
+        )
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+    import spacy
+
+    extractor = Extractor()
+    size, repeats, counts = (64, 1, (100, 1000)) if args.quick else (320, 3, (1000, 10000))
+    articles = bundled_articles(size)
+    figures = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+                    "model": f"{extractor.nlp.meta['name']} {extractor.nlp.meta['version']}"},
+        "throughput": throughput(extractor, articles, repeats),
+        "parallel": parallel(extractor, articles),
+        "memory": memory(counts),
+    }
+    if args.json:
+        print(json.dumps(figures))
+        return
+    machine, rate, par = figures["machine"], figures["throughput"], figures["parallel"]
+    print(f"machine: {machine}")
+    print(f"corpus: {size} articles, {rate['words']:.0f} words (bundled examples, cycled); batch {BATCH}; "
+          f"median of {repeats} after a warm-up")
+    print(f"full extraction: {rate['full_words_per_s']:,.0f} words/s")
+    print(f"bare nlp.pipe:   {rate['bare_words_per_s']:,.0f} words/s")
+    print(f"full/bare time:  {rate['full_over_bare_time']:.2f} (target <= 1.3)")
+    print(f"1 process: {par['words_per_s_1_process']:,.0f} words/s; 2 processes: "
+          f"{par['words_per_s_2_processes']:,.0f} words/s; speedup {par['speedup_2_processes']:.2f}x")
+    for row in figures["memory"]:
+        print(f"stream of {row['articles']:,} articles: peak RSS {row['peak_rss_mib']:.0f} MiB, "
+              f"{row['seconds']:.0f} s, {row['events']:,} events")
+
+
+if __name__ == "__main__":
+    main()
