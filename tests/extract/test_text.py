@@ -1,0 +1,129 @@
+"""Splitting article text into blocks with their offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.text import Block, split_blocks
+
+
+def _check_offsets(text: str, blocks: list[Block]) -> None:
+    for block in blocks:
+        assert text[block.start : block.start + len(block.text)] == block.text
+        assert block.text == block.text.strip() and block.text
+
+
+def test_a_headline_without_a_final_period_is_its_own_block() -> None:
+    text = "Putin Meets Xi In Beijing\nRussian President Vladimir Putin met Chinese President Xi Jinping."
+    blocks = split_blocks(text)
+    assert blocks == [
+        Block("Putin Meets Xi In Beijing", 0),
+        Block("Russian President Vladimir Putin met Chinese President Xi Jinping.", 26),
+    ]
+    _check_offsets(text, blocks)
+
+
+def test_headline_dateline_and_caption_lines() -> None:
+    text = (
+        "Hungary keeps buying Russian oil\n"
+        "BUDAPEST, Oct 19 (Reuters)\n"
+        "Budapest has no intention of reducing purchases.\n"
+        "Photo: Peter Szijjarto in Minsk"
+    )
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == [
+        "Hungary keeps buying Russian oil",
+        "BUDAPEST, Oct 19 (Reuters)",
+        "Budapest has no intention of reducing purchases.",
+        "Photo: Peter Szijjarto in Minsk",
+    ]
+    assert [b.start for b in blocks] == [0, 33, 60, 109]
+    _check_offsets(text, blocks)
+
+
+def test_blank_lines_separate_paragraphs() -> None:
+    text = "  First paragraph.\n\nSecond paragraph.\n \t \n\n\nThird paragraph.  \n"
+    blocks = split_blocks(text)
+    assert blocks == [
+        Block("First paragraph.", 2),
+        Block("Second paragraph.", 20),
+        Block("Third paragraph.", 45),
+    ]
+    _check_offsets(text, blocks)
+
+
+def test_windows_line_endings() -> None:
+    text = "Title line\r\nBody sentence one.\r\n\r\nSecond paragraph."
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == ["Title line", "Body sentence one.", "Second paragraph."]
+    assert [b.start for b in blocks] == [0, 12, 34]
+    _check_offsets(text, blocks)
+
+
+def test_hard_wrapped_prose_lines_are_joined() -> None:
+    text = (
+        "Hungarian Foreign Minister Peter Szijjarto said on Tuesday that his country\n"
+        "would keep buying oil and gas from Russia despite pressure from\n"
+        "its partners in the European Union.\n\n"
+        "The ministry did not comment further."
+    )
+    blocks = split_blocks(text)
+    assert blocks == [
+        Block(
+            "Hungarian Foreign Minister Peter Szijjarto said on Tuesday that his country\n"
+            "would keep buying oil and gas from Russia despite pressure from\n"
+            "its partners in the European Union.",
+            0,
+        ),
+        Block("The ministry did not comment further.", text.index("The ministry")),
+    ]
+    _check_offsets(text, blocks)
+
+
+def test_a_long_line_is_prose_even_before_a_capital() -> None:
+    long_line = " ".join(["word"] * 26)
+    text = f"{long_line}\nBudapest said so."
+    (block,) = split_blocks(text)
+    assert block == Block(text, 0)
+
+
+def test_lines_ending_a_sentence_are_block_boundaries() -> None:
+    text = "Iran attacked Israel.\nIsrael condemned Iran!\n\u201cWe will respond,\u201d he said."
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == ["Iran attacked Israel.", "Israel condemned Iran!",
+                                        "\u201cWe will respond,\u201d he said."]
+    _check_offsets(text, blocks)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: a hard-wrapped prose line that ends mid-sentence (here on the "
+                   "preposition 'from') is taken for a headline whenever the next line starts with a capital "
+                   "(a name), so the sentence is cut in two blocks")
+def test_a_wrapped_line_before_a_name_is_not_a_headline() -> None:
+    text = "Hungary will keep buying oil and gas from\nRussia, the minister said on Tuesday."
+    assert split_blocks(text) == [Block(text, 0)]
+
+
+def test_offsets_hold_for_every_block_of_a_messy_article() -> None:
+    text = (
+        "\n\n  Putin Meets Xi In Beijing  \n"
+        "By Staff Writer\n"
+        "\n"
+        "Russian President Vladimir Putin met Chinese President\n"
+        "Xi Jinping in Beijing on Tuesday, the Kremlin said.\n"
+        "   \n"
+        "  Both leaders signed a statement.   Talks will continue\n"
+        "next year.\n"
+    )
+    blocks = split_blocks(text)
+    assert len(blocks) >= 4
+    assert blocks[0] == Block("Putin Meets Xi In Beijing", 4)
+    assert blocks[1] == Block("By Staff Writer", text.index("By Staff"))
+    assert blocks[-1].text == "Both leaders signed a statement.   Talks will continue\nnext year."
+    _check_offsets(text, blocks)
+    starts = [b.start for b in blocks]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", " \t\n \n"])
+def test_empty_text_has_no_blocks(text: str) -> None:
+    assert split_blocks(text) == []
