@@ -58,8 +58,11 @@ def _month_day(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
 
 
 def _month_only(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
-    found = re.search(r"\b(?:in\s+)?([A-Za-z]{3,9})(?:\s+(\d{4}))?\b", text)
-    if not found or found.group(1).lower() not in _MONTHS or len(found.group(1)) < 3:
+    found = next(
+        (m for m in re.finditer(r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\b", text) if m.group(1).lower() in _MONTHS),
+        None,
+    )  # "in March", "early March", "in late October 2022"
+    if found is None:
         return None
     month = _MONTHS[found.group(1).lower()]
     year = int(found.group(2)) if found.group(2) else base.year

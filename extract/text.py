@@ -7,7 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_TERMINAL = ('.', '!', '?', ':', ';', '"', "'", "\u201d", "\u2019", ")")
+_TERMINAL = ('.', '!', '?', ':', ';', '"', "'", "\u201d", "\u2019")
+# A line that ends on one of these words was wrapped mid-sentence, not a headline.
+_CONTINUING = frozenset({
+    "a", "an", "the", "of", "from", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but",
+    "that", "which", "who", "as", "than", "into", "over", "after", "before", "between", "against",
+})
 _SHORT_LINE_WORDS = 25
 
 
@@ -36,9 +41,11 @@ def _lines_of(paragraph: str, start: int) -> Iterator[Block]:
         if not is_last:
             following = lines[index + 1].lstrip()
             stripped = line.rstrip()
+            last_word = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
             headline_like = (
                 bool(stripped)
                 and not stripped.endswith(_TERMINAL)
+                and last_word not in _CONTINUING
                 and len(stripped.split()) <= _SHORT_LINE_WORDS
                 and following[:1].isupper()
             )

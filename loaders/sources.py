@@ -6,10 +6,11 @@ stops the others.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -57,6 +58,10 @@ def _checked_date(value: object, source: str, line: int | None) -> str | InputEr
     text = str(value)[:10]
     if not _ISO_DATE.match(text):
         return InputError(source, f"date {value!r} is not an ISO date (YYYY-MM-DD)", line)
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return InputError(source, f"date {value!r} is not a calendar date", line)
     return text
 
 
@@ -176,10 +181,13 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
 
 
 def articles_from_jsonl(
-    stream: IO[str], source: str, max_bytes: int = DEFAULT_MAX_BYTES
+    stream: Iterable[str], source: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | InputError]:
     """Articles from JSONL lines ``{"id", "text", "title"?, "date"?, "url"?}``."""
     for number, line in enumerate(stream, start=1):
+        if isinstance(line, _UndecodableLine):
+            yield InputError(source, str(line), number)
+            continue
         if not line.strip():
             continue
         if len(line) > max_bytes:
@@ -200,7 +208,7 @@ def articles_from_jsonl(
         if "\x00" in text:
             yield InputError(source, "binary data (NUL characters) in \"text\"", number)
             continue
-        if not isinstance(article_id, str | int) or str(article_id) == "":
+        if isinstance(article_id, bool) or not isinstance(article_id, str | int) or str(article_id) == "":
             yield InputError(source, "missing \"id\"", number)
             continue
         date = _checked_date(record.get("date"), source, number)
@@ -211,6 +219,19 @@ def articles_from_jsonl(
         url = record.get("url")
         yield Article(str(article_id), text, title if isinstance(title, str) else None, date,
                       url if isinstance(url, str) else None, record.get("source"))
+
+
+class _UndecodableLine(str):
+    """Stands in for a JSONL line that is not UTF-8, so its number is kept."""
+
+
+def _decoded_lines(stream: IO[bytes]) -> Iterator[str]:
+    """Lines of a byte stream; a line that is not UTF-8 fails alone."""
+    for raw in stream:
+        try:
+            yield raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            yield _UndecodableLine(f"not UTF-8 text (byte {error.start})")
 
 
 def _files_under(directory: Path) -> list[Path]:
@@ -230,10 +251,13 @@ def read_inputs(
             stream = stdin or sys.stdin
             data = stream.read()
             if data.lstrip().startswith("{"):
-                yield from articles_from_jsonl(iter(data.splitlines(keepends=True)), "<stdin>", max_bytes)  # type: ignore[arg-type]
+                yield from articles_from_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes)
                 continue
             if not data.strip():
                 yield InputError("<stdin>", "empty text")
+                continue
+            if "\x00" in data:
+                yield InputError("<stdin>", "binary data (NUL bytes), not text")
                 continue
             checked = _checked_date(date, "<stdin>", None)
             if isinstance(checked, InputError):
@@ -258,12 +282,10 @@ def _read_path(path: Path, date: str | None, max_bytes: int) -> Iterator[Article
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         try:
-            with path.open(encoding="utf-8", errors="strict") as stream:
-                yield from articles_from_jsonl(stream, str(path), max_bytes)
+            with path.open("rb") as stream:
+                yield from articles_from_jsonl(_decoded_lines(stream), str(path), max_bytes)
         except OSError as error:
             yield InputError(str(path), f"cannot read: {error.strerror or error}")
-        except UnicodeDecodeError as error:
-            yield InputError(str(path), f"not UTF-8 text (byte {error.start})")
     elif suffix in TEXT_SUFFIXES:
         yield article_from_file(path, date, max_bytes)
     else:

@@ -7,8 +7,6 @@ import os
 import tracemalloc
 from pathlib import Path
 
-import pytest
-
 from graph.model import Article
 from loaders.sources import (
     DEFAULT_MAX_BYTES,
@@ -67,8 +65,6 @@ def test_a_bad_date_flag_is_an_error_naming_the_file(tmp_path: Path) -> None:
     assert error.message == "date '19/10/2023' is not an ISO date (YYYY-MM-DD)"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: _checked_date only checks the YYYY-MM-DD shape, so an impossible date "
-                   "such as 2024-02-30 is accepted and later crashes the extractor (date.fromisoformat)")
 def test_an_impossible_calendar_date_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_text('{"id": "a", "text": "Text.", "date": "2024-02-30"}\n', encoding="utf-8")
@@ -251,9 +247,6 @@ def test_jsonl_line_longer_than_the_limit_fails_alone() -> None:
     assert error.message == "line is longer than the limit of 100 bytes"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a non-UTF-8 byte anywhere in a .jsonl file raises UnicodeDecodeError out "
-                   "of the whole file read: every line is lost (even the good line before it) and the error has "
-                   "no line number")
 def test_jsonl_with_one_non_utf8_line_keeps_the_other_lines(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b'{"id": "a", "text": "One."}\n{"id": "b", "text": "caf\xe9"}\n{"id": "c", "text": "Three."}\n')
@@ -263,8 +256,6 @@ def test_jsonl_with_one_non_utf8_line_keeps_the_other_lines(tmp_path: Path) -> N
     assert (error.source, error.line) == (str(path), 2)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: bool is an int, so {\"id\": true} passes the id check and becomes the "
-                   "article id 'True'")
 def test_jsonl_boolean_id_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "ids.jsonl"
     path.write_text('{"id": true, "text": "Text."}\n', encoding="utf-8")
@@ -376,8 +367,6 @@ def test_standard_input_as_jsonl() -> None:
     assert str(error).startswith("<stdin>:2: invalid JSON")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: NUL bytes on standard input become an article, while the same bytes in "
-                   "a file (or a JSONL text) are rejected as binary data")
 def test_binary_standard_input_is_rejected() -> None:
     (item,) = _read(["-"], stdin=io.StringIO("abc\x00def"))
     assert isinstance(item, InputError)

@@ -1,0 +1,108 @@
+"""Resolving date expressions against a fixed article date.
+
+Reference weekdays, checked by hand: 2023-10-19 is a Thursday (2023-01-01 was a Sunday and
+19 October is day 292, 291 = 41 * 7 + 4 days later), so the Tuesday before it is 2023-10-17;
+2024-01-02 is a Tuesday (2024-01-01 was a Monday); 2023-10-22 is a Sunday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.dates import ResolvedDate, parse_date_expression
+
+THURSDAY = "2023-10-19"
+
+
+def test_reference_weekdays_are_right() -> None:
+    assert dt.date.fromisoformat(THURSDAY).strftime("%A") == "Thursday"
+    assert dt.date(2023, 10, 17).strftime("%A") == "Tuesday"
+    assert dt.date(2024, 1, 2).strftime("%A") == "Tuesday"
+    assert dt.date(2023, 10, 22).strftime("%A") == "Sunday"
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "iso", "precision"),
+    [
+        # Month and day, no year: the past of the article's year...
+        ("on October 17", THURSDAY, "2023-10-17", "day"),
+        ("October 17th", THURSDAY, "2023-10-17", "day"),
+        # ...or the year before, when that date would be more than a week in the future.
+        ("October 17", "2024-01-05", "2023-10-17", "day"),
+        ("December 28", "2024-01-02", "2023-12-28", "day"),
+        # Within a week after the article date stays in the same year.
+        ("October 20", THURSDAY, "2023-10-20", "day"),
+        # Explicit years, month-first and day-first.
+        ("Oct. 3, 2021", THURSDAY, "2021-10-03", "day"),
+        ("Sept. 11, 2001", THURSDAY, "2001-09-11", "day"),
+        ("17 October 2023", "2024-06-01", "2023-10-17", "day"),
+        ("3rd March", THURSDAY, "2023-03-03", "day"),
+        ("2022-02-24", THURSDAY, "2022-02-24", "day"),
+        # Relative days.
+        ("yesterday", THURSDAY, "2023-10-18", "day"),
+        ("yesterday", "2024-03-01", "2024-02-29", "day"),
+        ("today", THURSDAY, "2023-10-19", "day"),
+        ("tomorrow", "2023-12-31", "2024-01-01", "day"),
+        # Weekdays: the most recent one, the article day itself included.
+        ("on Tuesday", THURSDAY, "2023-10-17", "day"),
+        ("on Thursday", THURSDAY, "2023-10-19", "day"),
+        ("on Friday", THURSDAY, "2023-10-13", "day"),
+        ("on Sunday", "2024-01-02", "2023-12-31", "day"),
+        ("last Tuesday", "2023-10-17", "2023-10-10", "day"),
+        ("next Tuesday", THURSDAY, "2023-10-24", "day"),
+        # Counted offsets.
+        ("three days ago", THURSDAY, "2023-10-16", "day"),
+        ("10 days earlier", THURSDAY, "2023-10-09", "day"),
+        ("two weeks ago", THURSDAY, "2023-10-05", "week"),
+        ("a year earlier", THURSDAY, "2022-10-19", "year"),
+        ("a few days ago", THURSDAY, "2023-10-16", "week"),
+        # Weeks (their Monday), months (their first day), years.
+        ("earlier this week", THURSDAY, "2023-10-16", "week"),
+        ("earlier this week", "2023-10-22", "2023-10-16", "week"),
+        ("last week", THURSDAY, "2023-10-09", "week"),
+        ("next week", THURSDAY, "2023-10-23", "week"),
+        ("last month", THURSDAY, "2023-09-01", "month"),
+        ("last month", "2024-01-15", "2023-12-01", "month"),
+        ("this month", THURSDAY, "2023-10-01", "month"),
+        ("last year", THURSDAY, "2022-01-01", "year"),
+        ("in March", THURSDAY, "2023-03-01", "month"),
+        ("in November", THURSDAY, "2022-11-01", "month"),
+        ("March 2019", THURSDAY, "2019-03-01", "month"),
+        ("2019", THURSDAY, "2019-01-01", "year"),
+        ("in 2019", THURSDAY, "2019-01-01", "year"),
+    ],
+)
+def test_past_expressions(text: str, article_date: str, iso: str, precision: str) -> None:
+    assert parse_date_expression(text, article_date) == ResolvedDate(iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("on Tuesday", "2023-10-24", "day"),
+        ("on Thursday", "2023-10-26", "day"),
+        ("on October 10", "2024-10-10", "day"),
+        ("on October 25", "2023-10-25", "day"),
+        ("in March", "2024-03-01", "month"),
+        ("in December", "2023-12-01", "month"),
+        ("two days later", "2023-10-21", "day"),
+    ],
+)
+def test_future_expressions(text: str, iso: str, precision: str) -> None:
+    assert parse_date_expression(text, THURSDAY, future=True) == ResolvedDate(iso, precision)
+
+
+def test_an_impossible_day_falls_back_to_the_month() -> None:
+    assert parse_date_expression("February 30", THURSDAY) == ResolvedDate("2023-02-01", "month")
+
+
+@pytest.mark.parametrize("text", ["at some point", "the summit", "recently", "", "for decades", "the 1990s"])
+def test_unknown_text_is_none(text: str) -> None:
+    assert parse_date_expression(text, THURSDAY) is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [("early March", "2023-03-01"), ("in late October 2022", "2022-10-01")])
+def test_a_month_after_a_modifier(text: str, iso: str) -> None:
+    assert parse_date_expression(text, THURSDAY) == ResolvedDate(iso, "month")
