@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -109,6 +110,16 @@ def _parse_trigger(text: str, pos: str, relation: str, attribute: str | None) ->
     return Trigger(lemma, pos, relation, particle, preps, attribute)
 
 
+_EDGE = re.compile(r"^[A-Z][A-Z_]*$")
+
+
+def _checked_edge(path: Path, relation: str, edge: str) -> str:
+    """Edge names become relationship types in Cypher, so they must be plain identifiers."""
+    if not _EDGE.match(edge):
+        raise OntologyError(f"{path}: relation {relation} has an invalid edge name {edge!r}")
+    return edge
+
+
 def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontology:
     """Read ontology.toml and align each relation with CAMEO (Goldstein, quad) and PLOVER."""
     path = path or data_dir / "ontology.toml"
@@ -136,6 +147,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
             reciprocal=bool(entry.get("reciprocal", False)),
             plover=plover_for(cameo, plover),
             description=str(entry.get("description", "")),
+            edge=_checked_edge(path, name, str(entry.get("edge", name))),
         )
         if "by_state" in entry:
             state_variants[name] = str(entry["by_state"])

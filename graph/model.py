@@ -67,6 +67,12 @@ class RelationType:
     reciprocal: bool
     plover: str | None
     description: str
+    edge: str = ""
+
+    @property
+    def edge_type(self) -> str:
+        """The aggregated relationship type between two actors in the graph (``MET``)."""
+        return self.edge or self.name
 
 
 @dataclass(frozen=True)
