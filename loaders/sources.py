@@ -168,10 +168,11 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
     if path.suffix.lower() == ".md":
         meta, text = split_front_matter(decoded)
         title, url, outlet = meta.get("title"), meta.get("url"), meta.get("source")
-        date = meta.get("date", date)
+        date = meta.get("date") or date
     elif path.suffix.lower() in (".html", ".htm"):
         text, title, published = html_to_text(decoded)
-        date = published or date
+        if published and _ISO_DATE.match(published[:10]):
+            date = published  # a page's own ISO date wins; other formats leave --date in force
     checked = _checked_date(date, source, None)
     if isinstance(checked, InputError):
         return checked
@@ -249,7 +250,10 @@ def read_inputs(
     for item in inputs:
         if item == "-":
             stream = stdin or sys.stdin
-            data = stream.read()
+            data = stream.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield InputError("<stdin>", f"standard input is longer than the limit of {max_bytes} characters")
+                continue
             if data.lstrip().startswith("{"):
                 yield from articles_from_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes)
                 continue

@@ -1,4 +1,7 @@
-"""The `geokg` command as other tools call it: a real subprocess, real files, real output."""
+"""The `geokg` command as other tools call it: a real subprocess, real files, real output.
+
+Each call loads the spaCy model, so the checks are grouped into few calls.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+from graph.model import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = (
@@ -18,6 +23,9 @@ TRIPLE_KEYS = {
     "article_id", "subject", "relation", "object", "polarity", "modality", "attributed_to", "date",
     "sentence", "char_start", "char_end", "confidence", "extractor",
 }
+ACTOR_KEYS = {"id", "name", "type", "country"}
+RELATION_KEYS = {"type", "cameo", "quad_class", "goldstein", "reciprocal", "attributes"}
+IRAN_LINE = {"id": "line-1", "text": "Iran attacked Israel on Saturday.", "date": "2024-04-14"}  # a Sunday
 
 
 def geokg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -26,62 +34,132 @@ def geokg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[s
     )
 
 
+def _office_holder_ids() -> set[str]:
+    rows = (ROOT / "extract" / "data" / "office_holders.tsv").read_text(encoding="utf-8").splitlines()
+    return {f"person:{row.split(chr(9))[0]}" for row in rows if row and not row.startswith("#")}
+
+
 def test_jsonl_output_follows_the_contract(tmp_path: Path) -> None:
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     done = geokg("extract", str(path), "--date", "2023-10-19", "--format", "jsonl")
     assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in done.stdout.splitlines()]
-    assert records
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2
+    records = [json.loads(line) for line in lines]
     for record in records:
+        assert isinstance(record, dict)
         assert set(record) >= TRIPLE_KEYS
-        assert {"id", "name", "type", "country"} <= set(record["subject"])
-        assert {"type", "cameo", "quad_class", "goldstein", "reciprocal", "attributes"} <= set(record["relation"])
+        assert set(record["subject"]) >= ACTOR_KEYS and set(record["object"]) >= ACTOR_KEYS
+        assert set(record["relation"]) >= RELATION_KEYS
+        assert isinstance(record["relation"]["attributes"], dict)
+        assert record["article_id"] == Article.content_id(ARTICLE)
         assert ARTICLE[record["char_start"] : record["char_end"]] == record["sentence"]
+        for evidence in record["evidence"]:
+            assert ARTICLE[evidence["char_start"] : evidence["char_end"]] == evidence["sentence"]
         assert record["polarity"] in ("affirmed", "negated")
         assert record["extractor"] == "geokg-rules/0.1"
+        assert 0.0 < record["confidence"] <= 1.0
     meeting = next(r for r in records if r["relation"]["type"] == "MEET")
     assert {meeting["subject"]["id"], meeting["object"]["id"]} == {"person:vladimir-putin", "person:xi-jinping"}
-    assert meeting["date"] == "2023-10-17"
-    assert len(meeting["evidence"]) == 2  # the headline and the body sentence
+    assert {"person:vladimir-putin", "person:xi-jinping"} <= _office_holder_ids()
+    assert {meeting["subject"]["country"], meeting["object"]["country"]} == {"RUS", "CHN"}
+    assert {k: meeting["relation"][k] for k in RELATION_KEYS - {"attributes"}} == {
+        "type": "MEET", "cameo": "040", "quad_class": 1, "goldstein": 1.0, "reciprocal": True,
+    }
+    assert meeting["relation"]["attributes"] == {"place": "Beijing"}
+    assert (meeting["polarity"], meeting["modality"], meeting["attributed_to"]) == ("affirmed", "asserted", None)
+    assert meeting["date"] == "2023-10-17"  # "on Tuesday" before Thursday 19 October
+    assert [e["sentence"] for e in meeting["evidence"]] == [
+        "Putin Meets Xi In Beijing",
+        "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday.",
+    ]
     oil = next(r for r in records if r["relation"]["type"] == "BUY_FROM")
     assert (oil["subject"]["id"], oil["object"]["id"], oil["polarity"]) == ("country:HUN", "country:RUS", "affirmed")
     assert oil["relation"]["attributes"] == {"commodity": "oil"}
     assert oil["attributed_to"]["id"] == "person:peter-szijjarto"
-    assert "drops by reason" in done.stderr
+    assert oil["date"] == "2023-10-19"
+    assert done.stderr.strip() == "geokg: 1 articles, 2 triples, 0 inputs failed; drops by reason: none"
 
 
 def test_table_jsonl_input_and_bad_inputs_in_one_run(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
     dump = tmp_path / "dump.jsonl"
     dump.write_text(
-        json.dumps({"id": "line-1", "text": "Iran attacked Israel on Saturday.", "date": "2024-04-14"}) + "\n"
-        + "{broken\n",
-        encoding="utf-8",
+        json.dumps(IRAN_LINE) + "\n{broken\n" + json.dumps({"text": "No id here."}) + "\n", encoding="utf-8"
     )
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x00\x01")
-    done = geokg("extract", str(dump), str(binary), str(tmp_path / "missing.txt"), "--format", "table")
-    assert done.returncode == 1
-    errors = done.stderr.strip().splitlines()
-    assert errors == [
-        f"geokg: error: {dump}:2: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
-        f"geokg: error: {binary}: binary data (NUL bytes), not text",
-        f"geokg: error: {tmp_path / 'missing.txt'}: no such file or directory",
-    ]
-    assert "Iran (IRN)  -[ATTACK]->  Israel (ISR)" in done.stdout
-    assert "2024-04-13" in done.stdout  # "on Saturday" before a Sunday article date
-    assert "1 articles, 1 triples, 3 inputs failed" in done.stdout
-
-
-def test_standard_input_and_jsonl_article_ids() -> None:
-    line = json.dumps({"id": "wire-42", "text": "Japan praised South Korea.", "date": "2024-03-01"})
-    done = geokg("extract", "-", stdin=line + "\n")
-    assert done.returncode == 0, done.stderr
-    (record,) = [json.loads(x) for x in done.stdout.splitlines()]
-    assert record["article_id"] == "wire-42"
-    assert (record["subject"]["id"], record["relation"]["type"], record["object"]["id"]) == (
-        "country:JPN", "PRAISE", "country:KOR",
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    missing = tmp_path / "missing.txt"
+    done = geokg(
+        "extract", str(dump), str(binary), str(missing), str(good), str(pdf), "--format", "table",
+        "--date", "2023-10-19",
     )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"geokg: error: {dump}:2: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
+        f'geokg: error: {dump}:3: missing "id"',
+        f"geokg: error: {binary}: binary data (NUL bytes), not text",
+        f"geokg: error: {missing}: no such file or directory",
+        f"geokg: error: {pdf}: unsupported file type .pdf; use .txt, .md, .html or .jsonl",
+    ]
+    out = done.stdout
+    # Articles without a title are headed by their id: the JSONL line's own id, the file's content hash.
+    assert "\n# line-1\n  2024-04-13  Iran (IRN)  -[ATTACK]->  Israel (ISR)  [affirmed/asserted]\n" in out
+    assert f"\n# {Article.content_id(ARTICLE)}\n" in out
+    assert "  2023-10-17  Vladimir Putin (RUS)  -[MEET]->  Xi Jinping (CHN)  [affirmed/asserted] place=Beijing\n" in out
+    assert ("  2023-10-19  Hungary (HUN)  -[BUY_FROM]->  Russia (RUS)  [affirmed/reported per Péter Szijjártó] "
+            "commodity=oil\n") in out
+    summary = out[out.index("## Summary") :].splitlines()
+    assert summary[1] == "2 articles, 3 triples, 5 inputs failed; drops by reason: none"
+    assert summary[2].startswith("relations: ") and set(summary[2][len("relations: ") :].split(", ")) == {
+        "ATTACK 1", "MEET 1", "BUY_FROM 1",
+    }
+    assert "Vladimir Putin – Xi Jinping (1)" in summary[3] and "Iran – Israel (1)" in summary[3]
+
+
+def test_standard_input_and_a_jsonl_file_in_jsonl_format(tmp_path: Path) -> None:
+    dump = tmp_path / "wire.jsonl"
+    dump.write_text(json.dumps(IRAN_LINE | {"id": "wire-42"}) + "\n", encoding="utf-8")
+    stdin_text = "Japan praised South Korea.\n"
+    done = geokg("extract", "-", str(dump), "--date", "2024-03-01", stdin=stdin_text)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["article_id"], r["subject"]["id"], r["relation"]["type"], r["object"]["id"], r["date"])
+            for r in records] == [
+        (Article.content_id(stdin_text), "country:JPN", "PRAISE", "country:KOR", "2024-03-01"),
+        ("wire-42", "country:IRN", "ATTACK", "country:ISR", "2024-04-13"),
+    ]
+    assert records[0]["sentence"] == "Japan praised South Korea."
+    assert (records[0]["char_start"], records[0]["char_end"]) == (0, 26)
+    assert done.stderr.strip() == "geokg: 2 articles, 2 triples, 0 inputs failed; drops by reason: none"
+
+
+def test_a_missing_file_alone_fails(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    done = geokg("extract", str(missing))
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        f"geokg: error: {missing}: no such file or directory",
+        "geokg: 0 articles, 0 triples, 1 inputs failed; drops by reason: none",
+    ]
+
+
+def test_an_impossible_date_fails_alone(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Japan praised South Korea.\n", encoding="utf-8")
+    dump = tmp_path / "dated.jsonl"
+    dump.write_text(json.dumps(IRAN_LINE | {"date": "2024-02-30"}) + "\n", encoding="utf-8")
+    done = geokg("extract", str(good), str(dump), "--date", "2024-03-01")
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0].startswith(f"geokg: error: {dump}:1: date '2024-02-30'")
+    (record,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert record["relation"]["type"] == "PRAISE"
 
 
 def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
@@ -92,11 +170,18 @@ def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
                   "relation": {"cameo": None, "root": "11", "cameo_valid": None, "plover": "ACCUSE"}}],
     }
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    done = geokg("evaluate", str(gold), "--json")
+    errors = tmp_path / "errors.jsonl"
+    done = geokg("evaluate", str(gold), "--json", "--errors", str(errors))
     assert done.returncode == 0, done.stderr
     scores = json.loads(done.stdout)
     expected = {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "predicted": 1, "gold": 1}
     assert scores["plover_gsr|A0,R1"] == expected
+    assert scores["all|A0,R1"] == expected
     assert scores["plover_gsr|A0,PLOVER"]["tp"] == 1
+    (logged,) = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert logged == {"id": "t:1", "text": "Hungary criticized Russia.", "gold": [["HUN", "11", "RUS"]],
+                      "predicted": [["HUN", "111", "RUS", "CRITICIZE", "criticize"]]}
+    # A missing gold file is reported before the model is loaded.
     missing = geokg("evaluate", str(tmp_path / "nope.jsonl"))
-    assert missing.returncode == 1 and "nope.jsonl: no such file" in missing.stderr
+    assert missing.returncode == 1
+    assert missing.stderr == f"geokg: error: {tmp_path / 'nope.jsonl'}: no such file\n"
