@@ -1,0 +1,13 @@
+// One row per actor: MERGE on the id; the type label comes from a fixed list, not from text.
+UNWIND $rows AS r
+MERGE (a:Actor {id: r.id})
+SET a.name = r.name, a.type = r.type, a.country = r.country, a.sector = r.sector,
+    a.title = coalesce(r.title, a.title)
+FOREACH (_ IN CASE WHEN r.label = 'Person' THEN [1] ELSE [] END | SET a:Person)
+FOREACH (_ IN CASE WHEN r.label = 'Country' THEN [1] ELSE [] END | SET a:Country)
+FOREACH (_ IN CASE WHEN r.label = 'Organization' THEN [1] ELSE [] END | SET a:Organization)
+FOREACH (_ IN CASE WHEN r.label = 'Group' THEN [1] ELSE [] END | SET a:Group)
+FOREACH (_ IN CASE WHEN r.label = 'Region' THEN [1] ELSE [] END | SET a:Region)
+WITH a, r WHERE r.label = 'Person' AND r.title IS NOT NULL AND r.country IS NOT NULL
+MATCH (c:Country {id: 'country:' + r.country})
+MERGE (a)-[h:HOLDS_ROLE {title: r.title}]->(c);

@@ -1,0 +1,162 @@
+"""The Neo4j store: the graph model written with batched, parameterised Cypher.
+
+Every batch is one managed write transaction (retried by the driver on transient errors):
+articles, actors, stale events removed, events MERGEd on deterministic ids, and the aggregated
+relationships of every touched actor pair recomputed from their events. The Cypher lives in
+``graph/cypher/*.cypher``; the only text spliced into a query is an edge name from the
+ontology, checked to be a plain identifier.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.model import Extraction
+from graph.store import SCHEMA_VERSION, Batch, LoadReport, StoreError, aggregate_pair
+
+CYPHER_DIR = Path(__file__).parent / "cypher"
+_EDGE = re.compile(r"^[A-Z][A-Z_]*$")
+
+
+def read_cypher(name: str) -> str:
+    """A query file of ``graph/cypher`` without its comment lines."""
+    text = (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+
+def statements(name: str) -> list[str]:
+    """The ``;``-separated statements of a query file."""
+    return [part.strip() for part in read_cypher(name).split(";") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where the server is; read from the environment by ``from_env``."""
+
+    uri: str
+    user: str
+    password: str
+    database: str = "neo4j"
+
+    @staticmethod
+    def from_env() -> Neo4jSettings:
+        missing = [name for name in ("NEO4J_URI", "NEO4J_PASSWORD") if not os.environ.get(name)]
+        if missing:
+            raise StoreError(f"set {' and '.join(missing)} to use the Neo4j store (see .env.example)")
+        return Neo4jSettings(
+            uri=os.environ["NEO4J_URI"],
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            password=os.environ["NEO4J_PASSWORD"],
+            database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+        )
+
+
+def _edge_query(edge: str, reciprocal: bool) -> str:
+    if not _EDGE.match(edge):
+        raise StoreError(f"refusing edge name {edge!r}: not a plain identifier")
+    name = "refresh_reciprocal_aggregates" if reciprocal else "refresh_aggregates"
+    return read_cypher(name).replace("__EDGE__", edge)
+
+
+class Neo4jStore:
+    """The graph in a Neo4j database."""
+
+    def __init__(self, settings: Neo4jSettings, batch_size: int = 5000) -> None:
+        self.settings = settings
+        self.batch_size = batch_size
+        self.driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+        self._queries = {name: read_cypher(name) for name in (
+            "write_articles", "write_actors", "stale_events", "write_events",
+        )}
+
+    def _fail(self, error: Exception, doing: str) -> StoreError:
+        if isinstance(error, AuthError):
+            return StoreError(f"{self.settings.uri}: authentication failed for user {self.settings.user}")
+        if isinstance(error, ServiceUnavailable | SessionExpired | OSError):
+            return StoreError(f"{self.settings.uri}: Neo4j is not reachable ({doing}; nothing was written)")
+        return StoreError(f"{self.settings.uri}: {doing} failed ({error})")
+
+    def ensure_schema(self) -> None:
+        try:
+            for statement in statements("schema"):
+                self.driver.execute_query(statement, {"version": SCHEMA_VERSION}, database_=self.settings.database)
+        except (Neo4jError, ServiceUnavailable, OSError) as error:
+            raise self._fail(error, "creating the schema") from error
+
+    def schema_version(self) -> int:
+        records, _, _ = self.driver.execute_query(
+            "MATCH (s:SchemaVersion {key: 'geokg'}) RETURN s.version AS version", database_=self.settings.database
+        )
+        return int(records[0]["version"]) if records else 0
+
+    def load(self, extractions: Iterable[Extraction]) -> LoadReport:
+        batch = Batch.of(extractions)
+        try:
+            with self.driver.session(database=self.settings.database) as session:
+                return session.execute_write(self._write, batch)
+        except (Neo4jError, ServiceUnavailable, SessionExpired, OSError) as error:
+            raise self._fail(error, "writing a batch") from error
+
+    def _write(self, tx: neo4j.ManagedTransaction, batch: Batch) -> LoadReport:
+        def run(query: str, **parameters: Any) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(query, parameters)]
+
+        for start in range(0, len(batch.articles), self.batch_size):
+            run(self._queries["write_articles"], rows=batch.articles[start : start + self.batch_size])
+        for start in range(0, len(batch.actors), self.batch_size):
+            run(self._queries["write_actors"], rows=batch.actors[start : start + self.batch_size])
+        kept: dict[str, list[str]] = {a["id"]: [] for a in batch.articles}
+        for event in batch.events:
+            kept[event["article_id"]].append(event["id"])
+        removed = run(self._queries["stale_events"],
+                      articles=[{"id": k, "event_ids": v} for k, v in kept.items()])
+        for start in range(0, len(batch.events), self.batch_size):
+            run(self._queries["write_events"], rows=batch.events[start : start + self.batch_size])
+        pairs: dict[tuple[str, bool], set[tuple[str, str]]] = defaultdict(set)
+        for key in [*batch.edges(), *removed]:
+            reciprocal = bool(key["reciprocal"])
+            pairs[(key["edge"], reciprocal)].add(aggregate_pair(key["subject_id"], key["object_id"], reciprocal))
+        for (edge, reciprocal), keys in sorted(pairs.items()):
+            rows = [{"subject_id": s, "object_id": o} for s, o in sorted(keys)]
+            run(_edge_query(edge, reciprocal), pairs=rows, edge=edge)
+        return LoadReport(len(batch.articles), len(batch.events), len(removed))
+
+    def counts(self) -> dict[str, int]:
+        database = self.settings.database
+        try:
+            labels, _, _ = self.driver.execute_query(
+                "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n", database_=database
+            )
+            types, _, _ = self.driver.execute_query(
+                "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n", database_=database
+            )
+        except (Neo4jError, ServiceUnavailable, OSError) as error:
+            raise self._fail(error, "counting") from error
+        counts = {record["label"]: record["n"] for record in labels if record["label"] != "SchemaVersion"}
+        counts.update({record["type"]: record["n"] for record in types})
+        return counts
+
+    def aggregate(self, subject_id: str, edge: str, object_id: str) -> dict[str, Any] | None:
+        if not _EDGE.match(edge):
+            raise StoreError(f"refusing edge name {edge!r}: not a plain identifier")
+        records, _, _ = self.driver.execute_query(
+            f"MATCH (:Actor {{id: $s}})-[r:{edge}]-(:Actor {{id: $o}}) "
+            "RETURN r.count AS count, r.first_date AS first_date, r.last_date AS last_date, "
+            "r.goldstein_sum AS goldstein_sum, r.negated_count AS negated_count",
+            {"s": subject_id, "o": object_id},
+            database_=self.settings.database,
+        )
+        return records[0].data() if records else None
+
+    def close(self) -> None:
+        self.driver.close()
+

@@ -1,0 +1,151 @@
+"""The embedded default store: the graph model in one SQLite file, no server needed.
+
+Nodes are tables (actors, articles, events); the event-to-actor and event-to-article
+relationships are the events' foreign keys; the aggregated actor-to-actor relationships are a
+view over the events, so they cannot drift from the events beneath them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from graph.model import Extraction
+from graph.store import ACTOR_LABELS, SCHEMA_VERSION, Batch, LoadReport, StoreError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS actors (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL,
+    country TEXT, sector TEXT, title TEXT
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, url TEXT, title TEXT, published TEXT, source TEXT, content_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    type TEXT NOT NULL, edge TEXT NOT NULL, cameo TEXT NOT NULL, quad_class INTEGER NOT NULL,
+    goldstein REAL NOT NULL, reciprocal INTEGER NOT NULL,
+    date TEXT, date_precision TEXT NOT NULL, polarity TEXT NOT NULL, modality TEXT NOT NULL,
+    subject_id TEXT NOT NULL REFERENCES actors(id), object_id TEXT NOT NULL REFERENCES actors(id),
+    attributed_to_id TEXT REFERENCES actors(id),
+    sentence TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
+    evidence_count INTEGER NOT NULL, evidence TEXT NOT NULL,
+    place TEXT, commodity TEXT, topic TEXT,
+    confidence REAL NOT NULL, extractor TEXT NOT NULL, trigger TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_pair ON events(subject_id, edge, object_id);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE VIEW IF NOT EXISTS relations AS
+    SELECT CASE WHEN reciprocal = 1 AND object_id < subject_id THEN object_id ELSE subject_id END AS subject_id,
+           edge,
+           CASE WHEN reciprocal = 1 AND object_id < subject_id THEN subject_id ELSE object_id END AS object_id,
+           COUNT(*) AS count, MIN(date) AS first_date, MAX(date) AS last_date,
+           SUM(goldstein) AS goldstein_sum,
+           SUM(CASE WHEN polarity = 'negated' THEN 1 ELSE 0 END) AS negated_count
+    FROM events GROUP BY 1, 2, 3;
+"""
+
+_ACTOR_COLUMNS = ("id", "name", "type", "label", "country", "sector", "title")
+_ARTICLE_COLUMNS = ("id", "url", "title", "published", "source", "content_hash")
+_EVENT_COLUMNS = (
+    "id", "article_id", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "date",
+    "date_precision", "polarity", "modality", "subject_id", "object_id", "attributed_to_id", "sentence",
+    "char_start", "char_end", "evidence_count", "evidence", "place", "commodity", "topic", "confidence",
+    "extractor", "trigger",
+)
+
+
+def _upsert(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(columns)
+    slots = ", ".join(f":{c}" for c in columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    return f"INSERT INTO {table} ({names}) VALUES ({slots}) ON CONFLICT(id) DO UPDATE SET {updates}"
+
+
+class SqliteStore:
+    """The graph in one SQLite file (the default store)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.connection = sqlite3.connect(path)
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            self.connection.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as error:
+            raise StoreError(f"{path}: cannot open the embedded store ({error})") from error
+
+    def ensure_schema(self) -> None:
+        with self.connection:
+            self.connection.executescript(_SCHEMA)
+            self.connection.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+
+    def schema_version(self) -> int:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def load(self, extractions: Iterable[Extraction]) -> LoadReport:
+        batch = Batch.of(extractions)
+        try:
+            with self.connection:  # one transaction: all of the batch or nothing
+                return self._write(batch)
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: the batch was not written ({error})") from error
+
+    def _write(self, batch: Batch) -> LoadReport:
+        cursor = self.connection.cursor()
+        cursor.executemany(_upsert("articles", _ARTICLE_COLUMNS), batch.articles)
+        cursor.executemany(_upsert("actors", _ACTOR_COLUMNS), batch.actors)
+        kept: dict[str, set[str]] = {a["id"]: set() for a in batch.articles}
+        for event in batch.events:
+            kept[event["article_id"]].add(event["id"])
+        removed = 0
+        for article_id, event_ids in kept.items():
+            existing = {row[0] for row in cursor.execute("SELECT id FROM events WHERE article_id = ?", (article_id,))}
+            stale = existing - event_ids
+            cursor.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in stale])
+            removed += len(stale)
+        cursor.executemany(_upsert("events", _EVENT_COLUMNS), batch.events)
+        return LoadReport(len(batch.articles), len(batch.events), removed)
+
+    def counts(self) -> dict[str, int]:
+        query = self.connection.execute
+        counts: dict[str, int] = {
+            "Actor": query("SELECT COUNT(*) FROM actors").fetchone()[0],
+            "Article": query("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "Event": query("SELECT COUNT(*) FROM events").fetchone()[0],
+        }
+        for label in ACTOR_LABELS.values():
+            counts[label] = query("SELECT COUNT(*) FROM actors WHERE label = ?", (label,)).fetchone()[0]
+        events = counts["Event"]
+        counts.update({"SUBJECT": events, "OBJECT": events, "REPORTED_IN": events})
+        counts["ATTRIBUTED_TO"] = query("SELECT COUNT(*) FROM events WHERE attributed_to_id IS NOT NULL").fetchone()[0]
+        counts["HOLDS_ROLE"] = query(
+            "SELECT COUNT(*) FROM actors WHERE label = 'Person' AND title IS NOT NULL AND country IS NOT NULL"
+        ).fetchone()[0]
+        for edge, number in query("SELECT edge, COUNT(*) FROM relations GROUP BY edge"):
+            counts[edge] = number
+        return counts
+
+    def aggregate(self, subject_id: str, edge: str, object_id: str) -> dict[str, Any] | None:
+        row = self.connection.execute(
+            "SELECT count, first_date, last_date, goldstein_sum, negated_count FROM relations "
+            "WHERE edge = ? AND ((subject_id = ? AND object_id = ?) OR (subject_id = ? AND object_id = ?))",
+            (edge, subject_id, object_id, object_id, subject_id),
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("count", "first_date", "last_date", "goldstein_sum", "negated_count")
+        return dict(zip(keys, row, strict=True))
+
+    def close(self) -> None:
+        self.connection.close()

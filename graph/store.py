@@ -1,0 +1,162 @@
+"""The graph store interface and the rows both backends write.
+
+A store holds the model of ``graph.model`` as a graph: ``Actor``, ``Article`` and ``Event``
+nodes; ``SUBJECT``, ``OBJECT``, ``REPORTED_IN``, ``ATTRIBUTED_TO`` and ``HOLDS_ROLE``
+relationships; and one aggregated relationship per actor pair and relation type (``MET``,
+``SANCTIONED``, ...) whose properties are always recomputed from the events beneath it.
+
+Loading an article replaces its events: events the new extraction no longer contains are
+deleted, so reloading the same extraction changes nothing and re-extracting with a new
+extractor version leaves no stale events or aggregates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from graph.model import Actor, ActorType, Article, Event, Extraction
+
+SCHEMA_VERSION = 1
+ACTOR_LABELS: Mapping[ActorType, str] = {
+    ActorType.PERSON: "Person",
+    ActorType.COUNTRY: "Country",
+    ActorType.ORGANIZATION: "Organization",
+    ActorType.GROUP: "Group",
+    ActorType.REGION: "Region",
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot be reached or refused a write; nothing of the batch was written."""
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What one ``load`` call wrote."""
+
+    articles: int
+    events: int
+    events_removed: int
+
+
+class GraphStore(Protocol):
+    """What every backend offers."""
+
+    def ensure_schema(self) -> None:
+        """Create constraints, indexes and the schema version, idempotently."""
+
+    def schema_version(self) -> int:
+        """The schema version stored in the graph (0 before ``ensure_schema``)."""
+
+    def load(self, extractions: Iterable[Extraction]) -> LoadReport:
+        """Write a batch of articles with their events in one transaction."""
+
+    def counts(self) -> dict[str, int]:
+        """Node counts by label and relationship counts by type."""
+
+    def aggregate(self, subject_id: str, edge: str, object_id: str) -> dict[str, Any] | None:
+        """The aggregated relationship between two actors, or None."""
+
+    def close(self) -> None:
+        """Release connections."""
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def actor_row(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type.value,
+        "label": ACTOR_LABELS[actor.type],
+        "country": actor.country,
+        "sector": actor.sector,
+        "title": actor.title,
+    }
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "published": article.date,
+        "source": article.source,
+        "content_hash": content_hash(article.text),
+    }
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """One event as flat, parameter-only values (no map properties, which Neo4j refuses)."""
+    relation = event.relation
+    attributes = dict(event.attributes)
+    return {
+        "id": event.id,
+        "article_id": event.article_id,
+        "type": relation.name,
+        "edge": relation.edge_type,
+        "cameo": relation.cameo,
+        "quad_class": relation.quad_class,
+        "goldstein": relation.goldstein,
+        "reciprocal": relation.reciprocal,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "polarity": event.polarity.value,
+        "modality": event.modality.value,
+        "subject_id": event.subject.id,
+        "object_id": event.object.id,
+        "attributed_to_id": event.attributed_to.id if event.attributed_to else None,
+        "sentence": event.sentence,
+        "char_start": event.char_start,
+        "char_end": event.char_end,
+        "evidence_count": len(event.evidence),
+        "evidence": json.dumps([[e.char_start, e.char_end, e.sentence] for e in event.evidence], ensure_ascii=False),
+        "place": attributes.get("place"),
+        "commodity": attributes.get("commodity"),
+        "topic": attributes.get("topic"),
+        "confidence": event.confidence,
+        "extractor": event.extractor,
+        "trigger": event.trigger,
+    }
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A batch of extractions as rows: what both backends write."""
+
+    articles: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+
+    @staticmethod
+    def of(extractions: Iterable[Extraction]) -> Batch:
+        articles: dict[str, dict[str, Any]] = {}
+        actors: dict[str, dict[str, Any]] = {}
+        events: dict[str, dict[str, Any]] = {}
+        for extraction in extractions:
+            articles[extraction.article.id] = article_row(extraction.article)
+            for event in extraction.events:
+                for actor in (event.subject, event.object, event.attributed_to):
+                    if actor is not None:
+                        actors.setdefault(actor.id, actor_row(actor))
+                events[event.id] = event_row(event)
+        return Batch(list(articles.values()), list(actors.values()), list(events.values()))
+
+    def edges(self) -> list[dict[str, Any]]:
+        """The (subject, edge, object) keys whose aggregates this batch touches."""
+        keys = {(e["subject_id"], e["edge"], e["object_id"], e["reciprocal"]) for e in self.events}
+        return [{"subject_id": s, "edge": t, "object_id": o, "reciprocal": r} for s, t, o, r in sorted(keys)]
+
+
+def aggregate_pair(subject_id: str, object_id: str, reciprocal: bool) -> tuple[str, str]:
+    """Reciprocal relations (met, negotiated, signed) aggregate once per unordered pair, from
+    the smaller actor id to the larger; the others keep their direction."""
+    if reciprocal and object_id < subject_id:
+        return object_id, subject_id
+    return subject_id, object_id
