@@ -1,5 +1,6 @@
 # Two entry points that work on a fresh machine (Python 3.11, Java 17, Maven):
-#   make demo   extract the bundled example articles and print a readable summary
+#   make demo   extract the bundled example articles, print the triples and a summary, and load
+#               them into the embedded store (.geokg/graph.sqlite)
 #   make test   lint, type-check and run the whole test suite (starts a real Neo4j)
 PYTHON ?= python3
 VENV := .venv
@@ -17,6 +18,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(VENV)/bin/geokg extract examples/articles --format table
+	$(VENV)/bin/geokg ingest examples/articles
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from geokg import __version__
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
 
 
 def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,12 +38,40 @@ def _evaluate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("--errors", type=Path, help="write per-record predictions and gold to this JSONL file")
 
 
+DEFAULT_DB = Path(".geokg") / "graph.sqlite"
+DEFAULT_LEDGER = Path(".geokg") / "ledger.sqlite"
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded",
+                        help="embedded: one SQLite file (default); neo4j: NEO4J_URI/USER/PASSWORD/DATABASE")
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="the embedded store's file")
+
+
+def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("ingest", help="extract articles and load them into a graph store")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT")
+    _store_options(parser)
+    parser.add_argument("--ledger", type=Path, default=DEFAULT_LEDGER, help="the ingestion ledger's file")
+    parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
+    parser.add_argument("--batch", type=int, default=50, help="articles per store transaction")
+    parser.add_argument("--report", choices=("text", "json"), default="text")
+
+
+def _load_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("load", help="load triples written by `geokg extract --format jsonl`")
+    parser.add_argument("file", type=Path)
+    _store_options(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geokg", description="Geopolitical relationship knowledge graph.")
     parser.add_argument("--version", action="version", version=f"geokg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _extract_parser(sub)
     _evaluate_parser(sub)
+    _ingest_parser(sub)
+    _load_parser(sub)
     return parser
 
 
@@ -155,13 +186,120 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _open_store(args: argparse.Namespace) -> tuple[GraphStore, str]:
+    """The store the flags name, and the key the ledger files its articles under."""
+    if args.store == "neo4j":
+        from graph.neo4j_store import Neo4jSettings, Neo4jStore
+
+        settings = Neo4jSettings.from_env()
+        return Neo4jStore(settings), f"neo4j:{settings.uri}/{settings.database}"
+    from graph.sqlite_store import SqliteStore
+
+    return SqliteStore(args.db), f"embedded:{args.db.resolve()}"
+
+
+def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from extract.pipeline import Extractor
+    from graph.store import StoreError
+    from loaders.ingest import Ledger, ingest
+    from loaders.sources import read_inputs
+
+    try:
+        store, key = _open_store(args)
+    except StoreError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
+    ledger = Ledger(args.ledger)
+    progress = _progress_bar(err)
+    try:
+        report = ingest(read_inputs(args.inputs, args.date), store, key, Extractor(), ledger, args.batch,
+                        on_batch=progress)
+        counts = store.counts()
+    except StoreError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
+    finally:
+        ledger.close()
+        store.close()
+    for message in report.errors:
+        print(f"geokg: error: {message}", file=err)
+    if args.report == "json":
+        out.write(json.dumps(report.as_dict()) + "\n")
+    else:
+        summary = report.as_dict()
+        print(f"articles read {summary['articles_read']}, new {summary['articles_new']}, "
+              f"duplicate {summary['articles_duplicate']}, failed {summary['articles_failed']}; "
+              f"triples loaded {summary['triples_loaded']}; drops by reason {summary['drops_by_reason']}", file=out)
+        print("graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=out)
+    return 1 if report.articles_failed else 0
+
+
+def _progress_bar(err: TextIO) -> Callable[[int], None] | None:
+    """A progress bar on interactive terminals; nothing when output is not a terminal."""
+    if not err.isatty():
+        return None
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    bar = tqdm(unit="article", file=err)
+
+    def advance(count: int) -> None:
+        bar.update(count)
+
+    return advance
+
+
+def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from graph.model import Article, Event, Extraction
+    from graph.records import event_from_record
+    from graph.store import StoreError
+
+    events: dict[str, list[Event]] = {}
+    failures = 0
+    try:
+        with args.file.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    event = event_from_record(json.loads(line))
+                except (ValueError, KeyError, TypeError) as error:
+                    failures += 1
+                    print(f"geokg: error: {args.file}:{number}: not a triple record ({error})", file=err)
+                    continue
+                events.setdefault(event.article_id, []).append(event)
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"geokg: error: {args.file}: cannot read ({error})", file=err)
+        return 1
+    extractions = [Extraction(Article(a, ""), tuple(e), ()) for a, e in events.items()]
+    try:
+        store, _ = _open_store(args)
+        store.ensure_schema()
+        result = store.load(extractions)
+        counts = store.counts()
+        store.close()
+    except StoreError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
+    print(f"loaded {result.events} triples of {result.articles} articles; "
+          "graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=out)
+    return 1 if failures else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["neo4j"]:
+        from graph.neo4j_server import main as neo4j_main
+
+        return int(neo4j_main(argv[1:]))
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return run_extract(args, sys.stdout, sys.stderr)
     if args.command == "evaluate":
         return run_evaluate(args, sys.stdout, sys.stderr)
+    if args.command == "ingest":
+        return run_ingest(args, sys.stdout, sys.stderr)
+    if args.command == "load":
+        return run_load(args, sys.stdout, sys.stderr)
     return 2
 
 

@@ -130,7 +130,8 @@ class SqliteStore:
         counts.update({"SUBJECT": events, "OBJECT": events, "REPORTED_IN": events})
         counts["ATTRIBUTED_TO"] = query("SELECT COUNT(*) FROM events WHERE attributed_to_id IS NOT NULL").fetchone()[0]
         counts["HOLDS_ROLE"] = query(
-            "SELECT COUNT(*) FROM actors WHERE label = 'Person' AND title IS NOT NULL AND country IS NOT NULL"
+            "SELECT COUNT(*) FROM actors WHERE label = 'Person' AND title IS NOT NULL "
+            "AND 'country:' || country IN (SELECT id FROM actors)"
         ).fetchone()[0]
         for edge, number in query("SELECT edge, COUNT(*) FROM relations GROUP BY edge"):
             counts[edge] = number
