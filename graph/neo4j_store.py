@@ -77,6 +77,7 @@ class Neo4jStore:
         self._queries = {name: read_cypher(name) for name in (
             "write_articles", "write_actors", "stale_events", "write_events",
         )}
+        self._checked = False
 
     def _fail(self, error: Exception, doing: str) -> StoreError:
         if isinstance(error, AuthError):
@@ -85,7 +86,18 @@ class Neo4jStore:
             return StoreError(f"{self.settings.uri}: Neo4j is not reachable ({doing}; nothing was written)")
         return StoreError(f"{self.settings.uri}: {doing} failed ({error})")
 
+    def _reachable(self) -> None:
+        """Fail fast with one clear error instead of retrying against a server that is not there."""
+        if self._checked:
+            return
+        try:
+            self.driver.verify_connectivity()
+        except (Neo4jError, ServiceUnavailable, SessionExpired, OSError, ValueError) as error:
+            raise self._fail(error, "connecting") from error
+        self._checked = True
+
     def ensure_schema(self) -> None:
+        self._reachable()
         try:
             for statement in statements("schema"):
                 self.driver.execute_query(statement, {"version": SCHEMA_VERSION}, database_=self.settings.database)
@@ -100,6 +112,7 @@ class Neo4jStore:
 
     def load(self, extractions: Iterable[Extraction]) -> LoadReport:
         batch = Batch.of(extractions)
+        self._reachable()
         try:
             with self.driver.session(database=self.settings.database) as session:
                 return session.execute_write(self._write, batch)
@@ -132,6 +145,7 @@ class Neo4jStore:
 
     def counts(self) -> dict[str, int]:
         database = self.settings.database
+        self._reachable()
         try:
             labels, _, _ = self.driver.execute_query(
                 "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n", database_=database

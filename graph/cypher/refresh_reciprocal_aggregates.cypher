@@ -3,8 +3,8 @@
 // the relationship points from the smaller actor id to the larger. __EDGE__ is replaced by an
 // edge name of the ontology (checked to be a plain identifier); every other value is a parameter.
 UNWIND $pairs AS pair
-MATCH (s:Actor {id: pair.subject_id})
-MATCH (o:Actor {id: pair.object_id})
+MATCH (s:Actor {id: pair.subject_id}) USING INDEX s:Actor(id)
+MATCH (o:Actor {id: pair.object_id}) USING INDEX o:Actor(id)
 OPTIONAL MATCH (s)<-[:SUBJECT|OBJECT]-(e:Event {edge: $edge})-[:SUBJECT|OBJECT]->(o)
 WITH s, o, count(e) AS n, min(e.date) AS first_date, max(e.date) AS last_date,
      sum(e.goldstein) AS goldstein_sum,

@@ -1,7 +1,8 @@
 // Events of the reloaded articles that the new extraction no longer contains: remove them and
 // return the actor pairs whose aggregates must be recomputed.
 UNWIND $articles AS art
-MATCH (e:Event)-[:REPORTED_IN]->(:Article {id: art.id})
+MATCH (a:Article {id: art.id}) USING INDEX a:Article(id)
+MATCH (e:Event)-[:REPORTED_IN]->(a)
 WHERE NOT e.id IN art.event_ids
 MATCH (s:Actor)<-[:SUBJECT]-(e)-[:OBJECT]->(o:Actor)
 WITH e, s.id AS subject_id, e.edge AS edge, o.id AS object_id, e.reciprocal AS reciprocal

@@ -9,5 +9,6 @@ FOREACH (_ IN CASE WHEN r.label = 'Organization' THEN [1] ELSE [] END | SET a:Or
 FOREACH (_ IN CASE WHEN r.label = 'Group' THEN [1] ELSE [] END | SET a:Group)
 FOREACH (_ IN CASE WHEN r.label = 'Region' THEN [1] ELSE [] END | SET a:Region)
 WITH a, r WHERE r.label = 'Person' AND r.title IS NOT NULL AND r.country IS NOT NULL
-MATCH (c:Country {id: 'country:' + r.country})
+MATCH (c:Actor {id: 'country:' + r.country}) USING INDEX c:Actor(id)
+WHERE c:Country
 MERGE (a)-[h:HOLDS_ROLE {title: r.title}]->(c);

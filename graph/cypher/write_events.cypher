@@ -1,8 +1,8 @@
 // One row per event, linked to its actors and article (all MERGEd on deterministic ids).
 UNWIND $rows AS r
-MATCH (s:Actor {id: r.subject_id})
-MATCH (o:Actor {id: r.object_id})
-MATCH (a:Article {id: r.article_id})
+MATCH (s:Actor {id: r.subject_id}) USING INDEX s:Actor(id)
+MATCH (o:Actor {id: r.object_id}) USING INDEX o:Actor(id)
+MATCH (a:Article {id: r.article_id}) USING INDEX a:Article(id)
 MERGE (e:Event {id: r.id})
 SET e.type = r.type, e.edge = r.edge, e.cameo = r.cameo, e.quad_class = r.quad_class,
     e.goldstein = r.goldstein, e.reciprocal = r.reciprocal, e.date = r.date,
@@ -15,5 +15,5 @@ MERGE (e)-[:SUBJECT]->(s)
 MERGE (e)-[:OBJECT]->(o)
 MERGE (e)-[:REPORTED_IN]->(a)
 WITH e, r WHERE r.attributed_to_id IS NOT NULL
-MATCH (p:Actor {id: r.attributed_to_id})
+MATCH (p:Actor {id: r.attributed_to_id}) USING INDEX p:Actor(id)
 MERGE (e)-[:ATTRIBUTED_TO]->(p);

@@ -1,0 +1,156 @@
+"""One behavioural suite for both stores: the embedded SQLite file and a real Neo4j server."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from extract.pipeline import Extractor
+from graph.model import Article, Extraction
+from graph.neo4j_store import Neo4jSettings, Neo4jStore
+from graph.sqlite_store import SqliteStore
+from graph.store import GraphStore, StoreError
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from tests.graph.conftest import Neo4jTestServer
+
+ARTICLE = Article(
+    "article-1",
+    "Putin Meets Orban In Beijing\n"
+    "Russian President Vladimir Putin met Hungarian Prime Minister Viktor Orban in Beijing on Tuesday.\n\n"
+    "Budapest has no intention of reducing purchases of Russian oil, Hungarian Foreign Minister "
+    "Peter Szijjarto said.\n\n"
+    "The European Union imposed sanctions on Belarus.",
+    "Putin meets Orban",
+    "2023-10-19",
+)
+LATER = Article("article-2", "Viktor Orban met Vladimir Putin in Moscow on July 5, 2024.", None, "2024-07-06")
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    if request.param == "embedded":
+        backend: GraphStore = SqliteStore(tmp_path / "graph.sqlite")
+    else:
+        server: Neo4jTestServer = request.getfixturevalue("neo4j_server")
+        request.getfixturevalue("neo4j_driver")  # empties the database
+        backend = Neo4jStore(Neo4jSettings(server.uri, server.user, server.password))
+    backend.ensure_schema()
+    yield backend
+    backend.close()
+
+
+@pytest.fixture(scope="module")
+def extractions(extractor: Extractor) -> list[Extraction]:
+    return list(extractor.extract_many([ARTICLE, LATER]))
+
+
+def test_schema_is_idempotent_and_versioned(store: GraphStore) -> None:
+    store.ensure_schema()
+    store.ensure_schema()
+    assert store.schema_version() == 1
+
+
+def test_loading_twice_changes_nothing(store: GraphStore, extractions: list[Extraction]) -> None:
+    first = store.load(extractions)
+    counts = store.counts()
+    second = store.load(extractions)
+    assert store.counts() == counts
+    assert (first.articles, first.events) == (second.articles, second.events) == (2, len(_events(extractions)))
+    assert second.events_removed == 0
+    assert counts["Article"] == 2
+    assert counts["Event"] == len(_events(extractions))
+    assert counts["SUBJECT"] == counts["OBJECT"] == counts["REPORTED_IN"] == counts["Event"]
+    assert counts["Person"] >= 3 and counts["Country"] >= 2 and counts["Organization"] >= 1
+    assert counts["MET"] == 1  # one aggregated relationship for the pair, over two articles
+    assert counts["ATTRIBUTED_TO"] >= 1
+
+
+def test_aggregates_follow_their_events(store: GraphStore, extractions: list[Extraction]) -> None:
+    store.load(extractions)
+    met = [e for x in extractions for e in x.events if e.relation.name == "MEET"]
+    subject, obj = met[0].subject.id, met[0].object.id
+    aggregate = store.aggregate(subject, "MET", obj)
+    assert aggregate == {"count": 2, "first_date": "2023-10-17", "last_date": "2024-07-05",
+                         "goldstein_sum": 2.0, "negated_count": 0}
+    # the later article is re-extracted and now has no meeting: its event and its share go
+    without_meeting = dataclasses.replace(
+        extractions[1], events=tuple(e for e in extractions[1].events if e.relation.name != "MEET")
+    )
+    report = store.load([without_meeting])
+    assert report.events_removed == 1
+    assert store.aggregate(subject, "MET", obj) == {"count": 1, "first_date": "2023-10-17",
+                                                    "last_date": "2023-10-17", "goldstein_sum": 1.0,
+                                                    "negated_count": 0}
+
+
+def test_a_new_extractor_version_replaces_the_article_events(store: GraphStore, extractions: list[Extraction]) -> None:
+    store.load(extractions)
+    counts = store.counts()
+    newer = [
+        dataclasses.replace(x, events=tuple(dataclasses.replace(e, extractor="geokg-rules/0.9") for e in x.events))
+        for x in extractions
+    ]
+    store.load(newer)
+    assert store.counts() == counts
+
+
+def test_cypher_looking_text_is_stored_as_data(store: GraphStore, extractor: Extractor) -> None:
+    hostile = Article(
+        "x'}) DETACH DELETE n //",
+        "Hungary criticized Russia.\n\nMATCH (n) DETACH DELETE n; Estonian Foreign Minister Jaan '}) Tamm met Putin.",
+        "'); DROP TABLE events; --",
+        "2024-01-01",
+    )
+    store.load(extractor.extract_many([hostile]))
+    counts = store.counts()
+    assert counts["Article"] == 1 and counts["Event"] >= 1
+    assert store.aggregate("country:HUN", "CRITICIZED", "country:RUS") is not None
+
+
+def test_neo4j_down_or_wrong_password_is_one_clear_error(neo4j_server: Neo4jTestServer,
+                                                          extractions: list[Extraction]) -> None:
+    wrong = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, "not-the-password"))
+    with pytest.raises(StoreError, match="authentication failed"):
+        wrong.load(extractions)
+    wrong.close()
+    down = Neo4jStore(Neo4jSettings("bolt://127.0.0.1:1", "neo4j", "whatever-pass"))
+    with pytest.raises(StoreError, match="not reachable"):
+        down.load(extractions)
+    down.close()
+
+
+def test_design_triple_is_queryable_in_neo4j(neo4j_server: Neo4jTestServer, neo4j_driver: Driver,
+                                             extractions: list[Extraction]) -> None:
+    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    store.ensure_schema()
+    store.load(extractions)
+    store.close()
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (:Actor {name:'Viktor Orbán'})-[:MET]-(:Actor {name:'Vladimir Putin'}) RETURN count(*) AS n",
+        database_="neo4j",
+    )
+    assert records[0]["n"] >= 1
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (e:Event {type: 'MEET'})-[:REPORTED_IN]->(a:Article {id: 'article-1'}) "
+        "RETURN e.sentence AS sentence, e.evidence AS evidence, e.evidence_count AS n, a.title AS title",
+        database_="neo4j",
+    )
+    assert records and records[0]["title"] == "Putin meets Orban"
+    assert records[0]["sentence"] == "Putin Meets Orban In Beijing"  # the headline, first of its evidence
+    assert records[0]["n"] == 2 and "Putin met Hungarian Prime Minister Viktor Orban" in records[0]["evidence"]
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Person {id: 'person:viktor-orban'})-[h:HOLDS_ROLE]->(c:Country) RETURN h.title AS t, c.id AS c",
+        database_="neo4j",
+    )
+    assert [(r["t"], r["c"]) for r in records] == [("prime minister", "country:HUN")]
+
+
+def _events(extractions: list[Extraction]) -> list[object]:
+    return [e for x in extractions for e in x.events]
