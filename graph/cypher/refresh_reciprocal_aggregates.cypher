@@ -5,10 +5,13 @@
 UNWIND $pairs AS pair
 MATCH (s:Actor {id: pair.subject_id}) USING INDEX s:Actor(id)
 MATCH (o:Actor {id: pair.object_id}) USING INDEX o:Actor(id)
-OPTIONAL MATCH (s)<-[:SUBJECT|OBJECT]-(e:Event {edge: $edge})-[:SUBJECT|OBJECT]->(o)
-WITH s, o, count(e) AS n, min(e.date) AS first_date, max(e.date) AS last_date,
-     sum(e.goldstein) AS goldstein_sum,
-     sum(CASE WHEN e.polarity = 'negated' THEN 1 ELSE 0 END) AS negated_count
+// a pattern comprehension expands from the two bound actors, whatever the statistics say
+WITH s, o, [(s)<-[:SUBJECT|OBJECT]-(e:Event)-[:SUBJECT|OBJECT]->(o) WHERE e.edge = $edge | e] AS events
+WITH s, o, size(events) AS n,
+     reduce(acc = null, e IN events | CASE WHEN acc IS NULL OR e.date < acc THEN e.date ELSE acc END) AS first_date,
+     reduce(acc = null, e IN events | CASE WHEN acc IS NULL OR e.date > acc THEN e.date ELSE acc END) AS last_date,
+     reduce(acc = 0.0, e IN events | acc + e.goldstein) AS goldstein_sum,
+     size([e IN events WHERE e.polarity = 'negated']) AS negated_count
 FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
     MERGE (s)-[agg:__EDGE__]->(o)
     SET agg.count = n, agg.first_date = first_date, agg.last_date = last_date,

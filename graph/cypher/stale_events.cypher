@@ -2,8 +2,7 @@
 // return the actor pairs whose aggregates must be recomputed.
 UNWIND $articles AS art
 MATCH (a:Article {id: art.id}) USING INDEX a:Article(id)
-MATCH (e:Event)-[:REPORTED_IN]->(a)
-WHERE NOT e.id IN art.event_ids
+UNWIND [(a)<-[:REPORTED_IN]-(e:Event) WHERE NOT e.id IN art.event_ids | e] AS e
 MATCH (s:Actor)<-[:SUBJECT]-(e)-[:OBJECT]->(o:Actor)
 WITH e, s.id AS subject_id, e.edge AS edge, o.id AS object_id, e.reciprocal AS reciprocal
 DETACH DELETE e

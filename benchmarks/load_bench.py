@@ -1,0 +1,159 @@
+"""Loader throughput on a real Neo4j, against its floor and its naive alternative, in one run.
+
+    .venv/bin/python benchmarks/load_bench.py                 # 100,000 synthetic triples
+    .venv/bin/python benchmarks/load_bench.py --triples 20000 # smaller
+
+Starts its own Neo4j 5.26 (assembled from Maven Central by ``graph.neo4j_server``, jars cached
+in ``.neo4j``) on free ports in a temporary home, and prints triples/s of:
+1. the real idempotent loader (``Neo4jStore.load``: MERGE on ids, stale-event removal,
+   aggregates recomputed), on an empty database, then again on the loaded one (a no-op rerun);
+2. the floor: a bare ``UNWIND ... CREATE`` of the same events and their two actor links;
+3. one transaction per triple, with the loader's own Cypher, on a sample;
+4. the embedded SQLite store on the same triples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import neo4j  # noqa: E402
+
+from graph import neo4j_server  # noqa: E402
+from graph.model import (  # noqa: E402
+    Actor,
+    ActorType,
+    Article,
+    Event,
+    Evidence,
+    Extraction,
+    Modality,
+    Polarity,
+    RelationType,
+)
+from graph.neo4j_store import Neo4jSettings, Neo4jStore, read_cypher  # noqa: E402
+from graph.sqlite_store import SqliteStore  # noqa: E402
+from graph.store import Batch  # noqa: E402
+
+RELATIONS = [
+    RelationType("MEET", "040", 1, 1.0, True, "CONSULT", "", "MET"),
+    RelationType("CRITICIZE", "111", 3, -2.0, False, "ACCUSE", "", "CRITICIZED"),
+    RelationType("SANCTION", "163", 4, -8.0, False, "COERCE", "", "SANCTIONED"),
+    RelationType("BUY_FROM", "061", 2, 6.4, False, "COOPERATE", "", "BOUGHT_FROM"),
+    RelationType("ATTACK", "190", 4, -10.0, False, "ASSAULT", "", "ATTACKED"),
+]
+
+
+def synthetic(triples: int, per_article: int = 10, actors: int = 2000, seed: int = 11) -> list[Extraction]:
+    rng = random.Random(seed)
+    people = [Actor(f"person:p{i}", f"Person {i}", ActorType.PERSON, f"C{i % 190:02d}", "GOV") for i in range(actors)]
+    extractions = []
+    for number in range(triples // per_article):
+        article = Article(f"article:{number}", f"Synthetic article {number}.", None, "2024-01-01")
+        events = []
+        for slot in range(per_article):
+            subject, obj = rng.sample(people, 2)
+            day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            sentence = f"Sentence {slot} of article {number}."
+            events.append(Event(article.id, subject, rng.choice(RELATIONS), obj, Polarity.AFFIRMED,
+                                Modality.ASSERTED, None, day, "day", (Evidence(sentence, slot * 40, slot * 40 + 30),),
+                                0.9, "bench/1", "x"))
+        extractions.append(Extraction(article, tuple(events), ()))
+    return extractions
+
+
+def clear(driver: neo4j.Driver) -> None:
+    with driver.session(database="neo4j") as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def timed(label: str, triples: int, run: object) -> float:
+    start = time.perf_counter()
+    run()  # type: ignore[operator]
+    seconds = time.perf_counter() - start
+    rate = triples / seconds
+    print(f"{label:<48} {triples:>8,} triples {seconds:8.1f} s {rate:>10,.0f} triples/s")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--sample", type=int, default=2_000, help="triples for the one-per-transaction run")
+    parser.add_argument("--chunk", type=int, default=2_000, help="triples per loader call (one transaction)")
+    args = parser.parse_args()
+    extractions = synthetic(args.triples)
+    chunks = [extractions[i : i + args.chunk // 10] for i in range(0, len(extractions), args.chunk // 10)]
+    with tempfile.TemporaryDirectory(prefix="geokg-bench-") as folder:
+        home = Path(folder) / "neo4j"
+        neo4j_server.install(home, jar_cache=ROOT / ".neo4j")
+        settings = neo4j_server.ServerSettings(home=home, bolt_port=neo4j_server.free_port(),
+                                               http_port=neo4j_server.free_port(), password="bench-password",
+                                               heap="2g", pagecache="1g")
+        info = neo4j_server.start(settings)
+        try:
+            print(f"Neo4j at {info.bolt_uri} (started in {info.startup_seconds:.1f} s); "
+                  f"{args.triples:,} triples in chunks of {args.chunk:,}")
+            store = Neo4jStore(Neo4jSettings(info.bolt_uri, info.user, "bench-password"), batch_size=args.chunk)
+            driver = store.driver
+            store.ensure_schema()
+
+            def load_all() -> None:
+                for chunk in chunks:
+                    store.load(chunk)
+
+            loader = timed("loader (MERGE, aggregates), empty database", args.triples, load_all)
+            counts = store.counts()
+            rerun = timed("loader rerun on the loaded database (no-op)", args.triples, load_all)
+            assert store.counts() == counts, "the rerun changed the graph"
+            clear(driver)
+            store.ensure_schema()
+            floor_query = (
+                "UNWIND $rows AS r MATCH (s:Actor {id: r.subject_id}) MATCH (o:Actor {id: r.object_id}) "
+                "CREATE (e:Event) SET e = r CREATE (e)-[:SUBJECT]->(s) CREATE (e)-[:OBJECT]->(o)"
+            )
+            batches = [Batch.of(chunk) for chunk in chunks]
+            actors = {a["id"]: a for b in batches for a in b.actors}
+            driver.execute_query(read_cypher("write_actors"), {"rows": list(actors.values())}, database_="neo4j")
+
+            def floor() -> None:
+                for batch in batches:
+                    driver.execute_query(floor_query, {"rows": batch.events}, database_="neo4j")
+
+            floor_rate = timed("floor: UNWIND ... CREATE (no MERGE, no aggregates)", args.triples, floor)
+            clear(driver)
+            store.ensure_schema()
+            sample = synthetic(args.sample, seed=5)
+            singles = [Extraction(x.article, (e,), ()) for x in sample for e in x.events]
+
+            def per_triple() -> None:
+                for single in singles:
+                    store.load([single])
+
+            single_rate = timed("one transaction per triple (sample)", len(singles), per_triple)
+            store.close()
+        finally:
+            neo4j_server.stop(home)
+        sqlite = SqliteStore(Path(folder) / "bench.sqlite")
+        sqlite.ensure_schema()
+
+        def embedded() -> None:
+            for chunk in chunks:
+                sqlite.load(chunk)
+
+        embedded_rate = timed("embedded SQLite store", args.triples, embedded)
+        sqlite.close()
+    print(f"loader / floor = {loader / floor_rate:.2f} (target >= 0.5); "
+          f"loader / per-triple = {loader / single_rate:.0f}x (target >= 50x); "
+          f"no-op rerun {rerun:,.0f} triples/s; embedded {embedded_rate:,.0f} triples/s")
+
+
+if __name__ == "__main__":
+    main()
