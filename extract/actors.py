@@ -165,7 +165,7 @@ class ActorResolver:
             actor, kind = self._surface_actor(surface)
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
-                actor = self._register_person(actor, doc, start, end)
+                actor = self._register_person(actor)
             mentions.append(Mention(start, end, actor, kind))
             taken.update(range(start, end))
         for ent in doc.ents:
@@ -271,7 +271,7 @@ class ActorResolver:
             start, end = ent.start, ent.end
             while start < end and doc[start].lower_ in ("the", "a"):
                 start += 1
-            actor = self._register_person(actor, doc, start, end)
+            actor = self._register_person(actor)
             return Mention(start, end, actor, MentionKind.NAME)
         if ent.label_ == "ORG" and ent.root.pos_ == "PROPN" and len(words) <= 8:
             country = self._country_inside(doc, ent.start, ent.end)
@@ -283,15 +283,14 @@ class ActorResolver:
         return None
 
     def _country_inside(self, doc: Doc, start: int, end: int) -> str | None:
-        for s, e, surface in self._gazetteer_matches(doc[start:end].as_doc()):
-            del s, e
+        for _, _, surface in self._gazetteer_matches(doc[start:end].as_doc()):
             if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
                 return surface.key
         return None
 
     def _person_by_name(self, text: str) -> Actor:
-        name = re.sub(r"\s+", " ", text).strip(" ,.'\u2019s") if text.endswith(("'s", "\u2019s")) else text
-        name = re.sub(r"\s+", " ", name).strip()
+        name = re.sub(r"\s+", " ", text).strip()
+        name = name.removesuffix("'s").removesuffix("\u2019s").strip(" ,.")
         key = fold(name)
         parts = key.split()
         if len(parts) == 1 and key in self.surnames:
@@ -312,8 +311,8 @@ class ActorResolver:
                 return known
         return Actor(person_id, name, ActorType.PERSON, None, None)
 
-    def _register_person(self, actor: Actor, doc: Doc, start: int, end: int) -> Actor:
-        del doc, start, end
+    def _register_person(self, actor: Actor) -> Actor:
+        """Remember a person for later surname and title references in the article."""
         known = self.persons.get(actor.id)
         if known is not None:
             actor = known
@@ -360,7 +359,6 @@ class ActorResolver:
         role: Role | None = None
         affiliation: str | None = None
         organization_code: str | None = None
-        posted_to = False
         i = mention.start - 1
         while i >= sent_start:
             token = doc[i]
@@ -386,7 +384,7 @@ class ActorResolver:
             ):
                 before = doc[other.start - 1].lower_ if other.start > 0 else ""
                 if before == "to":
-                    posted_to = True
+                    pass  # "Ambassador to Hungary": the posting, not the affiliation
                 elif other.actor.country:
                     affiliation = other.actor.country
                 elif other.actor.cameo:
@@ -419,7 +417,6 @@ class ActorResolver:
             if other is not None and other.actor.country:
                 affiliation = other.actor.country
                 end = other.end
-        del posted_to
         actor = mention.actor
         if role is not None:
             actor = self._titled(actor, role, affiliation, organization_code)

@@ -115,7 +115,6 @@ def _relative(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
         return ResolvedDate(base.replace(day=1).isoformat(), "month")
     if "last year" in lower:
         return ResolvedDate(dt.date(base.year - 1, 1, 1).isoformat(), "year")
-    del future
     return None
 
 

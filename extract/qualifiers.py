@@ -29,14 +29,12 @@ class Qualifiers:
 
 
 def _negated_here(node: Token, lexicon: Lexicon) -> bool:
+    """A negation marker on the node itself: "did not meet", "no talks", "never visited"."""
     for child in node.children:
         if child.dep_ == "neg":
             return True
-        if child.dep_ == "det" and child.lower_ in ("no", "neither"):
+        if child.dep_ in ("det", "advmod", "preconj") and child.lower_ in lexicon.negators:
             return True
-        if child.dep_ == "advmod" and child.lower_ in ("never",):
-            return True
-    del lexicon
     return False
 
 
