@@ -60,11 +60,37 @@ class Neo4jSettings:
         )
 
 
-def _edge_query(edge: str, reciprocal: bool) -> str:
+def _edge_query(name: str, edge: str) -> str:
     if not _EDGE.match(edge):
         raise StoreError(f"refusing edge name {edge!r}: not a plain identifier")
-    name = "refresh_reciprocal_aggregates" if reciprocal else "refresh_aggregates"
     return read_cypher(name).replace("__EDGE__", edge)
+
+
+def _differs(stored: dict[str, Any], event: dict[str, Any]) -> bool:
+    """Whether a stored event's aggregated values differ from its new extraction."""
+    return (stored["date"], stored["goldstein"]) != (event["date"], event["goldstein"])
+
+
+def _sums(events: list[dict[str, Any]]) -> dict[tuple[str, bool], list[dict[str, Any]]]:
+    """New events summed per edge type and aggregate pair, ready for add_to_aggregates."""
+    sums: dict[tuple[str, bool, str, str], dict[str, Any]] = {}
+    for event in events:
+        reciprocal = bool(event["reciprocal"])
+        subject, obj = aggregate_pair(event["subject_id"], event["object_id"], reciprocal)
+        key = (event["edge"], reciprocal, subject, obj)
+        row = sums.setdefault(key, {"subject_id": subject, "object_id": obj, "count": 0, "goldstein_sum": 0.0,
+                                    "negated_count": 0, "first_date": None, "last_date": None})
+        row["count"] += 1
+        row["goldstein_sum"] += event["goldstein"]
+        row["negated_count"] += event["polarity"] == "negated"
+        date = event["date"]
+        if date is not None:
+            row["first_date"] = date if row["first_date"] is None else min(row["first_date"], date)
+            row["last_date"] = date if row["last_date"] is None else max(row["last_date"], date)
+    grouped: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+    for (edge, reciprocal, _, _), row in sorted(sums.items()):
+        grouped[(edge, reciprocal)].append(row)
+    return grouped
 
 
 class Neo4jStore:
@@ -73,9 +99,12 @@ class Neo4jStore:
     def __init__(self, settings: Neo4jSettings, batch_size: int = 5000) -> None:
         self.settings = settings
         self.batch_size = batch_size
-        self.driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+        # notifications off: an empty database warns about property keys it has not seen yet
+        self.driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=(settings.user, settings.password), notifications_min_severity="OFF"
+        )
         self._queries = {name: read_cypher(name) for name in (
-            "write_articles", "write_actors", "stale_events", "write_events",
+            "write_articles", "write_actors", "stale_events", "write_events", "existing_events",
         )}
         self._checked = False
 
@@ -132,15 +161,25 @@ class Neo4jStore:
             kept[event["article_id"]].append(event["id"])
         removed = run(self._queries["stale_events"],
                       articles=[{"id": k, "event_ids": v} for k, v in kept.items()])
+        stored = {
+            row["id"]: row
+            for row in run(self._queries["existing_events"], ids=[e["id"] for e in batch.events])
+        }
+        new = [e for e in batch.events if e["id"] not in stored]
+        changed = [e for e in batch.events if e["id"] in stored and _differs(stored[e["id"]], e)]
         for start in range(0, len(batch.events), self.batch_size):
             run(self._queries["write_events"], rows=batch.events[start : start + self.batch_size])
-        pairs: dict[tuple[str, bool], set[tuple[str, str]]] = defaultdict(set)
-        for key in [*batch.edges(), *removed]:
+        # new events add to their aggregates; removed or changed ones force a recount of the pair
+        for (edge, _), rows in _sums(new).items():
+            run(_edge_query("add_to_aggregates", edge), pairs=rows)
+        recount: dict[tuple[str, bool], set[tuple[str, str]]] = defaultdict(set)
+        for key in [*removed, *changed]:
             reciprocal = bool(key["reciprocal"])
-            pairs[(key["edge"], reciprocal)].add(aggregate_pair(key["subject_id"], key["object_id"], reciprocal))
-        for (edge, reciprocal), keys in sorted(pairs.items()):
+            recount[(key["edge"], reciprocal)].add(aggregate_pair(key["subject_id"], key["object_id"], reciprocal))
+        for (edge, reciprocal), keys in sorted(recount.items()):
+            name = "refresh_reciprocal_aggregates" if reciprocal else "refresh_aggregates"
             rows = [{"subject_id": s, "object_id": o} for s, o in sorted(keys)]
-            run(_edge_query(edge, reciprocal), pairs=rows, edge=edge)
+            run(_edge_query(name, edge), pairs=rows, edge=edge)
         return LoadReport(len(batch.articles), len(batch.events), len(removed))
 
     def counts(self) -> dict[str, int]:
