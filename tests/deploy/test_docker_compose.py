@@ -1,0 +1,48 @@
+"""docker-compose.yml for users with Docker: its structure, since no engine runs here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _compose() -> dict[str, Any]:
+    data = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_services_and_neo4j_image() -> None:
+    services = _compose()["services"]
+    assert set(services) == {"neo4j", "notebooks", "scheduler"}
+    neo4j = services["neo4j"]
+    assert neo4j["image"].startswith("neo4j:5.26")
+    assert {"127.0.0.1:7474:7474", "127.0.0.1:7687:7687"} <= set(neo4j["ports"])
+    assert neo4j["environment"]["NEO4J_PLUGINS"] == '["apoc"]'
+    assert "neo4j_data:/data" in neo4j["volumes"]
+    assert "neo4j_data" in _compose()["volumes"]
+
+
+def test_healthcheck_and_dependencies() -> None:
+    services = _compose()["services"]
+    check = services["neo4j"]["healthcheck"]
+    assert "7474" in " ".join(check["test"]) and check["retries"] >= 3
+    for name in ("notebooks", "scheduler"):
+        assert services[name]["depends_on"] == {"neo4j": {"condition": "service_healthy"}}
+        assert services[name]["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
+
+
+def test_credentials_come_from_the_environment_never_from_the_file() -> None:
+    text = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    services = _compose()["services"]
+    assert services["neo4j"]["environment"]["NEO4J_AUTH"] == (
+        "${NEO4J_USER:-neo4j}/${NEO4J_PASSWORD:?set NEO4J_PASSWORD in .env}"
+    )
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    assert "NEO4J_PASSWORD=" in example and "NEO4J_URI=" in example
+    assert ".env" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert "password" not in text.lower().replace("neo4j_password", "")
