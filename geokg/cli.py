@@ -64,6 +64,13 @@ def _load_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     _store_options(parser)
 
 
+def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("export", help="export the embedded store to Neo4j, or to CSV for neo4j-admin import")
+    parser.add_argument("--to", choices=("neo4j", "csv"), required=True)
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="the embedded store's file")
+    parser.add_argument("--out", type=Path, default=Path("export"), help="folder for --to csv")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geokg", description="Geopolitical relationship knowledge graph.")
     parser.add_argument("--version", action="version", version=f"geokg {__version__}")
@@ -72,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     _evaluate_parser(sub)
     _ingest_parser(sub)
     _load_parser(sub)
+    _export_parser(sub)
     return parser
 
 
@@ -285,6 +293,38 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failures else 0
 
 
+def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from graph.export import export_csv, extractions_of
+    from graph.neo4j_store import Neo4jSettings, Neo4jStore
+    from graph.sqlite_store import SqliteStore
+    from graph.store import StoreError
+
+    if not args.db.is_file():
+        print(f"geokg: error: {args.db}: no embedded store here (run geokg ingest first)", file=err)
+        return 1
+    source = SqliteStore(args.db)
+    try:
+        if args.to == "csv":
+            files = export_csv(source, args.out)
+            paths = [*files.nodes, *files.relationships]
+            nodes = " ".join(f"--nodes={p}" for p in files.nodes)
+            rels = " ".join(f"--relationships={p}" for p in files.relationships)
+            print(f"wrote {len(paths)} files to {args.out}; import offline with:\n"
+                  f"neo4j-admin database import full neo4j --overwrite-destination {nodes} {rels}", file=out)
+            return 0
+        target = Neo4jStore(Neo4jSettings.from_env())
+        target.ensure_schema()
+        result = target.load(extractions_of(source))
+        target.close()
+        print(f"exported {result.events} triples of {result.articles} articles to Neo4j", file=out)
+        return 0
+    except StoreError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
+    finally:
+        source.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["neo4j"]:
@@ -300,6 +340,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_ingest(args, sys.stdout, sys.stderr)
     if args.command == "load":
         return run_load(args, sys.stdout, sys.stderr)
+    if args.command == "export":
+        return run_export(args, sys.stdout, sys.stderr)
     return 2
 
 

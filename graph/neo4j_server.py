@@ -32,7 +32,7 @@ import sys
 import time
 import urllib.request
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -495,6 +495,28 @@ def _set_initial_password(java: str, home: Path, password: str, env: dict[str, s
             f"neo4j-admin dbms set-initial-password failed (exit {result.returncode}): "
             f"{_tail_text(result.stdout + result.stderr, 5)}"
         )
+
+
+def import_csv(home: Path, nodes: Sequence[Path], relationships: Sequence[Path], database: str = "neo4j") -> str:
+    """Offline bulk import of CSV files (``neo4j-admin database import full``) into the database of
+    a stopped server's home, replacing it; returns the importer's report."""
+    if _running_pid(home) is not None:
+        raise Neo4jServerError(f"{home}: stop the server before an offline import")
+    java = find_java()
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    command = [
+        java, "-cp", f"{home / 'lib'}/*", ADMIN_MAIN_CLASS, "database", "import", "full", database,
+        "--overwrite-destination=true",
+        *(f"--nodes={path}" for path in nodes),
+        *(f"--relationships={path}" for path in relationships),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        raise Neo4jServerError(
+            f"neo4j-admin database import failed (exit {result.returncode}): "
+            f"{_tail_text(result.stdout + result.stderr, 8)}"
+        )
+    return result.stdout
 
 
 def _wait_for_bolt(pid: int, home: Path, uri: str, password: str, deadline: float, timeout: float) -> None:

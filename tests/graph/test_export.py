@@ -1,0 +1,63 @@
+"""Exporting the embedded store to Neo4j, online and through the offline bulk importer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extract.pipeline import Extractor
+from graph import neo4j_server as local_neo4j
+from graph.export import export_csv, extractions_of
+from graph.neo4j_store import Neo4jSettings, Neo4jStore
+from graph.sqlite_store import SqliteStore
+from loaders.ingest import Ledger, ingest
+from loaders.sources import read_inputs
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from tests.graph.conftest import Neo4jTestServer
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+
+def _embedded(tmp_path: Path, extractor: Extractor) -> SqliteStore:
+    store = SqliteStore(tmp_path / "graph.sqlite")
+    ingest(read_inputs([str(EXAMPLES)]), store, "embedded:export", extractor, Ledger(tmp_path / "ledger.sqlite"))
+    return store
+
+
+def test_export_to_neo4j_gives_the_same_graph(tmp_path: Path, extractor: Extractor, neo4j_server: Neo4jTestServer,
+                                              neo4j_driver: Driver) -> None:
+    embedded = _embedded(tmp_path, extractor)
+    target = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    target.ensure_schema()
+    target.load(extractions_of(embedded))
+    assert target.counts() == embedded.counts()
+    target.load(extractions_of(embedded))  # exporting twice changes nothing
+    assert target.counts() == embedded.counts()
+    target.close()
+    embedded.close()
+
+
+def test_bulk_import_of_the_csv_export(tmp_path: Path, extractor: Extractor, neo4j_server_jar_cache: Path) -> None:
+    embedded = _embedded(tmp_path, extractor)
+    export = export_csv(embedded, tmp_path / "csv")
+    expected = embedded.counts()
+    embedded.close()
+    home = tmp_path / "neo4j"
+    local_neo4j.install(home, jar_cache=neo4j_server_jar_cache)
+    settings = local_neo4j.ServerSettings(home=home, bolt_port=local_neo4j.free_port(),
+                                          http_port=local_neo4j.free_port(), password="geokg-import-test")
+    report = local_neo4j.import_csv(home, export.nodes, export.relationships)
+    assert "IMPORT DONE" in report
+    local_neo4j.start(settings)
+    try:
+        store = Neo4jStore(Neo4jSettings(f"bolt://127.0.0.1:{settings.bolt_port}", "neo4j", "geokg-import-test"))
+        store.ensure_schema()  # constraints come after an offline import
+        assert store.counts() == expected
+        aggregate = store.aggregate("person:viktor-orban", "MET", "person:vladimir-putin")
+        assert aggregate is not None and aggregate["count"] >= 2
+        store.close()
+    finally:
+        local_neo4j.stop(home)
