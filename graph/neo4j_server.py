@@ -507,6 +507,7 @@ def import_csv(home: Path, nodes: Sequence[Path], relationships: Sequence[Path],
     command = [
         java, "-cp", f"{home / 'lib'}/*", ADMIN_MAIN_CLASS, "database", "import", "full", database,
         "--overwrite-destination=true",
+        f"--report-file={home / 'logs' / 'import.report'}",
         *(f"--nodes={path}" for path in nodes),
         *(f"--relationships={path}" for path in relationships),
     ]
