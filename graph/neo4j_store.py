@@ -33,6 +33,11 @@ def read_cypher(name: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
 
 
+# The write queries carry index hints, so their first plan stays good as the graph grows; without
+# this, Neo4j recompiles them again and again while a fresh database fills up.
+_STABLE_PLAN = "CYPHER replan=skip "
+
+
 def statements(name: str) -> list[str]:
     """The ``;``-separated statements of a query file."""
     return [part.strip() for part in read_cypher(name).split(";") if part.strip()]
@@ -63,7 +68,7 @@ class Neo4jSettings:
 def _edge_query(name: str, edge: str) -> str:
     if not _EDGE.match(edge):
         raise StoreError(f"refusing edge name {edge!r}: not a plain identifier")
-    return read_cypher(name).replace("__EDGE__", edge)
+    return _STABLE_PLAN + read_cypher(name).replace("__EDGE__", edge)
 
 
 def _differs(stored: dict[str, Any], event: dict[str, Any]) -> bool:
@@ -103,7 +108,7 @@ class Neo4jStore:
         self.driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=(settings.user, settings.password), notifications_min_severity="OFF"
         )
-        self._queries = {name: read_cypher(name) for name in (
+        self._queries = {name: _STABLE_PLAN + read_cypher(name) for name in (
             "write_articles", "write_actors", "stale_events", "write_events", "existing_events",
         )}
         self._checked = False
