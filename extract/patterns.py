@@ -16,15 +16,7 @@ from extract.ontology import Lexicon, Ontology, Trigger
 from graph.model import Actor, ActorType, DropReason
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
-_OBJECT_CONTROL = frozenset({
-    "urge", "ask", "call", "press", "force", "persuade", "tell", "order", "allow", "help", "encourage",
-    "invite", "pressure", "push",
-})
 _PLACE_PREPS = frozenset({"in", "at"})
-_PARTITIVES = frozenset({
-    "group", "number", "delegation", "team", "member", "representative", "dozen", "hundred",
-    "thousand", "some", "many", "most", "all", "several", "both", "part", "majority", "unit",
-})
 
 
 @dataclass(frozen=True)
@@ -96,7 +88,7 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
                     break
         if actor is None and item.lower_ in _RELATIVE_PRONOUNS and item.head.dep_ in ("relcl",):
             actor = ctx.actor(item.head.head)
-        if actor is None and item.lemma_.lower() in _PARTITIVES:
+        if actor is None and item.lemma_.lower() in ctx.lexicon.partitive_nouns:
             # "a group of Moroccan diplomats", "members of the Israeli cabinet"
             for prep in item.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -151,7 +143,7 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
         return Found((), 0.0)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if relation == "xcomp" or (relation == "advcl" and infinitive):
-        if head.lemma_.lower() in _OBJECT_CONTROL:
+        if head.lemma_.lower() in ctx.lexicon.object_control_verbs:
             objects = [c for c in head.children if c.dep_ in ("dobj",)]
             if objects:
                 return Found((objects[0],), 0.8)

@@ -14,7 +14,6 @@ _CLAUSAL = frozenset({
     "attr", "oprd", "conj", "compound", "amod", "appos", "npadvmod", "dep",
 })
 _NEGATION_CARRIERS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl", "nsubjpass", "attr", "oprd"})
-_CONCESSIVE = frozenset({"though", "although", "whereas", "while"})
 _MODALITY_RANK = {Modality.ASSERTED: 0, Modality.REPORTED: 1, Modality.INTENDED: 2, Modality.HYPOTHETICAL: 3}
 
 
@@ -81,7 +80,8 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
         steps += 1
         if relation not in _CLAUSAL:
             break
-        if relation == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children):
+        concessive = any(c.dep_ == "mark" and c.lower_ in lexicon.concessive_markers for c in node.children)
+        if relation == "advcl" and concessive:
             # "..., even though the EU has sanctioned ...": the writer's aside, not the clause above.
             break
         lemma = parent.lemma_.lower()
