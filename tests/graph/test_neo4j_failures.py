@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,7 +23,13 @@ from graph.store import StoreError
 from loaders.ingest import Ledger, ingest
 from loaders.sources import read_inputs
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from tests.graph.conftest import Neo4jTestServer
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "articles"
 PASSWORD = "geokg-failure-test"
 
 
@@ -67,3 +81,43 @@ def test_a_stopped_server_fails_cleanly_and_a_rerun_completes(
     clean.close()
     for key in ("Article", "Event", "Actor", "SUBJECT", "OBJECT", "REPORTED_IN", "ATTRIBUTED_TO", "MET"):
         assert neo4j_counts[key] == embedded_counts[key], key
+
+
+def test_a_killed_neo4j_ingestion_resumes_to_the_counts_of_a_clean_run(
+    neo4j_server: Neo4jTestServer, neo4j_driver: Driver, tmp_path: Path
+) -> None:
+    env = {**os.environ, "NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
+           "NEO4J_PASSWORD": neo4j_server.password}
+    ledger = tmp_path / "ledger.sqlite"
+    command = [sys.executable, "-m", "geokg", "ingest", str(EXAMPLES), "--store", "neo4j", "--batch", "1",
+               "--ledger", str(ledger), "--report", "json"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and process.poll() is None:
+        if ledger.exists():
+            try:
+                with sqlite3.connect(ledger) as connection:
+                    loaded = connection.execute("SELECT COUNT(*) FROM ledger WHERE status = 'loaded'").fetchone()[0]
+            except sqlite3.OperationalError:
+                loaded = 0
+            if loaded >= 3:
+                process.send_signal(signal.SIGKILL)
+                break
+        time.sleep(0.05)
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    rerun = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    report = json.loads(rerun.stdout.strip().splitlines()[-1])
+    assert report["articles_duplicate"] >= 3 and report["articles_new"] + report["articles_duplicate"] == 32
+    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    after_kill = store.counts()
+    clean_db = tmp_path / "clean.sqlite"
+    clean = subprocess.run([sys.executable, "-m", "geokg", "ingest", str(EXAMPLES), "--db", str(clean_db),
+                            "--ledger", str(tmp_path / "clean-ledger.sqlite")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert clean.returncode == 0, clean.stderr
+    embedded = SqliteStore(clean_db)
+    assert after_kill == embedded.counts()
+    embedded.close()
+    store.close()
