@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
@@ -428,12 +428,10 @@ class ActorResolver:
         """The person with what their title says; known office holders keep the gazetteer's."""
         known_holder = actor.id.removeprefix("person:") in self.gazetteer.offices
         country = actor.country if known_holder else (actor.country or affiliation)
-        updated = Actor(
-            actor.id,
-            actor.name,
-            ActorType.PERSON,
-            country,
-            role.sector,
+        updated = replace(
+            actor,
+            country=country,
+            sector=role.sector,
             title=actor.title if known_holder else role.role,
             cameo=country + role.sector if country else (organization_code or "---" + role.sector),
         )

@@ -162,6 +162,8 @@ class Gazetteer:
             "GOV",
             title=office.role,
             cameo=(office.country or "IGO") + "GOV",
+            since=office.start,
+            until=office.end,
         )
 
     def office_of(self, person_id: str, date: str | None) -> Office:

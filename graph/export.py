@@ -25,7 +25,8 @@ from graph.sqlite_store import SqliteStore
 
 
 def _actor(row: sqlite3.Row) -> Actor:
-    return Actor(row["id"], row["name"], ActorType(row["type"]), row["country"], row["sector"], row["title"])
+    return Actor(row["id"], row["name"], ActorType(row["type"]), row["country"], row["sector"], row["title"],
+                 since=row["since"], until=row["until"])
 
 
 def extractions_of(store: SqliteStore) -> Iterator[Extraction]:
@@ -87,9 +88,10 @@ def export_csv(store: SqliteStore, folder: Path) -> CsvExport:
     folder.mkdir(parents=True, exist_ok=True)
     db = store.connection
     nodes = (
-        _write(folder / "actors.csv", ["id:ID(Actor)", "name", "type", "country", "sector", "title", ":LABEL"],
-               ([*row[:6], f"Actor;{row[6]}"] for row in
-                db.execute("SELECT id, name, type, country, sector, title, label FROM actors"))),
+        _write(folder / "actors.csv",
+               ["id:ID(Actor)", "name", "type", "country", "sector", "title", "since", "until", ":LABEL"],
+               ([*row[:8], f"Actor;{row[8]}"] for row in
+                db.execute("SELECT id, name, type, country, sector, title, since, until, label FROM actors"))),
         _write(folder / "articles.csv",
                ["id:ID(Article)", "url", "title", "published", "source", "content_hash", ":LABEL"],
                ([*row, "Article"] for row in
@@ -108,9 +110,9 @@ def export_csv(store: SqliteStore, folder: Path) -> CsvExport:
         _write(folder / "attributed_to.csv", [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
                ([row[0], row[1], "ATTRIBUTED_TO"] for row in
                 db.execute("SELECT id, attributed_to_id FROM events WHERE attributed_to_id IS NOT NULL"))),
-        _write(folder / "holds_role.csv", [":START_ID(Actor)", ":END_ID(Actor)", "title", ":TYPE"],
-               ([row[0], "country:" + row[1], row[2], "HOLDS_ROLE"] for row in db.execute(
-                   "SELECT id, country, title FROM actors WHERE label = 'Person' AND title IS NOT NULL "
+        _write(folder / "holds_role.csv", [":START_ID(Actor)", ":END_ID(Actor)", "title", "since", "until", ":TYPE"],
+               ([row[0], "country:" + row[1], row[2], row[3], row[4], "HOLDS_ROLE"] for row in db.execute(
+                   "SELECT id, country, title, since, until FROM actors WHERE label = 'Person' AND title IS NOT NULL "
                    "AND 'country:' || country IN (SELECT id FROM actors)"))),
         _write(folder / "aggregates.csv",
                [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:int", "first_date", "last_date",

@@ -44,7 +44,8 @@ class Actor:
     ``id`` is stable across articles and runs (``person:viktor-orban``, ``country:HUN``,
     ``org:nato``). ``country`` is the ISO 3166 alpha-3 code of the state the actor acts for,
     or None for international and unknown actors. ``sector`` is a CAMEO-style role code
-    (GOV, MIL, COP, REB, ...) and ``title`` the office the text gives a person.
+    (GOV, MIL, COP, REB, ...) and ``title`` the office the text gives a person; ``since`` and
+    ``until`` bound that office when the gazetteer knows the term.
     """
 
     id: str
@@ -54,6 +55,8 @@ class Actor:
     sector: str | None = None
     title: str | None = field(default=None, compare=False)
     cameo: str | None = field(default=None, compare=False)
+    since: str | None = field(default=None, compare=False)
+    until: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,10 @@ def actor_record(actor: Actor) -> dict[str, Any]:
         record["title"] = actor.title
     if actor.cameo:
         record["cameo"] = actor.cameo
+    if actor.since:
+        record["since"] = actor.since
+    if actor.until:
+        record["until"] = actor.until
     return record
 
 
@@ -27,6 +31,8 @@ def actor_from_record(record: dict[str, Any]) -> Actor:
         sector=record.get("sector"),
         title=record.get("title"),
         cameo=record.get("cameo"),
+        since=record.get("since"),
+        until=record.get("until"),
     )
 
 

@@ -19,7 +19,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL,
-    country TEXT, sector TEXT, title TEXT
+    country TEXT, sector TEXT, title TEXT, since TEXT, until TEXT
 );
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, url TEXT, title TEXT, published TEXT, source TEXT, content_hash TEXT NOT NULL
@@ -50,7 +50,7 @@ CREATE VIEW IF NOT EXISTS relations AS
     FROM events GROUP BY 1, 2, 3;
 """
 
-_ACTOR_COLUMNS = ("id", "name", "type", "label", "country", "sector", "title")
+_ACTOR_COLUMNS = ("id", "name", "type", "label", "country", "sector", "title", "since", "until")
 _ARTICLE_COLUMNS = ("id", "url", "title", "published", "source", "content_hash")
 _EVENT_COLUMNS = (
     "id", "article_id", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "date",
@@ -83,6 +83,10 @@ class SqliteStore:
     def ensure_schema(self) -> None:
         with self.connection:
             self.connection.executescript(_SCHEMA)
+            columns = {row[1] for row in self.connection.execute("PRAGMA table_info(actors)")}
+            for column in ("since", "until"):  # files written by schema version 1
+                if column not in columns:
+                    self.connection.execute(f"ALTER TABLE actors ADD COLUMN {column} TEXT")
             self.connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from graph.model import Actor, ActorType, Article, Event, Extraction
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ACTOR_LABELS: Mapping[ActorType, str] = {
     ActorType.PERSON: "Person",
     ActorType.COUNTRY: "Country",
@@ -78,6 +78,8 @@ def actor_row(actor: Actor) -> dict[str, Any]:
         "country": actor.country,
         "sector": actor.sector,
         "title": actor.title,
+        "since": actor.since,
+        "until": actor.until,
     }
 
 

@@ -227,3 +227,10 @@ def test_reported_obligation_is_a_demand(extractor: Extractor) -> None:
     text = "Russia said that Sudan must return the helicopter."
     event = find(run(extractor, text), "DEMAND", "country:RUS", "country:SDN")
     assert event.trigger == "say"
+
+
+def test_known_office_holders_carry_their_term(extractor: Extractor) -> None:
+    event = find(run(extractor, "Hungarian Prime Minister Viktor Orban met Vladimir Putin."), "MEET",
+                 "person:viktor-orban", "person:vladimir-putin")
+    orban = event.subject if event.subject.id == "person:viktor-orban" else event.object
+    assert (orban.title, orban.since, orban.until) == ("prime minister", "2010-05-29", None)

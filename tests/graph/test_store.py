@@ -54,7 +54,7 @@ def extractions(extractor: Extractor) -> list[Extraction]:
 def test_schema_is_idempotent_and_versioned(store: GraphStore) -> None:
     store.ensure_schema()
     store.ensure_schema()
-    assert store.schema_version() == 1
+    assert store.schema_version() == 2
 
 
 def test_loading_twice_changes_nothing(store: GraphStore, extractions: list[Extraction]) -> None:
@@ -146,10 +146,13 @@ def test_design_triple_is_queryable_in_neo4j(neo4j_server: Neo4jTestServer, neo4
     assert records[0]["sentence"] == "Putin Meets Orban In Beijing"  # the headline, first of its evidence
     assert records[0]["n"] == 2 and "Putin met Hungarian Prime Minister Viktor Orban" in records[0]["evidence"]
     records, _, _ = neo4j_driver.execute_query(
-        "MATCH (p:Person {id: 'person:viktor-orban'})-[h:HOLDS_ROLE]->(c:Country) RETURN h.title AS t, c.id AS c",
+        "MATCH (p:Person {id: 'person:viktor-orban'})-[h:HOLDS_ROLE]->(c:Country) "
+        "RETURN h.title AS t, c.id AS c, h.since AS since, h.until AS until",
         database_="neo4j",
     )
-    assert [(r["t"], r["c"]) for r in records] == [("prime minister", "country:HUN")]
+    assert [(r["t"], r["c"], r["since"], r["until"]) for r in records] == [
+        ("prime minister", "country:HUN", "2010-05-29", None)
+    ]
 
 
 def _events(extractions: list[Extraction]) -> list[object]:
