@@ -134,7 +134,8 @@ class Gazetteer:
 
     def country_actor(self, iso3: str) -> Actor:
         country = self.countries[iso3]
-        return Actor(f"country:{iso3}", country.name, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
+        return Actor(f"country:{iso3}", country.name, ActorType.COUNTRY, iso3, "GOV", cameo=iso3,
+                     aliases=country.aliases)
 
     def population_actor(self, iso3: str) -> Actor:
         """The civilians of a country: the target when a state coerces its own territory."""
@@ -150,7 +151,7 @@ class Gazetteer:
     def organization_actor(self, org_id: str) -> Actor:
         org = self.organizations[org_id]
         actor_type = ActorType.GROUP if org.type == "ARMED_GROUP" else ActorType.ORGANIZATION
-        return Actor(f"org:{org.id}", org.name, actor_type, org.country, None, cameo=org.cameo)
+        return Actor(f"org:{org.id}", org.name, actor_type, org.country, None, cameo=org.cameo, aliases=org.aliases)
 
     def person_actor(self, person_id: str, date: str | None) -> Actor:
         office = self.office_of(person_id, date)
@@ -164,6 +165,7 @@ class Gazetteer:
             cameo=(office.country or "IGO") + "GOV",
             since=office.start,
             until=office.end,
+            aliases=tuple(sorted({alias for term in self.offices[person_id] for alias in term.aliases})),
         )
 
     def office_of(self, person_id: str, date: str | None) -> Office:

@@ -26,7 +26,7 @@ from graph.sqlite_store import SqliteStore
 
 def _actor(row: sqlite3.Row) -> Actor:
     return Actor(row["id"], row["name"], ActorType(row["type"]), row["country"], row["sector"], row["title"],
-                 since=row["since"], until=row["until"])
+                 since=row["since"], until=row["until"], aliases=tuple(json.loads(row["aliases"])))
 
 
 def extractions_of(store: SqliteStore) -> Iterator[Extraction]:
@@ -89,9 +89,10 @@ def export_csv(store: SqliteStore, folder: Path) -> CsvExport:
     db = store.connection
     nodes = (
         _write(folder / "actors.csv",
-               ["id:ID(Actor)", "name", "type", "country", "sector", "title", "since", "until", ":LABEL"],
-               ([*row[:8], f"Actor;{row[8]}"] for row in
-                db.execute("SELECT id, name, type, country, sector, title, since, until, label FROM actors"))),
+               ["id:ID(Actor)", "name", "type", "country", "sector", "title", "since", "until", "aliases:string[]",
+                ":LABEL"],
+               ([*row[:8], ";".join(json.loads(row[8])), f"Actor;{row[9]}"] for row in db.execute(
+                   "SELECT id, name, type, country, sector, title, since, until, aliases, label FROM actors"))),
         _write(folder / "articles.csv",
                ["id:ID(Article)", "url", "title", "published", "source", "content_hash", ":LABEL"],
                ([*row, "Article"] for row in

@@ -45,7 +45,8 @@ class Actor:
     ``org:nato``). ``country`` is the ISO 3166 alpha-3 code of the state the actor acts for,
     or None for international and unknown actors. ``sector`` is a CAMEO-style role code
     (GOV, MIL, COP, REB, ...) and ``title`` the office the text gives a person; ``since`` and
-    ``until`` bound that office when the gazetteer knows the term.
+    ``until`` bound that office when the gazetteer knows the term; ``aliases`` are the other
+    names the gazetteer knows for the actor.
     """
 
     id: str
@@ -57,6 +58,7 @@ class Actor:
     cameo: str | None = field(default=None, compare=False)
     since: str | None = field(default=None, compare=False)
     until: str | None = field(default=None, compare=False)
+    aliases: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

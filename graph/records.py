@@ -19,6 +19,8 @@ def actor_record(actor: Actor) -> dict[str, Any]:
         record["since"] = actor.since
     if actor.until:
         record["until"] = actor.until
+    if actor.aliases:
+        record["aliases"] = list(actor.aliases)
     return record
 
 
@@ -33,6 +35,7 @@ def actor_from_record(record: dict[str, Any]) -> Actor:
         cameo=record.get("cameo"),
         since=record.get("since"),
         until=record.get("until"),
+        aliases=tuple(record.get("aliases", ())),
     )
 
 

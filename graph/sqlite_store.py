@@ -7,6 +7,7 @@ view over the events, so they cannot drift from the events beneath them.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,7 +20,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL,
-    country TEXT, sector TEXT, title TEXT, since TEXT, until TEXT
+    country TEXT, sector TEXT, title TEXT, since TEXT, until TEXT, aliases TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, url TEXT, title TEXT, published TEXT, source TEXT, content_hash TEXT NOT NULL
@@ -50,7 +51,7 @@ CREATE VIEW IF NOT EXISTS relations AS
     FROM events GROUP BY 1, 2, 3;
 """
 
-_ACTOR_COLUMNS = ("id", "name", "type", "label", "country", "sector", "title", "since", "until")
+_ACTOR_COLUMNS = ("id", "name", "type", "label", "country", "sector", "title", "since", "until", "aliases")
 _ARTICLE_COLUMNS = ("id", "url", "title", "published", "source", "content_hash")
 _EVENT_COLUMNS = (
     "id", "article_id", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "date",
@@ -84,9 +85,9 @@ class SqliteStore:
         with self.connection:
             self.connection.executescript(_SCHEMA)
             columns = {row[1] for row in self.connection.execute("PRAGMA table_info(actors)")}
-            for column in ("since", "until"):  # files written by schema version 1
-                if column not in columns:
-                    self.connection.execute(f"ALTER TABLE actors ADD COLUMN {column} TEXT")
+            for column, kind in (("since", "TEXT"), ("until", "TEXT"), ("aliases", "TEXT NOT NULL DEFAULT '[]'")):
+                if column not in columns:  # files written by schema version 1
+                    self.connection.execute(f"ALTER TABLE actors ADD COLUMN {column} {kind}")
             self.connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -108,7 +109,9 @@ class SqliteStore:
     def _write(self, batch: Batch) -> LoadReport:
         cursor = self.connection.cursor()
         cursor.executemany(_upsert("articles", _ARTICLE_COLUMNS), batch.articles)
-        cursor.executemany(_upsert("actors", _ACTOR_COLUMNS), batch.actors)
+        cursor.executemany(
+            _upsert("actors", _ACTOR_COLUMNS), [{**a, "aliases": json.dumps(a["aliases"])} for a in batch.actors]
+        )
         kept: dict[str, set[str]] = {a["id"]: set() for a in batch.articles}
         for event in batch.events:
             kept[event["article_id"]].add(event["id"])

@@ -80,6 +80,7 @@ def actor_row(actor: Actor) -> dict[str, Any]:
         "title": actor.title,
         "since": actor.since,
         "until": actor.until,
+        "aliases": list(actor.aliases),
     }
 
 

@@ -1,4 +1,4 @@
-// geokg schema, version 2 (2: actors and HOLDS_ROLE carry since/until). Every statement is idempotent; run before any load.
+// geokg schema, version 2 (2: actors carry aliases; actors and HOLDS_ROLE carry since/until). Every statement is idempotent; run before any load.
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;

@@ -3,7 +3,7 @@ UNWIND $rows AS r
 MERGE (a:Actor {id: r.id})
 SET a.name = r.name, a.type = r.type, a.country = r.country, a.sector = r.sector,
     a.title = coalesce(r.title, a.title), a.since = coalesce(r.since, a.since),
-    a.until = coalesce(r.until, a.until)
+    a.until = coalesce(r.until, a.until), a.aliases = r.aliases
 FOREACH (_ IN CASE WHEN r.label = 'Person' THEN [1] ELSE [] END | SET a:Person)
 FOREACH (_ IN CASE WHEN r.label = 'Country' THEN [1] ELSE [] END | SET a:Country)
 FOREACH (_ IN CASE WHEN r.label = 'Organization' THEN [1] ELSE [] END | SET a:Organization)

@@ -153,6 +153,10 @@ def test_design_triple_is_queryable_in_neo4j(neo4j_server: Neo4jTestServer, neo4
     assert [(r["t"], r["c"], r["since"], r["until"]) for r in records] == [
         ("prime minister", "country:HUN", "2010-05-29", None)
     ]
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (a:Actor) WHERE 'Orban' IN a.aliases RETURN a.name AS name", database_="neo4j"
+    )
+    assert [r["name"] for r in records] == ["Viktor Orbán"]
 
 
 def _events(extractions: list[Extraction]) -> list[object]:
