@@ -133,7 +133,8 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             triples += 1
             record = event_record(event)
             relation_counts[event.relation.name] += 1
-            dyads[tuple(sorted((event.subject.name, event.object.name)))] += 1  # type: ignore[index]
+            first, second = sorted((event.subject.name, event.object.name))
+            dyads[(first, second)] += 1
             if args.format == "jsonl":
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
