@@ -187,6 +187,17 @@ class Neo4jStore:
             run(_edge_query(name, edge), pairs=rows, edge=edge)
         return LoadReport(len(batch.articles), len(batch.events), len(removed))
 
+    def known_articles(self, ids: list[str]) -> set[str]:
+        self._reachable()
+        try:
+            records, _, _ = self.driver.execute_query(
+                "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id", {"ids": ids},
+                database_=self.settings.database,
+            )
+        except (Neo4jError, ServiceUnavailable, OSError) as error:
+            raise self._fail(error, "reading articles") from error
+        return {record["id"] for record in records}
+
     def counts(self) -> dict[str, int]:
         database = self.settings.database
         self._reachable()

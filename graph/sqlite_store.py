@@ -124,6 +124,16 @@ class SqliteStore:
         cursor.executemany(_upsert("events", _EVENT_COLUMNS), batch.events)
         return LoadReport(len(batch.articles), len(batch.events), removed)
 
+    def known_articles(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            slots = ", ".join("?" for _ in chunk)
+            found.update(row[0] for row in self.connection.execute(
+                f"SELECT id FROM articles WHERE id IN ({slots})", chunk
+            ))
+        return found
+
     def counts(self) -> dict[str, int]:
         query = self.connection.execute
         counts: dict[str, int] = {

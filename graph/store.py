@@ -58,6 +58,9 @@ class GraphStore(Protocol):
     def counts(self) -> dict[str, int]:
         """Node counts by label and relationship counts by type."""
 
+    def known_articles(self, ids: list[str]) -> set[str]:
+        """Which of these article ids the store holds."""
+
     def aggregate(self, subject_id: str, edge: str, object_id: str) -> dict[str, Any] | None:
         """The aggregated relationship between two actors, or None."""
 

@@ -116,18 +116,35 @@ def ingest(
     started = time.perf_counter()
     seen: set[str] = set()
 
+    def not_in_store(candidates: list[Article]) -> Iterator[Article]:
+        """Articles the ledger calls loaded are duplicates only if the store still holds them."""
+        known = store.known_articles([a.id for a in candidates])
+        for article in candidates:
+            if article.id in known:
+                report.articles_duplicate += 1
+            else:
+                yield article
+
     def new_articles() -> Iterator[Article]:
+        loaded_before: list[Article] = []
         for item in items:
             if isinstance(item, InputError):
                 report.articles_failed += 1
                 report.errors.append(str(item))
                 continue
             report.articles_read += 1
-            if item.id in seen or ledger.is_loaded(store_key, item, extractor.name):
+            if item.id in seen:
                 report.articles_duplicate += 1
                 continue
             seen.add(item.id)
+            if ledger.is_loaded(store_key, item, extractor.name):
+                loaded_before.append(item)
+                if len(loaded_before) >= 500:
+                    yield from not_in_store(loaded_before)
+                    loaded_before = []
+                continue
             yield item
+        yield from not_in_store(loaded_before)
 
     store.ensure_schema()
     for batch in _batches(new_articles(), batch_articles):

@@ -105,3 +105,18 @@ def test_bad_inputs_fail_alone_and_the_report_says_so(tmp_path: Path) -> None:
         "articles_new": 1, "articles_duplicate": 0, "articles_failed": 1, "triples_loaded": 1,
     }
     assert f"{bad}:2: invalid JSON" in done.stderr
+
+
+def test_a_store_emptied_behind_the_ledger_is_loaded_again(tmp_path: Path, extractor: Extractor) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    first = SqliteStore(tmp_path / "graph.sqlite")
+    ingest(read_inputs([str(EXAMPLES)]), first, "k", extractor, ledger, batch_articles=16)
+    counts = first.counts()
+    first.close()
+    (tmp_path / "graph.sqlite").unlink()  # the graph is deleted, the ledger is not
+    second = SqliteStore(tmp_path / "graph.sqlite")
+    report = ingest(read_inputs([str(EXAMPLES)]), second, "k", extractor, ledger, batch_articles=16)
+    assert (report.articles_new, report.articles_duplicate) == (32, 0)
+    assert second.counts() == counts
+    second.close()
+    ledger.close()
