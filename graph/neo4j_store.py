@@ -109,7 +109,7 @@ class Neo4jStore:
             settings.uri, auth=(settings.user, settings.password), notifications_min_severity="OFF"
         )
         self._queries = {name: _STABLE_PLAN + read_cypher(name) for name in (
-            "write_articles", "write_actors", "stale_events", "write_events", "existing_events",
+            "write_articles", "write_actors", "stale_events", "write_events", "existing_events", "known_articles",
         )}
         self._checked = False
 
@@ -157,19 +157,20 @@ class Neo4jStore:
         def run(query: str, **parameters: Any) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(query, parameters)]
 
+        # only articles stored before can have stale or existing events: a first load skips both reads
+        reloaded = {row["id"] for row in run(self._queries["known_articles"], ids=[a["id"] for a in batch.articles])}
         for start in range(0, len(batch.articles), self.batch_size):
             run(self._queries["write_articles"], rows=batch.articles[start : start + self.batch_size])
         for start in range(0, len(batch.actors), self.batch_size):
             run(self._queries["write_actors"], rows=batch.actors[start : start + self.batch_size])
-        kept: dict[str, list[str]] = {a["id"]: [] for a in batch.articles}
+        kept: dict[str, list[str]] = {a["id"]: [] for a in batch.articles if a["id"] in reloaded}
         for event in batch.events:
-            kept[event["article_id"]].append(event["id"])
+            if event["article_id"] in kept:
+                kept[event["article_id"]].append(event["id"])
         removed = run(self._queries["stale_events"],
-                      articles=[{"id": k, "event_ids": v} for k, v in kept.items()])
-        stored = {
-            row["id"]: row
-            for row in run(self._queries["existing_events"], ids=[e["id"] for e in batch.events])
-        }
+                      articles=[{"id": k, "event_ids": v} for k, v in kept.items()]) if kept else []
+        again = [e["id"] for e in batch.events if e["article_id"] in kept]
+        stored = {row["id"]: row for row in run(self._queries["existing_events"], ids=again)} if again else {}
         new = [e for e in batch.events if e["id"] not in stored]
         changed = [e for e in batch.events if e["id"] in stored and _differs(stored[e["id"]], e)]
         for start in range(0, len(batch.events), self.batch_size):
@@ -191,8 +192,7 @@ class Neo4jStore:
         self._reachable()
         try:
             records, _, _ = self.driver.execute_query(
-                "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id", {"ids": ids},
-                database_=self.settings.database,
+                self._queries["known_articles"], {"ids": ids}, database_=self.settings.database
             )
         except (Neo4jError, ServiceUnavailable, OSError) as error:
             raise self._fail(error, "reading articles") from error
