@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,7 +81,8 @@ def test_a_stopped_server_fails_cleanly_and_a_rerun_completes(
 
 
 def test_a_killed_neo4j_ingestion_resumes_to_the_counts_of_a_clean_run(
-    neo4j_server: Neo4jTestServer, neo4j_driver: Driver, tmp_path: Path
+    neo4j_server: Neo4jTestServer, neo4j_driver: Driver, tmp_path: Path,
+    killer: Callable[[subprocess.Popen[bytes], Path, int], None],
 ) -> None:
     env = {**os.environ, "NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
            "NEO4J_PASSWORD": neo4j_server.password}
@@ -92,20 +90,7 @@ def test_a_killed_neo4j_ingestion_resumes_to_the_counts_of_a_clean_run(
     command = [sys.executable, "-m", "geokg", "ingest", str(EXAMPLES), "--store", "neo4j", "--batch", "1",
                "--ledger", str(ledger), "--report", "json"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and process.poll() is None:
-        if ledger.exists():
-            try:
-                with sqlite3.connect(ledger) as connection:
-                    loaded = connection.execute("SELECT COUNT(*) FROM ledger WHERE status = 'loaded'").fetchone()[0]
-            except sqlite3.OperationalError:
-                loaded = 0
-            if loaded >= 3:
-                process.send_signal(signal.SIGKILL)
-                break
-        time.sleep(0.05)
-    process.wait(timeout=60)
-    assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    killer(process, ledger, 3)
     rerun = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     report = json.loads(rerun.stdout.strip().splitlines()[-1])

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import signal
-import sqlite3
 import subprocess
 import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 from extract.pipeline import Extractor
@@ -58,7 +56,9 @@ def test_a_changed_article_is_loaded_again_and_replaces_its_events(tmp_path: Pat
     store.close()
 
 
-def test_a_killed_run_resumes_to_the_counts_of_a_clean_run(tmp_path: Path) -> None:
+def test_a_killed_run_resumes_to_the_counts_of_a_clean_run(
+    tmp_path: Path, killer: Callable[[subprocess.Popen[bytes], Path, int], None]
+) -> None:
     clean_db, killed_db = tmp_path / "clean.sqlite", tmp_path / "killed.sqlite"
     base = [sys.executable, "-m", "geokg", "ingest", str(EXAMPLES), "--batch", "1", "--report", "json"]
     clean = subprocess.run([*base, "--db", str(clean_db), "--ledger", str(tmp_path / "clean-ledger.sqlite")],
@@ -67,21 +67,7 @@ def test_a_killed_run_resumes_to_the_counts_of_a_clean_run(tmp_path: Path) -> No
     ledger = tmp_path / "killed-ledger.sqlite"
     process = subprocess.Popen([*base, "--db", str(killed_db), "--ledger", str(ledger)], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    loaded = 0
-    while time.monotonic() < deadline and process.poll() is None:
-        if ledger.exists():
-            try:
-                with sqlite3.connect(ledger) as connection:
-                    loaded = connection.execute("SELECT COUNT(*) FROM ledger WHERE status = 'loaded'").fetchone()[0]
-            except sqlite3.OperationalError:
-                loaded = 0
-        if loaded >= 3:
-            process.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.05)
-    process.wait(timeout=60)
-    assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    killer(process, ledger, 3)
     assert 0 < _counts(killed_db)["Article"] < 32
     rerun = subprocess.run([*base, "--db", str(killed_db), "--ledger", str(ledger)], cwd=ROOT,
                            capture_output=True, text=True, timeout=300)
