@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections import Counter
@@ -11,6 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from geokg import __version__
+
+# Sub-commands that live in modules of their own: each module has
+# ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -80,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     _ingest_parser(sub)
     _load_parser(sub)
     _export_parser(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
@@ -343,7 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_load(args, sys.stdout, sys.stderr)
     if args.command == "export":
         return run_export(args, sys.stdout, sys.stderr)
-    return 2
+    run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
+    return run(args, sys.stdout, sys.stderr)
 
 
 if __name__ == "__main__":
