@@ -175,6 +175,7 @@ class ActorResolver:
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(mention.start, mention.end))
+        mentions.extend(self._surname_mentions(doc, taken))
         # Persons named with their title: extend to "Hungarian Prime Minister Viktor Orbán".
         result = []
         for mention in sorted(mentions, key=lambda m: m.start):
@@ -281,6 +282,19 @@ class ActorResolver:
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             return Mention(start, ent.end, actor, MentionKind.NAME)
         return None
+
+    def _surname_mentions(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """A lone proper noun that is the surname of a person named earlier in the article
+        ("Kovacs later criticized Russia"), which the entity recogniser may have missed."""
+        found = []
+        for token in doc:
+            if token.i in taken or token.pos_ != "PROPN" or fold(token.text) not in self.surnames:
+                continue
+            neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+            if any(n.pos_ == "PROPN" for n in neighbours):
+                continue
+            found.append(Mention(token.i, token.i + 1, self.persons[self.surnames[fold(token.text)]], MentionKind.NAME))
+        return found
 
     def _country_inside(self, doc: Doc, start: int, end: int) -> str | None:
         for _, _, surface in self._gazetteer_matches(doc[start:end].as_doc()):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.actors import ActorResolver, Mention
+from extract.actors import ActorResolver, Mention, MentionKind
 from extract.dates import event_date
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.nlp import load_model
@@ -100,12 +101,15 @@ class Extractor:
         )
         events: list[Event] = []
         drops: list[Drop] = []
+        names: dict[str, set[str]] = {}
         for block, doc in docs:
             mentions = resolver.resolve_block(doc)
+            _collect_names(doc, mentions, names)
             ctx = Context(self.knowledge.ontology, self.knowledge.lexicon, mentions)
             for candidate in block_candidates(list(doc), ctx):
                 self._emit(article, block, candidate, mentions, events, drops)
-        return Extraction(article, tuple(merge_events(events, drops)), tuple(drops))
+        merged = [with_aliases(event, names) for event in merge_events(events, drops)]
+        return Extraction(article, tuple(merged), tuple(drops))
 
     def _relation_for(self, name: str, subject: Actor) -> RelationType:
         """The ontology's relation, or its conventional-force variant when a state acts."""
@@ -164,6 +168,33 @@ class Extractor:
                     attributes=candidate.attributes,
                 )
             )
+
+
+def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:
+    """The surface forms that name each actor in a block ("Kovacs", "Janos Kovacs"), not its
+    pronouns, titles, capitals or demonyms."""
+    for mention in set(mentions.values()):
+        if mention.kind is not MentionKind.NAME:
+            continue
+        tokens = list(doc[mention.start : mention.end])
+        if mention.actor.type is ActorType.PERSON and len(tokens) > 1:  # the name without its title
+            tokens = [t for t in tokens if t.ent_type_ == "PERSON" and t.text not in ("'s", "\u2019s")]
+        text = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in tokens)).strip(" ,.")
+        if text:
+            names.setdefault(mention.actor.id, set()).add(text)
+
+
+def with_aliases(event: Event, names: dict[str, set[str]]) -> Event:
+    """The event with each actor's aliases extended by the names the article used for it."""
+
+    def named(actor: Actor) -> Actor:
+        seen = names.get(actor.id, set()) | set(actor.aliases)
+        aliases = tuple(sorted(name for name in seen if name != actor.name))
+        return actor if aliases == actor.aliases else replace(actor, aliases=aliases)
+
+    speaker = event.attributed_to
+    return replace(event, subject=named(event.subject), object=named(event.object),
+                   attributed_to=named(speaker) if speaker is not None else None)
 
 
 _FACTUAL = frozenset({Modality.ASSERTED, Modality.REPORTED})

@@ -46,7 +46,7 @@ class Actor:
     or None for international and unknown actors. ``sector`` is a CAMEO-style role code
     (GOV, MIL, COP, REB, ...) and ``title`` the office the text gives a person; ``since`` and
     ``until`` bound that office when the gazetteer knows the term; ``aliases`` are the other
-    names the gazetteer knows for the actor.
+    names the gazetteer knows for the actor and the names articles used for it.
     """
 
     id: str

@@ -109,7 +109,8 @@ class Neo4jStore:
             settings.uri, auth=(settings.user, settings.password), notifications_min_severity="OFF"
         )
         self._queries = {name: _STABLE_PLAN + read_cypher(name) for name in (
-            "write_articles", "write_actors", "stale_events", "write_events", "existing_events", "known_articles",
+            "write_articles", "write_actors", "stale_events", "write_events", "create_events", "existing_events",
+            "known_articles",
         )}
         self._checked = False
 
@@ -157,24 +158,29 @@ class Neo4jStore:
         def run(query: str, **parameters: Any) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(query, parameters)]
 
-        # only articles stored before can have stale or existing events: a first load skips both reads
-        reloaded = {row["id"] for row in run(self._queries["known_articles"], ids=[a["id"] for a in batch.articles])}
+        # only articles stored before can have stale or existing events; a new article's events are new
+        created: set[str] = set()
         for start in range(0, len(batch.articles), self.batch_size):
-            run(self._queries["write_articles"], rows=batch.articles[start : start + self.batch_size])
+            rows = run(self._queries["write_articles"], rows=batch.articles[start : start + self.batch_size])
+            created.update(row["id"] for row in rows if row["created"])
         for start in range(0, len(batch.actors), self.batch_size):
             run(self._queries["write_actors"], rows=batch.actors[start : start + self.batch_size])
-        kept: dict[str, list[str]] = {a["id"]: [] for a in batch.articles if a["id"] in reloaded}
+        kept: dict[str, list[str]] = {a["id"]: [] for a in batch.articles if a["id"] not in created}
         for event in batch.events:
             if event["article_id"] in kept:
                 kept[event["article_id"]].append(event["id"])
         removed = run(self._queries["stale_events"],
                       articles=[{"id": k, "event_ids": v} for k, v in kept.items()]) if kept else []
-        again = [e["id"] for e in batch.events if e["article_id"] in kept]
-        stored = {row["id"]: row for row in run(self._queries["existing_events"], ids=again)} if again else {}
-        new = [e for e in batch.events if e["id"] not in stored]
-        changed = [e for e in batch.events if e["id"] in stored and _differs(stored[e["id"]], e)]
-        for start in range(0, len(batch.events), self.batch_size):
-            run(self._queries["write_events"], rows=batch.events[start : start + self.batch_size])
+        fresh = [e for e in batch.events if e["article_id"] not in kept]
+        again = [e for e in batch.events if e["article_id"] in kept]
+        stored = {row["id"]: row for row in run(self._queries["existing_events"], ids=[e["id"] for e in again])
+                  } if again else {}
+        new = fresh + [e for e in again if e["id"] not in stored]
+        changed = [e for e in again if e["id"] in stored and _differs(stored[e["id"]], e)]
+        for start in range(0, len(fresh), self.batch_size):
+            run(self._queries["create_events"], rows=fresh[start : start + self.batch_size])
+        for start in range(0, len(again), self.batch_size):
+            run(self._queries["write_events"], rows=again[start : start + self.batch_size])
         # new events add to their aggregates; removed or changed ones force a recount of the pair
         for (edge, _), rows in _sums(new).items():
             run(_edge_query("add_to_aggregates", edge), pairs=rows)
@@ -225,6 +231,21 @@ class Neo4jStore:
             database_=self.settings.database,
         )
         return records[0].data() if records else None
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        self._reachable()
+        try:
+            records, _, _ = self.driver.execute_query(
+                "MATCH (a:Actor {id: $id}) RETURN a { .id, .name, .type, .country, .sector, .title, .since, .until, "
+                ".aliases } AS actor", {"id": actor_id}, database_=self.settings.database,
+            )
+        except (Neo4jError, ServiceUnavailable, OSError) as error:
+            raise self._fail(error, "reading an actor") from error
+        if not records:
+            return None
+        found: dict[str, Any] = records[0]["actor"]
+        found["aliases"] = list(found["aliases"] or [])
+        return found
 
     def close(self) -> None:
         self.driver.close()

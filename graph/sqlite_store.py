@@ -61,10 +61,22 @@ _EVENT_COLUMNS = (
 )
 
 
+# an actor's aliases are the union of every name seen for it, earlier canonical names included,
+# kept sorted (SQLite evaluates every SET expression against the row as it was)
+_ALIAS_UNION = (
+    "(SELECT json_group_array(value) FROM (SELECT value FROM json_each(actors.aliases) "
+    "UNION SELECT value FROM json_each(excluded.aliases) UNION SELECT actors.name "
+    "ORDER BY value) WHERE value <> excluded.name)"
+)
+
+
 def _upsert(table: str, columns: tuple[str, ...]) -> str:
     names = ", ".join(columns)
     slots = ", ".join(f":{c}" for c in columns)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    updates = ", ".join(
+        f"{c} = {_ALIAS_UNION}" if (table, c) == ("actors", "aliases") else f"{c} = excluded.{c}"
+        for c in columns if c != "id"
+    )
     return f"INSERT INTO {table} ({names}) VALUES ({slots}) ON CONFLICT(id) DO UPDATE SET {updates}"
 
 
@@ -164,6 +176,17 @@ class SqliteStore:
             return None
         keys = ("count", "first_date", "last_date", "goldstein_sum", "negated_count")
         return dict(zip(keys, row, strict=True))
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        row = self.connection.execute(
+            f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM actors WHERE id = ?", (actor_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        found = dict(zip(_ACTOR_COLUMNS, row, strict=True))
+        found["aliases"] = json.loads(found["aliases"])
+        del found["label"]
+        return found
 
     def close(self) -> None:
         self.connection.close()

@@ -64,6 +64,9 @@ class GraphStore(Protocol):
     def aggregate(self, subject_id: str, edge: str, object_id: str) -> dict[str, Any] | None:
         """The aggregated relationship between two actors, or None."""
 
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        """An actor's stored properties (id, name, type, country, title, aliases, ...), or None."""
+
     def close(self) -> None:
         """Release connections."""
 
@@ -149,8 +152,11 @@ class Batch:
             articles[extraction.article.id] = article_row(extraction.article)
             for event in extraction.events:
                 for actor in (event.subject, event.object, event.attributed_to):
-                    if actor is not None:
-                        actors.setdefault(actor.id, actor_row(actor))
+                    if actor is None:
+                        continue
+                    row = actors.setdefault(actor.id, actor_row(actor))
+                    if not set(actor.aliases) <= set(row["aliases"]):
+                        row["aliases"] = sorted({*row["aliases"], *actor.aliases})
                 events[event.id] = event_row(event)
         return Batch(list(articles.values()), list(actors.values()), list(events.values()))
 

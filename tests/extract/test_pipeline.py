@@ -142,6 +142,18 @@ def test_aliases_and_titles_merge_into_one_actor(extractor: Extractor) -> None:
     find(result, "CRITICIZE", "person:viktor-orban", "org:eu")
 
 
+def test_actors_carry_the_names_the_article_used(extractor: Extractor) -> None:
+    text = (
+        "Hungarian Defence Minister Janos Kovacs met Polish President Andrzej Duda in Warsaw on Monday.\n\n"
+        "Kovacs later criticized Russia."
+    )
+    result = run(extractor, text)
+    kovacs = find(result, "CRITICIZE", "person:janos-kovacs", "country:RUS").subject
+    assert (kovacs.name, kovacs.country, kovacs.aliases) == ("Janos Kovacs", "HUN", ("Kovacs",))
+    duda = find(result, "MEET", "person:janos-kovacs", "person:andrzej-duda").object
+    assert "Duda" in duda.aliases and "Polish President Andrzej Duda" not in duda.aliases
+
+
 def test_title_gives_an_unknown_person_their_country(extractor: Extractor) -> None:
     text = "U.S. Ambassador to Hungary David Pressman criticized Hungary."
     result = run(extractor, text)

@@ -161,3 +161,28 @@ def test_design_triple_is_queryable_in_neo4j(neo4j_server: Neo4jTestServer, neo4
 
 def _events(extractions: list[Extraction]) -> list[object]:
     return [e for x in extractions for e in x.events]
+
+
+def test_actors_keep_every_name_articles_used_for_them(store: GraphStore, extractor: Extractor) -> None:
+    first = Article("names-1", "Hungarian Defence Minister Janos Kovacs met Andrzej Duda in Warsaw on Monday.\n\n"
+                    "Kovacs later criticized Russia.", None, "2024-03-05")
+    second = Article("names-2", "János Kovács criticized Russia on Friday.", None, "2024-03-08")
+    store.load(extractor.extract_many([first]))
+    stored = store.actor("person:janos-kovacs")
+    assert stored is not None
+    assert (stored["name"], stored["country"], stored["aliases"]) == ("Janos Kovacs", "HUN", ["Kovacs"])
+    store.load(extractor.extract_many([second]))
+    store.load(extractor.extract_many([second]))  # reloading changes nothing
+    # one actor: the latest spelling is its name, the one stored before stays findable as an alias
+    assert _names(store) == ("János Kovács", ["Janos Kovacs", "Kovacs"])
+    store.load(extractor.extract_many([first]))
+    assert _names(store) == ("Janos Kovacs", ["János Kovács", "Kovacs"])
+    duda = store.actor("person:andrzej-duda")
+    assert duda is not None and "Duda" in duda["aliases"]
+    assert store.actor("person:nobody") is None
+
+
+def _names(store: GraphStore) -> tuple[str, list[str]]:
+    stored = store.actor("person:janos-kovacs")
+    assert stored is not None
+    return stored["name"], stored["aliases"]
