@@ -20,6 +20,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +40,7 @@ from graph.model import (  # noqa: E402
     Polarity,
     RelationType,
 )
-from graph.neo4j_store import Neo4jSettings, Neo4jStore, read_cypher  # noqa: E402
+from graph.neo4j_store import Neo4jSettings, Neo4jStore, _edge_query, _sums, read_cypher  # noqa: E402
 from graph.sqlite_store import SqliteStore  # noqa: E402
 from graph.store import Batch  # noqa: E402
 
@@ -84,12 +85,46 @@ def timed(label: str, triples: int, run: object) -> float:
     return rate
 
 
+def breakdown(driver: neo4j.Driver, batches: list[Batch], triples: int) -> None:
+    """The loader's own queries added stage by stage, each stage on an empty database with the
+    actors stored: where the time between the floor and the loader goes."""
+
+    def articles_and_events(tx: neo4j.ManagedTransaction, batch: Batch) -> None:
+        tx.run(read_cypher("write_articles"), rows=batch.articles).consume()
+        tx.run(read_cypher("create_events"), rows=batch.events).consume()
+
+    def with_aggregates(tx: neo4j.ManagedTransaction, batch: Batch) -> None:
+        articles_and_events(tx, batch)
+        for (edge, _), rows in _sums(batch.events).items():
+            tx.run(_edge_query("add_to_aggregates", edge), pairs=rows).consume()
+
+    def with_actors(tx: neo4j.ManagedTransaction, batch: Batch) -> None:
+        tx.run(read_cypher("write_actors"), rows=batch.actors).consume()
+        with_aggregates(tx, batch)
+
+    actors = list({a["id"]: a for b in batches for a in b.actors}.values())
+    stages = (("  stage: articles + events (CREATE, 3 links)", articles_and_events),
+              ("  stage: + aggregated relationships", with_aggregates),
+              ("  stage: + actors (rows prepared, no Python)", with_actors))
+    for label, stage in stages:
+        clear(driver)
+        driver.execute_query(read_cypher("write_actors"), {"rows": actors}, database_="neo4j")
+
+        def run(stage: Callable[[neo4j.ManagedTransaction, Batch], None] = stage) -> None:
+            for batch in batches:
+                with driver.session(database="neo4j") as session:
+                    session.execute_write(stage, batch)
+
+        timed(label, triples, run)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=2_000, help="triples for the one-per-transaction run")
     parser.add_argument("--chunk", type=int, default=2_000, help="triples per loader call (one transaction)")
     parser.add_argument("--warmup", type=int, default=10_000, help="triples loaded and discarded before timing")
+    parser.add_argument("--breakdown", action="store_true", help="also time the loader's queries stage by stage")
     args = parser.parse_args()
     extractions = synthetic(args.triples)
     chunks = [extractions[i : i + args.chunk // 10] for i in range(0, len(extractions), args.chunk // 10)]
@@ -143,6 +178,8 @@ def main() -> None:
                     driver.execute_query(floor_query, {"rows": batch.events}, database_="neo4j")
 
             floor_rate = timed("floor: UNWIND ... CREATE (no MERGE, no aggregates)", args.triples, floor)
+            if args.breakdown:
+                breakdown(driver, batches, args.triples)
             clear(driver)
             store.ensure_schema()
             # one article with one triple per transaction: the same graph as a batched load, and no
