@@ -15,7 +15,7 @@ from geokg import __version__
 
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli",)
 
 if TYPE_CHECKING:
     from graph.store import GraphStore

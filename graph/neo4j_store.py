@@ -131,6 +131,10 @@ class Neo4jStore:
             raise self._fail(error, "connecting") from error
         self._checked = True
 
+    def verify(self) -> None:
+        """Raise one clear ``StoreError`` if the server cannot be reached or refuses the login."""
+        self._reachable()
+
     def ensure_schema(self) -> None:
         self._reachable()
         try:

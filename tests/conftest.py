@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from extract.ontology import load_ontology
 from extract.pipeline import Extractor
+from graph.model import Actor, ActorType, Article, Event, Evidence, Extraction, Modality, Polarity
+
+# the real Neo4j server, for tests in every folder
+pytest_plugins = ("tests.graph.neo4j_fixtures",)
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +48,64 @@ def kill_after_loaded(process: subprocess.Popen[bytes], ledger: Path, articles: 
 def killer() -> Callable[[subprocess.Popen[bytes], Path, int], None]:
     """``kill_after_loaded`` for tests in any folder."""
     return kill_after_loaded
+
+
+def small_graph_extractions() -> list[Extraction]:
+    """A small hand-built graph whose every count can be checked by hand (see the table below).
+
+    | article | date       | subject          | relation  | object          | notes                    |
+    |---------|------------|------------------|-----------|-----------------|--------------------------|
+    | a1      | 2024-01-10 | Viktor Orbán     | MEET      | Vladimir Putin  | place Moscow             |
+    | a1      | 2024-01-10 | Hungary          | BUY_FROM  | Russia          | reported by P. Szijjártó |
+    | a1      | 2024-01-09 | European Union   | SANCTION  | Russia          |                          |
+    | a2      | 2024-02-04 | Russia           | ATTACK    | Ukraine         |                          |
+    | a2      | 2024-02-05 | European Union   | CRITICIZE | Hungary         |                          |
+    | a2      | 2024-02-05 | Vladimir Putin   | MEET      | Viktor Orbán    |                          |
+    | a3      | 2024-03-20 | European Union   | SANCTION  | Russia          |                          |
+    | a3      | 2024-03-19 | V. Zelensky      | CRITICIZE | Viktor Orbán    | negated                  |
+    | a3      | 2024-03-20 | V. Zelensky      | PRAISE    | European Union  |                          |
+    """
+    ontology = load_ontology()
+    hungary = Actor("country:HUN", "Hungary", ActorType.COUNTRY, "HUN", aliases=("Magyarország",))
+    russia = Actor("country:RUS", "Russia", ActorType.COUNTRY, "RUS", aliases=("Russian Federation",))
+    ukraine = Actor("country:UKR", "Ukraine", ActorType.COUNTRY, "UKR")
+    eu = Actor("org:eu", "European Union", ActorType.ORGANIZATION, None, aliases=("EU",))
+    orban = Actor("person:viktor-orban", "Viktor Orbán", ActorType.PERSON, "HUN", "GOV", title="prime minister",
+                  since="2010-05-29", aliases=("Orban",))
+    putin = Actor("person:vladimir-putin", "Vladimir Putin", ActorType.PERSON, "RUS", "GOV", title="president")
+    zelensky = Actor("person:volodymyr-zelensky", "Volodymyr Zelensky", ActorType.PERSON, "UKR", "GOV",
+                     title="president")
+    szijjarto = Actor("person:peter-szijjarto", "Péter Szijjártó", ActorType.PERSON, "HUN", "GOV",
+                      title="foreign minister")
+    articles = {
+        "a1": Article("a1", "", "Orbán meets Putin", "2024-01-10", "https://example.org/a1", "Example Wire"),
+        "a2": Article("a2", "", "Russia strikes Ukraine", "2024-02-05", "https://example.org/a2", "Example Wire"),
+        "a3": Article("a3", "", "EU renews sanctions", "2024-03-20", "https://example.org/a3", "Example Post"),
+    }
+    rows = [
+        ("a1", "2024-01-10", orban, "MEET", putin, Polarity.AFFIRMED, None, (("place", "Moscow"),)),
+        ("a1", "2024-01-10", hungary, "BUY_FROM", russia, Polarity.AFFIRMED, szijjarto, (("commodity", "oil"),)),
+        ("a1", "2024-01-09", eu, "SANCTION", russia, Polarity.AFFIRMED, None, ()),
+        ("a2", "2024-02-04", russia, "ATTACK", ukraine, Polarity.AFFIRMED, None, ()),
+        ("a2", "2024-02-05", eu, "CRITICIZE", hungary, Polarity.AFFIRMED, None, ()),
+        ("a2", "2024-02-05", putin, "MEET", orban, Polarity.AFFIRMED, None, ()),
+        ("a3", "2024-03-20", eu, "SANCTION", russia, Polarity.AFFIRMED, None, ()),
+        ("a3", "2024-03-19", zelensky, "CRITICIZE", orban, Polarity.NEGATED, None, ()),
+        ("a3", "2024-03-20", zelensky, "PRAISE", eu, Polarity.AFFIRMED, None, ()),
+    ]
+    events: dict[str, list[Event]] = {key: [] for key in articles}
+    for number, (article, date, subject, relation, obj, polarity, speaker, attributes) in enumerate(rows):
+        sentence = f"{subject.name} {relation.lower()} {obj.name} (sentence {number})."
+        modality = Modality.REPORTED if speaker is not None else Modality.ASSERTED
+        events[article].append(Event(
+            article, subject, ontology.relation(relation), obj, polarity, modality, speaker, date, "day",
+            (Evidence(sentence, number * 100, number * 100 + len(sentence)),), 0.9, "fixture/1", relation.lower(),
+            attributes,
+        ))
+    return [Extraction(articles[key], tuple(events[key]), ()) for key in articles]
+
+
+@pytest.fixture(scope="session")
+def small_graph() -> list[Extraction]:
+    """``small_graph_extractions()``, built once."""
+    return small_graph_extractions()

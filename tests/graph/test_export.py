@@ -16,7 +16,7 @@ from loaders.sources import read_inputs
 if TYPE_CHECKING:
     from neo4j import Driver
 
-    from tests.graph.conftest import Neo4jTestServer
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 

@@ -23,7 +23,7 @@ from loaders.sources import read_inputs
 if TYPE_CHECKING:
     from neo4j import Driver
 
-    from tests.graph.conftest import Neo4jTestServer
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles"

@@ -18,7 +18,7 @@ from graph.store import GraphStore, StoreError
 if TYPE_CHECKING:
     from neo4j import Driver
 
-    from tests.graph.conftest import Neo4jTestServer
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 ARTICLE = Article(
     "article-1",

@@ -1,4 +1,4 @@
-"""A real Neo4j 5.26 server for the graph tests (no mocks).
+"""A real Neo4j 5.26 server for the tests (no mocks); a pytest plugin of tests/conftest.py.
 
 The jars are assembled once into ``<repo>/.neo4j`` (or ``$GEOKG_NEO4J_JAR_CACHE``) by Maven and
 reused across runs; each test session gets a fresh database in its own temporary NEO4J_HOME whose

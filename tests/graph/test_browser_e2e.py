@@ -1,0 +1,111 @@
+"""Neo4j Browser as analysts use it, in headless Chromium (Debian's chromium and chromedriver):
+log in to the Browser that the local server serves, run a query of the library, and check that
+its graph is drawn. The screenshot is kept in test-artifacts/."""
+
+from __future__ import annotations
+
+import time
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from graph.model import Extraction
+from graph.neo4j_store import Neo4jSettings, Neo4jStore
+from graph.queries import load_library
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                                reason="needs Debian's chromium and chromium-driver (.ci/run installs them)")
+
+
+@pytest.fixture
+def chromium(tmp_path: Path) -> Iterator[WebDriver]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    # without the background-networking flags Chromium keeps calling hosts this closed network refuses
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", f"--user-data-dir={tmp_path / 'chromium'}", "--window-size=1600,1000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.implicitly_wait(2)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait_for(predicate: object, timeout: float = 45.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():  # type: ignore[operator]
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_a_library_query_renders_its_graph_in_neo4j_browser(
+    neo4j_server: Neo4jTestServer, neo4j_driver: Driver, small_graph: list[Extraction], chromium: WebDriver
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    store.ensure_schema()
+    store.load(small_graph)
+    store.close()
+    query = load_library()["sanctions-network"]
+    # what the query's header tells an analyst to do: set the parameter, then paste and run the query
+    chromium.get(f"{neo4j_server.http_uri}/browser/?"
+                 + urllib.parse.urlencode({"cmd": "edit", "arg": ":param min_events => 1"}))
+
+    def field(test_id: str) -> object:
+        return chromium.find_element(By.CSS_SELECTOR, f'[data-testid="{test_id}"]')
+
+    assert wait_for(lambda: chromium.find_elements(By.CSS_SELECTOR, '[data-testid="password"]'))
+    assert f"127.0.0.1:{neo4j_server.settings.bolt_port}" in field("boltaddress").get_attribute("value")  # type: ignore[attr-defined]
+    field("username").send_keys(neo4j_server.user)  # type: ignore[attr-defined]
+    field("password").send_keys(neo4j_server.password)  # type: ignore[attr-defined]
+    field("connect").click()  # type: ignore[attr-defined]
+    assert wait_for(lambda: not chromium.find_elements(By.CSS_SELECTOR, '[data-testid="disconnectedBanner"]')), \
+        "the Browser did not connect"
+    field("editor-Run").click()  # type: ignore[attr-defined]
+    assert wait_for(lambda: "min_events" in chromium.page_source and not _editor_text(chromium))
+    one_line = " ".join(line.strip() for line in query.cypher.splitlines() if not line.lstrip().startswith("//"))
+    chromium.find_element(By.CSS_SELECTOR, '[data-testid="activeEditor"] textarea').send_keys(one_line.rstrip(";"))
+    assert wait_for(lambda: "SANCTIONED" in _editor_text(chromium), timeout=10)
+    field("editor-Run").click()  # type: ignore[attr-defined]
+
+    def captions() -> set[str]:  # a long caption is drawn as one text element per line
+        nodes = chromium.find_elements(By.CSS_SELECTOR, "svg g.node")
+        return {" ".join(t.text for t in node.find_elements(By.CSS_SELECTOR, "text") if t.text) for node in nodes}
+
+    drawn = wait_for(lambda: {"European Union", "Russia"} <= captions())
+    ARTIFACTS.mkdir(exist_ok=True)
+    screenshot = ARTIFACTS / "neo4j-browser-sanctions-network.png"
+    chromium.save_screenshot(str(screenshot))
+    assert drawn, f"the graph was not drawn (captions seen: {sorted(captions())}); see {screenshot}"
+    relationships = chromium.find_elements(By.CSS_SELECTOR, "svg g.relationship text")
+    assert "SANCTIONED" in {r.text for r in relationships}
+    assert screenshot.stat().st_size > 10_000
+
+
+def _editor_text(chromium: WebDriver) -> str:
+    from selenium.webdriver.common.by import By
+
+    lines = chromium.find_elements(By.CSS_SELECTOR, '[data-testid="activeEditor"] .view-line')
+    return " ".join(line.text for line in lines).strip()
