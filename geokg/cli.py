@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -15,7 +16,7 @@ from geokg import __version__
 
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli",)
+COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli")
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -334,6 +335,14 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `geokg ... | head`: the reader has gone, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["neo4j"]:
         from graph.neo4j_server import main as neo4j_main

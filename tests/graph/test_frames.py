@@ -1,0 +1,68 @@
+"""Loading the graph, or a slice of it, into DataFrames from both stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import pytest
+
+from graph.frames import Slice, from_neo4j, from_sqlite
+from graph.model import Extraction
+from graph.neo4j_store import Neo4jSettings, Neo4jStore
+from graph.sqlite_store import SqliteStore
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
+
+
+@pytest.fixture
+def embedded(tmp_path: Path, small_graph: list[Extraction]) -> Path:
+    store = SqliteStore(tmp_path / "graph.sqlite")
+    store.ensure_schema()
+    store.load(small_graph)
+    store.close()
+    return tmp_path / "graph.sqlite"
+
+
+def test_slices_of_the_embedded_store(embedded: Path) -> None:
+    everything = from_sqlite(embedded, Slice(include_negated=True))
+    assert len(everything.events) == 9
+    assert sorted(everything.actors["id"]) == [
+        "country:HUN", "country:RUS", "country:UKR", "org:eu", "person:peter-szijjarto", "person:viktor-orban",
+        "person:vladimir-putin", "person:volodymyr-zelensky",
+    ]
+    assert len(from_sqlite(embedded).events) == 8  # the negated criticism is left out by default
+    february = from_sqlite(embedded, Slice(date_from="2024-02-01", date_to="2024-02-29"))
+    assert sorted(february.events["type"]) == ["ATTACK", "CRITICIZE", "MEET"]
+    sanctions = from_sqlite(embedded, Slice(types=("SANCTION",)))
+    assert list(sanctions.events["date"].sort_values()) == ["2024-01-09", "2024-03-20"]
+    orban = from_sqlite(embedded, Slice(actors=("person:viktor-orban",), include_negated=True))
+    assert sorted(orban.events["type"]) == ["CRITICIZE", "MEET", "MEET"]
+    assert orban.resolve("orban") == orban.resolve("Viktor Orbán") == "person:viktor-orban"
+    with pytest.raises(KeyError, match="no actor named 'Nobody'"):
+        orban.resolve("Nobody")
+    reported = everything.events[everything.events["type"] == "BUY_FROM"].iloc[0]
+    assert (reported["attributed_to_id"], reported["modality"], reported["goldstein"]) == (
+        "person:peter-szijjarto", "reported", 6.4)
+
+
+def test_neo4j_gives_the_same_frames(embedded: Path, neo4j_server: Neo4jTestServer, neo4j_driver: Driver,
+                                     small_graph: list[Extraction]) -> None:
+    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    store.ensure_schema()
+    store.load(small_graph)
+    store.close()
+    for part in (Slice(include_negated=True), Slice(date_from="2024-02-01", types=("MEET", "CRITICIZE")),
+                 Slice(actors=("org:eu",))):
+        local, remote = from_sqlite(embedded, part), from_neo4j(neo4j_driver, "neo4j", part)
+        pd.testing.assert_frame_equal(local.events, remote.events)
+        pd.testing.assert_frame_equal(local.actors, remote.actors)
+
+
+def test_a_missing_store_is_named(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"nothing\.sqlite: no embedded store here"):
+        from_sqlite(tmp_path / "nothing.sqlite")
