@@ -67,6 +67,26 @@ class GraphFrames:
         raise KeyError(f"no actor named {text!r} in this slice")
 
 
+def by_country(frames: GraphFrames) -> GraphFrames:
+    """The frames with every actor that acts for a state replaced by that state (Orbán and
+    Szijjártó become Hungary), so dyads can be read between countries. Events that become a
+    country acting on itself are left out; actors with no country stay as they are."""
+    country_of = {a: f"country:{c}" for a, c in rows_of(frames.actors, "id", "country") if c}
+    events = frames.events.assign(
+        subject_id=frames.events["subject_id"].map(lambda a: country_of.get(a, a)),
+        object_id=frames.events["object_id"].map(lambda a: country_of.get(a, a)),
+    )
+    events = events[events["subject_id"] != events["object_id"]].reset_index(drop=True)
+    known = dict(zip(frames.actors["id"], frames.actors["name"], strict=True))
+    ids = sorted(set(events["subject_id"]) | set(events["object_id"]))
+    actors = pd.DataFrame(
+        [frames.actors[frames.actors["id"] == i].iloc[0].tolist() if i in known
+         else [i, i.removeprefix("country:"), "COUNTRY", i.removeprefix("country:"), None, []] for i in ids],
+        columns=list(ACTOR_COLUMNS), dtype=object,
+    )
+    return GraphFrames(events, actors)
+
+
 def _frames(columns: dict[str, list[Any]], actor_rows: Iterable[Sequence[Any]]) -> GraphFrames:
     # object columns keep None for missing values (pandas would otherwise turn text into its
     # string dtype, with NaN for None)

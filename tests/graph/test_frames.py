@@ -66,3 +66,16 @@ def test_neo4j_gives_the_same_frames(embedded: Path, neo4j_server: Neo4jTestServ
 def test_a_missing_store_is_named(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"nothing\.sqlite: no embedded store here"):
         from_sqlite(tmp_path / "nothing.sqlite")
+
+
+def test_persons_fold_into_their_countries(embedded: Path) -> None:
+    from graph.frames import by_country
+
+    frames = by_country(from_sqlite(embedded, Slice(include_negated=True)))
+    pairs = sorted(zip(frames.events["subject_id"], frames.events["type"], frames.events["object_id"], strict=True))
+    # Orbán and Putin meet as Hungary and Russia; Zelensky acts for Ukraine; the EU has no country
+    assert pairs.count(("country:HUN", "MEET", "country:RUS")) == 1
+    assert pairs.count(("country:RUS", "MEET", "country:HUN")) == 1
+    assert ("country:UKR", "CRITICIZE", "country:HUN") in pairs and ("country:UKR", "PRAISE", "org:eu") in pairs
+    assert len(pairs) == 9
+    assert sorted(frames.actors["id"]) == ["country:HUN", "country:RUS", "country:UKR", "org:eu"]
