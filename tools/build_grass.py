@@ -3,8 +3,10 @@
     .venv/bin/python tools/build_grass.py
 
 Actor labels get a colour each and show their name; aggregated relationships are coloured by
-the CAMEO quad class of their relation (green: cooperation, red: conflict; darker: material)
-and show their type and event count.
+the CAMEO quad class of their relation (blue verbal and green material cooperation, orange
+verbal and red material conflict) and show their type and event count, e.g. ``MET (3)``.
+Neo4j Browser replaces ``<type>`` only when it is the whole caption, so the type of an
+aggregated relationship is written into its caption.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ def grass() -> str:
     edges: dict[str, int] = {}
     for relation in load_ontology().relations.values():
         edges.setdefault(relation.edge_type, relation.quad_class)
-    parts += [relationship_block(edge, QUAD_COLOURS[quad], "<type> {count}") for edge, quad in sorted(edges.items())]
+    parts += [relationship_block(edge, QUAD_COLOURS[quad], f"{edge} ({{count}})")
+              for edge, quad in sorted(edges.items())]
     return "".join(parts)
 
 

@@ -1,9 +1,11 @@
 """Neo4j Browser as analysts use it, in headless Chromium (Debian's chromium and chromedriver):
-log in to the Browser that the local server serves, run a query of the library, and check that
-its graph is drawn. The screenshot is kept in test-artifacts/."""
+log in to the Browser that the local server serves, apply the style sheet (``:style`` + paste),
+run a query of the library, and check that its graph is drawn in the sheet's colours and
+captions. The screenshot is kept in test-artifacts/."""
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -19,12 +21,15 @@ from graph.queries import load_library
 if TYPE_CHECKING:
     from neo4j import Driver
     from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
 
     from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+STYLE = ROOT / "graph" / "style" / "geokg.grass"
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
                                 reason="needs Debian's chromium and chromium-driver (.ci/run installs them)")
@@ -85,8 +90,9 @@ def test_a_library_query_renders_its_graph_in_neo4j_browser(
         "the Browser did not connect"
     field("editor-Run").click()  # type: ignore[attr-defined]
     assert wait_for(lambda: "min_events" in chromium.page_source and not _editor_text(chromium))
+    _paste_style(chromium, neo4j_server.http_uri)
     one_line = " ".join(line.strip() for line in query.cypher.splitlines() if not line.lstrip().startswith("//"))
-    chromium.find_element(By.CSS_SELECTOR, '[data-testid="activeEditor"] textarea').send_keys(one_line.rstrip(";"))
+    _editor(chromium).send_keys(one_line.rstrip(";"))
     assert wait_for(lambda: "SANCTIONED" in _editor_text(chromium), timeout=10)
     field("editor-Run").click()  # type: ignore[attr-defined]
 
@@ -99,13 +105,62 @@ def test_a_library_query_renders_its_graph_in_neo4j_browser(
     screenshot = ARTIFACTS / "neo4j-browser-sanctions-network.png"
     chromium.save_screenshot(str(screenshot))
     assert drawn, f"the graph was not drawn (captions seen: {sorted(captions())}); see {screenshot}"
-    relationships = chromium.find_elements(By.CSS_SELECTOR, "svg g.relationship text")
-    assert "SANCTIONED" in {r.text for r in relationships}
     assert screenshot.stat().st_size > 10_000
+    # drawn in the style sheet's colours and captions, not the Browser's defaults
+    fills = {}
+    for node in chromium.find_elements(By.CSS_SELECTOR, "svg g.node"):
+        caption = " ".join(t.text for t in node.find_elements(By.CSS_SELECTOR, "text") if t.text)
+        fills[caption] = {c.get_attribute("fill") for c in node.find_elements(By.CSS_SELECTOR, "circle")}
+    colours = _colours()
+    assert colours[("node", "Country")] in fills["Russia"]
+    assert colours[("node", "Organization")] in fills["European Union"]
+    arrows = chromium.find_elements(By.CSS_SELECTOR, "svg g.relationship")
+    assert [[t.text for t in arrow.find_elements(By.CSS_SELECTOR, "text")] for arrow in arrows] == [["SANCTIONED (2)"]]
+    assert colours[("relationship", "SANCTIONED")] in {
+        path.get_attribute("fill") for path in arrows[0].find_elements(By.CSS_SELECTOR, "path")}
+
+
+def _paste_style(chromium: WebDriver, origin: str) -> None:
+    """Type ``:style``, paste the style sheet from the clipboard, run it; fail on the Browser's parse error."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    permissions = ["clipboardReadWrite", "clipboardSanitizedWrite"]
+    chromium.execute_cdp_cmd(  # type: ignore[attr-defined]
+        "Browser.grantPermissions", {"origin": origin, "permissions": permissions})
+    sheet = STYLE.read_text(encoding="utf-8")
+    last = re.findall(r"^relationship\.(\w+)", sheet, re.MULTILINE)[-1]  # the end of the sheet
+    copied = chromium.execute_async_script(
+        "const done = arguments[1];"
+        "navigator.clipboard.writeText(arguments[0]).then(() => done('copied'), e => done(String(e)));", sheet)
+    assert copied == "copied"
+    editor = _editor(chromium)
+    editor.send_keys(":style ")
+    editor.send_keys(Keys.CONTROL, "v")
+    assert wait_for(lambda: last in _editor_text(chromium), timeout=10), "the style sheet was not pasted"
+    chromium.find_element(By.CSS_SELECTOR, '[data-testid="editor-Run"]').click()
+    # the Browser answers with the sheet as it parsed it (double-quoted captions), or with an error
+    parsed = f'caption: "{last} ({{count}})"'
+    assert wait_for(lambda: parsed in chromium.page_source or "InvalidGrassError" in chromium.page_source, timeout=10)
+    assert "InvalidGrassError" not in chromium.page_source, "Neo4j Browser could not parse graph/style/geokg.grass"
+
+
+def _colours() -> dict[tuple[str, str], str]:
+    """The colour of every block of the style sheet, by (node|relationship, label or type)."""
+    block = re.compile(r"^(node|relationship)\.(\w+) \{[^}]*?\bcolor: (#[0-9A-F]{6});", re.MULTILINE)
+    blocks = block.findall(STYLE.read_text(encoding="utf-8"))
+    return {(kind, name): colour for kind, name, colour in blocks}
+
+
+def _editor(chromium: WebDriver) -> WebElement:
+    from selenium.webdriver.common.by import By
+
+    return chromium.find_element(By.CSS_SELECTOR, '[data-testid="activeEditor"] textarea')
 
 
 def _editor_text(chromium: WebDriver) -> str:
-    from selenium.webdriver.common.by import By
-
-    lines = chromium.find_elements(By.CSS_SELECTOR, '[data-testid="activeEditor"] .view-line')
-    return " ".join(line.text for line in lines).strip()
+    """The visible text of the editor, read in one step (the editor redraws its lines as it goes)."""
+    text = chromium.execute_script(
+        "return Array.from(document.querySelectorAll('[data-testid=\"activeEditor\"] .view-line'))"
+        ".map(line => line.textContent).join(' ');")
+    return str(text).replace("\u00a0", " ").strip()

@@ -38,6 +38,18 @@ def test_every_label_and_relationship_type_has_a_style() -> None:
     assert styles[("relationship", "MET")]["color"] != styles[("relationship", "ATTACKED")]["color"]
 
 
+def test_captions_are_ones_the_browser_fills_in() -> None:
+    """Neo4j Browser replaces ``<type>`` and ``<id>`` only when that is the whole caption."""
+    styles = blocks()
+    captions = {key: style["caption"] for key, style in styles.items() if "caption" in style}
+    for key, caption in captions.items():
+        assert re.fullmatch(r"'[^'<>]*'|'<(type|id)>'", caption), f"{key}: {caption} would show '<' literally"
+    edges = {relation.edge_type for relation in load_ontology().relations.values()}
+    for edge in edges:
+        assert captions[("relationship", edge)] == f"'{edge} ({{count}})'"
+    assert captions[("relationship", "SUBJECT")] == "'<type>'"
+
+
 def test_the_committed_style_is_what_the_generator_writes() -> None:
     spec = importlib.util.spec_from_file_location("build_grass", ROOT / "tools" / "build_grass.py")
     assert spec is not None and spec.loader is not None
