@@ -16,7 +16,7 @@ from geokg import __version__
 
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli")
+COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli")
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -55,8 +55,16 @@ def _store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("ingest", help="extract articles and load them into a graph store")
-    parser.add_argument("inputs", nargs="+", metavar="INPUT")
+    parser = sub.add_parser(
+        "ingest", help="extract articles and load them into a graph store",
+        description="Ingest files, folders, JSONL or standard input; or, with --sources FILE --once, one pass "
+        "over the feeds, pages, folders and dumps of a sources file (for cron and systemd timers).",
+    )
+    parser.add_argument("inputs", nargs="*", metavar="INPUT")
+    parser.add_argument("--sources", type=Path, help="a sources file (TOML) to run once instead of INPUTs")
+    parser.add_argument("--once", action="store_true", help="with --sources: one pass over every due source")
+    parser.add_argument("--state", type=Path, default=Path(".geokg") / "sources.sqlite",
+                        help="with --sources: per-source state and run reports")
     _store_options(parser)
     parser.add_argument("--ledger", type=Path, default=DEFAULT_LEDGER, help="the ingestion ledger's file")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
@@ -216,6 +224,16 @@ def _open_store(args: argparse.Namespace) -> tuple[GraphStore, str]:
 
 
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.sources is not None:
+        if args.inputs or not args.once:
+            print("geokg: error: use --sources FILE --once without INPUTs (or `geokg schedule run`)", file=err)
+            return 2
+        from geokg.schedule_cli import run_once
+
+        return run_once(args, out, err)
+    if not args.inputs:
+        print("geokg: error: give INPUTs to ingest, or --sources FILE --once", file=err)
+        return 2
     from extract.pipeline import Extractor
     from graph.store import StoreError
     from loaders.ingest import Ledger, ingest

@@ -34,6 +34,12 @@ def test_healthcheck_and_dependencies() -> None:
     for name in ("notebooks", "scheduler"):
         assert services[name]["depends_on"] == {"neo4j": {"condition": "service_healthy"}}
         assert services[name]["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
+    scheduler = services["scheduler"]
+    assert scheduler["command"][:5] == ["geokg", "schedule", "run", "--sources", "/app/examples/sources.toml"]
+    assert scheduler["command"][5:7] == ["--store", "neo4j"]
+    assert "scheduler_state:/state" in scheduler["volumes"] and "scheduler_state" in _compose()["volumes"]
+    mounted = scheduler["volumes"][0].split(":")[0]
+    assert (ROOT / mounted).is_file()  # the sources file the service reads is in the repository
 
 
 def test_credentials_come_from_the_environment_never_from_the_file() -> None:

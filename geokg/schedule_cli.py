@@ -1,0 +1,175 @@
+"""Scheduled ingestion on the command line: `geokg ingest --sources FILE --once` (one pass, for
+cron or systemd timers), `geokg schedule run --sources FILE` (long-lived) and `geokg runs`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from extract.pipeline import Extractor
+    from loaders.schedule import PassReport, Pipeline
+    from loaders.source_config import Source
+
+DEFAULT_STATE = Path(".geokg") / "sources.sqlite"
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    schedule = sub.add_parser("schedule", help="run every source of a sources file on its schedule")
+    actions = schedule.add_subparsers(dest="schedule_command", required=True)
+    run = actions.add_parser("run", help="a long-lived process; stops cleanly on SIGTERM")
+    run.add_argument("--sources", type=Path, required=True, help="the sources file (TOML)")
+    add_pipeline_options(run)
+    run.set_defaults(run=run_schedule)
+    runs = sub.add_parser("runs", help="recent scheduled-ingestion runs and source failures")
+    runs.add_argument("--state", type=Path, default=DEFAULT_STATE)
+    runs.add_argument("--limit", type=int, default=10)
+    runs.add_argument("--failures", action="store_true", help="only runs with a failed source or article")
+    runs.add_argument("--json", action="store_true", help="one JSON object per run")
+    runs.set_defaults(run=run_runs)
+
+
+def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded")
+    parser.add_argument("--db", type=Path, default=Path(".geokg") / "graph.sqlite", help="the embedded store's file")
+    parser.add_argument("--ledger", type=Path, default=Path(".geokg") / "ledger.sqlite")
+    parser.add_argument("--state", type=Path, default=DEFAULT_STATE, help="per-source state and run reports")
+    parser.add_argument("--report", choices=("text", "json"), default="text")
+
+
+@contextmanager
+def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None = None) -> Iterator[Pipeline]:
+    """The store, ledger, state and fetcher the flags name, closed afterwards (SQLite
+    connections belong to the thread that opens them, so each scheduled run opens its own)."""
+    from extract.pipeline import Extractor
+    from geokg.cli import _open_store, _progress_bar
+    from loaders.fetch import Fetcher
+    from loaders.ingest import Ledger
+    from loaders.schedule import Pipeline
+    from loaders.source_state import SourceState
+
+    store, key = _open_store(args)
+    ledger, state, fetcher = Ledger(args.ledger), SourceState(args.state), Fetcher()
+    try:
+        yield Pipeline(store, key, extractor or Extractor(), ledger, state, fetcher, args.state.parent / "runs.jsonl",
+                       on_batch=_progress_bar(err))
+    finally:
+        fetcher.close()
+        state.close()
+        ledger.close()
+        store.close()
+
+
+def load_sources_or_fail(path: Path, err: TextIO) -> list[Source] | None:
+    from loaders.source_config import SourceConfigError, load_sources
+
+    try:
+        return load_sources(path)
+    except SourceConfigError as error:
+        print(f"geokg: error: {error}", file=err)
+        return None
+
+
+def print_report(report: PassReport, fmt: str, out: TextIO, err: TextIO) -> None:
+    summary = report.as_dict()
+    for name, reason in report.sources_failed.items():
+        print(f"geokg: error: source {name}: {reason}", file=err)
+    for message in report.ingest.errors:
+        print(f"geokg: error: {message}", file=err)
+    if fmt == "json":
+        out.write(json.dumps(summary) + "\n")
+        return
+    print(f"sources ok {len(report.sources_ok)}, failed {len(report.sources_failed)}, "
+          f"waiting {len(report.sources_waiting)}; articles new {summary['articles_new']}, "
+          f"duplicate {summary['articles_duplicate']}, near-duplicate {summary['articles_near_duplicate']}, "
+          f"failed {summary['articles_failed']}; triples loaded {summary['triples_loaded']}; "
+          f"drops by reason {summary['drops_by_reason']}; {summary['seconds']} s", file=out)
+
+
+def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`geokg ingest --sources FILE --once`."""
+    from graph.store import StoreError
+    from loaders.schedule import run_pass
+
+    sources = load_sources_or_fail(args.sources, err)
+    if sources is None:
+        return 1
+    try:
+        with pipeline(args, err) as parts:
+            report = run_pass(sources, parts, args.state.with_suffix(".lock"))
+    except StoreError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
+    print_report(report, args.report, out, err)
+    return 0 if report.ok else 1
+
+
+def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`geokg schedule run --sources FILE`."""
+    import logging
+
+    from extract.pipeline import Extractor
+    from graph.store import StoreError
+    from loaders.schedule import run_forever, run_pass
+
+    sources = load_sources_or_fail(args.sources, err)
+    if sources is None:
+        return 1
+    logging.basicConfig(level=logging.WARNING, stream=err, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    extractor = Extractor()
+
+    def one(source: Source) -> None:
+        try:
+            with pipeline(args, err, extractor) as parts:
+                report = run_pass([source], parts, args.state.with_suffix(".lock"))
+            print_report(report, "json", out, err)
+        except StoreError as error:  # the store is down: this run fails, the next one retries
+            print(f"geokg: error: {error}", file=err)
+        out.flush()
+
+    print(f"geokg: scheduling {sum(s.enabled for s in sources)} sources; SIGTERM stops", file=err)
+    run_forever(sources, one)
+    print("geokg: scheduler stopped", file=err)
+    return 0
+
+
+def _when(epoch: float | None) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d %H:%M:%S") if epoch else "-"
+
+
+def run_runs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`geokg runs`: recent passes, then each source's state."""
+    from loaders.source_state import SourceState
+
+    if not args.state.is_file():
+        print(f"geokg: error: {args.state}: no scheduled-ingestion state yet", file=err)
+        return 1
+    state = SourceState(args.state)
+    try:
+        runs, statuses = state.runs(args.limit, args.failures), state.statuses()
+    finally:
+        state.close()
+    if args.json:
+        for run in runs:
+            out.write(json.dumps(run) + "\n")
+        return 0
+    write: Callable[[str], object] = out.write
+    write("run  started (UTC)        ok   sources ok/failed  articles new/dup/near-dup/failed  triples\n")
+    for run in runs:
+        write(f"{run['id']:<4} {_when(run['started'])}  {'yes' if run['ok'] else 'NO ':<4} "
+              f"{len(run['sources_ok']):>5}/{len(run['sources_failed']):<12} "
+              f"{run['articles_new']:>5}/{run['articles_duplicate']}/{run['articles_near_duplicate']}/"
+              f"{run['articles_failed']:<20} {run['triples_loaded']}\n")
+        for name, reason in run["sources_failed"].items():
+            write(f"       failed {name}: {reason}\n")
+    write("\nsource               last success (UTC)   failures  next attempt (UTC)   last error\n")
+    for status in statuses:
+        write(f"{status.name:<20} {_when(status.last_success):<20} {status.failures:<9} "
+              f"{_when(status.next_attempt or None):<20} {status.last_error or ''}\n")
+    return 0
+

@@ -1,0 +1,248 @@
+"""Scheduled ingestion: one pass over the sources of a sources file, and the long-lived runner.
+
+A pass takes an exclusive lock (a second pass waits for it, then finds everything loaded), then
+for each enabled source that is not backing off: fetches it (conditional GET for feeds and
+pages), turns it into articles, sets near-duplicate wire copies aside, and runs the rest
+through ``loaders.ingest.ingest`` (ledger + idempotent loads). What a source fetched is
+remembered only after its articles are loaded, so a pass killed at any point is simply run
+again.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.pipeline import Extractor
+from graph.model import Article
+from graph.store import GraphStore
+from loaders import near_duplicates
+from loaders.feeds import FeedError, page_text, parse_feed
+from loaders.fetch import Fetcher, FetchError
+from loaders.ingest import Ledger, RunReport, ingest
+from loaders.source_config import Source
+from loaders.source_state import SourceState
+from loaders.sources import InputError, article_id_for, canonical_url, read_inputs
+
+
+@dataclass
+class PassReport:
+    """What one pass did, source by source and in total."""
+
+    started: float
+    sources_ok: list[str] = field(default_factory=list)
+    sources_failed: dict[str, str] = field(default_factory=dict)
+    sources_waiting: dict[str, float] = field(default_factory=dict)  # backing off: next attempt (epoch)
+    articles_near_duplicate: int = 0
+    pages_not_modified: int = 0
+    ingest: RunReport = field(default_factory=RunReport)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.sources_failed and not self.ingest.articles_failed
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.ingest.as_dict(),
+            "articles_near_duplicate": self.articles_near_duplicate,
+            "pages_not_modified": self.pages_not_modified,
+            "sources_ok": self.sources_ok,
+            "sources_failed": self.sources_failed,
+            "sources_waiting": self.sources_waiting,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _add(total: RunReport, part: RunReport) -> None:
+    total.articles_read += part.articles_read
+    total.articles_new += part.articles_new
+    total.articles_duplicate += part.articles_duplicate
+    total.articles_failed += part.articles_failed
+    total.triples_loaded += part.triples_loaded
+    total.events_removed += part.events_removed
+    total.drops_by_reason.update(part.drops_by_reason)
+    total.errors.extend(part.errors)
+
+
+@dataclass
+class Collected:
+    """A source's articles, and what to remember once they are loaded."""
+
+    items: list[Article | InputError] = field(default_factory=list)
+    pages: list[tuple[str, str | None]] = field(default_factory=list)  # (url, article id)
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def _web_article(source: Source, url: str, body: bytes, published: str | None) -> Article | None:
+    page = page_text(body, url)
+    if page is None:
+        return None
+    return Article(article_id_for(page.text, url), page.text, page.title, published or page.date, url, source.name)
+
+
+def collect(source: Source, fetcher: Fetcher, state: SourceState, report: PassReport) -> Collected:
+    """The articles a source offers now; raises ``FetchError`` or ``FeedError`` if the source
+    itself cannot be read."""
+    status = state.status(source.name)
+    found = Collected()
+    if not source.is_web:
+        found.items = list(read_inputs([source.location]))
+        return found
+    fetched = fetcher.get(source.location, status.etag, status.last_modified)
+    found.etag, found.last_modified = fetched.etag, fetched.last_modified
+    if fetched.not_modified:
+        report.pages_not_modified += 1
+        return found
+    if source.kind == "html":
+        article = _web_article(source, canonical_url(fetched.url), fetched.body, None)
+        if article is None:
+            raise FeedError(f"{source.location}: no article text on the page")
+        found.items.append(article)
+        return found
+    for entry in parse_feed(fetched.body, source.location):
+        url = canonical_url(entry.url)
+        if state.page_seen(url):
+            report.ingest.articles_duplicate += 1
+            continue
+        try:
+            page = fetcher.get(entry.url)
+        except FetchError as error:
+            found.items.append(InputError(entry.url, f"page not fetched ({error})"))
+            continue
+        article = _web_article(source, url, page.body, entry.published)
+        if article is None:
+            found.items.append(InputError(entry.url, "no article text on the page"))
+            continue
+        found.items.append(article)
+        found.pages.append((url, article.id))
+    return found
+
+
+def _without_copies(items: list[Article | InputError], state: SourceState, known: list[tuple[str, tuple[int, ...]]],
+                    report: PassReport, now: float) -> Iterator[Article | InputError]:
+    """Articles that are not near-duplicates of one already extracted (their copies are linked)."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        if state.copy_of(item.id) is not None:
+            report.articles_near_duplicate += 1
+            continue
+        sig = near_duplicates.signature(item.text)
+        match = near_duplicates.best_match(sig, (k for k in known if k[0] != item.id))
+        if match is not None:
+            state.link_copy(item.id, item.url, match, near_duplicates.similarity(sig, dict(known)[match]), now)
+            report.articles_near_duplicate += 1
+            continue
+        known.append((item.id, sig))
+        yield item
+
+
+@contextmanager
+def exclusive(lock_path: Path) -> Iterator[None]:
+    """One pass at a time: a second pass waits here until the first has finished."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@dataclass
+class Pipeline:
+    """Everything a pass writes to and reads with."""
+
+    store: GraphStore
+    store_key: str
+    extractor: Extractor
+    ledger: Ledger
+    state: SourceState
+    fetcher: Fetcher
+    runs_log: Path
+    clock: Callable[[], float] = time.time
+    on_batch: Callable[[int], None] | None = None
+
+
+def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> PassReport:
+    """One pass over the enabled sources that are not backing off; the report is stored and
+    appended to the runs log."""
+    with exclusive(lock_path):
+        report = PassReport(started=pipeline.clock())
+        started = time.perf_counter()
+        state = pipeline.state
+        known = state.signatures()
+        for source in sources:
+            if not source.enabled:
+                continue
+            now = pipeline.clock()
+            status = state.status(source.name)
+            if status.next_attempt > now:
+                report.sources_waiting[source.name] = status.next_attempt
+                continue
+            try:
+                found = collect(source, pipeline.fetcher, state, report)
+            except (FetchError, FeedError) as error:
+                report.sources_failed[source.name] = str(error)
+                state.failed(source.name, now, str(error))
+                continue
+            accepted = list(_without_copies(found.items, state, known, report, now))
+            part = ingest(iter(accepted), pipeline.store, pipeline.store_key, pipeline.extractor, pipeline.ledger,
+                          on_batch=pipeline.on_batch)
+            _add(report.ingest, part)
+            for item in accepted:
+                if isinstance(item, Article):
+                    state.remember_signature(item.id, dict(known)[item.id])
+            for url, article_id in found.pages:
+                state.remember_page(url, article_id, source.name, now)
+            state.succeeded(source.name, now, found.etag, found.last_modified)
+            report.sources_ok.append(source.name)
+        report.seconds = time.perf_counter() - started
+        summary = report.as_dict()
+        state.record_run(report.started, pipeline.clock(), report.ok, summary)
+        pipeline.runs_log.parent.mkdir(parents=True, exist_ok=True)
+        with pipeline.runs_log.open("a", encoding="utf-8") as log:
+            log.write(json.dumps({"started": report.started, "ok": report.ok, **summary}) + "\n")
+        return report
+
+
+def run_forever(sources: list[Source], run_source: Callable[[Source], None]) -> None:
+    """Run every enabled source on its own schedule (interval or cron) until SIGTERM or SIGINT;
+    a pass in flight finishes before the process exits."""
+    from apscheduler.schedulers.blocking import BlockingScheduler
+    from apscheduler.triggers.cron import CronTrigger
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    scheduler = BlockingScheduler()
+    for source in sources:
+        if not source.enabled:
+            continue
+        if source.every_seconds:  # an interval source runs at once, then every interval
+            scheduler.add_job(run_source, IntervalTrigger(seconds=source.every_seconds), args=[source],
+                              id=source.name, max_instances=1, coalesce=True, next_run_time=_now())
+        else:
+            scheduler.add_job(run_source, CronTrigger.from_crontab(source.cron or ""), args=[source],
+                              id=source.name, max_instances=1, coalesce=True)
+
+    def stop(signum: int, frame: object) -> None:
+        scheduler.shutdown(wait=True)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    scheduler.start()
+
+
+def _now() -> Any:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC)

@@ -1,0 +1,138 @@
+"""What scheduled ingestion remembers between passes, in one SQLite file beside the ledger:
+per source (ETag, Last-Modified, last success, failures, when to try again), the web pages
+already read, the MinHash signatures of extracted articles, the near-duplicate links, and the
+run reports."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from loaders import near_duplicates
+
+BACKOFF_BASE_SECONDS = 60.0
+BACKOFF_MAX_SECONDS = 6 * 3600.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sources (
+    name TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_success REAL, failures INTEGER NOT NULL DEFAULT 0,
+    next_attempt REAL NOT NULL DEFAULT 0, last_error TEXT
+);
+CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, article_id TEXT, source TEXT NOT NULL, seen REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS signatures (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS near_duplicates (
+    article_id TEXT PRIMARY KEY, url TEXT, copy_of TEXT NOT NULL, similarity REAL NOT NULL, seen REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, started REAL NOT NULL, finished REAL NOT NULL, ok INTEGER NOT NULL,
+    report TEXT NOT NULL
+);
+"""
+
+
+def backoff_seconds(failures: int) -> float:
+    """Exponential backoff: 1, 2, 4, ... minutes after 1, 2, 3 ... failures, at most 6 hours."""
+    return float(min(BACKOFF_BASE_SECONDS * 2 ** max(failures - 1, 0), BACKOFF_MAX_SECONDS))
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """One source's remembered state."""
+
+    name: str
+    etag: str | None
+    last_modified: str | None
+    last_success: float | None
+    failures: int
+    next_attempt: float
+    last_error: str | None
+
+
+class SourceState:
+    """The scheduled-ingestion state file."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.connection = sqlite3.connect(path, timeout=60)
+        with self.connection:
+            self.connection.executescript(_SCHEMA)
+
+    def status(self, name: str) -> SourceStatus:
+        row = self.connection.execute(
+            "SELECT name, etag, last_modified, last_success, failures, next_attempt, last_error FROM sources "
+            "WHERE name = ?", (name,)).fetchone()
+        return SourceStatus(*row) if row else SourceStatus(name, None, None, None, 0, 0.0, None)
+
+    def statuses(self) -> list[SourceStatus]:
+        rows = self.connection.execute(
+            "SELECT name, etag, last_modified, last_success, failures, next_attempt, last_error FROM sources "
+            "ORDER BY name")
+        return [SourceStatus(*row) for row in rows]
+
+    def succeeded(self, name: str, now: float, etag: str | None = None, last_modified: str | None = None) -> None:
+        with self.connection:
+            self.connection.execute(
+                "INSERT INTO sources (name, etag, last_modified, last_success, failures, next_attempt, last_error) "
+                "VALUES (?, ?, ?, ?, 0, 0, NULL) ON CONFLICT(name) DO UPDATE SET "
+                "etag = coalesce(excluded.etag, sources.etag), "
+                "last_modified = coalesce(excluded.last_modified, sources.last_modified), "
+                "last_success = excluded.last_success, failures = 0, next_attempt = 0, last_error = NULL",
+                (name, etag, last_modified, now))
+
+    def failed(self, name: str, now: float, error: str) -> SourceStatus:
+        failures = self.status(name).failures + 1
+        with self.connection:
+            self.connection.execute(
+                "INSERT INTO sources (name, failures, next_attempt, last_error) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET failures = excluded.failures, "
+                "next_attempt = excluded.next_attempt, last_error = excluded.last_error",
+                (name, failures, now + backoff_seconds(failures), error))
+        return self.status(name)
+
+    def page_seen(self, url: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM pages WHERE url = ?", (url,)).fetchone() is not None
+
+    def remember_page(self, url: str, article_id: str | None, source: str, now: float) -> None:
+        with self.connection:
+            self.connection.execute("INSERT OR IGNORE INTO pages (url, article_id, source, seen) VALUES (?, ?, ?, ?)",
+                                    (url, article_id, source, now))
+
+    def signatures(self) -> list[tuple[str, tuple[int, ...]]]:
+        return [(row[0], near_duplicates.from_bytes(row[1]))
+                for row in self.connection.execute("SELECT article_id, signature FROM signatures")]
+
+    def remember_signature(self, article_id: str, signature: tuple[int, ...]) -> None:
+        with self.connection:
+            self.connection.execute("INSERT OR IGNORE INTO signatures (article_id, signature) VALUES (?, ?)",
+                                    (article_id, near_duplicates.to_bytes(signature)))
+
+    def link_copy(self, article_id: str, url: str | None, copy_of: str, similarity: float, now: float) -> None:
+        with self.connection:
+            self.connection.execute(
+                "INSERT OR IGNORE INTO near_duplicates (article_id, url, copy_of, similarity, seen) "
+                "VALUES (?, ?, ?, ?, ?)", (article_id, url, copy_of, similarity, now))
+
+    def copy_of(self, article_id: str) -> str | None:
+        row = self.connection.execute("SELECT copy_of FROM near_duplicates WHERE article_id = ?",
+                                      (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def record_run(self, started: float, finished: float, ok: bool, report: dict[str, Any]) -> int:
+        with self.connection:
+            cursor = self.connection.execute("INSERT INTO runs (started, finished, ok, report) VALUES (?, ?, ?, ?)",
+                                             (started, finished, int(ok), json.dumps(report)))
+        return int(cursor.lastrowid or 0)
+
+    def runs(self, limit: int = 20, failures_only: bool = False) -> list[dict[str, Any]]:
+        query = "SELECT id, started, finished, ok, report FROM runs"
+        if failures_only:
+            query += " WHERE ok = 0"
+        rows = self.connection.execute(query + " ORDER BY id DESC LIMIT ?", (limit,))
+        return [{"id": r[0], "started": r[1], "finished": r[2], "ok": bool(r[3]), **json.loads(r[4])} for r in rows]
+
+    def close(self) -> None:
+        self.connection.close()

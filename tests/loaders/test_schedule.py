@@ -1,0 +1,217 @@
+"""Scheduled ingestion against a real HTTP server on 127.0.0.1 (tests/loaders/news_site.py)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from extract.pipeline import Extractor
+from graph.neo4j_store import Neo4jSettings, Neo4jStore
+from graph.sqlite_store import SqliteStore
+from graph.store import GraphStore
+from loaders.fetch import Fetcher, FetchPolicy
+from loaders.ingest import Ledger
+from loaders.schedule import PassReport, Pipeline, run_pass
+from loaders.source_config import load_sources
+from loaders.source_state import SourceState, backoff_seconds
+from tests.loaders.news_site import NewsSite, serve
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def site() -> Iterator[NewsSite]:
+    yield from serve()
+
+
+def sources_file(folder: Path, site: NewsSite, bad: bool = True) -> Path:
+    text = f"""
+[[source]]
+name = "example-news"
+kind = "rss"
+url = "{site.url('/rss.xml')}"
+every = "15m"
+outlet_country = "GBR"
+
+[[source]]
+name = "example-wire"
+kind = "atom"
+url = "{site.url('/atom.xml')}"
+cron = "*/30 * * * *"
+"""
+    if bad:
+        for name, path, kind in (("server-error", "/error.xml", "rss"), ("too-slow", "/slow.xml", "rss"),
+                                 ("malformed", "/broken.xml", "rss"), ("redirect-loop", "/loop/0", "rss"),
+                                 ("huge-page", "/huge.html", "html")):
+            text += f'\n[[source]]\nname = "{name}"\nkind = "{kind}"\nurl = "{site.url(path)}"\nevery = "1h"\n'
+    path = folder / "sources.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_pipeline(folder: Path, store: GraphStore, extractor: Extractor, clock: Clock) -> Pipeline:
+    policy = FetchPolicy(read_timeout=1.0, host_interval=0.0)
+    return Pipeline(store, "test", extractor, Ledger(folder / "ledger.sqlite"), SourceState(folder / "state.sqlite"),
+                    Fetcher(policy), folder / "runs.jsonl", clock=clock)
+
+
+def one_pass(folder: Path, sources: Path, store: GraphStore, extractor: Extractor, clock: Clock) -> PassReport:
+    pipeline = make_pipeline(folder, store, extractor, clock)
+    try:
+        return run_pass(load_sources(sources), pipeline, folder / "pass.lock")
+    finally:
+        pipeline.fetcher.close()
+        pipeline.ledger.close()
+        pipeline.state.close()
+
+
+def test_passes_with_failing_sources_backoff_and_copies(tmp_path: Path, site: NewsSite, extractor: Extractor) -> None:
+    store, clock = SqliteStore(tmp_path / "graph.sqlite"), Clock()
+    sources = sources_file(tmp_path, site)
+    first = one_pass(tmp_path, sources, store, extractor, clock)
+    assert first.sources_ok == ["example-news", "example-wire"]
+    reasons = first.sources_failed
+    assert set(reasons) == {"server-error", "too-slow", "malformed", "redirect-loop", "huge-page"}
+    assert "HTTP 500" in reasons["server-error"] and "timed out" in reasons["too-slow"]
+    assert "not a readable RSS or Atom feed" in reasons["malformed"]
+    assert "more than 5 redirects" in reasons["redirect-loop"]
+    assert "52,428,800 bytes is more than the limit" in reasons["huge-page"]
+    assert (first.ingest.articles_new, first.articles_near_duplicate) == (5, 1)  # the wire copy is linked
+    assert first.ingest.triples_loaded > 5
+    counts = store.counts()
+    assert counts["Article"] == 5
+    state = SourceState(tmp_path / "state.sqlite")
+    copy = "url:" + site.url("/wire/copy-of-orban-visits-moscow")
+    assert state.copy_of(copy) == "url:" + site.url("/news/2024-07-05-orban-visits-moscow")
+    assert state.status("server-error").failures == 1
+    assert state.status("server-error").next_attempt == clock.now + backoff_seconds(1)
+
+    clock.now += 30  # within the backoff: failing sources wait, good feeds answer 304
+    second = one_pass(tmp_path, sources, store, extractor, clock)
+    assert (second.ingest.articles_new, second.ingest.triples_loaded, second.pages_not_modified) == (0, 0, 2)
+    assert set(second.sources_waiting) == set(reasons) and not second.sources_failed
+    assert site.not_modified["/rss.xml"] == site.not_modified["/atom.xml"] == 1
+    assert site.requests["/error.xml"] == 1  # not retried before its backoff
+    assert store.counts() == counts
+
+    clock.now += backoff_seconds(1) + 1  # retried after the backoff, failing again: a longer backoff
+    third = one_pass(tmp_path, sources, store, extractor, clock)
+    assert set(third.sources_failed) == set(reasons)
+    assert state.status("server-error").failures == 2
+    assert state.status("server-error").next_attempt == clock.now + backoff_seconds(2) == clock.now + 120
+    assert site.requests["/error.xml"] == 2
+    assert [run["ok"] for run in state.runs()] == [False, True, False]  # newest first
+    state.close()
+    store.close()
+
+
+def test_first_and_second_pass_on_neo4j(tmp_path: Path, site: NewsSite, extractor: Extractor,
+                                        neo4j_server: Neo4jTestServer, neo4j_driver: Driver) -> None:
+    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    sources, clock = sources_file(tmp_path, site, bad=False), Clock()
+    first = one_pass(tmp_path, sources, store, extractor, clock)
+    counts = store.counts()
+    second = one_pass(tmp_path, sources, store, extractor, clock)
+    assert (first.ingest.articles_new, first.articles_near_duplicate, second.ingest.articles_new) == (5, 1, 0)
+    assert store.counts() == counts and counts["Article"] == 5
+    store.close()
+
+
+def geokg_pass(folder: Path, sources: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "geokg", "ingest", "--sources", str(sources), "--once", "--db",
+         str(folder / "graph.sqlite"), "--ledger", str(folder / "ledger.sqlite"), "--state",
+         str(folder / "state.sqlite"), "--report", "json"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+def counts_of(folder: Path) -> dict[str, int]:
+    store = SqliteStore(folder / "graph.sqlite")
+    try:
+        return store.counts()
+    finally:
+        store.close()
+
+
+def test_killed_and_concurrent_passes_give_the_counts_of_one_clean_pass(
+    tmp_path: Path, site: NewsSite, killer: Callable[[subprocess.Popen[bytes], Path, int], None]
+) -> None:
+    sources = sources_file(tmp_path, site, bad=False)
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    assert geokg_pass(clean, sources).wait(timeout=300) == 0
+    expected = counts_of(clean)
+    assert expected["Article"] == 5
+
+    killed = tmp_path / "killed"
+    killed.mkdir()
+    killer(geokg_pass(killed, sources), killed / "ledger.sqlite", 3)  # after the RSS source's articles
+    assert counts_of(killed)["Article"] == 3
+    rerun = geokg_pass(killed, sources)
+    assert rerun.wait(timeout=300) == 0
+    assert counts_of(killed) == expected
+
+    together = tmp_path / "together"
+    together.mkdir()
+    passes = [geokg_pass(together, sources), geokg_pass(together, sources)]
+    assert [p.wait(timeout=300) for p in passes] == [0, 0]
+    assert counts_of(together) == expected
+    reports = [p.stdout.read().decode().strip().splitlines()[-1] for p in passes if p.stdout]
+    assert sorted('"articles_new": 5' in r for r in reports) == [False, True]  # one loaded, the other found it done
+
+
+def test_runs_lists_recent_runs_and_failures(tmp_path: Path, site: NewsSite, extractor: Extractor) -> None:
+    store = SqliteStore(tmp_path / "graph.sqlite")
+    one_pass(tmp_path, sources_file(tmp_path, site), store, extractor, Clock())
+    store.close()
+    listing = subprocess.run([sys.executable, "-m", "geokg", "runs", "--state", str(tmp_path / "state.sqlite")],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert listing.returncode == 0, listing.stderr
+    assert "failed server-error: " in listing.stdout and "HTTP 500" in listing.stdout
+    assert "example-news" in listing.stdout and "NO" in listing.stdout
+    log = (tmp_path / "runs.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(log) == 1 and '"articles_near_duplicate": 1' in log[0]
+
+
+def test_schedule_run_keeps_running_until_sigterm(tmp_path: Path, site: NewsSite) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nname = "example-news"\nkind = "rss"\nurl = "{site.url("/rss.xml")}"\n'
+                       'every = "1h"\n', encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geokg", "schedule", "run", "--sources", str(sources), "--db",
+         str(tmp_path / "graph.sqlite"), "--ledger", str(tmp_path / "ledger.sqlite"), "--state",
+         str(tmp_path / "state.sqlite")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    log = tmp_path / "runs.jsonl"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and not (log.exists() and log.read_text(encoding="utf-8").strip()):
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        time.sleep(0.2)
+    assert log.exists(), "the scheduler ran no pass"
+    time.sleep(1)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) == 0
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    assert "scheduling 1 sources" in stderr and "scheduler stopped" in stderr
+    assert counts_of(tmp_path)["Article"] == 3
+    assert '"articles_new": 3' in (process.stdout.read().decode() if process.stdout else "")
