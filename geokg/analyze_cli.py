@@ -17,8 +17,9 @@ ANALYSES = ("summary", "centrality", "communities", "dyad", "ego", "signed", "ch
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "analyze", help="network analyses of the graph (centrality, communities, dyads, ...) as tables",
-        description="centrality | communities | dyad ACTOR ACTOR | ego ACTOR | signed | change --split DATE | "
-        "export --to graphml|gexf|csv --out PATH. Actors by name, alias or id.",
+        description="summary | centrality | communities | dyad ACTOR ACTOR | ego ACTOR | signed | "
+        "change --split DATE | export --to-format graphml|gexf|csv --out PATH, on a slice of either store "
+        "(--from, --to, --types, --actor). Actors by name, alias or id; --by-country reads persons as their states.",
     )
     parser.add_argument("analysis", choices=ANALYSES)
     parser.add_argument("actors", nargs="*", metavar="ACTOR", help="for dyad (two) and ego (one)")
@@ -27,8 +28,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--from", dest="date_from", help="first day of the slice (ISO date)")
     parser.add_argument("--to", dest="date_to", help="last day of the slice (ISO date)")
     parser.add_argument("--types", default="", help="relation types, comma-separated (MEET,SANCTION)")
-    parser.add_argument("--actor", action="append", default=[], help="keep events of this actor (repeatable)")
+    parser.add_argument("--actor", action="append", default=[],
+                        help="keep events of this actor: name, alias or id (repeatable)")
     parser.add_argument("--include-negated", action="store_true", help="keep negated events (left out by default)")
+    parser.add_argument("--by-country", action="store_true",
+                        help="read persons and others who act for a state as that state (Orbán as Hungary)")
     parser.add_argument("--freq", default="M", help="dyad: period of the series (M, Q, Y, W)")
     parser.add_argument("--radius", type=int, default=1, help="ego: steps from the actor")
     parser.add_argument("--split", help="change: the first day of the second period")
@@ -40,21 +44,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(run=run_analyze)
 
 
-def _load(args: argparse.Namespace, slice_actors: tuple[str, ...]) -> GraphFrames:
-    from graph.frames import Slice, from_neo4j, from_sqlite
+def _load(args: argparse.Namespace) -> GraphFrames:
+    """The slice the flags ask for; ``--actor`` names are found in the store first."""
+    from graph.frames import Slice, actor_ids_neo4j, actor_ids_sqlite, by_country, from_neo4j, from_sqlite
 
-    part = Slice(args.date_from, args.date_to, tuple(t for t in args.types.split(",") if t), slice_actors,
-                 args.include_negated)
+    def part(actor_ids: tuple[str, ...]) -> Slice:
+        return Slice(args.date_from, args.date_to, tuple(t for t in args.types.split(",") if t), actor_ids,
+                     args.include_negated)
+
     if args.store == "embedded":
-        return from_sqlite(args.db, part)
-    from graph.neo4j_store import Neo4jSettings, Neo4jStore
+        frames = from_sqlite(args.db, part(actor_ids_sqlite(args.db, args.actor) if args.actor else ()))
+    else:
+        from graph.neo4j_store import Neo4jSettings, Neo4jStore
 
-    store = Neo4jStore(Neo4jSettings.from_env())
-    try:
-        store.verify()
-        return from_neo4j(store.driver, store.settings.database, part)
-    finally:
-        store.close()
+        store = Neo4jStore(Neo4jSettings.from_env())
+        try:
+            store.verify()
+            database = store.settings.database
+            actor_ids = actor_ids_neo4j(store.driver, database, args.actor) if args.actor else ()
+            frames = from_neo4j(store.driver, database, part(actor_ids))
+        finally:
+            store.close()
+    return by_country(frames) if args.by_country else frames
 
 
 def _named(frames: GraphFrames, table: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -79,8 +90,7 @@ def _tables(args: argparse.Namespace, frames: GraphFrames) -> list[pd.DataFrame]
     if args.analysis == "communities":
         return [analysis.communities(weighted_digraph(frames))]
     if args.analysis == "dyad":
-        series = analysis.dyad_series(frames, actor(0), actor(1), args.freq)
-        return [series.assign(event_ids=series["event_ids"].map(" ".join))]
+        return [analysis.dyad_series(frames, actor(0), actor(1), args.freq)]
     if args.analysis == "ego":
         return [analysis.ego_network(weighted_digraph(frames), actor(0), args.radius)[1]]
     if args.analysis == "signed":
@@ -90,7 +100,8 @@ def _tables(args: argparse.Namespace, frames: GraphFrames) -> list[pd.DataFrame]
     if args.analysis == "change":
         if not args.split:
             raise ValueError("analyze change needs --split DATE")
-        return [_named(frames, analysis.period_change(frames, args.split), "subject", "object")]
+        return [_named(frames, analysis.period_change(frames, args.split), "subject", "object"),
+                _named(frames, analysis.dyad_change(frames, args.split), "actor1", "actor2")]
     raise ValueError(f"unknown analysis {args.analysis}")
 
 
@@ -113,7 +124,7 @@ def run_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from graph.store import StoreError
 
     try:
-        frames = _load(args, tuple(args.actor))
+        frames = _load(args)
         if frames.events.empty:
             print("geokg: error: no events in this slice of the graph", file=err)
             return 1

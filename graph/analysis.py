@@ -6,6 +6,7 @@ Quad classes are CAMEO's: 1 verbal cooperation, 2 material cooperation, 3 verbal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 from typing import Any
 
@@ -126,29 +127,53 @@ def structural_balance(signed: pd.DataFrame) -> pd.DataFrame:
                         columns=["triangles", "balanced", "unbalanced", "balance_ratio"])
 
 
-def period_change(frames: GraphFrames, split_date: str) -> pd.DataFrame:
-    """Relations before ``split_date`` against relations from it on. A relation is a relation
-    type between two actors (unordered for reciprocal types such as MEET): ``new`` (only
-    after), ``stopped`` (only before) or ``continued``, with the Goldstein shift (after sum
-    minus before sum); sorted by the size of the shift."""
+def _before_after(frames: GraphFrames, split_date: str,
+                  key: Callable[[str, str, str, bool], tuple[str, str, str]]) -> pd.DataFrame:
+    """Events and Goldstein sums before ``split_date`` and from it on, per ``key`` (subject,
+    relation, object), with the status (new, stopped, continued) and the shift, sorted by |shift|."""
     counts: dict[tuple[str, str, str], list[float]] = {}
     dated = frames.events.dropna(subset=["date"])
     for subject_id, object_id, relation_type, reciprocal, goldstein, date in rows_of(
         dated, "subject_id", "object_id", "type", "reciprocal", "goldstein", "date"
     ):
-        subject, obj = aggregate_pair(subject_id, object_id, bool(reciprocal))
-        entry = counts.setdefault((subject, relation_type, obj), [0, 0, 0.0, 0.0])
+        entry = counts.setdefault(key(subject_id, relation_type, object_id, bool(reciprocal)), [0, 0, 0.0, 0.0])
         after = date >= split_date
         entry[1 if after else 0] += 1
         entry[3 if after else 2] += goldstein
     rows = []
     for (subject, relation, obj), (before, after, g_before, g_after) in counts.items():
         status = "continued" if before and after else ("new" if after else "stopped")
-        rows.append((subject, relation, obj, status, int(before), int(after), g_before, g_after,
-                     round(g_after - g_before, 6)))
+        rows.append((subject, relation, obj, status, int(before), int(after), round(g_before, 6),
+                     round(g_after, 6), round(g_after - g_before, 6)))
     frame = pd.DataFrame(rows, columns=["subject", "relation", "object", "status", "events_before", "events_after",
                                         "goldstein_before", "goldstein_after", "shift"])
     frame["abs_shift"] = frame["shift"].abs()
     frame = frame.sort_values(["abs_shift", "subject", "relation", "object"], ascending=[False, True, True, True],
                               ignore_index=True)
     return frame.drop(columns="abs_shift")
+
+
+def period_change(frames: GraphFrames, split_date: str) -> pd.DataFrame:
+    """Relations before ``split_date`` against relations from it on. A relation is a relation
+    type between two actors (unordered for reciprocal types such as MEET): ``new`` (only
+    after), ``stopped`` (only before) or ``continued``, with the Goldstein shift (after sum
+    minus before sum); sorted by the size of the shift."""
+
+    def relation(subject_id: str, relation_type: str, object_id: str, reciprocal: bool) -> tuple[str, str, str]:
+        subject, obj = aggregate_pair(subject_id, object_id, reciprocal)
+        return subject, relation_type, obj
+
+    return _before_after(frames, split_date, relation)
+
+
+def dyad_change(frames: GraphFrames, split_date: str) -> pd.DataFrame:
+    """The Goldstein shift of every dyad (an unordered actor pair, all relation types and both
+    directions summed) between the period before ``split_date`` and the period from it on:
+    columns ``actor1``, ``actor2`` (actor1 < actor2), status, events and Goldstein sums before
+    and after, and ``shift``; the largest shifts first."""
+
+    def dyad(subject_id: str, _relation: str, object_id: str, _reciprocal: bool) -> tuple[str, str, str]:
+        return min(subject_id, object_id), "", max(subject_id, object_id)
+
+    table = _before_after(frames, split_date, dyad).drop(columns="relation")
+    return table.rename(columns={"subject": "actor1", "object": "actor2"})

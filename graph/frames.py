@@ -1,8 +1,9 @@
 """The graph, or a slice of it, as pandas DataFrames for local analysis.
 
 ``load_frames`` reads from the embedded SQLite store or from Neo4j into two DataFrames:
-``events`` (one row per event) and ``actors`` (the actors those events name). Filters are
-applied by the store's query, so a slice never loads the whole graph.
+``events`` (one row per event, with the sentence and the article's title and address it was
+read from) and ``actors`` (the actors those events name). Filters are applied by the store's
+query, so a slice never loads the whole graph.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ EVENT_COLUMNS = (
     "id", "article_id", "date", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "polarity",
     "modality", "subject_id", "object_id", "attributed_to_id", "sentence",
 )
+ARTICLE_COLUMNS = ("article_title", "article_url")
 ACTOR_COLUMNS = ("id", "name", "type", "country", "title", "aliases")
 
 
@@ -60,11 +62,49 @@ class GraphFrames:
 
     def resolve(self, text: str) -> str:
         """The id of the actor named ``text`` (its id, name or an alias, any case)."""
-        folded = text.casefold()
         for actor_id, name, aliases in rows_of(self.actors, "id", "name", "aliases"):
-            if folded in (str(actor_id).casefold(), str(name).casefold(), *(str(a).casefold() for a in aliases)):
+            if names(text, actor_id, name, aliases):
                 return str(actor_id)
         raise KeyError(f"no actor named {text!r} in this slice")
+
+
+def names(text: str, actor_id: str, name: str, aliases: Iterable[str]) -> bool:
+    """Whether ``text`` is the actor's id, name or one of its aliases, in any case."""
+    folded = text.casefold()
+    return folded in (str(actor_id).casefold(), str(name).casefold(), *(str(a).casefold() for a in aliases))
+
+
+def matching_ids(texts: Sequence[str], actors: Iterable[tuple[str, str, Iterable[str]]]) -> tuple[str, ...]:
+    """The ids of the actors (id, name, aliases) that any of ``texts`` names, sorted; every text
+    must name at least one actor (a name several actors share gives all of them)."""
+    found: dict[str, set[str]] = {text: set() for text in texts}
+    for actor_id, name, aliases in actors:
+        aliases = tuple(aliases)
+        for text, ids in found.items():
+            if names(text, actor_id, name, aliases):
+                ids.add(actor_id)
+    missing = [text for text, ids in found.items() if not ids]
+    if missing:
+        raise KeyError(f"no actor named {', '.join(map(repr, missing))} in the graph")
+    return tuple(sorted(set().union(*found.values())))
+
+
+def actor_ids_sqlite(path: Path, texts: Sequence[str]) -> tuple[str, ...]:
+    """The ids of the actors of the embedded store in ``path`` named by ``texts`` (for ``Slice.actors``)."""
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no embedded store here (run geokg ingest first)")
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT id, name, aliases FROM actors")
+        return matching_ids(texts, ((i, n, json.loads(a)) for i, n, a in rows))
+    finally:
+        connection.close()
+
+
+def actor_ids_neo4j(driver: Any, database: str, texts: Sequence[str]) -> tuple[str, ...]:
+    """The ids of the actors of a Neo4j graph named by ``texts`` (for ``Slice.actors``)."""
+    with driver.session(database=database) as session:
+        return matching_ids(texts, (record.values() for record in session.run(read_cypher("read_actor_names"))))
 
 
 def by_country(frames: GraphFrames) -> GraphFrames:
@@ -87,10 +127,14 @@ def by_country(frames: GraphFrames) -> GraphFrames:
     return GraphFrames(events, actors)
 
 
-def _frames(columns: dict[str, list[Any]], actor_rows: Iterable[Sequence[Any]]) -> GraphFrames:
+def _frames(columns: dict[str, list[Any]], actor_rows: Iterable[Sequence[Any]],
+            article_rows: Iterable[Sequence[Any]]) -> GraphFrames:
     # object columns keep None for missing values (pandas would otherwise turn text into its
     # string dtype, with NaN for None)
     events = pd.DataFrame(columns, columns=list(EVENT_COLUMNS), dtype=object)
+    articles = {article_id: (title, url) for article_id, title, url in article_rows}
+    for position, column in enumerate(ARTICLE_COLUMNS):
+        events[column] = pd.Series([articles[a][position] for a in columns["article_id"]], dtype=object)
     events["quad_class"] = events["quad_class"].astype("int64")
     events["goldstein"] = events["goldstein"].astype("float64")
     events["reciprocal"] = events["reciprocal"].astype(bool)
@@ -125,6 +169,10 @@ def from_sqlite(path: Path, part: Slice = Slice()) -> GraphFrames:
         for row in connection.execute(query, values):
             _append(columns, row)
             ids.update(i for i in row[11:14] if i is not None)
+        article_rows = connection.execute(
+            "SELECT id, title, url FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(columns["article_id"]))),),
+        ).fetchall()
         actor_rows = [
             (*row[:5], json.loads(row[5]))
             for row in connection.execute(
@@ -135,7 +183,7 @@ def from_sqlite(path: Path, part: Slice = Slice()) -> GraphFrames:
         ]
     finally:
         connection.close()
-    return _frames(columns, actor_rows)
+    return _frames(columns, actor_rows, article_rows)
 
 
 def from_neo4j(driver: Any, database: str = "neo4j", part: Slice = Slice()) -> GraphFrames:
@@ -150,4 +198,6 @@ def from_neo4j(driver: Any, database: str = "neo4j", part: Slice = Slice()) -> G
         order = sorted(range(len(columns["id"])), key=columns["id"].__getitem__)
         columns = {name: [values[i] for i in order] for name, values in columns.items()}
         actor_rows = [record.values() for record in session.run(read_cypher("read_actors"), ids=sorted(ids))]
-    return _frames(columns, actor_rows)
+        article_rows = [record.values() for record in
+                        session.run(read_cypher("read_articles"), ids=sorted(set(columns["article_id"])))]
+    return _frames(columns, actor_rows, article_rows)

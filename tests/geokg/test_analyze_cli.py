@@ -1,4 +1,5 @@
-"""`geokg analyze` on an embedded store holding the hand-built graph of tests/conftest.py."""
+"""`geokg analyze` on an embedded store holding the hand-built graph of tests/conftest.py, and on
+one that `geokg ingest examples/articles` built."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from graph.frames import from_sqlite
 from graph.model import Extraction
 from graph.sqlite_store import SqliteStore
 
@@ -25,6 +27,16 @@ def db(tmp_path: Path, small_graph: list[Extraction]) -> Path:
     store.load(small_graph)
     store.close()
     return tmp_path / "graph.sqlite"
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("examples")
+    ingest = subprocess.run(
+        [sys.executable, "-m", "geokg", "ingest", "examples/articles", "--db", str(folder / "graph.sqlite"),
+         "--ledger", str(folder / "ledger.sqlite")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert ingest.returncode == 0, ingest.stderr
+    return folder / "graph.sqlite"
 
 
 def analyze(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -42,6 +54,39 @@ def test_tables_for_a_dyad_and_a_change(db: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(change.stdout)))
     assert (rows[0]["subject"], rows[0]["relation"], rows[0]["object"], rows[0]["status"]) == (
         "Russia", "ATTACK", "Ukraine", "new")
+    # the second table sums each dyad's relations: Hungary and Russia stopped trading (6.4 -> 0)
+    dyads = analyze(db, "change", "--split", "2024-02-01").stdout.split("\n\n")[1].splitlines()
+    assert dyads[0].split() == ["actor1", "actor2", "status", "events_before", "events_after", "goldstein_before",
+                                "goldstein_after", "shift"]
+    assert dyads[3].split() == ["Hungary", "Russia", "stopped", "1", "0", "6.4", "0", "-6.4"]
+
+
+def test_the_hungary_russia_dyad_of_the_example_articles(examples: Path) -> None:
+    between_states = json.loads(analyze(examples, "dyad", "Hungary", "Russia", "--format", "json").stdout)
+    assert [(row["period"], row["events"]) for row in between_states] == [("2023-10", 2)]
+    # with Orbán, Szijjártó and Putin read as their states, both Orbán–Putin meetings join in
+    folded = json.loads(analyze(examples, "dyad", "Hungary", "Russia", "--by-country", "--format", "json").stdout)
+    assert [(row["period"], row["events"], row["verbal_cooperation"]) for row in folded] == [
+        ("2023-10", 3, 2), ("2024-07", 1, 1)]
+    meetings = json.loads(analyze(examples, "dyad", "Orban", "Putin", "--freq", "Y", "--format", "json").stdout)
+    assert [(row["period"], row["events"], row["goldstein_sum"]) for row in meetings] == [
+        ("2023", 1, 1.0), ("2024", 1, 1.0)]
+    # the event ids behind each point lead to its sentence and article
+    events = from_sqlite(examples).events.set_index("id")
+    assert [[(events.loc[i, "sentence"].startswith("Hungarian Prime Minister Viktor Orban met Russian President"),
+              events.loc[i, "article_title"]) for i in row["event_ids"]] for row in meetings] == [
+        [(True, "Orban meets Putin in Beijing despite EU unease")],
+        [(True, "Orban visits Moscow in self-styled peace mission")],
+    ]
+
+
+def test_a_slice_by_actor_name(examples: Path) -> None:
+    ego = analyze(examples, "ego", "Viktor Orban", "--actor", "orban", "--format", "csv")
+    assert ego.returncode == 0, ego.stderr
+    partners = {row["name"]: row for row in csv.DictReader(io.StringIO(ego.stdout))}
+    assert partners["Vladimir Putin"]["events_out"] == "2"
+    unknown = analyze(examples, "centrality", "--actor", "Narnia")
+    assert (unknown.returncode, unknown.stderr) == (1, "geokg: error: no actor named 'Narnia' in the graph\n")
 
 
 def test_centrality_signed_and_export(db: Path, tmp_path: Path) -> None:

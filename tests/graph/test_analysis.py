@@ -17,6 +17,7 @@ import pytest
 from graph.analysis import (
     centrality,
     communities,
+    dyad_change,
     dyad_series,
     ego_network,
     period_change,
@@ -25,7 +26,7 @@ from graph.analysis import (
 )
 from graph.frames import GraphFrames, Slice, from_sqlite
 from graph.model import Extraction
-from graph.networks import multidigraph, weighted_digraph
+from graph.networks import weighted_digraph
 from graph.sqlite_store import SqliteStore
 
 
@@ -37,18 +38,6 @@ def frames(tmp_path_factory: pytest.TempPathFactory, small_graph: list[Extractio
     store.load(small_graph)
     store.close()
     return from_sqlite(Path(path), Slice())
-
-
-def test_networks(frames: GraphFrames) -> None:
-    events = multidigraph(frames)
-    assert (events.number_of_nodes(), events.number_of_edges()) == (7, 8)
-    sanctions = events.get_edge_data("org:eu", "country:RUS")
-    assert sorted(d["date"] for d in sanctions.values()) == ["2024-01-09", "2024-03-20"]
-    pairs = weighted_digraph(frames)
-    assert pairs.number_of_edges() == 7
-    assert pairs.edges["org:eu", "country:RUS"]["weight"] == 2
-    assert pairs.edges["org:eu", "country:RUS"]["goldstein_sum"] == -16.0
-    assert pairs.nodes["person:viktor-orban"]["name"] == "Viktor Orbán"
 
 
 def test_centrality(frames: GraphFrames) -> None:
@@ -139,3 +128,25 @@ def test_period_change(frames: GraphFrames) -> None:
         ["org:eu", "SANCTION", "country:RUS", "continued", 0.0],
         ["person:viktor-orban", "MEET", "person:vladimir-putin", "continued", 0.0],  # one meeting each way
     ]
+
+
+def test_dyad_change_sums_every_relation_of_a_pair(frames: GraphFrames) -> None:
+    change = dyad_change(frames, "2024-02-01")
+    assert change.values.tolist() == [
+        ["country:RUS", "country:UKR", "new", 0, 1, 0.0, -10.0, -10.0],
+        ["country:HUN", "country:RUS", "stopped", 1, 0, 6.4, 0.0, -6.4],
+        ["org:eu", "person:volodymyr-zelensky", "new", 0, 1, 0.0, 3.4, 3.4],
+        ["country:HUN", "org:eu", "new", 0, 1, 0.0, -2.0, -2.0],
+        ["country:RUS", "org:eu", "continued", 1, 1, -8.0, -8.0, 0.0],
+        ["person:viktor-orban", "person:vladimir-putin", "continued", 1, 1, 1.0, 1.0, 0.0],
+    ]
+    # one pair, three relation types in both directions: three relations but one dyad
+    events = pd.DataFrame(
+        [("e1", "2024-01-05", "a", "MEET", "b", True, 1.0), ("e2", "2024-06-01", "a", "ATTACK", "b", False, -10.0),
+         ("e3", "2024-06-02", "b", "SANCTION", "a", False, -8.0)],
+        columns=["id", "date", "subject_id", "type", "object_id", "reciprocal", "goldstein"],
+    )
+    pair = GraphFrames(events, pd.DataFrame(columns=["id", "name"]))
+    assert dyad_change(pair, "2024-06-01").values.tolist() == [["a", "b", "continued", 1, 2, 1.0, -18.0, -19.0]]
+    assert period_change(pair, "2024-06-01")[["relation", "status", "shift"]].values.tolist() == [
+        ["ATTACK", "new", -10.0], ["SANCTION", "new", -8.0], ["MEET", "stopped", -1.0]]

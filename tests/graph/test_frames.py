@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pytest
 
-from graph.frames import Slice, from_neo4j, from_sqlite
+from graph.frames import Slice, actor_ids_neo4j, actor_ids_sqlite, from_neo4j, from_sqlite
 from graph.model import Extraction
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.sqlite_store import SqliteStore
@@ -48,6 +48,11 @@ def test_slices_of_the_embedded_store(embedded: Path) -> None:
     reported = everything.events[everything.events["type"] == "BUY_FROM"].iloc[0]
     assert (reported["attributed_to_id"], reported["modality"], reported["goldstein"]) == (
         "person:peter-szijjarto", "reported", 6.4)
+    # every event traces back to its sentence and its article
+    assert (reported["sentence"], reported["article_title"], reported["article_url"]) == (
+        "Hungary buy_from Russia (sentence 1).", "Orbán meets Putin", "https://example.org/a1")
+    assert sorted(set(zip(everything.events["article_id"], everything.events["article_url"], strict=True))) == [
+        ("a1", "https://example.org/a1"), ("a2", "https://example.org/a2"), ("a3", "https://example.org/a3")]
 
 
 def test_neo4j_gives_the_same_frames(embedded: Path, neo4j_server: Neo4jTestServer, neo4j_driver: Driver,
@@ -61,6 +66,13 @@ def test_neo4j_gives_the_same_frames(embedded: Path, neo4j_server: Neo4jTestServ
         local, remote = from_sqlite(embedded, part), from_neo4j(neo4j_driver, "neo4j", part)
         pd.testing.assert_frame_equal(local.events, remote.events)
         pd.testing.assert_frame_equal(local.actors, remote.actors)
+    # actors found by name, alias or id, in any case, the same way in both stores
+    texts = ("viktor ORBÁN", "EU", "country:RUS")
+    expected = ("country:RUS", "org:eu", "person:viktor-orban")
+    assert actor_ids_sqlite(embedded, texts) == actor_ids_neo4j(neo4j_driver, "neo4j", texts) == expected
+    for find in (lambda t: actor_ids_sqlite(embedded, t), lambda t: actor_ids_neo4j(neo4j_driver, "neo4j", t)):
+        with pytest.raises(KeyError, match="no actor named 'Narnia', 'Atlantis' in the graph"):
+            find(("Hungary", "Narnia", "Atlantis"))
 
 
 def test_a_missing_store_is_named(tmp_path: Path) -> None:
