@@ -6,16 +6,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pytest
 
 from graph.frames import from_sqlite
 from graph.model import Extraction
+from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.sqlite_store import SqliteStore
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,9 +47,9 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "graph.sqlite"
 
 
-def analyze(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def analyze(db: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "geokg", "analyze", *args, "--db", str(db)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})})
 
 
 def test_tables_for_a_dyad_and_a_change(db: Path) -> None:
@@ -107,3 +115,21 @@ def test_bad_requests_are_one_line(db: Path, tmp_path: Path) -> None:
     assert (empty.returncode, empty.stderr) == (1, "geokg: error: no events in this slice of the graph\n")
     missing = analyze(tmp_path / "none.sqlite", "summary")
     assert missing.returncode == 1 and "none.sqlite: no embedded store here" in missing.stderr
+
+
+def test_neo4j_gives_the_same_tables(db: Path, neo4j_server: Neo4jTestServer, neo4j_driver: Driver,
+                                     small_graph: list[Extraction]) -> None:
+    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    store.ensure_schema()
+    store.load(small_graph)
+    store.close()
+    env = {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user, "NEO4J_PASSWORD": neo4j_server.password}
+    for request in (("dyad", "Orban", "Vladimir Putin"), ("centrality", "--by-country"), ("centrality",),
+                    ("communities",), ("ego", "EU", "--actor", "European Union", "--radius", "2"), ("signed",),
+                    ("change", "--split", "2024-02-01", "--from", "2024-01-10", "--types", "MEET,SANCTION")):
+        remote = analyze(db, *request, "--store", "neo4j", env=env)
+        assert remote.returncode == 0, remote.stderr
+        assert remote.stdout == analyze(db, *request).stdout
+    dyad = analyze(db, "dyad", "Hungary", "Russia", "--by-country", "--store", "neo4j", env=env).stdout.splitlines()
+    # Orbán and Putin meet as Hungary and Russia (January and February); Hungary buys Russian oil in January
+    assert [line.split()[:3] for line in dyad[2:4]] == [["2024-01", "2", "7.4"], ["2024-02", "1", "1"]]
