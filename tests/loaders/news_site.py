@@ -49,6 +49,7 @@ class NewsSite:
     routes: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
     requests: Counter[str] = field(default_factory=Counter)
     not_modified: Counter[str] = field(default_factory=Counter)
+    user_agents: list[str] = field(default_factory=list)
     slow_seconds: float = 3.0
 
     def url(self, path: str) -> str:
@@ -100,6 +101,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         self.site.requests[path] += 1
+        self.site.user_agents.append(self.headers.get("User-Agent", ""))
         if path == "/slow.xml":
             time.sleep(self.site.slow_seconds)
             self._send(200, {"Content-Type": "application/rss+xml"}, b"<rss version='2.0'><channel/></rss>")
@@ -109,6 +111,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", f"/loop/{(step + 1) % 3}")
             self.end_headers()
+            return
+        if path.startswith("/hop/"):  # /hop/N redirects N times, then to the RSS feed
+            left = int(path.rsplit("/", 1)[1])
+            self.send_response(302)
+            self.send_header("Location", f"/hop/{left - 1}" if left > 1 else "/rss.xml")
+            self.end_headers()
+            return
+        if path == "/endless.html":  # no Content-Length: the size limit must stop the stream itself
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(1000):
+                    self.wfile.write(b"<p>" + b"y" * 65530 + b"</p>")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
             return
         if path == "/huge.html":
             size = 50 * 1024 * 1024
