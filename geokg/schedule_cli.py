@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +51,7 @@ def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None 
     from geokg.cli import _open_store, _progress_bar
     from loaders.fetch import Fetcher
     from loaders.ingest import Ledger
+    from loaders.runs import stream_events
     from loaders.schedule import Pipeline
     from loaders.source_state import SourceState
 
@@ -57,7 +59,7 @@ def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None 
     ledger, state, fetcher = Ledger(args.ledger), SourceState(args.state), Fetcher()
     try:
         yield Pipeline(store, key, extractor or Extractor(), ledger, state, fetcher, args.state.parent / "runs.jsonl",
-                       on_batch=_progress_bar(err))
+                       on_batch=_progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
     finally:
         fetcher.close()
         state.close()
@@ -75,12 +77,26 @@ def load_sources_or_fail(path: Path, err: TextIO) -> list[Source] | None:
         return None
 
 
+def say(err: TextIO, event: str, text: str, **fields: object) -> None:
+    """A message for a person on a terminal, else a JSON line."""
+    from loaders.runs import json_line
+
+    if err.isatty():
+        print(f"geokg: {text}", file=err)
+    else:
+        err.write(json_line(event, time.time(), fields))
+    err.flush()
+
+
 def print_report(report: PassReport, fmt: str, out: TextIO, err: TextIO) -> None:
+    """The report on ``out``; failures also on a terminal's ``err`` (elsewhere the JSON events
+    on ``err`` carry them)."""
     summary = report.as_dict()
-    for name, reason in report.sources_failed.items():
-        print(f"geokg: error: source {name}: {reason}", file=err)
-    for message in report.ingest.errors:
-        print(f"geokg: error: {message}", file=err)
+    if err.isatty():
+        for name, reason in report.sources_failed.items():
+            print(f"geokg: error: source {name}: {reason}", file=err)
+        for message in report.ingest.errors:
+            print(f"geokg: error: {message}", file=err)
     if fmt == "json":
         out.write(json.dumps(summary) + "\n")
         return
@@ -103,7 +119,7 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with pipeline(args, err) as parts:
             report = run_pass(sources, parts, args.state.with_suffix(".lock"))
     except StoreError as error:
-        print(f"geokg: error: {error}", file=err)
+        say(err, "store_failed", f"error: {error}", error=str(error))
         return 1
     print_report(report, args.report, out, err)
     return 0 if report.ok else 1
@@ -120,7 +136,12 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     sources = load_sources_or_fail(args.sources, err)
     if sources is None:
         return 1
-    logging.basicConfig(level=logging.WARNING, stream=err, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    from loaders.runs import JsonLogFormatter
+
+    handler = logging.StreamHandler(err)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s") if err.isatty()
+                         else JsonLogFormatter())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     extractor = Extractor()
 
     def one(source: Source) -> None:
@@ -129,12 +150,13 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 report = run_pass([source], parts, args.state.with_suffix(".lock"))
             print_report(report, "json", out, err)
         except StoreError as error:  # the store is down: this run fails, the next one retries
-            print(f"geokg: error: {error}", file=err)
+            say(err, "store_failed", f"error: {error}", source=source.name, error=str(error))
         out.flush()
 
-    print(f"geokg: scheduling {sum(s.enabled for s in sources)} sources; SIGTERM stops", file=err)
+    enabled = sum(s.enabled for s in sources)
+    say(err, "scheduler_started", f"scheduling {enabled} sources; SIGTERM stops", sources=enabled)
     run_forever(sources, one)
-    print("geokg: scheduler stopped", file=err)
+    say(err, "scheduler_stopped", "scheduler stopped")
     return 0
 
 

@@ -11,7 +11,6 @@ again.
 from __future__ import annotations
 
 import fcntl
-import json
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -27,6 +26,7 @@ from loaders import near_duplicates
 from loaders.feeds import FeedError, page_text, parse_feed
 from loaders.fetch import Fetcher, FetchError
 from loaders.ingest import Ledger, RunReport, ingest
+from loaders.runs import EventLog, append_run
 from loaders.source_config import Source
 from loaders.source_state import SourceState
 from loaders.sources import InputError, article_id_for, canonical_url, read_inputs
@@ -127,24 +127,37 @@ def collect(source: Source, fetcher: Fetcher, state: SourceState, report: PassRe
     return found
 
 
-def _without_copies(items: list[Article | InputError], state: SourceState, known: list[tuple[str, tuple[int, ...]]],
-                    report: PassReport, now: float) -> Iterator[Article | InputError]:
-    """Articles that are not near-duplicates of one already extracted (their copies are linked)."""
+def without_copies(items: list[Article | InputError], pipeline: Pipeline, report: PassReport,
+                   now: float) -> tuple[list[Article | InputError], dict[str, tuple[int, ...]]]:
+    """The items that are not near-duplicates of an article already extracted (copies are linked
+    to their first copy and counted), and the MinHash signatures still to remember. Articles the
+    ledger has loaded pass through unchecked: ``ingest`` counts them as duplicates."""
+    state = pipeline.state
+    accepted: list[Article | InputError] = []
+    pending: dict[str, tuple[int, ...]] = {}
     for item in items:
         if isinstance(item, InputError):
-            yield item
+            accepted.append(item)
             continue
         if state.copy_of(item.id) is not None:
             report.articles_near_duplicate += 1
             continue
+        if pipeline.ledger.is_loaded(pipeline.store_key, item, pipeline.extractor.name):
+            if not state.has_signature(item.id):  # a pass killed between loading and remembering
+                pending[item.id] = near_duplicates.signature(item.text)
+            accepted.append(item)
+            continue
         sig = near_duplicates.signature(item.text)
-        match = near_duplicates.best_match(sig, (k for k in known if k[0] != item.id))
+        candidates = dict(state.candidates(sig)) | pending
+        candidates.pop(item.id, None)
+        match = near_duplicates.best_match(sig, candidates.items())
         if match is not None:
-            state.link_copy(item.id, item.url, match, near_duplicates.similarity(sig, dict(known)[match]), now)
+            state.link_copy(item.id, item.url, match, near_duplicates.similarity(sig, candidates[match]), now)
             report.articles_near_duplicate += 1
             continue
-        known.append((item.id, sig))
-        yield item
+        pending[item.id] = sig
+        accepted.append(item)
+    return accepted, pending
 
 
 @contextmanager
@@ -172,6 +185,11 @@ class Pipeline:
     runs_log: Path
     clock: Callable[[], float] = time.time
     on_batch: Callable[[int], None] | None = None
+    log: EventLog | None = None  # structured events (JSON lines when not on a terminal)
+
+    def event(self, name: str, **fields: Any) -> None:
+        if self.log is not None:
+            self.log(name, fields)
 
 
 def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> PassReport:
@@ -181,7 +199,6 @@ def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> Pass
         report = PassReport(started=pipeline.clock())
         started = time.perf_counter()
         state = pipeline.state
-        known = state.signatures()
         for source in sources:
             if not source.enabled:
                 continue
@@ -189,30 +206,39 @@ def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> Pass
             status = state.status(source.name)
             if status.next_attempt > now:
                 report.sources_waiting[source.name] = status.next_attempt
+                pipeline.event("source_waiting", source=source.name, failures=status.failures,
+                               next_attempt=status.next_attempt)
                 continue
+            duplicate_before, near_before = report.ingest.articles_duplicate, report.articles_near_duplicate
             try:
                 found = collect(source, pipeline.fetcher, state, report)
             except (FetchError, FeedError) as error:
                 report.sources_failed[source.name] = str(error)
-                state.failed(source.name, now, str(error))
+                failed = state.failed(source.name, now, str(error))
+                pipeline.event("source_failed", source=source.name, error=str(error), failures=failed.failures,
+                               next_attempt=failed.next_attempt)
                 continue
-            accepted = list(_without_copies(found.items, state, known, report, now))
+            accepted, signatures = without_copies(found.items, pipeline, report, now)
             part = ingest(iter(accepted), pipeline.store, pipeline.store_key, pipeline.extractor, pipeline.ledger,
                           on_batch=pipeline.on_batch)
             _add(report.ingest, part)
-            for item in accepted:
-                if isinstance(item, Article):
-                    state.remember_signature(item.id, dict(known)[item.id])
-            for url, article_id in found.pages:
-                state.remember_page(url, article_id, source.name, now)
+            for article_id, sig in signatures.items():
+                state.remember_signature(article_id, sig)
+            for url, page_article in found.pages:
+                state.remember_page(url, page_article, source.name, now)
             state.succeeded(source.name, now, found.etag, found.last_modified)
             report.sources_ok.append(source.name)
+            for message in part.errors:
+                pipeline.event("article_failed", source=source.name, error=message)
+            pipeline.event("source_ok", source=source.name, articles_new=part.articles_new,
+                           articles_duplicate=report.ingest.articles_duplicate - duplicate_before,
+                           articles_near_duplicate=report.articles_near_duplicate - near_before,
+                           articles_failed=part.articles_failed, triples_loaded=part.triples_loaded)
         report.seconds = time.perf_counter() - started
-        summary = report.as_dict()
-        state.record_run(report.started, pipeline.clock(), report.ok, summary)
-        pipeline.runs_log.parent.mkdir(parents=True, exist_ok=True)
-        with pipeline.runs_log.open("a", encoding="utf-8") as log:
-            log.write(json.dumps({"started": report.started, "ok": report.ok, **summary}) + "\n")
+        state.record_run(report.started, pipeline.clock(), report.ok, report.as_dict())
+        summary = {"started": report.started, "ok": report.ok, **report.as_dict()}
+        append_run(pipeline.runs_log, pipeline.clock(), summary)
+        pipeline.event("pass_finished", **summary)
         return report
 
 

@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, article_id TEXT, source TEXT NOT NULL, seen REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS signatures (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS bands (
+    band INTEGER NOT NULL, key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, key, article_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS near_duplicates (
     article_id TEXT PRIMARY KEY, url TEXT, copy_of TEXT NOT NULL, similarity REAL NOT NULL, seen REAL NOT NULL
 );
@@ -60,6 +63,15 @@ class SourceState:
         self.connection = sqlite3.connect(path, timeout=60)
         with self.connection:
             self.connection.executescript(_SCHEMA)
+        self._band_old_signatures()
+
+    def _band_old_signatures(self) -> None:
+        """Signatures stored before the bands table existed get their bands."""
+        if self.connection.execute("SELECT 1 FROM bands LIMIT 1").fetchone() is not None:
+            return
+        rows = self.connection.execute("SELECT article_id, signature FROM signatures").fetchall()
+        for article_id, blob in rows:
+            self.remember_signature(article_id, near_duplicates.from_bytes(blob))
 
     def status(self, name: str) -> SourceStatus:
         row = self.connection.execute(
@@ -101,14 +113,30 @@ class SourceState:
             self.connection.execute("INSERT OR IGNORE INTO pages (url, article_id, source, seen) VALUES (?, ?, ?, ?)",
                                     (url, article_id, source, now))
 
-    def signatures(self) -> list[tuple[str, tuple[int, ...]]]:
-        return [(row[0], near_duplicates.from_bytes(row[1]))
-                for row in self.connection.execute("SELECT article_id, signature FROM signatures")]
+    def candidates(self, signature: tuple[int, ...]) -> list[tuple[str, tuple[int, ...]]]:
+        """Extracted articles whose signatures share at least one band with ``signature``."""
+        ids: set[str] = set()
+        for band, key in enumerate(near_duplicates.band_keys(signature)):
+            ids.update(row[0] for row in self.connection.execute(
+                "SELECT article_id FROM bands WHERE band = ? AND key = ?", (band, key)))
+        found = []
+        for article_id in sorted(ids):
+            row = self.connection.execute("SELECT signature FROM signatures WHERE article_id = ?",
+                                          (article_id,)).fetchone()
+            found.append((article_id, near_duplicates.from_bytes(row[0])))
+        return found
+
+    def has_signature(self, article_id: str) -> bool:
+        query = "SELECT 1 FROM signatures WHERE article_id = ?"
+        return self.connection.execute(query, (article_id,)).fetchone() is not None
 
     def remember_signature(self, article_id: str, signature: tuple[int, ...]) -> None:
         with self.connection:
             self.connection.execute("INSERT OR IGNORE INTO signatures (article_id, signature) VALUES (?, ?)",
                                     (article_id, near_duplicates.to_bytes(signature)))
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO bands (band, key, article_id) VALUES (?, ?, ?)",
+                [(band, key, article_id) for band, key in enumerate(near_duplicates.band_keys(signature))])
 
     def link_copy(self, article_id: str, url: str | None, copy_of: str, similarity: float, now: float) -> None:
         with self.connection:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from loaders.near_duplicates import best_match, from_bytes, shingles, signature, similarity, to_bytes
+from loaders.near_duplicates import (
+    BANDS,
+    band_keys,
+    best_match,
+    from_bytes,
+    shingles,
+    signature,
+    similarity,
+    to_bytes,
+)
 from tests.loaders.news_site import front_matter, wire_copy
 
 
@@ -24,3 +33,14 @@ def test_shingles() -> None:
     assert shingles("Short text") == {"short text"}
     assert shingles("") == set()
     assert signature("") == signature("   ")  # no words: one fixed signature
+
+
+def test_bands_bring_copies_together_and_keep_other_stories_apart() -> None:
+    _, _, story = front_matter("2024-07-05-orban-visits-moscow")
+    originals = [front_matter(name)[2] for name in ("2023-03-21-xi-visits-moscow", "2022-11-14-biden-xi-bali",
+                                                     "2023-04-04-finland-joins-nato")]
+    keys = band_keys(signature(story))
+    assert len(keys) == BANDS == 32 and all(-(2**63) <= k < 2**63 for k in keys)
+    assert set(keys) & set(band_keys(signature(wire_copy(story))))
+    for other in originals:
+        assert not set(keys) & set(band_keys(signature(other)))

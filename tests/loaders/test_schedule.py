@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -69,14 +70,19 @@ class Clock:
         return self.now
 
 
-def make_pipeline(folder: Path, store: GraphStore, extractor: Extractor, clock: Clock) -> Pipeline:
+Events = list[tuple[str, dict[str, Any]]]
+
+
+def make_pipeline(folder: Path, store: GraphStore, extractor: Extractor, clock: Clock, events: Events) -> Pipeline:
     policy = FetchPolicy(read_timeout=1.0, host_interval=0.0)
     return Pipeline(store, "test", extractor, Ledger(folder / "ledger.sqlite"), SourceState(folder / "state.sqlite"),
-                    Fetcher(policy), folder / "runs.jsonl", clock=clock)
+                    Fetcher(policy), folder / "runs.jsonl", clock=clock,
+                    log=lambda name, fields: events.append((name, fields)))
 
 
-def one_pass(folder: Path, sources: Path, store: GraphStore, extractor: Extractor, clock: Clock) -> PassReport:
-    pipeline = make_pipeline(folder, store, extractor, clock)
+def one_pass(folder: Path, sources: Path, store: GraphStore, extractor: Extractor, clock: Clock,
+             events: Events | None = None) -> PassReport:
+    pipeline = make_pipeline(folder, store, extractor, clock, [] if events is None else events)
     try:
         return run_pass(load_sources(sources), pipeline, folder / "pass.lock")
     finally:
@@ -86,9 +92,9 @@ def one_pass(folder: Path, sources: Path, store: GraphStore, extractor: Extracto
 
 
 def test_passes_with_failing_sources_backoff_and_copies(tmp_path: Path, site: NewsSite, extractor: Extractor) -> None:
-    store, clock = SqliteStore(tmp_path / "graph.sqlite"), Clock()
+    store, clock, events = SqliteStore(tmp_path / "graph.sqlite"), Clock(), []
     sources = sources_file(tmp_path, site)
-    first = one_pass(tmp_path, sources, store, extractor, clock)
+    first = one_pass(tmp_path, sources, store, extractor, clock, events)
     assert first.sources_ok == ["example-news", "example-wire"]
     reasons = first.sources_failed
     assert set(reasons) == {"server-error", "too-slow", "malformed", "redirect-loop", "huge-page"}
@@ -105,6 +111,14 @@ def test_passes_with_failing_sources_backoff_and_copies(tmp_path: Path, site: Ne
     assert state.copy_of(copy) == "url:" + site.url("/news/2024-07-05-orban-visits-moscow")
     assert state.status("server-error").failures == 1
     assert state.status("server-error").next_attempt == clock.now + backoff_seconds(1)
+    by_source = {fields.get("source"): (name, fields) for name, fields in events}
+    assert by_source["server-error"] == ("source_failed", {
+        "source": "server-error", "error": reasons["server-error"], "failures": 1,
+        "next_attempt": clock.now + 60})
+    assert by_source["example-wire"] == ("source_ok", {
+        "source": "example-wire", "articles_new": 2, "articles_duplicate": 0, "articles_near_duplicate": 1,
+        "articles_failed": 0, "triples_loaded": by_source["example-wire"][1]["triples_loaded"]})
+    assert events[-1][0] == "pass_finished" and events[-1][1]["sources_failed"] == reasons
 
     clock.now += 30  # within the backoff: failing sources wait, good feeds answer 304
     second = one_pass(tmp_path, sources, store, extractor, clock)
@@ -212,6 +226,10 @@ def test_schedule_run_keeps_running_until_sigterm(tmp_path: Path, site: NewsSite
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=60) == 0
     stderr = process.stderr.read().decode() if process.stderr else ""
-    assert "scheduling 1 sources" in stderr and "scheduler stopped" in stderr
+    events = [json.loads(line) for line in stderr.splitlines()]  # not a terminal: JSON lines only
+    names = [event["event"] for event in events]
+    assert names[0] == "scheduler_started" and events[0]["sources"] == 1 and names[-1] == "scheduler_stopped"
+    assert [e["articles_new"] for e in events if e["event"] == "source_ok"][:1] == [3]
+    assert "pass_finished" in names
     assert counts_of(tmp_path)["Article"] == 3
     assert '"articles_new": 3' in (process.stdout.read().decode() if process.stdout else "")
