@@ -25,6 +25,8 @@ WEB_KINDS = frozenset({"rss", "atom", "html"})
 _INTERVAL = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+LANGUAGES = frozenset({"en"})  # the languages the extractor reads
 
 
 class SourceConfigError(ValueError):
@@ -91,8 +93,14 @@ def _source(table: dict[str, Any], number: int, path: Path, base: Path) -> Sourc
     enabled = table.get("enabled", True)
     if not isinstance(enabled, bool):
         raise SourceConfigError(f"{where}: enabled must be true or false")
-    return Source(name, kind, location, seconds, cron, str(table.get("language", "en")),
-                  table.get("outlet_country"), enabled)
+    language = table.get("language", "en")
+    if language not in LANGUAGES:
+        raise SourceConfigError(f"{where}: language {language!r} is not read by the extractor "
+                                f"(supported: {', '.join(sorted(LANGUAGES))})")
+    country = table.get("outlet_country")
+    if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
+        raise SourceConfigError(f"{where}: outlet_country must be an ISO 3166 alpha-3 code such as \"GBR\"")
+    return Source(name, kind, location, seconds, cron, language, country, enabled)
 
 
 def load_sources(path: Path) -> list[Source]:

@@ -46,6 +46,12 @@ enabled = false
     ('[[source]]\nname = "a"\nkind = "rss"\nurl = "http://x"\ncron = "* *"\n', "cron must have five fields"),
     ('[[source]]\nname = "a"\nkind = "folder"\nevery = "1h"\n', 'a folder source needs path = "..."'),
     ('[[source]]\nname = "a"\nkind = "rss"\nurl = "http://x"\nevery = "1h"\ncolour = "red"\n', "unknown key colour"),
+    ('[[source]]\nname = "a"\nkind = "rss"\nurl = "http://x"\nevery = "1h"\nlanguage = "de"\n',
+     "language 'de' is not read by the extractor (supported: en)"),
+    ('[[source]]\nname = "a"\nkind = "rss"\nurl = "http://x"\nevery = "1h"\noutlet_country = "uk"\n',
+     "outlet_country must be an ISO 3166 alpha-3 code"),
+    ('[[source]]\nname = "a"\nkind = "rss"\nurl = "http://x"\nevery = "1h"\nenabled = "yes"\n',
+     "enabled must be true or false"),
     ('[[source]]\nname = "a b"\nkind = "rss"\nurl = "http://x"\nevery = "1h"\n', "source 'a b': name must be"),
     ("[[source]\n", "not valid TOML"),
     ("title = 'no sources'\n", "no [[source]] tables"),
@@ -70,3 +76,12 @@ def test_intervals() -> None:
     for bad in ("0m", "15", "m", "1w"):
         with pytest.raises(ValueError):
             parse_interval(bad)
+
+
+def test_the_example_sources_file() -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    sources = load_sources(examples / "sources.toml")
+    assert [(s.name, s.kind, s.enabled) for s in sources] == [
+        ("bundled-examples", "folder", True), ("world-news-rss", "rss", False), ("wire-atom", "atom", False),
+        ("nightly-dump", "jsonl", False)]
+    assert sources[0].location == str(examples / "articles") and (examples / "articles").is_dir()
