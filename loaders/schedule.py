@@ -222,8 +222,7 @@ def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> Pass
             part = ingest(iter(accepted), pipeline.store, pipeline.store_key, pipeline.extractor, pipeline.ledger,
                           on_batch=pipeline.on_batch)
             _add(report.ingest, part)
-            for article_id, sig in signatures.items():
-                state.remember_signature(article_id, sig)
+            state.remember_signatures(signatures)
             for url, page_article in found.pages:
                 state.remember_page(url, page_article, source.name, now)
             state.succeeded(source.name, now, found.etag, found.last_modified)

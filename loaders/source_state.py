@@ -70,8 +70,7 @@ class SourceState:
         if self.connection.execute("SELECT 1 FROM bands LIMIT 1").fetchone() is not None:
             return
         rows = self.connection.execute("SELECT article_id, signature FROM signatures").fetchall()
-        for article_id, blob in rows:
-            self.remember_signature(article_id, near_duplicates.from_bytes(blob))
+        self.remember_signatures({article_id: near_duplicates.from_bytes(blob) for article_id, blob in rows})
 
     def status(self, name: str) -> SourceStatus:
         row = self.connection.execute(
@@ -130,13 +129,16 @@ class SourceState:
         query = "SELECT 1 FROM signatures WHERE article_id = ?"
         return self.connection.execute(query, (article_id,)).fetchone() is not None
 
-    def remember_signature(self, article_id: str, signature: tuple[int, ...]) -> None:
+    def remember_signatures(self, signatures: dict[str, tuple[int, ...]]) -> None:
+        """Store extracted articles' signatures and their band keys, in one transaction."""
         with self.connection:
-            self.connection.execute("INSERT OR IGNORE INTO signatures (article_id, signature) VALUES (?, ?)",
-                                    (article_id, near_duplicates.to_bytes(signature)))
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO signatures (article_id, signature) VALUES (?, ?)",
+                [(article_id, near_duplicates.to_bytes(sig)) for article_id, sig in signatures.items()])
             self.connection.executemany(
                 "INSERT OR IGNORE INTO bands (band, key, article_id) VALUES (?, ?, ?)",
-                [(band, key, article_id) for band, key in enumerate(near_duplicates.band_keys(signature))])
+                [(band, key, article_id) for article_id, sig in signatures.items()
+                 for band, key in enumerate(near_duplicates.band_keys(sig))])
 
     def link_copy(self, article_id: str, url: str | None, copy_of: str, similarity: float, now: float) -> None:
         with self.connection:

@@ -30,8 +30,7 @@ def test_candidates_are_the_articles_sharing_a_band(tmp_path: Path) -> None:
     _, _, story = front_matter("2024-07-05-orban-visits-moscow")
     _, _, other = front_matter("2023-03-21-xi-visits-moscow")
     state = SourceState(tmp_path / "state.sqlite")
-    state.remember_signature("url:first", signature(story))
-    state.remember_signature("url:other", signature(other))
+    state.remember_signatures({"url:first": signature(story), "url:other": signature(other)})
     assert [c[0] for c in state.candidates(signature(wire_copy(story)))] == ["url:first"]
     assert state.candidates(signature(other)) == [("url:other", signature(other))]
     assert state.has_signature("url:first") and not state.has_signature("url:copy")
