@@ -16,63 +16,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.synthetic import chunked, extractions  # noqa: E402
 from graph import neo4j_server  # noqa: E402
-from graph.model import (  # noqa: E402
-    Actor,
-    ActorType,
-    Article,
-    Event,
-    Evidence,
-    Extraction,
-    Modality,
-    Polarity,
-    RelationType,
-)
 
 PASSWORD = "bench-password"
-RELATIONS = [
-    RelationType("MEET", "040", 1, 1.0, True, "CONSULT", "", "MET"),
-    RelationType("CRITICIZE", "111", 3, -2.0, False, "ACCUSE", "", "CRITICIZED"),
-    RelationType("SANCTION", "163", 4, -8.0, False, "COERCE", "", "SANCTIONED"),
-    RelationType("BUY_FROM", "061", 2, 6.4, False, "COOPERATE", "", "BOUGHT_FROM"),
-    RelationType("ATTACK", "190", 4, -10.0, False, "ASSAULT", "", "ATTACKED"),
-]
-
-
-def synthetic(events: int, actors: int = 5000, per_article: int = 10, chunk: int = 20_000,
-              seed: int = 17) -> Iterator[list[Extraction]]:
-    """Chunks of articles with ``per_article`` events between ``actors`` people of 190 countries."""
-    rng = random.Random(seed)
-    people = [Actor(f"person:p{i}", f"Person {i}", ActorType.PERSON, f"C{i % 190:03d}", "GOV") for i in range(actors)]
-    batch: list[Extraction] = []
-    for number in range(events // per_article):
-        article = Article(f"article:{number}", "", f"Synthetic article {number}", "2024-01-01")
-        found = []
-        for slot in range(per_article):
-            subject, obj = rng.sample(people, 2)
-            day = f"20{rng.randint(20, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            sentence = f"{subject.name} and {obj.name}, sentence {slot} of article {number}."
-            found.append(Event(article.id, subject, rng.choice(RELATIONS), obj, Polarity.AFFIRMED, Modality.ASSERTED,
-                               None, day, "day", (Evidence(sentence, slot * 80, slot * 80 + len(sentence)),), 0.9,
-                               "bench/1", "x"))
-        batch.append(Extraction(article, tuple(found), ()))
-        if len(batch) * per_article >= chunk:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def measure(kind: str, uri: str) -> dict[str, float]:
@@ -127,7 +84,8 @@ def main() -> None:
         started = time.perf_counter()
         store = SqliteStore(Path(folder) / "graph.sqlite")
         store.ensure_schema()
-        for chunk in synthetic(args.events):
+        # 5,000 people of 190 countries over six years, in loads of 20,000 events
+        for chunk in chunked(extractions(args.events, actors=5000, seed=17, years=(2020, 2025)), 2000):
             store.load(chunk)
         files = export_csv(store, Path(folder) / "csv")
         store.close()

@@ -16,7 +16,6 @@ in ``.neo4j``) on free ports in a temporary home, and prints triples/s of:
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
@@ -28,47 +27,21 @@ sys.path.insert(0, str(ROOT))
 
 import neo4j  # noqa: E402
 
+from benchmarks.synthetic import chunked, extractions  # noqa: E402
 from graph import neo4j_server  # noqa: E402
-from graph.model import (  # noqa: E402
-    Actor,
-    ActorType,
-    Article,
-    Event,
-    Evidence,
-    Extraction,
-    Modality,
-    Polarity,
-    RelationType,
-)
+from graph.model import Extraction  # noqa: E402
 from graph.neo4j_store import Neo4jSettings, Neo4jStore, _edge_query, _sums, read_cypher  # noqa: E402
 from graph.sqlite_store import SqliteStore  # noqa: E402
 from graph.store import Batch  # noqa: E402
 
-RELATIONS = [
-    RelationType("MEET", "040", 1, 1.0, True, "CONSULT", "", "MET"),
-    RelationType("CRITICIZE", "111", 3, -2.0, False, "ACCUSE", "", "CRITICIZED"),
-    RelationType("SANCTION", "163", 4, -8.0, False, "COERCE", "", "SANCTIONED"),
-    RelationType("BUY_FROM", "061", 2, 6.4, False, "COOPERATE", "", "BOUGHT_FROM"),
-    RelationType("ATTACK", "190", 4, -10.0, False, "ASSAULT", "", "ATTACKED"),
-]
+FLOOR_QUERY = (
+    "UNWIND $rows AS r MATCH (s:Actor {id: r.subject_id}) MATCH (o:Actor {id: r.object_id}) "
+    "CREATE (e:Event) SET e = r CREATE (e)-[:SUBJECT]->(s) CREATE (e)-[:OBJECT]->(o)"
+)
 
 
-def synthetic(triples: int, per_article: int = 10, actors: int = 2000, seed: int = 11) -> list[Extraction]:
-    rng = random.Random(seed)
-    people = [Actor(f"person:p{i}", f"Person {i}", ActorType.PERSON, f"C{i % 190:02d}", "GOV") for i in range(actors)]
-    extractions = []
-    for number in range(triples // per_article):
-        article = Article(f"article:{number}", f"Synthetic article {number}.", None, "2024-01-01")
-        events = []
-        for slot in range(per_article):
-            subject, obj = rng.sample(people, 2)
-            day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            sentence = f"Sentence {slot} of article {number}."
-            events.append(Event(article.id, subject, rng.choice(RELATIONS), obj, Polarity.AFFIRMED,
-                                Modality.ASSERTED, None, day, "day", (Evidence(sentence, slot * 40, slot * 40 + 30),),
-                                0.9, "bench/1", "x"))
-        extractions.append(Extraction(article, tuple(events), ()))
-    return extractions
+def synthetic(triples: int, seed: int, per_article: int = 10) -> list[Extraction]:
+    return list(extractions(triples, actors=2000, seed=seed, per_article=per_article))
 
 
 def clear(driver: neo4j.Driver) -> None:
@@ -126,8 +99,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10_000, help="triples loaded and discarded before timing")
     parser.add_argument("--breakdown", action="store_true", help="also time the loader's queries stage by stage")
     args = parser.parse_args()
-    extractions = synthetic(args.triples)
-    chunks = [extractions[i : i + args.chunk // 10] for i in range(0, len(extractions), args.chunk // 10)]
+    chunks = list(chunked(synthetic(args.triples, seed=11), args.chunk // 10))
     with tempfile.TemporaryDirectory(prefix="geokg-bench-") as folder:
         home = Path(folder) / "neo4j"
         neo4j_server.install(home, jar_cache=ROOT / ".neo4j")
@@ -143,16 +115,12 @@ def main() -> None:
             store.ensure_schema()
             # warm-up: JVM, query plans and page cache, on other triples, then an empty database again
             warm = synthetic(args.warmup, seed=3)
-            for start in range(0, len(warm), args.chunk // 10):
-                store.load(warm[start : start + args.chunk // 10])
+            for chunk in chunked(warm, args.chunk // 10):
+                store.load(chunk)
             floor_rows = Batch.of(warm[: args.chunk // 10])
             clear(driver)
             driver.execute_query(read_cypher("write_actors"), {"rows": floor_rows.actors}, database_="neo4j")
-            driver.execute_query(
-                "UNWIND $rows AS r MATCH (s:Actor {id: r.subject_id}) MATCH (o:Actor {id: r.object_id}) "
-                "CREATE (e:Event) SET e = r CREATE (e)-[:SUBJECT]->(s) CREATE (e)-[:OBJECT]->(o)",
-                {"rows": floor_rows.events}, database_="neo4j",
-            )
+            driver.execute_query(FLOOR_QUERY, {"rows": floor_rows.events}, database_="neo4j")
             clear(driver)
 
             def load_all() -> None:
@@ -165,17 +133,13 @@ def main() -> None:
             assert store.counts() == counts, "the rerun changed the graph"
             clear(driver)
             store.ensure_schema()
-            floor_query = (
-                "UNWIND $rows AS r MATCH (s:Actor {id: r.subject_id}) MATCH (o:Actor {id: r.object_id}) "
-                "CREATE (e:Event) SET e = r CREATE (e)-[:SUBJECT]->(s) CREATE (e)-[:OBJECT]->(o)"
-            )
             batches = [Batch.of(chunk) for chunk in chunks]
             actors = {a["id"]: a for b in batches for a in b.actors}
             driver.execute_query(read_cypher("write_actors"), {"rows": list(actors.values())}, database_="neo4j")
 
             def floor() -> None:
                 for batch in batches:
-                    driver.execute_query(floor_query, {"rows": batch.events}, database_="neo4j")
+                    driver.execute_query(FLOOR_QUERY, {"rows": batch.events}, database_="neo4j")
 
             floor_rate = timed("floor: UNWIND ... CREATE (no MERGE, no aggregates)", args.triples, floor)
             if args.breakdown:
