@@ -14,6 +14,7 @@ import pytest
 from extract.ontology import load_ontology
 from extract.pipeline import Extractor
 from graph.model import Actor, ActorType, Article, Event, Evidence, Extraction, Modality, Polarity
+from graph.sqlite_store import SqliteStore
 
 # the real Neo4j server, for tests in every folder
 pytest_plugins = ("tests.graph.neo4j_fixtures",)
@@ -109,3 +110,14 @@ def small_graph_extractions() -> list[Extraction]:
 def small_graph() -> list[Extraction]:
     """``small_graph_extractions()``, built once."""
     return small_graph_extractions()
+
+
+@pytest.fixture(scope="session")
+def small_graph_sqlite(tmp_path_factory: pytest.TempPathFactory, small_graph: list[Extraction]) -> Path:
+    """The small graph loaded once into an embedded store, for tests that only read it."""
+    path = tmp_path_factory.mktemp("small-graph") / "graph.sqlite"
+    store = SqliteStore(path)
+    store.ensure_schema()
+    store.load(small_graph)
+    store.close()
+    return path

@@ -18,7 +18,6 @@ import pytest
 from graph.frames import from_sqlite
 from graph.model import Extraction
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
-from graph.sqlite_store import SqliteStore
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -29,12 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def db(tmp_path: Path, small_graph: list[Extraction]) -> Path:
-    store = SqliteStore(tmp_path / "graph.sqlite")
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
-    return tmp_path / "graph.sqlite"
+def db(small_graph_sqlite: Path) -> Path:
+    return small_graph_sqlite
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ import pytest
 from graph.frames import Slice, actor_ids_neo4j, actor_ids_sqlite, from_neo4j, from_sqlite
 from graph.model import Extraction
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
-from graph.sqlite_store import SqliteStore
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -20,12 +19,8 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def embedded(tmp_path: Path, small_graph: list[Extraction]) -> Path:
-    store = SqliteStore(tmp_path / "graph.sqlite")
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
-    return tmp_path / "graph.sqlite"
+def embedded(small_graph_sqlite: Path) -> Path:
+    return small_graph_sqlite
 
 
 def test_slices_of_the_embedded_store(embedded: Path) -> None:

@@ -9,17 +9,11 @@ import networkx as nx
 
 from graph.frames import Slice, from_sqlite
 from graph.graph_export import write_csv, write_gexf, write_graphml
-from graph.model import Extraction
 from graph.networks import multidigraph, weighted_digraph
-from graph.sqlite_store import SqliteStore
 
 
-def test_exports_read_back(tmp_path: Path, small_graph: list[Extraction]) -> None:
-    store = SqliteStore(tmp_path / "graph.sqlite")
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
-    frames = from_sqlite(tmp_path / "graph.sqlite", Slice())
+def test_exports_read_back(tmp_path: Path, small_graph_sqlite: Path) -> None:
+    frames = from_sqlite(small_graph_sqlite, Slice())
     pairs, events = weighted_digraph(frames), multidigraph(frames)
 
     graphml = nx.read_graphml(write_graphml(pairs, tmp_path / "pairs.graphml"))

@@ -12,19 +12,12 @@ from pathlib import Path
 import pytest
 
 from graph.frames import GraphFrames, Slice, from_sqlite
-from graph.model import Extraction
 from graph.networks import multidigraph, undirected, weighted_digraph
-from graph.sqlite_store import SqliteStore
 
 
 @pytest.fixture(scope="module")
-def frames(tmp_path_factory: pytest.TempPathFactory, small_graph: list[Extraction]) -> GraphFrames:
-    path = tmp_path_factory.mktemp("networks") / "graph.sqlite"
-    store = SqliteStore(path)
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
-    return from_sqlite(Path(path), Slice())
+def frames(small_graph_sqlite: Path) -> GraphFrames:
+    return from_sqlite(small_graph_sqlite, Slice())
 
 
 def test_one_edge_per_event_keyed_by_its_id(frames: GraphFrames) -> None:
