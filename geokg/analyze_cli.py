@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from geokg.store_options import add_store_options
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -23,8 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("analysis", choices=ANALYSES)
     parser.add_argument("actors", nargs="*", metavar="ACTOR", help="for dyad (two) and ego (one)")
-    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded")
-    parser.add_argument("--db", type=Path, default=Path(".geokg") / "graph.sqlite", help="the embedded store's file")
+    add_store_options(parser)
     parser.add_argument("--from", dest="date_from", help="first day of the slice (ISO date)")
     parser.add_argument("--to", dest="date_to", help="last day of the slice (ISO date)")
     parser.add_argument("--types", default="", help="relation types, comma-separated (MEET,SANCTION)")

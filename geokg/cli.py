@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from geokg import __version__
+from geokg.store_options import add_db_option, add_ledger_option, add_store_options, open_store, progress_bar
 
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
 COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli")
 
 if TYPE_CHECKING:
-    from graph.store import GraphStore
+    pass
 
 
 def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,16 +45,6 @@ def _evaluate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("--errors", type=Path, help="write per-record predictions and gold to this JSONL file")
 
 
-DEFAULT_DB = Path(".geokg") / "graph.sqlite"
-DEFAULT_LEDGER = Path(".geokg") / "ledger.sqlite"
-
-
-def _store_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded",
-                        help="embedded: one SQLite file (default); neo4j: NEO4J_URI/USER/PASSWORD/DATABASE")
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="the embedded store's file")
-
-
 def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "ingest", help="extract articles and load them into a graph store",
@@ -65,8 +56,8 @@ def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     parser.add_argument("--once", action="store_true", help="with --sources: one pass over every due source")
     parser.add_argument("--state", type=Path, default=Path(".geokg") / "sources.sqlite",
                         help="with --sources: per-source state and run reports")
-    _store_options(parser)
-    parser.add_argument("--ledger", type=Path, default=DEFAULT_LEDGER, help="the ingestion ledger's file")
+    add_store_options(parser)
+    add_ledger_option(parser)
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
     parser.add_argument("--batch", type=int, default=50, help="articles per store transaction")
     parser.add_argument("--report", choices=("text", "json"), default="text")
@@ -75,13 +66,13 @@ def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def _load_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("load", help="load triples written by `geokg extract --format jsonl`")
     parser.add_argument("file", type=Path)
-    _store_options(parser)
+    add_store_options(parser)
 
 
 def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="export the embedded store to Neo4j, or to CSV for neo4j-admin import")
     parser.add_argument("--to", choices=("neo4j", "csv"), required=True)
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="the embedded store's file")
+    add_db_option(parser)
     parser.add_argument("--out", type=Path, default=Path("export"), help="folder for --to csv")
 
 
@@ -211,18 +202,6 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _open_store(args: argparse.Namespace) -> tuple[GraphStore, str]:
-    """The store the flags name, and the key the ledger files its articles under."""
-    if args.store == "neo4j":
-        from graph.neo4j_store import Neo4jSettings, Neo4jStore
-
-        settings = Neo4jSettings.from_env()
-        return Neo4jStore(settings), f"neo4j:{settings.uri}/{settings.database}"
-    from graph.sqlite_store import SqliteStore
-
-    return SqliteStore(args.db), f"embedded:{args.db.resolve()}"
-
-
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.sources is not None:
         if args.inputs or not args.once:
@@ -240,12 +219,12 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from loaders.sources import read_inputs
 
     try:
-        store, key = _open_store(args)
+        store, key = open_store(args)
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
         return 1
     ledger = Ledger(args.ledger)
-    progress = _progress_bar(err)
+    progress = progress_bar(err)
     try:
         report = ingest(read_inputs(args.inputs, args.date), store, key, Extractor(), ledger, args.batch,
                         on_batch=progress)
@@ -267,20 +246,6 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               f"triples loaded {summary['triples_loaded']}; drops by reason {summary['drops_by_reason']}", file=out)
         print("graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=out)
     return 1 if report.articles_failed else 0
-
-
-def _progress_bar(err: TextIO) -> Callable[[int], None] | None:
-    """A progress bar on interactive terminals; nothing when output is not a terminal."""
-    if not err.isatty():
-        return None
-    from tqdm import tqdm  # type: ignore[import-untyped]
-
-    bar = tqdm(unit="article", file=err)
-
-    def advance(count: int) -> None:
-        bar.update(count)
-
-    return advance
 
 
 def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -307,7 +272,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     extractions = [Extraction(Article(a, ""), tuple(e), ()) for a, e in events.items()]
     try:
-        store, _ = _open_store(args)
+        store, _ = open_store(args)
         store.ensure_schema()
         result = store.load(extractions)
         counts = store.counts()

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from geokg.store_options import add_ledger_option, add_store_options, open_store, progress_bar
+
 if TYPE_CHECKING:
     from extract.pipeline import Extractor
     from loaders.schedule import PassReport, Pipeline
@@ -36,9 +38,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded")
-    parser.add_argument("--db", type=Path, default=Path(".geokg") / "graph.sqlite", help="the embedded store's file")
-    parser.add_argument("--ledger", type=Path, default=Path(".geokg") / "ledger.sqlite")
+    add_store_options(parser)
+    add_ledger_option(parser)
     parser.add_argument("--state", type=Path, default=DEFAULT_STATE, help="per-source state and run reports")
     parser.add_argument("--report", choices=("text", "json"), default="text")
 
@@ -48,18 +49,17 @@ def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None 
     """The store, ledger, state and fetcher the flags name, closed afterwards (SQLite
     connections belong to the thread that opens them, so each scheduled run opens its own)."""
     from extract.pipeline import Extractor
-    from geokg.cli import _open_store, _progress_bar
     from loaders.fetch import Fetcher
     from loaders.ingest import Ledger
     from loaders.runs import stream_events
     from loaders.schedule import Pipeline
     from loaders.source_state import SourceState
 
-    store, key = _open_store(args)
+    store, key = open_store(args)
     ledger, state, fetcher = Ledger(args.ledger), SourceState(args.state), Fetcher()
     try:
         yield Pipeline(store, key, extractor or Extractor(), ledger, state, fetcher, args.state.parent / "runs.jsonl",
-                       on_batch=_progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
+                       on_batch=progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
     finally:
         fetcher.close()
         state.close()
