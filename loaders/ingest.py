@@ -76,6 +76,17 @@ class RunReport:
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
+    def add(self, part: RunReport) -> None:
+        """Count ``part`` (a later ingest of the same pass) into this report; time is kept apart."""
+        self.articles_read += part.articles_read
+        self.articles_new += part.articles_new
+        self.articles_duplicate += part.articles_duplicate
+        self.articles_failed += part.articles_failed
+        self.triples_loaded += part.triples_loaded
+        self.events_removed += part.events_removed
+        self.drops_by_reason.update(part.drops_by_reason)
+        self.errors.extend(part.errors)
+
     def as_dict(self) -> dict[str, object]:
         return {
             "articles_read": self.articles_read,

@@ -61,17 +61,6 @@ class PassReport:
         }
 
 
-def _add(total: RunReport, part: RunReport) -> None:
-    total.articles_read += part.articles_read
-    total.articles_new += part.articles_new
-    total.articles_duplicate += part.articles_duplicate
-    total.articles_failed += part.articles_failed
-    total.triples_loaded += part.triples_loaded
-    total.events_removed += part.events_removed
-    total.drops_by_reason.update(part.drops_by_reason)
-    total.errors.extend(part.errors)
-
-
 @dataclass
 class Collected:
     """A source's articles, and what to remember once they are loaded."""
@@ -221,7 +210,7 @@ def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> Pass
             accepted, signatures = without_copies(found.items, pipeline, report, now)
             part = ingest(iter(accepted), pipeline.store, pipeline.store_key, pipeline.extractor, pipeline.ledger,
                           on_batch=pipeline.on_batch)
-            _add(report.ingest, part)
+            report.ingest.add(part)
             state.remember_signatures(signatures)
             for url, page_article in found.pages:
                 state.remember_page(url, page_article, source.name, now)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from extract.pipeline import Extractor
 from graph.sqlite_store import SqliteStore
-from loaders.ingest import Ledger, ingest
+from loaders.ingest import Ledger, RunReport, ingest
 from loaders.sources import read_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,3 +107,15 @@ def test_a_store_emptied_behind_the_ledger_is_loaded_again(tmp_path: Path, extra
     assert second.counts() == counts
     second.close()
     ledger.close()
+
+
+def test_reports_of_one_pass_add_up() -> None:
+    total = RunReport(articles_read=2, articles_new=1, articles_duplicate=1, triples_loaded=3,
+                      drops_by_reason=Counter({"no_actor": 2}), errors=["a.txt: empty"])
+    total.add(RunReport(articles_read=3, articles_new=2, articles_failed=1, triples_loaded=4, events_removed=1,
+                        drops_by_reason=Counter({"no_actor": 1, "self_loop": 1}), errors=["b.txt: not UTF-8"]))
+    assert total.as_dict() | {"seconds": 0} == {
+        "articles_read": 5, "articles_new": 3, "articles_duplicate": 1, "articles_failed": 1, "triples_loaded": 7,
+        "events_removed": 1, "drops_by_reason": {"no_actor": 3, "self_loop": 1},
+        "errors": ["a.txt: empty", "b.txt: not UTF-8"], "seconds": 0,
+    }
