@@ -8,13 +8,20 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from extract.ontology import load_ontology
 from extract.pipeline import Extractor
 from graph.model import Actor, ActorType, Article, Event, Evidence, Extraction, Modality, Polarity
+from graph.neo4j_store import Neo4jStore
 from graph.sqlite_store import SqliteStore
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 # the real Neo4j server, for tests in every folder
 pytest_plugins = ("tests.graph.neo4j_fixtures",)
@@ -121,3 +128,13 @@ def small_graph_sqlite(tmp_path_factory: pytest.TempPathFactory, small_graph: li
     store.load(small_graph)
     store.close()
     return path
+
+
+@pytest.fixture
+def small_graph_neo4j(neo4j_server: Neo4jTestServer, neo4j_driver: Driver, small_graph: list[Extraction]) -> Driver:
+    """The test server's database emptied and holding the small graph, loaded by the real loader."""
+    store = Neo4jStore(neo4j_server.store_settings())
+    store.ensure_schema()
+    store.load(small_graph)
+    store.close()
+    return neo4j_driver

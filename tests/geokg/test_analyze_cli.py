@@ -16,8 +16,6 @@ import networkx as nx
 import pytest
 
 from graph.frames import from_sqlite
-from graph.model import Extraction
-from graph.neo4j_store import Neo4jSettings, Neo4jStore
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -112,13 +110,8 @@ def test_bad_requests_are_one_line(db: Path, tmp_path: Path) -> None:
     assert missing.returncode == 1 and "none.sqlite: no embedded store here" in missing.stderr
 
 
-def test_neo4j_gives_the_same_tables(db: Path, neo4j_server: Neo4jTestServer, neo4j_driver: Driver,
-                                     small_graph: list[Extraction]) -> None:
-    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
-    env = {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user, "NEO4J_PASSWORD": neo4j_server.password}
+def test_neo4j_gives_the_same_tables(db: Path, neo4j_server: Neo4jTestServer, small_graph_neo4j: Driver) -> None:
+    env = neo4j_server.env()
     for request in (("dyad", "Orban", "Vladimir Putin"), ("centrality", "--by-country"), ("centrality",),
                     ("communities",), ("ego", "EU", "--actor", "European Union", "--radius", "2"), ("signed",),
                     ("change", "--split", "2024-02-01", "--from", "2024-01-10", "--types", "MEET,SANCTION")):

@@ -13,9 +13,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from graph.model import Extraction
-from graph.neo4j_store import Neo4jSettings, Neo4jStore
-
 if TYPE_CHECKING:
     from neo4j import Driver
 
@@ -30,12 +27,8 @@ def geokg(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def neo4j_env(neo4j_server: Neo4jTestServer, neo4j_driver: Driver, small_graph: list[Extraction]) -> dict[str, str]:
-    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
-    return {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user, "NEO4J_PASSWORD": neo4j_server.password}
+def neo4j_env(neo4j_server: Neo4jTestServer, small_graph_neo4j: Driver) -> dict[str, str]:
+    return neo4j_server.env()
 
 
 def test_query_in_every_format(neo4j_env: dict[str, str]) -> None:

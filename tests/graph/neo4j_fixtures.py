@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from graph import neo4j_server as local_neo4j
+from graph.neo4j_store import Neo4jSettings
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -35,6 +36,14 @@ class Neo4jTestServer:
     home: Path
     info: local_neo4j.ServerInfo
     settings: local_neo4j.ServerSettings
+
+    def store_settings(self) -> Neo4jSettings:
+        """What ``Neo4jStore`` needs to log in to this server."""
+        return Neo4jSettings(self.uri, self.user, self.password)
+
+    def env(self) -> dict[str, str]:
+        """The environment variables by which ``geokg`` finds this server."""
+        return {"NEO4J_URI": self.uri, "NEO4J_USER": self.user, "NEO4J_PASSWORD": self.password}
 
 
 @pytest.fixture(scope="session")

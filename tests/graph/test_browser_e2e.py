@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from graph.model import Extraction
-from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.queries import load_library
 
 if TYPE_CHECKING:
@@ -65,14 +63,10 @@ def wait_for(predicate: object, timeout: float = 45.0) -> bool:
 
 
 def test_a_library_query_renders_its_graph_in_neo4j_browser(
-    neo4j_server: Neo4jTestServer, neo4j_driver: Driver, small_graph: list[Extraction], chromium: WebDriver
+    neo4j_server: Neo4jTestServer, small_graph_neo4j: Driver, chromium: WebDriver
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
     query = load_library()["sanctions-network"]
     # what the query's header tells an analyst to do: set the parameter, then paste and run the query
     chromium.get(f"{neo4j_server.http_uri}/browser/?"

@@ -30,7 +30,7 @@ def _embedded(tmp_path: Path, extractor: Extractor) -> SqliteStore:
 def test_export_to_neo4j_gives_the_same_graph(tmp_path: Path, extractor: Extractor, neo4j_server: Neo4jTestServer,
                                               neo4j_driver: Driver) -> None:
     embedded = _embedded(tmp_path, extractor)
-    target = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    target = Neo4jStore(neo4j_server.store_settings())
     target.ensure_schema()
     target.load(extractions_of(embedded))
     assert target.counts() == embedded.counts()

@@ -9,13 +9,10 @@ import pandas as pd
 import pytest
 
 from graph.frames import Slice, actor_ids_neo4j, actor_ids_sqlite, from_neo4j, from_sqlite
-from graph.model import Extraction
-from graph.neo4j_store import Neo4jSettings, Neo4jStore
 
 if TYPE_CHECKING:
     from neo4j import Driver
 
-    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 
 @pytest.fixture
@@ -50,22 +47,17 @@ def test_slices_of_the_embedded_store(embedded: Path) -> None:
         ("a1", "https://example.org/a1"), ("a2", "https://example.org/a2"), ("a3", "https://example.org/a3")]
 
 
-def test_neo4j_gives_the_same_frames(embedded: Path, neo4j_server: Neo4jTestServer, neo4j_driver: Driver,
-                                     small_graph: list[Extraction]) -> None:
-    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
+def test_neo4j_gives_the_same_frames(embedded: Path, small_graph_neo4j: Driver) -> None:
     for part in (Slice(include_negated=True), Slice(date_from="2024-02-01", types=("MEET", "CRITICIZE")),
                  Slice(actors=("org:eu",))):
-        local, remote = from_sqlite(embedded, part), from_neo4j(neo4j_driver, "neo4j", part)
+        local, remote = from_sqlite(embedded, part), from_neo4j(small_graph_neo4j, "neo4j", part)
         pd.testing.assert_frame_equal(local.events, remote.events)
         pd.testing.assert_frame_equal(local.actors, remote.actors)
     # actors found by name, alias or id, in any case, the same way in both stores
     texts = ("viktor ORBÁN", "EU", "country:RUS")
     expected = ("country:RUS", "org:eu", "person:viktor-orban")
-    assert actor_ids_sqlite(embedded, texts) == actor_ids_neo4j(neo4j_driver, "neo4j", texts) == expected
-    for find in (lambda t: actor_ids_sqlite(embedded, t), lambda t: actor_ids_neo4j(neo4j_driver, "neo4j", t)):
+    assert actor_ids_sqlite(embedded, texts) == actor_ids_neo4j(small_graph_neo4j, "neo4j", texts) == expected
+    for find in (lambda t: actor_ids_sqlite(embedded, t), lambda t: actor_ids_neo4j(small_graph_neo4j, "neo4j", t)):
         with pytest.raises(KeyError, match="no actor named 'Narnia', 'Atlantis' in the graph"):
             find(("Hungary", "Narnia", "Atlantis"))
 

@@ -84,8 +84,7 @@ def test_a_killed_neo4j_ingestion_resumes_to_the_counts_of_a_clean_run(
     neo4j_server: Neo4jTestServer, neo4j_driver: Driver, tmp_path: Path,
     killer: Callable[[subprocess.Popen[bytes], Path, int], None],
 ) -> None:
-    env = {**os.environ, "NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
-           "NEO4J_PASSWORD": neo4j_server.password}
+    env = {**os.environ, **neo4j_server.env()}
     ledger = tmp_path / "ledger.sqlite"
     command = [sys.executable, "-m", "geokg", "ingest", str(EXAMPLES), "--store", "neo4j", "--batch", "1",
                "--ledger", str(ledger), "--report", "json"]
@@ -95,7 +94,7 @@ def test_a_killed_neo4j_ingestion_resumes_to_the_counts_of_a_clean_run(
     assert rerun.returncode == 0, rerun.stderr
     report = json.loads(rerun.stdout.strip().splitlines()[-1])
     assert report["articles_duplicate"] >= 3 and report["articles_new"] + report["articles_duplicate"] == 32
-    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    store = Neo4jStore(neo4j_server.store_settings())
     after_kill = store.counts()
     clean_db = tmp_path / "clean.sqlite"
     clean = subprocess.run([sys.executable, "-m", "geokg", "ingest", str(EXAMPLES), "--db", str(clean_db),

@@ -8,26 +8,19 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from graph.model import Extraction
-from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.queries import QueryError, load_library, parse_params, parse_query, run_query
 
 if TYPE_CHECKING:
     from neo4j import Driver
 
-    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 LIBRARY = load_library()
 TESTED: set[str] = set()
 
 
 @pytest.fixture
-def graph(neo4j_server: Neo4jTestServer, neo4j_driver: Driver, small_graph: list[Extraction]) -> Driver:
-    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
-    store.ensure_schema()
-    store.load(small_graph)
-    store.close()
-    return neo4j_driver
+def graph(small_graph_neo4j: Driver) -> Driver:
+    return small_graph_neo4j
 
 
 def rows(driver: Driver, name: str, **parameters: Any) -> list[dict[str, Any]]:

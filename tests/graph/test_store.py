@@ -128,7 +128,7 @@ def test_neo4j_down_or_wrong_password_is_one_clear_error(neo4j_server: Neo4jTest
 
 def test_design_triple_is_queryable_in_neo4j(neo4j_server: Neo4jTestServer, neo4j_driver: Driver,
                                              extractions: list[Extraction]) -> None:
-    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    store = Neo4jStore(neo4j_server.store_settings())
     store.ensure_schema()
     store.load(extractions)
     store.close()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from extract.pipeline import Extractor
-from graph.neo4j_store import Neo4jSettings, Neo4jStore
+from graph.neo4j_store import Neo4jStore
 from graph.sqlite_store import SqliteStore
 from graph.store import GraphStore
 from loaders.fetch import Fetcher, FetchPolicy
@@ -141,7 +141,7 @@ def test_passes_with_failing_sources_backoff_and_copies(tmp_path: Path, site: Ne
 
 def test_first_and_second_pass_on_neo4j(tmp_path: Path, site: NewsSite, extractor: Extractor,
                                         neo4j_server: Neo4jTestServer, neo4j_driver: Driver) -> None:
-    store = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password))
+    store = Neo4jStore(neo4j_server.store_settings())
     sources, clock = sources_file(tmp_path, site, bad=False), Clock()
     first = one_pass(tmp_path, sources, store, extractor, clock)
     counts = store.counts()
