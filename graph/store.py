@@ -101,6 +101,10 @@ def article_row(article: Article) -> dict[str, Any]:
     }
 
 
+# one encoder for every row: json.dumps builds a new one per call whenever an option is set
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def event_row(event: Event) -> dict[str, Any]:
     """One event as flat, parameter-only values (no map properties, which Neo4j refuses)."""
     relation = event.relation
@@ -125,7 +129,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "char_start": event.char_start,
         "char_end": event.char_end,
         "evidence_count": len(event.evidence),
-        "evidence": json.dumps([[e.char_start, e.char_end, e.sentence] for e in event.evidence], ensure_ascii=False),
+        "evidence": _JSON.encode([[e.char_start, e.char_end, e.sentence] for e in event.evidence]),
         "place": attributes.get("place"),
         "commodity": attributes.get("commodity"),
         "topic": attributes.get("topic"),
@@ -157,7 +161,8 @@ class Batch:
                     row = actors.setdefault(actor.id, actor_row(actor))
                     if not set(actor.aliases) <= set(row["aliases"]):
                         row["aliases"] = sorted({*row["aliases"], *actor.aliases})
-                events[event.id] = event_row(event)
+                row = event_row(event)
+                events[row["id"]] = row
         return Batch(list(articles.values()), list(actors.values()), list(events.values()))
 
     def edges(self) -> list[dict[str, Any]]:
