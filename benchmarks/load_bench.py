@@ -7,15 +7,19 @@ Starts its own Neo4j 5.26 (assembled from Maven Central by ``graph.neo4j_server`
 in ``.neo4j``) on free ports in a temporary home, and prints triples/s of:
 1. the real idempotent loader (``Neo4jStore.load``: MERGE on ids, stale-event removal,
    aggregates recomputed), on an empty database, then again on the loaded one (a no-op rerun);
-2. the floor: a bare ``UNWIND ... CREATE`` of the same events and their two actor links;
-(both after a warm-up load of other triples, so neither pays for the JVM and plan compilation)
+2. the floor: a bare ``UNWIND ... CREATE`` of the same events and their two actor links, from
+   rows prepared beforehand, with the actors already stored;
 3. one transaction per triple, with the loader's own Cypher, on a sample;
 4. the embedded SQLite store on the same triples.
+Both 1 and 2 follow a warm-up load of other triples (JVM, query plans), and they take turns for
+``--rounds`` rounds, each on an emptied database: the first fill of a fresh store is slower, and
+taking turns keeps that from falling on one side. The ratios use each side's median round.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
@@ -97,6 +101,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=2_000, help="triples for the one-per-transaction run")
     parser.add_argument("--chunk", type=int, default=2_000, help="triples per loader call (one transaction)")
     parser.add_argument("--warmup", type=int, default=10_000, help="triples loaded and discarded before timing")
+    parser.add_argument("--rounds", type=int, default=3, help="turns of floor and loader, each on an empty database")
     parser.add_argument("--breakdown", action="store_true", help="also time the loader's queries stage by stage")
     args = parser.parse_args()
     chunks = list(chunked(synthetic(args.triples, seed=11), args.chunk // 10))
@@ -123,25 +128,29 @@ def main() -> None:
             driver.execute_query(FLOOR_QUERY, {"rows": floor_rows.events}, database_="neo4j")
             clear(driver)
 
+            batches = [Batch.of(chunk) for chunk in chunks]
+            actors = list({a["id"]: a for b in batches for a in b.actors}.values())
+
             def load_all() -> None:
                 for chunk in chunks:
                     store.load(chunk)
-
-            loader = timed("loader (MERGE, aggregates), empty database", args.triples, load_all)
-            counts = store.counts()
-            rerun = timed("loader rerun on the loaded database (no-op)", args.triples, load_all)
-            assert store.counts() == counts, "the rerun changed the graph"
-            clear(driver)
-            store.ensure_schema()
-            batches = [Batch.of(chunk) for chunk in chunks]
-            actors = {a["id"]: a for b in batches for a in b.actors}
-            driver.execute_query(read_cypher("write_actors"), {"rows": list(actors.values())}, database_="neo4j")
 
             def floor() -> None:
                 for batch in batches:
                     driver.execute_query(FLOOR_QUERY, {"rows": batch.events}, database_="neo4j")
 
-            floor_rate = timed("floor: UNWIND ... CREATE (no MERGE, no aggregates)", args.triples, floor)
+            loader_rates, floor_rates = [], []
+            for number in range(1, args.rounds + 1):
+                clear(driver)
+                driver.execute_query(read_cypher("write_actors"), {"rows": actors}, database_="neo4j")
+                floor_rates.append(timed(f"round {number}: floor: UNWIND ... CREATE", args.triples, floor))
+                clear(driver)
+                loader_rates.append(timed(f"round {number}: loader (MERGE, aggregates)", args.triples, load_all))
+            counts = store.counts()
+            rerun = timed("loader rerun on the loaded database (no-op)", args.triples, load_all)
+            assert store.counts() == counts, "the rerun changed the graph"
+            loader, floor_rate = statistics.median(loader_rates), statistics.median(floor_rates)
+            print(f"medians: loader {loader:,.0f} triples/s, floor {floor_rate:,.0f} triples/s")
             if args.breakdown:
                 breakdown(driver, batches, args.triples)
             clear(driver)

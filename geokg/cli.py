@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from geokg import __version__
 from geokg.store_options import add_db_option, add_ledger_option, add_store_options, open_store, progress_bar
@@ -18,9 +18,6 @@ from geokg.store_options import add_db_option, add_ledger_option, add_store_opti
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
 COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli")
-
-if TYPE_CHECKING:
-    pass
 
 
 def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
