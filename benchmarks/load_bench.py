@@ -9,7 +9,8 @@ in ``.neo4j``) on free ports in a temporary home, and prints triples/s of:
    aggregates recomputed), on an empty database, then again on the loaded one (a no-op rerun);
 2. the floor: a bare ``UNWIND ... CREATE`` of the same events and their two actor links, from
    rows prepared beforehand, with the actors already stored;
-3. one transaction per triple, with the loader's own Cypher, on a sample;
+3. one transaction per triple, with the loader's own Cypher, on a sample, and the same for the
+   floor's query (what batching alone gains for one bare statement);
 4. the embedded SQLite store on the same triples.
 Both 1 and 2 follow a warm-up load of other triples (JVM, query plans), and they take turns for
 ``--rounds`` rounds, each on an emptied database: the first fill of a fresh store is slower, and
@@ -164,6 +165,18 @@ def main() -> None:
                     store.load([single])
 
             single_rate = timed("one transaction per triple (sample)", len(singles), per_triple)
+            # the same for the floor's own query: how far batching alone can take a single statement
+            clear(driver)
+            single_rows = [Batch.of([single]) for single in singles]
+            driver.execute_query(read_cypher("write_actors"),
+                                 {"rows": list({a["id"]: a for b in single_rows for a in b.actors}.values())},
+                                 database_="neo4j")
+
+            def floor_per_triple() -> None:
+                for rows in single_rows:
+                    driver.execute_query(FLOOR_QUERY, {"rows": rows.events}, database_="neo4j")
+
+            single_floor = timed("floor, one transaction per triple (sample)", len(singles), floor_per_triple)
             store.close()
         finally:
             neo4j_server.stop(home)
@@ -178,6 +191,7 @@ def main() -> None:
         sqlite.close()
     print(f"loader / floor = {loader / floor_rate:.2f} (target >= 0.5); "
           f"loader / per-triple = {loader / single_rate:.0f}x (target >= 50x); "
+          f"floor / floor per-triple = {floor_rate / single_floor:.0f}x; "
           f"no-op rerun {rerun:,.0f} triples/s; embedded {embedded_rate:,.0f} triples/s")
 
 
