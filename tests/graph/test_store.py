@@ -40,7 +40,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore
     else:
         server: Neo4jTestServer = request.getfixturevalue("neo4j_server")
         request.getfixturevalue("neo4j_driver")  # empties the database
-        backend = Neo4jStore(Neo4jSettings(server.uri, server.user, server.password))
+        backend = Neo4jStore(server.store_settings())
     backend.ensure_schema()
     yield backend
     backend.close()
