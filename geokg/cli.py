@@ -212,7 +212,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     from extract.pipeline import Extractor
     from graph.store import StoreError
-    from loaders.ingest import Ledger, ingest
+    from loaders.ingest import Ledger, LedgerError, ingest
     from loaders.sources import read_inputs
 
     try:
@@ -220,7 +220,12 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
         return 1
-    ledger = Ledger(args.ledger)
+    try:
+        ledger = Ledger(args.ledger)
+    except LedgerError as error:
+        store.close()
+        print(f"geokg: error: {error}", file=err)
+        return 1
     progress = progress_bar(err)
     try:
         report = ingest(read_inputs(args.inputs, args.date), store, key, Extractor(), ledger, args.batch,
@@ -270,19 +275,26 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     extractions = [Extraction(Article(a, ""), tuple(e), ()) for a, e in events.items()]
     try:
         store, _ = open_store(args)
-        store.ensure_schema()
-        result = store.load(extractions)
-        counts = store.counts()
-        store.close()
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
         return 1
+    try:
+        store.ensure_schema()
+        result = store.load(extractions)
+        counts = store.counts()
+    except StoreError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
+    finally:
+        store.close()
     print(f"loaded {result.events} triples of {result.articles} articles; "
           "graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=out)
     return 1 if failures else 0
 
 
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import sqlite3
+
     from graph.export import export_csv, extractions_of
     from graph.neo4j_store import Neo4jSettings, Neo4jStore
     from graph.sqlite_store import SqliteStore
@@ -291,7 +303,11 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.db.is_file():
         print(f"geokg: error: {args.db}: no embedded store here (run geokg ingest first)", file=err)
         return 1
-    source = SqliteStore(args.db)
+    try:
+        source = SqliteStore(args.db)
+    except StoreError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
     try:
         if args.to == "csv":
             files = export_csv(source, args.out)
@@ -309,6 +325,9 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 0
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
+        return 1
+    except sqlite3.DatabaseError as error:  # a SQLite file, but not an embedded store
+        print(f"geokg: error: {args.db}: cannot read the embedded store ({error})", file=err)
         return 1
     finally:
         source.close()

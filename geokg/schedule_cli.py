@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -55,16 +55,17 @@ def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None 
     from loaders.schedule import Pipeline
     from loaders.source_state import SourceState
 
-    store, key = open_store(args)
-    ledger, state, fetcher = Ledger(args.ledger), SourceState(args.state), Fetcher()
-    try:
+    with ExitStack() as opened:  # whatever opened is closed, also when a later file fails to open
+        store, key = open_store(args)
+        opened.callback(store.close)
+        ledger = Ledger(args.ledger)
+        opened.callback(ledger.close)
+        state = SourceState(args.state)
+        opened.callback(state.close)
+        fetcher = Fetcher()
+        opened.callback(fetcher.close)
         yield Pipeline(store, key, extractor or Extractor(), ledger, state, fetcher, args.state.parent / "runs.jsonl",
                        on_batch=progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
-    finally:
-        fetcher.close()
-        state.close()
-        ledger.close()
-        store.close()
 
 
 def load_sources_or_fail(path: Path, err: TextIO) -> list[Source] | None:
@@ -110,7 +111,9 @@ def print_report(report: PassReport, fmt: str, out: TextIO, err: TextIO) -> None
 def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`geokg ingest --sources FILE --once`."""
     from graph.store import StoreError
+    from loaders.ingest import LedgerError
     from loaders.schedule import run_pass
+    from loaders.source_state import SourceStateError
 
     sources = load_sources_or_fail(args.sources, err)
     if sources is None:
@@ -120,6 +123,9 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             report = run_pass(sources, parts, args.state.with_suffix(".lock"))
     except StoreError as error:
         say(err, "store_failed", f"error: {error}", error=str(error))
+        return 1
+    except (LedgerError, SourceStateError) as error:
+        say(err, "state_failed", f"error: {error}", error=str(error))
         return 1
     print_report(report, args.report, out, err)
     return 0 if report.ok else 1
@@ -131,10 +137,18 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from extract.pipeline import Extractor
     from graph.store import StoreError
+    from loaders.ingest import Ledger, LedgerError
     from loaders.schedule import run_forever, run_pass
+    from loaders.source_state import SourceState, SourceStateError
 
     sources = load_sources_or_fail(args.sources, err)
     if sources is None:
+        return 1
+    try:  # a ledger or state file that cannot be opened fails the command now, not every run later
+        Ledger(args.ledger).close()
+        SourceState(args.state).close()
+    except (LedgerError, SourceStateError) as error:
+        say(err, "state_failed", f"error: {error}", error=str(error))
         return 1
     from loaders.runs import JsonLogFormatter
 
@@ -166,12 +180,16 @@ def _when(epoch: float | None) -> str:
 
 def run_runs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`geokg runs`: recent passes, then each source's state."""
-    from loaders.source_state import SourceState
+    from loaders.source_state import SourceState, SourceStateError
 
     if not args.state.is_file():
         print(f"geokg: error: {args.state}: no scheduled-ingestion state yet", file=err)
         return 1
-    state = SourceState(args.state)
+    try:
+        state = SourceState(args.state)
+    except SourceStateError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
     try:
         runs, statuses = state.runs(args.limit, args.failures), state.statuses()
     finally:

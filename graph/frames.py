@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from graph.neo4j_store import read_cypher
+from graph.store import StoreError
 
 EVENT_COLUMNS = (
     "id", "article_id", "date", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "polarity",
@@ -89,16 +91,26 @@ def matching_ids(texts: Sequence[str], actors: Iterable[tuple[str, str, Iterable
     return tuple(sorted(set().union(*found.values())))
 
 
-def actor_ids_sqlite(path: Path, texts: Sequence[str]) -> tuple[str, ...]:
-    """The ids of the actors of the embedded store in ``path`` named by ``texts`` (for ``Slice.actors``)."""
+@contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the embedded store in ``path``; a missing file is a
+    ``FileNotFoundError`` and a file that is not a store a ``StoreError``, both naming it."""
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no embedded store here (run geokg ingest first)")
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        rows = connection.execute("SELECT id, name, aliases FROM actors")
-        return matching_ids(texts, ((i, n, json.loads(a)) for i, n, a in rows))
+        yield connection
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: cannot read the embedded store ({error})") from error
     finally:
         connection.close()
+
+
+def actor_ids_sqlite(path: Path, texts: Sequence[str]) -> tuple[str, ...]:
+    """The ids of the actors of the embedded store in ``path`` named by ``texts`` (for ``Slice.actors``)."""
+    with _reading(path) as connection:
+        rows = connection.execute("SELECT id, name, aliases FROM actors").fetchall()
+    return matching_ids(texts, ((i, n, json.loads(a)) for i, n, a in rows))
 
 
 def actor_ids_neo4j(driver: Any, database: str, texts: Sequence[str]) -> tuple[str, ...]:
@@ -149,10 +161,7 @@ def _append(columns: dict[str, list[Any]], values: Sequence[Any]) -> None:
 
 def from_sqlite(path: Path, part: Slice = Slice()) -> GraphFrames:
     """A slice of the embedded store in ``path``."""
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no embedded store here (run geokg ingest first)")
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
+    with _reading(path) as connection:
         parameters = part.parameters()
         query = (
             f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE "
@@ -181,8 +190,6 @@ def from_sqlite(path: Path, part: Slice = Slice()) -> GraphFrames:
                 (json.dumps(sorted(ids)),),
             )
         ]
-    finally:
-        connection.close()
     return _frames(columns, actor_rows, article_rows)
 
 

@@ -24,6 +24,10 @@ from loaders.sources import InputError
 DEFAULT_BATCH_ARTICLES = 50
 
 
+class LedgerError(RuntimeError):
+    """The ledger file cannot be opened (it is not a ledger, or not SQLite at all)."""
+
+
 class Ledger:
     """Per-article ingestion state in a small SQLite file."""
 
@@ -31,12 +35,18 @@ class Ledger:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.connection = sqlite3.connect(path)
-        with self.connection:
-            self.connection.execute(
-                "CREATE TABLE IF NOT EXISTS ledger (store TEXT NOT NULL, article_id TEXT NOT NULL, "
-                "content_hash TEXT NOT NULL, extractor TEXT NOT NULL, status TEXT NOT NULL, "
-                "updated REAL NOT NULL, PRIMARY KEY (store, article_id))"
-            )
+        try:
+            with self.connection:
+                self.connection.execute(
+                    "CREATE TABLE IF NOT EXISTS ledger (store TEXT NOT NULL, article_id TEXT NOT NULL, "
+                    "content_hash TEXT NOT NULL, extractor TEXT NOT NULL, status TEXT NOT NULL, "
+                    "updated REAL NOT NULL, PRIMARY KEY (store, article_id))"
+                )
+                self.connection.execute("SELECT store, article_id, content_hash, extractor, status, updated "
+                                        "FROM ledger LIMIT 1")
+        except sqlite3.DatabaseError as error:
+            self.connection.close()
+            raise LedgerError(f"{path}: cannot open the ingestion ledger ({error})") from error
 
     def is_loaded(self, store: str, article: Article, extractor: str) -> bool:
         row = self.connection.execute(

@@ -54,6 +54,10 @@ class SourceStatus:
     last_error: str | None
 
 
+class SourceStateError(RuntimeError):
+    """The state file cannot be opened (it is not a state file, or not SQLite at all)."""
+
+
 class SourceState:
     """The scheduled-ingestion state file."""
 
@@ -61,9 +65,13 @@ class SourceState:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.connection = sqlite3.connect(path, timeout=60)
-        with self.connection:
-            self.connection.executescript(_SCHEMA)
-        self._band_old_signatures()
+        try:
+            with self.connection:
+                self.connection.executescript(_SCHEMA)
+            self._band_old_signatures()
+        except sqlite3.DatabaseError as error:
+            self.connection.close()
+            raise SourceStateError(f"{path}: cannot open the scheduled-ingestion state ({error})") from error
 
     def _band_old_signatures(self) -> None:
         """Signatures stored before the bands table existed get their bands."""

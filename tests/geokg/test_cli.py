@@ -185,3 +185,35 @@ def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
     missing = geokg("evaluate", str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 1
     assert missing.stderr == f"geokg: error: {tmp_path / 'nope.jsonl'}: no such file\n"
+
+
+def test_files_that_are_not_ours_are_named_and_left_as_they_are(tmp_path: Path) -> None:
+    garbage = b"this is not a SQLite file\n" * 40
+    graph, ledger, state = (str(tmp_path / name) for name in ("graph.sqlite", "ledger.sqlite", "state.sqlite"))
+    for path in (graph, ledger, state):
+        Path(path).write_bytes(garbage)
+    sources = tmp_path / "sources.toml"
+    folder = ROOT / "examples" / "articles"
+    sources.write_text(f'[[source]]\nname = "drop"\nkind = "folder"\nevery = "1h"\npath = "{folder}"\n',
+                       encoding="utf-8")
+    (tmp_path / "none.jsonl").write_text("", encoding="utf-8")
+    article = str(folder / "2024-07-05-orban-visits-moscow.md")
+    new_db, new_ledger = ["--db", str(tmp_path / "new.sqlite")], ["--ledger", str(tmp_path / "new-ledger.sqlite")]
+    once = ["ingest", "--sources", str(sources), "--once"]
+    cases = {
+        graph: [["ingest", article, "--db", graph, *new_ledger],
+                ["load", str(tmp_path / "none.jsonl"), "--db", graph],
+                ["export", "--to", "csv", "--db", graph, "--out", str(tmp_path / "csv")],
+                ["analyze", "summary", "--db", graph]],
+        ledger: [["ingest", article, *new_db, "--ledger", ledger]],
+        state: [["runs", "--state", state],
+                [*once, "--state", state, *new_db, *new_ledger],
+                ["schedule", "run", "--sources", str(sources), "--state", state, *new_db, *new_ledger]],
+    }
+    for path, commands in cases.items():
+        for command in commands:
+            result = geokg(*command)
+            assert result.returncode == 1, (command, result.stderr)
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and f"{Path(path).name}: cannot " in lines[0], (command, result.stderr)
+        assert Path(path).read_bytes() == garbage

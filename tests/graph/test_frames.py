@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ import pandas as pd
 import pytest
 
 from graph.frames import Slice, actor_ids_neo4j, actor_ids_sqlite, from_neo4j, from_sqlite
+from graph.store import StoreError
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -78,3 +80,16 @@ def test_persons_fold_into_their_countries(embedded: Path) -> None:
     assert ("country:UKR", "CRITICIZE", "country:HUN") in pairs and ("country:UKR", "PRAISE", "org:eu") in pairs
     assert len(pairs) == 9
     assert sorted(frames.actors["id"]) == ["country:HUN", "country:RUS", "country:UKR", "org:eu"]
+
+
+def test_a_file_that_is_not_a_store_is_named(tmp_path: Path) -> None:
+    garbage, foreign = tmp_path / "garbage.sqlite", tmp_path / "foreign.sqlite"
+    garbage.write_bytes(b"no database here\n" * 10)
+    connection = sqlite3.connect(foreign)
+    connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.close()
+    for path in (garbage, foreign):
+        with pytest.raises(StoreError, match=rf"{path.name}: cannot read the embedded store"):
+            from_sqlite(path)
+        with pytest.raises(StoreError, match=rf"{path.name}: cannot read the embedded store"):
+            actor_ids_sqlite(path, ("Hungary",))

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from extract.pipeline import Extractor
 from graph.sqlite_store import SqliteStore
-from loaders.ingest import Ledger, RunReport, ingest
+from loaders.ingest import Ledger, LedgerError, RunReport, ingest
 from loaders.sources import read_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,3 +122,17 @@ def test_reports_of_one_pass_add_up() -> None:
         "events_removed": 1, "drops_by_reason": {"no_actor": 3, "self_loop": 1},
         "errors": ["a.txt: empty", "b.txt: not UTF-8"], "seconds": 0,
     }
+
+
+def test_a_ledger_of_another_shape_is_named_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("CREATE TABLE ledger (something TEXT)")
+        connection.execute("INSERT INTO ledger VALUES ('kept')")
+    connection.close()
+    with pytest.raises(LedgerError, match=r"ledger\.sqlite: cannot open the ingestion ledger \(no such column"):
+        Ledger(path)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT something FROM ledger").fetchall() == [("kept",)]
+    connection.close()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from loaders.near_duplicates import signature, to_bytes
-from loaders.source_state import BACKOFF_MAX_SECONDS, SourceState, backoff_seconds
+from loaders.source_state import BACKOFF_MAX_SECONDS, SourceState, SourceStateError, backoff_seconds
 from tests.loaders.news_site import front_matter, wire_copy
 
 
@@ -57,3 +59,11 @@ def test_runs_newest_first_and_failures_only(tmp_path: Path) -> None:
     assert [r["id"] for r in state.runs(limit=1)] == [3]
     assert [r["id"] for r in state.runs(failures_only=True)] == [2]
     state.close()
+
+
+def test_a_file_that_is_not_a_state_file_is_named_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    path.write_bytes(b"not SQLite at all\n" * 10)
+    with pytest.raises(SourceStateError, match=r"state\.sqlite: cannot open the scheduled-ingestion state"):
+        SourceState(path)
+    assert path.read_bytes() == b"not SQLite at all\n" * 10
