@@ -93,22 +93,29 @@ def read_gold(path: Path) -> Iterator[GoldRecord]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = _gold_record(json.loads(line))
             except json.JSONDecodeError as error:
                 raise ValueError(f"{path}:{number}: invalid JSON ({error.msg})") from error
-            gold: list[Coded] = []
-            plover: list[str | None] = []
-            invalid = 0
-            for event in record["gold"]:
-                relation = event["relation"]
-                if relation.get("cameo_valid") is False:
-                    invalid += 1
-                    continue
-                code = relation.get("cameo") or (relation.get("root") or "")
-                gold.append(Coded(_gold_actor(event["source"]), code, _gold_actor(event["target"])))
-                plover.append(relation.get("plover"))
-            yield GoldRecord(record["id"], record["text"], record.get("date"), record["source_name"],
-                             tuple(gold), tuple(plover), invalid)
+            except (KeyError, TypeError, AttributeError) as error:
+                raise ValueError(f"{path}:{number}: not a gold record ({type(error).__name__}: {error})") from error
+            yield record
+
+
+def _gold_record(record: dict[str, Any]) -> GoldRecord:
+    """One line of a gold file (schema in ../shared/eval/README.md)."""
+    gold: list[Coded] = []
+    plover: list[str | None] = []
+    invalid = 0
+    for event in record["gold"]:
+        relation = event["relation"]
+        if relation.get("cameo_valid") is False:
+            invalid += 1
+            continue
+        code = relation.get("cameo") or (relation.get("root") or "")
+        gold.append(Coded(_gold_actor(event["source"]), code, _gold_actor(event["target"])))
+        plover.append(relation.get("plover"))
+    return GoldRecord(record["id"], record["text"], record.get("date"), record["source_name"],
+                      tuple(gold), tuple(plover), invalid)
 
 
 ActorLevel = Callable[[str | None], str | None]

@@ -167,8 +167,12 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.gold.is_file():
         print(f"geokg: error: {args.gold}: no such file", file=err)
         return 1
+    try:
+        errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+    except OSError as error:
+        print(f"geokg: error: {args.errors}: cannot write ({error.strerror})", file=err)
+        return 1
     extractor = Extractor()
-    errors = args.errors.open("w", encoding="utf-8") if args.errors else None
 
     def log(record: object, extraction: object) -> None:
         from extract.evaluate import GoldRecord
@@ -186,8 +190,8 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         report = evaluate(args.gold, lambda articles: extractor.extract_many(articles), log)
-    except (ValueError, KeyError) as error:
-        print(f"geokg: error: {args.gold}: {error}", file=err)
+    except ValueError as error:  # the message names the file and the line
+        print(f"geokg: error: {error}", file=err)
         return 1
     finally:
         if errors is not None:

@@ -306,6 +306,10 @@ def test_read_gold(tmp_path: Path) -> None:
     bad.write_text(json.dumps(GOLD_LINES[0]) + "\n{oops\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.jsonl:2: invalid JSON"):
         list(read_gold(bad))
+    bad.write_text(json.dumps(GOLD_LINES[0]) + "\n" + json.dumps({"id": "x", "text": "No gold key."}) + "\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.jsonl:2: not a gold record \(KeyError: 'gold'\)"):
+        list(read_gold(bad))
 
 
 def test_evaluate_end_to_end_with_prepared_extractions(tmp_path: Path) -> None:

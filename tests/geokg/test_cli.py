@@ -185,6 +185,12 @@ def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
     missing = geokg("evaluate", str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 1
     assert missing.stderr == f"geokg: error: {tmp_path / 'nope.jsonl'}: no such file\n"
+    # A broken line is named once, with its number; an errors file that cannot be written is named too.
+    gold.write_text('{"id": "t:1"}\n', encoding="utf-8")
+    broken = geokg("evaluate", str(gold))
+    assert (broken.returncode, broken.stderr) == (1, f"geokg: error: {gold}:1: not a gold record (KeyError: 'gold')\n")
+    unwritable = geokg("evaluate", str(gold), "--errors", str(tmp_path / "no-such-folder" / "errors.jsonl"))
+    assert unwritable.returncode == 1 and "no-such-folder/errors.jsonl: cannot write" in unwritable.stderr
 
 
 def test_files_that_are_not_ours_are_named_and_left_as_they_are(tmp_path: Path) -> None:
