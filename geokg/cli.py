@@ -350,7 +350,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if argv[:1] == ["neo4j"]:
         from graph.neo4j_server import main as neo4j_main
 
-        return int(neo4j_main(argv[1:]))
+        return int(neo4j_main(argv[1:], prog="geokg neo4j"))
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return run_extract(args, sys.stdout, sys.stderr)

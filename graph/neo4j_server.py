@@ -675,7 +675,7 @@ def _tail_text(text: str, lines: int) -> str:
 # command line
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], prog: str = "python -m graph.neo4j_server") -> int:
     """``start|stop|status``; returns the exit code (errors: one line on stderr, exit 1)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -685,7 +685,7 @@ def main(argv: list[str]) -> int:
         help=f"the NEO4J_HOME (default: ${HOME_ENV}, else ./.neo4j)",
     )
     parser = argparse.ArgumentParser(
-        prog="python -m graph.neo4j_server", description="Run a local Neo4j 5.26 Community server."
+        prog=prog, description="Run a local Neo4j 5.26 Community server."
     )
     commands = parser.add_subparsers(dest="command", required=True)
     start_parser = commands.add_parser(
