@@ -80,6 +80,18 @@ def _upsert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({slots}) ON CONFLICT(id) DO UPDATE SET {updates}"
 
 
+def foreign_tables(connection: sqlite3.Connection, own: tuple[str, ...]) -> list[str]:
+    """The tables of a SQLite file that has tables but not all of ``own``: a file of some other
+    program, which geokg must not write to. Empty for a new file and for one of ours."""
+    names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [] if not names or set(own) <= set(names) else names
+
+
+def not_ours(tables: list[str]) -> str:
+    """Why a file with these ``foreign_tables`` is refused."""
+    return f"a SQLite file of something else, with tables {', '.join(tables[:5])}; geokg leaves it alone"
+
+
 class SqliteStore:
     """The graph in one SQLite file (the default store)."""
 
@@ -88,10 +100,15 @@ class SqliteStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.connection = sqlite3.connect(path)
-            self.connection.execute("PRAGMA foreign_keys = ON")
-            self.connection.execute("PRAGMA journal_mode = WAL")
+            foreign = foreign_tables(self.connection, ("meta", "events"))
+            if not foreign:
+                self.connection.execute("PRAGMA foreign_keys = ON")
+                self.connection.execute("PRAGMA journal_mode = WAL")
         except sqlite3.Error as error:
             raise StoreError(f"{path}: cannot open the embedded store ({error})") from error
+        if foreign:
+            self.connection.close()
+            raise StoreError(f"{path}: cannot open the embedded store ({not_ours(foreign)})")
 
     def ensure_schema(self) -> None:
         with self.connection:

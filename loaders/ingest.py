@@ -18,6 +18,7 @@ from pathlib import Path
 
 from extract.pipeline import Extractor
 from graph.model import Article, Extraction
+from graph.sqlite_store import foreign_tables, not_ours
 from graph.store import GraphStore, content_hash
 from loaders.sources import InputError
 
@@ -36,17 +37,22 @@ class Ledger:
         self.path = path
         self.connection = sqlite3.connect(path)
         try:
-            with self.connection:
-                self.connection.execute(
-                    "CREATE TABLE IF NOT EXISTS ledger (store TEXT NOT NULL, article_id TEXT NOT NULL, "
-                    "content_hash TEXT NOT NULL, extractor TEXT NOT NULL, status TEXT NOT NULL, "
-                    "updated REAL NOT NULL, PRIMARY KEY (store, article_id))"
-                )
-                self.connection.execute("SELECT store, article_id, content_hash, extractor, status, updated "
-                                        "FROM ledger LIMIT 1")
+            foreign = foreign_tables(self.connection, ("ledger",))
+            if not foreign:
+                with self.connection:
+                    self.connection.execute(
+                        "CREATE TABLE IF NOT EXISTS ledger (store TEXT NOT NULL, article_id TEXT NOT NULL, "
+                        "content_hash TEXT NOT NULL, extractor TEXT NOT NULL, status TEXT NOT NULL, "
+                        "updated REAL NOT NULL, PRIMARY KEY (store, article_id))"
+                    )
+                    self.connection.execute("SELECT store, article_id, content_hash, extractor, status, updated "
+                                            "FROM ledger LIMIT 1")
         except sqlite3.DatabaseError as error:
             self.connection.close()
             raise LedgerError(f"{path}: cannot open the ingestion ledger ({error})") from error
+        if foreign:
+            self.connection.close()
+            raise LedgerError(f"{path}: cannot open the ingestion ledger ({not_ours(foreign)})")
 
     def is_loaded(self, store: str, article: Article, extractor: str) -> bool:
         row = self.connection.execute(

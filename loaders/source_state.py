@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.sqlite_store import foreign_tables, not_ours
 from loaders import near_duplicates
 
 BACKOFF_BASE_SECONDS = 60.0
@@ -66,12 +67,17 @@ class SourceState:
         self.path = path
         self.connection = sqlite3.connect(path, timeout=60)
         try:
-            with self.connection:
-                self.connection.executescript(_SCHEMA)
-            self._band_old_signatures()
+            foreign = foreign_tables(self.connection, ("sources",))
+            if not foreign:
+                with self.connection:
+                    self.connection.executescript(_SCHEMA)
+                self._band_old_signatures()
         except sqlite3.DatabaseError as error:
             self.connection.close()
             raise SourceStateError(f"{path}: cannot open the scheduled-ingestion state ({error})") from error
+        if foreign:
+            self.connection.close()
+            raise SourceStateError(f"{path}: cannot open the scheduled-ingestion state ({not_ours(foreign)})")
 
     def _band_old_signatures(self) -> None:
         """Signatures stored before the bands table existed get their bands."""

@@ -6,9 +6,12 @@ Each call loads the spaCy model, so the checks are grouped into few calls.
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from graph.model import Article
 
@@ -193,8 +196,21 @@ def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
     assert unwritable.returncode == 1 and "no-such-folder/errors.jsonl: cannot write" in unwritable.stderr
 
 
-def test_files_that_are_not_ours_are_named_and_left_as_they_are(tmp_path: Path) -> None:
-    garbage = b"this is not a SQLite file\n" * 40
+def _not_ours(kind: str, folder: Path) -> bytes:
+    """The bytes of a file that is not geokg's: not SQLite at all, or another program's SQLite file."""
+    if kind == "garbage":
+        return b"this is not a SQLite file\n" * 40
+    connection = sqlite3.connect(folder / "other.sqlite")
+    with connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('keep me')")
+    connection.close()
+    return (folder / "other.sqlite").read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["garbage", "another program's SQLite"])
+def test_files_that_are_not_ours_are_named_and_left_as_they_are(tmp_path: Path, kind: str) -> None:
+    garbage = _not_ours(kind, tmp_path)
     graph, ledger, state = (str(tmp_path / name) for name in ("graph.sqlite", "ledger.sqlite", "state.sqlite"))
     for path in (graph, ledger, state):
         Path(path).write_bytes(garbage)

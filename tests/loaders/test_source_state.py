@@ -11,6 +11,23 @@ from loaders.near_duplicates import signature, to_bytes
 from loaders.source_state import BACKOFF_MAX_SECONDS, SourceState, SourceStateError, backoff_seconds
 from tests.loaders.news_site import front_matter, wire_copy
 
+# The state file's tables as the first version of loaders/source_state.py made them.
+FIRST_SCHEMA = """
+CREATE TABLE sources (
+    name TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_success REAL, failures INTEGER NOT NULL DEFAULT 0,
+    next_attempt REAL NOT NULL DEFAULT 0, last_error TEXT
+);
+CREATE TABLE pages (url TEXT PRIMARY KEY, article_id TEXT, source TEXT NOT NULL, seen REAL NOT NULL);
+CREATE TABLE signatures (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE near_duplicates (
+    article_id TEXT PRIMARY KEY, url TEXT, copy_of TEXT NOT NULL, similarity REAL NOT NULL, seen REAL NOT NULL
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, started REAL NOT NULL, finished REAL NOT NULL, ok INTEGER NOT NULL,
+    report TEXT NOT NULL
+);
+"""
+
 
 def test_backoff_doubles_up_to_a_ceiling_and_success_resets_it(tmp_path: Path) -> None:
     assert [backoff_seconds(n) for n in (1, 2, 3, 4)] == [60.0, 120.0, 240.0, 480.0]
@@ -42,8 +59,8 @@ def test_candidates_are_the_articles_sharing_a_band(tmp_path: Path) -> None:
 def test_signatures_stored_before_bands_get_their_bands(tmp_path: Path) -> None:
     _, _, story = front_matter("2024-07-05-orban-visits-moscow")
     path = tmp_path / "state.sqlite"
-    with sqlite3.connect(path) as old:  # a state file from before the bands table
-        old.execute("CREATE TABLE signatures (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL)")
+    with sqlite3.connect(path) as old:  # a state file from before the bands table (its first schema)
+        old.executescript(FIRST_SCHEMA)
         old.execute("INSERT INTO signatures VALUES (?, ?)", ("url:first", to_bytes(signature(story))))
     old.close()
     state = SourceState(path)
