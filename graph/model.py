@@ -191,3 +191,13 @@ class Extraction:
     article: Article
     events: tuple[Event, ...]
     drops: tuple[Drop, ...]
+
+
+@dataclass(frozen=True)
+class CopyLink:
+    """A near-duplicate article (the same story with small edits under another address), which
+    is not extracted, and the first copy of the story, which was."""
+
+    copy: Article
+    original_id: str
+    similarity: float

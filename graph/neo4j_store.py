@@ -20,8 +20,8 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.model import Extraction
-from graph.store import SCHEMA_VERSION, Batch, LoadReport, StoreError, aggregate_pair
+from graph.model import CopyLink, Extraction
+from graph.store import SCHEMA_VERSION, Batch, LoadReport, StoreError, aggregate_pair, copy_row
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
 _EDGE = re.compile(r"^[A-Z][A-Z_]*$")
@@ -110,7 +110,7 @@ class Neo4jStore:
         )
         self._queries = {name: _STABLE_PLAN + read_cypher(name) for name in (
             "write_articles", "write_actors", "stale_events", "write_events", "create_events", "existing_events",
-            "known_articles",
+            "known_articles", "write_copies",
         )}
         self._checked = False
 
@@ -197,6 +197,19 @@ class Neo4jStore:
             rows = [{"subject_id": s, "object_id": o} for s, o in sorted(keys)]
             run(_edge_query(name, edge), pairs=rows, edge=edge)
         return LoadReport(len(batch.articles), len(batch.events), len(removed))
+
+    def link_copies(self, links: Iterable[CopyLink]) -> int:
+        rows = [copy_row(link) for link in links]
+        if not rows:
+            return 0
+        self._reachable()
+        try:
+            records, _, _ = self.driver.execute_query(
+                self._queries["write_copies"], {"rows": rows}, database_=self.settings.database
+            )
+        except (Neo4jError, ServiceUnavailable, SessionExpired, OSError) as error:
+            raise self._fail(error, "linking copies") from error
+        return int(records[0]["linked"])
 
     def known_articles(self, ids: list[str]) -> set[str]:
         self._reachable()

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from graph.model import Extraction
-from graph.store import ACTOR_LABELS, SCHEMA_VERSION, Batch, LoadReport, StoreError
+from graph.model import CopyLink, Extraction
+from graph.store import ACTOR_LABELS, SCHEMA_VERSION, Batch, LoadReport, StoreError, copy_row
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS events (
     evidence_count INTEGER NOT NULL, evidence TEXT NOT NULL,
     place TEXT, commodity TEXT, topic TEXT,
     confidence REAL NOT NULL, extractor TEXT NOT NULL, trigger TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS copies (
+    copy_id TEXT PRIMARY KEY REFERENCES articles(id),
+    original_id TEXT NOT NULL REFERENCES articles(id),
+    similarity REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_pair ON events(subject_id, edge, object_id);
@@ -163,6 +168,23 @@ class SqliteStore:
             ))
         return found
 
+    def link_copies(self, links: Iterable[CopyLink]) -> int:
+        rows = [copy_row(link) for link in links]
+        if not rows:
+            return 0
+        originals = self.known_articles(sorted({row["original_id"] for row in rows}))
+        stored = [row for row in rows if row["original_id"] in originals]
+        try:
+            with self.connection:
+                self.connection.executemany(_upsert("articles", _ARTICLE_COLUMNS), stored)
+                self.connection.executemany(
+                    "INSERT INTO copies (copy_id, original_id, similarity) VALUES (:id, :original_id, :similarity) "
+                    "ON CONFLICT(copy_id) DO UPDATE SET original_id = excluded.original_id, "
+                    "similarity = excluded.similarity", stored)
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: linking copies failed ({error})") from error
+        return len(stored)
+
     def counts(self) -> dict[str, int]:
         query = self.connection.execute
         counts: dict[str, int] = {
@@ -181,6 +203,9 @@ class SqliteStore:
         ).fetchone()[0]
         for edge, number in query("SELECT edge, COUNT(*) FROM relations GROUP BY edge"):
             counts[edge] = number
+        copies = query("SELECT COUNT(*) FROM copies").fetchone()[0]
+        if copies:  # as in Neo4j, a relationship type that has no relationships is not counted
+            counts["COPY_OF"] = copies
         return counts
 
     def aggregate(self, subject_id: str, edge: str, object_id: str) -> dict[str, Any] | None:

@@ -2,8 +2,9 @@
 
 A store holds the model of ``graph.model`` as a graph: ``Actor``, ``Article`` and ``Event``
 nodes; ``SUBJECT``, ``OBJECT``, ``REPORTED_IN``, ``ATTRIBUTED_TO`` and ``HOLDS_ROLE``
-relationships; and one aggregated relationship per actor pair and relation type (``MET``,
-``SANCTIONED``, ...) whose properties are always recomputed from the events beneath it.
+relationships; one aggregated relationship per actor pair and relation type (``MET``,
+``SANCTIONED``, ...) whose properties are always recomputed from the events beneath it; and
+``COPY_OF`` from a near-duplicate article (a wire copy, not extracted) to the first copy.
 
 Loading an article replaces its events: events the new extraction no longer contains are
 deleted, so reloading the same extraction changes nothing and re-extracting with a new
@@ -18,9 +19,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from graph.model import Actor, ActorType, Article, Event, Extraction
+from graph.model import Actor, ActorType, Article, CopyLink, Event, Extraction
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ACTOR_LABELS: Mapping[ActorType, str] = {
     ActorType.PERSON: "Person",
     ActorType.COUNTRY: "Country",
@@ -61,6 +62,11 @@ class GraphStore(Protocol):
     def known_articles(self, ids: list[str]) -> set[str]:
         """Which of these article ids the store holds."""
 
+    def link_copies(self, links: Iterable[CopyLink]) -> int:
+        """Store each near-duplicate article (without events) with a ``COPY_OF`` link to its first
+        copy, idempotently, in one transaction; a link whose first copy is not stored is left out.
+        Returns the number of links the store holds for ``links``."""
+
     def aggregate(self, subject_id: str, edge: str, object_id: str) -> dict[str, Any] | None:
         """The aggregated relationship between two actors, or None."""
 
@@ -88,6 +94,11 @@ def actor_row(actor: Actor) -> dict[str, Any]:
         "until": actor.until,
         "aliases": list(actor.aliases),
     }
+
+
+def copy_row(link: CopyLink) -> dict[str, Any]:
+    """A near-duplicate article's row, with the first copy it repeats and how similar it is."""
+    return {**article_row(link.copy), "original_id": link.original_id, "similarity": link.similarity}
 
 
 def article_row(article: Article) -> dict[str, Any]:

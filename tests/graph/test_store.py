@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article, Extraction
+from graph.model import Article, CopyLink, Extraction
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.sqlite_store import SqliteStore
 from graph.store import GraphStore, StoreError
@@ -54,7 +54,7 @@ def extractions(extractor: Extractor) -> list[Extraction]:
 def test_schema_is_idempotent_and_versioned(store: GraphStore) -> None:
     store.ensure_schema()
     store.ensure_schema()
-    assert store.schema_version() == 2
+    assert store.schema_version() == 3
 
 
 def test_loading_twice_changes_nothing(store: GraphStore, extractions: list[Extraction]) -> None:
@@ -186,3 +186,19 @@ def _names(store: GraphStore) -> tuple[str, list[str]]:
     stored = store.actor("person:janos-kovacs")
     assert stored is not None
     return stored["name"], stored["aliases"]
+
+
+def test_near_duplicates_link_to_their_first_copy(store: GraphStore, extractions: list[Extraction]) -> None:
+    store.load(extractions)
+    before = store.counts()
+    first = extractions[0].article
+    copy = Article("url:https://wire.example/orban-putin", first.text, "Orban meets Putin (wire)", first.date,
+                   "https://wire.example/orban-putin", "Wire")
+    orphan = Article("url:https://wire.example/other", "Another story.", None, None, "https://wire.example/other")
+    links = [CopyLink(copy, first.id, 0.82), CopyLink(orphan, "url:https://never.stored/", 0.9)]
+    assert store.link_copies(links) == 1  # the orphan's first copy is not stored: left out
+    counts = store.counts()
+    assert counts == {**before, "Article": before["Article"] + 1, "COPY_OF": 1}
+    assert store.known_articles([copy.id, orphan.id]) == {copy.id}
+    assert store.link_copies(links) == 1 and store.counts() == counts  # idempotent
+    assert store.link_copies([]) == 0
