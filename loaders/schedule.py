@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.pipeline import Extractor
-from graph.model import Article
+from graph.model import Article, CopyLink
 from graph.store import GraphStore
 from loaders import near_duplicates
 from loaders.feeds import FeedError, page_text, parse_feed
@@ -116,19 +116,33 @@ def collect(source: Source, fetcher: Fetcher, state: SourceState, report: PassRe
     return found
 
 
+@dataclass
+class Sifted:
+    """A source's items once near-duplicates are taken out."""
+
+    accepted: list[Article | InputError]  # to ingest
+    signatures: dict[str, tuple[int, ...]]  # of accepted articles, to remember once they are loaded
+    copies: list[CopyLink]  # near-duplicates, to link to their first copy once it is loaded
+
+
 def without_copies(items: list[Article | InputError], pipeline: Pipeline, report: PassReport,
-                   now: float) -> tuple[list[Article | InputError], dict[str, tuple[int, ...]]]:
+                   now: float) -> Sifted:
     """The items that are not near-duplicates of an article already extracted (copies are linked
-    to their first copy and counted), and the MinHash signatures still to remember. Articles the
-    ledger has loaded pass through unchecked: ``ingest`` counts them as duplicates."""
+    to their first copy in the state file and counted), the MinHash signatures still to remember,
+    and the copies to link in the graph (again for one seen before, in case a pass was killed
+    before it linked them). Articles the ledger has loaded pass through unchecked: ``ingest``
+    counts them as duplicates."""
     state = pipeline.state
     accepted: list[Article | InputError] = []
     pending: dict[str, tuple[int, ...]] = {}
+    copies: list[CopyLink] = []
     for item in items:
         if isinstance(item, InputError):
             accepted.append(item)
             continue
-        if state.copy_of(item.id) is not None:
+        known = state.copy_of(item.id)
+        if known is not None:
+            copies.append(CopyLink(item, *known))
             report.articles_near_duplicate += 1
             continue
         if pipeline.ledger.is_loaded(pipeline.store_key, item, pipeline.extractor.name):
@@ -141,12 +155,14 @@ def without_copies(items: list[Article | InputError], pipeline: Pipeline, report
         candidates.pop(item.id, None)
         match = near_duplicates.best_match(sig, candidates.items())
         if match is not None:
-            state.link_copy(item.id, item.url, match, near_duplicates.similarity(sig, candidates[match]), now)
+            similarity = near_duplicates.similarity(sig, candidates[match])
+            state.link_copy(item.id, item.url, match, similarity, now)
+            copies.append(CopyLink(item, match, similarity))
             report.articles_near_duplicate += 1
             continue
         pending[item.id] = sig
         accepted.append(item)
-    return accepted, pending
+    return Sifted(accepted, pending, copies)
 
 
 @contextmanager
@@ -207,11 +223,15 @@ def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> Pass
                 pipeline.event("source_failed", source=source.name, error=str(error), failures=failed.failures,
                                next_attempt=failed.next_attempt)
                 continue
-            accepted, signatures = without_copies(found.items, pipeline, report, now)
-            part = ingest(iter(accepted), pipeline.store, pipeline.store_key, pipeline.extractor, pipeline.ledger,
-                          on_batch=pipeline.on_batch)
+            sifted = without_copies(found.items, pipeline, report, now)
+            part = ingest(iter(sifted.accepted), pipeline.store, pipeline.store_key, pipeline.extractor,
+                          pipeline.ledger, on_batch=pipeline.on_batch)
             report.ingest.add(part)
-            state.remember_signatures(signatures)
+            linked = pipeline.store.link_copies(sifted.copies)
+            if linked < len(sifted.copies):
+                pipeline.event("copies_unlinked", source=source.name, copies=len(sifted.copies) - linked,
+                               reason="first copy not in the graph")
+            state.remember_signatures(sifted.signatures)
             for url, page_article in found.pages:
                 state.remember_page(url, page_article, source.name, now)
             state.succeeded(source.name, now, found.etag, found.last_modified)

@@ -160,10 +160,11 @@ class SourceState:
                 "INSERT OR IGNORE INTO near_duplicates (article_id, url, copy_of, similarity, seen) "
                 "VALUES (?, ?, ?, ?, ?)", (article_id, url, copy_of, similarity, now))
 
-    def copy_of(self, article_id: str) -> str | None:
-        row = self.connection.execute("SELECT copy_of FROM near_duplicates WHERE article_id = ?",
+    def copy_of(self, article_id: str) -> tuple[str, float] | None:
+        """The first copy a near-duplicate was linked to, and their similarity; None for others."""
+        row = self.connection.execute("SELECT copy_of, similarity FROM near_duplicates WHERE article_id = ?",
                                       (article_id,)).fetchone()
-        return str(row[0]) if row else None
+        return (str(row[0]), float(row[1])) if row else None
 
     def record_run(self, started: float, finished: float, ok: bool, report: dict[str, Any]) -> int:
         with self.connection:
