@@ -299,7 +299,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import sqlite3
 
-    from graph.export import export_csv, extractions_of
+    from graph.export import export_csv, export_to_store
     from graph.neo4j_store import Neo4jSettings, Neo4jStore
     from graph.sqlite_store import SqliteStore
     from graph.store import StoreError
@@ -323,7 +323,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 0
         target = Neo4jStore(Neo4jSettings.from_env())
         target.ensure_schema()
-        result = target.load(extractions_of(source))
+        result = export_to_store(source, target)
         target.close()
         print(f"exported {result.events} triples of {result.articles} articles to Neo4j", file=out)
         return 0

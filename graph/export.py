@@ -14,6 +14,7 @@ from graph.model import (
     Actor,
     ActorType,
     Article,
+    CopyLink,
     Event,
     Evidence,
     Extraction,
@@ -22,6 +23,7 @@ from graph.model import (
     RelationType,
 )
 from graph.sqlite_store import SqliteStore
+from graph.store import GraphStore, LoadReport
 
 
 def _actor(row: sqlite3.Row) -> Actor:
@@ -56,6 +58,23 @@ def extractions_of(store: SqliteStore) -> Iterator[Extraction]:
                                      article["source"]), tuple(events), ())
     finally:
         connection.row_factory = None
+
+
+def copies_of(store: SqliteStore) -> list[CopyLink]:
+    """The near-duplicate copies of the embedded store, each with the first copy it repeats."""
+    rows = store.connection.execute(
+        "SELECT a.id, a.title, a.published, a.url, a.source, c.original_id, c.similarity "
+        "FROM copies c JOIN articles a ON a.id = c.copy_id ORDER BY a.id").fetchall()
+    return [CopyLink(Article(i, "", title, published, url, source), original, similarity)
+            for i, title, published, url, source, original, similarity in rows]
+
+
+def export_to_store(source: SqliteStore, target: GraphStore) -> LoadReport:
+    """The whole embedded store written into ``target`` (idempotent): articles with their events,
+    then the near-duplicate copies' links."""
+    report = target.load(extractions_of(source))
+    target.link_copies(copies_of(source))
+    return report
 
 
 @dataclass(frozen=True)
@@ -121,5 +140,7 @@ def export_csv(store: SqliteStore, folder: Path) -> CsvExport:
                ([row[0], row[2], row[1], *row[3:]] for row in db.execute(
                    "SELECT subject_id, edge, object_id, count, first_date, last_date, goldstein_sum, negated_count "
                    "FROM relations"))),
+        _write(folder / "copy_of.csv", [":START_ID(Article)", ":END_ID(Article)", "similarity:float", ":TYPE"],
+               ([*row, "COPY_OF"] for row in db.execute("SELECT copy_id, original_id, similarity FROM copies"))),
     )
     return CsvExport(nodes, relationships)

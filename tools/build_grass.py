@@ -32,7 +32,7 @@ NODES = {  # label: (colour, border, caption)
 }
 QUAD_COLOURS = {1: "#68BDF6", 2: "#1B9E4B", 3: "#F0A30A", 4: "#D0021B"}
 LINKS = {"SUBJECT": "#A5ABB6", "OBJECT": "#A5ABB6", "REPORTED_IN": "#C0A378", "ATTRIBUTED_TO": "#B261A5",
-         "HOLDS_ROLE": "#2870C2"}
+         "HOLDS_ROLE": "#2870C2", "COPY_OF": "#C0A378"}
 
 
 def node_block(label: str, colour: str, border: str, caption: str) -> str:

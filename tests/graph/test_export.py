@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from extract.pipeline import Extractor
 from graph import neo4j_server as local_neo4j
-from graph.export import export_csv, extractions_of
+from graph.export import export_csv, export_to_store
+from graph.model import Article, CopyLink
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.sqlite_store import SqliteStore
 from loaders.ingest import Ledger, ingest
@@ -22,8 +23,13 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 
 
 def _embedded(tmp_path: Path, extractor: Extractor) -> SqliteStore:
+    """The example articles, plus a wire copy of the first one linked to it."""
     store = SqliteStore(tmp_path / "graph.sqlite")
     ingest(read_inputs([str(EXAMPLES)]), store, "embedded:export", extractor, Ledger(tmp_path / "ledger.sqlite"))
+    (first,) = store.connection.execute("SELECT id FROM articles ORDER BY id LIMIT 1").fetchone()
+    url = "https://wire.example/copy"
+    copy = Article(f"url:{url}", "", "A wire copy", "2024-07-05", url, "Wire")
+    assert store.link_copies([CopyLink(copy, first, 0.82)]) == 1
     return store
 
 
@@ -32,9 +38,9 @@ def test_export_to_neo4j_gives_the_same_graph(tmp_path: Path, extractor: Extract
     embedded = _embedded(tmp_path, extractor)
     target = Neo4jStore(neo4j_server.store_settings())
     target.ensure_schema()
-    target.load(extractions_of(embedded))
-    assert target.counts() == embedded.counts()
-    target.load(extractions_of(embedded))  # exporting twice changes nothing
+    export_to_store(embedded, target)
+    assert target.counts() == embedded.counts() and embedded.counts()["COPY_OF"] == 1
+    export_to_store(embedded, target)  # exporting twice changes nothing
     assert target.counts() == embedded.counts()
     target.close()
     embedded.close()

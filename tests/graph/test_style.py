@@ -32,7 +32,7 @@ def test_every_label_and_relationship_type_has_a_style() -> None:
     for label in [*ACTOR_LABELS.values(), "Actor", "Article", "Event"]:
         assert styles[("node", label)]["caption"] in ("'{name}'", "'{title}'", "'{type}'")
     edges = {relation.edge_type for relation in load_ontology().relations.values()}
-    for edge in [*edges, "SUBJECT", "OBJECT", "REPORTED_IN", "ATTRIBUTED_TO", "HOLDS_ROLE"]:
+    for edge in [*edges, "SUBJECT", "OBJECT", "REPORTED_IN", "ATTRIBUTED_TO", "HOLDS_ROLE", "COPY_OF"]:
         assert re.fullmatch(r"#[0-9A-F]{6}", styles[("relationship", edge)]["color"])
     # cooperation and conflict are told apart by colour
     assert styles[("relationship", "MET")]["color"] != styles[("relationship", "ATTACKED")]["color"]
