@@ -1,8 +1,11 @@
-// @description What the graph holds: articles, actors per type, events per relation type, and the dates covered.
+// @description What the graph holds: articles (and how many are near-duplicate wire copies), actors per type, events per relation type, and the dates covered.
 // @returns section, key, value
 // Neo4j Browser: run as it is.
 CALL () {
     MATCH (a:Article) RETURN 'articles' AS section, 'all' AS key, toString(count(a)) AS value
+    UNION ALL
+    RETURN 'articles' AS section, 'near-duplicate copies' AS key,
+           toString(COUNT { (:Article)-[:COPY_OF]->(:Article) }) AS value
     UNION ALL
     MATCH (a:Actor) RETURN 'actors' AS section, a.type AS key, toString(count(a)) AS value
     UNION ALL

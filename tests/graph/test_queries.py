@@ -8,10 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from graph.model import Article, CopyLink
+from graph.neo4j_store import Neo4jStore
 from graph.queries import QueryError, load_library, parse_params, parse_query, run_query
 
 if TYPE_CHECKING:
     from neo4j import Driver
+
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 
 LIBRARY = load_library()
@@ -125,9 +129,15 @@ def test_new_relations(graph: Driver) -> None:
     ]
 
 
-def test_summary(graph: Driver) -> None:
+def test_summary(graph: Driver, neo4j_server: Neo4jTestServer) -> None:
     found = {(row["section"], row["key"]): row["value"] for row in rows(graph, "summary")}
-    assert found[("articles", "all")] == "3"
+    assert (found[("articles", "all")], found[("articles", "near-duplicate copies")]) == ("3", "0")
+    store = Neo4jStore(neo4j_server.store_settings())
+    assert store.link_copies([CopyLink(Article("url:https://wire.example/a1", "", "Orbán meets Putin (wire)"), "a1",
+                                       0.9)]) == 1
+    store.close()
+    found = {(row["section"], row["key"]): row["value"] for row in rows(graph, "summary")}
+    assert (found[("articles", "all")], found[("articles", "near-duplicate copies")]) == ("4", "1")
     assert (found[("actors", "COUNTRY")], found[("actors", "PERSON")], found[("actors", "ORGANIZATION")]) == (
         "3", "4", "1")
     assert (found[("events", "MEET")], found[("events", "SANCTION")], found[("events", "ATTACK")]) == ("2", "2", "1")
