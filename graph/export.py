@@ -53,9 +53,9 @@ def extractions_of(store: SqliteStore) -> Iterator[Extraction]:
                     row["date"], row["date_precision"], evidence, row["confidence"], row["extractor"],
                     row["trigger"], attributes,
                 ))
-            # the article text is not kept; its hash is, and loading recomputes nothing from it
+            # the article text is not kept; its hash is, and travels with the article
             yield Extraction(Article(article["id"], "", article["title"], article["published"], article["url"],
-                                     article["source"]), tuple(events), ())
+                                     article["source"], article["content_hash"]), tuple(events), ())
     finally:
         connection.row_factory = None
 
@@ -63,10 +63,10 @@ def extractions_of(store: SqliteStore) -> Iterator[Extraction]:
 def copies_of(store: SqliteStore) -> list[CopyLink]:
     """The near-duplicate copies of the embedded store, each with the first copy it repeats."""
     rows = store.connection.execute(
-        "SELECT a.id, a.title, a.published, a.url, a.source, c.original_id, c.similarity "
+        "SELECT a.id, a.title, a.published, a.url, a.source, a.content_hash, c.original_id, c.similarity "
         "FROM copies c JOIN articles a ON a.id = c.copy_id ORDER BY a.id").fetchall()
-    return [CopyLink(Article(i, "", title, published, url, source), original, similarity)
-            for i, title, published, url, source, original, similarity in rows]
+    return [CopyLink(Article(i, "", title, published, url, source, text_hash), original, similarity)
+            for i, title, published, url, source, text_hash, original, similarity in rows]
 
 
 def export_to_store(source: SqliteStore, target: GraphStore) -> LoadReport:

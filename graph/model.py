@@ -82,7 +82,8 @@ class RelationType:
 
 @dataclass(frozen=True)
 class Article:
-    """A source document. ``date`` is the publication date (ISO), when known."""
+    """A source document. ``date`` is the publication date (ISO), when known. ``text_hash`` is
+    set only on an article read back from a store, whose text is not kept: its stored hash."""
 
     id: str
     text: str
@@ -90,6 +91,7 @@ class Article:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    text_hash: str | None = None
 
     @staticmethod
     def content_id(text: str) -> str:

@@ -108,7 +108,7 @@ def article_row(article: Article) -> dict[str, Any]:
         "title": article.title,
         "published": article.date,
         "source": article.source,
-        "content_hash": content_hash(article.text),
+        "content_hash": article.text_hash or content_hash(article.text),
     }
 
 

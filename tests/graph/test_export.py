@@ -40,6 +40,9 @@ def test_export_to_neo4j_gives_the_same_graph(tmp_path: Path, extractor: Extract
     target.ensure_schema()
     export_to_store(embedded, target)
     assert target.counts() == embedded.counts() and embedded.counts()["COPY_OF"] == 1
+    hashes = dict(embedded.connection.execute("SELECT id, content_hash FROM articles").fetchall())
+    records, _, _ = target.driver.execute_query("MATCH (a:Article) RETURN a.id AS id, a.content_hash AS hash")
+    assert {record["id"]: record["hash"] for record in records} == hashes  # kept, not recomputed from no text
     export_to_store(embedded, target)  # exporting twice changes nothing
     assert target.counts() == embedded.counts()
     target.close()
