@@ -264,6 +264,20 @@ class Neo4jStore:
         found["aliases"] = list(found["aliases"] or [])
         return found
 
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        self._reachable()
+        try:
+            records, _, _ = self.driver.execute_query(
+                "MATCH (a:Article {id: $id}) RETURN a { .id, .url, .title, .published, .source, .content_hash } "
+                "AS article", {"id": article_id}, database_=self.settings.database,
+            )
+        except (Neo4jError, ServiceUnavailable, OSError) as error:
+            raise self._fail(error, "reading an article") from error
+        if not records:
+            return None
+        found: dict[str, Any] = records[0]["article"]
+        return found
+
     def close(self) -> None:
         self.driver.close()
 

@@ -75,13 +75,31 @@ _ALIAS_UNION = (
 )
 
 
+# values a later row may lack without meaning "none" (an office holder's title in an extraction
+# that did not name it, an article loaded from triples without its text or address): a stored
+# value stays until a row brings a new one, as in the Neo4j store
+_KEPT_WHEN_ABSENT = {
+    ("actors", "title"), ("actors", "since"), ("actors", "until"),
+    ("articles", "url"), ("articles", "title"), ("articles", "published"), ("articles", "source"),
+}
+
+
+def _update(table: str, column: str) -> str:
+    if (table, column) == ("actors", "aliases"):
+        return f"{column} = {_ALIAS_UNION}"
+    if (table, column) == ("articles", "content_hash"):  # '' is an unknown hash (see _upsert)
+        return f"{column} = COALESCE(NULLIF(excluded.{column}, ''), {table}.{column})"
+    if (table, column) in _KEPT_WHEN_ABSENT:
+        return f"{column} = COALESCE(excluded.{column}, {table}.{column})"
+    return f"{column} = excluded.{column}"
+
+
 def _upsert(table: str, columns: tuple[str, ...]) -> str:
     names = ", ".join(columns)
-    slots = ", ".join(f":{c}" for c in columns)
-    updates = ", ".join(
-        f"{c} = {_ALIAS_UNION}" if (table, c) == ("actors", "aliases") else f"{c} = excluded.{c}"
-        for c in columns if c != "id"
-    )
+    # an article whose text is unknown (content_hash None) is stored with an empty hash
+    slots = ", ".join("COALESCE(:content_hash, '')" if (table, c) == ("articles", "content_hash") else f":{c}"
+                      for c in columns)
+    updates = ", ".join(_update(table, c) for c in columns if c != "id")
     return f"INSERT INTO {table} ({names}) VALUES ({slots}) ON CONFLICT(id) DO UPDATE SET {updates}"
 
 
@@ -228,6 +246,16 @@ class SqliteStore:
         found = dict(zip(_ACTOR_COLUMNS, row, strict=True))
         found["aliases"] = json.loads(found["aliases"])
         del found["label"]
+        return found
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.connection.execute(
+            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        found = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
+        found["content_hash"] = found["content_hash"] or None  # '' is an unknown hash, as in Neo4j
         return found
 
     def close(self) -> None:

@@ -73,6 +73,9 @@ class GraphStore(Protocol):
     def actor(self, actor_id: str) -> dict[str, Any] | None:
         """An actor's stored properties (id, name, type, country, title, aliases, ...), or None."""
 
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """An article's stored properties (id, url, title, published, source, content_hash), or None."""
+
     def close(self) -> None:
         """Release connections."""
 
@@ -108,7 +111,8 @@ def article_row(article: Article) -> dict[str, Any]:
         "title": article.title,
         "published": article.date,
         "source": article.source,
-        "content_hash": article.text_hash or content_hash(article.text),
+        # None when the text is unknown (an article loaded from triples): the store keeps its hash
+        "content_hash": article.text_hash or (content_hash(article.text) if article.text else None),
     }
 
 

@@ -4,8 +4,9 @@
 UNWIND $rows AS r
 MATCH (o:Article {id: r.original_id}) USING INDEX o:Article(id)
 MERGE (c:Article {id: r.id})
-SET c.url = r.url, c.title = r.title, c.published = r.published, c.source = r.source,
-    c.content_hash = r.content_hash
+SET c.url = coalesce(r.url, c.url), c.title = coalesce(r.title, c.title),
+    c.published = coalesce(r.published, c.published), c.source = coalesce(r.source, c.source),
+    c.content_hash = coalesce(r.content_hash, c.content_hash)
 MERGE (c)-[l:COPY_OF]->(o)
 SET l.similarity = r.similarity
 RETURN count(l) AS linked

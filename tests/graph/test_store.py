@@ -13,7 +13,7 @@ from extract.pipeline import Extractor
 from graph.model import Article, CopyLink, Extraction
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.sqlite_store import SqliteStore
-from graph.store import GraphStore, StoreError
+from graph.store import GraphStore, StoreError, content_hash
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -202,3 +202,21 @@ def test_near_duplicates_link_to_their_first_copy(store: GraphStore, extractions
     assert store.known_articles([copy.id, orphan.id]) == {copy.id}
     assert store.link_copies(links) == 1 and store.counts() == counts  # idempotent
     assert store.link_copies([]) == 0
+
+
+def test_rows_that_lack_a_value_keep_the_stored_one(store: GraphStore, extractions: list[Extraction]) -> None:
+    store.load(extractions)
+    first = extractions[0]
+    stored = store.article(first.article.id)
+    assert stored is not None and stored["content_hash"] == content_hash(first.article.text)
+    assert stored["title"] == first.article.title and stored["published"] == first.article.date
+    # what `geokg load` writes for triples: the article's id without its text, title or date
+    store.load([dataclasses.replace(first, article=Article(first.article.id, ""))])
+    assert store.article(first.article.id) == stored
+    # an extraction that does not name an office holder's title leaves the stored title alone
+    event = next(e for e in first.events if e.subject.title)
+    untitled = dataclasses.replace(event, subject=dataclasses.replace(event.subject, title=None, since=None))
+    store.load([dataclasses.replace(first, events=(untitled,))])
+    found = store.actor(event.subject.id)
+    assert found is not None and (found["title"], found["since"]) == (event.subject.title, event.subject.since)
+    assert store.article("no-such-article") is None
