@@ -249,34 +249,25 @@ class Neo4jStore:
         )
         return records[0].data() if records else None
 
-    def actor(self, actor_id: str) -> dict[str, Any] | None:
+    def _one(self, query: str, node_id: str, doing: str) -> dict[str, Any] | None:
+        """The map that ``query`` returns as ``found`` for the node with id ``node_id``, or None."""
         self._reachable()
         try:
-            records, _, _ = self.driver.execute_query(
-                "MATCH (a:Actor {id: $id}) RETURN a { .id, .name, .type, .country, .sector, .title, .since, .until, "
-                ".aliases } AS actor", {"id": actor_id}, database_=self.settings.database,
-            )
+            records, _, _ = self.driver.execute_query(query, {"id": node_id}, database_=self.settings.database)
         except (Neo4jError, ServiceUnavailable, OSError) as error:
-            raise self._fail(error, "reading an actor") from error
-        if not records:
-            return None
-        found: dict[str, Any] = records[0]["actor"]
-        found["aliases"] = list(found["aliases"] or [])
+            raise self._fail(error, doing) from error
+        return dict(records[0]["found"]) if records else None
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        found = self._one("MATCH (a:Actor {id: $id}) RETURN a { .id, .name, .type, .country, .sector, .title, .since, "
+                          ".until, .aliases } AS found", actor_id, "reading an actor")
+        if found is not None:
+            found["aliases"] = list(found["aliases"] or [])
         return found
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        self._reachable()
-        try:
-            records, _, _ = self.driver.execute_query(
-                "MATCH (a:Article {id: $id}) RETURN a { .id, .url, .title, .published, .source, .content_hash } "
-                "AS article", {"id": article_id}, database_=self.settings.database,
-            )
-        except (Neo4jError, ServiceUnavailable, OSError) as error:
-            raise self._fail(error, "reading an article") from error
-        if not records:
-            return None
-        found: dict[str, Any] = records[0]["article"]
-        return found
+        return self._one("MATCH (a:Article {id: $id}) RETURN a { .id, .url, .title, .published, .source, "
+                         ".content_hash } AS found", article_id, "reading an article")
 
     def close(self) -> None:
         self.driver.close()

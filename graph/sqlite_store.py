@@ -237,25 +237,21 @@ class SqliteStore:
         keys = ("count", "first_date", "last_date", "goldstein_sum", "negated_count")
         return dict(zip(keys, row, strict=True))
 
+    def _one(self, table: str, columns: tuple[str, ...], row_id: str) -> dict[str, Any] | None:
+        row = self.connection.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return None if row is None else dict(zip(columns, row, strict=True))
+
     def actor(self, actor_id: str) -> dict[str, Any] | None:
-        row = self.connection.execute(
-            f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM actors WHERE id = ?", (actor_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        found = dict(zip(_ACTOR_COLUMNS, row, strict=True))
-        found["aliases"] = json.loads(found["aliases"])
-        del found["label"]
+        found = self._one("actors", _ACTOR_COLUMNS, actor_id)
+        if found is not None:
+            found["aliases"] = json.loads(found["aliases"])
+            del found["label"]
         return found
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        row = self.connection.execute(
-            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        found = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
-        found["content_hash"] = found["content_hash"] or None  # '' is an unknown hash, as in Neo4j
+        found = self._one("articles", _ARTICLE_COLUMNS, article_id)
+        if found is not None:
+            found["content_hash"] = found["content_hash"] or None  # '' is an unknown hash, as in Neo4j
         return found
 
     def close(self) -> None:
