@@ -33,6 +33,8 @@ from graph.model import (
 
 EXTRACTOR_NAME = "geokg-rules"
 EXTRACTOR_VERSION = "0.1"
+# CAMEO 14 PROTEST: when a country would protest against itself, its people protest against the state
+PROTEST_ROOT = "14"
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,13 @@ class Extractor:
         for subject, obj in candidate.actor_pairs():
             relation = self._relation_for(candidate.relation, subject)
             if subject.id == obj.id and obj.type is ActorType.COUNTRY and relation.quad_class == 4:
-                # "Turkish authorities imposed a curfew in Turkey": coercion of its own population
-                obj = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
+                population = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
+                if relation.cameo.startswith(PROTEST_ROOT):
+                    # "Iraqi Kurds protested against the Iraqi government": its people protest against a state
+                    subject = population
+                else:
+                    # "Turkish authorities imposed a curfew in Turkey": coercion of its own population
+                    obj = population
             if subject.id == obj.id:
                 drops.append(Drop(DropReason.SELF_LOOP, trigger.lemma_, relation.name, text, start, end, subject.id))
                 continue

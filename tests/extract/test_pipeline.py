@@ -120,6 +120,15 @@ def test_capital_as_destination_resolves_to_its_country(extractor: Extractor) ->
     assert ("place", "Moscow") in event.attributes
 
 
+def test_a_state_against_itself_is_read_as_the_state_and_its_people(extractor: Extractor) -> None:
+    # coercion: the state is the subject and its population the target
+    curfew = run(extractor, "Turkish authorities imposed a curfew in Turkey.")
+    assert [(e.subject.id, e.object.id) for e in curfew.events] == [("country:TUR", "group:tur-cvl")]
+    # protest: the people are the subject and the state the target
+    protest = run(extractor, "Iraqi Kurds protested against the Iraqi government.")
+    assert keys(protest) == {("group:irq-cvl", "PROTEST_AGAINST", "country:IRQ")}
+
+
 def test_demonym_groups_act_for_their_state(extractor: Extractor) -> None:
     result = run(extractor, "Hungarian officials criticized the European Commission.")
     assert any(e.subject.id == "country:HUN" and e.relation.name == "CRITICIZE" for e in result.events)
