@@ -575,11 +575,34 @@ class ActorResolver:
             elif lower in ("its", "itself"):
                 previous = [
                     by_token[j] for j in range(token.sent.start, token.i)
-                    if j in by_token and by_token[j].actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION)
-                    and by_token[j].kind is not MentionKind.PRONOUN
+                    if j in by_token and _is_state_or_organisation(by_token[j])
                 ]
-                if previous:
+                agent = _adjunct_agent(token, by_token)
+                if agent is not None:
+                    by_token[token.i] = Mention(token.i, token.i + 1, agent, MentionKind.PRONOUN)
+                elif previous:
                     by_token[token.i] = Mention(token.i, token.i + 1, previous[-1].actor, MentionKind.PRONOUN)
+
+
+def _is_state_or_organisation(mention: Mention) -> bool:
+    return mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and mention.kind is not MentionKind.PRONOUN
+
+
+def _adjunct_agent(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
+    """The subject of the verb when "its" sits in a prepositional adjunct of a verb whose direct
+    object is no actor: the adjunct describes the subject's act ("Iran launched drones at Israel,
+    in its first attack on Israeli territory"), whatever state was named last. With an actor as
+    object the adjunct is usually about it ("criticized Beijing over its trade policy")."""
+    noun = pronoun.head
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = noun.head.head
+    if any(child.dep_ == "dobj" and child.i in by_token for child in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i in by_token and _is_state_or_organisation(by_token[child.i]):
+            return by_token[child.i].actor
+    return None
 
 
 def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:

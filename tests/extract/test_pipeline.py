@@ -255,3 +255,11 @@ def test_known_office_holders_carry_their_term(extractor: Extractor) -> None:
                  "person:viktor-orban", "person:vladimir-putin")
     orban = event.subject if event.subject.id == "person:viktor-orban" else event.object
     assert (orban.title, orban.since, orban.until) == ("prime minister", "2010-05-29", None)
+
+
+def test_its_in_an_adjunct_is_the_subject_unless_an_actor_is_the_object(extractor: Extractor) -> None:
+    attack = run(extractor, "Iran fired missiles at Israel overnight, in its first direct attack on Israeli territory.")
+    assert ("country:IRN", "ATTACK", "country:ISR") in keys(attack)
+    assert not any(e.object.id == "group:isr-cvl" for e in attack.events)  # not Israel attacking its own people
+    policy = run(extractor, "Washington sanctioned Beijing over its attack on Taiwan.")
+    assert ("country:CHN", "ATTACK", "country:TWN") in keys(policy)
