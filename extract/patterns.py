@@ -157,6 +157,10 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
     if relation in ("relcl", "acl"):
         if ctx.actor(head) is not None:
             return Found((head,), 0.8)
+        possessors = [c for c in head.children if c.dep_ == "poss" and ctx.actor(c) is not None]
+        if relation == "acl" and infinitive and possessors:
+            # the possessor of "bid", "plan", "decision" acts in its infinitive: "Sweden's bid to join NATO"
+            return Found((possessors[0],), 0.8)
         governed = noun_governor_subject(head, ctx, depth + 1)
         return Found(governed.tokens, governed.confidence * 0.8, governed.blocked)
     if relation == "pcomp":

@@ -263,3 +263,11 @@ def test_its_in_an_adjunct_is_the_subject_unless_an_actor_is_the_object(extracto
     assert not any(e.object.id == "group:isr-cvl" for e in attack.events)  # not Israel attacking its own people
     policy = run(extractor, "Washington sanctioned Beijing over its attack on Taiwan.")
     assert ("country:CHN", "ATTACK", "country:TWN") in keys(policy)
+
+
+def test_the_possessor_of_a_plan_acts_in_its_infinitive(extractor: Extractor) -> None:
+    bid = run(extractor, "Hungary's parliament approved Sweden's bid to join NATO.")
+    assert ("country:SWE", "COOPERATE", "org:nato") in keys(bid)
+    assert not any(e.subject.country == "HUN" and e.object.id == "org:nato" for e in bid.events)
+    plain = run(extractor, "Finland decided to join NATO.")  # no possessor: the clause subject, as before
+    assert ("country:FIN", "COOPERATE", "org:nato") in keys(plain)
