@@ -313,6 +313,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"geokg: error: {error}", file=err)
         return 1
     try:
+        source.ensure_schema()  # a store written by an earlier version gains the tables it lacks (copies)
         if args.to == "csv":
             files = export_csv(source, args.out)
             paths = [*files.nodes, *files.relationships]

@@ -6,6 +6,7 @@ Each call loads the spaCy model, so the checks are grouped into few calls.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -239,3 +240,18 @@ def test_files_that_are_not_ours_are_named_and_left_as_they_are(tmp_path: Path, 
             lines = result.stderr.strip().splitlines()
             assert len(lines) == 1 and f"{Path(path).name}: cannot " in lines[0], (command, result.stderr)
         assert Path(path).read_bytes() == garbage
+
+
+def test_export_of_a_store_written_before_copies_were_kept(tmp_path: Path, small_graph_sqlite: Path) -> None:
+    old = tmp_path / "graph.sqlite"
+    shutil.copyfile(small_graph_sqlite, old)
+    connection = sqlite3.connect(old)
+    with connection:  # as schema version 2 left it: no copies table
+        connection.execute("DROP TABLE copies")
+        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    connection.close()
+    done = geokg("export", "--to", "csv", "--db", str(old), "--out", str(tmp_path / "csv"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "csv" / "copy_of.csv").read_text(encoding="utf-8").splitlines() == [
+        ":START_ID(Article),:END_ID(Article),similarity:float,:TYPE"]
+    assert len((tmp_path / "csv" / "events.csv").read_text(encoding="utf-8").splitlines()) == 1 + 9
