@@ -203,13 +203,20 @@ class Neo4jStore:
         if not rows:
             return 0
         self._reachable()
+
+        def write(tx: neo4j.ManagedTransaction) -> int:
+            originals = sorted({row["original_id"] for row in rows})
+            stored = {record["id"] for record in tx.run(self._queries["known_articles"], ids=originals)}
+            kept = [row for row in rows if row["original_id"] in stored]
+            tx.run(self._queries["write_articles"], rows=kept).consume()
+            tx.run(self._queries["write_copies"], rows=kept).consume()
+            return len(kept)
+
         try:
-            records, _, _ = self.driver.execute_query(
-                self._queries["write_copies"], {"rows": rows}, database_=self.settings.database
-            )
+            with self.driver.session(database=self.settings.database) as session:
+                return session.execute_write(write)
         except (Neo4jError, ServiceUnavailable, SessionExpired, OSError) as error:
             raise self._fail(error, "linking copies") from error
-        return int(records[0]["linked"])
 
     def known_articles(self, ids: list[str]) -> set[str]:
         self._reachable()

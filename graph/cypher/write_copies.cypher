@@ -1,12 +1,7 @@
-// Near-duplicate articles (wire copies, not extracted): each one MERGEd as an Article without
-// events and linked to the first copy of its story. A copy whose first copy is not stored is
-// left out; the count says how many links the graph holds for these rows.
+// COPY_OF from each near-duplicate article (a wire copy, not extracted; written just before by
+// write_articles) to the first copy of its story, with their similarity.
 UNWIND $rows AS r
+MATCH (c:Article {id: r.id}) USING INDEX c:Article(id)
 MATCH (o:Article {id: r.original_id}) USING INDEX o:Article(id)
-MERGE (c:Article {id: r.id})
-SET c.url = coalesce(r.url, c.url), c.title = coalesce(r.title, c.title),
-    c.published = coalesce(r.published, c.published), c.source = coalesce(r.source, c.source),
-    c.content_hash = coalesce(r.content_hash, c.content_hash)
 MERGE (c)-[l:COPY_OF]->(o)
 SET l.similarity = r.similarity
-RETURN count(l) AS linked
