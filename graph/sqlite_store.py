@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -103,16 +103,33 @@ def _upsert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({names}) VALUES ({slots}) ON CONFLICT(id) DO UPDATE SET {updates}"
 
 
-def foreign_tables(connection: sqlite3.Connection, own: tuple[str, ...]) -> list[str]:
-    """The tables of a SQLite file that has tables but not all of ``own``: a file of some other
-    program, which geokg must not write to. Empty for a new file and for one of ours."""
-    names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    return [] if not names or set(own) <= set(names) else names
+def open_own_file(path: Path, own: tuple[str, ...], what: str, error: type[Exception],
+                  prepare: Callable[[sqlite3.Connection], None], timeout: float = 5.0) -> sqlite3.Connection:
+    """A connection to one of geokg's SQLite files (new, or holding all of the ``own`` tables),
+    made ready by ``prepare``. A file that is not SQLite, holds another program's tables, or that
+    ``prepare`` fails on raises ``error``, naming the file and ``what`` it should be; another
+    program's file is not written to."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection: sqlite3.Connection | None = None
+    try:
+        connection = sqlite3.connect(path, timeout=timeout)
+        tables = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        names = [row[0] for row in connection.execute(tables)]
+        if not names or set(own) <= set(names):
+            prepare(connection)
+            return connection
+    except sqlite3.Error as failure:
+        if connection is not None:
+            connection.close()
+        raise error(f"{path}: cannot open {what} ({failure})") from failure
+    connection.close()
+    raise error(f"{path}: cannot open {what} (a SQLite file of something else, with tables "
+                f"{', '.join(names[:5])}; geokg leaves it alone)")
 
 
-def not_ours(tables: list[str]) -> str:
-    """Why a file with these ``foreign_tables`` is refused."""
-    return f"a SQLite file of something else, with tables {', '.join(tables[:5])}; geokg leaves it alone"
+def _pragmas(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA journal_mode = WAL")
 
 
 class SqliteStore:
@@ -120,18 +137,7 @@ class SqliteStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.connection = sqlite3.connect(path)
-            foreign = foreign_tables(self.connection, ("meta", "events"))
-            if not foreign:
-                self.connection.execute("PRAGMA foreign_keys = ON")
-                self.connection.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.Error as error:
-            raise StoreError(f"{path}: cannot open the embedded store ({error})") from error
-        if foreign:
-            self.connection.close()
-            raise StoreError(f"{path}: cannot open the embedded store ({not_ours(foreign)})")
+        self.connection = open_own_file(path, ("meta", "events"), "the embedded store", StoreError, _pragmas)
 
     def ensure_schema(self) -> None:
         with self.connection:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from extract.pipeline import Extractor
 from graph.model import Article, Extraction
-from graph.sqlite_store import foreign_tables, not_ours
+from graph.sqlite_store import open_own_file
 from graph.store import GraphStore, content_hash
 from loaders.sources import InputError
 
@@ -29,30 +29,23 @@ class LedgerError(RuntimeError):
     """The ledger file cannot be opened (it is not a ledger, or not SQLite at all)."""
 
 
+def _create_ledger(connection: sqlite3.Connection) -> None:
+    """The ledger table, created if missing and checked to have the ledger's columns."""
+    with connection:
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS ledger (store TEXT NOT NULL, article_id TEXT NOT NULL, "
+            "content_hash TEXT NOT NULL, extractor TEXT NOT NULL, status TEXT NOT NULL, "
+            "updated REAL NOT NULL, PRIMARY KEY (store, article_id))"
+        )
+        connection.execute("SELECT store, article_id, content_hash, extractor, status, updated FROM ledger LIMIT 1")
+
+
 class Ledger:
     """Per-article ingestion state in a small SQLite file."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.connection = sqlite3.connect(path)
-        try:
-            foreign = foreign_tables(self.connection, ("ledger",))
-            if not foreign:
-                with self.connection:
-                    self.connection.execute(
-                        "CREATE TABLE IF NOT EXISTS ledger (store TEXT NOT NULL, article_id TEXT NOT NULL, "
-                        "content_hash TEXT NOT NULL, extractor TEXT NOT NULL, status TEXT NOT NULL, "
-                        "updated REAL NOT NULL, PRIMARY KEY (store, article_id))"
-                    )
-                    self.connection.execute("SELECT store, article_id, content_hash, extractor, status, updated "
-                                            "FROM ledger LIMIT 1")
-        except sqlite3.DatabaseError as error:
-            self.connection.close()
-            raise LedgerError(f"{path}: cannot open the ingestion ledger ({error})") from error
-        if foreign:
-            self.connection.close()
-            raise LedgerError(f"{path}: cannot open the ingestion ledger ({not_ours(foreign)})")
+        self.connection = open_own_file(path, ("ledger",), "the ingestion ledger", LedgerError, _create_ledger)
 
     def is_loaded(self, store: str, article: Article, extractor: str) -> bool:
         row = self.connection.execute(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.sqlite_store import foreign_tables, not_ours
+from graph.sqlite_store import open_own_file
 from loaders import near_duplicates
 
 BACKOFF_BASE_SECONDS = 60.0
@@ -63,28 +63,19 @@ class SourceState:
     """The scheduled-ingestion state file."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.connection = sqlite3.connect(path, timeout=60)
-        try:
-            foreign = foreign_tables(self.connection, ("sources",))
-            if not foreign:
-                with self.connection:
-                    self.connection.executescript(_SCHEMA)
-                self._band_old_signatures()
-        except sqlite3.DatabaseError as error:
-            self.connection.close()
-            raise SourceStateError(f"{path}: cannot open the scheduled-ingestion state ({error})") from error
-        if foreign:
-            self.connection.close()
-            raise SourceStateError(f"{path}: cannot open the scheduled-ingestion state ({not_ours(foreign)})")
+        self.connection = open_own_file(path, ("sources",), "the scheduled-ingestion state", SourceStateError,
+                                        self._prepare, timeout=60)
 
-    def _band_old_signatures(self) -> None:
-        """Signatures stored before the bands table existed get their bands."""
-        if self.connection.execute("SELECT 1 FROM bands LIMIT 1").fetchone() is not None:
-            return
-        rows = self.connection.execute("SELECT article_id, signature FROM signatures").fetchall()
-        self.remember_signatures({article_id: near_duplicates.from_bytes(blob) for article_id, blob in rows})
+    def _prepare(self, connection: sqlite3.Connection) -> None:
+        """The tables, created if missing; signatures stored before the bands table existed get
+        their bands."""
+        self.connection = connection
+        with connection:
+            connection.executescript(_SCHEMA)
+        if connection.execute("SELECT 1 FROM bands LIMIT 1").fetchone() is None:
+            rows = connection.execute("SELECT article_id, signature FROM signatures").fetchall()
+            self.remember_signatures({article_id: near_duplicates.from_bytes(blob) for article_id, blob in rows})
 
     def status(self, name: str) -> SourceStatus:
         row = self.connection.execute(
