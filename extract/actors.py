@@ -101,6 +101,9 @@ class ActorResolver:
             for mention in self._role_mentions(doc, by_token):
                 for i in range(mention.start, mention.end):
                     by_token.setdefault(i, mention)
+        for mention in self._coordinated_qualifier_mentions(doc, by_token):
+            for i in range(mention.start, mention.end):
+                by_token[i] = mention
         self._pronoun_mentions(doc, by_token)
         return by_token
 
@@ -453,6 +456,27 @@ class ActorResolver:
         return updated
 
     # -- bare titles and group nouns -----------------------------------------------------
+    def _coordinated_qualifier_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
+        """Coordinated qualifiers of one role noun each name an actor in that role: in "Kenyan and
+        Ugandan officials" or "Indian and Pakistani troops" the first demonym is its own state's
+        officials or troops, not just a mention of the state."""
+        found: list[Mention] = []
+        for mention in {m for m in by_token.values() if m.kind in (MentionKind.GROUP, MentionKind.TITLE)}:
+            head = doc[mention.end - 1]
+            role_found = self._role_ending_at(doc, mention.end)
+            if role_found is None:
+                continue
+            role = role_found[1]
+            modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+            for token in (t for modifier in modifiers for t in (modifier, *modifier.conjuncts)):
+                qualifier = by_token.get(token.i)
+                if qualifier is None or qualifier is mention or qualifier.actor.type is not ActorType.COUNTRY:
+                    continue
+                actor = self._role_actor(role, qualifier.actor, head)
+                if actor is not None:
+                    found.append(Mention(qualifier.start, qualifier.end, actor, mention.kind))
+        return found
+
     def _role_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
         found: list[Mention] = []
         i = 0

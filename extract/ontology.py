@@ -200,6 +200,9 @@ class Lexicon:
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     unresolvable_pronouns: frozenset[str]
+    symmetric_verbs: frozenset[str]
+    place_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

@@ -67,6 +67,8 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
         # the parser may hang the conjunction on any token of a name ("Barack Obama and ...")
         for inner in token.doc[mention.start : mention.end]:
             items.extend(c for c in inner.conjuncts if c not in items)
+    for item in list(items):
+        items.extend(t for t in _coordinated_qualifiers(item, ctx) if t not in items)
     head_actor = ctx.actor(token)
     for child in token.children:
         # "The US, Russia, and Switzerland": the parser often hangs a list on an apposition.
@@ -98,6 +100,19 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
         if actor is not None and actor not in found:
             found.append(actor)
     return found
+
+
+def _coordinated_qualifiers(token: Token, ctx: Context) -> list[Token]:
+    """The coordinated qualifiers of a role noun that name actors in its role ("Kenyan and
+    Ugandan officials": both states' officials act)."""
+    mention = ctx.mentions.get(token.i)
+    if mention is None or mention.kind not in (MentionKind.GROUP, MentionKind.TITLE):
+        return []
+    modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+    return [
+        t for modifier in modifiers for t in (modifier, *modifier.conjuncts)
+        if (other := ctx.mentions.get(t.i)) is not None and other.kind is mention.kind
+    ]
 
 
 def modifier_actors(token: Token, ctx: Context) -> list[Actor]:
@@ -288,14 +303,14 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
         if sources:
             return ObjectFound(tuple(sources), ("topic", _noun_text(token)), True, frozenset({token.i}))
     for token in tokens:
-        places = [
+        places = _place_owners(token, ctx) if token.lemma_.lower() in ctx.lexicon.place_nouns else []
+        places = places or [
             actor
             for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "from")
+            if prep.dep_ == "prep" and prep.lower_ in _LOCATING_PREPS
             for pobj in prep.children
             if pobj.dep_ == "pobj"
-            for actor in actors_of(pobj, ctx)
-            if actor.type is ActorType.COUNTRY
+            for actor in (_states_of(pobj, ctx) or _place_owners(pobj, ctx))
         ]
         if places:
             return ObjectFound(tuple(places), ("topic", _noun_text(token)), True, frozenset({token.i}))
@@ -307,6 +322,26 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
     return ObjectFound((), None, bool(tokens), frozenset())
 
 
+_LOCATING_PREPS = frozenset({"in", "from", "near", "inside", "at", "of", "along"})
+
+
+def _states_of(token: Token, ctx: Context) -> list[Actor]:
+    return [a for a in actors_of(token, ctx) if a.type is ActorType.COUNTRY]
+
+
+def _place_owners(token: Token, ctx: Context, depth: int = 0) -> list[Actor]:
+    """The state a place or institution belongs to, when the phrase says so: "a clinic in
+    Kabul", "a border region of Chad", "Israel's embassy", "a Syrian port", "a village near
+    the Turkish border"."""
+    if depth > 3 or token.lemma_.lower() not in ctx.lexicon.place_nouns:
+        return []
+    owners = [a for a in modifier_actors(token, ctx) if a.type is ActorType.COUNTRY]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _LOCATING_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            owners.extend(a for a in _states_of(pobj, ctx) or _place_owners(pobj, ctx, depth + 1) if a not in owners)
+    return owners
+
+
 def _phrase_tokens(token: Token) -> Iterator[Token]:
     """The object phrase without its relative and adverbial clauses."""
     yield token
@@ -316,7 +351,8 @@ def _phrase_tokens(token: Token) -> Iterator[Token]:
 
 
 def _located_target(trigger: Token, ctx: Context) -> ObjectFound | None:
-    """Material conflict "in" a country targets it: "launched strikes on sites in Pakistan"."""
+    """Material conflict "in" a country targets it: "launched strikes on sites in Pakistan",
+    "struck a depot in a suburb of Damascus"."""
     holders = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
     if trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ == "VERB":
         holders.append(trigger.head)
@@ -324,7 +360,7 @@ def _located_target(trigger: Token, ctx: Context) -> ObjectFound | None:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ == "in":
                 for pobj in prep.children:
-                    countries = [a for a in actors_of(pobj, ctx) if a.type is ActorType.COUNTRY]
+                    countries = _states_of(pobj, ctx) or _place_owners(pobj, ctx)
                     if pobj.dep_ == "pobj" and countries:
                         return ObjectFound(tuple(countries), None, True, frozenset({pobj.i}))
     return None
@@ -449,6 +485,10 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         return
     trig = triggers[0]
     governor = noun.head
+    if _is_predicate_noun(noun, ctx):
+        detail = f"predicate noun of '{governor.lemma_}'"
+        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT, detail)
+        return
     if governor.pos_ == "VERB" and any(
         t.particle and lemma in t.particle.split() for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
     ):
@@ -483,6 +523,24 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
                   confidence, ctx, found.used, subject_found, found.token_seen)
 
 
+def _is_predicate_noun(noun: Token, ctx: Context) -> bool:
+    """An event noun that classifies something rather than reporting an event: a predicate
+    nominal ("the programme is a threat to Japan"), the second object of a naming verb
+    ("labelled Russia a threat"), or its "as" complement ("described the move as an attack")."""
+    head = noun.head
+    if noun.dep_ in ("attr", "oprd"):
+        return True
+    naming = head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ctx.lexicon.naming_verbs
+    if naming and noun.dep_ == "dobj":
+        return sum(1 for c in head.children if c.dep_ == "dobj") > 1 and any(
+            c.dep_ == "dobj" and c.i < noun.i for c in head.children
+        )
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        holder = head.head if head.head.pos_ in ("VERB", "AUX") else head.head.head
+        return holder.pos_ in ("VERB", "AUX") and holder.lemma_.lower() in ctx.lexicon.naming_verbs
+    return False
+
+
 def _finish(
     trigger: Token,
     trig: Trigger,
@@ -504,9 +562,12 @@ def _finish(
             if token.dep_ == "dobj" and ctx.is_place_name(token):
                 attributes.append(("place", token.text))
     attrs = tuple(sorted(set(attributes)))
-    if relation.reciprocal and not objects and len(subjects) >= 2:
-        # "The US, Russia and Switzerland met": every pair of the group.
+    if not objects and len(subjects) >= 2 and (relation.reciprocal or _is_symmetric(trigger, ctx)):
+        # "The US, Russia and Switzerland met", "Chile and Peru agreed to ...": every pair of the
+        # group; a relation the ontology does not store both ways is emitted in both directions.
         pairs = tuple((a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :])
+        if not relation.reciprocal:
+            pairs += tuple((b, a) for a, b in pairs)
         return Candidate(trigger, trig.relation, tuple(subjects), (), attrs, round(confidence, 3), pairs=pairs)
     if not subjects:
         reason = DropReason.UNRESOLVED_REFERENCE if subject_found.tokens else DropReason.NO_SUBJECT
@@ -515,6 +576,12 @@ def _finish(
         reason = DropReason.NOT_AN_ACTOR if object_token_seen else DropReason.NO_OBJECT
         return Candidate(trigger, trig.relation, tuple(subjects), (), attrs, 0.0, reason, trigger.lemma_)
     return Candidate(trigger, trig.relation, tuple(subjects), tuple(objects), attrs, round(confidence, 3))
+
+
+def _is_symmetric(trigger: Token, ctx: Context) -> bool:
+    """A verb of joint action, or an event noun governed by one ("reached an agreement")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in ctx.lexicon.symmetric_verbs
 
 
 DEMAND_RELATION = "DEMAND"

@@ -171,6 +171,7 @@ class DropReason(StrEnum):
     NOT_AN_ACTOR = "not_an_actor"
     BLOCKED_BY_GOVERNOR = "blocked_by_governor"
     DUPLICATE = "duplicate"
+    NOT_AN_EVENT = "not_an_event"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,68 @@
+"""Pairing actors along the paths English uses: coordination, places, predicate nouns."""
+
+from __future__ import annotations
+
+from extract.pipeline import Extractor
+from graph.model import Article, DropReason, Extraction
+
+DATE = "2024-03-14"
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article("pairing-test", text, None, DATE))
+
+
+def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
+    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+
+
+def test_coordinated_demonyms_on_one_role_noun_each_name_their_state(extractor: Extractor) -> None:
+    result = run(extractor, "French and German diplomats criticized Iran.")
+    assert triples(result) == {
+        ("country:FRA", "CRITICIZE", "country:IRN"),
+        ("country:DEU", "CRITICIZE", "country:IRN"),
+    }
+
+
+def test_coordinated_demonyms_keep_the_role_of_their_noun(extractor: Extractor) -> None:
+    result = run(extractor, "Greek and Turkish troops fought near the island.")
+    subjects = {(e.subject.country, e.subject.sector) for e in result.events}
+    assert subjects == {("GRC", "MIL"), ("TUR", "MIL")}
+
+
+def test_symmetric_verb_with_coordinated_subject_relates_the_conjuncts_both_ways(extractor: Extractor) -> None:
+    result = run(extractor, "Bolivian and Paraguayan officials agreed to reopen the river port.")
+    assert {("country:BOL", "AGREE", "country:PRY"), ("country:PRY", "AGREE", "country:BOL")} <= triples(result)
+
+
+def test_coordinated_subject_of_a_non_symmetric_verb_is_not_paired(extractor: Extractor) -> None:
+    result = run(extractor, "Russia and China vetoed the resolution.")
+    assert not [e for e in result.events if {e.subject.id, e.object.id} == {"country:RUS", "country:CHN"}]
+
+
+def test_a_place_in_or_of_a_state_stands_for_it_as_the_target(extractor: Extractor) -> None:
+    shelled = run(extractor, "Turkish artillery shelled a village near the Syrian border.")
+    assert ("country:TUR", "country:SYR") in {(e.subject.id, e.object.id) for e in shelled.events}
+    struck = run(extractor, "Israeli jets struck a weapons depot in a suburb of Damascus.")
+    assert ("country:ISR", "country:SYR") in {(e.subject.country and f"country:{e.subject.country}", e.object.id)
+                                              for e in struck.events}
+
+
+def test_aid_to_an_institution_in_a_state_goes_to_that_state(extractor: Extractor) -> None:
+    result = run(extractor, "The United Nations sent food to refugee camps in Bangladesh.")
+    assert ("org:un", "AID", "country:BGD") in triples(result)
+
+
+def test_an_event_noun_that_classifies_reports_no_event(extractor: Extractor) -> None:
+    for text in (
+        "Germany labelled Russia a threat to European security.",
+        "Poland described the move as an attack on its sovereignty.",
+        "The missile programme is a threat to Japan.",
+    ):
+        result = run(extractor, text)
+        assert not result.events, text
+        assert DropReason.NOT_AN_EVENT in {d.reason for d in result.drops}, text
+
+
+def test_an_event_noun_as_an_object_still_reports_the_event(extractor: Extractor) -> None:
+    assert ("country:RUS", "ATTACK", "country:UKR") in triples(run(extractor, "Russia launched an attack on Ukraine."))
