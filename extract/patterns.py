@@ -32,6 +32,7 @@ class Candidate:
     drop: DropReason | None = None
     detail: str = ""
     pairs: tuple[tuple[Actor, Actor], ...] = ()
+    pairing: str = "dependency"
 
     def actor_pairs(self) -> tuple[tuple[Actor, Actor], ...]:
         """(subject, object) pairs: the cross product, or the explicit pairs of a group."""
@@ -611,3 +612,49 @@ def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
             yield from obligation_candidates(token, ctx)
         elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
             yield from noun_candidates(token, ctx)
+
+
+# -- back-off pairing -----------------------------------------------------------------------
+BACKOFF_PAIRING = "backoff"
+BACKOFF_CONFIDENCE = 0.5
+_BACKOFF_REASONS = frozenset({
+    DropReason.NO_SUBJECT, DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR, DropReason.UNRESOLVED_REFERENCE,
+})
+
+
+def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidate]:
+    """The candidates, where a sentence's dependency paths gave no event at all, with its first
+    trigger that failed for want of an actor paired by word order instead: the nearest actor
+    before the trigger acts on the nearest actor after it (the other way round in the passive),
+    when the two belong to different states. Such a candidate says ``pairing="backoff"`` and has
+    a lower confidence."""
+    paired_sentences = {c.trigger.sent.start for c in candidates if c.drop is None}
+    for candidate in candidates:
+        sentence = candidate.trigger.sent.start
+        if candidate.drop in _BACKOFF_REASONS and sentence not in paired_sentences:
+            pair = flanking_actors(candidate.trigger, ctx)
+            if pair is not None:
+                paired_sentences.add(sentence)
+                subject, obj = pair
+                yield Candidate(candidate.trigger, candidate.relation, (subject,), (obj,), candidate.attributes,
+                                BACKOFF_CONFIDENCE, pairing=BACKOFF_PAIRING)
+                continue
+        yield candidate
+
+
+def flanking_actors(trigger: Token, ctx: Context) -> tuple[Actor, Actor] | None:
+    """The nearest named actors before and after a trigger in its sentence, as (subject, object),
+    if each belongs to a state and the states differ; pronouns do not count."""
+    sentence = trigger.sent
+    named = [m for m in ctx.mentions.values() if m.kind is not MentionKind.PRONOUN]
+    before = [m for m in named if sentence.start <= m.start and m.end <= trigger.i]
+    after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
+    if not before or not after:
+        return None
+    subject = max(before, key=lambda m: m.start).actor
+    obj = min(after, key=lambda m: m.start).actor
+    if any(c.dep_ == "auxpass" for c in trigger.children):
+        subject, obj = obj, subject
+    if subject.country is None or obj.country is None or subject.country == obj.country:
+        return None
+    return subject, obj

@@ -15,7 +15,7 @@ from extract.dates import event_date
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
-from extract.patterns import Candidate, Context, block_candidates
+from extract.patterns import Candidate, Context, block_candidates, with_backoff
 from extract.qualifiers import qualify
 from extract.text import Block, is_title_case, recase_title, split_blocks
 from graph.model import (
@@ -108,7 +108,7 @@ class Extractor:
             mentions = resolver.resolve_block(doc)
             _collect_names(doc, mentions, names)
             ctx = Context(self.knowledge.ontology, self.knowledge.lexicon, mentions)
-            for candidate in block_candidates(list(doc), ctx):
+            for candidate in with_backoff(list(block_candidates(list(doc), ctx)), ctx):
                 self._emit(article, block, candidate, mentions, events, drops)
         merged = [with_aliases(event, names) for event in merge_events(events, drops)]
         return Extraction(article, tuple(merged), tuple(drops))
@@ -173,6 +173,7 @@ class Extractor:
                     extractor=self.name,
                     trigger=trigger.lemma_.lower(),
                     attributes=candidate.attributes,
+                    pairing=candidate.pairing,
                 )
             )
 
@@ -265,6 +266,8 @@ def _combine(first: Event, other: Event) -> Event:
         extractor=first.extractor,
         trigger=first.trigger,
         attributes=attributes,
+        # one mention found along the parse makes the event a dependency pairing
+        pairing=first.pairing if first.pairing == other.pairing else "dependency",
     )
 
 

@@ -113,8 +113,10 @@ class Event:
     """One actor–relation–actor triple with its provenance.
 
     ``attributes`` holds relation attributes (place, commodity, topic) as sorted pairs so the
-    value stays hashable. ``evidence`` lists every mention of the same event in the article;
-    the first one also fills ``sentence``/``char_start``/``char_end``.
+    value stays hashable. ``pairing`` says how the actors were paired with the trigger:
+    ``dependency`` (along the parse) or ``backoff`` (by word order, at a lower confidence).
+    ``evidence`` lists every mention of the same event in the article; the first one also fills
+    ``sentence``/``char_start``/``char_end``.
     """
 
     article_id: str
@@ -131,6 +133,7 @@ class Event:
     extractor: str
     trigger: str
     attributes: tuple[tuple[str, str], ...] = ()
+    pairing: str = "dependency"
 
     @property
     def sentence(self) -> str:

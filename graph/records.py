@@ -70,6 +70,7 @@ def event_record(event: Event) -> dict[str, Any]:
         ],
         "trigger": event.trigger,
         "confidence": event.confidence,
+        "pairing": event.pairing,
         "extractor": event.extractor,
     }
 
@@ -105,4 +106,5 @@ def event_from_record(record: dict[str, Any]) -> Event:
         extractor=str(record["extractor"]),
         trigger=str(record.get("trigger", "")),
         attributes=tuple(sorted((str(k), str(v)) for k, v in relation.get("attributes", {}).items())),
+        pairing=str(record.get("pairing", "dependency")),
     )

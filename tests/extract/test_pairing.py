@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extract.pipeline import Extractor
 from graph.model import Article, DropReason, Extraction
+from graph.records import event_from_record, event_record
 
 DATE = "2024-03-14"
 
@@ -66,3 +67,31 @@ def test_an_event_noun_that_classifies_reports_no_event(extractor: Extractor) ->
 
 def test_an_event_noun_as_an_object_still_reports_the_event(extractor: Extractor) -> None:
     assert ("country:RUS", "ATTACK", "country:UKR") in triples(run(extractor, "Russia launched an attack on Ukraine."))
+
+
+def test_backoff_pairs_the_flanking_states_when_the_parse_gives_no_event(extractor: Extractor) -> None:
+    result = run(extractor, "Chile lifted a curfew in a border region of Bolivia.")
+    (event,) = [e for e in result.events if e.relation.name == "EASE_RESTRICTIONS"]
+    assert (event.subject.id, event.object.id) == ("country:CHL", "country:BOL")
+    assert event.pairing == "backoff"
+    assert event.confidence < min(e.confidence for e in run(extractor, "Chile sanctioned Bolivia.").events)
+
+
+def test_backoff_is_not_used_where_the_parse_found_an_event(extractor: Extractor) -> None:
+    result = run(extractor, "Russia launched an attack on Ukraine.")
+    assert {e.pairing for e in result.events} == {"dependency"}
+
+
+def test_backoff_needs_two_different_states(extractor: Extractor) -> None:
+    same_state = run(extractor, "Chile lifted a curfew in a border region of Chile.")
+    assert not [e for e in same_state.events if e.pairing == "backoff"]
+    no_state = run(extractor, "The committee lifted a curfew in a border region of Bolivia.")
+    assert not [e for e in no_state.events if e.pairing == "backoff"]
+
+
+def test_the_pairing_travels_in_the_json_record(extractor: Extractor) -> None:
+    (event,) = [e for e in run(extractor, "Chile lifted a curfew in a border region of Bolivia.").events
+                if e.pairing == "backoff"]
+    record = event_record(event)
+    assert record["pairing"] == "backoff"
+    assert event_from_record(record).pairing == "backoff"
