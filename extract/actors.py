@@ -458,8 +458,8 @@ class ActorResolver:
     # -- bare titles and group nouns -----------------------------------------------------
     def _coordinated_qualifier_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
         """Coordinated qualifiers of one role noun each name an actor in that role: in "Kenyan and
-        Ugandan officials" or "Indian and Pakistani troops" the first demonym is its own state's
-        officials or troops, not just a mention of the state."""
+        Ugandan officials", "Indian and Pakistani troops" or "the leaders of Chad and Niger" each
+        state has its own officials, troops or leaders, not just a mention."""
         found: list[Mention] = []
         for mention in {m for m in by_token.values() if m.kind in (MentionKind.GROUP, MentionKind.TITLE)}:
             head = doc[mention.end - 1]
@@ -467,8 +467,7 @@ class ActorResolver:
             if role_found is None:
                 continue
             role = role_found[1]
-            modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
-            for token in (t for modifier in modifiers for t in (modifier, *modifier.conjuncts)):
+            for token in coordinated_qualifier_tokens(head):
                 qualifier = by_token.get(token.i)
                 if qualifier is None or qualifier is mention or qualifier.actor.type is not ActorType.COUNTRY:
                     continue
@@ -644,6 +643,18 @@ def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | 
             if mention.actor.type is ActorType.PERSON and pronoun.lower_ == "we" and mention.actor.country:
                 return None
     return None
+
+
+def coordinated_qualifier_tokens(head: Token) -> list[Token]:
+    """The coordinated words that qualify a noun: its modifiers with their conjuncts ("Kenyan
+    and Ugandan"), and the objects of its "of"/"from"/"for" phrase with theirs ("of Chad and
+    Niger"); nothing when no qualifier is coordinated."""
+    heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+    heads += [
+        pobj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for")
+        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.conjuncts
+    ]
+    return [t for qualifier in heads for t in (qualifier, *qualifier.conjuncts)]
 
 
 def _without_conjuncts(token: Token) -> list[Token]:

@@ -203,6 +203,7 @@ class Lexicon:
     symmetric_verbs: frozenset[str]
     place_nouns: frozenset[str]
     naming_verbs: frozenset[str]
+    severing_verbs: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

@@ -7,11 +7,11 @@ turns a ``Candidate`` into an ``Event`` or a ``Drop``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.actors import Mention, MentionKind
+from extract.actors import Mention, MentionKind, coordinated_qualifier_tokens
 from extract.ontology import Lexicon, Ontology, Trigger
 from graph.model import Actor, ActorType, DropReason
 
@@ -109,9 +109,8 @@ def _coordinated_qualifiers(token: Token, ctx: Context) -> list[Token]:
     mention = ctx.mentions.get(token.i)
     if mention is None or mention.kind not in (MentionKind.GROUP, MentionKind.TITLE):
         return []
-    modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
     return [
-        t for modifier in modifiers for t in (modifier, *modifier.conjuncts)
+        t for t in coordinated_qualifier_tokens(token)
         if (other := ctx.mentions.get(t.i)) is not None and other.kind is mention.kind
     ]
 
@@ -491,7 +490,8 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT, detail)
         return
     if governor.pos_ == "VERB" and any(
-        t.particle and lemma in t.particle.split() for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
+        t.particle and lemma in t.particle.split() and _has_particle(governor, t.particle)
+        for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
     ):
         yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.DUPLICATE, f"part of '{governor.lemma_}'")
         return
@@ -520,8 +520,24 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     if not found.actors and relation.quad_class == 4:
         found = _located_target(noun, ctx) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
-    yield _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
-                  confidence, ctx, found.used, subject_found, found.token_seen)
+    candidate = _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
+                        confidence, ctx, found.used, subject_found, found.token_seen)
+    yield _as_severed(candidate, noun, ctx)
+
+
+REDUCE_RELATIONS = "REDUCE_RELATIONS"
+
+
+def _as_severed(candidate: Candidate, noun: Token, ctx: Context) -> Candidate:
+    """A cooperative event broken off by the verb governing it ("suspended military aid to
+    Pakistan", "cut diplomatic relations with Morocco") did not happen: the verb's subject reduces
+    relations with the event's target (CAMEO 16), and the verb is the trigger."""
+    governor = noun.head
+    if noun.dep_ != "dobj" or governor.lemma_.lower() not in ctx.lexicon.severing_verbs:
+        return candidate
+    if REDUCE_RELATIONS not in ctx.ontology.relations or ctx.ontology.relation(candidate.relation).quad_class > 2:
+        return candidate
+    return replace(candidate, trigger=governor, relation=REDUCE_RELATIONS)
 
 
 def _is_predicate_noun(noun: Token, ctx: Context) -> bool:

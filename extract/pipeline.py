@@ -146,7 +146,7 @@ class Extractor:
         date = event_date(trigger, article.date, qualifiers.future)
         for subject, obj in candidate.actor_pairs():
             relation = self._relation_for(candidate.relation, subject)
-            if subject.id == obj.id and obj.type is ActorType.COUNTRY and relation.quad_class == 4:
+            if _acts_for(subject, obj) and relation.quad_class == 4:
                 population = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
                 if relation.cameo.startswith(PROTEST_ROOT):
                     # "Iraqi Kurds protested against the Iraqi government": its people protest against a state
@@ -154,7 +154,7 @@ class Extractor:
                 else:
                     # "Turkish authorities imposed a curfew in Turkey": coercion of its own population
                     obj = population
-            if subject.id == obj.id:
+            if subject.id == obj.id or _acts_for(subject, obj):
                 drops.append(Drop(DropReason.SELF_LOOP, trigger.lemma_, relation.name, text, start, end, subject.id))
                 continue
             events.append(
@@ -176,6 +176,17 @@ class Extractor:
                     pairing=candidate.pairing,
                 )
             )
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+
+
+def _acts_for(subject: Actor, state: Actor) -> bool:
+    """The subject is the state itself or acts for it (its leaders, officials, army, police):
+    "Putin warned that Moscow could ..." relates Russia to nothing outside it."""
+    if state.type is not ActorType.COUNTRY:
+        return False
+    return subject.id == state.id or (subject.country == state.country and subject.sector in _STATE_SECTORS)
 
 
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:

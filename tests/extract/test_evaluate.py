@@ -111,7 +111,9 @@ def test_actor_code(actor: Actor, code: str) -> None:
     [
         (MEET, Polarity.AFFIRMED, Modality.ASSERTED, "040"),
         (MEET, Polarity.AFFIRMED, Modality.REPORTED, "040"),
-        (MEET, Polarity.AFFIRMED, Modality.HYPOTHETICAL, "040"),
+        # A hypothetical ("could strike", "whether they will meet") is not coded.
+        (MEET, Polarity.AFFIRMED, Modality.HYPOTHETICAL, None),
+        (ATTACK, Polarity.AFFIRMED, Modality.HYPOTHETICAL, None),
         (CRITICIZE, Polarity.AFFIRMED, Modality.ASSERTED, "111"),
         # Negated cooperation (verbal or material) is a rejection; negated conflict is no event.
         (MEET, Polarity.NEGATED, Modality.ASSERTED, "120"),

@@ -95,3 +95,30 @@ def test_the_pairing_travels_in_the_json_record(extractor: Extractor) -> None:
     record = event_record(event)
     assert record["pairing"] == "backoff"
     assert event_from_record(record).pairing == "backoff"
+
+
+def test_coordinated_objects_of_a_role_nouns_of_phrase_each_name_their_state(extractor: Extractor) -> None:
+    result = run(extractor, "The leaders of Chad and Niger agreed to reopen the border.")
+    assert {("country:TCD", "AGREE", "country:NER"), ("country:NER", "AGREE", "country:TCD")} <= triples(result)
+
+
+def test_breaking_off_a_cooperative_event_reduces_relations_with_its_target(extractor: Extractor) -> None:
+    for text, subject, obj in (
+        ("Algeria cut diplomatic relations with Morocco on Tuesday.", "country:DZA", "country:MAR"),
+        ("The United States suspended military aid to Pakistan.", "country:USA", "country:PAK"),
+        ("Qatar severed ties with Egypt.", "country:QAT", "country:EGY"),
+    ):
+        result = run(extractor, text)
+        assert (subject, "REDUCE_RELATIONS", obj) in triples(result), text
+        assert not [e for e in result.events if e.relation.quad_class <= 2], text
+
+
+def test_lessening_a_cooperative_event_still_affirms_it(extractor: Extractor) -> None:
+    result = run(extractor, "Slovakia reduced purchases of Russian oil.")
+    assert ("country:SVK", "BUY_FROM", "country:RUS") in triples(result)
+
+
+def test_a_state_agent_acting_on_its_own_state_is_a_self_loop(extractor: Extractor) -> None:
+    result = run(extractor, "Russian President Vladimir Putin warned that Russia would respond.")
+    assert not result.events
+    assert DropReason.SELF_LOOP in {d.reason for d in result.drops}
