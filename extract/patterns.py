@@ -396,7 +396,7 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     triggers = ctx.ontology.triggers_for("VERB", verb.lemma_.lower())
     if not triggers:
         return
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _is_participle_modifier(verb)
     ranked = sorted(triggers, key=lambda t: (t.particle is None, not t.preps))
     best: Candidate | None = None
     for trig in ranked:
@@ -412,6 +412,12 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
         yield best
 
 
+def _is_participle_modifier(verb: Token) -> bool:
+    """A past participle modifying a noun is a passive whose object is that noun: "the deal
+    signed by Egypt and Israel", "refugees deported by Pakistan"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
 def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> Candidate:
     confidence = 0.9
     stative = passive and bool(trig.preps) and not _prep_objects(verb, ("by",)) and bool(
@@ -424,6 +430,8 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
     elif passive:
         subject_tokens = list(_prep_objects(verb, ("by",)))
         object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if _is_participle_modifier(verb):
+            object_tokens = [verb.head]  # "the deal signed by Egypt and Israel": the noun is the object
         if trig.preps:
             object_tokens = _prep_objects(verb, trig.preps) or object_tokens
         subject_found = Found(tuple(subject_tokens), 0.9)
