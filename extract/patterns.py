@@ -648,15 +648,15 @@ _BACKOFF_REASONS = frozenset({
 
 def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidate]:
     """The candidates, where a sentence's dependency paths gave no event at all, with its first
-    trigger that failed for want of an actor paired by word order instead: the nearest actor
-    before the trigger acts on the nearest actor after it (the other way round in the passive),
-    when the two belong to different states. Such a candidate says ``pairing="backoff"`` and has
-    a lower confidence."""
+    trigger that failed for want of an actor completed by word order instead: the side the parse
+    found is kept, a missing subject is the nearest actor before the trigger and a missing object
+    the nearest after it (the other way round in the passive), when both belong to states and
+    the states differ. Such a candidate says ``pairing="backoff"`` and has a lower confidence."""
     paired_sentences = {c.trigger.sent.start for c in candidates if c.drop is None}
     for candidate in candidates:
         sentence = candidate.trigger.sent.start
         if candidate.drop in _BACKOFF_REASONS and sentence not in paired_sentences:
-            pair = flanking_actors(candidate.trigger, ctx)
+            pair = flanking_actors(candidate, ctx)
             if pair is not None:
                 paired_sentences.add(sentence)
                 subject, obj = pair
@@ -666,19 +666,22 @@ def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidat
         yield candidate
 
 
-def flanking_actors(trigger: Token, ctx: Context) -> tuple[Actor, Actor] | None:
-    """The nearest named actors before and after a trigger in its sentence, as (subject, object),
-    if each belongs to a state and the states differ; pronouns do not count."""
+def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] | None:
+    """(subject, object) for a candidate that lacks one: what the parse found, else the nearest
+    named actor before (subject) or after (object) the trigger in its sentence, if each belongs
+    to a state and the states differ; pronouns do not count."""
+    trigger = candidate.trigger
     sentence = trigger.sent
-    named = [m for m in ctx.mentions.values() if m.kind is not MentionKind.PRONOUN]
-    before = [m for m in named if sentence.start <= m.start and m.end <= trigger.i]
-    after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
-    if not before or not after:
-        return None
-    subject = max(before, key=lambda m: m.start).actor
-    obj = min(after, key=lambda m: m.start).actor
+    named = sorted((m for m in ctx.mentions.values() if m.kind is not MentionKind.PRONOUN), key=lambda m: m.start)
+    before = [m.actor for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i]
+    after = [m.actor for m in named if trigger.i < m.start and m.end <= sentence.end]
     if any(c.dep_ == "auxpass" for c in trigger.children):
-        subject, obj = obj, subject
+        before, after = after, before
+    subjects = list(candidate.subjects) or before
+    objects = list(candidate.objects) or after
+    if not subjects or not objects:
+        return None
+    subject, obj = subjects[0], objects[0]
     if subject.country is None or obj.country is None or subject.country == obj.country:
         return None
     return subject, obj
