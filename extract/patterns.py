@@ -164,6 +164,10 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
                 return Found((objects[0],), 0.8)
         if head.lemma_.lower() in ctx.lexicon.opposing_verbs:
             return Found((), 0.0, blocked=True)
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised:
+            # "Erdogan is expected to visit", "Israel was urged to allow": the passive's subject
+            return Found((raised[0],), 0.9)
         inherited = clause_subject(head, ctx, depth + 1)
         return Found(inherited.tokens, inherited.confidence * 0.9, inherited.blocked)
     if relation in ("conj", "advcl", "acomp"):

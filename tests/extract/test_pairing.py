@@ -131,3 +131,13 @@ def test_a_participle_modifying_a_noun_is_a_passive_with_that_noun_as_object(ext
     deported = run(extractor, "Ugandan traders deported by Rwanda arrived in Kampala.")
     assert {(e.subject.id, e.object.country) for e in deported.events if e.relation.name == "DEPORT"} == {
         ("country:RWA", "UGA")}
+
+
+def test_the_subject_of_a_passive_raising_or_control_verb_acts_in_its_infinitive(extractor: Extractor) -> None:
+    expected = run(extractor, "Erdogan is expected to visit Baghdad next month.")
+    visit = [e for e in expected.events if e.relation.name == "VISIT"]
+    assert [(e.subject.id, e.object.id, e.pairing) for e in visit] == [
+        ("person:recep-tayyip-erdogan", "country:IRQ", "dependency")]
+    said = run(extractor, "Ghana is said to have deported Togolese traders.")
+    assert [(e.subject.id, e.object.country, e.pairing) for e in said.events if e.relation.name == "DEPORT"] == [
+        ("country:GHA", "TGO", "dependency")]
