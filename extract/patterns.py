@@ -288,10 +288,15 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
     commodity oil), else by the event noun they name ("opposed aid to Ukraine")."""
     for token in tokens:
         direct = actors_of(token, ctx)
+        if direct and all(_is_unknown_place(actor, token, ctx) for actor in direct):
+            # "seized the Zaporizhzhia power plant in southern Ukraine": a named place in a state
+            direct = _place_owners(token, ctx) or direct
         if direct:
             return ObjectFound(tuple(direct), None, True, frozenset({token.i}))
     for token in tokens:
         modifiers = modifier_actors(token, ctx)
+        if modifiers and all(_is_unknown_place(actor, token, ctx) for actor in modifiers):
+            modifiers = _place_owners(token, ctx)
         if modifiers:
             name = trigger.object_attribute or "topic"
             return ObjectFound(tuple(modifiers), (name, _noun_text(token)), True, frozenset({token.i}))
@@ -331,6 +336,15 @@ _LOCATING_PREPS = frozenset({"in", "from", "near", "inside", "at", "of", "along"
 
 def _states_of(token: Token, ctx: Context) -> list[Actor]:
     return [a for a in actors_of(token, ctx) if a.type is ActorType.COUNTRY]
+
+
+def _is_unknown_place(actor: Actor, token: Token, ctx: Context) -> bool:
+    """An organisation (or a name the tagger took for a person) that no gazetteer knows, with no
+    country, heading or qualifying a place noun ("the Zaporizhzhia power plant"): a place name
+    rather than an actor."""
+    unknown = actor.type in (ActorType.ORGANIZATION, ActorType.PERSON) and actor.country is None and (
+        actor.cameo or "---")[:3] == "---"
+    return unknown and token.lemma_.lower() in ctx.lexicon.place_nouns
 
 
 def _place_owners(token: Token, ctx: Context, depth: int = 0) -> list[Actor]:

@@ -141,3 +141,8 @@ def test_the_subject_of_a_passive_raising_or_control_verb_acts_in_its_infinitive
     said = run(extractor, "Ghana is said to have deported Togolese traders.")
     assert [(e.subject.id, e.object.country, e.pairing) for e in said.events if e.relation.name == "DEPORT"] == [
         ("country:GHA", "TGO", "dependency")]
+
+
+def test_an_unknown_named_place_in_a_state_stands_for_that_state(extractor: Extractor) -> None:
+    result = run(extractor, "Russian forces seized the Zaporizhzhia nuclear power plant in southern Ukraine.")
+    assert {(e.subject.country, e.object.id) for e in result.events} == {("RUS", "country:UKR")}
