@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from extract.actors import ActorResolver, Mention, MentionKind
 from extract.dates import event_date
-from extract.extractor import RULES
+from extract.extractor import RULES, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.nlp import load_model
@@ -97,7 +97,7 @@ class RuleExtractor:
         self.name_words = frozenset(word for key in self.index.entries for word in key)
         self.name = EXTRACTOR_NAME
         self.version = rules_version(self.knowledge, self.nlp)
-        self.label = f"{self.name}/{self.version}"  # what its events carry as their extractor
+        self.label = extractor_id(self)  # what its events carry as their extractor
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article."""
