@@ -17,9 +17,10 @@ import pytest
 
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KNOWLEDGE_ENV
 from extract.pipeline import Extractor
+from graph.model import Article
 from graph.neo4j_store import Neo4jStore
 from graph.sqlite_store import SqliteStore
-from loaders.ingest import Ledger, LedgerError, RunReport, ingest
+from loaders.ingest import Ledger, LedgerError, RunReport, Standing, ingest
 from loaders.sources import read_inputs
 
 if TYPE_CHECKING:
@@ -256,3 +257,19 @@ def test_changed_knowledge_re_extracts_every_article_in_neo4j(
         store.close()
     assert subjects() == _subjects(fresh_db)
     assert "org:zemblan-assembly" in subjects() and "person:zembla" not in subjects()
+
+
+def test_the_ledger_tells_loaded_stale_and_unloaded_apart(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    article = Article("a", "Hungary criticized Russia.")
+    assert ledger.standing("k", article, "rules/2") is Standing.UNLOADED
+    ledger.mark("k", [article], "rules/1", "seen")
+    assert ledger.standing("k", article, "rules/2") is Standing.UNLOADED  # never loaded: nothing to replace
+    ledger.mark("k", [article], "rules/1", "loaded")
+    assert ledger.standing("k", article, "rules/1") is Standing.LOADED
+    assert ledger.standing("k", article, "rules/2") is Standing.STALE
+    assert ledger.standing("other-store", article, "rules/1") is Standing.UNLOADED
+    edited = Article("a", "Hungary praised Russia.")  # same id, other content: new, not stale
+    assert ledger.standing("k", edited, "rules/2") is Standing.UNLOADED
+    assert ledger.is_loaded("k", article, "rules/1") and not ledger.is_loaded("k", article, "rules/2")
+    ledger.close()
