@@ -69,8 +69,11 @@ def test_the_version_follows_the_knowledge_files_not_their_place(
 ) -> None:
     same = RuleExtractor(extractor.nlp, Knowledge.load(knowledge_copy))
     assert same.version == extractor.version  # the same bytes elsewhere are the same knowledge
-    with (knowledge_copy / "organizations.tsv").open("a", encoding="utf-8") as handle:
-        handle.write("test-alliance\tTest Alliance\tTA\tIGO\tIGOTST\t\n")
+    table = knowledge_copy / "organizations.tsv"
+    header = table.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    row = {"id": "test-alliance", "name": "Test Alliance", "aliases": "TA", "type": "IGO", "cameo": "IGOTST"}
+    with table.open("a", encoding="utf-8") as handle:  # an alias row, in the columns the file has
+        handle.write("\t".join(row.get(column, "") for column in header) + "\n")
     changed = RuleExtractor(extractor.nlp, Knowledge.load(knowledge_copy))
     assert re.fullmatch(r"0\.2\+k[0-9a-f]{8}", changed.version)
     assert changed.version != extractor.version
