@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.actors import ActorResolver, Mention, MentionKind
 from extract.dates import event_date
+from extract.extractor import RULES, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
+from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.patterns import Candidate, Context, block_candidates, with_backoff
@@ -31,27 +35,58 @@ from graph.model import (
     RelationType,
 )
 
-EXTRACTOR_NAME = "geokg-rules"
-EXTRACTOR_VERSION = "0.1"
+EXTRACTOR_NAME = RULES
+# the rules' own version: raise it when the code changes what they extract (the knowledge files
+# and the model are covered by the digest in the full version, see ``rules_version``)
+RULES_VERSION = "0.2"
 # CAMEO 14 PROTEST: when a country would protest against itself, its people protest against the state
 PROTEST_ROOT = "14"
 
 
 @dataclass(frozen=True)
 class Knowledge:
-    """Everything the extractor knows besides the text: gazetteer, ontology, lexicon."""
+    """Everything the extractor knows besides the text: gazetteer, ontology, lexicon, and the
+    digest of the directory they were read from."""
 
     gazetteer: Gazetteer
     ontology: Ontology
     lexicon: Lexicon
+    digest: str
 
     @staticmethod
-    def load() -> Knowledge:
-        return Knowledge(load_gazetteer(), load_ontology(), load_lexicon())
+    def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
+        """Read the knowledge files of ``data_dir``; a missing or malformed one raises a one-line
+        ``KnowledgeError`` naming it."""
+        require_knowledge_dir(data_dir)
+        try:
+            return Knowledge(
+                load_gazetteer(data_dir),
+                load_ontology(data_dir=data_dir),
+                load_lexicon(data_dir / "lexicon.toml"),
+                knowledge_digest(data_dir),
+            )
+        except OSError as error:
+            raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
+                                 f"({error.strerror or error})") from error
+        except ValueError as error:  # GazetteerError, OntologyError, TOML and UTF-8 errors
+            if isinstance(error, KnowledgeError):
+                raise
+            message = " ".join(str(error).split())
+            raise KnowledgeError(f"{data_dir}: malformed knowledge ({message})") from error
 
 
-class Extractor:
-    """Runs spaCy over article blocks and turns trigger words into events."""
+def rules_version(knowledge: Knowledge, nlp: Language) -> str:
+    """``RULES_VERSION+k`` and a short sha256 of the knowledge digest and the spaCy model's name
+    and version: any change to either gives a new version, so stored events get re-extracted."""
+    meta = nlp.meta
+    model = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+    digest = hashlib.sha256(f"{knowledge.digest}\0{model}".encode()).hexdigest()
+    return f"{RULES_VERSION}+k{digest[:8]}"
+
+
+class RuleExtractor:
+    """The rule pipeline: runs spaCy over article blocks and turns trigger words into events
+    (an ``extract.extractor.Extractor``)."""
 
     def __init__(self, nlp: Language | None = None, knowledge: Knowledge | None = None) -> None:
         self.nlp = nlp or load_model()
@@ -60,7 +95,9 @@ class Extractor:
             self.knowledge.gazetteer, lambda text: [t.text for t in self.nlp.make_doc(text)]
         )
         self.name_words = frozenset(word for key in self.index.entries for word in key)
-        self.name = f"{EXTRACTOR_NAME}/{EXTRACTOR_VERSION}"
+        self.name = EXTRACTOR_NAME
+        self.version = rules_version(self.knowledge, self.nlp)
+        self.label = extractor_id(self)  # what its events carry as their extractor
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article."""
@@ -170,7 +207,7 @@ class Extractor:
                     date_precision=date.precision,
                     evidence=(Evidence(text, start, end),),
                     confidence=candidate.confidence,
-                    extractor=self.name,
+                    extractor=self.label,
                     trigger=trigger.lemma_.lower(),
                     attributes=candidate.attributes,
                     pairing=candidate.pairing,
@@ -187,6 +224,10 @@ def _acts_for(subject: Actor, state: Actor) -> bool:
     if state.type is not ActorType.COUNTRY:
         return False
     return subject.id == state.id or (subject.country == state.country and subject.sector in _STATE_SECTORS)
+
+
+# the name this class had before the Extractor protocol (extract.extractor) existed
+Extractor = RuleExtractor
 
 
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:

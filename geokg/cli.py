@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from geokg import __version__
+from geokg.extractor_options import add_extractor_options, open_extractor
 from geokg.store_options import add_db_option, add_ledger_option, add_store_options, open_store, progress_bar
 
 # Sub-commands that live in modules of their own: each module has
@@ -33,6 +34,7 @@ def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--max-bytes", type=int, default=None, help="largest accepted article file")
     parser.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
     parser.add_argument("--drops", action="store_true", help="with --format table, list every dropped candidate")
+    add_extractor_options(parser)
 
 
 def _evaluate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +42,7 @@ def _evaluate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("gold", type=Path)
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     parser.add_argument("--errors", type=Path, help="write per-record predictions and gold to this JSONL file")
+    add_extractor_options(parser)
 
 
 def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -58,6 +61,7 @@ def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
     parser.add_argument("--batch", type=int, default=50, help="articles per store transaction")
     parser.add_argument("--report", choices=("text", "json"), default="text")
+    add_extractor_options(parser)
 
 
 def _load_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -105,7 +109,6 @@ def _table_line(record: dict[str, object]) -> str:
 
 
 def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from extract.pipeline import Extractor
     from graph.model import Article
     from graph.records import event_record
     from loaders.sources import DEFAULT_MAX_BYTES, InputError, read_inputs
@@ -123,7 +126,9 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             articles_seen += 1
             yield item
 
-    extractor = Extractor()
+    extractor = open_extractor(args, err)
+    if extractor is None:
+        return 1
     relation_counts: Counter[str] = Counter()
     dyads: Counter[tuple[str, str]] = Counter()
     drops: Counter[str] = Counter()
@@ -162,17 +167,18 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from extract.evaluate import actor_code, coded_cameo, evaluate, format_report, report_json
-    from extract.pipeline import Extractor
 
     if not args.gold.is_file():
         print(f"geokg: error: {args.gold}: no such file", file=err)
+        return 1
+    extractor = open_extractor(args, err)
+    if extractor is None:
         return 1
     try:
         errors = args.errors.open("w", encoding="utf-8") if args.errors else None
     except OSError as error:
         print(f"geokg: error: {args.errors}: cannot write ({error.strerror})", file=err)
         return 1
-    extractor = Extractor()
 
     def log(record: object, extraction: object) -> None:
         from extract.evaluate import GoldRecord
@@ -214,11 +220,13 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.inputs:
         print("geokg: error: give INPUTs to ingest, or --sources FILE --once", file=err)
         return 2
-    from extract.pipeline import Extractor
     from graph.store import StoreError
     from loaders.ingest import Ledger, LedgerError, ingest
     from loaders.sources import read_inputs
 
+    extractor = open_extractor(args, err)
+    if extractor is None:
+        return 1
     try:
         store, key = open_store(args)
     except StoreError as error:
@@ -232,7 +240,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     progress = progress_bar(err)
     try:
-        report = ingest(read_inputs(args.inputs, args.date), store, key, Extractor(), ledger, args.batch,
+        report = ingest(read_inputs(args.inputs, args.date), store, key, extractor, ledger, args.batch,
                         on_batch=progress)
         counts = store.counts()
     except StoreError as error:
@@ -248,6 +256,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         summary = report.as_dict()
         print(f"articles read {summary['articles_read']}, new {summary['articles_new']}, "
+              f"re-extracted {summary['articles_reextracted']}, "
               f"duplicate {summary['articles_duplicate']}, failed {summary['articles_failed']}; "
               f"triples loaded {summary['triples_loaded']}; drops by reason {summary['drops_by_reason']}", file=out)
         print("graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=out)

@@ -12,10 +12,11 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from geokg.extractor_options import add_extractor_options, open_extractor
 from geokg.store_options import add_ledger_option, add_store_options, open_store, progress_bar
 
 if TYPE_CHECKING:
-    from extract.pipeline import Extractor
+    from extract.extractor import Extractor
     from loaders.schedule import PassReport, Pipeline
     from loaders.source_config import Source
 
@@ -42,13 +43,13 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     add_ledger_option(parser)
     parser.add_argument("--state", type=Path, default=DEFAULT_STATE, help="per-source state and run reports")
     parser.add_argument("--report", choices=("text", "json"), default="text")
+    add_extractor_options(parser)
 
 
 @contextmanager
-def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None = None) -> Iterator[Pipeline]:
+def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor) -> Iterator[Pipeline]:
     """The store, ledger, state and fetcher the flags name, closed afterwards (SQLite
     connections belong to the thread that opens them, so each scheduled run opens its own)."""
-    from extract.pipeline import Extractor
     from loaders.fetch import Fetcher
     from loaders.ingest import Ledger
     from loaders.runs import stream_events
@@ -64,7 +65,7 @@ def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None 
         opened.callback(state.close)
         fetcher = Fetcher()
         opened.callback(fetcher.close)
-        yield Pipeline(store, key, extractor or Extractor(), ledger, state, fetcher, args.state.parent / "runs.jsonl",
+        yield Pipeline(store, key, extractor, ledger, state, fetcher, args.state.parent / "runs.jsonl",
                        on_batch=progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
 
 
@@ -118,8 +119,11 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     sources = load_sources_or_fail(args.sources, err)
     if sources is None:
         return 1
+    extractor = open_extractor(args, err)
+    if extractor is None:
+        return 1
     try:
-        with pipeline(args, err) as parts:
+        with pipeline(args, err, extractor) as parts:
             report = run_pass(sources, parts, args.state.with_suffix(".lock"))
     except StoreError as error:
         say(err, "store_failed", f"error: {error}", error=str(error))
@@ -135,7 +139,6 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`geokg schedule run --sources FILE`."""
     import logging
 
-    from extract.pipeline import Extractor
     from graph.store import StoreError
     from loaders.ingest import Ledger, LedgerError
     from loaders.schedule import run_forever, run_pass
@@ -156,7 +159,9 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s") if err.isatty()
                          else JsonLogFormatter())
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
-    extractor = Extractor()
+    extractor = open_extractor(args, err)
+    if extractor is None:
+        return 1
 
     def one(source: Source) -> None:
         try:

@@ -2,9 +2,10 @@
 
 The ledger records, per article, its content hash, the extractor version and how far it got
 (``seen``, ``extracted``, ``loaded``). An article already loaded with the same content and
-extractor is a duplicate and is skipped; a run killed at any point is simply run again: batches
-are written in one store transaction each and marked loaded only after the commit, so nothing is
-lost and, because loads are idempotent, nothing is duplicated.
+extractor is a duplicate and is skipped; one loaded by another extractor version (new rules,
+changed knowledge files, another model) is re-extracted and its events replaced. A run killed at
+any point is simply run again: batches are written in one store transaction each and marked loaded
+only after the commit, so nothing is lost and, because loads are idempotent, nothing is duplicated.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
-from extract.pipeline import Extractor
+from extract.extractor import Extractor, extractor_id
 from graph.model import Article, Extraction
 from graph.sqlite_store import open_own_file
 from graph.store import GraphStore, content_hash
@@ -40,6 +42,14 @@ def _create_ledger(connection: sqlite3.Connection) -> None:
         connection.execute("SELECT store, article_id, content_hash, extractor, status, updated FROM ledger LIMIT 1")
 
 
+class Standing(StrEnum):
+    """Where an article stands in the ledger for one store and extractor version."""
+
+    LOADED = "loaded"  # loaded with this content by this extractor version
+    STALE = "stale"  # loaded with this content by another extractor version: re-extract
+    UNLOADED = "unloaded"  # never loaded with this content, or a run stopped before loading it
+
+
 class Ledger:
     """Per-article ingestion state in a small SQLite file."""
 
@@ -48,11 +58,16 @@ class Ledger:
         self.connection = open_own_file(path, ("ledger",), "the ingestion ledger", LedgerError, _create_ledger)
 
     def is_loaded(self, store: str, article: Article, extractor: str) -> bool:
+        return self.standing(store, article, extractor) is Standing.LOADED
+
+    def standing(self, store: str, article: Article, extractor: str) -> Standing:
         row = self.connection.execute(
             "SELECT content_hash, extractor, status FROM ledger WHERE store = ? AND article_id = ?",
             (store, article.id),
         ).fetchone()
-        return row is not None and tuple(row) == (content_hash(article.text), extractor, "loaded")
+        if row is None or tuple(row)[::2] != (content_hash(article.text), "loaded"):
+            return Standing.UNLOADED
+        return Standing.LOADED if row[1] == extractor else Standing.STALE
 
     def mark(self, store: str, articles: Iterable[Article], extractor: str, status: str) -> None:
         with self.connection:
@@ -77,6 +92,7 @@ class RunReport:
 
     articles_read: int = 0
     articles_new: int = 0
+    articles_reextracted: int = 0  # loaded before by another extractor version; not also counted new
     articles_duplicate: int = 0
     articles_failed: int = 0
     triples_loaded: int = 0
@@ -89,6 +105,7 @@ class RunReport:
         """Count ``part`` (a later ingest of the same pass) into this report; time is kept apart."""
         self.articles_read += part.articles_read
         self.articles_new += part.articles_new
+        self.articles_reextracted += part.articles_reextracted
         self.articles_duplicate += part.articles_duplicate
         self.articles_failed += part.articles_failed
         self.triples_loaded += part.triples_loaded
@@ -100,6 +117,7 @@ class RunReport:
         return {
             "articles_read": self.articles_read,
             "articles_new": self.articles_new,
+            "articles_reextracted": self.articles_reextracted,
             "articles_duplicate": self.articles_duplicate,
             "articles_failed": self.articles_failed,
             "triples_loaded": self.triples_loaded,
@@ -130,11 +148,14 @@ def ingest(
     batch_articles: int = DEFAULT_BATCH_ARTICLES,
     on_batch: Callable[[int], None] | None = None,
 ) -> RunReport:
-    """Extract and load every new article; raises ``StoreError`` when the store fails (the
-    batch in flight is not written and stays unmarked, so a rerun picks it up)."""
+    """Extract and load every new article, and re-extract those another extractor version
+    loaded; raises ``StoreError`` when the store fails (the batch in flight is not written and
+    stays unmarked, so a rerun picks it up)."""
     report = RunReport()
     started = time.perf_counter()
     seen: set[str] = set()
+    stale: set[str] = set()  # ids loaded by another extractor version
+    version = extractor_id(extractor)
 
     def not_in_store(candidates: list[Article]) -> Iterator[Article]:
         """Articles the ledger calls loaded are duplicates only if the store still holds them."""
@@ -157,7 +178,10 @@ def ingest(
                 report.articles_duplicate += 1
                 continue
             seen.add(item.id)
-            if ledger.is_loaded(store_key, item, extractor.name):
+            standing = ledger.standing(store_key, item, version)
+            if standing is Standing.STALE:
+                stale.add(item.id)
+            if standing is Standing.LOADED:
                 loaded_before.append(item)
                 if len(loaded_before) >= 500:
                     yield from not_in_store(loaded_before)
@@ -168,12 +192,15 @@ def ingest(
 
     store.ensure_schema()
     for batch in _batches(new_articles(), batch_articles):
-        ledger.mark(store_key, batch, extractor.name, "seen")
+        # stale events are replaced only where the store still holds them; elsewhere the article is new
+        replaced = store.known_articles([a.id for a in batch if a.id in stale])
+        ledger.mark(store_key, batch, version, "seen")
         extractions: list[Extraction] = list(extractor.extract_many(batch))
-        ledger.mark(store_key, batch, extractor.name, "extracted")
+        ledger.mark(store_key, batch, version, "extracted")
         result = store.load(extractions)
-        ledger.mark(store_key, batch, extractor.name, "loaded")
-        report.articles_new += len(batch)
+        ledger.mark(store_key, batch, version, "loaded")
+        report.articles_reextracted += len(replaced)
+        report.articles_new += len(batch) - len(replaced)
         report.triples_loaded += result.events
         report.events_removed += result.events_removed
         for extraction in extractions:

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.pipeline import Extractor
+from extract.extractor import Extractor, extractor_id
 from graph.model import Article, CopyLink
 from graph.store import GraphStore
 from loaders import near_duplicates
 from loaders.feeds import FeedError, page_text, parse_feed
 from loaders.fetch import Fetcher, FetchError
-from loaders.ingest import Ledger, RunReport, ingest
+from loaders.ingest import Ledger, RunReport, Standing, ingest
 from loaders.runs import EventLog, append_run
 from loaders.source_config import Source
 from loaders.source_state import SourceState
@@ -131,7 +131,7 @@ def without_copies(items: list[Article | InputError], pipeline: Pipeline, report
     to their first copy in the state file and counted), the MinHash signatures still to remember,
     and the copies to link in the graph (again for one seen before, in case a pass was killed
     before it linked them). Articles the ledger has loaded pass through unchecked: ``ingest``
-    counts them as duplicates."""
+    counts them as duplicates (or re-extracts them, if another extractor version loaded them)."""
     state = pipeline.state
     accepted: list[Article | InputError] = []
     pending: dict[str, tuple[int, ...]] = {}
@@ -145,7 +145,8 @@ def without_copies(items: list[Article | InputError], pipeline: Pipeline, report
             copies.append(CopyLink(item, *known))
             report.articles_near_duplicate += 1
             continue
-        if pipeline.ledger.is_loaded(pipeline.store_key, item, pipeline.extractor.name):
+        standing = pipeline.ledger.standing(pipeline.store_key, item, extractor_id(pipeline.extractor))
+        if standing is not Standing.UNLOADED:  # loaded before, by this extractor version or another
             if not state.has_signature(item.id):  # a pass killed between loading and remembering
                 pending[item.id] = near_duplicates.signature(item.text)
             accepted.append(item)

@@ -255,11 +255,16 @@ def test_format_report_names_groups_and_levels() -> None:
     score_record(PLOVER_RECORD, PLOVER_EVENTS, report, PLOVER_TABLE)
     text = format_report(report)
     lines = text.splitlines()
-    assert lines[0].split() == ["source", "level", "P", "R", "F1", "TP", "pred", "gold"]
-    rows = [line.split() for line in lines[1:] if line.strip() and not line.startswith("records:")]
-    # plover_gsr first, the combined group next, "all" last.
+    # the primary figure first: plover_gsr alone at (A0,R1)
+    assert lines[:2] == ["PRIMARY figure (plover_gsr alone, human-coded gold, A0,R1): P 0.200  R 0.500  F1 0.286", ""]
+    assert lines[2].split() == ["source", "level", "P", "R", "F1", "TP", "pred", "gold"]
+    assert lines[3] == "# plover_gsr: PRIMARY: human-coded gold"
+    rows = [line.split() for line in lines[3:] if line.strip() and not line.startswith(("records:", "#"))]
+    # plover_gsr first, the combined group next (under its note), "all" last.
     assert [row[0] for row in rows] == ["plover_gsr"] * 7 + ["plover_gsr+petr2_gsr"] * 7 + ["all"] * 7
-    first = lines[1].split()
+    assert ("# plover_gsr+petr2_gsr: partly derived from PETRARCH2 output (petr2_gsr): "
+            "read it with plover_gsr alone") in lines
+    first = lines[4].split()
     assert first == ["plover_gsr", "A0,R1", "0.200", "0.500", "0.286", "1", "5", "2"]
     assert [level.name for level in LEVELS] == [" ".join(row[1:-6]) for row in rows[:7]]
     assert lines[-1] == ("records: plover_gsr 1; gold events skipped as non-CAMEO: 1; "
@@ -354,7 +359,30 @@ def test_evaluate_end_to_end_with_prepared_extractions(tmp_path: Path) -> None:
     scores = report_json(report)
     assert scores["all|A0,R1"] == {"precision": 0.25, "recall": 0.5, "f1": 0.3333, "tp": 1, "predicted": 4, "gold": 2}
     assert "petr_validate|A0,PLOVER" not in scores
+    # the human-coded source alone is the primary figure: first in the JSON and in the table
+    assert list(scores)[:3] == ["primary", "notes", "plover_gsr|A0,R1"]
+    assert scores["primary"] == {"source": "plover_gsr", "level": "A0,R1", "note": "PRIMARY: human-coded gold",
+                                 "precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "predicted": 1, "gold": 1}
+    assert scores["notes"]["petr2_gsr"] == "derived from PETRARCH2 output: its gains alone prove nothing"
     text = format_report(report)
+    lines = text.splitlines()
     for group in ("plover_gsr", "petr2_gsr", "petr_validate", "plover_gsr+petr2_gsr", "all"):
-        assert any(line.startswith(group + " ") for line in text.splitlines())
+        assert any(line.startswith(group + " ") for line in lines)
+    assert lines[0] == "PRIMARY figure (plover_gsr alone, human-coded gold, A0,R1): P 1.000  R 1.000  F1 1.000"
+    rows = [line.split()[0] for line in lines[3:] if line and not line.startswith(("#", "records:"))]
+    assert rows[0] == "plover_gsr" and rows[-1] == "all"
+    assert lines.index("# plover_gsr: PRIMARY: human-coded gold") < lines.index(next(
+        line for line in lines if line.startswith("plover_gsr ")))
+    petr2 = lines.index("# petr2_gsr: derived from PETRARCH2 output: its gains alone prove nothing")
+    assert lines[petr2 + 1].startswith("petr2_gsr ")
     assert "records: petr2_gsr 1, petr_validate 1, plover_gsr 1; gold events skipped as non-CAMEO: 1" in text
+
+
+def test_without_human_coded_records_there_is_no_primary_figure(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(GOLD_LINES[1]) + "\n", encoding="utf-8")
+    report = evaluate(path, lambda articles: (Extraction(a, (), ()) for a in articles))
+    assert report_json(report)["primary"] is None
+    text = format_report(report)
+    assert "PRIMARY figure" not in text and text.startswith("source ")
+    assert "# petr2_gsr: derived from PETRARCH2 output" in text

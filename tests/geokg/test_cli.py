@@ -6,6 +6,8 @@ Each call loads the spaCy model, so the checks are grouped into few calls.
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -32,9 +34,10 @@ RELATION_KEYS = {"type", "cameo", "quad_class", "goldstein", "reciprocal", "attr
 IRAN_LINE = {"id": "line-1", "text": "Iran attacked Israel on Saturday.", "date": "2024-04-14"}  # a Sunday
 
 
-def geokg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def geokg(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "geokg", *args], cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "geokg", *args], cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=300,
+        env=None if env is None else {**os.environ, **env},
     )
 
 
@@ -62,7 +65,7 @@ def test_jsonl_output_follows_the_contract(tmp_path: Path) -> None:
         for evidence in record["evidence"]:
             assert ARTICLE[evidence["char_start"] : evidence["char_end"]] == evidence["sentence"]
         assert record["polarity"] in ("affirmed", "negated")
-        assert record["extractor"] == "geokg-rules/0.1"
+        assert re.fullmatch(r"geokg-rules/0\.2\+k[0-9a-f]{8}", record["extractor"]), record["extractor"]
         assert 0.0 < record["confidence"] <= 1.0
     meeting = next(r for r in records if r["relation"]["type"] == "MEET")
     assert {meeting["subject"]["id"], meeting["object"]["id"]} == {"person:vladimir-putin", "person:xi-jinping"}
@@ -180,6 +183,11 @@ def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
     scores = json.loads(done.stdout)
     expected = {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "predicted": 1, "gold": 1}
     assert scores["plover_gsr|A0,R1"] == expected
+    # the human-coded source alone is the primary figure, first in the object
+    assert next(iter(scores)) == "primary"
+    assert scores["primary"] == {"source": "plover_gsr", "level": "A0,R1", "note": "PRIMARY: human-coded gold",
+                                 **expected}
+    assert "derived from PETRARCH2 output" in scores["notes"]["petr2_gsr"]
     assert scores["all|A0,R1"] == expected
     assert scores["plover_gsr|A0,PLOVER"]["tp"] == 1
     (logged,) = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
@@ -255,3 +263,32 @@ def test_export_of_a_store_written_before_copies_were_kept(tmp_path: Path, small
     assert (tmp_path / "csv" / "copy_of.csv").read_text(encoding="utf-8").splitlines() == [
         ":START_ID(Article),:END_ID(Article),similarity:float,:TYPE"]
     assert len((tmp_path / "csv" / "events.csv").read_text(encoding="utf-8").splitlines()) == 1 + 9
+
+
+def test_extractor_and_knowledge_flags(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Japan praised South Korea.\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("", encoding="utf-8")
+    db, ledger = str(tmp_path / "g.sqlite"), str(tmp_path / "l.sqlite")
+    # an unknown name fails each command in one line that lists the known ones, before any work
+    for command in (["extract", str(article)], ["ingest", str(article), "--db", db, "--ledger", ledger],
+                    ["evaluate", str(gold)]):
+        done = geokg(*command, "--extractor", "llm-coder")
+        assert (done.returncode, done.stdout) == (1, ""), command
+        assert done.stderr == "geokg: error: unknown extractor 'llm-coder' (known: geokg-rules)\n", command
+    assert not (tmp_path / "g.sqlite").exists()
+    missing = tmp_path / "no-knowledge"
+    done = geokg("extract", str(article), "--knowledge-dir", str(missing))
+    assert (done.returncode, done.stderr) == (1, f"geokg: error: {missing}: cannot read the knowledge directory "
+                                                 "(no such directory)\n")
+    broken = Path(shutil.copytree(ROOT / "extract" / "data", tmp_path / "knowledge"))
+    (broken / "countries.tsv").write_text("iso3\tname\n", encoding="utf-8")
+    done = geokg("extract", str(article), env={"GEOKG_KNOWLEDGE_DIR": str(broken)})
+    assert done.returncode == 1 and len(done.stderr.splitlines()) == 1
+    assert done.stderr.startswith(f"geokg: error: {broken}: malformed knowledge (") and "countries.tsv" in done.stderr
+    # the default extractor named, and the ingest report counts re-extracted articles
+    done = geokg("ingest", str(article), "--db", db, "--ledger", ledger, "--extractor", "geokg-rules",
+                 "--date", "2024-03-01")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("articles read 1, new 1, re-extracted 0, duplicate 0, failed 0; triples loaded 1;")
