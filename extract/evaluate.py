@@ -217,9 +217,34 @@ class Report:
     records: Counter[str] = field(default_factory=Counter)
     invalid_gold: int = 0
     plover_dropped: int = 0
+    silence: dict[str, Silence] = field(default_factory=dict)
 
     def score(self, group: str, level: str) -> Score:
         return self.scores.setdefault((group, level), Score())
+
+
+@dataclass
+class Silence:
+    """Records whose gold has an event between two actors and where the extractor emitted no
+    event at all, with the reasons it dropped its candidates there ("no trigger" when it had
+    none); a record counts once per reason."""
+
+    paired_records: int = 0
+    silent_records: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+
+def count_silence(record: GoldRecord, extraction: Extraction, report: Report) -> None:
+    """Add one record to the silence counts of its groups."""
+    if not any(gold.source is not None and gold.target is not None for gold in record.gold):
+        return
+    reasons = sorted({drop.reason.value for drop in extraction.drops}) or ["no trigger"]
+    for group in _groups(record.source_name):
+        silence = report.silence.setdefault(group, Silence())
+        silence.paired_records += 1
+        if not extraction.events:
+            silence.silent_records += 1
+            silence.reasons.update(reasons)
 
 
 def _groups(source_name: str) -> tuple[str, ...]:
@@ -280,6 +305,7 @@ def evaluate(
     for extraction in run(articles):
         record = by_id[extraction.article.id]
         score_record(record, extraction.events, report, plover_table)
+        count_silence(record, extraction, report)
         if on_record is not None:
             on_record(record, extraction)
     return report
@@ -287,8 +313,11 @@ def evaluate(
 
 def _ordered_groups(report: Report) -> list[str]:
     """The primary source first, then single sources, then combinations, then ``all``."""
-    groups = {g for g, _ in report.scores}
-    return sorted(groups, key=lambda g: (g != PRIMARY_SOURCE, g == "all", "+" in g, g))
+    return sorted({g for g, _ in report.scores}, key=_group_order)
+
+
+def _group_order(group: str) -> tuple[bool, bool, bool, str]:
+    return (group != PRIMARY_SOURCE, group == "all", "+" in group, group)
 
 
 def _score_row(score: Score) -> str:
@@ -316,6 +345,12 @@ def format_report(report: Report) -> str:
                 continue
             lines.append(f"{group:<22} {level.name:<15} {_score_row(score)}")
         lines.append("")
+    for group in sorted(report.silence, key=_group_order):
+        silence = report.silence[group]
+        reasons = ", ".join(f"{reason} {count}" for reason, count in silence.reasons.most_common())
+        lines.append(f"silent, {group}: {silence.silent_records} of {silence.paired_records} records with a "
+                     f"two-actor gold event gave no event" + (f" (drops there: {reasons})" if reasons else ""))
+    lines.append("")
     counts = ", ".join(f"{name} {count}" for name, count in sorted(report.records.items()))
     lines.append(f"records: {counts}; gold events skipped as non-CAMEO: {report.invalid_gold}; "
                  f"predictions with roots 01/02 left out of PLOVER scoring: {report.plover_dropped}")
@@ -343,4 +378,8 @@ def report_json(report: Report) -> dict[str, Any]:
             score = report.scores.get((group, level.name))
             if score is not None:
                 result[f"{group}|{level.name}"] = _score_json(score)
+    result["silence"] = {
+        group: {"paired_records": s.paired_records, "silent_records": s.silent_records, "reasons": dict(s.reasons)}
+        for group, s in sorted(report.silence.items())
+    }
     return result

@@ -17,6 +17,7 @@ from extract.evaluate import (
     Score,
     actor_code,
     coded_cameo,
+    count_silence,
     evaluate,
     format_report,
     predicted_keys,
@@ -29,6 +30,8 @@ from graph.model import (
     Actor,
     ActorType,
     Article,
+    Drop,
+    DropReason,
     Event,
     Evidence,
     Extraction,
@@ -369,7 +372,7 @@ def test_evaluate_end_to_end_with_prepared_extractions(tmp_path: Path) -> None:
     for group in ("plover_gsr", "petr2_gsr", "petr_validate", "plover_gsr+petr2_gsr", "all"):
         assert any(line.startswith(group + " ") for line in lines)
     assert lines[0] == "PRIMARY figure (plover_gsr alone, human-coded gold, A0,R1): P 1.000  R 1.000  F1 1.000"
-    rows = [line.split()[0] for line in lines[3:] if line and not line.startswith(("#", "records:"))]
+    rows = [line.split()[0] for line in lines[3:] if line and not line.startswith(("#", "records:", "silent,"))]
     assert rows[0] == "plover_gsr" and rows[-1] == "all"
     assert lines.index("# plover_gsr: PRIMARY: human-coded gold") < lines.index(next(
         line for line in lines if line.startswith("plover_gsr ")))
@@ -386,3 +389,23 @@ def test_without_human_coded_records_there_is_no_primary_figure(tmp_path: Path) 
     text = format_report(report)
     assert "PRIMARY figure" not in text and text.startswith("source ")
     assert "# petr2_gsr: derived from PETRARCH2 output" in text
+
+
+def test_silence_counts_two_actor_records_that_gave_no_event_with_their_drop_reasons() -> None:
+    two_actors = GoldRecord("r1", "t", None, "plover_gsr", (Coded("HUN", "040", "RUS"),), ("CONSULT",), 0)
+    one_actor = GoldRecord("r2", "t", None, "plover_gsr", (Coded("HUN", "140", None),), ("PROTEST",), 0)
+    found = GoldRecord("r3", "t", None, "plover_gsr", (Coded("HUN", "040", "RUS"),), ("CONSULT",), 0)
+    no_trigger = GoldRecord("r4", "t", None, "petr2_gsr", (Coded("USA", "111", "IRQ"),), (None,), 0)
+    drops = (Drop(DropReason.NO_OBJECT, "meet", "MEET", "t", 0, 1),
+             Drop(DropReason.NO_OBJECT, "talk", "MEET", "t", 0, 1))
+    report = Report()
+    count_silence(two_actors, Extraction(Article("r1", "t"), (), drops), report)
+    count_silence(one_actor, Extraction(Article("r2", "t"), (), ()), report)
+    count_silence(found, Extraction(Article("r3", "t"), (event(HUN, MEET, RUS),), ()), report)
+    count_silence(no_trigger, Extraction(Article("r4", "t"), (), ()), report)
+    plover = report.silence["plover_gsr"]
+    assert (plover.paired_records, plover.silent_records, dict(plover.reasons)) == (2, 1, {"no_object": 1})
+    both = report.silence["all"]
+    assert (both.paired_records, both.silent_records, dict(both.reasons)) == (3, 2, {"no_object": 1, "no trigger": 1})
+    assert "silent, plover_gsr: 1 of 2 records with a two-actor gold event gave no event" in format_report(report)
+    assert report_json(report)["silence"]["all"]["silent_records"] == 2
