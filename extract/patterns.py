@@ -666,14 +666,15 @@ _BACKOFF_REASONS = frozenset({
 
 def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidate]:
     """The candidates, where a sentence's dependency paths gave no event at all, with its first
-    trigger that failed for want of an actor completed by word order instead: the side the parse
+    verb trigger that failed for want of an actor completed by word order instead: the side the parse
     found is kept, a missing subject is the nearest actor before the trigger and a missing object
     the nearest after it (the other way round in the passive), when both belong to states and
     the states differ. Such a candidate says ``pairing="backoff"`` and has a lower confidence."""
     paired_sentences = {c.trigger.sent.start for c in candidates if c.drop is None}
     for candidate in candidates:
         sentence = candidate.trigger.sent.start
-        if candidate.drop in _BACKOFF_REASONS and sentence not in paired_sentences:
+        clause_verb = candidate.trigger.pos_ == "VERB"  # an event noun may be a topic in a list
+        if candidate.drop in _BACKOFF_REASONS and sentence not in paired_sentences and clause_verb:
             pair = flanking_actors(candidate, ctx)
             if pair is not None:
                 paired_sentences.add(sentence)

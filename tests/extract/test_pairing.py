@@ -146,3 +146,8 @@ def test_the_subject_of_a_passive_raising_or_control_verb_acts_in_its_infinitive
 def test_an_unknown_named_place_in_a_state_stands_for_that_state(extractor: Extractor) -> None:
     result = run(extractor, "Russian forces seized the Zaporizhzhia nuclear power plant in southern Ukraine.")
     assert {(e.subject.country, e.object.id) for e in result.events} == {("RUS", "country:UKR")}
+
+
+def test_backoff_does_not_pair_an_event_noun_listed_among_topics(extractor: Extractor) -> None:
+    result = run(extractor, "The two leaders discussed Taiwan, trade and the war in Ukraine.")
+    assert not [e for e in result.events if e.pairing == "backoff"]
