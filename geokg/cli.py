@@ -29,7 +29,7 @@ def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT")
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
-    parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
+    parser.add_argument("--date", help="publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that carry none")
     parser.add_argument("--max-bytes", type=int, default=None, help="largest accepted article file")
     parser.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
     parser.add_argument("--drops", action="store_true", help="with --format table, list every dropped candidate")
@@ -55,7 +55,7 @@ def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                         help="with --sources: per-source state and run reports")
     add_store_options(parser)
     add_ledger_option(parser)
-    parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
+    parser.add_argument("--date", help="publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that carry none")
     parser.add_argument("--batch", type=int, default=50, help="articles per store transaction")
     parser.add_argument("--report", choices=("text", "json"), default="text")
 

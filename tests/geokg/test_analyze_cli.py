@@ -50,7 +50,11 @@ def test_tables_for_a_dyad_and_a_change(db: Path) -> None:
     assert dyad.returncode == 0, dyad.stderr
     lines = dyad.stdout.splitlines()
     assert lines[0].split()[:4] == ["period", "events", "goldstein_sum", "goldstein_mean"]
-    assert [line.split()[:3] for line in lines[2:4]] == [["2024-01", "1", "-8"], ["2024-03", "1", "-8"]]
+    assert [line.split()[:3] for line in lines[2:5]] == [["2024-01", "1", "-8"], ["2024-02", "0", "0"],
+                                                         ["2024-03", "1", "-8"]]
+    # the empty month between the two events: zero events, no mean tone (null)
+    empty = json.loads(analyze(db, "dyad", "EU", "Russia", "--format", "json").stdout)[1]
+    assert (empty["period"], empty["events"], empty["goldstein_mean"], empty["event_ids"]) == ("2024-02", 0, None, [])
     change = analyze(db, "change", "--split", "2024-02-01", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(change.stdout)))
     assert (rows[0]["subject"], rows[0]["relation"], rows[0]["object"], rows[0]["status"]) == (
@@ -67,8 +71,9 @@ def test_the_hungary_russia_dyad_of_the_example_articles(examples: Path) -> None
     assert [(row["period"], row["events"]) for row in between_states] == [("2023-10", 2)]
     # with Orbán, Szijjártó and Putin read as their states, both Orbán–Putin meetings join in
     folded = json.loads(analyze(examples, "dyad", "Hungary", "Russia", "--by-country", "--format", "json").stdout)
-    assert [(row["period"], row["events"], row["verbal_cooperation"]) for row in folded] == [
+    assert [(row["period"], row["events"], row["verbal_cooperation"]) for row in folded if row["events"]] == [
         ("2023-10", 3, 2), ("2024-07", 1, 1)]
+    assert len(folded) == 10 and all(row["events"] == 0 for row in folded[1:-1])  # 2023-10 to 2024-07, every month
     meetings = json.loads(analyze(examples, "dyad", "Orban", "Putin", "--freq", "Y", "--format", "json").stdout)
     assert [(row["period"], row["events"], row["goldstein_sum"]) for row in meetings] == [
         ("2023", 1, 1.0), ("2024", 1, 1.0)]
