@@ -136,7 +136,7 @@ def _month_only(text: str, base: ArticleDate, future: bool) -> ResolvedDate | No
 def _relative(text: str, base: ArticleDate, future: bool) -> ResolvedDate | None:
     if base.precision == "day":
         return _relative_to_day(text, base.first, future)
-    shift = _relative_shift(text.lower(), future)
+    shift = _relative_shift(text.lower())
     if shift is None:
         return None
     months, finest = shift
@@ -147,7 +147,7 @@ def _relative(text: str, base: ArticleDate, future: bool) -> ResolvedDate | None
     return ResolvedDate(dt.date(base.first.year + round(months / 12), 1, 1).isoformat(), "year")
 
 
-def _relative_shift(lower: str, future: bool) -> tuple[int, str] | None:
+def _relative_shift(lower: str) -> tuple[int, str] | None:
     """A relative expression as whole months from the article date (days and weeks rounded to
     the nearest month) and the finest precision it can have, for an article dated by month or year."""
     days: int | None = None

@@ -67,7 +67,8 @@ def dyad_series(frames: GraphFrames, actor1: str, actor2: str, freq: str = "M") 
     period (pandas ``freq``: ``M`` months, ``Q`` quarters, ``Y`` years, ``W`` weeks) from the first
     event's to the last's, with its label (``period``), first day (``start``, a Timestamp to plot
     against), event count, Goldstein sum and mean, count per quad class and the ids of the events
-    behind it. A period without events has zero counts, a zero sum and a NaN mean (no tone)."""
+    behind it. A period without events has zero counts, a zero sum and a NaN mean (no tone). An
+    event dated only by its week, month or year counts in the period holding its first day."""
     events = dyad_events(frames, actor1, actor2).dropna(subset=["date"])
     columns = ["period", "start", "events", "goldstein_sum", "goldstein_mean", *QUAD_CLASSES.values(), "event_ids"]
     if events.empty:
