@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint install
+.PHONY: demo test lint install figures
 
 $(STAMP): pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,9 @@ lint: $(STAMP)
 
 test: lint
 	$(VENV)/bin/python -m pytest
+
+# The README's pictures (docs/*.png), drawn from the bundled examples; the last one is a Neo4j
+# Browser screenshot taken by tools/browser_screenshot.py with the headless Chromium of the tests.
+figures: $(STAMP)
+	$(VENV)/bin/python tools/figures.py --out docs
+	$(VENV)/bin/python tools/browser_screenshot.py --out docs/neo4j-browser.png

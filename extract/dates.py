@@ -6,8 +6,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -22,10 +24,57 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 
 @dataclass(frozen=True)
 class ResolvedDate:
-    """An ISO date and how precise it is: day, week, month, year, or article (defaulted)."""
+    """An ISO date (the first day of its week, month or year) and how precise it is: day, week,
+    month, year, article (the article's day, defaulted) or unknown (no date at all)."""
 
     iso: str | None
     precision: str
+
+
+PRECISIONS = ("day", "week", "month", "year")  # finest first
+_DAY_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """A publication date as precise as its source gives it: the first day of the day, month or
+    year it names, and that precision (``day``, ``month`` or ``year``)."""
+
+    first: dt.date
+    precision: str
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 at its own precision, as articles keep it: ``2021-04-15``, ``2021-04`` or ``2021``."""
+        return self.first.isoformat()[: {"day": 10, "month": 7, "year": 4}[self.precision]]
+
+    @property
+    def period(self) -> ResolvedDate:
+        """The date of an event dated by this article: ``article`` for a day, else the month or year."""
+        precision = "article" if self.precision == "day" else self.precision
+        return ResolvedDate(self.first.isoformat(), precision)
+
+
+def parse_article_date(value: str) -> ArticleDate:
+    """``2021-04-15`` (a timestamp's time of day is ignored), ``2021-04`` or ``2021``. Raises
+    ValueError saying why anything else is not a date."""
+    text = value.strip()
+    try:
+        if _DAY_PREFIX.match(text):
+            return ArticleDate(dt.date.fromisoformat(text[:10]), "day")
+        found = _YEAR_MONTH.fullmatch(text)
+        if found:
+            month = found.group(2)
+            return ArticleDate(dt.date(int(found.group(1)), int(month or 1), 1), "month" if month else "year")
+    except ValueError:
+        raise ValueError("not a calendar date") from None
+    raise ValueError("not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+def coarser(first: str, second: str) -> str:
+    """The less precise of two precisions (``day`` < ``week`` < ``month`` < ``year``)."""
+    return max(first, second, key=PRECISIONS.index)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -35,7 +84,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _month_day(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
+def _month_day(text: str, base: ArticleDate, future: bool) -> ResolvedDate | None:
     match = re.search(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", text)
     day_first = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?\b", text)
     for found, month_group, day_group in ((match, 1, 2), (day_first, 2, 1)):
@@ -43,21 +92,36 @@ def _month_day(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
             continue
         month = _MONTHS[found.group(month_group).lower()]
         day = int(found.group(day_group))
-        year = int(found.group(3)) if found.group(3) else base.year
+        year = int(found.group(3)) if found.group(3) else base.first.year
         date = _safe_date(year, month, day)
         if date is None:
             return None
-        if not found.group(3):
+        if not found.group(3) and base.precision == "day":
             # News refers to the recent past, or to the near future with a future verb.
-            if not future and date > base + dt.timedelta(days=7):
+            if not future and date > base.first + dt.timedelta(days=7):
                 date = _safe_date(year - 1, month, day) or date
-            if future and date < base - dt.timedelta(days=7):
+            if future and date < base.first - dt.timedelta(days=7):
                 date = _safe_date(year + 1, month, day) or date
+        elif not found.group(3) and base.precision == "month":
+            date = _safe_date(_year_of_month(month, base, future), month, day) or date
         return ResolvedDate(date.isoformat(), "day")
     return None
 
 
-def _month_only(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
+def _year_of_month(month: int, base: ArticleDate, future: bool) -> int:
+    """The year of a month named without one: the article's, or the year before (after) when the
+    month comes after (before) the article's month and the event is past (future). An article
+    dated only by its year gives no month to compare with: its year."""
+    if base.precision == "year":
+        return base.first.year
+    if not future and month > base.first.month:
+        return base.first.year - 1
+    if future and month < base.first.month:
+        return base.first.year + 1
+    return base.first.year
+
+
+def _month_only(text: str, base: ArticleDate, future: bool) -> ResolvedDate | None:
     found = next(
         (m for m in re.finditer(r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\b", text) if m.group(1).lower() in _MONTHS),
         None,
@@ -65,16 +129,63 @@ def _month_only(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
     if found is None:
         return None
     month = _MONTHS[found.group(1).lower()]
-    year = int(found.group(2)) if found.group(2) else base.year
-    if not found.group(2):
-        if not future and month > base.month:
-            year -= 1
-        if future and month < base.month:
-            year += 1
+    year = int(found.group(2)) if found.group(2) else _year_of_month(month, base, future)
     return ResolvedDate(dt.date(year, month, 1).isoformat(), "month")
 
 
-def _relative(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
+def _relative(text: str, base: ArticleDate, future: bool) -> ResolvedDate | None:
+    if base.precision == "day":
+        return _relative_to_day(text, base.first, future)
+    shift = _relative_shift(text.lower())
+    if shift is None:
+        return None
+    months, finest = shift
+    precision = coarser(base.precision, finest)
+    if precision == "month":
+        index = base.first.year * 12 + base.first.month - 1 + months
+        return ResolvedDate(dt.date(index // 12, index % 12 + 1, 1).isoformat(), "month")
+    return ResolvedDate(dt.date(base.first.year + round(months / 12), 1, 1).isoformat(), "year")
+
+
+def _relative_shift(lower: str) -> tuple[int, str] | None:
+    """A relative expression as whole months from the article date (days and weeks rounded to
+    the nearest month) and the finest precision it can have, for an article dated by month or year."""
+    days: int | None = None
+    if "yesterday" in lower:
+        days = -1
+    elif "today" in lower or "tonight" in lower or re.search(r"\bthis week\b", lower):
+        days = 0
+    elif "tomorrow" in lower:
+        days = 1
+    elif any(re.search(rf"\b{name}\b", lower) for name in _WEEKDAYS):
+        days = 0  # within a week of the article: its month
+    elif re.search(r"\blast week\b", lower):
+        days = -7
+    elif re.search(r"\bnext week\b", lower):
+        days = 7
+    counted = _COUNTED.search(lower)
+    if days is None and counted:
+        amount = int(counted.group(1)) if counted.group(1).isdigit() else _NUMBERS[counted.group(1)]
+        sign = 1 if counted.group(3) == "later" else -1
+        unit = counted.group(2)
+        if unit in ("day", "week"):
+            days = sign * amount * (7 if unit == "week" else 1)
+        else:
+            return sign * amount * (12 if unit == "year" else 1), "month"
+    if days is None and re.search(r"\b(days|a few days)\s+(ago|earlier|before)\b", lower):
+        days = -3
+    if days is not None:
+        return round(days / 30.44), "day"
+    if "last month" in lower:
+        return -1, "month"
+    if "this month" in lower:
+        return 0, "month"
+    if "last year" in lower:
+        return -12, "year"
+    return None
+
+
+def _relative_to_day(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
     lower = text.lower()
     if "yesterday" in lower:
         return ResolvedDate((base - dt.timedelta(days=1)).isoformat(), "day")
@@ -119,8 +230,9 @@ def _relative(text: str, base: dt.date, future: bool) -> ResolvedDate | None:
 
 
 def parse_date_expression(text: str, article_date: str, future: bool = False) -> ResolvedDate | None:
-    """Resolve one date expression ("on October 17", "earlier this week") or None."""
-    base = dt.date.fromisoformat(article_date)
+    """Resolve one date expression ("on October 17", "earlier this week") or None. Against an
+    article dated only by month or year, relative expressions resolve no finer than that."""
+    base = parse_article_date(article_date)
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if iso:
         date = _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
@@ -160,11 +272,12 @@ def _date_entities_for(trigger: Token) -> list[Span]:
 
 
 def event_date(trigger: Token, article_date: str | None, future: bool) -> ResolvedDate:
-    """The date of the event expressed at ``trigger``, defaulting to the article date."""
+    """The date of the event expressed at ``trigger``, defaulting to the article date (precision
+    ``article``, or ``month``/``year`` for an article dated only by its month or year)."""
     if article_date is None:
         return ResolvedDate(None, "unknown")
     for ent in _date_entities_for(trigger):
         resolved = parse_date_expression(ent.text, article_date, future)
         if resolved is not None:
             return resolved
-    return ResolvedDate(article_date, "article")
+    return parse_article_date(article_date).period

@@ -91,7 +91,8 @@ def _tables(args: argparse.Namespace, frames: GraphFrames) -> list[pd.DataFrame]
     if args.analysis == "communities":
         return [analysis.communities(weighted_digraph(frames))]
     if args.analysis == "dyad":
-        return [analysis.dyad_series(frames, actor(0), actor(1), args.freq)]
+        # every period from the first event's to the last's; ``start`` is for plotting, the label says it
+        return [analysis.dyad_series(frames, actor(0), actor(1), args.freq).drop(columns="start")]
     if args.analysis == "ego":
         return [analysis.ego_network(weighted_digraph(frames), actor(0), args.radius)[1]]
     if args.analysis == "signed":

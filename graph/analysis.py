@@ -6,6 +6,7 @@ Quad classes are CAMEO's: 1 verbal cooperation, 2 material cooperation, 3 verbal
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from itertools import combinations
 from typing import Any
@@ -62,19 +63,28 @@ def dyad_events(frames: GraphFrames, actor1: str, actor2: str) -> pd.DataFrame:
 
 
 def dyad_series(frames: GraphFrames, actor1: str, actor2: str, freq: str = "M") -> pd.DataFrame:
-    """The cooperation–conflict series of a dyad (both directions): per period (pandas ``freq``:
-    ``M`` months, ``Q`` quarters, ``Y`` years, ``W`` weeks), the event count, the Goldstein sum
-    and mean, the count per quad class, and the ids of the events behind the point."""
+    """The cooperation–conflict series of a dyad (both directions) on a true time axis: every
+    period (pandas ``freq``: ``M`` months, ``Q`` quarters, ``Y`` years, ``W`` weeks) from the first
+    event's to the last's, with its label (``period``), first day (``start``, a Timestamp to plot
+    against), event count, Goldstein sum and mean, count per quad class and the ids of the events
+    behind it. A period without events has zero counts, a zero sum and a NaN mean (no tone). An
+    event dated only by its week, month or year counts in the period holding its first day."""
     events = dyad_events(frames, actor1, actor2).dropna(subset=["date"])
-    columns = ["period", "events", "goldstein_sum", "goldstein_mean", *QUAD_CLASSES.values(), "event_ids"]
+    columns = ["period", "start", "events", "goldstein_sum", "goldstein_mean", *QUAD_CLASSES.values(), "event_ids"]
     if events.empty:
         return pd.DataFrame(columns=columns)
-    periods = pd.PeriodIndex(pd.to_datetime(events["date"]), freq=freq).astype(str)
+    periods = pd.PeriodIndex(pd.to_datetime(events["date"]), freq=freq)
+    groups = dict(iter(events.groupby(periods)))
     rows = []
-    for period, group in events.groupby(periods, sort=True):
+    for period in pd.period_range(periods.min(), periods.max(), freq=freq):
+        group = groups.get(period)
+        if group is None:
+            rows.append((str(period), period.start_time, 0, 0.0, math.nan, *(0 for _ in QUAD_CLASSES), []))
+            continue
         quads = group["quad_class"].value_counts()
-        rows.append((period, len(group), float(group["goldstein"].sum()), float(group["goldstein"].mean()),
-                     *(int(quads.get(q, 0)) for q in QUAD_CLASSES), sorted(group["id"])))
+        rows.append((str(period), period.start_time, len(group), float(group["goldstein"].sum()),
+                     float(group["goldstein"].mean()), *(int(quads.get(q, 0)) for q in QUAD_CLASSES),
+                     sorted(group["id"])))
     return pd.DataFrame(rows, columns=columns)
 
 

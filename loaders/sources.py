@@ -6,7 +6,6 @@ stops the others.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from extract.dates import parse_article_date
 from graph.model import Article
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
@@ -53,16 +53,14 @@ def article_id_for(text: str, url: str | None) -> str:
 
 
 def _checked_date(value: object, source: str, line: int | None) -> str | InputError | None:
+    """An input's date at its own precision (``2021-04-15``, ``2021-04``, ``2021``), None when it
+    has none, or an InputError saying why it is not a date."""
     if value in (None, ""):
         return None
-    text = str(value)[:10]
-    if not _ISO_DATE.match(text):
-        return InputError(source, f"date {value!r} is not an ISO date (YYYY-MM-DD)", line)
     try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return InputError(source, f"date {value!r} is not a calendar date", line)
-    return text
+        return parse_article_date(str(value)).iso
+    except ValueError as error:
+        return InputError(source, f"date {value!r} is {error}", line)
 
 
 def _decode(data: bytes, source: str) -> str | InputError:

@@ -11,7 +11,9 @@ import datetime as dt
 
 import pytest
 
-from extract.dates import ResolvedDate, parse_date_expression
+from extract.dates import ResolvedDate, parse_article_date, parse_date_expression
+from extract.pipeline import Extractor
+from graph.model import Article
 
 THURSDAY = "2023-10-19"
 
@@ -106,3 +108,101 @@ def test_unknown_text_is_none(text: str) -> None:
 @pytest.mark.parametrize(("text", "iso"), [("early March", "2023-03-01"), ("in late October 2022", "2022-10-01")])
 def test_a_month_after_a_modifier(text: str, iso: str) -> None:
     assert parse_date_expression(text, THURSDAY) == ResolvedDate(iso, "month")
+
+
+# --- articles dated only by their month or year (news dumps) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "iso", "first", "precision"),
+    [
+        ("2021-04-15", "2021-04-15", "2021-04-15", "day"),
+        ("2021-04-15T09:30:00Z", "2021-04-15", "2021-04-15", "day"),
+        ("2021-04", "2021-04", "2021-04-01", "month"),
+        ("2021", "2021", "2021-01-01", "year"),
+    ],
+)
+def test_article_dates_keep_their_precision(value: str, iso: str, first: str, precision: str) -> None:
+    date = parse_article_date(value)
+    assert (date.iso, date.first.isoformat(), date.precision) == (iso, first, precision)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [("2021-13", "not a calendar date"), ("2021-02-30", "not a calendar date"), ("0000", "not a calendar date"),
+     ("2021-4", "not an ISO date"), ("April 2021", "not an ISO date"), ("21", "not an ISO date"),
+     ("2021/04", "not an ISO date")],
+)
+def test_what_is_not_a_date_is_refused(value: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        parse_article_date(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        # below a month: the article's month
+        ("on Tuesday", "2021-04-01", "month"),
+        ("yesterday", "2021-04-01", "month"),
+        ("earlier this week", "2021-04-01", "month"),
+        ("two weeks ago", "2021-04-01", "month"),
+        # whole months and years shift the month
+        ("last month", "2021-03-01", "month"),
+        ("six weeks ago", "2021-03-01", "month"),
+        ("three months ago", "2021-01-01", "month"),
+        ("a year earlier", "2020-04-01", "month"),
+        ("last year", "2020-01-01", "year"),
+        # a month without a year: this year's, or last year's when it comes after April
+        ("in March", "2021-03-01", "month"),
+        ("in April", "2021-04-01", "month"),
+        ("in November", "2020-11-01", "month"),
+        ("on April 20", "2021-04-20", "day"),
+        ("on October 17", "2020-10-17", "day"),
+        # what the text says in full needs no article date
+        ("2019-05-06", "2019-05-06", "day"),
+        ("Oct. 3, 2019", "2019-10-03", "day"),
+        ("March 2019", "2019-03-01", "month"),
+    ],
+)
+def test_relative_dates_against_a_month(text: str, iso: str, precision: str) -> None:
+    assert parse_date_expression(text, "2021-04") == ResolvedDate(iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("on Tuesday", "2021-01-01", "year"),
+        ("last month", "2021-01-01", "year"),
+        ("three months ago", "2021-01-01", "year"),
+        ("last year", "2020-01-01", "year"),
+        ("two years ago", "2019-01-01", "year"),
+        ("in November", "2021-11-01", "month"),
+        ("on October 17", "2021-10-17", "day"),
+        ("in 2019", "2019-01-01", "year"),
+    ],
+)
+def test_relative_dates_against_a_year(text: str, iso: str, precision: str) -> None:
+    assert parse_date_expression(text, "2021") == ResolvedDate(iso, precision)
+
+
+def test_future_months_against_a_month() -> None:
+    assert parse_date_expression("in March", "2021-04", future=True) == ResolvedDate("2022-03-01", "month")
+    assert parse_date_expression("next week", "2021-04", future=True) == ResolvedDate("2021-04-01", "month")
+
+
+@pytest.mark.parametrize(
+    ("article_date", "text", "iso", "precision"),
+    [
+        ("2021-04", "Hungary criticized Russia.", "2021-04-01", "month"),
+        ("2021", "Hungary criticized Russia.", "2021-01-01", "year"),
+        ("2021-04-15", "Hungary criticized Russia.", "2021-04-15", "article"),
+        ("2021-04", "Hungary criticized Russia on Tuesday.", "2021-04-01", "month"),
+        ("2021-04", "Hungary criticized Russia last month.", "2021-03-01", "month"),
+        ("2021", "Hungary criticized Russia on March 3.", "2021-03-03", "day"),
+    ],
+)
+def test_events_of_an_article_dated_by_month_or_year(
+    extractor: Extractor, article_date: str, text: str, iso: str, precision: str
+) -> None:
+    (extraction,) = extractor.extract_many([Article("a", text, date=article_date)])
+    assert [(e.date, e.date_precision) for e in extraction.events] == [(iso, precision)]

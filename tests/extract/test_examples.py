@@ -21,8 +21,8 @@ def extractions(extractor: Extractor) -> dict[str, Extraction]:
     return {e.article.title or e.article.id: e for e in extractor.extract_many(articles)}
 
 
-def test_there_are_at_least_thirty_dated_articles(extractions: dict[str, Extraction]) -> None:
-    assert len(extractions) >= 30
+def test_there_are_at_least_sixty_dated_articles(extractions: dict[str, Extraction]) -> None:
+    assert len(extractions) >= 60
     dates = sorted(e.article.date or "" for e in extractions.values())
     assert dates[0] < "2023-01-01" < dates[-1]
     assert all(e.article.title and e.article.source for e in extractions.values())
@@ -45,6 +45,20 @@ def test_most_articles_yield_triples_and_every_drop_has_a_reason(extractions: di
     with_events = [title for title, e in extractions.items() if e.events]
     assert len(with_events) >= 0.9 * len(extractions)
     assert all(d.reason.value for e in extractions.values() for d in e.drops)
+
+
+@pytest.mark.parametrize(("country1", "country2"), [("HUN", "RUS"), ("RUS", "UKR"), ("USA", "CHN")])
+def test_the_showcase_dyads_have_events_in_twelve_months_or_more(
+    extractions: dict[str, Extraction], country1: str, country2: str
+) -> None:
+    """Persons read as the state they act for, negated events left out, as in the analyses."""
+    months = {
+        event.date[:7]
+        for extraction in extractions.values() for event in extraction.events
+        if event.polarity is Polarity.AFFIRMED and event.date
+        and {event.subject.country, event.object.country} == {country1, country2}
+    }
+    assert len(months) >= 12, sorted(months)
 
 
 def _has(extraction: Extraction, subject: str, relation: str, obj: str) -> bool:

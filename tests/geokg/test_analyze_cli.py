@@ -50,7 +50,11 @@ def test_tables_for_a_dyad_and_a_change(db: Path) -> None:
     assert dyad.returncode == 0, dyad.stderr
     lines = dyad.stdout.splitlines()
     assert lines[0].split()[:4] == ["period", "events", "goldstein_sum", "goldstein_mean"]
-    assert [line.split()[:3] for line in lines[2:4]] == [["2024-01", "1", "-8"], ["2024-03", "1", "-8"]]
+    assert [line.split()[:3] for line in lines[2:5]] == [["2024-01", "1", "-8"], ["2024-02", "0", "0"],
+                                                         ["2024-03", "1", "-8"]]
+    # the empty month between the two events: zero events, no mean tone (null)
+    empty = json.loads(analyze(db, "dyad", "EU", "Russia", "--format", "json").stdout)[1]
+    assert (empty["period"], empty["events"], empty["goldstein_mean"], empty["event_ids"]) == ("2024-02", 0, None, [])
     change = analyze(db, "change", "--split", "2024-02-01", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(change.stdout)))
     assert (rows[0]["subject"], rows[0]["relation"], rows[0]["object"], rows[0]["status"]) == (
@@ -64,28 +68,38 @@ def test_tables_for_a_dyad_and_a_change(db: Path) -> None:
 
 def test_the_hungary_russia_dyad_of_the_example_articles(examples: Path) -> None:
     between_states = json.loads(analyze(examples, "dyad", "Hungary", "Russia", "--format", "json").stdout)
-    assert [(row["period"], row["events"]) for row in between_states] == [("2023-10", 2)]
-    # with Orbán, Szijjártó and Putin read as their states, both Orbán–Putin meetings join in
+    assert [(row["period"], row["events"]) for row in between_states if row["events"]] == [
+        ("2022-02", 2), ("2022-08", 1), ("2023-06", 1), ("2023-10", 2), ("2024-10", 1), ("2025-11", 2)]
+    # with Orbán, Szijjártó and Putin read as their states, their meetings and calls join in
     folded = json.loads(analyze(examples, "dyad", "Hungary", "Russia", "--by-country", "--format", "json").stdout)
-    assert [(row["period"], row["events"], row["verbal_cooperation"]) for row in folded] == [
-        ("2023-10", 3, 2), ("2024-07", 1, 1)]
+    assert [(row["period"], row["events"], row["verbal_cooperation"]) for row in folded if row["events"]] == [
+        ("2022-02", 3, 2), ("2022-04", 1, 1), ("2022-07", 2, 2), ("2022-08", 1, 0), ("2023-04", 2, 2),
+        ("2023-06", 1, 0), ("2023-10", 3, 2), ("2024-03", 1, 1), ("2024-07", 1, 1), ("2024-10", 2, 2),
+        ("2024-12", 1, 1), ("2025-10", 1, 1), ("2025-11", 3, 1)]
+    # a true time axis: every month from 2022-02 to 2025-11, the empty ones with no mean tone
+    assert len(between_states) == len(folded) == 46
+    assert all(row["goldstein_mean"] is None and row["event_ids"] == [] for row in folded if not row["events"])
     meetings = json.loads(analyze(examples, "dyad", "Orban", "Putin", "--freq", "Y", "--format", "json").stdout)
     assert [(row["period"], row["events"], row["goldstein_sum"]) for row in meetings] == [
-        ("2023", 1, 1.0), ("2024", 1, 1.0)]
+        ("2022", 2, 4.4), ("2023", 1, 1.0), ("2024", 2, 2.0), ("2025", 1, 1.0)]
     # the event ids behind each point lead to its sentence and article
     events = from_sqlite(examples).events.set_index("id")
-    assert [[(events.loc[i, "sentence"].startswith("Hungarian Prime Minister Viktor Orban met Russian President"),
-              events.loc[i, "article_title"]) for i in row["event_ids"]] for row in meetings] == [
-        [(True, "Orban meets Putin in Beijing despite EU unease")],
-        [(True, "Orban visits Moscow in self-styled peace mission")],
+    assert [sorted(events.loc[i, "article_title"] for i in row["event_ids"]) for row in meetings] == [
+        ["Orban meets Putin in Moscow as Ukraine tensions rise", "Putin congratulates Orban on election victory"],
+        ["Orban meets Putin in Beijing despite EU unease"],
+        ["Orban holds phone call with Putin on Ukraine", "Orban visits Moscow in self-styled peace mission"],
+        ["Orban meets Putin in Moscow to secure energy supplies"],
     ]
+    (beijing,) = meetings[1]["event_ids"]
+    assert events.loc[beijing, "sentence"].startswith("Hungarian Prime Minister Viktor Orban met Russian President")
 
 
 def test_a_slice_by_actor_name(examples: Path) -> None:
     ego = analyze(examples, "ego", "Viktor Orban", "--actor", "orban", "--format", "csv")
     assert ego.returncode == 0, ego.stderr
     partners = {row["name"]: row for row in csv.DictReader(io.StringIO(ego.stdout))}
-    assert partners["Vladimir Putin"]["events_out"] == "2"
+    # Orbán met or called Putin five times (2022-02, 2023-10, 2024-07, 2024-12, 2025-11); Putin congratulated him once
+    assert (partners["Vladimir Putin"]["events_out"], partners["Vladimir Putin"]["events_in"]) == ("5", "1")
     unknown = analyze(examples, "centrality", "--actor", "Narnia")
     assert (unknown.returncode, unknown.stderr) == (1, "geokg: error: no actor named 'Narnia' in the graph\n")
 

@@ -71,9 +71,14 @@ def test_communities_keep_the_fixture_components_apart(frames: GraphFrames) -> N
 def test_dyad_series(frames: GraphFrames) -> None:
     series = dyad_series(frames, "country:RUS", "org:eu")
     events = frames.events.set_index("id")
-    assert series[["period", "events", "goldstein_sum", "goldstein_mean", "material_conflict"]].values.tolist() == [
-        ["2024-01", 1, -8.0, -8.0, 1], ["2024-03", 1, -8.0, -8.0, 1],
+    assert series[["period", "events", "goldstein_sum", "material_conflict"]].values.tolist() == [
+        ["2024-01", 1, -8.0, 1], ["2024-02", 0, 0.0, 0], ["2024-03", 1, -8.0, 1],
     ]
+    assert [len(ids) for ids in series["event_ids"]] == [1, 0, 1]
+    # a true time axis: the empty month between the two events is there, with no tone (NaN mean)
+    assert series["goldstein_mean"].tolist()[::2] == [-8.0, -8.0] and math.isnan(series.loc[1, "goldstein_mean"])
+    assert series["start"].tolist() == [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01"),
+                                        pd.Timestamp("2024-03-01")]
     # every point traces back to its events and their sentences
     first = series.loc[0, "event_ids"]
     assert [events.loc[i, "sentence"] for i in first] == ["European Union sanction Russia (sentence 2)."]

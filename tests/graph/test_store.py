@@ -114,6 +114,13 @@ def test_cypher_looking_text_is_stored_as_data(store: GraphStore, extractor: Ext
     assert store.aggregate("country:HUN", "CRITICIZED", "country:RUS") is not None
 
 
+def test_an_article_dated_by_its_month_is_stored_as_given(store: GraphStore, extractor: Extractor) -> None:
+    store.load(extractor.extract_many([Article("m", "Hungary criticized Russia on Tuesday.", "T", "2021-04")]))
+    assert (store.article("m") or {}).get("published") == "2021-04"
+    aggregate = store.aggregate("country:HUN", "CRITICIZED", "country:RUS") or {}
+    assert (aggregate.get("first_date"), aggregate.get("last_date")) == ("2021-04-01", "2021-04-01")
+
+
 def test_neo4j_down_or_wrong_password_is_one_clear_error(neo4j_server: Neo4jTestServer,
                                                           extractions: list[Extraction]) -> None:
     wrong = Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, "not-the-password"))

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles"
+ARTICLES = 67  # the bundled example articles (examples/articles/README.md is not one)
 
 
 def _counts(db: Path) -> dict[str, int]:
@@ -46,11 +47,11 @@ def test_a_second_pass_loads_nothing_new(tmp_path: Path, extractor: Extractor) -
     first = ingest(read_inputs([str(EXAMPLES)]), store, "embedded:test", extractor, ledger, batch_articles=8)
     counts = store.counts()
     second = ingest(read_inputs([str(EXAMPLES)]), store, "embedded:test", extractor, ledger, batch_articles=8)
-    assert (first.articles_new, first.articles_duplicate) == (32, 0)
-    assert (second.articles_new, second.articles_duplicate, second.triples_loaded) == (0, 32, 0)
+    assert (first.articles_new, first.articles_duplicate) == (ARTICLES, 0)
+    assert (second.articles_new, second.articles_duplicate, second.triples_loaded) == (0, ARTICLES, 0)
     assert first.triples_loaded == counts["Event"] > 50
     assert store.counts() == counts
-    assert ledger.statuses("embedded:test") == {"loaded": 32}
+    assert ledger.statuses("embedded:test") == {"loaded": ARTICLES}
     ledger.close()
     store.close()
 
@@ -83,12 +84,12 @@ def test_a_killed_run_resumes_to_the_counts_of_a_clean_run(
     process = subprocess.Popen([*base, "--db", str(killed_db), "--ledger", str(ledger)], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     killer(process, ledger, 3)
-    assert 0 < _counts(killed_db)["Article"] < 32
+    assert 0 < _counts(killed_db)["Article"] < ARTICLES
     rerun = subprocess.run([*base, "--db", str(killed_db), "--ledger", str(ledger)], cwd=ROOT,
                            capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     report = json.loads(rerun.stdout.strip().splitlines()[-1])
-    assert report["articles_duplicate"] >= 3 and report["articles_new"] + report["articles_duplicate"] == 32
+    assert report["articles_duplicate"] >= 3 and report["articles_new"] + report["articles_duplicate"] == ARTICLES
     assert _counts(killed_db) == _counts(clean_db)
 
 
@@ -117,10 +118,25 @@ def test_a_store_emptied_behind_the_ledger_is_loaded_again(tmp_path: Path, extra
     (tmp_path / "graph.sqlite").unlink()  # the graph is deleted, the ledger is not
     second = SqliteStore(tmp_path / "graph.sqlite")
     report = ingest(read_inputs([str(EXAMPLES)]), second, "k", extractor, ledger, batch_articles=16)
-    assert (report.articles_new, report.articles_duplicate) == (32, 0)
+    assert (report.articles_new, report.articles_duplicate) == (ARTICLES, 0)
     assert second.counts() == counts
     second.close()
     ledger.close()
+
+
+def test_an_article_dated_by_its_month_is_stored_with_that_date(tmp_path: Path, extractor: Extractor) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"id": "m", "text": "Hungary criticized Russia on Tuesday.", "date": "2021-04"}\n'
+                    '{"id": "y", "text": "Japan praised South Korea last month.", "date": "2021"}\n', encoding="utf-8")
+    store = SqliteStore(tmp_path / "graph.sqlite")
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    report = ingest(read_inputs([str(dump)]), store, "k", extractor, ledger)
+    assert (report.articles_new, report.triples_loaded, report.errors) == (2, 2, [])
+    assert [(store.article(i) or {}).get("published") for i in ("m", "y")] == ["2021-04", "2021"]
+    events = store.connection.execute("SELECT article_id, date, date_precision FROM events ORDER BY article_id")
+    assert events.fetchall() == [("m", "2021-04-01", "month"), ("y", "2021-01-01", "year")]
+    ledger.close()
+    store.close()
 
 
 def test_reports_of_one_pass_add_up() -> None:

@@ -62,7 +62,7 @@ def test_a_bad_date_flag_is_an_error_naming_the_file(tmp_path: Path) -> None:
     (error,) = _read([str(path)], date="19/10/2023")
     assert isinstance(error, InputError)
     assert error.source == str(path) and error.line is None
-    assert error.message == "date '19/10/2023' is not an ISO date (YYYY-MM-DD)"
+    assert error.message == "date '19/10/2023' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)"
 
 
 def test_an_impossible_calendar_date_is_an_input_error(tmp_path: Path) -> None:
@@ -231,11 +231,37 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
         (str(path), 3, 'missing "id"'),
         (str(path), 4, 'missing or empty "text"'),
         (str(path), 5, "a line must be a JSON object"),
-        (str(path), 6, "date '14/04/2024' is not an ISO date (YYYY-MM-DD)"),
+        (str(path), 6, "date '14/04/2024' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)"),
         (str(path), 9, 'binary data (NUL characters) in "text"'),
     ]
     assert str(errors[0]) == f"{path}:2: invalid JSON (Expecting property name enclosed in double quotes at column 2)"
     assert str(errors[4]).startswith(f"{path}:6: date ")
+
+
+def test_jsonl_month_and_year_dates_are_kept_at_their_precision(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text(
+        '{"id": "m", "text": "Hungary criticized Russia.", "date": "2021-04"}\n'
+        '{"id": "y", "text": "Hungary criticized Russia.", "date": "2021"}\n'
+        '{"id": "n", "text": "A number is a year too.", "date": 2019}\n'
+        '{"id": "bad-month", "text": "Text.", "date": "2021-13"}\n'
+        '{"id": "short", "text": "Text.", "date": "2021-4"}\n'
+        '{"id": "words", "text": "Text.", "date": "April 2021"}\n',
+        encoding="utf-8",
+    )
+    items = _read([str(path)])
+    assert [(a.id, a.date) for a in _articles(items)] == [("m", "2021-04"), ("y", "2021"), ("n", "2019")]
+    assert [str(e) for e in _errors(items)] == [
+        f"{path}:4: date '2021-13' is not a calendar date",
+        f"{path}:5: date '2021-4' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        f"{path}:6: date 'April 2021' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)",
+    ]
+
+
+def test_front_matter_and_the_date_flag_take_a_month(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: T\ndate: 2022-02\n---\nRussia attacked Ukraine.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Russia attacked Ukraine.", encoding="utf-8")
+    assert [a.date for a in _articles(_read([str(tmp_path)], date="2022"))] == ["2022-02", "2022"]
 
 
 def test_jsonl_line_longer_than_the_limit_fails_alone() -> None:
@@ -351,7 +377,7 @@ def test_standard_input_as_plain_text() -> None:
     )
     (bad_date,) = _read(["-"], date="January 1", stdin=io.StringIO("Egypt hosted Qatar."))
     assert isinstance(bad_date, InputError) and bad_date.source == "<stdin>"
-    assert bad_date.message == "date 'January 1' is not an ISO date (YYYY-MM-DD)"
+    assert bad_date.message == "date 'January 1' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)"
     (empty,) = _read(["-"], stdin=io.StringIO(" \n"))
     assert isinstance(empty, InputError)
     assert (empty.source, empty.line, empty.message) == ("<stdin>", None, "empty text")

@@ -51,10 +51,12 @@ def test_notebooks_on_the_embedded_store(tmp_path: Path, monkeypatch: pytest.Mon
         notebook = execute(name)
         assert figures(notebook) >= expected, f"{name} drew {figures(notebook)} figures"
         if name == "01-quickstart":
-            assert "articles new 32" in text(notebook)
+            assert "articles new 67" in text(notebook)
             assert "Viktor Orbán -[MEET]-> Vladimir Putin" in text(notebook)
         if name == "02-dyad-over-time":
             assert "== 2023-10: 3 events" in text(notebook)  # Orbán meets Putin, Hungary buys gas, ties deepen
+            # every month from 2022-02 to 2025-11 is on the axis; 13 of them have events
+            assert "33 of 46 months without events" in text(notebook)
 
 
 def test_the_quickstart_on_neo4j(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, neo4j_server: Neo4jTestServer,
