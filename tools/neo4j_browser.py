@@ -171,7 +171,9 @@ class Neo4jBrowser:
         return self.driver.find_elements(By.XPATH, path)
 
     def dismiss_usage_banner(self) -> None:
-        """Close the usage-data banner (a server with ``client.allow_telemetry=false`` never opens it)."""
+        """Close the usage-data banner if it is open (a server with ``client.allow_telemetry=false``,
+        as graph/neo4j_server.py writes, never opens it; on another server it opens on connecting and
+        stays above the frames, out of a frame's screenshot)."""
         for banner in self.usage_banner():
             banner.find_elements(By.CSS_SELECTOR, "span")[-1].click()
         wait_until(lambda: not self.usage_banner(), "the usage-data banner to close", timeout=10)
