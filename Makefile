@@ -53,5 +53,5 @@ notebooks: $(NOTEBOOKS_STAMP) $(NOTEBOOKS_DB)
 	@token=$${NOTEBOOKS_TOKEN:-$$($(PYTHON) -c 'import secrets; print(secrets.token_hex(24))')}; \
 	echo "JupyterLab on notebooks/: http://127.0.0.1:$(NOTEBOOKS_PORT)/lab?token=$$token  (Ctrl-C stops it)"; \
 	GEOKG_DB=$(abspath $(NOTEBOOKS_DB)) exec $(VENV)/bin/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 \
-		--ServerApp.port=$(NOTEBOOKS_PORT) --ServerApp.port_retries=0 --ServerApp.root_dir=notebooks \
+		--ServerApp.port=$(NOTEBOOKS_PORT) --ServerApp.port_retries=0 --ServerApp.answer_yes=True --ServerApp.root_dir=notebooks \
 		--IdentityProvider.token=$$token $$([ "$$(id -u)" -ne 0 ] || echo --allow-root)
