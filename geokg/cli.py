@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     _export_parser(sub)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    # listed for --help only: _main hands `geokg neo4j ...` to graph.neo4j_server, which has its own parser
+    sub.add_parser("neo4j", help="run a local Neo4j 5.26 server: start|stop|status (geokg neo4j --help)")
     return parser
 
 

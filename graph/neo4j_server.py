@@ -8,6 +8,9 @@ SIGTERM and waits; ``status`` tells whether it runs. Command line (POSIX only)::
     python -m graph.neo4j_server start [--home .neo4j] [--bolt-port 7687] [--http-port 7474]
     python -m graph.neo4j_server status|stop [--home .neo4j]
 
+Exit codes: 0 done (``status``: the server runs), 1 an error (one line on stderr), and
+``NOT_RUNNING_EXIT`` (3, as LSB init scripts say "not running") when ``status`` finds no server.
+
 Needs Java 17 (or 21) and Maven on PATH (``JAVA_HOME`` is honoured). The password is set before
 the first start of a home only (``--password``, else ``$NEO4J_PASSWORD``, else
 ``DEFAULT_PASSWORD``, a development default); the user is always ``neo4j``.
@@ -47,6 +50,8 @@ DEFAULT_STOP_TIMEOUT = 60.0
 HOME_ENV = "GEOKG_NEO4J_HOME"
 PASSWORD_ENV = "NEO4J_PASSWORD"
 USER = "neo4j"
+NOT_RUNNING_EXIT = 3
+"""Exit code of ``status`` when no server runs (LSB's "program is not running")."""
 HOST = "127.0.0.1"
 
 SERVER_MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
@@ -476,6 +481,8 @@ def _conf_text(settings: ServerSettings) -> str:
         f"server.memory.heap.max_size={settings.heap}",
         f"server.memory.pagecache.size={settings.pagecache}",
         "dbms.usage_report.enabled=false",
+        "# Neo4j Browser neither sends product-usage data nor opens its banner asking about it.",
+        "client.allow_telemetry=false",
         "db.tx_log.rotation.retention_policy=false",
         "dbms.security.procedures.unrestricted=apoc.*",
         "# Bolt waits 5 s twice for Netty to go quiet on shutdown; the databases are closed by then.",
@@ -676,7 +683,8 @@ def _tail_text(text: str, lines: int) -> str:
 
 
 def main(argv: list[str], prog: str = "python -m graph.neo4j_server") -> int:
-    """``start|stop|status``; returns the exit code (errors: one line on stderr, exit 1)."""
+    """``start|stop|status``; returns the exit code: 0, or 1 on an error (one line on stderr), or
+    ``NOT_RUNNING_EXIT`` when ``status`` finds no server running."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--home",
@@ -704,7 +712,10 @@ def main(argv: list[str], prog: str = "python -m graph.neo4j_server") -> int:
     )
     start_parser.add_argument("--timeout", type=float, default=DEFAULT_STARTUP_TIMEOUT, help="seconds to wait")
     commands.add_parser("stop", parents=[common], help="SIGTERM the server and wait for it to exit")
-    commands.add_parser("status", parents=[common], help="say whether the server runs, and where")
+    commands.add_parser(
+        "status", parents=[common],
+        help=f"say whether the server runs, and where (exit 0 when it runs, {NOT_RUNNING_EXIT} when it does not)",
+    )
     args = parser.parse_args(argv)
     home: Path = args.home
     try:
@@ -733,6 +744,7 @@ def main(argv: list[str], prog: str = "python -m graph.neo4j_server") -> int:
                 print(f"running (pid {state.pid}): {state.bolt_uri} {state.http_uri}")
             else:
                 print(f"not running ({state.home})")
+                return NOT_RUNNING_EXIT
     except Neo4jServerError as exc:
         print(f"neo4j_server: error: {exc}", file=sys.stderr)
         return 1

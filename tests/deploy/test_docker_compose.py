@@ -42,6 +42,28 @@ def test_healthcheck_and_dependencies() -> None:
     assert (ROOT / mounted).is_file()  # the sources file the service reads is in the repository
 
 
+def test_notebooks_service_loads_the_examples_into_neo4j_then_serves_jupyterlab() -> None:
+    """What `make notebooks` does, with Neo4j: the examples ingested (ledger on a volume), then
+    JupyterLab on the notebooks, from the same pinned packages."""
+    services = _compose()["services"]
+    notebooks = services["notebooks"]
+    shell, flag, script = notebooks["command"]
+    assert (shell, flag) == ("sh", "-c")
+    ingest, _, serve = script.partition(" && ")
+    assert ingest.split() == ["geokg", "ingest", "examples/articles", "--store", "neo4j",
+                              "--ledger", "/state/ledger.sqlite"]
+    assert (ROOT / "examples" / "articles").is_dir()
+    assert serve.split()[:3] == ["exec", "jupyter", "lab"]
+    assert {"--ip=0.0.0.0", "--port=8888", "--no-browser", "--ServerApp.root_dir=/app/notebooks"} <= set(serve.split())
+    assert notebooks["ports"] == ["127.0.0.1:8888:8888"]  # published on the host's loopback only
+    assert "notebooks_state:/state" in notebooks["volumes"] and "notebooks_state" in _compose()["volumes"]
+    assert notebooks["environment"]["GEOKG_DB"].startswith("/state/")
+    assert services["neo4j"]["environment"]["NEO4J_client_allow__telemetry"] == "false"
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "-r requirements.txt -r requirements-notebooks.txt" in dockerfile  # the pins of `make notebooks`
+    assert "jupyterlab" not in dockerfile  # no version of its own
+
+
 def test_credentials_come_from_the_environment_never_from_the_file() -> None:
     text = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
     services = _compose()["services"]
