@@ -632,7 +632,7 @@ def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | 
     """The actor a subject pronoun refers back to when its clause is what that actor said or
     intends: "Israel announced it would free ...", "the rebels said they will release ..."."""
     clause = pronoun.head
-    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head is clause:
+    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
         return None
     governor = clause.head
     for child in governor.children:

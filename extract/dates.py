@@ -257,7 +257,7 @@ def _date_entities_for(trigger: Token) -> list[Span]:
             continue
         node = ent.root
         steps = 0
-        while node.head is not node and steps < 6:
+        while node.head != node and steps < 6:
             node = node.head
             steps += 1
             if node == trigger:

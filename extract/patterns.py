@@ -154,7 +154,7 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
                 return Found((verb.head,), 0.85)
             return Found((child,), 1.0)
     relation, head = verb.dep_, verb.head
-    if head is verb:
+    if head == verb:
         return Found((), 0.0)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if relation == "xcomp" or (relation == "advcl" and infinitive):
@@ -203,7 +203,7 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if depth > 6:
         return Found((), 0.0)
     relation, head = noun.dep_, noun.head
-    if head is noun:
+    if head == noun:
         return Found((), 0.0)
     if relation in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         lemma = head.lemma_.lower()
@@ -688,19 +688,37 @@ def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidat
 def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] | None:
     """(subject, object) for a candidate that lacks one: what the parse found, else the nearest
     named actor before (subject) or after (object) the trigger in its sentence, if each belongs
-    to a state and the states differ; pronouns do not count."""
+    to a state and the states differ; pronouns do not count, and an object must sit in a phrase
+    the trigger governs, not in a clause below it ("discussed the war in Ukraine" is no meeting
+    with Ukraine; "said it would consider sending weapons" is not what "condemned" did)."""
     trigger = candidate.trigger
     sentence = trigger.sent
     named = sorted((m for m in ctx.mentions.values() if m.kind is not MentionKind.PRONOUN), key=lambda m: m.start)
-    before = [m.actor for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i]
-    after = [m.actor for m in named if trigger.i < m.start and m.end <= sentence.end]
+    before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i]
+    after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if any(c.dep_ == "auxpass" for c in trigger.children):
         before, after = after, before
-    subjects = list(candidate.subjects) or before
-    objects = list(candidate.objects) or after
+    governed = [m.actor for m in after if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger)]
+    subjects = list(candidate.subjects) or [m.actor for m in before]
+    objects = list(candidate.objects) or governed
     if not subjects or not objects:
         return None
     subject, obj = subjects[0], objects[0]
     if subject.country is None or obj.country is None or subject.country == obj.country:
         return None
     return subject, obj
+
+
+_CLAUSE_ARCS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
+
+
+def _in_argument_phrase(token: Token, trigger: Token, longest: int = 4) -> bool:
+    """The token sits in a phrase the trigger governs directly (its object, a prepositional
+    object, their possessors and conjuncts), not in a clause below it."""
+    node, steps = token, 0
+    while node != trigger:
+        if node.head == node or node.dep_ in _CLAUSE_ARCS or steps >= longest:
+            return False
+        node, steps = node.head, steps + 1
+    return True
+

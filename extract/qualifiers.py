@@ -74,7 +74,7 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
     blocked_negation = False
     lessened = False
     steps = 0
-    while node.head is not node and steps < 12:
+    while node.head != node and steps < 12:
         relation = node.dep_
         parent = node.head
         steps += 1

@@ -151,3 +151,8 @@ def test_an_unknown_named_place_in_a_state_stands_for_that_state(extractor: Extr
 def test_backoff_does_not_pair_an_event_noun_listed_among_topics(extractor: Extractor) -> None:
     result = run(extractor, "The two leaders discussed Taiwan, trade and the war in Ukraine.")
     assert not [e for e in result.events if e.pairing == "backoff"]
+
+
+def test_backoff_objects_come_from_the_phrase_the_trigger_governs(extractor: Extractor) -> None:
+    in_a_clause_below = run(extractor, "Seoul condemned the treaty and said it would consider sending arms to Kyiv.")
+    assert not [e for e in in_a_clause_below.events if e.relation.name == "CRITICIZE" and e.pairing == "backoff"]
