@@ -166,7 +166,11 @@ class ActorResolver:
         for _ in range(2):  # twice: "leaders of Romania's government" needs "government" first
             for mention in self._role_mentions(doc, by_token):
                 for i in range(mention.start, mention.end):
-                    by_token.setdefault(i, mention)
+                    # "Cambodian refugees": the demonym is part of the group's name, not a second actor
+                    qualifier = by_token.get(i)
+                    if qualifier is None or (qualifier.kind is MentionKind.DEMONYM and mention.kind is MentionKind.GROUP
+                                             and mention.actor.country == qualifier.actor.country):
+                        by_token[i] = mention
         self._pronoun_mentions(doc, by_token)
         return by_token
 
@@ -547,8 +551,7 @@ class ActorResolver:
         """The person with what their title says; known office holders keep the gazetteer's."""
         person_id = actor.id.removeprefix("person:")
         if person_id in self.gazetteer.dated_persons:
-            # a dated Phoenix person keeps the code in force at the article date; the text adds the title
-            updated = replace(actor, title=actor.title or role.role)
+            updated = self._dated_titled(actor, role, affiliation, organization_code)
             self._update_person(updated)
             return updated
         known_holder = person_id in self.gazetteer.offices
@@ -562,6 +565,23 @@ class ActorResolver:
         )
         self._update_person(updated)
         return updated
+
+    def _dated_titled(
+        self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None
+    ) -> Actor:
+        """A Phoenix person with a title in the text. The text says whom the person acts for
+        now: an affiliation it gives ("U.N. mediator X", "Zimbabwean Prime Minister X") wins
+        over the lists, and so does the title's sector when the lists have no office in force
+        (only the elite code, ELI); an office in force at the article date is kept."""
+        in_office = actor.sector not in (None, "ELI") and (actor.since is not None or actor.until is not None)
+        title = actor.title or role.role
+        if organization_code and not affiliation:
+            return replace(actor, country=None, sector=role.sector, title=title, cameo=organization_code)
+        country = affiliation or actor.country
+        if in_office and country == actor.country:
+            return replace(actor, title=title)
+        cameo = (country or "---") + role.sector
+        return replace(actor, country=country, sector=role.sector, title=title, cameo=cameo)
 
     # -- bare titles and group nouns -----------------------------------------------------
     def _role_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:

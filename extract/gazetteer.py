@@ -113,11 +113,18 @@ class DatedPerson:
     def code_on(self, date: str | None) -> DatedCode:
         """The code in force at ``date``: the dated code holding then (the latest begun if
         several), else the default code, else the elite (ELI) of the state of the nearest term
-        (a head of government before and after their terms is one of the state's elite). With
-        no date: the default code, else the latest term."""
+        (a head of government before and after their terms is one of the state's elite).
+        Without a date, the office the person is known for: an office (not ELI) still open
+        when the lists were made, else the longest office, else the default code."""
         dated = sorted((c for c in self.codes if c.dated), key=lambda c: (c.start or "", c.code))
         defaults = [c for c in self.codes if not c.dated]
         if date is None:
+            offices = [c for c in dated if c.code[3:6] != "ELI"]
+            still_open = [c for c in offices if c.end is None]
+            if still_open:
+                return still_open[-1]
+            if offices:
+                return max(offices, key=lambda c: (_length(c), c.start or ""))
             return defaults[0] if defaults else dated[-1]
         holding = [c for c in dated if c.holds_on(date)]
         if holding:
@@ -126,6 +133,12 @@ class DatedPerson:
             return defaults[0]
         nearest = min(dated, key=lambda c: _distance(c, date))
         return DatedCode(nearest.code[:3] + "ELI", None, None)
+
+
+def _length(code: DatedCode) -> int:
+    if code.start is None or code.end is None:
+        return 0
+    return (_day(code.end) - _day(code.start)).days
 
 
 def _distance(code: DatedCode, date: str) -> int:
@@ -325,6 +338,8 @@ class Gazetteer:
             for name in region.demonyms:
                 yield name, Surface(SurfaceKind.REGION_DEMONYM, code)
         for org_id, org in self.organizations.items():
+            if org_id in self.phoenix_organizations:
+                continue  # matched ignoring case: caseless_surfaces
             for name in (org.name, *org.aliases):
                 yield name, Surface(SurfaceKind.ORGANIZATION, org_id)
         for person_id, terms in self.offices.items():

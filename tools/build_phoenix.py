@@ -176,9 +176,12 @@ def _readable_word(word: str, first: bool) -> str:
     if "." in word or not re.search(r"[AEIOUaeiou]", word) or re.search(r"\d", word):
         return word  # acronyms: U.N., PKK, G8
     parts = []
-    for part in re.split(r"(-|')", lower):
+    pieces = re.split(r"(-|')", lower)
+    for index, part in enumerate(pieces):
         if part in ("-", "'"):
             parts.append(part)
+        elif index >= 2 and pieces[index - 1] == "'" and len(pieces[index - 2]) > 1:
+            parts.append(part)  # "Lowe's", but "O'Brien", "D'Alene"
         elif part.startswith("mc") and len(part) > 2:
             parts.append("Mc" + part[2:].capitalize())
         else:
@@ -419,6 +422,7 @@ def convert_organizations(
         names: list[str] = []
         for raw in [entry.name, *entry.aliases]:
             name, acronyms = readable(raw)
+            name = re.sub(r"^The ", "", name)  # "THE_UNITED_NATIONS_": the article is not part of the name
             for candidate in (name, *acronyms):
                 key = fold_key(candidate)
                 if not candidate or candidate in names:
