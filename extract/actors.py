@@ -43,6 +43,16 @@ class Mention:
         return self.start <= index < self.end
 
 
+class BlockMentions(dict[int, Mention]):
+    """A block's mentions by token index, plus the tokens of agent nouns that no country,
+    demonym or place qualifies ("protesters" alone): those are not actors, but a candidate that
+    fails for want of one is dropped with its own reason (``unqualified_agent``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unqualified_agents: frozenset[int] = frozenset()
+
+
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
 _SURFACE_PRIORITY = {
     SurfaceKind.PERSON: 0,
@@ -143,6 +153,7 @@ class ActorResolver:
     _role_longest: int = 1
     _words: tuple[list[str], list[str]] = ([], [])
     _places: dict[int, str] = field(default_factory=dict)
+    _unqualified: set[int] = field(default_factory=set)
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
 
     def __post_init__(self) -> None:
@@ -154,11 +165,12 @@ class ActorResolver:
         self._role_longest = max((len(term) for term in self._role_terms), default=1)
 
     # -- public --------------------------------------------------------------------------
-    def resolve_block(self, doc: Doc) -> dict[int, Mention]:
+    def resolve_block(self, doc: Doc) -> BlockMentions:
         """Mentions of ``doc`` by token index (every token of a mention maps to it)."""
-        by_token: dict[int, Mention] = {}
+        by_token = BlockMentions()
         self._words = ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc])
         self._places = {}
+        self._unqualified = set()
         mentions = self._with_context_country(self._name_mentions(doc))
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -172,6 +184,7 @@ class ActorResolver:
                                              and mention.actor.country == qualifier.actor.country):
                         by_token[i] = mention
         self._pronoun_mentions(doc, by_token)
+        by_token.unqualified_agents = frozenset(i for i in self._unqualified if i not in by_token)
         return by_token
 
     # -- names ---------------------------------------------------------------------------
@@ -605,6 +618,8 @@ class ActorResolver:
                 continue
             qualifier, modifier_start = self._qualifier(doc, head, i, by_token, role.kind == "GROUP")
             actor = self._role_actor(role, qualifier, head)
+            if actor is None and role.kind == "GROUP" and qualifier is None:
+                self._unqualified.add(head.i)
             if actor is not None:
                 kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
                 found.append(Mention(min(i, modifier_start), end, actor, kind))
@@ -635,6 +650,11 @@ class ActorResolver:
             modifier = by_token.get(child.i)
             if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and modifier.actor.type in qualifying:
                 return modifier.actor, min(modifier.start, start)
+        if group and head.dep_ == "conj":
+            # "Turkish warplanes and artillery": the first conjunct's demonym qualifies both
+            first = by_token.get(head.head.i)
+            if first is not None and first.kind is MentionKind.GROUP and first.actor.country:
+                return self.gazetteer.country_actor(first.actor.country), start
         preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
         holders = [head, head.head] if head.dep_ == "compound" else [head]
         for child in (c for holder in holders for c in holder.children):

@@ -423,6 +423,8 @@ def convert_organizations(
         for raw in [entry.name, *entry.aliases]:
             name, acronyms = readable(raw)
             name = re.sub(r"^The ", "", name)  # "THE_UNITED_NATIONS_": the article is not part of the name
+            if len(name.split()) == 1 and len(name) <= 5 and name.isalpha():
+                name = name.upper()  # a short one-word organisation name is an acronym: "TRA", "ANSF"
             for candidate in (name, *acronyms):
                 key = fold_key(candidate)
                 if not candidate or candidate in names:
@@ -498,6 +500,8 @@ def convert_places(
 def plural(term: str) -> str:
     """The regular English plural of a noun phrase's last word."""
     head, _, last = term.rpartition(" ")
+    if last.endswith(("men", "people")) or (last.endswith("s") and not last.endswith("ss")):
+        return term  # already plural: "fishermen", "troops"
     if last.endswith("man"):
         last = last[:-3] + "men"
     elif re.search(r"[^aeiou]y$", last):
@@ -560,7 +564,7 @@ def convert_agents(
     for term, code, role, plural_given in pairs:
         if len(code) < 3:
             continue
-        forms = (term,) if plural_given or role != term else (term, plural(term))
+        forms = (term,) if plural_given or role != term else tuple(dict.fromkeys((term, plural(term))))
         for form in forms:
             if form in curated.role_terms:
                 if curated.role_terms[form] != code[:3]:
