@@ -83,7 +83,9 @@ def test_dated_code_rules() -> None:
     assert leader.code_on("1940-05-01").code == "ABCELI"  # no default: the elite of the nearest term's state
     assert leader.code_on("2000-05-01").code == "ABCELI"
     assert leader.code_on(None).code == "ABCGOV"  # no date: the office the person is known for
-    with_default = DatedPerson("z", "Z W", (), (DatedCode("DEFGOVMED", "2010-07-01", None), DatedCode("DEFELI", None, None)))
+    with_default = DatedPerson(
+        "z", "Z W", (), (DatedCode("DEFGOVMED", "2010-07-01", None), DatedCode("DEFELI", None, None))
+    )
     assert with_default.code_on("2012-01-01").code == "DEFGOVMED"
     assert with_default.code_on("2009-01-01").code == "DEFELI"
 
