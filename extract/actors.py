@@ -79,16 +79,16 @@ FUZZY_SAME_NAME = 0.9  # difflib ratio above which two names of one type are one
 
 def normalised_name(text: str, group_noun: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
     """The canonical name of an actor no gazetteer knows and the acronyms it gives: without
-    leading determiners, a possessive ending or a trailing group noun ("the TPLF's fighters"
-    -> "TPLF"); an acronym in parentheses becomes an alias ("Tigray People's Liberation Front
+    leading determiners, a possessive ending or a trailing lower-case group noun ("the TPLF's
+    fighters" -> "TPLF"); an acronym in parentheses becomes an alias ("Tigray People's Liberation Front
     (TPLF)" -> aliases ("TPLF",))."""
     aliases = tuple(a.strip() for a in re.findall(r"\(([^()]+)\)", text) if a.strip())
     text = re.sub(r"\s*\([^()]*\)", " ", text)
     words = re.sub(r"\s+", " ", text).strip(" ,.;:").split(" ")
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    if len(words) > 1 and group_noun(words[-1]):
-        words = words[:-1]
+    if len(words) > 1 and words[-1].islower() and group_noun(words[-1]):
+        words = words[:-1]  # a lower-case group noun is not part of the name ("Liberation Army" is)
     if words:
         words[-1] = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", words[-1])
     return " ".join(w for w in words if w), aliases
