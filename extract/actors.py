@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -147,7 +147,7 @@ class ActorResolver:
     persons: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)
     last_person: Actor | None = None
-    _role_terms: dict[tuple[str, ...], Role] = field(default_factory=dict)
+    _role_terms: Mapping[tuple[str, ...], Role] = field(default_factory=dict)
     _role_words: frozenset[str] = frozenset()
     _role_first_words: frozenset[str] = frozenset()
     _role_longest: int = 1
@@ -157,12 +157,12 @@ class ActorResolver:
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
 
     def __post_init__(self) -> None:
-        for term, role in {**self.gazetteer.agents, **self.gazetteer.roles}.items():
-            self._role_terms[tuple(term.split())] = role  # the curated role words win
+        index = self.gazetteer.role_terms  # built once per gazetteer, not per article
+        self._role_terms = index.terms
         # capitalised words absorbed into a title: the curated role words only
-        self._role_words = frozenset(word for term in self.gazetteer.roles for word in term.split())
-        self._role_first_words = frozenset(term[0] for term in self._role_terms)
-        self._role_longest = max((len(term) for term in self._role_terms), default=1)
+        self._role_words = index.curated_words
+        self._role_first_words = index.first_words
+        self._role_longest = index.longest
 
     # -- public --------------------------------------------------------------------------
     def resolve_block(self, doc: Doc) -> BlockMentions:
@@ -195,12 +195,14 @@ class ActorResolver:
         i = 0
         while i < len(doc):
             found = None
-            for n in range(min(self.index.longest, len(doc) - i), 0, -1):
-                surfaces = self.index.get(tuple(folded[i : i + n]))
+            # caseless (Phoenix) names are looked up only where one of them can start
+            caseless_longest = self.index.caseless_longest if lowered[i] in self.index.caseless_starts else 0
+            for n in range(min(max(self.index.longest, caseless_longest), len(doc) - i), 0, -1):
+                surfaces = self.index.get(tuple(folded[i : i + n])) if n <= self.index.longest else ()
                 if surfaces:
                     found = (i, i + n, self._best_surface(surfaces))
                     break
-                surfaces = self.index.get_caseless(tuple(lowered[i : i + n]))
+                surfaces = self.index.get_caseless(tuple(lowered[i : i + n])) if n <= caseless_longest else ()
                 if surfaces and self._plausible(doc, i, i + n, surfaces[0]):
                     found = (i, i + n, self._best_surface(surfaces))
                     break

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from graph.model import Actor, ActorType
@@ -154,6 +155,17 @@ def _day(iso: str) -> datetime.date:
     return datetime.date.fromisoformat(iso)
 
 
+@dataclass(frozen=True)
+class RoleTerms:
+    """Role words indexed for lookup: terms by token tuple, the words of the curated terms
+    (capitalised title words), the first words of every term and the longest term."""
+
+    terms: Mapping[tuple[str, ...], Role]
+    curated_words: frozenset[str]
+    first_words: frozenset[str]
+    longest: int
+
+
 class SurfaceKind(StrEnum):
     COUNTRY = "country"
     DEMONYM = "demonym"
@@ -179,6 +191,8 @@ class Surface:
 
 def fold(text: str) -> str:
     """Strip accents and unify apostrophes so "Orbán" and "Orban" meet."""
+    if text.isascii():
+        return text  # nothing to strip (the curly apostrophes are not ASCII)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -216,6 +230,18 @@ class Gazetteer:
     agents: Mapping[str, Role] = field(default_factory=dict)
     places: Mapping[str, str] = field(default_factory=dict)
     phoenix_organizations: frozenset[str] = frozenset()
+
+    @cached_property
+    def role_terms(self) -> RoleTerms:
+        """Role words and agent nouns by token tuple, built once per gazetteer (the curated
+        roles win over the Phoenix agents)."""
+        terms = {tuple(term.split()): role for term, role in {**self.agents, **self.roles}.items()}
+        return RoleTerms(
+            terms,
+            frozenset(word for term in self.roles for word in term.split()),
+            frozenset(term[0] for term in terms),
+            max((len(term) for term in terms), default=1),
+        )
 
     def country_actor(self, iso3: str) -> Actor:
         country = self.countries[iso3]
@@ -484,13 +510,20 @@ class SurfaceIndex:
     entries: Mapping[tuple[str, ...], tuple[Surface, ...]]
     longest: int
     caseless: Mapping[tuple[str, ...], tuple[Surface, ...]] = field(default_factory=dict)
+    caseless_longest: int = 0
+    caseless_starts: frozenset[str] = frozenset()  # first words of the caseless keys
 
     @staticmethod
     def build(gazetteer: Gazetteer, tokenize: Callable[[str], list[str]]) -> SurfaceIndex:
         entries = _index(gazetteer.surfaces(), tokenize, lower=False)
         caseless = _index(gazetteer.caseless_surfaces(), tokenize, lower=True)
-        longest = max((len(k) for k in (*entries, *caseless)), default=1)
-        return SurfaceIndex(entries, longest, caseless)
+        return SurfaceIndex(
+            entries,
+            max((len(k) for k in entries), default=1),
+            caseless,
+            max((len(k) for k in caseless), default=0),
+            frozenset(k[0] for k in caseless),
+        )
 
     def get(self, tokens: tuple[str, ...]) -> tuple[Surface, ...]:
         return self.entries.get(tokens, ())
