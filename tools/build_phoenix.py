@@ -33,7 +33,7 @@ import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +60,9 @@ INSTITUTION_WORDS = frozenset(_INSTITUTION_TEXT.split())
 
 # Words an agent term may not end with: "AMBASSADOR_TO", "EMBASSY_IN" are not noun phrases.
 _FUNCTION_WORDS = frozenset({"to", "in", "of", "for", "at", "on", "from", "with", "by", "and", "the", "a"})
+
+# Sectors whose one-word agent nouns are titles before a name ("Rebel X"); not CVL ("Hunter X").
+_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CRM", "UAF", "SPY", "JUD", "LEG", "ELI", "IGO"})
 
 # Small words kept lower case inside a readable name.
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "del", "la", "le", "du", "des", "da", "y"})
@@ -294,17 +297,23 @@ class Report:
         self.conflicts.append((kind, phoenix, detail, curated))
 
 
-def is_person(entry: Entry, name: str, english: frozenset[str]) -> bool:
+def is_person(entry: Entry, name: str, english: frozenset[str], curated: Curated, source: str) -> bool:
     """A Phoenix entry is a person when its name has no institution word and either has a dated
-    code or is two to five words not all of them ordinary English words ("Doctors Without
-    Borders" is not a person)."""
+    code or (outside the armed-groups file, which lists groups) is two to five words, not all
+    of them ordinary English words ("Doctors Without Borders") and naming no state
+    ("Greenpeace Hong Kong")."""
     words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
     if set(words) & INSTITUTION_WORDS or re.search(r"\d", name):
         return False
     if any(c.start or c.end for c in entry.codes):
         return True
+    if source == "nonstate":
+        return False
+    plain = fold_key(name).split()
+    spans = (" ".join(plain[i:j]) for i in range(len(plain)) for j in range(i + 1, len(plain) + 1))
+    names_state = any(span in curated.country_surfaces for span in spans)
     content = [w for w in words if w not in _SMALL_WORDS and w.isalpha()]
-    return 2 <= len(words) <= 5 and not all(is_word(w, english) for w in content)
+    return 2 <= len(words) <= 5 and not names_state and not all(is_word(w, english) for w in content)
 
 
 def title_led(name: str, title_words: frozenset[str]) -> bool:
@@ -616,6 +625,11 @@ def is_word(text: str, words: frozenset[str], parts: tuple[str, ...] = ("noun", 
 def build(source: Path, out: Path, curated_dir: Path, words: frozenset[str]) -> Report:
     report = Report()
     curated = load_curated(curated_dir)
+    agent_pairs = parse_agents(decode_lines((source / AGENTS_FILE).read_bytes()), Report())
+    # one-word agent nouns of acting sectors also lead a title ("Rebel leader X", "Extremist X")
+    curated = replace(curated, title_words=curated.title_words | {
+        term for term, code, _, _ in agent_pairs if " " not in term and code[:3] in _TITLE_SECTORS
+    })
     malformed: Counter[str] = Counter()
 
     def entries_of(name: str) -> list[Entry]:
@@ -636,7 +650,7 @@ def build(source: Path, out: Path, curated_dir: Path, words: frozenset[str]) -> 
         if id(entry) in head_ids:
             continue
         name, _ = readable(entry.name)
-        if is_person(entry, name, words):
+        if is_person(entry, name, words, curated, sources[id(entry)]):
             names = person_names(entry, curated, report)
             if names:
                 persons.append((entry, names))
