@@ -758,6 +758,8 @@ def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
         return labels <= {"PERSON"} and ("PERSON" in labels or all(t.pos_ == "PROPN" for t in words))
     if kind is SurfaceKind.PLACE:
         return bool(labels & {"GPE", "LOC", "FAC"}) and all(t.pos_ == "PROPN" for t in words)
+    if "LOC" in labels:
+        return False  # "Indian Ocean": a place the recogniser knows, whatever the lists say
     return bool(labels & {"ORG", "NORP", "GPE", "FAC"}) or all(t.pos_ == "PROPN" for t in words)
 
 

@@ -416,6 +416,17 @@ def organization_type(code: str) -> str:
     return "STATE_BODY" if tail[:3] in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY") else "NGO"
 
 
+def generic_institution(name: str, iso3: str, curated: Curated, words: frozenset[str]) -> bool:
+    """ "National Security Council", "Supreme Court": a state's institution named only with
+    ordinary English words and without its state's name or demonym could be any state's."""
+    plain = fold_key(name).split()
+    spans = (" ".join(plain[i:j]) for i in range(len(plain)) for j in range(i + 1, len(plain) + 1))
+    if any(curated.country_surfaces.get(span) == iso3 for span in spans):
+        return False
+    content = [w for w in plain if w not in _SMALL_WORDS]
+    return bool(content) and all(w.isalpha() and is_word(w, words) for w in content)
+
+
 def convert_organizations(
     entries: Iterable[tuple[Entry, str]], curated: Curated, words: frozenset[str], report: Report
 ) -> list[tuple[str, str, str, str, str, str]]:
@@ -447,6 +458,9 @@ def convert_organizations(
                     continue
                 if len(candidate.split()) == 1 and is_word(key, words):
                     report.counts["organisation alias dropped: ordinary English word"] += 1
+                    continue
+                if source == "country" and generic_institution(candidate, code[:3], curated, words):
+                    report.counts["organisation alias dropped: generic institution name without its state"] += 1
                     continue
                 if len(key) < 2:
                     continue
