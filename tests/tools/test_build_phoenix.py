@@ -22,6 +22,10 @@ KENYA_  [KEN]
 +GEORGIA_
 
 # National Institutions
+SUPREME_COURT_
+	[KENJUD]
+KENYAN_SUPREME_COURT_
+	[KENJUD]
 KENYA_DEFENCE_FORCES
 +KDF_
 \t[KENMIL]
@@ -136,6 +140,8 @@ def test_organizations_places_and_agents(converted: tuple[Path, subprocess.Compl
     front = orgs["Testland Liberation Front"]
     assert "TLF" in front[2].split("|") and front[3:] == ["ARMED_GROUP", "KENREB", "KEN"]
     assert orgs["Kenya Defence Forces"][3:] == ["STATE_BODY", "KENMIL", "KEN"]
+    # an institution named in ordinary words without its state could be any state's
+    assert "Supreme Court" not in orgs and orgs["Kenyan Supreme Court"][3:] == ["STATE_BODY", "KENJUD", "KEN"]
     places = dict((name, iso3) for name, iso3 in rows(out / "phoenix_places.tsv"))
     assert places["Mombasa"] == "KEN" and places["Kisumu"] == "KEN"
     assert "Nairobi" not in places  # a curated capital of Kenya
