@@ -346,10 +346,11 @@ def country_of(code: str, countries: frozenset[str]) -> str:
 
 
 def convert_persons(
-    entries: Iterable[tuple[Entry, list[str]]], curated: Curated, report: Report
+    entries: Iterable[tuple[Entry, list[str]]], curated: Curated, report: Report, org_names: frozenset[str]
 ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str, str]]]:
     """Persons and their dated codes; a name shared by persons of different countries is
-    ambiguous and dropped, persons the curated table knows are dropped."""
+    ambiguous and dropped, persons the curated table knows are dropped, and so are person
+    aliases that name an organisation ("Al-Qaeda in Iraq" under its leader)."""
     by_slug: dict[str, list[tuple[Entry, list[str]]]] = defaultdict(list)
     for entry, names in entries:
         by_slug[slug(names[0])].append((entry, names))
@@ -382,6 +383,9 @@ def convert_persons(
             if key in curated.country_surfaces or key in curated.org_surfaces:
                 report.conflict("person name is a curated country/organisation name", name, "dropped",
                                 curated.country_surfaces.get(key) or curated.org_surfaces.get(key, ""))
+                continue
+            if key in org_names:
+                report.counts["person alias dropped: also an organisation name"] += 1
                 continue
             if len(owners[key]) > 1:
                 report.counts["person alias dropped: names several persons"] += 1
@@ -673,8 +677,9 @@ def build(source: Path, out: Path, curated_dir: Path, words: frozenset[str]) -> 
         else:
             organizations.append((entry, sources[id(entry)]))
 
-    person_rows, code_rows = convert_persons(persons, curated, report)
     org_rows = convert_organizations(organizations, curated, words, report)
+    org_names = frozenset(fold_key(name) for row in org_rows for name in (row[1], *row[2].split("|")) if name)
+    person_rows, code_rows = convert_persons(persons, curated, report, org_names)
     place_rows = convert_places(country_heads, curated, words, report)
     agent_rows = convert_agents(parse_agents(decode_lines((source / AGENTS_FILE).read_bytes()), report),
                                 curated, report)
