@@ -6,8 +6,10 @@ One ``ActorResolver`` lives for one article: it remembers the people named so fa
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -41,6 +43,16 @@ class Mention:
         return self.start <= index < self.end
 
 
+class BlockMentions(dict[int, Mention]):
+    """A block's mentions by token index, plus the tokens of agent nouns that no country,
+    demonym or place qualifies ("protesters" alone): those are not actors, but a candidate that
+    fails for want of one is dropped with its own reason (``unqualified_agent``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unqualified_agents: frozenset[int] = frozenset()
+
+
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
 _SURFACE_PRIORITY = {
     SurfaceKind.PERSON: 0,
@@ -51,6 +63,7 @@ _SURFACE_PRIORITY = {
     SurfaceKind.SEAT: 5,
     SurfaceKind.DEMONYM: 6,
     SurfaceKind.REGION_DEMONYM: 7,
+    SurfaceKind.PLACE: 8,
 }
 _AFFILIATION_PREPS = frozenset({"of", "for"})
 _LOCATION_PREPS = frozenset({"in", "from"})
@@ -58,6 +71,63 @@ _TITLE_GLUE = frozenset({
     "of", "to", "for", "the", "and", "'s", "-", "former", "deputy", "acting", "senior", "top", "then",
     "new", "outgoing", "ousted", "exiled",
 })
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+FUZZY_SAME_NAME = 0.9  # difflib ratio above which two names of one type are one actor in an article
+
+
+def normalised_name(text: str, group_noun: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
+    """The canonical name of an actor no gazetteer knows and the acronyms it gives: without
+    leading determiners, a possessive ending or a trailing lower-case group noun ("the TPLF's
+    fighters" -> "TPLF"); an acronym in parentheses becomes an alias ("Tigray People's Liberation Front
+    (TPLF)" -> aliases ("TPLF",))."""
+    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]+)\)", text) if a.strip())
+    text = re.sub(r"\s*\([^()]*\)", " ", text)
+    words = re.sub(r"\s+", " ", text).strip(" ,.;:").split(" ")
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if len(words) > 1 and words[-1].islower() and group_noun(words[-1]):
+        words = words[:-1]  # a lower-case group noun is not part of the name ("Liberation Army" is)
+    if words:
+        words[-1] = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", words[-1])
+    return " ".join(w for w in words if w), aliases
+
+
+@dataclass
+class UnknownActors:
+    """The actors of one article that no gazetteer knows, by folded name and alias: a later
+    name of the same type that is equal, an alias, or a close spelling (difflib ratio >=
+    FUZZY_SAME_NAME) is the same actor; one name never gets two types."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+    def find(self, actor_type: ActorType, name: str, aliases: tuple[str, ...] = ()) -> Actor | None:
+        keys = [_name_key(n) for n in (name, *aliases) if _name_key(n)]
+        for key in keys:
+            known = self.actors.get(key)
+            if known is not None and known.type is actor_type:
+                return known
+        if not keys or len(keys[0]) < 6:
+            return None  # short names and acronyms match exactly or not at all
+        best: tuple[float, str] | None = None
+        for key, actor in self.actors.items():
+            if actor.type is not actor_type or len(key) < 6:
+                continue
+            ratio = difflib.SequenceMatcher(None, keys[0], key).ratio()
+            if ratio >= FUZZY_SAME_NAME and (best is None or ratio > best[0]):
+                best = (ratio, key)
+        return self.actors[best[1]] if best is not None else None
+
+    def add(self, actor: Actor, names: tuple[str, ...]) -> None:
+        for name in names:
+            key = _name_key(name)
+            if key:
+                self.actors.setdefault(key, actor)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).lower().replace(".", "").split())
 
 
 def slug(text: str) -> str:
@@ -77,22 +147,30 @@ class ActorResolver:
     persons: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)
     last_person: Actor | None = None
-    _role_terms: dict[tuple[str, ...], Role] = field(default_factory=dict)
+    _role_terms: Mapping[tuple[str, ...], Role] = field(default_factory=dict)
     _role_words: frozenset[str] = frozenset()
     _role_first_words: frozenset[str] = frozenset()
+    _role_longest: int = 1
     _words: tuple[list[str], list[str]] = ([], [])
+    _places: dict[int, str] = field(default_factory=dict)
+    _unqualified: set[int] = field(default_factory=set)
+    unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
 
     def __post_init__(self) -> None:
-        for term, role in self.gazetteer.roles.items():
-            self._role_terms[tuple(term.split())] = role
-        self._role_words = frozenset(word for term in self._role_terms for word in term)
-        self._role_first_words = frozenset(term[0] for term in self._role_terms)
+        index = self.gazetteer.role_terms  # built once per gazetteer, not per article
+        self._role_terms = index.terms
+        # capitalised words absorbed into a title: the curated role words only
+        self._role_words = index.curated_words
+        self._role_first_words = index.first_words
+        self._role_longest = index.longest
 
     # -- public --------------------------------------------------------------------------
-    def resolve_block(self, doc: Doc) -> dict[int, Mention]:
+    def resolve_block(self, doc: Doc) -> BlockMentions:
         """Mentions of ``doc`` by token index (every token of a mention maps to it)."""
-        by_token: dict[int, Mention] = {}
+        by_token = BlockMentions()
         self._words = ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc])
+        self._places = {}
+        self._unqualified = set()
         mentions = self._with_context_country(self._name_mentions(doc))
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -100,23 +178,35 @@ class ActorResolver:
         for _ in range(2):  # twice: "leaders of Romania's government" needs "government" first
             for mention in self._role_mentions(doc, by_token):
                 for i in range(mention.start, mention.end):
-                    by_token.setdefault(i, mention)
+                    # "Cambodian refugees": the demonym is part of the group's name, not a second actor
+                    qualifier = by_token.get(i)
+                    if qualifier is None or (qualifier.kind is MentionKind.DEMONYM and mention.kind is MentionKind.GROUP
+                                             and mention.actor.country == qualifier.actor.country):
+                        by_token[i] = mention
         for mention in self._coordinated_qualifier_mentions(doc, by_token):
             for i in range(mention.start, mention.end):
                 by_token[i] = mention
         self._pronoun_mentions(doc, by_token)
+        by_token.unqualified_agents = frozenset(i for i in self._unqualified if i not in by_token)
         return by_token
 
     # -- names ---------------------------------------------------------------------------
     def _gazetteer_matches(self, doc: Doc) -> list[tuple[int, int, Surface]]:
         matches: list[tuple[int, int, Surface]] = []
         folded = [fold(t.text) for t in doc]
+        lowered = [t.lower() for t in folded]
         i = 0
         while i < len(doc):
             found = None
-            for n in range(min(self.index.longest, len(doc) - i), 0, -1):
-                surfaces = self.index.get(tuple(folded[i : i + n]))
+            # caseless (Phoenix) names are looked up only where one of them can start
+            caseless_longest = self.index.caseless_longest if lowered[i] in self.index.caseless_starts else 0
+            for n in range(min(max(self.index.longest, caseless_longest), len(doc) - i), 0, -1):
+                surfaces = self.index.get(tuple(folded[i : i + n])) if n <= self.index.longest else ()
                 if surfaces:
+                    found = (i, i + n, self._best_surface(surfaces))
+                    break
+                surfaces = self.index.get_caseless(tuple(lowered[i : i + n])) if n <= caseless_longest else ()
+                if surfaces and self._plausible(doc, i, i + n, surfaces[0]):
                     found = (i, i + n, self._best_surface(surfaces))
                     break
             if found is None:
@@ -138,10 +228,7 @@ class ActorResolver:
         date = self.date
 
         def recency(surface: Surface) -> tuple[bool, str]:
-            terms = self.gazetteer.offices[surface.key]
-            in_office = any(t.holds_on(date) for t in terms)
-            latest_start = max((t.start for t in terms if t.start <= date), default="")
-            return in_office, latest_start
+            return self.gazetteer.in_office(surface.key, date)
 
         return max(candidates, key=recency)
 
@@ -151,6 +238,8 @@ class ActorResolver:
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return False
         ent_types = {t.ent_type_ for t in span}
+        if surface.caseless and not _written_as_name(span, surface.kind):
+            return False
         if surface.kind is SurfaceKind.PERSON:
             return True
         # "George Washington", "Georgia Meloni": a place name inside a longer person name.
@@ -165,6 +254,10 @@ class ActorResolver:
         mentions: list[Mention] = []
         taken: set[int] = set()
         for start, end, surface in self._gazetteer_matches(doc):
+            if surface.kind is SurfaceKind.PLACE:
+                for i in range(start, end):
+                    self._places[i] = surface.key  # qualifies agent nouns; not an actor itself
+                continue
             actor, kind = self._surface_actor(surface)
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
@@ -200,7 +293,8 @@ class ActorResolver:
         result = []
         for mention in mentions:
             actor = mention.actor
-            unknown = actor.type is ActorType.PERSON and actor.id.removeprefix("person:") not in self.gazetteer.offices
+            person_id = actor.id.removeprefix("person:")
+            unknown = actor.type is ActorType.PERSON and not self.gazetteer.knows_person(person_id)
             if unknown and actor.country is None and actor.title in HEAD_ROLES and not (
                 actor.cameo and actor.cameo[:3] in ("IGO", "NGO")
             ):
@@ -264,9 +358,18 @@ class ActorResolver:
         words = [t for t in ent if not t.is_punct]
         if not words:
             return None
-        if ent.label_ == "PERSON" or (
-            len(words) == 1 and fold(words[0].text) in self.surnames and ent.label_ in ("ORG", "GPE", "NORP")
-        ):
+        start = ent.start
+        while start < ent.end - 1 and doc[start].lower_ in _DETERMINERS:
+            start += 1
+        if ent.label_ == "PERSON":
+            known_org = self.unknown.find(ActorType.ORGANIZATION, text)
+            if known_org is not None:  # first met as an organisation: stays one in the article
+                return Mention(start, ent.end, known_org, MentionKind.NAME)
+        person_named = ent.label_ in ("ORG", "GPE", "NORP") and (
+            (len(words) == 1 and fold(words[0].text) in self.surnames)
+            or self.unknown.find(ActorType.PERSON, text) is not None
+        )
+        if ent.label_ == "PERSON" or person_named:
             if any(t.lower_ in self.lexicon.person_pronouns for t in words):
                 return None
             if len(words) == 1 and self._role_at(doc, words[0].i) is not None:
@@ -277,14 +380,29 @@ class ActorResolver:
                 start += 1
             actor = self._register_person(actor)
             return Mention(start, end, actor, MentionKind.NAME)
-        if ent.label_ == "ORG" and ent.root.pos_ == "PROPN" and len(words) <= 8:
+        if ent.label_ == "ORG" and len(words) <= 8:
+            name, aliases = normalised_name(text, self._group_noun)
+            last = [t for t in doc[start : ent.end] if name and t.text == name.split()[-1]]
+            if not last or last[-1].pos_ != "PROPN":
+                return None  # the name's head must be a proper noun ("Kremlin spokesman" is not one)
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+                acronym = doc[ent.end + 1].text
+                if acronym.isupper() and acronym.isalpha():
+                    aliases = (*aliases, acronym)  # "Tigray People's Liberation Front (TPLF)"
+            seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
+            if seen is not None:
+                return Mention(start, ent.end, seen, MentionKind.NAME)
             country = self._country_inside(doc, ent.start, ent.end)
-            name = re.sub(r"^(the|The)\s+", "", text)
-            actor = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
-                          cameo=(country or "---"))
-            start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-            return Mention(start, ent.end, actor, MentionKind.NAME)
+            organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
+                                 cameo=(country or "---"), aliases=aliases)
+            self.unknown.add(organization, (name, *aliases))
+            return Mention(start, ent.end, organization, MentionKind.NAME)
         return None
+
+    def _group_noun(self, word: str) -> bool:
+        """A group noun that may trail an organisation's name ("TPLF fighters")."""
+        role = self._role_terms.get((word.lower(),))
+        return role is not None and role.kind == "GROUP"
 
     def _surname_mentions(self, doc: Doc, taken: set[int]) -> list[Mention]:
         """A lone proper noun that is the surname of a person named earlier in the article
@@ -326,7 +444,13 @@ class ActorResolver:
             known = self.persons[self.surnames[parts[-1]]]
             if fold(known.name).split()[0] == parts[0]:
                 return known
-        return Actor(person_id, name, ActorType.PERSON, None, None)
+        similar = self.unknown.find(ActorType.PERSON, name)
+        if similar is not None and similar.id in self.persons:
+            return self.persons[similar.id]  # a spelling variant of a person named earlier
+        actor = Actor(person_id, name, ActorType.PERSON, None, None)
+        if len(parts) > 1:
+            self.unknown.add(actor, (name,))
+        return actor
 
     def _register_person(self, actor: Actor) -> Actor:
         """Remember a person for later surname and title references in the article."""
@@ -350,7 +474,7 @@ class ActorResolver:
             lowers, lemmas = [t.lower_ for t in doc], [t.lemma_.lower() for t in doc]
         if lowers[index] not in self._role_first_words and lemmas[index] not in self._role_first_words:
             return None
-        for n in range(min(4, len(doc) - index), 0, -1):
+        for n in range(min(self._role_longest, len(doc) - index), 0, -1):
             role = self._role_terms.get(tuple(lowers[index : index + n])) or self._role_terms.get(
                 tuple(lemmas[index : index + n])
             )
@@ -360,7 +484,7 @@ class ActorResolver:
 
     def _role_ending_at(self, doc: Doc, end: int) -> tuple[int, Role] | None:
         """The longest role term that ends just before ``end``: (start, role)."""
-        for n in range(4, 0, -1):
+        for n in range(self._role_longest, 0, -1):
             start = end - n
             if start < 0:
                 continue
@@ -443,7 +567,12 @@ class ActorResolver:
 
     def _titled(self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None) -> Actor:
         """The person with what their title says; known office holders keep the gazetteer's."""
-        known_holder = actor.id.removeprefix("person:") in self.gazetteer.offices
+        person_id = actor.id.removeprefix("person:")
+        if person_id in self.gazetteer.dated_persons:
+            updated = self._dated_titled(actor, role, affiliation, organization_code)
+            self._update_person(updated)
+            return updated
+        known_holder = person_id in self.gazetteer.offices
         country = actor.country if known_holder else (actor.country or affiliation)
         updated = replace(
             actor,
@@ -454,6 +583,23 @@ class ActorResolver:
         )
         self._update_person(updated)
         return updated
+
+    def _dated_titled(
+        self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None
+    ) -> Actor:
+        """A Phoenix person with a title in the text. The text says whom the person acts for
+        now: an affiliation it gives ("U.N. mediator X", "Zimbabwean Prime Minister X") wins
+        over the lists, and so does the title's sector when the lists have no office in force
+        (only the elite code, ELI); an office in force at the article date is kept."""
+        in_office = actor.sector not in (None, "ELI") and (actor.since is not None or actor.until is not None)
+        title = actor.title or role.role
+        if organization_code and not affiliation:
+            return replace(actor, country=None, sector=role.sector, title=title, cameo=organization_code)
+        country = affiliation or actor.country
+        if in_office and country == actor.country:
+            return replace(actor, title=title)
+        cameo = (country or "---") + role.sector
+        return replace(actor, country=country, sector=role.sector, title=title, cameo=cameo)
 
     # -- bare titles and group nouns -----------------------------------------------------
     def _coordinated_qualifier_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
@@ -497,6 +643,8 @@ class ActorResolver:
                 continue
             qualifier, modifier_start = self._qualifier(doc, head, i, by_token, role.kind == "GROUP")
             actor = self._role_actor(role, qualifier, head)
+            if actor is None and role.kind == "GROUP" and qualifier is None:
+                self._unqualified.add(head.i)
             if actor is not None:
                 kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
                 found.append(Mention(min(i, modifier_start), end, actor, kind))
@@ -516,11 +664,22 @@ class ActorResolver:
         before = by_token.get(j) if j >= 0 else None
         if before is not None and before.actor.type in qualifying:
             return before.actor, before.start
+        if j >= 0 and j in self._places and j not in by_token:
+            # "Helmand farmers", "Kandahar police": a place inside a state ascribes the agent to it
+            place_start = j
+            while place_start - 1 in self._places and self._places[place_start - 1] == self._places[j]:
+                place_start -= 1
+            return self.gazetteer.country_actor(self._places[j]), place_start
         for child in head.lefts:
             # "NATO peacekeeping troops", "Russian special forces"
             modifier = by_token.get(child.i)
             if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and modifier.actor.type in qualifying:
                 return modifier.actor, min(modifier.start, start)
+        if group and head.dep_ == "conj":
+            # "Turkish warplanes and artillery": the first conjunct's demonym qualifies both
+            first = by_token.get(head.head.i)
+            if first is not None and first.kind is MentionKind.GROUP and first.actor.country:
+                return self.gazetteer.country_actor(first.actor.country), start
         preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
         holders = [head, head.head] if head.dep_ == "compound" else [head]
         for child in (c for holder in holders for c in holder.children):
@@ -529,6 +688,8 @@ class ActorResolver:
                     found = by_token.get(pobj.i)
                     if pobj.dep_ == "pobj" and found is not None and found.actor.type is ActorType.COUNTRY:
                         return found.actor, start
+                    if pobj.dep_ == "pobj" and found is None and pobj.i in self._places:
+                        return self.gazetteer.country_actor(self._places[pobj.i]), start  # "police in Kandahar"
         return None, start
 
     def _role_actor(self, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
@@ -554,7 +715,7 @@ class ActorResolver:
             ActorType.GROUP,
             country,
             role.sector,
-            cameo=country + role.sector,
+            cameo=country + (role.code or role.sector),
         )
 
     def _person_with_role(self, country: str | None, role: Role) -> Actor | None:
@@ -605,6 +766,24 @@ class ActorResolver:
                     by_token[token.i] = Mention(token.i, token.i + 1, agent, MentionKind.PRONOUN)
                 elif previous:
                     by_token[token.i] = Mention(token.i, token.i + 1, previous[-1].actor, MentionKind.PRONOUN)
+
+
+def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
+    """A name matched ignoring case must be written as one: every word capitalised (small
+    words like "of", "al" aside) and recognised as a name (a proper noun or inside an entity);
+    a person's name must not sit inside a place or organisation entity, a place must be
+    tagged as one. "Person names that are also common words" fail here in ordinary use."""
+    words = [t for t in span if t.is_alpha and (len(t.text) > 3 or t.i == span.start)]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return False
+    labels = {t.ent_type_ for t in span}
+    if kind is SurfaceKind.PERSON:
+        return labels <= {"PERSON"} and ("PERSON" in labels or all(t.pos_ == "PROPN" for t in words))
+    if kind is SurfaceKind.PLACE:
+        return bool(labels & {"GPE", "LOC", "FAC"}) and all(t.pos_ == "PROPN" for t in words)
+    if "LOC" in labels:
+        return False  # "Indian Ocean": a place the recogniser knows, whatever the lists say
+    return bool(labels & {"ORG", "NORP", "GPE", "FAC"}) or all(t.pos_ == "PROPN" for t in words)
 
 
 def _is_state_or_organisation(mention: Mention) -> bool:

@@ -1,16 +1,22 @@
 """The actor gazetteer: countries, regions, organisations, office holders and role words.
 
 Thin loaders over the TSV files in ``extract/data`` (documented in GAZETTEER.md) plus an index
-from surface forms ("Orban", "Hungarian", "Budapest", "the Kremlin") to what they name.
+from surface forms ("Orban", "Hungarian", "Budapest", "the Kremlin") to what they name. The
+curated files come first; the files converted from the OEDA Phoenix dictionaries
+(``phoenix_*.tsv``, by ``tools/build_phoenix.py``) add dated persons, organisations, agent nouns
+and places, and never override a curated entry.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from graph.model import Actor, ActorType
@@ -69,12 +75,95 @@ class Office:
 
 @dataclass(frozen=True)
 class Role:
-    """A role word: a person's title ("prime minister") or a group noun ("troops")."""
+    """A role word: a person's title ("prime minister") or a group noun ("troops"). ``code`` is
+    the full CAMEO agent code after the country when it says more than the sector ("GOVMED")."""
 
     term: str
     kind: str
     sector: str
     role: str
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    """A CAMEO actor code and the ISO dates it holds between (None: open)."""
+
+    code: str
+    start: str | None
+    end: str | None
+
+    def holds_on(self, date: str) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+@dataclass(frozen=True)
+class DatedPerson:
+    """A person of the Phoenix lists with the codes of their terms (``[AFGGOV 011222-]``) and
+    undated default codes (``[AFGELI]``)."""
+
+    person_id: str
+    name: str
+    aliases: tuple[str, ...]
+    codes: tuple[DatedCode, ...]
+
+    def code_on(self, date: str | None) -> DatedCode:
+        """The code in force at ``date``: the dated code holding then (the latest begun if
+        several), else the default code, else the elite (ELI) of the state of the nearest term
+        (a head of government before and after their terms is one of the state's elite).
+        Without a date, the office the person is known for: an office (not ELI) still open
+        when the lists were made, else the longest office, else the default code."""
+        dated = sorted((c for c in self.codes if c.dated), key=lambda c: (c.start or "", c.code))
+        defaults = [c for c in self.codes if not c.dated]
+        if date is None:
+            offices = [c for c in dated if c.code[3:6] != "ELI"]
+            still_open = [c for c in offices if c.end is None]
+            if still_open:
+                return still_open[-1]
+            if offices:
+                return max(offices, key=lambda c: (_length(c), c.start or ""))
+            return defaults[0] if defaults else dated[-1]
+        holding = [c for c in dated if c.holds_on(date)]
+        if holding:
+            return holding[-1]
+        if defaults:
+            return defaults[0]
+        nearest = min(dated, key=lambda c: _distance(c, date))
+        return DatedCode(nearest.code[:3] + "ELI", None, None)
+
+
+def _length(code: DatedCode) -> int:
+    if code.start is None or code.end is None:
+        return 0
+    return (_day(code.end) - _day(code.start)).days
+
+
+def _distance(code: DatedCode, date: str) -> int:
+    """Days ``date`` lies outside ``code``'s term."""
+    if code.end is not None and date > code.end:
+        return (_day(date) - _day(code.end)).days
+    if code.start is not None and date < code.start:
+        return (_day(code.start) - _day(date)).days
+    return 0
+
+
+def _day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso)
+
+
+@dataclass(frozen=True)
+class RoleTerms:
+    """Role words indexed for lookup: terms by token tuple, the words of the curated terms
+    (capitalised title words), the first words of every term and the longest term."""
+
+    terms: Mapping[tuple[str, ...], Role]
+    curated_words: frozenset[str]
+    first_words: frozenset[str]
+    longest: int
 
 
 class SurfaceKind(StrEnum):
@@ -86,18 +175,24 @@ class SurfaceKind(StrEnum):
     REGION_DEMONYM = "region_demonym"
     ORGANIZATION = "organization"
     PERSON = "person"
+    PLACE = "place"  # a city or province inside a state (Phoenix): qualifies agent nouns only
 
 
 @dataclass(frozen=True)
 class Surface:
-    """What one surface form names: a kind and the key of the entry (iso3, org id, ...)."""
+    """What one surface form names: a kind and the key of the entry (iso3, org id, ...).
+    ``caseless`` surfaces (the converted Phoenix names) match whatever their case, so the
+    resolver checks in context that the text writes them as a name."""
 
     kind: SurfaceKind
     key: str
+    caseless: bool = False
 
 
 def fold(text: str) -> str:
     """Strip accents and unify apostrophes so "Orbán" and "Orban" meet."""
+    if text.isascii():
+        return text  # nothing to strip (the curly apostrophes are not ASCII)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -131,6 +226,22 @@ class Gazetteer:
     organizations: Mapping[str, Organization]
     offices: Mapping[str, tuple[Office, ...]]
     roles: Mapping[str, Role]
+    dated_persons: Mapping[str, DatedPerson] = field(default_factory=dict)
+    agents: Mapping[str, Role] = field(default_factory=dict)
+    places: Mapping[str, str] = field(default_factory=dict)
+    phoenix_organizations: frozenset[str] = frozenset()
+
+    @cached_property
+    def role_terms(self) -> RoleTerms:
+        """Role words and agent nouns by token tuple, built once per gazetteer (the curated
+        roles win over the Phoenix agents)."""
+        terms = {tuple(term.split()): role for term, role in {**self.agents, **self.roles}.items()}
+        return RoleTerms(
+            terms,
+            frozenset(word for term in self.roles for word in term.split()),
+            frozenset(term[0] for term in terms),
+            max((len(term) for term in terms), default=1),
+        )
 
     def country_actor(self, iso3: str) -> Actor:
         country = self.countries[iso3]
@@ -150,10 +261,38 @@ class Gazetteer:
 
     def organization_actor(self, org_id: str) -> Actor:
         org = self.organizations[org_id]
+        if org.type == "STATE_BODY" and org.country:
+            return self.state_body_actor(org)
         actor_type = ActorType.GROUP if org.type == "ARMED_GROUP" else ActorType.ORGANIZATION
         return Actor(f"org:{org.id}", org.name, actor_type, org.country, None, cameo=org.cameo, aliases=org.aliases)
 
+    def knows_person(self, person_id: str) -> bool:
+        """Whether the curated table or the dated Phoenix lists know the person."""
+        return person_id in self.offices or person_id in self.dated_persons
+
+    def in_office(self, person_id: str, date: str) -> tuple[bool, str]:
+        """Whether the person holds an office (or a dated code) at ``date``, and when their
+        latest term begun by then began: orders people who share a name."""
+        if person_id in self.offices:
+            terms = self.offices[person_id]
+            return any(t.holds_on(date) for t in terms), max((t.start for t in terms if t.start <= date), default="")
+        codes = [c for c in self.dated_persons[person_id].codes if c.dated]
+        holding = any(c.holds_on(date) and c.code[3:6] != "ELI" for c in codes)
+        return holding, max((c.start or "" for c in codes if (c.start or "") <= date), default="")
+
+    def state_body_actor(self, org: Organization) -> Actor:
+        """A state's army, police or ministry named as an institution ("Afghan National Army"):
+        the same actor the agent nouns give ("Afghan troops"), the state itself for GOV."""
+        assert org.country is not None
+        sector = org.cameo[3:6]
+        if sector in ("", "GOV"):
+            return self.country_actor(org.country)
+        return Actor(f"group:{org.country.lower()}-{sector.lower()}", org.name, ActorType.GROUP, org.country, sector,
+                     cameo=org.cameo, aliases=org.aliases)
+
     def person_actor(self, person_id: str, date: str | None) -> Actor:
+        if person_id not in self.offices:
+            return self.dated_person_actor(person_id, date)
         office = self.office_of(person_id, date)
         return Actor(
             f"person:{person_id}",
@@ -166,6 +305,24 @@ class Gazetteer:
             since=office.start,
             until=office.end,
             aliases=tuple(sorted({alias for term in self.offices[person_id] for alias in term.aliases})),
+        )
+
+    def dated_person_actor(self, person_id: str, date: str | None) -> Actor:
+        """A Phoenix person with the code in force at ``date``: country = code[:3] when it is a
+        state, sector = code[3:6], cameo = the full code."""
+        person = self.dated_persons[person_id]
+        code = person.code_on(date)
+        country = code.code[:3] if code.code[:3] in self.countries else None
+        return Actor(
+            f"person:{person_id}",
+            person.name,
+            ActorType.PERSON,
+            country,
+            code.code[3:6] or None,
+            cameo=code.code,
+            since=code.start,
+            until=code.end,
+            aliases=person.aliases,
         )
 
     def office_of(self, person_id: str, date: str | None) -> Office:
@@ -207,6 +364,8 @@ class Gazetteer:
             for name in region.demonyms:
                 yield name, Surface(SurfaceKind.REGION_DEMONYM, code)
         for org_id, org in self.organizations.items():
+            if org_id in self.phoenix_organizations:
+                continue  # matched ignoring case: caseless_surfaces
             for name in (org.name, *org.aliases):
                 yield name, Surface(SurfaceKind.ORGANIZATION, org_id)
         for person_id, terms in self.offices.items():
@@ -215,6 +374,18 @@ class Gazetteer:
                 names.update(term.aliases)
             for name in names:
                 yield name, Surface(SurfaceKind.PERSON, person_id)
+
+    def caseless_surfaces(self) -> Iterable[tuple[str, Surface]]:
+        """The converted Phoenix names (persons, organisations, places), matched ignoring case."""
+        for person_id, person in self.dated_persons.items():
+            for name in (person.name, *person.aliases):
+                yield name, Surface(SurfaceKind.PERSON, person_id, caseless=True)
+        for org_id in sorted(self.phoenix_organizations):
+            org = self.organizations[org_id]
+            for name in (org.name, *org.aliases):
+                yield name, Surface(SurfaceKind.ORGANIZATION, org_id, caseless=True)
+        for name, iso3 in self.places.items():
+            yield name, Surface(SurfaceKind.PLACE, iso3, caseless=True)
 
 
 def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
@@ -233,14 +404,7 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
         row["code"]: Region(row["code"], row["name"], _split(row["aliases"]), _split(row["demonyms"]))
         for row in _rows(data_dir / "regions.tsv", ("code", "name", "aliases", "demonyms"))
     }
-    organizations = {
-        row["id"]: Organization(
-            row["id"], row["name"], _split(row["aliases"]), row["type"], row["cameo"], row["country"] or None
-        )
-        for row in _rows(
-            data_dir / "organizations.tsv", ("id", "name", "aliases", "type", "cameo", "country")
-        )
-    }
+    organizations = _load_organizations(data_dir / "organizations.tsv")
     offices: dict[str, list[Office]] = {}
     for row in _rows(
         data_dir / "office_holders.tsv",
@@ -256,34 +420,145 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
         row["term"]: Role(row["term"], row["kind"], row["sector"], row["role"])
         for row in _rows(data_dir / "roles.tsv", ("term", "kind", "sector", "role"))
     }
+    phoenix_orgs = {
+        key: org for key, org in _load_organizations(data_dir / "phoenix_organizations.tsv").items()
+        if key not in organizations
+    } if (data_dir / "phoenix_organizations.tsv").exists() else {}
     return Gazetteer(
         countries=countries,
         regions=regions,
-        organizations=organizations,
+        organizations={**phoenix_orgs, **organizations},
         offices={key: tuple(sorted(terms, key=lambda t: t.start)) for key, terms in offices.items()},
         roles=roles,
+        dated_persons=_load_dated_persons(data_dir, exclude=frozenset(offices)),
+        agents={term: role for term, role in _load_agents(data_dir / "phoenix_agents.tsv").items()
+                if term not in roles},
+        places=_load_places(data_dir / "phoenix_places.tsv", frozenset(countries)),
+        phoenix_organizations=frozenset(phoenix_orgs),
     )
+
+
+def _load_organizations(path: Path) -> dict[str, Organization]:
+    return {
+        row["id"]: Organization(
+            row["id"], row["name"], _split(row["aliases"]), row["type"], row["cameo"], row["country"] or None
+        )
+        for row in _rows(path, ("id", "name", "aliases", "type", "cameo", "country"))
+    }
+
+
+def _load_dated_persons(data_dir: Path, exclude: frozenset[str]) -> dict[str, DatedPerson]:
+    """phoenix_persons.tsv with the codes of phoenix_person_codes.tsv; a code of an unknown
+    person or with a malformed date is an error naming its line. Curated persons win."""
+    persons_path, codes_path = data_dir / "phoenix_persons.tsv", data_dir / "phoenix_person_codes.tsv"
+    if not persons_path.exists() and not codes_path.exists():
+        return {}
+    names = {
+        row["person_id"]: (row["name"], _split(row["aliases"]))
+        for row in _rows(persons_path, ("person_id", "name", "aliases"))
+    }
+    codes: dict[str, list[DatedCode]] = {}
+    for number, row in enumerate(_rows(codes_path, ("person_id", "code", "start", "end")), start=2):
+        if row["person_id"] not in names:
+            raise GazetteerError(f"{codes_path}:{number}: unknown person_id {row['person_id']!r}")
+        for column in ("start", "end"):
+            if row[column] and not _ISO_DATE.fullmatch(row[column]):
+                raise GazetteerError(f"{codes_path}:{number}: {column} must be an ISO date, got {row[column]!r}")
+        if not _CODE.fullmatch(row["code"]):
+            raise GazetteerError(f"{codes_path}:{number}: not a CAMEO actor code: {row['code']!r}")
+        codes.setdefault(row["person_id"], []).append(DatedCode(row["code"], row["start"] or None, row["end"] or None))
+    return {
+        person_id: DatedPerson(person_id, name, aliases, tuple(codes[person_id]))
+        for person_id, (name, aliases) in names.items()
+        if person_id in codes and person_id not in exclude
+    }
+
+
+def _load_agents(path: Path) -> dict[str, Role]:
+    """Agent nouns as group roles: "protesters" -> sector OPP (full code kept)."""
+    if not path.exists():
+        return {}
+    agents = {}
+    for number, row in enumerate(_rows(path, ("term", "code", "role")), start=2):
+        if not _CODE.fullmatch(row["code"]):
+            raise GazetteerError(f"{path}:{number}: not a CAMEO agent code: {row['code']!r}")
+        agents[row["term"]] = Role(row["term"], "GROUP", row["code"][:3], row["role"], row["code"])
+    return agents
+
+
+def _load_places(path: Path, countries: frozenset[str]) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    places = {}
+    for number, row in enumerate(_rows(path, ("name", "country")), start=2):
+        if row["country"] not in countries:
+            raise GazetteerError(f"{path}:{number}: unknown country {row['country']!r}")
+        places[row["name"]] = row["country"]
+    return places
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CODE = re.compile(r"[A-Z]{3}[A-Z0-9]*")
 
 
 @dataclass(frozen=True)
 class SurfaceIndex:
-    """Surface forms as token tuples (accent-folded), for longest-match lookup in a Doc."""
+    """Surface forms as token tuples (accent-folded), for longest-match lookup in a Doc.
+    ``entries`` match the text's case; ``caseless`` entries (Phoenix names) are keyed in lower
+    case."""
 
     entries: Mapping[tuple[str, ...], tuple[Surface, ...]]
     longest: int
+    caseless: Mapping[tuple[str, ...], tuple[Surface, ...]] = field(default_factory=dict)
+    caseless_longest: int = 0
+    caseless_starts: frozenset[str] = frozenset()  # first words of the caseless keys
 
     @staticmethod
     def build(gazetteer: Gazetteer, tokenize: Callable[[str], list[str]]) -> SurfaceIndex:
-        entries: dict[tuple[str, ...], list[Surface]] = {}
-        for text, surface in gazetteer.surfaces():
-            for variant in {text, fold(text)}:
-                key = tuple(fold(t) for t in tokenize(variant))
-                while key and key[0].lower() == "the":
-                    key = key[1:]  # "the West" must not swallow the "West" of "the West Bank"
-                if key and surface not in entries.setdefault(key, []):
-                    entries[key].append(surface)
-        longest = max((len(k) for k in entries), default=1)
-        return SurfaceIndex({k: tuple(v) for k, v in entries.items()}, longest)
+        entries = _index(gazetteer.surfaces(), tokenize, lower=False)
+        caseless = _index(gazetteer.caseless_surfaces(), tokenize, lower=True)
+        return SurfaceIndex(
+            entries,
+            max((len(k) for k in entries), default=1),
+            caseless,
+            max((len(k) for k in caseless), default=0),
+            frozenset(k[0] for k in caseless),
+        )
 
     def get(self, tokens: tuple[str, ...]) -> tuple[Surface, ...]:
         return self.entries.get(tokens, ())
+
+    def get_caseless(self, lowered: tuple[str, ...]) -> tuple[Surface, ...]:
+        return self.caseless.get(lowered, ())
+
+
+def _index(
+    surfaces: Iterable[tuple[str, Surface]], tokenize: Callable[[str], list[str]], lower: bool
+) -> dict[tuple[str, ...], tuple[Surface, ...]]:
+    entries: dict[tuple[str, ...], list[Surface]] = {}
+    words: dict[str, tuple[str, ...]] = {}
+
+    def tokens(text: str) -> tuple[str, ...]:
+        # The tokenizer splits at whitespace first and treats each chunk alone, so chunks are
+        # tokenized once each (tens of thousands of names share their words).
+        # The caseless (Phoenix) names skip the tokenizer for words of letters only: spaCy's
+        # English tokenizer keeps such a word whole unless it is one of its special cases
+        # ("cannot", "gonna"), which are not names; this keeps start-up near one second.
+        found: list[str] = []
+        for chunk in text.split():
+            if chunk not in words:
+                simple = lower and chunk.isalpha()
+                words[chunk] = (fold(chunk),) if simple else tuple(fold(t) for t in tokenize(chunk))
+            found.extend(words[chunk])
+        return tuple(found)
+
+    for text, surface in surfaces:
+        for variant in {text, fold(text)}:
+            key = tokens(variant)
+            if lower:
+                key = tuple(t.lower() for t in key)
+            while key and key[0].lower() == "the":
+                key = key[1:]  # "the West" must not swallow the "West" of "the West Bank"
+            if key and surface not in entries.setdefault(key, []):
+                entries[key].append(surface)
+    return {k: tuple(v) for k, v in entries.items()}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.actors import Mention, MentionKind, coordinated_qualifier_tokens
+from extract.actors import BlockMentions, Mention, MentionKind, coordinated_qualifier_tokens
 from extract.ontology import Lexicon, Ontology, Trigger
 from graph.model import Actor, ActorType, DropReason
 
@@ -52,6 +52,10 @@ class Context:
     def actor(self, token: Token) -> Actor | None:
         mention = self.mentions.get(token.i)
         return mention.actor if mention is not None else None
+
+    def is_unqualified_agent(self, token: Token) -> bool:
+        """An agent noun no country qualifies ("protesters" alone): not an actor."""
+        return isinstance(self.mentions, BlockMentions) and token.i in self.mentions.unqualified_agents
 
     def is_place_name(self, token: Token) -> bool:
         mention = self.mentions.get(token.i)
@@ -614,6 +618,8 @@ def _finish(
         return Candidate(trigger, trig.relation, tuple(subjects), (), attrs, round(confidence, 3), pairs=pairs)
     if not subjects:
         reason = DropReason.UNRESOLVED_REFERENCE if subject_found.tokens else DropReason.NO_SUBJECT
+        if any(ctx.is_unqualified_agent(t) for t in subject_found.tokens):
+            reason = DropReason.UNQUALIFIED_AGENT
         return Candidate(trigger, trig.relation, (), tuple(objects), attrs, 0.0, reason, trigger.lemma_)
     if not objects:
         reason = DropReason.NOT_AN_ACTOR if object_token_seen else DropReason.NO_OBJECT

@@ -172,6 +172,7 @@ class DropReason(StrEnum):
     UNRESOLVED_REFERENCE = "unresolved_reference"
     SELF_LOOP = "self_loop"
     NOT_AN_ACTOR = "not_an_actor"
+    UNQUALIFIED_AGENT = "unqualified_agent"  # "protesters" with no country, demonym or place
     BLOCKED_BY_GOVERNOR = "blocked_by_governor"
     DUPLICATE = "duplicate"
     NOT_AN_EVENT = "not_an_event"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.gazetteer import GazetteerError, SurfaceKind, fold, load_gazetteer
+from extract.gazetteer import DATA_DIR, DatedCode, DatedPerson, GazetteerError, SurfaceKind, fold, load_gazetteer
 
 
 def test_every_iso_country_with_names_demonyms_and_capitals() -> None:
@@ -60,4 +60,64 @@ def test_malformed_file_names_file_and_line(tmp_path: Path) -> None:
         "iso3\tiso2\tname\taliases\tdemonyms\tcapitals\tseats\nHUN\tHU\tHungary\n", encoding="utf-8"
     )
     with pytest.raises(GazetteerError, match=r"countries.tsv:2: expected 7 columns, got 3"):
+        load_gazetteer(tmp_path)
+
+
+def test_phoenix_person_codes_by_date() -> None:
+    gazetteer = load_gazetteer()
+    # Burhanuddin Rabbani: [AFGELI 580101-920628] [AFGGOV 920628-960927] [AFGGOV 011113-011222] [AFGELI]
+    in_office = gazetteer.person_actor("burhanuddin-rabbani", "1994-03-01")
+    before = gazetteer.person_actor("burhanuddin-rabbani", "1985-03-01")
+    assert (in_office.country, in_office.sector, in_office.cameo) == ("AFG", "GOV", "AFGGOV")
+    assert (before.country, before.sector, before.cameo) == ("AFG", "ELI", "AFGELI")
+    assert in_office.id == before.id == "person:burhanuddin-rabbani"
+
+
+def test_dated_code_rules() -> None:
+    leader = DatedPerson("x", "X Y", (), (
+        DatedCode("ABCELI", "1950-01-01", "1969-12-31"),
+        DatedCode("ABCGOV", "1970-01-01", "1994-12-31"),
+    ))
+    assert leader.code_on("1990-05-01").code == "ABCGOV"
+    assert leader.code_on("1960-05-01").code == "ABCELI"
+    assert leader.code_on("1940-05-01").code == "ABCELI"  # no default: the elite of the nearest term's state
+    assert leader.code_on("2000-05-01").code == "ABCELI"
+    assert leader.code_on(None).code == "ABCGOV"  # no date: the office the person is known for
+    with_default = DatedPerson(
+        "z", "Z W", (), (DatedCode("DEFGOVMED", "2010-07-01", None), DatedCode("DEFELI", None, None))
+    )
+    assert with_default.code_on("2012-01-01").code == "DEFGOVMED"
+    assert with_default.code_on("2009-01-01").code == "DEFELI"
+
+
+def test_phoenix_files_load_beside_curated_ones_and_curated_wins() -> None:
+    gazetteer = load_gazetteer()
+    assert len(gazetteer.dated_persons) > 15000 and len(gazetteer.places) > 3000
+    assert not set(gazetteer.dated_persons) & set(gazetteer.offices)
+    assert gazetteer.agents["protester"].sector == "OPP" and "troops" not in gazetteer.agents
+    assert gazetteer.roles["troops"].sector == "MIL"
+    assert gazetteer.places["Kandahar"] == "AFG"
+    assert gazetteer.organization_actor("nato").name == "NATO"  # curated row, not a converted one
+    caseless = {fold(text).lower() for text, _ in gazetteer.caseless_surfaces()}
+    curated_countries = {fold(text).lower() for text, s in gazetteer.surfaces() if s.kind is SurfaceKind.COUNTRY}
+    assert not caseless & curated_countries
+
+
+def test_malformed_phoenix_row_names_file_and_line(tmp_path: Path) -> None:
+    for name in ("countries.tsv", "regions.tsv", "organizations.tsv", "office_holders.tsv", "roles.tsv"):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    (tmp_path / "phoenix_persons.tsv").write_text("person_id\tname\taliases\nab-cd\tAb Cd\t\n", encoding="utf-8")
+    (tmp_path / "phoenix_person_codes.tsv").write_text(
+        "person_id\tcode\tstart\tend\nab-cd\tAFGGOV\t1992-06-28\t\nab-cd\tAFGGOV\t92-06-28\t\n", encoding="utf-8"
+    )
+    with pytest.raises(GazetteerError, match=r"phoenix_person_codes.tsv:3: start must be an ISO date"):
+        load_gazetteer(tmp_path)
+    (tmp_path / "phoenix_person_codes.tsv").write_text(
+        "person_id\tcode\tstart\tend\nzz-top\tAFGGOV\t\t\n", encoding="utf-8"
+    )
+    with pytest.raises(GazetteerError, match=r"phoenix_person_codes.tsv:2: unknown person_id 'zz-top'"):
+        load_gazetteer(tmp_path)
+    (tmp_path / "phoenix_person_codes.tsv").write_text("person_id\tcode\tstart\tend\n", encoding="utf-8")
+    (tmp_path / "phoenix_agents.tsv").write_text("term\tcode\trole\nprotester\tOPP\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"phoenix_agents.tsv:2: expected 3 columns, got 2"):
         load_gazetteer(tmp_path)

@@ -222,11 +222,13 @@ def test_evidence_offsets_point_into_the_article(extractor: Extractor) -> None:
 
 
 def test_unknown_head_of_state_takes_the_only_country_in_context(extractor: Extractor) -> None:
-    text = "President Amadou Toure criticized the African Union over its sanctions on Mali."
-    event = find(run(extractor, text), "CRITICIZE", "person:amadou-toure", "org:african-union")
+    # an invented name: the Phoenix lists know Amadou Toumani Touré, the name this test first used
+    text = "President Moussa Diarrassouba criticized the African Union over its sanctions on Mali."
+    event = find(run(extractor, text), "CRITICIZE", "person:moussa-diarrassouba", "org:african-union")
     assert event.subject.country == "MLI"
-    two_countries = run(extractor, "President Amadou Toure criticized Senegal and Mali.")
-    assert all(e.subject.country is None for e in two_countries.events if e.subject.name == "Amadou Toure")
+    two_countries = run(extractor, "President Moussa Diarrassouba criticized Senegal and Mali.")
+    named = [e for e in two_countries.events if e.subject.name == "Moussa Diarrassouba"]
+    assert named and all(e.subject.country is None for e in named)
 
 
 def test_accused_of_gerund_takes_the_object_as_agent(extractor: Extractor) -> None:
