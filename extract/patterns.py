@@ -7,12 +7,12 @@ turns a ``Candidate`` into an ``Event`` or a ``Drop``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from extract.actors import Mention, MentionKind
-from extract.ontology import Lexicon, Ontology, Trigger
+from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from graph.model import Actor, ActorType, DropReason
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
@@ -359,6 +359,7 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     """Candidates at a verb trigger: active, passive, prepositional and dative objects."""
     triggers = ctx.ontology.triggers_for("VERB", verb.lemma_.lower())
     if not triggers:
+        yield from dictionary_candidates(verb, ctx)
         return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     ranked = sorted(triggers, key=lambda t: (t.particle is None, not t.preps))
@@ -534,6 +535,55 @@ def obligation_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
         objects = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
         if subjects and objects:
             yield Candidate(verb, DEMAND_RELATION, tuple(subjects), tuple(objects), (), 0.7)
+
+
+# -- the OEDA verb dictionary: verbs no ontology trigger names ----------------------------
+#: Candidates coded from the dictionary are less certain than the ontology's own triggers.
+DICTIONARY_CONFIDENCE = 0.9
+
+
+def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
+    """A candidate at a verb the ontology has no trigger for, coded by the CAMEO verb dictionary:
+    the most specific pattern matching the parse, else the verb's default code. Speech verbs are
+    not events by themselves, and a verb whose direct object is an ontology event noun leaves the
+    event to that noun ("launched an attack on")."""
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.lexicon.speech_verbs or _object_is_event_noun(verb, ctx):
+        return
+    match = ctx.ontology.verbs.match(verb)
+    if match is None or (match.pattern is None and match.code == generic_code(match.code)):
+        # a block's "not specified below" default (X0) is the catch-all of a WordNet synonym set,
+        # too loose to code a verb by itself ("rule", "lead" and "manage" share 060)
+        return
+    relation = ctx.ontology.relation_for_code(match.code)
+    preps: tuple[str, ...] = ()
+    if match.target_prep:
+        preps = (match.target_prep,)
+    elif match.pattern is not None and match.pattern.objects:
+        # "put forward a proposal to France": the object is a word of the pattern, the target follows
+        preps = tuple(sorted(ctx.lexicon.target_prepositions))
+    trig = Trigger(lemma, "VERB", relation.name, match.particle, preps, None)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    candidate = _verb_candidate(verb, trig, passive, ctx)
+    if candidate.drop in (DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR) and not preps:
+        # "Japan airlifted food to Haiti": no actor as direct object, the target follows a preposition
+        retry = replace(trig, preps=tuple(sorted(ctx.lexicon.target_prepositions)))
+        candidate = _verb_candidate(verb, retry, passive, ctx)
+    if candidate.drop is not None:
+        yield candidate
+        return
+    attributes = candidate.attributes
+    if match.code != relation.cameo:
+        attributes = tuple(sorted({*attributes, ("cameo", match.code)}))
+    confidence = round(candidate.confidence * DICTIONARY_CONFIDENCE, 3)
+    yield replace(candidate, attributes=attributes, confidence=confidence)
+
+
+def _object_is_event_noun(verb: Token, ctx: Context) -> bool:
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and ctx.ontology.triggers_for("NOUN", c.lemma_.lower())
+        for c in verb.children
+    )
 
 
 def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
