@@ -449,6 +449,9 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     if not triggers:
         return
     trig = triggers[0]
+    if is_standing_state(noun, ctx.lexicon):
+        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, "standing state")
+        return
     governor = noun.head
     if governor.pos_ == "VERB" and any(
         t.particle and lemma in t.particle.split() for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
@@ -537,6 +540,18 @@ def obligation_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
             yield Candidate(verb, DEMAND_RELATION, tuple(subjects), tuple(objects), (), 0.7)
 
 
+# -- standing states ------------------------------------------------------------------------
+def is_standing_state(noun: Token, lexicon: Lexicon) -> bool:
+    """A relation noun that is had, kept or enjoyed ("have close ties", "has long had relations"),
+    or that is the subject of its clause ("relations are tense"), states how things stand."""
+    if noun.lemma_.lower() not in lexicon.relation_nouns:
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    governor = noun.head
+    return noun.dep_ == "dobj" and governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in lexicon.stative_verbs
+
+
 # -- the OEDA verb dictionary: verbs no ontology trigger names ----------------------------
 #: Candidates coded from the dictionary are less certain than the ontology's own triggers.
 DICTIONARY_CONFIDENCE = 0.9
@@ -556,17 +571,13 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
         # too loose to code a verb by itself ("rule", "lead" and "manage" share 060)
         return
     relation = ctx.ontology.relation_for_code(match.code)
-    preps: tuple[str, ...] = ()
-    if match.target_prep:
-        preps = (match.target_prep,)
-    elif match.pattern is not None and match.pattern.objects:
-        # "put forward a proposal to France": the object is a word of the pattern, the target follows
-        preps = tuple(sorted(ctx.lexicon.target_prepositions))
+    preps = (match.target_prep,) if match.target_prep else ()
     trig = Trigger(lemma, "VERB", relation.name, match.particle, preps, None)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     candidate = _verb_candidate(verb, trig, passive, ctx)
     if candidate.drop in (DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR) and not preps:
-        # "Japan airlifted food to Haiti": no actor as direct object, the target follows a preposition
+        # "Japan airlifted food to Haiti", "put forward a proposal to France": no actor as direct
+        # object, the target follows a preposition
         retry = replace(trig, preps=tuple(sorted(ctx.lexicon.target_prepositions)))
         candidate = _verb_candidate(verb, retry, passive, ctx)
     if candidate.drop is not None:
@@ -586,8 +597,55 @@ def _object_is_event_noun(verb: Token, ctx: Context) -> bool:
     )
 
 
+# -- requests -------------------------------------------------------------------------------
+APPEAL_RELATION = "APPEAL"
+REQUEST_ROOTS = ("02", "10")
+
+
+def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The verb asking for the event at ``trigger``: "urged Iran to withdraw", "demanded that
+    Iran withdraw", "demanded sanctions", "called for talks"."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head
+    elif trigger.dep_ not in ("xcomp", "ccomp", "dobj"):
+        return None
+    if head is trigger or head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.requesting_verbs:
+        return None
+    return head
+
+
+def as_request(candidate: Candidate, ctx: Context) -> Candidate:
+    """A requested event is coded as CAMEO codes it: asked of another actor ("urged Iran to
+    withdraw"), it is dropped (the request verb is the event); asked by its own subject ("called
+    for talks with X"), it becomes the requester's appeal or demand, keeping what was requested."""
+    governor = requesting_governor(candidate.trigger, ctx.lexicon)
+    if governor is None or candidate.drop is not None:
+        return candidate
+    trigger = candidate.trigger
+    addressee = any(c.dep_ in ("dobj", "dative") and c != trigger for c in governor.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    if addressee or own_subject:
+        return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
+                         f"requested by '{governor.lemma_}'")
+    relation = next(
+        (t.relation for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
+         if ctx.ontology.relation(t.relation).cameo[:2] in REQUEST_ROOTS),
+        APPEAL_RELATION,
+    )
+    if relation == candidate.relation:
+        return candidate
+    attributes = tuple(sorted({*candidate.attributes, ("requested", candidate.relation)}))
+    return replace(candidate, relation=relation, attributes=attributes)
+
+
 def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
-    """Every candidate in a run of tokens (one parsed block)."""
+    """Every candidate in a run of tokens (one parsed block), requests coded as requests."""
+    for candidate in _block_candidates(tokens, ctx):
+        yield as_request(candidate, ctx)
+
+
+def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     for token in tokens:
         if token.pos_ == "VERB":
             yield from verb_candidates(token, ctx)

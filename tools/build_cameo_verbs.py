@@ -386,6 +386,30 @@ def write_tsv(rows: list[Row], out: Path, source: str, unrepresentable: Counter[
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def ontology_disagreements(rows: list[Row]) -> tuple[int, Counter[str], list[str]]:
+    """For verbs the ontology also names: how many there are, and where the dictionary's
+    default code disagrees with the ontology's relation, by (dictionary root -> ontology roots)."""
+    from extract.ontology import load_ontology
+
+    ontology = load_ontology()
+    roots_by_verb: dict[str, set[str]] = {}
+    for (pos, lemma), triggers in ontology.triggers.items():
+        if pos == "VERB":
+            roots_by_verb.setdefault(lemma, set()).update(ontology.relation(t.relation).cameo[:2] for t in triggers)
+    defaults = {row.verb: row.code for row in rows if (row.particle, row.object, row.prep) == ("", "", "")}
+    shared = sorted(set(defaults) & set(roots_by_verb))
+    by_roots: Counter[str] = Counter()
+    lines: list[str] = []
+    for verb in shared:
+        code, roots = defaults[verb], roots_by_verb[verb]
+        if code[:2] in roots:
+            continue
+        label = f"{'none' if code == '---' else code[:2]} -> {'/'.join(sorted(roots))}"
+        by_roots[label] += 1
+        lines.append(f"{verb}: dictionary {code}, ontology root {'/'.join(sorted(roots))}")
+    return len(shared), by_roots, lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
@@ -402,6 +426,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"verbs with two different default codes (the first code kept): {len(conflicts)}")
     for text in sorted(conflicts):
         print(f"  {text}")
+    shared, by_roots, lines = ontology_disagreements(rows)
+    print(f"verbs in both the dictionary and the ontology: {shared}; the dictionary's default root differs "
+          f"for {len(lines)} (the ontology wins):")
+    for label, count in sorted(by_roots.items(), key=lambda item: (-item[1], item[0])):
+        print(f"  {count:4d}  dictionary {label}")
+    for line in lines:
+        print(f"    {line}")
     return 0
 
 
