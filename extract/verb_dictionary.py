@@ -198,7 +198,7 @@ def _phrases(text: str) -> tuple[Phrase, ...]:
     return tuple(phrases)
 
 
-def _row(path: Path, number: int, cells: list[str]) -> VerbPattern:
+def _row(path: Path, number: int, cells: list[str], phrases: dict[str, tuple[Phrase, ...]]) -> VerbPattern:
     if len(cells) != len(COLUMNS):
         raise VerbDictionaryError(f"{path}:{number}: expected {len(COLUMNS)} tab-separated fields, got {len(cells)}")
     verb, particle, objects, prep, prep_objects, target, code, line = cells
@@ -212,12 +212,15 @@ def _row(path: Path, number: int, cells: list[str]) -> VerbPattern:
         raise VerbDictionaryError(f"{path}:{number}: not a CAMEO code: {code!r}")
     if not line.isdigit():
         raise VerbDictionaryError(f"{path}:{number}: source line must be a number, not {line!r}")
+    for text in (objects, prep_objects):
+        if text not in phrases:  # synonym-set expansions repeat across rows: parse each once
+            phrases[text] = _phrases(text)
     return VerbPattern(
         verb=verb,
         particle=particle or None,
-        objects=_phrases(objects),
+        objects=phrases[objects],
         prep=prep or None,
-        prep_objects=_phrases(prep_objects),
+        prep_objects=phrases[prep_objects],
         target=target,
         code=None if code == NO_CODE else code,
         line=int(line),
@@ -229,6 +232,8 @@ def load_verb_dictionary(path: Path = DATA_FILE) -> VerbDictionary:
     defaults: dict[str, tuple[str | None, int]] = {}
     filed: dict[str, dict[tuple[str, str], list[VerbPattern]]] = {}
     header_seen = False
+    phrases: dict[str, tuple[Phrase, ...]] = {}
+    anchors: dict[tuple[int, str | None, int, str | None], tuple[tuple[str, str], ...]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for number, cells in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
             if not cells or cells[0].startswith("#"):
@@ -238,7 +243,7 @@ def load_verb_dictionary(path: Path = DATA_FILE) -> VerbDictionary:
                     raise VerbDictionaryError(f"{path}:{number}: header must be {' '.join(COLUMNS)}")
                 header_seen = True
                 continue
-            pattern = _row(path, number, cells)
+            pattern = _row(path, number, cells, phrases)
             if pattern.specificity == 0 and pattern.target == "object":
                 if pattern.verb in defaults:
                     raise VerbDictionaryError(f"{path}:{number}: second default for verb {pattern.verb!r}")
@@ -246,7 +251,10 @@ def load_verb_dictionary(path: Path = DATA_FILE) -> VerbDictionary:
                 filed.setdefault(pattern.verb, {})
                 continue
             by_anchor = filed.setdefault(pattern.verb, {})
-            for key in pattern.anchors():
+            shape = (id(pattern.objects), pattern.prep, id(pattern.prep_objects), pattern.particle)
+            if shape not in anchors:  # the interned phrase tuples make shapes repeat
+                anchors[shape] = pattern.anchors()
+            for key in anchors[shape]:
                 by_anchor.setdefault(key, []).append(pattern)
     if not header_seen:
         raise VerbDictionaryError(f"{path}: no header line")

@@ -161,6 +161,17 @@ def _tokens(pattern: str) -> list[str]:
     return re.findall(r"[(){}]|[^\s(){}]+", pattern)
 
 
+def _bracket_bare_words(after: list[str]) -> list[str]:
+    """Bare words after the verb read as the bracketed forms: ``ARMS EMBARGO`` as the noun phrase
+    ``{ARMS EMBARGO}``, ``TROOP TOWARD +`` as ``TROOP (TOWARD +)``."""
+    if len(after) < 2 or any(t in ("(", ")", "{", "}") for t in after):
+        return after
+    split = next((i for i, word in enumerate(after) if word.lower() in PREPOSITIONS), len(after))
+    head, tail = after[:split], after[split:]
+    rebuilt = ["{", *head, "}"] if len(head) > 1 else list(head)
+    return rebuilt + (["(", *tail, ")"] if tail else [])
+
+
 class _Reducer:
     """Reduces the words of one pattern to parse slots, expanding synonym sets."""
 
@@ -207,11 +218,12 @@ class _Reducer:
             raise Unrepresentable("target before the verb (reversed roles)")
         if any(t != "$" for t in before):
             raise Unrepresentable("words before the verb (subject words)")
-        position = 0
         particle = ""
         if after and after[0].lower() in PARTICLES and not (len(after) > 1 and after[1] == "+"):
             particle = after[0].lower()
-            position = 1
+            after = after[1:]
+        after = _bracket_bare_words(after)
+        position = 0
         object_text = ""
         target = "object"
         if position < len(after) and after[position] not in ("(",):

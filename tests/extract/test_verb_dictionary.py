@@ -43,7 +43,10 @@ OUST [166]
 - &MILITARY * CIVILIANS                     [174]   # subject words
 - * CIVILIANS (FROM TOWN) (TO CAMPS)        [174]   # several phrases
 - * (TO +)                                  [:173]  # target side only
-- * LEAVE ^ INTO +                          [042]   # free words
+- * LEAVE ^ INTO +                          [042]   # a skip marker in the object
+- * (TO CAMPS) AT ONCE                      [042]   # free words after a phrase
+- * CONVOYS TOWARD +                        [154]   # bare words: object, then preposition and target
+- * PEACE ENVOY                             [043]   # bare words: a noun phrase
 
 ---  SAY   [010]  ---
 SAY {SAYS SAID SAYING}
@@ -99,7 +102,10 @@ def test_converter_reduces_patterns_to_parse_slots(tmp_path: Path, lemmatize: Ca
     assert ("expel", "", "", "from", "", "prep", "174") in cells
     assert ("expel", "", "journalist", "to", "", "prep", "175") in cells
     assert ("expel", "out", "monitor", "", "", "object", "166") in cells
+    assert ("expel", "", "convoy", "toward", "", "prep", "154") in cells
+    assert ("expel", "", "peace envoy", "", "", "object", "043") in cells
     assert unrepresentable == {
+        "pattern: actor marker inside a noun phrase": 1,
         "pattern: words before the verb (subject words)": 1,
         "pattern: several prepositional phrases": 1,
         "pattern: code for the target side only ([:code])": 1,
