@@ -88,7 +88,7 @@ class Block:
     line: int
     default: str
     forms: list[tuple[str, str, int]] = field(default_factory=list)  # (form text, code, line)
-    patterns: list[tuple[str, str, int]] = field(default_factory=list)  # (pattern text, code, line)
+    patterns: list[tuple[str, str, int, str]] = field(default_factory=list)  # (text, code, line, comment)
 
 
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -151,7 +151,8 @@ def read_dictionary(path: Path) -> tuple[dict[str, list[str]], list[Block], Coun
             if text.startswith("-"):
                 if not codes:
                     raise DictionaryError(f"{path}:{number}: pattern without a [code]: {text!r}")
-                block.patterns.append((body[1:].strip(), codes[-1], number))
+                comment = line.split("#", 1)[1] if "#" in line else ""
+                block.patterns.append((body[1:].strip(), codes[-1], number, comment))
             else:
                 block.forms.append((re.sub(r"\{[^}]*\}", "", body).strip(), codes[-1] if codes else "", number))
     return sets, blocks, skipped
@@ -302,8 +303,21 @@ def _add_reason(counts: Counter[str], reason: str) -> None:
     counts[reason] += 1
 
 
-def convert(path: Path, lemmatize: Lemmatize) -> tuple[list[Row], Counter[str], Counter[str]]:
-    """Rows of the TSV, the counts of patterns not representable by reason, and conflicts."""
+def pattern_verbs(comment: str, verbs: list[str]) -> list[str]:
+    """The block verbs a pattern applies to: those its comment names as where it was found (the
+    dictionary's header: "the verb[s] where the pattern was originally found is shown"), else all.
+    Blocks are WordNet synonym sets, and a pattern found for one sense rarely fits every member
+    (DISPATCH shares EXPORT's "* (TO) [061]")."""
+    named = {word.lower() for word in re.findall(r"[A-Z][A-Z'-]+", comment)}
+    found = [verb for verb in verbs if verb in named]
+    return found or verbs
+
+
+def convert(
+    path: Path, lemmatize: Lemmatize, whole_blocks: bool = False
+) -> tuple[list[Row], Counter[str], Counter[str]]:
+    """Rows of the TSV, the counts of patterns not representable by reason, and conflicts.
+    ``whole_blocks`` applies every pattern to every verb of its block, as PETRARCH did."""
     sets, blocks, skipped = read_dictionary(path)
     reducer = _Reducer(sets, lemmatize)
     rows: list[Row] = []
@@ -341,7 +355,7 @@ def convert(path: Path, lemmatize: Lemmatize) -> tuple[list[Row], Counter[str], 
             else:
                 rows.append(Row(verb, shape.particle, shape.object, shape.prep, shape.prep_object, "object",
                                 code, number))
-        for text, raw_code, number in block.patterns:
+        for text, raw_code, number, comment in block.patterns:
             try:
                 code = primary_code(raw_code)
                 pattern = reducer.pattern(text)
@@ -353,7 +367,7 @@ def convert(path: Path, lemmatize: Lemmatize) -> tuple[list[Row], Counter[str], 
                 for verb in verbs:
                     _merge_default(rows, verb, code, number, conflicts)
                 continue
-            for verb in verbs:
+            for verb in verbs if whole_blocks else pattern_verbs(comment, verbs):
                 rows.append(Row(verb, pattern.particle, pattern.object, pattern.prep, pattern.prep_object,
                                 pattern.target, code, number))
     unique: dict[tuple[str, ...], Row] = {}

@@ -97,11 +97,14 @@ def test_converter_reduces_patterns_to_parse_slots(tmp_path: Path, lemmatize: Ca
     assert ("kick", "out", "", "", "", "object", "166") in cells
     # synonym sets expanded and lemmatized; a multi-word member keeps its modifier
     assert ("expel", "", "ambassador|envoy|peace envoy", "", "", "object", "166") in cells
-    assert ("oust", "", "ambassador|envoy|peace envoy", "", "", "object", "166") in cells
+    # a pattern applies to the verbs its comment names as where it was found, else to the whole block
+    assert ("oust", "", "ambassador|envoy|peace envoy", "", "", "object", "166") not in cells
+    assert ("oust", "out", "monitor", "", "", "object", "166") in cells  # "# OUST"
+    assert ("expel", "out", "monitor", "", "", "object", "166") not in cells
+    assert ("oust", "", "peace envoy", "", "", "object", "043") in cells  # no verb named: every verb
     assert ("expel", "", "nigerian trader", "", "", "object", "1742") in cells
     assert ("expel", "", "", "from", "", "prep", "174") in cells
     assert ("expel", "", "journalist", "to", "", "prep", "175") in cells
-    assert ("expel", "out", "monitor", "", "", "object", "166") in cells
     assert ("expel", "", "convoy", "toward", "", "prep", "154") in cells
     assert ("expel", "", "peace envoy", "", "", "object", "043") in cells
     assert unrepresentable == {
@@ -114,6 +117,14 @@ def test_converter_reduces_patterns_to_parse_slots(tmp_path: Path, lemmatize: Ca
         "transformation rule (~)": 1,
     }
     assert not conflicts
+
+
+def test_whole_blocks_apply_every_pattern_to_every_verb(tmp_path: Path, lemmatize: Callable[[str], str]) -> None:
+    source = tmp_path / "CAMEO.test.txt"
+    source.write_text(FIXTURE, encoding="utf-8")
+    rows, _, _ = convert(source, lemmatize, whole_blocks=True)
+    cells = {row.cells()[:-1] for row in rows}
+    assert ("oust", "", "ambassador|envoy|peace envoy", "", "", "object", "166") in cells
 
 
 def test_converter_output_is_deterministic(tmp_path: Path, lemmatize: Callable[[str], str]) -> None:
