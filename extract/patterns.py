@@ -600,6 +600,8 @@ def _object_is_event_noun(verb: Token, ctx: Context) -> bool:
 # -- requests -------------------------------------------------------------------------------
 APPEAL_RELATION = "APPEAL"
 REQUEST_ROOTS = ("02", "10")
+#: Prepositions naming whom a request is addressed to: "called on Israel to", "appealed to Iran to".
+_ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
 
 
 def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
@@ -623,7 +625,11 @@ def as_request(candidate: Candidate, ctx: Context) -> Candidate:
     if governor is None or candidate.drop is not None:
         return candidate
     trigger = candidate.trigger
-    addressee = any(c.dep_ in ("dobj", "dative") and c != trigger for c in governor.children)
+    addressee = any(
+        (c.dep_ in ("dobj", "dative") and c != trigger)
+        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in c.children))
+        for c in governor.children
+    )
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
     if addressee or own_subject:
         return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,

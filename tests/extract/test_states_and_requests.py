@@ -49,6 +49,8 @@ def test_an_act_asked_of_another_actor_is_the_appeal_only(extractor: Extractor) 
     urged = run(extractor, "The United States urged Israel to withdraw from Gaza.")
     assert triples(urged) == {("country:USA", "APPEAL", "country:ISR")}
     assert any(d.relation == "WITHDRAW" and d.reason is DropReason.BLOCKED_BY_GOVERNOR for d in urged.drops)
+    called = run(extractor, "The United Nations called on Israel to withdraw from Gaza.")
+    assert triples(called) == {("org:un", "APPEAL", "country:ISR")}
     invited = run(extractor, "France invited Italy to visit Tunisia.")
     assert triples(invited) == {("country:FRA", "APPEAL", "country:ITA")}
 
