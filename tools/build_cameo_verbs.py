@@ -9,7 +9,10 @@ Each pattern is reduced to what a dependency parse can check: a particle, the di
 lemma (with required modifier lemmas), one preposition with its object's lemma, and on which of
 the two the target actor sits. Patterns that say more than that (subject words, several
 prepositional phrases, free word sequences, reversed roles, transformations) cannot be checked on
-a parse: they are counted by reason and reported, not silently dropped.
+a parse: they are counted by reason and reported, not silently dropped. A pattern applies to the
+verb its comment names as where it was found, to the whole block only when it names none
+(``pattern_verbs``). The run also lists where the dictionary's default codes disagree with the
+ontology's triggers for the same verb (the ontology wins there).
 
 Only a developer runs this (it reads ../shared); the product reads the TSV it writes.
 """
