@@ -69,8 +69,9 @@ def coded_cameo(event: Event) -> str | None:
     """The CAMEO code of an event as CAMEO codes it, or None when CAMEO would not code it.
 
     CAMEO codes stated intentions to cooperate under 03 and intentions to use force under 13;
-    a refused or negated cooperation is a rejection (12); a negated conflict and a hypothetical
-    ("could strike", "whether they will meet") are no event.
+    an appeal (02) stays an appeal whatever its modality; a refused or negated cooperation is a
+    rejection (12); a negated conflict and a hypothetical ("could strike", "whether they will
+    meet") are no event.
     """
     relation = event.relation
     if event.polarity is Polarity.NEGATED:
@@ -78,7 +79,7 @@ def coded_cameo(event: Event) -> str | None:
     if event.modality is Modality.HYPOTHETICAL:
         return None
     if event.modality is Modality.INTENDED:
-        if relation.quad_class in (1, 2) and relation.cameo[:2] != "03":
+        if relation.quad_class in (1, 2) and relation.cameo[:2] not in ("02", "03"):
             return "030"
         if relation.quad_class == 4:
             return "130"

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
 from graph.model import RelationType
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -43,8 +44,15 @@ class Ontology:
     triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]
     multiword_heads: Mapping[str, tuple[tuple[str, ...], ...]]
     state_variants: Mapping[str, str]
+    code_relations: Mapping[str, str]
+    verbs: VerbDictionary
 
     def relation(self, name: str) -> RelationType:
+        return self.relations[name]
+
+    def relation_for_code(self, cameo: str) -> RelationType:
+        """The relation with exactly this CAMEO code, else the generic relation of its root."""
+        name = self.code_relations.get(cameo) or self.code_relations[generic_code(cameo)]
         return self.relations[name]
 
     def triggers_for(self, pos: str, lemma: str) -> tuple[Trigger, ...]:
@@ -61,6 +69,14 @@ def quad_class_for(cameo: str) -> int:
     if root <= 13:
         return 3
     return 4
+
+
+CAMEO_ROOTS: tuple[str, ...] = tuple(f"{root:02d}" for root in range(1, 21))
+
+
+def generic_code(cameo: str) -> str:
+    """The "not specified below" code of a CAMEO code's root: 0841 -> 080, 1723 -> 170."""
+    return f"{cameo[:2]}0"
 
 
 def read_cameo_goldstein(path: Path) -> dict[str, float]:
@@ -159,6 +175,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
     unknown = {variant for variant in state_variants.values() if variant not in relations}
     if unknown:
         raise OntologyError(f"{path}: by_state names unknown relations {sorted(unknown)}")
+    code_relations = _code_relations(path, raw.get("relation", []))
     multiword: dict[str, set[tuple[str, ...]]] = {}
     for (pos, _), items in triggers.items():
         for trigger in items:
@@ -171,7 +188,28 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         triggers={key: tuple(value) for key, value in triggers.items()},
         multiword_heads={key: tuple(sorted(value)) for key, value in multiword.items()},
         state_variants=state_variants,
+        code_relations=code_relations,
+        verbs=load_verb_dictionary(data_dir / "cameo_verbs.tsv"),
     )
+
+
+def _code_relations(path: Path, entries: list[dict[str, object]]) -> dict[str, str]:
+    """CAMEO code -> relation name; a code shared by several relations needs one ``for_code``.
+    Every CAMEO root must have a generic relation (code root + "0")."""
+    by_code: dict[str, list[tuple[str, bool]]] = {}
+    for entry in entries:
+        by_code.setdefault(str(entry["cameo"]), []).append((str(entry["name"]), bool(entry.get("for_code", False))))
+    table: dict[str, str] = {}
+    for code, named in sorted(by_code.items()):
+        chosen = [name for name, marked in named if marked] if len(named) > 1 else [named[0][0]]
+        if len(chosen) != 1:
+            names = ", ".join(name for name, _ in named)
+            raise OntologyError(f"{path}: CAMEO code {code} is shared by {names}: mark exactly one for_code = true")
+        table[code] = chosen[0]
+    missing = [root for root in CAMEO_ROOTS if generic_code(root) not in table]
+    if missing:
+        raise OntologyError(f"{path}: no generic relation (code root+0) for CAMEO roots {', '.join(missing)}")
+    return table
 
 
 @dataclass(frozen=True)
@@ -189,6 +227,7 @@ class Lexicon:
     stopping_verbs: frozenset[str]
     lessening_verbs: frozenset[str]
     intending_verbs: frozenset[str]
+    requesting_verbs: frozenset[str]
     intending_adjectives: frozenset[str]
     intending_nouns: frozenset[str]
     intending_modals: frozenset[str]
@@ -196,6 +235,9 @@ class Lexicon:
     obligation_modals: frozenset[str]
     hypothetical_markers: frozenset[str]
     opposing_verbs: frozenset[str]
+    target_prepositions: frozenset[str]
+    relation_nouns: frozenset[str]
+    stative_verbs: frozenset[str]
     negators: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]

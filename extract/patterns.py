@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from extract.actors import BlockMentions, Mention, MentionKind, coordinated_qualifier_tokens
-from extract.ontology import Lexicon, Ontology, Trigger
+from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from graph.model import Actor, ActorType, DropReason
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
@@ -417,6 +417,7 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     """Candidates at a verb trigger: active, passive, prepositional and dative objects."""
     triggers = ctx.ontology.triggers_for("VERB", verb.lemma_.lower())
     if not triggers:
+        yield from dictionary_candidates(verb, ctx)
         return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _is_participle_modifier(verb)
     ranked = sorted(triggers, key=lambda t: (t.particle is None, not t.preps))
@@ -514,6 +515,9 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     if not triggers:
         return
     trig = triggers[0]
+    if is_standing_state(noun, ctx.lexicon):
+        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, "standing state")
+        return
     governor = noun.head
     if _is_predicate_noun(noun, ctx):
         detail = f"predicate noun of '{governor.lemma_}'"
@@ -652,8 +656,118 @@ def obligation_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
             yield Candidate(verb, DEMAND_RELATION, tuple(subjects), tuple(objects), (), 0.7)
 
 
+# -- standing states ------------------------------------------------------------------------
+def is_standing_state(noun: Token, lexicon: Lexicon) -> bool:
+    """A relation noun that is had, kept or enjoyed ("have close ties", "has long had relations"),
+    or that is the subject of its clause ("relations are tense"), states how things stand."""
+    if noun.lemma_.lower() not in lexicon.relation_nouns:
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    governor = noun.head
+    return noun.dep_ == "dobj" and governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in lexicon.stative_verbs
+
+
+# -- the OEDA verb dictionary: verbs no ontology trigger names ----------------------------
+#: Candidates coded from the dictionary are less certain than the ontology's own triggers.
+DICTIONARY_CONFIDENCE = 0.9
+
+
+def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
+    """A candidate at a verb the ontology has no trigger for, coded by the CAMEO verb dictionary:
+    the most specific pattern matching the parse, else the verb's default code. Speech verbs are
+    not events by themselves, and a verb whose direct object is an ontology event noun leaves the
+    event to that noun ("launched an attack on")."""
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.lexicon.speech_verbs or _object_is_event_noun(verb, ctx):
+        return
+    match = ctx.ontology.verbs.match(verb)
+    if match is None or (match.pattern is None and match.code == generic_code(match.code)):
+        # a block's "not specified below" default (X0) is the catch-all of a WordNet synonym set,
+        # too loose to code a verb by itself ("rule", "lead" and "manage" share 060)
+        return
+    relation = ctx.ontology.relation_for_code(match.code)
+    preps = (match.target_prep,) if match.target_prep else ()
+    trig = Trigger(lemma, "VERB", relation.name, match.particle, preps, None)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    candidate = _verb_candidate(verb, trig, passive, ctx)
+    if candidate.drop in (DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR) and not preps:
+        # "Japan airlifted food to Haiti", "put forward a proposal to France": no actor as direct
+        # object, the target follows a preposition
+        retry = replace(trig, preps=tuple(sorted(ctx.lexicon.target_prepositions)))
+        candidate = _verb_candidate(verb, retry, passive, ctx)
+    if candidate.drop is not None:
+        yield candidate
+        return
+    attributes = candidate.attributes
+    if match.code != relation.cameo:
+        attributes = tuple(sorted({*attributes, ("cameo", match.code)}))
+    confidence = round(candidate.confidence * DICTIONARY_CONFIDENCE, 3)
+    yield replace(candidate, attributes=attributes, confidence=confidence)
+
+
+def _object_is_event_noun(verb: Token, ctx: Context) -> bool:
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and ctx.ontology.triggers_for("NOUN", c.lemma_.lower())
+        for c in verb.children
+    )
+
+
+# -- requests -------------------------------------------------------------------------------
+APPEAL_RELATION = "APPEAL"
+REQUEST_ROOTS = ("02", "10")
+#: Prepositions naming whom a request is addressed to: "called on Israel to", "appealed to Iran to".
+_ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
+
+
+def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The verb asking for the event at ``trigger``: "urged Iran to withdraw", "demanded that
+    Iran withdraw", "demanded sanctions", "called for talks"."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head
+    elif trigger.dep_ not in ("xcomp", "ccomp", "dobj"):
+        return None
+    if head is trigger or head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.requesting_verbs:
+        return None
+    return head
+
+
+def as_request(candidate: Candidate, ctx: Context) -> Candidate:
+    """A requested event is coded as CAMEO codes it: asked of another actor ("urged Iran to
+    withdraw"), it is dropped (the request verb is the event); asked by its own subject ("called
+    for talks with X"), it becomes the requester's appeal or demand, keeping what was requested."""
+    governor = requesting_governor(candidate.trigger, ctx.lexicon)
+    if governor is None or candidate.drop is not None:
+        return candidate
+    trigger = candidate.trigger
+    addressee = any(
+        (c.dep_ in ("dobj", "dative") and c != trigger)
+        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in c.children))
+        for c in governor.children
+    )
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    if addressee or own_subject:
+        return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
+                         f"requested by '{governor.lemma_}'")
+    relation = next(
+        (t.relation for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
+         if ctx.ontology.relation(t.relation).cameo[:2] in REQUEST_ROOTS),
+        APPEAL_RELATION,
+    )
+    if relation == candidate.relation:
+        return candidate
+    attributes = tuple(sorted({*candidate.attributes, ("requested", candidate.relation)}))
+    return replace(candidate, relation=relation, attributes=attributes)
+
+
 def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
-    """Every candidate in a run of tokens (one parsed block)."""
+    """Every candidate in a run of tokens (one parsed block), requests coded as requests."""
+    for candidate in _block_candidates(tokens, ctx):
+        yield as_request(candidate, ctx)
+
+
+def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     for token in tokens:
         if token.pos_ == "VERB":
             yield from verb_candidates(token, ctx)

@@ -92,7 +92,7 @@ def test_the_digest_covers_every_data_file_and_only_data(knowledge_copy: Path) -
     (knowledge_copy / "LICENCE-new").write_text("MIT\n", encoding="utf-8")
     assert knowledge_digest(knowledge_copy) == original
     # a data file added later, even in a subfolder, is covered without code changes
-    (knowledge_copy / "cameo_verbs.tsv").write_text("verb\tcode\nhack\t172\n", encoding="utf-8")
+    (knowledge_copy / "new_verbs.tsv").write_text("verb\tcode\nhack\t172\n", encoding="utf-8")
     with_verbs = knowledge_digest(knowledge_copy)
     assert with_verbs != original
     (knowledge_copy / "phoenix").mkdir()
@@ -103,7 +103,7 @@ def test_the_digest_covers_every_data_file_and_only_data(knowledge_copy: Path) -
     renamed = knowledge_digest(knowledge_copy)
     assert renamed not in (original, with_verbs)
     (knowledge_copy / "phoenix" / "agents2.tsv").unlink()
-    (knowledge_copy / "cameo_verbs.tsv").unlink()
+    (knowledge_copy / "new_verbs.tsv").unlink()
     assert knowledge_digest(knowledge_copy) == original
 
 

@@ -68,3 +68,34 @@ def test_lexicon_lists_are_lower_case_sets() -> None:
     assert "reduce" in lexicon.lessening_verbs
     assert "impose" in lexicon.light_verbs
     assert all(word == word.lower() for word in lexicon.light_verbs)
+
+
+def test_every_cameo_code_maps_to_a_relation_exact_else_its_root() -> None:
+    ontology = load_ontology()
+    for root in range(1, 21):
+        generic = ontology.relation_for_code(f"{root:02d}0")
+        assert generic.cameo == f"{root:02d}0"
+    assert ontology.relation_for_code("063").name == "EXTRADITE"  # exact code
+    assert ontology.relation_for_code("0256").cameo == "020"  # no exact relation: the root's generic
+    assert ontology.relation_for_code("1723").cameo == "170"
+    assert ontology.relation_for_code("061").name == "TRADE_WITH"  # shared code: the for_code one
+    assert ontology.relation_for_code("120").name == "REJECT"
+
+
+def test_a_shared_code_without_for_code_is_a_clear_error(tmp_path: Path) -> None:
+    for name in ("cameo_codes.tsv", "cameo2plover.tsv", "cameo_verbs.tsv"):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    text = (DATA_DIR / "ontology.toml").read_text(encoding="utf-8").replace("for_code = true\n", "", 1)
+    bad = tmp_path / "ontology.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"CAMEO code 050 is shared by .*mark exactly one for_code"):
+        load_ontology(bad, data_dir=tmp_path)
+
+
+def test_a_root_without_a_generic_relation_is_a_clear_error(tmp_path: Path) -> None:
+    for name in ("cameo_codes.tsv", "cameo2plover.tsv", "cameo_verbs.tsv"):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    bad = tmp_path / "ontology.toml"
+    bad.write_text('version = "x"\n[[relation]]\nname = "X"\ncameo = "010"\nverbs = ["x"]\n', encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"no generic relation .* for CAMEO roots 02, 03"):
+        load_ontology(bad, data_dir=tmp_path)
