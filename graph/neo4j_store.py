@@ -149,16 +149,16 @@ class Neo4jStore:
         )
         return int(records[0]["version"]) if records else 0
 
-    def load(self, extractions: Iterable[Extraction]) -> LoadReport:
+    def load(self, extractions: Iterable[Extraction], replace: bool = True) -> LoadReport:
         batch = Batch.of(extractions)
         self._reachable()
         try:
             with self.driver.session(database=self.settings.database) as session:
-                return session.execute_write(self._write, batch)
+                return session.execute_write(self._write, batch, replace)
         except (Neo4jError, ServiceUnavailable, SessionExpired, OSError) as error:
             raise self._fail(error, "writing a batch") from error
 
-    def _write(self, tx: neo4j.ManagedTransaction, batch: Batch) -> LoadReport:
+    def _write(self, tx: neo4j.ManagedTransaction, batch: Batch, replace: bool) -> LoadReport:
         def run(query: str, **parameters: Any) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(query, parameters)]
 
@@ -174,7 +174,7 @@ class Neo4jStore:
             if event["article_id"] in kept:
                 kept[event["article_id"]].append(event["id"])
         removed = run(self._queries["stale_events"],
-                      articles=[{"id": k, "event_ids": v} for k, v in kept.items()]) if kept else []
+                      articles=[{"id": k, "event_ids": v} for k, v in kept.items()]) if kept and replace else []
         fresh = [e for e in batch.events if e["article_id"] not in kept]
         again = [e for e in batch.events if e["article_id"] in kept]
         stored = {row["id"]: row for row in run(self._queries["existing_events"], ids=[e["id"] for e in again])

@@ -156,15 +156,15 @@ class SqliteStore:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
-    def load(self, extractions: Iterable[Extraction]) -> LoadReport:
+    def load(self, extractions: Iterable[Extraction], replace: bool = True) -> LoadReport:
         batch = Batch.of(extractions)
         try:
             with self.connection:  # one transaction: all of the batch or nothing
-                return self._write(batch)
+                return self._write(batch, replace)
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: the batch was not written ({error})") from error
 
-    def _write(self, batch: Batch) -> LoadReport:
+    def _write(self, batch: Batch, replace: bool) -> LoadReport:
         cursor = self.connection.cursor()
         cursor.executemany(_upsert("articles", _ARTICLE_COLUMNS), batch.articles)
         cursor.executemany(
@@ -174,7 +174,7 @@ class SqliteStore:
         for event in batch.events:
             kept[event["article_id"]].add(event["id"])
         removed = 0
-        for article_id, event_ids in kept.items():
+        for article_id, event_ids in kept.items() if replace else ():
             existing = {row[0] for row in cursor.execute("SELECT id FROM events WHERE article_id = ?", (article_id,))}
             stale = existing - event_ids
             cursor.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in stale])

@@ -64,6 +64,13 @@ class Ledger:
                 [(store, a.id, content_hash(a.text), extractor, status, time.time()) for a in articles],
             )
 
+    def forget(self, store: str, article_ids: list[str]) -> None:
+        """These articles are no longer loaded as extracted (``geokg load`` wrote their events):
+        the next ingestion of each extracts and loads it again."""
+        with self.connection:
+            self.connection.executemany("DELETE FROM ledger WHERE store = ? AND article_id = ?",
+                                        [(store, article_id) for article_id in article_ids])
+
     def statuses(self, store: str) -> Counter[str]:
         return Counter(row[0] for row in self.connection.execute("SELECT status FROM ledger WHERE store = ?", (store,)))
 
