@@ -105,3 +105,19 @@ def test_a_killed_neo4j_ingestion_resumes_to_the_counts_of_a_clean_run(
     assert after_kill == embedded.counts()
     embedded.close()
     store.close()
+
+
+@pytest.mark.parametrize("uri", ["garbage", "http://127.0.0.1:7474", "bolt://neo4j:S3cret-pw@127.0.0.1:7687",
+                                 "bolt://127.0.0.1:99999", "neo4j://", "bolt://[::1"])
+def test_a_malformed_neo4j_uri_is_one_line_naming_the_variable(tmp_path: Path, uri: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Hungary criticized Russia.", encoding="utf-8")
+    environment = {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": "S3cret-pw"}
+    ingest_one = ["ingest", str(article), "--store", "neo4j", "--ledger", str(tmp_path / "l.sqlite")]
+    for command in (ingest_one, ["query", "meetings"], ["analyze", "summary", "--store", "neo4j"]):
+        done = subprocess.run([sys.executable, "-m", "geokg", *command], cwd=tmp_path, env=environment,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, (command, done.stderr)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("geokg: error: NEO4J_URI "), (command, done.stderr)
+        assert "S3cret" not in done.stderr + done.stdout
