@@ -80,10 +80,11 @@ def load_sources_or_fail(path: Path, err: TextIO) -> list[Source] | None:
 
 def say(err: TextIO, event: str, text: str, **fields: object) -> None:
     """A message for a person on a terminal, else a JSON line."""
+    from graph.redact import redacted
     from loaders.runs import json_line
 
     if err.isatty():
-        print(f"geokg: {text}", file=err)
+        print(f"geokg: {redacted(text)}", file=err)
     else:
         err.write(json_line(event, time.time(), fields))
     err.flush()
@@ -92,12 +93,14 @@ def say(err: TextIO, event: str, text: str, **fields: object) -> None:
 def print_report(report: PassReport, fmt: str, out: TextIO, err: TextIO) -> None:
     """The report on ``out``; failures also on a terminal's ``err`` (elsewhere the JSON events
     on ``err`` carry them)."""
-    summary = report.as_dict()
+    from graph.redact import redacted, redacted_values
+
+    summary = redacted_values(report.as_dict())
     if err.isatty():
         for name, reason in report.sources_failed.items():
-            print(f"geokg: error: source {name}: {reason}", file=err)
+            print(f"geokg: error: source {name}: {redacted(reason)}", file=err)
         for message in report.ingest.errors:
-            print(f"geokg: error: {message}", file=err)
+            print(f"geokg: error: {redacted(message)}", file=err)
     if fmt == "json":
         out.write(json.dumps(summary) + "\n")
         return

@@ -8,6 +8,7 @@ view over the events, so they cannot drift from the events beneath them.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -110,6 +111,12 @@ def open_own_file(path: Path, own: tuple[str, ...], what: str, error: type[Excep
     ``prepare`` fails on raises ``error``, naming the file and ``what`` it should be; another
     program's file is not written to."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:  # a new file is readable by its owner only (its -wal and -shm files follow it)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as failure:
+        raise error(f"{path}: cannot open {what} ({failure.strerror or failure})") from failure
     connection: sqlite3.Connection | None = None
     try:
         connection = sqlite3.connect(path, timeout=timeout)

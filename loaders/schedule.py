@@ -11,6 +11,7 @@ again.
 from __future__ import annotations
 
 import fcntl
+import os
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from typing import Any
 
 from extract.pipeline import Extractor
 from graph.model import Article, CopyLink
+from graph.redact import redacted
 from graph.store import GraphStore
 from loaders import near_duplicates
 from loaders.feeds import FeedError, page_text, parse_feed
@@ -94,7 +96,7 @@ def collect(source: Source, fetcher: Fetcher, state: SourceState, report: PassRe
     if source.kind == "html":
         article = _web_article(source, canonical_url(fetched.url), fetched.body, None)
         if article is None:
-            raise FeedError(f"{source.location}: no article text on the page")
+            raise FeedError(f"{redacted(source.location)}: no article text on the page")
         found.items.append(article)
         return found
     for entry in parse_feed(fetched.body, source.location):
@@ -105,11 +107,11 @@ def collect(source: Source, fetcher: Fetcher, state: SourceState, report: PassRe
         try:
             page = fetcher.get(entry.url)
         except FetchError as error:
-            found.items.append(InputError(entry.url, f"page not fetched ({error})"))
+            found.items.append(InputError(redacted(entry.url), f"page not fetched ({error})"))
             continue
         article = _web_article(source, url, page.body, entry.published)
         if article is None:
-            found.items.append(InputError(entry.url, "no article text on the page"))
+            found.items.append(InputError(redacted(entry.url), "no article text on the page"))
             continue
         found.items.append(article)
         found.pages.append((url, article.id))
@@ -169,7 +171,7 @@ def without_copies(items: list[Article | InputError], pipeline: Pipeline, report
 def exclusive(lock_path: Path) -> Iterator[None]:
     """One pass at a time: a second pass waits here until the first has finished."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with lock_path.open("a") as handle:
+    with os.fdopen(os.open(lock_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

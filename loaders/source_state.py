@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.redact import redacted, redacted_values
 from graph.sqlite_store import open_own_file
 from loaders import near_duplicates
 
@@ -55,6 +56,12 @@ class SourceStatus:
     last_error: str | None
 
 
+def _status(row: tuple[Any, ...]) -> SourceStatus:
+    name, etag, last_modified, last_success, failures, next_attempt, last_error = row
+    return SourceStatus(name, etag, last_modified, last_success, failures, next_attempt,
+                        redacted(last_error) if last_error else None)
+
+
 class SourceStateError(RuntimeError):
     """The state file cannot be opened (it is not a state file, or not SQLite at all)."""
 
@@ -81,13 +88,13 @@ class SourceState:
         row = self.connection.execute(
             "SELECT name, etag, last_modified, last_success, failures, next_attempt, last_error FROM sources "
             "WHERE name = ?", (name,)).fetchone()
-        return SourceStatus(*row) if row else SourceStatus(name, None, None, None, 0, 0.0, None)
+        return _status(row) if row else SourceStatus(name, None, None, None, 0, 0.0, None)
 
     def statuses(self) -> list[SourceStatus]:
         rows = self.connection.execute(
             "SELECT name, etag, last_modified, last_success, failures, next_attempt, last_error FROM sources "
             "ORDER BY name")
-        return [SourceStatus(*row) for row in rows]
+        return [_status(row) for row in rows]
 
     def succeeded(self, name: str, now: float, etag: str | None = None, last_modified: str | None = None) -> None:
         with self.connection:
@@ -106,7 +113,7 @@ class SourceState:
                 "INSERT INTO sources (name, failures, next_attempt, last_error) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET failures = excluded.failures, "
                 "next_attempt = excluded.next_attempt, last_error = excluded.last_error",
-                (name, failures, now + backoff_seconds(failures), error))
+                (name, failures, now + backoff_seconds(failures), redacted(error)))
         return self.status(name)
 
     def page_seen(self, url: str) -> bool:
@@ -160,7 +167,7 @@ class SourceState:
     def record_run(self, started: float, finished: float, ok: bool, report: dict[str, Any]) -> int:
         with self.connection:
             cursor = self.connection.execute("INSERT INTO runs (started, finished, ok, report) VALUES (?, ?, ?, ?)",
-                                             (started, finished, int(ok), json.dumps(report)))
+                                             (started, finished, int(ok), json.dumps(redacted_values(report))))
         return int(cursor.lastrowid or 0)
 
     def runs(self, limit: int = 20, failures_only: bool = False) -> list[dict[str, Any]]:
@@ -168,7 +175,9 @@ class SourceState:
         if failures_only:
             query += " WHERE ok = 0"
         rows = self.connection.execute(query + " ORDER BY id DESC LIMIT ?", (limit,))
-        return [{"id": r[0], "started": r[1], "finished": r[2], "ok": bool(r[3]), **json.loads(r[4])} for r in rows]
+        # redacted again on the way out: a state file written before redaction may hold a password
+        return [{"id": r[0], "started": r[1], "finished": r[2], "ok": bool(r[3]), **redacted_values(json.loads(r[4]))}
+                for r in rows]
 
     def close(self) -> None:
         self.connection.close()

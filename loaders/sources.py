@@ -18,6 +18,7 @@ from typing import IO
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from graph.model import Article
+from graph.redact import redacted
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
@@ -40,11 +41,13 @@ class InputError:
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no fragment, no tracking parameters, no trailing slash."""
+    """Lower-case scheme and host, no user or password, no fragment, no tracking parameters, no
+    trailing slash."""
     parts = urlsplit(url.strip())
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAMS.match(k)])
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+    host = parts.netloc.rpartition("@")[2].lower()
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
 
 
 def article_id_for(text: str, url: str | None) -> str:
@@ -167,7 +170,8 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
     text = decoded
     if path.suffix.lower() == ".md":
         meta, text = split_front_matter(decoded)
-        title, url, outlet = meta.get("title"), meta.get("url"), meta.get("source")
+        title, outlet = meta.get("title"), meta.get("source")
+        url = redacted(meta["url"]) if meta.get("url") else None
         date = meta.get("date") or date
     elif path.suffix.lower() in (".html", ".htm"):
         text, title, published = html_to_text(decoded)

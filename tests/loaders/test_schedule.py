@@ -263,3 +263,32 @@ def test_schedule_run_keeps_running_until_sigterm(tmp_path: Path, site: NewsSite
     assert "pass_finished" in names
     assert counts_of(tmp_path)["Article"] == 3
     assert '"articles_new": 3' in (process.stdout.read().decode() if process.stdout else "")
+
+
+def test_credentials_in_source_addresses_are_never_written_or_printed(tmp_path: Path, site: NewsSite) -> None:
+    secret = "S3cret-pw"
+    sources = tmp_path / "sources.toml"
+    with_password = site.url("/rss.xml").replace("http://", f"http://reader:{secret}@")
+    failing = site.url("/error.xml").replace("http://", f"http://reader:{secret}@")
+    sources.write_text(f'[[source]]\nname = "news"\nkind = "rss"\nurl = "{with_password}"\nevery = "1h"\n\n'
+                       f'[[source]]\nname = "broken"\nkind = "rss"\nurl = "{failing}"\nevery = "1h"\n',
+                       encoding="utf-8")
+    state = tmp_path / ".geokg"
+    done = geokg_pass(state, sources)
+    assert done.wait(timeout=300) == 1  # one source failed
+    stdout, stderr = (stream.read().decode() if stream is not None else "" for stream in (done.stdout, done.stderr))
+    report = json.loads(stdout.splitlines()[-1])
+    assert (report["sources_ok"], report["articles_new"]) == (["news"], 3)
+    printed = stdout + stderr
+    assert "HTTP 500" in printed and "://***@127.0.0.1" in printed
+    runs = [subprocess.run([sys.executable, "-m", "geokg", "runs", "--state", str(state / "state.sqlite"), *flag],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60) for flag in ([], ["--json"])]
+    assert all(run.returncode == 0 for run in runs) and "HTTP 500" in runs[0].stdout
+    written = {path.name: path.read_bytes() for path in state.iterdir()}
+    assert {"state.sqlite", "ledger.sqlite", "graph.sqlite", "runs.jsonl"} <= set(written)
+    for text in (printed, *(run.stdout + run.stderr for run in runs)):
+        assert secret not in text
+    for name, data in written.items():
+        assert secret.encode() not in data, name
+    for path in state.iterdir():  # state files are readable by their owner only
+        assert path.stat().st_mode & 0o077 == 0, path.name
