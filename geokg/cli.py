@@ -222,13 +222,16 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     from extract.pipeline import Extractor
     from graph.store import StoreError
-    from loaders.ingest import Ledger, LedgerError, ingest
+    from loaders.ingest import Ledger, LedgerError, RunReport, ingest
+    from loaders.schedule import exclusive
     from loaders.sources import read_inputs
 
     try:
         store, key = open_store(args)
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
+        if args.report == "json":
+            out.write(json.dumps(RunReport(fatal_error=str(error)).as_dict()) + "\n")
         return 1
     try:
         ledger = Ledger(args.ledger)
@@ -237,12 +240,21 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"geokg: error: {error}", file=err)
         return 1
     progress = progress_bar(err)
-    try:
-        report = ingest(read_inputs(args.inputs, args.date), store, key, Extractor(), ledger, args.batch,
-                        on_batch=progress)
-        counts = store.counts()
+    report = RunReport()
+
+    def warn(message: str) -> None:
+        print(f"geokg: warning: {message}", file=err)
+
+    try:  # one ingestion at a time per ledger: a second waits, then finds the articles loaded
+        with exclusive(args.ledger.with_suffix(".lock")):
+            ingest(read_inputs(args.inputs, args.date, warn=warn), store, key, Extractor(), ledger, args.batch,
+                   on_batch=progress, report=report)
+            counts = store.counts()
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
+        report.fatal_error = report.fatal_error or str(error)
+        if args.report == "json":  # the last line is the report, also when the store failed
+            out.write(json.dumps(report.as_dict()) + "\n")
         return 1
     finally:
         ledger.close()

@@ -45,7 +45,8 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None = None) -> Iterator[Pipeline]:
+def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None = None,
+             stopping: Callable[[], bool] | None = None) -> Iterator[Pipeline]:
     """The store, ledger, state and fetcher the flags name, closed afterwards (SQLite
     connections belong to the thread that opens them, so each scheduled run opens its own)."""
     from extract.pipeline import Extractor
@@ -64,8 +65,11 @@ def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor | None 
         opened.callback(state.close)
         fetcher = Fetcher()
         opened.callback(fetcher.close)
-        yield Pipeline(store, key, extractor or Extractor(), ledger, state, fetcher, args.state.parent / "runs.jsonl",
-                       on_batch=progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
+        parts = Pipeline(store, key, extractor or Extractor(), ledger, state, fetcher, args.state.parent / "runs.jsonl",
+                         on_batch=progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
+        if stopping is not None:
+            parts.stopping = stopping
+        yield parts
 
 
 def load_sources_or_fail(path: Path, err: TextIO) -> list[Source] | None:
@@ -101,6 +105,8 @@ def print_report(report: PassReport, fmt: str, out: TextIO, err: TextIO) -> None
             print(f"geokg: error: source {name}: {redacted(reason)}", file=err)
         for message in report.ingest.errors:
             print(f"geokg: error: {redacted(message)}", file=err)
+        if report.ingest.fatal_error is not None:
+            print(f"geokg: error: {redacted(report.ingest.fatal_error)}", file=err)
     if fmt == "json":
         out.write(json.dumps(summary) + "\n")
         return
@@ -115,7 +121,7 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`geokg ingest --sources FILE --once`."""
     from graph.store import StoreError
     from loaders.ingest import LedgerError
-    from loaders.schedule import run_pass
+    from loaders.schedule import PassReport, run_pass
     from loaders.source_state import SourceStateError
 
     sources = load_sources_or_fail(args.sources, err)
@@ -124,8 +130,12 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         with pipeline(args, err) as parts:
             report = run_pass(sources, parts, args.state.with_suffix(".lock"))
-    except StoreError as error:
+    except StoreError as error:  # the store could not be opened: no pass ran
         say(err, "store_failed", f"error: {error}", error=str(error))
+        if args.report == "json":  # the last line is the report, also then
+            failed = PassReport(started=time.time())
+            failed.ingest.fatal_error = str(error)
+            out.write(json.dumps(failed.as_dict()) + "\n")
         return 1
     except (LedgerError, SourceStateError) as error:
         say(err, "state_failed", f"error: {error}", error=str(error))
@@ -137,6 +147,7 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`geokg schedule run --sources FILE`."""
     import logging
+    import threading
 
     from extract.pipeline import Extractor
     from graph.store import StoreError
@@ -160,10 +171,11 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                          else JsonLogFormatter())
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
     extractor = Extractor()
+    stop = threading.Event()
 
     def one(source: Source) -> None:
         try:
-            with pipeline(args, err, extractor) as parts:
+            with pipeline(args, err, extractor, stop.is_set) as parts:
                 report = run_pass([source], parts, args.state.with_suffix(".lock"))
             print_report(report, "json", out, err)
         except StoreError as error:  # the store is down: this run fails, the next one retries
@@ -172,7 +184,7 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     enabled = sum(s.enabled for s in sources)
     say(err, "scheduler_started", f"scheduling {enabled} sources; SIGTERM stops", sources=enabled)
-    run_forever(sources, one)
+    run_forever(sources, one, stop)
     say(err, "scheduler_stopped", "scheduler stopped")
     return 0
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from extract.pipeline import Extractor
 from graph.model import Article, Extraction
 from graph.sqlite_store import open_own_file
-from graph.store import GraphStore, content_hash
+from graph.store import GraphStore, StoreError, content_hash
 from loaders.sources import InputError
 
 DEFAULT_BATCH_ARTICLES = 50
@@ -91,6 +91,7 @@ class RunReport:
     drops_by_reason: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    fatal_error: str | None = None  # the store failed: the rest of the run was not done
 
     def add(self, part: RunReport) -> None:
         """Count ``part`` (a later ingest of the same pass) into this report; time is kept apart."""
@@ -113,19 +114,39 @@ class RunReport:
             "events_removed": self.events_removed,
             "drops_by_reason": dict(sorted(self.drops_by_reason.items())),
             "errors": self.errors,
+            "error": self.fatal_error,
             "seconds": round(self.seconds, 3),
         }
 
 
-def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+def _batches(items: Iterator[Article], size: int, stopping: Callable[[], bool]) -> Iterator[list[Article]]:
+    """Batches of ``size``; once ``stopping`` says so, no further item is taken."""
     batch: list[Article] = []
-    for item in items:
+    while not stopping():
+        item = next(items, None)
+        if item is None:
+            break
         batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+def _extracted(extractor: Extractor, batch: list[Article], stopping: Callable[[], bool]) -> list[Extraction]:
+    """The batch's extractions, in order; once ``stopping`` says so, the article being extracted is
+    the last one."""
+    extractions: list[Extraction] = []
+    for extraction in extractor.extract_many(batch):
+        extractions.append(extraction)
+        if stopping():
+            break
+    return extractions
+
+
+def _never() -> bool:
+    return False
 
 
 def ingest(
@@ -136,12 +157,17 @@ def ingest(
     ledger: Ledger,
     batch_articles: int = DEFAULT_BATCH_ARTICLES,
     on_batch: Callable[[int], None] | None = None,
+    report: RunReport | None = None,
+    stopping: Callable[[], bool] = _never,
 ) -> RunReport:
-    """Extract and load every new article; raises ``StoreError`` when the store fails (the
-    batch in flight is not written and stays unmarked, so a rerun picks it up)."""
-    report = RunReport()
+    """Extract and load every new article, counting into ``report`` (a new one if None); raises
+    ``StoreError`` when the store fails (the batch in flight is not written and stays unmarked, so
+    a rerun picks it up; ``report`` then counts the articles not done as failed). Once
+    ``stopping`` says so, the article being extracted is the last; articles not reached are not
+    counted and are left for the next run. Counts add up: read = new + duplicate + failed."""
+    report = RunReport() if report is None else report
     started = time.perf_counter()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # article id -> content hash, within this run
 
     def not_in_store(candidates: list[Article]) -> Iterator[Article]:
         """Articles the ledger calls loaded are duplicates only if the store still holds them."""
@@ -155,15 +181,20 @@ def ingest(
     def new_articles() -> Iterator[Article]:
         loaded_before: list[Article] = []
         for item in items:
+            report.articles_read += 1
             if isinstance(item, InputError):
                 report.articles_failed += 1
                 report.errors.append(str(item))
                 continue
-            report.articles_read += 1
-            if item.id in seen:
+            text_hash = content_hash(item.text)
+            if seen.get(item.id) == text_hash:
                 report.articles_duplicate += 1
                 continue
-            seen.add(item.id)
+            if item.id in seen:  # the same id with another text: the later replaces, as in a later run
+                yield item
+                seen[item.id] = text_hash
+                continue
+            seen[item.id] = text_hash
             if ledger.is_loaded(store_key, item, extractor.name):
                 loaded_before.append(item)
                 if len(loaded_before) >= 500:
@@ -173,19 +204,34 @@ def ingest(
             yield item
         yield from not_in_store(loaded_before)
 
-    store.ensure_schema()
-    for batch in _batches(new_articles(), batch_articles):
-        ledger.mark(store_key, batch, extractor.name, "seen")
-        extractions: list[Extraction] = list(extractor.extract_many(batch))
-        ledger.mark(store_key, batch, extractor.name, "extracted")
-        result = store.load(extractions)
-        ledger.mark(store_key, batch, extractor.name, "loaded")
-        report.articles_new += len(batch)
-        report.triples_loaded += result.events
-        report.events_removed += result.events_removed
-        for extraction in extractions:
-            report.drops_by_reason.update(d.reason.value for d in extraction.drops)
-        if on_batch is not None:
-            on_batch(len(batch))
-    report.seconds = time.perf_counter() - started
+    counted_before = report.articles_new + report.articles_duplicate + report.articles_failed - report.articles_read
+    try:
+        store.ensure_schema()
+        for batch in _batches(new_articles(), batch_articles, stopping):
+            ledger.mark(store_key, batch, extractor.name, "seen")
+            extractions = _extracted(extractor, batch, stopping)
+            done = [extraction.article for extraction in extractions]
+            ledger.mark(store_key, done, extractor.name, "extracted")
+            result = store.load(extractions)
+            ledger.mark(store_key, done, extractor.name, "loaded")
+            report.articles_new += len(done)
+            report.triples_loaded += result.events
+            report.events_removed += result.events_removed
+            for extraction in extractions:
+                report.drops_by_reason.update(d.reason.value for d in extraction.drops)
+            if on_batch is not None:
+                on_batch(len(done))
+    except StoreError as error:
+        report.fatal_error = str(error)
+        report.articles_failed += _unfinished(report, counted_before)
+        raise
+    finally:
+        report.seconds = time.perf_counter() - started
+    report.articles_read -= _unfinished(report, counted_before)  # taken, then left by a stop
     return report
+
+
+def _unfinished(report: RunReport, counted_before: int) -> int:
+    """Articles this run read but neither loaded, skipped nor failed."""
+    counted = report.articles_new + report.articles_duplicate + report.articles_failed - report.articles_read
+    return counted_before - counted

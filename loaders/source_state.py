@@ -24,6 +24,10 @@ CREATE TABLE IF NOT EXISTS sources (
     next_attempt REAL NOT NULL DEFAULT 0, last_error TEXT
 );
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, article_id TEXT, source TEXT NOT NULL, seen REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS failed_pages (
+    url TEXT PRIMARY KEY, source TEXT NOT NULL, published TEXT, failures INTEGER NOT NULL,
+    next_attempt REAL NOT NULL, last_error TEXT
+);
 CREATE TABLE IF NOT EXISTS signatures (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS bands (
     band INTEGER NOT NULL, key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, key, article_id)
@@ -123,6 +127,31 @@ class SourceState:
         with self.connection:
             self.connection.execute("INSERT OR IGNORE INTO pages (url, article_id, source, seen) VALUES (?, ?, ?, ?)",
                                     (url, article_id, source, now))
+            self.connection.execute("DELETE FROM failed_pages WHERE url = ?", (url,))
+
+    def page_failed(self, url: str, source: str, published: str | None, now: float, error: str) -> int:
+        """Remember a feed item whose page could not be fetched, to retry it with backoff whatever
+        the feed says later (a 304, or the item gone from it); returns its failures so far."""
+        row = self.connection.execute("SELECT failures FROM failed_pages WHERE url = ?", (url,)).fetchone()
+        failures = (row[0] if row else 0) + 1
+        with self.connection:
+            self.connection.execute(
+                "INSERT INTO failed_pages (url, source, published, failures, next_attempt, last_error) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET failures = excluded.failures, "
+                "next_attempt = excluded.next_attempt, last_error = excluded.last_error",
+                (url, source, published, failures, now + backoff_seconds(failures), redacted(error)))
+        return int(failures)
+
+    def page_waiting(self, url: str, now: float) -> bool:
+        """Whether a failed page is still backing off."""
+        row = self.connection.execute("SELECT next_attempt FROM failed_pages WHERE url = ?", (url,)).fetchone()
+        return row is not None and float(row[0]) > now
+
+    def failed_pages(self, source: str) -> list[tuple[str, str | None]]:
+        """(url, published date) of a source's failed pages, to retry once their backoff is over."""
+        rows = self.connection.execute("SELECT url, published FROM failed_pages WHERE source = ? ORDER BY url",
+                                       (source,))
+        return [(str(url), published) for url, published in rows]
 
     def candidates(self, signature: tuple[int, ...]) -> list[tuple[str, tuple[int, ...]]]:
         """Extracted articles whose signatures share at least one band with ``signature``."""

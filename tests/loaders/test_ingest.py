@@ -120,7 +120,7 @@ def test_reports_of_one_pass_add_up() -> None:
     assert total.as_dict() | {"seconds": 0} == {
         "articles_read": 5, "articles_new": 3, "articles_duplicate": 1, "articles_failed": 1, "triples_loaded": 7,
         "events_removed": 1, "drops_by_reason": {"no_actor": 3, "self_loop": 1},
-        "errors": ["a.txt: empty", "b.txt: not UTF-8"], "seconds": 0,
+        "errors": ["a.txt: empty", "b.txt: not UTF-8"], "error": None, "seconds": 0,
     }
 
 
