@@ -222,6 +222,8 @@ def run_runs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               f"{run['articles_failed']:<20} {run['triples_loaded']}\n")
         for name, reason in run["sources_failed"].items():
             write(f"       failed {name}: {reason}\n")
+        if run.get("error"):
+            write(f"       store error: {run['error']}\n")
     write("\nsource               last success (UTC)   failures  next attempt (UTC)   last error\n")
     for status in statuses:
         write(f"{status.name:<20} {_when(status.last_success):<20} {status.failures:<9} "

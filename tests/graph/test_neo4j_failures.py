@@ -154,3 +154,6 @@ def test_a_store_error_still_ends_with_the_json_report_and_the_pass_is_recorded(
                           cwd=tmp_path, capture_output=True, text=True, timeout=60)
     (listed,) = [json.loads(line) for line in runs.stdout.splitlines()]
     assert listed["ok"] is False and "authentication failed" in listed["error"]
+    table = subprocess.run([sys.executable, "-m", "geokg", "runs", "--state", str(state / "sources.sqlite")],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "store error: " in table.stdout and "authentication failed" in table.stdout
