@@ -65,9 +65,15 @@ def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 
 def _load_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("load", help="load triples written by `geokg extract --format jsonl`")
+    parser = sub.add_parser(
+        "load", help="load triples written by `geokg extract --format jsonl`",
+        description="Load triple records, each checked as extraction output is (a bad line is refused with its "
+        "line number). Adds or updates the given events; stored events not in the file stay unless --replace.")
     parser.add_argument("file", type=Path)
+    parser.add_argument("--replace", action="store_true",
+                        help="each article in the file keeps only the events the file gives it")
     add_store_options(parser)
+    add_ledger_option(parser)
 
 
 def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -223,7 +229,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("geokg: error: give INPUTs to ingest, or --sources FILE --once", file=err)
         return 2
     from graph.store import StoreError
-    from loaders.ingest import Ledger, LedgerError, ingest
+    from loaders.ingest import Ledger, LedgerError, RunReport, ingest
+    from loaders.schedule import exclusive
     from loaders.sources import read_inputs
 
     extractor = open_extractor(args, err)
@@ -233,6 +240,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         store, key = open_store(args)
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
+        if args.report == "json":
+            out.write(json.dumps(RunReport(fatal_error=str(error)).as_dict()) + "\n")
         return 1
     try:
         ledger = Ledger(args.ledger)
@@ -241,12 +250,21 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"geokg: error: {error}", file=err)
         return 1
     progress = progress_bar(err)
-    try:
-        report = ingest(read_inputs(args.inputs, args.date), store, key, extractor, ledger, args.batch,
-                        on_batch=progress)
-        counts = store.counts()
+    report = RunReport()
+
+    def warn(message: str) -> None:
+        print(f"geokg: warning: {message}", file=err)
+
+    try:  # one ingestion at a time per ledger: a second waits, then finds the articles loaded
+        with exclusive(args.ledger.with_suffix(".lock")):
+            ingest(read_inputs(args.inputs, args.date, warn=warn), store, key, extractor, ledger, args.batch,
+                   on_batch=progress, report=report)
+            counts = store.counts()
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
+        report.fatal_error = report.fatal_error or str(error)
+        if args.report == "json":  # the last line is the report, also when the store failed
+            out.write(json.dumps(report.as_dict()) + "\n")
         return 1
     finally:
         ledger.close()
@@ -266,45 +284,47 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from graph.model import Article, Event, Extraction
-    from graph.records import event_from_record
+    from extract.ontology import load_ontology
     from graph.store import StoreError
+    from loaders.ingest import Ledger, LedgerError
+    from loaders.triples import read_triples
 
-    events: dict[str, list[Event]] = {}
-    failures = 0
     try:
         with args.file.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    event = event_from_record(json.loads(line))
-                except (ValueError, KeyError, TypeError) as error:
-                    failures += 1
-                    print(f"geokg: error: {args.file}:{number}: not a triple record ({error})", file=err)
-                    continue
-                events.setdefault(event.article_id, []).append(event)
+            triples = read_triples(handle, str(args.file), load_ontology().relations)
     except (OSError, UnicodeDecodeError) as error:
         print(f"geokg: error: {args.file}: cannot read ({error})", file=err)
         return 1
-    extractions = [Extraction(Article(a, ""), tuple(e), ()) for a, e in events.items()]
+    for refused in triples.errors:
+        print(f"geokg: error: {refused}", file=err)
     try:
-        store, _ = open_store(args)
+        store, key = open_store(args)
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
         return 1
     try:
+        ledger = Ledger(args.ledger)
+    except LedgerError as error:
+        store.close()
+        print(f"geokg: error: {error}", file=err)
+        return 1
+    try:
         store.ensure_schema()
-        result = store.load(extractions)
+        # before the write: an article whose stored events may now differ from its extraction is
+        # no longer "loaded", so the next `geokg ingest` of it extracts and replaces it again
+        ledger.forget(key, sorted(triples.events))
+        result = store.load(triples.extractions(), replace=args.replace)
         counts = store.counts()
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
         return 1
     finally:
+        ledger.close()
         store.close()
-    print(f"loaded {result.events} triples of {result.articles} articles; "
-          "graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=out)
-    return 1 if failures else 0
+    print(f"loaded {result.events} triples of {result.articles} articles, removed {result.events_removed}, "
+          f"refused {len(triples.errors)} lines; graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+          file=out)
+    return 1 if triples.errors else 0
 
 
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -47,7 +47,8 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor) -> Iterator[Pipeline]:
+def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor,
+             stopping: Callable[[], bool] | None = None) -> Iterator[Pipeline]:
     """The store, ledger, state and fetcher the flags name, closed afterwards (SQLite
     connections belong to the thread that opens them, so each scheduled run opens its own)."""
     from loaders.fetch import Fetcher
@@ -65,8 +66,11 @@ def pipeline(args: argparse.Namespace, err: TextIO, extractor: Extractor) -> Ite
         opened.callback(state.close)
         fetcher = Fetcher()
         opened.callback(fetcher.close)
-        yield Pipeline(store, key, extractor, ledger, state, fetcher, args.state.parent / "runs.jsonl",
-                       on_batch=progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
+        parts = Pipeline(store, key, extractor, ledger, state, fetcher, args.state.parent / "runs.jsonl",
+                         on_batch=progress_bar(err), log=None if err.isatty() else stream_events(err, time.time))
+        if stopping is not None:
+            parts.stopping = stopping
+        yield parts
 
 
 def load_sources_or_fail(path: Path, err: TextIO) -> list[Source] | None:
@@ -81,10 +85,11 @@ def load_sources_or_fail(path: Path, err: TextIO) -> list[Source] | None:
 
 def say(err: TextIO, event: str, text: str, **fields: object) -> None:
     """A message for a person on a terminal, else a JSON line."""
+    from graph.redact import redacted
     from loaders.runs import json_line
 
     if err.isatty():
-        print(f"geokg: {text}", file=err)
+        print(f"geokg: {redacted(text)}", file=err)
     else:
         err.write(json_line(event, time.time(), fields))
     err.flush()
@@ -93,12 +98,16 @@ def say(err: TextIO, event: str, text: str, **fields: object) -> None:
 def print_report(report: PassReport, fmt: str, out: TextIO, err: TextIO) -> None:
     """The report on ``out``; failures also on a terminal's ``err`` (elsewhere the JSON events
     on ``err`` carry them)."""
-    summary = report.as_dict()
+    from graph.redact import redacted, redacted_values
+
+    summary = redacted_values(report.as_dict())
     if err.isatty():
         for name, reason in report.sources_failed.items():
-            print(f"geokg: error: source {name}: {reason}", file=err)
+            print(f"geokg: error: source {name}: {redacted(reason)}", file=err)
         for message in report.ingest.errors:
-            print(f"geokg: error: {message}", file=err)
+            print(f"geokg: error: {redacted(message)}", file=err)
+        if report.ingest.fatal_error is not None:
+            print(f"geokg: error: {redacted(report.ingest.fatal_error)}", file=err)
     if fmt == "json":
         out.write(json.dumps(summary) + "\n")
         return
@@ -113,7 +122,7 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`geokg ingest --sources FILE --once`."""
     from graph.store import StoreError
     from loaders.ingest import LedgerError
-    from loaders.schedule import run_pass
+    from loaders.schedule import PassReport, run_pass
     from loaders.source_state import SourceStateError
 
     sources = load_sources_or_fail(args.sources, err)
@@ -125,8 +134,12 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         with pipeline(args, err, extractor) as parts:
             report = run_pass(sources, parts, args.state.with_suffix(".lock"))
-    except StoreError as error:
+    except StoreError as error:  # the store could not be opened: no pass ran
         say(err, "store_failed", f"error: {error}", error=str(error))
+        if args.report == "json":  # the last line is the report, also then
+            failed = PassReport(started=time.time())
+            failed.ingest.fatal_error = str(error)
+            out.write(json.dumps(failed.as_dict()) + "\n")
         return 1
     except (LedgerError, SourceStateError) as error:
         say(err, "state_failed", f"error: {error}", error=str(error))
@@ -138,6 +151,7 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`geokg schedule run --sources FILE`."""
     import logging
+    import threading
 
     from graph.store import StoreError
     from loaders.ingest import Ledger, LedgerError
@@ -162,10 +176,11 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     extractor = open_extractor(args, err)
     if extractor is None:
         return 1
+    stop = threading.Event()
 
     def one(source: Source) -> None:
         try:
-            with pipeline(args, err, extractor) as parts:
+            with pipeline(args, err, extractor, stop.is_set) as parts:
                 report = run_pass([source], parts, args.state.with_suffix(".lock"))
             print_report(report, "json", out, err)
         except StoreError as error:  # the store is down: this run fails, the next one retries
@@ -174,7 +189,7 @@ def run_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     enabled = sum(s.enabled for s in sources)
     say(err, "scheduler_started", f"scheduling {enabled} sources; SIGTERM stops", sources=enabled)
-    run_forever(sources, one)
+    run_forever(sources, one, stop)
     say(err, "scheduler_stopped", "scheduler stopped")
     return 0
 
@@ -212,6 +227,8 @@ def run_runs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               f"{run['articles_failed']:<20} {run['triples_loaded']}\n")
         for name, reason in run["sources_failed"].items():
             write(f"       failed {name}: {reason}\n")
+        if run.get("error"):
+            write(f"       store error: {run['error']}\n")
     write("\nsource               last success (UTC)   failures  next attempt (UTC)   last error\n")
     for status in statuses:
         write(f"{status.name:<20} {_when(status.last_success):<20} {status.failures:<9} "

@@ -35,7 +35,7 @@ def open_store(args: argparse.Namespace) -> tuple[GraphStore, str]:
         from graph.neo4j_store import Neo4jSettings, Neo4jStore
 
         settings = Neo4jSettings.from_env()
-        return Neo4jStore(settings), f"neo4j:{settings.uri}/{settings.database}"
+        return Neo4jStore(settings), f"neo4j:{settings.display_uri}/{settings.database}"
     from graph.sqlite_store import SqliteStore
 
     return SqliteStore(args.db), f"embedded:{args.db.resolve()}"

@@ -16,14 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import neo4j
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.model import CopyLink, Extraction
+from graph.redact import redacted
 from graph.store import SCHEMA_VERSION, Batch, LoadReport, StoreError, aggregate_pair, copy_row
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _EDGE = re.compile(r"^[A-Z][A-Z_]*$")
 
 
@@ -52,17 +55,42 @@ class Neo4jSettings:
     password: str
     database: str = "neo4j"
 
+    @property
+    def display_uri(self) -> str:
+        """The address as it may be printed: any user and password in it hidden."""
+        return redacted(self.uri)
+
     @staticmethod
     def from_env() -> Neo4jSettings:
         missing = [name for name in ("NEO4J_URI", "NEO4J_PASSWORD") if not os.environ.get(name)]
         if missing:
             raise StoreError(f"set {' and '.join(missing)} to use the Neo4j store (see .env.example)")
         return Neo4jSettings(
-            uri=os.environ["NEO4J_URI"],
+            uri=checked_uri(os.environ["NEO4J_URI"]),
             user=os.environ.get("NEO4J_USER", "neo4j"),
             password=os.environ["NEO4J_PASSWORD"],
             database=os.environ.get("NEO4J_DATABASE", "neo4j"),
         )
+
+
+def checked_uri(uri: str) -> str:
+    """``uri`` when it is a Neo4j address the driver can use; else one ``StoreError`` naming
+    NEO4J_URI, with any password in it hidden."""
+    example = "use bolt://HOST:7687 or neo4j://HOST:7687 (bolt+s/neo4j+s for TLS)"
+    try:
+        parts = urlsplit(uri.strip())
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme not in URI_SCHEMES or not parts.hostname:
+        raise StoreError(f"NEO4J_URI {redacted(uri)!r} is not a Neo4j address; {example}")
+    if parts.username is not None or parts.password is not None:
+        raise StoreError(f"NEO4J_URI {redacted(uri)!r} carries a user or password; put them in NEO4J_USER and "
+                         "NEO4J_PASSWORD instead")
+    if parts.path not in ("", "/") or parts.fragment or port == 0:
+        raise StoreError(f"NEO4J_URI {redacted(uri)!r} is not a Neo4j address (a path, fragment or port 0); "
+                         f"{example}")
+    return uri.strip()
 
 
 def _edge_query(name: str, edge: str) -> str:
@@ -105,9 +133,13 @@ class Neo4jStore:
         self.settings = settings
         self.batch_size = batch_size
         # notifications off: an empty database warns about property keys it has not seen yet
-        self.driver = neo4j.GraphDatabase.driver(
-            settings.uri, auth=(settings.user, settings.password), notifications_min_severity="OFF"
-        )
+        try:
+            self.driver = neo4j.GraphDatabase.driver(
+                settings.uri, auth=(settings.user, settings.password), notifications_min_severity="OFF"
+            )
+        except (ValueError, ImportError, ConfigurationError) as error:  # an address the driver cannot use
+            raise StoreError(f"NEO4J_URI {redacted(settings.uri)!r}: the Neo4j driver refuses it "
+                             f"({redacted(str(error))})") from None
         self._queries = {name: _STABLE_PLAN + read_cypher(name) for name in (
             "write_articles", "write_actors", "stale_events", "write_events", "create_events", "existing_events",
             "known_articles", "write_copies",
@@ -116,10 +148,10 @@ class Neo4jStore:
 
     def _fail(self, error: Exception, doing: str) -> StoreError:
         if isinstance(error, AuthError):
-            return StoreError(f"{self.settings.uri}: authentication failed for user {self.settings.user}")
+            return StoreError(f"{self.settings.display_uri}: authentication failed for user {self.settings.user}")
         if isinstance(error, ServiceUnavailable | SessionExpired | OSError):
-            return StoreError(f"{self.settings.uri}: Neo4j is not reachable ({doing}; nothing was written)")
-        return StoreError(f"{self.settings.uri}: {doing} failed ({error})")
+            return StoreError(f"{self.settings.display_uri}: Neo4j is not reachable ({doing}; nothing was written)")
+        return StoreError(f"{self.settings.display_uri}: {doing} failed ({redacted(str(error))})")
 
     def _reachable(self) -> None:
         """Fail fast with one clear error instead of retrying against a server that is not there."""
@@ -149,16 +181,16 @@ class Neo4jStore:
         )
         return int(records[0]["version"]) if records else 0
 
-    def load(self, extractions: Iterable[Extraction]) -> LoadReport:
+    def load(self, extractions: Iterable[Extraction], replace: bool = True) -> LoadReport:
         batch = Batch.of(extractions)
         self._reachable()
         try:
             with self.driver.session(database=self.settings.database) as session:
-                return session.execute_write(self._write, batch)
+                return session.execute_write(self._write, batch, replace)
         except (Neo4jError, ServiceUnavailable, SessionExpired, OSError) as error:
             raise self._fail(error, "writing a batch") from error
 
-    def _write(self, tx: neo4j.ManagedTransaction, batch: Batch) -> LoadReport:
+    def _write(self, tx: neo4j.ManagedTransaction, batch: Batch, replace: bool) -> LoadReport:
         def run(query: str, **parameters: Any) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(query, parameters)]
 
@@ -174,7 +206,7 @@ class Neo4jStore:
             if event["article_id"] in kept:
                 kept[event["article_id"]].append(event["id"])
         removed = run(self._queries["stale_events"],
-                      articles=[{"id": k, "event_ids": v} for k, v in kept.items()]) if kept else []
+                      articles=[{"id": k, "event_ids": v} for k, v in kept.items()]) if kept and replace else []
         fresh = [e for e in batch.events if e["article_id"] not in kept]
         again = [e for e in batch.events if e["article_id"] in kept]
         stored = {row["id"]: row for row in run(self._queries["existing_events"], ids=[e["id"] for e in again])

@@ -8,6 +8,7 @@ view over the events, so they cannot drift from the events beneath them.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -110,6 +111,12 @@ def open_own_file(path: Path, own: tuple[str, ...], what: str, error: type[Excep
     ``prepare`` fails on raises ``error``, naming the file and ``what`` it should be; another
     program's file is not written to."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:  # a new file is readable by its owner only (its -wal and -shm files follow it)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as failure:
+        raise error(f"{path}: cannot open {what} ({failure.strerror or failure})") from failure
     connection: sqlite3.Connection | None = None
     try:
         connection = sqlite3.connect(path, timeout=timeout)
@@ -156,15 +163,15 @@ class SqliteStore:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
-    def load(self, extractions: Iterable[Extraction]) -> LoadReport:
+    def load(self, extractions: Iterable[Extraction], replace: bool = True) -> LoadReport:
         batch = Batch.of(extractions)
         try:
             with self.connection:  # one transaction: all of the batch or nothing
-                return self._write(batch)
+                return self._write(batch, replace)
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: the batch was not written ({error})") from error
 
-    def _write(self, batch: Batch) -> LoadReport:
+    def _write(self, batch: Batch, replace: bool) -> LoadReport:
         cursor = self.connection.cursor()
         cursor.executemany(_upsert("articles", _ARTICLE_COLUMNS), batch.articles)
         cursor.executemany(
@@ -174,7 +181,7 @@ class SqliteStore:
         for event in batch.events:
             kept[event["article_id"]].add(event["id"])
         removed = 0
-        for article_id, event_ids in kept.items():
+        for article_id, event_ids in kept.items() if replace else ():
             existing = {row[0] for row in cursor.execute("SELECT id FROM events WHERE article_id = ?", (article_id,))}
             stale = existing - event_ids
             cursor.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in stale])

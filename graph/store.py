@@ -6,15 +6,18 @@ relationships; one aggregated relationship per actor pair and relation type (``M
 ``SANCTIONED``, ...) whose properties are always recomputed from the events beneath it; and
 ``COPY_OF`` from a near-duplicate article (a wire copy, not extracted) to the first copy.
 
-Loading an article replaces its events: events the new extraction no longer contains are
-deleted, so reloading the same extraction changes nothing and re-extracting with a new
-extractor version leaves no stale events or aggregates.
+Loading an article's extraction replaces its events (``replace=True``, what ingestion does):
+events the new extraction no longer contains are deleted, so reloading the same extraction
+changes nothing and re-extracting with a new extractor version leaves no stale events or
+aggregates. With ``replace=False`` (what ``geokg load`` does unless asked) the given events are
+added or updated and no stored event is removed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -22,6 +25,7 @@ from typing import Any, Protocol
 from graph.model import Actor, ActorType, Article, CopyLink, Event, Extraction
 
 SCHEMA_VERSION = 3
+PLAIN_EDGE = re.compile(r"^[A-Z][A-Z_]*$")  # edge names become relationship types in Cypher
 ACTOR_LABELS: Mapping[ActorType, str] = {
     ActorType.PERSON: "Person",
     ActorType.COUNTRY: "Country",
@@ -53,8 +57,9 @@ class GraphStore(Protocol):
     def schema_version(self) -> int:
         """The schema version stored in the graph (0 before ``ensure_schema``)."""
 
-    def load(self, extractions: Iterable[Extraction]) -> LoadReport:
-        """Write a batch of articles with their events in one transaction."""
+    def load(self, extractions: Iterable[Extraction], replace: bool = True) -> LoadReport:
+        """Write a batch of articles with their events in one transaction; with ``replace`` an
+        article's stored events that its extraction lacks are removed, without it none are."""
 
     def counts(self) -> dict[str, int]:
         """Node counts by label and relationship counts by type."""
@@ -168,6 +173,8 @@ class Batch:
         actors: dict[str, dict[str, Any]] = {}
         events: dict[str, dict[str, Any]] = {}
         for extraction in extractions:
+            if extraction.article.id in articles:  # a later extraction of an article replaces the earlier
+                events = {k: v for k, v in events.items() if v["article_id"] != extraction.article.id}
             articles[extraction.article.id] = article_row(extraction.article)
             for event in extraction.events:
                 for actor in (event.subject, event.object, event.attributed_to):
@@ -177,6 +184,9 @@ class Batch:
                     if not set(actor.aliases) <= set(row["aliases"]):
                         row["aliases"] = sorted({*row["aliases"], *actor.aliases})
                 row = event_row(event)
+                if not PLAIN_EDGE.match(row["edge"]):
+                    raise StoreError(f"refusing edge name {row['edge']!r} of event {row['id']}: not a plain "
+                                     "identifier (nothing of the batch was written)")
                 events[row["id"]] = row
         return Batch(list(articles.values()), list(actors.values()), list(events.values()))
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import feedparser
 import trafilatura
 
+from graph.redact import redacted
+
 
 class FeedError(ValueError):
     """A feed that cannot be read; the message names the feed."""
@@ -43,6 +45,7 @@ def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
     """The entries of an RSS or Atom document that have links; raises ``FeedError`` when the
     document is not a feed (malformed XML with no entries, an HTML page, ...)."""
     parsed = feedparser.parse(body)
+    url = redacted(url)
     entries = [e for e in parsed.entries if e.get("link")]
     if parsed.get("bozo") and not entries:
         reason = parsed.get("bozo_exception")

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import requests
 
+from graph.redact import redacted
+
 USER_AGENT = f"geokg/{version('geokg')} (news knowledge graph; polite crawler)"
 
 
@@ -79,29 +81,30 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         self._pace(url)
         policy = self.policy
+        shown = redacted(url)  # a user and password in the address are never part of a message
         try:
             with self.session.get(url, headers=headers, stream=True,
                                   timeout=(policy.connect_timeout, policy.read_timeout)) as response:
                 if response.status_code == 304:
                     return Fetched(url, 304, b"", etag, last_modified, "")
                 if response.status_code >= 400:
-                    raise FetchError(f"{url}: HTTP {response.status_code}")
+                    raise FetchError(f"{shown}: HTTP {response.status_code}")
                 declared = response.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > policy.max_bytes:
-                    raise FetchError(f"{url}: {int(declared):,} bytes is more than the limit of {policy.max_bytes:,}")
+                    raise FetchError(f"{shown}: {int(declared):,} bytes is more than the limit of {policy.max_bytes:,}")
                 body = bytearray()
                 for chunk in response.iter_content(64 * 1024):
                     body += chunk
                     if len(body) > policy.max_bytes:
-                        raise FetchError(f"{url}: more than the limit of {policy.max_bytes:,} bytes")
+                        raise FetchError(f"{shown}: more than the limit of {policy.max_bytes:,} bytes")
                 return Fetched(response.url, response.status_code, bytes(body), response.headers.get("ETag"),
                                response.headers.get("Last-Modified"), response.headers.get("Content-Type", ""))
         except requests.TooManyRedirects as error:
-            raise FetchError(f"{url}: more than {policy.max_redirects} redirects") from error
+            raise FetchError(f"{shown}: more than {policy.max_redirects} redirects") from error
         except requests.Timeout as error:
-            raise FetchError(f"{url}: timed out") from error
+            raise FetchError(f"{shown}: timed out") from error
         except requests.RequestException as error:
-            raise FetchError(f"{url}: {type(error).__name__}: {error}") from error
+            raise FetchError(f"{shown}: {type(error).__name__}: {redacted(str(error))}") from error
 
     def close(self) -> None:
         self.session.close()

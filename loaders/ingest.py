@@ -21,7 +21,7 @@ from pathlib import Path
 from extract.extractor import Extractor, extractor_id
 from graph.model import Article, Extraction
 from graph.sqlite_store import open_own_file
-from graph.store import GraphStore, content_hash
+from graph.store import GraphStore, StoreError, content_hash
 from loaders.sources import InputError
 
 DEFAULT_BATCH_ARTICLES = 50
@@ -79,6 +79,13 @@ class Ledger:
                 [(store, a.id, content_hash(a.text), extractor, status, time.time()) for a in articles],
             )
 
+    def forget(self, store: str, article_ids: list[str]) -> None:
+        """These articles are no longer loaded as extracted (``geokg load`` wrote their events):
+        the next ingestion of each extracts and loads it again."""
+        with self.connection:
+            self.connection.executemany("DELETE FROM ledger WHERE store = ? AND article_id = ?",
+                                        [(store, article_id) for article_id in article_ids])
+
     def statuses(self, store: str) -> Counter[str]:
         return Counter(row[0] for row in self.connection.execute("SELECT status FROM ledger WHERE store = ?", (store,)))
 
@@ -100,6 +107,7 @@ class RunReport:
     drops_by_reason: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    fatal_error: str | None = None  # the store failed: the rest of the run was not done
 
     def add(self, part: RunReport) -> None:
         """Count ``part`` (a later ingest of the same pass) into this report; time is kept apart."""
@@ -124,19 +132,39 @@ class RunReport:
             "events_removed": self.events_removed,
             "drops_by_reason": dict(sorted(self.drops_by_reason.items())),
             "errors": self.errors,
+            "error": self.fatal_error,
             "seconds": round(self.seconds, 3),
         }
 
 
-def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+def _batches(items: Iterator[Article], size: int, stopping: Callable[[], bool]) -> Iterator[list[Article]]:
+    """Batches of ``size``; once ``stopping`` says so, no further item is taken."""
     batch: list[Article] = []
-    for item in items:
+    while not stopping():
+        item = next(items, None)
+        if item is None:
+            break
         batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+def _extracted(extractor: Extractor, batch: list[Article], stopping: Callable[[], bool]) -> list[Extraction]:
+    """The batch's extractions, in order; once ``stopping`` says so, the article being extracted is
+    the last one."""
+    extractions: list[Extraction] = []
+    for extraction in extractor.extract_many(batch):
+        extractions.append(extraction)
+        if stopping():
+            break
+    return extractions
+
+
+def _never() -> bool:
+    return False
 
 
 def ingest(
@@ -147,13 +175,18 @@ def ingest(
     ledger: Ledger,
     batch_articles: int = DEFAULT_BATCH_ARTICLES,
     on_batch: Callable[[int], None] | None = None,
+    report: RunReport | None = None,
+    stopping: Callable[[], bool] = _never,
 ) -> RunReport:
-    """Extract and load every new article, and re-extract those another extractor version
-    loaded; raises ``StoreError`` when the store fails (the batch in flight is not written and
-    stays unmarked, so a rerun picks it up)."""
-    report = RunReport()
+    """Extract and load every new article, and re-extract those another extractor version loaded,
+    counting into ``report`` (a new one if None); raises ``StoreError`` when the store fails (the
+    batch in flight is not written and stays unmarked, so a rerun picks it up; ``report`` then
+    counts the articles not done as failed). Once ``stopping`` says so, the article being
+    extracted is the last; articles not reached are not counted and are left for the next run.
+    Counts add up: read = new + re-extracted + duplicate + failed."""
+    report = RunReport() if report is None else report
     started = time.perf_counter()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # article id -> content hash, within this run
     stale: set[str] = set()  # ids loaded by another extractor version
     version = extractor_id(extractor)
 
@@ -169,15 +202,20 @@ def ingest(
     def new_articles() -> Iterator[Article]:
         loaded_before: list[Article] = []
         for item in items:
+            report.articles_read += 1
             if isinstance(item, InputError):
                 report.articles_failed += 1
                 report.errors.append(str(item))
                 continue
-            report.articles_read += 1
-            if item.id in seen:
+            text_hash = content_hash(item.text)
+            if seen.get(item.id) == text_hash:
                 report.articles_duplicate += 1
                 continue
-            seen.add(item.id)
+            if item.id in seen:  # the same id with another text: the later replaces, as in a later run
+                yield item
+                seen[item.id] = text_hash
+                continue
+            seen[item.id] = text_hash
             standing = ledger.standing(store_key, item, version)
             if standing is Standing.STALE:
                 stale.add(item.id)
@@ -190,22 +228,38 @@ def ingest(
             yield item
         yield from not_in_store(loaded_before)
 
-    store.ensure_schema()
-    for batch in _batches(new_articles(), batch_articles):
-        # stale events are replaced only where the store still holds them; elsewhere the article is new
-        replaced = store.known_articles([a.id for a in batch if a.id in stale])
-        ledger.mark(store_key, batch, version, "seen")
-        extractions: list[Extraction] = list(extractor.extract_many(batch))
-        ledger.mark(store_key, batch, version, "extracted")
-        result = store.load(extractions)
-        ledger.mark(store_key, batch, version, "loaded")
-        report.articles_reextracted += len(replaced)
-        report.articles_new += len(batch) - len(replaced)
-        report.triples_loaded += result.events
-        report.events_removed += result.events_removed
-        for extraction in extractions:
-            report.drops_by_reason.update(d.reason.value for d in extraction.drops)
-        if on_batch is not None:
-            on_batch(len(batch))
-    report.seconds = time.perf_counter() - started
+    counted_before = _counted(report)
+    try:
+        store.ensure_schema()
+        for batch in _batches(new_articles(), batch_articles, stopping):
+            ledger.mark(store_key, batch, version, "seen")
+            extractions = _extracted(extractor, batch, stopping)
+            done = [extraction.article for extraction in extractions]
+            # stale events are replaced only where the store still holds them; elsewhere the article is new
+            replaced = store.known_articles([a.id for a in done if a.id in stale])
+            ledger.mark(store_key, done, version, "extracted")
+            result = store.load(extractions)
+            ledger.mark(store_key, done, version, "loaded")
+            report.articles_reextracted += len(replaced)
+            report.articles_new += len(done) - len(replaced)
+            report.triples_loaded += result.events
+            report.events_removed += result.events_removed
+            for extraction in extractions:
+                report.drops_by_reason.update(d.reason.value for d in extraction.drops)
+            if on_batch is not None:
+                on_batch(len(done))
+    except StoreError as error:
+        report.fatal_error = str(error)
+        report.articles_failed += counted_before - _counted(report)
+        raise
+    finally:
+        report.seconds = time.perf_counter() - started
+    report.articles_read -= counted_before - _counted(report)  # taken, then left by a stop
     return report
+
+
+def _counted(report: RunReport) -> int:
+    """Articles accounted for (loaded, re-extracted, skipped or failed) less articles read: it
+    falls by one for each article read and not yet accounted for."""
+    done = report.articles_new + report.articles_reextracted + report.articles_duplicate + report.articles_failed
+    return done - report.articles_read

@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
+
+from graph.redact import redacted_values
 
 EventLog = Callable[[str, dict[str, Any]], None]
 
@@ -18,14 +21,15 @@ def _iso(epoch: float) -> str:
 
 
 def json_line(event: str, when: float, fields: dict[str, Any]) -> str:
-    """One event as a JSON line: its time (ISO, UTC), its name, then its fields."""
-    return json.dumps({"time": _iso(when), "event": event, **fields}, sort_keys=False) + "\n"
+    """One event as a JSON line: its time (ISO, UTC), its name, then its fields (any user and
+    password in an address hidden)."""
+    return json.dumps({"time": _iso(when), "event": event, **redacted_values(fields)}, sort_keys=False) + "\n"
 
 
 def append_run(path: Path, when: float, report: dict[str, Any]) -> None:
     """Append a pass's report to the runs log."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as log:
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a", encoding="utf-8") as log:
         log.write(json_line("pass", when, report))
 
 

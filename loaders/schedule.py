@@ -11,7 +11,9 @@ again.
 from __future__ import annotations
 
 import fcntl
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,9 +23,10 @@ from typing import Any
 
 from extract.extractor import Extractor, extractor_id
 from graph.model import Article, CopyLink
-from graph.store import GraphStore
+from graph.redact import redacted
+from graph.store import GraphStore, StoreError
 from loaders import near_duplicates
-from loaders.feeds import FeedError, page_text, parse_feed
+from loaders.feeds import FeedEntry, FeedError, page_text, parse_feed
 from loaders.fetch import Fetcher, FetchError
 from loaders.ingest import Ledger, RunReport, Standing, ingest
 from loaders.runs import EventLog, append_run
@@ -42,18 +45,22 @@ class PassReport:
     sources_waiting: dict[str, float] = field(default_factory=dict)  # backing off: next attempt (epoch)
     articles_near_duplicate: int = 0
     pages_not_modified: int = 0
+    pages_waiting: int = 0  # feed items whose page failed before, backing off
+    stopped: bool = False  # a stop was asked for: sources or articles were left for the next pass
     ingest: RunReport = field(default_factory=RunReport)
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
-        return not self.sources_failed and not self.ingest.articles_failed
+        return not self.sources_failed and not self.ingest.articles_failed and self.ingest.fatal_error is None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             **self.ingest.as_dict(),
             "articles_near_duplicate": self.articles_near_duplicate,
             "pages_not_modified": self.pages_not_modified,
+            "pages_waiting": self.pages_waiting,
+            "stopped": self.stopped,
             "sources_ok": self.sources_ok,
             "sources_failed": self.sources_failed,
             "sources_waiting": self.sources_waiting,
@@ -69,6 +76,7 @@ class Collected:
     pages: list[tuple[str, str | None]] = field(default_factory=list)  # (url, article id)
     etag: str | None = None
     last_modified: str | None = None
+    complete: bool = True  # False when a stop left feed items unread
 
 
 def _web_article(source: Source, url: str, body: bytes, published: str | None) -> Article | None:
@@ -78,9 +86,16 @@ def _web_article(source: Source, url: str, body: bytes, published: str | None) -
     return Article(article_id_for(page.text, url), page.text, page.title, published or page.date, url, source.name)
 
 
-def collect(source: Source, fetcher: Fetcher, state: SourceState, report: PassReport) -> Collected:
+def _never() -> bool:
+    return False
+
+
+def collect(source: Source, fetcher: Fetcher, state: SourceState, report: PassReport, now: float,
+            stopping: Callable[[], bool] = _never) -> Collected:
     """The articles a source offers now; raises ``FetchError`` or ``FeedError`` if the source
-    itself cannot be read."""
+    itself cannot be read. A feed item whose page fails is remembered and retried with backoff on
+    later passes, whether the feed changed (304) or still lists it. Once ``stopping`` says so, no
+    further page is fetched."""
     status = state.status(source.name)
     found = Collected()
     if not source.is_web:
@@ -88,28 +103,42 @@ def collect(source: Source, fetcher: Fetcher, state: SourceState, report: PassRe
         return found
     fetched = fetcher.get(source.location, status.etag, status.last_modified)
     found.etag, found.last_modified = fetched.etag, fetched.last_modified
+    entries: list[FeedEntry] = []
     if fetched.not_modified:
         report.pages_not_modified += 1
-        return found
-    if source.kind == "html":
+    elif source.kind == "html":
         article = _web_article(source, canonical_url(fetched.url), fetched.body, None)
         if article is None:
-            raise FeedError(f"{source.location}: no article text on the page")
+            raise FeedError(f"{redacted(source.location)}: no article text on the page")
         found.items.append(article)
         return found
-    for entry in parse_feed(fetched.body, source.location):
+    else:
+        entries = parse_feed(fetched.body, source.location)
+    listed = {canonical_url(entry.url) for entry in entries}
+    entries += [FeedEntry(url, None, published, None) for url, published in state.failed_pages(source.name)
+                if url not in listed]
+    for entry in entries:
+        if stopping():
+            found.complete = False
+            break
         url = canonical_url(entry.url)
         if state.page_seen(url):
+            report.ingest.articles_read += 1
             report.ingest.articles_duplicate += 1
+            continue
+        if state.page_waiting(url, now):
+            report.pages_waiting += 1
             continue
         try:
             page = fetcher.get(entry.url)
         except FetchError as error:
-            found.items.append(InputError(entry.url, f"page not fetched ({error})"))
+            failures = state.page_failed(url, source.name, entry.published, now, str(error))
+            found.items.append(InputError(redacted(entry.url), f"page not fetched ({error}); retried later "
+                                          f"with backoff (failure {failures})"))
             continue
         article = _web_article(source, url, page.body, entry.published)
         if article is None:
-            found.items.append(InputError(entry.url, "no article text on the page"))
+            found.items.append(InputError(redacted(entry.url), "no article text on the page"))
             continue
         found.items.append(article)
         found.pages.append((url, article.id))
@@ -141,9 +170,10 @@ def without_copies(items: list[Article | InputError], pipeline: Pipeline, report
             accepted.append(item)
             continue
         known = state.copy_of(item.id)
-        if known is not None:
+        if known is not None:  # counted as a near-duplicate once, when it was found
             copies.append(CopyLink(item, *known))
-            report.articles_near_duplicate += 1
+            report.ingest.articles_read += 1
+            report.ingest.articles_duplicate += 1
             continue
         standing = pipeline.ledger.standing(pipeline.store_key, item, extractor_id(pipeline.extractor))
         if standing is not Standing.UNLOADED:  # loaded before, by this extractor version or another
@@ -159,6 +189,7 @@ def without_copies(items: list[Article | InputError], pipeline: Pipeline, report
             similarity = near_duplicates.similarity(sig, candidates[match])
             state.link_copy(item.id, item.url, match, similarity, now)
             copies.append(CopyLink(item, match, similarity))
+            report.ingest.articles_read += 1
             report.articles_near_duplicate += 1
             continue
         pending[item.id] = sig
@@ -170,7 +201,7 @@ def without_copies(items: list[Article | InputError], pipeline: Pipeline, report
 def exclusive(lock_path: Path) -> Iterator[None]:
     """One pass at a time: a second pass waits here until the first has finished."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with lock_path.open("a") as handle:
+    with os.fdopen(os.open(lock_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -192,6 +223,7 @@ class Pipeline:
     clock: Callable[[], float] = time.time
     on_batch: Callable[[int], None] | None = None
     log: EventLog | None = None  # structured events (JSON lines when not on a terminal)
+    stopping: Callable[[], bool] = _never  # a stop was asked for: finish the current article
 
     def event(self, name: str, **fields: Any) -> None:
         if self.log is not None:
@@ -200,60 +232,85 @@ class Pipeline:
 
 def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> PassReport:
     """One pass over the enabled sources that are not backing off; the report is stored and
-    appended to the runs log."""
+    appended to the runs log, also when the store fails (the report then names the error) or a
+    stop is asked for (the article in hand is finished, the rest left for the next pass)."""
     with exclusive(lock_path):
         report = PassReport(started=pipeline.clock())
         started = time.perf_counter()
-        state = pipeline.state
         for source in sources:
             if not source.enabled:
                 continue
-            now = pipeline.clock()
-            status = state.status(source.name)
-            if status.next_attempt > now:
-                report.sources_waiting[source.name] = status.next_attempt
-                pipeline.event("source_waiting", source=source.name, failures=status.failures,
-                               next_attempt=status.next_attempt)
-                continue
-            duplicate_before, near_before = report.ingest.articles_duplicate, report.articles_near_duplicate
+            if pipeline.stopping():
+                report.stopped = True
+                break
             try:
-                found = collect(source, pipeline.fetcher, state, report)
-            except (FetchError, FeedError) as error:
-                report.sources_failed[source.name] = str(error)
-                failed = state.failed(source.name, now, str(error))
-                pipeline.event("source_failed", source=source.name, error=str(error), failures=failed.failures,
-                               next_attempt=failed.next_attempt)
-                continue
-            sifted = without_copies(found.items, pipeline, report, now)
-            part = ingest(iter(sifted.accepted), pipeline.store, pipeline.store_key, pipeline.extractor,
-                          pipeline.ledger, on_batch=pipeline.on_batch)
-            report.ingest.add(part)
-            linked = pipeline.store.link_copies(sifted.copies)
-            if linked < len(sifted.copies):
-                pipeline.event("copies_unlinked", source=source.name, copies=len(sifted.copies) - linked,
-                               reason="first copy not in the graph")
-            state.remember_signatures(sifted.signatures)
-            for url, page_article in found.pages:
-                state.remember_page(url, page_article, source.name, now)
-            state.succeeded(source.name, now, found.etag, found.last_modified)
-            report.sources_ok.append(source.name)
-            for message in part.errors:
-                pipeline.event("article_failed", source=source.name, error=message)
-            pipeline.event("source_ok", source=source.name, articles_new=part.articles_new,
-                           articles_duplicate=report.ingest.articles_duplicate - duplicate_before,
-                           articles_near_duplicate=report.articles_near_duplicate - near_before,
-                           articles_failed=part.articles_failed, triples_loaded=part.triples_loaded)
+                _run_source(source, pipeline, report)
+            except StoreError as error:  # the store is down or refuses the login: the pass ends here
+                report.ingest.fatal_error = str(error)
+                pipeline.event("store_failed", source=source.name, error=str(error))
+                break
+            if report.stopped:
+                break
         report.seconds = time.perf_counter() - started
-        state.record_run(report.started, pipeline.clock(), report.ok, report.as_dict())
+        pipeline.state.record_run(report.started, pipeline.clock(), report.ok, report.as_dict())
         summary = {"started": report.started, "ok": report.ok, **report.as_dict()}
         append_run(pipeline.runs_log, pipeline.clock(), summary)
         pipeline.event("pass_finished", **summary)
         return report
 
 
-def run_forever(sources: list[Source], run_source: Callable[[Source], None]) -> None:
-    """Run every enabled source on its own schedule (interval or cron) until SIGTERM or SIGINT;
-    a pass in flight finishes before the process exits."""
+def _run_source(source: Source, pipeline: Pipeline, report: PassReport) -> None:
+    """Collect, sift and ingest one source into ``report``; what it fetched is remembered only
+    once its articles are loaded, and only when no stop cut it short."""
+    state = pipeline.state
+    now = pipeline.clock()
+    status = state.status(source.name)
+    if status.next_attempt > now:
+        report.sources_waiting[source.name] = status.next_attempt
+        pipeline.event("source_waiting", source=source.name, failures=status.failures,
+                       next_attempt=status.next_attempt)
+        return
+    duplicate_before, near_before = report.ingest.articles_duplicate, report.articles_near_duplicate
+    try:
+        found = collect(source, pipeline.fetcher, state, report, now, pipeline.stopping)
+    except (FetchError, FeedError) as error:
+        report.sources_failed[source.name] = str(error)
+        failed = state.failed(source.name, now, str(error))
+        pipeline.event("source_failed", source=source.name, error=str(error), failures=failed.failures,
+                       next_attempt=failed.next_attempt)
+        return
+    sifted = without_copies(found.items, pipeline, report, now)
+    part = RunReport()
+    try:
+        ingest(iter(sifted.accepted), pipeline.store, pipeline.store_key, pipeline.extractor,
+               pipeline.ledger, on_batch=pipeline.on_batch, report=part, stopping=pipeline.stopping)
+    finally:
+        report.ingest.add(part)
+    linked = pipeline.store.link_copies(sifted.copies)
+    if linked < len(sifted.copies):
+        pipeline.event("copies_unlinked", source=source.name, copies=len(sifted.copies) - linked,
+                       reason="first copy not in the graph")
+    for message in part.errors:
+        pipeline.event("article_failed", source=source.name, error=message)
+    if not found.complete or part.articles_read < len(sifted.accepted):
+        report.stopped = True  # the feed and its pages are read again next pass; loaded ones are duplicates
+        pipeline.event("source_stopped", source=source.name, articles_new=part.articles_new)
+        return
+    state.remember_signatures(sifted.signatures)
+    for url, page_article in found.pages:
+        state.remember_page(url, page_article, source.name, now)
+    state.succeeded(source.name, now, found.etag, found.last_modified)
+    report.sources_ok.append(source.name)
+    pipeline.event("source_ok", source=source.name, articles_new=part.articles_new,
+                   articles_duplicate=report.ingest.articles_duplicate - duplicate_before,
+                   articles_near_duplicate=report.articles_near_duplicate - near_before,
+                   articles_failed=part.articles_failed, triples_loaded=part.triples_loaded)
+
+
+def run_forever(sources: list[Source], run_source: Callable[[Source], None], stop: threading.Event) -> None:
+    """Run every enabled source on its own schedule (interval or cron) until SIGTERM or SIGINT.
+    The signal sets ``stop``, which a pass in flight watches (see ``Pipeline.stopping``): it
+    finishes the article in hand, then the process exits; a repeated signal changes nothing."""
     from apscheduler.schedulers.blocking import BlockingScheduler
     from apscheduler.triggers.cron import CronTrigger
     from apscheduler.triggers.interval import IntervalTrigger
@@ -269,11 +326,14 @@ def run_forever(sources: list[Source], run_source: Callable[[Source], None]) -> 
             scheduler.add_job(run_source, CronTrigger.from_crontab(source.cron or ""), args=[source],
                               id=source.name, max_instances=1, coalesce=True)
 
-    def stop(signum: int, frame: object) -> None:
+    def on_signal(signum: int, frame: object) -> None:
+        if stop.is_set():  # already stopping: waiting for the article in hand
+            return
+        stop.set()
         scheduler.shutdown(wait=True)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     scheduler.start()
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.redact import redacted, redacted_values
 from graph.sqlite_store import open_own_file
 from loaders import near_duplicates
 
@@ -23,6 +24,10 @@ CREATE TABLE IF NOT EXISTS sources (
     next_attempt REAL NOT NULL DEFAULT 0, last_error TEXT
 );
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, article_id TEXT, source TEXT NOT NULL, seen REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS failed_pages (
+    url TEXT PRIMARY KEY, source TEXT NOT NULL, published TEXT, failures INTEGER NOT NULL,
+    next_attempt REAL NOT NULL, last_error TEXT
+);
 CREATE TABLE IF NOT EXISTS signatures (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS bands (
     band INTEGER NOT NULL, key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, key, article_id)
@@ -55,6 +60,12 @@ class SourceStatus:
     last_error: str | None
 
 
+def _status(row: tuple[Any, ...]) -> SourceStatus:
+    name, etag, last_modified, last_success, failures, next_attempt, last_error = row
+    return SourceStatus(name, etag, last_modified, last_success, failures, next_attempt,
+                        redacted(last_error) if last_error else None)
+
+
 class SourceStateError(RuntimeError):
     """The state file cannot be opened (it is not a state file, or not SQLite at all)."""
 
@@ -81,13 +92,13 @@ class SourceState:
         row = self.connection.execute(
             "SELECT name, etag, last_modified, last_success, failures, next_attempt, last_error FROM sources "
             "WHERE name = ?", (name,)).fetchone()
-        return SourceStatus(*row) if row else SourceStatus(name, None, None, None, 0, 0.0, None)
+        return _status(row) if row else SourceStatus(name, None, None, None, 0, 0.0, None)
 
     def statuses(self) -> list[SourceStatus]:
         rows = self.connection.execute(
             "SELECT name, etag, last_modified, last_success, failures, next_attempt, last_error FROM sources "
             "ORDER BY name")
-        return [SourceStatus(*row) for row in rows]
+        return [_status(row) for row in rows]
 
     def succeeded(self, name: str, now: float, etag: str | None = None, last_modified: str | None = None) -> None:
         with self.connection:
@@ -106,7 +117,7 @@ class SourceState:
                 "INSERT INTO sources (name, failures, next_attempt, last_error) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET failures = excluded.failures, "
                 "next_attempt = excluded.next_attempt, last_error = excluded.last_error",
-                (name, failures, now + backoff_seconds(failures), error))
+                (name, failures, now + backoff_seconds(failures), redacted(error)))
         return self.status(name)
 
     def page_seen(self, url: str) -> bool:
@@ -116,6 +127,31 @@ class SourceState:
         with self.connection:
             self.connection.execute("INSERT OR IGNORE INTO pages (url, article_id, source, seen) VALUES (?, ?, ?, ?)",
                                     (url, article_id, source, now))
+            self.connection.execute("DELETE FROM failed_pages WHERE url = ?", (url,))
+
+    def page_failed(self, url: str, source: str, published: str | None, now: float, error: str) -> int:
+        """Remember a feed item whose page could not be fetched, to retry it with backoff whatever
+        the feed says later (a 304, or the item gone from it); returns its failures so far."""
+        row = self.connection.execute("SELECT failures FROM failed_pages WHERE url = ?", (url,)).fetchone()
+        failures = (row[0] if row else 0) + 1
+        with self.connection:
+            self.connection.execute(
+                "INSERT INTO failed_pages (url, source, published, failures, next_attempt, last_error) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET failures = excluded.failures, "
+                "next_attempt = excluded.next_attempt, last_error = excluded.last_error",
+                (url, source, published, failures, now + backoff_seconds(failures), redacted(error)))
+        return int(failures)
+
+    def page_waiting(self, url: str, now: float) -> bool:
+        """Whether a failed page is still backing off."""
+        row = self.connection.execute("SELECT next_attempt FROM failed_pages WHERE url = ?", (url,)).fetchone()
+        return row is not None and float(row[0]) > now
+
+    def failed_pages(self, source: str) -> list[tuple[str, str | None]]:
+        """(url, published date) of a source's failed pages, to retry once their backoff is over."""
+        rows = self.connection.execute("SELECT url, published FROM failed_pages WHERE source = ? ORDER BY url",
+                                       (source,))
+        return [(str(url), published) for url, published in rows]
 
     def candidates(self, signature: tuple[int, ...]) -> list[tuple[str, tuple[int, ...]]]:
         """Extracted articles whose signatures share at least one band with ``signature``."""
@@ -160,7 +196,7 @@ class SourceState:
     def record_run(self, started: float, finished: float, ok: bool, report: dict[str, Any]) -> int:
         with self.connection:
             cursor = self.connection.execute("INSERT INTO runs (started, finished, ok, report) VALUES (?, ?, ?, ?)",
-                                             (started, finished, int(ok), json.dumps(report)))
+                                             (started, finished, int(ok), json.dumps(redacted_values(report))))
         return int(cursor.lastrowid or 0)
 
     def runs(self, limit: int = 20, failures_only: bool = False) -> list[dict[str, Any]]:
@@ -168,7 +204,9 @@ class SourceState:
         if failures_only:
             query += " WHERE ok = 0"
         rows = self.connection.execute(query + " ORDER BY id DESC LIMIT ?", (limit,))
-        return [{"id": r[0], "started": r[1], "finished": r[2], "ok": bool(r[3]), **json.loads(r[4])} for r in rows]
+        # redacted again on the way out: a state file written before redaction may hold a password
+        return [{"id": r[0], "started": r[1], "finished": r[2], "ok": bool(r[3]), **redacted_values(json.loads(r[4]))}
+                for r in rows]
 
     def close(self) -> None:
         self.connection.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from extract.dates import parse_article_date
 from graph.model import Article
+from graph.redact import redacted
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
@@ -40,11 +41,13 @@ class InputError:
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no fragment, no tracking parameters, no trailing slash."""
+    """Lower-case scheme and host, no user or password, no fragment, no tracking parameters, no
+    trailing slash."""
     parts = urlsplit(url.strip())
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAMS.match(k)])
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+    host = parts.netloc.rpartition("@")[2].lower()
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
 
 
 def article_id_for(text: str, url: str | None) -> str:
@@ -165,7 +168,8 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
     text = decoded
     if path.suffix.lower() == ".md":
         meta, text = split_front_matter(decoded)
-        title, url, outlet = meta.get("title"), meta.get("url"), meta.get("source")
+        title, outlet = meta.get("title"), meta.get("source")
+        url = redacted(meta["url"]) if meta.get("url") else None
         date = meta.get("date") or date
     elif path.suffix.lower() in (".html", ".htm"):
         text, title, published = html_to_text(decoded)
@@ -179,10 +183,20 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
     return Article(article_id_for(text, url), text, title, checked, url, outlet)
 
 
+Warn = Callable[[str], None]
+
+
+def _ignore(message: str) -> None:
+    """For callers that show no warnings (the rule they announce applies all the same)."""
+
+
 def articles_from_jsonl(
-    stream: Iterable[str], source: str, max_bytes: int = DEFAULT_MAX_BYTES
+    stream: Iterable[str], source: str, max_bytes: int = DEFAULT_MAX_BYTES, warn: Warn = _ignore
 ) -> Iterator[Article | InputError]:
-    """Articles from JSONL lines ``{"id", "text", "title"?, "date"?, "url"?}``."""
+    """Articles from JSONL lines ``{"id", "text", "title"?, "date"?, "url"?}``. The same id again
+    with another text is read again (the later replaces the earlier, as a later run would) and
+    ``warn`` is told both line numbers."""
+    first_lines: dict[str, tuple[int, int]] = {}  # id -> (first line, hash of its text)
     for number, line in enumerate(stream, start=1):
         if isinstance(line, _UndecodableLine):
             yield InputError(source, str(line), number)
@@ -214,6 +228,11 @@ def articles_from_jsonl(
         if isinstance(date, InputError):
             yield date
             continue
+        earlier = first_lines.setdefault(str(article_id), (number, hash(text)))
+        if earlier[1] != hash(text):
+            warn(f"{source}:{number}: id {str(article_id)[:80]!r} is also on line {earlier[0]} with another text; "
+                 f"line {number} replaces it")
+            first_lines[str(article_id)] = (number, hash(text))
         title = record.get("title")
         url = record.get("url")
         yield Article(str(article_id), text, title if isinstance(title, str) else None, date,
@@ -242,9 +261,11 @@ def _files_under(directory: Path) -> list[Path]:
 
 
 def read_inputs(
-    inputs: list[str], date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None
+    inputs: list[str], date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None,
+    warn: Warn = _ignore,
 ) -> Iterator[Article | InputError]:
-    """Articles (or errors) from every input, in order, streaming."""
+    """Articles (or errors) from every input, in order, streaming; ``warn`` hears of an id
+    repeated with another text in one JSONL input."""
     for item in inputs:
         if item == "-":
             stream = stdin or sys.stdin
@@ -253,7 +274,7 @@ def read_inputs(
                 yield InputError("<stdin>", f"standard input is longer than the limit of {max_bytes} characters")
                 continue
             if data.lstrip().startswith("{"):
-                yield from articles_from_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes)
+                yield from articles_from_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes, warn)
                 continue
             if not data.strip():
                 yield InputError("<stdin>", "empty text")
@@ -273,19 +294,19 @@ def read_inputs(
             if not files:
                 yield InputError(item, "directory has no .txt, .md, .html or .jsonl files")
             for file in files:
-                yield from _read_path(file, date, max_bytes)
+                yield from _read_path(file, date, max_bytes, warn)
         elif path.exists():
-            yield from _read_path(path, date, max_bytes)
+            yield from _read_path(path, date, max_bytes, warn)
         else:
             yield InputError(item, "no such file or directory")
 
 
-def _read_path(path: Path, date: str | None, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_path(path: Path, date: str | None, max_bytes: int, warn: Warn) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         try:
             with path.open("rb") as stream:
-                yield from articles_from_jsonl(_decoded_lines(stream), str(path), max_bytes)
+                yield from articles_from_jsonl(_decoded_lines(stream), str(path), max_bytes, warn)
         except OSError as error:
             yield InputError(str(path), f"cannot read: {error.strerror or error}")
     elif suffix in TEXT_SUFFIXES:

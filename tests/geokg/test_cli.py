@@ -292,3 +292,60 @@ def test_extractor_and_knowledge_flags(tmp_path: Path) -> None:
                  "--date", "2024-03-01")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("articles read 1, new 1, re-extracted 0, duplicate 0, failed 0; triples loaded 1;")
+
+
+def _events(db: Path) -> list[str]:
+    with sqlite3.connect(db) as connection:
+        return sorted(row[0] for row in connection.execute("SELECT id FROM events"))
+
+
+def test_load_removes_no_event_unless_asked_and_ingest_repairs_what_load_changed(tmp_path: Path) -> None:
+    db, ledger = tmp_path / "graph.sqlite", tmp_path / "ledger.sqlite"
+    store = ["--db", str(db), "--ledger", str(ledger)]
+    folder = ROOT / "examples" / "articles"
+    first = geokg("ingest", str(folder), *store, "--report", "json")
+    assert first.returncode == 0, first.stderr
+    full = _events(db)
+    extracted = geokg("extract", str(folder))
+    meetings = [line for line in extracted.stdout.splitlines() if json.loads(line)["relation"]["type"] == "MEET"]
+    assert 0 < len(meetings) < len(full)
+    subset = tmp_path / "meetings.jsonl"
+    subset.write_text("\n".join(meetings) + "\n", encoding="utf-8")
+
+    added = geokg("load", str(subset), *store)
+    assert added.returncode == 0, added.stderr
+    assert _events(db) == full  # nothing it was not given is removed
+
+    replaced = geokg("load", str(subset), "--replace", *store)
+    assert replaced.returncode == 0, replaced.stderr
+    assert len(full) > len(_events(db)) >= len(meetings)
+
+    repaired = geokg("ingest", str(folder), *store, "--report", "json")
+    assert repaired.returncode == 0, repaired.stderr
+    report = json.loads(repaired.stdout.splitlines()[-1])
+    touched = {json.loads(line)["article_id"] for line in meetings}
+    assert report["articles_new"] == len(touched)  # the ledger no longer calls them loaded
+    assert _events(db) == full
+
+
+def test_load_refuses_bad_lines_by_number_and_stores_nothing_of_them(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    extracted = geokg("extract", str(path), "--date", "2023-10-19")
+    good, other = (json.loads(line) for line in extracted.stdout.splitlines())
+    bad_date = {**other, "date": "2024-13-45"}
+    bad_edge = {**other, "relation": {**other["relation"], "edge": "MET` {x:1}]->() MATCH (n) DETACH DELETE n //"}}
+    bad_name = {**other, "subject": {**other["subject"], "name": "Viktor\x00Orban\r\n"}}
+    lines = [json.dumps(good), json.dumps(bad_date), "not json", json.dumps(bad_edge), json.dumps(bad_name)]
+    triples = tmp_path / "triples.jsonl"
+    triples.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "graph.sqlite"
+    done = geokg("load", str(triples), "--db", str(db), "--ledger", str(tmp_path / "ledger.sqlite"))
+    assert done.returncode == 1
+    errors = done.stderr.strip().splitlines()
+    assert [line.split(":")[3] for line in errors] == ["2", "3", "4", "5"], errors
+    assert "Traceback" not in done.stderr
+    assert _events(db) == [good["id"]]
+    with sqlite3.connect(db) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM actors")}
+    assert not any("\x00" in name or "\n" in name for name in names)

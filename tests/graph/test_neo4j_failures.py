@@ -17,7 +17,7 @@ from graph import neo4j_server as local_neo4j
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.sqlite_store import SqliteStore
 from graph.store import StoreError
-from loaders.ingest import Ledger, ingest
+from loaders.ingest import Ledger, RunReport, ingest
 from loaders.sources import read_inputs
 
 if TYPE_CHECKING:
@@ -59,9 +59,12 @@ def test_a_stopped_server_fails_cleanly_and_a_rerun_completes(
 
     local_neo4j.stop(own_server.home)
     down = Neo4jStore(Neo4jSettings(uri, "neo4j", PASSWORD))
+    failed = RunReport()
     with pytest.raises(StoreError, match="not reachable"):
-        ingest(articles, down, "neo4j:test", extractor, ledger, batch_articles=5)
+        ingest(articles, down, "neo4j:test", extractor, ledger, batch_articles=5, report=failed)
     down.close()
+    assert failed.fatal_error is not None and "not reachable" in failed.fatal_error
+    assert failed.articles_read == failed.articles_new + failed.articles_duplicate + failed.articles_failed
     assert ledger.statuses("neo4j:test")["loaded"] == 10  # nothing more was marked loaded
 
     local_neo4j.start(own_server)
@@ -106,3 +109,52 @@ def test_a_killed_neo4j_ingestion_resumes_to_the_counts_of_a_clean_run(
     assert after_kill == embedded.counts()
     embedded.close()
     store.close()
+
+
+@pytest.mark.parametrize("uri", ["garbage", "http://127.0.0.1:7474", "bolt://neo4j:S3cret-pw@127.0.0.1:7687",
+                                 "bolt://127.0.0.1:99999", "neo4j://", "bolt://[::1"])
+def test_a_malformed_neo4j_uri_is_one_line_naming_the_variable(tmp_path: Path, uri: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Hungary criticized Russia.", encoding="utf-8")
+    environment = {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": "S3cret-pw"}
+    ingest_one = ["ingest", str(article), "--store", "neo4j", "--ledger", str(tmp_path / "l.sqlite")]
+    for command in (ingest_one, ["query", "meetings"], ["analyze", "summary", "--store", "neo4j"]):
+        done = subprocess.run([sys.executable, "-m", "geokg", *command], cwd=tmp_path, env=environment,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, (command, done.stderr)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("geokg: error: NEO4J_URI "), (command, done.stderr)
+        assert "S3cret" not in done.stderr + done.stdout
+
+
+def test_a_store_error_still_ends_with_the_json_report_and_the_pass_is_recorded(
+    neo4j_server: Neo4jTestServer, tmp_path: Path
+) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Hungary criticized Russia.", encoding="utf-8")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nname = "drop"\nkind = "folder"\nevery = "1h"\npath = "{folder}"\n',
+                       encoding="utf-8")
+    environment = {**os.environ, **neo4j_server.env(), "NEO4J_PASSWORD": "a-wrong-password"}
+    state = tmp_path / ".geokg"
+    common = ["--store", "neo4j", "--ledger", str(state / "ledger.sqlite"), "--report", "json"]
+    for command in (["ingest", str(folder), *common],
+                    ["ingest", "--sources", str(sources), "--once", "--state", str(state / "sources.sqlite"), *common]):
+        done = subprocess.run([sys.executable, "-m", "geokg", *command], cwd=tmp_path, env=environment,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 1, done.stderr
+        report = json.loads(done.stdout.splitlines()[-1])
+        assert "authentication failed" in report["error"], done.stdout
+        assert report["articles_read"] == report["articles_new"] + report["articles_duplicate"] + \
+            report.get("articles_near_duplicate", 0) + report["articles_failed"]
+        assert "a-wrong-password" not in done.stdout + done.stderr and "Traceback" not in done.stderr
+    (logged,) = [json.loads(line) for line in (state / "runs.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert logged["ok"] is False and "authentication failed" in logged["error"]
+    runs = subprocess.run([sys.executable, "-m", "geokg", "runs", "--state", str(state / "sources.sqlite"), "--json"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    (listed,) = [json.loads(line) for line in runs.stdout.splitlines()]
+    assert listed["ok"] is False and "authentication failed" in listed["error"]
+    table = subprocess.run([sys.executable, "-m", "geokg", "runs", "--state", str(state / "sources.sqlite")],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "store error: " in table.stdout and "authentication failed" in table.stdout

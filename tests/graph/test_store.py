@@ -227,3 +227,42 @@ def test_rows_that_lack_a_value_keep_the_stored_one(store: GraphStore, extractio
     found = store.actor(event.subject.id)
     assert found is not None and (found["title"], found["since"]) == (event.subject.title, event.subject.since)
     assert store.article("no-such-article") is None
+
+
+def test_loading_without_replace_removes_no_event(store: GraphStore, extractions: list[Extraction]) -> None:
+    store.load(extractions)
+    full = store.counts()
+    meetings = [dataclasses.replace(x, article=Article(x.article.id, ""),
+                                    events=tuple(e for e in x.events if e.relation.name == "MEET"))
+                for x in extractions]
+    met = sum(len(x.events) for x in meetings)
+    assert 0 < met < full["Event"] and full["SANCTIONED"] == 1
+    kept = store.load(meetings, replace=False)
+    assert kept.events_removed == 0
+    assert store.counts() == full
+    replaced = store.load(meetings, replace=True)
+    assert replaced.events_removed == full["Event"] - met
+    after = store.counts()
+    assert after["Event"] == met and after["MET"] == 1 and "SANCTIONED" not in after
+
+
+def test_a_later_extraction_of_an_article_in_one_batch_replaces_the_earlier(
+    store: GraphStore, extractions: list[Extraction]
+) -> None:
+    first, later = extractions[0], extractions[1]
+    again = dataclasses.replace(later, article=dataclasses.replace(later.article, id=first.article.id),
+                                events=tuple(dataclasses.replace(e, article_id=first.article.id) for e in later.events))
+    store.load([first, again])
+    counts = store.counts()
+    assert (counts["Article"], counts["Event"]) == (1, len(again.events))
+
+
+def test_an_edge_name_that_is_not_a_plain_identifier_is_refused(
+    store: GraphStore, extractions: list[Extraction]
+) -> None:
+    event = extractions[0].events[0]
+    evil = dataclasses.replace(event, relation=dataclasses.replace(
+        event.relation, edge="MET` {x:1}]->() MATCH (n) DETACH DELETE n //"))
+    with pytest.raises(StoreError, match="refusing edge name"):
+        store.load([dataclasses.replace(extractions[0], events=(evil,))])
+    assert store.counts().get("Event", 0) == 0 and store.counts().get("Article", 0) == 0

@@ -56,12 +56,12 @@ class NewsSite:
         return self.base + path
 
 
-def _rss(site: NewsSite) -> bytes:
+def _rss(site: NewsSite, pages: str = "/news/") -> bytes:
     items = []
     for name in RSS_ARTICLES:
         title, date, _ = front_matter(name)
         day = time.strftime("%a, %d %b %Y 09:00:00 GMT", time.strptime(date, "%Y-%m-%d"))
-        items.append(f"<item><title>{html.escape(title)}</title><link>{site.url('/news/' + name)}?utm_source=rss</link>"
+        items.append(f"<item><title>{html.escape(title)}</title><link>{site.url(pages + name)}?utm_source=rss</link>"
                      f"<pubDate>{day}</pubDate></item>")
     return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>'
             f"<link>{site.url('/')}</link>{''.join(items)}</channel></rss>").encode()
@@ -87,6 +87,7 @@ def build_routes(site: NewsSite) -> None:
     site.routes["/wire/copy-of-orban-visits-moscow"] = (200, {"Content-Type": "text/html"},
                                                          page("Hungary's Orban in Moscow", date, wire_copy(body)))
     site.routes["/rss.xml"] = (200, feed_headers, _rss(site))
+    site.routes["/slow-news.xml"] = (200, feed_headers, _rss(site, "/slow/"))  # each page takes slow_seconds
     site.routes["/atom.xml"] = (200, {**feed_headers, "Content-Type": "application/atom+xml"}, _atom(site))
     site.routes["/broken.xml"] = (200, feed_headers, b"<?xml version='1.0'?><rss><channel><item><title>cut")
     site.routes["/error.xml"] = (500, {}, b"Internal Server Error")
@@ -106,6 +107,9 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(self.site.slow_seconds)
             self._send(200, {"Content-Type": "application/rss+xml"}, b"<rss version='2.0'><channel/></rss>")
             return
+        if path.startswith("/slow/"):  # a slow article page: /slow/NAME serves /news/NAME late
+            time.sleep(self.site.slow_seconds)
+            path = "/news/" + path.removeprefix("/slow/")
         if path.startswith("/loop/"):
             step = int(path.rsplit("/", 1)[1])
             self.send_response(302)

@@ -106,6 +106,7 @@ def test_bad_inputs_fail_alone_and_the_report_says_so(tmp_path: Path) -> None:
     assert {k: report[k] for k in ("articles_new", "articles_duplicate", "articles_failed", "triples_loaded")} == {
         "articles_new": 1, "articles_duplicate": 0, "articles_failed": 1, "triples_loaded": 1,
     }
+    assert report["articles_read"] == 2  # read = new + duplicate + failed
     assert f"{bad}:2: invalid JSON" in done.stderr
 
 
@@ -149,7 +150,7 @@ def test_reports_of_one_pass_add_up() -> None:
         "articles_read": 6, "articles_new": 3, "articles_reextracted": 1, "articles_duplicate": 1, "articles_failed": 1,
         "triples_loaded": 7,
         "events_removed": 1, "drops_by_reason": {"no_actor": 3, "self_loop": 1},
-        "errors": ["a.txt: empty", "b.txt: not UTF-8"], "seconds": 0,
+        "errors": ["a.txt: empty", "b.txt: not UTF-8"], "error": None, "seconds": 0,
     }
 
 
@@ -289,3 +290,37 @@ def test_the_ledger_tells_loaded_stale_and_unloaded_apart(tmp_path: Path) -> Non
     assert ledger.standing("k", edited, "rules/2") is Standing.UNLOADED
     assert ledger.is_loaded("k", article, "rules/1") and not ledger.is_loaded("k", article, "rules/2")
     ledger.close()
+
+
+def _ingest(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "geokg", "ingest", *args, "--report", "json"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_the_same_id_twice_in_one_file_the_later_replaces_with_a_warning(tmp_path: Path) -> None:
+    lines = tmp_path / "twice.jsonl"
+    lines.write_text('{"id": "a", "text": "Iran attacked Israel.", "date": "2024-04-14"}\n'
+                     '{"id": "b", "text": "Hungary criticized Russia.", "date": "2024-04-14"}\n'
+                     '{"id": "a", "text": "Hungary criticized Russia.", "date": "2024-04-14"}\n'
+                     '{"id": "b", "text": "Hungary criticized Russia.", "date": "2024-04-14"}\n', encoding="utf-8")
+    done = _ingest(str(lines), "--db", str(tmp_path / "g.sqlite"), "--ledger", str(tmp_path / "l.sqlite"))
+    stdout, stderr = done.communicate(timeout=300)
+    assert done.returncode == 0, stderr
+    report = json.loads(stdout.splitlines()[-1])
+    assert (report["articles_read"], report["articles_new"], report["articles_duplicate"]) == (4, 3, 1)
+    assert f"geokg: warning: {lines}:3: id 'a' is also on line 1 with another text; line 3 replaces it" in stderr
+    assert "line 4" not in stderr  # the same text again is a plain duplicate
+    with sqlite3.connect(tmp_path / "g.sqlite") as connection:
+        stored = connection.execute("SELECT article_id, type FROM events ORDER BY 1").fetchall()
+    assert stored == [("a", "CRITICIZE"), ("b", "CRITICIZE")]  # as a later run would leave it
+
+
+def test_two_ingestions_at_once_load_each_article_once_and_say_so(tmp_path: Path) -> None:
+    store = ["--db", str(tmp_path / "g.sqlite"), "--ledger", str(tmp_path / "l.sqlite")]
+    runs = [_ingest(str(EXAMPLES), *store) for _ in range(2)]
+    reports = []
+    for run in runs:
+        stdout, stderr = run.communicate(timeout=600)
+        assert run.returncode == 0, stderr
+        reports.append(json.loads(stdout.splitlines()[-1]))
+    assert sorted((r["articles_new"], r["articles_duplicate"]) for r in reports) == [(0, 32), (32, 0)]

@@ -176,7 +176,9 @@ def test_a_copy_linked_in_the_state_but_not_yet_in_the_graph_is_linked_by_the_re
     assert "COPY_OF" not in store.counts()
     clock.now += 3600
     rerun = one_pass(tmp_path, sources, store, extractor, clock)
-    assert (rerun.ingest.articles_new, rerun.articles_near_duplicate) == (0, 1)
+    # the copy was counted as a near-duplicate when it was found; read again, it is a duplicate, as
+    # are the wire feed's two pages read before
+    assert (rerun.ingest.articles_new, rerun.articles_near_duplicate, rerun.ingest.articles_duplicate) == (0, 0, 3)
     assert store.counts() == clean
     store.close()
 
@@ -263,3 +265,118 @@ def test_schedule_run_keeps_running_until_sigterm(tmp_path: Path, site: NewsSite
     assert "pass_finished" in names
     assert counts_of(tmp_path)["Article"] == 3
     assert '"articles_new": 3' in (process.stdout.read().decode() if process.stdout else "")
+
+
+def test_credentials_in_source_addresses_are_never_written_or_printed(tmp_path: Path, site: NewsSite) -> None:
+    secret = "S3cret-pw"
+    sources = tmp_path / "sources.toml"
+    with_password = site.url("/rss.xml").replace("http://", f"http://reader:{secret}@")
+    failing = site.url("/error.xml").replace("http://", f"http://reader:{secret}@")
+    sources.write_text(f'[[source]]\nname = "news"\nkind = "rss"\nurl = "{with_password}"\nevery = "1h"\n\n'
+                       f'[[source]]\nname = "broken"\nkind = "rss"\nurl = "{failing}"\nevery = "1h"\n',
+                       encoding="utf-8")
+    state = tmp_path / ".geokg"
+    done = geokg_pass(state, sources)
+    assert done.wait(timeout=300) == 1  # one source failed
+    stdout, stderr = (stream.read().decode() if stream is not None else "" for stream in (done.stdout, done.stderr))
+    report = json.loads(stdout.splitlines()[-1])
+    assert (report["sources_ok"], report["articles_new"]) == (["news"], 3)
+    printed = stdout + stderr
+    assert "HTTP 500" in printed and "://***@127.0.0.1" in printed
+    runs = [subprocess.run([sys.executable, "-m", "geokg", "runs", "--state", str(state / "state.sqlite"), *flag],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60) for flag in ([], ["--json"])]
+    assert all(run.returncode == 0 for run in runs) and "HTTP 500" in runs[0].stdout
+    written = {path.name: path.read_bytes() for path in state.iterdir()}
+    assert {"state.sqlite", "ledger.sqlite", "graph.sqlite", "runs.jsonl"} <= set(written)
+    for text in (printed, *(run.stdout + run.stderr for run in runs)):
+        assert secret not in text
+    for name, data in written.items():
+        assert secret.encode() not in data, name
+    for path in state.iterdir():  # state files are readable by their owner only
+        assert path.stat().st_mode & 0o077 == 0, path.name
+
+
+def test_a_failed_feed_item_is_retried_with_backoff_even_when_the_feed_answers_304(
+    tmp_path: Path, site: NewsSite, extractor: Extractor
+) -> None:
+    store, clock = SqliteStore(tmp_path / "graph.sqlite"), Clock()
+    sources = sources_file(tmp_path, site, bad=False)
+    item = "/news/2023-03-21-xi-visits-moscow"
+    working = site.routes[item]
+    site.routes[item] = (500, {}, b"Internal Server Error")  # the page fails once, transiently
+    first = one_pass(tmp_path, sources, store, extractor, clock)
+    assert (first.ingest.articles_new, first.ingest.articles_failed, first.ok) == (4, 1, False)
+    site.routes[item] = working
+
+    clock.now += 30  # within the item's backoff: the feed is unchanged (304) and the item waits
+    second = one_pass(tmp_path, sources, store, extractor, clock)
+    assert (second.pages_not_modified, second.pages_waiting, second.ingest.articles_new) == (2, 1, 0)
+    assert site.requests[item] == 1
+
+    clock.now += backoff_seconds(1)  # backoff over: retried although the feed still answers 304
+    third = one_pass(tmp_path, sources, store, extractor, clock)
+    assert (third.pages_not_modified, third.ingest.articles_new, third.ok) == (2, 1, True)
+    assert site.requests[item] == 2
+    assert store.known_articles(["url:" + site.url(item)]) == {"url:" + site.url(item)}
+
+    clock.now += 3600  # loaded: never fetched again
+    fourth = one_pass(tmp_path, sources, store, extractor, clock)
+    assert (fourth.ingest.articles_new, site.requests[item]) == (0, 2)
+    for report in (first, second, third, fourth):
+        counts = report.as_dict()
+        assert counts["articles_read"] == sum(counts[k] for k in (
+            "articles_new", "articles_duplicate", "articles_near_duplicate", "articles_failed"))
+    store.close()
+
+
+def test_a_copy_counts_once_and_every_pass_adds_up(tmp_path: Path, site: NewsSite, extractor: Extractor) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    original = (ROOT / "examples" / "articles" / "2024-07-05-orban-visits-moscow.md").read_text(encoding="utf-8")
+    (folder / "a-original.md").write_text(original, encoding="utf-8")
+    (folder / "b-copy.md").write_text(original.replace("on Friday", "on Friday, July 5,")
+                                      + "\n\nReporting by the wire desk.\n", encoding="utf-8")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nname = "drop"\nkind = "folder"\nevery = "1h"\npath = "{folder}"\n',
+                       encoding="utf-8")
+    store, clock = SqliteStore(tmp_path / "graph.sqlite"), Clock()
+    reports = []
+    for _ in range(3):
+        reports.append(one_pass(tmp_path, sources, store, extractor, clock).as_dict())
+        clock.now += 3600
+    store.close()
+    assert [(r["articles_new"], r["articles_near_duplicate"], r["articles_duplicate"]) for r in reports] == [
+        (1, 1, 0), (0, 0, 2), (0, 0, 2)]
+    for report in reports:
+        assert report["articles_read"] == 2 == sum(report[k] for k in (
+            "articles_new", "articles_duplicate", "articles_near_duplicate", "articles_failed"))
+
+
+def test_a_second_sigterm_is_harmless_and_the_stop_does_not_wait_for_the_pass(tmp_path: Path, site: NewsSite) -> None:
+    site.slow_seconds = 4.0  # each of the feed's three pages: the whole pass would take 12 s or more
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nname = "slow-news"\nkind = "rss"\nurl = "{site.url("/slow-news.xml")}"\n'
+                       'every = "1h"\n', encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geokg", "schedule", "run", "--sources", str(sources), "--db",
+         str(tmp_path / "graph.sqlite"), "--ledger", str(tmp_path / "ledger.sqlite"), "--state",
+         str(tmp_path / "state.sqlite")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    slow_pages = lambda: sum(n for path, n in site.requests.items() if path.startswith("/slow/"))  # noqa: E731
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and slow_pages() == 0:  # the first page is being served
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    time.sleep(0.5)
+    process.send_signal(signal.SIGTERM)  # while the first stop is under way
+    assert process.wait(timeout=60) == 0
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    assert "Traceback" not in stderr and "SchedulerNotRunningError" not in stderr, stderr
+    assert slow_pages() == 1  # the page in hand finished; the other two were left for the next pass
+    events = [json.loads(line) for line in stderr.splitlines()]
+    assert events[-1]["event"] == "scheduler_stopped"
+    (finished,) = [e for e in events if e["event"] == "pass_finished"]
+    assert finished["stopped"] is True and finished["sources_ok"] == []
+    state = SourceState(tmp_path / "state.sqlite")
+    assert state.status("slow-news").etag is None  # the feed is read again in full next time
+    state.close()
