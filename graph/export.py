@@ -51,7 +51,7 @@ def extractions_of(store: SqliteStore) -> Iterator[Extraction]:
                     Polarity(row["polarity"]), Modality(row["modality"]),
                     actors.get(row["attributed_to_id"]) if row["attributed_to_id"] else None,
                     row["date"], row["date_precision"], evidence, row["confidence"], row["extractor"],
-                    row["trigger"], attributes,
+                    row["trigger"], attributes, row["pairing"],
                 ))
             # the article text is not kept; its hash is, and travels with the article
             yield Extraction(Article(article["id"], "", article["title"], article["published"], article["url"],
@@ -89,7 +89,7 @@ _EVENT_FIELDS = (
     ("type", ""), ("edge", ""), ("cameo", ""), ("quad_class", ":int"), ("goldstein", ":float"), ("date", ""),
     ("date_precision", ""), ("polarity", ""), ("modality", ""), ("sentence", ""), ("char_start", ":int"),
     ("char_end", ":int"), ("evidence_count", ":int"), ("evidence", ""), ("place", ""), ("commodity", ""),
-    ("topic", ""), ("confidence", ":float"), ("extractor", ""), ("trigger", ""), ("article_id", ""),
+    ("topic", ""), ("confidence", ":float"), ("extractor", ""), ("trigger", ""), ("pairing", ""), ("article_id", ""),
 )
 
 

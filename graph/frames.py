@@ -23,7 +23,7 @@ from graph.store import StoreError
 
 EVENT_COLUMNS = (
     "id", "article_id", "date", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "polarity",
-    "modality", "subject_id", "object_id", "attributed_to_id", "sentence",
+    "modality", "subject_id", "object_id", "attributed_to_id", "sentence", "pairing",
 )
 ARTICLE_COLUMNS = ("article_title", "article_url")
 ACTOR_COLUMNS = ("id", "name", "type", "country", "title", "aliases")

@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS events (
     sentence TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
     evidence_count INTEGER NOT NULL, evidence TEXT NOT NULL,
     place TEXT, commodity TEXT, topic TEXT,
-    confidence REAL NOT NULL, extractor TEXT NOT NULL, trigger TEXT NOT NULL
+    confidence REAL NOT NULL, extractor TEXT NOT NULL, trigger TEXT NOT NULL,
+    pairing TEXT NOT NULL DEFAULT 'dependency'
 );
 CREATE TABLE IF NOT EXISTS copies (
     copy_id TEXT PRIMARY KEY REFERENCES articles(id),
@@ -63,7 +64,7 @@ _EVENT_COLUMNS = (
     "id", "article_id", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "date",
     "date_precision", "polarity", "modality", "subject_id", "object_id", "attributed_to_id", "sentence",
     "char_start", "char_end", "evidence_count", "evidence", "place", "commodity", "topic", "confidence",
-    "extractor", "trigger",
+    "extractor", "trigger", "pairing",
 )
 
 
@@ -153,6 +154,9 @@ class SqliteStore:
             for column, kind in (("since", "TEXT"), ("until", "TEXT"), ("aliases", "TEXT NOT NULL DEFAULT '[]'")):
                 if column not in columns:  # files written by schema version 1
                     self.connection.execute(f"ALTER TABLE actors ADD COLUMN {column} {kind}")
+            event_columns = {row[1] for row in self.connection.execute("PRAGMA table_info(events)")}
+            if "pairing" not in event_columns:  # files written before schema version 4
+                self.connection.execute("ALTER TABLE events ADD COLUMN pairing TEXT NOT NULL DEFAULT 'dependency'")
             self.connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

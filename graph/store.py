@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from graph.model import Actor, ActorType, Article, CopyLink, Event, Extraction
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 PLAIN_EDGE = re.compile(r"^[A-Z][A-Z_]*$")  # edge names become relationship types in Cypher
 ACTOR_LABELS: Mapping[ActorType, str] = {
     ActorType.PERSON: "Person",
@@ -156,6 +156,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "confidence": event.confidence,
         "extractor": event.extractor,
         "trigger": event.trigger,
+        "pairing": event.pairing,
     }
 
 

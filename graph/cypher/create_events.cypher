@@ -9,7 +9,7 @@ CREATE (e:Event {id: r.id, type: r.type, edge: r.edge, cameo: r.cameo, quad_clas
     polarity: r.polarity, modality: r.modality, sentence: r.sentence, char_start: r.char_start,
     char_end: r.char_end, evidence_count: r.evidence_count, evidence: r.evidence, place: r.place,
     commodity: r.commodity, topic: r.topic, confidence: r.confidence, extractor: r.extractor,
-    trigger: r.trigger, article_id: r.article_id})
+    trigger: r.trigger, pairing: r.pairing, article_id: r.article_id})
 CREATE (e)-[:SUBJECT]->(s)
 CREATE (e)-[:OBJECT]->(o)
 CREATE (e)-[:REPORTED_IN]->(a)

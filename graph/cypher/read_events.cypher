@@ -10,4 +10,4 @@ OPTIONAL MATCH (e)-[:ATTRIBUTED_TO]->(p:Actor)
 RETURN e.id AS id, e.article_id AS article_id, e.date AS date, e.type AS type, e.edge AS edge,
        e.cameo AS cameo, e.quad_class AS quad_class, e.goldstein AS goldstein, e.reciprocal AS reciprocal,
        e.polarity AS polarity, e.modality AS modality, s.id AS subject_id, o.id AS object_id,
-       p.id AS attributed_to_id, e.sentence AS sentence
+       p.id AS attributed_to_id, e.sentence AS sentence, coalesce(e.pairing, 'dependency') AS pairing

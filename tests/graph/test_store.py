@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from extract.pipeline import Extractor
+from graph.frames import from_neo4j, from_sqlite
 from graph.model import Article, CopyLink, Extraction
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.sqlite_store import SqliteStore
@@ -54,7 +55,7 @@ def extractions(extractor: Extractor) -> list[Extraction]:
 def test_schema_is_idempotent_and_versioned(store: GraphStore) -> None:
     store.ensure_schema()
     store.ensure_schema()
-    assert store.schema_version() == 3
+    assert store.schema_version() == 4
 
 
 def test_loading_twice_changes_nothing(store: GraphStore, extractions: list[Extraction]) -> None:
@@ -266,3 +267,16 @@ def test_an_edge_name_that_is_not_a_plain_identifier_is_refused(
     with pytest.raises(StoreError, match="refusing edge name"):
         store.load([dataclasses.replace(extractions[0], events=(evil,))])
     assert store.counts().get("Event", 0) == 0 and store.counts().get("Article", 0) == 0
+
+
+def test_how_actors_were_paired_is_stored_and_read_back(store: GraphStore, extractor: Extractor,
+                                                        request: pytest.FixtureRequest) -> None:
+    article = Article("paired", "Chile lifted a curfew in a border region of Bolivia.", None, "2024-03-14")
+    (extraction,) = extractor.extract_many([article])
+    assert {e.pairing for e in extraction.events} == {"backoff"}
+    store.load([extraction])
+    if isinstance(store, SqliteStore):
+        frames = from_sqlite(store.path)
+    else:
+        frames = from_neo4j(request.getfixturevalue("neo4j_driver"))
+    assert list(frames.events["pairing"]) == ["backoff"]
