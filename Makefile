@@ -2,11 +2,12 @@
 #   make demo   extract the bundled example articles, print the triples and a summary, and load
 #               them into the embedded store (.geokg/graph.sqlite)
 #   make test   lint, type-check and run the whole test suite (starts a real Neo4j)
+#   make test-slow  the tests marked slow (multi-megabyte inputs, long fuzz runs), nightly
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint install
+.PHONY: demo test test-slow lint install
 
 $(STAMP): pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +27,6 @@ lint: $(STAMP)
 
 test: lint
 	$(VENV)/bin/python -m pytest
+
+test-slow: $(STAMP)
+	$(VENV)/bin/python -m pytest -m slow

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -67,51 +67,68 @@ class Extractor:
         return next(self.extract_many([article]))
 
     def extract_many(
-        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1
+        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1,
+        on_failure: Callable[[ArticleFailure], None] | None = None,
     ) -> Iterator[Extraction]:
-        """Extract a stream of articles; memory stays bounded by the batch, not the corpus."""
-        def blocks_of() -> Iterator[tuple[str, tuple[Article, Block, int, int]]]:
-            for article in articles:
+        """Extract a stream of articles, in order.
+
+        Memory stays bounded by the batch of blocks in flight, not by the corpus or by the length
+        of an article: blocks are at most ``MAX_BLOCK_CHARS`` long and each block's parse is
+        turned into candidates and let go before the next. With ``on_failure``, an article that
+        cannot be processed is handed to it with the reason and the others are extracted; without,
+        the error is raised. An error of the ``articles`` iterator itself is always raised.
+        """
+        pending = iter(articles)
+        while True:
+            flight = _InFlight()
+            try:
+                yield from self._stream(pending, flight, batch_size, n_process)
+                return
+            except Exception:
+                if on_failure is None or flight.source_failed:
+                    raise
+            # the stream stopped inside one of the articles in flight: each is retried alone
+            for article in flight.articles:
+                alone = _InFlight()
+                try:
+                    yield from self._stream(iter([article]), alone, batch_size, 1)
+                except Exception as error:
+                    on_failure(ArticleFailure(article, f"{type(error).__name__}: {error}"))
+
+    def _stream(
+        self, pending: Iterator[Article], flight: _InFlight, batch_size: int, n_process: int
+    ) -> Iterator[Extraction]:
+        """Extractions of ``pending``; ``flight`` lists the articles begun but not yet yielded."""
+        def blocks_of() -> Iterator[tuple[str, tuple[Article, Block | None, bool]]]:
+            while True:
+                try:
+                    article = next(pending)
+                except StopIteration:
+                    return
+                except Exception:
+                    flight.source_failed = True
+                    raise
+                flight.articles.append(article)
                 blocks = split_blocks(article.text)
                 if not blocks:
-                    yield "", (article, Block("", 0), 0, 0)
+                    yield "", (article, None, True)
                 for number, block in enumerate(blocks):
                     text = recase_title(block.text, self.name_words) if is_title_case(block.text) else block.text
-                    yield text, (article, block, number, len(blocks))
+                    yield text, (article, block, number == len(blocks) - 1)
 
-        current: Article | None = None
-        docs: list[tuple[Block, Doc]] = []
-        for doc, (article, block, number, total) in self.nlp.pipe(
+        current: _ArticleExtraction | None = None
+        for doc, (article, block, last) in self.nlp.pipe(
             blocks_of(), as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
-            if current is not None and article is not current:
-                yield self._article_extraction(current, docs)
-                docs = []
-            current = article
-            if block.text:
-                docs.append((block, doc))
-            if number == total - 1 or total == 0:
-                yield self._article_extraction(article, docs)
-                docs = []
+            if current is None:
+                current = _ArticleExtraction(self, article)
+            if block is not None:
+                current.add(block, doc)
+            if last:
+                extraction = current.finish()
+                flight.articles.popleft()
                 current = None
-        if current is not None:
-            yield self._article_extraction(current, docs)
-
-    def _article_extraction(self, article: Article, docs: list[tuple[Block, Doc]]) -> Extraction:
-        resolver = ActorResolver(
-            self.knowledge.gazetteer, self.index, self.knowledge.lexicon, article.date
-        )
-        events: list[Event] = []
-        drops: list[Drop] = []
-        names: dict[str, set[str]] = {}
-        for block, doc in docs:
-            mentions = resolver.resolve_block(doc)
-            _collect_names(doc, mentions, names)
-            ctx = Context(self.knowledge.ontology, self.knowledge.lexicon, mentions)
-            for candidate in block_candidates(list(doc), ctx):
-                self._emit(article, block, candidate, mentions, events, drops)
-        merged = [with_aliases(event, names) for event in merge_events(events, drops)]
-        return Extraction(article, tuple(merged), tuple(drops))
+                yield extraction
 
     def _relation_for(self, name: str, subject: Actor) -> RelationType:
         """The ontology's relation, or its conventional-force variant when a state acts."""
@@ -177,6 +194,46 @@ class Extractor:
             )
 
 
+@dataclass(frozen=True)
+class ArticleFailure:
+    """An article the pipeline could not process, and why."""
+
+    article: Article
+    reason: str
+
+
+@dataclass
+class _InFlight:
+    """Articles whose blocks went into spaCy and whose extraction is not yet out."""
+
+    articles: deque[Article] = field(default_factory=deque)
+    source_failed: bool = False
+
+
+class _ArticleExtraction:
+    """One article's extraction, built block by block: each parse is used, then let go."""
+
+    def __init__(self, extractor: Extractor, article: Article) -> None:
+        self.extractor = extractor
+        self.article = article
+        knowledge = extractor.knowledge
+        self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date)
+        self.events: list[Event] = []
+        self.drops: list[Drop] = []
+        self.names: dict[str, set[str]] = {}
+
+    def add(self, block: Block, doc: Doc) -> None:
+        mentions = self.resolver.resolve_block(doc)
+        _collect_names(doc, mentions, self.names)
+        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
+        for candidate in block_candidates(list(doc), ctx):
+            self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
+
+    def finish(self) -> Extraction:
+        merged = [with_aliases(event, self.names) for event in merge_events(self.events, self.drops)]
+        return Extraction(self.article, tuple(merged), tuple(self.drops))
+
+
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:
     """The surface forms that name each actor in a block ("Kovacs", "Janos Kovacs"), not its
     pronouns, titles, capitals or demonyms."""
@@ -220,26 +277,37 @@ def _same_occasion(a: Event, b: Event) -> bool:
     return not (a.date_precision == "day" and b.date_precision == "day" and a.date != b.date)
 
 
+@dataclass
+class _Merged:
+    """An event being merged: the combined event (with its first mention only) and every mention."""
+
+    event: Event
+    evidence: list[Evidence]
+    seen: set[Evidence]
+
+
 def merge_events(events: list[Event], drops: list[Drop]) -> list[Event]:
     """One event per actors, relation, polarity and factuality in an article, carrying every
-    mention as evidence (headline, caption and body); mentions on different days stay apart."""
-    merged: list[Event] = []
+    mention as evidence (headline, caption and body); mentions on different days stay apart.
+    Linear in the mentions: an article repeating one event thousands of times stays fast."""
+    merged: list[_Merged] = []
+    by_key: dict[tuple[str, ...], list[_Merged]] = {}
     for event in events:
-        key = _merge_key(event)
-        index = next(
-            (i for i, known in enumerate(merged) if _merge_key(known) == key and _same_occasion(known, event)),
-            None,
-        )
-        if index is None:
-            merged.append(event)
+        same = by_key.setdefault(_merge_key(event), [])
+        group = next((known for known in same if _same_occasion(known.event, event)), None)
+        if group is None:
+            group = _Merged(event, list(event.evidence), set(event.evidence))
+            same.append(group)
+            merged.append(group)
             continue
-        first = merged[index]
-        if event.evidence[0] in first.evidence:
+        if event.evidence[0] in group.seen:
             drops.append(Drop(DropReason.DUPLICATE, event.trigger, event.relation.name, event.sentence,
                               event.char_start, event.char_end, "same sentence"))
             continue
-        merged[index] = _combine(first, event)
-    return merged
+        group.event = replace(_combine(group.event, event), evidence=group.event.evidence)
+        group.evidence.extend(event.evidence)
+        group.seen.update(event.evidence)
+    return [replace(group.event, evidence=tuple(group.evidence)) for group in merged]
 
 
 def _combine(first: Event, other: Event) -> Event:

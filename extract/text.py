@@ -14,6 +14,13 @@ _CONTINUING = frozenset({
     "that", "which", "who", "as", "than", "into", "over", "after", "before", "between", "against",
 })
 _SHORT_LINE_WORDS = 25
+#: The longest block handed to spaCy. Longer paragraphs are cut at a sentence end (else a line
+#: break, else a space) so that no text reaches spaCy's own limit (``nlp.max_length``, E088) and
+#: the memory of a parse is bounded by the block, not by the paragraph or the article.
+MAX_BLOCK_CHARS = 10_000
+# the end of a sentence: terminal punctuation, closing quotes or brackets, then white space
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -66,8 +73,40 @@ def _trimmed(chunk: str, start: int) -> Block:
     return Block(chunk.strip(), start + leading)
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Blocks of ``text``: paragraphs split at blank lines, then at headline-like line ends.
+def _cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` (longer than ``limit``): after the last sentence end in the second
+    half of the first ``limit`` characters, else after the last line break or space there, else
+    at ``limit``. Cutting in the second half keeps every piece longer than ``limit // 2``."""
+    window = text[:limit]
+    half = limit // 2
+    ends = [match.end() for match in _SENTENCE_END.finditer(window, half)]
+    if ends:
+        return ends[-1]
+    newline = window.rfind("\n", half)
+    if newline >= 0:
+        return newline + 1
+    spaces = [match.end() for match in _SPACE.finditer(window, half)]
+    return spaces[-1] if spaces else limit
+
+
+def bounded(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
+    """``block`` cut into pieces of at most ``limit`` characters, with their offsets."""
+    text, start = block.text, block.start
+    while len(text) > limit:
+        cut = _cut_point(text, limit)
+        piece = _trimmed(text[:cut], start)
+        if piece.text:
+            yield piece
+        rest = text[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
+        text = rest.lstrip()
+    if text:
+        yield Block(text, start)
+
+
+def split_blocks(text: str, max_chars: int = MAX_BLOCK_CHARS) -> list[Block]:
+    """Blocks of ``text``: paragraphs split at blank lines, then at headline-like line ends, then
+    cut to at most ``max_chars`` characters (see ``bounded``).
 
     ``text[block.start : block.start + len(block.text)] == block.text`` holds for every block,
     except that line breaks inside a block are kept as they are.
@@ -75,9 +114,11 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     position = 0
     for match in _BLANK_LINE.finditer(text):
-        blocks.extend(_lines_of(text[position : match.start()], position))
+        for block in _lines_of(text[position : match.start()], position):
+            blocks.extend(bounded(block, max_chars))
         position = match.end()
-    blocks.extend(_lines_of(text[position:], position))
+    for block in _lines_of(text[position:], position):
+        blocks.extend(bounded(block, max_chars))
     return blocks
 
 

@@ -20,6 +20,17 @@ from geokg.store_options import add_db_option, add_ledger_option, add_store_opti
 COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli")
 
 
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is less than 1")
+    return value
+
+
 def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "extract",
@@ -31,7 +42,7 @@ def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
     parser.add_argument("--max-bytes", type=int, default=None, help="largest accepted article file")
-    parser.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
+    parser.add_argument("--processes", type=_positive_int, default=1, help="spaCy worker processes (1 or more)")
     parser.add_argument("--drops", action="store_true", help="with --format table, list every dropped candidate")
 
 
@@ -105,30 +116,39 @@ def _table_line(record: dict[str, object]) -> str:
 
 
 def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from extract.pipeline import Extractor
+    from extract.pipeline import ArticleFailure, Extractor
     from graph.model import Article
     from graph.records import event_record
-    from loaders.sources import DEFAULT_MAX_BYTES, InputError, read_inputs
+    from loaders.sources import DEFAULT_MAX_BYTES, InputError, labelled_inputs
 
     failures = 0
     articles_seen = 0
+    labels: dict[str, str] = {}  # article id -> the input it came from, while it is being extracted
 
     def articles() -> Iterator[Article]:
         nonlocal failures, articles_seen
-        for item in read_inputs(args.inputs, args.date, args.max_bytes or DEFAULT_MAX_BYTES):
+        for label, item in labelled_inputs(args.inputs, args.date, args.max_bytes or DEFAULT_MAX_BYTES):
             if isinstance(item, InputError):
                 failures += 1
                 print(f"geokg: error: {item}", file=err)
                 continue
             articles_seen += 1
+            labels[item.id] = label
             yield item
+
+    def failed(failure: ArticleFailure) -> None:
+        nonlocal failures
+        failures += 1
+        label = labels.pop(failure.article.id, failure.article.id)
+        print(f"geokg: error: {label}: could not be extracted ({failure.reason})", file=err)
 
     extractor = Extractor()
     relation_counts: Counter[str] = Counter()
     dyads: Counter[tuple[str, str]] = Counter()
     drops: Counter[str] = Counter()
     triples = 0
-    for extraction in extractor.extract_many(articles(), n_process=args.processes):
+    for extraction in extractor.extract_many(articles(), n_process=args.processes, on_failure=failed):
+        labels.pop(extraction.article.id, None)
         drops.update(d.reason.value for d in extraction.drops)
         if args.format == "table" and extraction.events:
             title = extraction.article.title or extraction.article.id

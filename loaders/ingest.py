@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.pipeline import Extractor
+from extract.pipeline import ArticleFailure, Extractor
 from graph.model import Article, Extraction
 from graph.sqlite_store import open_own_file
 from graph.store import GraphStore, content_hash
@@ -84,6 +84,7 @@ class RunReport:
     drops_by_reason: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    failed_article_ids: list[str] = field(default_factory=list)  # articles that could not be extracted
 
     def add(self, part: RunReport) -> None:
         """Count ``part`` (a later ingest of the same pass) into this report; time is kept apart."""
@@ -95,6 +96,7 @@ class RunReport:
         self.events_removed += part.events_removed
         self.drops_by_reason.update(part.drops_by_reason)
         self.errors.extend(part.errors)
+        self.failed_article_ids.extend(part.failed_article_ids)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -108,6 +110,12 @@ class RunReport:
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
         }
+
+
+def _name_of(article: Article) -> str:
+    """How a report names an article: its address, else its id, with its title when it has one."""
+    name = article.url or article.id
+    return f"{name} ({article.title})" if article.title else name
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -169,7 +177,14 @@ def ingest(
     store.ensure_schema()
     for batch in _batches(new_articles(), batch_articles):
         ledger.mark(store_key, batch, extractor.name, "seen")
-        extractions: list[Extraction] = list(extractor.extract_many(batch))
+        failures: list[ArticleFailure] = []
+        extractions: list[Extraction] = list(extractor.extract_many(batch, on_failure=failures.append))
+        if failures:  # each fails alone: counted, named, left for a later run to try again
+            ledger.mark(store_key, [f.article for f in failures], extractor.name, "failed")
+            report.articles_failed += len(failures)
+            report.failed_article_ids.extend(f.article.id for f in failures)
+            report.errors.extend(f"{_name_of(f.article)}: could not be extracted ({f.reason})" for f in failures)
+            batch = [e.article for e in extractions]
         ledger.mark(store_key, batch, extractor.name, "extracted")
         result = store.load(extractions)
         ledger.mark(store_key, batch, extractor.name, "loaded")

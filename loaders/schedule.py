@@ -232,8 +232,10 @@ def run_pass(sources: list[Source], pipeline: Pipeline, lock_path: Path) -> Pass
                 pipeline.event("copies_unlinked", source=source.name, copies=len(sifted.copies) - linked,
                                reason="first copy not in the graph")
             state.remember_signatures(sifted.signatures)
+            not_extracted = set(part.failed_article_ids)
             for url, page_article in found.pages:
-                state.remember_page(url, page_article, source.name, now)
+                if page_article not in not_extracted:  # a page whose article failed is fetched again next pass
+                    state.remember_page(url, page_article, source.name, now)
             state.succeeded(source.name, now, found.etag, found.last_modified)
             report.sources_ok.append(source.name)
             for message in part.errors:

@@ -185,41 +185,47 @@ def articles_from_jsonl(
     stream: Iterable[str], source: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | InputError]:
     """Articles from JSONL lines ``{"id", "text", "title"?, "date"?, "url"?}``."""
+    for _, item in _numbered_jsonl(stream, source, max_bytes):
+        yield item
+
+
+def _numbered_jsonl(stream: Iterable[str], source: str, max_bytes: int) -> Iterator[tuple[int, Article | InputError]]:
+    """``articles_from_jsonl`` with the line number of each item."""
     for number, line in enumerate(stream, start=1):
         if isinstance(line, _UndecodableLine):
-            yield InputError(source, str(line), number)
+            yield number, InputError(source, str(line), number)
             continue
         if not line.strip():
             continue
         if len(line) > max_bytes:
-            yield InputError(source, f"line is longer than the limit of {max_bytes} bytes", number)
+            yield number, InputError(source, f"line is longer than the limit of {max_bytes} bytes", number)
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield InputError(source, f"invalid JSON ({error.msg} at column {error.colno})", number)
+            yield number, InputError(source, f"invalid JSON ({error.msg} at column {error.colno})", number)
             continue
         if not isinstance(record, dict):
-            yield InputError(source, "a line must be a JSON object", number)
+            yield number, InputError(source, "a line must be a JSON object", number)
             continue
         text, article_id = record.get("text"), record.get("id")
         if not isinstance(text, str) or not text.strip():
-            yield InputError(source, "missing or empty \"text\"", number)
+            yield number, InputError(source, "missing or empty \"text\"", number)
             continue
         if "\x00" in text:
-            yield InputError(source, "binary data (NUL characters) in \"text\"", number)
+            yield number, InputError(source, "binary data (NUL characters) in \"text\"", number)
             continue
         if isinstance(article_id, bool) or not isinstance(article_id, str | int) or str(article_id) == "":
-            yield InputError(source, "missing \"id\"", number)
+            yield number, InputError(source, "missing \"id\"", number)
             continue
         date = _checked_date(record.get("date"), source, number)
         if isinstance(date, InputError):
-            yield date
+            yield number, date
             continue
         title = record.get("title")
         url = record.get("url")
-        yield Article(str(article_id), text, title if isinstance(title, str) else None, date,
-                      url if isinstance(url, str) else None, record.get("source"))
+        yield number, Article(str(article_id), text, title if isinstance(title, str) else None, date,
+                              url if isinstance(url, str) else None, record.get("source"))
 
 
 class _UndecodableLine(str):
@@ -247,50 +253,63 @@ def read_inputs(
     inputs: list[str], date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None
 ) -> Iterator[Article | InputError]:
     """Articles (or errors) from every input, in order, streaming."""
+    for _, item in labelled_inputs(inputs, date, max_bytes, stdin):
+        yield item
+
+
+def labelled_inputs(
+    inputs: list[str], date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None
+) -> Iterator[tuple[str, Article | InputError]]:
+    """``read_inputs`` with where each item comes from: a file, ``FILE:LINE`` of a JSONL file, or
+    ``<stdin>`` (``<stdin>:LINE``)."""
     for item in inputs:
         if item == "-":
             stream = stdin or sys.stdin
             data = stream.read(max_bytes + 1)
             if len(data) > max_bytes:
-                yield InputError("<stdin>", f"standard input is longer than the limit of {max_bytes} characters")
+                yield "<stdin>", InputError(
+                    "<stdin>", f"standard input is longer than the limit of {max_bytes} characters")
                 continue
             if data.lstrip().startswith("{"):
-                yield from articles_from_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes)
+                for number, line_item in _numbered_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes):
+                    yield f"<stdin>:{number}", line_item
                 continue
             if not data.strip():
-                yield InputError("<stdin>", "empty text")
+                yield "<stdin>", InputError("<stdin>", "empty text")
                 continue
             if "\x00" in data:
-                yield InputError("<stdin>", "binary data (NUL bytes), not text")
+                yield "<stdin>", InputError("<stdin>", "binary data (NUL bytes), not text")
                 continue
             checked = _checked_date(date, "<stdin>", None)
             if isinstance(checked, InputError):
-                yield checked
+                yield "<stdin>", checked
                 continue
-            yield Article(Article.content_id(data), data, None, checked)
+            yield "<stdin>", Article(Article.content_id(data), data, None, checked)
             continue
         path = Path(item)
         if path.is_dir():
             files = _files_under(path)
             if not files:
-                yield InputError(item, "directory has no .txt, .md, .html or .jsonl files")
+                yield item, InputError(item, "directory has no .txt, .md, .html or .jsonl files")
             for file in files:
                 yield from _read_path(file, date, max_bytes)
         elif path.exists():
             yield from _read_path(path, date, max_bytes)
         else:
-            yield InputError(item, "no such file or directory")
+            yield item, InputError(item, "no such file or directory")
 
 
-def _read_path(path: Path, date: str | None, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_path(path: Path, date: str | None, max_bytes: int) -> Iterator[tuple[str, Article | InputError]]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         try:
             with path.open("rb") as stream:
-                yield from articles_from_jsonl(_decoded_lines(stream), str(path), max_bytes)
+                for number, item in _numbered_jsonl(_decoded_lines(stream), str(path), max_bytes):
+                    yield f"{path}:{number}", item
         except OSError as error:
-            yield InputError(str(path), f"cannot read: {error.strerror or error}")
+            yield str(path), InputError(str(path), f"cannot read: {error.strerror or error}")
     elif suffix in TEXT_SUFFIXES:
-        yield article_from_file(path, date, max_bytes)
+        yield str(path), article_from_file(path, date, max_bytes)
     else:
-        yield InputError(str(path), f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl")
+        message = f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl"
+        yield str(path), InputError(str(path), message)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extract.pipeline import Extractor
+import pytest
+
+from extract.pipeline import ArticleFailure, Extractor
 from graph.model import Article, DropReason, Event, Extraction, Modality, Polarity
 
 DATE = "2023-10-19"  # a Thursday
@@ -271,3 +273,36 @@ def test_the_possessor_of_a_plan_acts_in_its_infinitive(extractor: Extractor) ->
     assert not any(e.subject.country == "HUN" and e.object.id == "org:nato" for e in bid.events)
     plain = run(extractor, "Finland decided to join NATO.")  # no possessor: the clause subject, as before
     assert ("country:FIN", "COOPERATE", "org:nato") in keys(plain)
+
+
+def test_an_article_spacy_cannot_parse_fails_alone_with_its_reason(extractor: Extractor) -> None:
+    good = Article("good", "Russia attacked Ukraine on Tuesday.", date="2024-02-06")
+    bad = Article("bad", "Russia attacked Ukraine. " + "x" * 3000, date="2024-02-06")  # one 3,025-char block
+    later = Article("later", "Hungary criticized the European Union.", date="2024-02-06")
+    failures: list[ArticleFailure] = []
+    limit = extractor.nlp.max_length
+    extractor.nlp.max_length = 2000  # spaCy's own E088 limit, lowered so that one block exceeds it
+    try:
+        extractions = list(extractor.extract_many([good, bad, later], on_failure=failures.append))
+        with pytest.raises(ValueError, match="E088"):  # without a failure handler the error is raised
+            list(extractor.extract_many([good, bad]))
+    finally:
+        extractor.nlp.max_length = limit
+    assert [e.article.id for e in extractions] == ["good", "later"]
+    assert [(e.relation.name, e.object.name) for e in extractions[0].events] == [("ATTACK", "Ukraine")]
+    assert extractions[1].events
+    assert [f.article.id for f in failures] == ["bad"] and "E088" in failures[0].reason
+
+
+def test_a_paragraph_longer_than_spacys_limit_is_extracted_in_bounded_blocks(extractor: Extractor) -> None:
+    text = "Russia attacked Ukraine on Tuesday, officials said. " * 1500  # 78,000 characters, one paragraph
+    limit = extractor.nlp.max_length
+    extractor.nlp.max_length = 50_000  # spaCy's E088 limit, scaled down with the paragraph to keep the test fast
+    try:
+        (extraction,) = extractor.extract_many([Article("long", text, date="2024-02-06")])
+    finally:
+        extractor.nlp.max_length = limit
+    (event,) = extraction.events  # every mention merges into one event
+    assert (event.subject.name, event.relation.name, event.object.name) == ("Russia", "ATTACK", "Ukraine")
+    assert len(event.evidence) == 1500
+    assert all(text[e.char_start : e.char_end] == e.sentence for e in event.evidence)
