@@ -16,8 +16,10 @@ _CONTINUING = frozenset({
 _SHORT_LINE_WORDS = 25
 #: The longest block handed to spaCy. Longer paragraphs are cut at a sentence end (else a line
 #: break, else a space) so that no text reaches spaCy's own limit (``nlp.max_length``, E088) and
-#: the memory of a parse is bounded by the block, not by the paragraph or the article.
-MAX_BLOCK_CHARS = 10_000
+#: the memory of a parse is bounded by the block, not by the paragraph or the article: spaCy
+#: needs about 3 KB per character of a batch in flight, so a batch of 64 blocks of 1,000
+#: characters adds about 180 MiB to the model, as much as a stream of short articles does.
+MAX_BLOCK_CHARS = 1_000
 # the end of a sentence: terminal punctuation, closing quotes or brackets, then white space
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 _SPACE = re.compile(r"\s")

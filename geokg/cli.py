@@ -319,7 +319,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import sqlite3
 
-    from graph.export import export_csv, export_to_store
+    from graph.export import ExportError, export_csv, export_to_store
     from graph.neo4j_store import Neo4jSettings, Neo4jStore
     from graph.sqlite_store import SqliteStore
     from graph.store import StoreError
@@ -348,7 +348,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target.close()
         print(f"exported {result.events} triples of {result.articles} articles to Neo4j", file=out)
         return 0
-    except StoreError as error:
+    except (StoreError, ExportError) as error:
         print(f"geokg: error: {error}", file=err)
         return 1
     except sqlite3.DatabaseError as error:  # a SQLite file, but not an embedded store
@@ -364,6 +364,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `geokg ... | head`: the reader has gone, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: stores and ledgers roll back the batch in flight as they unwind
+        print("geokg: interrupted; what was loaded stays loaded, run the command again to go on", file=sys.stderr)
+        return 130
 
 
 def _main(argv: Sequence[str] | None) -> int:

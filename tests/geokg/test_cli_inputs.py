@@ -4,8 +4,11 @@ values, an existing output file, Ctrl-C. Real subprocesses, real files."""
 from __future__ import annotations
 
 import json
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -75,3 +78,68 @@ def test_a_bad_process_count_is_one_line(tmp_path: Path, value: str) -> None:
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1].startswith("geokg extract: error: argument --processes: ")
     assert done.stdout == ""
+
+
+def test_query_parameters_out_of_their_type_are_one_line_errors() -> None:
+    for assignment, message in (
+        ("limit=99999999999999999999999", "geokg: error: parameter limit: '99999999999999999999999' is not a whole"),
+        ("to=yesterday", "geokg: error: parameter to: 'yesterday' is not a date (YYYY-MM-DD)"),
+        ("from=2024-13-45", "geokg: error: parameter from: '2024-13-45' is not a date (YYYY-MM-DD)"),
+    ):
+        query = "actor-profile" if assignment.startswith("limit") else "meetings"
+        extra = ["--param", "actor=Orban"] if query == "actor-profile" else []
+        done = geokg("query", query, *extra, "--param", assignment)
+        no_traceback(done)
+        assert done.returncode == 1
+        (line,) = done.stderr.splitlines()
+        assert line.startswith(message), line
+
+
+def test_export_to_an_existing_file_is_one_line_and_leaves_the_file(tmp_path: Path, small_graph_sqlite: Path) -> None:
+    target = tmp_path / "export.csv"
+    target.write_text("keep me", encoding="utf-8")
+    done = geokg("export", "--to", "csv", "--db", str(small_graph_sqlite), "--out", str(target))
+    no_traceback(done)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"geokg: error: {target}: exists and is not a folder; give --out a folder"]
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def loaded_in(ledger: Path) -> int:
+    if not ledger.exists():
+        return 0
+    try:
+        with sqlite3.connect(ledger) as connection:
+            return int(connection.execute("SELECT COUNT(*) FROM ledger WHERE status = 'loaded'").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0  # the process is creating or writing the ledger
+
+
+def test_ctrl_c_during_ingest_stops_cleanly_with_130_and_a_rerun_goes_on(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    examples = sorted((ROOT / "examples" / "articles").glob("*.md"))
+    for number in range(120):
+        source = examples[number % len(examples)]
+        (articles / f"{number:03d}-{source.name}").write_text(
+            source.read_text(encoding="utf-8") + f"\n\nCopy {number}.\n", encoding="utf-8")
+    ledger = tmp_path / "ledger.sqlite"
+    command = [sys.executable, "-m", "geokg", "ingest", str(articles), "--db", str(tmp_path / "graph.sqlite"),
+               "--ledger", str(ledger), "--batch", "1", "--report", "json"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while loaded_in(ledger) < 3 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # polling the ledger: the signal goes as soon as three articles are loaded
+    assert process.poll() is None, "the ingest finished before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert stderr.splitlines()[-1].startswith("geokg: interrupted")
+    loaded = loaded_in(ledger)
+    assert 3 <= loaded < 120
+    rerun = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    assert rerun.returncode == 0, rerun.stderr
+    report = json.loads(rerun.stdout.splitlines()[-1])
+    assert report["articles_duplicate"] >= loaded and report["articles_new"] + report["articles_duplicate"] == 120
+    assert loaded_in(ledger) == 120
