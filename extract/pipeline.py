@@ -17,7 +17,7 @@ from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.patterns import Candidate, Context, block_candidates
 from extract.qualifiers import qualify
-from extract.text import Block, is_title_case, recase_title, split_blocks
+from extract.text import Block, is_all_caps, is_title_case, looks_english, recase_all_caps, recase_title, split_blocks
 from graph.model import (
     Actor,
     ActorType,
@@ -29,6 +29,7 @@ from graph.model import (
     Extraction,
     Modality,
     RelationType,
+    TextWarning,
 )
 
 EXTRACTOR_NAME = "geokg-rules"
@@ -113,8 +114,7 @@ class Extractor:
                 if not blocks:
                     yield "", (article, None, True)
                 for number, block in enumerate(blocks):
-                    text = recase_title(block.text, self.name_words) if is_title_case(block.text) else block.text
-                    yield text, (article, block, number == len(blocks) - 1)
+                    yield self._parser_text(block.text), (article, block, number == len(blocks) - 1)
 
         current: _ArticleExtraction | None = None
         for doc, (article, block, last) in self.nlp.pipe(
@@ -129,6 +129,14 @@ class Extractor:
                 flight.articles.popleft()
                 current = None
                 yield extraction
+
+    def _parser_text(self, text: str) -> str:
+        """The block as the parser should see it: capitals and Title Case recased (same length)."""
+        if is_all_caps(text):
+            return recase_all_caps(text, self.name_words)
+        if is_title_case(text):
+            return recase_title(text, self.name_words)
+        return text
 
     def _relation_for(self, name: str, subject: Actor) -> RelationType:
         """The ontology's relation, or its conventional-force variant when a state acts."""
@@ -221,6 +229,7 @@ class _ArticleExtraction:
         self.events: list[Event] = []
         self.drops: list[Drop] = []
         self.names: dict[str, set[str]] = {}
+        self.warnings = _text_warnings(article.text)
 
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
@@ -231,7 +240,23 @@ class _ArticleExtraction:
 
     def finish(self) -> Extraction:
         merged = [with_aliases(event, self.names) for event in merge_events(self.events, self.drops)]
-        return Extraction(self.article, tuple(merged), tuple(self.drops))
+        return Extraction(self.article, tuple(merged), tuple(self.drops), self.warnings)
+
+
+#: How much of an article's start is looked at for its warnings, so a 10 MB article costs no more.
+_WARNING_SAMPLE_CHARS = 20_000
+
+
+def _text_warnings(text: str) -> tuple[TextWarning, ...]:
+    """What limits extraction from this text: written in capitals (it is recased, block by block),
+    or not English (it is extracted all the same, and will yield little)."""
+    sample = text[:_WARNING_SAMPLE_CHARS]
+    warnings = []
+    if is_all_caps(sample):
+        warnings.append(TextWarning.ALL_CAPS)
+    if not looks_english(sample):
+        warnings.append(TextWarning.NOT_ENGLISH)
+    return tuple(warnings)
 
 
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _TERMINAL = ('.', '!', '?', ':', ';', '"', "'", "\u201d", "\u2019")
@@ -146,3 +150,61 @@ def recase_title(text: str, keep: frozenset[str]) -> str:
         return word.lower()
 
     return _WORD.sub(lower, text)
+
+
+# Days and months are capitalised in English; so is the pronoun I.
+_ALWAYS_CAPITALISED = frozenset(name for name in (*calendar.day_name, *calendar.month_name, "I") if name)
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*\s*$")
+ALL_CAPS_MIN_WORDS = 3
+
+
+def is_all_caps(text: str) -> bool:
+    """Text written in capitals: at least three words and nine in ten cased letters upper case."""
+    words = [w for w in _WORD.findall(text) if len(w) > 1]
+    if len(words) < ALL_CAPS_MIN_WORDS:
+        return False
+    upper = sum(1 for c in text if c.isupper())
+    lower = sum(1 for c in text if c.islower())
+    return upper >= 9 * lower
+
+
+def recase_all_caps(text: str, keep: frozenset[str]) -> str:
+    """Sentence case for text written in capitals, so the parser sees "Russia attacked Ukraine on
+    Tuesday": a word stays upper case when ``keep`` has it so ("NATO"), is capitalised when ``keep``
+    has it capitalised ("Russia", "Orban's"), when English always capitalises it (days, months, I)
+    or when it starts a sentence, and is lower-cased otherwise. Only ASCII letters change, so the
+    length and offsets of the text do not."""
+    def recase(match: re.Match[str]) -> str:
+        word = match.group(0)
+        stem = re.split(r"['\u2019]", word, maxsplit=1)[0]
+        if word in keep or stem in keep:
+            return word
+        capitalised = word[0] + word[1:].lower()
+        if capitalised in keep or stem.capitalize() in keep or stem.capitalize() in _ALWAYS_CAPITALISED:
+            return capitalised
+        if match.start() == 0 or _SENTENCE_END_BEFORE.search(text, 0, match.start()):
+            return capitalised
+        return word.lower()
+
+    return _WORD.sub(recase, text)
+
+
+#: A text of at least this many words is judged for language; shorter ones (headlines) are not.
+ENGLISH_MIN_WORDS = 20
+#: English prose has about a quarter of its words on spaCy's English stop list (words of two
+#: letters or more; one-letter words such as "a" and "i" are words of other languages too);
+#: other languages have almost none. Below this share a text is counted ``not_english``.
+ENGLISH_MIN_STOP_SHARE = 0.12
+#: Only the first words are looked at: the test stays cheap for a 10 MB article.
+_LANGUAGE_SAMPLE_WORDS = 5_000
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+def looks_english(text: str) -> bool:
+    """Whether ``text`` reads as English by its share of English stop words (see the constants);
+    a text too short to judge counts as English."""
+    words = [m.group(0).lower() for m in itertools.islice(_ANY_WORD.finditer(text), _LANGUAGE_SAMPLE_WORDS)]
+    if len(words) < ENGLISH_MIN_WORDS:
+        return True
+    stops = sum(1 for word in words if len(word) > 1 and word in STOP_WORDS)
+    return stops / len(words) >= ENGLISH_MIN_STOP_SHARE

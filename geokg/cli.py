@@ -146,10 +146,12 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     relation_counts: Counter[str] = Counter()
     dyads: Counter[tuple[str, str]] = Counter()
     drops: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()  # articles by text warning (all_caps, not_english)
     triples = 0
     for extraction in extractor.extract_many(articles(), n_process=args.processes, on_failure=failed):
         labels.pop(extraction.article.id, None)
         drops.update(d.reason.value for d in extraction.drops)
+        warnings.update(w.value for w in extraction.warnings)
         if args.format == "table" and extraction.events:
             title = extraction.article.title or extraction.article.id
             print(f"\n# {title}", file=out)
@@ -169,6 +171,7 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     summary = (
         f"{articles_seen} articles, {triples} triples, {failures} inputs failed; "
         f"drops by reason: {dict(sorted(drops.items())) or 'none'}"
+        + (f"; articles by warning: {dict(sorted(warnings.items()))}" if warnings else "")
     )
     if args.format == "table":
         print("\n## Summary", file=out)
@@ -269,7 +272,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         summary = report.as_dict()
         print(f"articles read {summary['articles_read']}, new {summary['articles_new']}, "
               f"duplicate {summary['articles_duplicate']}, failed {summary['articles_failed']}; "
-              f"triples loaded {summary['triples_loaded']}; drops by reason {summary['drops_by_reason']}", file=out)
+              f"triples loaded {summary['triples_loaded']}; drops by reason {summary['drops_by_reason']}; "
+              f"warnings {summary['warnings_by_reason']}", file=out)
         print("graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=out)
     return 1 if report.articles_failed else 0
 

@@ -82,6 +82,7 @@ class RunReport:
     triples_loaded: int = 0
     events_removed: int = 0
     drops_by_reason: Counter[str] = field(default_factory=Counter)
+    warnings_by_reason: Counter[str] = field(default_factory=Counter)  # articles by text warning
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     failed_article_ids: list[str] = field(default_factory=list)  # articles that could not be extracted
@@ -95,6 +96,7 @@ class RunReport:
         self.triples_loaded += part.triples_loaded
         self.events_removed += part.events_removed
         self.drops_by_reason.update(part.drops_by_reason)
+        self.warnings_by_reason.update(part.warnings_by_reason)
         self.errors.extend(part.errors)
         self.failed_article_ids.extend(part.failed_article_ids)
 
@@ -107,6 +109,7 @@ class RunReport:
             "triples_loaded": self.triples_loaded,
             "events_removed": self.events_removed,
             "drops_by_reason": dict(sorted(self.drops_by_reason.items())),
+            "warnings_by_reason": dict(sorted(self.warnings_by_reason.items())),
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
         }
@@ -193,6 +196,7 @@ def ingest(
         report.events_removed += result.events_removed
         for extraction in extractions:
             report.drops_by_reason.update(d.reason.value for d in extraction.drops)
+            report.warnings_by_reason.update(w.value for w in extraction.warnings)
         if on_batch is not None:
             on_batch(len(batch))
     report.seconds = time.perf_counter() - started

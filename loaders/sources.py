@@ -168,6 +168,8 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
     if path.suffix.lower() == ".md":
         meta, text = split_front_matter(decoded)
         title, url, outlet = meta.get("title"), meta.get("url"), meta.get("source")
+        if not text.strip() and title:  # a headline-only article: the headline is its text
+            text = title
         date = meta.get("date") or date
     elif path.suffix.lower() in (".html", ".htm"):
         text, title, published = html_to_text(decoded)

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from extract.pipeline import ArticleFailure, Extractor
-from graph.model import Article, DropReason, Event, Extraction, Modality, Polarity
+from graph.model import Article, DropReason, Event, Extraction, Modality, Polarity, TextWarning
 
 DATE = "2023-10-19"  # a Thursday
 
@@ -281,7 +281,7 @@ def test_an_article_spacy_cannot_parse_fails_alone_with_its_reason(extractor: Ex
     later = Article("later", "Hungary criticized the European Union.", date="2024-02-06")
     failures: list[ArticleFailure] = []
     limit = extractor.nlp.max_length
-    extractor.nlp.max_length = 2000  # spaCy's own E088 limit, lowered so that one block exceeds it
+    extractor.nlp.max_length = 500  # spaCy's own E088 limit, lowered below the longest block (1,000 characters)
     try:
         extractions = list(extractor.extract_many([good, bad, later], on_failure=failures.append))
         with pytest.raises(ValueError, match="E088"):  # without a failure handler the error is raised
@@ -306,3 +306,21 @@ def test_a_paragraph_longer_than_spacys_limit_is_extracted_in_bounded_blocks(ext
     assert (event.subject.name, event.relation.name, event.object.name) == ("Russia", "ATTACK", "Ukraine")
     assert len(event.evidence) == 1500
     assert all(text[e.char_start : e.char_end] == e.sentence for e in event.evidence)
+
+
+def test_an_article_in_capitals_is_recased_and_flagged(extractor: Extractor) -> None:
+    text = "RUSSIA ATTACKED UKRAINE ON TUESDAY.\n\nHUNGARY CRITICIZED THE EUROPEAN UNION ON MONDAY."
+    (extraction,) = extractor.extract_many([Article("caps", text, date="2024-02-07")])
+    assert extraction.warnings == (TextWarning.ALL_CAPS,)
+    found = {(e.subject.name, e.relation.name, e.object.name, e.date) for e in extraction.events}
+    assert ("Russia", "ATTACK", "Ukraine", "2024-02-06") in found
+    assert all(text[e.char_start : e.char_end] == e.sentence for e in extraction.events)  # the original capitals
+
+
+def test_an_article_in_another_language_is_flagged_not_english(extractor: Extractor) -> None:
+    german = ("Der russische Präsident hat am Dienstag in Moskau den ungarischen Ministerpräsidenten empfangen. "
+              "Die beiden Politiker sprachen über Energie, den Krieg in der Ukraine und die Beziehungen.")
+    english = Article("en", "Russia attacked Ukraine on Tuesday, officials in Kyiv said, and the attack was the "
+                            "largest this year according to the ministry of defence in the capital.")
+    extractions = list(extractor.extract_many([Article("de", german), english]))
+    assert [e.warnings for e in extractions] == [(TextWarning.NOT_ENGLISH,), ()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.text import MAX_BLOCK_CHARS, Block, split_blocks
+from extract.text import MAX_BLOCK_CHARS, Block, is_all_caps, looks_english, recase_all_caps, split_blocks
 
 
 def _check_offsets(text: str, blocks: list[Block]) -> None:
@@ -162,3 +162,27 @@ def test_the_default_bound_keeps_blocks_far_below_spacys_limit() -> None:
     blocks = split_blocks(text)
     assert max(len(b.text) for b in blocks) <= MAX_BLOCK_CHARS < 1_000_000
     _check_offsets(text, blocks)
+
+
+GERMAN = ("Der russische Präsident hat am Dienstag in Moskau den ungarischen Ministerpräsidenten empfangen. Die beiden "
+          "Politiker sprachen über Energie, den Krieg in der Ukraine und die Beziehungen zwischen ihren Ländern.")
+HUNGARIAN = ("Az orosz elnök kedden Moszkvában fogadta a magyar miniszterelnököt. A két politikus az energiáról, az "
+             "ukrajnai háborúról és a két ország kapcsolatairól tárgyalt, közölte a Kreml szóvivője a sajtónak.")
+ENGLISH = ("Russian President Vladimir Putin received Hungarian Prime Minister Viktor Orban in Moscow on Tuesday. "
+           "The two leaders talked about energy, the war in Ukraine and relations between their countries, "
+           "the Kremlin said.")
+
+
+def test_english_is_told_from_other_languages_by_its_stop_words() -> None:
+    assert looks_english(ENGLISH) and looks_english(ENGLISH.upper())
+    assert not looks_english(GERMAN) and not looks_english(HUNGARIAN)
+    assert looks_english("Putin Meets Xi In Beijing")  # too short to judge: a headline is not flagged
+
+
+def test_text_in_capitals_is_recognised_and_recased_without_moving_offsets() -> None:
+    keep = frozenset({"Russia", "Ukraine", "NATO", "Orban"})
+    text = "RUSSIA ATTACKED UKRAINE ON TUESDAY. NATO AND ORBAN'S GOVERNMENT CONDEMNED THE ATTACK."
+    assert is_all_caps(text) and not is_all_caps("BUDAPEST, Oct 19") and not is_all_caps(ENGLISH)
+    recased = recase_all_caps(text, keep)
+    assert recased == "Russia attacked Ukraine on Tuesday. NATO and Orban's government condemned the attack."
+    assert len(recased) == len(text)

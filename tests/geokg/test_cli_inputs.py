@@ -143,3 +143,20 @@ def test_ctrl_c_during_ingest_stops_cleanly_with_130_and_a_rerun_goes_on(tmp_pat
     report = json.loads(rerun.stdout.splitlines()[-1])
     assert report["articles_duplicate"] >= loaded and report["articles_new"] + report["articles_duplicate"] == 120
     assert loaded_in(ledger) == 120
+
+
+def test_headlines_capitals_and_other_languages_are_text_or_counted(tmp_path: Path) -> None:
+    (tmp_path / "headline.md").write_text("---\ntitle: Putin Meets Xi In Beijing\ndate: 2024-02-06\n---\n",
+                                          encoding="utf-8")
+    (tmp_path / "caps.txt").write_text("HUNGARY CRITICIZED THE EUROPEAN UNION ON MONDAY.\n", encoding="utf-8")
+    (tmp_path / "german.txt").write_text(
+        "Der russische Präsident hat am Dienstag in Moskau den ungarischen Ministerpräsidenten empfangen. "
+        "Die beiden Politiker sprachen über Energie, den Krieg in der Ukraine und die Beziehungen.\n", encoding="utf-8")
+    done = geokg("extract", str(tmp_path), "--date", "2024-02-07")
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr
+    found = {(r["subject"]["name"], r["relation"]["type"], r["object"]["name"])
+             for r in map(json.loads, done.stdout.splitlines())}
+    assert {("Vladimir Putin", "MEET", "Xi Jinping"), ("Hungary", "CRITICIZE", "European Union")} <= found
+    assert done.stderr.strip().endswith("articles by warning: {'all_caps': 1, 'not_english': 1}")
+    assert done.stderr.startswith("geokg: 3 articles")

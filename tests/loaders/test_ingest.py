@@ -116,11 +116,12 @@ def test_reports_of_one_pass_add_up() -> None:
     total = RunReport(articles_read=2, articles_new=1, articles_duplicate=1, triples_loaded=3,
                       drops_by_reason=Counter({"no_actor": 2}), errors=["a.txt: empty"])
     total.add(RunReport(articles_read=3, articles_new=2, articles_failed=1, triples_loaded=4, events_removed=1,
-                        drops_by_reason=Counter({"no_actor": 1, "self_loop": 1}), errors=["b.txt: not UTF-8"]))
+                        drops_by_reason=Counter({"no_actor": 1, "self_loop": 1}), errors=["b.txt: not UTF-8"],
+                        warnings_by_reason=Counter({"not_english": 1})))
     assert total.as_dict() | {"seconds": 0} == {
         "articles_read": 5, "articles_new": 3, "articles_duplicate": 1, "articles_failed": 1, "triples_loaded": 7,
         "events_removed": 1, "drops_by_reason": {"no_actor": 3, "self_loop": 1},
-        "errors": ["a.txt: empty", "b.txt: not UTF-8"], "seconds": 0,
+        "warnings_by_reason": {"not_english": 1}, "errors": ["a.txt: empty", "b.txt: not UTF-8"], "seconds": 0,
     }
 
 
