@@ -192,13 +192,16 @@ def articles_from_jsonl(
 
 
 def _numbered_jsonl(stream: Iterable[str], source: str, max_bytes: int) -> Iterator[tuple[int, Article | InputError]]:
-    """``articles_from_jsonl`` with the line number of each item."""
+    """``articles_from_jsonl`` with the line number of each item (0 for a file with no lines)."""
+    empty = True
     for number, line in enumerate(stream, start=1):
         if isinstance(line, _UndecodableLine):
+            empty = False
             yield number, InputError(source, str(line), number)
             continue
         if not line.strip():
             continue
+        empty = False
         if len(line) > max_bytes:
             yield number, InputError(source, f"line is longer than the limit of {max_bytes} bytes", number)
             continue
@@ -224,10 +227,11 @@ def _numbered_jsonl(stream: Iterable[str], source: str, max_bytes: int) -> Itera
         if isinstance(date, InputError):
             yield number, date
             continue
-        title = record.get("title")
-        url = record.get("url")
+        title, url, outlet = record.get("title"), record.get("url"), record.get("source")
         yield number, Article(str(article_id), text, title if isinstance(title, str) else None, date,
-                              url if isinstance(url, str) else None, record.get("source"))
+                              url if isinstance(url, str) else None, outlet if isinstance(outlet, str) else None)
+    if empty:
+        yield 0, InputError(source, "empty: no JSON lines")
 
 
 class _UndecodableLine(str):
@@ -274,7 +278,7 @@ def labelled_inputs(
                 continue
             if data.lstrip().startswith("{"):
                 for number, line_item in _numbered_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes):
-                    yield f"<stdin>:{number}", line_item
+                    yield f"<stdin>:{number}" if number else "<stdin>", line_item
                 continue
             if not data.strip():
                 yield "<stdin>", InputError("<stdin>", "empty text")
@@ -307,7 +311,7 @@ def _read_path(path: Path, date: str | None, max_bytes: int) -> Iterator[tuple[s
         try:
             with path.open("rb") as stream:
                 for number, item in _numbered_jsonl(_decoded_lines(stream), str(path), max_bytes):
-                    yield f"{path}:{number}", item
+                    yield f"{path}:{number}" if number else str(path), item
         except OSError as error:
             yield str(path), InputError(str(path), f"cannot read: {error.strerror or error}")
     elif suffix in TEXT_SUFFIXES:
