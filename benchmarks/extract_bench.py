@@ -169,14 +169,24 @@ def long_child(size: int) -> None:
                       "mentions": sum(len(e.evidence) for e in extraction.events)}))
 
 
-def long_articles(sizes: tuple[int, ...]) -> list[dict[str, float]]:
+def long_articles(sizes: tuple[int, ...], show: Callable[[dict[str, float]], None]) -> list[dict[str, float]]:
+    """Each size in a fresh process; each row is shown as soon as it is measured."""
     results = []
     for size in sizes:
         done = subprocess.run(
             [sys.executable, __file__, "--long-child", str(size)], capture_output=True, text=True, check=True
         )
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        show(results[-1])
     return results
+
+
+def show_long(row: dict[str, float]) -> None:
+    print(f"one article of {row['chars'] / 1e6:.1f} MB ({row['words']:,.0f} words, one paragraph): "
+          f"{row['seconds']:.0f} s, {row['cpu_seconds']:.0f} s CPU "
+          f"({row['words'] / row['cpu_seconds']:,.0f} words/CPU-s), peak RSS "
+          f"{row['peak_rss_mib']:.0f} MiB; model loaded and text read: {row['floor_rss_mib']:.0f} MiB; "
+          f"{row['events']} events, {row['mentions']:,} mentions", flush=True)
 
 
 def memory(counts: tuple[int, ...]) -> list[dict[str, float]]:
@@ -205,16 +215,9 @@ def main() -> None:
         return
     if args.long:
         sizes = (100_000, 500_000) if args.quick else (1_000_000, 5_000_000, 10_000_000)
-        rows = long_articles(sizes)
+        rows = long_articles(sizes, (lambda row: None) if args.json else show_long)
         if args.json:
             print(json.dumps({"long_articles": rows}))
-            return
-        for row in rows:
-            print(f"one article of {row['chars'] / 1e6:.1f} MB ({row['words']:,.0f} words, one paragraph): "
-                  f"{row['seconds']:.0f} s, {row['cpu_seconds']:.0f} s CPU "
-                  f"({row['words'] / row['cpu_seconds']:,.0f} words/CPU-s), peak RSS "
-                  f"{row['peak_rss_mib']:.0f} MiB; model loaded and text read: {row['floor_rss_mib']:.0f} MiB; "
-                  f"{row['events']} events, {row['mentions']:,} mentions")
         return
     import spacy
 
