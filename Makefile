@@ -6,11 +6,12 @@
 #   make notebooks   install the pinned JupyterLab (the `notebooks` extra) into .venv, build the
 #                    notebooks' embedded store from the examples if missing, start JupyterLab on
 #                    notebooks/ at 127.0.0.1 and print its URL with the token
+#   make test-slow  the tests marked slow (multi-megabyte inputs, long fuzz runs), nightly
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint install figures
+.PHONY: demo test test-slow lint install figures
 
 $(STAMP): pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -61,3 +62,6 @@ notebooks: $(NOTEBOOKS_STAMP) $(NOTEBOOKS_DB)
 	GEOKG_DB=$(abspath $(NOTEBOOKS_DB)) exec $(VENV)/bin/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 \
 		--ServerApp.port=$(NOTEBOOKS_PORT) --ServerApp.port_retries=0 --ServerApp.answer_yes=True --ServerApp.root_dir=notebooks \
 		--IdentityProvider.token=$$token $$([ "$$(id -u)" -ne 0 ] || echo --allow-root)
+
+test-slow: $(STAMP)
+	$(VENV)/bin/python -m pytest -m "slow or fuzz"

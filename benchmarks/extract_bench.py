@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/extract_bench.py            # full run (about 5 minutes on 2 cores)
     .venv/bin/python benchmarks/extract_bench.py --quick    # smoke run
+    .venv/bin/python benchmarks/extract_bench.py --long     # 1, 5 and 10 MB articles (about 10 CPU-minutes)
 
 Figures printed:
 1. words/s of full extraction (``Extractor.extract_many``) vs bare ``nlp.pipe`` over the same
@@ -9,6 +10,10 @@ Figures printed:
 2. the speedup of full extraction with 2 processes over 1;
 3. peak RSS of streaming extraction over 1,000 vs 10,000 short articles, each size in a fresh
    process, to show memory does not grow with the corpus.
+4. (``--long``) time and peak RSS of one article of 1, 5 and 10 MB, each a single paragraph of
+   news prose (the case that crashed with spaCy's E088 before blocks were bounded), each in a
+   fresh process, beside the RSS of the same process with the model loaded and the text read but
+   nothing extracted (the floor).
 """
 
 from __future__ import annotations
@@ -128,6 +133,62 @@ def memory_child(count: int) -> None:
     print(json.dumps({"articles": count, "events": events, "seconds": seconds, "peak_rss_mib": peak_kib / 1024}))
 
 
+def long_article(size: int) -> Article:
+    """One article of ``size`` characters: the synthetic news sentences in one paragraph."""
+    parts: list[str] = []
+    length = 0
+    for article in short_articles(size // 200 + 1):
+        part = article.text.replace("\n\n", " ")
+        parts.append(part)
+        length += len(part) + 1
+        if length >= size:
+            break
+    return Article(f"long-{size}", " ".join(parts)[:size], None, "2024-05-16")
+
+
+def peak_rss_mib() -> float:
+    """The process's peak resident set so far (VmHWM), in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def long_child(size: int) -> None:
+    """Run in a fresh process: extract one article of ``size`` characters, print time and peak RSS."""
+    extractor = Extractor()
+    article = long_article(size)
+    extractor.extract(Article("warm-up", "Russia attacked Ukraine.", None, "2024-05-16"))
+    floor = peak_rss_mib()
+    start, cpu_start = time.perf_counter(), time.process_time()
+    extraction = extractor.extract(article)
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
+    print(json.dumps({"chars": len(article.text), "words": len(article.text.split()), "seconds": seconds,
+                      "cpu_seconds": cpu_seconds,
+                      "floor_rss_mib": floor, "peak_rss_mib": peak_rss_mib(), "events": len(extraction.events),
+                      "mentions": sum(len(e.evidence) for e in extraction.events)}))
+
+
+def long_articles(sizes: tuple[int, ...], show: Callable[[dict[str, float]], None]) -> list[dict[str, float]]:
+    """Each size in a fresh process; each row is shown as soon as it is measured."""
+    results = []
+    for size in sizes:
+        done = subprocess.run(
+            [sys.executable, __file__, "--long-child", str(size)], capture_output=True, text=True, check=True
+        )
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        show(results[-1])
+    return results
+
+
+def show_long(row: dict[str, float]) -> None:
+    print(f"one article of {row['chars'] / 1e6:.1f} MB ({row['words']:,.0f} words, one paragraph): "
+          f"{row['seconds']:.0f} s, {row['cpu_seconds']:.0f} s CPU "
+          f"({row['words'] / row['cpu_seconds']:,.0f} words/CPU-s), peak RSS "
+          f"{row['peak_rss_mib']:.0f} MiB; model loaded and text read: {row['floor_rss_mib']:.0f} MiB; "
+          f"{row['events']} events, {row['mentions']:,} mentions", flush=True)
+
+
 def memory(counts: tuple[int, ...]) -> list[dict[str, float]]:
     results = []
     for count in counts:
@@ -142,10 +203,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--long", action="store_true", help="only the 1, 5 and 10 MB single articles")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--long-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
         memory_child(args.memory_child)
+        return
+    if args.long_child:
+        long_child(args.long_child)
+        return
+    if args.long:
+        sizes = (100_000, 500_000) if args.quick else (1_000_000, 5_000_000, 10_000_000)
+        rows = long_articles(sizes, (lambda row: None) if args.json else show_long)
+        if args.json:
+            print(json.dumps({"long_articles": rows}))
         return
     import spacy
 

@@ -21,6 +21,14 @@ from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR
 from graph.model import Article, Extraction
 
 
+@dataclass(frozen=True)
+class ArticleFailure:
+    """An article an extractor could not process, and why."""
+
+    article: Article
+    reason: str
+
+
 class Extractor(Protocol):
     """Anything that turns articles into extractions."""
 
@@ -39,9 +47,12 @@ class Extractor(Protocol):
         ...
 
     def extract_many(
-        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1
+        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1,
+        on_failure: Callable[[ArticleFailure], None] | None = None,
     ) -> Iterator[Extraction]:
-        """One extraction per article, in order; memory bounded by the batch, not the stream."""
+        """One extraction per article, in order; memory bounded by the batch, not the stream.
+        With ``on_failure`` an article that cannot be processed is handed to it and the others
+        are extracted; without, the error is raised."""
         ...
 
 

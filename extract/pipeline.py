@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -14,14 +14,14 @@ from spacy.tokens import Doc
 
 from extract.actors import ActorResolver, Mention, MentionKind
 from extract.dates import event_date
-from extract.extractor import RULES, extractor_id
+from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.patterns import Candidate, Context, block_candidates, with_backoff
 from extract.qualifiers import qualify
-from extract.text import Block, is_title_case, recase_title, split_blocks
+from extract.text import Block, is_all_caps, is_title_case, looks_english, recase_all_caps, recase_title, split_blocks
 from graph.model import (
     Actor,
     ActorType,
@@ -33,6 +33,7 @@ from graph.model import (
     Extraction,
     Modality,
     RelationType,
+    TextWarning,
 )
 
 EXTRACTOR_NAME = RULES
@@ -104,51 +105,75 @@ class RuleExtractor:
         return next(self.extract_many([article]))
 
     def extract_many(
-        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1
+        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1,
+        on_failure: Callable[[ArticleFailure], None] | None = None,
     ) -> Iterator[Extraction]:
-        """Extract a stream of articles; memory stays bounded by the batch, not the corpus."""
-        def blocks_of() -> Iterator[tuple[str, tuple[Article, Block, int, int]]]:
-            for article in articles:
+        """Extract a stream of articles, in order.
+
+        Memory stays bounded by the batch of blocks in flight, not by the corpus or by the length
+        of an article: blocks are at most ``MAX_BLOCK_CHARS`` long and each block's parse is
+        turned into candidates and let go before the next. With ``on_failure``, an article that
+        cannot be processed is handed to it with the reason and the others are extracted; without,
+        the error is raised. An error of the ``articles`` iterator itself is always raised.
+        """
+        pending = iter(articles)
+        while True:
+            flight = _InFlight()
+            try:
+                yield from self._stream(pending, flight, batch_size, n_process)
+                return
+            except Exception:
+                if on_failure is None or flight.source_failed:
+                    raise
+            # the stream stopped inside one of the articles in flight: each is retried alone
+            for article in flight.articles:
+                alone = _InFlight()
+                try:
+                    yield from self._stream(iter([article]), alone, batch_size, 1)
+                except Exception as error:
+                    on_failure(ArticleFailure(article, f"{type(error).__name__}: {error}"))
+
+    def _stream(
+        self, pending: Iterator[Article], flight: _InFlight, batch_size: int, n_process: int
+    ) -> Iterator[Extraction]:
+        """Extractions of ``pending``; ``flight`` lists the articles begun but not yet yielded."""
+        def blocks_of() -> Iterator[tuple[str, tuple[Article, Block | None, bool]]]:
+            while True:
+                try:
+                    article = next(pending)
+                except StopIteration:
+                    return
+                except Exception:
+                    flight.source_failed = True
+                    raise
+                flight.articles.append(article)
                 blocks = split_blocks(article.text)
                 if not blocks:
-                    yield "", (article, Block("", 0), 0, 0)
+                    yield "", (article, None, True)
                 for number, block in enumerate(blocks):
-                    text = recase_title(block.text, self.name_words) if is_title_case(block.text) else block.text
-                    yield text, (article, block, number, len(blocks))
+                    yield self._parser_text(block.text), (article, block, number == len(blocks) - 1)
 
-        current: Article | None = None
-        docs: list[tuple[Block, Doc]] = []
-        for doc, (article, block, number, total) in self.nlp.pipe(
+        current: _ArticleExtraction | None = None
+        for doc, (article, block, last) in self.nlp.pipe(
             blocks_of(), as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
-            if current is not None and article is not current:
-                yield self._article_extraction(current, docs)
-                docs = []
-            current = article
-            if block.text:
-                docs.append((block, doc))
-            if number == total - 1 or total == 0:
-                yield self._article_extraction(article, docs)
-                docs = []
+            if current is None:
+                current = _ArticleExtraction(self, article)
+            if block is not None:
+                current.add(block, doc)
+            if last:
+                extraction = current.finish()
+                flight.articles.popleft()
                 current = None
-        if current is not None:
-            yield self._article_extraction(current, docs)
+                yield extraction
 
-    def _article_extraction(self, article: Article, docs: list[tuple[Block, Doc]]) -> Extraction:
-        resolver = ActorResolver(
-            self.knowledge.gazetteer, self.index, self.knowledge.lexicon, article.date
-        )
-        events: list[Event] = []
-        drops: list[Drop] = []
-        names: dict[str, set[str]] = {}
-        for block, doc in docs:
-            mentions = resolver.resolve_block(doc)
-            _collect_names(doc, mentions, names)
-            ctx = Context(self.knowledge.ontology, self.knowledge.lexicon, mentions)
-            for candidate in with_backoff(list(block_candidates(list(doc), ctx)), ctx):
-                self._emit(article, block, candidate, mentions, events, drops)
-        merged = [with_aliases(event, names) for event in merge_events(events, drops)]
-        return Extraction(article, tuple(merged), tuple(drops))
+    def _parser_text(self, text: str) -> str:
+        """The block as the parser should see it: capitals and Title Case recased (same length)."""
+        if is_all_caps(text):
+            return recase_all_caps(text, self.name_words)
+        if is_title_case(text):
+            return recase_title(text, self.name_words)
+        return text
 
     def _relation_for(self, name: str, subject: Actor) -> RelationType:
         """The ontology's relation, or its conventional-force variant when a state acts."""
@@ -230,6 +255,55 @@ def _acts_for(subject: Actor, state: Actor) -> bool:
 Extractor = RuleExtractor
 
 
+@dataclass
+class _InFlight:
+    """Articles whose blocks went into spaCy and whose extraction is not yet out."""
+
+    articles: deque[Article] = field(default_factory=deque)
+    source_failed: bool = False
+
+
+class _ArticleExtraction:
+    """One article's extraction, built block by block: each parse is used, then let go."""
+
+    def __init__(self, extractor: Extractor, article: Article) -> None:
+        self.extractor = extractor
+        self.article = article
+        knowledge = extractor.knowledge
+        self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date)
+        self.events: list[Event] = []
+        self.drops: list[Drop] = []
+        self.names: dict[str, set[str]] = {}
+        self.warnings = _text_warnings(article.text)
+
+    def add(self, block: Block, doc: Doc) -> None:
+        mentions = self.resolver.resolve_block(doc)
+        _collect_names(doc, mentions, self.names)
+        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
+        for candidate in with_backoff(list(block_candidates(list(doc), ctx)), ctx):
+            self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
+
+    def finish(self) -> Extraction:
+        merged = [with_aliases(event, self.names) for event in merge_events(self.events, self.drops)]
+        return Extraction(self.article, tuple(merged), tuple(self.drops), self.warnings)
+
+
+#: How much of an article's start is looked at for its warnings, so a 10 MB article costs no more.
+_WARNING_SAMPLE_CHARS = 20_000
+
+
+def _text_warnings(text: str) -> tuple[TextWarning, ...]:
+    """What limits extraction from this text: written in capitals (it is recased, block by block),
+    or not English (it is extracted all the same, and will yield little)."""
+    sample = text[:_WARNING_SAMPLE_CHARS]
+    warnings = []
+    if is_all_caps(sample):
+        warnings.append(TextWarning.ALL_CAPS)
+    if not looks_english(sample):
+        warnings.append(TextWarning.NOT_ENGLISH)
+    return tuple(warnings)
+
+
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:
     """The surface forms that name each actor in a block ("Kovacs", "Janos Kovacs"), not its
     pronouns, titles, capitals or demonyms."""
@@ -273,26 +347,37 @@ def _same_occasion(a: Event, b: Event) -> bool:
     return not (a.date_precision == "day" and b.date_precision == "day" and a.date != b.date)
 
 
+@dataclass
+class _Merged:
+    """An event being merged: the combined event (with its first mention only) and every mention."""
+
+    event: Event
+    evidence: list[Evidence]
+    seen: set[Evidence]
+
+
 def merge_events(events: list[Event], drops: list[Drop]) -> list[Event]:
     """One event per actors, relation, polarity and factuality in an article, carrying every
-    mention as evidence (headline, caption and body); mentions on different days stay apart."""
-    merged: list[Event] = []
+    mention as evidence (headline, caption and body); mentions on different days stay apart.
+    Linear in the mentions: an article repeating one event thousands of times stays fast."""
+    merged: list[_Merged] = []
+    by_key: dict[tuple[str, ...], list[_Merged]] = {}
     for event in events:
-        key = _merge_key(event)
-        index = next(
-            (i for i, known in enumerate(merged) if _merge_key(known) == key and _same_occasion(known, event)),
-            None,
-        )
-        if index is None:
-            merged.append(event)
+        same = by_key.setdefault(_merge_key(event), [])
+        group = next((known for known in same if _same_occasion(known.event, event)), None)
+        if group is None:
+            group = _Merged(event, list(event.evidence), set(event.evidence))
+            same.append(group)
+            merged.append(group)
             continue
-        first = merged[index]
-        if event.evidence[0] in first.evidence:
+        if event.evidence[0] in group.seen:
             drops.append(Drop(DropReason.DUPLICATE, event.trigger, event.relation.name, event.sentence,
                               event.char_start, event.char_end, "same sentence"))
             continue
-        merged[index] = _combine(first, event)
-    return merged
+        group.event = replace(_combine(group.event, event), evidence=group.event.evidence)
+        group.evidence.extend(event.evidence)
+        group.seen.update(event.evidence)
+    return [replace(group.event, evidence=tuple(group.evidence)) for group in merged]
 
 
 def _combine(first: Event, other: Event) -> Event:

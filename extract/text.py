@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _TERMINAL = ('.', '!', '?', ':', ';', '"', "'", "\u201d", "\u2019")
@@ -14,6 +18,15 @@ _CONTINUING = frozenset({
     "that", "which", "who", "as", "than", "into", "over", "after", "before", "between", "against",
 })
 _SHORT_LINE_WORDS = 25
+#: The longest block handed to spaCy. Longer paragraphs are cut at a sentence end (else a line
+#: break, else a space) so that no text reaches spaCy's own limit (``nlp.max_length``, E088) and
+#: the memory of a parse is bounded by the block, not by the paragraph or the article: spaCy
+#: needs about 3 KB per character of a batch in flight, so a batch of 64 blocks of 1,000
+#: characters adds about 180 MiB to the model, as much as a stream of short articles does.
+MAX_BLOCK_CHARS = 1_000
+# the end of a sentence: terminal punctuation, closing quotes or brackets, then white space
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -66,8 +79,40 @@ def _trimmed(chunk: str, start: int) -> Block:
     return Block(chunk.strip(), start + leading)
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Blocks of ``text``: paragraphs split at blank lines, then at headline-like line ends.
+def _cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` (longer than ``limit``): after the last sentence end in the second
+    half of the first ``limit`` characters, else after the last line break or space there, else
+    at ``limit``. Cutting in the second half keeps every piece longer than ``limit // 2``."""
+    window = text[:limit]
+    half = limit // 2
+    ends = [match.end() for match in _SENTENCE_END.finditer(window, half)]
+    if ends:
+        return ends[-1]
+    newline = window.rfind("\n", half)
+    if newline >= 0:
+        return newline + 1
+    spaces = [match.end() for match in _SPACE.finditer(window, half)]
+    return spaces[-1] if spaces else limit
+
+
+def bounded(block: Block, limit: int = MAX_BLOCK_CHARS) -> Iterator[Block]:
+    """``block`` cut into pieces of at most ``limit`` characters, with their offsets."""
+    text, start = block.text, block.start
+    while len(text) > limit:
+        cut = _cut_point(text, limit)
+        piece = _trimmed(text[:cut], start)
+        if piece.text:
+            yield piece
+        rest = text[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
+        text = rest.lstrip()
+    if text:
+        yield Block(text, start)
+
+
+def split_blocks(text: str, max_chars: int = MAX_BLOCK_CHARS) -> list[Block]:
+    """Blocks of ``text``: paragraphs split at blank lines, then at headline-like line ends, then
+    cut to at most ``max_chars`` characters (see ``bounded``).
 
     ``text[block.start : block.start + len(block.text)] == block.text`` holds for every block,
     except that line breaks inside a block are kept as they are.
@@ -75,9 +120,11 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     position = 0
     for match in _BLANK_LINE.finditer(text):
-        blocks.extend(_lines_of(text[position : match.start()], position))
+        for block in _lines_of(text[position : match.start()], position):
+            blocks.extend(bounded(block, max_chars))
         position = match.end()
-    blocks.extend(_lines_of(text[position:], position))
+    for block in _lines_of(text[position:], position):
+        blocks.extend(bounded(block, max_chars))
     return blocks
 
 
@@ -103,3 +150,61 @@ def recase_title(text: str, keep: frozenset[str]) -> str:
         return word.lower()
 
     return _WORD.sub(lower, text)
+
+
+# Days and months are capitalised in English; so is the pronoun I.
+_ALWAYS_CAPITALISED = frozenset(name for name in (*calendar.day_name, *calendar.month_name, "I") if name)
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*\s*$")
+ALL_CAPS_MIN_WORDS = 3
+
+
+def is_all_caps(text: str) -> bool:
+    """Text written in capitals: at least three words and nine in ten cased letters upper case."""
+    words = [w for w in _WORD.findall(text) if len(w) > 1]
+    if len(words) < ALL_CAPS_MIN_WORDS:
+        return False
+    upper = sum(1 for c in text if c.isupper())
+    lower = sum(1 for c in text if c.islower())
+    return upper >= 9 * lower
+
+
+def recase_all_caps(text: str, keep: frozenset[str]) -> str:
+    """Sentence case for text written in capitals, so the parser sees "Russia attacked Ukraine on
+    Tuesday": a word stays upper case when ``keep`` has it so ("NATO"), is capitalised when ``keep``
+    has it capitalised ("Russia", "Orban's"), when English always capitalises it (days, months, I)
+    or when it starts a sentence, and is lower-cased otherwise. Only ASCII letters change, so the
+    length and offsets of the text do not."""
+    def recase(match: re.Match[str]) -> str:
+        word = match.group(0)
+        stem = re.split(r"['\u2019]", word, maxsplit=1)[0]
+        if word in keep or stem in keep:
+            return word
+        capitalised = word[0] + word[1:].lower()
+        if capitalised in keep or stem.capitalize() in keep or stem.capitalize() in _ALWAYS_CAPITALISED:
+            return capitalised
+        if match.start() == 0 or _SENTENCE_END_BEFORE.search(text, 0, match.start()):
+            return capitalised
+        return word.lower()
+
+    return _WORD.sub(recase, text)
+
+
+#: A text of at least this many words is judged for language; shorter ones (headlines) are not.
+ENGLISH_MIN_WORDS = 20
+#: English prose has about a quarter of its words on spaCy's English stop list (words of two
+#: letters or more; one-letter words such as "a" and "i" are words of other languages too);
+#: other languages have almost none. Below this share a text is counted ``not_english``.
+ENGLISH_MIN_STOP_SHARE = 0.12
+#: Only the first words are looked at: the test stays cheap for a 10 MB article.
+_LANGUAGE_SAMPLE_WORDS = 5_000
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+def looks_english(text: str) -> bool:
+    """Whether ``text`` reads as English by its share of English stop words (see the constants);
+    a text too short to judge counts as English."""
+    words = [m.group(0).lower() for m in itertools.islice(_ANY_WORD.finditer(text), _LANGUAGE_SAMPLE_WORDS)]
+    if len(words) < ENGLISH_MIN_WORDS:
+        return True
+    stops = sum(1 for word in words if len(word) > 1 and word in STOP_WORDS)
+    return stops / len(words) >= ENGLISH_MIN_STOP_SHARE

@@ -21,6 +21,17 @@ from geokg.store_options import add_db_option, add_ledger_option, add_store_opti
 COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli")
 
 
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is less than 1")
+    return value
+
+
 def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "extract",
@@ -32,7 +43,7 @@ def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that carry none")
     parser.add_argument("--max-bytes", type=int, default=None, help="largest accepted article file")
-    parser.add_argument("--processes", type=int, default=1, help="spaCy worker processes")
+    parser.add_argument("--processes", type=_positive_int, default=1, help="spaCy worker processes (1 or more)")
     parser.add_argument("--drops", action="store_true", help="with --format table, list every dropped candidate")
     add_extractor_options(parser)
 
@@ -117,22 +128,31 @@ def _table_line(record: dict[str, object]) -> str:
 
 
 def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from extract.extractor import ArticleFailure
     from graph.model import Article
     from graph.records import event_record
-    from loaders.sources import DEFAULT_MAX_BYTES, InputError, read_inputs
+    from loaders.sources import DEFAULT_MAX_BYTES, InputError, labelled_inputs
 
     failures = 0
     articles_seen = 0
+    labels: dict[str, str] = {}  # article id -> the input it came from, while it is being extracted
 
     def articles() -> Iterator[Article]:
         nonlocal failures, articles_seen
-        for item in read_inputs(args.inputs, args.date, args.max_bytes or DEFAULT_MAX_BYTES):
+        for label, item in labelled_inputs(args.inputs, args.date, args.max_bytes or DEFAULT_MAX_BYTES):
             if isinstance(item, InputError):
                 failures += 1
                 print(f"geokg: error: {item}", file=err)
                 continue
             articles_seen += 1
+            labels[item.id] = label
             yield item
+
+    def failed(failure: ArticleFailure) -> None:
+        nonlocal failures
+        failures += 1
+        label = labels.pop(failure.article.id, failure.article.id)
+        print(f"geokg: error: {label}: could not be extracted ({failure.reason})", file=err)
 
     extractor = open_extractor(args, err)
     if extractor is None:
@@ -140,9 +160,12 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     relation_counts: Counter[str] = Counter()
     dyads: Counter[tuple[str, str]] = Counter()
     drops: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()  # articles by text warning (all_caps, not_english)
     triples = 0
-    for extraction in extractor.extract_many(articles(), n_process=args.processes):
+    for extraction in extractor.extract_many(articles(), n_process=args.processes, on_failure=failed):
+        labels.pop(extraction.article.id, None)
         drops.update(d.reason.value for d in extraction.drops)
+        warnings.update(w.value for w in extraction.warnings)
         if args.format == "table" and extraction.events:
             title = extraction.article.title or extraction.article.id
             print(f"\n# {title}", file=out)
@@ -162,6 +185,7 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     summary = (
         f"{articles_seen} articles, {triples} triples, {failures} inputs failed; "
         f"drops by reason: {dict(sorted(drops.items())) or 'none'}"
+        + (f"; articles by warning: {dict(sorted(warnings.items()))}" if warnings else "")
     )
     if args.format == "table":
         print("\n## Summary", file=out)
@@ -278,7 +302,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"articles read {summary['articles_read']}, new {summary['articles_new']}, "
               f"re-extracted {summary['articles_reextracted']}, "
               f"duplicate {summary['articles_duplicate']}, failed {summary['articles_failed']}; "
-              f"triples loaded {summary['triples_loaded']}; drops by reason {summary['drops_by_reason']}", file=out)
+              f"triples loaded {summary['triples_loaded']}; drops by reason {summary['drops_by_reason']}; "
+              f"warnings {summary['warnings_by_reason']}", file=out)
         print("graph: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=out)
     return 1 if report.articles_failed else 0
 
@@ -330,7 +355,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import sqlite3
 
-    from graph.export import export_csv, export_to_store
+    from graph.export import ExportError, export_csv, export_to_store
     from graph.neo4j_store import Neo4jSettings, Neo4jStore
     from graph.sqlite_store import SqliteStore
     from graph.store import StoreError
@@ -359,7 +384,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target.close()
         print(f"exported {result.events} triples of {result.articles} articles to Neo4j", file=out)
         return 0
-    except StoreError as error:
+    except (StoreError, ExportError) as error:
         print(f"geokg: error: {error}", file=err)
         return 1
     except sqlite3.DatabaseError as error:  # a SQLite file, but not an embedded store
@@ -375,6 +400,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `geokg ... | head`: the reader has gone, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: stores and ledgers roll back the batch in flight as they unwind
+        print("geokg: interrupted; what was loaded stays loaded, run the command again to go on", file=sys.stderr)
+        return 130
 
 
 def _main(argv: Sequence[str] | None) -> int:

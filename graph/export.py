@@ -102,9 +102,23 @@ def _write(path: Path, header: list[str], rows: Iterator[list[object]]) -> Path:
     return path
 
 
+class ExportError(ValueError):
+    """The export cannot be written where it was asked to go; the message names the place."""
+
+
 def export_csv(store: SqliteStore, folder: Path) -> CsvExport:
-    """Nodes and relationships (aggregates included) as CSV with importer headers."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Nodes and relationships (aggregates included) as CSV with importer headers; raises
+    ``ExportError`` when ``folder`` is a file or cannot be written."""
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder}: exists and is not a folder; give --out a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return _export_csv(store, folder)
+    except OSError as error:
+        raise ExportError(f"{error.filename or folder}: cannot write ({error.strerror or error})") from error
+
+
+def _export_csv(store: SqliteStore, folder: Path) -> CsvExport:
     db = store.connection
     nodes = (
         _write(folder / "actors.csv",

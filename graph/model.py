@@ -178,6 +178,13 @@ class DropReason(StrEnum):
     NOT_AN_EVENT = "not_an_event"
 
 
+class TextWarning(StrEnum):
+    """Something about an article's text that limits what extraction can find in it."""
+
+    ALL_CAPS = "all_caps"  # blocks written in capitals, recased before parsing
+    NOT_ENGLISH = "not_english"  # too few English stop words: probably another language
+
+
 @dataclass(frozen=True)
 class Drop:
     """A candidate triple the extractor rejected, with a countable reason."""
@@ -198,6 +205,7 @@ class Extraction:
     article: Article
     events: tuple[Event, ...]
     drops: tuple[Drop, ...]
+    warnings: tuple[TextWarning, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,21 +9,51 @@ reads::
     // @returns actor, relation, partner, ...
 
 A parameter without ``= default`` is required. Values typed on the command line are converted
-to the declared type (``string``, ``int``, ``float``); ``null`` is the null value.
+to the declared type and checked: ``string``; ``int`` (a whole number Neo4j can hold, 64 bits);
+``float`` (finite); ``date`` (a calendar day written YYYY-MM-DD, passed on as that text, which is
+how the graph stores dates). ``null`` is the null value.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 QUERY_DIR = Path(__file__).parent / "queries"
-_PARAM = re.compile(r"^//\s*@param\s+(?P<name>\w+)\s+(?P<type>string|int|float)"
+_PARAM = re.compile(r"^//\s*@param\s+(?P<name>\w+)\s+(?P<type>string|int|float|date)"
                     r"(?:\s*=\s*(?P<default>'[^']*'|\S+))?\s+(?P<doc>.*)$")
-_TYPES = {"string": str, "int": int, "float": float}
+_INT64 = (-(2**63), 2**63 - 1)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _int64(text: str) -> int:
+    value = int(text)
+    if not _INT64[0] <= value <= _INT64[1]:
+        raise ValueError("out of the 64-bit range Neo4j can hold")
+    return value
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("not a finite number")
+    return value
+
+
+def _iso_day(text: str) -> str:
+    if not _ISO_DAY.match(text):
+        raise ValueError("not written YYYY-MM-DD")
+    dt.date.fromisoformat(text)  # raises ValueError for 2024-13-45
+    return text
+
+
+_KIND_NAMES = {"int": "a whole number", "float": "a number", "date": "a date (YYYY-MM-DD)"}
+_TYPES: dict[str, Callable[[str], Any]] = {"string": str, "int": _int64, "float": _finite, "date": _iso_day}
 
 
 class QueryError(ValueError):
@@ -47,7 +77,8 @@ class Parameter:
         try:
             return _TYPES[self.type](text)
         except ValueError as error:
-            raise QueryError(f"parameter {self.name}: {text!r} is not a {self.type}") from error
+            kind = _KIND_NAMES.get(self.type, self.type)
+            raise QueryError(f"parameter {self.name}: {text!r} is not {kind} ({error})") from error
 
 
 @dataclass(frozen=True)

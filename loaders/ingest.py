@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from extract.extractor import Extractor, extractor_id
+from extract.extractor import ArticleFailure, Extractor, extractor_id
 from graph.model import Article, Extraction
 from graph.sqlite_store import open_own_file
 from graph.store import GraphStore, StoreError, content_hash
@@ -105,9 +105,11 @@ class RunReport:
     triples_loaded: int = 0
     events_removed: int = 0
     drops_by_reason: Counter[str] = field(default_factory=Counter)
+    warnings_by_reason: Counter[str] = field(default_factory=Counter)  # articles by text warning
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     fatal_error: str | None = None  # the store failed: the rest of the run was not done
+    failed_article_ids: list[str] = field(default_factory=list)  # articles that could not be extracted
 
     def add(self, part: RunReport) -> None:
         """Count ``part`` (a later ingest of the same pass) into this report; time is kept apart."""
@@ -119,7 +121,9 @@ class RunReport:
         self.triples_loaded += part.triples_loaded
         self.events_removed += part.events_removed
         self.drops_by_reason.update(part.drops_by_reason)
+        self.warnings_by_reason.update(part.warnings_by_reason)
         self.errors.extend(part.errors)
+        self.failed_article_ids.extend(part.failed_article_ids)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -131,10 +135,17 @@ class RunReport:
             "triples_loaded": self.triples_loaded,
             "events_removed": self.events_removed,
             "drops_by_reason": dict(sorted(self.drops_by_reason.items())),
+            "warnings_by_reason": dict(sorted(self.warnings_by_reason.items())),
             "errors": self.errors,
             "error": self.fatal_error,
             "seconds": round(self.seconds, 3),
         }
+
+
+def _name_of(article: Article) -> str:
+    """How a report names an article: its address, else its id, with its title when it has one."""
+    name = article.url or article.id
+    return f"{name} ({article.title})" if article.title else name
 
 
 def _batches(items: Iterator[Article], size: int, stopping: Callable[[], bool]) -> Iterator[list[Article]]:
@@ -152,11 +163,13 @@ def _batches(items: Iterator[Article], size: int, stopping: Callable[[], bool]) 
         yield batch
 
 
-def _extracted(extractor: Extractor, batch: list[Article], stopping: Callable[[], bool]) -> list[Extraction]:
-    """The batch's extractions, in order; once ``stopping`` says so, the article being extracted is
-    the last one."""
+def _extracted(
+    extractor: Extractor, batch: list[Article], stopping: Callable[[], bool], failures: list[ArticleFailure]
+) -> list[Extraction]:
+    """The batch's extractions, in order, and its articles that failed alone in ``failures``;
+    once ``stopping`` says so, the article being extracted is the last one."""
     extractions: list[Extraction] = []
-    for extraction in extractor.extract_many(batch):
+    for extraction in extractor.extract_many(batch, on_failure=failures.append):
         extractions.append(extraction)
         if stopping():
             break
@@ -233,7 +246,13 @@ def ingest(
         store.ensure_schema()
         for batch in _batches(new_articles(), batch_articles, stopping):
             ledger.mark(store_key, batch, version, "seen")
-            extractions = _extracted(extractor, batch, stopping)
+            failures: list[ArticleFailure] = []
+            extractions = _extracted(extractor, batch, stopping, failures)
+            if failures:  # each fails alone: counted, named, left for a later run to try again
+                ledger.mark(store_key, [f.article for f in failures], version, "failed")
+                report.articles_failed += len(failures)
+                report.failed_article_ids.extend(f.article.id for f in failures)
+                report.errors.extend(f"{_name_of(f.article)}: could not be extracted ({f.reason})" for f in failures)
             done = [extraction.article for extraction in extractions]
             # stale events are replaced only where the store still holds them; elsewhere the article is new
             replaced = store.known_articles([a.id for a in done if a.id in stale])
@@ -246,6 +265,7 @@ def ingest(
             report.events_removed += result.events_removed
             for extraction in extractions:
                 report.drops_by_reason.update(d.reason.value for d in extraction.drops)
+                report.warnings_by_reason.update(w.value for w in extraction.warnings)
             if on_batch is not None:
                 on_batch(len(done))
     except StoreError as error:

@@ -297,8 +297,10 @@ def _run_source(source: Source, pipeline: Pipeline, report: PassReport) -> None:
         pipeline.event("source_stopped", source=source.name, articles_new=part.articles_new)
         return
     state.remember_signatures(sifted.signatures)
+    not_extracted = set(part.failed_article_ids)
     for url, page_article in found.pages:
-        state.remember_page(url, page_article, source.name, now)
+        if page_article not in not_extracted:  # a page whose article failed is fetched again next pass
+            state.remember_page(url, page_article, source.name, now)
     state.succeeded(source.name, now, found.etag, found.last_modified)
     report.sources_ok.append(source.name)
     pipeline.event("source_ok", source=source.name, articles_new=part.articles_new,

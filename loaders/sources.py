@@ -170,6 +170,8 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
         meta, text = split_front_matter(decoded)
         title, outlet = meta.get("title"), meta.get("source")
         url = redacted(meta["url"]) if meta.get("url") else None
+        if not text.strip() and title:  # a headline-only article: the headline is its text
+            text = title
         date = meta.get("date") or date
     elif path.suffix.lower() in (".html", ".htm"):
         text, title, published = html_to_text(decoded)
@@ -196,47 +198,59 @@ def articles_from_jsonl(
     """Articles from JSONL lines ``{"id", "text", "title"?, "date"?, "url"?}``. The same id again
     with another text is read again (the later replaces the earlier, as a later run would) and
     ``warn`` is told both line numbers."""
+    for _, item in _numbered_jsonl(stream, source, max_bytes, warn):
+        yield item
+
+
+def _numbered_jsonl(
+    stream: Iterable[str], source: str, max_bytes: int, warn: Warn = _ignore
+) -> Iterator[tuple[int, Article | InputError]]:
+    """``articles_from_jsonl`` with the line number of each item (0 for a file with no lines)."""
     first_lines: dict[str, tuple[int, int]] = {}  # id -> (first line, hash of its text)
+    empty = True
     for number, line in enumerate(stream, start=1):
         if isinstance(line, _UndecodableLine):
-            yield InputError(source, str(line), number)
+            empty = False
+            yield number, InputError(source, str(line), number)
             continue
         if not line.strip():
             continue
+        empty = False
         if len(line) > max_bytes:
-            yield InputError(source, f"line is longer than the limit of {max_bytes} bytes", number)
+            yield number, InputError(source, f"line is longer than the limit of {max_bytes} bytes", number)
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield InputError(source, f"invalid JSON ({error.msg} at column {error.colno})", number)
+            yield number, InputError(source, f"invalid JSON ({error.msg} at column {error.colno})", number)
             continue
         if not isinstance(record, dict):
-            yield InputError(source, "a line must be a JSON object", number)
+            yield number, InputError(source, "a line must be a JSON object", number)
             continue
         text, article_id = record.get("text"), record.get("id")
         if not isinstance(text, str) or not text.strip():
-            yield InputError(source, "missing or empty \"text\"", number)
+            yield number, InputError(source, "missing or empty \"text\"", number)
             continue
         if "\x00" in text:
-            yield InputError(source, "binary data (NUL characters) in \"text\"", number)
+            yield number, InputError(source, "binary data (NUL characters) in \"text\"", number)
             continue
         if isinstance(article_id, bool) or not isinstance(article_id, str | int) or str(article_id) == "":
-            yield InputError(source, "missing \"id\"", number)
+            yield number, InputError(source, "missing \"id\"", number)
             continue
         date = _checked_date(record.get("date"), source, number)
         if isinstance(date, InputError):
-            yield date
+            yield number, date
             continue
         earlier = first_lines.setdefault(str(article_id), (number, hash(text)))
         if earlier[1] != hash(text):
             warn(f"{source}:{number}: id {str(article_id)[:80]!r} is also on line {earlier[0]} with another text; "
                  f"line {number} replaces it")
             first_lines[str(article_id)] = (number, hash(text))
-        title = record.get("title")
-        url = record.get("url")
-        yield Article(str(article_id), text, title if isinstance(title, str) else None, date,
-                      url if isinstance(url, str) else None, record.get("source"))
+        title, url, outlet = record.get("title"), record.get("url"), record.get("source")
+        yield number, Article(str(article_id), text, title if isinstance(title, str) else None, date,
+                              url if isinstance(url, str) else None, outlet if isinstance(outlet, str) else None)
+    if empty:
+        yield 0, InputError(source, "empty: no JSON lines")
 
 
 class _UndecodableLine(str):
@@ -266,50 +280,64 @@ def read_inputs(
 ) -> Iterator[Article | InputError]:
     """Articles (or errors) from every input, in order, streaming; ``warn`` hears of an id
     repeated with another text in one JSONL input."""
+    for _, item in labelled_inputs(inputs, date, max_bytes, stdin, warn):
+        yield item
+
+
+def labelled_inputs(
+    inputs: list[str], date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[str] | None = None,
+    warn: Warn = _ignore,
+) -> Iterator[tuple[str, Article | InputError]]:
+    """``read_inputs`` with where each item comes from: a file, ``FILE:LINE`` of a JSONL file, or
+    ``<stdin>`` (``<stdin>:LINE``)."""
     for item in inputs:
         if item == "-":
             stream = stdin or sys.stdin
             data = stream.read(max_bytes + 1)
             if len(data) > max_bytes:
-                yield InputError("<stdin>", f"standard input is longer than the limit of {max_bytes} characters")
+                yield "<stdin>", InputError(
+                    "<stdin>", f"standard input is longer than the limit of {max_bytes} characters")
                 continue
             if data.lstrip().startswith("{"):
-                yield from articles_from_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes, warn)
+                for number, line_item in _numbered_jsonl(data.splitlines(keepends=True), "<stdin>", max_bytes, warn):
+                    yield f"<stdin>:{number}" if number else "<stdin>", line_item
                 continue
             if not data.strip():
-                yield InputError("<stdin>", "empty text")
+                yield "<stdin>", InputError("<stdin>", "empty text")
                 continue
             if "\x00" in data:
-                yield InputError("<stdin>", "binary data (NUL bytes), not text")
+                yield "<stdin>", InputError("<stdin>", "binary data (NUL bytes), not text")
                 continue
             checked = _checked_date(date, "<stdin>", None)
             if isinstance(checked, InputError):
-                yield checked
+                yield "<stdin>", checked
                 continue
-            yield Article(Article.content_id(data), data, None, checked)
+            yield "<stdin>", Article(Article.content_id(data), data, None, checked)
             continue
         path = Path(item)
         if path.is_dir():
             files = _files_under(path)
             if not files:
-                yield InputError(item, "directory has no .txt, .md, .html or .jsonl files")
+                yield item, InputError(item, "directory has no .txt, .md, .html or .jsonl files")
             for file in files:
                 yield from _read_path(file, date, max_bytes, warn)
         elif path.exists():
             yield from _read_path(path, date, max_bytes, warn)
         else:
-            yield InputError(item, "no such file or directory")
+            yield item, InputError(item, "no such file or directory")
 
 
-def _read_path(path: Path, date: str | None, max_bytes: int, warn: Warn) -> Iterator[Article | InputError]:
+def _read_path(path: Path, date: str | None, max_bytes: int, warn: Warn) -> Iterator[tuple[str, Article | InputError]]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         try:
             with path.open("rb") as stream:
-                yield from articles_from_jsonl(_decoded_lines(stream), str(path), max_bytes, warn)
+                for number, item in _numbered_jsonl(_decoded_lines(stream), str(path), max_bytes, warn):
+                    yield f"{path}:{number}" if number else str(path), item
         except OSError as error:
-            yield InputError(str(path), f"cannot read: {error.strerror or error}")
+            yield str(path), InputError(str(path), f"cannot read: {error.strerror or error}")
     elif suffix in TEXT_SUFFIXES:
-        yield article_from_file(path, date, max_bytes)
+        yield str(path), article_from_file(path, date, max_bytes)
     else:
-        yield InputError(str(path), f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl")
+        message = f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl"
+        yield str(path), InputError(str(path), message)

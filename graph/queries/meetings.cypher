@@ -1,6 +1,6 @@
 // @description Who met whom between two dates (affirmed meetings only), with place and sentence.
-// @param from string = '0000-01-01'  First day, ISO date, e.g. '2024-01-01'.
-// @param to string = '9999-12-31'  Last day, ISO date, e.g. '2024-12-31'.
+// @param from date = '0000-01-01'  First day, ISO date, e.g. '2024-01-01'.
+// @param to date = '9999-12-31'  Last day, ISO date, e.g. '2024-12-31'.
 // @returns date, actor1, country1, actor2, country2, place, sentence, article
 // Neo4j Browser:  :param from => '2024-01-01'   then   :param to => '2024-12-31'
 MATCH (s:Actor)<-[:SUBJECT]-(e:Event {type: 'MEET'})-[:OBJECT]->(o:Actor)

@@ -1,5 +1,5 @@
 // @description Relations first seen on or after a date: aggregated relationships whose first event is that recent.
-// @param since string  ISO date, e.g. '2024-02-01'.
+// @param since date  ISO date, e.g. '2024-02-01'.
 // @returns first_date, subject, relation, object, events, last_date
 // Neo4j Browser:  :param since => '2024-02-01'
 MATCH (s:Actor)-[r]->(o:Actor)

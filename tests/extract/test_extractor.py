@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ import pytest
 from extract.extractor import (
     DEFAULT_EXTRACTOR,
     EXTRACTORS,
+    ArticleFailure,
     Extractor,
     ExtractorSettings,
     UnknownExtractorError,
@@ -51,7 +52,8 @@ class SilentExtractor:
         return Extraction(article, (), ())
 
     def extract_many(
-        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1
+        self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1,
+        on_failure: Callable[[ArticleFailure], None] | None = None,
     ) -> Iterator[Extraction]:
         return (self.extract(article) for article in articles)
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Event, Extraction, Modality, Polarity
+import pytest
+
+from extract.pipeline import ArticleFailure, Extractor
+from graph.model import Article, DropReason, Event, Extraction, Modality, Polarity, TextWarning
 
 DATE = "2023-10-19"  # a Thursday
 
@@ -273,3 +275,54 @@ def test_the_possessor_of_a_plan_acts_in_its_infinitive(extractor: Extractor) ->
     assert not any(e.subject.country == "HUN" and e.object.id == "org:nato" for e in bid.events)
     plain = run(extractor, "Finland decided to join NATO.")  # no possessor: the clause subject, as before
     assert ("country:FIN", "COOPERATE", "org:nato") in keys(plain)
+
+
+def test_an_article_spacy_cannot_parse_fails_alone_with_its_reason(extractor: Extractor) -> None:
+    good = Article("good", "Russia attacked Ukraine on Tuesday.", date="2024-02-06")
+    bad = Article("bad", "Russia attacked Ukraine. " + "x" * 3000, date="2024-02-06")  # one 3,025-char block
+    later = Article("later", "Hungary criticized the European Union.", date="2024-02-06")
+    failures: list[ArticleFailure] = []
+    limit = extractor.nlp.max_length
+    extractor.nlp.max_length = 500  # spaCy's own E088 limit, lowered below the longest block (1,000 characters)
+    try:
+        extractions = list(extractor.extract_many([good, bad, later], on_failure=failures.append))
+        with pytest.raises(ValueError, match="E088"):  # without a failure handler the error is raised
+            list(extractor.extract_many([good, bad]))
+    finally:
+        extractor.nlp.max_length = limit
+    assert [e.article.id for e in extractions] == ["good", "later"]
+    assert [(e.relation.name, e.object.name) for e in extractions[0].events] == [("ATTACK", "Ukraine")]
+    assert extractions[1].events
+    assert [f.article.id for f in failures] == ["bad"] and "E088" in failures[0].reason
+
+
+def test_a_paragraph_longer_than_spacys_limit_is_extracted_in_bounded_blocks(extractor: Extractor) -> None:
+    text = "Russia attacked Ukraine on Tuesday, officials said. " * 1500  # 78,000 characters, one paragraph
+    limit = extractor.nlp.max_length
+    extractor.nlp.max_length = 50_000  # spaCy's E088 limit, scaled down with the paragraph to keep the test fast
+    try:
+        (extraction,) = extractor.extract_many([Article("long", text, date="2024-02-06")])
+    finally:
+        extractor.nlp.max_length = limit
+    (event,) = extraction.events  # every mention merges into one event
+    assert (event.subject.name, event.relation.name, event.object.name) == ("Russia", "ATTACK", "Ukraine")
+    assert len(event.evidence) == 1500
+    assert all(text[e.char_start : e.char_end] == e.sentence for e in event.evidence)
+
+
+def test_an_article_in_capitals_is_recased_and_flagged(extractor: Extractor) -> None:
+    text = "RUSSIA ATTACKED UKRAINE ON TUESDAY.\n\nHUNGARY CRITICIZED THE EUROPEAN UNION ON MONDAY."
+    (extraction,) = extractor.extract_many([Article("caps", text, date="2024-02-07")])
+    assert extraction.warnings == (TextWarning.ALL_CAPS,)
+    found = {(e.subject.name, e.relation.name, e.object.name, e.date) for e in extraction.events}
+    assert ("Russia", "ATTACK", "Ukraine", "2024-02-06") in found
+    assert all(text[e.char_start : e.char_end] == e.sentence for e in extraction.events)  # the original capitals
+
+
+def test_an_article_in_another_language_is_flagged_not_english(extractor: Extractor) -> None:
+    german = ("Der russische Präsident hat am Dienstag in Moskau den ungarischen Ministerpräsidenten empfangen. "
+              "Die beiden Politiker sprachen über Energie, den Krieg in der Ukraine und die Beziehungen.")
+    english = Article("en", "Russia attacked Ukraine on Tuesday, officials in Kyiv said, and the attack was the "
+                            "largest this year according to the ministry of defence in the capital.")
+    extractions = list(extractor.extract_many([Article("de", german), english]))
+    assert [e.warnings for e in extractions] == [(TextWarning.NOT_ENGLISH,), ()]

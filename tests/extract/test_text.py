@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.text import Block, split_blocks
+from extract.text import MAX_BLOCK_CHARS, Block, is_all_caps, looks_english, recase_all_caps, split_blocks
 
 
 def _check_offsets(text: str, blocks: list[Block]) -> None:
@@ -132,3 +132,57 @@ def test_offsets_hold_for_every_block_of_a_messy_article() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n", " \t\n \n"])
 def test_empty_text_has_no_blocks(text: str) -> None:
     assert split_blocks(text) == []
+
+
+def test_an_over_long_paragraph_is_cut_at_sentence_ends_into_bounded_blocks() -> None:
+    sentence = "Russia attacked Ukraine on Tuesday. "
+    text = "Headline Without A Period\n\n" + sentence * 1000 + "\n\nLast paragraph."
+    blocks = split_blocks(text, max_chars=1000)
+    assert max(len(b.text) for b in blocks) <= 1000
+    assert all(b.text.endswith("Tuesday.") for b in blocks[1:-1])  # every cut is at a sentence end
+    assert [blocks[0].text, blocks[-1].text] == ["Headline Without A Period", "Last paragraph."]
+    _check_offsets(text, blocks)
+    assert sum(b.text.count("Russia") for b in blocks) == 1000  # nothing lost between pieces
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_at_spaces_then_anywhere() -> None:
+    words = " ".join(["Russia attacked Ukraine and"] * 400)
+    blocks = split_blocks(words, max_chars=500)
+    assert max(len(b.text) for b in blocks) <= 500 and min(len(b.text) for b in blocks[:-1]) > 250
+    assert all(b.text.endswith(("and", "Russia", "attacked", "Ukraine")) for b in blocks)
+    _check_offsets(words, blocks)
+    assert "".join(b.text for b in blocks).replace(" ", "") == words.replace(" ", "")
+    solid = "x" * 2500
+    assert [(b.start, len(b.text)) for b in split_blocks(solid, max_chars=1000)] == [(0, 1000), (1000, 1000),
+                                                                                   (2000, 500)]
+
+
+def test_the_default_bound_keeps_blocks_far_below_spacys_limit() -> None:
+    text = "Russia attacked Ukraine and " * 40_000  # 1.1 million characters in one paragraph
+    blocks = split_blocks(text)
+    assert max(len(b.text) for b in blocks) <= MAX_BLOCK_CHARS < 1_000_000
+    _check_offsets(text, blocks)
+
+
+GERMAN = ("Der russische Präsident hat am Dienstag in Moskau den ungarischen Ministerpräsidenten empfangen. Die beiden "
+          "Politiker sprachen über Energie, den Krieg in der Ukraine und die Beziehungen zwischen ihren Ländern.")
+HUNGARIAN = ("Az orosz elnök kedden Moszkvában fogadta a magyar miniszterelnököt. A két politikus az energiáról, az "
+             "ukrajnai háborúról és a két ország kapcsolatairól tárgyalt, közölte a Kreml szóvivője a sajtónak.")
+ENGLISH = ("Russian President Vladimir Putin received Hungarian Prime Minister Viktor Orban in Moscow on Tuesday. "
+           "The two leaders talked about energy, the war in Ukraine and relations between their countries, "
+           "the Kremlin said.")
+
+
+def test_english_is_told_from_other_languages_by_its_stop_words() -> None:
+    assert looks_english(ENGLISH) and looks_english(ENGLISH.upper())
+    assert not looks_english(GERMAN) and not looks_english(HUNGARIAN)
+    assert looks_english("Putin Meets Xi In Beijing")  # too short to judge: a headline is not flagged
+
+
+def test_text_in_capitals_is_recognised_and_recased_without_moving_offsets() -> None:
+    keep = frozenset({"Russia", "Ukraine", "NATO", "Orban"})
+    text = "RUSSIA ATTACKED UKRAINE ON TUESDAY. NATO AND ORBAN'S GOVERNMENT CONDEMNED THE ATTACK."
+    assert is_all_caps(text) and not is_all_caps("BUDAPEST, Oct 19") and not is_all_caps(ENGLISH)
+    recased = recase_all_caps(text, keep)
+    assert recased == "Russia attacked Ukraine on Tuesday. NATO and Orban's government condemned the attack."
+    assert len(recased) == len(text)

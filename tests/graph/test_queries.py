@@ -157,9 +157,30 @@ def test_parameters_are_checked_and_typed(tmp_path: Path) -> None:
         profile.bind({})
     with pytest.raises(QueryError, match="no parameter colour"):
         parse_params(["colour=red"], profile)
-    with pytest.raises(QueryError, match="is not a int"):
+    with pytest.raises(QueryError, match="is not a whole number"):
         parse_params(["limit=many"], profile)
     broken = tmp_path / "broken.cypher"
     broken.write_text("// @description x\n// @param who string  Somebody.\nRETURN 1;\n", encoding="utf-8")
     with pytest.raises(QueryError, match="never used"):
         parse_query(broken)
+
+
+@pytest.mark.parametrize(("query", "assignment", "message"), [
+    ("actor-profile", "limit=99999999999999999999999", "parameter limit: '99999999999999999999999' is not a whole "
+     "number (out of the 64-bit range Neo4j can hold)"),
+    ("actor-profile", "limit=-9223372036854775809", "out of the 64-bit range"),
+    ("meetings", "to=yesterday", "parameter to: 'yesterday' is not a date (YYYY-MM-DD) (not written YYYY-MM-DD)"),
+    ("meetings", "from=2024-13-45", "parameter from: '2024-13-45' is not a date (YYYY-MM-DD) (month must be in 1..12)"),
+    ("new-relations", "since=2024-02-30", "parameter since: '2024-02-30' is not a date"),
+    ("meetings", "from=2024-1-5", "not written YYYY-MM-DD"),
+])
+def test_parameters_out_of_their_declared_type_are_refused(query: str, assignment: str, message: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        parse_params([assignment], LIBRARY[query])
+    assert message in str(raised.value)
+
+
+def test_parameters_within_their_declared_type_are_kept() -> None:
+    assert parse_params(["limit=9223372036854775807"], LIBRARY["actor-profile"]) == {"limit": 2**63 - 1}
+    assert parse_params(["from=2024-02-29", "to=null"], LIBRARY["meetings"]) == {"from": "2024-02-29", "to": None}
+    assert LIBRARY["meetings"].bind({}) == {"from": "0000-01-01", "to": "9999-12-31"}

@@ -423,3 +423,24 @@ def test_two_markdown_files_with_the_same_canonical_url_share_an_id(tmp_path: Pa
     one, two = _read([str(first), str(second)])
     assert isinstance(one, Article) and isinstance(two, Article)
     assert one.id == two.id == "url:https://example.com/story"
+
+
+def test_a_headline_only_markdown_file_is_its_headline(tmp_path: Path) -> None:
+    path = tmp_path / "headline.md"
+    path.write_text("---\ntitle: Russia attacks Ukraine\ndate: 2024-02-06\n---\n\n", encoding="utf-8")
+    article = article_from_file(path, None)
+    assert isinstance(article, Article)
+    assert (article.text, article.title, article.date) == ("Russia attacks Ukraine", "Russia attacks Ukraine",
+                                                           "2024-02-06")
+    path.write_text("---\ndate: 2024-02-06\n---\n\n", encoding="utf-8")  # no headline, no body: still empty
+    assert article_from_file(path, None) == InputError(str(path), "empty text")
+
+
+def test_an_empty_jsonl_file_is_an_error_and_a_non_text_source_is_dropped(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n  \n", encoding="utf-8")
+    assert _read([str(empty)]) == [InputError(str(empty), "empty: no JSON lines")]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"id": "a", "text": "Iran criticized Israel.", "source": {"name": "wire"}}\n', encoding="utf-8")
+    (article,) = _read([str(dump)])
+    assert isinstance(article, Article) and article.source is None  # a store can only bind text
