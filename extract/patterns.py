@@ -818,7 +818,14 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if any(c.dep_ == "auxpass" for c in trigger.children):
         before, after = after, before
-    governed = [m.actor for m in after if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger)]
+    # a direct object in which the parse found no actor ("opposed any ban on Russian energy
+    # imports") is not searched again by word order
+    refused = [c for c in trigger.children if c.dep_ == "dobj"]
+    governed = [
+        m.actor for m in after
+        if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger)
+        and not any(r.left_edge.i <= m.start and m.end - 1 <= r.right_edge.i for r in refused)
+    ]
     subjects = list(candidate.subjects) or [m.actor for m in before]
     objects = list(candidate.objects) or governed
     if not subjects or not objects:

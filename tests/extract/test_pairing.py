@@ -155,3 +155,8 @@ def test_backoff_does_not_pair_an_event_noun_listed_among_topics(extractor: Extr
 def test_backoff_objects_come_from_the_phrase_the_trigger_governs(extractor: Extractor) -> None:
     in_a_clause_below = run(extractor, "Seoul condemned the treaty and said it would consider sending arms to Kyiv.")
     assert not [e for e in in_a_clause_below.events if e.relation.name == "CRITICIZE" and e.pairing == "backoff"]
+
+
+def test_backoff_does_not_search_a_direct_object_the_parse_read(extractor: Extractor) -> None:
+    result = run(extractor, "Chile said it opposed any ban on Peruvian fish imports.")
+    assert not [e for e in result.events if e.pairing == "backoff"]
