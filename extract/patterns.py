@@ -786,10 +786,8 @@ _BACKOFF_REASONS = frozenset({
 
 def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidate]:
     """The candidates, where a sentence's dependency paths gave no event at all, with its first
-    verb trigger that failed for want of an actor completed by word order instead: the side the parse
-    found is kept, a missing subject is the nearest actor before the trigger and a missing object
-    the nearest after it (the other way round in the passive), when both belong to states and
-    the states differ. Such a candidate says ``pairing="backoff"`` and has a lower confidence."""
+    verb trigger that failed for want of an actor completed by word order instead (see
+    ``flanking_actors``). Such a candidate says ``pairing="backoff"`` and has a lower confidence."""
     paired_sentences = {c.trigger.sent.start for c in candidates if c.drop is None}
     for candidate in candidates:
         sentence = candidate.trigger.sent.start
@@ -807,13 +805,14 @@ def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidat
 
 def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] | None:
     """(subject, object) for a candidate that lacks one: what the parse found, else the nearest
-    named actor before (subject) or after (object) the trigger in its sentence, if each belongs
-    to a state and the states differ; pronouns do not count, and an object must sit in a phrase
-    the trigger governs, not in a clause below it ("discussed the war in Ukraine" is no meeting
-    with Ukraine; "said it would consider sending weapons" is not what "condemned" did)."""
+    named actor before (subject) or after (object) the trigger in its sentence (the other way
+    round in the passive), if each belongs to a state and the states differ. Pronouns do not
+    count, and an object must sit in a phrase the trigger governs, not in a clause below it
+    ("discussed the war in Ukraine" is no meeting with Ukraine; "said it would consider sending
+    weapons" is not what "condemned" did)."""
     trigger = candidate.trigger
     sentence = trigger.sent
-    named = sorted((m for m in ctx.mentions.values() if m.kind is not MentionKind.PRONOUN), key=lambda m: m.start)
+    named = sorted({m for m in ctx.mentions.values() if m.kind is not MentionKind.PRONOUN}, key=lambda m: m.start)
     before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i]
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if any(c.dep_ == "auxpass" for c in trigger.children):
