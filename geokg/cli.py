@@ -10,11 +10,15 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from geokg import __version__
 from geokg.extractor_options import add_extractor_options, open_extractor
 from geokg.store_options import add_db_option, add_ledger_option, add_store_options, open_store, progress_bar
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+    from loaders.ingest import Ledger
 
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
@@ -253,7 +257,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("geokg: error: give INPUTs to ingest, or --sources FILE --once", file=err)
         return 2
     from graph.store import StoreError
-    from loaders.ingest import Ledger, LedgerError, RunReport, ingest
+    from loaders.ingest import RunReport, ingest
     from loaders.schedule import exclusive
     from loaders.sources import read_inputs
 
@@ -267,11 +271,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.report == "json":
             out.write(json.dumps(RunReport(fatal_error=str(error)).as_dict()) + "\n")
         return 1
-    try:
-        ledger = Ledger(args.ledger)
-    except LedgerError as error:
-        store.close()
-        print(f"geokg: error: {error}", file=err)
+    ledger = _open_ledger(args, store, err)
+    if ledger is None:
         return 1
     progress = progress_bar(err)
     report = RunReport()
@@ -308,10 +309,21 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if report.articles_failed else 0
 
 
+def _open_ledger(args: argparse.Namespace, store: GraphStore, err: TextIO) -> Ledger | None:
+    """The ledger the flags name, or None after one error line (the store is closed then)."""
+    from loaders.ingest import Ledger, LedgerError
+
+    try:
+        return Ledger(args.ledger)
+    except LedgerError as error:
+        store.close()
+        print(f"geokg: error: {error}", file=err)
+        return None
+
+
 def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from extract.ontology import load_ontology
     from graph.store import StoreError
-    from loaders.ingest import Ledger, LedgerError
     from loaders.triples import read_triples
 
     try:
@@ -327,11 +339,8 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except StoreError as error:
         print(f"geokg: error: {error}", file=err)
         return 1
-    try:
-        ledger = Ledger(args.ledger)
-    except LedgerError as error:
-        store.close()
-        print(f"geokg: error: {error}", file=err)
+    ledger = _open_ledger(args, store, err)
+    if ledger is None:
         return 1
     try:
         store.ensure_schema()
