@@ -34,10 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpus import bundled_articles, words_of  # noqa: E402
 from extract.pipeline import Extractor  # noqa: E402
 from extract.text import split_blocks  # noqa: E402
 from graph.model import Article  # noqa: E402
-from loaders.sources import read_inputs  # noqa: E402
 
 BATCH = 64
 ACTORS = [
@@ -49,15 +49,6 @@ ACTORS = [
     ("Indian Prime Minister Narendra Modi", "Modi", "India"),
 ]
 VERBS = ["met", "criticized", "praised", "accused", "visited", "threatened", "called on"]
-
-
-def bundled_articles(count: int) -> list[Article]:
-    """The bundled examples, cycled to ``count`` articles with distinct ids."""
-    base = [a for a in read_inputs([str(ROOT / "examples" / "articles")]) if isinstance(a, Article)]
-    return [
-        Article(f"{base[i % len(base)].id}#{i}", base[i % len(base)].text, None, base[i % len(base)].date)
-        for i in range(count)
-    ]
 
 
 def short_articles(count: int, seed: int = 7) -> Iterator[Article]:
@@ -73,10 +64,6 @@ def short_articles(count: int, seed: int = 7) -> Iterator[Article]:
             f"adding that {country_b} had no intention of reducing trade with {country_a}."
         )
         yield Article(f"synthetic-{number}", text, None, "2024-05-16")
-
-
-def words_of(articles: list[Article]) -> int:
-    return sum(len(a.text.split()) for a in articles)
 
 
 def median_seconds(run: Callable[[], None], repeats: int) -> float:
