@@ -175,8 +175,8 @@ class ActorResolver:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 by_token[i] = mention
-        for _ in range(2):  # twice: "leaders of Romania's government" needs "government" first
-            for mention in self._role_mentions(doc, by_token):
+        for last_pass in (False, True):  # twice: "leaders of Romania's government" needs "government" first
+            for mention in self._role_mentions(doc, by_token, guess_names=last_pass):
                 for i in range(mention.start, mention.end):
                     # "Cambodian refugees": the demonym is part of the group's name, not a second actor
                     qualifier = by_token.get(i)
@@ -381,22 +381,16 @@ class ActorResolver:
             actor = self._register_person(actor)
             return Mention(start, end, actor, MentionKind.NAME)
         if ent.label_ == "ORG" and len(words) <= 8:
-            name, aliases = normalised_name(text, self._group_noun)
+            name, _ = normalised_name(text, self._group_noun)
             last = [t for t in doc[start : ent.end] if name and t.text == name.split()[-1]]
             if not last or last[-1].pos_ != "PROPN":
                 return None  # the name's head must be a proper noun ("Kremlin spokesman" is not one)
+            acronyms: tuple[str, ...] = ()
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 acronym = doc[ent.end + 1].text
                 if acronym.isupper() and acronym.isalpha():
-                    aliases = (*aliases, acronym)  # "Tigray People's Liberation Front (TPLF)"
-            seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
-            if seen is not None:
-                return Mention(start, ent.end, seen, MentionKind.NAME)
-            country = self._country_inside(doc, ent.start, ent.end)
-            organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
-                                 cameo=(country or "---"), aliases=aliases)
-            self.unknown.add(organization, (name, *aliases))
-            return Mention(start, ent.end, organization, MentionKind.NAME)
+                    acronyms = (acronym,)  # "Tigray People's Liberation Front (TPLF)"
+            return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, acronyms), MentionKind.NAME)
         return None
 
     def _group_noun(self, word: str) -> bool:
@@ -622,7 +616,10 @@ class ActorResolver:
                     found.append(Mention(qualifier.start, qualifier.end, actor, mention.kind))
         return found
 
-    def _role_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
+    def _role_mentions(self, doc: Doc, by_token: dict[int, Mention], guess_names: bool) -> list[Mention]:
+        """Role nouns with what qualifies them; with ``guess_names``, an agent noun nothing known
+        qualifies may take an organisation name no gazetteer knows (the last pass: a qualifier the
+        first pass found, as in "the Colombian government and the ELN rebel group", comes first)."""
         found: list[Mention] = []
         i = 0
         while i < len(doc):
@@ -641,7 +638,7 @@ class ActorResolver:
             if head.pos_ not in ("NOUN", "PROPN"):
                 i = end
                 continue
-            qualifier, modifier_start = self._qualifier(doc, head, i, by_token, role.kind == "GROUP")
+            qualifier, modifier_start = self._qualifier(doc, head, i, by_token, role, guess_names)
             actor = self._role_actor(role, qualifier, head)
             if actor is None and role.kind == "GROUP" and qualifier is None:
                 self._unqualified.add(head.i)
@@ -652,17 +649,19 @@ class ActorResolver:
         return found
 
     def _qualifier(
-        self, doc: Doc, head: Token, start: int, by_token: dict[int, Mention], group: bool
+        self, doc: Doc, head: Token, start: int, by_token: dict[int, Mention], role: Role, guess_names: bool
     ) -> tuple[Actor | None, int]:
         """The state or organisation a role noun is qualified with ("Russian troops",
-        "Russia's president", "the government of Hungary", "NATO ambassadors") and where that
-        qualifier starts."""
+        "Russia's president", "the government of Hungary", "NATO ambassadors", "TPLF fighters",
+        "fighters of the TPLF") and where that qualifier starts."""
+        group = role.kind == "GROUP"
+        member = group and self._names_members(role)
         qualifying = (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION)
         j = start - 1
         while j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting"):
             j -= 1
         before = by_token.get(j) if j >= 0 else None
-        if before is not None and before.actor.type in qualifying:
+        if before is not None and (before.actor.type in qualifying or (member and _is_organisation_name(before))):
             return before.actor, before.start
         if j >= 0 and j in self._places and j not in by_token:
             # "Helmand farmers", "Kandahar police": a place inside a state ascribes the agent to it
@@ -688,9 +687,51 @@ class ActorResolver:
                     found = by_token.get(pobj.i)
                     if pobj.dep_ == "pobj" and found is not None and found.actor.type is ActorType.COUNTRY:
                         return found.actor, start
+                    if (pobj.dep_ == "pobj" and found is not None and member
+                            and child.lower_ in _AFFILIATION_PREPS and _is_organisation_name(found)):
+                        return found.actor, start  # "fighters of the TPLF", "militants of Hamas"
                     if pobj.dep_ == "pobj" and found is None and pobj.i in self._places:
                         return self.gazetteer.country_actor(self._places[pobj.i]), start  # "police in Kandahar"
+        if member and guess_names:
+            # last: what the gazetteer knows qualifies first, a name it does not know after
+            named = self._unknown_group_name(doc, head, by_token)
+            if named is not None:
+                return named
         return None, start
+
+    def _names_members(self, role: Role) -> bool:
+        """Whether an agent noun qualified by an organisation names its members ("TPLF
+        fighters") rather than people it holds, harms or employs ("victims of Hamas", "Apple
+        employees"): lexicon ``non_member_sectors``."""
+        return role.sector.lower() not in self.lexicon.non_member_sectors
+
+    def _unknown_group_name(self, doc: Doc, head: Token, by_token: dict[int, Mention]) -> tuple[Actor, int] | None:
+        """An organisation no gazetteer knows, named by a modifier of an agent noun: an
+        initialism written in capitals ("TPLF fighters", "SDF militias") or a proper noun the
+        recogniser labels an organisation ("Wagner Group mercenaries").
+        The agent noun names the organisation's members, so the organisation is the actor."""
+        for child in head.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i in by_token or child.i in self._places:
+                continue
+            span = _name_span(doc, child)
+            if span is None or any(t.i in by_token or t.i in self._places for t in span):
+                continue
+            return self._unknown_organization(doc, span.start, span.end), span.start
+        return None
+
+    def _unknown_organization(self, doc: Doc, start: int, end: int, aliases: tuple[str, ...] = ()) -> Actor:
+        """The organisation of the article named ``doc[start:end]`` that no gazetteer knows: the
+        one met earlier under the same normalised name or alias, else a new one."""
+        name, inner_aliases = normalised_name(doc[start:end].text, self._group_noun)
+        aliases = (*inner_aliases, *aliases)
+        seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
+        if seen is not None:
+            return seen
+        country = self._country_inside(doc, start, end)
+        organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
+                             cameo=(country or "---"), aliases=aliases)
+        self.unknown.add(organization, (name, *aliases))
+        return organization
 
     def _role_actor(self, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
         if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
@@ -784,6 +825,28 @@ def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
     if "LOC" in labels:
         return False  # "Indian Ocean": a place the recogniser knows, whatever the lists say
     return bool(labels & {"ORG", "NORP", "GPE", "FAC"}) or all(t.pos_ == "PROPN" for t in words)
+
+
+def _is_organisation_name(mention: Mention) -> bool:
+    """A mention that names an organisation or an armed group (not a state, person or role)."""
+    return mention.kind is MentionKind.NAME and mention.actor.type in (ActorType.ORGANIZATION, ActorType.GROUP)
+
+
+def _name_span(doc: Doc, token: Token) -> Span | None:
+    """The organisation name a modifier token is part of: its entity when the recogniser labels it
+    an organisation and it ends in a proper noun, else the token alone when it is an initialism
+    outside any entity (two to six capital letters: "TPLF", "SDF"); None otherwise. Nationality,
+    religious and political adjectives (NORP: "Soviet", "Sunni", "Islamist") name peoples or
+    creeds, not organisations, and are left out."""
+    ent = _entity_of(token)
+    if ent is not None:
+        if ent.label_ == "ORG" and ent[-1].pos_ == "PROPN" and ent[-1].i < token.head.i:
+            return ent
+        return None
+    text = token.text
+    if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
+        return doc[token.i : token.i + 1]
+    return None
 
 
 def _is_state_or_organisation(mention: Mention) -> bool:
