@@ -106,13 +106,13 @@ class UnknownActors:
         keys = [_name_key(n) for n in (name, *aliases) if _name_key(n)]
         for key in keys:
             known = self.actors.get(key)
-            if known is not None and known.type is actor_type:
+            if known is not None and _same_kind(known.type, actor_type):
                 return known
         if not keys or len(keys[0]) < 6:
             return None  # short names and acronyms match exactly or not at all
         best: tuple[float, str] | None = None
         for key, actor in self.actors.items():
-            if actor.type is not actor_type or len(key) < 6:
+            if not _same_kind(actor.type, actor_type) or len(key) < 6:
                 continue
             ratio = difflib.SequenceMatcher(None, keys[0], key).ratio()
             if ratio >= FUZZY_SAME_NAME and (best is None or ratio > best[0]):
@@ -124,6 +124,12 @@ class UnknownActors:
             key = _name_key(name)
             if key:
                 self.actors.setdefault(key, actor)
+
+
+def _same_kind(known: ActorType, wanted: ActorType) -> bool:
+    """Persons are one kind of name; organisations and armed groups (a group the gazetteer
+    knows, an organisation it does not) another."""
+    return (known is ActorType.PERSON) == (wanted is ActorType.PERSON)
 
 
 def _name_key(name: str) -> str:
@@ -262,6 +268,10 @@ class ActorResolver:
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
                 actor = self._register_person(actor)
+            elif surface.kind is SurfaceKind.ORGANIZATION:
+                acronym = _introduced_initialism(doc, doc[start:end])
+                if acronym is not None:  # "the Oromo Liberation Front (OLF)": later "OLF" is the same
+                    self.unknown.add(actor, (acronym,))
             mentions.append(Mention(start, end, actor, kind))
             taken.update(range(start, end))
         for ent in doc.ents:
@@ -354,13 +364,23 @@ class ActorResolver:
         return start, end
 
     def _entity_mention(self, doc: Doc, ent: Span) -> Mention | None:
+        """An actor no gazetteer knows, named by an entity. Its type is the article's: the type
+        its name was first given in the article (the recogniser's label then) holds for every
+        later mention, whatever label the recogniser gives those."""
+        start = ent.start
+        while start < ent.end - 1 and (doc[start].lower_ in _DETERMINERS or not _nominal(doc[start])):
+            start += 1  # "Later Abiy Ahmed": a sentence's first word is not part of the name
+        ent = Span(doc, start, ent.end, label=ent.label_)
         text = ent.text.strip()
         words = [t for t in ent if not t.is_punct]
         if not words:
             return None
-        start = ent.start
-        while start < ent.end - 1 and doc[start].lower_ in _DETERMINERS:
-            start += 1
+        acronym = _introduced_initialism(doc, ent)
+        if ent.label_ == "PERSON" and acronym is not None:
+            # "The Tigray People's Liberation Front (TPLF)": a name given with its initials is an
+            # organisation's, whatever the recogniser says
+            return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, (acronym,)),
+                           MentionKind.NAME)
         if ent.label_ == "PERSON":
             known_org = self.unknown.find(ActorType.ORGANIZATION, text)
             if known_org is not None:  # first met as an organisation: stays one in the article
@@ -387,9 +407,9 @@ class ActorResolver:
                 return None  # the name's head must be a proper noun ("Kremlin spokesman" is not one)
             acronyms: tuple[str, ...] = ()
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-                acronym = doc[ent.end + 1].text
-                if acronym.isupper() and acronym.isalpha():
-                    acronyms = (acronym,)  # "Tigray People's Liberation Front (TPLF)"
+                written = doc[ent.end + 1].text
+                if written.isupper() and written.isalpha():
+                    acronyms = (written,)  # "Tigray People's Liberation Front (TPLF)"
             return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, acronyms), MentionKind.NAME)
         return None
 
@@ -655,13 +675,21 @@ class ActorResolver:
         "Russia's president", "the government of Hungary", "NATO ambassadors", "TPLF fighters",
         "fighters of the TPLF") and where that qualifier starts."""
         group = role.kind == "GROUP"
-        member = group and self._names_members(role)
-        qualifying = (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION)
+        member = not group or self._names_members(role)
+
+        def qualifies(mention: Mention | None) -> bool:
+            if mention is None:
+                return False
+            if mention.actor.type in (ActorType.COUNTRY, ActorType.REGION):
+                return True
+            organisation = mention.actor.type is ActorType.ORGANIZATION or _is_organisation_name(mention)
+            return organisation and member
+
         j = start - 1
         while j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting"):
             j -= 1
         before = by_token.get(j) if j >= 0 else None
-        if before is not None and (before.actor.type in qualifying or (member and _is_organisation_name(before))):
+        if before is not None and qualifies(before):
             return before.actor, before.start
         if j >= 0 and j in self._places and j not in by_token:
             # "Helmand farmers", "Kandahar police": a place inside a state ascribes the agent to it
@@ -672,7 +700,7 @@ class ActorResolver:
         for child in head.lefts:
             # "NATO peacekeeping troops", "Russian special forces"
             modifier = by_token.get(child.i)
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and modifier.actor.type in qualifying:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and qualifies(modifier):
                 return modifier.actor, min(modifier.start, start)
         if group and head.dep_ == "conj":
             # "Turkish warplanes and artillery": the first conjunct's demonym qualifies both
@@ -687,12 +715,12 @@ class ActorResolver:
                     found = by_token.get(pobj.i)
                     if pobj.dep_ == "pobj" and found is not None and found.actor.type is ActorType.COUNTRY:
                         return found.actor, start
-                    if (pobj.dep_ == "pobj" and found is not None and member
-                            and child.lower_ in _AFFILIATION_PREPS and _is_organisation_name(found)):
+                    if (pobj.dep_ == "pobj" and found is not None and group and child.lower_ in _AFFILIATION_PREPS
+                            and found.actor.type is not ActorType.REGION and qualifies(found)):
                         return found.actor, start  # "fighters of the TPLF", "militants of Hamas"
                     if pobj.dep_ == "pobj" and found is None and pobj.i in self._places:
                         return self.gazetteer.country_actor(self._places[pobj.i]), start  # "police in Kandahar"
-        if member and guess_names:
+        if group and member and guess_names:
             # last: what the gazetteer knows qualifies first, a name it does not know after
             named = self._unknown_group_name(doc, head, by_token)
             if named is not None:
@@ -700,9 +728,9 @@ class ActorResolver:
         return None, start
 
     def _names_members(self, role: Role) -> bool:
-        """Whether an agent noun qualified by an organisation names its members ("TPLF
-        fighters") rather than people it holds, harms or employs ("victims of Hamas", "Apple
-        employees"): lexicon ``non_member_sectors``."""
+        """Whether an agent noun qualified by an organisation names its members or staff ("TPLF
+        fighters", "Siemens employees") rather than people it holds or harms ("victims of Hamas",
+        "prisoners of the TPLF"): lexicon ``non_member_sectors``."""
         return role.sector.lower() not in self.lexicon.non_member_sectors
 
     def _unknown_group_name(self, doc: Doc, head: Token, by_token: dict[int, Mention]) -> tuple[Actor, int] | None:
@@ -827,6 +855,25 @@ def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
     return bool(labels & {"ORG", "NORP", "GPE", "FAC"}) or all(t.pos_ == "PROPN" for t in words)
 
 
+def _nominal(token: Token) -> bool:
+    """A word that can be part of a name: a noun, proper noun, adjective, number or a hyphen or
+    apostrophe inside one (not an adverb, verb or conjunction the recogniser swept in)."""
+    return token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "PART", "PUNCT")
+
+
+def _introduced_initialism(doc: Doc, name: Span) -> str | None:
+    """The initialism a name is introduced with, "Tigray People's Liberation Front (TPLF)": a
+    word in capitals in parentheses right after the name whose letters are the initials of the
+    name's capitalised words, in order (words like "of" and "the" may be skipped)."""
+    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
+        return None
+    written = doc[name.end + 1].text
+    if not (2 <= len(written) <= 8 and written.isalpha() and written.isupper()):
+        return None
+    initials = "".join(t.text[0] for t in name if t.text[:1].isupper())
+    return written if initials.upper() == written else None
+
+
 def _is_organisation_name(mention: Mention) -> bool:
     """A mention that names an organisation or an armed group (not a state, person or role)."""
     return mention.kind is MentionKind.NAME and mention.actor.type in (ActorType.ORGANIZATION, ActorType.GROUP)
@@ -835,7 +882,8 @@ def _is_organisation_name(mention: Mention) -> bool:
 def _name_span(doc: Doc, token: Token) -> Span | None:
     """The organisation name a modifier token is part of: its entity when the recogniser labels it
     an organisation and it ends in a proper noun, else the token alone when it is an initialism
-    outside any entity (two to six capital letters: "TPLF", "SDF"); None otherwise. Nationality,
+    outside any entity (two to six capital letters: "TPLF", "SDF") that the tagger does not read
+    as a common noun ("NGO workers") or a verb ("IS"); None otherwise. Nationality,
     religious and political adjectives (NORP: "Soviet", "Sunni", "Islamist") name peoples or
     creeds, not organisations, and are left out."""
     ent = _entity_of(token)
@@ -844,7 +892,7 @@ def _name_span(doc: Doc, token: Token) -> Span | None:
             return ent
         return None
     text = token.text
-    if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
+    if 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and token.pos_ in ("PROPN", "ADJ"):
         return doc[token.i : token.i + 1]
     return None
 
