@@ -90,7 +90,7 @@ def normalised_name(text: str, group_noun: Callable[[str], bool]) -> tuple[str, 
     if len(words) > 1 and words[-1].islower() and group_noun(words[-1]):
         words = words[:-1]  # a lower-case group noun is not part of the name ("Liberation Army" is)
     if words:
-        words[-1] = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", words[-1])
+        words[-1] = _without_possessive(words[-1])
     return " ".join(w for w in words if w), aliases
 
 
@@ -130,6 +130,11 @@ def _same_kind(known: ActorType, wanted: ActorType) -> bool:
     """Persons are one kind of name; organisations and armed groups (a group the gazetteer
     knows, an organisation it does not) another."""
     return (known is ActorType.PERSON) == (wanted is ActorType.PERSON)
+
+
+def _without_possessive(word: str) -> str:
+    """A word without its possessive ending, in any case ("TPLF's", "MOVEMENT'S", "Fighters'")."""
+    return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", word, flags=re.IGNORECASE)
 
 
 def _name_key(name: str) -> str:
@@ -438,8 +443,7 @@ class ActorResolver:
         return None
 
     def _person_by_name(self, text: str) -> Actor:
-        name = re.sub(r"\s+", " ", text).strip()
-        name = name.removesuffix("'s").removesuffix("\u2019s").strip(" ,.")
+        name = _without_possessive(re.sub(r"\s+", " ", text).strip()).strip(" ,.")
         key = fold(name)
         parts = key.split()
         if len(parts) == 1 and key in self.surnames:
