@@ -369,43 +369,42 @@ class ActorResolver:
         return start, end
 
     def _entity_mention(self, doc: Doc, ent: Span) -> Mention | None:
-        """An actor no gazetteer knows, named by an entity. Its type is the article's: the type
-        its name was first given in the article (the recogniser's label then) holds for every
-        later mention, whatever label the recogniser gives those."""
+        """An actor no gazetteer knows, named by an entity. Its type, in this order: what the
+        name's form says (introduced with its initials, or ending in an organisation head such as
+        "Front": an organisation; two words or more starting with a given name: a person; both
+        learnt from the lists, see ``NameWords``), else the type the name was first given in the
+        article (the recogniser's label then), which holds for every later mention. The form does
+        not depend on the sentence, so such a name has one type and one id in every article."""
         start = ent.start
         while start < ent.end - 1 and (doc[start].lower_ in _DETERMINERS or not _nominal(doc[start])):
             start += 1  # "Later Abiy Ahmed": a sentence's first word is not part of the name
-        ent = Span(doc, start, ent.end, label=ent.label_)
+        label = ent.label_
+        ent = doc[start : ent.end]
         text = ent.text.strip()
         words = [t for t in ent if not t.is_punct]
         if not words:
             return None
-        acronym = _introduced_initialism(doc, ent)
-        if ent.label_ == "PERSON" and acronym is not None:
-            # "The Tigray People's Liberation Front (TPLF)": a name given with its initials is an
-            # organisation's, whatever the recogniser says
-            return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, (acronym,)),
-                           MentionKind.NAME)
-        if ent.label_ == "PERSON":
+        form = self._name_form(text) if label in ("PERSON", "ORG") else None
+        if label == "PERSON" and (_introduced_initialism(doc, ent) is not None or form is ActorType.ORGANIZATION):
+            label = "ORG"  # "The Tigray People's Liberation Front (TPLF)", "the Tana Renewal Front"
+        elif label == "ORG" and form is ActorType.PERSON:
+            label = "PERSON"
+        if label == "PERSON":
             known_org = self.unknown.find(ActorType.ORGANIZATION, text)
             if known_org is not None:  # first met as an organisation: stays one in the article
                 return Mention(start, ent.end, known_org, MentionKind.NAME)
-        person_named = ent.label_ in ("ORG", "GPE", "NORP") and (
+        person_named = label in ("ORG", "GPE", "NORP") and form is None and (
             (len(words) == 1 and fold(words[0].text) in self.surnames)
             or self.unknown.find(ActorType.PERSON, text) is not None
         )
-        if ent.label_ == "PERSON" or person_named:
+        if label == "PERSON" or person_named:
             if any(t.lower_ in self.lexicon.person_pronouns for t in words):
                 return None
             if len(words) == 1 and self._role_at(doc, words[0].i) is not None:
                 return None
-            actor = self._person_by_name(text)
-            start, end = ent.start, ent.end
-            while start < end and doc[start].lower_ in ("the", "a"):
-                start += 1
-            actor = self._register_person(actor)
-            return Mention(start, end, actor, MentionKind.NAME)
-        if ent.label_ == "ORG" and len(words) <= 8:
+            actor = self._register_person(self._person_by_name(text))
+            return Mention(start, ent.end, actor, MentionKind.NAME)
+        if label == "ORG" and len(words) <= 8:
             name, _ = normalised_name(text, self._group_noun)
             last = [t for t in doc[start : ent.end] if name and t.text == name.split()[-1]]
             if not last or last[-1].pos_ != "PROPN":
@@ -416,6 +415,20 @@ class ActorResolver:
                 if written.isupper() and written.isalpha():
                     acronyms = (written,)  # "Tigray People's Liberation Front (TPLF)"
             return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, acronyms), MentionKind.NAME)
+        return None
+
+    def _name_form(self, name: str) -> ActorType | None:
+        """What a name's form says it names: an organisation when its last word heads many
+        organisation names of the lists ("Front", "Party", "Group"), a person when it has two
+        words or more and the first is a given name of the person lists; None otherwise."""
+        words = [w for w in fold(name).lower().replace(".", " ").split() if w.isalpha() and len(w) > 1]
+        if len(words) < 2:
+            return None
+        forms = self.gazetteer.name_words
+        if words[-1] in forms.organisation_heads:
+            return ActorType.ORGANIZATION
+        if words[0] in forms.given_names:
+            return ActorType.PERSON
         return None
 
     def _group_noun(self, word: str) -> bool:

@@ -16,14 +16,17 @@ evaluation sets. The rules tested:
 2. A bare agent noun (no country, place or organisation) is not an actor in object position
    either, and the candidate is dropped as ``unqualified_agent``, as in subject position.
 3. An unknown actor's id is a function of its normalised name (case, diacritics, determiners,
-   possessive, a trailing agent noun) and its type, the same in every article; within an
-   article, a name keeps the type it was first given.
+   possessive, a trailing agent noun) and its type. The type comes from the name's form where
+   the lists tell it (a given name first: a person; an organisation head such as "Front" last:
+   an organisation), so it is the same in every article whatever the recogniser's label; else
+   from the label the name was first given in the article, kept for the whole article.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from extract.gazetteer import name_words
 from extract.pipeline import Extractor
 from graph.model import Actor, ActorType, Article, DropReason, Event, Extraction
 
@@ -204,3 +207,40 @@ def test_a_known_organisations_initials_name_it_later_in_the_article(extractor: 
     result = run(extractor, text)
     assert len(result.events) == 2
     assert {e.subject.id for e in result.events} == {"org:phx-oromo-liberation-front"}
+
+
+def test_a_name_of_a_persons_form_is_a_person_whatever_the_label(extractor: Extractor) -> None:
+    # the recogniser labels the name ORG in the first sentence and PERSON in the second; its
+    # first word is a given name of the person lists, so it is one person in both articles
+    first = only_event(run(extractor, "Kenya condemned Amadou Sow Diallo on Monday.", "a1")).object
+    second = only_event(run(extractor, "Police said Amadou Sow Diallo had met Ugandan officials.", "a2")).subject
+    assert first.id == second.id == "person:amadou-sow-diallo"
+    assert first.type is second.type is ActorType.PERSON
+
+
+def test_a_name_of_an_organisations_form_is_an_organisation_whatever_the_label(extractor: Extractor) -> None:
+    # labelled PERSON in the first sentence and ORG in the second; "Front" heads organisation names
+    first = only_event(run(extractor, "Haji Resistance Front criticized Kenya.", "a1")).subject
+    second = only_event(run(extractor, "Kenya condemned the Haji Resistance Front on Monday.", "a2")).object
+    assert first.id == second.id == "org:haji-resistance-front"
+    assert first.type is second.type is ActorType.ORGANIZATION
+
+
+def test_one_name_keeps_one_type_within_an_article(extractor: Extractor) -> None:
+    text = "Kenya condemned Amadou Sow Diallo on Monday. Police said Amadou Sow Diallo had met Ugandan officials."
+    result = run(extractor, text)
+    named = {(a.id, a.type) for a in actors(result) if "diallo" in a.id}
+    assert named == {("person:amadou-sow-diallo", ActorType.PERSON)}
+    assert len(result.events) == 2
+
+
+def test_name_words_come_from_the_lists() -> None:
+    words = name_words(
+        ["Amadou Diallo", "Amadou Ba", "Amadou Sy", "Amadou Kane", "Amadou Toure", "Jean Paul",
+         *(f"Grupo {surname}" for surname in ("Diaz", "Ruiz", "Soto", "Vega", "Mora"))],
+        ["Patriotic Front", "Popular Front", "Liberation Front", "Salvation Front", "National Front", "Grupo Front"],
+    )
+    assert "amadou" in words.given_names and "front" in words.organisation_heads
+    assert "jean" not in words.given_names  # fewer than NAME_WORD_MIN person names begin with it
+    # a word that also appears in an organisation's name is no given name, however many persons
+    assert "grupo" not in words.given_names
