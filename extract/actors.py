@@ -90,7 +90,7 @@ def normalised_name(text: str, group_noun: Callable[[str], bool]) -> tuple[str, 
     if len(words) > 1 and words[-1].islower() and group_noun(words[-1]):
         words = words[:-1]  # a lower-case group noun is not part of the name ("Liberation Army" is)
     if words:
-        words[-1] = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", words[-1])
+        words[-1] = _without_possessive(words[-1])
     return " ".join(w for w in words if w), aliases
 
 
@@ -106,13 +106,13 @@ class UnknownActors:
         keys = [_name_key(n) for n in (name, *aliases) if _name_key(n)]
         for key in keys:
             known = self.actors.get(key)
-            if known is not None and known.type is actor_type:
+            if known is not None and _same_kind(known.type, actor_type):
                 return known
         if not keys or len(keys[0]) < 6:
             return None  # short names and acronyms match exactly or not at all
         best: tuple[float, str] | None = None
         for key, actor in self.actors.items():
-            if actor.type is not actor_type or len(key) < 6:
+            if not _same_kind(actor.type, actor_type) or len(key) < 6:
                 continue
             ratio = difflib.SequenceMatcher(None, keys[0], key).ratio()
             if ratio >= FUZZY_SAME_NAME and (best is None or ratio > best[0]):
@@ -124,6 +124,17 @@ class UnknownActors:
             key = _name_key(name)
             if key:
                 self.actors.setdefault(key, actor)
+
+
+def _same_kind(known: ActorType, wanted: ActorType) -> bool:
+    """Persons are one kind of name; organisations and armed groups (a group the gazetteer
+    knows, an organisation it does not) another."""
+    return (known is ActorType.PERSON) == (wanted is ActorType.PERSON)
+
+
+def _without_possessive(word: str) -> str:
+    """A word without its possessive ending, in any case ("TPLF's", "MOVEMENT'S", "Fighters'")."""
+    return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", word, flags=re.IGNORECASE)
 
 
 def _name_key(name: str) -> str:
@@ -175,8 +186,8 @@ class ActorResolver:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 by_token[i] = mention
-        for _ in range(2):  # twice: "leaders of Romania's government" needs "government" first
-            for mention in self._role_mentions(doc, by_token):
+        for last_pass in (False, True):  # twice: "leaders of Romania's government" needs "government" first
+            for mention in self._role_mentions(doc, by_token, guess_names=last_pass):
                 for i in range(mention.start, mention.end):
                     # "Cambodian refugees": the demonym is part of the group's name, not a second actor
                     qualifier = by_token.get(i)
@@ -262,6 +273,10 @@ class ActorResolver:
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
                 actor = self._register_person(actor)
+            elif surface.kind is SurfaceKind.ORGANIZATION:
+                acronym = _introduced_initialism(doc, doc[start:end])
+                if acronym is not None:  # "the Oromo Liberation Front (OLF)": later "OLF" is the same
+                    self.unknown.add(actor, (acronym,))
             mentions.append(Mention(start, end, actor, kind))
             taken.update(range(start, end))
         for ent in doc.ents:
@@ -354,49 +369,66 @@ class ActorResolver:
         return start, end
 
     def _entity_mention(self, doc: Doc, ent: Span) -> Mention | None:
+        """An actor no gazetteer knows, named by an entity. Its type, in this order: what the
+        name's form says (introduced with its initials, or ending in an organisation head such as
+        "Front": an organisation; two words or more starting with a given name: a person; both
+        learnt from the lists, see ``NameWords``), else the type the name was first given in the
+        article (the recogniser's label then), which holds for every later mention. The form does
+        not depend on the sentence, so such a name has one type and one id in every article."""
+        start = ent.start
+        while start < ent.end - 1 and (doc[start].lower_ in _DETERMINERS or not _nominal(doc[start])):
+            start += 1  # "Later Abiy Ahmed": a sentence's first word is not part of the name
+        label = ent.label_
+        ent = doc[start : ent.end]
         text = ent.text.strip()
         words = [t for t in ent if not t.is_punct]
         if not words:
             return None
-        start = ent.start
-        while start < ent.end - 1 and doc[start].lower_ in _DETERMINERS:
-            start += 1
-        if ent.label_ == "PERSON":
+        form = self._name_form(text) if label in ("PERSON", "ORG") else None
+        if label == "PERSON" and (_introduced_initialism(doc, ent) is not None or form is ActorType.ORGANIZATION):
+            label = "ORG"  # "The Tigray People's Liberation Front (TPLF)", "the Tana Renewal Front"
+        elif label == "ORG" and form is ActorType.PERSON:
+            label = "PERSON"
+        if label == "PERSON":
             known_org = self.unknown.find(ActorType.ORGANIZATION, text)
             if known_org is not None:  # first met as an organisation: stays one in the article
                 return Mention(start, ent.end, known_org, MentionKind.NAME)
-        person_named = ent.label_ in ("ORG", "GPE", "NORP") and (
+        person_named = label in ("ORG", "GPE", "NORP") and form is None and (
             (len(words) == 1 and fold(words[0].text) in self.surnames)
             or self.unknown.find(ActorType.PERSON, text) is not None
         )
-        if ent.label_ == "PERSON" or person_named:
+        if label == "PERSON" or person_named:
             if any(t.lower_ in self.lexicon.person_pronouns for t in words):
                 return None
             if len(words) == 1 and self._role_at(doc, words[0].i) is not None:
                 return None
-            actor = self._person_by_name(text)
-            start, end = ent.start, ent.end
-            while start < end and doc[start].lower_ in ("the", "a"):
-                start += 1
-            actor = self._register_person(actor)
-            return Mention(start, end, actor, MentionKind.NAME)
-        if ent.label_ == "ORG" and len(words) <= 8:
-            name, aliases = normalised_name(text, self._group_noun)
+            actor = self._register_person(self._person_by_name(text))
+            return Mention(start, ent.end, actor, MentionKind.NAME)
+        if label == "ORG" and len(words) <= 8:
+            name, _ = normalised_name(text, self._group_noun)
             last = [t for t in doc[start : ent.end] if name and t.text == name.split()[-1]]
             if not last or last[-1].pos_ != "PROPN":
                 return None  # the name's head must be a proper noun ("Kremlin spokesman" is not one)
+            acronyms: tuple[str, ...] = ()
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-                acronym = doc[ent.end + 1].text
-                if acronym.isupper() and acronym.isalpha():
-                    aliases = (*aliases, acronym)  # "Tigray People's Liberation Front (TPLF)"
-            seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
-            if seen is not None:
-                return Mention(start, ent.end, seen, MentionKind.NAME)
-            country = self._country_inside(doc, ent.start, ent.end)
-            organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
-                                 cameo=(country or "---"), aliases=aliases)
-            self.unknown.add(organization, (name, *aliases))
-            return Mention(start, ent.end, organization, MentionKind.NAME)
+                written = doc[ent.end + 1].text
+                if written.isupper() and written.isalpha():
+                    acronyms = (written,)  # "Tigray People's Liberation Front (TPLF)"
+            return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, acronyms), MentionKind.NAME)
+        return None
+
+    def _name_form(self, name: str) -> ActorType | None:
+        """What a name's form says it names: an organisation when its last word heads many
+        organisation names of the lists ("Front", "Party", "Group"), a person when it has two
+        words or more and the first is a given name of the person lists; None otherwise."""
+        words = [w for w in fold(name).lower().replace(".", " ").split() if w.isalpha() and len(w) > 1]
+        if len(words) < 2:
+            return None
+        forms = self.gazetteer.name_words
+        if words[-1] in forms.organisation_heads:
+            return ActorType.ORGANIZATION
+        if words[0] in forms.given_names:
+            return ActorType.PERSON
         return None
 
     def _group_noun(self, word: str) -> bool:
@@ -424,8 +456,7 @@ class ActorResolver:
         return None
 
     def _person_by_name(self, text: str) -> Actor:
-        name = re.sub(r"\s+", " ", text).strip()
-        name = name.removesuffix("'s").removesuffix("\u2019s").strip(" ,.")
+        name = _without_possessive(re.sub(r"\s+", " ", text).strip()).strip(" ,.")
         key = fold(name)
         parts = key.split()
         if len(parts) == 1 and key in self.surnames:
@@ -622,7 +653,10 @@ class ActorResolver:
                     found.append(Mention(qualifier.start, qualifier.end, actor, mention.kind))
         return found
 
-    def _role_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
+    def _role_mentions(self, doc: Doc, by_token: dict[int, Mention], guess_names: bool) -> list[Mention]:
+        """Role nouns with what qualifies them; with ``guess_names``, an agent noun nothing known
+        qualifies may take an organisation name no gazetteer knows (the last pass: a qualifier the
+        first pass found, as in "the Colombian government and the ELN rebel group", comes first)."""
         found: list[Mention] = []
         i = 0
         while i < len(doc):
@@ -641,7 +675,7 @@ class ActorResolver:
             if head.pos_ not in ("NOUN", "PROPN"):
                 i = end
                 continue
-            qualifier, modifier_start = self._qualifier(doc, head, i, by_token, role.kind == "GROUP")
+            qualifier, modifier_start = self._qualifier(doc, head, i, by_token, role, guess_names)
             actor = self._role_actor(role, qualifier, head)
             if actor is None and role.kind == "GROUP" and qualifier is None:
                 self._unqualified.add(head.i)
@@ -652,17 +686,27 @@ class ActorResolver:
         return found
 
     def _qualifier(
-        self, doc: Doc, head: Token, start: int, by_token: dict[int, Mention], group: bool
+        self, doc: Doc, head: Token, start: int, by_token: dict[int, Mention], role: Role, guess_names: bool
     ) -> tuple[Actor | None, int]:
         """The state or organisation a role noun is qualified with ("Russian troops",
-        "Russia's president", "the government of Hungary", "NATO ambassadors") and where that
-        qualifier starts."""
-        qualifying = (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION)
+        "Russia's president", "the government of Hungary", "NATO ambassadors", "TPLF fighters",
+        "fighters of the TPLF") and where that qualifier starts."""
+        group = role.kind == "GROUP"
+        member = not group or self._names_members(role)
+
+        def qualifies(mention: Mention | None) -> bool:
+            if mention is None:
+                return False
+            if mention.actor.type in (ActorType.COUNTRY, ActorType.REGION):
+                return True
+            organisation = mention.actor.type is ActorType.ORGANIZATION or _is_organisation_name(mention)
+            return organisation and member
+
         j = start - 1
         while j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting"):
             j -= 1
         before = by_token.get(j) if j >= 0 else None
-        if before is not None and before.actor.type in qualifying:
+        if before is not None and qualifies(before):
             return before.actor, before.start
         if j >= 0 and j in self._places and j not in by_token:
             # "Helmand farmers", "Kandahar police": a place inside a state ascribes the agent to it
@@ -673,7 +717,7 @@ class ActorResolver:
         for child in head.lefts:
             # "NATO peacekeeping troops", "Russian special forces"
             modifier = by_token.get(child.i)
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and modifier.actor.type in qualifying:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and qualifies(modifier):
                 return modifier.actor, min(modifier.start, start)
         if group and head.dep_ == "conj":
             # "Turkish warplanes and artillery": the first conjunct's demonym qualifies both
@@ -688,9 +732,51 @@ class ActorResolver:
                     found = by_token.get(pobj.i)
                     if pobj.dep_ == "pobj" and found is not None and found.actor.type is ActorType.COUNTRY:
                         return found.actor, start
+                    if (pobj.dep_ == "pobj" and found is not None and group and child.lower_ in _AFFILIATION_PREPS
+                            and found.actor.type is not ActorType.REGION and qualifies(found)):
+                        return found.actor, start  # "fighters of the TPLF", "militants of Hamas"
                     if pobj.dep_ == "pobj" and found is None and pobj.i in self._places:
                         return self.gazetteer.country_actor(self._places[pobj.i]), start  # "police in Kandahar"
+        if group and member and guess_names:
+            # last: what the gazetteer knows qualifies first, a name it does not know after
+            named = self._unknown_group_name(doc, head, by_token)
+            if named is not None:
+                return named
         return None, start
+
+    def _names_members(self, role: Role) -> bool:
+        """Whether an agent noun qualified by an organisation names its members or staff ("TPLF
+        fighters", "Siemens employees") rather than people it holds or harms ("victims of Hamas",
+        "prisoners of the TPLF"): lexicon ``non_member_sectors``."""
+        return role.sector.lower() not in self.lexicon.non_member_sectors
+
+    def _unknown_group_name(self, doc: Doc, head: Token, by_token: dict[int, Mention]) -> tuple[Actor, int] | None:
+        """An organisation no gazetteer knows, named by a modifier of an agent noun: an
+        initialism written in capitals ("TPLF fighters", "SDF militias") or a proper noun the
+        recogniser labels an organisation ("Wagner Group mercenaries").
+        The agent noun names the organisation's members, so the organisation is the actor."""
+        for child in head.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i in by_token or child.i in self._places:
+                continue
+            span = _name_span(doc, child)
+            if span is None or any(t.i in by_token or t.i in self._places for t in span):
+                continue
+            return self._unknown_organization(doc, span.start, span.end), span.start
+        return None
+
+    def _unknown_organization(self, doc: Doc, start: int, end: int, aliases: tuple[str, ...] = ()) -> Actor:
+        """The organisation of the article named ``doc[start:end]`` that no gazetteer knows: the
+        one met earlier under the same normalised name or alias, else a new one."""
+        name, inner_aliases = normalised_name(doc[start:end].text, self._group_noun)
+        aliases = (*inner_aliases, *aliases)
+        seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
+        if seen is not None:
+            return seen
+        country = self._country_inside(doc, start, end)
+        organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
+                             cameo=(country or "---"), aliases=aliases)
+        self.unknown.add(organization, (name, *aliases))
+        return organization
 
     def _role_actor(self, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
         if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
@@ -784,6 +870,48 @@ def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
     if "LOC" in labels:
         return False  # "Indian Ocean": a place the recogniser knows, whatever the lists say
     return bool(labels & {"ORG", "NORP", "GPE", "FAC"}) or all(t.pos_ == "PROPN" for t in words)
+
+
+def _nominal(token: Token) -> bool:
+    """A word that can be part of a name: a noun, proper noun, adjective, number or a hyphen or
+    apostrophe inside one (not an adverb, verb or conjunction the recogniser swept in)."""
+    return token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "PART", "PUNCT")
+
+
+def _introduced_initialism(doc: Doc, name: Span) -> str | None:
+    """The initialism a name is introduced with, "Tigray People's Liberation Front (TPLF)": a
+    word in capitals in parentheses right after the name whose letters are the initials of the
+    name's capitalised words, in order (words like "of" and "the" may be skipped)."""
+    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
+        return None
+    written = doc[name.end + 1].text
+    if not (2 <= len(written) <= 8 and written.isalpha() and written.isupper()):
+        return None
+    initials = "".join(t.text[0] for t in name if t.text[:1].isupper())
+    return written if initials.upper() == written else None
+
+
+def _is_organisation_name(mention: Mention) -> bool:
+    """A mention that names an organisation or an armed group (not a state, person or role)."""
+    return mention.kind is MentionKind.NAME and mention.actor.type in (ActorType.ORGANIZATION, ActorType.GROUP)
+
+
+def _name_span(doc: Doc, token: Token) -> Span | None:
+    """The organisation name a modifier token is part of: its entity when the recogniser labels it
+    an organisation and it ends in a proper noun, else the token alone when it is an initialism
+    outside any entity (two to six capital letters: "TPLF", "SDF") that the tagger does not read
+    as a common noun ("NGO workers") or a verb ("IS"); None otherwise. Nationality,
+    religious and political adjectives (NORP: "Soviet", "Sunni", "Islamist") name peoples or
+    creeds, not organisations, and are left out."""
+    ent = _entity_of(token)
+    if ent is not None:
+        if ent.label_ == "ORG" and ent[-1].pos_ == "PROPN" and ent[-1].i < token.head.i:
+            return ent
+        return None
+    text = token.text
+    if 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and token.pos_ in ("PROPN", "ADJ"):
+        return doc[token.i : token.i + 1]
+    return None
 
 
 def _is_state_or_organisation(mention: Mention) -> bool:

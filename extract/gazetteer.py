@@ -13,6 +13,7 @@ import csv
 import datetime
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -166,6 +167,47 @@ class RoleTerms:
     longest: int
 
 
+#: A word marks a kind of name when at least this many names of that kind in the lists use it
+#: there (first word of a person's name, last word of an organisation's) and the other kind's
+#: names never do.
+NAME_WORD_MIN = 5
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Words that tell a person's name from an organisation's by its form, learnt from the
+    lists: given names (the first word of many person names: "Jose", "Ahmed") and organisation
+    heads (the last word of many organisation names: "Front", "Party", "Group")."""
+
+    given_names: frozenset[str]
+    organisation_heads: frozenset[str]
+
+
+def name_words(person_names: Iterable[str], organisation_names: Iterable[str]) -> NameWords:
+    """The given names and organisation heads of the lists (see ``NAME_WORD_MIN``)."""
+    def words(name: str) -> list[str]:
+        return [w for w in fold(name).lower().replace(".", " ").split() if w.isalpha() and len(w) > 1]
+
+    person_first: Counter[str] = Counter()
+    person_any: set[str] = set()
+    organisation_last: Counter[str] = Counter()
+    organisation_any: set[str] = set()
+    for name in person_names:
+        found = words(name)
+        if found:
+            person_first[found[0]] += 1
+            person_any.update(found)
+    for name in organisation_names:
+        found = words(name)
+        if found:
+            organisation_last[found[-1]] += 1
+            organisation_any.update(found)
+    return NameWords(
+        frozenset(w for w, n in person_first.items() if n >= NAME_WORD_MIN and w not in organisation_any),
+        frozenset(w for w, n in organisation_last.items() if n >= NAME_WORD_MIN and w not in person_any),
+    )
+
+
 class SurfaceKind(StrEnum):
     COUNTRY = "country"
     DEMONYM = "demonym"
@@ -242,6 +284,13 @@ class Gazetteer:
             frozenset(term[0] for term in terms),
             max((len(term) for term in terms), default=1),
         )
+
+    @cached_property
+    def name_words(self) -> NameWords:
+        """Given names and organisation heads of the person and organisation lists, built once."""
+        persons = [p.name for p in self.dated_persons.values()]
+        persons += [term.name for terms in self.offices.values() for term in terms[:1]]
+        return name_words(persons, [org.name for org in self.organizations.values()])
 
     def country_actor(self, iso3: str) -> Actor:
         country = self.countries[iso3]

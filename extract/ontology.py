@@ -246,6 +246,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     severing_verbs: frozenset[str]
+    non_member_sectors: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

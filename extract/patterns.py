@@ -281,10 +281,14 @@ def _place_of(trigger: Token, ctx: Context, used: set[int]) -> str | None:
 # -- objects --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ObjectFound:
+    """The object's actors, or, when none: whether an object token was there at all and whether
+    one was an agent noun no country or organisation qualifies ("arrested protesters")."""
+
     actors: tuple[Actor, ...]
     attribute: tuple[str, str] | None
     token_seen: bool
     used: frozenset[int]
+    unqualified_agent: bool = False
 
 
 def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: int = 0) -> ObjectFound:
@@ -332,7 +336,8 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
             inner = _inner_event_object(token, ctx)
             if inner:
                 return ObjectFound(tuple(inner), ("topic", _noun_text(token)), True, frozenset({token.i}))
-    return ObjectFound((), None, bool(tokens), frozenset())
+    unqualified = any(ctx.is_unqualified_agent(t) for token in tokens for t in (token, *token.conjuncts))
+    return ObjectFound((), None, bool(tokens), frozenset(), unqualified)
 
 
 _LOCATING_PREPS = frozenset({"in", "from", "near", "inside", "at", "of", "along"})
@@ -486,7 +491,7 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
             attributes.append((trig.object_attribute, _noun_text(dobj)))
     subjects = _subject_actors(subject_found, ctx)
     return _finish(verb, trig, subjects, list(found.actors), attributes, confidence, ctx, found.used,
-                   subject_found, found.token_seen)
+                   subject_found, found.token_seen, found.unqualified_agent)
 
 
 def _subject_actors(found: Found, ctx: Context) -> list[Actor]:
@@ -555,7 +560,7 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         found = _located_target(noun, ctx) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
     candidate = _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
-                        confidence, ctx, found.used, subject_found, found.token_seen)
+                        confidence, ctx, found.used, subject_found, found.token_seen, found.unqualified_agent)
     yield _as_severed(candidate, noun, ctx)
 
 
@@ -603,6 +608,7 @@ def _finish(
     used: frozenset[int],
     subject_found: Found,
     object_token_seen: bool,
+    object_unqualified: bool = False,
 ) -> Candidate:
     relation = ctx.ontology.relation(trig.relation)
     place = _place_of(trigger, ctx, set(used))
@@ -627,6 +633,8 @@ def _finish(
         return Candidate(trigger, trig.relation, (), tuple(objects), attrs, 0.0, reason, trigger.lemma_)
     if not objects:
         reason = DropReason.NOT_AN_ACTOR if object_token_seen else DropReason.NO_OBJECT
+        if object_unqualified:
+            reason = DropReason.UNQUALIFIED_AGENT  # as in subject position: "arrested protesters"
         return Candidate(trigger, trig.relation, tuple(subjects), (), attrs, 0.0, reason, trigger.lemma_)
     return Candidate(trigger, trig.relation, tuple(subjects), tuple(objects), attrs, round(confidence, 3))
 
@@ -691,7 +699,8 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     trig = Trigger(lemma, "VERB", relation.name, match.particle, preps, None)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     candidate = _verb_candidate(verb, trig, passive, ctx)
-    if candidate.drop in (DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR) and not preps:
+    object_missing = (DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR, DropReason.UNQUALIFIED_AGENT)
+    if candidate.drop in object_missing and candidate.subjects and not preps:
         # "Japan airlifted food to Haiti", "put forward a proposal to France": no actor as direct
         # object, the target follows a preposition
         retry = replace(trig, preps=tuple(sorted(ctx.lexicon.target_prepositions)))
@@ -784,6 +793,15 @@ _BACKOFF_REASONS = frozenset({
 })
 
 
+def _backoff_eligible(candidate: Candidate) -> bool:
+    """A candidate that failed for want of an actor, except where its subject is an agent noun
+    no country qualifies ("protesters attacked ..."): word order must not lend it one. An
+    unqualified agent as object leaves the object to be found by word order like any non-actor."""
+    if candidate.drop is DropReason.UNQUALIFIED_AGENT:
+        return bool(candidate.subjects)
+    return candidate.drop in _BACKOFF_REASONS
+
+
 def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidate]:
     """The candidates, where a sentence's dependency paths gave no event at all, with its first
     verb trigger that failed for want of an actor completed by word order instead (see
@@ -792,7 +810,7 @@ def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidat
     for candidate in candidates:
         sentence = candidate.trigger.sent.start
         clause_verb = candidate.trigger.pos_ == "VERB"  # an event noun may be a topic in a list
-        if candidate.drop in _BACKOFF_REASONS and sentence not in paired_sentences and clause_verb:
+        if _backoff_eligible(candidate) and sentence not in paired_sentences and clause_verb:
             pair = flanking_actors(candidate, ctx)
             if pair is not None:
                 paired_sentences.add(sentence)
