@@ -1,0 +1,182 @@
+"""One behavioural suite for the bulk reads of both backends: the embedded SQLite file and a real
+Neo4j server, each holding the small hand-built graph (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from graph.export import export_to_store
+from graph.model import Actor, Article, CopyLink, Event, Extraction
+from graph.neo4j_store import Neo4jReader, Neo4jStore
+from graph.reader import ActorRow, ArticleRow, EventRow, GraphReader, Slice
+from graph.sqlite_store import SqliteReader, SqliteStore
+from graph.store import GraphStore, actor_row, article_row, event_row
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from tests.graph.neo4j_fixtures import Neo4jTestServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def reader(request: pytest.FixtureRequest, small_graph_sqlite: Path) -> Iterator[GraphReader]:
+    """A reader of the small graph on each backend."""
+    if request.param == "embedded":
+        backend: GraphReader = SqliteReader.open(small_graph_sqlite)
+    else:
+        driver: Driver = request.getfixturevalue("small_graph_neo4j")
+        backend = Neo4jReader(driver, "neo4j")
+    yield backend
+    backend.close()
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request: pytest.FixtureRequest, tmp_path: Path, small_graph: list[Extraction]) -> Iterator[GraphStore]:
+    """A store of each backend holding the small graph and a wire copy of its first article."""
+    if request.param == "embedded":
+        backend: GraphStore = SqliteStore(tmp_path / "graph.sqlite")
+    else:
+        server: Neo4jTestServer = request.getfixturevalue("neo4j_server")
+        request.getfixturevalue("neo4j_driver")  # empties the database
+        backend = Neo4jStore(server.store_settings())
+    backend.ensure_schema()
+    backend.load(small_graph)
+    assert backend.link_copies([COPY]) == 1
+    yield backend
+    backend.close()
+
+
+COPY = CopyLink(Article("url:https://wire.example/a1", "", "Orbán meets Putin (wire)", "2024-01-11",
+                        "https://wire.example/a1", "Wire"), "a1", 0.87)
+
+
+def _events(extractions: list[Extraction]) -> list[Event]:
+    return [event for extraction in extractions for event in extraction.events]
+
+
+def _row(event: Event) -> EventRow:
+    """What ``events`` should give for an event of the fixture."""
+    relation = event.relation
+    return EventRow(event.id, event.article_id, event.date, relation.name, relation.edge_type, relation.cameo,
+                    relation.quad_class, relation.goldstein, relation.reciprocal, event.polarity.value,
+                    event.modality.value, event.subject.id, event.object.id,
+                    event.attributed_to.id if event.attributed_to else None, event.sentence, event.pairing)
+
+
+def _in_slice(row: EventRow, part: Slice) -> bool:
+    """The slice's meaning, stated once in Python, as the reference the backends' queries must meet."""
+    return ((part.date_from is None or (row.date is not None and row.date >= part.date_from))
+            and (part.date_to is None or (row.date is not None and row.date <= part.date_to))
+            and (not part.types or row.type in part.types)
+            and (not part.actors or row.subject_id in part.actors or row.object_id in part.actors)
+            and (part.include_negated or row.polarity != "negated"))
+
+
+SLICES = (
+    Slice(),
+    Slice(include_negated=True),
+    Slice(date_from="2024-02-01", date_to="2024-02-29"),
+    Slice(date_from="2024-03-01"),
+    Slice(date_to="2024-01-09"),
+    Slice(types=("SANCTION", "MEET")),
+    Slice(actors=("org:eu",)),
+    Slice(actors=("person:viktor-orban", "country:UKR"), include_negated=True),
+    Slice(date_from="2024-01-01", date_to="2024-02-10", types=("MEET",), actors=("person:vladimir-putin",)),
+    Slice(types=("NO_SUCH_TYPE",)),
+)
+
+
+def test_events_of_a_slice(reader: GraphReader, small_graph: list[Extraction]) -> None:
+    everything = [_row(event) for event in _events(small_graph)]
+    sizes = []
+    for part in SLICES:
+        rows = list(reader.events(part))
+        assert all(isinstance(row, EventRow) for row in rows)
+        assert sorted(rows) == sorted(row for row in everything if _in_slice(row, part)), part
+        sizes.append(len(rows))
+    assert sizes == [8, 9, 3, 2, 1, 4, 4, 4, 2, 0]  # counted by hand from the table in tests/conftest.py
+    (reported,) = (row for row in reader.events(Slice()) if row.type == "BUY_FROM")
+    assert (reported.attributed_to_id, reported.modality, reported.reciprocal) == (
+        "person:peter-szijjarto", "reported", False)
+    assert all(type(row.reciprocal) is bool and type(row.quad_class) is int for row in reader.events(SLICES[1]))
+
+
+def test_actors_and_articles_by_id(reader: GraphReader) -> None:
+    actors = sorted(reader.actors(["person:viktor-orban", "org:eu", "person:nobody"]))
+    assert actors == [
+        ActorRow("org:eu", "European Union", "ORGANIZATION", None, None, ("EU",)),
+        ActorRow("person:viktor-orban", "Viktor Orbán", "PERSON", "HUN", "prime minister", ("Orban",)),
+    ]
+    assert list(reader.actors([])) == []
+    articles = sorted(reader.articles(["a3", "a1", "nothing"]))
+    assert articles == [ArticleRow("a1", "Orbán meets Putin", "https://example.org/a1"),
+                        ArticleRow("a3", "EU renews sanctions", "https://example.org/a3")]
+
+
+def test_every_actor_with_all_it_stores(reader: GraphReader, small_graph: list[Extraction]) -> None:
+    named: dict[str, Actor] = {}
+    for event in _events(small_graph):
+        for actor in (event.subject, event.object, event.attributed_to):
+            if actor is not None:
+                named[actor.id] = actor
+    found = list(reader.all_actors())
+    assert [actor.id for actor in found] == sorted(named)  # by id
+    assert [actor_row(actor) for actor in found] == [actor_row(named[i]) for i in sorted(named)]
+
+
+def _stored(extraction: Extraction) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """An extraction as the rows a store writes: what reading it back must give again."""
+    return article_row(extraction.article), [event_row(event) for event in extraction.events]
+
+
+def test_extractions_come_back_as_loaded(reader: GraphReader, small_graph: list[Extraction]) -> None:
+    expected = [(article_row(x.article), sorted((event_row(e) for e in x.events), key=lambda row: row["id"]))
+                for x in sorted(small_graph, key=lambda x: x.article.id)]
+    for page in (1, 2, 500):  # pages smaller than, not dividing, and larger than the graph
+        assert [_stored(x) for x in reader.extractions(page)] == expected, f"page {page}"
+    # the events' actors are whole actors (office, aliases), as the extractor made them
+    (orban,) = {e.subject for x in reader.extractions() for e in x.events if e.subject.id == "person:viktor-orban"}
+    assert (orban.title, orban.since, orban.aliases) == ("prime minister", "2010-05-29", ("Orban",))
+    with pytest.raises(ValueError, match="page must be at least 1, not 0"):
+        next(iter(reader.extractions(0)))
+
+
+def test_copies_and_their_articles(store: GraphStore) -> None:
+    assert isinstance(store, SqliteReader | Neo4jReader)
+    assert list(store.copies()) == [COPY]
+    (link,) = store.copies()
+    assert article_row(link.copy) == article_row(COPY.copy)
+    # the copy is an article of the graph, without events
+    articles = {x.article.id: x for x in store.extractions(page=2)}
+    assert sorted(articles) == ["a1", "a2", "a3", COPY.copy.id]
+    assert articles[COPY.copy.id].events == () and article_row(articles[COPY.copy.id].article) == article_row(
+        COPY.copy)
+
+
+def test_any_backend_exports_into_the_embedded_store(store: GraphStore, tmp_path: Path) -> None:
+    assert isinstance(store, SqliteReader | Neo4jReader)
+    target = SqliteStore(tmp_path / "copy.sqlite")
+    target.ensure_schema()
+    report = export_to_store(store, target, page=2)
+    assert (report.articles, report.events, report.events_removed) == (4, 9, 0)
+    assert [_stored(x) for x in target.extractions()] == [_stored(x) for x in store.extractions()]
+    assert list(target.copies()) == list(store.copies()) == [COPY]
+    # (SQLite counts a label no node has as 0, Neo4j leaves it out)
+    assert {k: n for k, n in target.counts().items() if n} == {k: n for k, n in store.counts().items() if n}
+    target.close()
+
+
+def test_frames_module_imports_no_backend() -> None:
+    code = ("import sys, graph.frames, graph.export; "
+            "print(sorted(m for m in sys.modules if m.startswith(('graph.sqlite_store', 'graph.neo4j_store', "
+            "'graph.parquet', 'neo4j', 'pyarrow'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]"
