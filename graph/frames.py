@@ -4,7 +4,7 @@
 into two DataFrames: ``events`` (one row per event, with the sentence and the article's title and
 address it was read from) and ``actors`` (the actors those events name). Filters are applied by
 the backend's query, so a slice never loads the whole graph. This module imports no backend: the
-conveniences ``from_sqlite`` and ``from_neo4j`` import theirs when called.
+conveniences ``from_sqlite``, ``from_neo4j`` and ``from_parquet`` import theirs when called.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACTOR_COLUMNS", "ARTICLE_COLUMNS", "EVENT_COLUMNS", "GraphFrames", "Slice", "actor_ids", "by_country",
-    "from_neo4j", "from_sqlite", "load_frames", "matching_ids", "names", "rows_of",
+    "from_neo4j", "from_parquet", "from_sqlite", "load_frames", "matching_ids", "names", "rows_of",
 ]
 
 EVENT_COLUMNS = EventRow._fields
@@ -143,3 +143,10 @@ def from_neo4j(driver: Driver, database: str = "neo4j", part: Slice = DEFAULT_SL
     from graph.neo4j_store import Neo4jReader
 
     return load_frames(Neo4jReader(driver, database), part)
+
+
+def from_parquet(directory: Path, part: Slice = DEFAULT_SLICE) -> GraphFrames:
+    """A slice of the Parquet dataset of ``geokg spark extract`` in ``directory``."""
+    from graph.parquet_reader import ParquetReader
+
+    return load_frames(ParquetReader(directory), part)

@@ -3,17 +3,25 @@ Neo4j server, each holding the small hand-built graph (tests/conftest.py)."""
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from graph.export import export_to_store
+from graph.frames import from_parquet, from_sqlite
 from graph.model import Actor, Article, CopyLink, Event, Extraction
 from graph.neo4j_store import Neo4jReader, Neo4jStore
+from graph.parquet_dataset import EVENTS_SCHEMA, MONTH, UNDATED, DatasetError, event_to_row
+from graph.parquet_reader import ParquetReader, event_filter
 from graph.reader import ActorRow, ArticleRow, EventRow, GraphReader, Slice
 from graph.sqlite_store import SqliteReader, SqliteStore
 from graph.store import GraphStore, actor_row, article_row, event_row
@@ -26,11 +34,14 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(params=["embedded", "neo4j"])
-def reader(request: pytest.FixtureRequest, small_graph_sqlite: Path) -> Iterator[GraphReader]:
+@pytest.fixture(params=["embedded", "neo4j", "parquet"])
+def reader(request: pytest.FixtureRequest, small_graph_sqlite: Path, small_graph_parquet: Path
+           ) -> Iterator[GraphReader]:
     """A reader of the small graph on each backend."""
     if request.param == "embedded":
         backend: GraphReader = SqliteReader.open(small_graph_sqlite)
+    elif request.param == "parquet":
+        backend = ParquetReader(small_graph_parquet)
     else:
         driver: Driver = request.getfixturevalue("small_graph_neo4j")
         backend = Neo4jReader(driver, "neo4j")
@@ -175,8 +186,73 @@ def test_any_backend_exports_into_the_embedded_store(store: GraphStore, tmp_path
 
 
 def test_frames_module_imports_no_backend() -> None:
+    # (pandas imports pyarrow itself; graph.parquet_dataset and graph.parquet_reader are the backend)
     code = ("import sys, graph.frames, graph.export; "
             "print(sorted(m for m in sys.modules if m.startswith(('graph.sqlite_store', 'graph.neo4j_store', "
-            "'graph.parquet', 'neo4j', 'pyarrow'))))")
+            "'graph.parquet', 'neo4j'))))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "[]"
+
+
+def _months(reader: ParquetReader, part: Slice) -> list[str]:
+    """The partitions of the events files a slice's scan opens."""
+    return sorted(Path(f.path).parent.name for f in reader.events_dataset.get_fragments(filter=event_filter(part)))
+
+
+def test_a_parquet_slice_reads_only_its_months(small_graph_parquet: Path, tmp_path: Path) -> None:
+    reader = ParquetReader(small_graph_parquet)
+    every = ["month=2024-01", "month=2024-02", "month=2024-03"]
+    assert _months(reader, Slice()) == every
+    assert _months(reader, Slice(types=("MEET",), actors=("org:eu",))) == every  # rows, not partitions
+    assert _months(reader, Slice(date_from="2024-02-01", date_to="2024-02-29")) == ["month=2024-02"]
+    assert _months(reader, Slice(date_from="2024-02-05")) == ["month=2024-02", "month=2024-03"]
+    assert _months(reader, Slice(date_to="2024-01-31")) == ["month=2024-01"]
+    assert _months(reader, Slice(date_from="2025-01-01")) == []
+    # a pruned partition is never opened: with January's file broken, February still reads
+    broken = tmp_path / "broken"
+    shutil.copytree(small_graph_parquet, broken)
+    (broken / "events" / "month=2024-01" / "part-0.parquet").write_bytes(b"not parquet\n" * 100)
+    damaged = ParquetReader(broken)
+    assert sorted(row.type for row in damaged.events(Slice(date_from="2024-02-01", date_to="2024-02-29"))) == [
+        "ATTACK", "CRITICIZE", "MEET"]
+    with pytest.raises(DatasetError, match=r"broken: cannot read the Parquet dataset"):
+        list(damaged.events(Slice()))
+
+
+def test_undated_events_are_kept_where_dates_cannot_rule_them_out(small_graph_parquet: Path, tmp_path: Path,
+                                                                  small_graph: list[Extraction]) -> None:
+    folder = tmp_path / "dataset"
+    shutil.copytree(small_graph_parquet, folder)
+    event = dataclasses.replace(small_graph[0].events[0], date=None, date_precision="none")
+    year_only = dataclasses.replace(small_graph[0].events[1], date="2024", date_precision="year")
+    rows = [{k: v for k, v in event_to_row(e).items() if k != MONTH} for e in (event, year_only)]
+    assert {event_to_row(e)[MONTH] for e in (event, year_only)} == {UNDATED}
+    (folder / "events" / "month=undated").mkdir()
+    pq.write_table(pa.Table.from_pylist(rows, schema=pa.schema([f for f in EVENTS_SCHEMA if f.name != MONTH])),
+                   folder / "events" / "month=undated" / "part-0.parquet")
+    reader = ParquetReader(folder)
+    assert _months(reader, Slice(date_from="2024-02-01", date_to="2024-02-29")) == ["month=2024-02", "month=undated"]
+    assert {row.id for row in reader.events(Slice())} >= {event.id, year_only.id}
+    # as in the stores' queries, a date compares as text ("2024" < "2024-01-01") and no date matches no bound
+    assert [row.id for row in reader.events(Slice(date_to="2024-01-01")) if row.date in (None, "2024")] == [
+        year_only.id]
+    assert [row.id for row in reader.events(Slice(date_from="2023-12-31")) if row.date in (None, "2024")] == [
+        year_only.id]
+
+
+def test_parquet_gives_the_same_frames_and_exports(small_graph_parquet: Path, small_graph_sqlite: Path,
+                                                   tmp_path: Path) -> None:
+    for part in SLICES:
+        local, dataset = from_sqlite(small_graph_sqlite, part), from_parquet(small_graph_parquet, part)
+        pd.testing.assert_frame_equal(local.events, dataset.events)
+        pd.testing.assert_frame_equal(local.actors, dataset.actors)
+    reader = ParquetReader(small_graph_parquet)
+    assert list(reader.copies()) == []  # a dataset records no near-duplicate copies
+    target = SqliteStore(tmp_path / "from-parquet.sqlite")
+    target.ensure_schema()
+    export_to_store(reader, target, page=2)
+    source = SqliteReader.open(small_graph_sqlite)
+    assert [_stored(x) for x in target.extractions()] == [_stored(x) for x in source.extractions()]
+    assert list(target.all_actors()) == list(source.all_actors())
+    source.close()
+    target.close()
