@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.reader import EXTRACTION_PAGE, GraphReader
-from graph.store import GraphStore, LoadReport, actor_row, aggregate_pair, article_row, event_row
+from graph.store import GraphStore, LoadReport, actor_row, aggregate_pair
 
 
 def export_to_store(source: GraphReader, target: GraphStore, page: int = EXTRACTION_PAGE) -> LoadReport:
@@ -50,9 +50,9 @@ class ExportError(ValueError):
 
 def export_csv(source: GraphReader, folder: Path) -> CsvExport:
     """Nodes and relationships (aggregates included) of any backend as CSV with importer headers;
-    raises ``ExportError`` when ``folder`` is a file or cannot be written. Events are streamed
-    from ``source.extractions()``; what is held is one actor id per actor and one aggregate per
-    actor pair and relation."""
+    raises ``ExportError`` when ``folder`` is a file or cannot be written. Articles and events
+    are streamed a page of stored rows at a time (``source.pages()``); what is held besides is
+    one actor id per actor and one aggregate per actor pair and relation."""
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: exists and is not a folder; give --out a folder")
     try:
@@ -109,7 +109,7 @@ class _Files:
             self._writers[name].writerow(_HEADERS[name])
 
     def write(self, name: str, rows: Iterable[list[Any]]) -> None:
-        self._writers[name].writerows(["" if value is None else value for value in row] for row in rows)
+        self._writers[name].writerows(rows)  # the csv module writes None as an empty field
 
 
 def _export_csv(source: GraphReader, folder: Path) -> CsvExport:
@@ -126,12 +126,12 @@ def _export_csv(source: GraphReader, folder: Path) -> CsvExport:
             if row["label"] == "Person" and actor.title is not None and actor.country is not None:
                 offices.append([actor.id, f"country:{actor.country}", actor.title, actor.since, actor.until])
         files.write("holds_role", ([*office, "HOLDS_ROLE"] for office in offices if office[1] in actor_ids))
+        # by first event, in the pages' order (articles by id, events by id): the same on every backend
         aggregates: dict[tuple[str, str, str], _Aggregate] = {}
-        for extraction in source.extractions():
-            article = article_row(extraction.article)
-            files.write("articles", [[*(article[key] for key in ("id", "url", "title", "published", "source",
-                                                                 "content_hash")), "Article"]])
-            events = [event_row(event) for event in extraction.events]
+        for page in source.pages():
+            files.write("articles", ([*(a[key] for key in ("id", "url", "title", "published", "source",
+                                                         "content_hash")), "Article"] for a in page.articles))
+            events = page.events
             files.write("events", ([e["id"], *(e[name] for name, _ in _EVENT_FIELDS), "Event"] for e in events))
             files.write("subject", ([e["id"], e["subject_id"], "SUBJECT"] for e in events))
             files.write("object", ([e["id"], e["object_id"], "OBJECT"] for e in events))
@@ -143,7 +143,7 @@ def _export_csv(source: GraphReader, folder: Path) -> CsvExport:
                 key = (subject, e["edge"], obj)
                 aggregates[key] = aggregates.get(key, _Aggregate()).plus(e)
         files.write("aggregates", ([subject, obj, edge, a.count, a.first_date, a.last_date, a.goldstein_sum,
-                                    a.negated_count] for (subject, edge, obj), a in sorted(aggregates.items())))
+                                    a.negated_count] for (subject, edge, obj), a in aggregates.items()))
         files.write("copy_of", ([link.copy.id, link.original_id, link.similarity, "COPY_OF"]
                                 for link in source.copies()))
     return CsvExport(tuple(files.paths[name] for name in _NODES),

@@ -117,8 +117,9 @@ def load_frames(reader: GraphReader, part: Slice = DEFAULT_SLICE) -> GraphFrames
     # string dtype, with NaN for None)
     events = pd.DataFrame(columns, columns=list(EVENT_COLUMNS), dtype=object)
     articles = {row.id: (row.title, row.url) for row in reader.articles(sorted(set(columns["article_id"])))}
+    unknown = (None, None)  # an article a Parquet dataset's articles table lacks; the stores hold every one
     for position, column in enumerate(ARTICLE_COLUMNS):
-        events[column] = pd.Series([articles[a][position] for a in columns["article_id"]], dtype=object)
+        events[column] = pd.Series([articles.get(a, unknown)[position] for a in columns["article_id"]], dtype=object)
     events["quad_class"] = events["quad_class"].astype("int64")
     events["goldstein"] = events["goldstein"].astype("float64")
     events["reciprocal"] = events["reciprocal"].astype(bool)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.model import Actor, CopyLink, Extraction
+from graph.model import Actor, ActorType, CopyLink, Extraction
 from graph.reader import (
     EXTRACTION_PAGE,
     ActorRow,
@@ -30,10 +30,11 @@ from graph.reader import (
     Slice,
     actor_of,
     article_of,
-    paged_extractions,
+    extractions_of,
+    paged_rows,
 )
 from graph.redact import redacted
-from graph.store import SCHEMA_VERSION, Batch, LoadReport, StoreError, aggregate_pair, copy_row
+from graph.store import ACTOR_LABELS, SCHEMA_VERSION, Batch, LoadReport, StoreError, aggregate_pair, copy_row
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -164,13 +165,22 @@ class Neo4jReader:
     def all_actors(self) -> Iterator[Actor]:
         return (actor_of(record["actor"]) for record in self._records("read_all_actors"))
 
-    def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
-        return paged_extractions(
+    def pages(self, size: int = EXTRACTION_PAGE) -> Iterator[Batch]:
+        def actors_of(ids: list[str]) -> list[dict[str, Any]]:
+            rows = self._maps("read_full_actors", "actor", ids=ids)
+            for row in rows:
+                row["label"] = ACTOR_LABELS[ActorType(row["type"])]
+            return rows
+
+        return paged_rows(
             lambda after, limit: self._maps("read_article_page", "article", after=after, limit=limit),
             lambda ids: self._maps("read_article_events", "event", ids=ids),
-            lambda ids: self._maps("read_full_actors", "actor", ids=ids),
-            page,
+            actors_of,
+            size,
         )
+
+    def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
+        return extractions_of(self.pages(page))
 
     def copies(self) -> Iterator[CopyLink]:
         for record in self._records("read_copies"):

@@ -34,7 +34,8 @@ from graph.parquet_dataset import (
     DatasetError,
     event_from_row,
 )
-from graph.reader import EXTRACTION_PAGE, ActorRow, ArticleRow, EventRow, Slice
+from graph.reader import EXTRACTION_PAGE, ActorRow, ArticleRow, EventRow, Slice, checked_page
+from graph.store import Batch
 
 # the dataset's column of each EventRow field
 _EVENT_SOURCES = {
@@ -186,17 +187,23 @@ class ParquetReader:
         unique = pc.unique(ids)
         return unique.take(pc.array_sort_indices(unique))
 
-    def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
-        """Every article with its events, by article id, ``page`` articles at a time. The sorted
-        article ids are held (in Arrow memory, a few bytes each); each page reads the events
-        whose article id lies in the page's range, which the row groups' statistics prune."""
-        if page < 1:
-            raise ValueError(f"extractions: page must be at least 1, not {page}")
+    def _pages_of_ids(self, size: int) -> Iterator[list[str]]:
+        """The dataset's article ids, sorted, ``size`` at a time. The sorted ids are held (in Arrow
+        memory, a few bytes each); a page's events are those whose article id lies in its range,
+        which the row groups' statistics prune (the writer sorts each file by article id)."""
         ids = self._article_ids()
-        for start in range(0, len(ids), page):
-            yield from self._page([i for i in ids[start:start + page].to_pylist() if i is not None])
+        for start in range(0, len(ids), checked_page(size)):
+            yield [i for i in ids[start:start + size].to_pylist() if i is not None]
 
-    def _page(self, ids: list[str]) -> Iterator[Extraction]:
+    def pages(self, size: int = EXTRACTION_PAGE) -> Iterator[Batch]:
+        return (Batch.of(self._page(ids)) for ids in self._pages_of_ids(size))
+
+    def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
+        for ids in self._pages_of_ids(page):
+            yield from self._page(ids)
+
+    def _page(self, ids: list[str]) -> list[Extraction]:
+        """The extractions of these article ids (a page: sorted, every dataset id in their range)."""
         within = (ds.field("id") >= ids[0]) & (ds.field("id") <= ids[-1])
         articles: dict[str, Article] = {}
         for i, title, date, url, source, text_hash in self._scan(
@@ -210,8 +217,8 @@ class ParquetReader:
         for values in self._scan(self.events_dataset, columns, where):
             event = event_from_row(dict(zip(columns, values, strict=True)))
             events[event.article_id].append(event)
-        for i in ids:
-            yield Extraction(articles.get(i, Article(i, "")), tuple(sorted(events[i], key=lambda e: e.id)), ())
+        return [Extraction(articles.get(i, Article(i, "")), tuple(sorted(events[i], key=lambda e: e.id)), ())
+                for i in ids]
 
     def copies(self) -> Iterator[CopyLink]:
         return iter(())

@@ -9,8 +9,10 @@ any reader and ``graph.export`` copies any reader into any store, so neither kno
 Row shapes: the slice reads (``events``, ``actors``, ``articles``) stream typed named tuples, one
 field per column (``EventRow._fields`` are the events DataFrame's columns): they are immutable and
 typed like frozen dataclasses, cost little at a million rows, and unpack positionally into
-columns. The whole-graph reads stream the model's own objects (``Actor``, ``Extraction``,
-``CopyLink``), which is what a store loads.
+columns. The whole-graph reads stream
+pages of the rows the stores write (``pages``: ``graph.store.Batch``, what the CSV export
+writes without building model objects) and the model's own objects (``Actor``, ``Extraction``,
+``CopyLink``: what a store loads).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from graph.model import (
     Polarity,
     RelationType,
 )
+from graph.store import Batch
 
 EXTRACTION_PAGE = 500  # articles read at a time by ``extractions``
 
@@ -112,10 +115,15 @@ class GraphReader(Protocol):
     def all_actors(self) -> Iterator[Actor]:
         """Every actor, with all it stores (names and aliases for finding actors by name), by id."""
 
+    def pages(self, size: int = EXTRACTION_PAGE) -> Iterator[Batch]:
+        """Every article (near-duplicate copies included, without events) with its events and
+        the actors they name, as the rows the stores write (``graph.store.Batch``: the shapes of
+        ``article_row``, ``actor_row`` and ``event_row``), ``size`` articles a page; articles by
+        id, events by article and id. One page is held at a time."""
+
     def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
-        """Every article (near-duplicate copies included, without events) with its events, by
-        article id, events by id; ``page`` articles are held at a time. The text is not stored:
-        an article comes back with empty text and its stored hash."""
+        """``pages`` as the model's extractions (``extractions_of``). The text is not stored: an
+        article comes back with empty text and its stored hash."""
 
     def copies(self) -> Iterator[CopyLink]:
         """Every near-duplicate copy with the first copy it repeats, by copy id."""
@@ -152,25 +160,37 @@ def event_of(row: Mapping[str, Any], actors: Mapping[str, Actor]) -> Event:
     )
 
 
-def paged_extractions(
-    articles_after: Callable[[str, int], Sequence[Mapping[str, Any]]],
-    events_of: Callable[[list[str]], Iterable[Mapping[str, Any]]],
-    actors_of: Callable[[list[str]], Iterable[Mapping[str, Any]]],
-    page: int,
-) -> Iterator[Extraction]:
-    """Every article with its events, ``page`` articles at a time, from three backend reads:
-    ``articles_after(last_id, page)`` (the next articles by id, ``''`` before the first),
+def checked_page(size: int) -> int:
+    """``size`` when it is a page size (at least 1); else a ``ValueError`` naming it."""
+    if size < 1:
+        raise ValueError(f"pages: a page holds at least 1 article, not {size}")
+    return size
+
+
+def paged_rows(
+    articles_after: Callable[[str, int], list[dict[str, Any]]],
+    events_of: Callable[[list[str]], list[dict[str, Any]]],
+    actors_of: Callable[[list[str]], list[dict[str, Any]]],
+    size: int,
+) -> Iterator[Batch]:
+    """``GraphReader.pages`` from three backend reads, each giving rows in the stores' shapes:
+    ``articles_after(last_id, size)`` (the next articles by id, ``''`` before the first),
     ``events_of(article_ids)`` (their events, by article and id) and ``actors_of(actor_ids)``."""
-    if page < 1:
-        raise ValueError(f"extractions: page must be at least 1, not {page}")
+    checked_page(size)
     after = ""
-    while rows := articles_after(after, page):
-        events = list(events_of([row["id"] for row in rows]))
+    while articles := articles_after(after, size):
+        events = events_of([row["id"] for row in articles])
         named = {event[key] for event in events for key in ("subject_id", "object_id", "attributed_to_id")}
-        actors = {row["id"]: actor_of(row) for row in actors_of(sorted(i for i in named if i is not None))}
-        by_article: dict[str, list[Event]] = {row["id"]: [] for row in rows}
-        for event in events:
+        yield Batch(articles, actors_of(sorted(i for i in named if i is not None)), events)
+        after = articles[-1]["id"]
+
+
+def extractions_of(pages: Iterable[Batch]) -> Iterator[Extraction]:
+    """The articles of pages of stored rows with their events, as the model's extractions."""
+    for page in pages:
+        actors = {row["id"]: actor_of(row) for row in page.actors}
+        by_article: dict[str, list[Event]] = {row["id"]: [] for row in page.articles}
+        for event in page.events:
             by_article[event["article_id"]].append(event_of(event, actors))
-        for row in rows:
+        for row in page.articles:
             yield Extraction(article_of(row), tuple(by_article[row["id"]]), ())
-        after = rows[-1]["id"]

@@ -22,7 +22,8 @@ from graph.reader import (
     EventRow,
     Slice,
     actor_of,
-    paged_extractions,
+    extractions_of,
+    paged_rows,
 )
 from graph.store import ACTOR_LABELS, SCHEMA_VERSION, Batch, LoadReport, StoreError, copy_row
 
@@ -156,7 +157,7 @@ _SLICE_EVENTS = (
     "AND (:no_types OR type IN (SELECT value FROM json_each(:types))) "
     "AND (:no_actors OR subject_id IN (SELECT value FROM json_each(:actors)) "
     "     OR object_id IN (SELECT value FROM json_each(:actors))) "
-    "AND (:include_negated OR polarity <> 'negated')"
+    "AND (:include_negated OR polarity <> 'negated') ORDER BY id"  # by id, as frames are
 )
 _RECIPROCAL = EventRow._fields.index("reciprocal")
 
@@ -228,20 +229,29 @@ class SqliteReader:
             found = dict(zip(_ACTOR_COLUMNS, row, strict=True))
             yield actor_of({**found, "aliases": json.loads(found["aliases"])})
 
-    def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
+    def pages(self, size: int = EXTRACTION_PAGE) -> Iterator[Batch]:
         def articles_after(after: str, limit: int) -> list[dict[str, Any]]:
-            return self._maps(_ARTICLE_COLUMNS, f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id > ? "
+            rows = self._maps(_ARTICLE_COLUMNS, f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id > ? "
                               "ORDER BY id LIMIT ?", after, limit)
+            for row in rows:
+                row["content_hash"] = row["content_hash"] or None  # '' is an unknown hash
+            return rows
 
         def events_of(article_ids: list[str]) -> list[dict[str, Any]]:
-            return self._maps(_EVENT_COLUMNS, f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events "
+            rows = self._maps(_EVENT_COLUMNS, f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events "
                               "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, id",
                               json.dumps(article_ids))
+            for row in rows:
+                row["reciprocal"] = bool(row["reciprocal"])
+            return rows
 
         def actors_of(actor_ids: list[str]) -> list[dict[str, Any]]:
             return self._actor_maps("WHERE id IN (SELECT value FROM json_each(?))", json.dumps(actor_ids))
 
-        return paged_extractions(articles_after, events_of, actors_of, page)
+        return paged_rows(articles_after, events_of, actors_of, size)
+
+    def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
+        return extractions_of(self.pages(page))
 
     def copies(self) -> Iterator[CopyLink]:
         tables = {row[0] for row in self._rows("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -24,7 +24,7 @@ from graph.parquet_dataset import EVENTS_SCHEMA, MONTH, UNDATED, DatasetError, e
 from graph.parquet_reader import ParquetReader, event_filter
 from graph.reader import ActorRow, ArticleRow, EventRow, GraphReader, Slice
 from graph.sqlite_store import SqliteReader, SqliteStore
-from graph.store import GraphStore, actor_row, article_row, event_row
+from graph.store import Batch, GraphStore, actor_row, article_row, event_row
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -156,8 +156,20 @@ def test_extractions_come_back_as_loaded(reader: GraphReader, small_graph: list[
     # the events' actors are whole actors (office, aliases), as the extractor made them
     (orban,) = {e.subject for x in reader.extractions() for e in x.events if e.subject.id == "person:viktor-orban"}
     assert (orban.title, orban.since, orban.aliases) == ("prime minister", "2010-05-29", ("Orban",))
-    with pytest.raises(ValueError, match="page must be at least 1, not 0"):
+    with pytest.raises(ValueError, match="a page holds at least 1 article, not 0"):
         next(iter(reader.extractions(0)))
+
+
+def test_pages_are_the_rows_the_stores_write(reader: GraphReader, small_graph: list[Extraction]) -> None:
+    ordered = sorted(small_graph, key=lambda x: x.article.id)
+    for size in (1, 2, 3):
+        pages = list(reader.pages(size))
+        assert [len(page.articles) for page in pages] == [size] * (3 // size) + ([3 % size] if 3 % size else [])
+        expected = [Batch.of(ordered[start:start + size]) for start in range(0, 3, size)]
+        for page, rows in zip(pages, expected, strict=True):
+            assert page.articles == rows.articles
+            assert page.events == sorted(rows.events, key=lambda row: (row["article_id"], row["id"]))
+            assert sorted(page.actors, key=lambda row: row["id"]) == sorted(rows.actors, key=lambda row: row["id"])
 
 
 def test_copies_and_their_articles(store: GraphStore) -> None:
