@@ -212,12 +212,12 @@ class ParquetReader:
         ):
             articles.setdefault(i, Article(i, "", title, date, url, source, text_hash or None))
         columns = [name for name in EVENTS_SCHEMA.names if name != MONTH]
-        events: dict[str, list[Event]] = {i: [] for i in ids}
+        events: dict[str, dict[str, Event]] = {i: {} for i in ids}  # by id: an event written twice is one
         where = (ds.field("article_id") >= ids[0]) & (ds.field("article_id") <= ids[-1])
         for values in self._scan(self.events_dataset, columns, where):
-            event = event_from_row(dict(zip(columns, values, strict=True)))
-            events[event.article_id].append(event)
-        return [Extraction(articles.get(i, Article(i, "")), tuple(sorted(events[i], key=lambda e: e.id)), ())
+            row = dict(zip(columns, values, strict=True))
+            events[row["article_id"]][row["id"]] = event_from_row(row)
+        return [Extraction(articles.get(i, Article(i, "")), tuple(events[i][e] for e in sorted(events[i])), ())
                 for i in ids]
 
     def copies(self) -> Iterator[CopyLink]:

@@ -217,17 +217,15 @@ class SqliteReader:
         query = "SELECT id, title, url FROM articles WHERE id IN (SELECT value FROM json_each(?))"
         return map(ArticleRow._make, self._rows(query, (json.dumps(list(ids)),)))
 
-    def _actor_maps(self, where: str, *parameters: Any) -> list[dict[str, Any]]:
-        found = self._maps(_ACTOR_COLUMNS, f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM actors {where}", *parameters)
-        for row in found:
-            row["aliases"] = json.loads(row["aliases"])
-        return found
+    def _actor_maps(self, where: str, *parameters: Any) -> Iterator[dict[str, Any]]:
+        """Actors as ``store.actor_row`` has them (label included, aliases a list)."""
+        for row in self._rows(f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM actors {where}", parameters):
+            found = dict(zip(_ACTOR_COLUMNS, row, strict=True))
+            found["aliases"] = json.loads(found["aliases"])
+            yield found
 
     def all_actors(self) -> Iterator[Actor]:
-        query = f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM actors ORDER BY id"
-        for row in self._rows(query):
-            found = dict(zip(_ACTOR_COLUMNS, row, strict=True))
-            yield actor_of({**found, "aliases": json.loads(found["aliases"])})
+        return map(actor_of, self._actor_maps("ORDER BY id"))
 
     def pages(self, size: int = EXTRACTION_PAGE) -> Iterator[Batch]:
         def articles_after(after: str, limit: int) -> list[dict[str, Any]]:
@@ -246,7 +244,7 @@ class SqliteReader:
             return rows
 
         def actors_of(actor_ids: list[str]) -> list[dict[str, Any]]:
-            return self._actor_maps("WHERE id IN (SELECT value FROM json_each(?))", json.dumps(actor_ids))
+            return list(self._actor_maps("WHERE id IN (SELECT value FROM json_each(?))", json.dumps(actor_ids)))
 
         return paged_rows(articles_after, events_of, actors_of, size)
 

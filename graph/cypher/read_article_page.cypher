@@ -1,5 +1,5 @@
 // The next $limit articles after the id $after ('' before the first), by id, with all they store:
-// one page of graph/reader.py extractions (a range seek on the article id constraint's index).
+// one page of Neo4jReader.pages (graph/neo4j_store.py), a range seek on the article id index.
 MATCH (a:Article)
 WHERE a.id > $after
 RETURN a {.id, .url, .title, .published, .source, .content_hash} AS article

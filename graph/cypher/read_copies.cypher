@@ -1,5 +1,5 @@
 // Every near-duplicate article with the first copy it repeats and their similarity, by copy id
-// (graph/reader.py copies).
+// (Neo4jReader.copies, graph/neo4j_store.py).
 MATCH (c:Article)-[l:COPY_OF]->(o:Article)
 RETURN c {.id, .url, .title, .published, .source, .content_hash} AS copy, o.id AS original_id,
        l.similarity AS similarity
