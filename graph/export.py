@@ -37,7 +37,8 @@ class CsvExport:
 
 
 _EVENT_FIELDS = (
-    ("type", ""), ("edge", ""), ("cameo", ""), ("quad_class", ":int"), ("goldstein", ":float"), ("date", ""),
+    ("type", ""), ("edge", ""), ("cameo", ""), ("quad_class", ":int"), ("goldstein", ":float"),
+    ("reciprocal", ":boolean"), ("date", ""),
     ("date_precision", ""), ("polarity", ""), ("modality", ""), ("sentence", ""), ("char_start", ":int"),
     ("char_end", ":int"), ("evidence_count", ":int"), ("evidence", ""), ("place", ""), ("commodity", ""),
     ("topic", ""), ("confidence", ":float"), ("extractor", ""), ("trigger", ""), ("pairing", ""), ("article_id", ""),
@@ -112,6 +113,13 @@ class _Files:
         self._writers[name].writerows(rows)  # the csv module writes None as an empty field
 
 
+def _importer_value(value: Any) -> Any:
+    """A value as the bulk importer reads it: booleans as ``true``/``false``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def _export_csv(source: GraphReader, folder: Path) -> CsvExport:
     with ExitStack() as stack:
         files = _Files(folder, stack)
@@ -132,7 +140,8 @@ def _export_csv(source: GraphReader, folder: Path) -> CsvExport:
             files.write("articles", ([*(a[key] for key in ("id", "url", "title", "published", "source",
                                                          "content_hash")), "Article"] for a in page.articles))
             events = page.events
-            files.write("events", ([e["id"], *(e[name] for name, _ in _EVENT_FIELDS), "Event"] for e in events))
+            files.write("events", ([e["id"], *(_importer_value(e[name]) for name, _ in _EVENT_FIELDS), "Event"]
+                                   for e in events))
             files.write("subject", ([e["id"], e["subject_id"], "SUBJECT"] for e in events))
             files.write("object", ([e["id"], e["object_id"], "OBJECT"] for e in events))
             files.write("reported_in", ([e["id"], e["article_id"], "REPORTED_IN"] for e in events))

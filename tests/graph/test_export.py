@@ -69,6 +69,11 @@ def test_bulk_import_of_the_csv_export(tmp_path: Path, extractor: Extractor, neo
         assert store.counts() == expected
         aggregate = store.aggregate("person:viktor-orban", "MET", "person:vladimir-putin")
         assert aggregate is not None and aggregate["count"] >= 2
+        # events keep whether their relation is reciprocal (reads of the graph aggregate by it)
+        records, _, _ = store.driver.execute_query(
+            "MATCH (e:Event) WHERE e.type IN ['MEET', 'SANCTION'] RETURN e.type AS type, "
+            "collect(DISTINCT e.reciprocal) AS flags ORDER BY type")
+        assert [(r["type"], r["flags"]) for r in records] == [("MEET", [True]), ("SANCTION", [False])]
         store.close()
     finally:
         local_neo4j.stop(home)
