@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from graph.frames import GraphFrames
+    from graph.reader import GraphReader
 
 ANALYSES = ("summary", "centrality", "communities", "dyad", "ego", "signed", "change", "export")
 
@@ -45,27 +46,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(run=run_analyze)
 
 
-def _load(args: argparse.Namespace) -> GraphFrames:
-    """The slice the flags ask for; ``--actor`` names are found in the store first."""
-    from graph.frames import Slice, actor_ids_neo4j, actor_ids_sqlite, by_country, from_neo4j, from_sqlite
-
-    def part(actor_ids: tuple[str, ...]) -> Slice:
-        return Slice(args.date_from, args.date_to, tuple(t for t in args.types.split(",") if t), actor_ids,
-                     args.include_negated)
-
+def _reader(args: argparse.Namespace) -> GraphReader:
+    """The store the flags name, opened for reading (Neo4j checked reachable first)."""
     if args.store == "embedded":
-        frames = from_sqlite(args.db, part(actor_ids_sqlite(args.db, args.actor) if args.actor else ()))
-    else:
-        from graph.neo4j_store import Neo4jSettings, Neo4jStore
+        from graph.sqlite_store import SqliteReader
 
-        store = Neo4jStore(Neo4jSettings.from_env())
-        try:
-            store.verify()
-            database = store.settings.database
-            actor_ids = actor_ids_neo4j(store.driver, database, args.actor) if args.actor else ()
-            frames = from_neo4j(store.driver, database, part(actor_ids))
-        finally:
-            store.close()
+        return SqliteReader.open(args.db)
+    from graph.neo4j_store import Neo4jSettings, Neo4jStore
+    from graph.store import StoreError
+
+    store = Neo4jStore(Neo4jSettings.from_env())
+    try:
+        store.verify()
+    except StoreError:
+        store.close()
+        raise
+    return store
+
+
+def _load(args: argparse.Namespace) -> GraphFrames:
+    """The slice the flags ask for, read through the store's bulk-read interface; ``--actor``
+    names are found in the store first."""
+    from graph.frames import Slice, actor_ids, by_country, load_frames
+
+    reader = _reader(args)
+    try:
+        chosen = actor_ids(reader, args.actor) if args.actor else ()
+        types = tuple(t for t in args.types.split(",") if t)
+        frames = load_frames(reader, Slice(args.date_from, args.date_to, types, chosen, args.include_negated))
+    finally:
+        reader.close()
     return by_country(frames) if args.by_country else frames
 
 

@@ -1,80 +1,31 @@
-"""Exporting the embedded store: back into model objects (for loading into Neo4j) and to the CSV
+"""Exporting a graph from any backend, read through its bulk-read interface
+(``graph.reader.GraphReader``): into another store (SQLite into Neo4j, or back), and to the CSV
 files of Neo4j's offline bulk importer (``neo4j-admin database import full``)."""
 
 from __future__ import annotations
 
 import csv
-import json
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
-from graph.model import (
-    Actor,
-    ActorType,
-    Article,
-    CopyLink,
-    Event,
-    Evidence,
-    Extraction,
-    Modality,
-    Polarity,
-    RelationType,
-)
-from graph.sqlite_store import SqliteStore
-from graph.store import GraphStore, LoadReport
+from graph.reader import EXTRACTION_PAGE, GraphReader
+from graph.store import GraphStore, LoadReport, actor_row, aggregate_pair
 
 
-def _actor(row: sqlite3.Row) -> Actor:
-    return Actor(row["id"], row["name"], ActorType(row["type"]), row["country"], row["sector"], row["title"],
-                 since=row["since"], until=row["until"], aliases=tuple(json.loads(row["aliases"])))
-
-
-def extractions_of(store: SqliteStore) -> Iterator[Extraction]:
-    """Every article of the embedded store with its events, as the extractor produced them."""
-    connection = store.connection
-    connection.row_factory = sqlite3.Row
-    try:
-        actors = {row["id"]: _actor(row) for row in connection.execute("SELECT * FROM actors")}
-        for article in connection.execute("SELECT * FROM articles ORDER BY id").fetchall():
-            events = []
-            for row in connection.execute("SELECT * FROM events WHERE article_id = ? ORDER BY id", (article["id"],)):
-                attributes = tuple(sorted(
-                    (key, row[key]) for key in ("place", "commodity", "topic") if row[key] is not None
-                ))
-                relation = RelationType(row["type"], row["cameo"], row["quad_class"], row["goldstein"],
-                                        bool(row["reciprocal"]), None, "", row["edge"])
-                evidence = tuple(Evidence(sentence, start, end) for start, end, sentence in json.loads(row["evidence"]))
-                events.append(Event(
-                    row["article_id"], actors[row["subject_id"]], relation, actors[row["object_id"]],
-                    Polarity(row["polarity"]), Modality(row["modality"]),
-                    actors.get(row["attributed_to_id"]) if row["attributed_to_id"] else None,
-                    row["date"], row["date_precision"], evidence, row["confidence"], row["extractor"],
-                    row["trigger"], attributes, row["pairing"],
-                ))
-            # the article text is not kept; its hash is, and travels with the article
-            yield Extraction(Article(article["id"], "", article["title"], article["published"], article["url"],
-                                     article["source"], article["content_hash"]), tuple(events), ())
-    finally:
-        connection.row_factory = None
-
-
-def copies_of(store: SqliteStore) -> list[CopyLink]:
-    """The near-duplicate copies of the embedded store, each with the first copy it repeats."""
-    rows = store.connection.execute(
-        "SELECT a.id, a.title, a.published, a.url, a.source, a.content_hash, c.original_id, c.similarity "
-        "FROM copies c JOIN articles a ON a.id = c.copy_id ORDER BY a.id").fetchall()
-    return [CopyLink(Article(i, "", title, published, url, source, text_hash), original, similarity)
-            for i, title, published, url, source, text_hash, original, similarity in rows]
-
-
-def export_to_store(source: SqliteStore, target: GraphStore) -> LoadReport:
-    """The whole embedded store written into ``target`` (idempotent): articles with their events,
-    then the near-duplicate copies' links."""
-    report = target.load(extractions_of(source))
-    target.link_copies(copies_of(source))
-    return report
+def export_to_store(source: GraphReader, target: GraphStore, page: int = EXTRACTION_PAGE) -> LoadReport:
+    """The whole graph of ``source`` written into ``target`` (idempotent), ``page`` articles with
+    their events per load (one transaction each), then the near-duplicate copies' links."""
+    articles = events = removed = 0
+    extractions = source.extractions(page)
+    while chunk := list(islice(extractions, page)):
+        report = target.load(chunk)
+        articles, events, removed = articles + report.articles, events + report.events, removed + report.events_removed
+    target.link_copies(source.copies())
+    return LoadReport(articles, events, removed)
 
 
 @dataclass(frozen=True)
@@ -86,75 +37,123 @@ class CsvExport:
 
 
 _EVENT_FIELDS = (
-    ("type", ""), ("edge", ""), ("cameo", ""), ("quad_class", ":int"), ("goldstein", ":float"), ("date", ""),
+    ("type", ""), ("edge", ""), ("cameo", ""), ("quad_class", ":int"), ("goldstein", ":float"),
+    ("reciprocal", ":boolean"), ("date", ""),
     ("date_precision", ""), ("polarity", ""), ("modality", ""), ("sentence", ""), ("char_start", ":int"),
     ("char_end", ":int"), ("evidence_count", ":int"), ("evidence", ""), ("place", ""), ("commodity", ""),
     ("topic", ""), ("confidence", ":float"), ("extractor", ""), ("trigger", ""), ("pairing", ""), ("article_id", ""),
 )
 
 
-def _write(path: Path, header: list[str], rows: Iterator[list[object]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(["" if value is None else value for value in row])
-    return path
-
-
 class ExportError(ValueError):
     """The export cannot be written where it was asked to go; the message names the place."""
 
 
-def export_csv(store: SqliteStore, folder: Path) -> CsvExport:
-    """Nodes and relationships (aggregates included) as CSV with importer headers; raises
-    ``ExportError`` when ``folder`` is a file or cannot be written."""
+def export_csv(source: GraphReader, folder: Path) -> CsvExport:
+    """Nodes and relationships (aggregates included) of any backend as CSV with importer headers;
+    raises ``ExportError`` when ``folder`` is a file or cannot be written. Articles and events
+    are streamed a page of stored rows at a time (``source.pages()``); what is held besides is
+    one actor id per actor and one aggregate per actor pair and relation."""
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: exists and is not a folder; give --out a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return _export_csv(store, folder)
+        return _export_csv(source, folder)
     except OSError as error:
         raise ExportError(f"{error.filename or folder}: cannot write ({error.strerror or error})") from error
 
 
-def _export_csv(store: SqliteStore, folder: Path) -> CsvExport:
-    db = store.connection
-    nodes = (
-        _write(folder / "actors.csv",
-               ["id:ID(Actor)", "name", "type", "country", "sector", "title", "since", "until", "aliases:string[]",
-                ":LABEL"],
-               ([*row[:8], ";".join(json.loads(row[8])), f"Actor;{row[9]}"] for row in db.execute(
-                   "SELECT id, name, type, country, sector, title, since, until, aliases, label FROM actors"))),
-        _write(folder / "articles.csv",
-               ["id:ID(Article)", "url", "title", "published", "source", "content_hash", ":LABEL"],
-               ([*row, "Article"] for row in
-                db.execute("SELECT id, url, title, published, source, content_hash FROM articles"))),
-        _write(folder / "events.csv", ["id:ID(Event)", *(name + kind for name, kind in _EVENT_FIELDS), ":LABEL"],
-               ([*row, "Event"] for row in db.execute(
-                   "SELECT id, " + ", ".join(name for name, _ in _EVENT_FIELDS) + " FROM events"))),
-    )
-    relationships = (
-        _write(folder / "subject.csv", [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
-               ([row[0], row[1], "SUBJECT"] for row in db.execute("SELECT id, subject_id FROM events"))),
-        _write(folder / "object.csv", [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
-               ([row[0], row[1], "OBJECT"] for row in db.execute("SELECT id, object_id FROM events"))),
-        _write(folder / "reported_in.csv", [":START_ID(Event)", ":END_ID(Article)", ":TYPE"],
-               ([row[0], row[1], "REPORTED_IN"] for row in db.execute("SELECT id, article_id FROM events"))),
-        _write(folder / "attributed_to.csv", [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
-               ([row[0], row[1], "ATTRIBUTED_TO"] for row in
-                db.execute("SELECT id, attributed_to_id FROM events WHERE attributed_to_id IS NOT NULL"))),
-        _write(folder / "holds_role.csv", [":START_ID(Actor)", ":END_ID(Actor)", "title", "since", "until", ":TYPE"],
-               ([row[0], "country:" + row[1], row[2], row[3], row[4], "HOLDS_ROLE"] for row in db.execute(
-                   "SELECT id, country, title, since, until FROM actors WHERE label = 'Person' AND title IS NOT NULL "
-                   "AND 'country:' || country IN (SELECT id FROM actors)"))),
-        _write(folder / "aggregates.csv",
-               [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:int", "first_date", "last_date",
-                "goldstein_sum:float", "negated_count:int"],
-               ([row[0], row[2], row[1], *row[3:]] for row in db.execute(
-                   "SELECT subject_id, edge, object_id, count, first_date, last_date, goldstein_sum, negated_count "
-                   "FROM relations"))),
-        _write(folder / "copy_of.csv", [":START_ID(Article)", ":END_ID(Article)", "similarity:float", ":TYPE"],
-               ([*row, "COPY_OF"] for row in db.execute("SELECT copy_id, original_id, similarity FROM copies"))),
-    )
-    return CsvExport(nodes, relationships)
+_HEADERS: dict[str, list[str]] = {
+    "actors": ["id:ID(Actor)", "name", "type", "country", "sector", "title", "since", "until", "aliases:string[]",
+               ":LABEL"],
+    "articles": ["id:ID(Article)", "url", "title", "published", "source", "content_hash", ":LABEL"],
+    "events": ["id:ID(Event)", *(name + kind for name, kind in _EVENT_FIELDS), ":LABEL"],
+    "subject": [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
+    "object": [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
+    "reported_in": [":START_ID(Event)", ":END_ID(Article)", ":TYPE"],
+    "attributed_to": [":START_ID(Event)", ":END_ID(Actor)", ":TYPE"],
+    "holds_role": [":START_ID(Actor)", ":END_ID(Actor)", "title", "since", "until", ":TYPE"],
+    "aggregates": [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:int", "first_date", "last_date",
+                   "goldstein_sum:float", "negated_count:int"],
+    "copy_of": [":START_ID(Article)", ":END_ID(Article)", "similarity:float", ":TYPE"],
+}
+_NODES = ("actors", "articles", "events")
+
+
+@dataclass(frozen=True)
+class _Aggregate:
+    """One aggregated relationship, summed over its events as they stream past."""
+
+    count: int = 0
+    first_date: str | None = None
+    last_date: str | None = None
+    goldstein_sum: float = 0.0
+    negated_count: int = 0
+
+    def plus(self, event: dict[str, Any]) -> _Aggregate:
+        """This aggregate with one more event (an event row of ``store.event_row``)."""
+        date = event["date"]
+        dates = [d for d in (self.first_date, self.last_date, date) if d is not None]
+        return _Aggregate(self.count + 1, min(dates, default=None), max(dates, default=None),
+                          self.goldstein_sum + event["goldstein"],
+                          self.negated_count + (event["polarity"] == "negated"))
+
+
+class _Files:
+    """One CSV writer per file of the export, each with its header written."""
+
+    def __init__(self, folder: Path, stack: ExitStack) -> None:
+        self.paths = {name: folder / f"{name}.csv" for name in _HEADERS}
+        self._writers: dict[str, Any] = {}
+        for name, path in self.paths.items():
+            self._writers[name] = csv.writer(stack.enter_context(path.open("w", encoding="utf-8", newline="")))
+            self._writers[name].writerow(_HEADERS[name])
+
+    def write(self, name: str, rows: Iterable[list[Any]]) -> None:
+        self._writers[name].writerows(rows)  # the csv module writes None as an empty field
+
+
+def _importer_value(value: Any) -> Any:
+    """A value as the bulk importer reads it: booleans as ``true``/``false``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _export_csv(source: GraphReader, folder: Path) -> CsvExport:
+    with ExitStack() as stack:
+        files = _Files(folder, stack)
+        actor_ids: set[str] = set()
+        offices: list[list[Any]] = []  # a person's office links to its country when that is stored
+        for actor in source.all_actors():
+            row = actor_row(actor)
+            actor_ids.add(actor.id)
+            files.write("actors", [[*(row[key] for key in ("id", "name", "type", "country", "sector", "title",
+                                                             "since", "until")),
+                                    ";".join(row["aliases"]), f"Actor;{row['label']}"]])
+            if row["label"] == "Person" and actor.title is not None and actor.country is not None:
+                offices.append([actor.id, f"country:{actor.country}", actor.title, actor.since, actor.until])
+        files.write("holds_role", ([*office, "HOLDS_ROLE"] for office in offices if office[1] in actor_ids))
+        # by first event, in the pages' order (articles by id, events by id): the same on every backend
+        aggregates: dict[tuple[str, str, str], _Aggregate] = {}
+        for page in source.pages():
+            files.write("articles", ([*(a[key] for key in ("id", "url", "title", "published", "source",
+                                                         "content_hash")), "Article"] for a in page.articles))
+            events = page.events
+            files.write("events", ([e["id"], *(_importer_value(e[name]) for name, _ in _EVENT_FIELDS), "Event"]
+                                   for e in events))
+            files.write("subject", ([e["id"], e["subject_id"], "SUBJECT"] for e in events))
+            files.write("object", ([e["id"], e["object_id"], "OBJECT"] for e in events))
+            files.write("reported_in", ([e["id"], e["article_id"], "REPORTED_IN"] for e in events))
+            files.write("attributed_to", ([e["id"], e["attributed_to_id"], "ATTRIBUTED_TO"] for e in events
+                                          if e["attributed_to_id"] is not None))
+            for e in events:
+                subject, obj = aggregate_pair(e["subject_id"], e["object_id"], bool(e["reciprocal"]))
+                key = (subject, e["edge"], obj)
+                aggregates[key] = aggregates.get(key, _Aggregate()).plus(e)
+        files.write("aggregates", ([subject, obj, edge, a.count, a.first_date, a.last_date, a.goldstein_sum,
+                                    a.negated_count] for (subject, edge, obj), a in aggregates.items()))
+        files.write("copy_of", ([link.copy.id, link.original_id, link.similarity, "COPY_OF"]
+                                for link in source.copies()))
+    return CsvExport(tuple(files.paths[name] for name in _NODES),
+                     tuple(path for name, path in files.paths.items() if name not in _NODES))

@@ -1,54 +1,39 @@
 """The graph, or a slice of it, as pandas DataFrames for local analysis.
 
-``load_frames`` reads from the embedded SQLite store or from Neo4j into two DataFrames:
-``events`` (one row per event, with the sentence and the article's title and address it was
-read from) and ``actors`` (the actors those events name). Filters are applied by the store's
-query, so a slice never loads the whole graph.
+``load_frames`` reads any backend through its bulk-read interface (``graph.reader.GraphReader``)
+into two DataFrames: ``events`` (one row per event, with the sentence and the article's title and
+address it was read from) and ``actors`` (the actors those events name). Filters are applied by
+the backend's query, so a slice never loads the whole graph. This module imports no backend: the
+conveniences ``from_sqlite``, ``from_neo4j`` and ``from_parquet`` import theirs when called.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from graph.neo4j_store import read_cypher
-from graph.store import StoreError
+from graph.reader import DEFAULT_SLICE, ActorRow, EventRow, GraphReader, Slice
 
-EVENT_COLUMNS = (
-    "id", "article_id", "date", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "polarity",
-    "modality", "subject_id", "object_id", "attributed_to_id", "sentence", "pairing",
-)
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+__all__ = [
+    "ACTOR_COLUMNS", "ARTICLE_COLUMNS", "EVENT_COLUMNS", "GraphFrames", "Slice", "actor_ids", "by_country",
+    "from_neo4j", "from_parquet", "from_sqlite", "load_frames", "matching_ids", "names", "rows_of",
+]
+
+EVENT_COLUMNS = EventRow._fields
 ARTICLE_COLUMNS = ("article_title", "article_url")
-ACTOR_COLUMNS = ("id", "name", "type", "country", "title", "aliases")
+ACTOR_COLUMNS = ActorRow._fields
 
 
 def rows_of(frame: pd.DataFrame, *columns: str) -> Iterator[tuple[Any, ...]]:
     """The values of some columns of a DataFrame, row by row, as plain Python values."""
     return zip(*(frame[column].tolist() for column in columns), strict=True)
-
-
-@dataclass(frozen=True)
-class Slice:
-    """Which events to load. Dates are inclusive ISO strings; ``types`` are relation types
-    (``MEET``); ``actors`` are actor ids, keeping events where any of them is subject or object.
-    Negated events ("did not meet") are left out unless ``include_negated``."""
-
-    date_from: str | None = None
-    date_to: str | None = None
-    types: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    include_negated: bool = False
-
-    def parameters(self) -> dict[str, Any]:
-        return {"date_from": self.date_from, "date_to": self.date_to, "types": list(self.types),
-                "actors": list(self.actors), "include_negated": self.include_negated}
 
 
 @dataclass(frozen=True)
@@ -91,32 +76,9 @@ def matching_ids(texts: Sequence[str], actors: Iterable[tuple[str, str, Iterable
     return tuple(sorted(set().union(*found.values())))
 
 
-@contextmanager
-def _reading(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to the embedded store in ``path``; a missing file is a
-    ``FileNotFoundError`` and a file that is not a store a ``StoreError``, both naming it."""
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no embedded store here (run geokg ingest first)")
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        yield connection
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: cannot read the embedded store ({error})") from error
-    finally:
-        connection.close()
-
-
-def actor_ids_sqlite(path: Path, texts: Sequence[str]) -> tuple[str, ...]:
-    """The ids of the actors of the embedded store in ``path`` named by ``texts`` (for ``Slice.actors``)."""
-    with _reading(path) as connection:
-        rows = connection.execute("SELECT id, name, aliases FROM actors").fetchall()
-    return matching_ids(texts, ((i, n, json.loads(a)) for i, n, a in rows))
-
-
-def actor_ids_neo4j(driver: Any, database: str, texts: Sequence[str]) -> tuple[str, ...]:
-    """The ids of the actors of a Neo4j graph named by ``texts`` (for ``Slice.actors``)."""
-    with driver.session(database=database) as session:
-        return matching_ids(texts, (record.values() for record in session.run(read_cypher("read_actor_names"))))
+def actor_ids(reader: GraphReader, texts: Sequence[str]) -> tuple[str, ...]:
+    """The ids of the actors of the graph named by ``texts`` (for ``Slice.actors``)."""
+    return matching_ids(texts, ((a.id, a.name, a.aliases) for a in reader.all_actors()))
 
 
 def by_country(frames: GraphFrames) -> GraphFrames:
@@ -139,72 +101,53 @@ def by_country(frames: GraphFrames) -> GraphFrames:
     return GraphFrames(events, actors)
 
 
-def _frames(columns: dict[str, list[Any]], actor_rows: Iterable[Sequence[Any]],
-            article_rows: Iterable[Sequence[Any]]) -> GraphFrames:
+def load_frames(reader: GraphReader, part: Slice = DEFAULT_SLICE) -> GraphFrames:
+    """A slice of the graph behind ``reader``: its events by id, the actors and articles they name."""
+    columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
+    appends = [columns[name].append for name in EVENT_COLUMNS]
+    for row in reader.events(part):  # into columns as the rows arrive, holding no row
+        for append, value in zip(appends, row, strict=True):
+            append(value)
+    ids = columns["id"]
+    if any(ids[i] > ids[i + 1] for i in range(len(ids) - 1)):
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        columns = {name: [values[i] for i in order] for name, values in columns.items()}
+    named = {*columns["subject_id"], *columns["object_id"], *columns["attributed_to_id"]} - {None}
     # object columns keep None for missing values (pandas would otherwise turn text into its
     # string dtype, with NaN for None)
     events = pd.DataFrame(columns, columns=list(EVENT_COLUMNS), dtype=object)
-    articles = {article_id: (title, url) for article_id, title, url in article_rows}
+    articles = {row.id: (row.title, row.url) for row in reader.articles(sorted(set(columns["article_id"])))}
+    unknown = (None, None)  # an article a Parquet dataset's articles table lacks; the stores hold every one
     for position, column in enumerate(ARTICLE_COLUMNS):
-        events[column] = pd.Series([articles[a][position] for a in columns["article_id"]], dtype=object)
+        events[column] = pd.Series([articles.get(a, unknown)[position] for a in columns["article_id"]], dtype=object)
     events["quad_class"] = events["quad_class"].astype("int64")
     events["goldstein"] = events["goldstein"].astype("float64")
     events["reciprocal"] = events["reciprocal"].astype(bool)
-    actors = pd.DataFrame(list(actor_rows), columns=list(ACTOR_COLUMNS), dtype=object)
+    actor_rows = [(*row[:-1], list(row.aliases)) for row in reader.actors(sorted(named))]
+    actors = pd.DataFrame(actor_rows, columns=list(ACTOR_COLUMNS), dtype=object)
     return GraphFrames(events, actors.sort_values("id", ignore_index=True))
 
 
-def _append(columns: dict[str, list[Any]], values: Sequence[Any]) -> None:
-    for name, value in zip(EVENT_COLUMNS, values, strict=True):
-        columns[name].append(value)
+def from_sqlite(path: Path, part: Slice = DEFAULT_SLICE) -> GraphFrames:
+    """A slice of the embedded store in ``path``, opened read-only."""
+    from graph.sqlite_store import SqliteReader
+
+    reader = SqliteReader.open(path)
+    try:
+        return load_frames(reader, part)
+    finally:
+        reader.close()
 
 
-def from_sqlite(path: Path, part: Slice = Slice()) -> GraphFrames:
-    """A slice of the embedded store in ``path``."""
-    with _reading(path) as connection:
-        parameters = part.parameters()
-        query = (
-            f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE "
-            "(:date_from IS NULL OR date >= :date_from) AND (:date_to IS NULL OR date <= :date_to) "
-            "AND (:no_types OR type IN (SELECT value FROM json_each(:types))) "
-            "AND (:no_actors OR subject_id IN (SELECT value FROM json_each(:actors)) "
-            "     OR object_id IN (SELECT value FROM json_each(:actors))) "
-            "AND (:include_negated OR polarity <> 'negated') ORDER BY id"
-        )
-        values = {**parameters, "types": json.dumps(parameters["types"]), "actors": json.dumps(parameters["actors"]),
-                  "no_types": not part.types, "no_actors": not part.actors}
-        columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
-        ids: set[str] = set()
-        for row in connection.execute(query, values):
-            _append(columns, row)
-            ids.update(i for i in row[11:14] if i is not None)
-        article_rows = connection.execute(
-            "SELECT id, title, url FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(set(columns["article_id"]))),),
-        ).fetchall()
-        actor_rows = [
-            (*row[:5], json.loads(row[5]))
-            for row in connection.execute(
-                "SELECT id, name, type, country, title, aliases FROM actors "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(ids)),),
-            )
-        ]
-    return _frames(columns, actor_rows, article_rows)
+def from_neo4j(driver: Driver, database: str = "neo4j", part: Slice = DEFAULT_SLICE) -> GraphFrames:
+    """A slice of a Neo4j graph, read through ``driver`` (which stays open)."""
+    from graph.neo4j_store import Neo4jReader
+
+    return load_frames(Neo4jReader(driver, database), part)
 
 
-def from_neo4j(driver: Any, database: str = "neo4j", part: Slice = Slice()) -> GraphFrames:
-    """A slice of a Neo4j graph, read with one streamed query (rows are consumed as they arrive)."""
-    columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
-    ids: set[str] = set()
-    with driver.session(database=database) as session:
-        for record in session.run(read_cypher("read_events"), part.parameters()):
-            values = record.values()
-            _append(columns, values)
-            ids.update(i for i in values[11:14] if i is not None)
-        order = sorted(range(len(columns["id"])), key=columns["id"].__getitem__)
-        columns = {name: [values[i] for i in order] for name, values in columns.items()}
-        actor_rows = [record.values() for record in session.run(read_cypher("read_actors"), ids=sorted(ids))]
-        article_rows = [record.values() for record in
-                        session.run(read_cypher("read_articles"), ids=sorted(set(columns["article_id"])))]
-    return _frames(columns, actor_rows, article_rows)
+def from_parquet(directory: Path, part: Slice = DEFAULT_SLICE) -> GraphFrames:
+    """A slice of the Parquet dataset of ``geokg spark extract`` in ``directory``."""
+    from graph.parquet_reader import ParquetReader
+
+    return load_frames(ParquetReader(directory), part)

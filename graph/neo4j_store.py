@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,20 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.model import CopyLink, Extraction
+from graph.model import Actor, ActorType, CopyLink, Extraction
+from graph.reader import (
+    EXTRACTION_PAGE,
+    ActorRow,
+    ArticleRow,
+    EventRow,
+    Slice,
+    actor_of,
+    article_of,
+    extractions_of,
+    paged_rows,
+)
 from graph.redact import redacted
-from graph.store import SCHEMA_VERSION, Batch, LoadReport, StoreError, aggregate_pair, copy_row
+from graph.store import ACTOR_LABELS, SCHEMA_VERSION, Batch, LoadReport, StoreError, aggregate_pair, copy_row
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -126,11 +137,65 @@ def _sums(events: list[dict[str, Any]]) -> dict[tuple[str, bool], list[dict[str,
     return grouped
 
 
-class Neo4jStore:
-    """The graph in a Neo4j database."""
+class Neo4jReader:
+    """Bulk reads of a Neo4j database (``graph.reader.GraphReader``) through a driver that the
+    caller owns and closes; each read streams its rows as the server sends them."""
+
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j") -> None:
+        self.driver = driver
+        self.database = database
+
+    def _records(self, name: str, **parameters: Any) -> Iterator[neo4j.Record]:
+        with self.driver.session(database=self.database) as session:
+            yield from session.run(read_cypher(name), parameters)
+
+    def _maps(self, name: str, key: str, **parameters: Any) -> list[dict[str, Any]]:
+        return [dict(record[key]) for record in self._records(name, **parameters)]
+
+    def events(self, part: Slice) -> Iterator[EventRow]:
+        return map(EventRow._make, self._records("read_events", **part.parameters()))
+
+    def actors(self, ids: Sequence[str]) -> Iterator[ActorRow]:
+        for actor_id, name, kind, country, title, aliases in self._records("read_actors", ids=list(ids)):
+            yield ActorRow(actor_id, name, kind, country, title, tuple(aliases))
+
+    def articles(self, ids: Sequence[str]) -> Iterator[ArticleRow]:
+        return map(ArticleRow._make, self._records("read_articles", ids=list(ids)))
+
+    def all_actors(self) -> Iterator[Actor]:
+        return (actor_of(record["actor"]) for record in self._records("read_all_actors"))
+
+    def pages(self, size: int = EXTRACTION_PAGE) -> Iterator[Batch]:
+        def actors_of(ids: list[str]) -> list[dict[str, Any]]:
+            rows = self._maps("read_full_actors", "actor", ids=ids)
+            for row in rows:
+                row["label"] = ACTOR_LABELS[ActorType(row["type"])]
+            return rows
+
+        return paged_rows(
+            lambda after, limit: self._maps("read_article_page", "article", after=after, limit=limit),
+            lambda ids: self._maps("read_article_events", "event", ids=ids),
+            actors_of,
+            size,
+        )
+
+    def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
+        return extractions_of(self.pages(page))
+
+    def copies(self) -> Iterator[CopyLink]:
+        for record in self._records("read_copies"):
+            yield CopyLink(article_of(record["copy"]), record["original_id"], record["similarity"])
+
+    def close(self) -> None:
+        """Nothing to release: the driver is the caller's."""
+
+
+class Neo4jStore(Neo4jReader):
+    """The graph in a Neo4j database, written and read."""
 
     def __init__(self, settings: Neo4jSettings, batch_size: int = 5000) -> None:
         self.settings = settings
+        self.database = settings.database
         self.batch_size = batch_size
         # notifications off: an empty database warns about property keys it has not seen yet
         try:

@@ -10,11 +10,21 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from graph.model import CopyLink, Extraction
+from graph.model import Actor, Article, CopyLink, Extraction
+from graph.reader import (
+    EXTRACTION_PAGE,
+    ActorRow,
+    ArticleRow,
+    EventRow,
+    Slice,
+    actor_of,
+    extractions_of,
+    paged_rows,
+)
 from graph.store import ACTOR_LABELS, SCHEMA_VERSION, Batch, LoadReport, StoreError, copy_row
 
 _SCHEMA = """
@@ -140,12 +150,126 @@ def _pragmas(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA journal_mode = WAL")
 
 
-class SqliteStore:
-    """The graph in one SQLite file (the default store)."""
+# the events of a slice: every filter is a parameter, and an empty one filters nothing
+_SLICE_EVENTS = (
+    f"SELECT {', '.join(EventRow._fields)} FROM events WHERE "
+    "(:date_from IS NULL OR date >= :date_from) AND (:date_to IS NULL OR date <= :date_to) "
+    "AND (:no_types OR type IN (SELECT value FROM json_each(:types))) "
+    "AND (:no_actors OR subject_id IN (SELECT value FROM json_each(:actors)) "
+    "     OR object_id IN (SELECT value FROM json_each(:actors))) "
+    "AND (:include_negated OR polarity <> 'negated') ORDER BY id"  # by id, as frames are
+)
+_RECIPROCAL = EventRow._fields.index("reciprocal")
+
+
+def _event_row(row: tuple[Any, ...]) -> EventRow:
+    """An events row with its reciprocal flag as a bool (SQLite stores 0 or 1)."""
+    return EventRow._make((*row[:_RECIPROCAL], bool(row[_RECIPROCAL]), *row[_RECIPROCAL + 1:]))
+
+
+class SqliteReader:
+    """Bulk reads of the embedded store (``graph.reader.GraphReader``) on an open connection;
+    ``SqliteReader.open(path)`` opens a file read-only. Any SQLite failure while reading is a
+    ``StoreError`` naming the file."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.connection = connection
+
+    @staticmethod
+    def open(path: Path) -> SqliteReader:
+        """The embedded store in ``path``, read-only: a missing file is a ``FileNotFoundError``
+        and a file that is not a store a ``StoreError``, both naming it."""
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: no embedded store here (run geokg ingest first)")
+        reader = SqliteReader(path, sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+        try:
+            reader._all("SELECT 1 FROM events, actors, articles LIMIT 0")
+        except StoreError:
+            reader.close()
+            raise
+        return reader
+
+    def _rows(self, query: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> Iterator[tuple[Any, ...]]:
+        try:
+            yield from self.connection.execute(query, parameters)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot read the embedded store ({error})") from error
+
+    def _all(self, query: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> list[tuple[Any, ...]]:
+        return list(self._rows(query, parameters))
+
+    def _maps(self, columns: tuple[str, ...], query: str, *parameters: Any) -> list[dict[str, Any]]:
+        return [dict(zip(columns, row, strict=True)) for row in self._rows(query, parameters)]
+
+    def events(self, part: Slice) -> Iterator[EventRow]:
+        values = {**part.parameters(), "types": json.dumps(list(part.types)), "actors": json.dumps(list(part.actors)),
+                  "no_types": not part.types, "no_actors": not part.actors}
+        return map(_event_row, self._rows(_SLICE_EVENTS, values))
+
+    def actors(self, ids: Sequence[str]) -> Iterator[ActorRow]:
+        query = ("SELECT id, name, type, country, title, aliases FROM actors "
+                 "WHERE id IN (SELECT value FROM json_each(?))")
+        for actor_id, name, kind, country, title, aliases in self._rows(query, (json.dumps(list(ids)),)):
+            yield ActorRow(actor_id, name, kind, country, title, tuple(json.loads(aliases)))
+
+    def articles(self, ids: Sequence[str]) -> Iterator[ArticleRow]:
+        query = "SELECT id, title, url FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+        return map(ArticleRow._make, self._rows(query, (json.dumps(list(ids)),)))
+
+    def _actor_maps(self, where: str, *parameters: Any) -> Iterator[dict[str, Any]]:
+        """Actors as ``store.actor_row`` has them (label included, aliases a list)."""
+        for row in self._rows(f"SELECT {', '.join(_ACTOR_COLUMNS)} FROM actors {where}", parameters):
+            found = dict(zip(_ACTOR_COLUMNS, row, strict=True))
+            found["aliases"] = json.loads(found["aliases"])
+            yield found
+
+    def all_actors(self) -> Iterator[Actor]:
+        return map(actor_of, self._actor_maps("ORDER BY id"))
+
+    def pages(self, size: int = EXTRACTION_PAGE) -> Iterator[Batch]:
+        def articles_after(after: str, limit: int) -> list[dict[str, Any]]:
+            rows = self._maps(_ARTICLE_COLUMNS, f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id > ? "
+                              "ORDER BY id LIMIT ?", after, limit)
+            for row in rows:
+                row["content_hash"] = row["content_hash"] or None  # '' is an unknown hash
+            return rows
+
+        def events_of(article_ids: list[str]) -> list[dict[str, Any]]:
+            rows = self._maps(_EVENT_COLUMNS, f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events "
+                              "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, id",
+                              json.dumps(article_ids))
+            for row in rows:
+                row["reciprocal"] = bool(row["reciprocal"])
+            return rows
+
+        def actors_of(actor_ids: list[str]) -> list[dict[str, Any]]:
+            return list(self._actor_maps("WHERE id IN (SELECT value FROM json_each(?))", json.dumps(actor_ids)))
+
+        return paged_rows(articles_after, events_of, actors_of, size)
+
+    def extractions(self, page: int = EXTRACTION_PAGE) -> Iterator[Extraction]:
+        return extractions_of(self.pages(page))
+
+    def copies(self) -> Iterator[CopyLink]:
+        tables = {row[0] for row in self._rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "copies" not in tables:  # a store written before copies were kept has none
+            return
+        for i, title, published, url, source, text_hash, original, similarity in self._rows(
+            "SELECT a.id, a.title, a.published, a.url, a.source, a.content_hash, c.original_id, c.similarity "
+            "FROM copies c JOIN articles a ON a.id = c.copy_id ORDER BY a.id"
+        ):
+            yield CopyLink(Article(i, "", title, published, url, source, text_hash or None), original, similarity)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class SqliteStore(SqliteReader):
+    """The graph in one SQLite file (the default store), written and read."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.connection = open_own_file(path, ("meta", "events"), "the embedded store", StoreError, _pragmas)
+        super().__init__(path, open_own_file(path, ("meta", "events"), "the embedded store", StoreError, _pragmas))
 
     def ensure_schema(self) -> None:
         with self.connection:
@@ -270,6 +394,3 @@ class SqliteStore:
         if found is not None:
             found["content_hash"] = found["content_hash"] or None  # '' is an unknown hash, as in Neo4j
         return found
-
-    def close(self) -> None:
-        self.connection.close()

@@ -130,6 +130,41 @@ def small_graph_sqlite(tmp_path_factory: pytest.TempPathFactory, small_graph: li
     return path
 
 
+@pytest.fixture(scope="session")
+def small_graph_parquet(tmp_path_factory: pytest.TempPathFactory, small_graph: list[Extraction]) -> Path:
+    """The small graph as a Parquet dataset of ``geokg spark extract`` (graph/parquet_dataset.py's
+    layout and row conversions), written with pyarrow: one file per month partition, rows sorted by
+    article id, as the Spark job writes them."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from graph.parquet_dataset import (
+        ARTICLES,
+        ARTICLES_SCHEMA,
+        EVENTS,
+        EVENTS_SCHEMA,
+        MONTH,
+        article_to_row,
+        event_to_row,
+    )
+
+    folder = tmp_path_factory.mktemp("small-graph-parquet")
+    tables = {
+        EVENTS: (EVENTS_SCHEMA, [event_to_row(e) for x in small_graph for e in x.events]),
+        # the small graph's articles have no text, so no content hash
+        ARTICLES: (ARTICLES_SCHEMA, [article_to_row(x, "", f"fixture:{x.article.id}") for x in small_graph]),
+    }
+    for name, (schema, rows) in tables.items():
+        in_file = pa.schema([f for f in schema if f.name != MONTH])
+        for month in sorted({row[MONTH] for row in rows}):
+            part = sorted((row for row in rows if row[MONTH] == month), key=lambda row: str(row.get("article_id",
+                                                                                                   row["id"])))
+            (folder / name / f"{MONTH}={month}").mkdir(parents=True)
+            pq.write_table(pa.Table.from_pylist([{k: v for k, v in row.items() if k != MONTH} for row in part],
+                                                schema=in_file), folder / name / f"{MONTH}={month}" / "part-0.parquet")
+    return folder
+
+
 @pytest.fixture
 def small_graph_neo4j(neo4j_server: Neo4jTestServer, neo4j_driver: Driver, small_graph: list[Extraction]) -> Driver:
     """The test server's database emptied and holding the small graph, loaded by the real loader."""

@@ -1,4 +1,4 @@
-// Events of a slice, one row each, for local analysis (graph/frames.py). Every filter is a
+// Events of a slice, one row each, for local analysis (graph/reader.py events). Every filter is a
 // parameter; an empty list or null means no filter.
 MATCH (s:Actor)<-[:SUBJECT]-(e:Event)-[:OBJECT]->(o:Actor)
 WHERE ($date_from IS NULL OR e.date >= $date_from)

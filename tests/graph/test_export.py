@@ -9,8 +9,8 @@ from extract.pipeline import Extractor
 from graph import neo4j_server as local_neo4j
 from graph.export import export_csv, export_to_store
 from graph.model import Article, CopyLink
-from graph.neo4j_store import Neo4jSettings, Neo4jStore
-from graph.sqlite_store import SqliteStore
+from graph.neo4j_store import Neo4jReader, Neo4jSettings, Neo4jStore
+from graph.sqlite_store import SqliteReader, SqliteStore
 from loaders.ingest import Ledger, ingest
 from loaders.sources import read_inputs
 
@@ -69,6 +69,33 @@ def test_bulk_import_of_the_csv_export(tmp_path: Path, extractor: Extractor, neo
         assert store.counts() == expected
         aggregate = store.aggregate("person:viktor-orban", "MET", "person:vladimir-putin")
         assert aggregate is not None and aggregate["count"] >= 2
+        # events keep whether their relation is reciprocal (reads of the graph aggregate by it)
+        records, _, _ = store.driver.execute_query(
+            "MATCH (e:Event) WHERE e.type IN ['MEET', 'SANCTION'] RETURN e.type AS type, "
+            "collect(DISTINCT e.reciprocal) AS flags ORDER BY type")
+        assert [(r["type"], r["flags"]) for r in records] == [("MEET", [True]), ("SANCTION", [False])]
         store.close()
     finally:
         local_neo4j.stop(home)
+
+
+def test_the_csv_export_is_the_same_from_either_backend(tmp_path: Path, small_graph_sqlite: Path,
+                                                         small_graph_neo4j: Driver) -> None:
+    local = SqliteReader.open(small_graph_sqlite)
+    from_local = export_csv(local, tmp_path / "from-sqlite")
+    local.close()
+    from_neo4j = export_csv(Neo4jReader(small_graph_neo4j, "neo4j"), tmp_path / "from-neo4j")
+    assert [p.name for p in from_local.nodes] == ["actors.csv", "articles.csv", "events.csv"]
+    pairs = list(zip([*from_local.nodes, *from_local.relationships], [*from_neo4j.nodes, *from_neo4j.relationships],
+                     strict=True))
+    assert len(pairs) == 10
+    for mine, theirs in pairs:
+        assert mine.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8"), mine.name
+    lines = {p.stem: p.read_text(encoding="utf-8").splitlines() for p, _ in pairs}
+    # a header and one line per node or relationship of the small graph (tests/conftest.py)
+    assert {name: len(rows) - 1 for name, rows in lines.items()} == {
+        "actors": 8, "articles": 3, "events": 9, "subject": 9, "object": 9, "reported_in": 9, "attributed_to": 1,
+        "holds_role": 4, "aggregates": 7, "copy_of": 0}
+    assert "person:viktor-orban,country:HUN,prime minister,2010-05-29,,HOLDS_ROLE" in lines["holds_role"]
+    # Orbán and Putin met twice, once each way: one reciprocal aggregate, from the smaller id
+    assert "person:viktor-orban,person:vladimir-putin,MET,2,2024-01-10,2024-02-05" in "\n".join(lines["aggregates"])

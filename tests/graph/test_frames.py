@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pytest
 
-from graph.frames import Slice, actor_ids_neo4j, actor_ids_sqlite, from_neo4j, from_sqlite
+from graph.frames import Slice, actor_ids, from_neo4j, from_sqlite, load_frames
+from graph.neo4j_store import Neo4jReader
+from graph.sqlite_store import SqliteReader
 from graph.store import StoreError
 
 if TYPE_CHECKING:
@@ -58,10 +60,14 @@ def test_neo4j_gives_the_same_frames(embedded: Path, small_graph_neo4j: Driver) 
     # actors found by name, alias or id, in any case, the same way in both stores
     texts = ("viktor ORBÁN", "EU", "country:RUS")
     expected = ("country:RUS", "org:eu", "person:viktor-orban")
-    assert actor_ids_sqlite(embedded, texts) == actor_ids_neo4j(small_graph_neo4j, "neo4j", texts) == expected
-    for find in (lambda t: actor_ids_sqlite(embedded, t), lambda t: actor_ids_neo4j(small_graph_neo4j, "neo4j", t)):
+    local_reader, remote_reader = SqliteReader.open(embedded), Neo4jReader(small_graph_neo4j, "neo4j")
+    assert actor_ids(local_reader, texts) == actor_ids(remote_reader, texts) == expected
+    for reader in (local_reader, remote_reader):
         with pytest.raises(KeyError, match="no actor named 'Narnia', 'Atlantis' in the graph"):
-            find(("Hungary", "Narnia", "Atlantis"))
+            actor_ids(reader, ("Hungary", "Narnia", "Atlantis"))
+        # the conveniences are load_frames on the backend's reader
+        pd.testing.assert_frame_equal(load_frames(reader, Slice()).events, from_sqlite(embedded).events)
+    local_reader.close()
 
 
 def test_a_missing_store_is_named(tmp_path: Path) -> None:
@@ -92,4 +98,4 @@ def test_a_file_that_is_not_a_store_is_named(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match=rf"{path.name}: cannot read the embedded store"):
             from_sqlite(path)
         with pytest.raises(StoreError, match=rf"{path.name}: cannot read the embedded store"):
-            actor_ids_sqlite(path, ("Hungary",))
+            SqliteReader.open(path)
