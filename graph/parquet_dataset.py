@@ -247,33 +247,28 @@ def read_extractions(directory: Path, batch_articles: int = 100) -> Iterator[lis
     """Extractions from the events table, at most ``batch_articles`` a batch, streaming.
 
     Files are read one after the other, record batch by record batch; the rows of one article in
-    one file are contiguous (the writer sorts every file by ``article_id``), so an article's group
-    is complete when the next article begins and memory holds one record batch and one batch of
-    extractions, whatever the dataset's size. An article whose events lie in several months comes
-    once per file (its article is the id alone, text and metadata unknown: ``read_articles`` has them).
+    one file are contiguous (the writer sorts every file by ``article_id``), so memory holds one
+    record batch and one batch of extractions, whatever the dataset's size. An article whose events
+    lie in several files (several months) is one extraction within a batch, but may come again in a
+    later batch with its other events; its article is the id alone (text and metadata unknown:
+    ``read_articles`` has them).
     """
     dataset = _table(directory, EVENTS, EVENTS_SCHEMA)
-    pending: list[Extraction] = []
+    pending: dict[str, list[Event]] = {}  # article id -> its events so far, in the order read
     for path in _files(dataset):
-        current: str | None = None
-        events: list[Event] = []
         for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
             for row in batch.to_pylist():
-                if row["article_id"] != current:
-                    if current is not None:
-                        pending.append(Extraction(Article(current, ""), tuple(events), ()))
-                    current, events = row["article_id"], []
-                events.append(event_from_row(row))
-            while len(pending) >= batch_articles:
-                yield pending[:batch_articles]
-                pending = pending[batch_articles:]
-        if current is not None:
-            pending.append(Extraction(Article(current, ""), tuple(events), ()))
-        while len(pending) >= batch_articles:
-            yield pending[:batch_articles]
-            pending = pending[batch_articles:]
+                article_id = row["article_id"]
+                if article_id not in pending and len(pending) >= batch_articles:
+                    yield _extractions(pending)
+                    pending = {}
+                pending.setdefault(article_id, []).append(event_from_row(row))
     if pending:
-        yield pending
+        yield _extractions(pending)
+
+
+def _extractions(events: Mapping[str, list[Event]]) -> list[Extraction]:
+    return [Extraction(Article(article_id, ""), tuple(group), ()) for article_id, group in events.items()]
 
 
 def count_rows(directory: Path, name: str = EVENTS) -> int:
