@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import warnings
 from pathlib import Path
 from typing import TextIO
 
@@ -58,11 +59,18 @@ def run_spark_extract_command(args: argparse.Namespace, out: TextIO, err: TextIO
             print(f"geokg: error: {error}", file=err)
             return 1
     try:
+        from pyspark.sql import SparkSession
+
         from loaders.spark_extract import WorkerSettings, open_session, run_spark_extract
     except ImportError as error:  # the `spark` extra is not installed
         print(f"geokg: error: Apache Spark is not installed ({error}); pip install 'geokg[spark]'", file=err)
         return 1
+    # pandas 3 is newer than PySpark 4.3 knows; mapInArrow does not use pandas
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
     settings = WorkerSettings(args.extractor, knowledge, args.date)
+    # in a process that has a session already (a notebook, the tests) the command runs on it and
+    # leaves it open; a session of its own it stops
+    own = SparkSession.getActiveSession() is None
     spark = open_session(args.master)
     try:
         master = str(spark.sparkContext.master)
@@ -72,7 +80,8 @@ def run_spark_extract_command(args: argparse.Namespace, out: TextIO, err: TextIO
         print(f"geokg: error: the Spark job failed: {_last_line(error)}", file=err)
         return 1
     finally:
-        spark.stop()
+        if own:
+            spark.stop()
     for message in run.errors:
         print(f"geokg: error: {message}", file=err)
     print(f"geokg: {run.articles_read} articles, {run.articles_extracted} extracted, {run.articles_failed} failed, "
