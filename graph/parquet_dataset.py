@@ -277,16 +277,13 @@ def count_rows(directory: Path, name: str = EVENTS) -> int:
     return int(_table(directory, name, schema).count_rows())
 
 
-def write_report(directory: Path, report: Mapping[str, Any]) -> Path:
-    """``DIR/_reports/<run id>.json``; the keys are ``RUN_REPORT_KEYS``."""
+def report_file(report: Mapping[str, Any]) -> tuple[str, str]:
+    """Where a run's report goes in the dataset (``_reports/<run id>.json``) and its text; the keys
+    must be ``RUN_REPORT_KEYS``."""
     missing = [key for key in RUN_REPORT_KEYS if key not in report]
     if missing:
         raise ValueError(f"run report lacks {', '.join(missing)}")
-    folder = directory / REPORTS
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{report['run_id']}.json"
-    path.write_text(json.dumps(dict(report), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+    return f"{REPORTS}/{report['run_id']}.json", json.dumps(dict(report), ensure_ascii=False, indent=1) + "\n"
 
 
 def column_names(schema: pa.Schema, without: Sequence[str] = (MONTH,)) -> list[str]:

@@ -37,7 +37,7 @@ from graph.parquet_dataset import (
     drop_rows,
     event_to_row,
     failed_article_row,
-    write_report,
+    report_file,
 )
 from graph.store import content_hash
 from loaders.sources import (
@@ -272,9 +272,21 @@ def run_spark_extract(spark: SparkSession, inputs: Sequence[str], out: str, sett
     finally:
         result.unpersist()
     run.seconds = time.monotonic() - started
-    if not out.startswith(("s3a://", "s3://", "gs://", "hdfs://", "abfs://", "abfss://")):
-        write_report(Path(local_path(out)), run.as_dict())
+    _write_text(spark, out, *report_file(run.as_dict()))
     return run
+
+
+def _write_text(spark: SparkSession, out: str, relative: str, text: str) -> None:
+    """One small file beside the tables, through Hadoop's file system: any path Spark writes
+    (a local folder, hdfs://, s3a://, ...)."""
+    jvm = spark.sparkContext._jvm
+    assert jvm is not None
+    path = jvm.org.apache.hadoop.fs.Path(f"{out.rstrip('/')}/{relative}")
+    stream = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).create(path, True)
+    try:
+        stream.write(bytearray(text.encode("utf-8")))
+    finally:
+        stream.close()
 
 
 def _count(result: DataFrame, run: SparkRun) -> None:

@@ -23,7 +23,7 @@ from graph.parquet_dataset import (
     month_of,
     read_articles,
     read_extractions,
-    write_report,
+    report_file,
 )
 from graph.records import event_record
 
@@ -95,6 +95,6 @@ def test_a_folder_without_the_tables_is_refused(tmp_path: Path) -> None:
         list(read_extractions(tmp_path))
 
 
-def test_a_report_needs_every_key(tmp_path: Path) -> None:
+def test_a_report_needs_every_key() -> None:
     with pytest.raises(ValueError, match="lacks"):
-        write_report(tmp_path, {"run_id": "r1"})
+        report_file({"run_id": "r1"})
