@@ -207,21 +207,35 @@ def test_load_into_neo4j_gives_the_counts_of_sqlite(
 
 
 def test_bad_inputs_become_failed_article_rows_naming_them(spark: SparkSession, tmp_path: Path) -> None:
+    """Files, JSONL lines and Parquet rows: the good ones extracted, each bad one a failed row."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     folder = tmp_path / "inputs"
     folder.mkdir()
     (folder / "latin1.txt").write_bytes("Le président a visité Moscou.".encode("latin-1"))
     (folder / "good.txt").write_text("Hungary criticized Russia on Monday.", encoding="utf-8")
     dump = tmp_path / "dump.jsonl"
     dump.write_text('{"id": "a1", "text": "Hungary criticized Russia."}\n{"id": "a2", "text": \n', encoding="utf-8")
+    table = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"id": ["p1", "p2"], "text": ["Russia attacked Ukraine on Sunday.", " "],
+                             "date": [dt.date(2024, 5, 2), None]}), table)
     out = tmp_path / "dataset"
-    code, stdout, err = _cli("spark", "extract", str(folder), str(dump), "--out", str(out), "--date", "2024-05-01")
+    code, stdout, err = _cli("spark", "extract", str(folder), str(dump), str(table), "--out", str(out),
+                             "--date", "2024-05-01")
     assert code == 1
-    assert stdout.startswith("geokg: 4 articles, 2 extracted, 2 failed")
+    assert stdout.startswith("geokg: 6 articles, 3 extracted, 3 failed")
     rows = [row for batch in read_articles(out) for row in batch]
     failed = {row["input"]: row["error"] for row in rows if row["status"] == FAILED}
-    assert set(failed) == {str(folder / "latin1.txt"), str(dump)}
+    assert set(failed) == {str(folder / "latin1.txt"), str(dump), str(table)}
     assert failed[str(folder / "latin1.txt")] == f"{folder / 'latin1.txt'}: not UTF-8 text (byte 5)"
     assert failed[str(dump)].startswith(f"{dump}: invalid JSON (Expecting value at column ")
     assert failed[str(dump)].endswith("in the line starting '{\"id\": \"a2\", \"text\": '")
+    assert failed[str(table)] == f'{table}: missing or empty "text"'
     assert all(message in err for message in failed.values())
-    assert {row["id"] for row in rows if row["status"] == "extracted"} >= {"a1"}
+    extracted = {row["id"]: row for row in rows if row["status"] == "extracted"}
+    assert {"a1", "p1"} <= set(extracted) and len(extracted) == 3
+    assert (extracted["p1"]["input"], extracted["p1"]["date"]) == (f"{table}#p1", "2024-05-02")
+    assert extracted["a1"]["date"] is None  # --date is for files; a JSONL line brings its own
