@@ -117,7 +117,7 @@ def local_path(uri: str) -> str:
     """``file:/a/b`` as ``/a/b``; other URIs (``s3a://``, ``hdfs://``) as they are."""
     for prefix in ("file://", "file:"):
         if uri.startswith(prefix):
-            return uri[len(prefix):] if not uri[len(prefix):].startswith("//") else uri[len(prefix) + 1:]
+            return uri[len(prefix):]
     return uri
 
 

@@ -5,6 +5,7 @@ keep their extractor between jobs, so only the first job loads spaCy."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import os
@@ -243,3 +244,18 @@ def test_bad_inputs_become_failed_article_rows_naming_them(spark: SparkSession, 
     assert {"a1", "p1"} <= set(extracted) and len(extracted) == 3
     assert (extracted["p1"]["input"], extracted["p1"]["date"]) == (f"{table}#p1", "2024-05-02")
     assert extracted["a1"]["date"] is None  # --date is for files; a JSONL line brings its own
+
+
+def test_worker_rows_become_the_articles_of_geokg_extract() -> None:
+    """What a worker does with one input row, without Spark: the functions of loaders/sources."""
+    from loaders.sources import Article, articles_from_jsonl
+    from loaders.spark_extract import FILE, LINE, article_of, local_path
+
+    assert [local_path(u) for u in ("file:/a/b.md", "file:///a/b.md", "s3a://bucket/b.md")] == [
+        "/a/b.md", "/a/b.md", "s3a://bucket/b.md"]
+    line = '\ufeff{"id": "x", "text": "Hungary met Russia.", "date": "2022-03"}'.encode()
+    (expected,) = articles_from_jsonl([line.decode("utf-8-sig")], "/d.jsonl")
+    assert isinstance(expected, Article) and article_of(LINE, "/d.jsonl", line, SETTINGS) == expected
+    too_big = article_of(FILE, "/a.txt", b"x" * 11, dataclasses.replace(SETTINGS, max_bytes=10))
+    assert str(too_big) == "/a.txt: file is 11 bytes, more than the limit of 10"
+
