@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +78,7 @@ EVENTS_SCHEMA = pa.schema(_EVENT_FIELDS)
 EVENT_COLUMNS: tuple[str, ...] = tuple(EVENTS_SCHEMA.names)
 _ARTICLE_FIELDS: list[tuple[str, pa.DataType]] = [
     ("id", pa.string()),  # null for an input that never became an article (unreadable, bad line)
-    ("input", pa.string()),  # where it came from: a path, PATH:LINE of a JSONL file, or PATH#ROW of Parquet
+    ("input", pa.string()),  # where it came from: a file, or FILE#ID for a JSONL line or Parquet row
     ("title", pa.string()),
     ("date", pa.string()),
     ("url", pa.string()),
@@ -284,8 +284,3 @@ def report_file(report: Mapping[str, Any]) -> tuple[str, str]:
     if missing:
         raise ValueError(f"run report lacks {', '.join(missing)}")
     return f"{REPORTS}/{report['run_id']}.json", json.dumps(dict(report), ensure_ascii=False, indent=1) + "\n"
-
-
-def column_names(schema: pa.Schema, without: Sequence[str] = (MONTH,)) -> list[str]:
-    """A schema's column names but the partition column (what a writer's rows carry in the file)."""
-    return [name for name in schema.names if name not in without]
