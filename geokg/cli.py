@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli")
+COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli", "geokg.spark_cli")
 
 
 def _positive_int(text: str) -> int:
@@ -81,10 +81,11 @@ def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def _load_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
-        "load", help="load triples written by `geokg extract --format jsonl`",
+        "load", help="load triples written by `geokg extract --format jsonl`, or a `geokg spark extract` dataset",
         description="Load triple records, each checked as extraction output is (a bad line is refused with its "
-        "line number). Adds or updates the given events; stored events not in the file stay unless --replace.")
-    parser.add_argument("file", type=Path)
+        "line number), or the Parquet dataset folder of `geokg spark extract` (streaming, batch by batch). "
+        "Adds or updates the given events; stored events not in the file stay unless --replace.")
+    parser.add_argument("file", type=Path, metavar="FILE|DIR")
     parser.add_argument("--replace", action="store_true",
                         help="each article in the file keeps only the events the file gives it")
     add_store_options(parser)
@@ -322,6 +323,10 @@ def _open_ledger(args: argparse.Namespace, store: GraphStore, err: TextIO) -> Le
 
 
 def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.file.is_dir():  # a Parquet dataset of `geokg spark extract`
+        from geokg.dataset_cli import run_load_dataset
+
+        return run_load_dataset(args, out, err)
     from extract.ontology import load_ontology
     from graph.store import StoreError
     from loaders.triples import read_triples

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +78,7 @@ EVENTS_SCHEMA = pa.schema(_EVENT_FIELDS)
 EVENT_COLUMNS: tuple[str, ...] = tuple(EVENTS_SCHEMA.names)
 _ARTICLE_FIELDS: list[tuple[str, pa.DataType]] = [
     ("id", pa.string()),  # null for an input that never became an article (unreadable, bad line)
-    ("input", pa.string()),  # where it came from: a path, PATH:LINE of a JSONL file, or PATH#ROW of Parquet
+    ("input", pa.string()),  # where it came from: a file, or FILE#ID for a JSONL line or Parquet row
     ("title", pa.string()),
     ("date", pa.string()),
     ("url", pa.string()),
@@ -247,33 +247,28 @@ def read_extractions(directory: Path, batch_articles: int = 100) -> Iterator[lis
     """Extractions from the events table, at most ``batch_articles`` a batch, streaming.
 
     Files are read one after the other, record batch by record batch; the rows of one article in
-    one file are contiguous (the writer sorts every file by ``article_id``), so an article's group
-    is complete when the next article begins and memory holds one record batch and one batch of
-    extractions, whatever the dataset's size. An article whose events lie in several months comes
-    once per file (its article is the id alone, text and metadata unknown: ``read_articles`` has them).
+    one file are contiguous (the writer sorts every file by ``article_id``), so memory holds one
+    record batch and one batch of extractions, whatever the dataset's size. An article whose events
+    lie in several files (several months) is one extraction within a batch, but may come again in a
+    later batch with its other events; its article is the id alone (text and metadata unknown:
+    ``read_articles`` has them).
     """
     dataset = _table(directory, EVENTS, EVENTS_SCHEMA)
-    pending: list[Extraction] = []
+    pending: dict[str, list[Event]] = {}  # article id -> its events so far, in the order read
     for path in _files(dataset):
-        current: str | None = None
-        events: list[Event] = []
         for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
             for row in batch.to_pylist():
-                if row["article_id"] != current:
-                    if current is not None:
-                        pending.append(Extraction(Article(current, ""), tuple(events), ()))
-                    current, events = row["article_id"], []
-                events.append(event_from_row(row))
-            while len(pending) >= batch_articles:
-                yield pending[:batch_articles]
-                pending = pending[batch_articles:]
-        if current is not None:
-            pending.append(Extraction(Article(current, ""), tuple(events), ()))
-        while len(pending) >= batch_articles:
-            yield pending[:batch_articles]
-            pending = pending[batch_articles:]
+                article_id = row["article_id"]
+                if article_id not in pending and len(pending) >= batch_articles:
+                    yield _extractions(pending)
+                    pending = {}
+                pending.setdefault(article_id, []).append(event_from_row(row))
     if pending:
-        yield pending
+        yield _extractions(pending)
+
+
+def _extractions(events: Mapping[str, list[Event]]) -> list[Extraction]:
+    return [Extraction(Article(article_id, ""), tuple(group), ()) for article_id, group in events.items()]
 
 
 def count_rows(directory: Path, name: str = EVENTS) -> int:
@@ -282,18 +277,10 @@ def count_rows(directory: Path, name: str = EVENTS) -> int:
     return int(_table(directory, name, schema).count_rows())
 
 
-def write_report(directory: Path, report: Mapping[str, Any]) -> Path:
-    """``DIR/_reports/<run id>.json``; the keys are ``RUN_REPORT_KEYS``."""
+def report_file(report: Mapping[str, Any]) -> tuple[str, str]:
+    """Where a run's report goes in the dataset (``_reports/<run id>.json``) and its text; the keys
+    must be ``RUN_REPORT_KEYS``."""
     missing = [key for key in RUN_REPORT_KEYS if key not in report]
     if missing:
         raise ValueError(f"run report lacks {', '.join(missing)}")
-    folder = directory / REPORTS
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{report['run_id']}.json"
-    path.write_text(json.dumps(dict(report), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
-
-
-def column_names(schema: pa.Schema, without: Sequence[str] = (MONTH,)) -> list[str]:
-    """A schema's column names but the partition column (what a writer's rows carry in the file)."""
-    return [name for name in schema.names if name not in without]
+    return f"{REPORTS}/{report['run_id']}.json", json.dumps(dict(report), ensure_ascii=False, indent=1) + "\n"

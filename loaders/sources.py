@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -159,6 +159,14 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
         data = path.read_bytes()
     except OSError as error:
         return InputError(source, f"cannot read: {error.strerror or error}")
+    return article_from_bytes(source, path.suffix, data, date)
+
+
+def article_from_bytes(source: str, suffix: str, data: bytes, date: str | None) -> Article | InputError:
+    """One article from the bytes of a .txt, .md or .html file (``suffix`` says which); ``source``
+    names it in errors, ``date`` applies when the file gives none. What ``article_from_file`` reads
+    and what Spark workers build from ``binaryFile`` rows: ids come from the URL or the text, never
+    from ``source``."""
     decoded = _decode(data, source)
     if isinstance(decoded, InputError):
         return decoded
@@ -166,14 +174,14 @@ def article_from_file(path: Path, date: str | None, max_bytes: int = DEFAULT_MAX
     url: str | None = None
     outlet: str | None = None
     text = decoded
-    if path.suffix.lower() == ".md":
+    if suffix.lower() == ".md":
         meta, text = split_front_matter(decoded)
         title, outlet = meta.get("title"), meta.get("source")
         url = redacted(meta["url"]) if meta.get("url") else None
         if not text.strip() and title:  # a headline-only article: the headline is its text
             text = title
         date = meta.get("date") or date
-    elif path.suffix.lower() in (".html", ".htm"):
+    elif suffix.lower() in (".html", ".htm"):
         text, title, published = html_to_text(decoded)
         if published and _ISO_DATE.match(published[:10]):
             date = published  # a page's own ISO date wins; other formats leave --date in force
@@ -216,41 +224,52 @@ def _numbered_jsonl(
         if not line.strip():
             continue
         empty = False
-        if len(line) > max_bytes:
-            yield number, InputError(source, f"line is longer than the limit of {max_bytes} bytes", number)
+        item = article_from_jsonl_line(line, source, number, max_bytes)
+        if isinstance(item, InputError):
+            yield number, item
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield number, InputError(source, f"invalid JSON ({error.msg} at column {error.colno})", number)
-            continue
-        if not isinstance(record, dict):
-            yield number, InputError(source, "a line must be a JSON object", number)
-            continue
-        text, article_id = record.get("text"), record.get("id")
-        if not isinstance(text, str) or not text.strip():
-            yield number, InputError(source, "missing or empty \"text\"", number)
-            continue
-        if "\x00" in text:
-            yield number, InputError(source, "binary data (NUL characters) in \"text\"", number)
-            continue
-        if isinstance(article_id, bool) or not isinstance(article_id, str | int) or str(article_id) == "":
-            yield number, InputError(source, "missing \"id\"", number)
-            continue
-        date = _checked_date(record.get("date"), source, number)
-        if isinstance(date, InputError):
-            yield number, date
-            continue
-        earlier = first_lines.setdefault(str(article_id), (number, hash(text)))
+        text, article_id = item.text, item.id
+        earlier = first_lines.setdefault(article_id, (number, hash(text)))
         if earlier[1] != hash(text):
-            warn(f"{source}:{number}: id {str(article_id)[:80]!r} is also on line {earlier[0]} with another text; "
+            warn(f"{source}:{number}: id {article_id[:80]!r} is also on line {earlier[0]} with another text; "
                  f"line {number} replaces it")
-            first_lines[str(article_id)] = (number, hash(text))
-        title, url, outlet = record.get("title"), record.get("url"), record.get("source")
-        yield number, Article(str(article_id), text, title if isinstance(title, str) else None, date,
-                              url if isinstance(url, str) else None, outlet if isinstance(outlet, str) else None)
+            first_lines[article_id] = (number, hash(text))
+        yield number, item
     if empty:
         yield 0, InputError(source, "empty: no JSON lines")
+
+
+def article_from_jsonl_line(line: str, source: str, number: int, max_bytes: int = DEFAULT_MAX_BYTES
+                            ) -> Article | InputError:
+    """The article of one non-blank JSONL line ``{"id", "text", "title"?, "date"?, "url"?, "source"?}``,
+    or the error naming ``source`` and line ``number``."""
+    if len(line) > max_bytes:
+        return InputError(source, f"line is longer than the limit of {max_bytes} bytes", number)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputError(source, f"invalid JSON ({error.msg} at column {error.colno})", number)
+    if not isinstance(record, dict):
+        return InputError(source, "a line must be a JSON object", number)
+    return article_from_fields(record, source, number)
+
+
+def article_from_fields(record: Mapping[str, object], source: str, number: int | None) -> Article | InputError:
+    """The article of one record's fields (a JSONL object, a Parquet row): ``text`` and ``id``
+    required; ``title``, ``date``, ``url`` and ``source`` when they are text."""
+    text, article_id = record.get("text"), record.get("id")
+    if not isinstance(text, str) or not text.strip():
+        return InputError(source, "missing or empty \"text\"", number)
+    if "\x00" in text:
+        return InputError(source, "binary data (NUL characters) in \"text\"", number)
+    if isinstance(article_id, bool) or not isinstance(article_id, str | int) or str(article_id) == "":
+        return InputError(source, "missing \"id\"", number)
+    date = _checked_date(record.get("date"), source, number)
+    if isinstance(date, InputError):
+        return date
+    title, url, outlet = record.get("title"), record.get("url"), record.get("source")
+    return Article(str(article_id), text, title if isinstance(title, str) else None, date,
+                   url if isinstance(url, str) else None, outlet if isinstance(outlet, str) else None)
 
 
 class _UndecodableLine(str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,9 @@ def _compose() -> dict[str, Any]:
 
 def test_services_and_neo4j_image() -> None:
     services = _compose()["services"]
-    assert set(services) == {"neo4j", "notebooks", "scheduler"}
+    default = {name for name, service in services.items() if "profiles" not in service}
+    assert default == {"neo4j", "notebooks", "scheduler"}
+    assert set(services) - default == {"spark-master", "spark-worker", "spark-extract"}  # profile spark
     neo4j = services["neo4j"]
     assert neo4j["image"].startswith("neo4j:5.26")
     assert {"127.0.0.1:7474:7474", "127.0.0.1:7687:7687"} <= set(neo4j["ports"])
@@ -74,3 +77,34 @@ def test_credentials_come_from_the_environment_never_from_the_file() -> None:
     assert "NEO4J_PASSWORD=" in example and "NEO4J_URI=" in example
     assert ".env" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert "password" not in text.lower().replace("neo4j_password", "")
+
+
+def test_the_spark_profile_runs_geokg_spark_extract_on_a_standalone_cluster() -> None:
+    """`docker compose --profile spark up spark-extract`: master, worker and driver from one image
+    built FROM the official Apache Spark image, with geokg and the model in the workers' Python."""
+    compose = _compose()
+    services = compose["services"]
+    spark = {name: services[name] for name in ("spark-master", "spark-worker", "spark-extract")}
+    for service in spark.values():
+        assert service["profiles"] == ["spark"]
+        assert service["build"] == {"context": ".", "dockerfile": "Dockerfile.spark"}
+    master = spark["spark-master"]["command"]
+    assert master[:2] == ["/opt/spark/bin/spark-class", "org.apache.spark.deploy.master.Master"]
+    assert "7077" in master and spark["spark-master"]["ports"] == ["127.0.0.1:8080:8080"]
+    worker = spark["spark-worker"]
+    assert worker["command"][1:] == ["org.apache.spark.deploy.worker.Worker", "spark://spark-master:7077"]
+    extract = spark["spark-extract"]["command"]
+    assert extract[:4] == ["geokg", "spark", "extract", "examples/articles"]
+    assert extract[extract.index("--master") + 1] == "spark://spark-master:7077"
+    out = extract[extract.index("--out") + 1]
+    # executors and the driver see the dataset at the same path: one shared volume
+    assert out.startswith("/data/") and "spark_data" in compose["volumes"]
+    assert "spark_data:/data" in worker["volumes"] and "spark_data:/data" in spark["spark-extract"]["volumes"]
+    assert spark["spark-extract"]["depends_on"] == ["spark-worker"] and worker["depends_on"] == ["spark-master"]
+    dockerfile = (ROOT / "Dockerfile.spark").read_text(encoding="utf-8")
+    base = re.search(r"^ARG SPARK_IMAGE=apache/spark:(\S+)$", dockerfile, re.MULTILINE)
+    assert base is not None and "FROM ${SPARK_IMAGE}" in dockerfile
+    pinned = re.search(r"^pyspark==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.MULTILINE)
+    assert pinned is not None and base.group(1).startswith(pinned.group(1) + "-")  # one Spark version
+    assert "-r requirements.txt" in dockerfile  # geokg's pins, with the spaCy model, in the workers' Python
+    assert "PYSPARK_PYTHON=/opt/geokg/bin/python" in dockerfile

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import tracemalloc
 from pathlib import Path
@@ -11,7 +12,10 @@ from graph.model import Article
 from loaders.sources import (
     DEFAULT_MAX_BYTES,
     InputError,
+    article_from_bytes,
+    article_from_fields,
     article_from_file,
+    article_from_jsonl_line,
     articles_from_jsonl,
     canonical_url,
     html_to_text,
@@ -444,3 +448,32 @@ def test_an_empty_jsonl_file_is_an_error_and_a_non_text_source_is_dropped(tmp_pa
     dump.write_text('{"id": "a", "text": "Iran criticized Israel.", "source": {"name": "wire"}}\n', encoding="utf-8")
     (article,) = _read([str(dump)])
     assert isinstance(article, Article) and article.source is None  # a store can only bind text
+
+
+# --- one article from bytes or one line (what Spark workers build) --------------------------
+
+
+def test_an_article_from_bytes_is_the_article_of_its_file(tmp_path: Path) -> None:
+    """Ids come from the URL or the text, never from where the bytes were read."""
+    files = {
+        "a.md": "---\ntitle: T\nurl: https://example.org/a?utm_source=x\ndate: 2022-03\n---\nHungary met Russia.\n",
+        "b.html": "<html><title>B</title><meta name='date' content='2021-04-15'><p>Hungary met Russia.</p></html>",
+        "c.txt": "Hungary met Russia.",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        from_file = article_from_file(path, "2020-01-01")
+        from_bytes = article_from_bytes("elsewhere/" + name, path.suffix, text.encode("utf-8"), "2020-01-01")
+        assert isinstance(from_file, Article) and from_bytes == from_file
+    assert article_from_bytes("x.txt", ".txt", b"caf\xe9", None) == InputError("x.txt", "not UTF-8 text (byte 3)")
+
+
+def test_one_jsonl_line_is_read_as_in_a_file() -> None:
+    line = '{"id": 7, "text": "Hungary met Russia.", "title": "T", "date": "2022-03-01", "url": "https://e.org/a"}'
+    (from_stream,) = articles_from_jsonl([line], "dump.jsonl")
+    assert article_from_jsonl_line(line, "dump.jsonl", 1) == from_stream
+    assert article_from_fields(json.loads(line), "dump.jsonl", 1) == from_stream
+    not_an_object = InputError("dump.jsonl", "a line must be a JSON object", 4)
+    assert article_from_jsonl_line("[1]", "dump.jsonl", 4) == not_an_object
+    assert str(article_from_fields({"id": "a", "text": " "}, "t.parquet", None)) == 't.parquet: missing or empty "text"'
