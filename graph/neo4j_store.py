@@ -207,7 +207,7 @@ class Neo4jStore(Neo4jReader):
                              f"({redacted(str(error))})") from None
         self._queries = {name: _STABLE_PLAN + read_cypher(name) for name in (
             "write_articles", "write_actors", "stale_events", "write_events", "create_events", "existing_events",
-            "known_articles", "write_copies",
+            "known_articles", "write_copies", "remove_unnamed_actors",
         )}
         self._checked = False
 
@@ -293,7 +293,10 @@ class Neo4jStore(Neo4jReader):
             name = "refresh_reciprocal_aggregates" if reciprocal else "refresh_aggregates"
             rows = [{"subject_id": s, "object_id": o} for s, o in sorted(keys)]
             run(_edge_query(name, edge), pairs=rows, edge=edge)
-        return LoadReport(len(batch.articles), len(batch.events), len(removed))
+        named = sorted({row[key] for row in removed for key in ("subject_id", "object_id", "speaker_id")
+                        if row[key] is not None})
+        actors_removed = run(self._queries["remove_unnamed_actors"], ids=named)[0]["removed"] if named else 0
+        return LoadReport(len(batch.articles), len(batch.events), len(removed), actors_removed)
 
     def link_copies(self, links: Iterable[CopyLink]) -> int:
         rows = [copy_row(link) for link in links]

@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS copies (
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_pair ON events(subject_id, edge, object_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_object ON events(object_id);
+CREATE INDEX IF NOT EXISTS events_speaker ON events(attributed_to_id) WHERE attributed_to_id IS NOT NULL;
 CREATE VIEW IF NOT EXISTS relations AS
     SELECT CASE WHEN reciprocal = 1 AND object_id < subject_id THEN object_id ELSE subject_id END AS subject_id,
            edge,
@@ -160,6 +162,16 @@ _SLICE_EVENTS = (
     "AND (:include_negated OR polarity <> 'negated') ORDER BY id"  # by id, as frames are
 )
 _RECIPROCAL = EventRow._fields.index("reciprocal")
+
+
+def _remove_unnamed(cursor: sqlite3.Cursor, candidates: set[str]) -> int:
+    """Delete the ``candidates`` that no stored event names any more; returns how many went."""
+    gone = [(actor,) for actor in sorted(candidates) if cursor.execute(
+        "SELECT 1 FROM events WHERE subject_id = ?1 UNION ALL SELECT 1 FROM events WHERE object_id = ?1 "
+        "UNION ALL SELECT 1 FROM events WHERE attributed_to_id = ?1 LIMIT 1", (actor,)
+    ).fetchone() is None]
+    cursor.executemany("DELETE FROM actors WHERE id = ?", gone)
+    return len(gone)
 
 
 def _event_row(row: tuple[Any, ...]) -> EventRow:
@@ -309,13 +321,16 @@ class SqliteStore(SqliteReader):
         for event in batch.events:
             kept[event["article_id"]].add(event["id"])
         removed = 0
+        named: set[str] = set()  # actors the removed events named: candidates for removal
         for article_id, event_ids in kept.items() if replace else ():
-            existing = {row[0] for row in cursor.execute("SELECT id FROM events WHERE article_id = ?", (article_id,))}
-            stale = existing - event_ids
-            cursor.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in stale])
+            stale = [row for row in cursor.execute(
+                "SELECT id, subject_id, object_id, attributed_to_id FROM events WHERE article_id = ?", (article_id,)
+            ).fetchall() if row[0] not in event_ids]
+            cursor.executemany("DELETE FROM events WHERE id = ?", [(row[0],) for row in stale])
+            named.update(actor for row in stale for actor in row[1:] if actor is not None)
             removed += len(stale)
         cursor.executemany(_upsert("events", _EVENT_COLUMNS), batch.events)
-        return LoadReport(len(batch.articles), len(batch.events), removed)
+        return LoadReport(len(batch.articles), len(batch.events), removed, _remove_unnamed(cursor, named))
 
     def known_articles(self, ids: list[str]) -> set[str]:
         found: set[str] = set()

@@ -11,6 +11,10 @@ events the new extraction no longer contains are deleted, so reloading the same 
 changes nothing and re-extracting with a new extractor version leaves no stale events or
 aggregates. With ``replace=False`` (what ``geokg load`` does unless asked) the given events are
 added or updated and no stored event is removed.
+
+An actor is stored while an event names it (as subject, object or speaker): when replacing removes
+the last event that names an actor, the actor goes too, with its role links, so a re-extracted
+graph holds the actors a fresh load of the same extractions would.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class LoadReport:
     articles: int
     events: int
     events_removed: int
+    actors_removed: int = 0  # actors that the removed events were the last to name
 
 
 class GraphStore(Protocol):

@@ -102,6 +102,44 @@ def test_a_new_extractor_version_replaces_the_article_events(store: GraphStore, 
     assert store.counts() == counts
 
 
+def test_an_actor_no_event_names_any_more_is_removed(store: GraphStore, extractor: Extractor) -> None:
+    """Re-extraction that no longer finds an actor leaves the graph as a fresh load would: the
+    actor goes with its last event, while actors other events still name stay."""
+    first = Article("a", "Hungary criticized Russia.\n\nEstonian Foreign Minister Margus Tsahkna met Hungarian "
+                    "Prime Minister Viktor Orban.", None, "2024-01-01")
+    second = Article("b", "Viktor Orban met Vladimir Putin.", None, "2024-01-02")
+    extracted = list(extractor.extract_many([first, second]))
+    store.load(extracted)
+    named = {e.object.id for x in extracted for e in x.events} | {e.subject.id for x in extracted for e in x.events}
+    assert {"person:margus-tsahkna", "person:viktor-orban"} <= named
+    assert store.actor("person:margus-tsahkna") is not None
+    without_the_meeting = dataclasses.replace(
+        extracted[0], events=tuple(e for e in extracted[0].events if e.relation.name != "MEET"))
+    report = store.load([without_the_meeting])
+    assert report.events_removed == 1 and report.actors_removed == 1
+    assert store.actor("person:margus-tsahkna") is None
+    assert store.actor("person:viktor-orban") is not None  # the other article's meeting names him
+    reloaded = store.counts()
+    assert reloaded == _fresh_counts(store, [without_the_meeting, extracted[1]])
+
+
+def _fresh_counts(store: GraphStore, extractions: list[Extraction]) -> dict[str, int]:
+    """The counts the same extractions give in an empty store of the same kind (for Neo4j, the
+    test's own database emptied: read the store's counts before)."""
+    if isinstance(store, SqliteStore):
+        other: GraphStore = SqliteStore(store.path.with_name("fresh.sqlite"))
+    else:
+        assert isinstance(store, Neo4jStore)
+        store.driver.execute_query("MATCH (n) DETACH DELETE n", database_=store.settings.database)
+        other = store
+    other.ensure_schema()
+    other.load(extractions)
+    counts = other.counts()
+    if other is not store:
+        other.close()
+    return counts
+
+
 def test_cypher_looking_text_is_stored_as_data(store: GraphStore, extractor: Extractor) -> None:
     hostile = Article(
         "x'}) DETACH DELETE n //",
