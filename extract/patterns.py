@@ -561,10 +561,13 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     confidence = 0.8 * (subject_found.confidence or 1.0)
     candidate = _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
                         confidence, ctx, found.used, subject_found, found.token_seen, found.unqualified_agent)
-    yield _as_severed(candidate, noun, ctx)
+    yield _as_eased(_as_severed(candidate, noun, ctx), noun, ctx)
 
 
 REDUCE_RELATIONS = "REDUCE_RELATIONS"
+#: CAMEO 163 (impose embargo, boycott or sanctions) and 085 (ease economic sanctions, boycott or embargo).
+SANCTION_CODE = "163"
+EASE_SANCTIONS_CODE = "085"
 
 
 def _as_severed(candidate: Candidate, noun: Token, ctx: Context) -> Candidate:
@@ -577,6 +580,22 @@ def _as_severed(candidate: Candidate, noun: Token, ctx: Context) -> Candidate:
     if REDUCE_RELATIONS not in ctx.ontology.relations or ctx.ontology.relation(candidate.relation).quad_class > 2:
         return candidate
     return replace(candidate, trigger=governor, relation=REDUCE_RELATIONS)
+
+
+def _as_eased(candidate: Candidate, noun: Token, ctx: Context) -> Candidate:
+    """A sanction lessened or stopped by the verb governing it (its direct object under a
+    lessening or stopping verb) is not imposed but eased: CAMEO codes lowering, lifting or
+    suspending sanctions, tariffs or embargoes as 085, with the verb as the trigger."""
+    governor = noun.head
+    if noun.dep_ != "dobj" or candidate.drop is not None or governor.pos_ not in ("VERB", "AUX"):
+        return candidate
+    lemma = governor.lemma_.lower()
+    if lemma not in ctx.lexicon.lessening_verbs and lemma not in ctx.lexicon.stopping_verbs:
+        return candidate
+    if ctx.ontology.relation(candidate.relation).cameo != SANCTION_CODE:
+        return candidate
+    eased = ctx.ontology.relation_for_code(EASE_SANCTIONS_CODE)
+    return replace(candidate, trigger=governor, relation=eased.name)
 
 
 def _is_predicate_noun(noun: Token, ctx: Context) -> bool:
