@@ -534,6 +534,9 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     ):
         yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.DUPLICATE, f"part of '{governor.lemma_}'")
         return
+    if is_relation_topic(noun, ctx):
+        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, "standing state")
+        return
     between = _prep_objects(noun, ("between",))
     relation = ctx.ontology.relation(trig.relation)
     if "between" in trig.preps and between and relation.reciprocal:
@@ -693,6 +696,28 @@ def is_standing_state(noun: Token, lexicon: Lexicon) -> bool:
         return True
     governor = noun.head
     return noun.dep_ == "dobj" and governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in lexicon.stative_verbs
+
+
+#: Prepositions through which a relation noun is still acted on: "the restoration of ties with X"
+#: (a nominalised act), "called for closer ties with X" (a request, coded as one).
+_ACTING_PREPS = frozenset({"of", "for"})
+
+
+def is_relation_topic(noun: Token, ctx: Context) -> bool:
+    """A relation noun that a clause talks about rather than acts on is the standing relation, not
+    an act of cooperation: the object of a preposition ("concerns about the relationship with X")
+    or the object of a verb that is an event of its own ("praised the partnership with X": the
+    praise is the event, the partnership its topic). Verbs that create, change, seek or end a
+    relation are no event words of their own here and keep it an event."""
+    if noun.lemma_.lower() not in ctx.lexicon.relation_nouns:
+        return False
+    governor = noun.head
+    if noun.dep_ == "pobj":
+        return governor.lower_ not in _ACTING_PREPS
+    if noun.dep_ == "dobj" and governor.pos_ in ("VERB", "AUX"):
+        lemma = governor.lemma_.lower()
+        return lemma not in ctx.lexicon.severing_verbs and bool(ctx.ontology.triggers_for("VERB", lemma))
+    return False
 
 
 # -- the OEDA verb dictionary: verbs no ontology trigger names ----------------------------

@@ -33,3 +33,23 @@ def test_a_sanction_imposed_or_raised_stays_a_sanction(extractor: Extractor) -> 
     assert triples(run(extractor, "Brazil imposed tariffs on Argentine wheat.")) == {
         ("country:BRA", "SANCTION", "country:ARG")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Japan praised its partnership with India.", "COOPERATE"),
+        ("Poland voiced concern about Hungary's relationship with Russia.", "DIPLOMATIC_COOPERATION"),
+        ("Chile criticised the ties between Peru and Bolivia.", "DIPLOMATIC_COOPERATION"),
+    ],
+)
+def test_a_relation_talked_about_is_no_cooperation(extractor: Extractor, text: str, absent: str) -> None:
+    assert absent not in {relation for _, relation, _ in triples(run(extractor, text))}, text
+
+
+def test_a_relation_acted_on_stays_an_event(extractor: Extractor) -> None:
+    assert ("country:VNM", "DIPLOMATIC_COOPERATION", "country:JPN") in triples(
+        run(extractor, "Vietnam restored diplomatic relations with Japan.")
+    )
+    cut = triples(run(extractor, "Kenya cut ties with Somalia."))
+    assert cut == {("country:KEN", "REDUCE_RELATIONS", "country:SOM")}
