@@ -53,3 +53,32 @@ def test_a_relation_acted_on_stays_an_event(extractor: Extractor) -> None:
     )
     cut = triples(run(extractor, "Kenya cut ties with Somalia."))
     assert cut == {("country:KEN", "REDUCE_RELATIONS", "country:SOM")}
+
+
+def _modalities(extraction: Extraction) -> set[tuple[str, str, str, str]]:
+    return {(e.subject.id, e.relation.name, e.polarity.value, e.modality.value) for e in extraction.events}
+
+
+def test_an_act_in_an_accusation_is_the_accusers_allegation(extractor: Extractor) -> None:
+    result = run(extractor, "Peru accused Chile of supplying weapons to Bolivia.")
+    alleged = [e for e in result.events if e.subject.id == "country:CHL"]
+    assert alleged and all(e.modality.value == "reported" for e in alleged)
+    assert all(e.attributed_to is not None and e.attributed_to.id == "country:PER" for e in alleged)
+
+
+def test_an_event_noun_with_any_names_no_particular_event(extractor: Extractor) -> None:
+    result = run(extractor, "Japan warned that any military pact between Vietnam and Laos would be a mistake.")
+    pact = [e for e in result.events if e.subject.id == "country:VNM"]
+    assert pact and all(e.modality.value == "hypothetical" for e in pact)
+
+
+def test_a_modal_on_a_light_verb_is_its_event_nouns(extractor: Extractor) -> None:
+    assert ("country:CAN", "SANCTION", "affirmed", "hypothetical") in _modalities(
+        run(extractor, "Canada could impose sanctions on Venezuela.")
+    )
+
+
+def test_not_ruling_out_leaves_the_event_possible(extractor: Extractor) -> None:
+    assert ("country:KEN", "COOPERATE_MILITARILY", "affirmed", "hypothetical") in _modalities(
+        run(extractor, "Kenya would not rule out military cooperation with Uganda.")
+    )
