@@ -882,9 +882,13 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     # a direct object in which the parse found no actor ("opposed any ban on Russian energy
     # imports") is not searched again by word order
     refused = [c for c in trigger.children if c.dep_ == "dobj"]
+    # a place named "in"/"at" is where a verbal act (quad classes 1 and 3: statements, meetings,
+    # appeals, threats) happens or what it is about, not whom it is with; a material act (2, 4)
+    # is done to the place and so to the state it stands for
+    places_count = ctx.ontology.relation(candidate.relation).quad_class in (2, 4)
     governed = [
         m.actor for m in after
-        if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger)
+        if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger, places_count)
         and not any(r.left_edge.i <= m.start and m.end - 1 <= r.right_edge.i for r in refused)
     ]
     subjects = list(candidate.subjects) or [m.actor for m in before]
@@ -897,15 +901,25 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     return subject, obj
 
 
-_CLAUSE_ARCS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
+#: Arcs inside a phrase the trigger governs: objects, prepositional objects, possessors,
+#: modifiers of a noun and its conjuncts. A subject (of a clause coordinated with the trigger's,
+#: or below it) or a clausal arc leaves the phrase.
+_PHRASE_ARCS = frozenset({
+    "dobj", "dative", "pobj", "prep", "poss", "compound", "amod", "nmod", "appos", "conj", "npadvmod",
+})
 
 
-def _in_argument_phrase(token: Token, trigger: Token, longest: int = 4) -> bool:
+def _in_argument_phrase(token: Token, trigger: Token, places_count: bool = True, longest: int = 4) -> bool:
     """The token sits in a phrase the trigger governs directly (its object, a prepositional
-    object, their possessors and conjuncts), not in a clause below it."""
+    object, their possessors and noun conjuncts), not in a clause below or beside it; unless
+    ``places_count``, not behind a locative preposition either."""
     node, steps = token, 0
     while node != trigger:
-        if node.head == node or node.dep_ in _CLAUSE_ARCS or steps >= longest:
+        if node.head == node or node.dep_ not in _PHRASE_ARCS or steps >= longest:
+            return False
+        if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+            return False  # a coordinated clause, not a coordinated noun
+        if not places_count and node.dep_ == "prep" and node.lower_ in _PLACE_PREPS:
             return False
         node, steps = node.head, steps + 1
     return True

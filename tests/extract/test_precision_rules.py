@@ -82,3 +82,20 @@ def test_not_ruling_out_leaves_the_event_possible(extractor: Extractor) -> None:
     assert ("country:KEN", "COOPERATE_MILITARILY", "affirmed", "hypothetical") in _modalities(
         run(extractor, "Kenya would not rule out military cooperation with Uganda.")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile praised the agreement, and Peru said it would study the text.",
+        "Egypt praised the deal, and Sudan said it was in contact with Ethiopian officials.",
+    ],
+)
+def test_backoff_takes_no_object_from_a_coordinated_clause(extractor: Extractor, text: str) -> None:
+    assert run(extractor, text).events == (), text
+
+
+def test_backoff_takes_no_partner_from_a_place_of_a_verbal_act(extractor: Extractor) -> None:
+    result = run(extractor, "Morocco pledged to talk about the drought in Algeria.")
+    assert result.events == ()
+    assert result.drops
