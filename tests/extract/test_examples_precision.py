@@ -9,6 +9,8 @@ wrong_actor, request_as_act, not_an_event, modality) and says why in ``note``.
 A row is keyed by what a reader judges (article, sentence offset, subject, relation, object,
 polarity, modality), not by the event id, so a change of rules that alters any of these gives a
 triple with no judgement: the test then fails and lists it, to be judged and added to the file.
+Rows of triples the extractor no longer gives stay in the file (a later change may bring them
+back); precision counts only the triples given now.
 """
 
 from __future__ import annotations
