@@ -534,6 +534,9 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     ):
         yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.DUPLICATE, f"part of '{governor.lemma_}'")
         return
+    if is_relation_topic(noun, ctx):
+        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, "standing state")
+        return
     between = _prep_objects(noun, ("between",))
     relation = ctx.ontology.relation(trig.relation)
     if "between" in trig.preps and between and relation.reciprocal:
@@ -561,10 +564,13 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     confidence = 0.8 * (subject_found.confidence or 1.0)
     candidate = _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
                         confidence, ctx, found.used, subject_found, found.token_seen, found.unqualified_agent)
-    yield _as_severed(candidate, noun, ctx)
+    yield _as_eased(_as_severed(candidate, noun, ctx), noun, ctx)
 
 
 REDUCE_RELATIONS = "REDUCE_RELATIONS"
+#: CAMEO 163 (impose embargo, boycott or sanctions) and 085 (ease economic sanctions, boycott or embargo).
+SANCTION_CODE = "163"
+EASE_SANCTIONS_CODE = "085"
 
 
 def _as_severed(candidate: Candidate, noun: Token, ctx: Context) -> Candidate:
@@ -577,6 +583,22 @@ def _as_severed(candidate: Candidate, noun: Token, ctx: Context) -> Candidate:
     if REDUCE_RELATIONS not in ctx.ontology.relations or ctx.ontology.relation(candidate.relation).quad_class > 2:
         return candidate
     return replace(candidate, trigger=governor, relation=REDUCE_RELATIONS)
+
+
+def _as_eased(candidate: Candidate, noun: Token, ctx: Context) -> Candidate:
+    """A sanction lessened or stopped by the verb governing it (its direct object under a
+    lessening or stopping verb) is not imposed but eased: CAMEO codes lowering, lifting or
+    suspending sanctions, tariffs or embargoes as 085, with the verb as the trigger."""
+    governor = noun.head
+    if noun.dep_ != "dobj" or candidate.drop is not None or governor.pos_ not in ("VERB", "AUX"):
+        return candidate
+    lemma = governor.lemma_.lower()
+    if lemma not in ctx.lexicon.lessening_verbs and lemma not in ctx.lexicon.stopping_verbs:
+        return candidate
+    if ctx.ontology.relation(candidate.relation).cameo != SANCTION_CODE:
+        return candidate
+    eased = ctx.ontology.relation_for_code(EASE_SANCTIONS_CODE)
+    return replace(candidate, trigger=governor, relation=eased.name)
 
 
 def _is_predicate_noun(noun: Token, ctx: Context) -> bool:
@@ -674,6 +696,28 @@ def is_standing_state(noun: Token, lexicon: Lexicon) -> bool:
         return True
     governor = noun.head
     return noun.dep_ == "dobj" and governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in lexicon.stative_verbs
+
+
+#: Prepositions through which a relation noun is still acted on: "the restoration of ties with X"
+#: (a nominalised act), "called for closer ties with X" (a request, coded as one).
+_ACTING_PREPS = frozenset({"of", "for"})
+
+
+def is_relation_topic(noun: Token, ctx: Context) -> bool:
+    """A relation noun that a clause talks about rather than acts on is the standing relation, not
+    an act of cooperation: the object of a preposition ("concerns about the relationship with X")
+    or the object of a verb that is an event of its own ("praised the partnership with X": the
+    praise is the event, the partnership its topic). Verbs that create, change, seek or end a
+    relation are no event words of their own here and keep it an event."""
+    if noun.lemma_.lower() not in ctx.lexicon.relation_nouns:
+        return False
+    governor = noun.head
+    if noun.dep_ == "pobj":
+        return governor.lower_ not in _ACTING_PREPS
+    if noun.dep_ == "dobj" and governor.pos_ in ("VERB", "AUX"):
+        lemma = governor.lemma_.lower()
+        return lemma not in ctx.lexicon.severing_verbs and bool(ctx.ontology.triggers_for("VERB", lemma))
+    return False
 
 
 # -- the OEDA verb dictionary: verbs no ontology trigger names ----------------------------
@@ -838,9 +882,13 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     # a direct object in which the parse found no actor ("opposed any ban on Russian energy
     # imports") is not searched again by word order
     refused = [c for c in trigger.children if c.dep_ == "dobj"]
+    # a place named "in"/"at" is where a verbal act (quad classes 1 and 3: statements, meetings,
+    # appeals, threats) happens or what it is about, not whom it is with; a material act (2, 4)
+    # is done to the place and so to the state it stands for
+    places_count = ctx.ontology.relation(candidate.relation).quad_class in (2, 4)
     governed = [
         m.actor for m in after
-        if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger)
+        if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger, places_count)
         and not any(r.left_edge.i <= m.start and m.end - 1 <= r.right_edge.i for r in refused)
     ]
     subjects = list(candidate.subjects) or [m.actor for m in before]
@@ -853,15 +901,25 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     return subject, obj
 
 
-_CLAUSE_ARCS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
+#: Arcs inside a phrase the trigger governs: objects, prepositional objects, possessors,
+#: modifiers of a noun and its conjuncts. A subject (of a clause coordinated with the trigger's,
+#: or below it) or a clausal arc leaves the phrase.
+_PHRASE_ARCS = frozenset({
+    "dobj", "dative", "pobj", "prep", "poss", "compound", "amod", "nmod", "appos", "conj", "npadvmod",
+})
 
 
-def _in_argument_phrase(token: Token, trigger: Token, longest: int = 4) -> bool:
+def _in_argument_phrase(token: Token, trigger: Token, places_count: bool = True, longest: int = 4) -> bool:
     """The token sits in a phrase the trigger governs directly (its object, a prepositional
-    object, their possessors and conjuncts), not in a clause below it."""
+    object, their possessors and noun conjuncts), not in a clause below or beside it; unless
+    ``places_count``, not behind a locative preposition either."""
     node, steps = token, 0
     while node != trigger:
-        if node.head == node or node.dep_ in _CLAUSE_ARCS or steps >= longest:
+        if node.head == node or node.dep_ not in _PHRASE_ARCS or steps >= longest:
+            return False
+        if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+            return False  # a coordinated clause, not a coordinated noun
+        if not places_count and node.dep_ == "prep" and node.lower_ in _PLACE_PREPS:
             return False
         node, steps = node.head, steps + 1
     return True

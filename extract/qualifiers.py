@@ -37,6 +37,13 @@ def _negated_here(node: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _phrasal_lemma(verb: Token) -> str:
+    """The verb's lemma with its particle, if it has one: "rule out", "call off"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particles[0]}" if particles else lemma
+
+
 def _aux_words(node: Token) -> set[str]:
     return {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
 
@@ -70,6 +77,10 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
         modality = Modality.INTENDED
     if any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in trigger.children):
         modality = Modality.HYPOTHETICAL
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in lexicon.nonspecific_determiners for c in trigger.children
+    ):
+        modality = Modality.HYPOTHETICAL  # "any deal would ...": no particular event
     node = trigger
     blocked_negation = False
     lessened = False
@@ -96,7 +107,7 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
             if _negated_here(parent, lexicon):
                 flips += 1
                 flipped_here = True
-            if lemma in lexicon.negating_verbs or lemma in lexicon.stopping_verbs:
+            if _phrasal_lemma(parent) in lexicon.negating_verbs or lemma in lexicon.stopping_verbs:
                 flips += 1
                 flipped_here = True
         if carries and lemma in lexicon.lessening_verbs:
@@ -104,6 +115,12 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
             # the lessening; the purchases go on either way.
             blocked_negation = True
             lessened = True
+        if relation == "pcomp" or (relation == "pobj" and node is trigger):
+            accuser = parent.head
+            if parent.lower_ in ("of", "for") and accuser.lemma_.lower() in lexicon.accusing_verbs:
+                # "accused X of supplying Y": the supplying is the accuser's allegation
+                speaker = speaker or _speaker_of(accuser)
+                modality = _stronger(modality, Modality.REPORTED)
         if relation == "pobj" and parent.lower_ == "without":
             flips += 1
             flipped_here = True
@@ -115,7 +132,9 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
             noun_object = parent.pos_ in ("VERB", "AUX") and relation == "dobj" and trigger.pos_ == "NOUN"
             if noun_object and node is trigger and lemma in lexicon.intending_verbs:
                 modality = _stronger(modality, Modality.INTENDED)  # "promised sanctions on Russia"
-            if parent.pos_ in ("VERB", "AUX") and relation in ("xcomp", "ccomp", "advcl", "conj"):
+            if parent.pos_ in ("VERB", "AUX") and (
+                relation in ("xcomp", "ccomp", "advcl", "conj") or noun_object
+            ):  # a light verb's modal is its event noun's: "would impose sanctions", "will hold talks"
                 parent_aux = _aux_words(parent)
                 if lemma in lexicon.intending_verbs or parent_aux & lexicon.intending_modals:
                     modality = _stronger(modality, Modality.INTENDED)
@@ -125,6 +144,9 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
                 modality = _stronger(modality, Modality.INTENDED)
             if parent.pos_ == "ADJ" and lemma in lexicon.intending_adjectives and relation == "xcomp":
                 modality = _stronger(modality, Modality.INTENDED)
+        elif flipped_here and parent.pos_ in ("VERB", "AUX") and _aux_words(parent) & lexicon.hypothetical_modals:
+            # a possibility left open by a negated negation: "would not rule out talks"
+            modality = _stronger(modality, Modality.HYPOTHETICAL)
         if relation == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children
         ):

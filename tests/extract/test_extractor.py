@@ -28,7 +28,7 @@ from extract.knowledge_dir import (
     knowledge_files,
     resolve_knowledge_dir,
 )
-from extract.pipeline import Knowledge, RuleExtractor
+from extract.pipeline import RULES_VERSION, Knowledge, RuleExtractor
 from graph.model import Article, Extraction
 from graph.sqlite_store import SqliteStore
 from loaders.ingest import Ledger, ingest
@@ -61,7 +61,7 @@ class SilentExtractor:
 def test_the_rule_pipeline_is_an_extractor_named_and_versioned_by_its_knowledge(extractor: RuleExtractor) -> None:
     as_protocol: Extractor = extractor  # mypy checks the rule pipeline against the protocol
     assert as_protocol.name == "geokg-rules" == DEFAULT_EXTRACTOR
-    assert re.fullmatch(r"0\.2\+k[0-9a-f]{8}", as_protocol.version), as_protocol.version
+    assert re.fullmatch(re.escape(RULES_VERSION) + r"\+k[0-9a-f]{8}", as_protocol.version), as_protocol.version
     (event,) = as_protocol.extract(ARTICLE).events
     assert event.extractor == extractor_id(as_protocol) == f"geokg-rules/{as_protocol.version}"
 
@@ -77,7 +77,7 @@ def test_the_version_follows_the_knowledge_files_not_their_place(
     with table.open("a", encoding="utf-8") as handle:  # an alias row, in the columns the file has
         handle.write("\t".join(row.get(column, "") for column in header) + "\n")
     changed = RuleExtractor(extractor.nlp, Knowledge.load(knowledge_copy))
-    assert re.fullmatch(r"0\.2\+k[0-9a-f]{8}", changed.version)
+    assert re.fullmatch(re.escape(RULES_VERSION) + r"\+k[0-9a-f]{8}", changed.version)
     assert changed.version != extractor.version
     (event,) = changed.extract(ARTICLE).events
     assert event.extractor == f"geokg-rules/{changed.version}"
