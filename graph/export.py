@@ -41,7 +41,8 @@ _EVENT_FIELDS = (
     ("reciprocal", ":boolean"), ("date", ""),
     ("date_precision", ""), ("polarity", ""), ("modality", ""), ("sentence", ""), ("char_start", ":int"),
     ("char_end", ":int"), ("evidence_count", ":int"), ("evidence", ""), ("place", ""), ("commodity", ""),
-    ("topic", ""), ("confidence", ":float"), ("extractor", ""), ("trigger", ""), ("pairing", ""), ("article_id", ""),
+    ("topic", ""), ("cameo_detail", ""), ("requested", ""), ("confidence", ":float"), ("extractor", ""),
+    ("trigger", ""), ("pairing", ""), ("article_id", ""),
 )
 
 

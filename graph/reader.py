@@ -145,10 +145,17 @@ def article_of(row: Mapping[str, Any]) -> Article:
                    row["content_hash"] or None)
 
 
+# the stored column of each event attribute (``store.event_row``); a store written before an
+# attribute was kept has no value for it
+_STORED_ATTRIBUTES = (("place", "place"), ("commodity", "commodity"), ("topic", "topic"),
+                      ("cameo_detail", "cameo"), ("requested", "requested"))
+
+
 def event_of(row: Mapping[str, Any], actors: Mapping[str, Actor]) -> Event:
     """An event from its stored properties (the inverse of ``store.event_row``), its actors
     looked up by id."""
-    attributes = tuple(sorted((key, row[key]) for key in ("place", "commodity", "topic") if row[key] is not None))
+    attributes = tuple(sorted((name, row[column]) for column, name in _STORED_ATTRIBUTES
+                              if row.get(column) is not None))
     relation = RelationType(row["type"], row["cameo"], row["quad_class"], row["goldstein"], bool(row["reciprocal"]),
                             None, "", row["edge"])
     evidence = tuple(Evidence(sentence, start, end) for start, end, sentence in json.loads(row["evidence"]))

@@ -124,8 +124,8 @@ _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 DATE_PRECISIONS = frozenset({"article", "day", "week", "month", "year", "unknown"})
-# place, commodity and topic are stored; cameo (the finer code a dictionary pattern gave) and
-# requested (the act an appeal or demand asks for) travel in the JSON output only
+# every attribute is stored: cameo (the finer code a dictionary pattern gave) as the event's
+# cameo_detail, requested (the act an appeal or demand asks for) as requested
 ATTRIBUTES = frozenset({"place", "commodity", "topic", "cameo", "requested"})
 PAIRINGS = frozenset({"dependency", "backoff"})
 MAX_NAME = 500

@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS events (
     attributed_to_id TEXT REFERENCES actors(id),
     sentence TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
     evidence_count INTEGER NOT NULL, evidence TEXT NOT NULL,
-    place TEXT, commodity TEXT, topic TEXT,
+    place TEXT, commodity TEXT, topic TEXT, cameo_detail TEXT, requested TEXT,
     confidence REAL NOT NULL, extractor TEXT NOT NULL, trigger TEXT NOT NULL,
     pairing TEXT NOT NULL DEFAULT 'dependency'
 );
@@ -75,8 +75,8 @@ _ARTICLE_COLUMNS = ("id", "url", "title", "published", "source", "content_hash")
 _EVENT_COLUMNS = (
     "id", "article_id", "type", "edge", "cameo", "quad_class", "goldstein", "reciprocal", "date",
     "date_precision", "polarity", "modality", "subject_id", "object_id", "attributed_to_id", "sentence",
-    "char_start", "char_end", "evidence_count", "evidence", "place", "commodity", "topic", "confidence",
-    "extractor", "trigger", "pairing",
+    "char_start", "char_end", "evidence_count", "evidence", "place", "commodity", "topic", "cameo_detail",
+    "requested", "confidence", "extractor", "trigger", "pairing",
 )
 
 
@@ -293,6 +293,9 @@ class SqliteStore(SqliteReader):
             event_columns = {row[1] for row in self.connection.execute("PRAGMA table_info(events)")}
             if "pairing" not in event_columns:  # files written before schema version 4
                 self.connection.execute("ALTER TABLE events ADD COLUMN pairing TEXT NOT NULL DEFAULT 'dependency'")
+            for column in ("cameo_detail", "requested"):
+                if column not in event_columns:  # files written before schema version 5
+                    self.connection.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")
             self.connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

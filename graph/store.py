@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from graph.model import Actor, ActorType, Article, CopyLink, Event, Extraction
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 PLAIN_EDGE = re.compile(r"^[A-Z][A-Z_]*$")  # edge names become relationship types in Cypher
 ACTOR_LABELS: Mapping[ActorType, str] = {
     ActorType.PERSON: "Person",
@@ -158,6 +158,8 @@ def event_row(event: Event) -> dict[str, Any]:
         "place": attributes.get("place"),
         "commodity": attributes.get("commodity"),
         "topic": attributes.get("topic"),
+        "cameo_detail": attributes.get("cameo"),  # the finer code a dictionary pattern gave, under ``cameo``'s root
+        "requested": attributes.get("requested"),  # the act an appeal or demand asks for
         "confidence": event.confidence,
         "extractor": event.extractor,
         "trigger": event.trigger,

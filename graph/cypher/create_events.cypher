@@ -8,7 +8,8 @@ CREATE (e:Event {id: r.id, type: r.type, edge: r.edge, cameo: r.cameo, quad_clas
     goldstein: r.goldstein, reciprocal: r.reciprocal, date: r.date, date_precision: r.date_precision,
     polarity: r.polarity, modality: r.modality, sentence: r.sentence, char_start: r.char_start,
     char_end: r.char_end, evidence_count: r.evidence_count, evidence: r.evidence, place: r.place,
-    commodity: r.commodity, topic: r.topic, confidence: r.confidence, extractor: r.extractor,
+    commodity: r.commodity, topic: r.topic,
+    cameo_detail: r.cameo_detail, requested: r.requested, confidence: r.confidence, extractor: r.extractor,
     trigger: r.trigger, pairing: r.pairing, article_id: r.article_id})
 CREATE (e)-[:SUBJECT]->(s)
 CREATE (e)-[:OBJECT]->(o)

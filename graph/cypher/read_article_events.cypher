@@ -7,6 +7,6 @@ MATCH (e)-[:OBJECT]->(o:Actor)
 OPTIONAL MATCH (e)-[:ATTRIBUTED_TO]->(p:Actor)
 RETURN e {.id, article_id: article_id, .type, .edge, .cameo, .quad_class, .goldstein, .reciprocal, .date, .date_precision,
           .polarity, .modality, .sentence, .char_start, .char_end, .evidence_count, .evidence, .place,
-          .commodity, .topic, .confidence, .extractor, .trigger, pairing: coalesce(e.pairing, 'dependency'),
+          .commodity, .topic, .cameo_detail, .requested, .confidence, .extractor, .trigger, pairing: coalesce(e.pairing, 'dependency'),
           subject_id: s.id, object_id: o.id, attributed_to_id: p.id} AS event
 ORDER BY event.article_id, event.id

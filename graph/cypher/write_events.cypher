@@ -10,7 +10,8 @@ SET e.type = r.type, e.edge = r.edge, e.cameo = r.cameo, e.quad_class = r.quad_c
     e.date_precision = r.date_precision, e.polarity = r.polarity, e.modality = r.modality,
     e.sentence = r.sentence, e.char_start = r.char_start, e.char_end = r.char_end,
     e.evidence_count = r.evidence_count, e.evidence = r.evidence, e.place = r.place,
-    e.commodity = r.commodity, e.topic = r.topic, e.confidence = r.confidence,
+    e.commodity = r.commodity, e.topic = r.topic,
+    e.cameo_detail = r.cameo_detail, e.requested = r.requested, e.confidence = r.confidence,
     e.extractor = r.extractor, e.trigger = r.trigger, e.pairing = r.pairing, e.article_id = r.article_id
 // an event id is a hash of its article, span, relation and actors, so an event that already
 // existed already has exactly these links; only a new one needs them
