@@ -246,6 +246,8 @@ class Lexicon:
     unresolvable_pronouns: frozenset[str]
     symmetric_verbs: frozenset[str]
     place_nouns: frozenset[str]
+    territory_nouns: frozenset[str]
+    office_modifiers: frozenset[str]
     naming_verbs: frozenset[str]
     severing_verbs: frozenset[str]
     non_member_sectors: frozenset[str]
