@@ -74,6 +74,7 @@ _TITLE_GLUE = frozenset({
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})
+_SINGULAR_PRONOUNS = frozenset({"it"})
 FUZZY_SAME_NAME = 0.9  # difflib ratio above which two names of one type are one actor in an article
 
 
@@ -1014,6 +1015,8 @@ def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | 
         return None
     governor = clause.head
     for child in governor.children:
+        if child.dep_ == "nsubj" and child.conjuncts and pronoun.lower_ in _SINGULAR_PRONOUNS:
+            return None  # a singular pronoun does not refer back to coordinated speakers
         if child.dep_ == "nsubj" and child.i in by_token:
             mention = by_token[child.i]
             if mention.kind is not MentionKind.PRONOUN and mention.actor.type is not ActorType.PERSON:

@@ -92,3 +92,20 @@ def test_rebels_are_still_rebels(extractor: Extractor) -> None:
 def test_fighters_of_an_organisation_are_the_organisation(extractor: Extractor) -> None:
     result = run(extractor, "Hamas fighters attacked Israeli troops.")
     assert dyads(result) == [("org:hamas", "ATTACK", "group:isr-mil")]
+
+
+# -- "it" after coordinated speakers ---------------------------------------------------------
+def test_it_does_not_refer_back_to_coordinated_speakers(extractor: Extractor) -> None:
+    result = run(extractor, "Romania and the European Union said it had been fired by Moldovan border guards.")
+    assert not any(e.object.id in ("country:ROU", "org:eu") for e in result.events)
+
+
+def test_it_after_coordinated_speakers_is_dropped_with_a_reason(extractor: Extractor) -> None:
+    result = run(extractor, "Kenya and Uganda said it would be attacked by Somali rebels.")
+    assert result.events == ()
+    assert result.drops
+
+
+def test_it_still_refers_back_to_a_single_speaker(extractor: Extractor) -> None:
+    result = run(extractor, "Israel said it had been attacked by Hezbollah.")
+    assert dyads(result) == [("org:hezbollah", "ATTACK", "country:ISR")]
