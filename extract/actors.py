@@ -282,6 +282,8 @@ class ActorResolver:
                     self._places[i] = surface.key  # qualifies agent nouns; not an actor itself
                 continue
             actor, kind = self._surface_actor(surface)
+            if self._ethnic(doc, Mention(start, end, actor, kind)):
+                continue  # "ethnic Armenians": an origin, not the state
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
                 actor = self._register_person(actor)
@@ -767,7 +769,7 @@ class ActorResolver:
         member = not group or self._names_members(role)
 
         def qualifies(mention: Mention | None) -> bool:
-            if mention is None:
+            if mention is None or self._ethnic(doc, mention):
                 return False
             if mention.actor.type in (ActorType.COUNTRY, ActorType.REGION):
                 return True
@@ -815,6 +817,12 @@ class ActorResolver:
             if named is not None:
                 return named
         return None, start
+
+    def _ethnic(self, doc: Doc, mention: Mention) -> bool:
+        """A demonym after a word of ethnicity ("ethnic": lexicon ``ethnicity_markers``) names
+        people by their origin, not by the state they belong to: it ascribes no agent to a state."""
+        return mention.kind is MentionKind.DEMONYM and mention.start > 0 and (
+            doc[mention.start - 1].lower_ in self.lexicon.ethnicity_markers)
 
     def _names_members(self, role: Role) -> bool:
         """Whether an agent noun qualified by an organisation names its members or staff ("TPLF

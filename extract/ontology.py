@@ -248,6 +248,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     territory_nouns: frozenset[str]
     office_modifiers: frozenset[str]
+    ethnicity_markers: frozenset[str]
     naming_verbs: frozenset[str]
     severing_verbs: frozenset[str]
     non_member_sectors: frozenset[str]

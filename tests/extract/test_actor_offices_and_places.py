@@ -6,7 +6,9 @@ Sentences written for these tests. Rules under test:
   a name given beside the title wins, even a name whose first word is spelt like a pronoun;
 - the name after "the <territory noun> of" (lexicon ``territory_nouns``) is a place, not an actor:
   it stands for the state the phrase names, else the candidate is dropped with a reason;
-- "fighters" take the Phoenix agents' code for "fighter" (UAF), not the rebels' (REB).
+- "fighters" take the Phoenix agents' code for "fighter" (UAF), not the rebels' (REB);
+- a demonym after "ethnic" (lexicon ``ethnicity_markers``) names an origin, not the state;
+- a singular "it" does not refer back to coordinated speakers (number agreement).
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ def test_an_unknown_town_stands_for_the_state_its_phrase_names(extractor: Extrac
     assert dyads(result) == [("group:tur-mil", "ATTACK", "country:SYR")]
 
 
+def test_an_unknown_town_stands_for_the_state_the_sentence_places_it_in(extractor: Extractor) -> None:
+    result = run(extractor, "Ugandan troops shelled the town of Mbarowa in eastern Kenya.")
+    assert dyads(result) == [("group:uga-mil", "ATTACK", "country:KEN")]
+
+
 def test_an_organisation_after_an_institution_noun_stays_an_actor(extractor: Extractor) -> None:
     result = run(extractor, "Kenyan police raided the headquarters of the Tana Renewal Front.")
     assert dyads(result) == [("group:ken-cop", "ATTACK", "org:tana-renewal-front")]
@@ -109,3 +116,19 @@ def test_it_after_coordinated_speakers_is_dropped_with_a_reason(extractor: Extra
 def test_it_still_refers_back_to_a_single_speaker(extractor: Extractor) -> None:
     result = run(extractor, "Israel said it had been attacked by Hezbollah.")
     assert dyads(result) == [("org:hezbollah", "ATTACK", "country:ISR")]
+
+
+# -- ethnic demonyms -------------------------------------------------------------------------
+def test_ethnic_traders_are_not_the_states_business(extractor: Extractor) -> None:
+    result = run(extractor, "Ethiopian police arrested ethnic Eritrean traders in Addis Ababa.")
+    assert not any(a.country == "ERI" for e in result.events for a in (e.subject, e.object))
+
+
+def test_ethnic_armenian_forces_are_not_armenias_military(extractor: Extractor) -> None:
+    result = run(extractor, "Azerbaijani troops attacked ethnic Armenian forces on Tuesday.")
+    assert not any(a.id in ("group:arm-mil", "country:ARM") for e in result.events for a in (e.subject, e.object))
+
+
+def test_a_demonym_without_ethnic_still_names_the_state(extractor: Extractor) -> None:
+    result = run(extractor, "Azerbaijani troops attacked Armenian forces on Tuesday.")
+    assert dyads(result) == [("group:aze-mil", "ATTACK", "group:arm-mil")]
