@@ -74,7 +74,19 @@ _TITLE_GLUE = frozenset({
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})
+_SINGULAR_PRONOUNS = frozenset({"it"})
 FUZZY_SAME_NAME = 0.9  # difflib ratio above which two names of one type are one actor in an article
+
+
+@dataclass(frozen=True)
+class TitleFound:
+    """A title written before a person's name: where it starts, its role (None: no title) and
+    the state (ISO code) or organisation (CAMEO code) it names."""
+
+    start: int
+    role: Role | None
+    affiliation: str | None
+    organization_code: str | None
 
 
 def normalised_name(text: str, group_noun: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
@@ -270,6 +282,8 @@ class ActorResolver:
                     self._places[i] = surface.key  # qualifies agent nouns; not an actor itself
                 continue
             actor, kind = self._surface_actor(surface)
+            if self._ethnic(doc, Mention(start, end, actor, kind)):
+                continue  # "ethnic Armenians": an origin, not the state
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
                 actor = self._register_person(actor)
@@ -380,6 +394,8 @@ class ActorResolver:
             start += 1  # "Later Abiy Ahmed": a sentence's first word is not part of the name
         label = ent.label_
         ent = doc[start : ent.end]
+        if self._named_place(ent):
+            return None
         text = ent.text.strip()
         words = [t for t in ent if not t.is_punct]
         if not words:
@@ -398,7 +414,7 @@ class ActorResolver:
             or self.unknown.find(ActorType.PERSON, text) is not None
         )
         if label == "PERSON" or person_named:
-            if any(t.lower_ in self.lexicon.person_pronouns for t in words):
+            if any(self._read_as_pronoun(t) for t in words):
                 return None
             if len(words) == 1 and self._role_at(doc, words[0].i) is not None:
                 return None
@@ -416,6 +432,24 @@ class ActorResolver:
                     acronyms = (written,)  # "Tigray People's Liberation Front (TPLF)"
             return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, acronyms), MentionKind.NAME)
         return None
+
+    def _named_place(self, name: Span) -> bool:
+        """A name no gazetteer knows that is the object of "of" after a noun of a populated place
+        or territory ("the town of X", "the eastern province of X": lexicon ``territory_nouns``)
+        is that place's name: not a person or an organisation, so not an actor by itself."""
+        root = name.root
+        preposition = root.head
+        if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
+            return False
+        return preposition.head.lemma_.lower() in self.lexicon.territory_nouns
+
+    def _read_as_pronoun(self, token: Token) -> bool:
+        """A person pronoun's word is a pronoun unless written as a name inside the sentence: a
+        capitalised word the tagger reads as a proper noun, not at the sentence's start (where every
+        word is capitalised), is part of a name ("Vice Premier He Lifeng")."""
+        if token.lower_ not in self.lexicon.person_pronouns:
+            return False
+        return token.pos_ != "PROPN" or token.i == token.sent.start or not token.text[:1].isupper()
 
     def _name_form(self, name: str) -> ActorType | None:
         """What a name's form says it names: an organisation when its last word heads many
@@ -525,7 +559,23 @@ class ActorResolver:
         return None
 
     def _with_title(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
-        """Absorb a preceding title ("U.S. Ambassador to Hungary") into a person mention."""
+        """Absorb a title ("U.S. Ambassador to Hungary", "King Hassan of Morocco") into a person
+        mention and give the person what the title says."""
+        title = self._preceding_title(doc, mention, mentions)
+        end, affiliation = mention.end, title.affiliation
+        if title.role is not None and affiliation is None:
+            end, affiliation = self._trailing_affiliation(doc, mention, mentions)
+        actor = mention.actor
+        if title.role is not None:
+            actor = self._titled(actor, title.role, affiliation, title.organization_code)
+        if title.start == mention.start and end == mention.end and actor is mention.actor:
+            return mention
+        return Mention(title.start, end, actor, mention.kind)
+
+    def _preceding_title(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> TitleFound:
+        """The title written before a person's name, within the sentence: its role (the longest
+        role term, made another office by a modifier before it), the state or organisation it
+        names and where it starts."""
         sent_start = doc[mention.start].sent.start
         start = mention.start
         role: Role | None = None
@@ -537,22 +587,15 @@ class ActorResolver:
             found = self._role_ending_at(doc, i + 1)
             if found is not None:
                 role_start, found_role = found
+                role_start, found_role = self._with_office_modifier(doc, role_start, found_role)
                 if role is None or len(found_role.term) > len(role.term):
                     role = found_role
                 start = role_start
                 i = role_start - 1
                 continue
             other = next((m for m in mentions if m.covers(i) and m is not mention), None)
-            introduced = (
-                other is not None
-                and other.start >= 2
-                and doc[other.start - 1].lower_ in ("to", "of", "for")
-                and self._role_ending_at(doc, other.start - 1) is not None
-            )
-            if (
-                other is not None
-                and (role is not None or introduced)
-                and other.actor.type is not ActorType.PERSON
+            if other is not None and other.actor.type is not ActorType.PERSON and (
+                role is not None or self._introduces_title(doc, other)
             ):
                 before = doc[other.start - 1].lower_ if other.start > 0 else ""
                 if before == "to":
@@ -582,19 +625,47 @@ class ActorResolver:
             break
         while start < mention.start and doc[start].lower_ in _TITLE_GLUE:
             start += 1
+        return TitleFound(start, role, affiliation, organization_code)
+
+    def _introduces_title(self, doc: Doc, other: Mention) -> bool:
+        """Whether a state or organisation is introduced by a title ("Ambassador to Hungary")."""
+        return (
+            other.start >= 2
+            and doc[other.start - 1].lower_ in ("to", "of", "for")
+            and self._role_ending_at(doc, other.start - 1) is not None
+        )
+
+    def _trailing_affiliation(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> tuple[int, str | None]:
+        """ "King Hassan of Morocco": the state after the name, and where the mention then ends."""
         end = mention.end
-        if role is not None and affiliation is None and end + 1 < len(doc) and doc[end].lower_ == "of":
-            # "King Hassan of Morocco"
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
             other = next((m for m in mentions if m.covers(end + 1)), None)
             if other is not None and other.actor.country:
-                affiliation = other.actor.country
-                end = other.end
-        actor = mention.actor
-        if role is not None:
-            actor = self._titled(actor, role, affiliation, organization_code)
-        if start == mention.start and end == mention.end and actor is mention.actor:
-            return mention
-        return Mention(start, end, actor, mention.kind)
+                return other.end, other.actor.country
+        return end, None
+
+    def _with_office_modifier(self, doc: Doc, role_start: int, role: Role) -> tuple[int, Role]:
+        """A title after a modifier that changes the office ("vice", "deputy", "acting",
+        "former", "ex-": lexicon ``office_modifiers``) is another office, with the same sector:
+        its holder is not the holder of the unmodified title. Returns where the title starts."""
+        if role.kind != "TITLE":
+            return role_start, role
+        modifiers: list[str] = []
+        i = role_start - 1
+        while i >= 0:
+            word = doc[i].lower_
+            if word in self.lexicon.office_modifiers:
+                modifiers.insert(0, word)
+            elif not (word == "-" and i > 0 and doc[i - 1].lower_ in self.lexicon.office_modifiers):
+                break  # "ex-president": the hyphen joins the modifier to the title
+            i -= 1
+        if not modifiers:
+            return role_start, role
+        if i >= 0 and doc[i].lower_ in ("first", "second"):
+            modifiers.insert(0, doc[i].lower_)  # "first deputy prime minister"
+            i -= 1
+        words = " ".join(modifiers)
+        return i + 1, replace(role, term=f"{words} {role.term}", role=f"{words} {role.role}")
 
     def _titled(self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None) -> Actor:
         """The person with what their title says; known office holders keep the gazetteer's."""
@@ -675,13 +746,16 @@ class ActorResolver:
             if head.pos_ not in ("NOUN", "PROPN"):
                 i = end
                 continue
-            qualifier, modifier_start = self._qualifier(doc, head, i, by_token, role, guess_names)
+            title_start, role = self._with_office_modifier(doc, i, role)
+            if any(j in by_token for j in range(title_start, i)):
+                title_start = i
+            qualifier, modifier_start = self._qualifier(doc, head, title_start, by_token, role, guess_names)
             actor = self._role_actor(role, qualifier, head)
             if actor is None and role.kind == "GROUP" and qualifier is None:
                 self._unqualified.add(head.i)
             if actor is not None:
                 kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
-                found.append(Mention(min(i, modifier_start), end, actor, kind))
+                found.append(Mention(min(title_start, modifier_start), end, actor, kind))
             i = end
         return found
 
@@ -695,7 +769,7 @@ class ActorResolver:
         member = not group or self._names_members(role)
 
         def qualifies(mention: Mention | None) -> bool:
-            if mention is None:
+            if mention is None or self._ethnic(doc, mention):
                 return False
             if mention.actor.type in (ActorType.COUNTRY, ActorType.REGION):
                 return True
@@ -743,6 +817,12 @@ class ActorResolver:
             if named is not None:
                 return named
         return None, start
+
+    def _ethnic(self, doc: Doc, mention: Mention) -> bool:
+        """A demonym after a word of ethnicity ("ethnic": lexicon ``ethnicity_markers``) names
+        people by their origin, not by the state they belong to: it ascribes no agent to a state."""
+        return mention.kind is MentionKind.DEMONYM and mention.start > 0 and (
+            doc[mention.start - 1].lower_ in self.lexicon.ethnicity_markers)
 
     def _names_members(self, role: Role) -> bool:
         """Whether an agent noun qualified by an organisation names its members or staff ("TPLF
@@ -943,6 +1023,8 @@ def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | 
         return None
     governor = clause.head
     for child in governor.children:
+        if child.dep_ == "nsubj" and child.conjuncts and pronoun.lower_ in _SINGULAR_PRONOUNS:
+            return None  # a singular pronoun does not refer back to coordinated speakers
         if child.dep_ == "nsubj" and child.i in by_token:
             mention = by_token[child.i]
             if mention.kind is not MentionKind.PRONOUN and mention.actor.type is not ActorType.PERSON:
