@@ -175,10 +175,11 @@ class ParallelExtractor:
             raise ValueError(f"n_process={n_process}: a parallel extractor runs its own workers; give workers instead")
         pending = iter(articles)
         head = list(islice(pending, self.chunk_articles + 1))
+        stream = chain(head, pending)  # every article, once: the head looked at, then the rest
         if self.workers == 1 or len(head) <= self.chunk_articles:
-            yield from self.local.extract_many(head, batch_size, on_failure=on_failure)
+            yield from self.local.extract_many(stream, batch_size, on_failure=on_failure)
             return
-        yield from self._in_workers(chain(head, pending), batch_size, on_failure)
+        yield from self._in_workers(stream, batch_size, on_failure)
 
     def _in_workers(
         self, articles: Iterator[Article], batch_size: int, on_failure: Callable[[ArticleFailure], None] | None
