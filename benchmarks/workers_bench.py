@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import platform
 import resource
 import sys
@@ -55,6 +56,7 @@ class Timing:
     label: str
     seconds: float
     words_per_s: float
+    cpu_seconds: float  # this process and its children (workers, spaCy's processes, Neo4j's JVM)
     load: float  # the 1-minute load average just before the run
 
 
@@ -62,13 +64,28 @@ def load_average() -> float:
     return os.getloadavg()[0]
 
 
+def cpu_seconds() -> float:
+    """CPU time so far of this process, its live children and its children that ended."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    live = 0.0
+    for pid in children():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # ended since it was listed
+            continue
+        live += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    ended = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + live + ended.ru_utime + ended.ru_stime
+
+
 def timed(label: str, words: int, run: Callable[[], object]) -> Timing:
     load = load_average()
-    start = time.perf_counter()
+    cpu_start, start = cpu_seconds(), time.perf_counter()
     run()
     seconds = time.perf_counter() - start
-    timing = Timing(label, seconds, words / seconds, load)
-    print(f"{label:<44} {seconds:7.1f} s {timing.words_per_s:>8,.0f} words/s   (load {load:.2f})", flush=True)
+    timing = Timing(label, seconds, words / seconds, cpu_seconds() - cpu_start, load)
+    print(f"{label:<44} {seconds:7.1f} s {timing.words_per_s:>8,.0f} words/s {timing.cpu_seconds:7.1f} CPU-s"
+          f"   (load {load:.2f})", flush=True)
     return timing
 
 
@@ -179,12 +196,20 @@ def main() -> None:
             store.close()
         if not args.no_neo4j:
             with neo4j_store(folder) as emptied:
+                warm = emptied()  # JVM, schema and query plans, on the first articles, then emptied
+                ingest_into(warm, folder / "ledger-neo4j-warm-up.sqlite", local, articles[:67])
+                warm.close()
                 for workers, extractor in ((1, local), (2, parallel)):
                     graph = emptied()
                     results[f"neo4j-{workers}"] = timed(
                         f"ingest into Neo4j, {workers} worker(s)", words,
                         partial(ingest_into, graph, folder / f"ledger-neo4j-{workers}.sqlite", extractor, articles))
                     graph.close()
+    sample = articles[:134]
+    extractions = list(local.extract_many(sample, batch_size=BATCH))
+    start = time.perf_counter()
+    pickle.loads(pickle.dumps((sample, extractions), protocol=pickle.HIGHEST_PROTOCOL))
+    pickling = (time.perf_counter() - start) * words / words_of(sample)  # scaled to the corpus
     quarter = articles[: count // 4]
     peaks = {len(quarter): worker_peaks(local, quarter), count: worker_peaks(local, articles)}
 
@@ -201,6 +226,12 @@ def main() -> None:
         if f"{key}-2" in results:
             print(f"{key} ingest speedup (2 workers / 1): "
                   f"{results[f'{key}-2'].words_per_s / results[f'{key}-1'].words_per_s:.2f}x")
+    print(f"cores obtained (CPU-s / wall s): 1 worker {one.cpu_seconds / one.seconds:.2f}, "
+          f"2 workers {two.cpu_seconds / two.seconds:.2f}; bare nlp.pipe 1 process "
+          f"{bare[1].cpu_seconds / bare[1].seconds:.2f}, 2 processes {bare[2].cpu_seconds / bare[2].seconds:.2f}")
+    print(f"CPU-s per 1,000 words: 1 worker {1000 * one.cpu_seconds / words:.2f}, 2 workers (warm, parent "
+          f"included) {1000 * two.cpu_seconds / words:.2f}; pickling the articles and extractions both ways: "
+          f"{pickling:.1f} s for the corpus ({pickling / one.seconds:.0%} of the 1-worker time)")
     for size, rss in peaks.items():
         print(f"worker peak RSS after {size:,} articles: " + ", ".join(f"{mib:.0f} MiB" for mib in rss))
     print(f"this process (the writer, with its own model): peak RSS {peak_rss_mib():.0f} MiB; "

@@ -210,8 +210,9 @@ def ingest(
     batch in flight is not written and stays unmarked, so a rerun picks it up; ``report`` then
     counts the articles not done as failed; so it does when the extractor raises, e.g. when a
     worker process dies). Extraction is one stream through ``extractor`` (its worker processes,
-    if any, extract ahead) while this process writes. Once ``stopping`` says so, the article being
-    extracted is the last; articles not reached are not counted and are left for the next run.
+    if any, extract ahead) while this process writes. Once ``stopping`` says so, the extraction in
+    hand is the last written; articles not reached, or extracted ahead and not written, are not
+    counted and are left for the next run.
     Counts add up: read = new + re-extracted + duplicate + failed."""
     report = RunReport() if report is None else report
     started = time.perf_counter()
