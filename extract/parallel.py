@@ -190,7 +190,11 @@ class ParallelExtractor:
         in_flight: deque[tuple[list[Article], Future[ChunkResult]]] = deque()
 
         def send(chunk: list[Article]) -> None:
-            in_flight.append((chunk, pool.submit(_extract_chunk, chunk, batch_size, on_failure is not None)))
+            try:
+                future = pool.submit(_extract_chunk, chunk, batch_size, on_failure is not None)
+            except BrokenProcessPool as error:  # a worker died since the last chunk came back
+                raise self._died(error, [*(sent for sent, _ in in_flight), chunk]) from error
+            in_flight.append((chunk, future))
 
         try:
             for chunk in islice(chunks, self.window):
@@ -213,13 +217,18 @@ class ParallelExtractor:
         try:
             result = future.result()
         except BrokenProcessPool as error:
-            self._discard_pool()
-            raise WorkerError(f"an extraction worker process died ({error}); articles in flight, not extracted: "
-                              f"{_ids(chunk for chunk, _ in in_flight)}") from error
+            raise self._died(error, [chunk for chunk, _ in in_flight]) from error
         if result.extractor != extractor_id(self):
             raise WorkerError(f"a worker runs extractor {result.extractor}, this process {extractor_id(self)} "
                               f"(did the knowledge files change?)")
         return result
+
+    def _died(self, error: BrokenProcessPool, in_flight: list[list[Article]]) -> WorkerError:
+        """The error for a pool one of whose workers died, naming the articles in flight; the
+        pool is let go, so the next stream starts a new one."""
+        self._discard_pool()
+        return WorkerError(f"an extraction worker process died ({error}); articles in flight, not extracted: "
+                           f"{_ids(in_flight)}")
 
     def _outcomes(
         self, chunk: list[Article], result: ChunkResult, on_failure: Callable[[ArticleFailure], None] | None
