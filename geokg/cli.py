@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from geokg import __version__
-from geokg.extractor_options import add_extractor_options, open_extractor
+from geokg.extractor_options import add_extractor_options, add_workers_option, close_extractor, open_extractor
 from geokg.store_options import add_db_option, add_ledger_option, add_store_options, open_store, progress_bar
 
 if TYPE_CHECKING:
@@ -23,17 +23,6 @@ if TYPE_CHECKING:
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
 COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli", "geokg.spark_cli")
-
-
-def _positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is less than 1")
-    return value
 
 
 def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,7 +36,7 @@ def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that carry none")
     parser.add_argument("--max-bytes", type=int, default=None, help="largest accepted article file")
-    parser.add_argument("--processes", type=_positive_int, default=1, help="spaCy worker processes (1 or more)")
+    add_workers_option(parser)
     parser.add_argument("--drops", action="store_true", help="with --format table, list every dropped candidate")
     add_extractor_options(parser)
 
@@ -77,6 +66,7 @@ def _ingest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     parser.add_argument("--batch", type=int, default=50, help="articles per store transaction")
     parser.add_argument("--report", choices=("text", "json"), default="text")
     add_extractor_options(parser)
+    add_workers_option(parser)
 
 
 def _load_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -134,6 +124,7 @@ def _table_line(record: dict[str, object]) -> str:
 
 def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from extract.extractor import ArticleFailure
+    from extract.parallel import WorkerError
     from graph.model import Article
     from graph.records import event_record
     from loaders.sources import DEFAULT_MAX_BYTES, InputError, labelled_inputs
@@ -159,7 +150,7 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         label = labels.pop(failure.article.id, failure.article.id)
         print(f"geokg: error: {label}: could not be extracted ({failure.reason})", file=err)
 
-    extractor = open_extractor(args, err)
+    extractor = open_extractor(args, err, args.workers)
     if extractor is None:
         return 1
     relation_counts: Counter[str] = Counter()
@@ -167,26 +158,32 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     drops: Counter[str] = Counter()
     warnings: Counter[str] = Counter()  # articles by text warning (all_caps, not_english)
     triples = 0
-    for extraction in extractor.extract_many(articles(), n_process=args.processes, on_failure=failed):
-        labels.pop(extraction.article.id, None)
-        drops.update(d.reason.value for d in extraction.drops)
-        warnings.update(w.value for w in extraction.warnings)
-        if args.format == "table" and extraction.events:
-            title = extraction.article.title or extraction.article.id
-            print(f"\n# {title}", file=out)
-        for event in extraction.events:
-            triples += 1
-            record = event_record(event)
-            relation_counts[event.relation.name] += 1
-            first, second = sorted((event.subject.name, event.object.name))
-            dyads[(first, second)] += 1
-            if args.format == "jsonl":
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            else:
-                print("  " + _table_line(record), file=out)
-        if args.format == "table" and args.drops:
-            for drop in extraction.drops:
-                print(f"  (dropped: {drop.reason.value}, {drop.relation} at '{drop.trigger}')", file=out)
+    try:  # in input order, also from worker processes
+        for extraction in extractor.extract_many(articles(), on_failure=failed):
+            labels.pop(extraction.article.id, None)
+            drops.update(d.reason.value for d in extraction.drops)
+            warnings.update(w.value for w in extraction.warnings)
+            if args.format == "table" and extraction.events:
+                title = extraction.article.title or extraction.article.id
+                print(f"\n# {title}", file=out)
+            for event in extraction.events:
+                triples += 1
+                record = event_record(event)
+                relation_counts[event.relation.name] += 1
+                first, second = sorted((event.subject.name, event.object.name))
+                dyads[(first, second)] += 1
+                if args.format == "jsonl":
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    print("  " + _table_line(record), file=out)
+            if args.format == "table" and args.drops:
+                for drop in extraction.drops:
+                    print(f"  (dropped: {drop.reason.value}, {drop.relation} at '{drop.trigger}')", file=out)
+    except WorkerError as error:
+        print(f"geokg: error: {error}", file=err)
+        return 1
+    finally:
+        close_extractor(extractor)
     summary = (
         f"{articles_seen} articles, {triples} triples, {failures} inputs failed; "
         f"drops by reason: {dict(sorted(drops.items())) or 'none'}"
@@ -257,12 +254,14 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.inputs:
         print("geokg: error: give INPUTs to ingest, or --sources FILE --once", file=err)
         return 2
+    from extract.parallel import WorkerError
     from graph.store import StoreError
     from loaders.ingest import RunReport, ingest
     from loaders.schedule import exclusive
     from loaders.sources import read_inputs
 
-    extractor = open_extractor(args, err)
+    # N extraction processes (started with the first chunk beyond one), while this process writes the store
+    extractor = open_extractor(args, err, args.workers)
     if extractor is None:
         return 1
     try:
@@ -286,13 +285,14 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             ingest(read_inputs(args.inputs, args.date, warn=warn), store, key, extractor, ledger, args.batch,
                    on_batch=progress, report=report)
             counts = store.counts()
-    except StoreError as error:
+    except (StoreError, WorkerError) as error:
         print(f"geokg: error: {error}", file=err)
         report.fatal_error = report.fatal_error or str(error)
         if args.report == "json":  # the last line is the report, also when the store failed
             out.write(json.dumps(report.as_dict()) + "\n")
         return 1
     finally:
+        close_extractor(extractor)
         ledger.close()
         store.close()
     for message in report.errors:

@@ -1,4 +1,5 @@
-"""The extractor flags of `geokg extract|ingest|evaluate|schedule run`, and the extractor they name."""
+"""The extractor flags of `geokg extract|ingest|evaluate|schedule run`, and the extractor they name
+(run in this process, or by worker processes with ``--workers``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from extract.extractor import DEFAULT_EXTRACTOR, EXTRACTORS, ExtractorSettings, UnknownExtractorError, create_extractor
 from extract.knowledge_dir import KNOWLEDGE_ENV, KnowledgeError, resolve_knowledge_dir
+from extract.parallel import DEFAULT_CHUNK_ARTICLES, ParallelExtractor, WorkerSpec, parallel_extractor, usable_cores
 
 if TYPE_CHECKING:
     from extract.extractor import Extractor
@@ -23,12 +25,38 @@ def add_extractor_options(parser: argparse.ArgumentParser) -> None:
                         help=f"the extractor's knowledge files (default ${KNOWLEDGE_ENV}, else extract/data)")
 
 
-def open_extractor(args: argparse.Namespace, err: TextIO) -> Extractor | None:
-    """The extractor the flags name, or None after a one-line error on ``err`` (an unknown
-    name, a missing or malformed knowledge directory)."""
+def add_workers_option(parser: argparse.ArgumentParser) -> None:
+    """``--workers N``: extraction processes, by default one per usable core."""
+    parser.add_argument("--workers", type=_positive_int, default=usable_cores(), metavar="N",
+                        help="extraction processes (default: the usable cores, here %(default)s); "
+                        f"a run of at most {DEFAULT_CHUNK_ARTICLES} articles is extracted in this process")
+
+
+def open_extractor(args: argparse.Namespace, err: TextIO, workers: int = 1) -> Extractor | None:
+    """The extractor the flags name, run by ``workers`` processes, or None after a one-line error
+    on ``err`` (an unknown name, a missing or malformed knowledge directory). Close it with
+    ``close_extractor``."""
     settings = ExtractorSettings(resolve_knowledge_dir(args.knowledge_dir, os.environ))
     try:
-        return create_extractor(args.extractor, settings)
+        extractor = create_extractor(args.extractor, settings)
     except (UnknownExtractorError, KnowledgeError) as error:
         print(f"geokg: error: {error}", file=err)
         return None
+    return parallel_extractor(extractor, WorkerSpec.of(args.extractor, settings), workers)
+
+
+def close_extractor(extractor: Extractor) -> None:
+    """Stop the worker processes of a parallel extractor; an in-process one has nothing to stop."""
+    if isinstance(extractor, ParallelExtractor):
+        extractor.close()
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is less than 1")
+    return value

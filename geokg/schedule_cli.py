@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from geokg.extractor_options import add_extractor_options, open_extractor
+from geokg.extractor_options import add_extractor_options, close_extractor, open_extractor
 from geokg.store_options import add_ledger_option, add_store_options, open_store, progress_bar
 
 if TYPE_CHECKING:
@@ -120,6 +120,7 @@ def print_report(report: PassReport, fmt: str, out: TextIO, err: TextIO) -> None
 
 def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`geokg ingest --sources FILE --once`."""
+    from extract.parallel import WorkerError
     from graph.store import StoreError
     from loaders.ingest import LedgerError
     from loaders.schedule import PassReport, run_pass
@@ -128,7 +129,7 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     sources = load_sources_or_fail(args.sources, err)
     if sources is None:
         return 1
-    extractor = open_extractor(args, err)
+    extractor = open_extractor(args, err, args.workers)  # `geokg ingest --workers N`
     if extractor is None:
         return 1
     try:
@@ -144,6 +145,11 @@ def run_once(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (LedgerError, SourceStateError) as error:
         say(err, "state_failed", f"error: {error}", error=str(error))
         return 1
+    except WorkerError as error:  # an extraction process died: the pass stopped, loaded batches stay loaded
+        say(err, "extraction_failed", f"error: {error}", error=str(error))
+        return 1
+    finally:
+        close_extractor(extractor)
     print_report(report, args.report, out, err)
     return 0 if report.ok else 1
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from extract.extractor import ArticleFailure, Extractor, extractor_id
 from graph.model import Article, Extraction
 from graph.sqlite_store import open_own_file
-from graph.store import GraphStore, StoreError, content_hash
+from graph.store import GraphStore, content_hash
 from loaders.sources import InputError
 
 DEFAULT_BATCH_ARTICLES = 50
@@ -163,17 +163,31 @@ def _batches(items: Iterator[Article], size: int, stopping: Callable[[], bool]) 
         yield batch
 
 
-def _extracted(
-    extractor: Extractor, batch: list[Article], stopping: Callable[[], bool], failures: list[ArticleFailure]
-) -> list[Extraction]:
-    """The batch's extractions, in order, and its articles that failed alone in ``failures``;
-    once ``stopping`` says so, the article being extracted is the last one."""
-    extractions: list[Extraction] = []
-    for extraction in extractor.extract_many(batch, on_failure=failures.append):
-        extractions.append(extraction)
+def _taken(
+    items: Iterator[Article], size: int, stopping: Callable[[], bool], mark_seen: Callable[[list[Article]], None]
+) -> Iterator[Article]:
+    """The articles for the extractor, taken ``size`` at a time and marked seen before any of
+    them is handed on; once ``stopping`` says so, no further article is taken."""
+    for batch in _batches(items, size, stopping):
+        mark_seen(batch)
+        yield from batch
+
+
+def _loaded_batches(
+    extractions: Iterator[Extraction], size: int, stopping: Callable[[], bool]
+) -> Iterator[list[Extraction]]:
+    """The extractions in batches of ``size`` for the writer; once ``stopping`` says so, the
+    extraction in hand ends the last batch. The last batch may be empty (failures before it
+    still need writing)."""
+    batch: list[Extraction] = []
+    for extraction in extractions:
+        batch.append(extraction)
         if stopping():
             break
-    return extractions
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    yield batch
 
 
 def _never() -> bool:
@@ -194,8 +208,11 @@ def ingest(
     """Extract and load every new article, and re-extract those another extractor version loaded,
     counting into ``report`` (a new one if None); raises ``StoreError`` when the store fails (the
     batch in flight is not written and stays unmarked, so a rerun picks it up; ``report`` then
-    counts the articles not done as failed). Once ``stopping`` says so, the article being
-    extracted is the last; articles not reached are not counted and are left for the next run.
+    counts the articles not done as failed; so it does when the extractor raises, e.g. when a
+    worker process dies). Extraction is one stream through ``extractor`` (its worker processes,
+    if any, extract ahead) while this process writes. Once ``stopping`` says so, the extraction in
+    hand is the last written; articles not reached, or extracted ahead and not written, are not
+    counted and are left for the next run.
     Counts add up: read = new + re-extracted + duplicate + failed."""
     report = RunReport() if report is None else report
     started = time.perf_counter()
@@ -244,31 +261,24 @@ def ingest(
     counted_before = _counted(report)
     try:
         store.ensure_schema()
-        for batch in _batches(new_articles(), batch_articles, stopping):
-            ledger.mark(store_key, batch, version, "seen")
-            failures: list[ArticleFailure] = []
-            extractions = _extracted(extractor, batch, stopping, failures)
-            if failures:  # each fails alone: counted, named, left for a later run to try again
-                ledger.mark(store_key, [f.article for f in failures], version, "failed")
-                report.articles_failed += len(failures)
-                report.failed_article_ids.extend(f.article.id for f in failures)
-                report.errors.extend(f"{_name_of(f.article)}: could not be extracted ({f.reason})" for f in failures)
-            done = [extraction.article for extraction in extractions]
-            # stale events are replaced only where the store still holds them; elsewhere the article is new
-            replaced = store.known_articles([a.id for a in done if a.id in stale])
-            ledger.mark(store_key, done, version, "extracted")
-            result = store.load(extractions)
-            ledger.mark(store_key, done, version, "loaded")
-            report.articles_reextracted += len(replaced)
-            report.articles_new += len(done) - len(replaced)
-            report.triples_loaded += result.events
-            report.events_removed += result.events_removed
-            for extraction in extractions:
-                report.drops_by_reason.update(d.reason.value for d in extraction.drops)
-                report.warnings_by_reason.update(w.value for w in extraction.warnings)
-            if on_batch is not None:
-                on_batch(len(done))
-    except StoreError as error:
+        failures: list[ArticleFailure] = []  # articles that failed alone, not yet written to the ledger
+        taken = _taken(new_articles(), batch_articles, stopping,
+                       lambda batch: ledger.mark(store_key, batch, version, "seen"))
+        # one stream through the extractor (its worker processes, if any, start once); this process writes
+        extractions = extractor.extract_many(taken, on_failure=failures.append)
+        try:
+            for batch in _loaded_batches(extractions, batch_articles, stopping):
+                _record_failures(failures, ledger, store_key, version, report)
+                failures.clear()
+                if batch:
+                    _write(batch, store, store_key, version, ledger, stale, report)
+                    if on_batch is not None:
+                        on_batch(len(batch))
+        finally:
+            close = getattr(extractions, "close", None)  # a generator: its workers' chunks in flight are let go
+            if close is not None:
+                close()
+    except Exception as error:  # the store failed, or the extractor did (e.g. a worker process died)
         report.fatal_error = str(error)
         report.articles_failed += counted_before - _counted(report)
         raise
@@ -276,6 +286,38 @@ def ingest(
         report.seconds = time.perf_counter() - started
     report.articles_read -= counted_before - _counted(report)  # taken, then left by a stop
     return report
+
+
+def _record_failures(
+    failures: list[ArticleFailure], ledger: Ledger, store_key: str, version: str, report: RunReport
+) -> None:
+    """Each failed alone: counted, named, marked failed, left for a later run to try again."""
+    if not failures:
+        return
+    ledger.mark(store_key, [f.article for f in failures], version, "failed")
+    report.articles_failed += len(failures)
+    report.failed_article_ids.extend(f.article.id for f in failures)
+    report.errors.extend(f"{_name_of(f.article)}: could not be extracted ({f.reason})" for f in failures)
+
+
+def _write(
+    extractions: list[Extraction], store: GraphStore, store_key: str, version: str, ledger: Ledger,
+    stale: set[str], report: RunReport,
+) -> None:
+    """One batch in one store transaction; its articles are marked loaded only after the commit."""
+    done = [extraction.article for extraction in extractions]
+    # stale events are replaced only where the store still holds them; elsewhere the article is new
+    replaced = store.known_articles([a.id for a in done if a.id in stale])
+    ledger.mark(store_key, done, version, "extracted")
+    result = store.load(extractions)
+    ledger.mark(store_key, done, version, "loaded")
+    report.articles_reextracted += len(replaced)
+    report.articles_new += len(done) - len(replaced)
+    report.triples_loaded += result.events
+    report.events_removed += result.events_removed
+    for extraction in extractions:
+        report.drops_by_reason.update(d.reason.value for d in extraction.drops)
+        report.warnings_by_reason.update(w.value for w in extraction.warnings)
 
 
 def _counted(report: RunReport) -> int:

@@ -328,6 +328,23 @@ def test_load_removes_no_event_unless_asked_and_ingest_repairs_what_load_changed
     assert _events(db) == full
 
 
+def test_two_workers_give_the_output_and_the_counts_of_one(tmp_path: Path) -> None:
+    folder = str(ROOT / "examples" / "articles")  # 67 articles: more than one chunk, so workers start
+    one, two = (geokg("extract", folder, "--workers", workers) for workers in ("1", "2"))
+    assert (one.returncode, two.returncode) == (0, 0), two.stderr
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) > 50  # the same records, in input order
+    assert two.stderr.splitlines()[-1] == one.stderr.splitlines()[-1]  # the summary
+    db, ledger = tmp_path / "graph.sqlite", tmp_path / "ledger.sqlite"
+    done = geokg("ingest", folder, "--db", str(db), "--ledger", str(ledger), "--batch", "10", "--report", "json",
+                 "--workers", "2")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert (report["articles_read"], report["articles_new"], report["articles_failed"]) == (67, 67, 0)
+    # the events the workers extracted and the parent wrote are those `geokg extract` printed
+    assert _events(db) == sorted({json.loads(line)["id"] for line in one.stdout.splitlines()})
+    assert report["triples_loaded"] == len(_events(db))
+
+
 def test_load_refuses_bad_lines_by_number_and_stores_nothing_of_them(tmp_path: Path) -> None:
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")

@@ -70,13 +70,13 @@ def test_the_issue_reproduction_a_2_mb_run_on_sentence(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "two"])
-def test_a_bad_process_count_is_one_line(tmp_path: Path, value: str) -> None:
+def test_a_bad_worker_count_is_one_line(tmp_path: Path, value: str) -> None:
     good = tmp_path / "good.md"
     good.write_text(GOOD_MD, encoding="utf-8")
-    done = geokg("extract", str(good), "--processes", value)
+    done = geokg("extract", str(good), "--workers", value)
     no_traceback(done)
     assert done.returncode == 2
-    assert done.stderr.splitlines()[-1].startswith("geokg extract: error: argument --processes: ")
+    assert done.stderr.splitlines()[-1].startswith("geokg extract: error: argument --workers: ")
     assert done.stdout == ""
 
 

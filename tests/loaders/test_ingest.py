@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from extract.extractor import RULES, ExtractorSettings
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KNOWLEDGE_ENV
+from extract.parallel import ParallelExtractor, WorkerSpec
 from extract.pipeline import Extractor
 from graph.model import Article
 from graph.neo4j_store import Neo4jStore
@@ -70,6 +72,38 @@ def test_a_changed_article_is_loaded_again_and_replaces_its_events(tmp_path: Pat
     assert store.counts()["Article"] == 2
     ledger.close()
     store.close()
+
+
+def test_two_worker_processes_load_what_one_loads_and_a_stop_leaves_the_rest(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    opened: list[SqliteStore | Ledger] = []
+
+    def run(name: str, chosen: Any, **options: Any) -> tuple[RunReport, SqliteStore, Ledger]:
+        store, ledger = SqliteStore(tmp_path / f"{name}.sqlite"), Ledger(tmp_path / f"{name}-ledger.sqlite")
+        opened.extend((store, ledger))
+        report = ingest(read_inputs([str(EXAMPLES)]), store, "k", chosen, ledger, batch_articles=8, **options)
+        return report, store, ledger
+
+    spec = WorkerSpec.of(RULES, ExtractorSettings())
+    with ParallelExtractor(spec, workers=2, local=extractor, chunk_articles=4) as parallel:
+        one, one_store, _ = run("one", extractor)
+        two, two_store, _ = run("two", parallel)
+        assert parallel.pool_started
+        batches: list[int] = []  # a stop asked for once the first batch is loaded
+        stopped, stopped_store, stopped_ledger = run("stopped", parallel, on_batch=batches.append,
+                                                     stopping=lambda: bool(batches))
+        loaded = stopped_ledger.statuses("k")["loaded"]
+        rerun = ingest(read_inputs([str(EXAMPLES)]), stopped_store, "k", parallel, stopped_ledger, batch_articles=8)
+    assert {**one.as_dict(), "seconds": 0} == {**two.as_dict(), "seconds": 0}
+    assert (two.articles_new, two.articles_read) == (ARTICLES, ARTICLES)
+    assert one_store.counts() == two_store.counts()
+    # the article in hand when the stop came is the last; read counts only the articles accounted for
+    assert batches == [8, 1] and (stopped.articles_read, stopped.articles_new) == (9, 9) and loaded == 9
+    assert (rerun.articles_new, rerun.articles_duplicate) == (ARTICLES - 9, 9)
+    assert stopped_store.counts() == one_store.counts()
+    for part in opened:
+        part.close()
 
 
 def test_a_killed_run_resumes_to_the_counts_of_a_clean_run(
