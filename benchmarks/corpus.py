@@ -17,21 +17,26 @@ ROOT = Path(__file__).resolve().parents[1]
 SCALE_ARTICLES = 2010  # the 67 examples thirty times: "2,000+ articles" of the scale benchmarks
 
 
-def bundled_articles(count: int) -> list[Article]:
-    """The bundled examples, cycled to ``count`` articles with distinct ids."""
+def bundled_articles(count: int, join: int = 1) -> list[Article]:
+    """The bundled examples, cycled to ``count`` articles with distinct ids; with ``join`` above 1
+    each article is ``join`` consecutive examples, one after the other (the examples are short
+    items of about 90 words; joined by 6 they are about as long as a news article)."""
     base = [a for a in read_inputs([str(ROOT / "examples" / "articles")]) if isinstance(a, Article)]
-    return [
-        Article(f"{base[i % len(base)].id}#{i}", base[i % len(base)].text, base[i % len(base)].title,
-                base[i % len(base)].date, None, base[i % len(base)].source)
-        for i in range(count)
-    ]
+    articles = []
+    for i in range(count):
+        parts = [base[(i * join + k) % len(base)] for k in range(join)]
+        first = parts[0]
+        articles.append(Article(f"{first.id}#{i}" if join == 1 else f"joined-{join}#{i}",
+                                "\n\n".join(p.text for p in parts), first.title, first.date, None, first.source))
+    return articles
 
 
-def write_jsonl(path: Path, count: int = SCALE_ARTICLES) -> Path:
-    """``count`` cycled articles as a JSONL dump (``id``, ``text``, ``title``, ``date``), the
-    input form that every entry point reads (``geokg extract|ingest``, ``geokg spark extract``)."""
+def write_jsonl(path: Path, count: int = SCALE_ARTICLES, join: int = 1) -> Path:
+    """``count`` cycled articles (``join`` examples each) as a JSONL dump (``id``, ``text``,
+    ``title``, ``date``), the input form that every entry point reads (``geokg extract|ingest``,
+    ``geokg spark extract``)."""
     with path.open("w", encoding="utf-8") as handle:
-        for article in bundled_articles(count):
+        for article in bundled_articles(count, join):
             record = {"id": article.id, "text": article.text, "title": article.title, "date": article.date}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/spark_bench.py                 # the 2,010-article corpus (benchmarks/corpus.py)
     .venv/bin/python benchmarks/spark_bench.py --count 201     # a smaller run
+    .venv/bin/python benchmarks/spark_bench.py --join 6        # articles of news length (six examples each)
 
 Figures printed (each command a fresh process, as a user runs it; wall time includes start-up):
 1. wall seconds and articles/s of `geokg extract dump.jsonl --workers 1` (one process) and
@@ -29,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus import SCALE_ARTICLES, write_jsonl  # noqa: E402
+from benchmarks.corpus import SCALE_ARTICLES, bundled_articles, write_jsonl  # noqa: E402
 
 GEOKG = [sys.executable, "-m", "geokg"]
 
@@ -101,12 +102,16 @@ def per_partition(work: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=SCALE_ARTICLES, help="articles in the JSONL corpus")
+    parser.add_argument("--join", type=int, default=1,
+                        help="examples joined into one article (6: about the length of a news article)")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory(prefix="spark-bench-") as folder:
         work = Path(folder)
-        dump = write_jsonl(work / "corpus.jsonl", args.count)
-        print(f"corpus: {args.count} articles, {dump.stat().st_size / 1e6:.1f} MB of JSONL")
+        dump = write_jsonl(work / "corpus.jsonl", args.count, args.join)
+        words = sum(len(a.text.split()) for a in bundled_articles(args.count, args.join))
+        print(f"corpus: {args.count} articles of {args.join} example(s) each, {words} words, "
+              f"{dump.stat().st_size / 1e6:.1f} MB of JSONL")
         worker_start_up()
         per_partition(work)
         single = single_machine(dump, work, args.count, 1)

@@ -265,9 +265,11 @@ def run_spark_extract(spark: SparkSession, inputs: Sequence[str], out: str, sett
         for column, name, order in (("event", EVENTS, ("article_id", "id")), ("article", ARTICLES, ("id", "input")),
                                     ("drop", DROPS, ("article_id", "reason"))):
             table = result.where(F.col(column).isNotNull()).select(f"{column}.*")
-            # sorted by article within each file: a reader groups an article's rows without holding more
-            (table.sortWithinPartitions(MONTH, *order).write.mode("overwrite").partitionBy(MONTH)
-             .parquet(f"{out.rstrip('/')}/{name}"))
+            # one task, so one file, per month and run (not one per month and extraction task: the
+            # small files would cost the writer and every reader), sorted by article within it, so
+            # a reader groups an article's rows without holding more
+            (table.repartition(F.col(MONTH)).sortWithinPartitions(MONTH, *order).write.mode("overwrite")
+             .partitionBy(MONTH).parquet(f"{out.rstrip('/')}/{name}"))
         _count(result, run)
     finally:
         result.unpersist()
@@ -290,18 +292,24 @@ def _write_text(spark: SparkSession, out: str, relative: str, text: str) -> None
 
 
 def _count(result: DataFrame, run: SparkRun) -> None:
+    """The run's counts, in one pass over the cached result (one more for the first errors, only
+    when articles failed)."""
     from pyspark.sql import functions as F
 
-    articles = result.where(F.col("article").isNotNull())
-    statuses = {row["status"]: row["count"] for row in articles.groupBy("article.status").count().collect()}
-    run.articles_extracted = int(statuses.get("extracted", 0))
-    run.articles_failed = int(statuses.get("failed", 0))
+    key = (F.when(F.col("event").isNotNull(), F.lit("event"))
+           .when(F.col("article").isNotNull(), F.concat(F.lit("article:"), F.col("article.status")))
+           .otherwise(F.concat(F.lit("drop:"), F.col("drop.reason"))))
+    amount = F.when(F.col("drop").isNotNull(), F.col("drop.count")).otherwise(F.lit(1))
+    counts = {row["key"]: int(row["n"]) for row in
+              result.select(key.alias("key"), amount.alias("n")).groupBy("key").agg(F.sum("n").alias("n")).collect()}
+    run.articles_extracted = counts.get("article:extracted", 0)
+    run.articles_failed = counts.get("article:failed", 0)
     run.articles_read = run.articles_extracted + run.articles_failed
-    run.events = result.where(F.col("event").isNotNull()).count()
-    drops = result.where(F.col("drop").isNotNull()).groupBy("drop.reason").agg(F.sum("drop.count").alias("n"))
-    run.drops_by_reason = {row["reason"]: int(row["n"]) for row in drops.orderBy("reason").collect()}
-    run.errors = [row["error"] for row in articles.where(F.col("article.status") == "failed")
-                  .select("article.error").orderBy("error").limit(20).collect()]
+    run.events = counts.get("event", 0)
+    run.drops_by_reason = {k.removeprefix("drop:"): n for k, n in sorted(counts.items()) if k.startswith("drop:")}
+    if run.articles_failed:
+        failed = result.where(F.col("article.status") == "failed").select("article.error")
+        run.errors = [row["error"] for row in failed.orderBy("error").limit(20).collect()]
 
 
 def open_session(master: str | None, app_name: str = "geokg spark extract",
