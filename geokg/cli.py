@@ -10,15 +10,19 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from geokg import __version__
 from geokg.extractor_options import add_extractor_options, add_workers_option, close_extractor, open_extractor
-from geokg.store_options import add_db_option, add_ledger_option, add_store_options, open_store, progress_bar
-
-if TYPE_CHECKING:
-    from graph.store import GraphStore
-    from loaders.ingest import Ledger
+from geokg.store_options import (
+    add_db_option,
+    add_ledger_option,
+    add_store_options,
+    open_ledger,
+    open_store,
+    open_store_and_ledger,
+    progress_bar,
+)
 
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
@@ -271,7 +275,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.report == "json":
             out.write(json.dumps(RunReport(fatal_error=str(error)).as_dict()) + "\n")
         return 1
-    ledger = _open_ledger(args, store, err)
+    ledger = open_ledger(args, store, err)
     if ledger is None:
         return 1
     progress = progress_bar(err)
@@ -310,18 +314,6 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if report.articles_failed else 0
 
 
-def _open_ledger(args: argparse.Namespace, store: GraphStore, err: TextIO) -> Ledger | None:
-    """The ledger the flags name, or None after one error line (the store is closed then)."""
-    from loaders.ingest import Ledger, LedgerError
-
-    try:
-        return Ledger(args.ledger)
-    except LedgerError as error:
-        store.close()
-        print(f"geokg: error: {error}", file=err)
-        return None
-
-
 def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.file.is_dir():  # a Parquet dataset of `geokg spark extract`
         from geokg.dataset_cli import run_load_dataset
@@ -339,14 +331,10 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     for refused in triples.errors:
         print(f"geokg: error: {refused}", file=err)
-    try:
-        store, key = open_store(args)
-    except StoreError as error:
-        print(f"geokg: error: {error}", file=err)
+    opened = open_store_and_ledger(args, err)
+    if opened is None:
         return 1
-    ledger = _open_ledger(args, store, err)
-    if ledger is None:
-        return 1
+    store, key, ledger = opened
     try:
         store.ensure_schema()
         # before the write: an article whose stored events may now differ from its extraction is

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from geokg.store_options import open_store
+from geokg.store_options import open_store_and_ledger
 
 
 def run_load_dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Load the dataset folder ``args.file`` into the store the flags name, batch by batch."""
-    from geokg.cli import _open_ledger
     from graph.parquet_dataset import DatasetError, is_dataset
     from graph.store import StoreError
     from loaders.dataset_load import load_dataset
@@ -18,14 +17,10 @@ def run_load_dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not is_dataset(args.file):
         print(f"geokg: error: {args.file}: not a dataset of `geokg spark extract` (no events/ folder)", file=err)
         return 1
-    try:
-        store, key = open_store(args)
-    except StoreError as error:
-        print(f"geokg: error: {error}", file=err)
+    opened = open_store_and_ledger(args, err)
+    if opened is None:
         return 1
-    ledger = _open_ledger(args, store, err)
-    if ledger is None:
-        return 1
+    store, key, ledger = opened
     try:
         store.ensure_schema()
         # as for a triples file: an article whose events this load writes is no longer "loaded as

@@ -27,7 +27,7 @@ def add_extractor_options(parser: argparse.ArgumentParser) -> None:
 
 def add_workers_option(parser: argparse.ArgumentParser) -> None:
     """``--workers N``: extraction processes, by default one per usable core."""
-    parser.add_argument("--workers", type=_positive_int, default=usable_cores(), metavar="N",
+    parser.add_argument("--workers", type=positive_int, default=usable_cores(), metavar="N",
                         help="extraction processes (default: the usable cores, here %(default)s); "
                         f"a run of at most {DEFAULT_CHUNK_ARTICLES} articles is extracted in this process")
 
@@ -51,7 +51,7 @@ def close_extractor(extractor: Extractor) -> None:
         extractor.close()
 
 
-def _positive_int(text: str) -> int:
+def positive_int(text: str) -> int:
     """An argparse type: a whole number of at least 1."""
     try:
         value = int(text)

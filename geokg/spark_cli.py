@@ -8,17 +8,7 @@ import warnings
 from pathlib import Path
 from typing import TextIO
 
-from geokg.extractor_options import add_extractor_options
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is less than 1")
-    return value
+from geokg.extractor_options import add_extractor_options, positive_int
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extract.add_argument("--master", default=None,
                          help="Spark master URL (local[2], spark://host:7077, yarn, ...); default: spark-submit's, "
                          "else local[*]")
-    extract.add_argument("--partitions", type=_positive, default=None,
+    extract.add_argument("--partitions", type=positive_int, default=None,
                          help="input partitions, i.e. extraction tasks (default: the cluster's default parallelism)")
     extract.add_argument("--date", help="publication date (YYYY-MM-DD, YYYY-MM or YYYY) for inputs that carry none")
     add_extractor_options(extract)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
+    from loaders.ingest import Ledger
 
 DEFAULT_DB = Path(".geokg") / "graph.sqlite"
 DEFAULT_LEDGER = Path(".geokg") / "ledger.sqlite"
@@ -39,6 +40,32 @@ def open_store(args: argparse.Namespace) -> tuple[GraphStore, str]:
     from graph.sqlite_store import SqliteStore
 
     return SqliteStore(args.db), f"embedded:{args.db.resolve()}"
+
+
+def open_ledger(args: argparse.Namespace, store: GraphStore, err: TextIO) -> Ledger | None:
+    """The ledger the flags name, or None after one error line (the store is closed then)."""
+    from loaders.ingest import Ledger, LedgerError
+
+    try:
+        return Ledger(args.ledger)
+    except LedgerError as error:
+        store.close()
+        print(f"geokg: error: {error}", file=err)
+        return None
+
+
+def open_store_and_ledger(args: argparse.Namespace, err: TextIO) -> tuple[GraphStore, str, Ledger] | None:
+    """The store, its ledger key and the ledger the flags name, or None after one error line
+    (nothing left open)."""
+    from graph.store import StoreError
+
+    try:
+        store, key = open_store(args)
+    except StoreError as error:
+        print(f"geokg: error: {error}", file=err)
+        return None
+    ledger = open_ledger(args, store, err)
+    return None if ledger is None else (store, key, ledger)
 
 
 def progress_bar(err: TextIO) -> Callable[[int], None] | None:
