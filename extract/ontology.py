@@ -224,6 +224,8 @@ class Lexicon:
     concessive_markers: frozenset[str]
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]
+    preventing_verbs: frozenset[str]
+    from_preventing_verbs: frozenset[str]
     accusing_verbs: frozenset[str]
     nonspecific_determiners: frozenset[str]
     stopping_verbs: frozenset[str]

@@ -61,16 +61,41 @@ def _stronger(current: Modality, candidate: Modality) -> Modality:
     return candidate if _MODALITY_RANK[candidate] > _MODALITY_RANK[current] else current
 
 
+@dataclass
+class _Reading:
+    """What the walk from a trigger up its governing clauses has read so far."""
+
+    flips: int
+    modality: Modality
+    speaker: Token | None = None
+    negation_blocked: bool = False  # a clause boundary that a governor's negation does not cross
+    lessened: bool = False  # "reduce purchases": the event goes on whatever governs the lessening
+
+    def at_least(self, modality: Modality) -> None:
+        self.modality = _stronger(self.modality, modality)
+
+
 def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
     """Walk from the trigger up to the sentence root, counting negations and noting
     intentions, conditions and reporting verbs on the way."""
-    flips = 1 if _negated_here(trigger, lexicon) else 0
-    modality = Modality.ASSERTED
-    speaker: Token | None = None
+    reading = _Reading(1 if _negated_here(trigger, lexicon) else 0, _own_modality(trigger, lexicon))
+    node = trigger
+    steps = 0
+    while node.head != node and steps < 12 and not _ends_walk(node, lexicon):
+        steps += 1
+        _read_governor(node, trigger, reading, lexicon)
+        node = node.head
+    if reading.speaker is None:
+        _read_sentence_attribution(trigger, reading, lexicon)
+    polarity = Polarity.NEGATED if reading.flips % 2 else Polarity.AFFIRMED
+    return Qualifiers(polarity, reading.modality, reading.speaker, _is_future(trigger, lexicon))
+
+
+def _own_modality(trigger: Token, lexicon: Lexicon) -> Modality:
+    """The modality the trigger's own words give: its modal auxiliaries, a conditional marker, a
+    determiner that names no particular event ("any deal")."""
     auxes = _aux_words(trigger)
-    future = bool(auxes & lexicon.intending_modals) or any(
-        c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children
-    )
+    modality = Modality.ASSERTED
     if auxes & lexicon.hypothetical_modals:
         modality = Modality.HYPOTHETICAL
     elif auxes & lexicon.intending_modals:
@@ -81,92 +106,134 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
         c.dep_ == "det" and c.lower_ in lexicon.nonspecific_determiners for c in trigger.children
     ):
         modality = Modality.HYPOTHETICAL  # "any deal would ...": no particular event
-    node = trigger
-    blocked_negation = False
-    lessened = False
-    steps = 0
-    while node.head != node and steps < 12:
-        relation = node.dep_
-        parent = node.head
-        steps += 1
-        if relation not in _CLAUSAL:
-            break
-        concessive = any(c.dep_ == "mark" and c.lower_ in lexicon.concessive_markers for c in node.children)
-        if relation == "advcl" and concessive:
-            # "..., even though the EU has sanctioned ...": the writer's aside, not the clause above.
-            break
-        lemma = parent.lemma_.lower()
-        is_speech = lemma in lexicon.speech_verbs and parent.pos_ in ("VERB", "AUX")
-        if relation == "conj":
-            node = parent
-            blocked_negation = True
-            continue
-        carries = relation in _NEGATION_CARRIERS and not blocked_negation
-        flipped_here = False
-        if carries and not is_speech:
-            if _negated_here(parent, lexicon):
-                flips += 1
-                flipped_here = True
-            if _phrasal_lemma(parent) in lexicon.negating_verbs or lemma in lexicon.stopping_verbs:
-                flips += 1
-                flipped_here = True
-        if carries and lemma in lexicon.lessening_verbs:
-            # "no intention of reducing purchases": the negation and the intention are about
-            # the lessening; the purchases go on either way.
-            blocked_negation = True
-            lessened = True
-        if relation == "pcomp" or (relation == "pobj" and node is trigger):
-            accuser = parent.head
-            if parent.lower_ in ("of", "for") and accuser.lemma_.lower() in lexicon.accusing_verbs:
-                # "accused X of supplying Y": the supplying is the accuser's allegation
-                speaker = speaker or _speaker_of(accuser)
-                modality = _stronger(modality, Modality.REPORTED)
-        if relation == "pobj" and parent.lower_ == "without":
-            flips += 1
-            flipped_here = True
-        if is_speech and relation in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
-            speaker = speaker or _speaker_of(parent)
-            modality = _stronger(modality, Modality.REPORTED)
-            blocked_negation = True
-        if not flipped_here and not is_speech and not lessened:
-            noun_object = parent.pos_ in ("VERB", "AUX") and relation == "dobj" and trigger.pos_ == "NOUN"
-            if noun_object and node is trigger and lemma in lexicon.intending_verbs:
-                modality = _stronger(modality, Modality.INTENDED)  # "promised sanctions on Russia"
-            if parent.pos_ in ("VERB", "AUX") and (
-                relation in ("xcomp", "ccomp", "advcl", "conj") or noun_object
-            ):  # a light verb's modal is its event noun's: "would impose sanctions", "will hold talks"
-                parent_aux = _aux_words(parent)
-                if lemma in lexicon.intending_verbs or parent_aux & lexicon.intending_modals:
-                    modality = _stronger(modality, Modality.INTENDED)
-                if parent_aux & lexicon.hypothetical_modals:
-                    modality = _stronger(modality, Modality.HYPOTHETICAL)
-            if parent.pos_ == "NOUN" and lemma in lexicon.intending_nouns:
-                modality = _stronger(modality, Modality.INTENDED)
-            if parent.pos_ == "ADJ" and lemma in lexicon.intending_adjectives and relation == "xcomp":
-                modality = _stronger(modality, Modality.INTENDED)
-        elif flipped_here and parent.pos_ in ("VERB", "AUX") and _aux_words(parent) & lexicon.hypothetical_modals:
-            # a possibility left open by a negated negation: "would not rule out talks"
-            modality = _stronger(modality, Modality.HYPOTHETICAL)
-        if relation == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children
-        ):
-            modality = Modality.HYPOTHETICAL
-        if relation in ("advcl", "relcl"):
-            blocked_negation = True
-        node = parent
-    root = trigger.sent.root
-    if speaker is None:
-        for child in root.children:
-            if child.dep_ == "parataxis" and child.lemma_.lower() in lexicon.speech_verbs:
-                speaker = _speaker_of(child)
-                modality = _stronger(modality, Modality.REPORTED)
-        doc = trigger.doc
-        for token in trigger.sent:
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                pobj = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-                speaker = pobj[0] if pobj else None
-                modality = _stronger(modality, Modality.REPORTED)
-        if any(t.lower_ in ("reportedly", "allegedly", "purportedly") for t in trigger.sent):
-            modality = _stronger(modality, Modality.REPORTED)
-    polarity = Polarity.NEGATED if flips % 2 else Polarity.AFFIRMED
-    return Qualifiers(polarity, modality, speaker, future)
+    return modality
+
+
+def _is_future(trigger: Token, lexicon: Lexicon) -> bool:
+    """A modal of intention or an infinitive "to" on the trigger: the event lies ahead."""
+    return bool(_aux_words(trigger) & lexicon.intending_modals) or any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children
+    )
+
+
+def _ends_walk(node: Token, lexicon: Lexicon) -> bool:
+    """The governor is outside the event's clauses, or the clause is the writer's concessive aside
+    ("..., even though the EU has sanctioned ..."), which says nothing of the clause above."""
+    if node.dep_ not in _CLAUSAL:
+        return True
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lexicon.concessive_markers for c in node.children
+    )
+
+
+def _read_governor(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
+    """Read what ``node``'s governor says of the event: negation, allegation, speech, intention."""
+    relation = node.dep_
+    parent = node.head
+    if relation == "conj":
+        reading.negation_blocked = True  # "met X and did not sign": the negation is the conjunct's
+        return
+    is_speech = parent.lemma_.lower() in lexicon.speech_verbs and parent.pos_ in ("VERB", "AUX")
+    flipped = _read_negation(node, reading, lexicon, is_speech)
+    _read_allegation(node, trigger, reading, lexicon)
+    if is_speech and relation in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
+        reading.speaker = reading.speaker or _speaker_of(parent)
+        reading.at_least(Modality.REPORTED)
+        reading.negation_blocked = True
+    if not flipped and not is_speech and not reading.lessened:
+        _read_intention(node, trigger, reading, lexicon)
+    elif flipped and parent.pos_ in ("VERB", "AUX") and _aux_words(parent) & lexicon.hypothetical_modals:
+        # a possibility left open by a negated negation: "would not rule out talks"
+        reading.at_least(Modality.HYPOTHETICAL)
+    if relation == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children
+    ):
+        reading.at_least(Modality.HYPOTHETICAL)
+    if relation in ("advcl", "relcl"):
+        reading.negation_blocked = True
+
+
+def _read_negation(node: Token, reading: _Reading, lexicon: Lexicon, is_speech: bool) -> bool:
+    """Count the negations ``node``'s governor puts on the event; True when it put one."""
+    parent = node.head
+    carries = node.dep_ in _NEGATION_CARRIERS and not reading.negation_blocked
+    flipped = False
+    if carries and not is_speech:
+        if _negated_here(parent, lexicon):
+            reading.flips += 1
+            flipped = True
+        if _negates_its_complement(node, lexicon):
+            reading.flips += 1
+            flipped = True
+    if carries and parent.lemma_.lower() in lexicon.lessening_verbs:
+        # "no intention of reducing purchases": the negation and the intention are about the
+        # lessening; the purchases go on either way.
+        reading.negation_blocked = True
+        reading.lessened = True
+    if node.dep_ == "pobj" and parent.lower_ == "without":
+        reading.flips += 1
+        flipped = True
+    return flipped
+
+
+def _negates_its_complement(node: Token, lexicon: Lexicon) -> bool:
+    """``node``'s governor says the event did not happen: "refused to meet", "stopped buying",
+    "prevented an attack", "kept Iran from building" (through "from" only, for verbs whose object
+    alone is not negated)."""
+    parent = node.head
+    lemma = parent.lemma_.lower()
+    if _phrasal_lemma(parent) in lexicon.negating_verbs or lemma in lexicon.stopping_verbs:
+        return True
+    if lemma in lexicon.preventing_verbs:
+        return True
+    return node.dep_ == "prep" and node.lower_ == "from" and lemma in lexicon.from_preventing_verbs
+
+
+def _read_allegation(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
+    """"accused X of supplying Y": the supplying is the accuser's allegation, reported."""
+    relation = node.dep_
+    if relation == "pcomp" or (relation == "pobj" and node is trigger):
+        preposition = node.head
+        accuser = preposition.head
+        if preposition.lower_ in ("of", "for") and accuser.lemma_.lower() in lexicon.accusing_verbs:
+            reading.speaker = reading.speaker or _speaker_of(accuser)
+            reading.at_least(Modality.REPORTED)
+
+
+def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
+    """Intentions and possibilities of the governor: "promised sanctions", "would impose
+    sanctions", "plans to visit", "ready to talk"."""
+    relation = node.dep_
+    parent = node.head
+    lemma = parent.lemma_.lower()
+    noun_object = parent.pos_ in ("VERB", "AUX") and relation == "dobj" and trigger.pos_ == "NOUN"
+    if noun_object and node is trigger and lemma in lexicon.intending_verbs:
+        reading.at_least(Modality.INTENDED)  # "promised sanctions on Russia"
+    if parent.pos_ in ("VERB", "AUX") and (relation in ("xcomp", "ccomp", "advcl", "conj") or noun_object):
+        # a light verb's modal is its event noun's: "would impose sanctions", "will hold talks"
+        parent_aux = _aux_words(parent)
+        if lemma in lexicon.intending_verbs or parent_aux & lexicon.intending_modals:
+            reading.at_least(Modality.INTENDED)
+        if parent_aux & lexicon.hypothetical_modals:
+            reading.at_least(Modality.HYPOTHETICAL)
+    if parent.pos_ == "NOUN" and lemma in lexicon.intending_nouns:
+        reading.at_least(Modality.INTENDED)
+    if parent.pos_ == "ADJ" and lemma in lexicon.intending_adjectives and relation == "xcomp":
+        reading.at_least(Modality.INTENDED)
+
+
+def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
+    """A source the whole sentence is attributed to: a speech verb in parataxis ("..., X said"),
+    "according to X", or "reportedly"/"allegedly"."""
+    for child in trigger.sent.root.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in lexicon.speech_verbs:
+            reading.speaker = _speaker_of(child)
+            reading.at_least(Modality.REPORTED)
+    doc = trigger.doc
+    for token in trigger.sent:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            pobj = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            reading.speaker = pobj[0] if pobj else None
+            reading.at_least(Modality.REPORTED)
+    if any(t.lower_ in ("reportedly", "allegedly", "purportedly") for t in trigger.sent):
+        reading.at_least(Modality.REPORTED)

@@ -1,0 +1,65 @@
+"""Polarity and modality read from the clauses that govern a trigger (``extract.qualifiers``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import Extractor
+from extract.qualifiers import qualify
+from graph.model import Article, Modality, Polarity
+
+
+def qualified(extractor: Extractor, sentence: str, trigger: str) -> tuple[Polarity, Modality]:
+    """Polarity and modality of the first token of ``sentence`` written ``trigger``."""
+    doc = extractor.nlp(sentence)
+    (token,) = [t for t in doc if t.text == trigger][:1]
+    found = qualify(token, extractor.knowledge.lexicon)
+    return found.polarity, found.modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Italian police prevented an attack on the embassy.", "attack"),
+        ("The navy thwarted an attempt to seize the tanker.", "seize"),
+        ("Brazil refrained from criticising Venezuela.", "criticising"),
+        ("The coalition averted a strike on the port.", "strike"),
+        ("Ghana barred the tanker from docking in Tema.", "docking"),
+        ("The sanctions kept Iran from buying aircraft.", "buying"),
+        ("Washington blocked the company from exporting chips to China.", "exporting"),
+    ],
+)
+def test_a_prevented_event_is_negated(extractor: Extractor, sentence: str, trigger: str) -> None:
+    assert qualified(extractor, sentence, trigger)[0] is Polarity.NEGATED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Turkey kept its promise to visit Greece.", "visit"),  # "keep" negates only "from V-ing"
+        ("Peru barred Bolivian traders after the protests.", "protests"),
+        ("The ministry did not prevent the protest.", "protest"),  # a negated prevention
+        ("Chile stopped short of expelling the ambassador after he met rebels.", "met"),
+    ],
+)
+def test_an_event_not_prevented_stays_affirmed(extractor: Extractor, sentence: str, trigger: str) -> None:
+    assert qualified(extractor, sentence, trigger)[0] is Polarity.AFFIRMED
+
+
+def test_prevention_and_refusal_are_read_alongside_modality(extractor: Extractor) -> None:
+    assert qualified(extractor, "Egypt said the rules would keep Sudan from importing arms.", "importing") == (
+        Polarity.NEGATED, Modality.HYPOTHETICAL,
+    )
+    assert qualified(extractor, "Japan refused to meet the delegation.", "meet")[0] is Polarity.NEGATED
+    assert qualified(extractor, "Japan would not rule out talks with Seoul.", "talks") == (
+        Polarity.AFFIRMED, Modality.HYPOTHETICAL,
+    )
+
+
+def test_a_prevented_event_between_actors_is_extracted_negated(extractor: Extractor) -> None:
+    text = "Hungary prevented the European Union from imposing sanctions on Russia."
+    extraction = extractor.extract(Article("prevented", text, date="2024-03-01"))
+    sanctions = [e for e in extraction.events if e.relation.name == "SANCTION"]
+    assert [(e.subject.id, e.object.id, e.polarity) for e in sanctions] == [
+        ("org:eu", "country:RUS", Polarity.NEGATED)
+    ]
