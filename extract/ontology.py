@@ -240,6 +240,7 @@ class Lexicon:
     hypothetical_markers: frozenset[str]
     opposing_verbs: frozenset[str]
     target_prepositions: frozenset[str]
+    adjunct_prepositions: frozenset[str]
     relation_nouns: frozenset[str]
     stative_verbs: frozenset[str]
     negators: frozenset[str]

@@ -220,6 +220,8 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         return Found((), 0.0)
     if relation == "pobj" and head.dep_ == "prep":
+        if head.lower_ in ctx.lexicon.adjunct_prepositions:
+            return Found((), 0.0)  # "sanctioned X over arms sales": the cause is someone else's act
         holder = head.head
         lemma = holder.lemma_.lower()
         passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs

@@ -160,3 +160,12 @@ def test_backoff_objects_come_from_the_phrase_the_trigger_governs(extractor: Ext
 def test_backoff_does_not_search_a_direct_object_the_parse_read(extractor: Extractor) -> None:
     result = run(extractor, "Chile said it opposed any ban on Peruvian fish imports.")
     assert not [e for e in result.events if e.pairing == "backoff"]
+
+
+def test_an_event_noun_in_a_cause_adjunct_is_not_the_subjects_act(extractor: Extractor) -> None:
+    cause = run(extractor, "Beijing imposed sanctions on three American defence firms over arms sales to Taiwan.")
+    assert ("country:CHN", "SELL_TO", "country:TWN") not in triples(cause)
+    assert ("country:CHN", "SANCTION", "group:usa-bus") in triples(cause)
+    assert "sale" in {d.trigger for d in cause.drops if d.reason is DropReason.NO_SUBJECT}
+    time = run(extractor, "Chile and Peru agreed to cut tariffs after talks in Lima.")
+    assert ("country:CHL", "MEET", "country:PER") in triples(time)  # a time adjunct keeps the subject
