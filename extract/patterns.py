@@ -174,6 +174,11 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
             return Found((raised[0],), 0.9)
         inherited = clause_subject(head, ctx, depth + 1)
         return Found(inherited.tokens, inherited.confidence * 0.9, inherited.blocked)
+    if relation == "advcl" and _is_free_participle(verb) and head.dep_ == "xcomp":
+        # "ordered French troops to leave, accusing Paris of ...": a participle set off by a comma
+        # modifies the clause the infinitive completes, whose subject accuses, not the infinitive's
+        inherited = clause_subject(_controlling_clause(head), ctx, depth + 1)
+        return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
     if relation in ("conj", "advcl", "acomp"):
         inherited = clause_subject(head, ctx, depth + 1)
         return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
@@ -199,6 +204,18 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
             inherited = clause_subject(holder, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
     return Found((), 0.0)
+
+
+def _is_free_participle(verb: Token) -> bool:
+    """An -ing participle set off from what precedes it by a comma ("..., accusing X of ...")."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
+def _controlling_clause(verb: Token) -> Token:
+    """The verb whose infinitival complements (xcomp) lead down to ``verb``."""
+    while verb.dep_ == "xcomp" and verb.head != verb:
+        verb = verb.head
+    return verb
 
 
 def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:

@@ -169,3 +169,11 @@ def test_an_event_noun_in_a_cause_adjunct_is_not_the_subjects_act(extractor: Ext
     assert "sale" in {d.trigger for d in cause.drops if d.reason is DropReason.NO_SUBJECT}
     time = run(extractor, "Chile and Peru agreed to cut tariffs after talks in Lima.")
     assert ("country:CHL", "MEET", "country:PER") in triples(time)  # a time adjunct keeps the subject
+
+
+def test_a_free_participle_after_an_infinitive_takes_the_governing_clauses_subject(extractor: Extractor) -> None:
+    text = ("Mali's military junta ordered French troops to leave the country without delay, "
+            "accusing Paris of violating the country's sovereignty.")
+    result = run(extractor, text)
+    assert ("country:MLI", "ACCUSE", "country:FRA") in triples(result)
+    assert not [e for e in result.events if e.relation.name == "ACCUSE" and e.subject.country == "FRA"]
