@@ -221,6 +221,7 @@ class Lexicon:
     control_nouns: frozenset[str]
     object_control_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
+    container_nouns: frozenset[str]
     concessive_markers: frozenset[str]
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]

@@ -563,23 +563,27 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         if len(pair) >= 2:
             yield _finish(noun, trig, [pair[0]], pair[1:], [], 0.85, ctx, frozenset(), Found((), 0.85), True)
             return
-    subjects = [a for a in modifier_actors(noun, ctx)]
+    phrase = _event_phrase_head(noun, ctx)  # "a sanctions package against X": the package's phrase
+    governor = phrase.head
+    subjects = [a for a in modifier_actors(noun, ctx)] or (
+        [a for a in modifier_actors(phrase, ctx)] if phrase is not noun else []
+    )
     subject_found = Found((), 0.85)
     if not subjects:
-        subjects = [a for t in _prep_objects(noun, ("by",)) for a in actors_of(t, ctx)]
+        subjects = [a for t in _prep_objects(phrase, ("by",)) for a in actors_of(t, ctx)]
     if not subjects:
-        subject_found = noun_governor_subject(noun, ctx)
+        subject_found = noun_governor_subject(phrase, ctx)
         if subject_found.blocked:
             yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, lemma)
             return
         subjects = _subject_actors(subject_found, ctx)
     object_preps = trig.preps if not relation.reciprocal else tuple(p for p in trig.preps if p != "between")
-    object_tokens = _prep_objects(noun, object_preps, through_of=True)
-    if not object_tokens and noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+    object_tokens = _prep_objects(phrase, object_preps, through_of=True)
+    if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = _prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and relation.quad_class == 4:
-        found = _located_target(noun, ctx) or found
+        found = _located_target(phrase, ctx) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
     candidate = _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
                         confidence, ctx, found.used, subject_found, found.token_seen, found.unqualified_agent)
@@ -590,6 +594,16 @@ REDUCE_RELATIONS = "REDUCE_RELATIONS"
 #: CAMEO 163 (impose embargo, boycott or sanctions) and 085 (ease economic sanctions, boycott or embargo).
 SANCTION_CODE = "163"
 EASE_SANCTIONS_CODE = "085"
+
+
+def _event_phrase_head(noun: Token, ctx: Context) -> Token:
+    """The noun whose phrase carries an event noun's participants: the event noun itself, or the
+    container noun it modifies ("a sanctions package against Russia", "an aid convoy to Gaza"
+    are sanctions against Russia and aid to Gaza; lexicon ``container_nouns``)."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in ctx.lexicon.container_nouns:
+        return head
+    return noun
 
 
 def _as_severed(candidate: Candidate, noun: Token, ctx: Context) -> Candidate:

@@ -177,3 +177,12 @@ def test_a_free_participle_after_an_infinitive_takes_the_governing_clauses_subje
     result = run(extractor, text)
     assert ("country:MLI", "ACCUSE", "country:FRA") in triples(result)
     assert not [e for e in result.events if e.relation.name == "ACCUSE" and e.subject.country == "FRA"]
+
+
+def test_an_event_noun_before_a_container_noun_takes_the_containers_participants(extractor: Extractor) -> None:
+    package = run(extractor, "The Japanese parliament approved a new aid package for the Philippines.")
+    assert ("group:jpn-leg", "AID", "country:PHL") in triples(package)
+    convoy = run(extractor, "Ankara sent a second aid convoy to Syria on Sunday.")
+    assert ("country:TUR", "AID", "country:SYR") in triples(convoy)
+    not_container = run(extractor, "Brazil criticised the aid budget of Argentina.")
+    assert not [e for e in not_container.events if e.relation.name == "AID"]
