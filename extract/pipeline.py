@@ -21,7 +21,16 @@ from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.patterns import Candidate, Context, block_candidates, with_backoff
 from extract.qualifiers import qualify
-from extract.text import Block, is_all_caps, is_title_case, looks_english, recase_all_caps, recase_title, split_blocks
+from extract.text import (
+    Block,
+    dateline_length,
+    is_all_caps,
+    is_title_case,
+    looks_english,
+    recase_all_caps,
+    recase_title,
+    split_blocks,
+)
 from graph.model import (
     Actor,
     ActorType,
@@ -40,6 +49,9 @@ EXTRACTOR_NAME = RULES
 # the rules' own version: raise it when the code changes what they extract (the knowledge files
 # and the model are covered by the digest in the full version, see ``rules_version``)
 RULES_VERSION = "0.5"
+# a wire dateline ("KYIV, Ukraine (AP) — ") is looked for in the first blocks only: the headline,
+# a subtitle or a byline may come before the lede it opens
+DATELINE_BLOCKS = 3
 # CAMEO 14 PROTEST: when a country would protest against itself, its people protest against the state
 PROTEST_ROOT = "14"
 
@@ -151,7 +163,8 @@ class RuleExtractor:
                 if not blocks:
                     yield "", (article, None, True)
                 for number, block in enumerate(blocks):
-                    yield self._parser_text(block.text), (article, block, number == len(blocks) - 1)
+                    parser_text = self._parser_text(block.text, opens_story=number < DATELINE_BLOCKS)
+                    yield parser_text, (article, block, number == len(blocks) - 1)
 
         current: _ArticleExtraction | None = None
         for doc, (article, block, last) in self.nlp.pipe(
@@ -167,8 +180,12 @@ class RuleExtractor:
                 current = None
                 yield extraction
 
-    def _parser_text(self, text: str) -> str:
-        """The block as the parser should see it: capitals and Title Case recased (same length)."""
+    def _parser_text(self, text: str, opens_story: bool) -> str:
+        """The block as the parser should see it (same length): a wire dateline opening the story
+        blanked out, capitals and Title Case recased."""
+        dateline = dateline_length(text) if opens_story else 0
+        if dateline and not is_all_caps(text[dateline:]):
+            return " " * dateline + text[dateline:]
         if is_all_caps(text):
             return recase_all_caps(text, self.name_words)
         if is_title_case(text):

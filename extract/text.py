@@ -208,3 +208,24 @@ def looks_english(text: str) -> bool:
         return True
     stops = sum(1 for word in words if len(word) > 1 and word in STOP_WORDS)
     return stops / len(words) >= ENGLISH_MIN_STOP_SHARE
+
+
+# A wire dateline before the lede: the place the story was filed from (in capitals, or with a
+# news agency after it), more place or date parts after commas, the agency in parentheses, then a
+# dash or (after capitals) a colon: "KYIV, Ukraine (AP) — ", "BEIJING (Reuters) - ",
+# "Addis Ababa, Ethiopia, 5 March 2021 (AFP) - ", "ISLAMABAD: ".
+_DATELINE_PARTS = r"(?:,[ ][^,()\n\u2014\u2013]{1,40}?){0,3}"
+_AGENCY = r"[ ]?\([A-Z][A-Za-z.&' ]{0,30}\)"
+_DASH = r"[ ]*(?:\u2014|\u2013|--?)[ ]+"
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\-]{3,}(?:[ ][A-Z][A-Z.'\-]+){0,3}" + _DATELINE_PARTS + rf"(?:{_AGENCY})?(?:{_DASH}|:[ ]+)"
+    r"|[A-Z][\w.'\-]+(?:[ ][A-Z][\w.'\-]+){0,3}" + _DATELINE_PARTS + _AGENCY + _DASH + ")"
+    r"(?=[A-Z\"'\u201c\u2018])"
+)
+
+
+def dateline_length(text: str) -> int:
+    """Characters of the wire dateline that opens ``text`` (0 if none). A dateline names where a
+    story was filed and who filed it, not an actor of its first sentence."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0

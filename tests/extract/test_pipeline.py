@@ -326,3 +326,12 @@ def test_an_article_in_another_language_is_flagged_not_english(extractor: Extrac
                             "largest this year according to the ministry of defence in the capital.")
     extractions = list(extractor.extract_many([Article("de", german), english]))
     assert [e.warnings for e in extractions] == [(TextWarning.NOT_ENGLISH,), ()]
+
+
+def test_a_wire_dateline_is_not_an_actor_of_the_lede(extractor: Extractor) -> None:
+    text = "Cairo Talks Resume\n\nDOHA, Qatar (Reuters) — Egypt and Sudan agreed on Monday to reopen their border."
+    result = run(extractor, text)
+    assert keys(result) >= {("country:EGY", "AGREE", "country:SDN"), ("country:SDN", "AGREE", "country:EGY")}
+    assert not [e for e in result.events if "QAT" in (e.subject.country, e.object.country)]
+    (event, *_) = result.events
+    assert text[event.char_start : event.char_end] == event.sentence  # the evidence keeps the dateline

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from extract.text import MAX_BLOCK_CHARS, Block, is_all_caps, looks_english, recase_all_caps, split_blocks
+from extract.text import (
+    MAX_BLOCK_CHARS,
+    Block,
+    dateline_length,
+    is_all_caps,
+    looks_english,
+    recase_all_caps,
+    split_blocks,
+)
 
 
 def _check_offsets(text: str, blocks: list[Block]) -> None:
@@ -186,3 +194,22 @@ def test_text_in_capitals_is_recognised_and_recased_without_moving_offsets() -> 
     recased = recase_all_caps(text, keep)
     assert recased == "Russia attacked Ukraine on Tuesday. NATO and Orban's government condemned the attack."
     assert len(recased) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("KYIV, Ukraine (AP) — Russian forces attacked.", "KYIV, Ukraine (AP) — "),
+        ("BEIJING (Reuters) - China said.", "BEIJING (Reuters) - "),
+        ("NAIROBI, Kenya — Kenyan police said.", "NAIROBI, Kenya — "),
+        ("Addis Ababa, Ethiopia, 5 March 2021 (AFP) - Ethiopia said.", "Addis Ababa, Ethiopia, 5 March 2021 (AFP) - "),
+        ("LONDON, Jan 5 (Reuters) - Britain said.", "LONDON, Jan 5 (Reuters) - "),
+        ("ISLAMABAD: Pakistan summoned the envoy.", "ISLAMABAD: "),
+        ("Russia — the largest country — said.", ""),  # a name then an aside, no dateline
+        ("NATO said on Monday it would act.", ""),
+        ("UN: Russia must leave.", ""),  # a two-letter source in a headline is not a filing place
+        ("Kyiv — which Russia attacked — said.", ""),  # mixed case needs an agency
+    ],
+)
+def test_a_wire_dateline_is_measured_and_nothing_else(text: str, dateline: str) -> None:
+    assert text[: dateline_length(text)] == dateline
