@@ -26,7 +26,9 @@ from geokg.store_options import (
 
 # Sub-commands that live in modules of their own: each module has
 # ``register(sub)``, which adds its parser and sets ``run=function(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ("geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli", "geokg.spark_cli")
+COMMAND_MODULES: tuple[str, ...] = (
+    "geokg.query_cli", "geokg.analyze_cli", "geokg.schedule_cli", "geokg.spark_cli", "geokg.facts_cli",
+)
 
 
 def _extract_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
