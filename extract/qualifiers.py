@@ -94,12 +94,7 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
 def _own_modality(trigger: Token, lexicon: Lexicon) -> Modality:
     """The modality the trigger's own words give: its modal auxiliaries, a conditional marker, a
     determiner that names no particular event ("any deal")."""
-    auxes = _aux_words(trigger)
-    modality = Modality.ASSERTED
-    if auxes & lexicon.hypothetical_modals:
-        modality = Modality.HYPOTHETICAL
-    elif auxes & lexicon.intending_modals:
-        modality = Modality.INTENDED
+    modality = _modal_force(trigger, lexicon) or Modality.ASSERTED
     if any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in trigger.children):
         modality = Modality.HYPOTHETICAL
     if trigger.pos_ == "NOUN" and any(
@@ -107,6 +102,31 @@ def _own_modality(trigger: Token, lexicon: Lexicon) -> Modality:
     ):
         modality = Modality.HYPOTHETICAL  # "any deal would ...": no particular event
     return modality
+
+
+def _modal_force(verb: Token, lexicon: Lexicon) -> Modality | None:
+    """What the verb's modal auxiliaries say: a possibility ("could", "might", "would") or an
+    intention ("will"). In speech reported in the past, "would" is the past of "will" ("Israel
+    said it would send wheat" reports a stated intention, not a possibility)."""
+    auxes = _aux_words(verb)
+    possible = auxes & lexicon.hypothetical_modals
+    if possible and not (possible == {"would"} and _reported_in_the_past(verb, lexicon)):
+        return Modality.HYPOTHETICAL
+    if possible or auxes & lexicon.intending_modals:
+        return Modality.INTENDED
+    return None
+
+
+def _reported_in_the_past(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's clause is what someone said, with the speech verb in the past tense: "said
+    that it would", "would send wheat, he said"."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    def past_speech(token: Token) -> bool:
+        return token.lemma_.lower() in lexicon.speech_verbs and token.tag_ in ("VBD", "VBN")
+    if verb.dep_ == "ccomp" and past_speech(verb.head):
+        return True
+    return any(child.dep_ == "parataxis" and past_speech(child) for child in verb.children)
 
 
 def _is_future(trigger: Token, lexicon: Lexicon) -> bool:
@@ -211,11 +231,9 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
         reading.at_least(Modality.INTENDED)  # "promised sanctions on Russia"
     if parent.pos_ in ("VERB", "AUX") and (relation in ("xcomp", "ccomp", "advcl", "conj") or noun_object):
         # a light verb's modal is its event noun's: "would impose sanctions", "will hold talks"
-        parent_aux = _aux_words(parent)
-        if lemma in lexicon.intending_verbs or parent_aux & lexicon.intending_modals:
+        if lemma in lexicon.intending_verbs:
             reading.at_least(Modality.INTENDED)
-        if parent_aux & lexicon.hypothetical_modals:
-            reading.at_least(Modality.HYPOTHETICAL)
+        reading.at_least(_modal_force(parent, lexicon) or Modality.ASSERTED)
     if parent.pos_ == "NOUN" and lemma in lexicon.intending_nouns:
         reading.at_least(Modality.INTENDED)
     if parent.pos_ == "ADJ" and lemma in lexicon.intending_adjectives and relation == "xcomp":

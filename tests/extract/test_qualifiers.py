@@ -63,3 +63,20 @@ def test_a_prevented_event_between_actors_is_extracted_negated(extractor: Extrac
     assert [(e.subject.id, e.object.id, e.polarity) for e in sanctions] == [
         ("org:eu", "country:RUS", Polarity.NEGATED)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        ("Turkey said it would send troops to Libya.", "send", Modality.INTENDED),
+        ("Israel would send wheat to Sudan, he said.", "send", Modality.INTENDED),
+        ("Ghana said it would impose sanctions on Togo.", "sanctions", Modality.INTENDED),
+        ("Turkey said it could send troops to Libya.", "send", Modality.HYPOTHETICAL),
+        ("Turkey says it would send troops to Libya.", "send", Modality.HYPOTHETICAL),  # not reported in the past
+        ("Turkey would send troops to Libya if asked.", "send", Modality.HYPOTHETICAL),
+    ],
+)
+def test_would_in_speech_reported_in_the_past_is_a_stated_intention(
+    extractor: Extractor, sentence: str, trigger: str, modality: Modality,
+) -> None:
+    assert qualified(extractor, sentence, trigger)[1] is modality
