@@ -6,7 +6,7 @@ import csv
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
@@ -46,6 +46,10 @@ class Ontology:
     state_variants: Mapping[str, str]
     code_relations: Mapping[str, str]
     verbs: VerbDictionary
+    #: CAMEO roots of acts that can react to an event named by a definite event noun
+    reaction_roots: frozenset[str] = frozenset()
+    #: verb lemma -> the relation it takes when its object is such an event ("welcome" -> PRAISE)
+    event_object_senses: Mapping[str, str] = field(default_factory=dict)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -176,6 +180,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
     if unknown:
         raise OntologyError(f"{path}: by_state names unknown relations {sorted(unknown)}")
     code_relations = _code_relations(path, raw.get("relation", []))
+    reaction_roots, senses = _event_reference(path, raw.get("event_reference", {}), relations)
     multiword: dict[str, set[tuple[str, ...]]] = {}
     for (pos, _), items in triggers.items():
         for trigger in items:
@@ -190,7 +195,23 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         state_variants=state_variants,
         code_relations=code_relations,
         verbs=load_verb_dictionary(data_dir / "cameo_verbs.tsv"),
+        reaction_roots=reaction_roots,
+        event_object_senses=senses,
     )
+
+
+def _event_reference(
+    path: Path, table: dict[str, object], relations: Mapping[str, RelationType]
+) -> tuple[frozenset[str], dict[str, str]]:
+    """The ``[event_reference]`` table: reaction roots (two-digit CAMEO roots) and the relation
+    each listed verb takes when its object is a referred event."""
+    roots = table.get("reaction_roots", [])
+    senses = table.get("senses", {})
+    if not isinstance(roots, list) or any(str(root) not in CAMEO_ROOTS for root in roots):
+        raise OntologyError(f"{path}: event_reference.reaction_roots must list CAMEO roots 01-20, got {roots!r}")
+    if not isinstance(senses, dict) or any(str(name) not in relations for name in senses.values()):
+        raise OntologyError(f"{path}: event_reference.senses must map verb lemmas to known relations, got {senses!r}")
+    return frozenset(str(root) for root in roots), {str(k).lower(): str(v) for k, v in senses.items()}
 
 
 def _code_relations(path: Path, entries: list[dict[str, object]]) -> dict[str, str]:
@@ -256,6 +277,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     severing_verbs: frozenset[str]
     non_member_sectors: frozenset[str]
+    generic_event_nouns: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

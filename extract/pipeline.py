@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from extract.actors import ActorResolver, Mention, MentionKind
 from extract.dates import event_date
+from extract.event_reference import EventMemory, resolve_reaction, sentence_numbers
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
@@ -292,13 +293,21 @@ class _ArticleExtraction:
         self.drops: list[Drop] = []
         self.names: dict[str, set[str]] = {}
         self.warnings = _text_warnings(article.text)
+        self.memory = EventMemory()  # the events a later "the attack", "the decision" can refer to
+        self.sentences_before = 0
 
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
+        sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
         for candidate in with_backoff(list(block_candidates(list(doc), ctx)), ctx):
+            sentence = sentences[candidate.trigger.sent.start]
+            candidate = resolve_reaction(candidate, self.memory, sentence, ctx)
+            emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
+            self.memory = self.memory.remember(self.events[emitted:], sentence)
+        self.sentences_before += len(sentences)
 
     def finish(self) -> Extraction:
         merged = [with_aliases(event, self.names) for event in merge_events(self.events, self.drops)]
@@ -421,7 +430,7 @@ def _combine(first: Event, other: Event) -> Event:
         trigger=first.trigger,
         attributes=attributes,
         # one mention found along the parse makes the event a dependency pairing
-        pairing=first.pairing if first.pairing == other.pairing else "dependency",
+        pairing="dependency" if "dependency" in (first.pairing, other.pairing) else first.pairing,
     )
 
 

@@ -114,7 +114,8 @@ class Event:
 
     ``attributes`` holds relation attributes (place, commodity, topic) as sorted pairs so the
     value stays hashable. ``pairing`` says how the actors were paired with the trigger:
-    ``dependency`` (along the parse) or ``backoff`` (by word order, at a lower confidence).
+    ``dependency`` (along the parse), ``backoff`` (by word order, at a lower confidence) or
+    ``event_reference`` (a reaction to "the attack" aimed at the agent of the event it refers to).
     ``evidence`` lists every mention of the same event in the article; the first one also fills
     ``sentence``/``char_start``/``char_end``.
     """

@@ -1,0 +1,150 @@
+"""Reactions to an event named by a definite event noun: "Uganda condemned the attack"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from extract.event_reference import REFERENCE_PAIRING, REFERENCE_WINDOW_SENTENCES, EventMemory
+from extract.ontology import DATA_DIR, OntologyError, load_ontology
+from extract.pipeline import Extractor, merge_events
+from graph.model import Article, DropReason, Event, Evidence, Extraction
+from graph.records import checked_event, event_record
+
+ATTACK = "Al-Shabaab fighters attacked a Kenyan army base on Tuesday."
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article("event-reference-test", text, None, "2024-03-14"))
+
+
+def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
+    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+
+
+def referred(extraction: Extraction) -> list[Event]:
+    return [e for e in extraction.events if e.pairing == REFERENCE_PAIRING]
+
+
+def test_a_condemned_attack_is_a_criticism_of_the_attacker(extractor: Extractor) -> None:
+    result = run(extractor, f"{ATTACK} Uganda condemned the attack.")
+    (event,) = referred(result)
+    assert (event.subject.id, event.relation.name, event.object.id) == ("country:UGA", "CRITICIZE", "org:al-shabab")
+    assert ("topic", "attack") in event.attributes
+    dependency = [e for e in result.events if e.pairing == "dependency"]
+    assert dependency and event.confidence < min(e.confidence for e in dependency)
+
+
+def test_a_welcomed_decision_is_praise_of_whoever_decided(extractor: Extractor) -> None:
+    result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the decision.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
+        ("country:FIN", "PRAISE", "country:NOR")
+    ]
+
+
+def test_welcome_hosts_a_delegation_and_praises_an_event(extractor: Extractor) -> None:
+    assert triples(run(extractor, "Tanzania welcomed the delegation from Zambia.")) == {
+        ("country:TZA", "HOST", "country:ZMB")
+    }
+
+
+def test_a_party_welcoming_its_own_deal_praises_the_other_party(extractor: Extractor) -> None:
+    result = run(extractor, "Peru and Chile signed a trade agreement in Lima. Chile welcomed the agreement.")
+    assert {(e.subject.id, e.relation.name, e.object.id) for e in referred(result)} == {
+        ("country:CHL", "PRAISE", "country:PER")
+    }
+
+
+def test_an_outsider_welcoming_a_deal_praises_both_parties(extractor: Extractor) -> None:
+    result = run(extractor, "Peru and Chile signed a trade agreement in Lima. Brazil welcomed the agreement.")
+    assert {(e.subject.id, e.object.id) for e in referred(result)} == {
+        ("country:BRA", "country:PER"), ("country:BRA", "country:CHL")
+    }
+
+
+def test_an_event_noun_with_no_earlier_event_gives_no_triple(extractor: Extractor) -> None:
+    result = run(extractor, "Uganda condemned the attack on Wednesday.")
+    assert not result.events
+    assert ("condemn", DropReason.NOT_AN_ACTOR) in {(d.trigger, d.reason) for d in result.drops}
+
+
+def filler(sentences: int) -> str:
+    return " ".join(f"Paragraph {n} says nothing new." for n in range(sentences))
+
+
+def test_an_event_outside_the_window_is_not_referred_to(extractor: Extractor) -> None:
+    # the reaction is REFERENCE_WINDOW_SENTENCES + 1 sentences after the attack, in another paragraph
+    far = run(extractor, f"{ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES)}\n\nUganda condemned the attack.")
+    assert not referred(far)
+    assert ("condemn", DropReason.NOT_AN_ACTOR) in {(d.trigger, d.reason) for d in far.drops}
+    # one sentence less: at the window's edge
+    near = run(extractor, f"{ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES - 1)}\n\nUganda condemned the attack.")
+    assert [e.object.id for e in referred(near)] == ["org:al-shabab"]
+
+
+def test_the_filler_has_one_sentence_per_sentence_it_says(extractor: Extractor) -> None:
+    assert len(list(extractor.nlp(filler(REFERENCE_WINDOW_SENTENCES)).sents)) == REFERENCE_WINDOW_SENTENCES
+
+
+def test_an_event_noun_naming_its_own_participant_keeps_the_existing_path(extractor: Extractor) -> None:
+    for text in (f"{ATTACK} Uganda condemned Somalia's attack.", f"{ATTACK} Uganda condemned the attack by Somalia."):
+        result = run(extractor, text)
+        criticisms = [e for e in result.events if e.relation.name == "CRITICIZE"]
+        assert [(e.object.id, e.pairing) for e in criticisms] == [("country:SOM", "dependency")], text
+
+
+def test_polarity_comes_from_the_reaction_clause(extractor: Extractor) -> None:
+    (event,) = referred(run(extractor, f"{ATTACK} Uganda did not condemn the attack."))
+    assert (event.relation.name, event.polarity.value) == ("CRITICIZE", "negated")
+
+
+def test_a_reaction_to_the_reactors_own_act_is_a_self_loop(extractor: Extractor) -> None:
+    result = run(extractor, "Serbian troops shelled Kosovo on Monday. Serbia defended the shelling.")
+    assert not referred(result)
+    assert ("defend", DropReason.SELF_LOOP) in {(d.trigger, d.reason) for d in result.drops}
+
+
+def test_an_event_noun_that_may_name_events_of_different_agents_is_dropped(extractor: Extractor) -> None:
+    text = f"{ATTACK} Kenyan troops attacked Somalia on Wednesday. Uganda condemned the attack."
+    result = run(extractor, text)
+    assert not referred(result)
+    assert ("condemn", DropReason.UNRESOLVED_REFERENCE) in {(d.trigger, d.reason) for d in result.drops}
+
+
+def test_the_same_word_is_the_antecedent_before_another_word_of_the_relation(extractor: Extractor) -> None:
+    text = f"{ATTACK} Kenyan jets struck Somalia within hours. Uganda condemned the attack."
+    assert [e.object.id for e in referred(run(extractor, text))] == ["org:al-shabab"]
+
+
+def test_the_memory_lets_go_of_what_no_later_sentence_can_refer_to(extractor: Extractor) -> None:
+    (event,) = [e for e in run(extractor, ATTACK).events]
+    memory = EventMemory().remember([event], 0)
+    assert [e.subject.id for e in memory.recent(REFERENCE_WINDOW_SENTENCES)] == ["org:al-shabab"]
+    assert not list(memory.recent(REFERENCE_WINDOW_SENTENCES + 1))
+    assert not memory.remember([], REFERENCE_WINDOW_SENTENCES + 1).events
+
+
+def test_an_event_reference_passes_the_record_check(extractor: Extractor) -> None:
+    (event,) = referred(run(extractor, f"{ATTACK} Uganda condemned the attack."))
+    assert checked_event(event_record(event), extractor.knowledge.ontology.relations).pairing == REFERENCE_PAIRING
+
+
+def test_a_sense_naming_an_unknown_relation_is_refused(tmp_path: Path) -> None:
+    text = (DATA_DIR / "ontology.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "ontology.toml"
+    bad.write_text(text.replace('welcome = "PRAISE"', 'welcome = "APPLAUD"'), encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"event_reference\.senses"):
+        load_ontology(bad, data_dir=DATA_DIR)
+    assert load_ontology().event_object_senses["welcome"] == "PRAISE"
+
+
+def test_a_merged_event_is_a_dependency_pairing_only_if_one_mention_is(extractor: Extractor) -> None:
+    (event,) = referred(run(extractor, f"{ATTACK} Uganda condemned the attack."))
+    later = Evidence("Uganda again condemned the attack.", 500, 535)
+    backoff = replace(event, pairing="backoff", evidence=(later,))
+    (merged,) = merge_events([event, backoff], [])
+    assert (merged.pairing, len(merged.evidence)) == (REFERENCE_PAIRING, 2)
+    (merged,) = merge_events([event, replace(event, pairing="dependency", evidence=(later,))], [])
+    assert merged.pairing == "dependency"
