@@ -19,6 +19,7 @@ from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
+from extract.pair_reference import PairResolver
 from extract.patterns import Candidate, Context, block_candidates, with_backoff
 from extract.qualifiers import qualify
 from extract.text import Block, is_all_caps, is_title_case, looks_english, recase_all_caps, recase_title, split_blocks
@@ -271,6 +272,7 @@ class _ArticleExtraction:
         self.article = article
         knowledge = extractor.knowledge
         self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date)
+        self.pairs = PairResolver(knowledge.lexicon, knowledge.gazetteer)
         self.events: list[Event] = []
         self.drops: list[Drop] = []
         self.names: dict[str, set[str]] = {}
@@ -278,6 +280,7 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
+        self.pairs.resolve_block(doc, mentions)
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         for candidate in with_backoff(list(block_candidates(list(doc), ctx)), ctx):
