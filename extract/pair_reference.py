@@ -277,8 +277,8 @@ def with_pair_reference(
         return replace(candidate, confidence=round(candidate.confidence * factor, 3), pairing=PAIR_REFERENCE_PAIRING)
     missing_object = candidate.drop in (DropReason.NOT_AN_ACTOR, DropReason.NO_OBJECT, DropReason.UNQUALIFIED_AGENT)
     subjects = candidate.subjects
-    if missing_object and len(subjects) >= 2 and any(is_reciprocal(t, lexicon) for t in objects):
-        # "both sides accused each other", "Russia and Ukraine accused each other": both ways
+    if missing_object and len(subjects) >= 2 and any(is_reciprocal(t, lexicon) for t in _with_possessors(objects)):
+        # "both sides accused each other", "Russia and Ukraine shelled each other's positions": both ways
         pairs = tuple((a, b) for a in subjects for b in subjects if a != b)
         return replace(candidate, drop=None, detail="", pairs=pairs, confidence=round(confidence * factor, 3),
                        pairing=PAIR_REFERENCE_PAIRING if from_pair else candidate.pairing)

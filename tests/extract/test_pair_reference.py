@@ -164,3 +164,9 @@ def test_the_pairing_survives_the_record_round_trip(extractor: Extractor) -> Non
     result = run(extractor, "Saudi Arabia and Iran held talks on Monday. China praised the two countries.")
     event = next(e for e in result.events if e.relation.name == "PRAISE")
     assert event_from_record(event_record(event)).pairing == PAIR_REFERENCE_PAIRING
+
+
+def test_each_others_as_possessor_of_the_object_goes_both_ways(extractor: Extractor) -> None:
+    result = run(extractor, "Sudan and Chad traded accusations. Both countries expelled each other's ambassadors.")
+    expelled = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "DEPORT"}
+    assert expelled == {("country:SDN", "country:TCD"), ("country:TCD", "country:SDN")}
