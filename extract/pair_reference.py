@@ -260,30 +260,57 @@ def with_pair_reference(
     candidate: Candidate, subject_tokens: Sequence[Token], object_indices: Iterable[int],
     confidence: float, mentions: BlockMentions, lexicon: Lexicon,
 ) -> Candidate:
-    """The candidate as a pair reference makes it: marked ``pair_reference`` at a lower confidence
-    when a pair gave its actors (as argument or possessor of one); paired both ways when a group
-    acts on "each other"; dropped as ``unresolved_reference`` when an unresolved pair is its
-    missing argument."""
-    doc = candidate.trigger.doc
+    """The candidate as pair references and reciprocal pronouns make it: marked ``pair_reference``
+    at a lower confidence when a pair gave its actors; paired both ways when a group acts on "each
+    other"; dropped as ``unresolved_reference`` when an unresolved pair is its missing argument.
+    ``confidence`` is the path's, before a drop set it to 0."""
     objects = _argument_tokens(candidate.trigger)
-    actors = {a.id for a in (*candidate.subjects, *candidate.objects)}
-    arguments = _with_possessors([*subject_tokens, *(doc[i] for i in object_indices), *objects])
-    from_pair = any((pair := mentions.pairs.get(t.i)) is not None and {a.id for a in pair} <= actors
-                    for t in arguments)
-    factor = PAIR_CONFIDENCE_FACTOR if from_pair else 1.0
+    arguments = [*subject_tokens, *(candidate.trigger.doc[i] for i in object_indices), *objects]
+    from_pair = _actors_from_pair(candidate, arguments, mentions)
     if candidate.drop is None:
-        if not from_pair:
-            return candidate
-        return replace(candidate, confidence=round(candidate.confidence * factor, 3), pairing=PAIR_REFERENCE_PAIRING)
-    missing_object = candidate.drop in (DropReason.NOT_AN_ACTOR, DropReason.NO_OBJECT, DropReason.UNQUALIFIED_AGENT)
+        return _as_pair_derived(candidate, candidate.confidence) if from_pair else candidate
+    reciprocal = _reciprocal(candidate, objects, lexicon)
+    if reciprocal is not None:
+        if from_pair:
+            return _as_pair_derived(reciprocal, confidence)
+        return replace(reciprocal, confidence=round(confidence, 3))
+    return _as_unresolved(candidate, objects if candidate.subjects else subject_tokens, mentions)
+
+
+def _actors_from_pair(candidate: Candidate, arguments: Sequence[Token], mentions: BlockMentions) -> bool:
+    """Whether a resolved pair reference among the arguments (or their possessors: "the two
+    sides' ministers") gave the candidate both of its actors."""
+    actors = {a.id for a in (*candidate.subjects, *candidate.objects)}
+    return any((pair := mentions.pairs.get(t.i)) is not None and {a.id for a in pair} <= actors
+               for t in _with_possessors(arguments))
+
+
+def _as_pair_derived(candidate: Candidate, confidence: float) -> Candidate:
+    return replace(candidate, confidence=round(confidence * PAIR_CONFIDENCE_FACTOR, 3), pairing=PAIR_REFERENCE_PAIRING)
+
+
+_MISSING_OBJECT = frozenset({DropReason.NOT_AN_ACTOR, DropReason.NO_OBJECT, DropReason.UNQUALIFIED_AGENT})
+
+
+def _reciprocal(candidate: Candidate, objects: Sequence[Token], lexicon: Lexicon) -> Candidate | None:
+    """A group of two or more subjects whose object is "each other" (or its possessor: "each
+    other's positions"): every member acts on every other ("both sides accused each other",
+    "Russia and Ukraine shelled each other's positions"); None when that is not the case."""
     subjects = candidate.subjects
-    if missing_object and len(subjects) >= 2 and any(is_reciprocal(t, lexicon) for t in _with_possessors(objects)):
-        # "both sides accused each other", "Russia and Ukraine shelled each other's positions": both ways
-        pairs = tuple((a, b) for a in subjects for b in subjects if a != b)
-        return replace(candidate, drop=None, detail="", pairs=pairs, confidence=round(confidence * factor, 3),
-                       pairing=PAIR_REFERENCE_PAIRING if from_pair else candidate.pairing)
-    missing = objects if subjects else subject_tokens
+    if candidate.drop not in _MISSING_OBJECT or len(subjects) < 2:
+        return None
+    if not any(is_reciprocal(t, lexicon) for t in _with_possessors(objects)):
+        return None
+    pairs = tuple((a, b) for a in subjects for b in subjects if a != b)
+    return replace(candidate, drop=None, detail="", pairs=pairs)
+
+
+def _as_unresolved(candidate: Candidate, missing: Sequence[Token], mentions: BlockMentions) -> Candidate:
+    """A candidate that lacks an actor where an unresolved pair reference stands is dropped as an
+    unresolved reference (in subject position the parse already says so)."""
+    if candidate.drop not in (DropReason.NOT_AN_ACTOR, DropReason.UNQUALIFIED_AGENT):
+        return candidate
     unresolved = [t for t in _with_possessors(missing) if t.i in mentions.pairs and mentions.pairs[t.i] is None]
-    if unresolved and candidate.drop in (DropReason.NOT_AN_ACTOR, DropReason.UNQUALIFIED_AGENT):
-        return replace(candidate, drop=DropReason.UNRESOLVED_REFERENCE, detail=f"pair reference '{unresolved[0].text}'")
-    return candidate
+    if not unresolved:
+        return candidate
+    return replace(candidate, drop=DropReason.UNRESOLVED_REFERENCE, detail=f"pair reference '{unresolved[0].text}'")
