@@ -641,6 +641,8 @@ def _finish(
     object_token_seen: bool,
     object_unqualified: bool = False,
 ) -> Candidate:
+    """The candidate for a trigger and its actors, as pair references and "each other" make it
+    (extract/pair_reference.py)."""
     candidate = _assemble(trigger, trig, subjects, objects, attributes, confidence, ctx, used, subject_found,
                           object_token_seen, object_unqualified)
     if not isinstance(ctx.mentions, BlockMentions):
