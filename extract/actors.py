@@ -46,11 +46,14 @@ class Mention:
 class BlockMentions(dict[int, Mention]):
     """A block's mentions by token index, plus the tokens of agent nouns that no country,
     demonym or place qualifies ("protesters" alone): those are not actors, but a candidate that
-    fails for want of one is dropped with its own reason (``unqualified_agent``)."""
+    fails for want of one is dropped with its own reason (``unqualified_agent``); and the pair
+    references ("the two countries", extract/pair_reference.py) by token index, each with its two
+    actors or None when they could not be told."""
 
     def __init__(self) -> None:
         super().__init__()
         self.unqualified_agents: frozenset[int] = frozenset()
+        self.pairs: dict[int, tuple[Actor, Actor] | None] = {}
 
 
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})

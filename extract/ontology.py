@@ -278,6 +278,11 @@ class Lexicon:
     severing_verbs: frozenset[str]
     non_member_sectors: frozenset[str]
     generic_event_nouns: frozenset[str]
+    pair_person_nouns: frozenset[str]
+    pair_state_nouns: frozenset[str]
+    pair_party_nouns: frozenset[str]
+    pair_quantifiers: frozenset[str]
+    reciprocal_pronouns: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from extract.actors import BlockMentions, Mention, MentionKind, coordinated_qualifier_tokens
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
+from extract.pair_reference import with_pair_reference
 from graph.model import Actor, ActorType, DropReason
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
@@ -57,6 +58,10 @@ class Context:
         """An agent noun no country qualifies ("protesters" alone): not an actor."""
         return isinstance(self.mentions, BlockMentions) and token.i in self.mentions.unqualified_agents
 
+    def pair_of(self, token: Token) -> tuple[Actor, Actor] | None:
+        """The two actors a pair reference ("the two countries") refers to, if it is one."""
+        return self.mentions.pairs.get(token.i) if isinstance(self.mentions, BlockMentions) else None
+
     def is_place_name(self, token: Token) -> bool:
         mention = self.mentions.get(token.i)
         return mention is not None and mention.kind is MentionKind.CAPITAL
@@ -87,6 +92,10 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
         ):
             items.extend([child, *child.conjuncts])
     for item in items:
+        pair = ctx.pair_of(item)
+        if pair is not None:  # "the two countries": both actors of the pair
+            found.extend(a for a in pair if a not in found)
+            continue
         actor = ctx.actor(item)
         if actor is None:
             for child in item.children:
@@ -653,6 +662,28 @@ def _is_predicate_noun(noun: Token, ctx: Context) -> bool:
 
 
 def _finish(
+    trigger: Token,
+    trig: Trigger,
+    subjects: list[Actor],
+    objects: list[Actor],
+    attributes: list[tuple[str, str]],
+    confidence: float,
+    ctx: Context,
+    used: frozenset[int],
+    subject_found: Found,
+    object_token_seen: bool,
+    object_unqualified: bool = False,
+) -> Candidate:
+    """The candidate for a trigger and its actors, as pair references and "each other" make it
+    (extract/pair_reference.py)."""
+    candidate = _assemble(trigger, trig, subjects, objects, attributes, confidence, ctx, used, subject_found,
+                          object_token_seen, object_unqualified)
+    if not isinstance(ctx.mentions, BlockMentions):
+        return candidate
+    return with_pair_reference(candidate, subject_found.tokens, used, confidence, ctx.mentions, ctx.lexicon)
+
+
+def _assemble(
     trigger: Token,
     trig: Trigger,
     subjects: list[Actor],

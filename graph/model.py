@@ -115,7 +115,9 @@ class Event:
     ``attributes`` holds relation attributes (place, commodity, topic) as sorted pairs so the
     value stays hashable. ``pairing`` says how the actors were paired with the trigger:
     ``dependency`` (along the parse), ``backoff`` (by word order, at a lower confidence) or
-    ``event_reference`` (a reaction to "the attack" aimed at the agent of the event it refers to).
+    ``event_reference`` (a reaction to "the attack" aimed at the agent of the event it refers to)
+    or ``pair_reference`` (along the parse, one side a pair reference such as "the two countries"
+    resolved to the two actors just named, at a lower confidence).
     ``evidence`` lists every mention of the same event in the article; the first one also fills
     ``sentence``/``char_start``/``char_end``.
     """

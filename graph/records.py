@@ -127,7 +127,7 @@ DATE_PRECISIONS = frozenset({"article", "day", "week", "month", "year", "unknown
 # every attribute is stored: cameo (the finer code a dictionary pattern gave) as the event's
 # cameo_detail, requested (the act an appeal or demand asks for) as requested
 ATTRIBUTES = frozenset({"place", "commodity", "topic", "cameo", "requested"})
-PAIRINGS = frozenset({"dependency", "backoff", "event_reference"})
+PAIRINGS = frozenset({"dependency", "backoff", "event_reference", "pair_reference"})
 MAX_NAME = 500
 MAX_ID = 2048
 

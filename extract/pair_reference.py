@@ -1,0 +1,316 @@
+"""Plural pair references: "the two countries", "both sides", "the two leaders".
+
+A rule of English discourse: a definite plural quantified by "two" or "both" refers back to the
+pair just under discussion, the two most recently mentioned distinct actors of the kind its head
+noun names. As a subject the pair acts like a coordinated subject ("A and B agreed"), as an object
+each party is acted on; "each other"/"one another" as the object of a group's verb pairs its
+members both ways. The head nouns, quantifiers and reciprocal pronouns are lexicon data.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.actors import BlockMentions, Mention, MentionKind
+from extract.gazetteer import Gazetteer
+from extract.ontology import Lexicon
+from graph.model import Actor, ActorType, DropReason
+
+if TYPE_CHECKING:
+    from extract.patterns import Candidate
+
+#: How far back a pair reference looks: its own sentence and the two before it. News text names
+#: the pair in the sentence or two before "the two countries"; further back, other actors have
+#: usually come under discussion and a guess would pair the wrong ones.
+PAIR_WINDOW_SENTENCES = 3
+#: What events whose actors come from a pair reference say as their ``pairing``.
+PAIR_REFERENCE_PAIRING = "pair_reference"
+#: A pair-derived event is less certain than its dependency path: the referents are a discourse guess.
+PAIR_CONFIDENCE_FACTOR = 0.9
+#: Prepositions that make a named state the setting of what is said ("talks in Nairobi", "the war
+#: in Ukraine"), not one of the parties under discussion.
+_SETTING_PREPS = frozenset({"in", "at", "near", "inside"})
+#: Determiners that make "two" definite ("the two countries"; "two countries" is indefinite).
+_DEFINITE_DETERMINERS = frozenset({"the", "these", "those"})
+#: Modifiers after the head that restrict a plural to other referents ("the two countries that
+#: border Sudan", "both sides of the border"): such a phrase is not a reference back.
+_RESTRICTING_ARCS = frozenset({"relcl", "acl", "appos"})
+_RESTRICTING_PREPS = frozenset({"of", "from"})
+_QUALIFYING_ARCS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+class PairKind(StrEnum):
+    """What a pair reference's head noun names."""
+
+    PERSONS = "persons"  # leaders, presidents, ministers: the two most recent persons
+    STATES = "states"  # countries, governments, capitals: the two most recent states
+    PARTIES = "parties"  # sides, parties, rivals: any two actors
+
+
+def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
+    """The kind of pair ``token`` refers to, or None: a plural head noun of the lexicon's pair
+    nouns with "both", or with "two" after a definite determiner, and no restricting modifier."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.pair_person_nouns:
+        kind = PairKind.PERSONS
+    elif lemma in lexicon.pair_state_nouns:
+        kind = PairKind.STATES
+    elif lemma in lexicon.pair_party_nouns:
+        kind = PairKind.PARTIES
+    else:
+        return None
+    lefts = [c for c in token.children if c.i < token.i]
+    quantifiers = [c for c in lefts if c.lower_ in lexicon.pair_quantifiers]
+    if not quantifiers:
+        return None
+    if all(q.like_num for q in quantifiers) and not any(c.lower_ in _DEFINITE_DETERMINERS for c in lefts):
+        return None
+    for child in token.children:
+        if child.dep_ in _RESTRICTING_ARCS or (child.dep_ == "prep" and child.lower_ in _RESTRICTING_PREPS):
+            return None
+    return kind
+
+
+def as_kind(actor: Actor, kind: PairKind, country_actor: Callable[[str], Actor | None]) -> Actor | None:
+    """The actor a mention contributes to a pair of ``kind``: a person for persons; its country for
+    states (a person, group or government counts as its country); for parties a state or an
+    organisation itself, a person or group as its country."""
+    if kind is PairKind.PERSONS:
+        return actor if actor.type is ActorType.PERSON else None
+    if actor.type is ActorType.COUNTRY:
+        return actor
+    if kind is PairKind.PARTIES and actor.type is ActorType.ORGANIZATION:
+        return actor
+    if actor.country is None or actor.type is ActorType.REGION:
+        return None
+    return country_actor(actor.country)
+
+
+def referents(
+    kind: PairKind, recent_first: Iterable[Actor], excluded: Iterable[Actor],
+    country_actor: Callable[[str], Actor | None],
+) -> tuple[Actor, Actor] | None:
+    """The two most recent distinct actors of ``kind`` (``recent_first`` runs back from the
+    reference), leaving out ``excluded`` (the reference's clause-mates); None when fewer than two
+    are found, when both belong to one country, or when a person of the pair has no country."""
+    left_out = {a.id for actor in excluded if (a := as_kind(actor, kind, country_actor)) is not None}
+    found: list[Actor] = []
+    for actor in recent_first:
+        candidate = as_kind(actor, kind, country_actor)
+        if candidate is None or candidate.id in left_out or any(candidate.id == f.id for f in found):
+            continue
+        found.append(candidate)
+        if len(found) == 2:
+            break
+    if len(found) < 2:
+        return None
+    first, second = found
+    if kind is PairKind.PERSONS and (first.country is None or second.country is None):
+        return None
+    if first.country is not None and first.country == second.country:
+        return None
+    return second, first  # in the order they were named
+
+
+def clause_mates(token: Token, mentions: BlockMentions) -> list[Actor]:
+    """The actors of the subjects (and passive agents) of the clause a pair reference is an
+    argument of, through control verbs ("Washington would not hesitate to impose sanctions on
+    both countries"): a definite description does not refer to its own clause's subject ("China
+    praised the two countries"), while a speaker above a reported clause may be one of the pair."""
+    actors: list[Actor] = []
+    node = token
+    while node.head is not node:
+        parent = node.head
+        if parent.pos_ in ("VERB", "AUX"):
+            for child in parent.children:
+                if child is node:
+                    continue
+                arguments = [child] if child.dep_ in ("nsubj", "nsubjpass") else (
+                    [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [])
+                for argument in arguments:
+                    for item in (argument, *argument.conjuncts):
+                        mention = mentions.get(item.i)
+                        if mention is not None:
+                            actors.append(mention.actor)
+            if parent.dep_ in ("acl", "relcl") and (modified := mentions.get(parent.head.i)) is not None:
+                actors.append(modified.actor)  # "Russia, whose peacekeepers ..., called on both sides"
+            if parent.dep_ != "xcomp":
+                break
+        node = parent
+    return actors
+
+
+def _is_under_discussion(mention: Mention, doc: Doc) -> bool:
+    """A mention that can be one of a later pair: named, not a pronoun (its antecedent counted
+    already); not the setting of what is said ("talks in Nairobi", "the war in Ukraine"); not the
+    subject of a predicate noun or adjective, which describes it rather than has it act ("Taiwan
+    was the first red line")."""
+    if mention.kind is MentionKind.PRONOUN:
+        return False
+    root = doc[mention.start : mention.end].root
+    if root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS:
+        return False
+    copula = root.head
+    return not (root.dep_ == "nsubj" and copula.lemma_ == "be"
+                and any(c.dep_ in ("attr", "acomp") for c in copula.children))
+
+
+def _qualified(token: Token, mentions: BlockMentions) -> bool:
+    """A modifier of the noun names an actor ("the two Russian ministers"): no pair reference."""
+    own = mentions.get(token.i)
+    for child in token.children:
+        if child.dep_ in _QUALIFYING_ARCS:
+            for inner in child.subtree:
+                found = mentions.get(inner.i)
+                if found is not None and found is not own:
+                    return True
+    return False
+
+
+def _forget(token: Token, mentions: BlockMentions) -> None:
+    """A plural pair never names one actor: drop a mention the resolver gave the noun ("the two
+    leaders" taken for the one leader named before)."""
+    mention = mentions.get(token.i)
+    if mention is not None:
+        for i in range(mention.start, mention.end):
+            if mentions.get(i) is mention:
+                del mentions[i]
+
+
+@dataclass
+class PairResolver:
+    """One article's pair references, block by block: remembers the actors named in the last
+    sentences (``PAIR_WINDOW_SENTENCES``) so that a reference can look back across blocks."""
+
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+    recent: deque[tuple[Actor, ...]] = field(
+        default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
+
+    def resolve_block(self, doc: Doc, mentions: BlockMentions) -> None:
+        """Record every pair reference of ``doc`` in ``mentions.pairs`` (its two actors, or None
+        when they cannot be told) and take it out of the unqualified agents."""
+        for sentence in doc.sents:
+            self._resolve_sentence(sentence, mentions)
+        mentions.unqualified_agents = frozenset(i for i in mentions.unqualified_agents if i not in mentions.pairs)
+
+    def _resolve_sentence(self, sentence: Span, mentions: BlockMentions) -> None:
+        kinds: dict[int, PairKind] = {}
+        for token in sentence:
+            kind = pair_kind(token, self.lexicon)
+            if kind is not None and not _qualified(token, mentions):
+                kinds[token.i] = kind
+                _forget(token, mentions)
+        named: list[Actor] = []
+        for token in sentence:
+            kind = kinds.get(token.i)
+            if kind is not None:
+                excluded = clause_mates(token, mentions)
+                pair = referents(kind, self._looking_back(named), excluded, self._country)
+                mentions.pairs[token.i] = pair
+                named.extend(pair or ())
+                continue
+            mention = mentions.get(token.i)
+            if mention is not None and token.i == mention.start and _is_under_discussion(mention, sentence.doc):
+                named.append(mention.actor)
+        self.recent.append(tuple(named))
+
+    def _country(self, iso3: str) -> Actor | None:
+        return self.gazetteer.country_actor(iso3) if iso3 in self.gazetteer.countries else None
+
+    def _looking_back(self, named: Sequence[Actor]) -> Iterator[Actor]:
+        """The actors named so far, most recent first: earlier in the sentence, then the
+        sentences before it within the window."""
+        yield from reversed(named)
+        for sentence in reversed(self.recent):
+            yield from reversed(sentence)
+
+
+# -- candidates -----------------------------------------------------------------------------
+def _argument_tokens(trigger: Token) -> list[Token]:
+    """The trigger's direct objects and prepositional objects (also those on its direct object):
+    where an unresolved pair or a reciprocal pronoun would sit."""
+    tokens = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    holders = [trigger, *tokens]
+    tokens += [g for h in holders for c in h.children if c.dep_ in ("prep", "agent") for g in c.children
+               if g.dep_ == "pobj"]
+    return tokens
+
+
+def is_reciprocal(token: Token, lexicon: Lexicon) -> bool:
+    """"each other", "one another": the token with a determiner of its own before it."""
+    return any(f"{c.lower_} {token.lower_}" in lexicon.reciprocal_pronouns for c in token.children if c.i < token.i)
+
+
+def _with_possessors(tokens: Iterable[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        yield from (c for c in token.children if c.dep_ == "poss")
+
+
+def with_pair_reference(
+    candidate: Candidate, subject_tokens: Sequence[Token], object_indices: Iterable[int],
+    confidence: float, mentions: BlockMentions, lexicon: Lexicon,
+) -> Candidate:
+    """The candidate as pair references and reciprocal pronouns make it: marked ``pair_reference``
+    at a lower confidence when a pair gave its actors; paired both ways when a group acts on "each
+    other"; dropped as ``unresolved_reference`` when an unresolved pair is its missing argument.
+    ``confidence`` is the path's, before a drop set it to 0."""
+    objects = _argument_tokens(candidate.trigger)
+    arguments = [*subject_tokens, *(candidate.trigger.doc[i] for i in object_indices), *objects]
+    from_pair = _actors_from_pair(candidate, arguments, mentions)
+    if candidate.drop is None:
+        return _as_pair_derived(candidate, candidate.confidence) if from_pair else candidate
+    reciprocal = _reciprocal(candidate, objects, lexicon)
+    if reciprocal is not None:
+        if from_pair:
+            return _as_pair_derived(reciprocal, confidence)
+        return replace(reciprocal, confidence=round(confidence, 3))
+    return _as_unresolved(candidate, objects if candidate.subjects else subject_tokens, mentions)
+
+
+def _actors_from_pair(candidate: Candidate, arguments: Sequence[Token], mentions: BlockMentions) -> bool:
+    """Whether a resolved pair reference among the arguments (or their possessors: "the two
+    sides' ministers") gave the candidate both of its actors."""
+    actors = {a.id for a in (*candidate.subjects, *candidate.objects)}
+    return any((pair := mentions.pairs.get(t.i)) is not None and {a.id for a in pair} <= actors
+               for t in _with_possessors(arguments))
+
+
+def _as_pair_derived(candidate: Candidate, confidence: float) -> Candidate:
+    return replace(candidate, confidence=round(confidence * PAIR_CONFIDENCE_FACTOR, 3), pairing=PAIR_REFERENCE_PAIRING)
+
+
+_MISSING_OBJECT = frozenset({DropReason.NOT_AN_ACTOR, DropReason.NO_OBJECT, DropReason.UNQUALIFIED_AGENT})
+
+
+def _reciprocal(candidate: Candidate, objects: Sequence[Token], lexicon: Lexicon) -> Candidate | None:
+    """A group of two or more subjects whose object is "each other" (or its possessor: "each
+    other's positions"): every member acts on every other ("both sides accused each other",
+    "Russia and Ukraine shelled each other's positions"); None when that is not the case."""
+    subjects = candidate.subjects
+    if candidate.drop not in _MISSING_OBJECT or len(subjects) < 2:
+        return None
+    if not any(is_reciprocal(t, lexicon) for t in _with_possessors(objects)):
+        return None
+    pairs = tuple((a, b) for a in subjects for b in subjects if a != b)
+    return replace(candidate, drop=None, detail="", pairs=pairs)
+
+
+def _as_unresolved(candidate: Candidate, missing: Sequence[Token], mentions: BlockMentions) -> Candidate:
+    """A candidate that lacks an actor where an unresolved pair reference stands is dropped as an
+    unresolved reference (in subject position the parse already says so)."""
+    if candidate.drop not in (DropReason.NOT_AN_ACTOR, DropReason.UNQUALIFIED_AGENT):
+        return candidate
+    unresolved = [t for t in _with_possessors(missing) if t.i in mentions.pairs and mentions.pairs[t.i] is None]
+    if not unresolved:
+        return candidate
+    return replace(candidate, drop=DropReason.UNRESOLVED_REFERENCE, detail=f"pair reference '{unresolved[0].text}'")

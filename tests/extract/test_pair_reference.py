@@ -1,0 +1,172 @@
+"""Plural pair references ("the two countries", "both sides", "the two leaders") and "each other"."""
+
+from __future__ import annotations
+
+from extract.pair_reference import PAIR_REFERENCE_PAIRING, PairKind, pair_kind, referents
+from extract.pipeline import Extractor
+from graph.model import Actor, ActorType, Article, DropReason, Extraction
+from graph.records import event_from_record, event_record
+
+DATE = "2024-05-02"
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article("pair-reference-test", text, None, DATE))
+
+
+def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
+    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+
+
+def country(iso3: str) -> Actor:
+    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
+
+
+def person(name: str, iso3: str | None) -> Actor:
+    return Actor(f"person:{name}", name, ActorType.PERSON, iso3, "GOV")
+
+
+def no_country(iso3: str) -> None:
+    return None
+
+
+# -- the pure parts -------------------------------------------------------------------------
+def test_pair_kind_needs_a_pair_quantifier_and_a_listed_head(extractor: Extractor) -> None:
+    lexicon = extractor.knowledge.lexicon
+    doc = extractor.nlp("The two countries met. Both sides spoke. Two countries left. The three leaders met. "
+                        "The two leaders spoke. The two sides of the border are calm.")
+    kinds = {t.i: pair_kind(t, lexicon) for t in doc}
+    assert [(doc[i].text, k) for i, k in kinds.items() if k is not None] == [
+        ("countries", PairKind.STATES), ("sides", PairKind.PARTIES), ("leaders", PairKind.PERSONS),
+    ]
+
+
+def test_referents_are_the_two_most_recent_distinct_states_in_the_order_named() -> None:
+    recent_first = [country("UGA"), country("UGA"), country("KEN"), country("TZA")]
+    assert referents(PairKind.STATES, recent_first, [], no_country) == (country("KEN"), country("UGA"))
+
+
+def test_referents_leave_out_the_clause_mates() -> None:
+    recent_first = [country("CHN"), country("IRN"), country("SAU")]
+    assert referents(PairKind.STATES, recent_first, [country("CHN")], no_country) == (country("SAU"), country("IRN"))
+
+
+def test_referents_of_one_country_or_fewer_than_two_are_none() -> None:
+    assert referents(PairKind.STATES, [country("KEN")], [], no_country) is None
+    same = [person("a", "KEN"), person("b", "KEN")]
+    assert referents(PairKind.PERSONS, same, [], no_country) is None
+    stateless = [person("a", "KEN"), person("b", None)]
+    assert referents(PairKind.PERSONS, stateless, [], no_country) is None
+
+
+def test_a_person_counts_as_its_country_for_a_state_head() -> None:
+    recent_first = [person("ruto", "KEN"), person("museveni", "UGA")]
+    assert referents(PairKind.STATES, recent_first, [], country) == (country("UGA"), country("KEN"))
+
+
+# -- the pair as subject --------------------------------------------------------------------
+def test_the_two_countries_act_like_a_coordinated_subject(extractor: Extractor) -> None:
+    result = run(extractor, "Kenya and Uganda held talks in Nairobi on Monday. "
+                            "The two countries agreed to reopen the border.")
+    agreed = [e for e in result.events if e.relation.name == "AGREE"]
+    assert {(e.subject.id, e.object.id) for e in agreed} == {("country:KEN", "country:UGA"),
+                                                              ("country:UGA", "country:KEN")}
+    assert {e.pairing for e in agreed} == {PAIR_REFERENCE_PAIRING}
+    direct = run(extractor, "Kenya and Uganda agreed to reopen the border.")
+    ceiling = max(e.confidence for e in direct.events if e.relation.name == "AGREE")
+    assert all(e.confidence < ceiling for e in agreed)
+
+
+def test_the_two_leaders_are_the_last_two_persons(extractor: Extractor) -> None:
+    result = run(extractor, "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Monday. "
+                            "The two leaders agreed to reopen the border.")
+    assert {("person:william-ruto", "AGREE", "person:yoweri-museveni"),
+            ("person:yoweri-museveni", "AGREE", "person:william-ruto")} <= triples(result)
+
+
+def test_a_state_named_as_the_setting_is_not_one_of_the_pair(extractor: Extractor) -> None:
+    result = run(extractor, "Ethiopia and Eritrea held talks in Nairobi on Monday. "
+                            "The two countries agreed to reopen the border.")
+    agreed = {(s, o) for s, r, o in triples(result) if r == "AGREE"}
+    assert agreed == {("country:ETH", "country:ERI"), ("country:ERI", "country:ETH")}
+
+
+def test_a_pair_with_another_object_makes_each_party_a_subject(extractor: Extractor) -> None:
+    result = run(extractor, "Ghana and Togo signed a trade pact. The two governments imposed sanctions on Mali.")
+    sanctions = {t for t in triples(result) if t[1] == "SANCTION"}
+    assert sanctions == {("country:GHA", "SANCTION", "country:MLI"), ("country:TGO", "SANCTION", "country:MLI")}
+
+
+def test_both_sides_accused_each_other_goes_both_ways(extractor: Extractor) -> None:
+    result = run(extractor, "Ethiopia and Eritrea traded accusations over the border. "
+                            "Both sides accused each other of violating the ceasefire.")
+    accused = [e for e in result.events if e.relation.name == "ACCUSE"]
+    assert {(e.subject.id, e.object.id) for e in accused} == {("country:ETH", "country:ERI"),
+                                                               ("country:ERI", "country:ETH")}
+    assert {e.pairing for e in accused} == {PAIR_REFERENCE_PAIRING}
+
+
+def test_a_coordinated_subject_with_each_other_goes_both_ways_along_the_parse(extractor: Extractor) -> None:
+    result = run(extractor, "Sudan and Chad accused each other of arming the rebels.")
+    accused = [e for e in result.events if e.relation.name == "ACCUSE"]
+    assert {(e.subject.id, e.object.id) for e in accused} == {("country:SDN", "country:TCD"),
+                                                               ("country:TCD", "country:SDN")}
+    assert {e.pairing for e in accused} == {"dependency"}
+
+
+# -- the pair as object ---------------------------------------------------------------------
+def test_urged_both_countries_is_one_event_per_party(extractor: Extractor) -> None:
+    result = run(extractor, "Sudan and Chad traded accusations over the border. "
+                            "The African Union urged both countries to show restraint.")
+    appeals = {t for t in triples(result) if t[1] == "APPEAL"}
+    assert appeals == {("org:african-union", "APPEAL", "country:SDN"),
+                       ("org:african-union", "APPEAL", "country:TCD")}
+
+
+def test_the_subject_of_the_clause_is_not_one_of_the_pair_it_acts_on(extractor: Extractor) -> None:
+    result = run(extractor, "Saudi Arabia and Iran held talks on Monday. China praised the two countries.")
+    praised = {t for t in triples(result) if t[1] == "PRAISE"}
+    assert praised == {("country:CHN", "PRAISE", "country:SAU"), ("country:CHN", "PRAISE", "country:IRN")}
+
+
+# -- what stays unresolved ------------------------------------------------------------------
+def _unresolved_agree(result: Extraction) -> bool:
+    return any(d.reason is DropReason.UNRESOLVED_REFERENCE and d.relation == "AGREE" for d in result.drops)
+
+
+def test_one_prior_state_gives_no_pair(extractor: Extractor) -> None:
+    result = run(extractor, "Kenya sent troops to the border. The two countries agreed to reopen the border.")
+    assert not [e for e in result.events if e.relation.name == "AGREE"]
+    assert _unresolved_agree(result)
+
+
+def test_two_persons_of_one_country_give_no_pair(extractor: Extractor) -> None:
+    result = run(extractor, "Kenyan President William Ruto met Kenyan Foreign Minister Musalia Mudavadi on Monday. "
+                            "The two leaders agreed to reopen the border.")
+    assert not [e for e in result.events if e.relation.name == "AGREE"]
+    assert _unresolved_agree(result)
+
+
+def test_a_pair_named_three_sentences_back_is_beyond_the_window(extractor: Extractor) -> None:
+    result = run(extractor, "Kenya and Uganda held talks in Nairobi on Monday. Officials met again on Tuesday. "
+                            "Reporters waited outside. The two countries agreed to reopen the border.")
+    assert not [e for e in result.events if e.relation.name == "AGREE"]
+    assert _unresolved_agree(result)
+
+
+def test_an_unresolved_pair_as_object_is_an_unresolved_reference(extractor: Extractor) -> None:
+    result = run(extractor, "The African Union urged both countries to show restraint.")
+    assert not result.events
+    assert any(d.reason is DropReason.UNRESOLVED_REFERENCE and d.relation == "APPEAL" for d in result.drops)
+
+
+def test_the_pairing_survives_the_record_round_trip(extractor: Extractor) -> None:
+    result = run(extractor, "Saudi Arabia and Iran held talks on Monday. China praised the two countries.")
+    event = next(e for e in result.events if e.relation.name == "PRAISE")
+    assert event_from_record(event_record(event)).pairing == PAIR_REFERENCE_PAIRING
+
+
+def test_each_others_as_possessor_of_the_object_goes_both_ways(extractor: Extractor) -> None:
+    result = run(extractor, "Sudan and Chad traded accusations. Both countries expelled each other's ambassadors.")
+    expelled = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "DEPORT"}
+    assert expelled == {("country:SDN", "country:TCD"), ("country:TCD", "country:SDN")}
