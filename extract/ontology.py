@@ -277,7 +277,6 @@ class Lexicon:
     naming_verbs: frozenset[str]
     severing_verbs: frozenset[str]
     non_member_sectors: frozenset[str]
-    generic_event_nouns: frozenset[str]
     pair_person_nouns: frozenset[str]
     pair_state_nouns: frozenset[str]
     pair_party_nouns: frozenset[str]

@@ -917,8 +917,7 @@ def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidat
     paired_sentences = {c.trigger.sent.start for c in candidates if c.drop is None}
     for candidate in candidates:
         sentence = candidate.trigger.sent.start
-        clause_verb = candidate.trigger.pos_ == "VERB"  # an event noun may be a topic in a list
-        if _backoff_eligible(candidate) and sentence not in paired_sentences and clause_verb:
+        if _backoff_eligible(candidate) and sentence not in paired_sentences and _may_back_off(candidate.trigger):
             pair = flanking_actors(candidate, ctx)
             if pair is not None:
                 paired_sentences.add(sentence)
@@ -927,6 +926,14 @@ def with_backoff(candidates: list[Candidate], ctx: Context) -> Iterator[Candidat
                                 BACKOFF_CONFIDENCE, pairing=BACKOFF_PAIRING)
                 continue
         yield candidate
+
+
+def _may_back_off(trigger: Token) -> bool:
+    """A verb of its own clause: not an event noun (it may be a topic in a list), not a relative
+    clause or a participle that describes a noun ("any country that recognises Taiwan", "a Marine
+    jailed in Russia"), whose actors word order does not give. (Leaving out verbs whose subject is
+    a noun naming no actor too cost DEV five correct events for three wrong ones on the news set.)"""
+    return trigger.pos_ == "VERB" and trigger.dep_ not in ("relcl", "acl")
 
 
 def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] | None:

@@ -37,8 +37,13 @@ def test_a_condemned_attack_is_a_criticism_of_the_attacker(extractor: Extractor)
     assert dependency and event.confidence < min(e.confidence for e in dependency)
 
 
-def test_a_welcomed_decision_is_praise_of_whoever_decided(extractor: Extractor) -> None:
+def test_a_generic_noun_refers_to_no_event(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the decision.")
+    assert not referred(result)
+
+
+def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor) -> None:
+    result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the expulsions.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
         ("country:FIN", "PRAISE", "country:NOR")
     ]

@@ -41,9 +41,30 @@ def test_pair_kind_needs_a_pair_quantifier_and_a_listed_head(extractor: Extracto
     ]
 
 
-def test_referents_are_the_two_most_recent_distinct_states_in_the_order_named() -> None:
-    recent_first = [country("UGA"), country("UGA"), country("KEN"), country("TZA")]
+def test_referents_are_the_only_two_distinct_states_in_the_order_named() -> None:
+    recent_first = [country("UGA"), country("UGA"), country("KEN")]
     assert referents(PairKind.STATES, recent_first, [], no_country) == (country("KEN"), country("UGA"))
+
+
+def test_three_states_with_none_put_together_leave_the_pair_unresolved() -> None:
+    recent_first = [country("UGA"), country("KEN"), country("TZA")]
+    assert referents(PairKind.STATES, recent_first, [], no_country) is None
+
+
+def test_the_latest_dyad_the_text_put_together_is_the_pair() -> None:
+    recent_first = [country("RUS"), country("AZE"), country("ARM")]  # "... brokered by Russia"
+    dyads = [(country("ARM"), country("AZE"))]
+    assert referents(PairKind.STATES, recent_first, [], no_country, dyads) == (country("ARM"), country("AZE"))
+    with_mate = [(country("CHN"), country("SAU")), (country("SAU"), country("IRN"))]
+    assert referents(PairKind.STATES, recent_first, [country("CHN")], no_country, with_mate) == (
+        country("SAU"), country("IRN"))
+
+
+def test_a_pair_put_together_before_a_broker_is_the_pair(extractor: Extractor) -> None:
+    result = run(extractor, "Armenia and Azerbaijan agreed to a truce after talks brokered by Russia, "
+                            "but both sides accused each other of violating it.")
+    accusations = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "ACCUSE"}
+    assert accusations == {("country:ARM", "country:AZE"), ("country:AZE", "country:ARM")}
 
 
 def test_referents_leave_out_the_clause_mates() -> None:
@@ -170,3 +191,8 @@ def test_each_others_as_possessor_of_the_object_goes_both_ways(extractor: Extrac
     result = run(extractor, "Sudan and Chad traded accusations. Both countries expelled each other's ambassadors.")
     expelled = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "DEPORT"}
     assert expelled == {("country:SDN", "country:TCD"), ("country:TCD", "country:SDN")}
+
+
+def test_the_subjects_of_a_conjoined_verb_without_its_own_are_clause_mates(extractor: Extractor) -> None:
+    result = run(extractor, "Chile and Peru declined to back the plan and offered to mediate between the two sides.")
+    assert not [e for e in result.events if e.relation.name == "MEDIATE"]
