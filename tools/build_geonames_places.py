@@ -162,14 +162,15 @@ def consonants(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
-def names_of(place: Place, words: frozenset[str], report: Report) -> list[str]:
+def names_of(place: Place, report: Report) -> list[str]:
     """The place's own name (if it begins with a letter) and its alternate spellings; an
-    alternate of fewer than 4 letters or that is an English word of any part of speech is
-    dropped (GeoNames lists codes and words among the alternates: "Soul" for Seoul)."""
+    alternate of fewer than ``MIN_ALTERNATE`` letters is dropped (GeoNames lists codes among the
+    alternates). English nouns are not tested: spaCy's lemma tables hold many cities' names as
+    nouns ("odessa"), so the nouns would drop the spellings news uses most."""
     found = [place.name] if place.name[:1].isalpha() else []
     for alternate in sorted({a for a in place.alternates if written_as_name(a) and is_spelling(a, place.name)}):
-        if len(alternate) < MIN_ALTERNATE or (len(alternate.split()) == 1 and is_word(alternate, words)):
-            report.counts["alternate spelling dropped: short or an English word"] += 1
+        if len(alternate) < MIN_ALTERNATE:
+            report.counts["alternate spelling dropped: fewer than 4 letters"] += 1
             continue
         found.append(alternate)
     return found
@@ -185,11 +186,11 @@ class Bearer:
     own_name: bool  # the place's GeoNames name, not an alternate spelling
 
 
-def bearers_by_name(places: Iterable[Place], words: frozenset[str], report: Report) -> dict[str, list[Bearer]]:
+def bearers_by_name(places: Iterable[Place], report: Report) -> dict[str, list[Bearer]]:
     """Every place bearing each folded name."""
     bearers: dict[str, list[Bearer]] = defaultdict(list)
     for place in places:
-        for index, name in enumerate(names_of(place, words, report)):
+        for index, name in enumerate(names_of(place, report)):
             bearers[fold_key(name)].append(Bearer(name, place, index == 0 and name == place.name))
     return bearers
 
@@ -262,7 +263,7 @@ def convert(places: Sequence[Place], known: Known, words: frozenset[str], min_po
     """The rows of geonames_places.tsv: name, iso3, population (empty when unknown), kind."""
     rows = []
     named: set[Place] = set()
-    for key, bearers in sorted(bearers_by_name(places, words, report).items()):
+    for key, bearers in sorted(bearers_by_name(places, report).items()):
         if not any(selected(b, min_population) for b in bearers):
             continue
         chosen = owner(bearers, report)
