@@ -218,7 +218,7 @@ class SurfaceKind(StrEnum):
     REGION_DEMONYM = "region_demonym"
     ORGANIZATION = "organization"
     PERSON = "person"
-    PLACE = "place"  # a city or province inside a state (Phoenix): qualifies agent nouns only
+    PLACE = "place"  # a city or province (Phoenix, GeoNames): qualifies agent nouns; as an object, its state
 
 
 @dataclass(frozen=True)
