@@ -14,14 +14,14 @@ Selection rules (each a rule of the data or of English, none fitted to a sentenc
 - cities of ``--min-population`` people or more (default 50,000), and the first-level
   administrative divisions the package has (the US states);
 - a place is named by its GeoNames name and by those of its alternate names that are spellings of
-  it: ASCII, written as a name, with the same first letter and a similarity ratio of at least
-  ``SPELLING_RATIO`` to the name ("Odessa" for Odesa, "Kiev" for Kyiv; not a former name such as
-  "Bombay", nor a translation);
+  it: ASCII, written as a name, of 4 letters or more, with the same first letter and a similarity
+  ratio of at least ``SPELLING_RATIO`` to the name or the same consonants ("Odessa" for Odesa,
+  "Derna" for Darnah; not a former name such as "Bombay", nor a translation);
 - a name that places of several states bear (all cities of 15,000 or more count) is kept only when
   the largest place bearing it outnumbers the largest of every other state by ``DOMINANCE`` times;
   a state's name shared with another state's place is dropped when no population tells them apart;
 - one-word names that are English verbs, adjectives or adverbs (spaCy's lemma tables, as for the
-  Phoenix places) are dropped;
+  Phoenix places), or that begin many person names of the lists ("George"), are dropped;
 - the curated files win, then the Phoenix files: a name that is a curated country name, demonym,
   capital, seat, region, organisation or person, or a Phoenix person, organisation or place, is
   dropped; each case is one row of geonames_conflicts.tsv and counted on standard error.
