@@ -1,4 +1,4 @@
-"""Start-up cost of the gazetteer, curated only vs curated + Phoenix, measured in one run.
+"""Start-up cost of the gazetteer, curated only vs + Phoenix vs + GeoNames places, measured in one run.
 
     .venv/bin/python benchmarks/gazetteer_bench.py            # about 3 minutes on 2 cores
     .venv/bin/python benchmarks/gazetteer_bench.py --quick    # smoke run
@@ -6,7 +6,8 @@
 Each configuration runs in a fresh process (same model, same articles):
 - ``curated``: only the hand-made files (countries, regions, organisations, office holders,
   roles) copied into a temporary folder, i.e. the gazetteer before the Phoenix files;
-- ``curated+phoenix``: extract/data as shipped.
+- ``curated+phoenix``: extract/data without the GeoNames places (geonames_places.tsv);
+- ``curated+phoenix+geonames``: extract/data as shipped (when it has geonames_places.tsv).
 Printed per configuration: load_gazetteer time and SurfaceIndex.build time, index sizes, peak
 RSS of the process, and full extraction time over bare ``nlp.pipe`` on the same blocks (target
 <= 1.3); ``wall s`` is the first (cold) load and index build in wall seconds. Other times are
@@ -34,12 +35,13 @@ sys.path.insert(0, str(ROOT))
 from extract.gazetteer import DATA_DIR, SurfaceIndex, load_gazetteer  # noqa: E402
 from extract.nlp import load_model  # noqa: E402
 from extract.ontology import load_lexicon, load_ontology  # noqa: E402
-from extract.pipeline import Extractor, Knowledge  # noqa: E402
+from extract.pipeline import Extractor, Knowledge, knowledge_digest  # noqa: E402
 from extract.text import split_blocks  # noqa: E402
 from graph.model import Article  # noqa: E402
 from loaders.sources import read_inputs  # noqa: E402
 
 CURATED_FILES = ("countries.tsv", "regions.tsv", "organizations.tsv", "office_holders.tsv", "roles.tsv")
+GEONAMES_FILE = "geonames_places.tsv"  # tools/build_geonames_places.py
 BATCH = 64
 
 
@@ -73,7 +75,7 @@ def child(data_dir: Path, count: int) -> None:
     load_s = median_seconds(lambda: load_gazetteer(data_dir))
     gazetteer = load_gazetteer(data_dir)
     index_s = median_seconds(lambda: SurfaceIndex.build(gazetteer, tokenize))
-    extractor = Extractor(nlp, Knowledge(gazetteer, load_ontology(), load_lexicon()))
+    extractor = Extractor(nlp, Knowledge(gazetteer, load_ontology(), load_lexicon(), knowledge_digest(data_dir)))
     peak_after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     corpus = articles(count)
     blocks = [b.text for a in corpus for b in split_blocks(a.text)]
@@ -117,18 +119,23 @@ def main() -> None:
         child(args.child, args.count)
         return
     count = 16 if args.quick else 96
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as curated, tempfile.TemporaryDirectory() as phoenix:
         for name in CURATED_FILES:
-            shutil.copy(DATA_DIR / name, Path(folder) / name)
-        figures = {"curated": measure(Path(folder), count), "curated+phoenix": measure(DATA_DIR, count)}
+            shutil.copy(DATA_DIR / name, Path(curated) / name)
+        for path in DATA_DIR.iterdir():
+            if path.is_file() and path.name != GEONAMES_FILE:
+                shutil.copy(path, Path(phoenix) / path.name)
+        figures = {"curated": measure(Path(curated), count), "curated+phoenix": measure(Path(phoenix), count)}
+        if (DATA_DIR / GEONAMES_FILE).exists():
+            figures["curated+phoenix+geonames"] = measure(DATA_DIR, count)
     if args.json:
         print(json.dumps(figures))
         return
     print(f"{count} bundled articles ({figures['curated']['words']:.0f} words), each configuration in a fresh process")
-    print(f"{'':18}{'load s':>8}{'index s':>9}{'start s':>9}{'wall s':>8}{'entries':>10}{'persons':>9}{'agents':>8}"
+    print(f"{'':26}{'load s':>8}{'index s':>9}{'start s':>9}{'wall s':>8}{'entries':>10}{'persons':>9}{'agents':>8}"
           f"{'RSS MiB':>9}{'full/bare':>11}")
     for name, row in figures.items():
-        print(f"{name:18}{row['load_gazetteer_s']:8.2f}{row['surface_index_build_s']:9.2f}{row['start_up_s']:9.2f}"
+        print(f"{name:26}{row['load_gazetteer_s']:8.2f}{row['surface_index_build_s']:9.2f}{row['start_up_s']:9.2f}"
               f"{row['first_start_up_wall_s']:8.2f}"
               f"{row['index_entries'] + row['caseless_entries']:10.0f}{row['persons']:9.0f}{row['agents']:8.0f}"
               f"{row['peak_rss_mib']:9.0f}{row['full_over_bare_time']:11.2f}")

@@ -54,6 +54,7 @@ class BlockMentions(dict[int, Mention]):
         super().__init__()
         self.unqualified_agents: frozenset[int] = frozenset()
         self.pairs: dict[int, tuple[Actor, Actor] | None] = {}
+        self.place_states: Mapping[int, Actor] = {}  # tokens of a place name: the state containing it
 
 
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
@@ -214,6 +215,8 @@ class ActorResolver:
                 by_token[i] = mention
         self._pronoun_mentions(doc, by_token)
         by_token.unqualified_agents = frozenset(i for i in self._unqualified if i not in by_token)
+        by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in self._places.items()
+                                 if i not in by_token}
         return by_token
 
     # -- names ---------------------------------------------------------------------------

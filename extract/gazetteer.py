@@ -4,7 +4,8 @@ Thin loaders over the TSV files in ``extract/data`` (documented in GAZETTEER.md)
 from surface forms ("Orban", "Hungarian", "Budapest", "the Kremlin") to what they name. The
 curated files come first; the files converted from the OEDA Phoenix dictionaries
 (``phoenix_*.tsv``, by ``tools/build_phoenix.py``) add dated persons, organisations, agent nouns
-and places, and never override a curated entry.
+and places, and the GeoNames places (``geonames_places.tsv``, by ``tools/build_geonames_places.py``)
+add cities; neither overrides a curated entry.
 """
 
 from __future__ import annotations
@@ -217,7 +218,7 @@ class SurfaceKind(StrEnum):
     REGION_DEMONYM = "region_demonym"
     ORGANIZATION = "organization"
     PERSON = "person"
-    PLACE = "place"  # a city or province inside a state (Phoenix): qualifies agent nouns only
+    PLACE = "place"  # a city or province (Phoenix, GeoNames): qualifies agent nouns; as an object, its state
 
 
 @dataclass(frozen=True)
@@ -482,7 +483,10 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
         dated_persons=_load_dated_persons(data_dir, exclude=frozenset(offices)),
         agents={term: role for term, role in _load_agents(data_dir / "phoenix_agents.tsv").items()
                 if term not in roles},
-        places=_load_places(data_dir / "phoenix_places.tsv", frozenset(countries)),
+        places={  # the Phoenix places win over the GeoNames ones (the converter drops those already)
+            **_load_places(data_dir / "geonames_places.tsv", frozenset(countries), _GEONAMES_PLACE_COLUMNS),
+            **_load_places(data_dir / "phoenix_places.tsv", frozenset(countries)),
+        },
         phoenix_organizations=frozenset(phoenix_orgs),
     )
 
@@ -535,11 +539,16 @@ def _load_agents(path: Path) -> dict[str, Role]:
     return agents
 
 
-def _load_places(path: Path, countries: frozenset[str]) -> dict[str, str]:
+_GEONAMES_PLACE_COLUMNS = ("name", "country", "population", "kind")  # tools/build_geonames_places.py
+
+
+def _load_places(path: Path, countries: frozenset[str], columns: tuple[str, ...] = ("name", "country")
+                 ) -> dict[str, str]:
+    """Place name -> the ISO3 code of its state (further columns are documentation only)."""
     if not path.exists():
         return {}
     places = {}
-    for number, row in enumerate(_rows(path, ("name", "country")), start=2):
+    for number, row in enumerate(_rows(path, columns), start=2):
         if row["country"] not in countries:
             raise GazetteerError(f"{path}:{number}: unknown country {row['country']!r}")
         places[row["name"]] = row["country"]

@@ -62,6 +62,10 @@ class Context:
         """The two actors a pair reference ("the two countries") refers to, if it is one."""
         return self.mentions.pairs.get(token.i) if isinstance(self.mentions, BlockMentions) else None
 
+    def place_state(self, token: Token) -> Actor | None:
+        """The state containing the place a token names ("Odesa": Ukraine), if it names one."""
+        return self.mentions.place_states.get(token.i) if isinstance(self.mentions, BlockMentions) else None
+
     def is_place_name(self, token: Token) -> bool:
         mention = self.mentions.get(token.i)
         return mention is not None and mention.kind is MentionKind.CAPITAL
@@ -330,6 +334,10 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
         if direct:
             return ObjectFound(tuple(direct), None, True, frozenset({token.i}))
     for token in tokens:
+        states = _place_states(token, ctx)  # "shelled Kharkiv": the state the place is in
+        if states:
+            return ObjectFound(tuple(states), ("place", token.text), True, frozenset({token.i}))
+    for token in tokens:
         modifiers = modifier_actors(token, ctx)
         if modifiers and all(_is_unknown_place(actor, token, ctx) for actor in modifiers):
             modifiers = _place_owners(token, ctx)
@@ -372,7 +380,17 @@ _LOCATING_PREPS = frozenset({"in", "from", "near", "inside", "at", "of", "along"
 
 
 def _states_of(token: Token, ctx: Context) -> list[Actor]:
-    return [a for a in actors_of(token, ctx) if a.type is ActorType.COUNTRY]
+    return [a for a in actors_of(token, ctx) if a.type is ActorType.COUNTRY] or _place_states(token, ctx)
+
+
+def _place_states(token: Token, ctx: Context) -> list[Actor]:
+    """The states containing the places a token and its conjuncts name ("Odesa and Kherson")."""
+    states: list[Actor] = []
+    for item in (token, *token.conjuncts):
+        state = ctx.place_state(item)
+        if state is not None and state not in states:
+            states.append(state)
+    return states
 
 
 def _is_unknown_place(actor: Actor, token: Token, ctx: Context) -> bool:
