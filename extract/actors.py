@@ -173,6 +173,8 @@ class ActorResolver:
     date: str | None
     persons: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)
+    first_names: set[str] = field(default_factory=set)  # keys of ``surnames`` that are a name's first word
+    shared_first_names: set[str] = field(default_factory=set)
     last_person: Actor | None = None
     _role_terms: Mapping[tuple[str, ...], Role] = field(default_factory=dict)
     _role_words: frozenset[str] = frozenset()
@@ -529,10 +531,30 @@ class ActorResolver:
         if known is not None:
             actor = known
         self.persons[actor.id] = actor
-        surname = fold(actor.name).split()[-1]
-        if len(fold(actor.name).split()) > 1 or surname not in self.surnames:
+        parts = fold(actor.name).split()
+        surname = parts[-1]
+        if len(parts) > 1 or surname not in self.surnames:
             self.surnames[surname] = actor.id
+            self.first_names.discard(surname)
+        if len(parts) > 1:
+            self._register_first_name(parts[0], actor.id)
         return actor
+
+    def _register_first_name(self, word: str, person_id: str) -> None:
+        """Many naming customs refer to a person by the first word of the name: the family name
+        in Chinese, Korean or Vietnamese ("Wang" for Wang Yi, "Kim" for Kim Jong Un), the given
+        name in Ethiopian, Eritrean or Icelandic ("Abiy" for Abiy Ahmed). The first word names the
+        person too, unless it is another person's surname or two persons of the article share it."""
+        if word in self.shared_first_names:
+            return
+        known = self.surnames.get(word)
+        if known is None:
+            self.surnames[word] = person_id
+            self.first_names.add(word)
+        elif known != person_id and word in self.first_names:
+            del self.surnames[word]
+            self.first_names.discard(word)
+            self.shared_first_names.add(word)
 
     def _update_person(self, actor: Actor) -> None:
         self.persons[actor.id] = actor

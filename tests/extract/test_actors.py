@@ -132,3 +132,18 @@ def test_one_name_keeps_one_type_in_an_article(extractor: Extractor) -> None:
             mentions = resolver.resolve_block(doc)
             types.append((mentions[0].actor.id, mentions[0].actor.type))
         assert types[0] == types[1], (first, types)
+
+
+def test_the_first_word_of_a_name_named_before_names_the_person(extractor: Extractor) -> None:
+    text = ("Chinese Foreign Minister Wang Yi met Indian Foreign Minister S. Jaishankar on Monday. "
+            "Wang later urged India to withdraw its troops.")
+    events = extractor.extract(Article("first-word", text, date="2020-06-20")).events
+    assert {(e.subject.id, e.relation.name) for e in events if e.object.id == "country:IND"} == {
+        ("person:wang-yi", "APPEAL")}
+
+
+def test_a_first_word_two_persons_share_names_neither(extractor: Extractor) -> None:
+    text = ("Ethiopian Prime Minister Abiy Ahmed met Somali President Abiy Mohamed in Addis Ababa. "
+            "Abiy later urged Kenya to reopen the border.")
+    events = extractor.extract(Article("shared-first-word", text, date="2020-06-20")).events
+    assert not [e for e in events if e.object.id == "country:KEN" and e.subject.type.value == "PERSON"]
