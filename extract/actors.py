@@ -28,6 +28,7 @@ class MentionKind(StrEnum):
     TITLE = "title"
     GROUP = "group"
     PRONOUN = "pronoun"
+    DESCRIPTION = "description"  # "the alliance", "the Gulf state": a definite description referring back
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,11 @@ class Mention:
     end: int
     actor: Actor
     kind: MentionKind
+
+    @property
+    def is_anaphor(self) -> bool:
+        """A mention that refers back to an actor named before (a pronoun or a description)."""
+        return self.kind in (MentionKind.PRONOUN, MentionKind.DESCRIPTION)
 
     def covers(self, index: int) -> bool:
         return self.start <= index < self.end

@@ -282,6 +282,8 @@ class Lexicon:
     pair_party_nouns: frozenset[str]
     pair_quantifiers: frozenset[str]
     reciprocal_pronouns: frozenset[str]
+    state_description_nouns: frozenset[str]
+    organisation_description_nouns: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

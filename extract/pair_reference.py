@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import BlockMentions, Mention, MentionKind
+from extract.description_reference import description_kind, description_referent
 from extract.gazetteer import Gazetteer
 from extract.ontology import Lexicon
 from graph.model import Actor, ActorType, DropReason
@@ -213,7 +214,7 @@ def _is_under_discussion(mention: Mention, doc: Doc) -> bool:
     already); not the setting of what is said ("talks in Nairobi", "the war in Ukraine"); not the
     subject of a predicate noun or adjective, which describes it rather than has it act ("Taiwan
     was the first red line")."""
-    if mention.kind is MentionKind.PRONOUN:
+    if mention.is_anaphor:
         return False
     root = doc[mention.start : mention.end].root
     if root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS:
@@ -246,9 +247,11 @@ def _forget(token: Token, mentions: BlockMentions) -> None:
 
 
 @dataclass
-class PairResolver:
-    """One article's pair references, block by block: remembers the actors named in the last
-    sentences (``PAIR_WINDOW_SENTENCES``) so that a reference can look back across blocks."""
+class ReferenceResolver:
+    """One article's definite references back, block by block: pair references ("the two
+    countries") and descriptions of one actor ("the alliance", ``extract.description_reference``).
+    Remembers the actors named in the last sentences (``PAIR_WINDOW_SENTENCES``) so that a
+    reference can look back across blocks."""
 
     lexicon: Lexicon
     gazetteer: Gazetteer
@@ -257,7 +260,8 @@ class PairResolver:
 
     def resolve_block(self, doc: Doc, mentions: BlockMentions) -> None:
         """Record every pair reference of ``doc`` in ``mentions.pairs`` (its two actors, or None
-        when they cannot be told) and take it out of the unqualified agents."""
+        when they cannot be told) and take it out of the unqualified agents; add a mention for
+        every description that refers back to an actor."""
         for sentence in doc.sents:
             self._resolve_sentence(sentence, mentions)
         mentions.unqualified_agents = frozenset(i for i in mentions.unqualified_agents if i not in mentions.pairs)
@@ -279,6 +283,15 @@ class PairResolver:
                                  self._dyads_looking_back(dyads, token))
                 mentions.pairs[token.i] = pair
                 named.extend(pair or ())
+                continue
+            described = None
+            if token.i not in mentions and not _qualified(token, mentions):  # "the Central American nation"
+                described = description_kind(token, self.lexicon)
+            if described is not None:
+                actor = description_referent(described, self._looking_back(named), clause_mates(token, mentions),
+                                             self._country)
+                if actor is not None:
+                    mentions[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.DESCRIPTION)
                 continue
             mention = mentions.get(token.i)
             if mention is not None and token.i == mention.start and _is_under_discussion(mention, sentence.doc):

@@ -963,7 +963,7 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     weapons" is not what "condemned" did)."""
     trigger = candidate.trigger
     sentence = trigger.sent
-    named = sorted({m for m in ctx.mentions.values() if m.kind is not MentionKind.PRONOUN}, key=lambda m: m.start)
+    named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor}, key=lambda m: m.start)
     before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i]
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if any(c.dep_ == "auxpass" for c in trigger.children):

@@ -20,7 +20,7 @@ from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
-from extract.pair_reference import PairResolver
+from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, block_candidates, with_backoff
 from extract.qualifiers import qualify
 from extract.text import (
@@ -290,7 +290,7 @@ class _ArticleExtraction:
         self.article = article
         knowledge = extractor.knowledge
         self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date)
-        self.pairs = PairResolver(knowledge.lexicon, knowledge.gazetteer)
+        self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer)
         self.events: list[Event] = []
         self.drops: list[Drop] = []
         self.names: dict[str, set[str]] = {}
@@ -300,7 +300,7 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
-        self.pairs.resolve_block(doc, mentions)
+        self.references.resolve_block(doc, mentions)
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)

@@ -1,0 +1,62 @@
+"""Definite descriptions that refer back to one actor ("the alliance", "the Gulf state")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.description_reference import DescriptionKind, description_kind, description_referent
+from extract.pipeline import Extractor
+from graph.model import Actor, ActorType, Article
+
+DATE = "2024-05-02"
+
+
+def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    events = extractor.extract(Article("description-test", text, None, DATE)).events
+    return {(e.subject.id, e.relation.name, e.object.id) for e in events}
+
+
+def country(iso3: str) -> Actor:
+    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The kingdom said so.", "kingdom", DescriptionKind.STATE),
+        ("They accused the oil-rich state of lying.", "state", DescriptionKind.STATE),
+        ("The alliance met.", "alliance", DescriptionKind.ORGANISATION),
+        ("This country will not bow.", "country", None),  # a speaker's own country
+        ("The state of emergency ended.", "state", None),  # restricted by "of"
+        ("Protests spread across the country.", "country", None),  # a setting
+        ("A country that hosts talks gains.", "country", None),  # indefinite
+        ("The countries met.", "countries", None),  # plural: pair references are another rule
+    ],
+)
+def test_description_kind(extractor: Extractor, text: str, word: str, kind: DescriptionKind | None) -> None:
+    doc = extractor.nlp(text)
+    (token,) = [t for t in doc if t.text == word]
+    assert description_kind(token, extractor.knowledge.lexicon) is kind
+
+
+def test_the_referent_is_the_latest_state_not_of_the_own_clause() -> None:
+    recent_first = [country("QAT"), country("SAU")]
+    assert description_referent(DescriptionKind.STATE, recent_first, [country("QAT")], country) == country("SAU")
+    assert description_referent(DescriptionKind.STATE, recent_first, [], country) == country("QAT")
+    assert description_referent(DescriptionKind.ORGANISATION, recent_first, [], country) is None
+
+
+def test_a_description_in_the_object_refers_to_the_state_just_named(extractor: Extractor) -> None:
+    text = "Egypt cut diplomatic ties with Libya on Monday, accusing the oil-rich state of arming militants."
+    assert ("country:EGY", "ACCUSE", "country:LBY") in triples(extractor, text)
+
+
+def test_the_alliance_refers_back_to_the_organisation(extractor: Extractor) -> None:
+    text = "NATO defence ministers met in Brussels on Tuesday. The alliance condemned Belarus."
+    assert ("org:nato", "CRITICIZE", "country:BLR") in triples(extractor, text)
+
+
+def test_a_description_qualified_by_a_region_is_not_guessed(extractor: Extractor) -> None:
+    text = ("Honduras established relations with China. "
+            "Taiwan said it was ending relations with the Central American nation.")
+    assert not [t for t in triples(extractor, text) if t[0] == "country:TWN" and t[2] in ("country:CHN", "country:HND")]
