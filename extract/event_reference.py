@@ -5,6 +5,10 @@ to an event the article has already reported ("Hamas gunmen attacked Israeli tow
 codes the reaction against that event's agent: the EU CRITICIZE Hamas. The pipeline remembers an
 article's events as it emits them (``EventMemory``); ``resolve_reaction`` turns a reaction whose
 object named no actor into an event against the referred event's agent.
+
+A definite noun of a statement ("the claim", "these remarks", "the allegations") refers back to
+what someone said: the reaction ("India rejected the claim") is aimed at the latest speaker of
+another state, the subject of a speech verb (``sentence_speakers``).
 """
 
 from __future__ import annotations
@@ -49,16 +53,43 @@ class RememberedEvent:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """The subject of a speech verb: who said what a later "the claim" refers to."""
+
+    actor: Actor
+    sentence: int
+    token: int  # the speech verb's index in its block, to order speakers within a sentence
+
+
+@dataclass(frozen=True)
 class EventMemory:
-    """An article's events so far, in the order they were emitted, back to the window's start."""
+    """An article's events and speakers so far, in text order, back to the window's start."""
 
     events: tuple[RememberedEvent, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
 
     def remember(self, events: Iterable[Event], sentence: int) -> EventMemory:
         """The memory with ``events`` (of article sentence ``sentence``) added, and what no later
         sentence can refer to any more let go."""
         kept = tuple(e for e in self.events if sentence - e.sentence <= REFERENCE_WINDOW_SENTENCES)
-        return EventMemory(kept + tuple(RememberedEvent.of(event, sentence) for event in events))
+        return replace(self, events=kept + tuple(RememberedEvent.of(event, sentence) for event in events))
+
+    def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
+        """The memory with ``speakers`` (of one block, in text order) added."""
+        return replace(self, speakers=self.speakers + tuple(speakers))
+
+    def latest_speaker(self, sentence: int, token: int, reactors: tuple[Actor, ...]) -> Actor | None:
+        """The latest speaker before ``token`` of article sentence ``sentence``, within the
+        window, of a state none of ``reactors`` belongs to."""
+        for speaker in reversed(self.speakers):
+            before = speaker.sentence < sentence or (speaker.sentence == sentence and speaker.token < token)
+            if not before:
+                continue
+            if sentence - speaker.sentence > REFERENCE_WINDOW_SENTENCES:
+                return None
+            if not any(same_state(reactor, speaker.actor) for reactor in reactors):
+                return speaker.actor
+        return None
 
     def recent(self, sentence: int) -> Iterator[RememberedEvent]:
         """The events a noun in article sentence ``sentence`` can refer to, the latest first."""
@@ -72,27 +103,45 @@ def sentence_numbers(sentence_starts: Iterable[int], before: int) -> dict[int, i
     return {start: before + number for number, start in enumerate(sentence_starts)}
 
 
+def sentence_speakers(tokens: Iterable[Token], sentences: dict[int, int], ctx: Context) -> list[Speaker]:
+    """The speakers of a block in text order: actors that are the subject of a speech, accusing
+    or naming verb ("Beijing said", "Tokyo accused", "the minister described ...")."""
+    lexicon = ctx.lexicon
+    verbs = lexicon.speech_verbs | lexicon.accusing_verbs | lexicon.naming_verbs
+    found: list[Speaker] = []
+    for token in tokens:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        for child in token.children:
+            actor = ctx.actor(child) if child.dep_ == "nsubj" else None
+            if actor is not None:
+                found.append(Speaker(actor, sentences[token.sent.start], token.i))
+    return found
+
+
 def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
     """A reaction verb whose object is a referring event noun, paired with the referred event's
     agent; ``SELF_LOOP`` when that agent is the reactor's own state, ``UNRESOLVED_REFERENCE`` when
     the noun may refer to events of different agents; otherwise the candidate as it was (no
-    reaction, no referring noun, or no event to refer to in the window)."""
+    reaction, no referring noun, or no event or speaker to refer to in the window). A statement
+    noun with no event to refer to is aimed at the latest speaker of another state."""
     verb = candidate.trigger
     if candidate.drop is not DropReason.NOT_AN_ACTOR or not candidate.subjects or verb.pos_ != "VERB":
         return candidate
     relation = ctx.ontology.event_object_senses.get(verb.lemma_.lower(), candidate.relation)
     if ctx.ontology.relation(relation).cameo[:2] not in ctx.ontology.reaction_roots:
         return candidate
-    noun = next((t for t in _object_tokens(verb, candidate.relation, ctx) if is_referring_noun(t, ctx)), None)
-    if noun is None:
-        return candidate
-    referent = find_referent(noun, memory, sentence, ctx)
-    if referent.ambiguous:
+    objects = _object_tokens(verb, candidate.relation, ctx)
+    noun = next((t for t in objects if is_referring_noun(t, ctx)), None)
+    referent = find_referent(noun, memory, sentence, ctx) if noun is not None else Referent(None)
+    if noun is not None and referent.ambiguous:
         return replace(candidate, relation=relation, drop=DropReason.UNRESOLVED_REFERENCE,
                        detail=f"the {noun.lower_} may refer to events of different agents")
     event = referent.event
-    if event is None:
-        return candidate
+    if noun is None or event is None:
+        # no event to refer to: "the claim", "the accusations" may still name what someone said
+        statement = next((t for t in objects if is_statement_noun(t, ctx)), None)
+        return _against_speaker(candidate, relation, statement, memory, sentence) if statement else candidate
     pairs = tuple((reactor, target) for reactor in candidate.subjects for target in reaction_targets(reactor, event))
     if not pairs:
         return replace(candidate, relation=relation, drop=DropReason.SELF_LOOP,
@@ -101,6 +150,27 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
     return Candidate(verb, relation, candidate.subjects, targets, attributes, REFERENCE_CONFIDENCE,
                      pairs=pairs, pairing=REFERENCE_PAIRING)
+
+
+def _against_speaker(
+    candidate: Candidate, relation: str, statement: Token, memory: EventMemory, sentence: int,
+) -> Candidate:
+    """A reaction to "the claim" aimed at the latest speaker of another state; the candidate as
+    it was when there is none in the window."""
+    speaker = memory.latest_speaker(sentence, statement.i, candidate.subjects)
+    if speaker is None:
+        return candidate
+    attributes = tuple(sorted({*candidate.attributes, ("topic", statement.lemma_.lower())}))
+    return Candidate(candidate.trigger, relation, candidate.subjects, (speaker,), attributes, REFERENCE_CONFIDENCE,
+                     pairing=REFERENCE_PAIRING)
+
+
+def is_statement_noun(token: Token, ctx: Context) -> bool:
+    """A definite noun of something said, with no participant of its own: "the claim", "these
+    remarks", "the allegations"; not "China's claim" or "the claim by Tokyo"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ctx.lexicon.statement_nouns:
+        return False
+    return _definite_without_participant(token, ctx)
 
 
 def _object_tokens(verb: Token, relation: str, ctx: Context) -> list[Token]:
@@ -121,6 +191,10 @@ def is_referring_noun(token: Token, ctx: Context) -> bool:
     and reading it as the latest act was right for 0 of 3 such triples on the news set."""
     if token.pos_ != "NOUN" or not _is_event_noun(token.lemma_.lower(), ctx):
         return False
+    return _definite_without_participant(token, ctx)
+
+
+def _definite_without_participant(token: Token, ctx: Context) -> bool:
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in token.children):
         return False
     if any(c.dep_ == "poss" for c in token.children):

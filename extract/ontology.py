@@ -284,6 +284,7 @@ class Lexicon:
     reciprocal_pronouns: frozenset[str]
     state_description_nouns: frozenset[str]
     organisation_description_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

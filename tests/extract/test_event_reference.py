@@ -153,3 +153,17 @@ def test_a_merged_event_is_a_dependency_pairing_only_if_one_mention_is(extractor
     assert (merged.pairing, len(merged.evidence)) == (REFERENCE_PAIRING, 2)
     (merged,) = merge_events([event, replace(event, pairing="dependency", evidence=(later,))], [])
     assert merged.pairing == "dependency"
+
+
+def test_a_statement_noun_is_aimed_at_the_latest_speaker_of_another_state(extractor: Extractor) -> None:
+    result = run(extractor, "Chinese officials said Indian troops had crossed the border. India rejected the claim.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
+        ("country:IND", "REJECT", "country:CHN")
+    ]
+
+
+def test_a_statement_noun_with_no_earlier_speaker_is_no_event(extractor: Extractor) -> None:
+    alone = run(extractor, "India rejected the claim.")
+    assert not alone.events
+    own_side = run(extractor, "Indian officials said the border was calm. India rejected the claim.")
+    assert not referred(own_side)  # its own state's speaker is not the target
