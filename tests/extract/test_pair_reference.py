@@ -196,3 +196,10 @@ def test_each_others_as_possessor_of_the_object_goes_both_ways(extractor: Extrac
 def test_the_subjects_of_a_conjoined_verb_without_its_own_are_clause_mates(extractor: Extractor) -> None:
     result = run(extractor, "Chile and Peru declined to back the plan and offered to mediate between the two sides.")
     assert not [e for e in result.events if e.relation.name == "MEDIATE"]
+
+
+def test_the_two_men_are_the_two_persons_just_named(extractor: Extractor) -> None:
+    result = run(extractor, "Peruvian President Pedro Castillo met Bolivian President Luis Arce in Lima. "
+                            "The two men signed a border agreement.")
+    assert ("country:PER", "country:BOL") in {
+        (e.subject.country, e.object.country) for e in result.events if e.relation.name == "SIGN_AGREEMENT"}
