@@ -201,5 +201,5 @@ def test_the_subjects_of_a_conjoined_verb_without_its_own_are_clause_mates(extra
 def test_the_two_men_are_the_two_persons_just_named(extractor: Extractor) -> None:
     result = run(extractor, "Peruvian President Pedro Castillo met Bolivian President Luis Arce in Lima. "
                             "The two men signed a border agreement.")
-    assert ("country:PER", "country:BOL") in {
+    assert ("PER", "BOL") in {
         (e.subject.country, e.object.country) for e in result.events if e.relation.name == "SIGN_AGREEMENT"}
