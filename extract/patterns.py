@@ -20,6 +20,7 @@ from extract.threats import (
     infinitive_act,
     is_clause_act,
     is_plight_clause,
+    threat_instrument,
     threatening_governor,
 )
 from graph.model import Actor, ActorType, DropReason
@@ -927,6 +928,29 @@ def as_threat(candidate: Candidate, ctx: Context) -> Candidate:
     return replace(candidate, trigger=governor, relation=relation.name, attributes=tuple(sorted(attributes)))
 
 
+def with_threat_instrument(candidate: Candidate, ctx: Context) -> Candidate:
+    """ "threatened X with sanctions": the threat is coded by the act it threatens with, kept as
+    ``requested``; the act's own candidate, if it found no target, is a duplicate of the threat."""
+    threats = ctx.ontology.speech_acts.threats
+    trigger = candidate.trigger
+    if candidate.drop in _OBJECTLESS and trigger.dep_ == "pobj":
+        threatening = trigger.head.head
+        if threat_instrument(threatening, threats) == trigger:
+            return replace(candidate, drop=DropReason.DUPLICATE, detail=f"threatened with by '{threatening.lemma_}'")
+    if candidate.drop is not None or candidate.relation != THREATEN_RELATION:
+        return candidate
+    instrument = threat_instrument(trigger, threats)
+    acts = ctx.ontology.triggers_for("NOUN", instrument.lemma_.lower()) if instrument is not None else ()
+    if not acts:
+        return candidate
+    act = ctx.ontology.relation(acts[0].relation)
+    code = threats.code_for(act.cameo)
+    attributes = {*candidate.attributes, ("requested", act.name)}
+    if code != ctx.ontology.relation(THREATEN_RELATION).cameo:
+        attributes.add(("cameo", code))
+    return replace(candidate, attributes=tuple(sorted(attributes)))
+
+
 def as_threat_without_object(candidate: Candidate, ctx: Context) -> Candidate:
     """A threatening word with no object of its own and an act in its infinitive: when the act is
     an event word, the threat is coded at it (``as_threat``) and this is a duplicate; when it is
@@ -935,6 +959,9 @@ def as_threat_without_object(candidate: Candidate, ctx: Context) -> Candidate:
     trigger = candidate.trigger
     if candidate.drop not in _OBJECTLESS or trigger.lemma_.lower() not in threats.verbs | threats.nouns:
         return candidate
+    if trigger.pos_ in ("VERB", "AUX") and _object_is_event_noun(trigger, ctx):
+        # "threatened sanctions against X": the threat is coded at its object (``as_threat``)
+        return replace(candidate, drop=DropReason.DUPLICATE, detail="threat coded at its object")
     act = infinitive_act(trigger)
     if act is None:
         return candidate
@@ -981,6 +1008,10 @@ def as_warning(candidate: Candidate, ctx: Context) -> Candidate:
 
 
 # -- naming (extract/naming.py, speech_acts.toml) ---------------------------------------------
+#: Pronouns of a free relative, which has no antecedent: "what he called war games".
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+
+
 def relation_name_of_statement(ctx: Context) -> str:
     """The relation of a public statement, the code of a judgement not specified."""
     return ctx.ontology.relation_for_code(ctx.ontology.speech_acts.naming.statement_code).name
@@ -995,10 +1026,13 @@ def naming_candidate(verb: Token, ctx: Context) -> Candidate | None:
     found = predicate_complement(verb)
     if found is None:
         return None
-    if found.named.tag_ in ("WP", "WDT"):
+    named = found.named
+    if named.lower_ in _FREE_RELATIVES:
         # "what he called war games": the naming labels the phrase, it judges no one
         return Candidate(verb, relation_name_of_statement(ctx), (), (), (), 0.0, DropReason.NOT_AN_EVENT,
                          "naming in a free relative")
+    if named.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        named = verb.head  # "the embargo, which he described as an obstacle": the embargo is judged
     code = naming_code(verb, found.predicate, ctx.ontology)
     relation = ctx.ontology.relation_for_code(code)
     trig = Trigger(verb.lemma_.lower(), "VERB", relation.name, None, (), None)
@@ -1007,7 +1041,7 @@ def naming_candidate(verb: Token, ctx: Context) -> Candidate | None:
         return Candidate(verb, relation.name, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
     # the judged thing names the target, or its possessor or qualifier does ("Togo's claims"); not
     # an event inside it ("described the talks with X as tough" judges the talks, not X)
-    target = resolve_object([found.named], ctx, trig, depth=1)
+    target = resolve_object([named], ctx, trig, depth=1)
     attributes = [target.attribute] if target.attribute else []
     if code != relation.cameo:
         attributes.append(("cameo", code))
@@ -1020,7 +1054,7 @@ def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     """Every candidate in a run of tokens (one parsed block), requests coded as requests and
     threats as threats."""
     for candidate in _block_candidates(tokens, ctx):
-        candidate = as_threat(as_request(candidate, ctx), ctx)
+        candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
         yield as_warning(as_threat_without_object(candidate, ctx), ctx)
 
 

@@ -22,7 +22,7 @@ def _act_verb(trigger: Token) -> Token | None:
         head = head.head
     elif trigger.dep_ != "dobj":
         return None
-    return head if head.pos_ in _VERBS and head is not trigger else None
+    return head if head.pos_ in _VERBS and head != trigger else None
 
 
 def _clause_top(verb: Token) -> Token:
@@ -40,13 +40,16 @@ def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
     """The word that threatens the act at ``trigger``: a threatening verb or noun whose infinitive
     states the act ("threatened to attack X", "threatened to impose sanctions on X", "its threat
     to cut ties with X"), or a threatening or warning verb whose clause says its speaker will do
-    the act ("warned that it would strike X"; the caller checks that the subjects are one)."""
+    the act ("warned that it would strike X"; the caller checks that the subjects are one), or a
+    threatening verb whose object is the act ("threatened sanctions against X")."""
+    if trigger.pos_ not in _VERBS and trigger.dep_ == "dobj" and _is_threatening_verb(trigger.head, threats):
+        return trigger.head
     verb = _act_verb(trigger)
     if verb is None:
         return None
     top = _clause_top(verb)
     governor = top.head
-    if governor is top:
+    if governor == top:
         return None
     lemma = governor.lemma_.lower()
     if top.dep_ == "xcomp" and governor.pos_ in _VERBS and lemma in threats.verbs:
@@ -59,11 +62,27 @@ def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
     return None
 
 
+def _is_threatening_verb(token: Token, threats: Threats) -> bool:
+    return token.pos_ in _VERBS and token.lemma_.lower() in threats.verbs
+
+
+def threat_instrument(verb: Token, threats: Threats) -> Token | None:
+    """What a threatening verb threatens its object with: "threatened X with sanctions"."""
+    if not _is_threatening_verb(verb, threats):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def is_clause_act(trigger: Token, governor: Token) -> bool:
     """Whether the act at ``trigger`` is stated in a clause of ``governor`` ("warned that it
     would ...") rather than in its infinitive."""
     verb = _act_verb(trigger)
-    return verb is not None and _clause_top(verb).dep_ == "ccomp" and _clause_top(verb).head is governor
+    return verb is not None and _clause_top(verb).dep_ == "ccomp" and _clause_top(verb).head == governor
 
 
 def condition_subjects(trigger: Token, governor: Token, markers: frozenset[str]) -> list[Token]:
@@ -71,9 +90,9 @@ def condition_subjects(trigger: Token, governor: Token, markers: frozenset[str])
     if Turkey buys missiles", "threatened to strike unless Iran withdraws")."""
     holders = [governor]
     verb = _act_verb(trigger)
-    while verb is not None and verb is not governor and verb not in holders:
+    while verb is not None and verb != governor and verb not in holders:
         holders.append(verb)
-        verb = verb.head if verb.head is not verb else None
+        verb = verb.head if verb.head != verb else None
     return [
         subject
         for holder in holders

@@ -54,6 +54,14 @@ def test_a_threatened_act_is_the_threat_not_the_act(
     assert all(d.reason is not DropReason.NO_OBJECT for d in result.drops if d.trigger in ("threaten", "threat"))
 
 
+@pytest.mark.parametrize("text", ["Ghana threatened Togo with sanctions.", "Ghana threatened sanctions against Togo."])
+def test_a_threat_with_an_act_named_by_a_noun_is_coded_by_it(extractor: Extractor, text: str) -> None:
+    result = run(extractor, text)
+    assert triples(result) == {("country:GHA", "THREATEN", "country:TGO")}
+    assert detail_codes(result) == {("THREATEN", "1312", "SANCTION")}
+    assert DropReason.DUPLICATE in {d.reason for d in result.drops}
+
+
 def test_a_threat_denied_is_a_negated_threat(extractor: Extractor) -> None:
     result = run(extractor, "Chile did not threaten to attack Bolivia.")
     assert triples(result) == {("country:CHL", "THREATEN", "country:BOL")}
@@ -140,6 +148,11 @@ def test_a_predicate_the_dictionary_codes_as_an_act_is_no_judgement_code(extract
 def test_a_threatened_material_act_at_home_is_aimed_at_the_population(extractor: Extractor) -> None:
     result = run(extractor, "President Lula threatened to impose a curfew in Brasilia.")
     assert triples(result) == {("person:luiz-inacio-lula-da-silva", "THREATEN", "group:bra-cvl")}
+
+
+def test_a_relative_pronoun_named_stands_for_its_antecedent(extractor: Extractor) -> None:
+    result = run(extractor, "Brazil rejected the Argentine plan, which Brazil called unacceptable.")
+    assert ("country:BRA", "COMMENT_ON", "country:ARG") in triples(result)
 
 
 def test_a_name_given_in_a_free_relative_judges_no_one(extractor: Extractor) -> None:
