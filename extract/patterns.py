@@ -906,12 +906,10 @@ def as_threat(candidate: Candidate, ctx: Context) -> Candidate:
         return candidate
     act_code = dict(candidate.attributes).get("cameo", ctx.ontology.relation(candidate.relation).cameo)
     code = threats.code_for(act_code)
-    if is_clause_act(trigger, governor):
-        # "warned that it would strike X": a threat only if the speaker is the actor and the act harms
-        speakers = _subject_actors(clause_subject(governor, ctx), ctx)
-        own = candidate.drop is None and any(a in speakers for a in candidate.subjects)
-        if not own or code == threats.code_for(""):
-            return candidate
+    if candidate.subjects and not set(candidate.subjects) & set(_threateners(governor, ctx)):
+        return candidate  # "the violence threatened to derail talks between X and Y": not X's threat
+    if is_clause_act(trigger, governor) and (candidate.drop is not None or code == threats.code_for("")):
+        return candidate  # "warned that it would strike X": a threat only when the act harms
     if candidate.drop in _OBJECTLESS:
         conditions = condition_subjects(trigger, governor, ctx.lexicon.hypothetical_markers)
         if any(actors_of(t, ctx) for t in conditions):
@@ -949,6 +947,14 @@ def with_threat_instrument(candidate: Candidate, ctx: Context) -> Candidate:
     if code != ctx.ontology.relation(THREATEN_RELATION).cameo:
         attributes.add(("cameo", code))
     return replace(candidate, attributes=tuple(sorted(attributes)))
+
+
+def _threateners(governor: Token, ctx: Context) -> list[Actor]:
+    """Who threatens: the subject of a threatening verb, the possessor or qualifier of a
+    threatening noun ("Russia's threat to ...")."""
+    if governor.pos_ in ("VERB", "AUX"):
+        return _subject_actors(clause_subject(governor, ctx), ctx)
+    return modifier_actors(governor, ctx)
 
 
 def as_threat_without_object(candidate: Candidate, ctx: Context) -> Candidate:

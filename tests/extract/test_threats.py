@@ -62,6 +62,11 @@ def test_a_threat_with_an_act_named_by_a_noun_is_coded_by_it(extractor: Extracto
     assert DropReason.DUPLICATE in {d.reason for d in result.drops}
 
 
+def test_an_act_of_others_under_threaten_is_no_ones_threat(extractor: Extractor) -> None:
+    result = run(extractor, "The violence threatened to derail talks between Israel and Egypt.")
+    assert not [e for e in result.events if e.relation.name == "THREATEN"]
+
+
 def test_a_threat_denied_is_a_negated_threat(extractor: Extractor) -> None:
     result = run(extractor, "Chile did not threaten to attack Bolivia.")
     assert triples(result) == {("country:CHL", "THREATEN", "country:BOL")}
