@@ -15,6 +15,7 @@ from extract.actors import BlockMentions, Mention, MentionKind, coordinated_qual
 from extract.naming import naming_code, predicate_complement
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
+from extract.speech_acts import GENERIC_THREAT_CODE
 from extract.threats import (
     condition_subjects,
     infinitive_act,
@@ -908,7 +909,7 @@ def as_threat(candidate: Candidate, ctx: Context) -> Candidate:
     code = threats.code_for(act_code)
     if candidate.subjects and not set(candidate.subjects) & set(_threateners(governor, ctx)):
         return candidate  # "the violence threatened to derail talks between X and Y": not X's threat
-    if is_clause_act(trigger, governor) and (candidate.drop is not None or code == threats.code_for("")):
+    if is_clause_act(trigger, governor) and (candidate.drop is not None or code == GENERIC_THREAT_CODE):
         return candidate  # "warned that it would strike X": a threat only when the act harms
     if candidate.drop in _OBJECTLESS:
         conditions = condition_subjects(trigger, governor, ctx.lexicon.hypothetical_markers)
