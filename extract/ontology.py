@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
 from graph.model import RelationType
 
@@ -46,6 +47,8 @@ class Ontology:
     state_variants: Mapping[str, str]
     code_relations: Mapping[str, str]
     verbs: VerbDictionary
+    #: threats, warnings and naming as CAMEO codes them (speech_acts.toml)
+    speech_acts: SpeechActs
     #: CAMEO roots of acts that can react to an event named by a definite event noun
     reaction_roots: frozenset[str] = frozenset()
     #: verb lemma -> the relation it takes when its object is such an event ("welcome" -> PRAISE)
@@ -195,6 +198,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         state_variants=state_variants,
         code_relations=code_relations,
         verbs=load_verb_dictionary(data_dir / "cameo_verbs.tsv"),
+        speech_acts=load_speech_acts(data_dir / "speech_acts.toml", frozenset(goldstein)),
         reaction_roots=reaction_roots,
         event_object_senses=senses,
     )

@@ -225,11 +225,15 @@ class RuleExtractor:
             mention = mentions.get(qualifiers.speaker.i)
             speaker = mention.actor if mention is not None else None
         date = event_date(trigger, article.date, qualifiers.future)
+        # a threat or request of a material act is aimed where the act would be ("threatened to
+        # impose a curfew in its capital": at its own population)
+        requested = dict(candidate.attributes).get("requested")
         for subject, obj in candidate.actor_pairs():
             relation = self._relation_for(candidate.relation, subject)
-            if _acts_for(subject, obj) and relation.quad_class == 4:
+            act = self._relation_for(requested, subject) if requested else relation
+            if _acts_for(subject, obj) and act.quad_class == 4:
                 population = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
-                if relation.cameo.startswith(PROTEST_ROOT):
+                if act.cameo.startswith(PROTEST_ROOT):
                     # "Iraqi Kurds protested against the Iraqi government": its people protest against a state
                     subject = population
                 else:

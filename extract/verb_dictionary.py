@@ -122,6 +122,23 @@ class VerbDictionary:
             return None
         return VerbMatch(entry.default, None, None, None)
 
+    def predicate_match(self, lemma: str, predicate: Token) -> VerbMatch | None:
+        """The most specific pattern of the verb ``lemma`` whose only constraint is an object phrase
+        that the predicate after its object fills ("call ... liar", "call ... illegitimate"): the
+        dictionary writes a predicate as the word after the verb, where a parse has the object first."""
+        entry = self.entries.get(lemma)
+        if entry is None:
+            return None
+        best: VerbPattern | None = None
+        for key in {("object", predicate.lemma_.lower()), ("object", predicate.lower_)}:
+            for pattern in entry.patterns.get(key, ()):
+                fits = pattern.particle is None and pattern.prep is None and _holds(predicate, pattern.objects)
+                if fits and (best is None or (pattern.specificity, -pattern.line) > (best.specificity, -best.line)):
+                    best = pattern
+        if best is None or best.code is None:
+            return None
+        return VerbMatch(best.code, None, None, best)
+
 
 @dataclass(frozen=True)
 class ParseSlots:

@@ -179,6 +179,7 @@ class DropReason(StrEnum):
     BLOCKED_BY_GOVERNOR = "blocked_by_governor"
     DUPLICATE = "duplicate"
     NOT_AN_EVENT = "not_an_event"
+    CONDITIONAL_TARGET = "conditional_target"  # a threatened act's only target is the subject of its condition
 
 
 class TextWarning(StrEnum):

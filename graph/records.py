@@ -125,7 +125,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 DATE_PRECISIONS = frozenset({"article", "day", "week", "month", "year", "unknown"})
 # every attribute is stored: cameo (the finer code a dictionary pattern gave) as the event's
-# cameo_detail, requested (the act an appeal or demand asks for) as requested
+# cameo_detail, requested (the act an appeal or demand asks for, or a threat threatens) as requested
 ATTRIBUTES = frozenset({"place", "commodity", "topic", "cameo", "requested"})
 PAIRINGS = frozenset({"dependency", "backoff", "event_reference", "pair_reference"})
 MAX_NAME = 500

@@ -159,7 +159,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "commodity": attributes.get("commodity"),
         "topic": attributes.get("topic"),
         "cameo_detail": attributes.get("cameo"),  # the finer code a dictionary pattern gave, under ``cameo``'s root
-        "requested": attributes.get("requested"),  # the act an appeal or demand asks for
+        "requested": attributes.get("requested"),  # the act an appeal or demand asks for, or a threat threatens
         "confidence": event.confidence,
         "extractor": event.extractor,
         "trigger": event.trigger,

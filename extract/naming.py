@@ -1,0 +1,85 @@
+"""Naming verbs with a predicate ("called X a threat", "termed the move unacceptable"): a judgement
+of the object, not an act on it. Readers of the parse and the code CAMEO gives the judgement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.ontology import Ontology
+
+#: Arcs on which spaCy hangs a predicate after the object: "called X a liar" (oprd), "found X
+#: guilty" (acomp, xcomp), "named X envoy" (attr).
+_PREDICATE_ARCS = frozenset({"oprd", "xcomp", "acomp", "attr"})
+_PREDICATE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+@dataclass(frozen=True)
+class NamedPredicate:
+    """What a naming verb judges and the predicate that judges it."""
+
+    named: Token
+    predicate: Token
+
+
+def predicate_complement(verb: Token) -> NamedPredicate | None:
+    """The object and its predicate: "called X a liar", a second object ("called X a liar" parsed
+    as two objects), "described X as hostile", or a verbless small clause ("called [X
+    illegitimate]", parsed as a ccomp or an oprd with X its subject). None when the verb has no predicate
+    ("called X on Monday", "called X to discuss ...")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        for child in verb.children:
+            if child.dep_ in _PREDICATE_ARCS and child.pos_ in _PREDICATE_POS:
+                return NamedPredicate(objects[0], child)
+        if len(objects) > 1:
+            return NamedPredicate(objects[0], objects[1])
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "amod", "acomp"):
+                        return NamedPredicate(objects[0], pobj)
+    for child in verb.children:
+        small = child.dep_ == "ccomp" or (child.dep_ in _PREDICATE_ARCS and child.pos_ in _PREDICATE_POS)
+        if small and _is_small_clause(child):
+            subjects = [g for g in child.children if g.dep_ == "nsubj"]
+            if subjects:
+                return NamedPredicate(subjects[0], child)
+    return None
+
+
+def _is_small_clause(clause: Token) -> bool:
+    """A clause without a verb of its own: a noun or adjective after its subject, with no
+    subordinator or auxiliary ("called [the claims illegitimate]"; the tagger may take the
+    adjective for a verb)."""
+    if any(c.dep_ in ("mark", "aux", "auxpass", "dobj") for c in clause.children):
+        return False
+    return clause.pos_ in _PREDICATE_POS or clause.tag_ == "VBP"
+
+
+def naming_code(verb: Token, predicate: Token, ontology: Ontology) -> str:
+    """The CAMEO code of a judgement, if a statement of judgement (``naming.statement_roots``):
+    the OEDA dictionary's pattern for the verb with this predicate ("call ... liar" 111), else for
+    another naming verb with it (the naming verbs share their predicate's judgement: "declare ...
+    enemy" 110 codes "labelled X an enemy"), else the verb's pattern with the predicate after "as"
+    ("describe ... as mistake" 110), else the verb's own code ("brand" 111); else a public statement
+    (010). Never the verb's other senses ("call" 041, a phone call; "call ... end" 020, an appeal)."""
+    naming = ontology.speech_acts.naming
+    verbs = ontology.verbs
+    lemma = verb.lemma_.lower()
+
+    def judging(code: str | None) -> bool:
+        return code is not None and code[:2] in naming.statement_roots
+
+    for other in (lemma, *sorted(naming.dictionary_verbs - {lemma})):
+        match = verbs.predicate_match(other, predicate)
+        if match is not None and judging(match.code):
+            return match.code
+    full = verbs.match(verb)
+    if full is not None and full.pattern is not None and full.pattern.prep == "as" and judging(full.code):
+        return full.code
+    entry = verbs.entries.get(lemma)
+    if entry is not None and judging(entry.default):
+        return str(entry.default)
+    return naming.statement_code

@@ -1,0 +1,98 @@
+"""Threats, warnings and naming as CAMEO codes them: the data (speech_acts.toml) and its loader."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The code of a threat not specified below (CAMEO 130).
+GENERIC_THREAT_CODE = "130"
+
+
+class SpeechActsError(ValueError):
+    """speech_acts.toml is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Threats:
+    """Threatening and warning words and the threat code of each act threatened."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    warning_verbs: frozenset[str]
+    consequence_verbs: frozenset[str]
+    consequence_nouns: frozenset[str]
+    #: CAMEO code prefix of the act threatened -> the threat's code
+    codes: Mapping[str, str]
+
+    def code_for(self, act_code: str) -> str:
+        """The threat's code for an act of this CAMEO code: its longest listed prefix, else 130."""
+        for length in range(len(act_code), 1, -1):
+            code = self.codes.get(act_code[:length])
+            if code is not None:
+                return code
+        return GENERIC_THREAT_CODE
+
+
+@dataclass(frozen=True)
+class Naming:
+    """Verbs that judge their object with a predicate, and how such judgements are coded."""
+
+    verbs: frozenset[str]
+    #: verbs whose dictionary patterns code a predicate for every naming verb
+    dictionary_verbs: frozenset[str]
+    statement_roots: frozenset[str]
+    statement_code: str
+
+
+@dataclass(frozen=True)
+class SpeechActs:
+    """What speech_acts.toml says."""
+
+    threats: Threats
+    naming: Naming
+
+
+def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
+    value = table.get(key)
+    if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
+        raise SpeechActsError(f"{path}: {key} must be a list of words, got {value!r}")
+    return frozenset(word.lower() for word in value)
+
+
+def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
+    value = raw.get(key)
+    if not isinstance(value, dict):
+        raise SpeechActsError(f"{path}: missing table [{key}]")
+    return value
+
+
+def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
+    """Read speech_acts.toml; every CAMEO code in it must be one of ``cameo_codes``."""
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    threats, naming = _table(path, raw, "threats"), _table(path, raw, "naming")
+    codes = _table(path, threats, "codes")
+    for prefix, code in codes.items():
+        if prefix not in cameo_codes or not isinstance(code, str) or code not in cameo_codes or code[:2] != "13":
+            raise SpeechActsError(f"{path}: threats.codes {prefix!r} = {code!r}: both must be CAMEO codes, "
+                                  "the second a threat (root 13)")
+    statement_code = naming.get("statement_code")
+    if not isinstance(statement_code, str) or statement_code not in cameo_codes:
+        raise SpeechActsError(f"{path}: naming.statement_code must be a CAMEO code, got {statement_code!r}")
+    roots = _words(path, naming, "statement_roots")
+    if any(root not in cameo_codes or len(root) != 2 for root in roots):
+        raise SpeechActsError(f"{path}: naming.statement_roots must be CAMEO roots, got {sorted(roots)}")
+    return SpeechActs(
+        Threats(
+            verbs=_words(path, threats, "verbs"),
+            nouns=_words(path, threats, "nouns"),
+            warning_verbs=_words(path, threats, "warning_verbs"),
+            consequence_verbs=_words(path, threats, "consequence_verbs"),
+            consequence_nouns=_words(path, threats, "consequence_nouns"),
+            codes={str(prefix): str(code) for prefix, code in codes.items()},
+        ),
+        Naming(_words(path, naming, "verbs"), _words(path, naming, "dictionary_verbs"), roots, statement_code),
+    )

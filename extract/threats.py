@@ -1,0 +1,120 @@
+"""Threats and warnings as CAMEO codes them: readers of the parse that find the threatening word
+governing an act, the conditions of a threatened act and what a warning's clause says."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.speech_acts import Threats
+
+_VERBS = frozenset({"VERB", "AUX"})
+#: Modals of a clause that states what its subject will do: "warned that it would strike X".
+_FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def _act_verb(trigger: Token) -> Token | None:
+    """The verb that states the act at a trigger: the trigger itself, or the verb whose object it
+    is ("impose sanctions on X", "launch strikes against X")."""
+    if trigger.pos_ in _VERBS:
+        return trigger
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif trigger.dep_ != "dobj":
+        return None
+    return head if head.pos_ in _VERBS and head != trigger else None
+
+
+def _clause_top(verb: Token) -> Token:
+    """The first of coordinated verbs: "threatened to impose sanctions and (to) cut ties"."""
+    while verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
+        verb = verb.head
+    return verb
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
+    """The word that threatens the act at ``trigger``: a threatening verb or noun whose infinitive
+    states the act ("threatened to attack X", "threatened to impose sanctions on X", "its threat
+    to cut ties with X"), or a threatening or warning verb whose clause says its speaker will do
+    the act ("warned that it would strike X"; the caller checks that the subjects are one), or a
+    threatening verb whose object is the act ("threatened sanctions against X")."""
+    if trigger.pos_ not in _VERBS and trigger.dep_ == "dobj" and _is_threatening_verb(trigger.head, threats):
+        return trigger.head
+    verb = _act_verb(trigger)
+    if verb is None:
+        return None
+    top = _clause_top(verb)
+    governor = top.head
+    if governor == top:
+        return None
+    lemma = governor.lemma_.lower()
+    if top.dep_ == "xcomp" and governor.pos_ in _VERBS and lemma in threats.verbs:
+        return governor
+    if top.dep_ == "acl" and governor.pos_ == "NOUN" and lemma in threats.nouns and _is_infinitive(top):
+        return governor
+    stated = top.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in top.children)
+    if stated and governor.pos_ in _VERBS and lemma in threats.verbs | threats.warning_verbs:
+        return governor
+    return None
+
+
+def _is_threatening_verb(token: Token, threats: Threats) -> bool:
+    return token.pos_ in _VERBS and token.lemma_.lower() in threats.verbs
+
+
+def threat_instrument(verb: Token, threats: Threats) -> Token | None:
+    """What a threatening verb threatens its object with: "threatened X with sanctions"."""
+    if not _is_threatening_verb(verb, threats):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def is_clause_act(trigger: Token, governor: Token) -> bool:
+    """Whether the act at ``trigger`` is stated in a clause of ``governor`` ("warned that it
+    would ...") rather than in its infinitive."""
+    verb = _act_verb(trigger)
+    return verb is not None and _clause_top(verb).dep_ == "ccomp" and _clause_top(verb).head == governor
+
+
+def condition_subjects(trigger: Token, governor: Token, markers: frozenset[str]) -> list[Token]:
+    """Subjects of the conditions set on a threatened act or on its threat ("threatened sanctions
+    if Turkey buys missiles", "threatened to strike unless Iran withdraws")."""
+    holders = [governor]
+    verb = _act_verb(trigger)
+    while verb is not None and verb != governor and verb not in holders:
+        holders.append(verb)
+        verb = verb.head if verb.head != verb else None
+    return [
+        subject
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in clause.children)
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def infinitive_act(governor: Token) -> Token | None:
+    """The act a threatening verb or noun takes in its infinitive ("threatened to retaliate")."""
+    for child in governor.children:
+        if child.dep_ in ("xcomp", "acl") and child.pos_ in _VERBS and _is_infinitive(child):
+            return child
+    return None
+
+
+def is_plight_clause(clause: Token, threats: Threats) -> bool:
+    """A clause that says its subject faces or suffers something other than the consequences of
+    its acts: "(that) X faces a famine", not "X would face consequences" or "X will pay a price"."""
+    if clause.lemma_.lower() not in threats.consequence_verbs:
+        return False
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(c.lemma_.lower() in threats.consequence_nouns for c in objects)
