@@ -121,3 +121,11 @@ def test_malformed_phoenix_row_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "phoenix_agents.tsv").write_text("term\tcode\trole\nprotester\tOPP\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"phoenix_agents.tsv:2: expected 3 columns, got 2"):
         load_gazetteer(tmp_path)
+
+
+def test_common_spellings_of_the_two_congos_are_names() -> None:
+    gazetteer = load_gazetteer()
+    names = {name: iso3 for iso3, country in gazetteer.countries.items() for name in (country.name, *country.aliases)}
+    assert names["Democratic Republic of Congo"] == "COD"
+    assert names["Republic of Congo"] == "COG"
+    assert "Congo" not in names  # either state: left to the context
