@@ -321,6 +321,7 @@ class ActorResolver:
             if mention.actor.type is ActorType.PERSON and mention.kind is MentionKind.NAME:
                 mention = self._with_title(doc, mention, mentions)
                 mention = self._with_apposition(doc, mention, mentions)
+                mention = self._with_nationality(doc, mention, mentions)
             result.append(mention)
         return _drop_nested(result)
 
@@ -371,6 +372,36 @@ class ActorResolver:
                     self._update_person(updated)
                     return Mention(mention.start, mention.end, updated, mention.kind)
         return mention
+
+    def _with_nationality(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
+        """ "American basketball star Brittney Griner", "Australian journalist Cheng Lei": a
+        person with no known state takes the state of a demonym or country name in the words
+        that describe them before their name, as a citizen (the sector of an agent noun there,
+        "journalist" MED, else CVL)."""
+        actor = mention.actor
+        if actor.country or (actor.cameo and not actor.cameo.startswith("---")):
+            return mention
+        start, state, sector = mention.start, None, "CVL"
+        i = mention.start - 1
+        while i >= doc[mention.start].sent.start and doc[i].dep_ in ("compound", "amod", "nmod") and (
+            i < doc[i].head.i < mention.end
+        ):
+            other = next((m for m in mentions if m.covers(i) and m is not mention), None)
+            agent = self.gazetteer.agents.get(doc[i].lemma_.lower())
+            if other is not None and other.actor.type is ActorType.COUNTRY:
+                state, start = other.actor.country, other.start
+                i = other.start - 1
+                continue
+            if other is not None:
+                break  # another actor describes the person ("Hamas leader X"): not a nationality
+            if agent is not None and sector == "CVL":
+                sector = agent.sector
+            i -= 1
+        if state is None:
+            return mention
+        updated = Actor(actor.id, actor.name, ActorType.PERSON, state, sector, title=actor.title, cameo=state + sector)
+        self._update_person(updated)
+        return Mention(start, mention.end, updated, mention.kind)
 
     def _surface_actor(self, surface: Surface) -> tuple[Actor, MentionKind]:
         kind = surface.kind

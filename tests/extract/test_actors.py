@@ -147,3 +147,11 @@ def test_a_first_word_two_persons_share_names_neither(extractor: Extractor) -> N
             "Abiy later urged Kenya to reopen the border.")
     events = extractor.extract(Article("shared-first-word", text, date="2020-06-20")).events
     assert not [e for e in events if e.object.id == "country:KEN" and e.subject.type.value == "PERSON"]
+
+
+def test_a_demonym_describing_an_unknown_person_gives_their_state(extractor: Extractor) -> None:
+    text = "Iran arrested French tourist Benjamin Briere. China detained Australian journalist Cheng Lei."
+    events = extractor.extract(Article("nationality", text, date="2020-08-14")).events
+    objects = {e.object.name: (e.object.country, e.object.sector) for e in events}
+    assert objects["Benjamin Briere"] == ("FRA", "CVL")
+    assert objects["Cheng Lei"] == ("AUS", "MED")  # the agent noun's sector
