@@ -275,7 +275,8 @@ class ActorResolver:
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return False
         ent_types = {t.ent_type_ for t in span}
-        if surface.caseless and not _written_as_name(span, surface.kind):
+        written_as_name = _written_as_name(span, surface.kind) or self._place_read_as_person(span, surface)
+        if surface.caseless and not written_as_name:
             return False
         if surface.kind is SurfaceKind.PERSON:
             return True
@@ -287,6 +288,16 @@ class ActorResolver:
                     return False
         return True
 
+    def _place_read_as_person(self, span: Span, surface: Surface) -> bool:
+        """A known place the recogniser took for a person ("Goma", "Kherson"): one capitalised
+        proper noun tagged PERSON that names no person of the article. A lone word is rarely a
+        person's first mention in news, which names people in full before using one name."""
+        if surface.kind is not SurfaceKind.PLACE or len(span) != 1:
+            return False
+        (token,) = span
+        return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.text[:1].isupper()
+                and fold(token.text) not in self.surnames)
+
     def _name_mentions(self, doc: Doc) -> list[Mention]:
         mentions: list[Mention] = []
         taken: set[int] = set()
@@ -294,6 +305,8 @@ class ActorResolver:
             if surface.kind is SurfaceKind.PLACE:
                 for i in range(start, end):
                     self._places[i] = surface.key  # qualifies agent nouns; not an actor itself
+                if self._place_read_as_person(doc[start:end], surface):
+                    taken.update(range(start, end))  # not a person as well
                 continue
             actor, kind = self._surface_actor(surface)
             if self._ethnic(doc, Mention(start, end, actor, kind)):

@@ -698,13 +698,15 @@ def build(source: Path, out: Path, curated_dir: Path, words: frozenset[str]) -> 
 
 
 ATTRIBUTION = """\
-The phoenix_*.tsv files in this folder are converted by tools/build_phoenix.py from the Open
-Event Data Alliance's Phoenix actor dictionaries (Phoenix.Countries.actors.txt,
-Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt, Phoenix.agents.txt) as kept in
-openeventdata/UniversalPetrarch @ 067552d83956f552d355256bf200e89ec9fdb7dc,
+Open Event Data Alliance dictionaries used by geokg (converted, not copied verbatim), from
+openeventdata/UniversalPetrarch @ 067552d83956f552d355256bf200e89ec9fdb7dc, folder
 UniversalPetrarch/data/dictionaries/ (Computational Event Data System Project, Parus Analytics,
-Open Event Data Alliance; funded by the US National Science Foundation). Names were made
-readable, aliases filtered and entries the project's curated files already hold were dropped.
+Open Event Data Alliance; development funded by the U.S. National Science Foundation):
+- CAMEO.2.0.txt (git blob 30a0f194f1a7093c998e5f1d559fb2bde53fc06f) -> cameo_verbs.tsv, by
+  tools/build_cameo_verbs.py.
+- Phoenix.Countries.actors.txt, Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt,
+  Phoenix.agents.txt -> the phoenix_*.tsv files, by tools/build_phoenix.py. Names were made
+  readable, aliases filtered and entries the project's curated files already hold were dropped.
 They are used under the MIT licence below.
 """
 

@@ -155,3 +155,10 @@ def test_a_demonym_describing_an_unknown_person_gives_their_state(extractor: Ext
     objects = {e.object.name: (e.object.country, e.object.sector) for e in events}
     assert objects["Benjamin Briere"] == ("FRA", "CVL")
     assert objects["Cheng Lei"] == ("AUS", "MED")  # the agent noun's sector
+
+
+def test_a_known_place_the_recogniser_took_for_a_person_is_a_place(extractor: Extractor) -> None:
+    events = extractor.extract(Article("place-as-person", "Russian forces shelled Kherson on Sunday.",
+                                       date="2023-06-04")).events
+    assert {(e.subject.id, e.object.id) for e in events} == {("group:rus-mil", "country:UKR")}
+    assert not [e for e in events if e.object.type.value == "PERSON"]
