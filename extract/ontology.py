@@ -283,6 +283,16 @@ class Lexicon:
     pair_party_nouns: frozenset[str]
     pair_quantifiers: frozenset[str]
     reciprocal_pronouns: frozenset[str]
+    envoy_nouns: frozenset[str]
+    mission_nouns: frozenset[str]
+    expellable_nouns: frozenset[str]
+    leaving_verbs: frozenset[str]
+    expelling_verbs: frozenset[str]
+    deadline_verbs: frozenset[str]
+    expelling_predicates: frozenset[str]
+    recalling_verbs: frozenset[str]
+    summoning_verbs: frozenset[str]
+    host_prepositions: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

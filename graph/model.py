@@ -179,6 +179,7 @@ class DropReason(StrEnum):
     BLOCKED_BY_GOVERNOR = "blocked_by_governor"
     DUPLICATE = "duplicate"
     NOT_AN_EVENT = "not_an_event"
+    NO_HOST_STATE = "no_host_state"  # "recalled its ambassador" with no state it was posted in
 
 
 class TextWarning(StrEnum):

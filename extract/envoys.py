@@ -1,0 +1,240 @@
+"""Diplomatic acts done through envoys: expelling, recalling and summoning them.
+
+News reports these acts through the envoy, not the state: "ordered the French ambassador to leave"
+(the subject expels France, CAMEO 166), "recalled its ambassador from Sweden" (the subject reduces
+diplomatic relations with Sweden, 161: the envoy is its own, never the object), "summoned the Indian
+envoy" (a formal complaint to India, 114). The verbs and phrases are in lexicon.toml; an envoy act
+found at a verb replaces the candidates the ordinary patterns made at the verbs it spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from extract.patterns import Candidate, Context, Found, actors_of, as_request, clause_subject, modifier_actors
+from graph.model import Actor, DropReason
+
+#: CAMEO codes of the acts (cameo_codes.tsv); the relation carrying each is looked up in the ontology.
+EXPEL_CODE = "166"  # expel or withdraw
+RECALL_CODE = "161"  # reduce or break diplomatic relations (OEDA: RECALL/WITHDRAW * AMBASSADOR)
+SUMMON_CODE = "114"  # complain officially (see the COMPLAIN_OFFICIALLY comment in ontology.toml)
+CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True)
+class EnvoyAct:
+    """The candidate for an envoy act and the tokens of the verbs it spans ("ordered ... to leave")."""
+
+    candidate: Candidate
+    spans: frozenset[int]
+
+
+def with_envoy_acts(tokens: Iterable[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """The candidates with every envoy act of the tokens added, and the candidates the ordinary
+    patterns made at the verbs an act spans turned into drops (``duplicate``): "asked the envoy to
+    leave" is an expulsion, not an appeal."""
+    acts = [act for token in tokens if token.pos_ == "VERB" for act in _acts_at(token, ctx)]
+    if not acts:
+        return candidates
+    spanned = {i: act for act in acts for i in act.spans}
+    kept = [
+        c if c.trigger.i not in spanned else Candidate(
+            c.trigger, c.relation, (), (), (), 0.0, DropReason.DUPLICATE,
+            f"part of '{spanned[c.trigger.i].candidate.trigger.lemma_}' {spanned[c.trigger.i].candidate.relation}",
+        )
+        for c in candidates
+    ]
+    added = [as_request(act.candidate, ctx) for act in acts]
+    return sorted([*kept, *added], key=lambda c: c.trigger.i)
+
+
+def _acts_at(verb: Token, ctx: Context) -> Iterator[EnvoyAct]:
+    act = _expulsion(verb, ctx) or _recall_or_summons(verb, ctx)
+    if act is not None:
+        yield act
+
+
+# -- words -------------------------------------------------------------------------------------
+def _verb_words(verb: Token) -> set[str]:
+    """The verb's lemma, and with each of its particles ("call in")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+
+
+def _noun_words(noun: Token) -> set[str]:
+    """The noun's lemma and the phrases of up to three words that end or start with it ("high
+    commissioner", "chargé d'affaires")."""
+    doc = noun.doc
+    words = {noun.lemma_.lower(), noun.lower_}
+    for size in (2, 3):
+        if noun.i - size + 1 >= 0:
+            words.add(doc[noun.i - size + 1 : noun.i + 1].text.lower())
+        if noun.i + size <= len(doc):
+            words.add(doc[noun.i : noun.i + size].text.lower())
+    return words
+
+
+def is_envoy(noun: Token, ctx: Context) -> bool:
+    """An envoy noun: ambassador, envoy, diplomat, consul, chargé d'affaires (lexicon ``envoy_nouns``)."""
+    return bool(_noun_words(noun) & ctx.lexicon.envoy_nouns)
+
+
+def _is_expellable(noun: Token, ctx: Context) -> bool:
+    return is_envoy(noun, ctx) or bool(_noun_words(noun) & ctx.lexicon.expellable_nouns)
+
+
+# -- arguments ---------------------------------------------------------------------------------
+def _actors(found: Found, ctx: Context) -> list[Actor]:
+    actors: list[Actor] = []
+    for token in found.tokens:
+        for actor in actors_of(token, ctx) or modifier_actors(token, ctx):
+            if actor not in actors:
+                actors.append(actor)
+    return actors
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _subject(verb: Token, ctx: Context) -> Found:
+    """Who acts: the clause subject, or in the passive the "by" agent."""
+    if _is_passive(verb):
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return Found(tuple(agents), 0.9)
+    return clause_subject(verb, ctx)
+
+
+def _patient(verb: Token) -> list[Token]:
+    """Whom the verb acts on: its direct object, or in the passive its subject."""
+    deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def _countries(actors: Iterable[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _others(actors: Iterable[Actor], subjects: list[Actor]) -> list[Actor]:
+    """The actors of another state than the subjects'."""
+    own = _countries(subjects)
+    return [a for a in actors if a.country and a.country not in own]
+
+
+def _act(verb: Token, code: str, subjects: list[Actor], objects: list[Actor], found: Found,
+         spans: set[int], ctx: Context) -> EnvoyAct:
+    """The act's candidate, or a drop saying which actor is missing."""
+    relation = ctx.ontology.relation_for_code(code).name
+    if not subjects:
+        reason = DropReason.UNRESOLVED_REFERENCE if found.tokens else DropReason.NO_SUBJECT
+        candidate = Candidate(verb, relation, (), tuple(objects), (), 0.0, reason, verb.lemma_)
+    else:
+        confidence = round(CONFIDENCE * (found.confidence or 1.0), 3)
+        candidate = Candidate(verb, relation, tuple(subjects), tuple(objects), (), confidence)
+    return EnvoyAct(candidate, frozenset(spans | {verb.i}))
+
+
+# -- expulsion -----------------------------------------------------------------------------------
+def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
+    """ "ordered/told/asked X to leave", "gave X 72 hours to leave", "declared X persona non grata",
+    X another state's envoys, troops or staff: the subject expels that state (CAMEO 166)."""
+    words = _verb_words(verb)
+    leavers: list[Token] = []
+    spans: set[int] = set()
+    if words & ctx.lexicon.expelling_verbs:
+        for leaving in (c for c in verb.children if c.dep_ == "xcomp" and _is_leaving(c, ctx)):
+            # object control: the governor's object leaves ("ordered the ambassador to leave")
+            # (in the passive, its subject: "the ambassador was ordered to leave")
+            leavers += [t for t in clause_subject(leaving, ctx).tokens if t.head == verb]
+            spans.add(leaving.i)
+    if words & ctx.lexicon.deadline_verbs:
+        deadlines = [c for c in verb.children if c.dep_ == "dobj"]
+        leaving_verbs = [
+            c for holder in (verb, *deadlines) for c in holder.children
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and _is_leaving(c, ctx)
+        ]
+        if leaving_verbs:
+            leavers += [c for c in verb.children if c.dep_ == "dative"]
+            spans.update(t.i for t in leaving_verbs)
+    if _declares_expelling_predicate(verb, ctx):
+        leavers += _patient(verb) + [
+            g for c in verb.children if c.dep_ in ("ccomp", "oprd") for g in c.children if g.dep_ == "nsubj"
+        ]
+    leavers = [t for t in leavers if _is_expellable(t, ctx)]
+    if not leavers:
+        return None
+    found = _subject(verb, ctx)
+    subjects = _actors(found, ctx)
+    expelled = _others((a for t in leavers for a in actors_of(t, ctx)), subjects)
+    if not expelled:
+        return None  # its own troops or envoys told to leave: a withdrawal, left to the other patterns
+    return _act(verb, EXPEL_CODE, subjects, expelled, found, spans, ctx)
+
+
+def _is_leaving(verb: Token, ctx: Context) -> bool:
+    return verb.lemma_.lower() in ctx.lexicon.leaving_verbs and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _declares_expelling_predicate(verb: Token, ctx: Context) -> bool:
+    """A naming verb ("declared", "named") followed in its clause by "persona non grata"."""
+    if verb.lemma_.lower() not in ctx.lexicon.naming_verbs:
+        return False
+    after = verb.doc[verb.i + 1 : verb.sent.end].text.lower()
+    return any(predicate in after for predicate in ctx.lexicon.expelling_predicates)
+
+
+# -- recall and summons ----------------------------------------------------------------------------
+def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
+    """ "recalled its ambassador from Sweden": the subject reduces relations with Sweden (161);
+    "summoned the Indian envoy": the subject complains officially to India (114). A recalled envoy
+    is the subject's own and is never the object; a recall naming no host state is dropped."""
+    words = _verb_words(verb)
+    recalling = bool(words & ctx.lexicon.recalling_verbs)
+    summoning = bool(words & ctx.lexicon.summoning_verbs)
+    envoys = [t for t in _patient(verb) if is_envoy(t, ctx)]
+    if not envoys or not (recalling or summoning):
+        return None
+    found = _subject(verb, ctx)
+    subjects = _actors(found, ctx)
+    envoy_actors = [a for t in envoys for a in actors_of(t, ctx)]
+    if _is_passive(verb) and recalling and not found.tokens:
+        # "Sweden's ambassador was recalled": only its own state recalls an envoy
+        subjects, found = envoy_actors, Found(tuple(envoys), 0.85)
+    foreign = _others(envoy_actors, subjects)
+    if summoning and foreign and not _owned_by_pronoun(envoys, ctx):
+        return _act(verb, SUMMON_CODE, subjects, foreign, found, set(), ctx)
+    if not recalling or foreign:
+        return None
+    hosts = _others((a for t in envoys for a in _host_states(t, verb, ctx)), subjects)
+    act = _act(verb, RECALL_CODE, subjects, hosts, found, set(), ctx)
+    if act.candidate.drop is None and not hosts:
+        candidate = replace(act.candidate, subjects=(), objects=(), confidence=0.0,
+                            drop=DropReason.NO_HOST_STATE, detail=f"{verb.lemma_} {envoys[0].lemma_}")
+        return replace(act, candidate=candidate)
+    return act
+
+
+def _owned_by_pronoun(envoys: list[Token], ctx: Context) -> bool:
+    """ "its ambassador", "their envoys": the clause's own envoy, whatever the pronoun resolved to."""
+    pronouns = ctx.lexicon.thing_pronouns | ctx.lexicon.unresolvable_pronouns
+    return any(c.dep_ == "poss" and c.lower_ in pronouns for t in envoys for c in t.children)
+
+
+def _host_states(envoy: Token, verb: Token, ctx: Context) -> list[Actor]:
+    """The states named after a host preposition of the envoy or the verb: "its ambassador to
+    Sweden", "recalled its envoy from Stockholm"."""
+    return [
+        actor
+        for holder in (envoy, verb)
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in ctx.lexicon.host_prepositions
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for actor in actors_of(pobj, ctx)
+        if actor.country
+    ]
