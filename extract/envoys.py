@@ -14,13 +14,23 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.patterns import Candidate, Context, Found, actors_of, as_request, clause_subject, modifier_actors
+from extract.patterns import (
+    Candidate,
+    Context,
+    Found,
+    actors_of,
+    as_request,
+    clause_subject,
+    mission_senders,
+    modifier_actors,
+)
 from graph.model import Actor, DropReason
 
 #: CAMEO codes of the acts (cameo_codes.tsv); the relation carrying each is looked up in the ontology.
 EXPEL_CODE = "166"  # expel or withdraw
 RECALL_CODE = "161"  # reduce or break diplomatic relations (OEDA: RECALL/WITHDRAW * AMBASSADOR)
 SUMMON_CODE = "114"  # complain officially (see the COMPLAIN_OFFICIALLY comment in ontology.toml)
+STORM_CODE = "145"  # protest violently, riot
 CONFIDENCE = 0.9
 
 
@@ -52,7 +62,7 @@ def with_envoy_acts(tokens: Iterable[Token], candidates: list[Candidate], ctx: C
 
 
 def _acts_at(verb: Token, ctx: Context) -> Iterator[EnvoyAct]:
-    act = _expulsion(verb, ctx) or _recall_or_summons(verb, ctx)
+    act = _expulsion(verb, ctx) or _recall_or_summons(verb, ctx) or _storming(verb, ctx)
     if act is not None:
         yield act
 
@@ -94,6 +104,13 @@ def _actors(found: Found, ctx: Context) -> list[Actor]:
             if actor not in actors:
                 actors.append(actor)
     return actors
+
+
+def _sender_states(noun: Token, ctx: Context) -> list[Actor]:
+    """The state an envoy or staff noun stands for: its qualifier first ("Canada's high commissioner,
+    Cameron MacKay" is Canada's, whatever the name beside it resolves to), else its own actor."""
+    qualifiers = [a for a in modifier_actors(noun, ctx) if a.country]
+    return qualifiers or [a for a in actors_of(noun, ctx) if a.country]
 
 
 def _is_passive(verb: Token) -> bool:
@@ -168,7 +185,7 @@ def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
         return None
     found = _subject(verb, ctx)
     subjects = _actors(found, ctx)
-    expelled = _others((a for t in leavers for a in actors_of(t, ctx)), subjects)
+    expelled = _others((a for t in leavers for a in _sender_states(t, ctx)), subjects)
     if not expelled:
         return None  # its own troops or envoys told to leave: a withdrawal, left to the other patterns
     return _act(verb, EXPEL_CODE, subjects, expelled, found, spans, ctx)
@@ -201,7 +218,7 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
         return None
     found = _subject(verb, ctx)
     subjects = _actors(found, ctx)
-    envoy_actors = [a for t in envoys for a in actors_of(t, ctx)]
+    envoy_actors = [a for t in envoys for a in _sender_states(t, ctx)]
     if _is_passive(verb) and recalling and not found.tokens:
         # "Sweden's ambassador was recalled": only its own state recalls an envoy
         subjects, found = envoy_actors, Found(tuple(envoys), 0.85)
@@ -238,3 +255,30 @@ def _host_states(envoy: Token, verb: Token, ctx: Context) -> list[Actor]:
         for actor in actors_of(pobj, ctx)
         if actor.country
     ]
+
+
+# -- protesters at a mission ---------------------------------------------------------------------
+def _storming(verb: Token, ctx: Context) -> EnvoyAct | None:
+    """ "protesters stormed the Swedish embassy": protesters storming or attacking a named state's
+    diplomatic mission protest violently against that state (145). Their own state comes from their
+    demonym or place as for any agent noun; without one the act is dropped (``unqualified_agent``)."""
+    if verb.lemma_.lower() not in ctx.lexicon.storming_verbs or _is_passive(verb):
+        return None
+    missions = [t for t in _patient(verb) if t.lemma_.lower() in ctx.lexicon.mission_nouns]
+    senders = [a for t in missions for a in mission_senders(t, ctx)]
+    found = clause_subject(verb, ctx)
+    if not senders or not any(_is_protester(t, ctx) for t in found.tokens):
+        return None
+    subjects = _actors(found, ctx)
+    if not subjects:
+        relation = ctx.ontology.relation_for_code(STORM_CODE).name
+        candidate = Candidate(verb, relation, (), tuple(senders), (), 0.0, DropReason.UNQUALIFIED_AGENT, verb.lemma_)
+        return EnvoyAct(candidate, frozenset({verb.i}))
+    return _act(verb, STORM_CODE, subjects, _others(senders, subjects), found, set(), ctx)
+
+
+def _is_protester(token: Token, ctx: Context) -> bool:
+    """A protester noun, or a quantity of them ("hundreds of protesters")."""
+    nouns = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj")]
+    return any(n.lemma_.lower() in ctx.lexicon.protester_nouns for n in nouns)

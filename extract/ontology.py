@@ -293,6 +293,8 @@ class Lexicon:
     recalling_verbs: frozenset[str]
     summoning_verbs: frozenset[str]
     host_prepositions: frozenset[str]
+    storming_verbs: frozenset[str]
+    protester_nouns: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
