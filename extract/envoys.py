@@ -75,15 +75,13 @@ def _verb_words(verb: Token) -> set[str]:
 
 
 def _noun_words(noun: Token) -> set[str]:
-    """The noun's lemma and the phrases of up to three words that end or start with it ("high
-    commissioner", "chargé d'affaires")."""
+    """The noun's lemma and the phrases of up to three words that end with it ("high commissioner",
+    "chargé d'affaires")."""
     doc = noun.doc
     words = {noun.lemma_.lower(), noun.lower_}
     for size in (2, 3):
         if noun.i - size + 1 >= 0:
             words.add(doc[noun.i - size + 1 : noun.i + 1].text.lower())
-        if noun.i + size <= len(doc):
-            words.add(doc[noun.i : noun.i + size].text.lower())
     return words
 
 
