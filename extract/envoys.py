@@ -158,7 +158,7 @@ def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
     X another state's envoys, troops or staff: the subject expels that state (CAMEO 166)."""
     words = _verb_words(verb)
     leavers: list[Token] = []
-    spans: set[int] = set()
+    spans: set[int] = set()  # the leaving verbs
     if words & ctx.lexicon.expelling_verbs:
         for leaving in (c for c in verb.children if c.dep_ == "xcomp" and _is_leaving(c, ctx)):
             # object control: the governor's object leaves ("ordered the ambassador to leave")
@@ -183,6 +183,8 @@ def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
         return None
     found = _subject(verb, ctx)
     subjects = _actors(found, ctx)
+    if not all(_leaves_the_expellers_land(verb.doc[i], subjects, ctx) for i in spans):
+        return None
     expelled = _others((a for t in leavers for a in _sender_states(t, ctx)), subjects)
     if not expelled:
         return None  # its own troops or envoys told to leave: a withdrawal, left to the other patterns
@@ -193,6 +195,18 @@ def _is_leaving(verb: Token, ctx: Context) -> bool:
     return verb.lemma_.lower() in ctx.lexicon.leaving_verbs and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )
+
+
+def _leaves_the_expellers_land(leaving: Token, subjects: list[Actor], ctx: Context) -> bool:
+    """What is left is the subject's own land or nothing named: "to leave", "to leave the country",
+    "to leave Malian soil", "to leave Mali" (said by Mali); not "to leave the meeting" or, said by the
+    UN, "to leave Ukraine"."""
+    for place in (c for c in leaving.children if c.dep_ == "dobj"):
+        named = [a.country for a in actors_of(place, ctx) or modifier_actors(place, ctx)]
+        own = bool(named) and set(named) <= _countries(subjects)
+        if not own and (named or place.lemma_.lower() not in ctx.lexicon.expelled_from_nouns):
+            return False
+    return True
 
 
 def _declares_expelling_predicate(verb: Token, ctx: Context) -> bool:
@@ -242,17 +256,28 @@ def _owned_by_pronoun(envoys: list[Token], ctx: Context) -> bool:
 
 def _host_states(envoy: Token, verb: Token, ctx: Context) -> list[Actor]:
     """The states named after a host preposition of the envoy or the verb: "its ambassador to
-    Sweden", "recalled its envoy from Stockholm"."""
+    Sweden", "recalled its envoy from Stockholm", "pulled its diplomats out of Sudan"."""
     return [
         actor
         for holder in (envoy, verb)
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in ctx.lexicon.host_prepositions
+        for prep in _host_prepositions(holder, ctx)
         for pobj in prep.children
         if pobj.dep_ == "pobj"
         for actor in actors_of(pobj, ctx)
         if actor.country
     ]
+
+
+def _host_prepositions(holder: Token, ctx: Context) -> Iterator[Token]:
+    """The holder's prepositions of the lexicon's ``host_prepositions``, two-word ones ("out of")
+    as the parse chains them (out -> of)."""
+    for prep in (c for c in holder.children if c.dep_ == "prep"):
+        if prep.lower_ in ctx.lexicon.host_prepositions:
+            yield prep
+        yield from (
+            inner for inner in prep.children
+            if inner.dep_ == "prep" and f"{prep.lower_} {inner.lower_}" in ctx.lexicon.host_prepositions
+        )
 
 
 # -- protesters at a mission ---------------------------------------------------------------------

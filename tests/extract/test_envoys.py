@@ -58,6 +58,8 @@ def test_the_verb_the_expulsion_replaces_is_dropped_as_part_of_it(extractor: Ext
     "Chad ordered its troops to leave Niger.",  # its own troops: a withdrawal, not an expulsion
     "Kenya allowed the Somali ambassador to leave.",  # letting someone leave expels no one
     "Ecuador asked the Mexican ambassador to stay.",  # no leaving
+    "The UN asked Russian troops to leave Ukraine.",  # a third state's land: an appeal, not an expulsion
+    "Ecuador asked the Mexican ambassador to leave the meeting.",  # a meeting, not the country
 ])
 def test_no_expulsion_without_another_states_envoy_made_to_leave(extractor: Extractor, text: str) -> None:
     assert not [e for e in run(extractor, text).events if e.relation.name == "EXPEL"], text
@@ -69,6 +71,8 @@ def test_no_expulsion_without_another_states_envoy_made_to_leave(extractor: Extr
     ("Chile recalled its ambassadors from Venezuela and Cuba.", "country:CHL", {"country:VEN", "country:CUB"}),
     ("Peru withdrew its ambassador to Mexico.", "country:PER", {"country:MEX"}),
     ("Egypt summoned its ambassador in Ethiopia home for consultations.", "country:EGY", {"country:ETH"}),
+    ("Canada pulled its diplomats out of Haiti.", "country:CAN", {"country:HTI"}),
+    ("Chile's ambassador was recalled from Caracas.", "country:CHL", {"country:VEN"}),
 ])
 def test_recalling_ones_own_envoy_reduces_relations_with_the_host(extractor: Extractor, text: str, subject: str,
                                                                     hosts: set[str]) -> None:
