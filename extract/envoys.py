@@ -43,22 +43,23 @@ class EnvoyAct:
 
 
 def with_envoy_acts(tokens: Iterable[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
-    """The candidates with every envoy act of the tokens added, and the candidates the ordinary
-    patterns made at the verbs an act spans turned into drops (``duplicate``): "asked the envoy to
-    leave" is an expulsion, not an appeal."""
+    """The candidates with every envoy act of the tokens added in text order, and the candidates the
+    ordinary patterns made at the verbs an act spans turned into drops (``duplicate``): "asked the
+    envoy to leave" is an expulsion, not an appeal."""
     acts = [act for token in tokens if token.pos_ == "VERB" for act in _acts_at(token, ctx)]
     if not acts:
         return candidates
     spanned = {i: act for act in acts for i in act.spans}
-    kept = [
-        c if c.trigger.i not in spanned else Candidate(
-            c.trigger, c.relation, (), (), (), 0.0, DropReason.DUPLICATE,
-            f"part of '{spanned[c.trigger.i].candidate.trigger.lemma_}' {spanned[c.trigger.i].candidate.relation}",
-        )
-        for c in candidates
-    ]
-    added = [as_request(act.candidate, ctx) for act in acts]
-    return sorted([*kept, *added], key=lambda c: c.trigger.i)
+    merged = [c if c.trigger.i not in spanned else _superseded(c, spanned[c.trigger.i]) for c in candidates]
+    for act in acts:
+        position = next((n for n, c in enumerate(merged) if c.trigger.i > act.candidate.trigger.i), len(merged))
+        merged.insert(position, as_request(act.candidate, ctx))
+    return merged
+
+
+def _superseded(candidate: Candidate, act: EnvoyAct) -> Candidate:
+    detail = f"part of '{act.candidate.trigger.lemma_}' {act.candidate.relation}"
+    return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
 
 
 def _acts_at(verb: Token, ctx: Context) -> Iterator[EnvoyAct]:
@@ -68,10 +69,14 @@ def _acts_at(verb: Token, ctx: Context) -> Iterator[EnvoyAct]:
 
 
 # -- words -------------------------------------------------------------------------------------
+#: Arcs on which the parser hangs a verb's particle: "called back" (advmod), "called in the envoy" (prep).
+_PARTICLE_ARCS = frozenset({"prt", "advmod", "prep"})
+
+
 def _verb_words(verb: Token) -> set[str]:
-    """The verb's lemma, and with each of its particles ("call in")."""
+    """The verb's lemma, and with each of its particles ("call in", "call back")."""
     lemma = verb.lemma_.lower()
-    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in _PARTICLE_ARCS)}
 
 
 def _noun_words(noun: Token) -> set[str]:
@@ -123,10 +128,16 @@ def _subject(verb: Token, ctx: Context) -> Found:
     return clause_subject(verb, ctx)
 
 
-def _patient(verb: Token) -> list[Token]:
-    """Whom the verb acts on: its direct object, or in the passive its subject."""
+def _patient(verb: Token, particles: frozenset[str] = frozenset()) -> list[Token]:
+    """Whom the verb acts on: its direct object, or in the passive its subject; else the object of a
+    particle the parser took for a preposition ("called in the envoy", with "call in" in ``particles``)."""
     deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
-    return [c for c in verb.children if c.dep_ in deps]
+    direct = [c for c in verb.children if c.dep_ in deps]
+    lemma = verb.lemma_.lower()
+    return direct or [
+        g for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in particles
+        for g in c.children if g.dep_ == "pobj"
+    ]
 
 
 def _countries(actors: Iterable[Actor]) -> set[str]:
@@ -160,11 +171,9 @@ def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
     leavers: list[Token] = []
     spans: set[int] = set()  # the leaving verbs
     if words & ctx.lexicon.expelling_verbs:
-        for leaving in (c for c in verb.children if c.dep_ == "xcomp" and _is_leaving(c, ctx)):
-            # object control: the governor's object leaves ("ordered the ambassador to leave")
-            # (in the passive, its subject: "the ambassador was ordered to leave")
-            leavers += [t for t in clause_subject(leaving, ctx).tokens if t.head == verb]
-            spans.add(leaving.i)
+        ordered = _ordered_to_leave(verb, ctx)
+        leavers += [leaver for leaver, _ in ordered]
+        spans.update(leaving.i for _, leaving in ordered)
     if words & ctx.lexicon.deadline_verbs:
         deadlines = [c for c in verb.children if c.dep_ == "dobj"]
         leaving_verbs = [
@@ -189,6 +198,20 @@ def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
     if not expelled:
         return None  # its own troops or envoys told to leave: a withdrawal, left to the other patterns
     return _act(verb, EXPEL_CODE, subjects, expelled, found, spans, ctx)
+
+
+def _ordered_to_leave(verb: Token, ctx: Context) -> list[tuple[Token, Token]]:
+    """(leaver, leaving verb) pairs of an order to leave, as the parser builds it: object control
+    ("ordered [the envoy] [to leave]": the governor's object, in the passive its subject), a clause
+    ("ordered [the envoy to leave]") or an infinitive hung on the object."""
+    pairs: list[tuple[Token, Token]] = []
+    for leaving in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _is_leaving(c, ctx)):
+        own = [g for g in leaving.children if g.dep_ == "nsubj"]
+        controlled = [t for t in clause_subject(leaving, ctx).tokens if t.head == verb]
+        pairs += [(leaver, leaving) for leaver in own or controlled]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        pairs += [(obj, c) for c in obj.children if c.dep_ in ("acl", "relcl") and _is_leaving(c, ctx)]
+    return pairs
 
 
 def _is_leaving(verb: Token, ctx: Context) -> bool:
@@ -225,7 +248,8 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
     words = _verb_words(verb)
     recalling = bool(words & ctx.lexicon.recalling_verbs)
     summoning = bool(words & ctx.lexicon.summoning_verbs)
-    envoys = [t for t in _patient(verb) if is_envoy(t, ctx)]
+    particles = ctx.lexicon.recalling_verbs | ctx.lexicon.summoning_verbs
+    envoys = [t for t in _patient(verb, particles) if is_envoy(t, ctx)]
     if not envoys or not (recalling or summoning):
         return None
     found = _subject(verb, ctx)

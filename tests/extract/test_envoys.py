@@ -49,6 +49,13 @@ def test_an_order_or_deadline_to_leave_expels_the_envoys_state(extractor: Extrac
     assert codes(result) == {"166"}, text
 
 
+def test_a_negated_or_requested_expulsion_is_qualified_as_such(extractor: Extractor) -> None:
+    negated = run(extractor, "Chad did not order the Sudanese ambassador to leave.")
+    assert [(e.relation.name, e.polarity.value) for e in negated.events] == [("EXPEL", "negated")]
+    requested = run(extractor, "The African Union urged Chad to order the Sudanese ambassador to leave.")
+    assert "EXPEL" not in {e.relation.name for e in requested.events}  # the appeal is the event
+
+
 def test_the_verb_the_expulsion_replaces_is_dropped_as_part_of_it(extractor: Extractor) -> None:
     result = run(extractor, "Ecuador asked the Mexican ambassador to leave.")
     assert [(d.reason, d.relation) for d in result.drops] == [(DropReason.DUPLICATE, "APPEAL")]
@@ -72,6 +79,7 @@ def test_no_expulsion_without_another_states_envoy_made_to_leave(extractor: Extr
     ("Peru withdrew its ambassador to Mexico.", "country:PER", {"country:MEX"}),
     ("Egypt summoned its ambassador in Ethiopia home for consultations.", "country:EGY", {"country:ETH"}),
     ("Canada pulled its diplomats out of Haiti.", "country:CAN", {"country:HTI"}),
+    ("Iran called back its ambassador from Azerbaijan.", "country:IRN", {"country:AZE"}),
     ("Chile's ambassador was recalled from Caracas.", "country:CHL", {"country:VEN"}),
 ])
 def test_recalling_ones_own_envoy_reduces_relations_with_the_host(extractor: Extractor, text: str, subject: str,
@@ -98,6 +106,7 @@ def test_recalling_something_else_is_no_diplomatic_act(extractor: Extractor) -> 
     ("Poland summoned the Belarusian ambassador over the border incident.", "country:POL", "country:BLR"),
     ("South Korea summoned Japan's envoy to protest.", "country:KOR", "country:JPN"),
     ("Norway's foreign ministry summoned the Russian chargé d'affaires.", "country:NOR", "country:RUS"),
+    ("Britain called in the Iranian ambassador.", "country:GBR", "country:IRN"),
 ])
 def test_summoning_another_states_envoy_is_an_official_complaint(extractor: Extractor, text: str,
                                                                   subject: str, obj: str) -> None:
