@@ -252,14 +252,15 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
     envoys = [t for t in _patient(verb, particles) if is_envoy(t, ctx)]
     if not envoys or not (recalling or summoning):
         return None
-    found = _subject(verb, ctx)
+    found = _recaller(verb, ctx)
     subjects = _actors(found, ctx)
     envoy_actors = [a for t in envoys for a in _sender_states(t, ctx)]
     if _is_passive(verb) and recalling and not found.tokens:
         # "Sweden's ambassador was recalled": only its own state recalls an envoy
         subjects, found = envoy_actors, Found(tuple(envoys), 0.85)
-    foreign = _others(envoy_actors, subjects)
-    if summoning and foreign and not _owned_by_pronoun(envoys, ctx):
+    # "its ambassador" is the subject's own, whatever the pronoun resolved to
+    foreign = [] if _owned_by_pronoun(envoys, ctx) else _others(envoy_actors, subjects)
+    if summoning and foreign:
         return _act(verb, SUMMON_CODE, subjects, foreign, found, set(), ctx)
     if not recalling or foreign:
         return None
@@ -270,6 +271,20 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
                             drop=DropReason.NO_HOST_STATE, detail=f"{verb.lemma_} {envoys[0].lemma_}")
         return replace(act, candidate=candidate)
     return act
+
+
+def _recaller(verb: Token, ctx: Context) -> Found:
+    """Who recalls or summons. Envoys do not recall or summon envoys: where the parse gives the verb
+    an envoy's subject through coordination with an infinitive ("ordered X's envoy to leave and
+    recalled its own": "recalled" hung on "leave"), the subject of the ordering clause acts."""
+    found = _subject(verb, ctx)
+    if not found.tokens or not all(is_envoy(t, ctx) for t in found.tokens) or verb.dep_ != "conj":
+        return found
+    clause = verb.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    ordering = clause_subject(clause, ctx)
+    return Found(ordering.tokens, ordering.confidence * 0.8, ordering.blocked)
 
 
 def _owned_by_pronoun(envoys: list[Token], ctx: Context) -> bool:

@@ -153,3 +153,14 @@ def test_the_recall_noun_takes_the_host_after_from(extractor: Extractor) -> None
     result = run(extractor, "Morocco's recall of its ambassador from Algiers angered Algeria.")
     assert ("country:MAR", "REDUCE_DIPLOMATIC_RELATIONS", "country:DZA") in triples(result)
     assert not [e for e in result.events if e.object.id == "country:MAR"]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru expelled Bolivia's ambassador and recalled its envoy from La Paz.",
+    # the parser hangs "recalled" on "leave": the envoy told to leave does not recall anyone
+    "Peru ordered Bolivia's ambassador to leave the country and recalled its envoy from La Paz.",
+])
+def test_an_expulsion_and_a_recall_in_one_sentence_are_both_found(extractor: Extractor, text: str) -> None:
+    assert triples(run(extractor, text)) == {
+        ("country:PER", "EXPEL", "country:BOL"), ("country:PER", "REDUCE_DIPLOMATIC_RELATIONS", "country:BOL"),
+    }
