@@ -31,6 +31,7 @@ EXPEL_CODE = "166"  # expel or withdraw
 RECALL_CODE = "161"  # reduce or break diplomatic relations (OEDA: RECALL/WITHDRAW * AMBASSADOR)
 SUMMON_CODE = "114"  # complain officially (see the COMPLAIN_OFFICIALLY comment in ontology.toml)
 STORM_CODE = "145"  # protest violently, riot
+PROTEST_CODE = "140"  # engage in political dissent (the ontology's PROTEST_AGAINST)
 CONFIDENCE = 0.9
 
 
@@ -322,21 +323,42 @@ def _host_prepositions(holder: Token, ctx: Context) -> Iterator[Token]:
 # -- protesters at a mission ---------------------------------------------------------------------
 def _storming(verb: Token, ctx: Context) -> EnvoyAct | None:
     """ "protesters stormed the Swedish embassy": protesters storming or attacking a named state's
-    diplomatic mission protest violently against that state (145). Their own state comes from their
-    demonym or place as for any agent noun; without one the act is dropped (``unqualified_agent``)."""
-    if verb.lemma_.lower() not in ctx.lexicon.storming_verbs or _is_passive(verb):
+    diplomatic mission protest violently against that state (145); "protesters gathered outside the
+    Swedish embassy": they protest against it (140). Their own state comes from their demonym or
+    place as for any agent noun; without one the act is dropped (``unqualified_agent``)."""
+    lemma = verb.lemma_.lower()
+    if _is_passive(verb):
         return None
-    missions = [t for t in _patient(verb) if t.lemma_.lower() in ctx.lexicon.mission_nouns]
+    if lemma in ctx.lexicon.storming_verbs:
+        code, missions = STORM_CODE, _patient(verb)
+    elif lemma in ctx.lexicon.gathering_verbs:
+        code, missions = PROTEST_CODE, _places_at(verb, ctx)
+    else:
+        return None
     senders = [a for t in missions for a in mission_senders(t, ctx)]
     found = clause_subject(verb, ctx)
     if not senders or not any(_is_protester(t, ctx) for t in found.tokens):
         return None
     subjects = _actors(found, ctx)
     if not subjects:
-        relation = ctx.ontology.relation_for_code(STORM_CODE).name
+        relation = ctx.ontology.relation_for_code(code).name
         candidate = Candidate(verb, relation, (), tuple(senders), (), 0.0, DropReason.UNQUALIFIED_AGENT, verb.lemma_)
         return EnvoyAct(candidate, frozenset({verb.i}))
-    return _act(verb, STORM_CODE, subjects, _others(senders, subjects), found, set(), ctx)
+    return _act(verb, code, subjects, _others(senders, subjects), found, set(), ctx)
+
+
+def _places_at(verb: Token, ctx: Context) -> list[Token]:
+    """The objects of the verb's prepositions of place ("outside", "at"; "in front of" as the parser
+    chains it: in -> front -> of)."""
+    places: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ in ctx.lexicon.at_prepositions:
+                places.append(pobj)
+            for inner in (c for c in pobj.children if c.dep_ == "prep"):
+                if f"{prep.lower_} {pobj.lower_} {inner.lower_}" in ctx.lexicon.at_prepositions:
+                    places.extend(g for g in inner.children if g.dep_ == "pobj")
+    return places
 
 
 def _is_protester(token: Token, ctx: Context) -> bool:

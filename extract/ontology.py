@@ -296,6 +296,8 @@ class Lexicon:
     host_prepositions: frozenset[str]
     storming_verbs: frozenset[str]
     protester_nouns: frozenset[str]
+    gathering_verbs: frozenset[str]
+    at_prepositions: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

@@ -121,6 +121,19 @@ def test_a_protest_outside_a_named_states_embassy_is_against_that_state(extracto
     assert triples(result) == {("group:ken-opp", "PROTEST_AGAINST", "country:UGA")}
 
 
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Protesters in Lima gathered outside the Chilean embassy.", "group:per-opp", "country:CHL"),
+    ("Kenyan demonstrators gathered in front of the Ugandan embassy.", "group:ken-opp", "country:UGA"),
+])
+def test_protesters_gathering_at_a_named_states_mission_protest_against_it(extractor: Extractor, text: str,
+                                                                           subject: str, obj: str) -> None:
+    assert triples(run(extractor, text)) == {(subject, "PROTEST_AGAINST", obj)}
+
+
+def test_others_gathering_at_a_mission_do_not_protest(extractor: Extractor) -> None:
+    assert not run(extractor, "Kenyan diplomats gathered at the Ugandan embassy.").events
+
+
 def test_protesters_storming_an_embassy_protest_violently_against_its_state(extractor: Extractor) -> None:
     result = run(extractor, "Protesters in Belgrade stormed the Croatian embassy.")
     assert triples(result) == {("group:srb-opp", "PROTEST_VIOLENTLY", "country:HRV")}
