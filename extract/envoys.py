@@ -24,7 +24,7 @@ from extract.patterns import (
     mission_senders,
     modifier_actors,
 )
-from graph.model import Actor, DropReason
+from graph.model import Actor, ActorType, DropReason
 
 #: CAMEO codes of the acts (cameo_codes.tsv); the relation carrying each is looked up in the ontology.
 EXPEL_CODE = "166"  # expel or withdraw
@@ -151,6 +151,15 @@ def _others(actors: Iterable[Actor], subjects: list[Actor]) -> list[Actor]:
     return [a for a in actors if a.country and a.country not in own]
 
 
+def _conducts_diplomacy(subjects: list[Actor], ctx: Context) -> bool:
+    """Whether the acting actors are a state's government (lexicon ``diplomatic_sectors``): a court
+    or prosecutors summoning a diplomat, or told to leave by the police, is a legal act, not a
+    diplomatic one. Unresolved subjects pass: the act is then dropped for want of a subject."""
+    return all(
+        a.type is ActorType.COUNTRY or (a.sector or "").lower() in ctx.lexicon.diplomatic_sectors for a in subjects
+    )
+
+
 def _act(verb: Token, code: str, subjects: list[Actor], objects: list[Actor], found: Found,
          spans: set[int], ctx: Context) -> EnvoyAct:
     """The act's candidate, or a drop saying which actor is missing."""
@@ -193,6 +202,8 @@ def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
         return None
     found = _subject(verb, ctx)
     subjects = _actors(found, ctx)
+    if not _conducts_diplomacy(subjects, ctx):
+        return None
     if not all(_leaves_the_expellers_land(verb.doc[i], subjects, ctx) for i in spans):
         return None
     expelled = _others((a for t in leavers for a in _sender_states(t, ctx)), subjects)
@@ -255,6 +266,8 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
         return None
     found = _recaller(verb, ctx)
     subjects = _actors(found, ctx)
+    if not _conducts_diplomacy(subjects, ctx):
+        return None
     envoy_actors = [a for t in envoys for a in _sender_states(t, ctx)]
     if _is_passive(verb) and recalling and not found.tokens:
         # "Sweden's ambassador was recalled": only its own state recalls an envoy

@@ -294,6 +294,7 @@ class Lexicon:
     recalling_verbs: frozenset[str]
     summoning_verbs: frozenset[str]
     host_prepositions: frozenset[str]
+    diplomatic_sectors: frozenset[str]
     storming_verbs: frozenset[str]
     protester_nouns: frozenset[str]
     gathering_verbs: frozenset[str]

@@ -107,12 +107,18 @@ def test_recalling_something_else_is_no_diplomatic_act(extractor: Extractor) -> 
     ("South Korea summoned Japan's envoy to protest.", "country:KOR", "country:JPN"),
     ("Norway's foreign ministry summoned the Russian chargé d'affaires.", "country:NOR", "country:RUS"),
     ("Britain called in the Iranian ambassador.", "country:GBR", "country:IRN"),
+    ("The Polish foreign minister summoned the Belarusian chargé d'affaires.", "country:POL", "country:BLR"),
 ])
 def test_summoning_another_states_envoy_is_an_official_complaint(extractor: Extractor, text: str,
                                                                   subject: str, obj: str) -> None:
     result = run(extractor, text)
     complaints = {(f"country:{e.subject.country}", e.object.id) for e in result.events if e.relation.cameo == "114"}
     assert complaints == {(subject, obj)}, triples(result)
+
+
+def test_a_court_summoning_a_diplomat_is_no_diplomatic_complaint(extractor: Extractor) -> None:
+    result = run(extractor, "A Kenyan court summoned the former Ugandan ambassador to testify.")
+    assert not [e for e in result.events if e.relation.cameo == "114"]
 
 
 # -- embassies ----------------------------------------------------------------------------------
