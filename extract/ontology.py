@@ -289,6 +289,22 @@ class Lexicon:
     state_description_nouns: frozenset[str]
     organisation_description_nouns: frozenset[str]
     statement_nouns: frozenset[str]
+    envoy_nouns: frozenset[str]
+    mission_nouns: frozenset[str]
+    expellable_nouns: frozenset[str]
+    leaving_verbs: frozenset[str]
+    expelled_from_nouns: frozenset[str]
+    expelling_verbs: frozenset[str]
+    deadline_verbs: frozenset[str]
+    expelling_predicates: frozenset[str]
+    recalling_verbs: frozenset[str]
+    summoning_verbs: frozenset[str]
+    host_prepositions: frozenset[str]
+    diplomatic_sectors: frozenset[str]
+    storming_verbs: frozenset[str]
+    protester_nouns: frozenset[str]
+    gathering_verbs: frozenset[str]
+    at_prepositions: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

@@ -419,10 +419,26 @@ def _place_owners(token: Token, ctx: Context, depth: int = 0) -> list[Actor]:
     if depth > 3 or token.lemma_.lower() not in ctx.lexicon.place_nouns:
         return []
     owners = [a for a in modifier_actors(token, ctx) if a.type is ActorType.COUNTRY]
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _LOCATING_PREPS):
+    # a diplomatic mission of a named state is that state's: "the Swedish embassy in Baghdad" is
+    # Sweden's, "in Baghdad" only says where it stands
+    preps = {"of"} if owners and token.lemma_.lower() in ctx.lexicon.mission_nouns else _LOCATING_PREPS
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             owners.extend(a for a in _states_of(pobj, ctx) or _place_owners(pobj, ctx, depth + 1) if a not in owners)
     return owners
+
+
+def mission_senders(token: Token, ctx: Context) -> list[Actor]:
+    """The state a diplomatic mission (lexicon ``mission_nouns``) is named after: "the Swedish
+    embassy", "Sweden's embassy", "the embassy of Sweden"; never the state it stands in."""
+    if token.lemma_.lower() not in ctx.lexicon.mission_nouns:
+        return []
+    named = [a for a in modifier_actors(token, ctx) if a.type is ActorType.COUNTRY]
+    return named or [
+        actor for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children if pobj.dep_ == "pobj"
+        for actor in _states_of(pobj, ctx)
+    ]
 
 
 def _phrase_tokens(token: Token) -> Iterator[Token]:
@@ -437,6 +453,8 @@ def _located_target(trigger: Token, ctx: Context) -> ObjectFound | None:
     """Material conflict "in" a country targets it: "launched strikes on sites in Pakistan",
     "struck a depot in a suburb of Damascus"."""
     holders = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    # what is done at a named state's diplomatic mission targets that state, not the one it stands in
+    holders = [h for h in holders if not mission_senders(h, ctx)]
     if trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ == "VERB":
         holders.append(trigger.head)
     for holder in holders:

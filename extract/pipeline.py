@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from extract.actors import ActorResolver, Mention, MentionKind
 from extract.dates import event_date
+from extract.envoys import with_envoy_acts
 from extract.event_reference import EventMemory, resolve_reaction, sentence_numbers, sentence_speakers
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
@@ -309,7 +310,8 @@ class _ArticleExtraction:
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
         self.memory = self.memory.hear(sentence_speakers(doc, sentences, ctx))
-        for candidate in with_backoff(list(block_candidates(list(doc), ctx)), ctx):
+        tokens = list(doc)
+        for candidate in with_backoff(with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx), ctx):
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_reaction(candidate, self.memory, sentence, ctx)
             emitted = len(self.events)

@@ -180,6 +180,7 @@ class DropReason(StrEnum):
     DUPLICATE = "duplicate"
     NOT_AN_EVENT = "not_an_event"
     CONDITIONAL_TARGET = "conditional_target"  # a threatened act's only target is the subject of its condition
+    NO_HOST_STATE = "no_host_state"  # "recalled its ambassador" with no state it was posted in
 
 
 class TextWarning(StrEnum):

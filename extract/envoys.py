@@ -1,0 +1,381 @@
+"""Diplomatic acts done through envoys: expelling, recalling and summoning them.
+
+News reports these acts through the envoy, not the state: "ordered the French ambassador to leave"
+(the subject expels France, CAMEO 166), "recalled its ambassador from Sweden" (the subject reduces
+diplomatic relations with Sweden, 161: the envoy is its own, never the object), "summoned the Indian
+envoy" (a formal complaint to India, 114). The verbs and phrases are in lexicon.toml; an envoy act
+found at a verb replaces the candidates the ordinary patterns made at the verbs it spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from extract.patterns import (
+    Candidate,
+    Context,
+    Found,
+    actors_of,
+    as_request,
+    clause_subject,
+    mission_senders,
+    modifier_actors,
+)
+from graph.model import Actor, ActorType, DropReason
+
+#: CAMEO codes of the acts (cameo_codes.tsv); the relation carrying each is looked up in the ontology.
+EXPEL_CODE = "166"  # expel or withdraw
+RECALL_CODE = "161"  # reduce or break diplomatic relations (OEDA: RECALL/WITHDRAW * AMBASSADOR)
+SUMMON_CODE = "114"  # complain officially (see the COMPLAIN_OFFICIALLY comment in ontology.toml)
+STORM_CODE = "145"  # protest violently, riot
+PROTEST_CODE = "140"  # engage in political dissent (the ontology's PROTEST_AGAINST)
+CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True)
+class EnvoyAct:
+    """The candidate for an envoy act and the tokens of the verbs it spans ("ordered ... to leave")."""
+
+    candidate: Candidate
+    spans: frozenset[int]
+
+
+def with_envoy_acts(tokens: Iterable[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """The candidates with every envoy act of the tokens added in text order, and the candidates the
+    ordinary patterns made at the verbs an act spans turned into drops (``duplicate``): "asked the
+    envoy to leave" is an expulsion, not an appeal."""
+    acts = [act for token in tokens if token.pos_ == "VERB" for act in _acts_at(token, ctx)]
+    if not acts:
+        return candidates
+    spanned = {i: act for act in acts for i in act.spans}
+    merged = [c if c.trigger.i not in spanned else _superseded(c, spanned[c.trigger.i]) for c in candidates]
+    for act in acts:
+        position = next((n for n, c in enumerate(merged) if c.trigger.i > act.candidate.trigger.i), len(merged))
+        merged.insert(position, as_request(act.candidate, ctx))
+    return merged
+
+
+def _superseded(candidate: Candidate, act: EnvoyAct) -> Candidate:
+    detail = f"part of '{act.candidate.trigger.lemma_}' {act.candidate.relation}"
+    return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
+
+
+def _acts_at(verb: Token, ctx: Context) -> Iterator[EnvoyAct]:
+    act = _expulsion(verb, ctx) or _recall_or_summons(verb, ctx) or _storming(verb, ctx)
+    if act is not None:
+        yield act
+
+
+# -- words -------------------------------------------------------------------------------------
+#: Arcs on which the parser hangs a verb's particle: "called back" (advmod), "called in the envoy" (prep).
+_PARTICLE_ARCS = frozenset({"prt", "advmod", "prep"})
+
+
+def _verb_words(verb: Token) -> set[str]:
+    """The verb's lemma, and with each of its particles ("call in", "call back")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in _PARTICLE_ARCS)}
+
+
+def _noun_words(noun: Token) -> set[str]:
+    """The noun's lemma and the phrases of up to three words that end with it ("high commissioner",
+    "chargé d'affaires")."""
+    doc = noun.doc
+    words = {noun.lemma_.lower(), noun.lower_}
+    for size in (2, 3):
+        if noun.i - size + 1 >= 0:
+            words.add(doc[noun.i - size + 1 : noun.i + 1].text.lower())
+    return words
+
+
+def is_envoy(noun: Token, ctx: Context) -> bool:
+    """An envoy noun: ambassador, envoy, diplomat, consul, chargé d'affaires (lexicon ``envoy_nouns``)."""
+    return bool(_noun_words(noun) & ctx.lexicon.envoy_nouns)
+
+
+def _is_expellable(noun: Token, ctx: Context) -> bool:
+    return is_envoy(noun, ctx) or bool(_noun_words(noun) & ctx.lexicon.expellable_nouns)
+
+
+# -- arguments ---------------------------------------------------------------------------------
+def _actors(found: Found, ctx: Context) -> list[Actor]:
+    actors: list[Actor] = []
+    for token in found.tokens:
+        for actor in actors_of(token, ctx) or modifier_actors(token, ctx):
+            if actor not in actors:
+                actors.append(actor)
+    return actors
+
+
+def _sender_states(noun: Token, ctx: Context) -> list[Actor]:
+    """The state an envoy or staff noun stands for: its qualifier first ("Canada's high commissioner,
+    Cameron MacKay" is Canada's, whatever the name beside it resolves to), else its own actor."""
+    qualifiers = [a for a in modifier_actors(noun, ctx) if a.country]
+    return qualifiers or [a for a in actors_of(noun, ctx) if a.country]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _subject(verb: Token, ctx: Context) -> Found:
+    """Who acts: the clause subject, or in the passive the "by" agent."""
+    if _is_passive(verb):
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return Found(tuple(agents), 0.9)
+    return clause_subject(verb, ctx)
+
+
+def _patient(verb: Token, particles: frozenset[str] = frozenset()) -> list[Token]:
+    """Whom the verb acts on: its direct object, or in the passive its subject; else the object of a
+    particle the parser took for a preposition ("called in the envoy", with "call in" in ``particles``)."""
+    deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
+    direct = [c for c in verb.children if c.dep_ in deps]
+    lemma = verb.lemma_.lower()
+    return direct or [
+        g for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in particles
+        for g in c.children if g.dep_ == "pobj"
+    ]
+
+
+def _countries(actors: Iterable[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _others(actors: Iterable[Actor], subjects: list[Actor]) -> list[Actor]:
+    """The actors of another state than the subjects'."""
+    own = _countries(subjects)
+    return [a for a in actors if a.country and a.country not in own]
+
+
+def _conducts_diplomacy(subjects: list[Actor], ctx: Context) -> bool:
+    """Whether the acting actors are a state's government (lexicon ``diplomatic_sectors``): a court
+    or prosecutors summoning a diplomat, or told to leave by the police, is a legal act, not a
+    diplomatic one. Unresolved subjects pass: the act is then dropped for want of a subject."""
+    return all(
+        a.type is ActorType.COUNTRY or (a.sector or "").lower() in ctx.lexicon.diplomatic_sectors for a in subjects
+    )
+
+
+def _act(verb: Token, code: str, subjects: list[Actor], objects: list[Actor], found: Found,
+         spans: set[int], ctx: Context) -> EnvoyAct:
+    """The act's candidate, or a drop saying which actor is missing."""
+    relation = ctx.ontology.relation_for_code(code).name
+    if not subjects:
+        reason = DropReason.UNRESOLVED_REFERENCE if found.tokens else DropReason.NO_SUBJECT
+        candidate = Candidate(verb, relation, (), tuple(objects), (), 0.0, reason, verb.lemma_)
+    else:
+        confidence = round(CONFIDENCE * (found.confidence or 1.0), 3)
+        candidate = Candidate(verb, relation, tuple(subjects), tuple(objects), (), confidence)
+    return EnvoyAct(candidate, frozenset(spans | {verb.i}))
+
+
+# -- expulsion -----------------------------------------------------------------------------------
+def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
+    """ "ordered/told/asked X to leave", "gave X 72 hours to leave", "declared X persona non grata",
+    X another state's envoys, troops or staff: the subject expels that state (CAMEO 166)."""
+    words = _verb_words(verb)
+    leavers: list[Token] = []
+    spans: set[int] = set()  # the leaving verbs
+    if words & ctx.lexicon.expelling_verbs:
+        ordered = _ordered_to_leave(verb, ctx)
+        leavers += [leaver for leaver, _ in ordered]
+        spans.update(leaving.i for _, leaving in ordered)
+    if words & ctx.lexicon.deadline_verbs:
+        deadlines = [c for c in verb.children if c.dep_ == "dobj"]
+        leaving_verbs = [
+            c for holder in (verb, *deadlines) for c in holder.children
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and _is_leaving(c, ctx)
+        ]
+        if leaving_verbs:
+            leavers += [c for c in verb.children if c.dep_ == "dative"]
+            spans.update(t.i for t in leaving_verbs)
+    if _declares_expelling_predicate(verb, ctx):
+        leavers += _patient(verb) + [
+            g for c in verb.children if c.dep_ in ("ccomp", "oprd") for g in c.children if g.dep_ == "nsubj"
+        ]
+    leavers = [t for t in leavers if _is_expellable(t, ctx)]
+    if not leavers:
+        return None
+    found = _subject(verb, ctx)
+    subjects = _actors(found, ctx)
+    if not _conducts_diplomacy(subjects, ctx):
+        return None
+    if not all(_leaves_the_expellers_land(verb.doc[i], subjects, ctx) for i in spans):
+        return None
+    expelled = _others((a for t in leavers for a in _sender_states(t, ctx)), subjects)
+    if not expelled:
+        return None  # its own troops or envoys told to leave: a withdrawal, left to the other patterns
+    return _act(verb, EXPEL_CODE, subjects, expelled, found, spans, ctx)
+
+
+def _ordered_to_leave(verb: Token, ctx: Context) -> list[tuple[Token, Token]]:
+    """(leaver, leaving verb) pairs of an order to leave, as the parser builds it: object control
+    ("ordered [the envoy] [to leave]": the governor's object, in the passive its subject), a clause
+    ("ordered [the envoy to leave]") or an infinitive hung on the object."""
+    pairs: list[tuple[Token, Token]] = []
+    for leaving in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _is_leaving(c, ctx)):
+        own = [g for g in leaving.children if g.dep_ == "nsubj"]
+        controlled = [t for t in clause_subject(leaving, ctx).tokens if t.head == verb]
+        pairs += [(leaver, leaving) for leaver in own or controlled]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        pairs += [(obj, c) for c in obj.children if c.dep_ in ("acl", "relcl") and _is_leaving(c, ctx)]
+    return pairs
+
+
+def _is_leaving(verb: Token, ctx: Context) -> bool:
+    return verb.lemma_.lower() in ctx.lexicon.leaving_verbs and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _leaves_the_expellers_land(leaving: Token, subjects: list[Actor], ctx: Context) -> bool:
+    """What is left is the subject's own land or nothing named: "to leave", "to leave the country",
+    "to leave Malian soil", "to leave Mali" (said by Mali); not "to leave the meeting" or, said by the
+    UN, "to leave Ukraine"."""
+    for place in (c for c in leaving.children if c.dep_ == "dobj"):
+        named = [a.country for a in actors_of(place, ctx) or modifier_actors(place, ctx)]
+        own = bool(named) and set(named) <= _countries(subjects)
+        if not own and (named or place.lemma_.lower() not in ctx.lexicon.expelled_from_nouns):
+            return False
+    return True
+
+
+def _declares_expelling_predicate(verb: Token, ctx: Context) -> bool:
+    """A naming verb ("declared", "named") followed in its clause by "persona non grata"."""
+    if verb.lemma_.lower() not in ctx.lexicon.naming_verbs:
+        return False
+    after = verb.doc[verb.i + 1 : verb.sent.end].text.lower()
+    return any(predicate in after for predicate in ctx.lexicon.expelling_predicates)
+
+
+# -- recall and summons ----------------------------------------------------------------------------
+def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
+    """ "recalled its ambassador from Sweden": the subject reduces relations with Sweden (161);
+    "summoned the Indian envoy": the subject complains officially to India (114). A recalled envoy
+    is the subject's own and is never the object; a recall naming no host state is dropped."""
+    words = _verb_words(verb)
+    recalling = bool(words & ctx.lexicon.recalling_verbs)
+    summoning = bool(words & ctx.lexicon.summoning_verbs)
+    particles = ctx.lexicon.recalling_verbs | ctx.lexicon.summoning_verbs
+    envoys = [t for t in _patient(verb, particles) if is_envoy(t, ctx)]
+    if not envoys or not (recalling or summoning):
+        return None
+    found = _recaller(verb, ctx)
+    subjects = _actors(found, ctx)
+    if not _conducts_diplomacy(subjects, ctx):
+        return None
+    envoy_actors = [a for t in envoys for a in _sender_states(t, ctx)]
+    if _is_passive(verb) and recalling and not found.tokens:
+        # "Sweden's ambassador was recalled": only its own state recalls an envoy
+        subjects, found = envoy_actors, Found(tuple(envoys), 0.85)
+    # "its ambassador" is the subject's own, whatever the pronoun resolved to
+    foreign = [] if _owned_by_pronoun(envoys, ctx) else _others(envoy_actors, subjects)
+    if summoning and foreign:
+        return _act(verb, SUMMON_CODE, subjects, foreign, found, set(), ctx)
+    if not recalling or foreign:
+        return None
+    hosts = _others((a for t in envoys for a in _host_states(t, verb, ctx)), subjects)
+    act = _act(verb, RECALL_CODE, subjects, hosts, found, set(), ctx)
+    if act.candidate.drop is None and not hosts:
+        candidate = replace(act.candidate, subjects=(), objects=(), confidence=0.0,
+                            drop=DropReason.NO_HOST_STATE, detail=f"{verb.lemma_} {envoys[0].lemma_}")
+        return replace(act, candidate=candidate)
+    return act
+
+
+def _recaller(verb: Token, ctx: Context) -> Found:
+    """Who recalls or summons. Envoys do not recall or summon envoys: where the parse gives the verb
+    an envoy's subject through coordination with an infinitive ("ordered X's envoy to leave and
+    recalled its own": "recalled" hung on "leave"), the subject of the ordering clause acts."""
+    found = _subject(verb, ctx)
+    if not found.tokens or not all(is_envoy(t, ctx) for t in found.tokens) or verb.dep_ != "conj":
+        return found
+    clause = verb.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    ordering = clause_subject(clause, ctx)
+    return Found(ordering.tokens, ordering.confidence * 0.8, ordering.blocked)
+
+
+def _owned_by_pronoun(envoys: list[Token], ctx: Context) -> bool:
+    """ "its ambassador", "their envoys": the clause's own envoy, whatever the pronoun resolved to."""
+    pronouns = ctx.lexicon.thing_pronouns | ctx.lexicon.unresolvable_pronouns
+    return any(c.dep_ == "poss" and c.lower_ in pronouns for t in envoys for c in t.children)
+
+
+def _host_states(envoy: Token, verb: Token, ctx: Context) -> list[Actor]:
+    """The states named after a host preposition of the envoy or the verb: "its ambassador to
+    Sweden", "recalled its envoy from Stockholm", "pulled its diplomats out of Sudan"."""
+    return [
+        actor
+        for holder in (envoy, verb)
+        for prep in _host_prepositions(holder, ctx)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for actor in actors_of(pobj, ctx)
+        if actor.country
+    ]
+
+
+def _host_prepositions(holder: Token, ctx: Context) -> Iterator[Token]:
+    """The holder's prepositions of the lexicon's ``host_prepositions``, two-word ones ("out of")
+    as the parse chains them (out -> of)."""
+    for prep in (c for c in holder.children if c.dep_ == "prep"):
+        if prep.lower_ in ctx.lexicon.host_prepositions:
+            yield prep
+        yield from (
+            inner for inner in prep.children
+            if inner.dep_ == "prep" and f"{prep.lower_} {inner.lower_}" in ctx.lexicon.host_prepositions
+        )
+
+
+# -- protesters at a mission ---------------------------------------------------------------------
+def _storming(verb: Token, ctx: Context) -> EnvoyAct | None:
+    """ "protesters stormed the Swedish embassy": protesters storming or attacking a named state's
+    diplomatic mission protest violently against that state (145); "protesters gathered outside the
+    Swedish embassy": they protest against it (140). Their own state comes from their demonym or
+    place as for any agent noun; without one the act is dropped (``unqualified_agent``)."""
+    lemma = verb.lemma_.lower()
+    if _is_passive(verb):
+        return None
+    if lemma in ctx.lexicon.storming_verbs:
+        code, missions = STORM_CODE, _patient(verb)
+    elif lemma in ctx.lexicon.gathering_verbs:
+        code, missions = PROTEST_CODE, _places_at(verb, ctx)
+    else:
+        return None
+    senders = [a for t in missions for a in mission_senders(t, ctx)]
+    found = clause_subject(verb, ctx)
+    if not senders or not any(_is_protester(t, ctx) for t in found.tokens):
+        return None
+    subjects = _actors(found, ctx)
+    if not subjects:
+        relation = ctx.ontology.relation_for_code(code).name
+        candidate = Candidate(verb, relation, (), tuple(senders), (), 0.0, DropReason.UNQUALIFIED_AGENT, verb.lemma_)
+        return EnvoyAct(candidate, frozenset({verb.i}))
+    return _act(verb, code, subjects, _others(senders, subjects), found, set(), ctx)
+
+
+def _places_at(verb: Token, ctx: Context) -> list[Token]:
+    """The objects of the verb's prepositions of place ("outside", "at"; "in front of" as the parser
+    chains it: in -> front -> of)."""
+    places: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ in ctx.lexicon.at_prepositions:
+                places.append(pobj)
+            for inner in (c for c in pobj.children if c.dep_ == "prep"):
+                if f"{prep.lower_} {pobj.lower_} {inner.lower_}" in ctx.lexicon.at_prepositions:
+                    places.extend(g for g in inner.children if g.dep_ == "pobj")
+    return places
+
+
+def _is_protester(token: Token, ctx: Context) -> bool:
+    """A protester noun, or a quantity of them ("hundreds of protesters")."""
+    nouns = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj")]
+    return any(n.lemma_.lower() in ctx.lexicon.protester_nouns for n in nouns)
