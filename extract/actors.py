@@ -182,6 +182,7 @@ class ActorResolver:
     first_names: set[str] = field(default_factory=set)  # keys of ``surnames`` that are a name's first word
     shared_first_names: set[str] = field(default_factory=set)
     last_person: Actor | None = None
+    previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     _role_terms: Mapping[tuple[str, ...], Role] = field(default_factory=dict)
     _role_words: frozenset[str] = frozenset()
     _role_first_words: frozenset[str] = frozenset()
@@ -985,17 +986,27 @@ class ActorResolver:
 
     # -- pronouns ------------------------------------------------------------------------
     def _pronoun_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> None:
-        """Resolve he/she to the last person named and "its" to the nearest preceding state or
-        organisation in the block; record the last person for the next blocks."""
+        """Resolve he/she to a person named before (see ``_person_antecedent``) and "its" to the
+        nearest preceding state or organisation in the block; record the last person and the last
+        sentence's person subject for the next blocks."""
+        sentence_subject: Actor | None = None
+        sentence_start = -1
         for token in doc:
+            if token.sent.start != sentence_start:
+                if sentence_start >= 0:
+                    self.previous_subject_person = sentence_subject
+                sentence_start, sentence_subject = token.sent.start, None
             mention = by_token.get(token.i)
             if mention is not None:
                 if mention.actor.type is ActorType.PERSON and token.i == mention.start:
                     self.last_person = mention.actor
+                    if sentence_subject is None and _is_clause_subject(doc, mention):
+                        sentence_subject = mention.actor
                 continue
             lower = token.lower_
             if lower in self.lexicon.person_pronouns and self.last_person is not None:
-                by_token[token.i] = Mention(token.i, token.i + 1, self.last_person, MentionKind.PRONOUN)
+                antecedent = self._person_antecedent(token, sentence_subject, by_token)
+                by_token[token.i] = Mention(token.i, token.i + 1, antecedent, MentionKind.PRONOUN)
             elif lower in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
                 speaker = _governing_subject(token, by_token)
                 if speaker is not None:
@@ -1010,6 +1021,24 @@ class ActorResolver:
                     by_token[token.i] = Mention(token.i, token.i + 1, agent, MentionKind.PRONOUN)
                 elif previous:
                     by_token[token.i] = Mention(token.i, token.i + 1, previous[-1].actor, MentionKind.PRONOUN)
+        if sentence_start >= 0:
+            self.previous_subject_person = sentence_subject
+
+    def _person_antecedent(self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention]) -> Actor:
+        """Whom he/she refers to: a subject pronoun prefers the person who says or intends its
+        clause ("Trump said he would invite Kim"), else the person subject of its own sentence so
+        far, else of the sentence before ("Le Yucheng summoned ... if Meng was not released. He
+        also summoned ...": Le Yucheng); other pronouns, the last person named."""
+        assert self.last_person is not None
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):
+            speaker = _governing_person(pronoun, by_token)
+            return speaker or sentence_subject or self.previous_subject_person or self.last_person
+        return self.last_person
+
+
+def _is_clause_subject(doc: Doc, mention: Mention) -> bool:
+    """The mention is the subject of a verb (not a possessor, object or apposition)."""
+    return doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
@@ -1090,6 +1119,18 @@ def _adjunct_agent(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None
     for child in verb.children:
         if child.dep_ == "nsubj" and child.i in by_token and _is_state_or_organisation(by_token[child.i]):
             return by_token[child.i].actor
+    return None
+
+
+def _governing_person(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
+    """The person whose clause a subject pronoun's clause completes: "Trump said he would ..."."""
+    clause = pronoun.head
+    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
+        return None
+    for child in clause.head.children:
+        mention = by_token.get(child.i) if child.dep_ == "nsubj" else None
+        if mention is not None and mention.actor.type is ActorType.PERSON and not child.conjuncts:
+            return mention.actor
     return None
 
 

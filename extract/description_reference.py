@@ -8,7 +8,8 @@ the subject of its own clause ("Saudi Arabia cut ties with Qatar, accusing the G
 supporting terrorism"; "NATO met on Tuesday ... the alliance stood with Turkey"). Modifiers that
 describe ("the oil-rich kingdom") are allowed; a restricting one ("the country that hosts the
 talks", "the state of emergency") or a demonstrative ("this country", a speaker's own) is not a
-reference back. A description in a setting ("across the country") is left alone.
+reference back. A description in a setting ("across the country", "to leave the country") is left
+alone.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
             return None
     if token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPS:
         return None
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.leaving_verbs:
+        return None  # "ordered the envoy to leave the country": where one is, not who acts
     return kind
 
 

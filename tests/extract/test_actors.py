@@ -162,3 +162,17 @@ def test_a_known_place_the_recogniser_took_for_a_person_is_a_place(extractor: Ex
                                        date="2023-06-04")).events
     assert {(e.subject.id, e.object.id) for e in events} == {("group:rus-mil", "country:UKR")}
     assert not [e for e in events if e.object.type.value == "PERSON"]
+
+
+def test_a_subject_pronoun_prefers_the_subject_of_the_sentence_before(extractor: Extractor) -> None:
+    text = ("Chinese Vice Foreign Minister Le Yucheng summoned Canada's ambassador and warned of consequences "
+            "if Meng Wanzhou was not released. He also summoned the U.S. ambassador.")
+    events = extractor.extract(Article("pronoun-subject", text, date="2018-12-09")).events
+    assert {e.subject.id for e in events if e.object.id == "country:USA"} == {"person:le-yucheng"}
+
+
+def test_a_subject_pronoun_in_what_a_person_said_is_that_person(extractor: Extractor) -> None:
+    text = ("U.S. Secretary of State Mike Pompeo will travel to Seoul, and President Donald Trump said "
+            "he would invite Kim Jong Un to the White House.")
+    events = extractor.extract(Article("pronoun-speaker", text, date="2018-06-12")).events
+    assert {e.subject.id for e in events if e.object.id == "person:kim-jong-un"} == {"person:donald-trump"}
