@@ -989,13 +989,14 @@ class ActorResolver:
         """Resolve he/she to a person named before (see ``_person_antecedent``) and "its" to the
         nearest preceding state or organisation in the block; record the last person and the last
         sentence's person subject for the next blocks."""
+        for sentence in doc.sents:
+            sentence_subject = self._sentence_pronouns(doc, sentence, by_token)
+            self.previous_subject_person = sentence_subject
+
+    def _sentence_pronouns(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
+        """Resolve the pronouns of one sentence; its person subject, if it has one."""
         sentence_subject: Actor | None = None
-        sentence_start = -1
-        for token in doc:
-            if token.sent.start != sentence_start:
-                if sentence_start >= 0:
-                    self.previous_subject_person = sentence_subject
-                sentence_start, sentence_subject = token.sent.start, None
+        for token in sentence:
             mention = by_token.get(token.i)
             if mention is not None:
                 if mention.actor.type is ActorType.PERSON and token.i == mention.start:
@@ -1013,7 +1014,7 @@ class ActorResolver:
                     by_token[token.i] = Mention(token.i, token.i + 1, speaker, MentionKind.PRONOUN)
             elif lower in ("its", "itself"):
                 previous = [
-                    by_token[j] for j in range(token.sent.start, token.i)
+                    by_token[j] for j in range(sentence.start, token.i)
                     if j in by_token and _is_state_or_organisation(by_token[j])
                 ]
                 agent = _adjunct_agent(token, by_token)
@@ -1021,8 +1022,7 @@ class ActorResolver:
                     by_token[token.i] = Mention(token.i, token.i + 1, agent, MentionKind.PRONOUN)
                 elif previous:
                     by_token[token.i] = Mention(token.i, token.i + 1, previous[-1].actor, MentionKind.PRONOUN)
-        if sentence_start >= 0:
-            self.previous_subject_person = sentence_subject
+        return sentence_subject
 
     def _person_antecedent(self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention]) -> Actor:
         """Whom he/she refers to: a subject pronoun prefers the person who says or intends its

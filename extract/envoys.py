@@ -19,11 +19,11 @@ from extract.patterns import (
     Context,
     Found,
     actors_of,
-    as_request,
     clause_subject,
     mission_senders,
     modifier_actors,
 )
+from extract.speech_act_candidates import as_request
 from graph.model import Actor, ActorType, DropReason
 
 #: CAMEO codes of the acts (cameo_codes.tsv); the relation carrying each is looked up in the ontology.

@@ -12,21 +12,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from extract.actors import BlockMentions, Mention, MentionKind, coordinated_qualifier_tokens
-from extract.naming import naming_code, predicate_complement
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
-from extract.speech_acts import GENERIC_THREAT_CODE
-from extract.threats import (
-    condition_subjects,
-    infinitive_act,
-    is_clause_act,
-    is_plight_clause,
-    threat_instrument,
-    threatening_governor,
-)
 from graph.model import Actor, ActorType, DropReason
 
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 _PLACE_PREPS = frozenset({"in", "at"})
 
 
@@ -116,7 +106,7 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
                 if child.dep_ == "appos" and ctx.actor(child) is not None:
                     actor = ctx.actor(child)
                     break
-        if actor is None and item.lower_ in _RELATIVE_PRONOUNS and item.head.dep_ in ("relcl",):
+        if actor is None and item.lower_ in RELATIVE_PRONOUNS and item.head.dep_ in ("relcl",):
             actor = ctx.actor(item.head.head)
         if actor is None and item.lemma_.lower() in ctx.lexicon.partitive_nouns:
             # "a group of Moroccan diplomats", "members of the Israeli cabinet"
@@ -177,7 +167,7 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
         return Found((), 0.0)
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return Found((verb.head,), 0.85)
             return Found((child,), 1.0)
     relation, head = verb.dep_, verb.head
@@ -255,7 +245,7 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             return Found((), 0.0, blocked=True)
         if lemma in ctx.lexicon.light_verbs or lemma in ctx.lexicon.control_verbs:
             return clause_subject(head, ctx, depth + 1)
-        if not _is_trigger(head, ctx):
+        if not is_trigger(head, ctx):
             inherited = clause_subject(head, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         return Found((), 0.0)
@@ -265,7 +255,7 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
         holder = head.head
         lemma = holder.lemma_.lower()
         passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs
-        if holder.pos_ in ("VERB", "AUX") and (passes_subject or not _is_trigger(holder, ctx)):
+        if holder.pos_ in ("VERB", "AUX") and (passes_subject or not is_trigger(holder, ctx)):
             # "agreed to a ceasefire", "engaged in talks"
             inherited = clause_subject(holder, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
@@ -277,12 +267,12 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     return Found((), 0.0)
 
 
-def _is_trigger(token: Token, ctx: Context) -> bool:
+def is_trigger(token: Token, ctx: Context) -> bool:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
     return bool(ctx.ontology.triggers_for(pos, token.lemma_.lower()))
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...], through_of: bool = False) -> list[Token]:
+def prep_objects(token: Token, preps: tuple[str, ...], through_of: bool = False) -> list[Token]:
     """Objects of the given prepositions on ``token``; with ``through_of`` also on its "of"
     complement ("the withdrawal of troops from Panama")."""
     objects: list[Token] = []
@@ -294,7 +284,7 @@ def _prep_objects(token: Token, preps: tuple[str, ...], through_of: bool = False
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        objects.extend(_prep_objects(pobj, preps))
+                        objects.extend(prep_objects(pobj, preps))
     return objects
 
 
@@ -472,7 +462,7 @@ def _inner_event_object(token: Token, ctx: Context) -> list[Actor]:
     promising "aid to Ukraine" concerns Ukraine; opposing "a ban on Russian imports" does
     not make Russia the target, so conflictual inner events are not descended into."""
     for inner in _phrase_tokens(token):
-        if inner == token and not _is_trigger(inner, ctx):
+        if inner == token and not is_trigger(inner, ctx):
             continue
         pos = "VERB" if inner.pos_ in ("VERB", "AUX") else "NOUN"
         for trig in ctx.ontology.triggers_for(pos, inner.lemma_.lower()):
@@ -482,7 +472,7 @@ def _inner_event_object(token: Token, ctx: Context) -> list[Actor]:
                 noun_subjects = modifier_actors(inner, ctx)
                 if noun_subjects:
                     return noun_subjects
-            objects = _prep_objects(inner, trig.preps) if trig.preps else [
+            objects = prep_objects(inner, trig.preps) if trig.preps else [
                 c for c in inner.children if c.dep_ in ("dobj", "dative")
             ]
             found = resolve_object(objects, ctx, trig, depth=1)
@@ -522,28 +512,28 @@ def _is_participle_modifier(verb: Token) -> bool:
 
 def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> Candidate:
     confidence = 0.9
-    stative = passive and bool(trig.preps) and not _prep_objects(verb, ("by",)) and bool(
-        _prep_objects(verb, trig.preps)
+    stative = passive and bool(trig.preps) and not prep_objects(verb, ("by",)) and bool(
+        prep_objects(verb, trig.preps)
     )
     if stative:
         # "Israel is opposed to ...", "Hungary is allied with ...": an adjectival passive
         subject_found = Found(tuple(c for c in verb.children if c.dep_ == "nsubjpass"), 0.85)
-        object_tokens = _prep_objects(verb, trig.preps)
+        object_tokens = prep_objects(verb, trig.preps)
     elif passive:
-        subject_tokens = list(_prep_objects(verb, ("by",)))
+        subject_tokens = list(prep_objects(verb, ("by",)))
         object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if _is_participle_modifier(verb):
             object_tokens = [verb.head]  # "the deal signed by Egypt and Israel": the noun is the object
         if trig.preps:
-            object_tokens = _prep_objects(verb, trig.preps) or object_tokens
+            object_tokens = prep_objects(verb, trig.preps) or object_tokens
         subject_found = Found(tuple(subject_tokens), 0.9)
     else:
         subject_found = clause_subject(verb, ctx)
         confidence *= subject_found.confidence or 1.0
         if trig.preps:
-            object_tokens = _prep_objects(verb, trig.preps)
+            object_tokens = prep_objects(verb, trig.preps)
             for dobj in (c for c in verb.children if c.dep_ == "dobj"):
-                object_tokens.extend(_prep_objects(dobj, trig.preps))
+                object_tokens.extend(prep_objects(dobj, trig.preps))
         else:
             object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
             if not any(actors_of(t, ctx) for t in object_tokens):
@@ -563,12 +553,12 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
     elif trig.object_attribute and trig.preps:
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and ctx.actor(c) is None):
             attributes.append((trig.object_attribute, _noun_text(dobj)))
-    subjects = _subject_actors(subject_found, ctx)
-    return _finish(verb, trig, subjects, list(found.actors), attributes, confidence, ctx, found.used,
+    subjects = subject_actors(subject_found, ctx)
+    return finish_candidate(verb, trig, subjects, list(found.actors), attributes, confidence, ctx, found.used,
                    subject_found, found.token_seen, found.unqualified_agent)
 
 
-def _subject_actors(found: Found, ctx: Context) -> list[Actor]:
+def subject_actors(found: Found, ctx: Context) -> list[Actor]:
     actors: list[Actor] = []
     for token in found.tokens:
         direct = actors_of(token, ctx)
@@ -611,12 +601,12 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     if is_relation_topic(noun, ctx):
         yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, "standing state")
         return
-    between = _prep_objects(noun, ("between",))
+    between = prep_objects(noun, ("between",))
     relation = ctx.ontology.relation(trig.relation)
     if "between" in trig.preps and between and relation.reciprocal:
         pair = actors_of(between[0], ctx)
         if len(pair) >= 2:
-            yield _finish(noun, trig, [pair[0]], pair[1:], [], 0.85, ctx, frozenset(), Found((), 0.85), True)
+            yield finish_candidate(noun, trig, [pair[0]], pair[1:], [], 0.85, ctx, frozenset(), Found((), 0.85), True)
             return
     phrase = _event_phrase_head(noun, ctx)  # "a sanctions package against X": the package's phrase
     governor = phrase.head
@@ -625,22 +615,22 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     )
     subject_found = Found((), 0.85)
     if not subjects:
-        subjects = [a for t in _prep_objects(phrase, ("by",)) for a in actors_of(t, ctx)]
+        subjects = [a for t in prep_objects(phrase, ("by",)) for a in actors_of(t, ctx)]
     if not subjects:
         subject_found = noun_governor_subject(phrase, ctx)
         if subject_found.blocked:
             yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, lemma)
             return
-        subjects = _subject_actors(subject_found, ctx)
+        subjects = subject_actors(subject_found, ctx)
     object_preps = trig.preps if not relation.reciprocal else tuple(p for p in trig.preps if p != "between")
-    object_tokens = _prep_objects(phrase, object_preps, through_of=True)
+    object_tokens = prep_objects(phrase, object_preps, through_of=True)
     if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
-        object_tokens = _prep_objects(governor, object_preps)
+        object_tokens = prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and relation.quad_class == 4:
         found = _located_target(phrase, ctx) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
-    candidate = _finish(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
+    candidate = finish_candidate(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
                         confidence, ctx, found.used, subject_found, found.token_seen, found.unqualified_agent)
     yield _as_eased(_as_severed(candidate, noun, ctx), noun, ctx)
 
@@ -707,7 +697,7 @@ def _is_predicate_noun(noun: Token, ctx: Context) -> bool:
     return False
 
 
-def _finish(
+def finish_candidate(
     trigger: Token,
     trig: Trigger,
     subjects: list[Actor],
@@ -790,7 +780,7 @@ def obligation_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
             continue
         if not any(c.dep_ == "aux" and c.lower_ in ctx.lexicon.obligation_modals for c in clause.children):
             continue
-        subjects = _subject_actors(clause_subject(verb, ctx), ctx)
+        subjects = subject_actors(clause_subject(verb, ctx), ctx)
         objects = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
         if subjects and objects:
             yield Candidate(verb, DEMAND_RELATION, tuple(subjects), tuple(objects), (), 0.7)
@@ -841,7 +831,7 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     not events by themselves, and a verb whose direct object is an ontology event noun leaves the
     event to that noun ("launched an attack on")."""
     lemma = verb.lemma_.lower()
-    if lemma in ctx.lexicon.speech_verbs or _object_is_event_noun(verb, ctx):
+    if lemma in ctx.lexicon.speech_verbs or object_is_event_noun(verb, ctx):
         return
     match = ctx.ontology.verbs.match(verb)
     if match is None or (match.pattern is None and match.code == generic_code(match.code)):
@@ -869,249 +859,11 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     yield replace(candidate, attributes=attributes, confidence=confidence)
 
 
-def _object_is_event_noun(verb: Token, ctx: Context) -> bool:
+def object_is_event_noun(verb: Token, ctx: Context) -> bool:
     return any(
         c.dep_ in ("dobj", "nsubjpass") and ctx.ontology.triggers_for("NOUN", c.lemma_.lower())
         for c in verb.children
     )
-
-
-# -- requests -------------------------------------------------------------------------------
-APPEAL_RELATION = "APPEAL"
-REQUEST_ROOTS = ("02", "10")
-#: Prepositions naming whom a request is addressed to: "called on Israel to", "appealed to Iran to".
-_ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
-
-
-def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
-    """The verb asking for the event at ``trigger``: "urged Iran to withdraw", "demanded that
-    Iran withdraw", "demanded sanctions", "called for talks"."""
-    head = trigger.head
-    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
-        head = head.head
-    elif trigger.dep_ not in ("xcomp", "ccomp", "dobj"):
-        return None
-    if head is trigger or head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.requesting_verbs:
-        return None
-    return head
-
-
-def as_request(candidate: Candidate, ctx: Context) -> Candidate:
-    """A requested event is coded as CAMEO codes it: asked of another actor ("urged Iran to
-    withdraw"), it is dropped (the request verb is the event); asked by its own subject ("called
-    for talks with X"), it becomes the requester's appeal or demand, keeping what was requested."""
-    governor = requesting_governor(candidate.trigger, ctx.lexicon)
-    if governor is None or candidate.drop is not None:
-        return candidate
-    trigger = candidate.trigger
-    addressee = any(
-        (c.dep_ in ("dobj", "dative") and c != trigger)
-        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in c.children))
-        for c in governor.children
-    )
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
-    if addressee or own_subject:
-        return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
-                         f"requested by '{governor.lemma_}'")
-    relation = next(
-        (t.relation for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
-         if ctx.ontology.relation(t.relation).cameo[:2] in REQUEST_ROOTS),
-        APPEAL_RELATION,
-    )
-    if relation == candidate.relation:
-        return candidate
-    attributes = tuple(sorted({*candidate.attributes, ("requested", candidate.relation)}))
-    return replace(candidate, relation=relation, attributes=attributes)
-
-
-# -- threats and warnings (extract/threats.py, speech_acts.toml) ------------------------------
-THREATEN_RELATION = "THREATEN"
-#: Drops of a threatening word that found no object of its own.
-_OBJECTLESS = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
-
-
-def as_threat(candidate: Candidate, ctx: Context) -> Candidate:
-    """A threatened act is coded as CAMEO codes it: the threat (13), from the threatener to the
-    act's target, with the threatening word as trigger and the act kept as ``requested``; the act
-    itself is no event. The threat's code follows the act's (speech_acts.toml ``threats.codes``:
-    sanctions 1312, military force 138). An act whose only would-be target is the subject of a
-    condition ("threatened sanctions if Turkey buys missiles") is dropped, no target invented."""
-    threats = ctx.ontology.speech_acts.threats
-    trigger = candidate.trigger
-    governor = threatening_governor(trigger, threats)
-    if governor is None:
-        return candidate
-    act_code = dict(candidate.attributes).get("cameo", ctx.ontology.relation(candidate.relation).cameo)
-    code = threats.code_for(act_code)
-    if candidate.subjects and not set(candidate.subjects) & set(_threateners(governor, ctx)):
-        return candidate  # "the violence threatened to derail talks between X and Y": not X's threat
-    if is_clause_act(trigger, governor) and (candidate.drop is not None or code == GENERIC_THREAT_CODE):
-        return candidate  # "warned that it would strike X": a threat only when the act harms
-    if candidate.drop in _OBJECTLESS:
-        conditions = condition_subjects(trigger, governor, ctx.lexicon.hypothetical_markers)
-        if any(actors_of(t, ctx) for t in conditions):
-            return Candidate(governor, THREATEN_RELATION, candidate.subjects, (), (), 0.0,
-                             DropReason.CONDITIONAL_TARGET, f"'{trigger.lemma_}' aimed at a condition's subject")
-        return candidate
-    if candidate.drop is not None:
-        return candidate
-    relation = ctx.ontology.relation_for_code(code)
-    attributes = {(k, v) for k, v in candidate.attributes if k not in ("cameo", "requested")}
-    attributes.add(("requested", candidate.relation))
-    if code != relation.cameo:
-        attributes.add(("cameo", code))
-    return replace(candidate, trigger=governor, relation=relation.name, attributes=tuple(sorted(attributes)))
-
-
-def with_threat_instrument(candidate: Candidate, ctx: Context) -> Candidate:
-    """ "threatened X with sanctions": the threat is coded by the act it threatens with, kept as
-    ``requested``; the act's own candidate, if it found no target, is a duplicate of the threat."""
-    threats = ctx.ontology.speech_acts.threats
-    trigger = candidate.trigger
-    if candidate.drop in _OBJECTLESS and trigger.dep_ == "pobj":
-        threatening = trigger.head.head
-        if threat_instrument(threatening, threats) == trigger:
-            return replace(candidate, drop=DropReason.DUPLICATE, detail=f"threatened with by '{threatening.lemma_}'")
-    if candidate.drop is not None or candidate.relation != THREATEN_RELATION:
-        return candidate
-    instrument = threat_instrument(trigger, threats)
-    acts = ctx.ontology.triggers_for("NOUN", instrument.lemma_.lower()) if instrument is not None else ()
-    if not acts:
-        return candidate
-    act = ctx.ontology.relation(acts[0].relation)
-    code = threats.code_for(act.cameo)
-    attributes = {*candidate.attributes, ("requested", act.name)}
-    if code != ctx.ontology.relation(THREATEN_RELATION).cameo:
-        attributes.add(("cameo", code))
-    return replace(candidate, attributes=tuple(sorted(attributes)))
-
-
-def _threateners(governor: Token, ctx: Context) -> list[Actor]:
-    """Who threatens: the subject of a threatening verb, the possessor or qualifier of a
-    threatening noun ("Russia's threat to ...")."""
-    if governor.pos_ in ("VERB", "AUX"):
-        return _subject_actors(clause_subject(governor, ctx), ctx)
-    return modifier_actors(governor, ctx)
-
-
-def as_threat_without_object(candidate: Candidate, ctx: Context) -> Candidate:
-    """A threatening word with no object of its own and an act in its infinitive: when the act is
-    an event word, the threat is coded at it (``as_threat``) and this is a duplicate; when it is
-    not ("threatened to retaliate against X"), the threat is aimed at the act's target."""
-    threats = ctx.ontology.speech_acts.threats
-    trigger = candidate.trigger
-    if candidate.drop not in _OBJECTLESS or trigger.lemma_.lower() not in threats.verbs | threats.nouns:
-        return candidate
-    if trigger.pos_ in ("VERB", "AUX") and _object_is_event_noun(trigger, ctx):
-        # "threatened sanctions against X": the threat is coded at its object (``as_threat``)
-        return replace(candidate, drop=DropReason.DUPLICATE, detail="threat coded at its object")
-    act = infinitive_act(trigger)
-    if act is None:
-        return candidate
-    if _names_event(act, ctx):
-        return replace(candidate, drop=DropReason.DUPLICATE, detail=f"threat coded at '{act.lemma_}'")
-    trig = Trigger(trigger.lemma_.lower(), "VERB", THREATEN_RELATION, None, (), None)
-    tokens = [c for c in act.children if c.dep_ == "dobj"]
-    tokens += _prep_objects(act, tuple(sorted(ctx.lexicon.target_prepositions)))
-    found = resolve_object(tokens, ctx, trig)
-    if not candidate.subjects or not found.actors:
-        return candidate
-    attributes = (found.attribute,) if found.attribute else ()
-    return Candidate(trigger, THREATEN_RELATION, candidate.subjects, found.actors, attributes, 0.8)
-
-
-def _names_event(verb: Token, ctx: Context) -> bool:
-    """The verb is an event word: an ontology trigger, coded by the verb dictionary beyond a
-    block's catch-all default, or governing an event noun ("impose sanctions")."""
-    if _is_trigger(verb, ctx) or _object_is_event_noun(verb, ctx):
-        return True
-    match = ctx.ontology.verbs.match(verb)
-    return match is not None and not (match.pattern is None and match.code == generic_code(match.code))
-
-
-def as_warning(candidate: Candidate, ctx: Context) -> Candidate:
-    """A warning aimed at the subject of its clause: a warning that X will face consequences or pay
-    a price threatens X, but one that X faces or suffers a plight ("warned that X faces a famine")
-    is about X, no threat to it (dropped, not an event)."""
-    threats = ctx.ontology.speech_acts.threats
-    trigger = candidate.trigger
-    if candidate.drop is not None or candidate.relation != THREATEN_RELATION:
-        return candidate
-    if "requested" in dict(candidate.attributes):
-        return candidate  # the act threatened in the clause ("warned that it would strike X")
-    if trigger.lemma_.lower() not in threats.warning_verbs or trigger.pos_ not in ("VERB", "AUX"):
-        return candidate
-    if any(c.dep_ in ("dobj", "dative") for c in trigger.children):
-        return candidate  # "warned X (against / of / that ...)": X is warned
-    plights = [c for c in trigger.children if c.dep_ == "ccomp" and is_plight_clause(c, threats)]
-    if not plights:
-        return candidate
-    return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT,
-                     f"warning of a plight ('{plights[0].lemma_}' without consequences)")
-
-
-# -- naming (extract/naming.py, speech_acts.toml) ---------------------------------------------
-#: Pronouns of a free relative, which has no antecedent: "what he called war games".
-_FREE_RELATIVES = frozenset({"what", "whatever"})
-
-
-def relation_name_of_statement(ctx: Context) -> str:
-    """The relation of a public statement, the code of a judgement not specified."""
-    return ctx.ontology.relation_for_code(ctx.ontology.speech_acts.naming.statement_code).name
-
-
-def naming_candidate(verb: Token, ctx: Context) -> Candidate | None:
-    """A naming verb with a predicate after its object ("called X a liar", "termed the move
-    unacceptable") judges the object: coded as naming_code says, never as the verb's other
-    senses (a phone call). None when the verb is no naming verb or has no predicate."""
-    if verb.lemma_.lower() not in ctx.ontology.speech_acts.naming.verbs:
-        return None
-    found = predicate_complement(verb)
-    if found is None:
-        return None
-    named = found.named
-    if named.lower_ in _FREE_RELATIVES:
-        # "what he called war games": the naming labels the phrase, it judges no one
-        return Candidate(verb, relation_name_of_statement(ctx), (), (), (), 0.0, DropReason.NOT_AN_EVENT,
-                         "naming in a free relative")
-    if named.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        named = verb.head  # "the embargo, which he described as an obstacle": the embargo is judged
-    code = naming_code(verb, found.predicate, ctx.ontology)
-    relation = ctx.ontology.relation_for_code(code)
-    trig = Trigger(verb.lemma_.lower(), "VERB", relation.name, None, (), None)
-    subject_found = clause_subject(verb, ctx)
-    if subject_found.blocked:
-        return Candidate(verb, relation.name, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
-    # the judged thing names the target, or its possessor or qualifier does ("Togo's claims"); not
-    # an event inside it ("described the talks with X as tough" judges the talks, not X)
-    target = resolve_object([named], ctx, trig, depth=1)
-    attributes = [target.attribute] if target.attribute else []
-    if code != relation.cameo:
-        attributes.append(("cameo", code))
-    confidence = 0.9 * DICTIONARY_CONFIDENCE * (subject_found.confidence or 1.0)
-    return _finish(verb, trig, _subject_actors(subject_found, ctx), list(target.actors), attributes, confidence,
-                   ctx, target.used, subject_found, target.token_seen, target.unqualified_agent)
-
-
-def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
-    """Every candidate in a run of tokens (one parsed block), requests coded as requests and
-    threats as threats."""
-    for candidate in _block_candidates(tokens, ctx):
-        candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
-        yield as_warning(as_threat_without_object(candidate, ctx), ctx)
-
-
-def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
-    for token in tokens:
-        if token.pos_ == "VERB":
-            named = naming_candidate(token, ctx)
-            if named is not None:
-                yield named
-                continue
-            yield from verb_candidates(token, ctx)
-            yield from obligation_candidates(token, ctx)
-        elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
-            yield from noun_candidates(token, ctx)
 
 
 # -- back-off pairing -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.actors import ActorResolver, Mention, MentionKind
+from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
 from extract.event_reference import EventMemory, resolve_reaction, sentence_numbers, sentence_speakers
@@ -22,7 +23,7 @@ from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowled
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.pair_reference import ReferenceResolver
-from extract.patterns import Candidate, Context, block_candidates, with_backoff
+from extract.patterns import Candidate, Context, with_backoff
 from extract.qualifiers import qualify
 from extract.text import (
     Block,
@@ -51,7 +52,7 @@ from graph.model import (
 EXTRACTOR_NAME = RULES
 # the rules' own version: raise it when the code changes what they extract (the knowledge files
 # and the model are covered by the digest in the full version, see ``rules_version``)
-RULES_VERSION = "0.5"
+RULES_VERSION = "0.6"
 # a wire dateline ("KYIV, Ukraine (AP) — ") is looked for in the first blocks only: the headline,
 # a subtitle or a byline may come before the lede it opens
 DATELINE_BLOCKS = 3

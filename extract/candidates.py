@@ -1,0 +1,39 @@
+"""Every candidate of a parsed block: the relation patterns at each verb and event noun, with
+speech acts coded as CAMEO codes them (``extract.speech_act_candidates``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extract.patterns import Candidate, Context, noun_candidates, obligation_candidates, verb_candidates
+from extract.speech_act_candidates import (
+    as_request,
+    as_threat,
+    as_threat_without_object,
+    as_warning,
+    naming_candidate,
+    with_threat_instrument,
+)
+
+
+def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
+    """Every candidate in a run of tokens (one parsed block), requests coded as requests and
+    threats as threats."""
+    for candidate in _block_candidates(tokens, ctx):
+        candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
+        yield as_warning(as_threat_without_object(candidate, ctx), ctx)
+
+
+def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
+    for token in tokens:
+        if token.pos_ == "VERB":
+            named = naming_candidate(token, ctx)
+            if named is not None:
+                yield named
+                continue
+            yield from verb_candidates(token, ctx)
+            yield from obligation_candidates(token, ctx)
+        elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
+            yield from noun_candidates(token, ctx)

@@ -1,0 +1,258 @@
+"""Speech acts coded as CAMEO codes them, not as the act they name.
+
+A request is the requester's appeal or demand (02, 10), not the act requested ("urged Iran to
+withdraw"); a threat is the threat (13), not the act threatened ("threatened to impose sanctions
+on X"); a warning of a plight is no threat; naming ("called X a liar") judges the one named and is
+never a phone call. Each function takes a candidate of the relation patterns (``extract.patterns``)
+and returns it re-coded, dropped with its reason, or as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from extract.naming import naming_code, predicate_complement
+from extract.ontology import Lexicon, Trigger, generic_code
+from extract.patterns import (
+    DICTIONARY_CONFIDENCE,
+    RELATIVE_PRONOUNS,
+    Candidate,
+    Context,
+    actors_of,
+    clause_subject,
+    finish_candidate,
+    is_trigger,
+    modifier_actors,
+    object_is_event_noun,
+    prep_objects,
+    resolve_object,
+    subject_actors,
+)
+from extract.speech_acts import GENERIC_THREAT_CODE
+from extract.threats import (
+    condition_subjects,
+    infinitive_act,
+    is_clause_act,
+    is_plight_clause,
+    threat_instrument,
+    threatening_governor,
+)
+from graph.model import Actor, DropReason
+
+# -- requests -------------------------------------------------------------------------------
+APPEAL_RELATION = "APPEAL"
+REQUEST_ROOTS = ("02", "10")
+#: Prepositions naming whom a request is addressed to: "called on Israel to", "appealed to Iran to".
+_ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
+
+
+def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The verb asking for the event at ``trigger``: "urged Iran to withdraw", "demanded that
+    Iran withdraw", "demanded sanctions", "called for talks"."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head
+    elif trigger.dep_ not in ("xcomp", "ccomp", "dobj"):
+        return None
+    if head is trigger or head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.requesting_verbs:
+        return None
+    return head
+
+
+def as_request(candidate: Candidate, ctx: Context) -> Candidate:
+    """A requested event is coded as CAMEO codes it: asked of another actor ("urged Iran to
+    withdraw"), it is dropped (the request verb is the event); asked by its own subject ("called
+    for talks with X"), it becomes the requester's appeal or demand, keeping what was requested."""
+    governor = requesting_governor(candidate.trigger, ctx.lexicon)
+    if governor is None or candidate.drop is not None:
+        return candidate
+    trigger = candidate.trigger
+    addressee = any(
+        (c.dep_ in ("dobj", "dative") and c != trigger)
+        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in c.children))
+        for c in governor.children
+    )
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    if addressee or own_subject:
+        return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
+                         f"requested by '{governor.lemma_}'")
+    relation = next(
+        (t.relation for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
+         if ctx.ontology.relation(t.relation).cameo[:2] in REQUEST_ROOTS),
+        APPEAL_RELATION,
+    )
+    if relation == candidate.relation:
+        return candidate
+    attributes = tuple(sorted({*candidate.attributes, ("requested", candidate.relation)}))
+    return replace(candidate, relation=relation, attributes=attributes)
+
+
+# -- threats and warnings (extract/threats.py, speech_acts.toml) ------------------------------
+THREATEN_RELATION = "THREATEN"
+#: Drops of a threatening word that found no object of its own.
+_OBJECTLESS = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
+
+
+def as_threat(candidate: Candidate, ctx: Context) -> Candidate:
+    """A threatened act is coded as CAMEO codes it: the threat (13), from the threatener to the
+    act's target, with the threatening word as trigger and the act kept as ``requested``; the act
+    itself is no event. The threat's code follows the act's (speech_acts.toml ``threats.codes``:
+    sanctions 1312, military force 138). An act whose only would-be target is the subject of a
+    condition ("threatened sanctions if Turkey buys missiles") is dropped, no target invented."""
+    threats = ctx.ontology.speech_acts.threats
+    trigger = candidate.trigger
+    governor = threatening_governor(trigger, threats)
+    if governor is None:
+        return candidate
+    act_code = dict(candidate.attributes).get("cameo", ctx.ontology.relation(candidate.relation).cameo)
+    code = threats.code_for(act_code)
+    if candidate.subjects and not set(candidate.subjects) & set(_threateners(governor, ctx)):
+        return candidate  # "the violence threatened to derail talks between X and Y": not X's threat
+    if is_clause_act(trigger, governor) and (candidate.drop is not None or code == GENERIC_THREAT_CODE):
+        return candidate  # "warned that it would strike X": a threat only when the act harms
+    if candidate.drop in _OBJECTLESS:
+        conditions = condition_subjects(trigger, governor, ctx.lexicon.hypothetical_markers)
+        if any(actors_of(t, ctx) for t in conditions):
+            return Candidate(governor, THREATEN_RELATION, candidate.subjects, (), (), 0.0,
+                             DropReason.CONDITIONAL_TARGET, f"'{trigger.lemma_}' aimed at a condition's subject")
+        return candidate
+    if candidate.drop is not None:
+        return candidate
+    relation = ctx.ontology.relation_for_code(code)
+    attributes = {(k, v) for k, v in candidate.attributes if k not in ("cameo", "requested")}
+    attributes.add(("requested", candidate.relation))
+    if code != relation.cameo:
+        attributes.add(("cameo", code))
+    return replace(candidate, trigger=governor, relation=relation.name, attributes=tuple(sorted(attributes)))
+
+
+def with_threat_instrument(candidate: Candidate, ctx: Context) -> Candidate:
+    """ "threatened X with sanctions": the threat is coded by the act it threatens with, kept as
+    ``requested``; the act's own candidate, if it found no target, is a duplicate of the threat."""
+    threats = ctx.ontology.speech_acts.threats
+    trigger = candidate.trigger
+    if candidate.drop in _OBJECTLESS and trigger.dep_ == "pobj":
+        threatening = trigger.head.head
+        if threat_instrument(threatening, threats) == trigger:
+            return replace(candidate, drop=DropReason.DUPLICATE, detail=f"threatened with by '{threatening.lemma_}'")
+    if candidate.drop is not None or candidate.relation != THREATEN_RELATION:
+        return candidate
+    instrument = threat_instrument(trigger, threats)
+    acts = ctx.ontology.triggers_for("NOUN", instrument.lemma_.lower()) if instrument is not None else ()
+    if not acts:
+        return candidate
+    act = ctx.ontology.relation(acts[0].relation)
+    code = threats.code_for(act.cameo)
+    attributes = {*candidate.attributes, ("requested", act.name)}
+    if code != ctx.ontology.relation(THREATEN_RELATION).cameo:
+        attributes.add(("cameo", code))
+    return replace(candidate, attributes=tuple(sorted(attributes)))
+
+
+def _threateners(governor: Token, ctx: Context) -> list[Actor]:
+    """Who threatens: the subject of a threatening verb, the possessor or qualifier of a
+    threatening noun ("Russia's threat to ...")."""
+    if governor.pos_ in ("VERB", "AUX"):
+        return subject_actors(clause_subject(governor, ctx), ctx)
+    return modifier_actors(governor, ctx)
+
+
+def as_threat_without_object(candidate: Candidate, ctx: Context) -> Candidate:
+    """A threatening word with no object of its own and an act in its infinitive: when the act is
+    an event word, the threat is coded at it (``as_threat``) and this is a duplicate; when it is
+    not ("threatened to retaliate against X"), the threat is aimed at the act's target."""
+    threats = ctx.ontology.speech_acts.threats
+    trigger = candidate.trigger
+    if candidate.drop not in _OBJECTLESS or trigger.lemma_.lower() not in threats.verbs | threats.nouns:
+        return candidate
+    if trigger.pos_ in ("VERB", "AUX") and object_is_event_noun(trigger, ctx):
+        # "threatened sanctions against X": the threat is coded at its object (``as_threat``)
+        return replace(candidate, drop=DropReason.DUPLICATE, detail="threat coded at its object")
+    act = infinitive_act(trigger)
+    if act is None:
+        return candidate
+    if _names_event(act, ctx):
+        return replace(candidate, drop=DropReason.DUPLICATE, detail=f"threat coded at '{act.lemma_}'")
+    trig = Trigger(trigger.lemma_.lower(), "VERB", THREATEN_RELATION, None, (), None)
+    tokens = [c for c in act.children if c.dep_ == "dobj"]
+    tokens += prep_objects(act, tuple(sorted(ctx.lexicon.target_prepositions)))
+    found = resolve_object(tokens, ctx, trig)
+    if not candidate.subjects or not found.actors:
+        return candidate
+    attributes = (found.attribute,) if found.attribute else ()
+    return Candidate(trigger, THREATEN_RELATION, candidate.subjects, found.actors, attributes, 0.8)
+
+
+def _names_event(verb: Token, ctx: Context) -> bool:
+    """The verb is an event word: an ontology trigger, coded by the verb dictionary beyond a
+    block's catch-all default, or governing an event noun ("impose sanctions")."""
+    if is_trigger(verb, ctx) or object_is_event_noun(verb, ctx):
+        return True
+    match = ctx.ontology.verbs.match(verb)
+    return match is not None and not (match.pattern is None and match.code == generic_code(match.code))
+
+
+def as_warning(candidate: Candidate, ctx: Context) -> Candidate:
+    """A warning aimed at the subject of its clause: a warning that X will face consequences or pay
+    a price threatens X, but one that X faces or suffers a plight ("warned that X faces a famine")
+    is about X, no threat to it (dropped, not an event)."""
+    threats = ctx.ontology.speech_acts.threats
+    trigger = candidate.trigger
+    if candidate.drop is not None or candidate.relation != THREATEN_RELATION:
+        return candidate
+    if "requested" in dict(candidate.attributes):
+        return candidate  # the act threatened in the clause ("warned that it would strike X")
+    if trigger.lemma_.lower() not in threats.warning_verbs or trigger.pos_ not in ("VERB", "AUX"):
+        return candidate
+    if any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+        return candidate  # "warned X (against / of / that ...)": X is warned
+    plights = [c for c in trigger.children if c.dep_ == "ccomp" and is_plight_clause(c, threats)]
+    if not plights:
+        return candidate
+    return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT,
+                     f"warning of a plight ('{plights[0].lemma_}' without consequences)")
+
+
+# -- naming (extract/naming.py, speech_acts.toml) ---------------------------------------------
+#: Pronouns of a free relative, which has no antecedent: "what he called war games".
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+
+
+def relation_name_of_statement(ctx: Context) -> str:
+    """The relation of a public statement, the code of a judgement not specified."""
+    return ctx.ontology.relation_for_code(ctx.ontology.speech_acts.naming.statement_code).name
+
+
+def naming_candidate(verb: Token, ctx: Context) -> Candidate | None:
+    """A naming verb with a predicate after its object ("called X a liar", "termed the move
+    unacceptable") judges the object: coded as naming_code says, never as the verb's other
+    senses (a phone call). None when the verb is no naming verb or has no predicate."""
+    if verb.lemma_.lower() not in ctx.ontology.speech_acts.naming.verbs:
+        return None
+    found = predicate_complement(verb)
+    if found is None:
+        return None
+    named = found.named
+    if named.lower_ in _FREE_RELATIVES:
+        # "what he called war games": the naming labels the phrase, it judges no one
+        return Candidate(verb, relation_name_of_statement(ctx), (), (), (), 0.0, DropReason.NOT_AN_EVENT,
+                         "naming in a free relative")
+    if named.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        named = verb.head  # "the embargo, which he described as an obstacle": the embargo is judged
+    code = naming_code(verb, found.predicate, ctx.ontology)
+    relation = ctx.ontology.relation_for_code(code)
+    trig = Trigger(verb.lemma_.lower(), "VERB", relation.name, None, (), None)
+    subject_found = clause_subject(verb, ctx)
+    if subject_found.blocked:
+        return Candidate(verb, relation.name, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
+    # the judged thing names the target, or its possessor or qualifier does ("Togo's claims"); not
+    # an event inside it ("described the talks with X as tough" judges the talks, not X)
+    target = resolve_object([named], ctx, trig, depth=1)
+    attributes = [target.attribute] if target.attribute else []
+    if code != relation.cameo:
+        attributes.append(("cameo", code))
+    confidence = 0.9 * DICTIONARY_CONFIDENCE * (subject_found.confidence or 1.0)
+    return finish_candidate(verb, trig, subject_actors(subject_found, ctx), list(target.actors), attributes, confidence,
+                   ctx, target.used, subject_found, target.token_seen, target.unqualified_agent)
