@@ -142,7 +142,9 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
         # no event to refer to: "the claim", "the accusations" may still name what someone said
         statement = next((t for t in objects if is_statement_noun(t, ctx)), None)
         return _against_speaker(candidate, relation, statement, memory, sentence) if statement else candidate
-    pairs = tuple((reactor, target) for reactor in candidate.subjects for target in reaction_targets(reactor, event))
+    own_side = relation in ctx.ontology.own_side_reactions
+    pairs = tuple((reactor, target) for reactor in candidate.subjects
+                  for target in reaction_targets(reactor, event, own_side))
     if not pairs:
         return replace(candidate, relation=relation, drop=DropReason.SELF_LOOP,
                        detail=f"the {noun.lower_} refers to its own '{event.trigger}'")
@@ -249,11 +251,16 @@ def _noun_relations(lemma: str, ctx: Context) -> frozenset[str]:
     return frozenset(names | variants)
 
 
-def reaction_targets(reactor: Actor, event: RememberedEvent) -> tuple[Actor, ...]:
+def reaction_targets(reactor: Actor, event: RememberedEvent, own_side: bool = False) -> tuple[Actor, ...]:
     """Whom a reaction to ``event`` is aimed at: its agent, or, for a reciprocal event, each party
     not of the reactor's own state (a party reacting to a deal it made reacts to the other
-    party); nobody when the event is the reactor's state's own."""
-    return tuple(party for party in _parties(event) if not same_state(reactor, party))
+    party); nobody when the event is the reactor's state's own, nor when an ``own_side``
+    reaction comes from one of its parties ("Hungary defended the meeting" backs its own
+    meeting, not the other party)."""
+    parties = _parties(event)
+    if own_side and any(same_state(reactor, party) for party in parties):
+        return ()
+    return tuple(party for party in parties if not same_state(reactor, party))
 
 
 def _parties(event: RememberedEvent) -> tuple[Actor, ...]:

@@ -53,6 +53,9 @@ class Ontology:
     reaction_roots: frozenset[str] = frozenset()
     #: verb lemma -> the relation it takes when its object is such an event ("welcome" -> PRAISE)
     event_object_senses: Mapping[str, str] = field(default_factory=dict)
+    #: relations that, from a party of the referred event, stand by its own side's act ("defended
+    #: the meeting") and are aimed at no one
+    own_side_reactions: frozenset[str] = frozenset()
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -183,7 +186,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
     if unknown:
         raise OntologyError(f"{path}: by_state names unknown relations {sorted(unknown)}")
     code_relations = _code_relations(path, raw.get("relation", []))
-    reaction_roots, senses = _event_reference(path, raw.get("event_reference", {}), relations)
+    reaction_roots, senses, own_side = _event_reference(path, raw.get("event_reference", {}), relations)
     multiword: dict[str, set[tuple[str, ...]]] = {}
     for (pos, _), items in triggers.items():
         for trigger in items:
@@ -201,21 +204,26 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         speech_acts=load_speech_acts(data_dir / "speech_acts.toml", frozenset(goldstein)),
         reaction_roots=reaction_roots,
         event_object_senses=senses,
+        own_side_reactions=own_side,
     )
 
 
 def _event_reference(
     path: Path, table: dict[str, object], relations: Mapping[str, RelationType]
-) -> tuple[frozenset[str], dict[str, str]]:
-    """The ``[event_reference]`` table: reaction roots (two-digit CAMEO roots) and the relation
-    each listed verb takes when its object is a referred event."""
+) -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """The ``[event_reference]`` table: reaction roots (two-digit CAMEO roots), the relation each
+    listed verb takes when its object is a referred event, and the own-side reactions."""
     roots = table.get("reaction_roots", [])
     senses = table.get("senses", {})
+    own_side = table.get("own_side_reactions", [])
     if not isinstance(roots, list) or any(str(root) not in CAMEO_ROOTS for root in roots):
         raise OntologyError(f"{path}: event_reference.reaction_roots must list CAMEO roots 01-20, got {roots!r}")
     if not isinstance(senses, dict) or any(str(name) not in relations for name in senses.values()):
         raise OntologyError(f"{path}: event_reference.senses must map verb lemmas to known relations, got {senses!r}")
-    return frozenset(str(root) for root in roots), {str(k).lower(): str(v) for k, v in senses.items()}
+    if not isinstance(own_side, list) or any(str(name) not in relations for name in own_side):
+        raise OntologyError(f"{path}: event_reference.own_side_reactions must list known relations, got {own_side!r}")
+    return (frozenset(str(root) for root in roots), {str(k).lower(): str(v) for k, v in senses.items()},
+            frozenset(str(name) for name in own_side))
 
 
 def _code_relations(path: Path, entries: list[dict[str, object]]) -> dict[str, str]:

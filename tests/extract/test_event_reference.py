@@ -167,3 +167,10 @@ def test_a_statement_noun_with_no_earlier_speaker_is_no_event(extractor: Extract
     assert not alone.events
     own_side = run(extractor, "Indian officials said the border was calm. India rejected the claim.")
     assert not referred(own_side)  # its own state's speaker is not the target
+
+
+def test_a_party_defending_its_own_meeting_backs_no_one(extractor: Extractor) -> None:
+    result = run(extractor, "Peru's president met Chile's president in Lima on Monday. Peru defended the meeting.")
+    assert not [e for e in referred(result) if e.relation.name == "SUPPORT"]
+    outsider = run(extractor, "Peru's president met Chile's president in Lima on Monday. Bolivia defended the meeting.")
+    assert {(e.subject.id, e.relation.name) for e in referred(outsider)} >= {("country:BOL", "SUPPORT")}
