@@ -22,7 +22,7 @@ def geokg(*args: str) -> subprocess.CompletedProcess[str]:
 def test_the_top_level_help_lists_every_command_with_neo4j() -> None:
     result = geokg("--help")
     assert result.returncode == 0
-    listed = re.search(r"\{([a-z0-9,]+)\}", result.stdout)
+    listed = re.search(r"\{([a-z0-9,-]+)\}", result.stdout)
     assert listed is not None, result.stdout
     assert "neo4j" in listed.group(1).split(",")
     assert re.search(r"^\s+neo4j\s+run a local Neo4j", result.stdout, re.MULTILINE)
