@@ -154,6 +154,35 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
                      pairs=pairs, pairing=REFERENCE_PAIRING)
 
 
+#: Drops of a verb whose direct object named no actor.
+_OBJECT_MISSING = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
+
+
+def resolve_ellipsis(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
+    """A verb whose direct object is a bare number ("Germany and Poland each expelled four")
+    leaves out the noun it counts, which is that of the latest event of the kind the verb
+    names: its object is that event's ("expelled 60 Russian diplomats ... each expelled four":
+    Russia). The candidate as it was when there is no such event in the window."""
+    verb = candidate.trigger
+    if candidate.drop not in _OBJECT_MISSING or not candidate.subjects or verb.pos_ != "VERB":
+        return candidate
+    counted = [c for c in verb.children if c.dep_ == "dobj" and _is_bare_number(c)]
+    if not counted:
+        return candidate
+    relations = {t.relation for t in ctx.ontology.triggers_for("VERB", verb.lemma_.lower())}
+    for event in memory.recent(sentence):
+        if event.relation in relations or event.trigger == verb.lemma_.lower():
+            attributes = tuple(sorted({*candidate.attributes, ("topic", counted[0].lower_)}))
+            return Candidate(verb, event.relation, candidate.subjects, (event.object,), attributes,
+                             REFERENCE_CONFIDENCE, pairing=REFERENCE_PAIRING)
+    return candidate
+
+
+def _is_bare_number(token: Token) -> bool:
+    """A number standing alone for the noun it counts: no noun of its own, no "of" phrase."""
+    return token.like_num and not any(c.dep_ in ("prep", "compound", "amod") for c in token.children)
+
+
 def _against_speaker(
     candidate: Candidate, relation: str, statement: Token, memory: EventMemory, sentence: int,
 ) -> Candidate:

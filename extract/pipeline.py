@@ -16,7 +16,13 @@ from extract.actors import ActorResolver, Mention, MentionKind
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
-from extract.event_reference import EventMemory, resolve_reaction, sentence_numbers, sentence_speakers
+from extract.event_reference import (
+    EventMemory,
+    resolve_ellipsis,
+    resolve_reaction,
+    sentence_numbers,
+    sentence_speakers,
+)
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
@@ -314,7 +320,8 @@ class _ArticleExtraction:
         tokens = list(doc)
         for candidate in with_backoff(with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx), ctx):
             sentence = sentences[candidate.trigger.sent.start]
-            candidate = resolve_reaction(candidate, self.memory, sentence, ctx)
+            candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
+                                         sentence, ctx)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
             self.memory = self.memory.remember(self.events[emitted:], sentence)

@@ -174,3 +174,11 @@ def test_a_party_defending_its_own_meeting_backs_no_one(extractor: Extractor) ->
     assert not [e for e in referred(result) if e.relation.name == "SUPPORT"]
     outsider = run(extractor, "Peru's president met Chile's president in Lima on Monday. Bolivia defended the meeting.")
     assert {(e.subject.id, e.relation.name) for e in referred(outsider)} >= {("country:BOL", "SUPPORT")}
+
+
+def test_a_bare_number_as_object_counts_the_noun_of_the_latest_event_of_the_kind(extractor: Extractor) -> None:
+    result = run(extractor, "Britain expelled 23 Russian diplomats on Monday. Canada expelled four.")
+    expulsions = {(e.subject.id, e.relation.name, e.object.id) for e in result.events}
+    assert ("country:CAN", "EXPEL", "country:RUS") in expulsions
+    alone = run(extractor, "Canada expelled four.")
+    assert not alone.events  # nothing to count
