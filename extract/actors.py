@@ -1006,7 +1006,7 @@ class ActorResolver:
                 continue
             lower = token.lower_
             if lower in self.lexicon.person_pronouns and self.last_person is not None:
-                antecedent = self._person_antecedent(token, sentence_subject, by_token)
+                antecedent = self._person_antecedent(token, sentence_subject, by_token, self.last_person)
                 by_token[token.i] = Mention(token.i, token.i + 1, antecedent, MentionKind.PRONOUN)
             elif lower in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
                 speaker = _governing_subject(token, by_token)
@@ -1024,16 +1024,17 @@ class ActorResolver:
                     by_token[token.i] = Mention(token.i, token.i + 1, previous[-1].actor, MentionKind.PRONOUN)
         return sentence_subject
 
-    def _person_antecedent(self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention]) -> Actor:
+    def _person_antecedent(
+        self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention], last_person: Actor,
+    ) -> Actor:
         """Whom he/she refers to: a subject pronoun prefers the person who says or intends its
         clause ("Trump said he would invite Kim"), else the person subject of its own sentence so
         far, else of the sentence before ("Le Yucheng summoned ... if Meng was not released. He
         also summoned ...": Le Yucheng); other pronouns, the last person named."""
-        assert self.last_person is not None
         if pronoun.dep_ in ("nsubj", "nsubjpass"):
             speaker = _governing_person(pronoun, by_token)
-            return speaker or sentence_subject or self.previous_subject_person or self.last_person
-        return self.last_person
+            return speaker or sentence_subject or self.previous_subject_person or last_person
+        return last_person
 
 
 def _is_clause_subject(doc: Doc, mention: Mention) -> bool:
