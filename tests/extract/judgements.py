@@ -1,0 +1,55 @@
+"""Triples judged by hand (``examples_judged.tsv``, ``newsset/judged.tsv``): one row per triple,
+keyed by what a reader judges (article, sentence offset, subject, relation, object, polarity,
+modality), with a verdict (``correct`` or ``wrong``), a cause for a wrong one and a note."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from graph.model import Event
+
+VERDICTS = frozenset({"correct", "wrong"})
+CAUSES = frozenset({
+    "backoff_pair", "surface_verb", "standing_state", "wrong_direction", "wrong_actor",
+    "request_as_act", "not_an_event", "modality",
+})
+
+Key = tuple[str, int, str, str, str, str, str]
+
+
+def judged_key(event: Event) -> Key:
+    """What a reader judges of a triple: a change to any of these needs a new judgement."""
+    return (
+        event.article_id, event.evidence[0].char_start, event.subject.id, event.relation.name,
+        event.object.id, event.polarity.value, event.modality.value,
+    )
+
+
+def load_judgements(path: Path) -> dict[Key, dict[str, str]]:
+    """The rows of a judged file by key; a triple judged twice fails, naming the file."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    judged: dict[Key, dict[str, str]] = {}
+    for row in rows:
+        key = (
+            row["article_id"], int(row["char_start"]), row["subject_id"], row["relation"],
+            row["object_id"], row["polarity"], row["modality"],
+        )
+        assert key not in judged, f"{path.name}: judged twice: {key}"
+        judged[key] = row
+    return judged
+
+
+def badly_judged(judged: dict[Key, dict[str, str]]) -> list[str]:
+    """Rows without a known verdict, wrong ones without a known cause or a note, correct ones
+    with a cause."""
+    problems = []
+    for key, row in judged.items():
+        if row["verdict"] not in VERDICTS:
+            problems.append(f"{key}: verdict {row['verdict']!r}")
+        elif row["verdict"] == "wrong" and (row["cause"] not in CAUSES or not row["note"]):
+            problems.append(f"{key}: a wrong triple needs a cause of {sorted(CAUSES)} and a note")
+        elif row["verdict"] == "correct" and row["cause"]:
+            problems.append(f"{key}: a correct triple has no cause")
+    return problems
