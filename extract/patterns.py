@@ -710,28 +710,9 @@ def finish_candidate(
     object_token_seen: bool,
     object_unqualified: bool = False,
 ) -> Candidate:
-    """The candidate for a trigger and its actors, as pair references and "each other" make it
+    """The candidate for a trigger and its actors (a group acting together paired within itself,
+    a missing actor a drop with its reason), as pair references and "each other" make it
     (extract/pair_reference.py)."""
-    candidate = _assemble(trigger, trig, subjects, objects, attributes, confidence, ctx, used, subject_found,
-                          object_token_seen, object_unqualified)
-    if not isinstance(ctx.mentions, BlockMentions):
-        return candidate
-    return with_pair_reference(candidate, subject_found.tokens, used, confidence, ctx.mentions, ctx.lexicon)
-
-
-def _assemble(
-    trigger: Token,
-    trig: Trigger,
-    subjects: list[Actor],
-    objects: list[Actor],
-    attributes: list[tuple[str, str]],
-    confidence: float,
-    ctx: Context,
-    used: frozenset[int],
-    subject_found: Found,
-    object_token_seen: bool,
-    object_unqualified: bool = False,
-) -> Candidate:
     relation = ctx.ontology.relation(trig.relation)
     place = _place_of(trigger, ctx, set(used))
     if place:
@@ -747,18 +728,22 @@ def _assemble(
         pairs = tuple((a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :])
         if not relation.reciprocal:
             pairs += tuple((b, a) for a, b in pairs)
-        return Candidate(trigger, trig.relation, tuple(subjects), (), attrs, round(confidence, 3), pairs=pairs)
-    if not subjects:
+        candidate = Candidate(trigger, trig.relation, tuple(subjects), (), attrs, round(confidence, 3), pairs=pairs)
+    elif not subjects:
         reason = DropReason.UNRESOLVED_REFERENCE if subject_found.tokens else DropReason.NO_SUBJECT
         if any(ctx.is_unqualified_agent(t) for t in subject_found.tokens):
             reason = DropReason.UNQUALIFIED_AGENT
-        return Candidate(trigger, trig.relation, (), tuple(objects), attrs, 0.0, reason, trigger.lemma_)
-    if not objects:
+        candidate = Candidate(trigger, trig.relation, (), tuple(objects), attrs, 0.0, reason, trigger.lemma_)
+    elif not objects:
         reason = DropReason.NOT_AN_ACTOR if object_token_seen else DropReason.NO_OBJECT
         if object_unqualified:
             reason = DropReason.UNQUALIFIED_AGENT  # as in subject position: "arrested protesters"
-        return Candidate(trigger, trig.relation, tuple(subjects), (), attrs, 0.0, reason, trigger.lemma_)
-    return Candidate(trigger, trig.relation, tuple(subjects), tuple(objects), attrs, round(confidence, 3))
+        candidate = Candidate(trigger, trig.relation, tuple(subjects), (), attrs, 0.0, reason, trigger.lemma_)
+    else:
+        candidate = Candidate(trigger, trig.relation, tuple(subjects), tuple(objects), attrs, round(confidence, 3))
+    if not isinstance(ctx.mentions, BlockMentions):
+        return candidate
+    return with_pair_reference(candidate, subject_found.tokens, used, confidence, ctx.mentions, ctx.lexicon)
 
 
 def _is_symmetric(trigger: Token, ctx: Context) -> bool:
