@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from graph import neo4j_server as local_neo4j
-from graph.neo4j_store import Neo4jSettings
+from graph.neo4j_store import Neo4jSettings, Neo4jStore
+from graph.sqlite_store import SqliteStore
+from graph.store import GraphStore
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -105,3 +107,16 @@ def clear_database(driver: Driver) -> None:
         driver.execute_query(f"DROP INDEX `{record['name']}` IF EXISTS", database_="neo4j")
     with driver.session(database="neo4j") as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def empty_store(request: pytest.FixtureRequest, tmp_path: Path) -> GraphStore:
+    """An empty store with its schema, of the backend a fixture parametrised with ``"embedded"``
+    or ``"neo4j"`` names (the Neo4j database emptied through the ``neo4j_driver`` fixture)."""
+    if request.param == "embedded":
+        backend: GraphStore = SqliteStore(tmp_path / "graph.sqlite")
+    else:
+        server: Neo4jTestServer = request.getfixturevalue("neo4j_server")
+        request.getfixturevalue("neo4j_driver")  # empties the database
+        backend = Neo4jStore(server.store_settings())
+    backend.ensure_schema()
+    return backend

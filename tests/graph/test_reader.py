@@ -19,17 +19,17 @@ import pytest
 from graph.export import export_to_store
 from graph.frames import from_parquet, from_sqlite
 from graph.model import Actor, Article, CopyLink, Event, Extraction
-from graph.neo4j_store import Neo4jReader, Neo4jStore
+from graph.neo4j_store import Neo4jReader
 from graph.parquet_dataset import EVENTS_SCHEMA, MONTH, UNDATED, DatasetError, event_to_row
 from graph.parquet_reader import ParquetReader, event_filter
 from graph.reader import ActorRow, ArticleRow, EventRow, GraphReader, Slice
 from graph.sqlite_store import SqliteReader, SqliteStore
 from graph.store import Batch, GraphStore, actor_row, article_row, event_row
+from tests.graph.neo4j_fixtures import empty_store
 
 if TYPE_CHECKING:
     from neo4j import Driver
 
-    from tests.graph.neo4j_fixtures import Neo4jTestServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,13 +52,7 @@ def reader(request: pytest.FixtureRequest, small_graph_sqlite: Path, small_graph
 @pytest.fixture(params=["embedded", "neo4j"])
 def store(request: pytest.FixtureRequest, tmp_path: Path, small_graph: list[Extraction]) -> Iterator[GraphStore]:
     """A store of each backend holding the small graph and a wire copy of its first article."""
-    if request.param == "embedded":
-        backend: GraphStore = SqliteStore(tmp_path / "graph.sqlite")
-    else:
-        server: Neo4jTestServer = request.getfixturevalue("neo4j_server")
-        request.getfixturevalue("neo4j_driver")  # empties the database
-        backend = Neo4jStore(server.store_settings())
-    backend.ensure_schema()
+    backend = empty_store(request, tmp_path)
     backend.load(small_graph)
     assert backend.link_copies([COPY]) == 1
     yield backend

@@ -15,6 +15,7 @@ from graph.model import Article, CopyLink, Extraction
 from graph.neo4j_store import Neo4jSettings, Neo4jStore
 from graph.sqlite_store import SqliteStore
 from graph.store import GraphStore, StoreError, content_hash
+from tests.graph.neo4j_fixtures import empty_store
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -36,13 +37,7 @@ LATER = Article("article-2", "Viktor Orban met Vladimir Putin in Moscow on July 
 
 @pytest.fixture(params=["embedded", "neo4j"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
-    if request.param == "embedded":
-        backend: GraphStore = SqliteStore(tmp_path / "graph.sqlite")
-    else:
-        server: Neo4jTestServer = request.getfixturevalue("neo4j_server")
-        request.getfixturevalue("neo4j_driver")  # empties the database
-        backend = Neo4jStore(server.store_settings())
-    backend.ensure_schema()
+    backend = empty_store(request, tmp_path)
     yield backend
     backend.close()
 
