@@ -44,12 +44,11 @@ class RememberedEvent:
     object: Actor
     reciprocal: bool
     sentence: int
-    pairing: str
 
     @staticmethod
     def of(event: Event, sentence: int) -> RememberedEvent:
         return RememberedEvent(event.relation.name, event.trigger, event.subject, event.object,
-                               event.relation.reciprocal, sentence, event.pairing)
+                               event.relation.reciprocal, sentence)
 
 
 @dataclass(frozen=True)
