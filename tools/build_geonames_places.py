@@ -36,12 +36,12 @@ import importlib.util
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from build_phoenix import Curated, english_words, fold_key, is_word, load_curated, read_tsv, write_tsv
+from build_phoenix import Curated, Report, english_words, fold_key, is_word, load_curated, read_tsv, write_tsv
 
 from extract.gazetteer import load_gazetteer
 
@@ -74,18 +74,6 @@ class Place:
     population: int | None
     kind: str  # "city" or "admin1"
     alternates: tuple[str, ...] = ()
-
-
-@dataclass
-class Report:
-    """Counts and conflict rows written beside the output."""
-
-    counts: Counter[str] = field(default_factory=Counter)
-    conflicts: set[tuple[str, str, str, str]] = field(default_factory=set)
-
-    def conflict(self, kind: str, name: str, detail: str, winner: str) -> None:
-        self.counts[f"name dropped: {kind}"] += 1
-        self.conflicts.add((kind, name, detail, winner))
 
 
 @dataclass(frozen=True)
@@ -311,7 +299,7 @@ IN THE SOFTWARE.
 
 
 def build(source: Path, out: Path, curated_dir: Path, words: frozenset[str], min_population: int) -> Report:
-    report = Report()
+    report = Report(label="name dropped")
     iso3_of = {row["iso2"]: row["iso3"] for row in read_tsv(curated_dir / "countries.tsv")}
     places = read_places(source, iso3_of, report)
     rows = convert(places, read_known(curated_dir), words, min_population, report)
@@ -350,9 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"build_geonames_places: {source / name}: no such file", file=sys.stderr)
             return 2
     report = build(source, args.out, args.curated, english_words(), args.min_population)
-    for key, count in sorted(report.counts.items()):
-        print(f"{count:7d}  {key}", file=sys.stderr)
-    print(f"conflicts listed in {args.out / 'geonames_conflicts.tsv'}", file=sys.stderr)
+    report.print_to_stderr(args.out / "geonames_conflicts.tsv")
     return 0
 
 

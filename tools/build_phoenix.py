@@ -287,14 +287,22 @@ def load_curated(data_dir: Path) -> Curated:
 # -- conversion -------------------------------------------------------------------------------
 @dataclass
 class Report:
-    """Counts and conflict rows written beside the output."""
+    """A converter's counts and its conflict rows (kind, source name, detail, winner), written
+    beside its output; ``label`` heads each conflict's count ("conflict: <kind>")."""
 
+    label: str = "conflict"
     counts: Counter[str] = field(default_factory=Counter)
-    conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    conflicts: set[tuple[str, str, str, str]] = field(default_factory=set)
 
-    def conflict(self, kind: str, phoenix: str, detail: str, curated: str) -> None:
-        self.counts[f"conflict: {kind}"] += 1
-        self.conflicts.append((kind, phoenix, detail, curated))
+    def conflict(self, kind: str, name: str, detail: str, winner: str) -> None:
+        self.counts[f"{self.label}: {kind}"] += 1
+        self.conflicts.add((kind, name, detail, winner))
+
+    def print_to_stderr(self, conflicts_file: Path) -> None:
+        """The counts, one per line, and where the conflict rows are."""
+        for key, count in sorted(self.counts.items()):
+            print(f"{count:7d}  {key}", file=sys.stderr)
+        print(f"conflicts listed in {conflicts_file}", file=sys.stderr)
 
 
 def is_person(entry: Entry, name: str, english: frozenset[str], curated: Curated, source: str) -> bool:
@@ -691,7 +699,7 @@ def build(source: Path, out: Path, curated_dir: Path, words: frozenset[str]) -> 
     write_tsv(out / "phoenix_organizations.tsv", ("id", "name", "aliases", "type", "cameo", "country"), org_rows)
     write_tsv(out / "phoenix_agents.tsv", ("term", "code", "role"), agent_rows)
     write_tsv(out / "phoenix_places.tsv", ("name", "country"), place_rows)
-    write_tsv(out / "phoenix_conflicts.tsv", ("kind", "phoenix", "detail", "curated"), sorted(set(report.conflicts)))
+    write_tsv(out / "phoenix_conflicts.tsv", ("kind", "phoenix", "detail", "curated"), sorted(report.conflicts))
     licence = (source / "LICENSE").read_text(encoding="utf-8")
     (out / "LICENSE-OEDA.txt").write_text(ATTRIBUTION + "\n" + licence, encoding="utf-8")
     return report
@@ -721,10 +729,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not (args.source / name).is_file():
             print(f"build_phoenix: {args.source / name}: no such file", file=sys.stderr)
             return 2
-    report = build(args.source, args.out, args.curated, english_words())
-    for key, count in sorted(report.counts.items()):
-        print(f"{count:7d}  {key}", file=sys.stderr)
-    print(f"conflicts listed in {args.out / 'phoenix_conflicts.tsv'}", file=sys.stderr)
+    build(args.source, args.out, args.curated, english_words()).print_to_stderr(args.out / "phoenix_conflicts.tsv")
     return 0
 
 
