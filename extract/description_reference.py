@@ -10,6 +10,10 @@ describe ("the oil-rich kingdom") are allowed; a restricting one ("the country t
 talks", "the state of emergency") or a demonstrative ("this country", a speaker's own) is not a
 reference back. A description in a setting ("across the country", "to leave the country") is left
 alone.
+
+A capitalised compass word with "the" ("the North", "the South") is a description too: it stands
+for the latest state under discussion whose name it begins ("Kim ... the North" is North Korea;
+"Seoul ... the South" is South Korea). With no such state it refers to nothing.
 """
 
 from __future__ import annotations
@@ -33,18 +37,19 @@ class DescriptionKind(StrEnum):
 
     STATE = "state"  # country, nation, kingdom: a state, or a person or group as its state
     ORGANISATION = "organisation"  # alliance, bloc, group: an organisation
+    COMPASS = "compass"  # "the North", "the South": a state whose name the word begins
 
 
 def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
     """The kind of actor ``token`` refers back to, or None: a singular noun of the lexicon's
     description nouns with "the" and nothing that restricts it or places it as a setting."""
-    if token.tag_ != "NN":
-        return None
     lemma = token.lemma_.lower()
-    if lemma in lexicon.state_description_nouns:
+    if token.tag_ == "NN" and lemma in lexicon.state_description_nouns:
         kind = DescriptionKind.STATE
-    elif lemma in lexicon.organisation_description_nouns:
+    elif token.tag_ == "NN" and lemma in lexicon.organisation_description_nouns:
         kind = DescriptionKind.ORGANISATION
+    elif token.tag_ == "NNP" and token.text.istitle() and token.lower_ in lexicon.compass_state_words:
+        kind = DescriptionKind.COMPASS
     else:
         return None
     determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
@@ -76,15 +81,25 @@ def as_description_kind(
     return country_actor(actor.country)
 
 
+def _fits(word: str, kind: DescriptionKind, actor: Actor) -> bool:
+    """Whether an actor of the right kind also fits the description's head ``word`` (lower
+    case): a compass word must begin the state's name ("the North": North Korea, not South Korea)."""
+    if kind is not DescriptionKind.COMPASS:
+        return True
+    first_word = actor.name.split()[0].lower() if actor.name else ""
+    return first_word == word
+
+
 def description_referent(
-    kind: DescriptionKind, recent_first: Iterable[Actor], excluded: Iterable[Actor],
+    word: str, kind: DescriptionKind, recent_first: Iterable[Actor], excluded: Iterable[Actor],
     country_actor: Callable[[str], Actor | None],
 ) -> Actor | None:
-    """The latest actor of ``kind`` among ``recent_first`` (which runs back from the description)
-    that is not one of ``excluded`` (the subjects of the description's own clause)."""
+    """The latest actor of ``kind`` that fits the description's head ``word`` (lower case) among
+    ``recent_first`` (which runs back from the description) and is not one of ``excluded`` (the
+    subjects of its own clause)."""
     left_out = {a.id for actor in excluded if (a := as_description_kind(actor, kind, country_actor)) is not None}
     for actor in recent_first:
         candidate = as_description_kind(actor, kind, country_actor)
-        if candidate is not None and candidate.id not in left_out:
+        if candidate is not None and candidate.id not in left_out and _fits(word, kind, candidate):
             return candidate
     return None

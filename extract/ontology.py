@@ -296,6 +296,7 @@ class Lexicon:
     reciprocal_pronouns: frozenset[str]
     state_description_nouns: frozenset[str]
     organisation_description_nouns: frozenset[str]
+    compass_state_words: frozenset[str]
     statement_nouns: frozenset[str]
     envoy_nouns: frozenset[str]
     mission_nouns: frozenset[str]

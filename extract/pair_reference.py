@@ -288,8 +288,8 @@ class ReferenceResolver:
             if token.i not in mentions and not _qualified(token, mentions):  # "the Central American nation"
                 described = description_kind(token, self.lexicon)
             if described is not None:
-                actor = description_referent(described, self._looking_back(named), clause_mates(token, mentions),
-                                             self._country)
+                actor = description_referent(token.lower_, described, self._looking_back(named),
+                                             clause_mates(token, mentions), self._country)
                 if actor is not None:
                     mentions[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.DESCRIPTION)
                 continue

@@ -31,6 +31,9 @@ def country(iso3: str) -> Actor:
         ("Protests spread across the country.", "country", None),  # a setting
         ("A country that hosts talks gains.", "country", None),  # indefinite
         ("The countries met.", "countries", None),  # plural: pair references are another rule
+        ("Seoul said the North fired a missile.", "North", DescriptionKind.COMPASS),
+        ("Fighting spread in the North.", "North", None),  # a setting
+        ("Winds from the north rose.", "north", None),  # not a name
     ],
 )
 def test_description_kind(extractor: Extractor, text: str, word: str, kind: DescriptionKind | None) -> None:
@@ -41,9 +44,10 @@ def test_description_kind(extractor: Extractor, text: str, word: str, kind: Desc
 
 def test_the_referent_is_the_latest_state_not_of_the_own_clause() -> None:
     recent_first = [country("QAT"), country("SAU")]
-    assert description_referent(DescriptionKind.STATE, recent_first, [country("QAT")], country) == country("SAU")
-    assert description_referent(DescriptionKind.STATE, recent_first, [], country) == country("QAT")
-    assert description_referent(DescriptionKind.ORGANISATION, recent_first, [], country) is None
+    qatar_excluded = [country("QAT")]
+    assert description_referent("state", DescriptionKind.STATE, recent_first, qatar_excluded, country) == country("SAU")
+    assert description_referent("state", DescriptionKind.STATE, recent_first, [], country) == country("QAT")
+    assert description_referent("alliance", DescriptionKind.ORGANISATION, recent_first, [], country) is None
 
 
 def test_a_description_in_the_object_refers_to_the_state_just_named(extractor: Extractor) -> None:
@@ -60,3 +64,22 @@ def test_a_description_qualified_by_a_region_is_not_guessed(extractor: Extractor
     text = ("Honduras established relations with China. "
             "Taiwan said it was ending relations with the Central American nation.")
     assert not [t for t in triples(extractor, text) if t[0] == "country:TWN" and t[2] in ("country:CHN", "country:HND")]
+
+
+def test_a_compass_word_names_the_state_whose_name_it_begins() -> None:
+    recent_first = [country("KOR"), country("PRK")]
+    named = {"KOR": "South Korea", "PRK": "North Korea"}
+
+    def with_name(iso3: str) -> Actor:
+        return Actor(f"country:{iso3}", named[iso3], ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
+
+    states = [with_name(a.country or "") for a in recent_first]
+    assert description_referent("north", DescriptionKind.COMPASS, states, [], with_name) == with_name("PRK")
+    assert description_referent("south", DescriptionKind.COMPASS, states, [], with_name) == with_name("KOR")
+    assert description_referent("south", DescriptionKind.COMPASS, states[1:], [], with_name) is None
+
+
+def test_the_north_after_its_leader_is_named_is_that_state(extractor: Extractor) -> None:
+    text = ("Kim Jong Un met Moon Jae-in at the border. "
+            "Japan later urged the North to abandon its missile programme.")
+    assert ("country:JPN", "APPEAL", "country:PRK") in triples(extractor, text)
