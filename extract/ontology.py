@@ -266,6 +266,7 @@ class Lexicon:
     lessening_verbs: frozenset[str]
     intending_verbs: frozenset[str]
     requesting_verbs: frozenset[str]
+    infinitive_requesting_verbs: frozenset[str]
     intending_adjectives: frozenset[str]
     intending_nouns: frozenset[str]
     intending_modals: frozenset[str]

@@ -192,6 +192,11 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
         # modifies the clause the infinitive completes, whose subject accuses, not the infinitive's
         inherited = clause_subject(_controlling_clause(head), ctx, depth + 1)
         return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
+    if relation == "conj" and verb.tag_ in _TENSED_TAGS and _is_infinitive(head):
+        # "urged Iran to stop ... and pressed Japan": a tensed verb is not coordinated with an
+        # infinitive but with the clause the infinitive completes, whose subject it shares
+        inherited = clause_subject(_controlling_clause(head), ctx, depth + 1)
+        return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
     if relation in ("conj", "advcl", "acomp"):
         inherited = clause_subject(head, ctx, depth + 1)
         return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
@@ -217,6 +222,16 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
             inherited = clause_subject(holder, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
     return Found((), 0.0)
+
+
+#: Tags of a verb form that carries tense (past, third person present): never an infinitive.
+_TENSED_TAGS = frozenset({"VBD", "VBZ"})
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """A bare verb under "to" that completes another verb ("urged Iran [to stop]")."""
+    under_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and verb.dep_ == "xcomp" and under_to
 
 
 def _is_free_participle(verb: Token) -> bool:

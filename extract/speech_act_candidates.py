@@ -50,15 +50,18 @@ _ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
 
 def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
     """The verb asking for the event at ``trigger``: "urged Iran to withdraw", "demanded that
-    Iran withdraw", "demanded sanctions", "called for talks"."""
+    Iran withdraw", "demanded sanctions", "called for talks", "told Iran to withdraw"."""
     head = trigger.head
     if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head
     elif trigger.dep_ not in ("xcomp", "ccomp", "dobj"):
         return None
-    if head is trigger or head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.requesting_verbs:
+    if head is trigger or head.pos_ != "VERB":
         return None
-    return head
+    lemma = head.lemma_.lower()
+    if lemma in lexicon.requesting_verbs or (trigger.dep_ == "xcomp" and lemma in lexicon.infinitive_requesting_verbs):
+        return head
+    return None
 
 
 def as_request(candidate: Candidate, ctx: Context) -> Candidate:

@@ -181,6 +181,15 @@ def test_a_free_participle_after_an_infinitive_takes_the_governing_clauses_subje
     assert not [e for e in result.events if e.relation.name == "ACCUSE" and e.subject.country == "FRA"]
 
 
+def test_a_tensed_verb_after_an_infinitive_shares_the_subject_of_the_governing_clause(extractor: Extractor) -> None:
+    text = "Germany asked Russia to withdraw its troops and criticised Belarus for hosting them."
+    result = run(extractor, text)
+    assert ("country:DEU", "CRITICIZE", "country:BLR") in triples(result)
+    assert not [e for e in result.events if e.relation.name == "CRITICIZE" and e.subject.country == "RUS"]
+    infinitives = run(extractor, "France urged Iran to halt enrichment and allow inspectors into Syria.")
+    assert not [e for e in infinitives.events if e.subject.country == "FRA" and e.relation.name != "APPEAL"]
+
+
 def test_an_event_noun_before_a_container_noun_takes_the_containers_participants(extractor: Extractor) -> None:
     package = run(extractor, "The Japanese parliament approved a new aid package for the Philippines.")
     assert ("group:jpn-leg", "AID", "country:PHL") in triples(package)

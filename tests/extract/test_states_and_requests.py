@@ -55,6 +55,14 @@ def test_an_act_asked_of_another_actor_is_the_appeal_only(extractor: Extractor) 
     assert triples(invited) == {("country:FRA", "APPEAL", "country:ITA")}
 
 
+def test_telling_another_actor_to_act_is_a_request_not_the_act(extractor: Extractor) -> None:
+    told = run(extractor, "The EU told Serbia to recognise Kosovo.")
+    assert not [e for e in told.events if e.relation.name == "RECOGNIZE"]
+    assert any(d.relation == "RECOGNIZE" and d.reason is DropReason.BLOCKED_BY_GOVERNOR for d in told.drops)
+    reported = run(extractor, "Germany told reporters that Serbia recognised Kosovo.")
+    assert ("country:SRB", "RECOGNIZE", "country:XKX") in triples(reported)  # a that-clause reports speech
+
+
 def test_an_act_the_subject_asks_for_is_its_appeal(extractor: Extractor) -> None:
     asked = run(extractor, "Chile asked to meet Bolivia.")
     assert triples(asked) == {("country:CHL", "APPEAL", "country:BOL")}
