@@ -337,7 +337,19 @@ class ActorResolver:
                 mention = self._with_apposition(doc, mention, mentions)
                 mention = self._with_nationality(doc, mention, mentions)
             result.append(mention)
-        return _drop_nested(result)
+        return _drop_nested([self._with_state_learned(m) for m in result])
+
+    def _with_state_learned(self, mention: Mention) -> Mention:
+        """A person mention with no state takes the one the article has since given the same
+        person ("Ales Bialiatski, a Belarusian activist, ... Bialiatski"): titles, appositions and
+        nationalities are read after all the names of a block are found."""
+        actor = mention.actor
+        if actor.type is not ActorType.PERSON or actor.country or actor.cameo:
+            return mention
+        learned = self.persons.get(actor.id)
+        if learned is None or learned.country is None:
+            return mention
+        return Mention(mention.start, mention.end, learned, mention.kind)
 
     def _with_context_country(self, mentions: list[Mention]) -> list[Mention]:
         """A head of state or government the gazetteer does not know ("President Yoweri
@@ -378,14 +390,23 @@ class ActorResolver:
                     if other is None or other.actor.type is ActorType.PERSON:
                         continue
                     country = other.actor.country
+                    sector = actor.sector or self._described_sector(appos)
                     updated = Actor(
-                        actor.id, actor.name, ActorType.PERSON, country, actor.sector or "GOV",
+                        actor.id, actor.name, ActorType.PERSON, country, sector,
                         title=actor.title,
-                        cameo=(country + "GOV") if country else other.actor.cameo,
+                        cameo=(country + sector) if country else other.actor.cameo,
                     )
                     self._update_person(updated)
                     return Mention(mention.start, mention.end, updated, mention.kind)
         return mention
+
+    def _described_sector(self, noun: Token) -> str:
+        """The sector a describing noun gives a person: a title's ("the Zambian president" GOV) or
+        an agent noun's ("a Belarusian activist" OPP); GOV when it names neither (an office named
+        by its organisation: "the United Nations relief coordinator")."""
+        lemma = noun.lemma_.lower()
+        known = self.gazetteer.roles.get(lemma) or self.gazetteer.agents.get(lemma)
+        return known.sector if known is not None and known.sector else "GOV"
 
     def _with_nationality(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
         """ "American basketball star Brittney Griner", "Australian journalist Cheng Lei": a
@@ -452,7 +473,7 @@ class ActorResolver:
         while start < ent.end - 1 and (doc[start].lower_ in _DETERMINERS or not _nominal(doc[start])):
             start += 1  # "Later Abiy Ahmed": a sentence's first word is not part of the name
         label = ent.label_
-        ent = doc[start : ent.end]
+        ent = doc[start : _name_end(ent) if label == "PERSON" else ent.end]
         if self._named_place(ent):
             return None
         text = ent.text.strip()
@@ -568,6 +589,9 @@ class ActorResolver:
             known = self.persons[self.surnames[parts[-1]]]
             if fold(known.name).split()[0] == parts[0]:
                 return known
+        ending = self._person_ending_with(parts)
+        if ending is not None:
+            return ending  # "Suu Kyi" after "Aung San Suu Kyi"
         similar = self.unknown.find(ActorType.PERSON, name)
         if similar is not None and similar.id in self.persons:
             return self.persons[similar.id]  # a spelling variant of a person named earlier
@@ -575,6 +599,15 @@ class ActorResolver:
         if len(parts) > 1:
             self.unknown.add(actor, (name,))
         return actor
+
+    def _person_ending_with(self, parts: list[str]) -> Actor | None:
+        """The one person of the article whose longer name ends with these two or more words
+        (folded): a later mention by the family name of several words."""
+        if len(parts) < 2:
+            return None
+        found = [p for p in self.persons.values()
+                 if len(names := fold(p.name).split()) > len(parts) and names[-len(parts):] == parts]
+        return found[0] if len(found) == 1 else None
 
     def _register_person(self, actor: Actor) -> Actor:
         """Remember a person for later surname and title references in the article."""
@@ -1173,6 +1206,20 @@ def _without_conjuncts(token: Token) -> list[Token]:
         if child.dep_ not in ("conj", "cc", "relcl", "acl"):
             kept.extend(_without_conjuncts(child))
     return kept
+
+
+def _name_end(ent: Span) -> int:
+    """Where a person's name ends: the recogniser may stop inside it ("[Aung San] Suu Kyi");
+    while its last word is a compound of a proper noun further right that no other entity
+    takes, that noun and the words between are part of the name."""
+    doc, end = ent.doc, ent.end
+    while doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
+        head = doc[end - 1].head
+        between = doc[end : head.i + 1]
+        if any(t.pos_ != "PROPN" or t.ent_type_ for t in between):
+            break
+        end = head.i + 1
+    return end
 
 
 def _entity_of(token: Token) -> Span | None:

@@ -176,3 +176,28 @@ def test_a_subject_pronoun_in_what_a_person_said_is_that_person(extractor: Extra
             "he would invite Kim Jong Un to the White House.")
     events = extractor.extract(Article("pronoun-speaker", text, date="2018-06-12")).events
     assert {e.subject.id for e in events if e.object.id == "person:kim-jong-un"} == {"person:donald-trump"}
+
+
+def test_a_state_given_to_an_unknown_person_holds_for_later_mentions_in_the_block(extractor: Extractor) -> None:
+    text = "Ales Bialiatski, a jailed Belarusian activist, won the prize. Russia criticised Bialiatski."
+    (event,) = run(extractor, text, "2022-10-08").events
+    assert (event.object.id, event.object.country, event.object.sector) == ("person:ales-bialiatski", "BLR", "OPP")
+
+
+def test_an_apposition_gives_its_agent_nouns_sector(extractor: Extractor) -> None:
+    activist = subject_of(run(extractor, "Ales Bialiatski, a Belarusian activist, criticised Russia.", "2022-10-08"))
+    assert (activist.country, activist.sector) == ("BLR", "OPP")
+    official = subject_of(run(extractor, "Hakainde Hichilema, Zambia's president, met Cyril Ramaphosa.", "2022-10-08"))
+    assert (official.country, official.sector) == ("ZMB", "GOV")
+
+
+def test_a_name_the_recogniser_cut_short_runs_to_its_head(extractor: Extractor) -> None:
+    text = "Myanmar's elected leader Aung San Suu Kyi met Narendra Modi."
+    leader = subject_of(run(extractor, text, "2017-09-06"))
+    assert (leader.id, leader.country) == ("person:aung-san-suu-kyi", "MMR")
+
+
+def test_a_later_mention_by_a_family_name_of_several_words_is_the_person(extractor: Extractor) -> None:
+    text = "The army detained Myanmar's elected leader Aung San Suu Kyi on Monday. Later, Joe Biden criticised Suu Kyi."
+    criticised = [e.object for e in run(extractor, text, "2021-02-02").events if e.relation.name == "CRITICIZE"]
+    assert [(a.id, a.country) for a in criticised] == [("person:aung-san-suu-kyi", "MMR")]
