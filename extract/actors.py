@@ -183,6 +183,7 @@ class ActorResolver:
     shared_first_names: set[str] = field(default_factory=set)
     last_person: Actor | None = None
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
+    previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
     _role_terms: Mapping[tuple[str, ...], Role] = field(default_factory=dict)
     _role_words: frozenset[str] = frozenset()
     _role_first_words: frozenset[str] = frozenset()
@@ -500,6 +501,8 @@ class ActorResolver:
                 return None
             actor = self._register_person(self._person_by_name(text))
             return Mention(start, ent.end, actor, MentionKind.NAME)
+        if label == "ORG" and (found := self._role_at(doc, start)) is not None and found[0] == ent.end:
+            return None  # "the Foreign Ministry", "Parliament": an agent noun written as a name
         if label == "ORG" and len(words) <= 8:
             name, _ = normalised_name(text, self._group_noun)
             last = [t for t in doc[start : ent.end] if name and t.text == name.split()[-1]]
@@ -894,6 +897,12 @@ class ActorResolver:
         before = by_token.get(j) if j >= 0 else None
         if before is not None and qualifies(before):
             return before.actor, before.start
+        envoys_own = head.lemma_.lower() in self.lexicon.mission_nouns | self.lexicon.envoy_nouns  # extract/envoys.py
+        if before is None and j >= 0 and doc[j].lower_ == "its" and doc[j].dep_ == "poss" and not envoys_own:
+            # "Its foreign ministry said": the body "its" refers to qualifies the agent noun
+            body = _possessor_body(doc[j], by_token, self.previous_subject_body)
+            if body is not None and qualifies(Mention(j, j + 1, body, MentionKind.PRONOUN)):
+                return body, j
         if j >= 0 and j in self._places and j not in by_token:
             # "Helmand farmers", "Kandahar police": a place inside a state ascribes the agent to it
             place_start = j
@@ -1025,6 +1034,7 @@ class ActorResolver:
         for sentence in doc.sents:
             sentence_subject = self._sentence_pronouns(doc, sentence, by_token)
             self.previous_subject_person = sentence_subject
+            self.previous_subject_body = _subject_body(sentence, by_token)
 
     def _sentence_pronouns(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
         """Resolve the pronouns of one sentence; its person subject, if it has one."""
@@ -1137,6 +1147,36 @@ def _name_span(doc: Doc, token: Token) -> Span | None:
 
 def _is_state_or_organisation(mention: Mention) -> bool:
     return mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and mention.kind is not MentionKind.PRONOUN
+
+
+def _subject_body(sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
+    """The state or organisation named as the subject of a sentence's main clause, if any."""
+    for child in sentence.root.children:
+        mention = by_token.get(child.i)
+        if child.dep_ in ("nsubj", "nsubjpass") and mention is not None and _is_state_or_organisation(mention):
+            return mention.actor
+    return None
+
+
+def _describes_a_thing(mention: Mention, doc: Doc) -> bool:
+    """A name that only modifies a noun naming no actor ("U.S. technology"): not what a later
+    "its" refers to."""
+    root = doc[mention.start : mention.end].root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i not in range(mention.start, mention.end)
+
+
+def _possessor_body(pronoun: Token, by_token: dict[int, Mention], previous_subject: Actor | None) -> Actor | None:
+    """What a possessive "its" refers to: the latest state or organisation named before it in
+    its sentence (not one that only describes a thing), else the one the sentence before had as
+    its subject (``previous_subject`` when that sentence ended the block before)."""
+    sentence = pronoun.sent
+    named = [by_token[j] for j in range(sentence.start, pronoun.i) if j in by_token
+             and _is_state_or_organisation(by_token[j]) and not _describes_a_thing(by_token[j], pronoun.doc)]
+    if named:
+        return named[-1].actor
+    if sentence.start == 0:
+        return previous_subject
+    return _subject_body(pronoun.doc[sentence.start - 1].sent, by_token)
 
 
 def _adjunct_agent(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:

@@ -247,7 +247,7 @@ class RuleExtractor:
                 else:
                     # "Turkish authorities imposed a curfew in Turkey": coercion of its own population
                     obj = population
-            if subject.id == obj.id or _acts_for(subject, obj):
+            if subject.id == obj.id or _acts_for(subject, obj) or _acts_for(obj, subject):
                 drops.append(Drop(DropReason.SELF_LOOP, trigger.lemma_, relation.name, text, start, end, subject.id))
                 continue
             events.append(
@@ -274,12 +274,13 @@ class RuleExtractor:
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
 
-def _acts_for(subject: Actor, state: Actor) -> bool:
-    """The subject is the state itself or acts for it (its leaders, officials, army, police):
-    "Putin warned that Moscow could ..." relates Russia to nothing outside it."""
+def _acts_for(actor: Actor, state: Actor) -> bool:
+    """The actor is the state itself or acts for it (its leaders, officials, army, police):
+    "Putin warned that Moscow could ..." and "China built up its military" relate the state to
+    nothing outside it."""
     if state.type is not ActorType.COUNTRY:
         return False
-    return subject.id == state.id or (subject.country == state.country and subject.sector in _STATE_SECTORS)
+    return actor.id == state.id or (actor.country == state.country and actor.sector in _STATE_SECTORS)
 
 
 # the name this class had before the Extractor protocol (extract.extractor) existed

@@ -201,3 +201,18 @@ def test_a_later_mention_by_a_family_name_of_several_words_is_the_person(extract
     text = "The army detained Myanmar's elected leader Aung San Suu Kyi on Monday. Later, Joe Biden criticised Suu Kyi."
     criticised = [e.object for e in run(extractor, text, "2021-02-02").events if e.relation.name == "CRITICIZE"]
     assert [(a.id, a.country) for a in criticised] == [("person:aung-san-suu-kyi", "MMR")]
+
+
+def test_an_institution_written_as_a_name_is_an_agent_noun_of_its_possessor(extractor: Extractor) -> None:
+    (event,) = run(extractor, "Russia's Foreign Ministry criticised Britain.").events
+    assert (event.subject.id, event.object.id) == ("country:RUS", "country:GBR")
+
+
+def test_its_before_an_agent_noun_refers_to_the_body_named_before(extractor: Extractor) -> None:
+    same_sentence = run(extractor, "China sent ships to the area, and its navy fired on Philippine boats.")
+    assert ("group:chn-mil", "ATTACK", "country:PHL") in {
+        (e.subject.id, e.relation.name, e.object.id) for e in same_sentence.events}
+    for text in ("Russia denied the accusations. Its foreign ministry criticised Britain.",
+                 "Russia denied the accusations.\n\nIts foreign ministry criticised Britain."):
+        criticisms = [e for e in run(extractor, text).events if e.relation.name == "CRITICIZE"]
+        assert [(e.subject.id, e.object.id) for e in criticisms] == [("country:RUS", "country:GBR")], text

@@ -125,6 +125,12 @@ def test_a_state_agent_acting_on_its_own_state_is_a_self_loop(extractor: Extract
     assert DropReason.SELF_LOOP in {d.reason for d in result.drops}
 
 
+def test_a_state_acting_on_its_own_agents_is_a_self_loop(extractor: Extractor) -> None:
+    result = run(extractor, "China mobilised its army on Monday.")
+    assert not result.events
+    assert DropReason.SELF_LOOP in {d.reason for d in result.drops}
+
+
 def test_a_participle_modifying_a_noun_is_a_passive_with_that_noun_as_object(extractor: Extractor) -> None:
     signed = run(extractor, "The treaty, signed by Peru and Ecuador in 1998, ended the border war.")
     assert {(e.subject.id, e.object.id) for e in signed.events if e.relation.name == "SIGN_AGREEMENT"} & {
