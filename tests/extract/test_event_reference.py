@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.event_reference import REFERENCE_PAIRING, REFERENCE_WINDOW_SENTENCES, EventMemory
+from extract.event_memory import REFERENCE_WINDOW_SENTENCES, EventMemory, RememberedEvent
+from extract.event_reference import REFERENCE_PAIRING
 from extract.ontology import DATA_DIR, OntologyError, load_ontology
 from extract.pipeline import Extractor, merge_events
 from graph.model import Article, DropReason, Event, Evidence, Extraction
@@ -125,7 +126,7 @@ def test_the_same_word_is_the_antecedent_before_another_word_of_the_relation(ext
 
 def test_the_memory_lets_go_of_what_no_later_sentence_can_refer_to(extractor: Extractor) -> None:
     (event,) = [e for e in run(extractor, ATTACK).events]
-    memory = EventMemory().remember([event], 0)
+    memory = EventMemory().remember([RememberedEvent.of(event, 0)], 0)
     assert [e.subject.id for e in memory.recent(REFERENCE_WINDOW_SENTENCES)] == ["org:al-shabab"]
     assert not list(memory.recent(REFERENCE_WINDOW_SENTENCES + 1))
     assert not memory.remember([], REFERENCE_WINDOW_SENTENCES + 1).events
