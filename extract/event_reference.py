@@ -35,6 +35,9 @@ _DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "suc
 _OTHER_PHRASE = frozenset({"conj", "cc"})
 #: Drops of a verb whose direct object named no actor.
 _OBJECT_MISSING = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
+#: Drops of a verb whose agent is known but whose object is no actor: an object noun no country
+#: qualifies ("seized two cargo ships") names no actor either.
+_AGENT_ONLY = _OBJECT_MISSING | {DropReason.UNQUALIFIED_AGENT}
 
 
 def remembered_acts(
@@ -46,7 +49,7 @@ def remembered_acts(
     if emitted:
         return tuple(RememberedEvent.of(event, sentence) for event in emitted)
     verb = candidate.trigger
-    if candidate.drop not in _OBJECT_MISSING or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+    if candidate.drop not in _AGENT_ONLY or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
         return ()
     reciprocal = ctx.ontology.relation(candidate.relation).reciprocal
     return tuple(RememberedEvent(candidate.relation, verb.lemma_.lower(), agent, None, reciprocal, sentence)
@@ -67,21 +70,20 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
         return candidate
     objects = _object_tokens(verb, candidate.relation, ctx)
     noun = next((t for t in objects if is_referring_noun(t, ctx)), None)
-    referent = find_referent(noun, memory, sentence, ctx) if noun is not None else Referent(None)
+    referent = find_referent(noun, memory, sentence, ctx) if noun is not None else Referent()
     if noun is not None and referent.ambiguous:
         return replace(candidate, relation=relation, drop=DropReason.UNRESOLVED_REFERENCE,
                        detail=f"the {noun.lower_} may refer to events of different agents")
-    event = referent.event
-    if noun is None or event is None:
+    if noun is None or not referent.events:
         # no event to refer to: "the claim", "the accusations" may still name what someone said
         statement = next((t for t in objects if is_statement_noun(t, ctx)), None)
         return _against_speaker(candidate, relation, statement, memory, sentence) if statement else candidate
     own_side = relation in ctx.ontology.own_side_reactions
-    pairs = tuple((reactor, target) for reactor in candidate.subjects
-                  for target in reaction_targets(reactor, event, own_side))
+    pairs = tuple(dict.fromkeys((reactor, target) for reactor in candidate.subjects for event in referent.events
+                                for target in reaction_targets(reactor, event, own_side)))
     if not pairs:
         return replace(candidate, relation=relation, drop=DropReason.SELF_LOOP,
-                       detail=f"the {noun.lower_} refers to its own '{event.trigger}'")
+                       detail=f"the {noun.lower_} refers to its own '{referent.events[0].trigger}'")
     targets = tuple(dict.fromkeys(target for _, target in pairs))
     attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
     return Candidate(verb, relation, candidate.subjects, targets, attributes, REFERENCE_CONFIDENCE,
@@ -180,9 +182,10 @@ def _own_phrase(token: Token) -> Iterator[Token]:
 
 @dataclass(frozen=True)
 class Referent:
-    """The event a referring noun names, or, when it could name events of different agents, none."""
+    """The act a referring noun names, as its events (one for each of several agents that did it
+    together), or, when it could name acts of different agents, none."""
 
-    event: RememberedEvent | None
+    events: tuple[RememberedEvent, ...] = ()
     ambiguous: bool = False
 
 
@@ -191,9 +194,11 @@ def find_referent(noun: Token, memory: EventMemory, sentence: int, ctx: Context)
 
     Earlier acts told with the noun's own word or a verb it derives from ("the expulsion":
     "expelled") are its antecedents; else, for a trigger noun, those of the relation it names
-    ("the attack": "struck"); else, for a class noun ("the measures"), the acts of the latest
-    sentence with acts shortly before, if these are of its class. If the antecedents have
-    different agents (an attack, then the counter-strike), the reference is ambiguous.
+    ("the attack": "struck"); else, for a class noun ("the measures"), the acts of its class
+    shortly before (``_class_antecedents``). One act of several agents ("Saudi Arabia and the UAE
+    imposed a blockade on Qatar") is told as one event each: they share sentence, word and
+    object. If the antecedent acts have different agents (an attack, then the counter-strike),
+    the reference is ambiguous; else the noun names the latest.
     """
     lemma = noun.lemma_.lower()
     recent = list(memory.recent(sentence))
@@ -201,21 +206,25 @@ def find_referent(noun: Token, memory: EventMemory, sentence: int, ctx: Context)
     relations = _noun_relations(lemma, ctx)
     antecedents = ([e for e in recent if e.trigger in words] or [e for e in recent if e.relation in relations]
                    or _class_antecedents(lemma, memory, sentence, ctx))
-    agents = {frozenset(_state_key(party) for party in event.parties()) for event in antecedents}
+    acts: dict[tuple[int, str, str, str], list[RememberedEvent]] = {}
+    for event in antecedents:
+        key = (event.sentence, event.trigger, event.relation, event.object.id if event.object else "")
+        acts.setdefault(key, []).append(event)
+    agents = {frozenset(_state_key(party) for event in told for party in event.parties()) for told in acts.values()}
     if len(agents) > 1:
-        return Referent(None, ambiguous=True)
-    return Referent(antecedents[0] if antecedents else None)
+        return Referent(ambiguous=True)
+    return Referent(tuple(next(iter(acts.values()), ())))
 
 
 def _class_antecedents(lemma: str, memory: EventMemory, sentence: int, ctx: Context) -> list[RememberedEvent]:
-    """The acts a class noun refers to: those of the latest sentence with acts, within the
-    class window, when its acts include some of the class; none otherwise."""
+    """The acts a class noun refers to: those of its class within the class window, when the
+    latest sentence with acts has one of them; none otherwise."""
     roots = ctx.ontology.event_nouns.class_roots(lemma)
     recent = list(memory.recent(sentence, CLASS_NOUN_WINDOW_SENTENCES)) if roots else []
-    if not recent:
+    of_class = [e for e in recent if ctx.ontology.relation(e.relation).cameo[:2] in roots]
+    if not of_class or of_class[0].sentence != recent[0].sentence:
         return []
-    latest = [e for e in recent if e.sentence == recent[0].sentence]
-    return [e for e in latest if ctx.ontology.relation(e.relation).cameo[:2] in roots]
+    return of_class
 
 
 def _noun_relations(lemma: str, ctx: Context) -> frozenset[str]:
