@@ -193,12 +193,12 @@ def find_referent(noun: Token, memory: EventMemory, sentence: int, ctx: Context)
     """The act the noun refers to in the window.
 
     Earlier acts told with the noun's own word or a verb it derives from ("the expulsion":
-    "expelled") are its antecedents; else, for a trigger noun, those of the relation it names
-    ("the attack": "struck"); else, for a class noun ("the measures"), the acts of its class
-    shortly before (``_class_antecedents``). One act of several agents ("Saudi Arabia and the UAE
-    imposed a blockade on Qatar") is told as one event each: they share sentence, word and
-    object. If the antecedent acts have different agents (an attack, then the counter-strike),
-    the reference is ambiguous; else the noun names the latest.
+    "expelled") are its antecedents; else those of the relations it names (``_noun_relations``:
+    "the attack": "struck", "the request": "asked"); else, for a class noun ("the measures"), the
+    acts of its class shortly before (``_class_antecedents``). One act of several agents ("Saudi
+    Arabia and the UAE imposed a blockade on Qatar") is told as one event each: they share
+    sentence, word and object. If the antecedent acts have different agents (an attack, then the
+    counter-strike), the reference is ambiguous; else the noun names the latest.
     """
     lemma = noun.lemma_.lower()
     recent = list(memory.recent(sentence))
@@ -228,8 +228,12 @@ def _class_antecedents(lemma: str, memory: EventMemory, sentence: int, ctx: Cont
 
 
 def _noun_relations(lemma: str, ctx: Context) -> frozenset[str]:
-    """The relations a trigger noun names, with the variants states take (empty for other nouns)."""
+    """The relations a noun names as a trigger noun or through the verb triggers it is spelled
+    like or derived from ("the request": APPEAL, as "requested"), with the variants states take
+    (empty for other nouns)."""
+    verbs = ctx.ontology.event_nouns.words_of(lemma)
     names = {t.relation for t in ctx.ontology.triggers_for("NOUN", lemma)}
+    names |= {t.relation for verb in verbs for t in ctx.ontology.triggers_for("VERB", verb)}
     variants = {ctx.ontology.state_variants[name] for name in names if name in ctx.ontology.state_variants}
     return frozenset(names | variants)
 

@@ -274,3 +274,9 @@ def test_a_class_noun_over_acts_of_different_agents_is_unresolved(extractor: Ext
     result = run(extractor, text)
     assert not referred(result)
     assert ("reject", DropReason.UNRESOLVED_REFERENCE) in dropped(result)
+
+
+def test_a_noun_spelled_like_a_verb_trigger_names_its_relation(extractor: Extractor) -> None:
+    # "the request" is no trigger noun; as the verb "request" it names APPEAL, which "asked" told
+    result = run(extractor, "Ukraine asked Germany for tanks. Germany rejected the request.")
+    assert reactions(result) == {("country:DEU", "REJECT", "country:UKR")}
