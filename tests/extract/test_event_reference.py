@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.event_memory import REFERENCE_WINDOW_SENTENCES, EventMemory, RememberedEvent
+from extract.event_memory import REFERENCE_WINDOW_SENTENCES
 from extract.event_reference import CLASS_NOUN_WINDOW_SENTENCES, REFERENCE_PAIRING
 from extract.ontology import DATA_DIR, OntologyError, load_ontology
 from extract.pipeline import Extractor, merge_events
@@ -122,14 +122,6 @@ def test_an_event_noun_that_may_name_events_of_different_agents_is_dropped(extra
 def test_the_same_word_is_the_antecedent_before_another_word_of_the_relation(extractor: Extractor) -> None:
     text = f"{ATTACK} Kenyan jets struck Somalia within hours. Uganda condemned the attack."
     assert [e.object.id for e in referred(run(extractor, text))] == ["org:al-shabab"]
-
-
-def test_the_memory_lets_go_of_what_no_later_sentence_can_refer_to(extractor: Extractor) -> None:
-    (event,) = [e for e in run(extractor, ATTACK).events]
-    memory = EventMemory().remember([RememberedEvent.of(event, 0)], 0)
-    assert [e.subject.id for e in memory.recent(REFERENCE_WINDOW_SENTENCES)] == ["org:al-shabab"]
-    assert not list(memory.recent(REFERENCE_WINDOW_SENTENCES + 1))
-    assert not memory.remember([], REFERENCE_WINDOW_SENTENCES + 1).events
 
 
 def test_an_event_reference_passes_the_record_check(extractor: Extractor) -> None:
