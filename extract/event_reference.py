@@ -1,10 +1,11 @@
 """Reactions to an event named by a definite event noun: "the European Union condemned the attack".
 
-A definite event noun with no participant of its own ("the attack", "the decision") refers back
-to an event the article has already reported ("Hamas gunmen attacked Israeli towns ..."). CAMEO
-codes the reaction against that event's agent: the EU CRITICIZE Hamas. The pipeline remembers an
-article's events as it emits them (``EventMemory``); ``resolve_reaction`` turns a reaction whose
-object named no actor into an event against the referred event's agent.
+A definite noun of an act with no participant of its own ("the attack", "the expulsions", "the
+measures") refers back to an act the article has already reported ("Hamas gunmen attacked Israeli
+towns ..."). CAMEO codes the reaction against that act's agent: the EU CRITICIZE Hamas. The
+pipeline remembers an article's acts as it emits them (``EventMemory``, ``remembered_acts``);
+``resolve_reaction`` turns a reaction whose object named no actor into an event against the
+referred act's agent. Which nouns name which acts: ``find_referent`` and event_nouns.toml.
 
 A definite noun of a statement ("the claim", "these remarks", "the allegations") refers back to
 what someone said: the reaction ("India rejected the claim") is aimed at the latest speaker of
@@ -13,11 +14,12 @@ another state, the subject of a speech verb (``sentence_speakers``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from extract.event_memory import EventMemory, RememberedEvent, same_state
 from extract.patterns import Candidate, Context
 from graph.model import Actor, DropReason, Event
 
@@ -25,97 +27,33 @@ REFERENCE_PAIRING = "event_reference"
 #: Below the dependency path (at most 0.9), above the word-order back-off (0.5): the actors come
 #: from the parse, the referent from discourse.
 REFERENCE_CONFIDENCE = 0.6
-#: How many sentences back a definite event noun may refer (the sentence of the reaction counts
-#: as 0): news reports a reaction close to the event it answers, and the further back, the more
-#: likely another event of the kind, not reported in the article, is meant.
-REFERENCE_WINDOW_SENTENCES = 5
-_DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+#: How many sentences back a noun of a class of acts ("the measures") may refer: it names no act
+#: by its word, so only an act reported just before it is what it means.
+CLASS_NOUN_WINDOW_SENTENCES = 2
+_DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Arcs that leave a noun's own phrase: a coordinated noun is another object.
 _OTHER_PHRASE = frozenset({"conj", "cc"})
+#: Drops of a verb whose direct object named no actor.
+_OBJECT_MISSING = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
+#: Drops of a verb whose agent is known but whose object is no actor: an object noun no country
+#: qualifies ("seized two cargo ships") names no actor either.
+_AGENT_ONLY = _OBJECT_MISSING | {DropReason.UNQUALIFIED_AGENT}
 
 
-@dataclass(frozen=True)
-class RememberedEvent:
-    """What a later definite event noun can refer to: an event emitted earlier in the article."""
-
-    relation: str
-    trigger: str
-    subject: Actor
-    object: Actor
-    reciprocal: bool
-    sentence: int
-
-    @staticmethod
-    def of(event: Event, sentence: int) -> RememberedEvent:
-        return RememberedEvent(event.relation.name, event.trigger, event.subject, event.object,
-                               event.relation.reciprocal, sentence)
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """The subject of a speech verb: who said what a later "the claim" refers to."""
-
-    actor: Actor
-    sentence: int
-    token: int  # the speech verb's index in its block, to order speakers within a sentence
-
-
-@dataclass(frozen=True)
-class EventMemory:
-    """An article's events and speakers so far, in text order, back to the window's start."""
-
-    events: tuple[RememberedEvent, ...] = ()
-    speakers: tuple[Speaker, ...] = ()
-
-    def remember(self, events: Iterable[Event], sentence: int) -> EventMemory:
-        """The memory with ``events`` (of article sentence ``sentence``) added, and what no later
-        sentence can refer to any more let go."""
-        kept = tuple(e for e in self.events if sentence - e.sentence <= REFERENCE_WINDOW_SENTENCES)
-        return replace(self, events=kept + tuple(RememberedEvent.of(event, sentence) for event in events))
-
-    def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
-        """The memory with ``speakers`` (of one block, in text order) added."""
-        return replace(self, speakers=self.speakers + tuple(speakers))
-
-    def latest_speaker(self, sentence: int, token: int, reactors: tuple[Actor, ...]) -> Actor | None:
-        """The latest speaker before ``token`` of article sentence ``sentence``, within the
-        window, of a state none of ``reactors`` belongs to."""
-        for speaker in reversed(self.speakers):
-            before = speaker.sentence < sentence or (speaker.sentence == sentence and speaker.token < token)
-            if not before:
-                continue
-            if sentence - speaker.sentence > REFERENCE_WINDOW_SENTENCES:
-                return None
-            if not any(same_state(reactor, speaker.actor) for reactor in reactors):
-                return speaker.actor
-        return None
-
-    def recent(self, sentence: int) -> Iterator[RememberedEvent]:
-        """The events a noun in article sentence ``sentence`` can refer to, the latest first."""
-        for event in reversed(self.events):
-            if sentence - event.sentence <= REFERENCE_WINDOW_SENTENCES:
-                yield event
-
-
-def sentence_numbers(sentence_starts: Iterable[int], before: int) -> dict[int, int]:
-    """Article sentence number by a block's sentence start token, ``before`` sentences preceding it."""
-    return {start: before + number for number, start in enumerate(sentence_starts)}
-
-
-def sentence_speakers(tokens: Iterable[Token], sentences: dict[int, int], ctx: Context) -> list[Speaker]:
-    """The speakers of a block in text order: actors that are the subject of a speech, accusing
-    or naming verb ("Beijing said", "Tokyo accused", "the minister described ...")."""
-    lexicon = ctx.lexicon
-    verbs = lexicon.speech_verbs | lexicon.accusing_verbs | lexicon.naming_verbs
-    found: list[Speaker] = []
-    for token in tokens:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
-            continue
-        for child in token.children:
-            actor = ctx.actor(child) if child.dep_ == "nsubj" else None
-            if actor is not None:
-                found.append(Speaker(actor, sentences[token.sent.start], token.i))
-    return found
+def remembered_acts(
+    candidate: Candidate, emitted: Sequence[Event], sentence: int, ctx: Context
+) -> tuple[RememberedEvent, ...]:
+    """What a later noun can refer to from one candidate of article sentence ``sentence``: the
+    events it gave, else, for a verb of an affirmed act whose object named no actor ("Israel
+    annexed the area"), its act by each agent alone."""
+    if emitted:
+        return tuple(RememberedEvent.of(event, sentence) for event in emitted)
+    verb = candidate.trigger
+    if candidate.drop not in _AGENT_ONLY or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return ()
+    reciprocal = ctx.ontology.relation(candidate.relation).reciprocal
+    return tuple(RememberedEvent(candidate.relation, verb.lemma_.lower(), agent, None, reciprocal, sentence)
+                 for agent in candidate.subjects)
 
 
 def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
@@ -132,29 +70,24 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
         return candidate
     objects = _object_tokens(verb, candidate.relation, ctx)
     noun = next((t for t in objects if is_referring_noun(t, ctx)), None)
-    referent = find_referent(noun, memory, sentence, ctx) if noun is not None else Referent(None)
+    referent = find_referent(noun, memory, sentence, ctx) if noun is not None else Referent()
     if noun is not None and referent.ambiguous:
         return replace(candidate, relation=relation, drop=DropReason.UNRESOLVED_REFERENCE,
                        detail=f"the {noun.lower_} may refer to events of different agents")
-    event = referent.event
-    if noun is None or event is None:
+    if noun is None or not referent.events:
         # no event to refer to: "the claim", "the accusations" may still name what someone said
         statement = next((t for t in objects if is_statement_noun(t, ctx)), None)
         return _against_speaker(candidate, relation, statement, memory, sentence) if statement else candidate
     own_side = relation in ctx.ontology.own_side_reactions
-    pairs = tuple((reactor, target) for reactor in candidate.subjects
-                  for target in reaction_targets(reactor, event, own_side))
+    pairs = tuple(dict.fromkeys((reactor, target) for reactor in candidate.subjects for event in referent.events
+                                for target in reaction_targets(reactor, event, own_side)))
     if not pairs:
         return replace(candidate, relation=relation, drop=DropReason.SELF_LOOP,
-                       detail=f"the {noun.lower_} refers to its own '{event.trigger}'")
+                       detail=f"the {noun.lower_} refers to its own '{referent.events[0].trigger}'")
     targets = tuple(dict.fromkeys(target for _, target in pairs))
     attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
     return Candidate(verb, relation, candidate.subjects, targets, attributes, REFERENCE_CONFIDENCE,
                      pairs=pairs, pairing=REFERENCE_PAIRING)
-
-
-#: Drops of a verb whose direct object named no actor.
-_OBJECT_MISSING = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
 
 
 def resolve_ellipsis(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
@@ -170,7 +103,7 @@ def resolve_ellipsis(candidate: Candidate, memory: EventMemory, sentence: int, c
         return candidate
     relations = {t.relation for t in ctx.ontology.triggers_for("VERB", verb.lemma_.lower())}
     for event in memory.recent(sentence):
-        if event.relation in relations or event.trigger == verb.lemma_.lower():
+        if event.object is not None and (event.relation in relations or event.trigger == verb.lemma_.lower()):
             attributes = tuple(sorted({*candidate.attributes, ("topic", counted[0].lower_)}))
             return Candidate(verb, event.relation, candidate.subjects, (event.object,), attributes,
                              REFERENCE_CONFIDENCE, pairing=REFERENCE_PAIRING)
@@ -215,25 +148,29 @@ def _object_tokens(verb: Token, relation: str, ctx: Context) -> list[Token]:
 
 
 def is_referring_noun(token: Token, ctx: Context) -> bool:
-    """A definite event noun with no participant of its own: "the attack", "these strikes"; not
-    "Russia's attack", "the attack by Hamas", "the strikes on Iran". Only trigger nouns refer:
-    a generic noun ("the decision", "the move", "the ruling") names no kind of act to look for,
-    and reading it as the latest act was right for 0 of 3 such triples on the news set."""
-    if token.pos_ != "NOUN" or not _is_event_noun(token.lemma_.lower(), ctx):
+    """A definite noun of an act with no participant of its own: "the attack", "these
+    expulsions", "the recall", "the measures"; not "Russia's attack", "the attack by Hamas", "the
+    strikes on Iran". A noun of an act is a trigger noun, a nominalisation of a verb of an act
+    ("annexation"), a noun spelled like such a verb ("the arrest"), or a noun of a class of acts
+    ("the measures"). A generic noun ("the decision", "the ruling") names no act to look for."""
+    if token.pos_ != "NOUN" or not _names_an_act(token.lemma_.lower(), ctx):
         return False
     return _definite_without_participant(token, ctx)
 
 
+def _names_an_act(lemma: str, ctx: Context) -> bool:
+    ontology = ctx.ontology
+    return (bool(ontology.triggers_for("NOUN", lemma) or ontology.triggers_for("VERB", lemma))
+            or lemma in ontology.verbs or lemma in ontology.event_nouns.derived
+            or lemma in ontology.event_nouns.classes)
+
+
 def _definite_without_participant(token: Token, ctx: Context) -> bool:
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in token.children):
+    if not any(c.dep_ in ("det", "predet", "amod") and c.lower_ in _DEFINITE_DETERMINERS for c in token.children):
         return False
     if any(c.dep_ == "poss" for c in token.children):
         return False
     return not any(ctx.actor(t) is not None for t in _own_phrase(token))
-
-
-def _is_event_noun(lemma: str, ctx: Context) -> bool:
-    return bool(ctx.ontology.triggers_for("NOUN", lemma))
 
 
 def _own_phrase(token: Token) -> Iterator[Token]:
@@ -245,36 +182,58 @@ def _own_phrase(token: Token) -> Iterator[Token]:
 
 @dataclass(frozen=True)
 class Referent:
-    """The event a referring noun names, or, when it could name events of different agents, none."""
+    """The act a referring noun names, as its events (one for each of several agents that did it
+    together), or, when it could name acts of different agents, none."""
 
-    event: RememberedEvent | None
+    events: tuple[RememberedEvent, ...] = ()
     ambiguous: bool = False
 
 
-def find_referent(
-    noun: Token, memory: EventMemory, sentence: int, ctx: Context
-) -> Referent:
-    """The event the noun refers to in the window.
+def find_referent(noun: Token, memory: EventMemory, sentence: int, ctx: Context) -> Referent:
+    """The act the noun refers to in the window.
 
-    A trigger noun ("the attack", "the strikes") names an event by its word: earlier events told
-    with the same word are its antecedents, else those of the relation the word names; if these
-    have different agents (an attack, then the counter-strike), the reference is ambiguous.
+    Earlier acts told with the noun's own word or a verb it derives from ("the expulsion":
+    "expelled") are its antecedents; else those of the relations it names (``_noun_relations``:
+    "the attack": "struck", "the request": "asked"); else, for a class noun ("the measures"), the
+    acts of its class shortly before (``_class_antecedents``). One act of several agents ("Saudi
+    Arabia and the UAE imposed a blockade on Qatar") is told as one event each: they share
+    sentence, word and object. If the antecedent acts have different agents (an attack, then the
+    counter-strike), the reference is ambiguous; else the noun names the latest.
     """
     lemma = noun.lemma_.lower()
     recent = list(memory.recent(sentence))
+    words = ctx.ontology.event_nouns.words_of(lemma)
     relations = _noun_relations(lemma, ctx)
-    if relations:
-        antecedents = [e for e in recent if e.trigger == lemma] or [e for e in recent if e.relation in relations]
-        agents = {frozenset(_state_key(party) for party in _parties(event)) for event in antecedents}
-        if len(agents) > 1:
-            return Referent(None, ambiguous=True)
-        return Referent(antecedents[0] if antecedents else None)
-    return Referent(None)
+    antecedents = ([e for e in recent if e.trigger in words] or [e for e in recent if e.relation in relations]
+                   or _class_antecedents(lemma, memory, sentence, ctx))
+    acts: dict[tuple[int, str, str, str], list[RememberedEvent]] = {}
+    for event in antecedents:
+        key = (event.sentence, event.trigger, event.relation, event.object.id if event.object else "")
+        acts.setdefault(key, []).append(event)
+    agents = {frozenset(_state_key(party) for event in told for party in event.parties()) for told in acts.values()}
+    if len(agents) > 1:
+        return Referent(ambiguous=True)
+    return Referent(tuple(next(iter(acts.values()), ())))
+
+
+def _class_antecedents(lemma: str, memory: EventMemory, sentence: int, ctx: Context) -> list[RememberedEvent]:
+    """The acts a class noun refers to: those of its class within the class window, when the
+    latest sentence with acts has one of them; none otherwise."""
+    roots = ctx.ontology.event_nouns.class_roots(lemma)
+    recent = list(memory.recent(sentence, CLASS_NOUN_WINDOW_SENTENCES)) if roots else []
+    of_class = [e for e in recent if ctx.ontology.relation(e.relation).cameo[:2] in roots]
+    if not of_class or of_class[0].sentence != recent[0].sentence:
+        return []
+    return of_class
 
 
 def _noun_relations(lemma: str, ctx: Context) -> frozenset[str]:
-    """The relations a trigger noun names, with the variants states take (empty for other nouns)."""
+    """The relations a noun names as a trigger noun or through the verb triggers it is spelled
+    like or derived from ("the request": APPEAL, as "requested"), with the variants states take
+    (empty for other nouns)."""
+    verbs = ctx.ontology.event_nouns.words_of(lemma)
     names = {t.relation for t in ctx.ontology.triggers_for("NOUN", lemma)}
+    names |= {t.relation for verb in verbs for t in ctx.ontology.triggers_for("VERB", verb)}
     variants = {ctx.ontology.state_variants[name] for name in names if name in ctx.ontology.state_variants}
     return frozenset(names | variants)
 
@@ -285,21 +244,11 @@ def reaction_targets(reactor: Actor, event: RememberedEvent, own_side: bool = Fa
     party); nobody when the event is the reactor's state's own, nor when an ``own_side``
     reaction comes from one of its parties ("Hungary defended the meeting" backs its own
     meeting, not the other party)."""
-    parties = _parties(event)
+    parties = event.parties()
     if own_side and any(same_state(reactor, party) for party in parties):
         return ()
     return tuple(party for party in parties if not same_state(reactor, party))
 
 
-def _parties(event: RememberedEvent) -> tuple[Actor, ...]:
-    """Who did the event: its subject, or both parties of a reciprocal one."""
-    return (event.subject, event.object) if event.reciprocal else (event.subject,)
-
-
 def _state_key(actor: Actor) -> str:
     return actor.country or actor.id
-
-
-def same_state(a: Actor, b: Actor) -> bool:
-    """The same actor, or two actors of the same state."""
-    return a.id == b.id or (a.country is not None and a.country == b.country)

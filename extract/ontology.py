@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.event_nouns import EventNouns, load_event_nouns
 from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
 from graph.model import RelationType
@@ -56,6 +57,8 @@ class Ontology:
     #: relations that, from a party of the referred event, stand by its own side's act ("defended
     #: the meeting") and are aimed at no one
     own_side_reactions: frozenset[str] = frozenset()
+    #: nouns that name an earlier act: nominalisations and class nouns (event_nouns.toml)
+    event_nouns: EventNouns = field(default_factory=EventNouns)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -193,6 +196,9 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
             words = tuple(trigger.lemma.split())
             if pos == "NOUN" and len(words) > 1:
                 multiword.setdefault(words[-1], set()).add(words)
+    verbs = load_verb_dictionary(data_dir / "cameo_verbs.tsv")
+    event_nouns = load_event_nouns(data_dir / "event_nouns.toml", frozenset(CAMEO_ROOTS),
+                                   lambda lemma: ("VERB", lemma) in triggers or lemma in verbs)
     return Ontology(
         version=str(raw.get("version", "0")),
         relations=relations,
@@ -200,11 +206,12 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         multiword_heads={key: tuple(sorted(value)) for key, value in multiword.items()},
         state_variants=state_variants,
         code_relations=code_relations,
-        verbs=load_verb_dictionary(data_dir / "cameo_verbs.tsv"),
+        verbs=verbs,
         speech_acts=load_speech_acts(data_dir / "speech_acts.toml", frozenset(goldstein)),
         reaction_roots=reaction_roots,
         event_object_senses=senses,
         own_side_reactions=own_side,
+        event_nouns=event_nouns,
     )
 
 

@@ -16,13 +16,8 @@ from extract.actors import ActorResolver, Mention, MentionKind
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
-from extract.event_reference import (
-    EventMemory,
-    resolve_ellipsis,
-    resolve_reaction,
-    sentence_numbers,
-    sentence_speakers,
-)
+from extract.event_memory import EventMemory, sentence_numbers, sentence_speakers
+from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
@@ -325,7 +320,8 @@ class _ArticleExtraction:
                                          sentence, ctx)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
-            self.memory = self.memory.remember(self.events[emitted:], sentence)
+            acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
+            self.memory = self.memory.remember(acts, sentence)
         self.sentences_before += len(sentences)
 
     def finish(self) -> Extraction:

@@ -1,0 +1,119 @@
+"""An article's acts and speakers so far, for nouns that refer back to them (event_reference.py).
+
+The pipeline remembers each act as it emits it ("Hamas gunmen attacked Israeli towns"), and an act
+whose object named no actor by its agent alone ("Israel annexed the area"); a later "the attack",
+"the annexation" is aimed at that agent. Speakers are the subjects of speech verbs, for a later
+"the claim".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from extract.patterns import Context
+from graph.model import Actor, Event
+
+#: How many sentences back a definite event noun may refer (the sentence of the reaction counts
+#: as 0): news reports a reaction close to the event it answers, and the further back, the more
+#: likely another event of the kind, not reported in the article, is meant.
+REFERENCE_WINDOW_SENTENCES = 5
+
+
+@dataclass(frozen=True)
+class RememberedEvent:
+    """What a later definite event noun can refer to: an act reported earlier in the article."""
+
+    relation: str
+    trigger: str
+    subject: Actor
+    #: None for an act whose object named no actor ("annexed the area"): only its agent is known
+    object: Actor | None
+    reciprocal: bool
+    sentence: int
+
+    @staticmethod
+    def of(event: Event, sentence: int) -> RememberedEvent:
+        return RememberedEvent(event.relation.name, event.trigger, event.subject, event.object,
+                               event.relation.reciprocal, sentence)
+
+    def parties(self) -> tuple[Actor, ...]:
+        """Who did the act: its subject, or both parties of a reciprocal event."""
+        if self.reciprocal and self.object is not None:
+            return (self.subject, self.object)
+        return (self.subject,)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The subject of a speech verb: who said what a later "the claim" refers to."""
+
+    actor: Actor
+    sentence: int
+    token: int  # the speech verb's index in its block, to order speakers within a sentence
+
+
+@dataclass(frozen=True)
+class EventMemory:
+    """An article's acts and speakers so far, in text order, back to the window's start."""
+
+    events: tuple[RememberedEvent, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+
+    def remember(self, events: Iterable[RememberedEvent], sentence: int) -> EventMemory:
+        """The memory with ``events`` (of article sentence ``sentence``) added, and what no later
+        sentence can refer to any more let go."""
+        kept = tuple(e for e in self.events if sentence - e.sentence <= REFERENCE_WINDOW_SENTENCES)
+        return replace(self, events=kept + tuple(events))
+
+    def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
+        """The memory with ``speakers`` (of one block, in text order) added."""
+        return replace(self, speakers=self.speakers + tuple(speakers))
+
+    def latest_speaker(self, sentence: int, token: int, reactors: tuple[Actor, ...]) -> Actor | None:
+        """The latest speaker before ``token`` of article sentence ``sentence``, within the
+        window, of a state none of ``reactors`` belongs to."""
+        for speaker in reversed(self.speakers):
+            before = speaker.sentence < sentence or (speaker.sentence == sentence and speaker.token < token)
+            if not before:
+                continue
+            if sentence - speaker.sentence > REFERENCE_WINDOW_SENTENCES:
+                return None
+            if not any(same_state(reactor, speaker.actor) for reactor in reactors):
+                return speaker.actor
+        return None
+
+    def recent(self, sentence: int, window: int = REFERENCE_WINDOW_SENTENCES) -> Iterator[RememberedEvent]:
+        """The events a noun in article sentence ``sentence`` can refer to, ``window`` sentences
+        back at most, the latest first."""
+        for event in reversed(self.events):
+            if sentence - event.sentence <= window:
+                yield event
+
+
+def sentence_numbers(sentence_starts: Iterable[int], before: int) -> dict[int, int]:
+    """Article sentence number by a block's sentence start token, ``before`` sentences preceding it."""
+    return {start: before + number for number, start in enumerate(sentence_starts)}
+
+
+def sentence_speakers(tokens: Iterable[Token], sentences: dict[int, int], ctx: Context) -> list[Speaker]:
+    """The speakers of a block in text order: actors that are the subject of a speech, accusing
+    or naming verb ("Beijing said", "Tokyo accused", "the minister described ...")."""
+    lexicon = ctx.lexicon
+    verbs = lexicon.speech_verbs | lexicon.accusing_verbs | lexicon.naming_verbs
+    found: list[Speaker] = []
+    for token in tokens:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        for child in token.children:
+            actor = ctx.actor(child) if child.dep_ == "nsubj" else None
+            if actor is not None:
+                found.append(Speaker(actor, sentences[token.sent.start], token.i))
+    return found
+
+
+def same_state(a: Actor, b: Actor) -> bool:
+    """The same actor, or two actors of the same state."""
+    return a.id == b.id or (a.country is not None and a.country == b.country)

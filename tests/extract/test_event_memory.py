@@ -1,0 +1,37 @@
+"""An article's acts and speakers so far, for nouns that refer back to them."""
+
+from __future__ import annotations
+
+from extract.event_memory import REFERENCE_WINDOW_SENTENCES, EventMemory, RememberedEvent
+from extract.pipeline import Extractor
+from graph.model import Actor, ActorType, Article
+
+ATTACK = "Al-Shabaab fighters attacked a Kenyan army base on Tuesday."
+
+
+def state(code: str) -> Actor:
+    return Actor(f"country:{code}", code, ActorType.COUNTRY, country=code)
+
+
+def test_the_memory_lets_go_of_what_no_later_sentence_can_refer_to(extractor: Extractor) -> None:
+    (event,) = extractor.extract(Article("memory-test", ATTACK, None, "2024-03-14")).events
+    memory = EventMemory().remember([RememberedEvent.of(event, 0)], 0)
+    assert [e.subject.id for e in memory.recent(REFERENCE_WINDOW_SENTENCES)] == ["org:al-shabab"]
+    assert not list(memory.recent(REFERENCE_WINDOW_SENTENCES + 1))
+    assert not memory.remember([], REFERENCE_WINDOW_SENTENCES + 1).events
+
+
+def test_a_narrower_window_looks_fewer_sentences_back() -> None:
+    act = RememberedEvent("COERCE", "annex", state("ARM"), None, False, 3)
+    memory = EventMemory().remember([act], 3)
+    assert list(memory.recent(5, window=2)) == [act]
+    assert not list(memory.recent(6, window=2))
+
+
+def test_the_parties_of_an_act_are_its_agent_or_both_sides_of_a_reciprocal_event() -> None:
+    agent_only = RememberedEvent("COERCE", "annex", state("ARM"), None, False, 0)
+    assert agent_only.parties() == (state("ARM"),)
+    deal = RememberedEvent("SIGN_AGREEMENT", "sign", state("PER"), state("CHL"), True, 0)
+    assert deal.parties() == (state("PER"), state("CHL"))
+    reciprocal_without_object = RememberedEvent("MEET", "meet", state("PER"), None, True, 0)
+    assert reciprocal_without_object.parties() == (state("PER"),)
