@@ -70,7 +70,7 @@ def read_lexicon(path: Path, counts: Counter[str]) -> dict[str, float]:
 
 def rows_of(valences: dict[str, float]) -> Iterable[tuple[str, str]]:
     for word in sorted(valences):
-        yield word, f"{valences[word]:.1f}"
+        yield word, repr(valences[word])  # the shortest decimal that reads back as the same number
 
 
 ATTRIBUTION = f"""\
