@@ -71,24 +71,33 @@ def _valence(text: str) -> float | None:
 def predicate_judgement(predicate: Token, words: EvaluativeWords, negators: frozenset[str]) -> Judgement:
     """Whether a naming predicate judges clearly negatively or clearly positively.
 
-    The judging words are the predicate's head, its modifiers and coordinated heads. Clear when
-    one of them is at least ``CLEAR_VALENCE`` away from 0 and none is so on the other side ("a
-    brave terrorist" is unclear). A prepositional phrase with an evaluative word makes the
-    judgement depend on what the preposition relates ("a friend of terrorists", "a threat to
-    peace", "a victim of aggression"): unclear. Negation inside the predicate ("not a reliable
-    partner", "no friend") turns a merit into a fault; denying a fault ("not a threat") praises
-    no one: unclear."""
-    negative = positive = False
-    for word in _judging_words(predicate):
-        valence = words.valence(word)
-        if valence is not None:
-            negative |= valence <= -CLEAR_VALENCE
-            positive |= valence >= CLEAR_VALENCE
-    if negative == positive or _evaluative_phrase_attached(predicate, words):
+    The judging words are the predicate's head, its modifiers and coordinated heads, and the words
+    of the head's "of" complement unless the head is rated but weakly ("a house of lies", "a
+    sponsor of terrorism", "a champion of freedom"; not "a victim of terrorism"). Clear when one
+    of them is at least ``CLEAR_VALENCE`` away from 0 and none is so on the other side ("a brave
+    liar", "a friend of terrorists" are unclear). Any other prepositional phrase with a clearly
+    evaluative word makes the judgement depend on what the preposition relates ("a threat to
+    peace", "a victim of aggression"): unclear. Negation inside the
+    predicate ("not a reliable partner", "no friend") turns a merit into a fault; denying a fault
+    ("not a threat") praises no one: unclear."""
+    judging = list(_judging_words(predicate))
+    head = words.valence(predicate)
+    if head is None or _clear(head):
+        judging += [word for prep in predicate.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for complement in prep.children if complement.dep_ == "pobj"
+                    for word in _judging_words(complement)]
+    valences = [v for v in (words.valence(w) for w in judging) if v is not None]
+    negative = any(v <= -CLEAR_VALENCE for v in valences)
+    positive = any(v >= CLEAR_VALENCE for v in valences)
+    if negative == positive or _evaluative_phrase_attached(judging, words):
         return Judgement.UNCLEAR
     if negated_predicate(predicate, negators):
         return Judgement.NEGATIVE if positive else Judgement.UNCLEAR
     return Judgement.NEGATIVE if negative else Judgement.POSITIVE
+
+
+def _clear(valence: float | None) -> bool:
+    return valence is not None and abs(valence) >= CLEAR_VALENCE
 
 
 def _judging_words(predicate: Token) -> Iterator[Token]:
@@ -98,16 +107,12 @@ def _judging_words(predicate: Token) -> Iterator[Token]:
             yield from _judging_words(child)
 
 
-def _evaluative_phrase_attached(predicate: Token, words: EvaluativeWords) -> bool:
-    """A prepositional phrase under the predicate (or a coordinated head) holding a clearly
-    evaluative word."""
-    for head in _judging_words(predicate):
-        for prep in (c for c in head.children if c.dep_ == "prep"):
-            for word in prep.subtree:
-                valence = words.valence(word)
-                if valence is not None and abs(valence) >= CLEAR_VALENCE:
-                    return True
-    return False
+def _evaluative_phrase_attached(judging: list[Token], words: EvaluativeWords) -> bool:
+    """A prepositional phrase under a judging word holding a clearly evaluative word that is not
+    itself one of the judging words."""
+    counted = {word.i for word in judging}
+    return any(_clear(words.valence(word)) for head in judging for prep in head.children if prep.dep_ == "prep"
+               for word in prep.subtree if word.i not in counted)
 
 
 def negated_predicate(predicate: Token, negators: frozenset[str]) -> bool:

@@ -52,9 +52,14 @@ def coded(extraction: Extraction) -> set[tuple[str, str, str, str]]:
         ("Spain called Morocco an important neighbour.", ("country:ESP", "COMMENT_ON", "010", "country:MAR")),
         ("Turkey called the situation in Syria critical.", ("country:TUR", "COMMENT_ON", "010", "country:SYR")),
         ("Chile called the Argentine plan a joke.", ("country:CHL", "COMMENT_ON", "010", "country:ARG")),
-        # an evaluative word in a prepositional phrase: what the preposition relates decides
+        # an "of" complement judges with an unrated or clearly rated head ("a house of lies") ...
+        ("Iran called Israel a sponsor of terrorism.", ("country:IRN", "CRITICIZE", "111", "country:ISR")),
+        ("Norway called Sweden a champion of freedom.", ("country:NOR", "PRAISE", "051", "country:SWE")),
+        # ... but not with a weakly rated one ("victim" -1.1), nor against the head
         ("France called Mali a victim of terrorism.", ("country:FRA", "COMMENT_ON", "010", "country:MLI")),
         ("France called Italy a friend of terrorists.", ("country:FRA", "COMMENT_ON", "010", "country:ITA")),
+        # another preposition relates the judgement to something else: unclear
+        ("Russia called Ukraine a threat to peace.", ("country:RUS", "COMMENT_ON", "010", "country:UKR")),
     ],
 )
 def test_a_predicate_the_dictionary_does_not_code_is_coded_by_its_valence(
