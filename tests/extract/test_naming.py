@@ -52,14 +52,17 @@ def coded(extraction: Extraction) -> set[tuple[str, str, str, str]]:
         ("Spain called Morocco an important neighbour.", ("country:ESP", "COMMENT_ON", "010", "country:MAR")),
         ("Turkey called the situation in Syria critical.", ("country:TUR", "COMMENT_ON", "010", "country:SYR")),
         ("Chile called the Argentine plan a joke.", ("country:CHL", "COMMENT_ON", "010", "country:ARG")),
-        # an "of" complement judges with an unrated or clearly rated head ("a house of lies") ...
+        # a complement of "of", "to", "for" judges alone after an unrated head ...
         ("Iran called Israel a sponsor of terrorism.", ("country:IRN", "CRITICIZE", "111", "country:ISR")),
+        ("Kenya called Somalia a haven for terrorists.", ("country:KEN", "CRITICIZE", "111", "country:SOM")),
+        # ... a merit related to a merit is one, a relation across sides a fault ...
         ("Norway called Sweden a champion of freedom.", ("country:NOR", "PRAISE", "051", "country:SWE")),
-        # ... but not with a weakly rated one ("victim" -1.1), nor against the head
+        ("France called Italy a friend of terrorists.", ("country:FRA", "CRITICIZE", "111", "country:ITA")),
+        ("Russia called Ukraine a threat to peace.", ("country:RUS", "CRITICIZE", "111", "country:UKR")),
+        # ... and a weakly rated head ("victim" -1.1) leaves it unclear
         ("France called Mali a victim of terrorism.", ("country:FRA", "COMMENT_ON", "010", "country:MLI")),
-        ("France called Italy a friend of terrorists.", ("country:FRA", "COMMENT_ON", "010", "country:ITA")),
-        # another preposition relates the judgement to something else: unclear
-        ("Russia called Ukraine a threat to peace.", ("country:RUS", "COMMENT_ON", "010", "country:UKR")),
+        # another preposition may oppose what it relates: unclear
+        ("Chile called Peru a bulwark against terrorism.", ("country:CHL", "COMMENT_ON", "010", "country:PER")),
     ],
 )
 def test_a_predicate_the_dictionary_does_not_code_is_coded_by_its_valence(
@@ -127,6 +130,24 @@ def test_a_word_counts_from_the_threshold_and_both_sides_are_unclear(
     extractor: Extractor, valences: dict[str, float], expected: Judgement
 ) -> None:
     predicate = predicate_of(extractor, "Chile called Peru a bold leader.")
+    assert predicate_judgement(predicate, EvaluativeWords(valences), NEGATORS) is expected
+
+
+@pytest.mark.parametrize(
+    ("valences", "expected"),
+    [
+        ({"bold": 2.0, "peace": 2.0}, Judgement.POSITIVE),  # a merit related to a merit
+        ({"bold": 2.0, "peace": -2.0}, Judgement.NEGATIVE),  # across sides: a fault
+        ({"bold": -2.0, "peace": 2.0}, Judgement.NEGATIVE),
+        ({"bold": -2.0, "peace": -2.0}, Judgement.UNCLEAR),  # two faults may cancel
+        ({"peace": -2.0}, Judgement.NEGATIVE),  # an unrated head: the complement alone
+        ({"leader": 1.0, "peace": -2.0}, Judgement.UNCLEAR),  # a weakly rated head
+    ],
+)
+def test_a_relating_complement_composes_with_the_head(
+    extractor: Extractor, valences: dict[str, float], expected: Judgement
+) -> None:
+    predicate = predicate_of(extractor, "Chile called Peru a bold leader of peace.")
     assert predicate_judgement(predicate, EvaluativeWords(valences), NEGATORS) is expected
 
 
