@@ -23,7 +23,6 @@ CLEAR_VALENCE = 1.5
 #: and a cheat", "reckless and irresponsible").
 _JUDGING_ARCS = frozenset({"amod", "compound", "nmod", "conj"})
 
-
 #: Prepositions that relate the predicate's head to what its complement names, so that the
 #: complement's valence composes with the head's ("a friend of", "a threat to", "a haven for");
 #: not those that oppose or exclude it ("against", "without"), nor those of place and time.
