@@ -7,12 +7,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.evaluative import Judgement, negated_predicate, predicate_judgement
 from extract.ontology import Ontology
 
 #: Arcs on which spaCy hangs a predicate after the object: "called X a liar" (oprd), "found X
 #: guilty" (acomp, xcomp), "named X envoy" (attr).
 _PREDICATE_ARCS = frozenset({"oprd", "xcomp", "acomp", "attr"})
 _PREDICATE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+#: The indefinite articles, which begin a predicate noun phrase ("a dictator") and no apposition.
+_INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,40 @@ def predicate_complement(verb: Token) -> NamedPredicate | None:
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "amod", "acomp"):
                         return NamedPredicate(objects[0], pobj)
+    fused = _misparsed_object(verb)
+    if fused is not None:
+        return fused
     for child in verb.children:
         small = child.dep_ == "ccomp" or (child.dep_ in _PREDICATE_ARCS and child.pos_ in _PREDICATE_POS)
         if small and _is_small_clause(child):
             subjects = [g for g in child.children if g.dep_ == "nsubj"]
             if subjects:
                 return NamedPredicate(subjects[0], child)
+    return None
+
+
+def _misparsed_object(verb: Token) -> NamedPredicate | None:
+    """The object and predicate of a verb the parser gave no direct object, when the parse
+    still shows both: two predicates in a row ("called [Kim] [a madman]", the first the object); a
+    name before the predicate's determiner, hung on the predicate ("called [Xi] a dictator": a
+    determiner begins its noun phrase, so a word before it is outside it); or an indefinite noun
+    phrase hung on the name as its apposition with no comma between ("called Xi Jinping [a
+    dictator]": an apposition is set off by commas, a predicate is not)."""
+    predicates = [c for c in verb.children if c.dep_ in _PREDICATE_ARCS and c.pos_ in ("NOUN", "PROPN")]
+    if len(predicates) > 1:
+        return NamedPredicate(predicates[0], predicates[1])
+    if not predicates:
+        return None
+    predicate = predicates[0]
+    determiners = [c.i for c in predicate.children if c.dep_ == "det"]
+    for child in predicate.children:
+        if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and determiners and child.i < min(determiners):
+            return NamedPredicate(child, predicate)
+    for child in predicate.children:
+        indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in child.children)
+        commas = any(t.is_punct for t in predicate.doc[predicate.i + 1:child.left_edge.i])
+        if child.dep_ == "appos" and indefinite and not commas and child.i > predicate.i:
+            return NamedPredicate(predicate, child)
     return None
 
 
@@ -58,13 +89,16 @@ def _is_small_clause(clause: Token) -> bool:
     return clause.pos_ in _PREDICATE_POS or clause.tag_ == "VBP"
 
 
-def naming_code(verb: Token, predicate: Token, ontology: Ontology) -> str:
+def naming_code(verb: Token, predicate: Token, ontology: Ontology, negators: frozenset[str]) -> str:
     """The CAMEO code of a judgement, if a statement of judgement (``naming.statement_roots``):
     the OEDA dictionary's pattern for the verb with this predicate ("call ... liar" 111), else for
     another naming verb with it (the naming verbs share their predicate's judgement: "declare ...
     enemy" 110 codes "labelled X an enemy"), else the verb's pattern with the predicate after "as"
-    ("describe ... as mistake" 110), else the verb's own code ("brand" 111); else a public statement
-    (010). Never the verb's other senses ("call" 041, a phone call; "call ... end" 020, an appeal)."""
+    ("describe ... as mistake" 110), unless the predicate is negated ("called X no liar"); else the
+    verb's own code when it is more than a statement ("brand" 111); else by the predicate's valence
+    (evaluative_words.tsv): clearly negative a criticism (111: "a dangerous populist"), clearly
+    positive praise (051: "a trusted friend"); else a public statement (010). Never the verb's
+    other senses ("call" 041, a phone call; "call ... end" 020, an appeal)."""
     naming = ontology.speech_acts.naming
     verbs = ontology.verbs
     lemma = verb.lemma_.lower()
@@ -72,14 +106,21 @@ def naming_code(verb: Token, predicate: Token, ontology: Ontology) -> str:
     def judging(code: str | None) -> bool:
         return code is not None and code[:2] in naming.statement_roots
 
-    for other in (lemma, *sorted(naming.dictionary_verbs - {lemma})):
-        match = verbs.predicate_match(other, predicate)
-        if match is not None and judging(match.code):
-            return match.code
-    full = verbs.match(verb)
-    if full is not None and full.pattern is not None and full.pattern.prep == "as" and judging(full.code):
-        return full.code
+    # the dictionary's patterns code the predicate asserted: "called X no liar" is no "call ... liar"
+    if not negated_predicate(predicate, negators):
+        for other in (lemma, *sorted(naming.dictionary_verbs - {lemma})):
+            match = verbs.predicate_match(other, predicate)
+            if match is not None and judging(match.code):
+                return match.code
+        full = verbs.match(verb)
+        if full is not None and full.pattern is not None and full.pattern.prep == "as" and judging(full.code):
+            return full.code
     entry = verbs.entries.get(lemma)
-    if entry is not None and judging(entry.default):
+    if entry is not None and judging(entry.default) and entry.default != naming.statement_code:
         return str(entry.default)
+    judgement = predicate_judgement(predicate, ontology.evaluative_words, negators)
+    if judgement is Judgement.NEGATIVE:
+        return naming.criticism_code
+    if judgement is Judgement.POSITIVE:
+        return naming.praise_code
     return naming.statement_code

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.evaluative import EvaluativeWords, load_evaluative_words
 from extract.event_nouns import EventNouns, load_event_nouns
 from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
@@ -50,6 +51,8 @@ class Ontology:
     verbs: VerbDictionary
     #: threats, warnings and naming as CAMEO codes them (speech_acts.toml)
     speech_acts: SpeechActs
+    #: word -> valence, for naming predicates the dictionary does not code (evaluative_words.tsv)
+    evaluative_words: EvaluativeWords
     #: CAMEO roots of acts that can react to an event named by a definite event noun
     reaction_roots: frozenset[str] = frozenset()
     #: verb lemma -> the relation it takes when its object is such an event ("welcome" -> PRAISE)
@@ -208,6 +211,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         code_relations=code_relations,
         verbs=verbs,
         speech_acts=load_speech_acts(data_dir / "speech_acts.toml", frozenset(goldstein)),
+        evaluative_words=load_evaluative_words(data_dir / "evaluative_words.tsv"),
         reaction_roots=reaction_roots,
         event_object_senses=senses,
         own_side_reactions=own_side,

@@ -244,7 +244,7 @@ def naming_candidate(verb: Token, ctx: Context) -> Candidate | None:
                          "naming in a free relative")
     if named.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         named = verb.head  # "the embargo, which he described as an obstacle": the embargo is judged
-    code = naming_code(verb, found.predicate, ctx.ontology)
+    code = naming_code(verb, found.predicate, ctx.ontology, ctx.lexicon.negators)
     relation = ctx.ontology.relation_for_code(code)
     trig = Trigger(verb.lemma_.lower(), "VERB", relation.name, None, (), None)
     subject_found = clause_subject(verb, ctx)

@@ -45,6 +45,10 @@ class Naming:
     dictionary_verbs: frozenset[str]
     statement_roots: frozenset[str]
     statement_code: str
+    #: the code of a clearly negative predicate the dictionary does not code ("a dangerous populist")
+    criticism_code: str
+    #: the code of a clearly positive one ("a trusted friend")
+    praise_code: str
 
 
 @dataclass(frozen=True)
@@ -79,9 +83,8 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
         if prefix not in cameo_codes or not isinstance(code, str) or code not in cameo_codes or code[:2] != "13":
             raise SpeechActsError(f"{path}: threats.codes {prefix!r} = {code!r}: both must be CAMEO codes, "
                                   "the second a threat (root 13)")
-    statement_code = naming.get("statement_code")
-    if not isinstance(statement_code, str) or statement_code not in cameo_codes:
-        raise SpeechActsError(f"{path}: naming.statement_code must be a CAMEO code, got {statement_code!r}")
+    statement_code, criticism_code, praise_code = (
+        _code(path, naming, key, cameo_codes) for key in ("statement_code", "criticism_code", "praise_code"))
     roots = _words(path, naming, "statement_roots")
     if any(root not in cameo_codes or len(root) != 2 for root in roots):
         raise SpeechActsError(f"{path}: naming.statement_roots must be CAMEO roots, got {sorted(roots)}")
@@ -94,5 +97,13 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
             consequence_nouns=_words(path, threats, "consequence_nouns"),
             codes={str(prefix): str(code) for prefix, code in codes.items()},
         ),
-        Naming(_words(path, naming, "verbs"), _words(path, naming, "dictionary_verbs"), roots, statement_code),
+        Naming(_words(path, naming, "verbs"), _words(path, naming, "dictionary_verbs"), roots, statement_code,
+               criticism_code, praise_code),
     )
+
+
+def _code(path: Path, table: Mapping[str, object], key: str, cameo_codes: frozenset[str]) -> str:
+    code = table.get(key)
+    if not isinstance(code, str) or code not in cameo_codes:
+        raise SpeechActsError(f"{path}: naming.{key} must be a CAMEO code, got {code!r}")
+    return code

@@ -122,9 +122,11 @@ def test_a_warning_of_a_plight_is_no_threat(extractor: Extractor) -> None:
         # OEDA codes "call ... partner" 013 and "call ... liar" 111
         ("Chile called Peru a reliable partner.", ("country:CHL", "COMMENT_ON", "country:PER"), "013"),
         ("Chile called the Bolivian president a liar.", ("country:CHL", "CRITICIZE", "country:BOL"), "111"),
-        # no dictionary pattern for the predicate: a public statement about the judged actor
+        # no dictionary pattern for the predicate and no word of it rated (evaluative_words.tsv): a
+        # public statement about the judged actor
         ("Kenya called Somalia's claims baseless.", ("country:KEN", "COMMENT_ON", "country:SOM"), "010"),
-        ("Uruguay termed the Argentine decision unacceptable.", ("country:URY", "COMMENT_ON", "country:ARG"), "010"),
+        # no dictionary pattern, but a clearly negative predicate: a criticism (tests/extract/test_naming.py)
+        ("Uruguay termed the Argentine decision unacceptable.", ("country:URY", "CRITICIZE", "country:ARG"), "111"),
         # "brand" is itself a criticism in the dictionary
         ("Nigeria branded Niger a pariah.", ("country:NGA", "CRITICIZE", "country:NER"), "111"),
         # no pattern for "label": the dictionary codes "declare ... adversary" 110, the same judgement
@@ -157,7 +159,7 @@ def test_a_threatened_material_act_at_home_is_aimed_at_the_population(extractor:
 
 def test_a_relative_pronoun_named_stands_for_its_antecedent(extractor: Extractor) -> None:
     result = run(extractor, "Brazil rejected the Argentine plan, which Brazil called unacceptable.")
-    assert ("country:BRA", "COMMENT_ON", "country:ARG") in triples(result)
+    assert ("country:BRA", "CRITICIZE", "country:ARG") in triples(result)
 
 
 def test_a_name_given_in_a_free_relative_judges_no_one(extractor: Extractor) -> None:

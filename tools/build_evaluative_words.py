@@ -1,0 +1,158 @@
+"""Convert the VADER sentiment lexicon shipped in vaderSentiment into extract/data/evaluative_words.tsv.
+
+    pip install -e '.[lexicons]' && .venv/bin/python tools/build_evaluative_words.py
+    .venv/bin/python tools/build_evaluative_words.py --source FILE --out DIR
+
+Reads ``vader_lexicon.txt`` of the vaderSentiment package (MIT; C.J. Hutto): one token a line,
+its mean valence as rated by ten people on a scale from -4 (extremely negative) to +4 (extremely
+positive), the standard deviation and the ten ratings. Writes evaluative_words.tsv (``word
+valence``, documented in extract/data/VERBS.md) and LICENSE-VADER.txt. Sorted and deterministic:
+a second run writes the same bytes. The product reads only the written files, never the package.
+
+Selection rules (each a rule of the format, none fitted to a sentence):
+- only words: lower-case letters, with an inner hyphen or apostrophe ("short-sighted"); the
+  emoticons, digit strings and other symbols the lexicon holds for social media are left out;
+- a word listed twice keeps its last rating, as the package itself reads the file (a later line
+  replaces an earlier one in its dictionary); each such case is counted;
+- only the mean valence is kept: the deviation and the single ratings are not read by the product.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import importlib.util
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_OUT = ROOT / "extract" / "data"
+PACKAGE = "vaderSentiment"
+PACKAGE_VERSION = "3.3.2"  # pinned in pyproject.toml's lexicons extra
+LEXICON_FILE = "vader_lexicon.txt"
+OUTPUT_FILE = "evaluative_words.tsv"
+LICENCE_FILE = "LICENSE-VADER.txt"
+
+_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+
+
+class LexiconFormatError(ValueError):
+    """A line of the lexicon is not ``token, mean, deviation, ratings``; the message names it."""
+
+
+def read_lexicon(path: Path, counts: Counter[str]) -> dict[str, float]:
+    """Word -> mean valence: the lexicon's words as the package reads them (a later line wins)."""
+    valences: dict[str, float] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) != 4:
+            raise LexiconFormatError(f"{path}:{number}: expected 4 tab-separated cells, got {len(cells)}")
+        token, mean = cells[0], cells[1]
+        try:
+            valence = float(mean)
+        except ValueError:
+            raise LexiconFormatError(f"{path}:{number}: mean valence {mean!r} is not a number") from None
+        counts["tokens read"] += 1
+        if not _WORD.fullmatch(token):
+            counts["token dropped: not a word (emoticon, digits, symbols)"] += 1
+            continue
+        if token in valences:
+            counts["word listed twice: the later rating kept"] += 1
+        valences[token] = valence
+    counts["words written"] = len(valences)
+    return valences
+
+
+def rows_of(valences: dict[str, float]) -> Iterable[tuple[str, str]]:
+    for word in sorted(valences):
+        yield word, repr(valences[word])  # the shortest decimal that reads back as the same number
+
+
+ATTRIBUTION = f"""\
+evaluative_words.tsv in this folder is converted by tools/build_evaluative_words.py from the
+VADER sentiment lexicon ({LEXICON_FILE}) as shipped in the Python package vaderSentiment
+{PACKAGE_VERSION} (https://github.com/cjhutto/vaderSentiment).
+
+Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment
+Analysis of Social Media Text. Eighth International Conference on Weblogs and Social Media
+(ICWSM-14). Ann Arbor, MI, June 2014.
+
+Changes made: only the lexicon's words were kept (emoticons, digit strings and symbols left
+out), with their mean valence; the standard deviations and the single ratings were left out; a
+word listed twice keeps its later rating, as the package reads it.
+
+The MIT License (MIT)
+
+Copyright (c) 2016 C.J. Hutto
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+"""
+
+
+def build(source: Path, out: Path) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    valences = read_lexicon(source, counts)
+    out.mkdir(parents=True, exist_ok=True)
+    lines = ["word\tvalence", *("\t".join(row) for row in rows_of(valences))]
+    (out / OUTPUT_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / LICENCE_FILE).write_text(ATTRIBUTION, encoding="utf-8")
+    return counts
+
+
+def package_lexicon() -> Path | str:
+    """The installed vaderSentiment's lexicon file, or a one-line error naming what is wrong."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or spec.origin is None:
+        return f"{PACKAGE} is not installed: pip install -e '.[lexicons]'"
+    version = importlib.metadata.version(PACKAGE)
+    if version != PACKAGE_VERSION:
+        return f"{PACKAGE} {version} is installed, the converter is pinned to {PACKAGE_VERSION}"
+    return Path(spec.origin).parent / LEXICON_FILE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--source", type=Path, help=f"a {LEXICON_FILE} (default: the installed {PACKAGE}"
+                                                     f" {PACKAGE_VERSION}'s)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder the files are written to")
+    args = parser.parse_args(argv)
+    source = args.source if args.source is not None else package_lexicon()
+    if isinstance(source, str):
+        print(f"build_evaluative_words: {source}", file=sys.stderr)
+        return 2
+    if not source.is_file():
+        print(f"build_evaluative_words: {source}: no such file", file=sys.stderr)
+        return 2
+    try:
+        counts = build(source, args.out)
+    except LexiconFormatError as error:
+        print(f"build_evaluative_words: {error}", file=sys.stderr)
+        return 2
+    for key, count in sorted(counts.items()):
+        print(f"{count:7d}  {key}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
