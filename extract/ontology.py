@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.speech_acts import SpeechActs, load_speech_acts
+from extract.territory_words import TerritoryWords, load_territory_words
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
 from graph.model import RelationType
 
@@ -49,6 +50,8 @@ class Ontology:
     verbs: VerbDictionary
     #: threats, warnings and naming as CAMEO codes them (speech_acts.toml)
     speech_acts: SpeechActs
+    #: verbs of taking a place and the nouns of territory (territory.toml, extract/territory.py)
+    territory: TerritoryWords
     #: CAMEO roots of acts that can react to an event named by a definite event noun
     reaction_roots: frozenset[str] = frozenset()
     #: verb lemma -> the relation it takes when its object is such an event ("welcome" -> PRAISE)
@@ -202,6 +205,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         code_relations=code_relations,
         verbs=load_verb_dictionary(data_dir / "cameo_verbs.tsv"),
         speech_acts=load_speech_acts(data_dir / "speech_acts.toml", frozenset(goldstein)),
+        territory=load_territory_words(data_dir / "territory.toml"),
         reaction_roots=reaction_roots,
         event_object_senses=senses,
         own_side_reactions=own_side,

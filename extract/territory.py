@@ -1,0 +1,227 @@
+"""Taking territory, coded as CAMEO codes it: 192 "Occupy territory".
+
+"Ukrainian forces captured the village of X from Russia", "Russian troops seized the town of Y",
+"the rebels took control of the port": a verb of taking (territory.toml) whose object names a place
+occupies territory. A place is a name the gazetteer places in a state, a state's own name, or a
+settlement, territory or military position noun ("the town of Y", "Armenian positions"). The object
+of the act is the party the place was taken from ("from X"), else the state the place lies in. The
+same verbs with a person or a thing as object keep the codes the ontology and the verb dictionary give
+them (arrest, abduction, seizure of property). An occupation found at a verb replaces the candidates
+the ordinary patterns made at that verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.actors import MentionKind
+from extract.ontology import Trigger
+from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, finish_candidate, subject_actors
+from extract.speech_act_candidates import as_request, as_threat
+from extract.territory_words import TerritoryWords
+from graph.model import Actor, ActorType, DropReason
+
+#: CAMEO 192 "Occupy territory" (cameo_codes.tsv); its relation is looked up in the ontology.
+OCCUPY_CODE = "192"
+CONFIDENCE = 0.9
+#: Sectors of the state itself: its government, army and police hold its own territory.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+_MODIFIER_ARCS = frozenset({"amod", "compound", "poss", "nmod"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+#: Mentions that qualify a territory as a state's: its name or capital, its demonym, a group of its people.
+_STATE_MENTIONS = frozenset({MentionKind.NAME, MentionKind.DEMONYM, MentionKind.CAPITAL, MentionKind.GROUP})
+
+
+@dataclass(frozen=True)
+class TakenPlace:
+    """A place a verb of taking has as object: its token, how the text names it, and the actors it
+    belongs to (the states it lies in, or an armed group holding a position); none when no
+    gazetteer places it."""
+
+    token: Token
+    name: str
+    holders: tuple[Actor, ...]
+
+
+def with_territory_acts(
+    tokens: Iterable[Token], candidates: list[Candidate], ctx: Context, country: Callable[[str], Actor]
+) -> list[Candidate]:
+    """The candidates with every occupation of the tokens added in text order, and the candidates
+    the ordinary patterns made at its verb turned into drops (``duplicate``): "captured the town"
+    is no arrest. ``country`` gives a state's actor by its ISO code."""
+    acts = [(token, act) for token in tokens if token.pos_ == "VERB" for act in _occupation_at(token, ctx, country)]
+    if not acts:
+        return candidates
+    # the verb, and the word that made the act a threat or a request ("threatened to seize X")
+    replaced = {i: act for verb, act in acts for i in (verb.i, act.trigger.i)}
+    merged = [c if c.trigger.i not in replaced else _superseded(c, replaced[c.trigger.i]) for c in candidates]
+    for _, act in acts:
+        position = next((n for n, c in enumerate(merged) if c.trigger.i > act.trigger.i), len(merged))
+        merged.insert(position, act)
+    return merged
+
+
+def _superseded(candidate: Candidate, act: Candidate) -> Candidate:
+    detail = f"part of '{act.trigger.lemma_}' {act.relation}"
+    return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
+
+
+def _occupation_at(verb: Token, ctx: Context, country: Callable[[str], Actor]) -> Iterator[Candidate]:
+    words = ctx.ontology.territory
+    lemma = words.lemma(verb.text, verb.lemma_)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    through_control, object_tokens = _taken_tokens(verb, lemma, passive, words)
+    verb_lemma = None if through_control else lemma
+    places = [
+        place for token in object_tokens for item in (token, *token.conjuncts)
+        if (place := taken_place(item, verb_lemma, ctx, words, country)) is not None
+    ]
+    if not places:
+        return
+    relation = ctx.ontology.relation_for_code(OCCUPY_CODE).name
+    subject_found = (
+        Found(tuple(_prep_objects(verb, frozenset({"by"}))), 0.9) if passive else clause_subject(verb, ctx)
+    )
+    subjects = subject_actors(subject_found, ctx)
+    sources = _unique(
+        actor for holder in (verb, *(p.token for p in places))
+        for pobj in _prep_objects(holder, words.source_prepositions) for actor in actors_of(pobj, ctx)
+    )
+    name = ", ".join(place.name for place in places)
+    attributes = [("place", name)]
+    if not sources and not any(place.holders for place in places):
+        # "seized the town of X": territory, but in no state any gazetteer knows
+        yield Candidate(verb, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.UNKNOWN_PLACE, name)
+        return
+    objects = sources or _unique(
+        holder for place in places for holder in place.holders
+        if not subjects or not all(_holds_own(subject, holder) for subject in subjects)
+    )
+    if not objects:
+        # "Ukrainian troops retook the city of X" (in Ukraine): who lost it is not said
+        yield Candidate(verb, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.SELF_LOOP,
+                        f"own territory: {name}")
+        return
+    trigger = Trigger(lemma, "VERB", relation, None, (), None)
+    used = frozenset(place.token.i for place in places)
+    confidence = CONFIDENCE * (subject_found.confidence or 1.0)
+    candidate = finish_candidate(verb, trigger, subjects, objects, attributes, confidence, ctx, used, subject_found,
+                                 True)
+    yield as_threat(as_request(candidate, ctx), ctx)
+
+
+def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords) -> tuple[bool, list[Token]]:
+    """What a verb of taking takes: the place of "took control of X" (and whether it came that
+    way), else the direct object ("captured X", "took over X"; the passive's subject)."""
+    object_arcs = ("nsubjpass",) if passive else ("dobj",)
+    objects = [c for c in verb.children if c.dep_ in object_arcs]
+    if lemma in words.control_verbs:
+        controlled = [
+            place for noun in objects if noun.lemma_.lower() in words.control_nouns
+            for place in _prep_objects(noun, frozenset({"of", "over"}))
+        ]
+        if controlled:
+            return True, controlled
+    if lemma not in words.taking_verbs:
+        return False, []
+    if any(c.lemma_.lower() in words.control_nouns for c in objects):
+        return False, []
+    # "took over the city" parsed with "over" as a preposition
+    objects += _prep_objects(verb, words.taking_particles) if not passive else []
+    return False, objects
+
+
+def taken_place(
+    token: Token, verb_lemma: str | None, ctx: Context, words: TerritoryWords, country: Callable[[str], Actor]
+) -> TakenPlace | None:
+    """The place a token names as the object of a verb of taking (``verb_lemma``; None when taken
+    through "control of", which takes positions too), or None when it names no place: a place the
+    gazetteer knows, a state, or a territory noun with what locates it."""
+    state = ctx.place_state(token)
+    if state is not None and state.country is not None:
+        return TakenPlace(token, token.text, (country(state.country),))
+    mention = ctx.mentions.get(token.i)
+    if (
+        mention is not None and mention.kind in (MentionKind.NAME, MentionKind.CAPITAL)
+        and mention.actor.type is ActorType.COUNTRY and mention.actor.country is not None
+    ):
+        text = token.doc[mention.start : mention.end].text
+        return TakenPlace(token, text, (country(mention.actor.country),))
+    if not words.is_territory(token.lemma_.lower(), verb_lemma):
+        return None
+    named = [
+        pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+    ]
+    holders = _unique([
+        *(actor for child in token.children if child.dep_ in _MODIFIER_ARCS and child.i < token.i
+          for actor in _modifier_holders(child, ctx, country)),
+        *(actor for holder in (token, *named)
+          for pobj in _prep_objects(holder, words.locating_prepositions)
+          for actor in _located_states(pobj, ctx, country)),
+    ])
+    return TakenPlace(token, _place_name(token, named), tuple(holders))
+
+
+def _modifier_holders(child: Token, ctx: Context, country: Callable[[str], Actor]) -> list[Actor]:
+    """Whose a qualified territory is: a demonym or a state's name gives the state ("Ukrainian
+    villages", "Russia's territory"), an organisation's name the organisation ("Hamas positions")."""
+    mention = ctx.mentions.get(child.i)
+    if mention is None:
+        return []
+    actor = mention.actor
+    if mention.kind is MentionKind.NAME and actor.type is not ActorType.COUNTRY:
+        return [actor]
+    if mention.kind in _STATE_MENTIONS and actor.country:
+        return [country(actor.country)]
+    return []
+
+
+def _located_states(token: Token, ctx: Context, country: Callable[[str], Actor]) -> list[Actor]:
+    """The state a locating phrase's object names ("of Robotyne", "in Ukraine", "in eastern
+    Ukraine"), if any gazetteer places it."""
+    state = ctx.place_state(token)
+    if state is not None and state.country is not None:
+        return [country(state.country)]
+    mention = ctx.mentions.get(token.i)
+    if mention is not None and mention.kind in (MentionKind.NAME, MentionKind.CAPITAL) and (
+        mention.actor.type is ActorType.COUNTRY and mention.actor.country is not None
+    ):
+        return [country(mention.actor.country)]
+    return []
+
+
+def _place_name(token: Token, named: list[Token]) -> str:
+    """How the text names the place: its own name ("the village of Robotyne": Robotyne), else the
+    noun phrase without its determiner ("Armenian positions", "town")."""
+    head = named[0] if named else token
+    start = head.left_edge.i
+    while start < head.i and head.doc[start].lower_ in _DETERMINERS:
+        start += 1
+    return head.doc[start : head.i + 1].text
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        pobj for prep in token.children if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
+        for pobj in prep.children if pobj.dep_ == "pobj"
+    ]
+
+
+def _holds_own(subject: Actor, state: Actor) -> bool:
+    """The subject is the state or acts for it (its government, army, police): a place of that
+    state it takes is its own territory regained, no occupation of it."""
+    if state.type is not ActorType.COUNTRY:
+        return subject.id == state.id
+    return subject.id == state.id or (subject.country == state.country and subject.sector in _STATE_SECTORS)
+
+
+def _unique(actors: Iterable[Actor]) -> list[Actor]:
+    found: list[Actor] = []
+    for actor in actors:
+        if actor not in found:
+            found.append(actor)
+    return found
