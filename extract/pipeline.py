@@ -320,7 +320,7 @@ class _ArticleExtraction:
         self.memory = self.memory.hear(sentence_speakers(doc, sentences, ctx))
         tokens = list(doc)
         found = with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx)
-        found = with_territory_acts(tokens, found, ctx, self.extractor.knowledge.gazetteer.country_actor)
+        found = with_territory_acts(tokens, found, ctx, self.extractor.knowledge.gazetteer)
         for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,

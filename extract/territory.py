@@ -12,12 +12,13 @@ the ordinary patterns made at that verb.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract.actors import MentionKind
+from extract.gazetteer import Gazetteer
 from extract.ontology import Trigger
 from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, finish_candidate, subject_actors
 from extract.speech_act_candidates import as_request, as_threat
@@ -47,12 +48,12 @@ class TakenPlace:
 
 
 def with_territory_acts(
-    tokens: Iterable[Token], candidates: list[Candidate], ctx: Context, country: Callable[[str], Actor]
+    tokens: Iterable[Token], candidates: list[Candidate], ctx: Context, gazetteer: Gazetteer
 ) -> list[Candidate]:
     """The candidates with every occupation of the tokens added in text order, and the candidates
     the ordinary patterns made at its verb turned into drops (``duplicate``): "captured the town"
-    is no arrest. ``country`` gives a state's actor by its ISO code."""
-    acts = [(token, act) for token in tokens if token.pos_ == "VERB" for act in _occupation_at(token, ctx, country)]
+    is no arrest. The gazetteer gives states' actors and places the recogniser did not tag."""
+    acts = [(token, act) for token in tokens if token.pos_ == "VERB" for act in _occupation_at(token, ctx, gazetteer)]
     if not acts:
         return candidates
     # the verb, and the word that made the act a threat or a request ("threatened to seize X")
@@ -69,7 +70,7 @@ def _superseded(candidate: Candidate, act: Candidate) -> Candidate:
     return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
 
 
-def _occupation_at(verb: Token, ctx: Context, country: Callable[[str], Actor]) -> Iterator[Candidate]:
+def _occupation_at(verb: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator[Candidate]:
     words = ctx.ontology.territory
     lemma = words.lemma(verb.text, verb.lemma_)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -77,7 +78,7 @@ def _occupation_at(verb: Token, ctx: Context, country: Callable[[str], Actor]) -
     verb_lemma = None if through_control else lemma
     places = [
         place for token in object_tokens for item in (token, *token.conjuncts)
-        if (place := taken_place(item, verb_lemma, ctx, words, country)) is not None
+        if (place := taken_place(item, verb_lemma, ctx, words, gazetteer)) is not None
     ]
     if not places:
         return
@@ -135,21 +136,14 @@ def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords)
 
 
 def taken_place(
-    token: Token, verb_lemma: str | None, ctx: Context, words: TerritoryWords, country: Callable[[str], Actor]
+    token: Token, verb_lemma: str | None, ctx: Context, words: TerritoryWords, gazetteer: Gazetteer
 ) -> TakenPlace | None:
     """The place a token names as the object of a verb of taking (``verb_lemma``; None when taken
     through "control of", which takes positions too), or None when it names no place: a place the
     gazetteer knows, a state, or a territory noun with what locates it."""
-    state = ctx.place_state(token)
-    if state is not None and state.country is not None:
-        return TakenPlace(token, token.text, (country(state.country),))
-    mention = ctx.mentions.get(token.i)
-    if (
-        mention is not None and mention.kind in (MentionKind.NAME, MentionKind.CAPITAL)
-        and mention.actor.type is ActorType.COUNTRY and mention.actor.country is not None
-    ):
-        text = token.doc[mention.start : mention.end].text
-        return TakenPlace(token, text, (country(mention.actor.country),))
+    states = _located_states(token, ctx, gazetteer)
+    if states:
+        return TakenPlace(token, _name_span(token, ctx).text, tuple(states))
     if not words.is_territory(token.lemma_.lower(), verb_lemma):
         return None
     named = [
@@ -158,15 +152,15 @@ def taken_place(
     ]
     holders = _unique([
         *(actor for child in token.children if child.dep_ in _MODIFIER_ARCS and child.i < token.i
-          for actor in _modifier_holders(child, ctx, country)),
+          for actor in _modifier_holders(child, ctx, gazetteer)),
         *(actor for holder in (token, *named)
           for pobj in _prep_objects(holder, words.locating_prepositions)
-          for actor in _located_states(pobj, ctx, country)),
+          for actor in _located_states(pobj, ctx, gazetteer)),
     ])
     return TakenPlace(token, _place_name(token, named), tuple(holders))
 
 
-def _modifier_holders(child: Token, ctx: Context, country: Callable[[str], Actor]) -> list[Actor]:
+def _modifier_holders(child: Token, ctx: Context, gazetteer: Gazetteer) -> list[Actor]:
     """Whose a qualified territory is: a demonym or a state's name gives the state ("Ukrainian
     villages", "Russia's territory"), an organisation's name the organisation ("Hamas positions")."""
     mention = ctx.mentions.get(child.i)
@@ -176,22 +170,44 @@ def _modifier_holders(child: Token, ctx: Context, country: Callable[[str], Actor
     if mention.kind is MentionKind.NAME and actor.type is not ActorType.COUNTRY:
         return [actor]
     if mention.kind in _STATE_MENTIONS and actor.country:
-        return [country(actor.country)]
+        return [gazetteer.country_actor(actor.country)]
     return []
 
 
-def _located_states(token: Token, ctx: Context, country: Callable[[str], Actor]) -> list[Actor]:
-    """The state a locating phrase's object names ("of Robotyne", "in Ukraine", "in eastern
-    Ukraine"), if any gazetteer places it."""
+def _located_states(token: Token, ctx: Context, gazetteer: Gazetteer) -> list[Actor]:
+    """The state a place name lies in ("Kherson", "of Robotyne", "in Ukraine"), or the state a
+    state's name or capital names, if any gazetteer knows it. In a place's slot a name of the
+    GeoNames list is that place even where the recogniser tagged it otherwise or not at all ("the
+    city of X" names a city; no known actor may be named so)."""
     state = ctx.place_state(token)
     if state is not None and state.country is not None:
-        return [country(state.country)]
+        return [gazetteer.country_actor(state.country)]
     mention = ctx.mentions.get(token.i)
     if mention is not None and mention.kind in (MentionKind.NAME, MentionKind.CAPITAL) and (
         mention.actor.type is ActorType.COUNTRY and mention.actor.country is not None
     ):
-        return [country(mention.actor.country)]
-    return []
+        return [gazetteer.country_actor(mention.actor.country)]
+    if token.pos_ != "PROPN" or (mention is not None and not _is_unknown(mention.actor)):
+        return []
+    iso3 = gazetteer.places.get(_name_span(token, ctx).text)
+    return [gazetteer.country_actor(iso3)] if iso3 is not None else []
+
+
+def _name_span(token: Token, ctx: Context) -> Span:
+    """The name a token ends: its mention, else the proper nouns compounded before it ("Nova X")."""
+    mention = ctx.mentions.get(token.i)
+    if mention is not None:
+        return token.doc[mention.start : mention.end]
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head == token:
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def _is_unknown(actor: Actor) -> bool:
+    """An organisation or person no gazetteer knows, made up from a name the recogniser tagged."""
+    return actor.type in (ActorType.ORGANIZATION, ActorType.PERSON) and actor.country is None and (
+        actor.cameo or "---")[:3] == "---"
 
 
 def _place_name(token: Token, named: list[Token]) -> str:
