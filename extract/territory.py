@@ -77,7 +77,7 @@ def _occupation_at(verb: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator[
     through_control, object_tokens = _taken_tokens(verb, lemma, passive, words)
     verb_lemma = None if through_control else lemma
     places = [
-        place for token in object_tokens for item in (token, *token.conjuncts)
+        place for token in object_tokens for item in _coordinated(token)
         if (place := taken_place(item, verb_lemma, ctx, words, gazetteer)) is not None
     ]
     if not places:
@@ -146,18 +146,30 @@ def taken_place(
         return TakenPlace(token, _name_span(token, ctx).text, tuple(states))
     if not words.is_territory(token.lemma_.lower(), verb_lemma):
         return None
-    named = [
-        pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
-    ]
+    named = [name for pobj in _of_objects(token) for name in (pobj, *pobj.conjuncts) if name.pos_ == "PROPN"]
     holders = _unique([
         *(actor for child in token.children if child.dep_ in _MODIFIER_ARCS and child.i < token.i
           for actor in _modifier_holders(child, ctx, gazetteer)),
+        *(actor for name in named for actor in _located_states(name, ctx, gazetteer)),
         *(actor for holder in (token, *named)
           for pobj in _prep_objects(holder, words.locating_prepositions)
           for actor in _located_states(pobj, ctx, gazetteer)),
     ])
-    return TakenPlace(token, _place_name(token, named), tuple(holders))
+    return TakenPlace(token, _place_name(token, named, ctx), tuple(holders))
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """An object and the objects coordinated with it, also where the parser hangs the second on
+    the first one's name ("the city of X and the town of Y": "town" a conjunct of "X")."""
+    items = [token, *token.conjuncts]
+    for item in list(items):
+        items.extend(c for pobj in _of_objects(item) for c in pobj.conjuncts if c.pos_ == "NOUN" and c not in items)
+    return items
 
 
 def _modifier_holders(child: Token, ctx: Context, gazetteer: Gazetteer) -> list[Actor]:
@@ -210,14 +222,15 @@ def _is_unknown(actor: Actor) -> bool:
         actor.cameo or "---")[:3] == "---"
 
 
-def _place_name(token: Token, named: list[Token]) -> str:
-    """How the text names the place: its own name ("the village of Robotyne": Robotyne), else the
+def _place_name(token: Token, named: list[Token], ctx: Context) -> str:
+    """How the text names the place: its own names ("the village of Robotyne": Robotyne), else the
     noun phrase without its determiner ("Armenian positions", "town")."""
-    head = named[0] if named else token
-    start = head.left_edge.i
-    while start < head.i and head.doc[start].lower_ in _DETERMINERS:
+    if named:
+        return " and ".join(_name_span(name, ctx).text for name in named)
+    start = token.left_edge.i
+    while start < token.i and token.doc[start].lower_ in _DETERMINERS:
         start += 1
-    return head.doc[start : head.i + 1].text
+    return token.doc[start : token.i + 1].text
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
