@@ -20,7 +20,16 @@ from spacy.tokens import Span, Token
 from extract.actors import MentionKind
 from extract.gazetteer import Gazetteer
 from extract.ontology import Trigger
-from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, finish_candidate, subject_actors
+from extract.patterns import (
+    Candidate,
+    Context,
+    Found,
+    actors_of,
+    clause_subject,
+    finish_candidate,
+    noun_governor_subject,
+    subject_actors,
+)
 from extract.speech_act_candidates import as_request, as_threat
 from extract.territory_words import TerritoryWords
 from graph.model import Actor, ActorType, DropReason
@@ -53,7 +62,7 @@ def with_territory_acts(
     """The candidates with every occupation of the tokens added in text order, and the candidates
     the ordinary patterns made at its verb turned into drops (``duplicate``): "captured the town"
     is no arrest. The gazetteer gives states' actors and places the recogniser did not tag."""
-    acts = [(token, act) for token in tokens if token.pos_ == "VERB" for act in _occupation_at(token, ctx, gazetteer)]
+    acts = [(token, act) for token in tokens for act in _occupation_at(token, ctx, gazetteer)]
     if not acts:
         return candidates
     # the verb, and the word that made the act a threat or a request ("threatened to seize X")
@@ -70,48 +79,73 @@ def _superseded(candidate: Candidate, act: Candidate) -> Candidate:
     return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
 
 
-def _occupation_at(verb: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator[Candidate]:
+def _occupation_at(token: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    """The occupation at a verb of taking ("captured the town") or at its noun ("Russia's capture
+    of the town"), if what it takes is a place."""
     words = ctx.ontology.territory
-    lemma = words.lemma(verb.text, verb.lemma_)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    through_control, object_tokens = _taken_tokens(verb, lemma, passive, words)
-    verb_lemma = None if through_control else lemma
+    if token.pos_ == "VERB":
+        lemma = words.lemma(token.text, token.lemma_)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        through_control, object_tokens = _taken_tokens(token, lemma, passive, words)
+        verb_lemma: str | None = None if through_control else lemma
+    elif token.pos_ == "NOUN" and token.lemma_.lower() in words.taking_nouns and ctx.actor(token) is None:
+        lemma, passive, verb_lemma = token.lemma_.lower(), False, None
+        object_tokens = _of_objects(token)
+    else:
+        return
     places = [
-        place for token in object_tokens for item in _coordinated(token)
+        place for item in (c for t in object_tokens for c in _coordinated(t))
         if (place := taken_place(item, verb_lemma, ctx, words, gazetteer)) is not None
     ]
-    if not places:
-        return
+    if places:
+        subject_found = _taker(token, passive, ctx)
+        yield _occupation(token, lemma, places, subject_found, ctx)
+
+
+def _taker(trigger: Token, passive: bool, ctx: Context) -> Found:
+    """Who takes: a verb's subject (the passive's agent); a noun's possessor or demonym ("Russia's
+    capture of", "the Russian capture of"), its "by" agent, else the subject of the verb governing it."""
+    by_agent = tuple(_prep_objects(trigger, frozenset({"by"})))
+    if trigger.pos_ == "VERB":
+        return Found(by_agent, 0.9) if passive else clause_subject(trigger, ctx)
+    modifiers = tuple(c for c in trigger.children if c.dep_ in _MODIFIER_ARCS and c.i < trigger.i and ctx.actor(c))
+    if modifiers or by_agent:
+        return Found(modifiers or by_agent, 0.85)
+    return noun_governor_subject(trigger, ctx)
+
+
+def _occupation(trigger: Token, lemma: str, places: list[TakenPlace], subject_found: Found,
+                ctx: Context) -> Candidate:
+    """The occupation of the places by the subject: from the party named after "from", else from
+    the states they lie in; dropped with its reason when neither is known or the state is the
+    subject's own."""
+    words = ctx.ontology.territory
     relation = ctx.ontology.relation_for_code(OCCUPY_CODE).name
-    subject_found = (
-        Found(tuple(_prep_objects(verb, frozenset({"by"}))), 0.9) if passive else clause_subject(verb, ctx)
-    )
     subjects = subject_actors(subject_found, ctx)
     sources = _unique(
-        actor for holder in (verb, *(p.token for p in places))
+        actor for holder in (trigger, *(p.token for p in places))
         for pobj in _prep_objects(holder, words.source_prepositions) for actor in actors_of(pobj, ctx)
     )
     name = ", ".join(place.name for place in places)
     attributes = [("place", name)]
     if not sources and not any(place.holders for place in places):
         # "seized the town of X": territory, but in no state any gazetteer knows
-        yield Candidate(verb, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.UNKNOWN_PLACE, name)
-        return
+        return Candidate(trigger, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.UNKNOWN_PLACE,
+                         name)
     objects = sources or _unique(
         holder for place in places for holder in place.holders
         if not subjects or not all(_holds_own(subject, holder) for subject in subjects)
     )
     if not objects:
         # "Ukrainian troops retook the city of X" (in Ukraine): who lost it is not said
-        yield Candidate(verb, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.SELF_LOOP,
-                        f"own territory: {name}")
-        return
-    trigger = Trigger(lemma, "VERB", relation, None, (), None)
+        return Candidate(trigger, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.SELF_LOOP,
+                         f"own territory: {name}")
+    pos = "VERB" if trigger.pos_ == "VERB" else "NOUN"
     used = frozenset(place.token.i for place in places)
     confidence = CONFIDENCE * (subject_found.confidence or 1.0)
-    candidate = finish_candidate(verb, trigger, subjects, objects, attributes, confidence, ctx, used, subject_found,
-                                 True)
-    yield as_threat(as_request(candidate, ctx), ctx)
+    candidate = finish_candidate(trigger, Trigger(lemma, pos, relation, None, (), None), subjects, objects,
+                                 attributes, confidence, ctx, used, subject_found, True)
+    return as_threat(as_request(candidate, ctx), ctx)
 
 
 def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords) -> tuple[bool, list[Token]]:

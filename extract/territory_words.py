@@ -17,6 +17,8 @@ class TerritoryWords:
     """Verbs of taking a place, and the nouns that name territory and military positions."""
 
     taking_verbs: frozenset[str]
+    #: the nouns of taking ("the capture of X")
+    taking_nouns: frozenset[str]
     control_verbs: frozenset[str]
     control_nouns: frozenset[str]
     taking_particles: frozenset[str]
@@ -68,6 +70,7 @@ def load_territory_words(path: Path) -> TerritoryWords:
                                   "are not taking_verbs")
     return TerritoryWords(
         taking_verbs=taking,
+        taking_nouns=_words(path, raw, "taking_nouns"),
         control_verbs=_words(path, raw, "control_verbs"),
         control_nouns=_words(path, raw, "control_nouns"),
         taking_particles=_words(path, raw, "taking_particles"),

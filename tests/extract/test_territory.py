@@ -89,6 +89,21 @@ def test_names_coordinated_after_one_territory_noun_are_all_looked_up(extractor:
     assert [d.detail for d in unknown.drops if d.reason is DropReason.UNKNOWN_PLACE] == ["Vostrovka and Dzhelanka"]
 
 
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Russia's seizure of Kherson drew condemnation.", "country:RUS", "country:UKR"),
+    ("Russia's capture of the city of Mariupol was confirmed.", "country:RUS", "country:UKR"),
+    ("Israel's occupation of Palestinian territories continued.", "country:ISR", "country:PSE"),
+])
+def test_the_nouns_of_taking_a_place_occupy_it_too(extractor: Extractor, text: str, subject: str, obj: str) -> None:
+    assert triples(run(extractor, text)) == {(subject, "OCCUPY", obj)}, text
+
+
+def test_the_seizure_of_a_thing_stays_a_seizure(extractor: Extractor) -> None:
+    result = run(extractor, "Iran's seizure of a Greek oil tanker angered Athens.")
+    assert "OCCUPY" not in {e.relation.name for e in result.events}
+    assert "COERCE" in {e.relation.name for e in result.events}
+
+
 # -- what is not an occupation ------------------------------------------------------------------
 @pytest.mark.parametrize("text, relation", [
     ("Ukrainian forces captured three Russian soldiers.", "ARREST"),  # a person taken: an arrest
