@@ -128,6 +128,10 @@ def _occupation(trigger: Token, lemma: str, places: list[TakenPlace], subject_fo
     )
     name = ", ".join(place.name for place in places)
     attributes = [("place", name)]
+    if subjects and all(subject.sector in words.civilian_taker_sectors for subject in subjects):
+        # "a Chinese company took over the port of X": a purchase or a lease, no use of force
+        return Candidate(trigger, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.NOT_AN_EVENT,
+                         f"taken over by {subjects[0].sector}: {name}")
     if not sources and not any(place.holders for place in places):
         # "seized the town of X": territory, but in no state any gazetteer knows
         return Candidate(trigger, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.UNKNOWN_PLACE,

@@ -29,6 +29,8 @@ class TerritoryWords:
     position_taking_verbs: frozenset[str]
     locating_prepositions: frozenset[str]
     source_prepositions: frozenset[str]
+    #: sectors whose taking of a place is no use of force (business: a purchase, a lease)
+    civilian_taker_sectors: frozenset[str]
 
     def lemma(self, form: str, lemma: str) -> str:
         """The lemma of a verb form, mending the parser's unlemmatised past forms."""
@@ -80,4 +82,5 @@ def load_territory_words(path: Path) -> TerritoryWords:
         position_taking_verbs=position_taking,
         locating_prepositions=_words(path, raw, "locating_prepositions"),
         source_prepositions=_words(path, raw, "source_prepositions"),
+        civilian_taker_sectors=frozenset(w.upper() for w in _words(path, raw, "civilian_taker_sectors")),
     )

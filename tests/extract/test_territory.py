@@ -122,6 +122,13 @@ def test_taking_a_position_in_a_debate_is_no_occupation(extractor: Extractor) ->
     assert not any(d.relation == "OCCUPY" for d in result.drops)
 
 
+def test_a_business_taking_over_a_port_occupies_nothing(extractor: Extractor) -> None:
+    result = run(extractor, "A Chinese shipping company took over the port of Kherson last year.")
+    assert not result.events  # a purchase or a lease, no use of force (CAMEO root 19)
+    assert [(d.reason, d.relation) for d in result.drops if d.relation == "OCCUPY"] == [
+        (DropReason.NOT_AN_EVENT, "OCCUPY")]
+
+
 @pytest.mark.parametrize("text, place", [
     ("Russian troops seized the town of Vostrovka.", "Vostrovka"),
     ("The village of Dzhelanka was captured by Russian troops.", "Dzhelanka"),
