@@ -95,7 +95,7 @@ def _occupation_at(token: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator
         return
     places = [
         place for item in (c for t in object_tokens for c in _coordinated(t))
-        if (place := taken_place(item, verb_lemma, ctx, words, gazetteer)) is not None
+        if (place := _taken_place(item, verb_lemma, ctx, words, gazetteer)) is not None
     ]
     if places:
         subject_found = _taker(token, passive, ctx)
@@ -160,7 +160,7 @@ def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords)
     if lemma in words.control_verbs:
         controlled = [
             place for noun in objects if noun.lemma_.lower() in words.control_nouns
-            for place in _prep_objects(noun, frozenset({"of", "over"}))
+            for place in _prep_objects(noun, words.control_prepositions)
         ]
         if controlled:
             return True, controlled
@@ -173,7 +173,7 @@ def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords)
     return False, objects
 
 
-def taken_place(
+def _taken_place(
     token: Token, verb_lemma: str | None, ctx: Context, words: TerritoryWords, gazetteer: Gazetteer
 ) -> TakenPlace | None:
     """The place a token names as the object of a verb of taking (``verb_lemma``; None when taken

@@ -21,6 +21,7 @@ class TerritoryWords:
     taking_nouns: frozenset[str]
     control_verbs: frozenset[str]
     control_nouns: frozenset[str]
+    control_prepositions: frozenset[str]
     taking_particles: frozenset[str]
     #: past forms the parser leaves unlemmatised ("retook") -> lemma
     verb_forms: Mapping[str, str]
@@ -75,6 +76,7 @@ def load_territory_words(path: Path) -> TerritoryWords:
         taking_nouns=_words(path, raw, "taking_nouns"),
         control_verbs=_words(path, raw, "control_verbs"),
         control_nouns=_words(path, raw, "control_nouns"),
+        control_prepositions=_words(path, raw, "control_prepositions"),
         taking_particles=_words(path, raw, "taking_particles"),
         verb_forms={str(form).lower(): str(lemma).lower() for form, lemma in forms.items()},
         settlement_nouns=_words(path, nouns, "settlement"),
