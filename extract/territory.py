@@ -1,13 +1,15 @@
 """Taking territory, coded as CAMEO codes it: 192 "Occupy territory".
 
 "Ukrainian forces captured the village of X from Russia", "Russian troops seized the town of Y",
-"the rebels took control of the port": a verb of taking (territory.toml) whose object names a place
-occupies territory. A place is a name the gazetteer places in a state, a state's own name, or a
-settlement, territory or military position noun ("the town of Y", "Armenian positions"). The object
-of the act is the party the place was taken from ("from X"), else the state the place lies in. The
-same verbs with a person or a thing as object keep the codes the ontology and the verb dictionary give
-them (arrest, abduction, seizure of property). An occupation found at a verb replaces the candidates
-the ordinary patterns made at that verb.
+"the rebels took control of the port", "Russia's capture of Z": a verb or noun of taking
+(territory.toml) whose object names a place occupies territory. A place is a name the gazetteer
+places in a state, a state's own name, or a settlement, territory or military position noun ("the
+town of Y", "Armenian positions"). The object of the act is the party the place was taken from
+("from X"), else the state the place lies in. Territory in no known state is dropped naming the place
+(``unknown_place``); a state's forces taking a place of their own state (``self_loop``) and a business
+taking over a port (``not_an_event``) occupy nothing. The same verbs with a person or a thing as
+object keep the codes the ontology and the verb dictionary give them (arrest, abduction, seizure of
+property). An occupation found at a word replaces the candidates the ordinary patterns made there.
 """
 
 from __future__ import annotations
