@@ -12,6 +12,7 @@ from pathlib import Path
 from extract.evaluative import EvaluativeWords, load_evaluative_words
 from extract.event_nouns import EventNouns, load_event_nouns
 from extract.speech_acts import SpeechActs, load_speech_acts
+from extract.territory_words import TerritoryWords, load_territory_words
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
 from graph.model import RelationType
 
@@ -53,6 +54,8 @@ class Ontology:
     speech_acts: SpeechActs
     #: word -> valence, for naming predicates the dictionary does not code (evaluative_words.tsv)
     evaluative_words: EvaluativeWords
+    #: verbs of taking a place and the nouns of territory (territory.toml, extract/territory.py)
+    territory: TerritoryWords
     #: CAMEO roots of acts that can react to an event named by a definite event noun
     reaction_roots: frozenset[str] = frozenset()
     #: verb lemma -> the relation it takes when its object is such an event ("welcome" -> PRAISE)
@@ -212,6 +215,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         verbs=verbs,
         speech_acts=load_speech_acts(data_dir / "speech_acts.toml", frozenset(goldstein)),
         evaluative_words=load_evaluative_words(data_dir / "evaluative_words.tsv"),
+        territory=load_territory_words(data_dir / "territory.toml"),
         reaction_roots=reaction_roots,
         event_object_senses=senses,
         own_side_reactions=own_side,

@@ -26,6 +26,7 @@ from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
 from extract.qualifiers import qualify
+from extract.territory import with_territory_acts
 from extract.text import (
     Block,
     dateline_length,
@@ -314,7 +315,9 @@ class _ArticleExtraction:
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
         self.memory = self.memory.hear(sentence_speakers(doc, sentences, ctx))
         tokens = list(doc)
-        for candidate in with_backoff(with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx), ctx):
+        found = with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx)
+        found = with_territory_acts(tokens, found, ctx, self.extractor.knowledge.gazetteer)
+        for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
                                          sentence, ctx)

@@ -1,0 +1,88 @@
+"""The words of taking territory (territory.toml) and their loader; the rules are in extract/territory.py."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class TerritoryWordsError(ValueError):
+    """territory.toml is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class TerritoryWords:
+    """Verbs of taking a place, and the nouns that name territory and military positions."""
+
+    taking_verbs: frozenset[str]
+    #: the nouns of taking ("the capture of X")
+    taking_nouns: frozenset[str]
+    control_verbs: frozenset[str]
+    control_nouns: frozenset[str]
+    control_prepositions: frozenset[str]
+    taking_particles: frozenset[str]
+    #: past forms the parser leaves unlemmatised ("retook") -> lemma
+    verb_forms: Mapping[str, str]
+    settlement_nouns: frozenset[str]
+    position_nouns: frozenset[str]
+    position_taking_verbs: frozenset[str]
+    locating_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
+    #: sectors whose taking of a place is no use of force (business: a purchase, a lease)
+    civilian_taker_sectors: frozenset[str]
+
+    def lemma(self, form: str, lemma: str) -> str:
+        """The lemma of a verb form, mending the parser's unlemmatised past forms."""
+        return self.verb_forms.get(form.lower(), self.verb_forms.get(lemma.lower(), lemma.lower()))
+
+    def is_territory(self, noun_lemma: str, verb_lemma: str | None = None) -> bool:
+        """A noun naming territory: a settlement noun, or a position noun (for ``verb_lemma``, only
+        if that verb takes positions)."""
+        if noun_lemma in self.settlement_nouns:
+            return True
+        return noun_lemma in self.position_nouns and (verb_lemma is None or verb_lemma in self.position_taking_verbs)
+
+
+def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
+    value = table.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(word, str) and word for word in value):
+        raise TerritoryWordsError(f"{path}: {key} must be a non-empty list of words, got {value!r}")
+    return frozenset(word.lower() for word in value)
+
+
+def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
+    value = raw.get(key)
+    if not isinstance(value, dict):
+        raise TerritoryWordsError(f"{path}: missing table [{key}]")
+    return value
+
+
+def load_territory_words(path: Path) -> TerritoryWords:
+    """Read territory.toml; a missing or malformed entry raises a ``TerritoryWordsError`` naming it."""
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    nouns, forms = _table(path, raw, "nouns"), _table(path, raw, "verb_forms")
+    if not all(isinstance(lemma, str) and lemma for lemma in forms.values()):
+        raise TerritoryWordsError(f"{path}: verb_forms must map forms to lemmas, got {dict(forms)!r}")
+    taking = _words(path, raw, "taking_verbs")
+    position_taking = _words(path, raw, "position_taking_verbs")
+    if not position_taking <= taking:
+        raise TerritoryWordsError(f"{path}: position_taking_verbs {sorted(position_taking - taking)} "
+                                  "are not taking_verbs")
+    return TerritoryWords(
+        taking_verbs=taking,
+        taking_nouns=_words(path, raw, "taking_nouns"),
+        control_verbs=_words(path, raw, "control_verbs"),
+        control_nouns=_words(path, raw, "control_nouns"),
+        control_prepositions=_words(path, raw, "control_prepositions"),
+        taking_particles=_words(path, raw, "taking_particles"),
+        verb_forms={str(form).lower(): str(lemma).lower() for form, lemma in forms.items()},
+        settlement_nouns=_words(path, nouns, "settlement"),
+        position_nouns=_words(path, nouns, "position"),
+        position_taking_verbs=position_taking,
+        locating_prepositions=_words(path, raw, "locating_prepositions"),
+        source_prepositions=_words(path, raw, "source_prepositions"),
+        civilian_taker_sectors=frozenset(w.upper() for w in _words(path, raw, "civilian_taker_sectors")),
+    )
