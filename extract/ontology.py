@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.light_verbs import LightVerbs, load_light_verbs
 from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
 from graph.model import RelationType
@@ -56,6 +57,8 @@ class Ontology:
     #: relations that, from a party of the referred event, stand by its own side's act ("defended
     #: the meeting") and are aimed at no one
     own_side_reactions: frozenset[str] = frozenset()
+    #: verb and noun classes of composed events ("suspended talks with", light_verbs.toml)
+    light_verbs: LightVerbs = field(default_factory=LightVerbs.empty)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -205,6 +208,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         reaction_roots=reaction_roots,
         event_object_senses=senses,
         own_side_reactions=own_side,
+        light_verbs=load_light_verbs(data_dir / "light_verbs.toml", frozenset(goldstein)),
     )
 
 
