@@ -163,22 +163,23 @@ def _subject(verb: Token, noun: Token, ctx: Context) -> Found:
 
 def _counterpart(verb: Token, noun: Token, noun_class: NounClass, subjects: list[Actor], ctx: Context,
                  trig: Trigger) -> ObjectFound:
-    """Who the composed event is aimed at: an actor named on the noun's prepositions, else on the
-    verb's ("pulled out of the deal with Iran"), else in the noun's phrase (a demonym on it, an
-    event word inside it: "a deal to buy French submarines"); the subject's own side is never it."""
+    """Who the composed event is aimed at: an actor named on the noun's prepositions (or its "of"
+    complement's: "tariffs of 25 percent on imports from X"), else on the verb's ("pulled out of
+    the deal with Iran", "imposed a curfew in Cizre"), else in the noun's phrase (a demonym on it,
+    an event word inside it: "a deal to buy French submarines"), where the subject itself ("its
+    sanctions") is not the counterpart."""
     complement = _infinitive_complement(verb, noun, noun_class)
-    attempts = [
-        prep_objects(noun, noun_class.preps),
+    named = [
+        prep_objects(noun, noun_class.preps, through_of=True),
         [t for t in prep_objects(verb, noun_class.preps) if t != noun],
-        [noun],
-        [complement] if complement is not None else [],
     ]
+    inside = [[noun], [complement] if complement is not None else []]
     found = ObjectFound((), None, False, frozenset())
-    for tokens in attempts:
+    for tokens, own_side_counts in [*((t, True) for t in named), *((t, False) for t in inside)]:
         if not tokens:
             continue
         found = resolve_object(tokens, ctx, trig)
-        others = tuple(a for a in found.actors if a not in subjects)
+        others = tuple(a for a in found.actors if own_side_counts or a not in subjects)
         if others:
             return ObjectFound(others, found.attribute, True, found.used)
     return ObjectFound((), None, found.token_seen, frozenset())
