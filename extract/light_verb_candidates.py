@@ -191,7 +191,8 @@ def _composed(verb: Token, entry: VerbEntry, noun: Token, noun_class: NounClass,
     trig = Trigger(verb.lemma_.lower(), "VERB", relation.name, " ".join(entry.particles) or None,
                    (entry.prep,) if entry.prep else (), None)
     complement = _infinitive_complement(verb, noun, noun_class)
-    phrase = _phrase(noun) | (_phrase(complement) if complement is not None else frozenset())
+    adjuncts = ctx.lexicon.adjunct_prepositions
+    phrase = _phrase(noun, adjuncts) | (_phrase(complement, adjuncts) if complement is not None else frozenset())
     found_subject = _subject(verb, noun, ctx)
     if found_subject.blocked:
         drop = Candidate(verb, relation.name, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
@@ -219,12 +220,13 @@ def _infinitive_complement(verb: Token, noun: Token, noun_class: NounClass) -> T
     return None
 
 
-def _phrase(noun: Token) -> frozenset[int]:
-    """The noun's phrase without its relative clauses: what the composed event is about."""
+def _phrase(noun: Token, adjunct_prepositions: frozenset[str]) -> frozenset[int]:
+    """The noun's phrase without its relative clauses and cause adjuncts ("sanctions over arms
+    sales": someone else sells): what the composed event is about."""
     def walk(token: Token) -> Iterator[int]:
         yield token.i
         for child in token.children:
-            if child.dep_ != "relcl":
+            if child.dep_ != "relcl" and not (child.dep_ == "prep" and child.lower_ in adjunct_prepositions):
                 yield from walk(child)
     return frozenset(walk(noun))
 
@@ -251,7 +253,7 @@ def _listing_act(verb: Token, ctx: Context) -> ComposedAct | None:
                 verb, trig, subject_actors(found_subject, ctx), objects, attributes,
                 CONFIDENCE * (found_subject.confidence or 1.0), ctx, frozenset(t.i for t in listed), found_subject,
                 bool(listed))
-            return ComposedAct(candidate, verb, noun, _phrase(noun))
+            return ComposedAct(candidate, verb, noun, _phrase(noun, ctx.lexicon.adjunct_prepositions))
     return None
 
 

@@ -196,8 +196,13 @@ def test_a_verb_class_the_noun_class_does_not_list_composes_nothing(extractor: E
     assert triples(result) == {("country:CAN", "AID", "country:HTI")}
 
 
-def test_a_requested_easing_is_the_request(extractor: Extractor) -> None:
-    result = run(extractor, "The ILO renewed its demand that Israel lift the ban on Palestinian workers.")
+@pytest.mark.parametrize("text", [
+    "The ILO renewed its demand that Israel lift the ban on Palestinian workers.",
+    # the parser hangs the clause on the verb when a word comes between: still the demand's
+    "The ILO repeated its demand on Monday that Israel lift the ban on Palestinian workers.",
+])
+def test_a_requested_easing_is_the_request(extractor: Extractor, text: str) -> None:
+    result = run(extractor, text)
     assert not [e for e in result.events if e.relation.name == "EASE_RESTRICTIONS"]
     assert any(d.reason is DropReason.BLOCKED_BY_GOVERNOR and d.trigger == "lift" for d in result.drops)
 
