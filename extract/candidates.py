@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.light_verb_candidates import with_composed_events
 from extract.patterns import Candidate, Context, noun_candidates, obligation_candidates, verb_candidates
 from extract.speech_act_candidates import (
     as_request,
@@ -19,9 +20,9 @@ from extract.speech_act_candidates import (
 
 
 def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
-    """Every candidate in a run of tokens (one parsed block), requests coded as requests and
-    threats as threats."""
-    for candidate in _block_candidates(tokens, ctx):
+    """Every candidate in a run of tokens (one parsed block), events composed of a verb and its noun
+    (``extract.light_verb_candidates``), requests coded as requests and threats as threats."""
+    for candidate in with_composed_events(tokens, list(_block_candidates(tokens, ctx)), ctx):
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
         yield as_warning(as_threat_without_object(candidate, ctx), ctx)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from extract.evaluative import EvaluativeWords, load_evaluative_words
 from extract.event_nouns import EventNouns, load_event_nouns
+from extract.light_verbs import LightVerbs, load_light_verbs
 from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.territory_words import TerritoryWords, load_territory_words
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
@@ -65,6 +66,8 @@ class Ontology:
     own_side_reactions: frozenset[str] = frozenset()
     #: nouns that name an earlier act: nominalisations and class nouns (event_nouns.toml)
     event_nouns: EventNouns = field(default_factory=EventNouns)
+    #: verb and noun classes of composed events ("suspended talks with", light_verbs.toml)
+    light_verbs: LightVerbs = field(default_factory=LightVerbs.empty)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -220,6 +223,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         event_object_senses=senses,
         own_side_reactions=own_side,
         event_nouns=event_nouns,
+        light_verbs=load_light_verbs(data_dir / "light_verbs.toml", frozenset(goldstein)),
     )
 
 

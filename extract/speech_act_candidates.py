@@ -50,7 +50,12 @@ _ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
 
 def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
     """The verb asking for the event at ``trigger``: "urged Iran to withdraw", "demanded that
-    Iran withdraw", "demanded sanctions", "called for talks", "told Iran to withdraw"."""
+    Iran withdraw", "demanded sanctions", "called for talks", "told Iran to withdraw"; or the noun
+    of such a verb whose "that" clause says what is asked ("its demand that Israel ease
+    restrictions")."""
+    noun = _requesting_noun(trigger, lexicon)
+    if noun is not None:
+        return noun
     head = trigger.head
     if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head
@@ -62,6 +67,22 @@ def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
     if lemma in lexicon.requesting_verbs or (trigger.dep_ == "xcomp" and lemma in lexicon.infinitive_requesting_verbs):
         return head
     return None
+
+
+def _requesting_noun(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The demand, request or call whose "that" clause ``trigger`` heads ("its demand that Israel
+    ease ..."). A verb takes no "that" clause beside such a noun as its object ("renewed its demand
+    today that ..."), so the clause is the noun's wherever the parser hangs it."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children):
+        return None
+    head = trigger.head
+    if trigger.dep_ == "acl":
+        nouns = [head]
+    elif trigger.dep_ == "ccomp":
+        nouns = [c for c in head.children if c.dep_ == "dobj" and c.i < trigger.i]
+    else:
+        return None
+    return next((n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in lexicon.requesting_verbs), None)
 
 
 def as_request(candidate: Candidate, ctx: Context) -> Candidate:

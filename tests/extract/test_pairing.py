@@ -71,7 +71,7 @@ def test_an_event_noun_as_an_object_still_reports_the_event(extractor: Extractor
 
 
 def test_backoff_pairs_the_flanking_states_when_the_parse_gives_no_event(extractor: Extractor) -> None:
-    result = run(extractor, "Chile lifted a curfew in a border region of Bolivia.")
+    result = run(extractor, "Chile eased the rules at a border crossing with Bolivia.")
     (event,) = [e for e in result.events if e.relation.name == "EASE_RESTRICTIONS"]
     assert (event.subject.id, event.object.id) == ("country:CHL", "country:BOL")
     assert event.pairing == "backoff"
@@ -84,14 +84,14 @@ def test_backoff_is_not_used_where_the_parse_found_an_event(extractor: Extractor
 
 
 def test_backoff_needs_two_different_states(extractor: Extractor) -> None:
-    same_state = run(extractor, "Chile lifted a curfew in a border region of Chile.")
+    same_state = run(extractor, "Chile eased the rules at a border crossing with Chile.")
     assert not [e for e in same_state.events if e.pairing == "backoff"]
-    no_state = run(extractor, "The committee lifted a curfew in a border region of Bolivia.")
+    no_state = run(extractor, "The committee eased the rules at a border crossing with Bolivia.")
     assert not [e for e in no_state.events if e.pairing == "backoff"]
 
 
 def test_the_pairing_travels_in_the_json_record(extractor: Extractor) -> None:
-    (event,) = [e for e in run(extractor, "Chile lifted a curfew in a border region of Bolivia.").events
+    (event,) = [e for e in run(extractor, "Chile eased the rules at a border crossing with Bolivia.").events
                 if e.pairing == "backoff"]
     record = event_record(event)
     assert record["pairing"] == "backoff"
@@ -110,8 +110,9 @@ def test_breaking_off_a_cooperative_event_reduces_relations_with_its_target(extr
         ("Qatar severed ties with Egypt.", "country:QAT", "country:EGY"),
     ):
         result = run(extractor, text)
-        assert (subject, "REDUCE_RELATIONS", obj) in triples(result), text
-        assert not [e for e in result.events if e.relation.quad_class <= 2], text
+        # CAMEO 16 reduce relations, as specific as the noun says (extract/light_verb_candidates.py)
+        coded = [(e.subject.id, e.relation.cameo[:2], e.object.id) for e in result.events]
+        assert coded == [(subject, "16", obj)], text
 
 
 def test_lessening_a_cooperative_event_still_affirms_it(extractor: Extractor) -> None:

@@ -243,8 +243,8 @@ def test_accused_of_gerund_takes_the_object_as_agent(extractor: Extractor) -> No
 
 def test_a_noun_inside_a_verb_trigger_is_not_a_second_event(extractor: Extractor) -> None:
     result = run(extractor, "Ukraine cut diplomatic ties with Russia on Thursday.")
-    find(result, "REDUCE_RELATIONS", "country:UKR", "country:RUS")
-    assert [e.relation.name for e in result.events] == ["REDUCE_RELATIONS"]
+    find(result, "REDUCE_DIPLOMATIC_RELATIONS", "country:UKR", "country:RUS")
+    assert [e.relation.name for e in result.events] == ["REDUCE_DIPLOMATIC_RELATIONS"]
     assert any(d.reason is DropReason.DUPLICATE for d in result.drops)
 
 

@@ -36,7 +36,8 @@ def detail_codes(extraction: Extraction) -> set[tuple[str, str, str | None]]:
     [
         ("Canada threatened to impose sanctions on Iran.", "country:IRN", "1312", "SANCTION"),
         ("Azerbaijan threatened to attack Armenia.", "country:ARM", "138", "ATTACK"),
-        ("Lithuania threatened to cut diplomatic ties with Belarus.", "country:BLR", "1313", "REDUCE_RELATIONS"),
+        ("Lithuania threatened to cut diplomatic ties with Belarus.", "country:BLR", "1313",
+         "REDUCE_DIPLOMATIC_RELATIONS"),
         ("Canada threatened to expel the Indian ambassador.", "country:IND", "136", "EXPEL"),
         ("Russia's threat to attack Moldova alarmed Romania.", "country:MDA", "138", "ATTACK"),
     ],
