@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from extract.data_tables import read_table, read_words
+
 #: The verb classes, in the order a verb listed in several is tried.
 VERB_CLASSES = ("ending", "reducing", "easing", "imposing", "restricting")
 
@@ -78,17 +80,11 @@ class LightVerbs:
 
 
 def _words(path: Path, table: Mapping[str, object], key: str) -> list[str]:
-    value = table.get(key)
-    if not isinstance(value, list) or not all(isinstance(word, str) and word.strip() for word in value):
-        raise LightVerbsError(f"{path}: {key} must be a list of words, got {value!r}")
-    return [" ".join(word.lower().split()) for word in value]
+    return read_words(path, table, key, LightVerbsError)
 
 
 def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
-    value = raw.get(key)
-    if not isinstance(value, dict):
-        raise LightVerbsError(f"{path}: missing table [{key}]")
-    return value
+    return read_table(path, raw, key, LightVerbsError)
 
 
 def _entry(verb_class: str, text: str, with_prep: bool) -> VerbEntry:

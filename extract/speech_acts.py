@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.data_tables import read_table, read_words
+
 #: The code of a threat not specified below (CAMEO 130).
 GENERIC_THREAT_CODE = "130"
 
@@ -60,17 +62,11 @@ class SpeechActs:
 
 
 def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
-    value = table.get(key)
-    if not isinstance(value, list) or not all(isinstance(word, str) and word for word in value):
-        raise SpeechActsError(f"{path}: {key} must be a list of words, got {value!r}")
-    return frozenset(word.lower() for word in value)
+    return frozenset(read_words(path, table, key, SpeechActsError))
 
 
 def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
-    value = raw.get(key)
-    if not isinstance(value, dict):
-        raise SpeechActsError(f"{path}: missing table [{key}]")
-    return value
+    return read_table(path, raw, key, SpeechActsError)
 
 
 def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:

@@ -168,6 +168,10 @@ def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords)
             return True, controlled
     if lemma not in words.taking_verbs:
         return False, []
+    if lemma in words.directional_verbs and any(
+        c.dep_ in ("prt", "prep") and c.lower_ in words.directional_particles for c in verb.children
+    ):
+        return False, []  # "took Sudan off the list": moved, not taken
     if any(c.lemma_.lower() in words.control_nouns for c in objects):
         return False, []
     # "took over the city" parsed with "over" as a preposition

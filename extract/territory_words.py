@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.data_tables import read_table, read_words
+
 
 class TerritoryWordsError(ValueError):
     """territory.toml is malformed; the message names the file and the entry."""
@@ -23,6 +25,9 @@ class TerritoryWords:
     control_nouns: frozenset[str]
     control_prepositions: frozenset[str]
     taking_particles: frozenset[str]
+    #: verbs that, with a direction ("took X off the list"), move something instead of taking it
+    directional_verbs: frozenset[str]
+    directional_particles: frozenset[str]
     #: past forms the parser leaves unlemmatised ("retook") -> lemma
     verb_forms: Mapping[str, str]
     settlement_nouns: frozenset[str]
@@ -46,17 +51,11 @@ class TerritoryWords:
 
 
 def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
-    value = table.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(word, str) and word for word in value):
-        raise TerritoryWordsError(f"{path}: {key} must be a non-empty list of words, got {value!r}")
-    return frozenset(word.lower() for word in value)
+    return frozenset(read_words(path, table, key, TerritoryWordsError, non_empty=True))
 
 
 def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
-    value = raw.get(key)
-    if not isinstance(value, dict):
-        raise TerritoryWordsError(f"{path}: missing table [{key}]")
-    return value
+    return read_table(path, raw, key, TerritoryWordsError)
 
 
 def load_territory_words(path: Path) -> TerritoryWords:
@@ -78,6 +77,8 @@ def load_territory_words(path: Path) -> TerritoryWords:
         control_nouns=_words(path, raw, "control_nouns"),
         control_prepositions=_words(path, raw, "control_prepositions"),
         taking_particles=_words(path, raw, "taking_particles"),
+        directional_verbs=_words(path, raw, "directional_verbs"),
+        directional_particles=_words(path, raw, "directional_particles"),
         verb_forms={str(form).lower(): str(lemma).lower() for form, lemma in forms.items()},
         settlement_nouns=_words(path, nouns, "settlement"),
         position_nouns=_words(path, nouns, "position"),
