@@ -4,6 +4,7 @@ domestic actor with no stated nationality with the country where the event takes
 from __future__ import annotations
 
 import csv
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -12,8 +13,9 @@ import pytest
 from extract.actors import ActorResolver
 from extract.event_location import AgentLocator, LocationWordsError, load_location_words
 from extract.gazetteer import DATA_DIR
+from extract.knowledge_dir import KnowledgeError
 from extract.pair_reference import ReferenceResolver
-from extract.pipeline import Extractor
+from extract.pipeline import Extractor, Knowledge
 from graph.model import Actor, Article, DropReason, Extraction
 
 DATE = "2024-05-02"
@@ -49,6 +51,13 @@ def test_a_malformed_word_file_is_a_one_line_error_naming_it(tmp_path: Path) -> 
     path.write_text('locative_prepositions = ["in"]\nlocal_agents = [{ term = "people" }]\n', encoding="utf-8")
     with pytest.raises(LocationWordsError, match=r"event_location\.toml"):
         load_location_words(path)
+
+
+def test_a_knowledge_directory_with_a_malformed_word_file_is_named(tmp_path: Path) -> None:
+    copy = Path(shutil.copytree(DATA_DIR, tmp_path / "knowledge"))
+    (copy / "event_location.toml").write_text("local_agents = []\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"event_location\.toml"):
+        Knowledge.load(copy)
 
 
 def test_local_agent_sectors_agree_with_the_role_lists() -> None:
