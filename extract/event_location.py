@@ -13,6 +13,9 @@ takes place. An agent noun nothing else ascribes to a state ("protesters", "poli
    Iraq, and still stands for Sweden): local agents gathered outside it, or storming it, are of
    its host state.
 
+4. a local agent the act is done to is where the act is aimed ("fired missiles at Kyiv, killing
+   civilians": Ukrainian civilians); the one that acts never is.
+
 A place that locates an agent this way is where the act happens, so it is not also the act's target
 (``BlockMentions.scene_places``: "people marched in Goma to protest against Rwanda" do not protest
 against Congo). A place after a preposition of direction or target ("advanced on Kyiv", "fired at the Kremlin": the
@@ -44,6 +47,8 @@ _POSTMODIFIER_PREPS = frozenset({"in", "from", "of"})
 _PRESENCE_PREPS = frozenset({"in"})
 #: Arcs of a verb's arguments (the object of a preposition is reached through the preposition).
 _ARGUMENT_ARCS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: Arcs of the argument an act is done to.
+_PATIENT_ARCS = frozenset({"dobj", "nsubjpass"})
 #: Prepositions that locate a place noun inside another place ("a square in Cairo", "the town of Goma").
 _NESTING_PREPS = frozenset({"in", "of", "near", "outside"})
 #: Arcs between verbs that share one subject and one scene ("marched in Goma to protest", "gathered and chanted").
@@ -101,7 +106,8 @@ class AgentLocator:
             places: dict[int, set[str]] = {}
             if not states and self._is_local(token):
                 places = self._scene_places(token, mentions)
-                states = {state for found in places.values() for state in found}
+                aimed_at = self._target_places(token, mentions)
+                states = {state for found in (*places.values(), *aimed_at.values()) for state in found}
             if len(states) != 1:
                 continue
             scene_places.update(places)
@@ -184,6 +190,28 @@ class AgentLocator:
                         places[obj.i] = self._place_states(obj, mentions)  # rule 3: where the stormed mission stands
         return {i: states for i, states in places.items() if states}
 
+    def _target_places(self, token: Token, mentions: BlockMentions) -> dict[int, set[str]]:
+        """For a local agent the act is done to (its object: "killing civilians", "residents were
+        detained"), the places the act is aimed at are where it is: the verb's direct object and
+        the objects of its target prepositions, where they are places ("fired missiles at Kyiv,
+        killing civilians", "struck a market in Kherson, killing residents"). Never for the agent
+        that acts: "troops advanced on Kyiv" are not Ukrainian."""
+        argument = _argument_of(token, self.lexicon)
+        verb = _governing_verb(argument)
+        if verb is None or argument.dep_ not in _PATIENT_ARCS:
+            return {}
+        places: dict[int, set[str]] = {}
+        for scene_verb in _same_scene(verb):
+            target_preps = {p for trig in self.ontology.triggers_for("VERB", scene_verb.lemma_.lower())
+                            for p in trig.preps}
+            aimed = [c for c in scene_verb.children if c.dep_ == "dobj"] + [
+                g for c in scene_verb.children if c.dep_ == "prep" and c.lower_ in target_preps
+                for g in c.children if g.dep_ == "pobj"]
+            for place in aimed:
+                if place.i != argument.i:
+                    places[place.i] = self._place_states(place, mentions)
+        return {i: states for i, states in places.items() if states}
+
     def _locatives(self, verb: Token) -> Iterator[tuple[Token, Token]]:
         """(preposition, object) of the verb's prepositions of place, "in front of" as the parser
         chains it (in -> front -> of)."""
@@ -211,9 +239,10 @@ class AgentLocator:
         if lemma in self.lexicon.mission_nouns:
             return self._nested(token, mentions, depth, frozenset({"in"}))
         mention = mentions.get(token.i)
-        if mention is not None:
-            named = mention.actor.type is ActorType.COUNTRY and mention.kind in _PLACE_KINDS
-            return {mention.actor.country} if named and mention.actor.country else set()
+        if mention is not None and mention.actor.type is ActorType.COUNTRY and mention.kind in _PLACE_KINDS:
+            return {mention.actor.country} if mention.actor.country else set()
+        if mention is not None and lemma not in self.lexicon.place_nouns:
+            return set()  # an actor, not a place ("a hospital in Idlib" is both: its "in" still locates it)
         place = mentions.place_states.get(token.i)
         if place is not None and place.country:
             return {place.country}

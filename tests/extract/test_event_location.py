@@ -136,6 +136,16 @@ def test_a_mission_with_no_host_named_gives_no_state(extractor: Extractor) -> No
     assert unqualified_drops(result) == 1
 
 
+# -- rule 4: the people an act is done to are where it is aimed ----------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Russia fired dozens of missiles at Kyiv on Tuesday, killing civilians.", "group:ukr-cvl"),
+    ("Syrian jets bombed a hospital in Idlib, wounding civilians.", "group:syr-cvl"),
+])
+def test_the_people_an_act_is_done_to_are_of_the_place_it_is_aimed_at(extractor: Extractor, text: str,
+                                                                       expected: str) -> None:
+    assert expected in {e.object.id for e in run(extractor, text).events}, text
+
+
 # -- what never gives a state ----------------------------------------------------------------------
 def block_actor(extractor: Extractor, text: str, word: str) -> Actor | None:
     """The actor the word of ``text`` resolves to after the block's actors, references and places."""
