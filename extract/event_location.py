@@ -49,8 +49,9 @@ _PRESENCE_PREPS = frozenset({"in"})
 _ARGUMENT_ARCS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Arcs of the argument an act is done to.
 _PATIENT_ARCS = frozenset({"dobj", "nsubjpass"})
-#: Prepositions that locate a place noun inside another place ("a square in Cairo", "the town of Goma").
-_NESTING_PREPS = frozenset({"in", "of", "near", "outside"})
+#: Prepositions that put a place noun inside another place ("a square in Cairo", "the town of Goma"); not
+#: "near" or "outside": "towns near the Gaza Strip" may lie in another state.
+_NESTING_PREPS = frozenset({"in", "of"})
 #: Arcs between verbs that share one subject and one scene ("marched in Goma to protest", "gathered and chanted").
 _SAME_SCENE_ARCS = frozenset({"conj", "xcomp", "advcl"})
 _NESTING_DEPTH = 3
@@ -248,14 +249,14 @@ class AgentLocator:
             return {place.country}
         if lemma not in self.lexicon.place_nouns:
             return set()
-        states = self._nested(token, mentions, depth, _NESTING_PREPS)
-        if not states and lemma in self.lexicon.territory_nouns:
-            # "the Kenyan capital", "a Syrian village": a territory noun qualified by its state
-            states = {
+        owners: set[str] = set()
+        if lemma in self.lexicon.territory_nouns:
+            # "the Kenyan capital", "Israeli towns": a territory noun qualified by its state
+            owners = {
                 m.actor.country for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                 if (m := mentions.get(c.i)) is not None and m.actor.type is ActorType.COUNTRY and m.actor.country
             }
-        return states
+        return owners or self._nested(token, mentions, depth, _NESTING_PREPS)
 
     def _nested(self, token: Token, mentions: BlockMentions, depth: int, preps: frozenset[str]) -> set[str]:
         if depth >= _NESTING_DEPTH:
