@@ -202,7 +202,7 @@ class AgentLocator:
         if verb is None or argument.dep_ not in _PATIENT_ARCS:
             return {}
         places: dict[int, set[str]] = {}
-        for scene_verb in _same_scene(verb):
+        for scene_verb in _aimed_scene(verb):
             target_preps = {p for trig in self.ontology.triggers_for("VERB", scene_verb.lemma_.lower())
                             for p in trig.preps}
             aimed = [c for c in scene_verb.children if c.dep_ == "dobj"] + [
@@ -323,6 +323,15 @@ def _same_scene(verb: Token) -> list[Token]:
         stack.extend(c for c in current.children
                      if c.dep_ in _SAME_SCENE_ARCS and c.pos_ in ("VERB", "AUX") and not _has_own_subject(c))
     return scene
+
+
+def _aimed_scene(verb: Token) -> list[Token]:
+    """The verb an act is done by, and the act it results from when it is a participle clause
+    without a subject of its own ("struck Juba, killing civilians"); not the verbs coordinated
+    with it, which may be aimed elsewhere ("civilians were killed and [it] accused India")."""
+    if verb.dep_ == "advcl" and not _has_own_subject(verb) and verb.head != verb:
+        return [verb, verb.head]
+    return [verb]
 
 
 def _has_own_subject(verb: Token) -> bool:

@@ -153,6 +153,12 @@ def test_a_place_near_another_is_not_inside_it(extractor: Extractor) -> None:
     assert "group:ken-cvl" in {e.object.id for e in result.events}
 
 
+def test_a_coordinated_verbs_object_does_not_locate_the_people_of_the_first(extractor: Extractor) -> None:
+    # "killed" and "blamed" may be parsed as one coordination: the state blamed is not where people died
+    found = block_actor(extractor, "Chad said villagers were killed and blamed Sudan for the raid.", "villagers")
+    assert found is None or found.country != "SDN"
+
+
 # -- what never gives a state ----------------------------------------------------------------------
 def block_actor(extractor: Extractor, text: str, word: str) -> Actor | None:
     """The actor the word of ``text`` resolves to after the block's actors, references and places."""
