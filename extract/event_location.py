@@ -3,25 +3,25 @@
 CAMEO practice codes a domestic actor with no stated nationality with the country where the event
 takes place. An agent noun nothing else ascribes to a state ("protesters", "police") takes one:
 
-1. from a place after "in"/"from" that postmodifies it, nested places included ("police in the
-   city of Kano", "protesters in the Kenyan capital"), whatever the agent noun;
+1. from a place after "in"/"from"/"of" that postmodifies it, nested places included ("police in
+   the northern city of Kano", "students in the Kenyan capital"), whatever the agent noun;
 2. for a local agent (``event_location.toml`` ``local_agents``: the people of a place, a crowd,
    its police), from the place of the clause it is an argument of ("thousands of people marched in
-   Goma", "in Caracas, demonstrators protested"): a locative preposition of the verb (or of the verbs
-   that share its subject) with a known place as object;
-3. a diplomatic mission stands where its "in" says ("the Swedish embassy in Baghdad" stands in
-   Iraq, and still stands for Sweden): local agents gathered outside it, or storming it, are of
-   its host state.
+   Bukavu", "in Caracas, demonstrators protested"): a locative preposition of the verb (or of the
+   verbs that share its subject) with a known place as object, or the place of a local agent it
+   acts with or on ("police in Lagos arrested traders");
+3. a diplomatic mission stands where its "in" says ("the Dutch embassy in Khartoum" stands in
+   Sudan, and still stands for the Netherlands): local agents gathered outside it, or storming
+   it, are of its host state;
+4. a local agent the act is done to is where the act is aimed ("warplanes bombed Juba, killing
+   civilians": South Sudanese civilians); the agent that acts never is.
 
-4. a local agent the act is done to is where the act is aimed ("fired missiles at Kyiv, killing
-   civilians": Ukrainian civilians); the one that acts never is.
-
-A place that locates an agent this way is where the act happens, so it is not also the act's target
-(``BlockMentions.scene_places``: "people marched in Goma to protest against Rwanda" do not protest
-against Congo). A place after a preposition of direction or target ("advanced on Kyiv", "fired at the Kremlin": the
-verb's own object prepositions) or a direct object ("shelled Kharkiv") is where the act is aimed,
-not where the actors are, and gives no state. Places of several states leave the agent as it was
-(still ``unqualified_agent`` when a candidate needs it).
+A place that locates an agent by rule 2 is where the act happens, so it is not also the target of
+an act that names no object (``BlockMentions.scene_places``: "people marched in Bukavu" do not
+protest against Congo). A place after a preposition of direction or target ("advanced on Kyiv",
+"fired at the Kremlin": the verb's own object prepositions) or a direct object is where the act
+is aimed, not where its agent is, and gives the agent no state. Places of several states leave the
+agent as it was (still ``unqualified_agent`` when a candidate needs it).
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from graph.model import ActorType
 
 #: Mention kinds that name a place of a state: its name, capital or seat (not a demonym: "in Japanese").
 _PLACE_KINDS = frozenset({MentionKind.NAME, MentionKind.CAPITAL, MentionKind.SEAT})
-#: Prepositions after an agent noun that say where it is or comes from ("police in Lagos", "students from Goma",
-#: "residents of Goma").
+#: Prepositions after an agent noun that say where it is or comes from ("police in Lagos", "students from Kano",
+#: "residents of Kano").
 _POSTMODIFIER_PREPS = frozenset({"in", "from", "of"})
 #: The one of them that says where a local agent is now, so where it acts ("police in Lagos arrested ...").
 _PRESENCE_PREPS = frozenset({"in"})
@@ -49,10 +49,10 @@ _PRESENCE_PREPS = frozenset({"in"})
 _ARGUMENT_ARCS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Arcs of the argument an act is done to.
 _PATIENT_ARCS = frozenset({"dobj", "nsubjpass"})
-#: Prepositions that put a place noun inside another place ("a square in Cairo", "the town of Goma"); not
-#: "near" or "outside": "towns near the Gaza Strip" may lie in another state.
+#: Prepositions that put a place noun inside another place ("a square in Cairo", "the town of Kano"); not
+#: "near" or "outside": "towns near Somalia" may lie in another state.
 _NESTING_PREPS = frozenset({"in", "of"})
-#: Arcs between verbs that share one subject and one scene ("marched in Goma to protest", "gathered and chanted").
+#: Arcs between verbs that share one subject and one scene ("marched in Bukavu to protest", "gathered and chanted").
 _SAME_SCENE_ARCS = frozenset({"conj", "xcomp", "advcl"})
 _NESTING_DEPTH = 3
 
@@ -164,7 +164,7 @@ class AgentLocator:
             for state in self._place_states(pobj, mentions)
         }
 
-    # -- rules 2 and 3: "people marched in Goma", "stormed the embassy in Baghdad" --------------
+    # -- rules 2 and 3: "people marched in Bukavu", "stormed the embassy in Khartoum" ------------
     def _scene_places(self, token: Token, mentions: BlockMentions) -> dict[int, set[str]]:
         """The places where the clause the agent is an argument of takes place (by token of the
         place phrase) with their states."""
@@ -194,9 +194,9 @@ class AgentLocator:
     def _target_places(self, token: Token, mentions: BlockMentions) -> dict[int, set[str]]:
         """For a local agent the act is done to (its object: "killing civilians", "residents were
         detained"), the places the act is aimed at are where it is: the verb's direct object and
-        the objects of its target prepositions, where they are places ("fired missiles at Kyiv,
-        killing civilians", "struck a market in Kherson, killing residents"). Never for the agent
-        that acts: "troops advanced on Kyiv" are not Ukrainian."""
+        the objects of its target prepositions, where they are places ("bombed Juba, killing
+        civilians", "bombed a hospital in Idlib, wounding civilians"). Never for the agent that
+        acts: "troops advanced on Kyiv" are not Ukrainian."""
         argument = _argument_of(token, self.lexicon)
         verb = _governing_verb(argument)
         if verb is None or argument.dep_ not in _PATIENT_ARCS:
@@ -228,8 +228,8 @@ class AgentLocator:
     def _place_states(self, token: Token, mentions: BlockMentions, depth: int = 0) -> set[str]:
         """The states of the places a token and its conjuncts name: a country, capital or seat; a
         place the gazetteer puts in a state; a place noun located in one ("a square in Cairo", "the
-        city of Goma", "the Kenyan capital"). A diplomatic mission is located only by its "in"
-        ("the Japanese embassy in Seoul" stands in South Korea; "the Japanese embassy" nowhere)."""
+        city of Kano", "the Kenyan capital"). A diplomatic mission is located only by its "in"
+        ("the Turkish embassy in Athens" stands in Greece; "the Turkish embassy" nowhere)."""
         states: set[str] = set()
         for item in (token, *token.conjuncts):
             states |= self._place_state(item, mentions, depth)
@@ -327,7 +327,7 @@ def _same_scene(verb: Token) -> list[Token]:
 
 def _aimed_scene(verb: Token) -> list[Token]:
     """The verb an act is done by, and the act it results from when it is a participle clause
-    without a subject of its own ("struck Juba, killing civilians"); not the verbs coordinated
+    without a subject of its own ("bombed Juba, killing civilians"); not the verbs coordinated
     with it, which may be aimed elsewhere ("civilians were killed and [it] accused India")."""
     if verb.dep_ == "advcl" and not _has_own_subject(verb) and verb.head != verb:
         return [verb, verb.head]

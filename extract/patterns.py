@@ -446,7 +446,7 @@ def _phrase_tokens(token: Token) -> Iterator[Token]:
 def _located_target(trigger: Token, ctx: Context, object_named: bool = True) -> ObjectFound | None:
     """Material conflict "in" a country targets it: "launched strikes on sites in Pakistan",
     "struck a depot in a suburb of Damascus". With no object named, a place that located the
-    act's agents is only where it happens ("people marched in Goma")."""
+    act's agents is only where it happens ("people marched in Bukavu")."""
     holders = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
     # what is done at a named state's diplomatic mission targets that state, not the one it stands in
     holders = [h for h in holders if not mission_senders(h, ctx)]
@@ -457,7 +457,7 @@ def _located_target(trigger: Token, ctx: Context, object_named: bool = True) -> 
             if prep.dep_ == "prep" and prep.lower_ == "in":
                 for pobj in prep.children:
                     if not object_named and ctx.is_scene_place(pobj):
-                        continue  # where the actors are ("people marched in Goma"), not what they aim at
+                        continue  # where the actors are ("people marched in Bukavu"), not what they aim at
                     countries = _states_of(pobj, ctx) or _place_owners(pobj, ctx)
                     if pobj.dep_ == "pobj" and countries:
                         return ObjectFound(tuple(countries), None, True, frozenset({pobj.i}))
