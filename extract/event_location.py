@@ -155,13 +155,16 @@ class AgentLocator:
         return token.lower_ in self.words.local_agents
 
     # -- rule 1: "police in Lagos" -------------------------------------------------------------
-    def _postmodifier_states(self, token: Token, mentions: BlockMentions,
-                             preps: frozenset[str] = _POSTMODIFIER_PREPS) -> set[str]:
+    def _postmodifier_states(self, token: Token, mentions: BlockMentions) -> set[str]:
+        return {state for found in self._postmodifier_places(token, mentions).values() for state in found}
+
+    def _postmodifier_places(self, token: Token, mentions: BlockMentions,
+                             preps: frozenset[str] = _POSTMODIFIER_PREPS) -> dict[int, set[str]]:
+        """The places after the noun's prepositions ``preps``, by token, with their states."""
         return {
-            state
+            pobj.i: self._place_states(pobj, mentions)
             for prep in token.children if prep.dep_ == "prep" and prep.lower_ in preps
             for pobj in prep.children if pobj.dep_ == "pobj"
-            for state in self._place_states(pobj, mentions)
         }
 
     # -- rules 2 and 3: "people marched in Bukavu", "stormed the embassy in Khartoum" ------------
@@ -184,7 +187,7 @@ class AgentLocator:
                 places[place.i] = self._place_states(place, mentions)
             for other in _arguments(scene_verb):
                 if self._is_local(other):  # "police in Lagos arrested traders": the traders are there too
-                    places[other.i] = self._postmodifier_states(other, mentions, _PRESENCE_PREPS)
+                    places.update(self._postmodifier_places(other, mentions, _PRESENCE_PREPS))
             if scene_verb.lemma_.lower() in self.lexicon.storming_verbs:
                 for obj in (c for c in scene_verb.children if c.dep_ == "dobj"):
                     if obj.lemma_.lower() in self.lexicon.mission_nouns:
