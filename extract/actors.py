@@ -61,6 +61,7 @@ class BlockMentions(dict[int, Mention]):
         self.unqualified_agents: frozenset[int] = frozenset()
         self.pairs: dict[int, tuple[Actor, Actor] | None] = {}
         self.place_states: Mapping[int, Actor] = {}  # tokens of a place name: the state containing it
+        self.scene_places: frozenset[int] = frozenset()  # places that located an agent (extract/event_location.py)
 
 
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
@@ -992,18 +993,9 @@ class ActorResolver:
             if person is not None:
                 return person
         plural = head.tag_ in ("NNS", "NNPS") or role.kind == "GROUP"
-        if role.sector == "GOV" or (role.kind == "TITLE" and not plural):
+        if role.kind == "TITLE" and not plural:
             return self.gazetteer.country_actor(country)
-        country_name = self.gazetteer.countries[country]
-        adjective = country_name.demonyms[0] if country_name.demonyms else country_name.name
-        return Actor(
-            f"group:{country.lower()}-{role.sector.lower()}",
-            f"{adjective} {role.role}",
-            ActorType.GROUP,
-            country,
-            role.sector,
-            cameo=country + (role.code or role.sector),
-        )
+        return group_actor(self.gazetteer, country, role)
 
     def _person_with_role(self, country: str | None, role: Role) -> Actor | None:
         """A person named earlier in the article with this role and country, else the
@@ -1078,6 +1070,23 @@ class ActorResolver:
             speaker = _governing_person(pronoun, by_token)
             return speaker or sentence_subject or self.previous_subject_person or last_person
         return last_person
+
+
+def group_actor(gazetteer: Gazetteer, country: str, role: Role) -> Actor:
+    """The actor of a group role of a state: "Nigerian police" (NGA COP); a government role is
+    the state itself."""
+    if role.sector == "GOV":
+        return gazetteer.country_actor(country)
+    country_name = gazetteer.countries[country]
+    adjective = country_name.demonyms[0] if country_name.demonyms else country_name.name
+    return Actor(
+        f"group:{country.lower()}-{role.sector.lower()}",
+        f"{adjective} {role.role}",
+        ActorType.GROUP,
+        country,
+        role.sector,
+        cameo=country + (role.code or role.sector),
+    )
 
 
 def _is_clause_subject(doc: Doc, mention: Mention) -> bool:

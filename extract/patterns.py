@@ -66,6 +66,10 @@ class Context:
         """The state containing the place a token names ("Odesa": Ukraine), if it names one."""
         return self.mentions.place_states.get(token.i) if isinstance(self.mentions, BlockMentions) else None
 
+    def is_scene_place(self, token: Token) -> bool:
+        """A place that says where an agent of the block acts, and so is not what its act aims at."""
+        return isinstance(self.mentions, BlockMentions) and token.i in self.mentions.scene_places
+
     def is_place_name(self, token: Token) -> bool:
         mention = self.mentions.get(token.i)
         return mention is not None and mention.kind is MentionKind.CAPITAL
@@ -454,9 +458,10 @@ def _phrase_tokens(token: Token) -> Iterator[Token]:
             yield from _phrase_tokens(child)
 
 
-def _located_target(trigger: Token, ctx: Context) -> ObjectFound | None:
+def _located_target(trigger: Token, ctx: Context, object_named: bool = True) -> ObjectFound | None:
     """Material conflict "in" a country targets it: "launched strikes on sites in Pakistan",
-    "struck a depot in a suburb of Damascus"."""
+    "struck a depot in a suburb of Damascus". With no object named, a place that located the
+    act's agents is only where it happens ("people marched in Bukavu")."""
     holders = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
     # what is done at a named state's diplomatic mission targets that state, not the one it stands in
     holders = [h for h in holders if not mission_senders(h, ctx)]
@@ -466,6 +471,8 @@ def _located_target(trigger: Token, ctx: Context) -> ObjectFound | None:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ == "in":
                 for pobj in prep.children:
+                    if not object_named and ctx.is_scene_place(pobj):
+                        continue  # where the actors are ("people marched in Bukavu"), not what they aim at
                     countries = _states_of(pobj, ctx) or _place_owners(pobj, ctx)
                     if pobj.dep_ == "pobj" and countries:
                         return ObjectFound(tuple(countries), None, True, frozenset({pobj.i}))
@@ -561,7 +568,7 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
         return Candidate(verb, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and ctx.ontology.relation(trig.relation).quad_class == 4:
-        found = _located_target(verb, ctx) or found
+        found = _located_target(verb, ctx, found.token_seen) or found
     attributes: list[tuple[str, str]] = []
     if found.attribute:
         attributes.append(found.attribute)
@@ -643,7 +650,7 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         object_tokens = prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and relation.quad_class == 4:
-        found = _located_target(phrase, ctx) or found
+        found = _located_target(phrase, ctx, found.token_seen) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
     candidate = finish_candidate(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
                         confidence, ctx, found.used, subject_found, found.token_seen, found.unqualified_agent)

@@ -16,6 +16,7 @@ from extract.actors import ActorResolver, Mention, MentionKind
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
+from extract.event_location import AgentLocator, LocationWords, load_location_words
 from extract.event_memory import EventMemory, sentence_numbers, sentence_speakers
 from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
 from extract.extractor import RULES, ArticleFailure, extractor_id
@@ -71,6 +72,7 @@ class Knowledge:
     ontology: Ontology
     lexicon: Lexicon
     digest: str
+    location_words: LocationWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -83,6 +85,7 @@ class Knowledge:
                 load_ontology(data_dir=data_dir),
                 load_lexicon(data_dir / "lexicon.toml"),
                 knowledge_digest(data_dir),
+                load_location_words(data_dir / "event_location.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -300,6 +303,8 @@ class _ArticleExtraction:
         knowledge = extractor.knowledge
         self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date)
         self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer)
+        self.locator = AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon,
+                                    knowledge.ontology)
         self.events: list[Event] = []
         self.drops: list[Drop] = []
         self.names: dict[str, set[str]] = {}
@@ -310,6 +315,7 @@ class _ArticleExtraction:
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
         self.references.resolve_block(doc, mentions)
+        self.locator.locate(doc, mentions)
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
