@@ -24,6 +24,11 @@ class Threats:
     warning_verbs: frozenset[str]
     consequence_verbs: frozenset[str]
     consequence_nouns: frozenset[str]
+    #: words stating their subject's intention to do the act they govern ("vowed to", "pledge to")
+    intention_verbs: frozenset[str]
+    intention_nouns: frozenset[str]
+    #: subordinators of a condition set on a threat ("if", "unless")
+    condition_markers: frozenset[str]
     #: CAMEO code prefix of the act threatened -> the threat's code
     codes: Mapping[str, str]
 
@@ -92,6 +97,9 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
             warning_verbs=_words(path, threats, "warning_verbs"),
             consequence_verbs=_words(path, threats, "consequence_verbs"),
             consequence_nouns=_words(path, threats, "consequence_nouns"),
+            intention_verbs=_words(path, threats, "intention_verbs"),
+            intention_nouns=_words(path, threats, "intention_nouns"),
+            condition_markers=_words(path, threats, "condition_markers"),
             codes={str(prefix): str(code) for prefix, code in codes.items()},
         ),
         Naming(_words(path, naming, "verbs"), _words(path, naming, "dictionary_verbs"), roots, statement_code),
