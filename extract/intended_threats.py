@@ -141,8 +141,7 @@ def objectless_commitment(candidate: Candidate, ctx: Context) -> Candidate:
     material conflict act that is no event word ("vowed to retaliate against X", "warned that it
     would retaliate if X ..."), or a warning of consequences under a condition ("warned of grave
     consequences if X did not ..."): the threat against the act's target or the condition's party.
-    When the act is an event word, its own candidate is coded as the threat and this one is a
-    duplicate."""
+    An act that is an event word is left to its own candidate."""
     threats = ctx.ontology.speech_acts.threats
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
@@ -164,10 +163,7 @@ def objectless_commitment(candidate: Candidate, ctx: Context) -> Candidate:
     if act.dep_ == "ccomp" and not set(subject_actors(clause_subject(act, ctx), ctx)) & set(speakers):
         return candidate  # "warned that Iran would attack": not the speaker's act
     if names_event(act, ctx):
-        if intention:
-            return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE,
-                             f"threat coded at '{act.lemma_}'")
-        return candidate
+        return candidate  # the act's own candidate is coded as the threat (``as_threat``)
     targets = act_target(act, trigger, speakers, ctx)
     return _threat(candidate, targets) if targets else candidate
 

@@ -107,8 +107,11 @@ def as_threat(candidate: Candidate, ctx: Context) -> Candidate:
     """A threatened act is coded as CAMEO codes it: the threat (13), from the threatener to the
     act's target, with the threatening word as trigger and the act kept as ``requested``; the act
     itself is no event. The threat's code follows the act's (speech_acts.toml ``threats.codes``:
-    sanctions 1312, military force 138). An act whose only would-be target is the subject of a
-    condition ("threatened sanctions if Turkey buys missiles") is dropped, no target invented."""
+    sanctions 1312, military force 138). An act with no target of its own is aimed at the party
+    whose conduct its condition names ("threatened sanctions if Turkey buys missiles": Turkey); one
+    whose condition names only its speaker ("if it is attacked") is dropped, no target invented.
+    Intentions to carry out a material conflict act ("vowed to attack X") and conditional
+    statements of one ("said it would strike X if ...") are threats too (extract/intended_threats.py)."""
     threats = ctx.ontology.speech_acts.threats
     trigger = candidate.trigger
     governor = threatening_governor(trigger, threats) or committing_governor(candidate, ctx)
