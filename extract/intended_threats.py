@@ -68,7 +68,7 @@ def committing_governor(candidate: Candidate, ctx: Context) -> Token | None:
     governor = intending_governor(trigger, threats)
     if governor is not None:
         return governor
-    governor = stating_governor(trigger, ctx.lexicon.speech_verbs)
+    governor = stating_governor(trigger, threats.stating_verbs)
     if governor is not None and condition_clauses(act_holders(trigger, governor), threats.condition_markers):
         return governor
     return None

@@ -87,9 +87,9 @@ def intending_governor(trigger: Token, threats: Threats) -> Token | None:
     return None
 
 
-def stating_governor(trigger: Token, speech_verbs: frozenset[str]) -> Token | None:
-    """The verb of saying whose clause says what its speaker will do ("said it would cut ties"),
-    for the act at ``trigger``."""
+def stating_governor(trigger: Token, stating_verbs: frozenset[str]) -> Token | None:
+    """The verb announcing what its speaker will do in its clause ("said it would cut ties"), for
+    the act at ``trigger``."""
     verb = _act_verb(trigger)
     if verb is None:
         return None
@@ -97,7 +97,7 @@ def stating_governor(trigger: Token, speech_verbs: frozenset[str]) -> Token | No
     governor = top.head
     if top.dep_ != "ccomp" or governor == top or governor.pos_ not in _VERBS or not _has_future_modal(top):
         return None
-    return governor if governor.lemma_.lower() in speech_verbs else None
+    return governor if governor.lemma_.lower() in stating_verbs else None
 
 
 def _has_future_modal(verb: Token) -> bool:

@@ -92,9 +92,22 @@ def test_a_statement_of_intent_without_a_condition_keeps_its_coding(extractor: E
     assert {e.relation.name for e in result.events} == {"REDUCE_RELATIONS"}
 
 
-def test_a_conditional_act_another_speaker_reports_is_no_threat(extractor: Extractor) -> None:
-    result = run(extractor, "Analysts said Iraq would cut diplomatic relations if Sweden allowed another protest.")
-    assert threats(result) == set()
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the act is another's than the speaker's
+        "Analysts said Iraq would cut diplomatic relations if Sweden allowed another protest.",
+        # a denial announces no course of action
+        "Iran denied that it would strike Israel if the talks failed.",
+    ],
+)
+def test_a_conditional_act_not_announced_by_its_actor_is_no_threat(extractor: Extractor, text: str) -> None:
+    assert threats(run(extractor, text)) == set()
+
+
+def test_a_conditional_act_announced_with_its_own_target_threatens_that_target(extractor: Extractor) -> None:
+    result = run(extractor, "Russia announced that it would expel Estonian diplomats if Tallinn removed the monument.")
+    assert threats(result) == {("country:RUS", "country:EST", "136", "EXPEL")}
 
 
 # -- intentions to carry out a material conflict act ------------------------------------------
@@ -109,6 +122,7 @@ def test_a_conditional_act_another_speaker_reports_is_no_threat(extractor: Extra
         ("Russia promised sanctions against Latvia.", ("country:RUS", "country:LVA", "1312", "SANCTION"), "promise"),
         ("Russia's pledge to impose sanctions on Latvia alarmed Estonia.",
          ("country:RUS", "country:LVA", "1312", "SANCTION"), "pledge"),
+        ("Ukraine plans to expel the Russian ambassador.", ("country:UKR", "country:RUS", "136", "EXPEL"), "plan"),
         ("Greece pledged that it would expel the Turkish ambassador.",
          ("country:GRC", "country:TUR", "136", "EXPEL"), "pledge"),
     ],
