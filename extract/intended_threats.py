@@ -158,6 +158,8 @@ def objectless_commitment(candidate: Candidate, ctx: Context) -> Candidate:
         targets = condition_targets([trigger], speakers, ctx)
         return _threat(candidate, targets) if targets else candidate
     act = stated_act(trigger)
+    if act is None and intention and trigger.pos_ in ("VERB", "AUX"):
+        return dictionary_threat(candidate, ctx)
     if act is None or is_negated_act(act) or not is_conflict_verb(act, ctx):
         return candidate
     if act.dep_ == "ccomp" and not set(subject_actors(clause_subject(act, ctx), ctx)) & set(speakers):
@@ -166,6 +168,31 @@ def objectless_commitment(candidate: Candidate, ctx: Context) -> Candidate:
         return candidate  # the act's own candidate is coded as the threat (``as_threat``)
     targets = act_target(act, trigger, speakers, ctx)
     return _threat(candidate, targets) if targets else candidate
+
+
+def dictionary_threat(candidate: Candidate, ctx: Context) -> Candidate:
+    """An intention verb whose object the CAMEO verb dictionary codes as a threat ("vow revenge"
+    138, "pledge a boycott" 1312, "promise a raid" 138) and that found no object actor: the threat
+    against the target after a preposition of the verb or its object ("vowed revenge against X"),
+    else against the party its condition names. An object that is an event word is coded at it."""
+    trigger = candidate.trigger
+    match = ctx.ontology.verbs.match(trigger)
+    if match is None or match.pattern is None or match.code[:2] != "13" or object_is_event_noun(trigger, ctx):
+        return candidate
+    preps = tuple(sorted(ctx.lexicon.target_prepositions))
+    tokens = prep_objects(trigger, preps)
+    for obj in trigger.children:
+        if obj.dep_ == "dobj":
+            tokens += prep_objects(obj, preps)
+    trig = Trigger(trigger.lemma_.lower(), "VERB", THREATEN_RELATION, None, (), None)
+    found = resolve_object(tokens, ctx, trig)
+    speakers = candidate.subjects
+    targets = [a for a in found.actors if a not in speakers] or condition_targets([trigger], speakers, ctx)
+    if not targets:
+        return candidate
+    relation = ctx.ontology.relation_for_code(match.code)
+    attributes = (("cameo", match.code),) if match.code != relation.cameo else ()
+    return Candidate(trigger, relation.name, speakers, tuple(targets), attributes, THREAT_CONFIDENCE)
 
 
 def _threat(candidate: Candidate, targets: list[Actor]) -> Candidate:

@@ -153,3 +153,29 @@ def test_a_vow_not_to_attack_is_no_threat(extractor: Extractor) -> None:
 def test_an_intention_under_a_condition_is_aimed_at_the_conditions_party(extractor: Extractor) -> None:
     result = run(extractor, "Ghana vowed to impose sanctions unless Togo released the prisoners.")
     assert threats(result) == {("country:GHA", "country:TGO", "1312", "SANCTION")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the OEDA verb dictionary codes "vow ... revenge" and "promise ... raid" 138
+        ("Iran vowed revenge against Israel.", ("country:IRN", "country:ISR", "138", None)),
+        ("Hamas promised a raid on Israel.", ("org:hamas", "country:ISR", "138", None)),
+        ("Iran vowed revenge if Israel struck again.", ("country:IRN", "country:ISR", "138", None)),
+    ],
+)
+def test_an_intention_the_verb_dictionary_codes_as_a_threat_is_one(
+    extractor: Extractor, text: str, expected: tuple[str, str, str, str | None]
+) -> None:
+    assert threats(run(extractor, text)) == {expected}
+
+
+def test_an_intention_denied_is_a_negated_threat(extractor: Extractor) -> None:
+    result = run(extractor, "Iran did not vow revenge against Israel.")
+    assert threats(result) == {("country:IRN", "country:ISR", "138", None)}
+    assert result.events[0].polarity is Polarity.NEGATED
+
+
+def test_an_intention_to_support_is_no_threat(extractor: Extractor) -> None:
+    result = run(extractor, "Kenya pledged support for Somalia.")
+    assert threats(result) == set()
