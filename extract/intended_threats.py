@@ -56,9 +56,10 @@ def act_code(candidate: Candidate, ctx: Context) -> str:
 def committing_governor(candidate: Candidate, ctx: Context) -> Token | None:
     """The word by which the candidate's subject commits itself to the material conflict act at
     the candidate: an intention word ("vowed to attack X", "its pledge to impose sanctions on X"),
-    or a verb of saying whose clause states the act under a condition ("said it would strike X if
-    ..."); "said it would strike X" alone keeps its coding. None for any other act, for a negated
-    act ("vowed not to attack X") and for a candidate without subjects."""
+    or a verb announcing its speaker's course of action whose clause states the act under a
+    condition ("said it would strike X if ..."); "said it would strike X" alone keeps its coding.
+    None for any other act, for a negated act ("vowed not to attack X") and for a candidate
+    without subjects."""
     trigger = candidate.trigger
     threats = ctx.ontology.speech_acts.threats
     if not candidate.subjects or quad_class_for(act_code(candidate, ctx)) != MATERIAL_CONFLICT:
@@ -132,13 +133,12 @@ def act_target(act: Token, governor: Token, speakers: Sequence[Actor], ctx: Cont
     found = resolve_object(tokens, ctx, trig)
     if found.actors:
         return [a for a in found.actors if a not in speakers]
-    holders = [governor, act] if act.head == governor else [governor, act.head, act]
-    return condition_targets(holders, speakers, ctx)
+    return condition_targets(act_holders(act, governor), speakers, ctx)
 
 
 def objectless_commitment(candidate: Candidate, ctx: Context) -> Candidate:
-    """An intention or warning word that found no object but its speaker, stating that its subject will do a
-    material conflict act that is no event word ("vowed to retaliate against X", "warned that it
+    """An intention or warning word that found no object but its speaker, stating that its subject
+    will do a material conflict act that is no event word ("vowed to retaliate against X", "warned that it
     would retaliate if X ..."), or a warning of consequences under a condition ("warned of grave
     consequences if X did not ..."): the threat against the act's target or the condition's party.
     An act that is an event word is left to its own candidate."""
