@@ -112,13 +112,20 @@ def is_negated_act(trigger: Token) -> bool:
 
 
 def condition_clauses(holders: list[Token], markers: frozenset[str]) -> list[Token]:
-    """The conditions ("if"/"unless" clauses) set on any of ``holders``."""
+    """The conditions ("if"/"unless" clauses) set on any of ``holders``. A concessive "even if"
+    clause (the act holds whatever it says) and a comparing "as if" clause set none."""
     return [
         clause
         for holder in holders
         for clause in holder.children
-        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in clause.children)
+        if clause.dep_ == "advcl" and _is_condition(clause, markers)
     ]
+
+
+def _is_condition(clause: Token, markers: frozenset[str]) -> bool:
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    concessive = any(c.dep_ == "advmod" and c.lower_ == "even" for c in clause.children)
+    return bool(marks) and all(m in markers for m in marks) and not concessive
 
 
 def condition_agents(clause: Token) -> list[Token]:

@@ -66,6 +66,8 @@ def test_a_threat_without_a_target_of_its_own_is_aimed_at_the_conditions_party(
         "Peru threatened to retaliate if Lima lost the arbitration.",
         "The United Nations warned of a famine if Ethiopia did not open the roads.",  # a plight, no consequence
         "Spain threatened to retaliate if the talks failed.",  # the condition names no party
+        "Russia threatened to retaliate even if Finland stayed neutral.",  # concessive: no condition
+        "Russia threatened to retaliate as if Finland had attacked it.",  # a comparison
     ],
 )
 def test_a_condition_naming_no_other_party_gives_no_target(extractor: Extractor, text: str) -> None:
@@ -97,6 +99,8 @@ def test_a_statement_of_intent_without_a_condition_keeps_its_coding(extractor: E
     [
         # the act is another's than the speaker's
         "Analysts said Iraq would cut diplomatic relations if Sweden allowed another protest.",
+        # "even if" sets no condition: a statement of intent as before
+        "Israel said it would strike Iran even if the United States objected.",
         # a denial announces no course of action
         "Iran denied that it would strike Israel if the talks failed.",
     ],
