@@ -21,7 +21,6 @@ from extract.patterns import (
     actors_of,
     clause_subject,
     is_trigger,
-    modifier_actors,
     object_is_event_noun,
     prep_objects,
     resolve_object,
@@ -82,8 +81,9 @@ def condition_targets(holders: list[Token], speakers: Sequence[Actor], ctx: Cont
     found: list[Actor] = []
     for clause in condition_clauses(holders, ctx.ontology.speech_acts.threats.condition_markers):
         for token in condition_agents(clause):
-            actors = actors_of(token, ctx) or modifier_actors(token, ctx)
-            found.extend(a for a in actors if a not in speakers and a not in found)
+            # an actor, not a thing an actor qualifies: "if the Moroccan economy collapsed" names
+            # no conduct of Morocco's
+            found.extend(a for a in actors_of(token, ctx) if a not in speakers and a not in found)
     return found
 
 

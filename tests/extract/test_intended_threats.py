@@ -36,6 +36,9 @@ def threats(extraction: Extraction) -> set[tuple[str, str, str, str | None]]:
          ("country:RUS", "country:UKR", "130", None)),
         ("Canada threatened to impose sanctions unless Iran freed the sailors.",
          ("country:CAN", "country:IRN", "1312", "SANCTION")),
+        # an agent noun a state qualifies is that state's party
+        ("Spain threatened to retaliate if Moroccan troops crossed the border.",
+         ("country:ESP", "group:mar-mil", "130", None)),
         # a passive condition names the party by its agent
         ("Egypt threatened to retaliate if the dam was attacked by Sudan.",
          ("country:EGY", "country:SDN", "130", None)),
@@ -67,6 +70,7 @@ def test_a_threat_without_a_target_of_its_own_is_aimed_at_the_conditions_party(
         "The United Nations warned of a famine if Ethiopia did not open the roads.",  # a plight, no consequence
         "Spain threatened to retaliate if the talks failed.",  # the condition names no party
         "Russia threatened to retaliate even if Finland stayed neutral.",  # concessive: no condition
+        "Spain threatened to retaliate if the Moroccan economy collapsed.",  # a thing Morocco qualifies
         "Russia threatened to retaliate as if Finland had attacked it.",  # a comparison
     ],
 )
