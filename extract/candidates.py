@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.intended_threats import objectless_commitment
 from extract.light_verb_candidates import with_composed_events
 from extract.patterns import Candidate, Context, noun_candidates, obligation_candidates, verb_candidates
 from extract.speech_act_candidates import (
@@ -24,7 +25,7 @@ def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     (``extract.light_verb_candidates``), requests coded as requests and threats as threats."""
     for candidate in with_composed_events(tokens, list(_block_candidates(tokens, ctx)), ctx):
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
-        yield as_warning(as_threat_without_object(candidate, ctx), ctx)
+        yield as_warning(objectless_commitment(as_threat_without_object(candidate, ctx), ctx), ctx)
 
 
 def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:

@@ -13,8 +13,16 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.intended_threats import (
+    THREAT_CONFIDENCE,
+    act_code,
+    committing_governor,
+    condition_targets,
+    conditional_threat,
+    names_event,
+)
 from extract.naming import naming_code, predicate_complement
-from extract.ontology import Lexicon, Trigger, generic_code
+from extract.ontology import Lexicon, Trigger
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
     RELATIVE_PRONOUNS,
@@ -23,7 +31,6 @@ from extract.patterns import (
     actors_of,
     clause_subject,
     finish_candidate,
-    is_trigger,
     modifier_actors,
     object_is_event_noun,
     prep_objects,
@@ -32,6 +39,7 @@ from extract.patterns import (
 )
 from extract.speech_acts import GENERIC_THREAT_CODE
 from extract.threats import (
+    act_holders,
     condition_subjects,
     infinitive_act,
     is_clause_act,
@@ -123,24 +131,32 @@ def as_threat(candidate: Candidate, ctx: Context) -> Candidate:
     """A threatened act is coded as CAMEO codes it: the threat (13), from the threatener to the
     act's target, with the threatening word as trigger and the act kept as ``requested``; the act
     itself is no event. The threat's code follows the act's (speech_acts.toml ``threats.codes``:
-    sanctions 1312, military force 138). An act whose only would-be target is the subject of a
-    condition ("threatened sanctions if Turkey buys missiles") is dropped, no target invented."""
+    sanctions 1312, military force 138). An act with no target of its own is aimed at the party
+    whose conduct its condition names ("threatened sanctions if Turkey buys missiles": Turkey); one
+    whose condition names only its speaker ("if it is attacked") is dropped, no target invented.
+    Intentions to carry out a material conflict act ("vowed to attack X") and conditional
+    statements of one ("said it would strike X if ...") are threats too (extract/intended_threats.py)."""
     threats = ctx.ontology.speech_acts.threats
     trigger = candidate.trigger
-    governor = threatening_governor(trigger, threats)
+    governor = threatening_governor(trigger, threats) or committing_governor(candidate, ctx)
     if governor is None:
         return candidate
-    act_code = dict(candidate.attributes).get("cameo", ctx.ontology.relation(candidate.relation).cameo)
-    code = threats.code_for(act_code)
-    if candidate.subjects and not set(candidate.subjects) & set(_threateners(governor, ctx)):
+    code = threats.code_for(act_code(candidate, ctx))
+    speakers = _threateners(governor, ctx)
+    if candidate.subjects and not set(candidate.subjects) & set(speakers):
         return candidate  # "the violence threatened to derail talks between X and Y": not X's threat
-    if is_clause_act(trigger, governor) and (candidate.drop is not None or code == GENERIC_THREAT_CODE):
+    clause_act = is_clause_act(trigger, governor)
+    if clause_act and (candidate.drop not in (None, *_OBJECTLESS) or code == GENERIC_THREAT_CODE):
         return candidate  # "warned that it would strike X": a threat only when the act harms
     if candidate.drop in _OBJECTLESS:
+        # "threatened to impose sanctions unless Iran withdraws": aimed at the condition's party
+        threat = conditional_threat(candidate, governor, code, speakers, ctx)
+        if threat is not None:
+            return threat
         conditions = condition_subjects(trigger, governor, ctx.lexicon.hypothetical_markers)
-        if any(actors_of(t, ctx) for t in conditions):
+        if not clause_act and any(actors_of(t, ctx) for t in conditions):
             return Candidate(governor, THREATEN_RELATION, candidate.subjects, (), (), 0.0,
-                             DropReason.CONDITIONAL_TARGET, f"'{trigger.lemma_}' aimed at a condition's subject")
+                             DropReason.CONDITIONAL_TARGET, f"'{trigger.lemma_}': its condition names no other party")
         return candidate
     if candidate.drop is not None:
         return candidate
@@ -197,25 +213,21 @@ def as_threat_without_object(candidate: Candidate, ctx: Context) -> Candidate:
     act = infinitive_act(trigger)
     if act is None:
         return candidate
-    if _names_event(act, ctx):
+    if names_event(act, ctx):
         return replace(candidate, drop=DropReason.DUPLICATE, detail=f"threat coded at '{act.lemma_}'")
     trig = Trigger(trigger.lemma_.lower(), "VERB", THREATEN_RELATION, None, (), None)
     tokens = [c for c in act.children if c.dep_ == "dobj"]
     tokens += prep_objects(act, tuple(sorted(ctx.lexicon.target_prepositions)))
     found = resolve_object(tokens, ctx, trig)
-    if not candidate.subjects or not found.actors:
+    if not candidate.subjects:
         return candidate
+    if not found.actors:
+        # "threatened to use force unless Serbia withdraws": aimed at the condition's party
+        targets = condition_targets(act_holders(act, trigger), candidate.subjects, ctx)
+        return replace(candidate, relation=THREATEN_RELATION, objects=tuple(targets), drop=None, detail="",
+                       confidence=THREAT_CONFIDENCE) if targets else candidate
     attributes = (found.attribute,) if found.attribute else ()
-    return Candidate(trigger, THREATEN_RELATION, candidate.subjects, found.actors, attributes, 0.8)
-
-
-def _names_event(verb: Token, ctx: Context) -> bool:
-    """The verb is an event word: an ontology trigger, coded by the verb dictionary beyond a
-    block's catch-all default, or governing an event noun ("impose sanctions")."""
-    if is_trigger(verb, ctx) or object_is_event_noun(verb, ctx):
-        return True
-    match = ctx.ontology.verbs.match(verb)
-    return match is not None and not (match.pattern is None and match.code == generic_code(match.code))
+    return Candidate(trigger, THREATEN_RELATION, candidate.subjects, found.actors, attributes, THREAT_CONFIDENCE)
 
 
 def as_warning(candidate: Candidate, ctx: Context) -> Candidate:

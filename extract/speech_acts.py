@@ -26,6 +26,13 @@ class Threats:
     warning_verbs: frozenset[str]
     consequence_verbs: frozenset[str]
     consequence_nouns: frozenset[str]
+    #: words stating their subject's intention to do the act they govern ("vowed to", "pledge to")
+    intention_verbs: frozenset[str]
+    intention_nouns: frozenset[str]
+    #: verbs announcing their speaker's own course of action ("said it would ...")
+    stating_verbs: frozenset[str]
+    #: subordinators of a condition set on a threat ("if", "unless")
+    condition_markers: frozenset[str]
     #: CAMEO code prefix of the act threatened -> the threat's code
     codes: Mapping[str, str]
 
@@ -91,6 +98,10 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
             warning_verbs=_words(path, threats, "warning_verbs"),
             consequence_verbs=_words(path, threats, "consequence_verbs"),
             consequence_nouns=_words(path, threats, "consequence_nouns"),
+            intention_verbs=_words(path, threats, "intention_verbs"),
+            intention_nouns=_words(path, threats, "intention_nouns"),
+            stating_verbs=_words(path, threats, "stating_verbs"),
+            condition_markers=_words(path, threats, "condition_markers"),
             codes={str(prefix): str(code) for prefix, code in codes.items()},
         ),
         Naming(_words(path, naming, "verbs"), _words(path, naming, "dictionary_verbs"), roots, statement_code,

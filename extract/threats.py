@@ -62,6 +62,120 @@ def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
     return None
 
 
+def intending_governor(trigger: Token, threats: Threats) -> Token | None:
+    """The word stating its subject's intention to do the act at ``trigger``: an intention verb or
+    noun whose infinitive states the act ("vowed to attack X", "its pledge to impose sanctions on
+    X"), an intention verb whose clause says its subject will do it ("pledged that it would strike
+    X") or whose object is the act ("promised sanctions against X")."""
+    head = trigger.head
+    if trigger.pos_ not in _VERBS and trigger.dep_ == "dobj" and head.lemma_.lower() in threats.intention_verbs:
+        return head if head.pos_ in _VERBS else None
+    verb = _act_verb(trigger)
+    if verb is None:
+        return None
+    top = _clause_top(verb)
+    governor = top.head
+    if governor == top:
+        return None
+    lemma = governor.lemma_.lower()
+    if top.dep_ == "xcomp" and governor.pos_ in _VERBS and lemma in threats.intention_verbs:
+        return governor if _is_infinitive(top) else None
+    if top.dep_ == "acl" and governor.pos_ == "NOUN" and lemma in threats.intention_nouns:
+        return governor if _is_infinitive(top) else None
+    if top.dep_ == "ccomp" and _has_future_modal(top) and governor.pos_ in _VERBS:
+        return governor if lemma in threats.intention_verbs else None
+    return None
+
+
+def stating_governor(trigger: Token, stating_verbs: frozenset[str]) -> Token | None:
+    """The verb announcing what its speaker will do in its clause ("said it would cut ties"), for
+    the act at ``trigger``."""
+    verb = _act_verb(trigger)
+    if verb is None:
+        return None
+    top = _clause_top(verb)
+    governor = top.head
+    if top.dep_ != "ccomp" or governor == top or governor.pos_ not in _VERBS or not _has_future_modal(top):
+        return None
+    return governor if governor.lemma_.lower() in stating_verbs else None
+
+
+def _has_future_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in verb.children)
+
+
+def is_negated_act(trigger: Token) -> bool:
+    """The act at ``trigger`` is negated in its own clause: "vowed not to attack X", "said it
+    would never strike X"."""
+    verb = _act_verb(trigger)
+    return verb is not None and any(c.dep_ == "neg" for c in (*verb.children, *_clause_top(verb).children))
+
+
+def condition_clauses(holders: list[Token], markers: frozenset[str]) -> list[Token]:
+    """The conditions ("if"/"unless" clauses) set on any of ``holders``. A concessive "even if"
+    clause (the act holds whatever it says) and a comparing "as if" clause set none."""
+    return [
+        clause
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ == "advcl" and _is_condition(clause, markers)
+    ]
+
+
+def _is_condition(clause: Token, markers: frozenset[str]) -> bool:
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    concessive = any(c.dep_ == "advmod" and c.lower_ == "even" for c in clause.children)
+    return bool(marks) and all(m in markers for m in marks) and not concessive
+
+
+def condition_agents(clause: Token) -> list[Token]:
+    """Whose conduct a condition names: the subject of an active clause ("unless Iran withdraws"),
+    the agent of a passive one ("if the dam is attacked by Sudan"); a passive's patient is not
+    ("if it is attacked")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+        return [
+            pobj
+            for agent in clause.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+        ]
+    return [c for c in clause.children if c.dep_ == "nsubj"]
+
+
+def act_holders(trigger: Token, governor: Token) -> list[Token]:
+    """The governor and the verbs from the act at ``trigger`` up to it: where a condition on the
+    threatened act or on its threat hangs."""
+    holders = [governor]
+    verb = _act_verb(trigger)
+    while verb is not None and verb != governor and verb not in holders:
+        holders.append(verb)
+        verb = verb.head if verb.head != verb else None
+    return holders
+
+
+def stated_act(governor: Token) -> Token | None:
+    """The act a governor states its subject will do: its infinitive ("vowed to retaliate"), or
+    the verb of its clause with a future modal ("warned that it would retaliate")."""
+    found = infinitive_act(governor)
+    if found is not None or governor.pos_ not in _VERBS:
+        return found
+    for child in governor.children:
+        if child.dep_ == "ccomp" and child.pos_ in _VERBS and _has_future_modal(child):
+            return child
+    return None
+
+
+def consequence_warned_of(governor: Token, threats: Threats) -> Token | None:
+    """The consequence a warning is of: "warned of grave consequences", "cautioned of retaliation"."""
+    for prep in governor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in threats.consequence_nouns:
+                    return pobj
+    return None
+
+
 def _is_threatening_verb(token: Token, threats: Threats) -> bool:
     return token.pos_ in _VERBS and token.lemma_.lower() in threats.verbs
 
@@ -88,16 +202,9 @@ def is_clause_act(trigger: Token, governor: Token) -> bool:
 def condition_subjects(trigger: Token, governor: Token, markers: frozenset[str]) -> list[Token]:
     """Subjects of the conditions set on a threatened act or on its threat ("threatened sanctions
     if Turkey buys missiles", "threatened to strike unless Iran withdraws")."""
-    holders = [governor]
-    verb = _act_verb(trigger)
-    while verb is not None and verb != governor and verb not in holders:
-        holders.append(verb)
-        verb = verb.head if verb.head != verb else None
     return [
         subject
-        for holder in holders
-        for clause in holder.children
-        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in clause.children)
+        for clause in condition_clauses(act_holders(trigger, governor), markers)
         for subject in clause.children
         if subject.dep_ in ("nsubj", "nsubjpass")
     ]

@@ -179,7 +179,7 @@ class DropReason(StrEnum):
     BLOCKED_BY_GOVERNOR = "blocked_by_governor"
     DUPLICATE = "duplicate"
     NOT_AN_EVENT = "not_an_event"
-    CONDITIONAL_TARGET = "conditional_target"  # a threatened act's only target is the subject of its condition
+    CONDITIONAL_TARGET = "conditional_target"  # a threat's condition names no party but its own speaker
     NO_HOST_STATE = "no_host_state"  # "recalled its ambassador" with no state it was posted in
     UNKNOWN_PLACE = "unknown_place"  # "seized the town of X" where no gazetteer places X in a state
 

@@ -80,10 +80,11 @@ def test_a_threat_of_no_event_word_is_aimed_at_the_acts_target(extractor: Extrac
     assert detail_codes(result) == {("THREATEN", "130", None)}
 
 
-def test_a_threat_aimed_only_at_a_conditions_subject_is_dropped(extractor: Extractor) -> None:
+def test_a_threat_whose_act_has_no_target_is_aimed_at_the_party_its_condition_names(extractor: Extractor) -> None:
+    # CAMEO codes a conditional threat against the party whose conduct the condition names
     result = run(extractor, "Canada threatened to impose sanctions if Iran tested another missile.")
-    assert not any(e.relation.name in ("THREATEN", "SANCTION") for e in result.events)
-    assert [d.relation for d in result.drops if d.reason is DropReason.CONDITIONAL_TARGET] == ["THREATEN"]
+    assert triples(result) == {("country:CAN", "THREATEN", "country:IRN")}
+    assert detail_codes(result) == {("THREATEN", "1312", "SANCTION")}
 
 
 def test_a_warning_that_the_speaker_will_use_force_is_a_threat(extractor: Extractor) -> None:
