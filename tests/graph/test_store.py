@@ -316,7 +316,7 @@ def test_an_edge_name_that_is_not_a_plain_identifier_is_refused(
 
 def test_how_actors_were_paired_is_stored_and_read_back(store: GraphStore, extractor: Extractor,
                                                         request: pytest.FixtureRequest) -> None:
-    article = Article("paired", "Chile lifted a curfew in a border region of Bolivia.", None, "2024-03-14")
+    article = Article("paired", "Chile eased the rules at a border crossing with Bolivia.", None, "2024-03-14")
     (extraction,) = extractor.extract_many([article])
     assert {e.pairing for e in extraction.events} == {"backoff"}
     store.load([extraction])
