@@ -21,6 +21,7 @@ from extract.event_memory import EventMemory, sentence_numbers, sentence_speaker
 from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
+from extract.group_reference import GroupWords, load_group_words
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
@@ -73,6 +74,7 @@ class Knowledge:
     lexicon: Lexicon
     digest: str
     location_words: LocationWords
+    group_words: GroupWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -86,6 +88,7 @@ class Knowledge:
                 load_lexicon(data_dir / "lexicon.toml"),
                 knowledge_digest(data_dir),
                 load_location_words(data_dir / "event_location.toml"),
+                load_group_words(data_dir / "group_reference.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -302,7 +305,7 @@ class _ArticleExtraction:
         self.article = article
         knowledge = extractor.knowledge
         self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date)
-        self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer)
+        self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words)
         self.locator = AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon,
                                     knowledge.ontology)
         self.events: list[Event] = []
@@ -314,10 +317,10 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
-        self.references.resolve_block(doc, mentions)
+        groups = self.references.resolve_block(doc, mentions)
         self.locator.locate(doc, mentions)
         _collect_names(doc, mentions, self.names)
-        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
+        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions, groups)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
         self.memory = self.memory.hear(sentence_speakers(doc, sentences, ctx))
         tokens = list(doc)
