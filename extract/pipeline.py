@@ -27,6 +27,7 @@ from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
+from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import qualify
 from extract.territory import with_territory_acts
 from extract.text import (
@@ -75,6 +76,7 @@ class Knowledge:
     digest: str
     location_words: LocationWords
     group_words: GroupWords
+    symbol_words: SymbolWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -89,6 +91,7 @@ class Knowledge:
                 knowledge_digest(data_dir),
                 load_location_words(data_dir / "event_location.toml"),
                 load_group_words(data_dir / "group_reference.toml"),
+                load_symbol_words(data_dir / "protest_symbols.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -326,6 +329,8 @@ class _ArticleExtraction:
         tokens = list(doc)
         found = with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx)
         found = with_territory_acts(tokens, found, ctx, self.extractor.knowledge.gazetteer)
+        found = with_symbol_protests(tokens, found, ctx, self.extractor.knowledge.symbol_words,
+                                     self.extractor.knowledge.gazetteer)
         for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
