@@ -99,12 +99,15 @@ def symbol_act(
     verb: Token, ctx: Context, words: SymbolWords, country_actor: Callable[[str], Actor | None],
 ) -> SymbolAct | None:
     """The protest at ``verb``: a desecrating verb on a symbol of a state ("burned French flags"),
-    or a carrying verb on a sign against a party ("carried placards denouncing France"); None when
-    the verb is neither, the symbol has no owner, or a state's force acts."""
-    targets, spans = _desecrated_owners(verb, ctx, words)
-    if not targets:
+    aimed at the owner's state, or a carrying verb on a sign against a party ("carried placards
+    denouncing France", "chanted slogans against the president"), aimed at that party; None when the
+    verb is neither, the symbol has no owner, or a state's force acts."""
+    owners = _desecrated_owners(verb, ctx, words)
+    targets = [state for actor in owners if (state := _state_of(actor, country_actor)) is not None]
+    spans: set[int] = set()
+    if not owners:
         targets, spans = _denounced(verb, ctx, words)
-    states = _unique(state for actor in targets if (state := _state_of(actor, country_actor)) is not None)
+    states = _unique(targets)
     if not states:
         return None
     found = _agent(verb, ctx)
@@ -147,18 +150,18 @@ def _patients(verb: Token, phrases: frozenset[str]) -> list[Token]:
     return [t for head in direct + prepositional for t in (head, *head.conjuncts)]
 
 
-def _desecrated_owners(verb: Token, ctx: Context, words: SymbolWords) -> tuple[list[Actor], set[int]]:
+def _desecrated_owners(verb: Token, ctx: Context, words: SymbolWords) -> list[Actor]:
     """The owners of the symbols a desecrating verb acts on: "Israeli and American flags" (its
     qualifiers), "an effigy of the French president" (its "of" phrase)."""
     if not _verb_words(verb) & words.desecrating_verbs:
-        return [], set()
+        return []
     owners: list[Actor] = []
     for symbol in _patients(verb, words.desecrating_verbs):
         if symbol.lemma_.lower() not in words.symbol_nouns:
             continue
         owners += modifier_actors(symbol, ctx)
         owners += [a for g in _of_objects(symbol) for a in actors_of(g, ctx) or modifier_actors(g, ctx)]
-    return owners, set()  # the symbol is the verb's own object: no other verb is spanned
+    return owners
 
 
 def _of_objects(noun: Token) -> Iterator[Token]:

@@ -92,3 +92,10 @@ def test_states_named_apart_are_no_group(extractor: Extractor) -> None:
     result = run(extractor, "Chile hosted Peru on Monday. Bolivia joined the talks later. "
                             "Ecuador praised the three countries.")
     assert triples(result, "PRAISE") == set()
+
+
+def test_a_pair_and_a_group_in_one_sentence_each_find_their_own(extractor: Extractor) -> None:
+    result = run(extractor, "Russia, China and Iran held drills as the United States and Britain watched. "
+                            "The two countries criticised the three nations.")
+    assert triples(result, "CRITICIZE") == {
+        (f"country:{a}", f"country:{b}") for a in ("USA", "GBR") for b in ("RUS", "CHN", "IRN")}

@@ -76,3 +76,9 @@ def test_symbol_words_name_a_missing_list(tmp_path: Path) -> None:
     path.write_text('[words]\nsymbol_nouns = ["flag"]\n', encoding="utf-8")
     with pytest.raises(ProtestSymbolsError, match="desecrating_verbs must be a non-empty list of words"):
         load_symbol_words(path)
+
+
+def test_a_slogan_against_a_leader_is_aimed_at_the_leader(extractor: Extractor) -> None:
+    result = run(extractor, "Protesters in Yerevan chanted slogans against the Azerbaijani president.")
+    assert [(e.subject.country, e.relation.name, e.object.type.value, e.object.country) for e in result.events] == [
+        ("ARM", "PROTEST_AGAINST", "PERSON", "AZE")]
