@@ -78,15 +78,30 @@ def sentence_groups(sentence: Span, mentions: BlockMentions) -> list[tuple[int, 
         mention = mentions.get(token.i)
         if mention is None or token.i != sentence.doc[mention.start : mention.end].root.i:
             continue
-        conjuncts = token.conjuncts
+        if token.dep_ in ("conj", "appos") and token.head.i < token.i and token.head.i in mentions:
+            continue  # a later member: the group is found at its first
+        conjuncts = [*token.conjuncts, *_listed_as_apposition(token, mentions)]
         if len(conjuncts) < SMALLEST_GROUP - 1 or any(c.i < token.i for c in conjuncts):
-            continue  # too few, or not the first conjunct (the group is found at its first)
+            continue
         members = [mentions.get(c.i) for c in conjuncts]
         actors = [mention.actor, *(m.actor for m in members if m is not None)]
         if None in members or len({a.id for a in actors}) != len(actors):
             continue  # a conjunct that names no actor, or one actor twice: no countable group
         found.append((max(c.i for c in conjuncts), tuple(actors)))
     return found
+
+
+def _listed_as_apposition(token: Token, mentions: BlockMentions) -> list[Token]:
+    """The rest of a list the parser hung on the first member as an apposition ("the United States,
+    Russia, and Switzerland": Russia as an appositive heading "and Switzerland"). An apposition renames
+    its head; an appositive of the same kind that heads a coordination of its own lists more members."""
+    head = mentions[token.i].actor
+    listed: list[Token] = []
+    for child in token.children:
+        other = mentions.get(child.i)
+        if child.dep_ == "appos" and other is not None and other.actor.type is head.type and child.conjuncts:
+            listed += [child, *child.conjuncts]
+    return listed
 
 
 def latest_group(

@@ -99,3 +99,18 @@ def test_a_pair_and_a_group_in_one_sentence_each_find_their_own(extractor: Extra
                             "The two countries criticised the three nations.")
     assert triples(result, "CRITICIZE") == {
         (f"country:{a}", f"country:{b}") for a in ("USA", "GBR") for b in ("RUS", "CHN", "IRN")}
+
+
+def test_a_list_the_parser_hung_as_an_apposition_is_a_group(extractor: Extractor) -> None:
+    lede = "The United States, Russia, and Switzerland hosted talks on Monday."
+    assert any(t.dep_ == "appos" for t in extractor.nlp(lede)), "the parse this test is about"
+    result = run(extractor, lede + " The three countries criticised Iran.")
+    assert triples(result, "CRITICIZE") == {(f"country:{a}", "country:IRN") for a in ("USA", "RUS", "CHE")}
+
+
+def test_the_three_leaders_are_three_persons_of_three_states(extractor: Extractor) -> None:
+    result = run(extractor, "Rishi Sunak met Fumio Kishida and Justin Trudeau in Tokyo. "
+                            "Later Xi Jinping, Vladimir Putin and Narendra Modi met in Kazan. "
+                            "The three leaders criticised Japan.")
+    assert {(e.subject.country, e.object.id) for e in result.events if e.relation.name == "CRITICIZE"} == {
+        ("CHN", "country:JPN"), ("RUS", "country:JPN"), ("IND", "country:JPN")}
