@@ -156,11 +156,14 @@ def _desecrated_owners(verb: Token, ctx: Context, words: SymbolWords) -> list[Ac
     if not _verb_words(verb) & words.desecrating_verbs:
         return []
     owners: list[Actor] = []
-    for symbol in _patients(verb, words.desecrating_verbs):
-        if symbol.lemma_.lower() not in words.symbol_nouns:
-            continue
+    symbols = [t for t in _patients(verb, words.desecrating_verbs) if t.lemma_.lower() in words.symbol_nouns]
+    for symbol in symbols:
         owners += modifier_actors(symbol, ctx)
-        owners += [a for g in _of_objects(symbol) for a in actors_of(g, ctx) or modifier_actors(g, ctx)]
+        for owner in _of_objects(symbol):
+            owners += actors_of(owner, ctx) or modifier_actors(owner, ctx)
+            # "pictures of the US president and Israeli flags": the parser may hang a second symbol
+            # on the owner; a symbol is no owner of a picture, it is burned too
+            symbols += [c for c in owner.conjuncts if c.lemma_.lower() in words.symbol_nouns and c not in symbols]
     return owners
 
 

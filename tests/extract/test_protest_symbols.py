@@ -30,6 +30,9 @@ def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
     ("Crowds in Kabul tore down a picture of the Pakistani prime minister.",
      {("AFG", "PROTEST_AGAINST", "country:PAK")}),
     ("Turkish flags were burned by students in Athens.", {("GRC", "PROTEST_AGAINST", "country:TUR")}),
+    ("Students in Seoul stomped on pictures of the North Korean leader.", {("KOR", "PROTEST_AGAINST", "country:PRK")}),
+    ("Students in Rabat burned pictures of the Algerian president and Spanish flags.",
+     {("MAR", "PROTEST_AGAINST", "country:DZA"), ("MAR", "PROTEST_AGAINST", "country:ESP")}),
 ])
 def test_desecrating_a_states_symbol_is_a_protest_against_that_state(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]],
