@@ -114,3 +114,11 @@ def test_the_three_leaders_are_three_persons_of_three_states(extractor: Extracto
                             "The three leaders criticised Japan.")
     assert {(e.subject.country, e.object.id) for e in result.events if e.relation.name == "CRITICIZE"} == {
         ("CHN", "country:JPN"), ("RUS", "country:JPN"), ("IND", "country:JPN")}
+
+
+def test_a_group_acting_on_each_other_pairs_every_member_both_ways(extractor: Extractor) -> None:
+    result = run(extractor, "Armenia, Azerbaijan and Georgia held talks in Tbilisi. "
+                            "The three countries accused each other of bad faith.")
+    members = ("ARM", "AZE", "GEO")
+    assert triples(result, "ACCUSE") == {
+        (f"country:{a}", f"country:{b}") for a in members for b in members if a != b}
