@@ -34,9 +34,11 @@ sys.path.insert(0, str(ROOT))
 
 from extract.event_location import load_location_words  # noqa: E402
 from extract.gazetteer import DATA_DIR, SurfaceIndex, load_gazetteer  # noqa: E402
+from extract.group_reference import load_group_words  # noqa: E402
 from extract.nlp import load_model  # noqa: E402
 from extract.ontology import load_lexicon, load_ontology  # noqa: E402
 from extract.pipeline import Extractor, Knowledge, knowledge_digest  # noqa: E402
+from extract.protest_symbols import load_symbol_words  # noqa: E402
 from extract.text import split_blocks  # noqa: E402
 from graph.model import Article  # noqa: E402
 from loaders.sources import read_inputs  # noqa: E402
@@ -77,7 +79,9 @@ def child(data_dir: Path, count: int) -> None:
     gazetteer = load_gazetteer(data_dir)
     index_s = median_seconds(lambda: SurfaceIndex.build(gazetteer, tokenize))
     extractor = Extractor(nlp, Knowledge(gazetteer, load_ontology(), load_lexicon(), knowledge_digest(data_dir),
-                                        load_location_words(data_dir / "event_location.toml")))
+                                        load_location_words(data_dir / "event_location.toml"),
+                                        load_group_words(data_dir / "group_reference.toml"),
+                                        load_symbol_words(data_dir / "protest_symbols.toml")))
     peak_after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     corpus = articles(count)
     blocks = [b.text for a in corpus for b in split_blocks(a.text)]

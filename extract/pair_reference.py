@@ -14,7 +14,7 @@ members both ways. The head nouns, quantifiers and reciprocal pronouns are lexic
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.actors import BlockMentions, Mention, MentionKind
 from extract.description_reference import description_kind, description_referent
 from extract.gazetteer import Gazetteer
+from extract.group_reference import GroupWords, group_size, latest_group, sentence_groups
 from extract.ontology import Lexicon
 from graph.model import Actor, ActorType, DropReason
 
@@ -61,6 +62,21 @@ class PairKind(StrEnum):
 def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     """The kind of pair ``token`` refers to, or None: a plural head noun of the lexicon's pair
     nouns with "both", or with "two" after a definite determiner, and no restricting modifier."""
+    kind = head_kind(token, lexicon)
+    if kind is None:
+        return None
+    lefts = [c for c in token.children if c.i < token.i]
+    quantifiers = [c for c in lefts if c.lower_ in lexicon.pair_quantifiers]
+    if not quantifiers:
+        return None
+    if all(q.like_num for q in quantifiers) and not any(c.lower_ in _DEFINITE_DETERMINERS for c in lefts):
+        return None
+    return kind
+
+
+def head_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
+    """What a plural head noun of the lexicon's pair nouns names, or None: not plural, not such a
+    noun, or restricted by a modifier after it to other referents."""
     if token.tag_ not in ("NNS", "NNPS"):
         return None
     lemma = token.lemma_.lower()
@@ -71,12 +87,6 @@ def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     elif lemma in lexicon.pair_party_nouns:
         kind = PairKind.PARTIES
     else:
-        return None
-    lefts = [c for c in token.children if c.i < token.i]
-    quantifiers = [c for c in lefts if c.lower_ in lexicon.pair_quantifiers]
-    if not quantifiers:
-        return None
-    if all(q.like_num for q in quantifiers) and not any(c.lower_ in _DEFINITE_DETERMINERS for c in lefts):
         return None
     for child in token.children:
         if child.dep_ in _RESTRICTING_ARCS or (child.dep_ == "prep" and child.lower_ in _RESTRICTING_PREPS):
@@ -108,12 +118,7 @@ def referents(
     else the only two distinct actors of ``kind`` among ``recent_first`` (which runs back from the
     reference); None when neither gives a pair, when both belong to one country, or when a person
     of the pair has no country."""
-    left_out = {a.id for actor in excluded if (a := as_kind(actor, kind, country_actor)) is not None}
-
-    def usable(actor: Actor) -> Actor | None:
-        candidate = as_kind(actor, kind, country_actor)
-        return None if candidate is None or candidate.id in left_out else candidate
-
+    usable = _usable(kind, excluded, country_actor)
     for earlier, later in dyads_recent_first:
         first, second = usable(earlier), usable(later)
         if first is not None and second is not None and _a_pair(kind, first, second):
@@ -127,6 +132,29 @@ def referents(
         return None
     latest, earliest = found
     return earliest, latest  # in the order they were named
+
+
+def group_referents(
+    kind: PairKind, size: int, groups_recent_first: Iterable[tuple[Actor, ...]], excluded: Iterable[Actor],
+    country_actor: Callable[[str], Actor | None],
+) -> tuple[Actor, ...] | None:
+    """The group a numbered reference of ``kind`` ("the three countries") names: the latest
+    coordination of exactly ``size`` actors of ``kind`` (``extract.group_reference``), its
+    clause-mates left out, every two of them as distinct as a pair; else None."""
+    return latest_group(size, groups_recent_first, _usable(kind, excluded, country_actor),
+                        lambda first, second: _a_pair(kind, first, second))
+
+
+def _usable(kind: PairKind, excluded: Iterable[Actor],
+            country_actor: Callable[[str], Actor | None]) -> Callable[[Actor], Actor | None]:
+    """What an actor contributes to a reference of ``kind`` (``as_kind``), None for the clause-mates."""
+    left_out = {a.id for actor in excluded if (a := as_kind(actor, kind, country_actor)) is not None}
+
+    def usable(actor: Actor) -> Actor | None:
+        candidate = as_kind(actor, kind, country_actor)
+        return None if candidate is None or candidate.id in left_out else candidate
+
+    return usable
 
 
 def _a_pair(kind: PairKind, first: Actor, second: Actor) -> bool:
@@ -255,27 +283,51 @@ class ReferenceResolver:
 
     lexicon: Lexicon
     gazetteer: Gazetteer
+    group_words: GroupWords
     recent: deque[tuple[tuple[Actor, ...], tuple[tuple[Actor, Actor], ...]]] = field(
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
+    recent_groups: deque[tuple[tuple[Actor, ...], ...]] = field(
+        default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
 
-    def resolve_block(self, doc: Doc, mentions: BlockMentions) -> None:
+    def resolve_block(self, doc: Doc, mentions: BlockMentions) -> dict[int, tuple[Actor, ...] | None]:
         """Record every pair reference of ``doc`` in ``mentions.pairs`` (its two actors, or None
         when they cannot be told) and take it out of the unqualified agents; add a mention for
-        every description that refers back to an actor."""
+        every description that refers back to an actor. Returns the block's numbered group
+        references ("the three countries") by token: their actors, or None when unresolved."""
+        groups: dict[int, tuple[Actor, ...] | None] = {}
         for sentence in doc.sents:
-            self._resolve_sentence(sentence, mentions)
-        mentions.unqualified_agents = frozenset(i for i in mentions.unqualified_agents if i not in mentions.pairs)
+            self._resolve_sentence(sentence, mentions, groups)
+        references = mentions.pairs.keys() | groups.keys()
+        mentions.unqualified_agents = frozenset(i for i in mentions.unqualified_agents if i not in references)
+        return groups
 
-    def _resolve_sentence(self, sentence: Span, mentions: BlockMentions) -> None:
+    def _resolve_sentence(
+        self, sentence: Span, mentions: BlockMentions, groups: dict[int, tuple[Actor, ...] | None],
+    ) -> None:
         kinds: dict[int, PairKind] = {}
+        sizes: dict[int, tuple[PairKind, int]] = {}
         for token in sentence:
             kind = pair_kind(token, self.lexicon)
-            if kind is not None and not _qualified(token, mentions):
+            head = head_kind(token, self.lexicon) if kind is None else None
+            size = group_size(token, self.group_words) if head is not None else None
+            if (kind is None and size is None) or _qualified(token, mentions):
+                continue
+            if kind is not None:
                 kinds[token.i] = kind
-                _forget(token, mentions)
+            elif head is not None and size is not None:
+                sizes[token.i] = head, size
+            _forget(token, mentions)
         named: list[Actor] = []
         dyads = sentence_dyads(sentence, mentions)
+        coordinated = sentence_groups(sentence, mentions)
         for token in sentence:
+            if token.i in sizes:
+                head, size = sizes[token.i]
+                group = group_referents(head, size, self._groups_looking_back(coordinated, token),
+                                        clause_mates(token, mentions), self._country)
+                groups[token.i] = group
+                named.extend(group or ())
+                continue
             kind = kinds.get(token.i)
             if kind is not None:
                 excluded = clause_mates(token, mentions)
@@ -297,6 +349,7 @@ class ReferenceResolver:
             if mention is not None and token.i == mention.start and _is_under_discussion(mention, sentence.doc):
                 named.append(mention.actor)
         self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
+        self.recent_groups.append(tuple(group for _, group in coordinated))
 
     def _country(self, iso3: str) -> Actor | None:
         return self.gazetteer.country_actor(iso3) if iso3 in self.gazetteer.countries else None
@@ -315,6 +368,14 @@ class ReferenceResolver:
         sentence that end before it, then those of the sentences before it within the window."""
         yield from reversed([dyad for end, dyad in dyads if end < reference.i])
         for _, earlier in reversed(self.recent):
+            yield from reversed(earlier)
+
+    def _groups_looking_back(
+        self, groups: Sequence[tuple[int, tuple[Actor, ...]]], reference: Token,
+    ) -> Iterator[tuple[Actor, ...]]:
+        """The coordinated groups before ``reference``, most recent first, as ``_dyads_looking_back``."""
+        yield from reversed([group for end, group in groups if end < reference.i])
+        for earlier in reversed(self.recent_groups):
             yield from reversed(earlier)
 
 # -- candidates -----------------------------------------------------------------------------
@@ -341,15 +402,16 @@ def _with_possessors(tokens: Iterable[Token]) -> Iterator[Token]:
 
 def with_pair_reference(
     candidate: Candidate, subject_tokens: Sequence[Token], object_indices: Iterable[int],
-    confidence: float, mentions: BlockMentions, lexicon: Lexicon,
+    confidence: float, references: Mapping[int, tuple[Actor, ...] | None], lexicon: Lexicon,
 ) -> Candidate:
     """The candidate as pair references and reciprocal pronouns make it: marked ``pair_reference``
     at a lower confidence when a pair gave its actors; paired both ways when a group acts on "each
     other"; dropped as ``unresolved_reference`` when an unresolved pair is its missing argument.
-    ``confidence`` is the path's, before a drop set it to 0."""
+    ``confidence`` is the path's, before a drop set it to 0; ``references`` are the block's pair
+    and group references by token (their actors, None when unresolved)."""
     objects = _argument_tokens(candidate.trigger)
     arguments = [*subject_tokens, *(candidate.trigger.doc[i] for i in object_indices), *objects]
-    from_pair = _actors_from_pair(candidate, arguments, mentions)
+    from_pair = _actors_from_pair(candidate, arguments, references)
     if candidate.drop is None:
         return _as_pair_derived(candidate, candidate.confidence) if from_pair else candidate
     reciprocal = _reciprocal(candidate, objects, lexicon)
@@ -357,14 +419,16 @@ def with_pair_reference(
         if from_pair:
             return _as_pair_derived(reciprocal, confidence)
         return replace(reciprocal, confidence=round(confidence, 3))
-    return _as_unresolved(candidate, objects if candidate.subjects else subject_tokens, mentions)
+    return _as_unresolved(candidate, objects if candidate.subjects else subject_tokens, references)
 
 
-def _actors_from_pair(candidate: Candidate, arguments: Sequence[Token], mentions: BlockMentions) -> bool:
-    """Whether a resolved pair reference among the arguments (or their possessors: "the two
-    sides' ministers") gave the candidate both of its actors."""
+def _actors_from_pair(
+    candidate: Candidate, arguments: Sequence[Token], references: Mapping[int, tuple[Actor, ...] | None],
+) -> bool:
+    """Whether a resolved pair or group reference among the arguments (or their possessors: "the two
+    sides' ministers") gave the candidate its actors."""
     actors = {a.id for a in (*candidate.subjects, *candidate.objects)}
-    return any((pair := mentions.pairs.get(t.i)) is not None and {a.id for a in pair} <= actors
+    return any((pair := references.get(t.i)) is not None and {a.id for a in pair} <= actors
                for t in _with_possessors(arguments))
 
 
@@ -388,12 +452,15 @@ def _reciprocal(candidate: Candidate, objects: Sequence[Token], lexicon: Lexicon
     return replace(candidate, drop=None, detail="", pairs=pairs)
 
 
-def _as_unresolved(candidate: Candidate, missing: Sequence[Token], mentions: BlockMentions) -> Candidate:
-    """A candidate that lacks an actor where an unresolved pair reference stands is dropped as an
-    unresolved reference (in subject position the parse already says so)."""
+def _as_unresolved(
+    candidate: Candidate, missing: Sequence[Token], references: Mapping[int, tuple[Actor, ...] | None],
+) -> Candidate:
+    """A candidate that lacks an actor where an unresolved pair or group reference stands is dropped
+    as an unresolved reference (in subject position the parse already says so)."""
     if candidate.drop not in (DropReason.NOT_AN_ACTOR, DropReason.UNQUALIFIED_AGENT):
         return candidate
-    unresolved = [t for t in _with_possessors(missing) if t.i in mentions.pairs and mentions.pairs[t.i] is None]
+    unresolved = [t for t in _with_possessors(missing) if t.i in references and references[t.i] is None]
     if not unresolved:
         return candidate
-    return replace(candidate, drop=DropReason.UNRESOLVED_REFERENCE, detail=f"pair reference '{unresolved[0].text}'")
+    detail = f"pair or group reference '{unresolved[0].text}'"
+    return replace(candidate, drop=DropReason.UNRESOLVED_REFERENCE, detail=detail)

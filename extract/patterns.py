@@ -7,7 +7,7 @@ turns a ``Candidate`` into an ``Event`` or a ``Drop``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -49,6 +49,8 @@ class Context:
     ontology: Ontology
     lexicon: Lexicon
     mentions: Mapping[int, Mention]
+    #: numbered group references of the block ("the three countries", ``extract.group_reference``)
+    groups: Mapping[int, tuple[Actor, ...] | None] = field(default_factory=dict)
 
     def actor(self, token: Token) -> Actor | None:
         mention = self.mentions.get(token.i)
@@ -58,9 +60,17 @@ class Context:
         """An agent noun no country qualifies ("protesters" alone): not an actor."""
         return isinstance(self.mentions, BlockMentions) and token.i in self.mentions.unqualified_agents
 
-    def pair_of(self, token: Token) -> tuple[Actor, Actor] | None:
-        """The two actors a pair reference ("the two countries") refers to, if it is one."""
+    def pair_of(self, token: Token) -> tuple[Actor, ...] | None:
+        """The actors a pair or group reference ("the two countries", "the three allies") refers to,
+        if it is one."""
+        if token.i in self.groups:
+            return self.groups[token.i]
         return self.mentions.pairs.get(token.i) if isinstance(self.mentions, BlockMentions) else None
+
+    def references(self) -> dict[int, tuple[Actor, ...] | None]:
+        """The block's pair and group references by token: their actors, None when unresolved."""
+        pairs = self.mentions.pairs if isinstance(self.mentions, BlockMentions) else {}
+        return {**pairs, **self.groups}
 
     def place_state(self, token: Token) -> Actor | None:
         """The state containing the place a token names ("Odesa": Ukraine), if it names one."""
@@ -765,7 +775,7 @@ def finish_candidate(
         candidate = Candidate(trigger, trig.relation, tuple(subjects), tuple(objects), attrs, round(confidence, 3))
     if not isinstance(ctx.mentions, BlockMentions):
         return candidate
-    return with_pair_reference(candidate, subject_found.tokens, used, confidence, ctx.mentions, ctx.lexicon)
+    return with_pair_reference(candidate, subject_found.tokens, used, confidence, ctx.references(), ctx.lexicon)
 
 
 def _is_symmetric(trigger: Token, ctx: Context) -> bool:

@@ -21,11 +21,13 @@ from extract.event_memory import EventMemory, sentence_numbers, sentence_speaker
 from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
+from extract.group_reference import GroupWords, load_group_words
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
+from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import qualify
 from extract.territory import with_territory_acts
 from extract.text import (
@@ -73,6 +75,8 @@ class Knowledge:
     lexicon: Lexicon
     digest: str
     location_words: LocationWords
+    group_words: GroupWords
+    symbol_words: SymbolWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -86,6 +90,8 @@ class Knowledge:
                 load_lexicon(data_dir / "lexicon.toml"),
                 knowledge_digest(data_dir),
                 load_location_words(data_dir / "event_location.toml"),
+                load_group_words(data_dir / "group_reference.toml"),
+                load_symbol_words(data_dir / "protest_symbols.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -302,7 +308,7 @@ class _ArticleExtraction:
         self.article = article
         knowledge = extractor.knowledge
         self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date)
-        self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer)
+        self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words)
         self.locator = AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon,
                                     knowledge.ontology)
         self.events: list[Event] = []
@@ -314,15 +320,17 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
-        self.references.resolve_block(doc, mentions)
+        groups = self.references.resolve_block(doc, mentions)
         self.locator.locate(doc, mentions)
         _collect_names(doc, mentions, self.names)
-        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
+        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions, groups)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
         self.memory = self.memory.hear(sentence_speakers(doc, sentences, ctx))
         tokens = list(doc)
         found = with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx)
         found = with_territory_acts(tokens, found, ctx, self.extractor.knowledge.gazetteer)
+        found = with_symbol_protests(tokens, found, ctx, self.extractor.knowledge.symbol_words,
+                                     self.extractor.knowledge.gazetteer)
         for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,

@@ -165,7 +165,7 @@ def block_actor(extractor: Extractor, text: str, word: str) -> Actor | None:
     knowledge = extractor.knowledge
     doc = extractor.nlp(text)
     mentions = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE).resolve_block(doc)
-    ReferenceResolver(knowledge.lexicon, knowledge.gazetteer).resolve_block(doc, mentions)
+    ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words).resolve_block(doc, mentions)
     AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon, knowledge.ontology).locate(
         doc, mentions)
     (token,) = [t for t in doc if t.text == word]
