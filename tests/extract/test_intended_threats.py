@@ -50,7 +50,7 @@ def threats(extraction: Extraction) -> set[tuple[str, str, str, str | None]]:
          ("country:RUS", "country:FIN", "130", None)),
         # a conditional statement of a conflict act the speaker will do
         ("Iraq said it would cut diplomatic relations if Sweden allowed another protest.",
-         ("country:IRQ", "country:SWE", "1313", "REDUCE_RELATIONS")),
+         ("country:IRQ", "country:SWE", "1313", "REDUCE_DIPLOMATIC_RELATIONS")),
     ],
 )
 def test_a_threat_without_a_target_of_its_own_is_aimed_at_the_conditions_party(
@@ -95,7 +95,7 @@ def test_a_condition_on_the_speaker_itself_is_counted_as_a_drop(extractor: Extra
 def test_a_statement_of_intent_without_a_condition_keeps_its_coding(extractor: Extractor) -> None:
     result = run(extractor, "Iraq said it would cut diplomatic relations with Sweden.")
     assert threats(result) == set()
-    assert {e.relation.name for e in result.events} == {"REDUCE_RELATIONS"}
+    assert {e.relation.name for e in result.events} == {"REDUCE_DIPLOMATIC_RELATIONS"}
 
 
 @pytest.mark.parametrize(
