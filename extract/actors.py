@@ -6,63 +6,17 @@ One ``ActorResolver`` lives for one article: it remembers the people named so fa
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.gazetteer import Gazetteer, Role, Surface, SurfaceIndex, SurfaceKind, fold
+from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
+from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug, without_possessive
 from graph.model import Actor, ActorType
-
-
-class MentionKind(StrEnum):
-    NAME = "name"
-    DEMONYM = "demonym"
-    CAPITAL = "capital"
-    SEAT = "seat"
-    TITLE = "title"
-    GROUP = "group"
-    PRONOUN = "pronoun"
-    DESCRIPTION = "description"  # "the alliance", "the Gulf state": a definite description referring back
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A token span of a block that names an actor."""
-
-    start: int
-    end: int
-    actor: Actor
-    kind: MentionKind
-
-    @property
-    def is_anaphor(self) -> bool:
-        """A mention that refers back to an actor named before (a pronoun or a description)."""
-        return self.kind in (MentionKind.PRONOUN, MentionKind.DESCRIPTION)
-
-    def covers(self, index: int) -> bool:
-        return self.start <= index < self.end
-
-
-class BlockMentions(dict[int, Mention]):
-    """A block's mentions by token index, plus the tokens of agent nouns that no country,
-    demonym or place qualifies ("protesters" alone): those are not actors, but a candidate that
-    fails for want of one is dropped with its own reason (``unqualified_agent``); and the pair
-    references ("the two countries", extract/pair_reference.py) by token index, each with its two
-    actors or None when they could not be told."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.unqualified_agents: frozenset[int] = frozenset()
-        self.pairs: dict[int, tuple[Actor, Actor] | None] = {}
-        self.place_states: Mapping[int, Actor] = {}  # tokens of a place name: the state containing it
-        self.scene_places: frozenset[int] = frozenset()  # places that located an agent (extract/event_location.py)
-
 
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
 _SURFACE_PRIORITY = {
@@ -82,11 +36,7 @@ _TITLE_GLUE = frozenset({
     "of", "to", "for", "the", "and", "'s", "-", "former", "deputy", "acting", "senior", "top", "then",
     "new", "outgoing", "ousted", "exiled",
 })
-
-
-_DETERMINERS = frozenset({"the", "a", "an"})
 _SINGULAR_PRONOUNS = frozenset({"it"})
-FUZZY_SAME_NAME = 0.9  # difflib ratio above which two names of one type are one actor in an article
 
 
 @dataclass(frozen=True)
@@ -98,76 +48,6 @@ class TitleFound:
     role: Role | None
     affiliation: str | None
     organization_code: str | None
-
-
-def normalised_name(text: str, group_noun: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
-    """The canonical name of an actor no gazetteer knows and the acronyms it gives: without
-    leading determiners, a possessive ending or a trailing lower-case group noun ("the TPLF's
-    fighters" -> "TPLF"); an acronym in parentheses becomes an alias ("Tigray People's Liberation Front
-    (TPLF)" -> aliases ("TPLF",))."""
-    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]+)\)", text) if a.strip())
-    text = re.sub(r"\s*\([^()]*\)", " ", text)
-    words = re.sub(r"\s+", " ", text).strip(" ,.;:").split(" ")
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    if len(words) > 1 and words[-1].islower() and group_noun(words[-1]):
-        words = words[:-1]  # a lower-case group noun is not part of the name ("Liberation Army" is)
-    if words:
-        words[-1] = _without_possessive(words[-1])
-    return " ".join(w for w in words if w), aliases
-
-
-@dataclass
-class UnknownActors:
-    """The actors of one article that no gazetteer knows, by folded name and alias: a later
-    name of the same type that is equal, an alias, or a close spelling (difflib ratio >=
-    FUZZY_SAME_NAME) is the same actor; one name never gets two types."""
-
-    actors: dict[str, Actor] = field(default_factory=dict)
-
-    def find(self, actor_type: ActorType, name: str, aliases: tuple[str, ...] = ()) -> Actor | None:
-        keys = [_name_key(n) for n in (name, *aliases) if _name_key(n)]
-        for key in keys:
-            known = self.actors.get(key)
-            if known is not None and _same_kind(known.type, actor_type):
-                return known
-        if not keys or len(keys[0]) < 6:
-            return None  # short names and acronyms match exactly or not at all
-        best: tuple[float, str] | None = None
-        for key, actor in self.actors.items():
-            if not _same_kind(actor.type, actor_type) or len(key) < 6:
-                continue
-            ratio = difflib.SequenceMatcher(None, keys[0], key).ratio()
-            if ratio >= FUZZY_SAME_NAME and (best is None or ratio > best[0]):
-                best = (ratio, key)
-        return self.actors[best[1]] if best is not None else None
-
-    def add(self, actor: Actor, names: tuple[str, ...]) -> None:
-        for name in names:
-            key = _name_key(name)
-            if key:
-                self.actors.setdefault(key, actor)
-
-
-def _same_kind(known: ActorType, wanted: ActorType) -> bool:
-    """Persons are one kind of name; organisations and armed groups (a group the gazetteer
-    knows, an organisation it does not) another."""
-    return (known is ActorType.PERSON) == (wanted is ActorType.PERSON)
-
-
-def _without_possessive(word: str) -> str:
-    """A word without its possessive ending, in any case ("TPLF's", "MOVEMENT'S", "Fighters'")."""
-    return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", word, flags=re.IGNORECASE)
-
-
-def _name_key(name: str) -> str:
-    return " ".join(fold(name).lower().replace(".", "").split())
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII slug used in actor ids."""
-    ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 @dataclass
@@ -472,7 +352,7 @@ class ActorResolver:
         article (the recogniser's label then), which holds for every later mention. The form does
         not depend on the sentence, so such a name has one type and one id in every article."""
         start = ent.start
-        while start < ent.end - 1 and (doc[start].lower_ in _DETERMINERS or not _nominal(doc[start])):
+        while start < ent.end - 1 and (doc[start].lower_ in DETERMINERS or not _nominal(doc[start])):
             start += 1  # "Later Abiy Ahmed": a sentence's first word is not part of the name
         label = ent.label_
         ent = doc[start : _name_end(ent) if label == "PERSON" else ent.end]
@@ -574,7 +454,7 @@ class ActorResolver:
         return None
 
     def _person_by_name(self, text: str) -> Actor:
-        name = _without_possessive(re.sub(r"\s+", " ", text).strip()).strip(" ,.")
+        name = without_possessive(re.sub(r"\s+", " ", text).strip()).strip(" ,.")
         key = fold(name)
         parts = key.split()
         if len(parts) == 1 and key in self.surnames:

@@ -33,8 +33,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from extract.actors import BlockMentions, Mention, MentionKind, group_actor
+from extract.actors import group_actor
 from extract.gazetteer import Gazetteer, Role
+from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon, Ontology
 from graph.model import ActorType
 

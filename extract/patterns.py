@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.actors import BlockMentions, Mention, MentionKind, coordinated_qualifier_tokens
+from extract.actors import coordinated_qualifier_tokens
+from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
 from graph.model import Actor, ActorType, DropReason
