@@ -6,7 +6,6 @@ One ``ActorResolver`` lives for one article: it remembers the people named so fa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -15,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from extract.gazetteer import Gazetteer, Role, Surface, SurfaceIndex, SurfaceKind, fold
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
-from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug, without_possessive
+from extract.person_registry import PersonRegistry
+from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug
 from graph.model import Actor, ActorType
 
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
@@ -58,10 +58,6 @@ class ActorResolver:
     index: SurfaceIndex
     lexicon: Lexicon
     date: str | None
-    persons: dict[str, Actor] = field(default_factory=dict)
-    surnames: dict[str, str] = field(default_factory=dict)
-    first_names: set[str] = field(default_factory=set)  # keys of ``surnames`` that are a name's first word
-    shared_first_names: set[str] = field(default_factory=set)
     last_person: Actor | None = None
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
@@ -73,8 +69,10 @@ class ActorResolver:
     _places: dict[int, str] = field(default_factory=dict)
     _unqualified: set[int] = field(default_factory=set)
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
+    persons: PersonRegistry = field(init=False)
 
     def __post_init__(self) -> None:
+        self.persons = PersonRegistry(self.unknown)
         index = self.gazetteer.role_terms  # built once per gazetteer, not per article
         self._role_terms = index.terms
         # capitalised words absorbed into a title: the curated role words only
@@ -179,7 +177,7 @@ class ActorResolver:
             return False
         (token,) = span
         return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.text[:1].isupper()
-                and fold(token.text) not in self.surnames)
+                and not self.persons.names_a_person(token.text))
 
     def _name_mentions(self, doc: Doc) -> list[Mention]:
         mentions: list[Mention] = []
@@ -196,7 +194,7 @@ class ActorResolver:
                 continue  # "ethnic Armenians": an origin, not the state
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
-                actor = self._register_person(actor)
+                actor = self.persons.register(actor)
             elif surface.kind is SurfaceKind.ORGANIZATION:
                 acronym = _introduced_initialism(doc, doc[start:end])
                 if acronym is not None:  # "the Oromo Liberation Front (OLF)": later "OLF" is the same
@@ -252,7 +250,7 @@ class ActorResolver:
             ):
                 actor = Actor(actor.id, actor.name, ActorType.PERSON, country, actor.sector or "GOV",
                               title=actor.title, cameo=country + (actor.sector or "GOV"))
-                self._update_person(actor)
+                self.persons.update(actor)
                 mention = Mention(mention.start, mention.end, actor, mention.kind)
             result.append(mention)
         return result
@@ -278,7 +276,7 @@ class ActorResolver:
                         title=actor.title,
                         cameo=(country + sector) if country else other.actor.cameo,
                     )
-                    self._update_person(updated)
+                    self.persons.update(updated)
                     return Mention(mention.start, mention.end, updated, mention.kind)
         return mention
 
@@ -317,7 +315,7 @@ class ActorResolver:
         if state is None:
             return mention
         updated = Actor(actor.id, actor.name, ActorType.PERSON, state, sector, title=actor.title, cameo=state + sector)
-        self._update_person(updated)
+        self.persons.update(updated)
         return Mention(start, mention.end, updated, mention.kind)
 
     def _surface_actor(self, surface: Surface) -> tuple[Actor, MentionKind]:
@@ -372,7 +370,7 @@ class ActorResolver:
             if known_org is not None:  # first met as an organisation: stays one in the article
                 return Mention(start, ent.end, known_org, MentionKind.NAME)
         person_named = label in ("ORG", "GPE", "NORP") and form is None and (
-            (len(words) == 1 and fold(words[0].text) in self.surnames)
+            (len(words) == 1 and self.persons.names_a_person(words[0].text))
             or self.unknown.find(ActorType.PERSON, text) is not None
         )
         if label == "PERSON" or person_named:
@@ -380,7 +378,7 @@ class ActorResolver:
                 return None
             if len(words) == 1 and self._role_at(doc, words[0].i) is not None:
                 return None
-            actor = self._register_person(self._person_by_name(text))
+            actor = self.persons.register(self.persons.by_name(text))
             return Mention(start, ent.end, actor, MentionKind.NAME)
         if label == "ORG" and (found := self._role_at(doc, start)) is not None and found[0] == ent.end:
             return None  # "the Foreign Ministry", "Parliament": an agent noun written as a name
@@ -439,12 +437,12 @@ class ActorResolver:
         ("Kovacs later criticized Russia"), which the entity recogniser may have missed."""
         found = []
         for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or fold(token.text) not in self.surnames:
+            if token.i in taken or token.pos_ != "PROPN" or not self.persons.names_a_person(token.text):
                 continue
             neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
             if any(n.pos_ == "PROPN" for n in neighbours):
                 continue
-            found.append(Mention(token.i, token.i + 1, self.persons[self.surnames[fold(token.text)]], MentionKind.NAME))
+            found.append(Mention(token.i, token.i + 1, self.persons.by_word(token.text), MentionKind.NAME))
         return found
 
     def _country_inside(self, doc: Doc, start: int, end: int) -> str | None:
@@ -452,80 +450,6 @@ class ActorResolver:
             if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
                 return surface.key
         return None
-
-    def _person_by_name(self, text: str) -> Actor:
-        name = without_possessive(re.sub(r"\s+", " ", text).strip()).strip(" ,.")
-        key = fold(name)
-        parts = key.split()
-        if len(parts) == 1 and key in self.surnames:
-            return self.persons[self.surnames[key]]
-        if len(parts) == 1:
-            # East Asian order puts the family name first: "Kim" after "Kim Jong Un"
-            first_named = [
-                p for p in self.persons.values() if len(p.name.split()) > 2 and fold(p.name).split()[0] == key
-            ]
-            if len(first_named) == 1:
-                return first_named[0]
-        person_id = f"person:{slug(name)}"
-        if person_id in self.persons:
-            return self.persons[person_id]
-        if parts and parts[-1] in self.surnames:
-            known = self.persons[self.surnames[parts[-1]]]
-            if fold(known.name).split()[0] == parts[0]:
-                return known
-        ending = self._person_ending_with(parts)
-        if ending is not None:
-            return ending  # "Suu Kyi" after "Aung San Suu Kyi"
-        similar = self.unknown.find(ActorType.PERSON, name)
-        if similar is not None and similar.id in self.persons:
-            return self.persons[similar.id]  # a spelling variant of a person named earlier
-        actor = Actor(person_id, name, ActorType.PERSON, None, None)
-        if len(parts) > 1:
-            self.unknown.add(actor, (name,))
-        return actor
-
-    def _person_ending_with(self, parts: list[str]) -> Actor | None:
-        """The one person of the article whose longer name ends with these two or more words
-        (folded): a later mention by the family name of several words."""
-        if len(parts) < 2:
-            return None
-        found = [p for p in self.persons.values()
-                 if len(names := fold(p.name).split()) > len(parts) and names[-len(parts):] == parts]
-        return found[0] if len(found) == 1 else None
-
-    def _register_person(self, actor: Actor) -> Actor:
-        """Remember a person for later surname and title references in the article."""
-        known = self.persons.get(actor.id)
-        if known is not None:
-            actor = known
-        self.persons[actor.id] = actor
-        parts = fold(actor.name).split()
-        surname = parts[-1]
-        if len(parts) > 1 or surname not in self.surnames:
-            self.surnames[surname] = actor.id
-            self.first_names.discard(surname)
-        if len(parts) > 1:
-            self._register_first_name(parts[0], actor.id)
-        return actor
-
-    def _register_first_name(self, word: str, person_id: str) -> None:
-        """Many naming customs refer to a person by the first word of the name: the family name
-        in Chinese, Korean or Vietnamese ("Wang" for Wang Yi, "Kim" for Kim Jong Un), the given
-        name in Ethiopian, Eritrean or Icelandic ("Abiy" for Abiy Ahmed). The first word names the
-        person too, unless it is another person's surname or two persons of the article share it."""
-        if word in self.shared_first_names:
-            return
-        known = self.surnames.get(word)
-        if known is None:
-            self.surnames[word] = person_id
-            self.first_names.add(word)
-        elif known != person_id and word in self.first_names:
-            del self.surnames[word]
-            self.first_names.discard(word)
-            self.shared_first_names.add(word)
-
-    def _update_person(self, actor: Actor) -> None:
-        self.persons[actor.id] = actor
 
     # -- titles --------------------------------------------------------------------------
     def _role_at(self, doc: Doc, index: int) -> tuple[int, Role] | None:
@@ -668,7 +592,7 @@ class ActorResolver:
         person_id = actor.id.removeprefix("person:")
         if person_id in self.gazetteer.dated_persons:
             updated = self._dated_titled(actor, role, affiliation, organization_code)
-            self._update_person(updated)
+            self.persons.update(updated)
             return updated
         known_holder = person_id in self.gazetteer.offices
         country = actor.country if known_holder else (actor.country or affiliation)
@@ -679,7 +603,7 @@ class ActorResolver:
             title=actor.title if known_holder else role.role,
             cameo=country + role.sector if country else (organization_code or "---" + role.sector),
         )
-        self._update_person(updated)
+        self.persons.update(updated)
         return updated
 
     def _dated_titled(
@@ -881,10 +805,7 @@ class ActorResolver:
         """A person named earlier in the article with this role and country, else the
         gazetteer's office holder at the article date."""
         wanted = HEAD_ROLES if role.role == "leader" else frozenset({role.role})
-        seen = [
-            p for p in self.persons.values()
-            if (country is None or p.country == country) and p.title in wanted
-        ]
+        seen = self.persons.titled(country, wanted)
         if len(seen) == 1:
             return seen[0]
         if len(seen) > 1 and self.last_person in seen:
@@ -894,7 +815,7 @@ class ActorResolver:
         holders = self.gazetteer.holders(country, wanted, self.date)
         if len(holders) == 1 or (holders and role.role == "leader"):
             actor = self.gazetteer.person_actor(holders[0], self.date)
-            self.persons.setdefault(actor.id, actor)
+            self.persons.add_if_new(actor)
             return actor
         return None
 
