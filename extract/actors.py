@@ -15,6 +15,7 @@ from extract.gazetteer import Gazetteer, Role, Surface, SurfaceIndex, SurfaceKin
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
+from extract.pronouns import PronounResolver, possessor_body
 from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug
 from graph.model import Actor, ActorType
 
@@ -36,7 +37,6 @@ _TITLE_GLUE = frozenset({
     "of", "to", "for", "the", "and", "'s", "-", "former", "deputy", "acting", "senior", "top", "then",
     "new", "outgoing", "ousted", "exiled",
 })
-_SINGULAR_PRONOUNS = frozenset({"it"})
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,6 @@ class ActorResolver:
     index: SurfaceIndex
     lexicon: Lexicon
     date: str | None
-    last_person: Actor | None = None
-    previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
-    previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
     _role_terms: Mapping[tuple[str, ...], Role] = field(default_factory=dict)
     _role_words: frozenset[str] = frozenset()
     _role_first_words: frozenset[str] = frozenset()
@@ -70,9 +67,11 @@ class ActorResolver:
     _unqualified: set[int] = field(default_factory=set)
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
     persons: PersonRegistry = field(init=False)
+    pronouns: PronounResolver = field(init=False)
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
+        self.pronouns = PronounResolver(self.lexicon.person_pronouns)
         index = self.gazetteer.role_terms  # built once per gazetteer, not per article
         self._role_terms = index.terms
         # capitalised words absorbed into a title: the curated role words only
@@ -102,7 +101,7 @@ class ActorResolver:
         for mention in self._coordinated_qualifier_mentions(doc, by_token):
             for i in range(mention.start, mention.end):
                 by_token[i] = mention
-        self._pronoun_mentions(doc, by_token)
+        self.pronouns.resolve_block(doc, by_token)
         by_token.unqualified_agents = frozenset(i for i in self._unqualified if i not in by_token)
         by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in self._places.items()
                                  if i not in by_token}
@@ -705,7 +704,7 @@ class ActorResolver:
         envoys_own = head.lemma_.lower() in self.lexicon.mission_nouns | self.lexicon.envoy_nouns  # extract/envoys.py
         if before is None and j >= 0 and doc[j].lower_ == "its" and doc[j].dep_ == "poss" and not envoys_own:
             # "Its foreign ministry said": the body "its" refers to qualifies the agent noun
-            body = _possessor_body(doc[j], by_token, self.previous_subject_body)
+            body = possessor_body(doc[j], by_token, self.pronouns.previous_subject_body)
             if body is not None and qualifies(Mention(j, j + 1, body, MentionKind.PRONOUN)):
                 return body, j
         if j >= 0 and j in self._places and j not in by_token:
@@ -808,8 +807,8 @@ class ActorResolver:
         seen = self.persons.titled(country, wanted)
         if len(seen) == 1:
             return seen[0]
-        if len(seen) > 1 and self.last_person in seen:
-            return self.last_person
+        if len(seen) > 1 and self.pronouns.last_person in seen:
+            return self.pronouns.last_person
         if country is None:
             return None
         holders = self.gazetteer.holders(country, wanted, self.date)
@@ -818,59 +817,6 @@ class ActorResolver:
             self.persons.add_if_new(actor)
             return actor
         return None
-
-    # -- pronouns ------------------------------------------------------------------------
-    def _pronoun_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> None:
-        """Resolve he/she to a person named before (see ``_person_antecedent``) and "its" to the
-        nearest preceding state or organisation in the block; record the last person and the last
-        sentence's person subject for the next blocks."""
-        for sentence in doc.sents:
-            sentence_subject = self._sentence_pronouns(doc, sentence, by_token)
-            self.previous_subject_person = sentence_subject
-            self.previous_subject_body = _subject_body(sentence, by_token)
-
-    def _sentence_pronouns(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
-        """Resolve the pronouns of one sentence; its person subject, if it has one."""
-        sentence_subject: Actor | None = None
-        for token in sentence:
-            mention = by_token.get(token.i)
-            if mention is not None:
-                if mention.actor.type is ActorType.PERSON and token.i == mention.start:
-                    self.last_person = mention.actor
-                    if sentence_subject is None and _is_clause_subject(doc, mention):
-                        sentence_subject = mention.actor
-                continue
-            lower = token.lower_
-            if lower in self.lexicon.person_pronouns and self.last_person is not None:
-                antecedent = self._person_antecedent(token, sentence_subject, by_token, self.last_person)
-                by_token[token.i] = Mention(token.i, token.i + 1, antecedent, MentionKind.PRONOUN)
-            elif lower in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
-                speaker = _governing_subject(token, by_token)
-                if speaker is not None:
-                    by_token[token.i] = Mention(token.i, token.i + 1, speaker, MentionKind.PRONOUN)
-            elif lower in ("its", "itself"):
-                previous = [
-                    by_token[j] for j in range(sentence.start, token.i)
-                    if j in by_token and _is_state_or_organisation(by_token[j])
-                ]
-                agent = _adjunct_agent(token, by_token)
-                if agent is not None:
-                    by_token[token.i] = Mention(token.i, token.i + 1, agent, MentionKind.PRONOUN)
-                elif previous:
-                    by_token[token.i] = Mention(token.i, token.i + 1, previous[-1].actor, MentionKind.PRONOUN)
-        return sentence_subject
-
-    def _person_antecedent(
-        self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention], last_person: Actor,
-    ) -> Actor:
-        """Whom he/she refers to: a subject pronoun prefers the person who says or intends its
-        clause ("Trump said he would invite Kim"), else the person subject of its own sentence so
-        far, else of the sentence before ("Le Yucheng summoned ... if Meng was not released. He
-        also summoned ...": Le Yucheng); other pronouns, the last person named."""
-        if pronoun.dep_ in ("nsubj", "nsubjpass"):
-            speaker = _governing_person(pronoun, by_token)
-            return speaker or sentence_subject or self.previous_subject_person or last_person
-        return last_person
 
 
 def group_actor(gazetteer: Gazetteer, country: str, role: Role) -> Actor:
@@ -889,10 +835,6 @@ def group_actor(gazetteer: Gazetteer, country: str, role: Role) -> Actor:
         cameo=country + (role.code or role.sector),
     )
 
-
-def _is_clause_subject(doc: Doc, mention: Mention) -> bool:
-    """The mention is the subject of a verb (not a possessor, object or apposition)."""
-    return doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
@@ -955,86 +897,6 @@ def _name_span(doc: Doc, token: Token) -> Span | None:
     return None
 
 
-def _is_state_or_organisation(mention: Mention) -> bool:
-    return mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and mention.kind is not MentionKind.PRONOUN
-
-
-def _subject_body(sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
-    """The state or organisation named as the subject of a sentence's main clause, if any."""
-    for child in sentence.root.children:
-        mention = by_token.get(child.i)
-        if child.dep_ in ("nsubj", "nsubjpass") and mention is not None and _is_state_or_organisation(mention):
-            return mention.actor
-    return None
-
-
-def _describes_a_thing(mention: Mention, doc: Doc) -> bool:
-    """A name that only modifies a noun naming no actor ("U.S. technology"): not what a later
-    "its" refers to."""
-    root = doc[mention.start : mention.end].root
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.i not in range(mention.start, mention.end)
-
-
-def _possessor_body(pronoun: Token, by_token: dict[int, Mention], previous_subject: Actor | None) -> Actor | None:
-    """What a possessive "its" refers to: the latest state or organisation named before it in
-    its sentence (not one that only describes a thing), else the one the sentence before had as
-    its subject (``previous_subject`` when that sentence ended the block before)."""
-    sentence = pronoun.sent
-    named = [by_token[j] for j in range(sentence.start, pronoun.i) if j in by_token
-             and _is_state_or_organisation(by_token[j]) and not _describes_a_thing(by_token[j], pronoun.doc)]
-    if named:
-        return named[-1].actor
-    if sentence.start == 0:
-        return previous_subject
-    return _subject_body(pronoun.doc[sentence.start - 1].sent, by_token)
-
-
-def _adjunct_agent(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
-    """The subject of the verb when "its" sits in a prepositional adjunct of a verb whose direct
-    object is no actor: the adjunct describes the subject's act ("Iran launched drones at Israel,
-    in its first attack on Israeli territory"), whatever state was named last. With an actor as
-    object the adjunct is usually about it ("criticized Beijing over its trade policy")."""
-    noun = pronoun.head
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
-        return None
-    verb = noun.head.head
-    if any(child.dep_ == "dobj" and child.i in by_token for child in verb.children):
-        return None
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.i in by_token and _is_state_or_organisation(by_token[child.i]):
-            return by_token[child.i].actor
-    return None
-
-
-def _governing_person(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
-    """The person whose clause a subject pronoun's clause completes: "Trump said he would ..."."""
-    clause = pronoun.head
-    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
-        return None
-    for child in clause.head.children:
-        mention = by_token.get(child.i) if child.dep_ == "nsubj" else None
-        if mention is not None and mention.actor.type is ActorType.PERSON and not child.conjuncts:
-            return mention.actor
-    return None
-
-
-def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
-    """The actor a subject pronoun refers back to when its clause is what that actor said or
-    intends: "Israel announced it would free ...", "the rebels said they will release ..."."""
-    clause = pronoun.head
-    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
-        return None
-    governor = clause.head
-    for child in governor.children:
-        if child.dep_ == "nsubj" and child.conjuncts and pronoun.lower_ in _SINGULAR_PRONOUNS:
-            return None  # a singular pronoun does not refer back to coordinated speakers
-        if child.dep_ == "nsubj" and child.i in by_token:
-            mention = by_token[child.i]
-            if mention.kind is not MentionKind.PRONOUN and mention.actor.type is not ActorType.PERSON:
-                return mention.actor
-            if mention.actor.type is ActorType.PERSON and pronoun.lower_ == "we" and mention.actor.country:
-                return None
-    return None
 
 
 def coordinated_qualifier_tokens(head: Token) -> list[Token]:
