@@ -6,16 +6,18 @@ One ``ActorResolver`` lives for one article: it remembers the people named so fa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.gazetteer import Gazetteer, Role, Surface, SurfaceIndex, SurfaceKind, fold
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
+from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
 from extract.pronouns import PronounResolver, possessor_body
+from extract.role_spans import BlockRoles, is_group_noun, with_office_modifier
+from extract.titles import with_title
 from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug
 from graph.model import Actor, ActorType
 
@@ -33,23 +35,6 @@ _SURFACE_PRIORITY = {
 }
 _AFFILIATION_PREPS = frozenset({"of", "for"})
 _LOCATION_PREPS = frozenset({"in", "from"})
-_TITLE_GLUE = frozenset({
-    "of", "to", "for", "the", "and", "'s", "-", "former", "deputy", "acting", "senior", "top", "then",
-    "new", "outgoing", "ousted", "exiled",
-})
-
-
-@dataclass(frozen=True)
-class TitleFound:
-    """A title written before a person's name: where it starts, its role (None: no title) and
-    the state (ISO code) or organisation (CAMEO code) it names."""
-
-    start: int
-    role: Role | None
-    affiliation: str | None
-    organization_code: str | None
-
-
 @dataclass
 class ActorResolver:
     """Per-article actor resolution state (people seen so far, most recent mentions)."""
@@ -58,11 +43,7 @@ class ActorResolver:
     index: SurfaceIndex
     lexicon: Lexicon
     date: str | None
-    _role_terms: Mapping[tuple[str, ...], Role] = field(default_factory=dict)
-    _role_words: frozenset[str] = frozenset()
-    _role_first_words: frozenset[str] = frozenset()
-    _role_longest: int = 1
-    _words: tuple[list[str], list[str]] = ([], [])
+    _roles: BlockRoles = field(init=False)
     _places: dict[int, str] = field(default_factory=dict)
     _unqualified: set[int] = field(default_factory=set)
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
@@ -72,18 +53,12 @@ class ActorResolver:
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
         self.pronouns = PronounResolver(self.lexicon.person_pronouns)
-        index = self.gazetteer.role_terms  # built once per gazetteer, not per article
-        self._role_terms = index.terms
-        # capitalised words absorbed into a title: the curated role words only
-        self._role_words = index.curated_words
-        self._role_first_words = index.first_words
-        self._role_longest = index.longest
 
     # -- public --------------------------------------------------------------------------
     def resolve_block(self, doc: Doc) -> BlockMentions:
         """Mentions of ``doc`` by token index (every token of a mention maps to it)."""
         by_token = BlockMentions()
-        self._words = ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc])
+        self._roles = BlockRoles.of(doc, self.gazetteer.role_terms)  # terms built once per gazetteer
         self._places = {}
         self._unqualified = set()
         mentions = self._with_context_country(self._name_mentions(doc))
@@ -212,11 +187,23 @@ class ActorResolver:
         result = []
         for mention in sorted(mentions, key=lambda m: m.start):
             if mention.actor.type is ActorType.PERSON and mention.kind is MentionKind.NAME:
-                mention = self._with_title(doc, mention, mentions)
-                mention = self._with_apposition(doc, mention, mentions)
-                mention = self._with_nationality(doc, mention, mentions)
+                mention = self._described_person(doc, mention, mentions)
             result.append(mention)
         return _drop_nested([self._with_state_learned(m) for m in result])
+
+    def _described_person(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
+        """A person's name mention with what its title, apposition and nationality say
+        (extract/titles.py, extract/person_descriptions.py); the article's person is updated."""
+        mention = self._noted(mention, with_title(
+            doc, mention, mentions, self._roles, self.lexicon.office_modifiers, self.gazetteer))
+        mention = self._noted(mention, from_apposition(doc, mention, mentions, self.gazetteer))
+        return self._noted(mention, from_nationality(doc, mention, mentions, self.gazetteer))
+
+    def _noted(self, mention: Mention, described: Mention) -> Mention:
+        """``described``, after recording in the article's persons what it says anew of the person."""
+        if described.actor is not mention.actor:
+            self.persons.update(described.actor)
+        return described
 
     def _with_state_learned(self, mention: Mention) -> Mention:
         """A person mention with no state takes the one the article has since given the same
@@ -253,69 +240,6 @@ class ActorResolver:
                 mention = Mention(mention.start, mention.end, actor, mention.kind)
             result.append(mention)
         return result
-
-    def _with_apposition(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
-        """ "Kenzo Oshima, the United Nations relief coordinator, ...": a person with no known
-        affiliation takes the state or organisation named in their apposition."""
-        actor = mention.actor
-        if actor.country or (actor.cameo and not actor.cameo.startswith("---")):
-            return mention
-        roots = [t for t in doc[mention.start : mention.end] if not (mention.start <= t.head.i < mention.end)]
-        for root in roots:
-            appositions = [c for c in root.children if c.dep_ == "appos" and not mention.covers(c.i)]
-            for appos in appositions:
-                for token in _without_conjuncts(appos):
-                    other = next((m for m in mentions if m.covers(token.i) and m is not mention), None)
-                    if other is None or other.actor.type is ActorType.PERSON:
-                        continue
-                    country = other.actor.country
-                    sector = actor.sector or self._described_sector(appos)
-                    updated = Actor(
-                        actor.id, actor.name, ActorType.PERSON, country, sector,
-                        title=actor.title,
-                        cameo=(country + sector) if country else other.actor.cameo,
-                    )
-                    self.persons.update(updated)
-                    return Mention(mention.start, mention.end, updated, mention.kind)
-        return mention
-
-    def _described_sector(self, noun: Token) -> str:
-        """The sector a describing noun gives a person: a title's ("the Zambian president" GOV) or
-        an agent noun's ("a Belarusian activist" OPP); GOV when it names neither (an office named
-        by its organisation: "the United Nations relief coordinator")."""
-        lemma = noun.lemma_.lower()
-        known = self.gazetteer.roles.get(lemma) or self.gazetteer.agents.get(lemma)
-        return known.sector if known is not None and known.sector else "GOV"
-
-    def _with_nationality(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
-        """ "American basketball star Brittney Griner", "Australian journalist Cheng Lei": a
-        person with no known state takes the state of a demonym or country name in the words
-        that describe them before their name, as a citizen (the sector of an agent noun there,
-        "journalist" MED, else CVL)."""
-        actor = mention.actor
-        if actor.country or (actor.cameo and not actor.cameo.startswith("---")):
-            return mention
-        start, state, sector = mention.start, None, "CVL"
-        i = mention.start - 1
-        while i >= doc[mention.start].sent.start and doc[i].dep_ in ("compound", "amod", "nmod") and (
-            i < doc[i].head.i < mention.end
-        ):
-            other = next((m for m in mentions if m.covers(i) and m is not mention), None)
-            agent = self.gazetteer.agents.get(doc[i].lemma_.lower())
-            if other is not None and other.actor.type is ActorType.COUNTRY:
-                state, start = other.actor.country, other.start
-                i = other.start - 1
-                continue
-            if other is not None:
-                break  # another actor describes the person ("Hamas leader X"): not a nationality
-            if agent is not None and sector == "CVL":
-                sector = agent.sector
-            i -= 1
-        if state is None:
-            return mention
-        updated = Actor(actor.id, actor.name, ActorType.PERSON, state, sector, title=actor.title, cameo=state + sector)
-        self.persons.update(updated)
-        return Mention(start, mention.end, updated, mention.kind)
 
     def _surface_actor(self, surface: Surface) -> tuple[Actor, MentionKind]:
         kind = surface.kind
@@ -375,14 +299,14 @@ class ActorResolver:
         if label == "PERSON" or person_named:
             if any(self._read_as_pronoun(t) for t in words):
                 return None
-            if len(words) == 1 and self._role_at(doc, words[0].i) is not None:
+            if len(words) == 1 and self._roles.at(words[0].i) is not None:
                 return None
             actor = self.persons.register(self.persons.by_name(text))
             return Mention(start, ent.end, actor, MentionKind.NAME)
-        if label == "ORG" and (found := self._role_at(doc, start)) is not None and found[0] == ent.end:
+        if label == "ORG" and (found := self._roles.at(start)) is not None and found[0] == ent.end:
             return None  # "the Foreign Ministry", "Parliament": an agent noun written as a name
         if label == "ORG" and len(words) <= 8:
-            name, _ = normalised_name(text, self._group_noun)
+            name, _ = normalised_name(text, self._is_group_noun)
             last = [t for t in doc[start : ent.end] if name and t.text == name.split()[-1]]
             if not last or last[-1].pos_ != "PROPN":
                 return None  # the name's head must be a proper noun ("Kremlin spokesman" is not one)
@@ -426,10 +350,8 @@ class ActorResolver:
             return ActorType.PERSON
         return None
 
-    def _group_noun(self, word: str) -> bool:
-        """A group noun that may trail an organisation's name ("TPLF fighters")."""
-        role = self._role_terms.get((word.lower(),))
-        return role is not None and role.kind == "GROUP"
+    def _is_group_noun(self, word: str) -> bool:
+        return is_group_noun(self.gazetteer.role_terms, word)
 
     def _surname_mentions(self, doc: Doc, taken: set[int]) -> list[Mention]:
         """A lone proper noun that is the surname of a person named earlier in the article
@@ -450,178 +372,6 @@ class ActorResolver:
                 return surface.key
         return None
 
-    # -- titles --------------------------------------------------------------------------
-    def _role_at(self, doc: Doc, index: int) -> tuple[int, Role] | None:
-        """The longest role term starting at ``index``: (end, role)."""
-        lowers, lemmas = self._words
-        if len(lowers) != len(doc):
-            lowers, lemmas = [t.lower_ for t in doc], [t.lemma_.lower() for t in doc]
-        if lowers[index] not in self._role_first_words and lemmas[index] not in self._role_first_words:
-            return None
-        for n in range(min(self._role_longest, len(doc) - index), 0, -1):
-            role = self._role_terms.get(tuple(lowers[index : index + n])) or self._role_terms.get(
-                tuple(lemmas[index : index + n])
-            )
-            if role is not None:
-                return index + n, role
-        return None
-
-    def _role_ending_at(self, doc: Doc, end: int) -> tuple[int, Role] | None:
-        """The longest role term that ends just before ``end``: (start, role)."""
-        for n in range(self._role_longest, 0, -1):
-            start = end - n
-            if start < 0:
-                continue
-            found = self._role_at(doc, start)
-            if found is not None and found[0] == end:
-                return start, found[1]
-        return None
-
-    def _with_title(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
-        """Absorb a title ("U.S. Ambassador to Hungary", "King Hassan of Morocco") into a person
-        mention and give the person what the title says."""
-        title = self._preceding_title(doc, mention, mentions)
-        end, affiliation = mention.end, title.affiliation
-        if title.role is not None and affiliation is None:
-            end, affiliation = self._trailing_affiliation(doc, mention, mentions)
-        actor = mention.actor
-        if title.role is not None:
-            actor = self._titled(actor, title.role, affiliation, title.organization_code)
-        if title.start == mention.start and end == mention.end and actor is mention.actor:
-            return mention
-        return Mention(title.start, end, actor, mention.kind)
-
-    def _preceding_title(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> TitleFound:
-        """The title written before a person's name, within the sentence: its role (the longest
-        role term, made another office by a modifier before it), the state or organisation it
-        names and where it starts."""
-        sent_start = doc[mention.start].sent.start
-        start = mention.start
-        role: Role | None = None
-        affiliation: str | None = None
-        organization_code: str | None = None
-        i = mention.start - 1
-        while i >= sent_start:
-            token = doc[i]
-            found = self._role_ending_at(doc, i + 1)
-            if found is not None:
-                role_start, found_role = found
-                role_start, found_role = self._with_office_modifier(doc, role_start, found_role)
-                if role is None or len(found_role.term) > len(role.term):
-                    role = found_role
-                start = role_start
-                i = role_start - 1
-                continue
-            other = next((m for m in mentions if m.covers(i) and m is not mention), None)
-            if other is not None and other.actor.type is not ActorType.PERSON and (
-                role is not None or self._introduces_title(doc, other)
-            ):
-                before = doc[other.start - 1].lower_ if other.start > 0 else ""
-                if before == "to":
-                    pass  # "Ambassador to Hungary": the posting, not the affiliation
-                elif other.actor.country:
-                    affiliation = other.actor.country
-                elif other.actor.cameo:
-                    organization_code = other.actor.cameo
-                start = other.start
-                i = other.start - 1
-                continue
-            if token.lower_ in _TITLE_GLUE and role is not None and i > sent_start:
-                i -= 1
-                continue
-            if token.lower_ in ("to", "of", "for") and role is None and i > sent_start:
-                i -= 1
-                continue
-            if role is not None and token.dep_ in ("compound", "amod") and start <= token.head.i < mention.end:
-                i -= 1  # "Saudi national security adviser": words inside the title
-                continue
-            capitalised = token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
-            if capitalised and role is not None and token.lower_ in self._role_words:
-                # capitalised parts of a title not in the role list ("Foreign", "Interior")
-                start = i
-                i -= 1
-                continue
-            break
-        while start < mention.start and doc[start].lower_ in _TITLE_GLUE:
-            start += 1
-        return TitleFound(start, role, affiliation, organization_code)
-
-    def _introduces_title(self, doc: Doc, other: Mention) -> bool:
-        """Whether a state or organisation is introduced by a title ("Ambassador to Hungary")."""
-        return (
-            other.start >= 2
-            and doc[other.start - 1].lower_ in ("to", "of", "for")
-            and self._role_ending_at(doc, other.start - 1) is not None
-        )
-
-    def _trailing_affiliation(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> tuple[int, str | None]:
-        """ "King Hassan of Morocco": the state after the name, and where the mention then ends."""
-        end = mention.end
-        if end + 1 < len(doc) and doc[end].lower_ == "of":
-            other = next((m for m in mentions if m.covers(end + 1)), None)
-            if other is not None and other.actor.country:
-                return other.end, other.actor.country
-        return end, None
-
-    def _with_office_modifier(self, doc: Doc, role_start: int, role: Role) -> tuple[int, Role]:
-        """A title after a modifier that changes the office ("vice", "deputy", "acting",
-        "former", "ex-": lexicon ``office_modifiers``) is another office, with the same sector:
-        its holder is not the holder of the unmodified title. Returns where the title starts."""
-        if role.kind != "TITLE":
-            return role_start, role
-        modifiers: list[str] = []
-        i = role_start - 1
-        while i >= 0:
-            word = doc[i].lower_
-            if word in self.lexicon.office_modifiers:
-                modifiers.insert(0, word)
-            elif not (word == "-" and i > 0 and doc[i - 1].lower_ in self.lexicon.office_modifiers):
-                break  # "ex-president": the hyphen joins the modifier to the title
-            i -= 1
-        if not modifiers:
-            return role_start, role
-        if i >= 0 and doc[i].lower_ in ("first", "second"):
-            modifiers.insert(0, doc[i].lower_)  # "first deputy prime minister"
-            i -= 1
-        words = " ".join(modifiers)
-        return i + 1, replace(role, term=f"{words} {role.term}", role=f"{words} {role.role}")
-
-    def _titled(self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None) -> Actor:
-        """The person with what their title says; known office holders keep the gazetteer's."""
-        person_id = actor.id.removeprefix("person:")
-        if person_id in self.gazetteer.dated_persons:
-            updated = self._dated_titled(actor, role, affiliation, organization_code)
-            self.persons.update(updated)
-            return updated
-        known_holder = person_id in self.gazetteer.offices
-        country = actor.country if known_holder else (actor.country or affiliation)
-        updated = replace(
-            actor,
-            country=country,
-            sector=role.sector,
-            title=actor.title if known_holder else role.role,
-            cameo=country + role.sector if country else (organization_code or "---" + role.sector),
-        )
-        self.persons.update(updated)
-        return updated
-
-    def _dated_titled(
-        self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None
-    ) -> Actor:
-        """A Phoenix person with a title in the text. The text says whom the person acts for
-        now: an affiliation it gives ("U.N. mediator X", "Zimbabwean Prime Minister X") wins
-        over the lists, and so does the title's sector when the lists have no office in force
-        (only the elite code, ELI); an office in force at the article date is kept."""
-        in_office = actor.sector not in (None, "ELI") and (actor.since is not None or actor.until is not None)
-        title = actor.title or role.role
-        if organization_code and not affiliation:
-            return replace(actor, country=None, sector=role.sector, title=title, cameo=organization_code)
-        country = affiliation or actor.country
-        if in_office and country == actor.country:
-            return replace(actor, title=title)
-        cameo = (country or "---") + role.sector
-        return replace(actor, country=country, sector=role.sector, title=title, cameo=cameo)
-
     # -- bare titles and group nouns -----------------------------------------------------
     def _coordinated_qualifier_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
         """Coordinated qualifiers of one role noun each name an actor in that role: in "Kenyan and
@@ -630,7 +380,7 @@ class ActorResolver:
         found: list[Mention] = []
         for mention in {m for m in by_token.values() if m.kind in (MentionKind.GROUP, MentionKind.TITLE)}:
             head = doc[mention.end - 1]
-            role_found = self._role_ending_at(doc, mention.end)
+            role_found = self._roles.ending_at(mention.end)
             if role_found is None:
                 continue
             role = role_found[1]
@@ -653,7 +403,7 @@ class ActorResolver:
             if i in by_token:
                 i += 1
                 continue
-            hit = self._role_at(doc, i)
+            hit = self._roles.at(i)
             if hit is None:
                 i += 1
                 continue
@@ -665,7 +415,7 @@ class ActorResolver:
             if head.pos_ not in ("NOUN", "PROPN"):
                 i = end
                 continue
-            title_start, role = self._with_office_modifier(doc, i, role)
+            title_start, role = with_office_modifier(doc, i, role, self.lexicon.office_modifiers)
             if any(j in by_token for j in range(title_start, i)):
                 title_start = i
             qualifier, modifier_start = self._qualifier(doc, head, title_start, by_token, role, guess_names)
@@ -772,7 +522,7 @@ class ActorResolver:
     def _unknown_organization(self, doc: Doc, start: int, end: int, aliases: tuple[str, ...] = ()) -> Actor:
         """The organisation of the article named ``doc[start:end]`` that no gazetteer knows: the
         one met earlier under the same normalised name or alias, else a new one."""
-        name, inner_aliases = normalised_name(doc[start:end].text, self._group_noun)
+        name, inner_aliases = normalised_name(doc[start:end].text, self._is_group_noun)
         aliases = (*inner_aliases, *aliases)
         seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
         if seen is not None:
@@ -909,15 +659,6 @@ def coordinated_qualifier_tokens(head: Token) -> list[Token]:
         for pobj in prep.children if pobj.dep_ == "pobj" and pobj.conjuncts
     ]
     return [t for qualifier in heads for t in (qualifier, *qualifier.conjuncts)]
-
-
-def _without_conjuncts(token: Token) -> list[Token]:
-    """The subtree of ``token`` minus coordinated phrases hanging from it."""
-    kept = [token]
-    for child in token.children:
-        if child.dep_ not in ("conj", "cc", "relcl", "acl"):
-            kept.extend(_without_conjuncts(child))
-    return kept
 
 
 def _name_end(ent: Span) -> int:
