@@ -10,18 +10,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.gazetteer import Gazetteer, Role, Surface, SurfaceIndex, SurfaceKind, fold
-from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
+from extract.mentions import BlockMentions, Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
-from extract.pronouns import PronounResolver, possessor_body
-from extract.role_spans import BlockRoles, is_group_noun, with_office_modifier
+from extract.pronouns import PronounResolver
+from extract.role_mentions import RoleReading, coordinated_qualifier_mentions, is_ethnic, role_mentions
+from extract.role_spans import HEAD_ROLES, BlockRoles, is_group_noun
 from extract.titles import with_title
 from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug
 from graph.model import Actor, ActorType
 
-HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
 _SURFACE_PRIORITY = {
     SurfaceKind.PERSON: 0,
     SurfaceKind.ORGANIZATION: 1,
@@ -33,8 +33,8 @@ _SURFACE_PRIORITY = {
     SurfaceKind.REGION_DEMONYM: 7,
     SurfaceKind.PLACE: 8,
 }
-_AFFILIATION_PREPS = frozenset({"of", "for"})
-_LOCATION_PREPS = frozenset({"in", "from"})
+
+
 @dataclass
 class ActorResolver:
     """Per-article actor resolution state (people seen so far, most recent mentions)."""
@@ -65,15 +65,18 @@ class ActorResolver:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 by_token[i] = mention
+        reading = self._role_reading(doc)
         for last_pass in (False, True):  # twice: "leaders of Romania's government" needs "government" first
-            for mention in self._role_mentions(doc, by_token, guess_names=last_pass):
+            found, unqualified = role_mentions(reading, by_token, guess_names=last_pass)
+            self._unqualified.update(unqualified)
+            for mention in found:
                 for i in range(mention.start, mention.end):
                     # "Cambodian refugees": the demonym is part of the group's name, not a second actor
                     qualifier = by_token.get(i)
                     if qualifier is None or (qualifier.kind is MentionKind.DEMONYM and mention.kind is MentionKind.GROUP
                                              and mention.actor.country == qualifier.actor.country):
                         by_token[i] = mention
-        for mention in self._coordinated_qualifier_mentions(doc, by_token):
+        for mention in coordinated_qualifier_mentions(reading, by_token):
             for i in range(mention.start, mention.end):
                 by_token[i] = mention
         self.pronouns.resolve_block(doc, by_token)
@@ -81,6 +84,14 @@ class ActorResolver:
         by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in self._places.items()
                                  if i not in by_token}
         return by_token
+
+    def _role_reading(self, doc: Doc) -> RoleReading:
+        """What reading the role nouns of ``doc`` needs (extract/role_mentions.py)."""
+        return RoleReading(
+            doc, self._roles, self._places, self.gazetteer, self.lexicon, self.date, self.persons,
+            self.pronouns.last_person, self.pronouns.previous_subject_body,
+            lambda start, end: self._unknown_organization(doc, start, end),
+        )
 
     # -- names ---------------------------------------------------------------------------
     def _gazetteer_matches(self, doc: Doc) -> list[tuple[int, int, Surface]]:
@@ -138,7 +149,7 @@ class ActorResolver:
         # "George Washington", "Georgia Meloni": a place name inside a longer person name.
         for token in span:
             if token.ent_type_ == "PERSON" and token.ent_iob_ != "" and not ent_types - {"PERSON"}:
-                ent = _entity_of(token)
+                ent = entity_of(token)
                 if ent is not None and (ent.start < start or ent.end > end):
                     return False
         return True
@@ -164,7 +175,7 @@ class ActorResolver:
                     taken.update(range(start, end))  # not a person as well
                 continue
             actor, kind = self._surface_actor(surface)
-            if self._ethnic(doc, Mention(start, end, actor, kind)):
+            if is_ethnic(doc, Mention(start, end, actor, kind), self.lexicon.ethnicity_markers):
                 continue  # "ethnic Armenians": an origin, not the state
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
@@ -260,7 +271,7 @@ class ActorResolver:
 
     def _person_span(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """Widen a gazetteer person hit to its PERSON entity ("Vladimir V. Putin")."""
-        ent = _entity_of(doc[start])
+        ent = entity_of(doc[start])
         if ent is not None and ent.label_ == "PERSON" and ent.start <= start and ent.end >= end:
             return ent.start, ent.end
         return start, end
@@ -373,152 +384,6 @@ class ActorResolver:
         return None
 
     # -- bare titles and group nouns -----------------------------------------------------
-    def _coordinated_qualifier_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
-        """Coordinated qualifiers of one role noun each name an actor in that role: in "Kenyan and
-        Ugandan officials", "Indian and Pakistani troops" or "the leaders of Chad and Niger" each
-        state has its own officials, troops or leaders, not just a mention."""
-        found: list[Mention] = []
-        for mention in {m for m in by_token.values() if m.kind in (MentionKind.GROUP, MentionKind.TITLE)}:
-            head = doc[mention.end - 1]
-            role_found = self._roles.ending_at(mention.end)
-            if role_found is None:
-                continue
-            role = role_found[1]
-            for token in coordinated_qualifier_tokens(head):
-                qualifier = by_token.get(token.i)
-                if qualifier is None or qualifier is mention or qualifier.actor.type is not ActorType.COUNTRY:
-                    continue
-                actor = self._role_actor(role, qualifier.actor, head)
-                if actor is not None:
-                    found.append(Mention(qualifier.start, qualifier.end, actor, mention.kind))
-        return found
-
-    def _role_mentions(self, doc: Doc, by_token: dict[int, Mention], guess_names: bool) -> list[Mention]:
-        """Role nouns with what qualifies them; with ``guess_names``, an agent noun nothing known
-        qualifies may take an organisation name no gazetteer knows (the last pass: a qualifier the
-        first pass found, as in "the Colombian government and the ELN rebel group", comes first)."""
-        found: list[Mention] = []
-        i = 0
-        while i < len(doc):
-            if i in by_token:
-                i += 1
-                continue
-            hit = self._roles.at(i)
-            if hit is None:
-                i += 1
-                continue
-            end, role = hit
-            if any(j in by_token for j in range(i, end)):
-                i += 1
-                continue
-            head = doc[end - 1]
-            if head.pos_ not in ("NOUN", "PROPN"):
-                i = end
-                continue
-            title_start, role = with_office_modifier(doc, i, role, self.lexicon.office_modifiers)
-            if any(j in by_token for j in range(title_start, i)):
-                title_start = i
-            qualifier, modifier_start = self._qualifier(doc, head, title_start, by_token, role, guess_names)
-            actor = self._role_actor(role, qualifier, head)
-            if actor is None and role.kind == "GROUP" and qualifier is None:
-                self._unqualified.add(head.i)
-            if actor is not None:
-                kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
-                found.append(Mention(min(title_start, modifier_start), end, actor, kind))
-            i = end
-        return found
-
-    def _qualifier(
-        self, doc: Doc, head: Token, start: int, by_token: dict[int, Mention], role: Role, guess_names: bool
-    ) -> tuple[Actor | None, int]:
-        """The state or organisation a role noun is qualified with ("Russian troops",
-        "Russia's president", "the government of Hungary", "NATO ambassadors", "TPLF fighters",
-        "fighters of the TPLF") and where that qualifier starts."""
-        group = role.kind == "GROUP"
-        member = not group or self._names_members(role)
-
-        def qualifies(mention: Mention | None) -> bool:
-            if mention is None or self._ethnic(doc, mention):
-                return False
-            if mention.actor.type in (ActorType.COUNTRY, ActorType.REGION):
-                return True
-            organisation = mention.actor.type is ActorType.ORGANIZATION or _is_organisation_name(mention)
-            return organisation and member
-
-        j = start - 1
-        while j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting"):
-            j -= 1
-        before = by_token.get(j) if j >= 0 else None
-        if before is not None and qualifies(before):
-            return before.actor, before.start
-        envoys_own = head.lemma_.lower() in self.lexicon.mission_nouns | self.lexicon.envoy_nouns  # extract/envoys.py
-        if before is None and j >= 0 and doc[j].lower_ == "its" and doc[j].dep_ == "poss" and not envoys_own:
-            # "Its foreign ministry said": the body "its" refers to qualifies the agent noun
-            body = possessor_body(doc[j], by_token, self.pronouns.previous_subject_body)
-            if body is not None and qualifies(Mention(j, j + 1, body, MentionKind.PRONOUN)):
-                return body, j
-        if j >= 0 and j in self._places and j not in by_token:
-            # "Helmand farmers", "Kandahar police": a place inside a state ascribes the agent to it
-            place_start = j
-            while place_start - 1 in self._places and self._places[place_start - 1] == self._places[j]:
-                place_start -= 1
-            return self.gazetteer.country_actor(self._places[j]), place_start
-        for child in head.lefts:
-            # "NATO peacekeeping troops", "Russian special forces"
-            modifier = by_token.get(child.i)
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and qualifies(modifier):
-                return modifier.actor, min(modifier.start, start)
-        if group and head.dep_ == "conj":
-            # "Turkish warplanes and artillery": the first conjunct's demonym qualifies both
-            first = by_token.get(head.head.i)
-            if first is not None and first.kind is MentionKind.GROUP and first.actor.country:
-                return self.gazetteer.country_actor(first.actor.country), start
-        preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
-        holders = [head, head.head] if head.dep_ == "compound" else [head]
-        for child in (c for holder in holders for c in holder.children):
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for pobj in child.children:
-                    found = by_token.get(pobj.i)
-                    if pobj.dep_ == "pobj" and found is not None and found.actor.type is ActorType.COUNTRY:
-                        return found.actor, start
-                    if (pobj.dep_ == "pobj" and found is not None and group and child.lower_ in _AFFILIATION_PREPS
-                            and found.actor.type is not ActorType.REGION and qualifies(found)):
-                        return found.actor, start  # "fighters of the TPLF", "militants of Hamas"
-                    if pobj.dep_ == "pobj" and found is None and pobj.i in self._places:
-                        return self.gazetteer.country_actor(self._places[pobj.i]), start  # "police in Kandahar"
-        if group and member and guess_names:
-            # last: what the gazetteer knows qualifies first, a name it does not know after
-            named = self._unknown_group_name(doc, head, by_token)
-            if named is not None:
-                return named
-        return None, start
-
-    def _ethnic(self, doc: Doc, mention: Mention) -> bool:
-        """A demonym after a word of ethnicity ("ethnic": lexicon ``ethnicity_markers``) names
-        people by their origin, not by the state they belong to: it ascribes no agent to a state."""
-        return mention.kind is MentionKind.DEMONYM and mention.start > 0 and (
-            doc[mention.start - 1].lower_ in self.lexicon.ethnicity_markers)
-
-    def _names_members(self, role: Role) -> bool:
-        """Whether an agent noun qualified by an organisation names its members or staff ("TPLF
-        fighters", "Siemens employees") rather than people it holds or harms ("victims of Hamas",
-        "prisoners of the TPLF"): lexicon ``non_member_sectors``."""
-        return role.sector.lower() not in self.lexicon.non_member_sectors
-
-    def _unknown_group_name(self, doc: Doc, head: Token, by_token: dict[int, Mention]) -> tuple[Actor, int] | None:
-        """An organisation no gazetteer knows, named by a modifier of an agent noun: an
-        initialism written in capitals ("TPLF fighters", "SDF militias") or a proper noun the
-        recogniser labels an organisation ("Wagner Group mercenaries").
-        The agent noun names the organisation's members, so the organisation is the actor."""
-        for child in head.lefts:
-            if child.dep_ not in ("amod", "compound", "nmod") or child.i in by_token or child.i in self._places:
-                continue
-            span = _name_span(doc, child)
-            if span is None or any(t.i in by_token or t.i in self._places for t in span):
-                continue
-            return self._unknown_organization(doc, span.start, span.end), span.start
-        return None
-
     def _unknown_organization(self, doc: Doc, start: int, end: int, aliases: tuple[str, ...] = ()) -> Actor:
         """The organisation of the article named ``doc[start:end]`` that no gazetteer knows: the
         one met earlier under the same normalised name or alias, else a new one."""
@@ -532,59 +397,6 @@ class ActorResolver:
                              cameo=(country or "---"), aliases=aliases)
         self.unknown.add(organization, (name, *aliases))
         return organization
-
-    def _role_actor(self, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
-        if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
-            return qualifier  # "NATO ambassadors", "EU foreign ministers", "Hamas fighters"
-        country = qualifier.country if qualifier is not None else None
-        if country is None or country not in self.gazetteer.countries:
-            if role.kind == "TITLE" and role.role != "official":
-                return self._person_with_role(None, role)
-            return None
-        if role.kind == "TITLE":
-            person = self._person_with_role(country, role)
-            if person is not None:
-                return person
-        plural = head.tag_ in ("NNS", "NNPS") or role.kind == "GROUP"
-        if role.kind == "TITLE" and not plural:
-            return self.gazetteer.country_actor(country)
-        return group_actor(self.gazetteer, country, role)
-
-    def _person_with_role(self, country: str | None, role: Role) -> Actor | None:
-        """A person named earlier in the article with this role and country, else the
-        gazetteer's office holder at the article date."""
-        wanted = HEAD_ROLES if role.role == "leader" else frozenset({role.role})
-        seen = self.persons.titled(country, wanted)
-        if len(seen) == 1:
-            return seen[0]
-        if len(seen) > 1 and self.pronouns.last_person in seen:
-            return self.pronouns.last_person
-        if country is None:
-            return None
-        holders = self.gazetteer.holders(country, wanted, self.date)
-        if len(holders) == 1 or (holders and role.role == "leader"):
-            actor = self.gazetteer.person_actor(holders[0], self.date)
-            self.persons.add_if_new(actor)
-            return actor
-        return None
-
-
-def group_actor(gazetteer: Gazetteer, country: str, role: Role) -> Actor:
-    """The actor of a group role of a state: "Nigerian police" (NGA COP); a government role is
-    the state itself."""
-    if role.sector == "GOV":
-        return gazetteer.country_actor(country)
-    country_name = gazetteer.countries[country]
-    adjective = country_name.demonyms[0] if country_name.demonyms else country_name.name
-    return Actor(
-        f"group:{country.lower()}-{role.sector.lower()}",
-        f"{adjective} {role.role}",
-        ActorType.GROUP,
-        country,
-        role.sector,
-        cameo=country + (role.code or role.sector),
-    )
-
 
 
 def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
@@ -624,43 +436,6 @@ def _introduced_initialism(doc: Doc, name: Span) -> str | None:
     return written if initials.upper() == written else None
 
 
-def _is_organisation_name(mention: Mention) -> bool:
-    """A mention that names an organisation or an armed group (not a state, person or role)."""
-    return mention.kind is MentionKind.NAME and mention.actor.type in (ActorType.ORGANIZATION, ActorType.GROUP)
-
-
-def _name_span(doc: Doc, token: Token) -> Span | None:
-    """The organisation name a modifier token is part of: its entity when the recogniser labels it
-    an organisation and it ends in a proper noun, else the token alone when it is an initialism
-    outside any entity (two to six capital letters: "TPLF", "SDF") that the tagger does not read
-    as a common noun ("NGO workers") or a verb ("IS"); None otherwise. Nationality,
-    religious and political adjectives (NORP: "Soviet", "Sunni", "Islamist") name peoples or
-    creeds, not organisations, and are left out."""
-    ent = _entity_of(token)
-    if ent is not None:
-        if ent.label_ == "ORG" and ent[-1].pos_ == "PROPN" and ent[-1].i < token.head.i:
-            return ent
-        return None
-    text = token.text
-    if 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and token.pos_ in ("PROPN", "ADJ"):
-        return doc[token.i : token.i + 1]
-    return None
-
-
-
-
-def coordinated_qualifier_tokens(head: Token) -> list[Token]:
-    """The coordinated words that qualify a noun: its modifiers with their conjuncts ("Kenyan
-    and Ugandan"), and the objects of its "of"/"from"/"for" phrase with theirs ("of Chad and
-    Niger"); nothing when no qualifier is coordinated."""
-    heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
-    heads += [
-        pobj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for")
-        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.conjuncts
-    ]
-    return [t for qualifier in heads for t in (qualifier, *qualifier.conjuncts)]
-
-
 def _name_end(ent: Span) -> int:
     """Where a person's name ends: the recogniser may stop inside it ("[Aung San] Suu Kyi");
     while its last word is a compound of a proper noun further right that no other entity
@@ -673,13 +448,6 @@ def _name_end(ent: Span) -> int:
             break
         end = head.i + 1
     return end
-
-
-def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from spacy.tokens import Span, Token
+
 from graph.model import Actor
 
 
@@ -51,3 +53,11 @@ class BlockMentions(dict[int, Mention]):
         self.pairs: dict[int, tuple[Actor, Actor] | None] = {}
         self.place_states: Mapping[int, Actor] = {}  # tokens of a place name: the state containing it
         self.scene_places: frozenset[int] = frozenset()  # places that located an agent (extract/event_location.py)
+
+
+def entity_of(token: Token) -> Span | None:
+    """The recogniser's entity a token is part of, if any."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None

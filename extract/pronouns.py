@@ -10,6 +10,7 @@ last sentence's person and state-or-organisation subjects.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -86,7 +87,7 @@ class PronounResolver:
         return last_person
 
 
-def _its_referent(pronoun: Token, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
+def _its_referent(pronoun: Token, sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
     """What "its"/"itself" refers to: the subject of the verb whose adjunct holds it (see
     ``_adjunct_agent``), else the latest state or organisation named before it in its sentence."""
     agent = _adjunct_agent(pronoun, by_token)
@@ -103,7 +104,7 @@ def _is_state_or_organisation(mention: Mention) -> bool:
     return mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and mention.kind is not MentionKind.PRONOUN
 
 
-def _subject_body(sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
+def _subject_body(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
     """The state or organisation named as the subject of a sentence's main clause, if any."""
     for child in sentence.root.children:
         mention = by_token.get(child.i)
@@ -119,7 +120,7 @@ def _describes_a_thing(mention: Mention, doc: Doc) -> bool:
     return root.dep_ in ("compound", "amod", "nmod") and root.head.i not in range(mention.start, mention.end)
 
 
-def possessor_body(pronoun: Token, by_token: dict[int, Mention], previous_subject: Actor | None) -> Actor | None:
+def possessor_body(pronoun: Token, by_token: Mapping[int, Mention], previous_subject: Actor | None) -> Actor | None:
     """What a possessive "its" refers to: the latest state or organisation named before it in
     its sentence (not one that only describes a thing), else the one the sentence before had as
     its subject (``previous_subject`` when that sentence ended the block before)."""
@@ -133,7 +134,7 @@ def possessor_body(pronoun: Token, by_token: dict[int, Mention], previous_subjec
     return _subject_body(pronoun.doc[sentence.start - 1].sent, by_token)
 
 
-def _adjunct_agent(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
+def _adjunct_agent(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:
     """The subject of the verb when "its" sits in a prepositional adjunct of a verb whose direct
     object is no actor: the adjunct describes the subject's act ("Iran launched drones at Israel,
     in its first attack on Israeli territory"), whatever state was named last. With an actor as
@@ -150,7 +151,7 @@ def _adjunct_agent(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None
     return None
 
 
-def _governing_person(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
+def _governing_person(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:
     """The person whose clause a subject pronoun's clause completes: "Trump said he would ..."."""
     clause = pronoun.head
     if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
@@ -162,7 +163,7 @@ def _governing_person(pronoun: Token, by_token: dict[int, Mention]) -> Actor | N
     return None
 
 
-def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
+def _governing_subject(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:
     """The actor a subject pronoun refers back to when its clause is what that actor said or
     intends: "Israel announced it would free ...", "the rebels said they will release ..."."""
     clause = pronoun.head

@@ -9,6 +9,9 @@ from spacy.tokens import Doc
 
 from extract.gazetteer import Role, RoleTerms
 
+#: Titles of a head of state or government: what "leader" of a state means.
+HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
+
 
 @dataclass(frozen=True)
 class BlockRoles:
