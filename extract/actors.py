@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
+from extract.gazetteer_matches import GazetteerMatcher
 from extract.mentions import BlockMentions, Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_descriptions import from_apposition, from_nationality
@@ -21,18 +22,6 @@ from extract.role_spans import HEAD_ROLES, BlockRoles, is_group_noun
 from extract.titles import with_title
 from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug
 from graph.model import Actor, ActorType
-
-_SURFACE_PRIORITY = {
-    SurfaceKind.PERSON: 0,
-    SurfaceKind.ORGANIZATION: 1,
-    SurfaceKind.COUNTRY: 2,
-    SurfaceKind.REGION: 3,
-    SurfaceKind.CAPITAL: 4,
-    SurfaceKind.SEAT: 5,
-    SurfaceKind.DEMONYM: 6,
-    SurfaceKind.REGION_DEMONYM: 7,
-    SurfaceKind.PLACE: 8,
-}
 
 
 @dataclass
@@ -49,10 +38,12 @@ class ActorResolver:
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
     persons: PersonRegistry = field(init=False)
     pronouns: PronounResolver = field(init=False)
+    _matcher: GazetteerMatcher = field(init=False)
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
         self.pronouns = PronounResolver(self.lexicon.person_pronouns)
+        self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
 
     # -- public --------------------------------------------------------------------------
     def resolve_block(self, doc: Doc) -> BlockMentions:
@@ -94,84 +85,14 @@ class ActorResolver:
         )
 
     # -- names ---------------------------------------------------------------------------
-    def _gazetteer_matches(self, doc: Doc) -> list[tuple[int, int, Surface]]:
-        matches: list[tuple[int, int, Surface]] = []
-        folded = [fold(t.text) for t in doc]
-        lowered = [t.lower() for t in folded]
-        i = 0
-        while i < len(doc):
-            found = None
-            # caseless (Phoenix) names are looked up only where one of them can start
-            caseless_longest = self.index.caseless_longest if lowered[i] in self.index.caseless_starts else 0
-            for n in range(min(max(self.index.longest, caseless_longest), len(doc) - i), 0, -1):
-                surfaces = self.index.get(tuple(folded[i : i + n])) if n <= self.index.longest else ()
-                if surfaces:
-                    found = (i, i + n, self._best_surface(surfaces))
-                    break
-                surfaces = self.index.get_caseless(tuple(lowered[i : i + n])) if n <= caseless_longest else ()
-                if surfaces and self._plausible(doc, i, i + n, surfaces[0]):
-                    found = (i, i + n, self._best_surface(surfaces))
-                    break
-            if found is None:
-                i += 1
-                continue
-            start, end, surface = found
-            if self._plausible(doc, start, end, surface):
-                matches.append(found)
-            i = end
-        return matches
-
-    def _best_surface(self, surfaces: tuple[Surface, ...]) -> Surface:
-        """The most specific kind wins; among people sharing a name ("Bush"), the one in office
-        at the article date, else the one who held office most recently before it."""
-        best_kind = min(_SURFACE_PRIORITY[s.kind] for s in surfaces)
-        candidates = [s for s in surfaces if _SURFACE_PRIORITY[s.kind] == best_kind]
-        if len(candidates) == 1 or candidates[0].kind is not SurfaceKind.PERSON or not self.date:
-            return candidates[0]
-        date = self.date
-
-        def recency(surface: Surface) -> tuple[bool, str]:
-            return self.gazetteer.in_office(surface.key, date)
-
-        return max(candidates, key=recency)
-
-    def _plausible(self, doc: Doc, start: int, end: int, surface: Surface) -> bool:
-        """Reject gazetteer hits that are plainly something else in context."""
-        span = doc[start:end]
-        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
-            return False
-        ent_types = {t.ent_type_ for t in span}
-        written_as_name = _written_as_name(span, surface.kind) or self._place_read_as_person(span, surface)
-        if surface.caseless and not written_as_name:
-            return False
-        if surface.kind is SurfaceKind.PERSON:
-            return True
-        # "George Washington", "Georgia Meloni": a place name inside a longer person name.
-        for token in span:
-            if token.ent_type_ == "PERSON" and token.ent_iob_ != "" and not ent_types - {"PERSON"}:
-                ent = entity_of(token)
-                if ent is not None and (ent.start < start or ent.end > end):
-                    return False
-        return True
-
-    def _place_read_as_person(self, span: Span, surface: Surface) -> bool:
-        """A known place the recogniser took for a person ("Goma", "Kherson"): one capitalised
-        proper noun tagged PERSON that names no person of the article. A lone word is rarely a
-        person's first mention in news, which names people in full before using one name."""
-        if surface.kind is not SurfaceKind.PLACE or len(span) != 1:
-            return False
-        (token,) = span
-        return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.text[:1].isupper()
-                and not self.persons.names_a_person(token.text))
-
     def _name_mentions(self, doc: Doc) -> list[Mention]:
         mentions: list[Mention] = []
         taken: set[int] = set()
-        for start, end, surface in self._gazetteer_matches(doc):
+        for start, end, surface in self._matcher.matches(doc):
             if surface.kind is SurfaceKind.PLACE:
                 for i in range(start, end):
                     self._places[i] = surface.key  # qualifies agent nouns; not an actor itself
-                if self._place_read_as_person(doc[start:end], surface):
+                if self._matcher.place_read_as_person(doc[start:end], surface):
                     taken.update(range(start, end))  # not a person as well
                 continue
             actor, kind = self._surface_actor(surface)
@@ -377,12 +298,6 @@ class ActorResolver:
             found.append(Mention(token.i, token.i + 1, self.persons.by_word(token.text), MentionKind.NAME))
         return found
 
-    def _country_inside(self, doc: Doc, start: int, end: int) -> str | None:
-        for _, _, surface in self._gazetteer_matches(doc[start:end].as_doc()):
-            if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
-                return surface.key
-        return None
-
     # -- bare titles and group nouns -----------------------------------------------------
     def _unknown_organization(self, doc: Doc, start: int, end: int, aliases: tuple[str, ...] = ()) -> Actor:
         """The organisation of the article named ``doc[start:end]`` that no gazetteer knows: the
@@ -392,29 +307,11 @@ class ActorResolver:
         seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
         if seen is not None:
             return seen
-        country = self._country_inside(doc, start, end)
+        country = self._matcher.country_inside(doc, start, end)
         organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
                              cameo=(country or "---"), aliases=aliases)
         self.unknown.add(organization, (name, *aliases))
         return organization
-
-
-def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
-    """A name matched ignoring case must be written as one: every word capitalised (small
-    words like "of", "al" aside) and recognised as a name (a proper noun or inside an entity);
-    a person's name must not sit inside a place or organisation entity, a place must be
-    tagged as one. "Person names that are also common words" fail here in ordinary use."""
-    words = [t for t in span if t.is_alpha and (len(t.text) > 3 or t.i == span.start)]
-    if not words or not all(t.text[:1].isupper() for t in words):
-        return False
-    labels = {t.ent_type_ for t in span}
-    if kind is SurfaceKind.PERSON:
-        return labels <= {"PERSON"} and ("PERSON" in labels or all(t.pos_ == "PROPN" for t in words))
-    if kind is SurfaceKind.PLACE:
-        return bool(labels & {"GPE", "LOC", "FAC"}) and all(t.pos_ == "PROPN" for t in words)
-    if "LOC" in labels:
-        return False  # "Indian Ocean": a place the recogniser knows, whatever the lists say
-    return bool(labels & {"ORG", "NORP", "GPE", "FAC"}) or all(t.pos_ == "PROPN" for t in words)
 
 
 def _nominal(token: Token) -> bool:
