@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
+from extract.entity_mentions import EntityNames, introduced_initialism, surname_mentions
+from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind
 from extract.gazetteer_matches import GazetteerMatcher
 from extract.mentions import BlockMentions, Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
@@ -18,9 +19,9 @@ from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
 from extract.pronouns import PronounResolver
 from extract.role_mentions import RoleReading, coordinated_qualifier_mentions, is_ethnic, role_mentions
-from extract.role_spans import HEAD_ROLES, BlockRoles, is_group_noun
+from extract.role_spans import HEAD_ROLES, BlockRoles
 from extract.titles import with_title
-from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug
+from extract.unknown_actors import UnknownActors
 from graph.model import Actor, ActorType
 
 
@@ -39,11 +40,13 @@ class ActorResolver:
     persons: PersonRegistry = field(init=False)
     pronouns: PronounResolver = field(init=False)
     _matcher: GazetteerMatcher = field(init=False)
+    _entities: EntityNames = field(init=False)
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
         self.pronouns = PronounResolver(self.lexicon.person_pronouns)
         self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
+        self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 
     # -- public --------------------------------------------------------------------------
     def resolve_block(self, doc: Doc) -> BlockMentions:
@@ -81,7 +84,7 @@ class ActorResolver:
         return RoleReading(
             doc, self._roles, self._places, self.gazetteer, self.lexicon, self.date, self.persons,
             self.pronouns.last_person, self.pronouns.previous_subject_body,
-            lambda start, end: self._unknown_organization(doc, start, end),
+            lambda start, end: self._entities.organization(doc, start, end),
         )
 
     # -- names ---------------------------------------------------------------------------
@@ -102,7 +105,7 @@ class ActorResolver:
                 start, end = self._person_span(doc, start, end)
                 actor = self.persons.register(actor)
             elif surface.kind is SurfaceKind.ORGANIZATION:
-                acronym = _introduced_initialism(doc, doc[start:end])
+                acronym = introduced_initialism(doc, doc[start:end])
                 if acronym is not None:  # "the Oromo Liberation Front (OLF)": later "OLF" is the same
                     self.unknown.add(actor, (acronym,))
             mentions.append(Mention(start, end, actor, kind))
@@ -110,11 +113,11 @@ class ActorResolver:
         for ent in doc.ents:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            mention = self._entity_mention(doc, ent)
+            mention = self._entities.mention(doc, ent, self._roles)
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(mention.start, mention.end))
-        mentions.extend(self._surname_mentions(doc, taken))
+        mentions.extend(surname_mentions(doc, taken, self.persons))
         # Persons named with their title: extend to "Hungarian Prime Minister Viktor Orbán".
         result = []
         for mention in sorted(mentions, key=lambda m: m.start):
@@ -196,155 +199,6 @@ class ActorResolver:
         if ent is not None and ent.label_ == "PERSON" and ent.start <= start and ent.end >= end:
             return ent.start, ent.end
         return start, end
-
-    def _entity_mention(self, doc: Doc, ent: Span) -> Mention | None:
-        """An actor no gazetteer knows, named by an entity. Its type, in this order: what the
-        name's form says (introduced with its initials, or ending in an organisation head such as
-        "Front": an organisation; two words or more starting with a given name: a person; both
-        learnt from the lists, see ``NameWords``), else the type the name was first given in the
-        article (the recogniser's label then), which holds for every later mention. The form does
-        not depend on the sentence, so such a name has one type and one id in every article."""
-        start = ent.start
-        while start < ent.end - 1 and (doc[start].lower_ in DETERMINERS or not _nominal(doc[start])):
-            start += 1  # "Later Abiy Ahmed": a sentence's first word is not part of the name
-        label = ent.label_
-        ent = doc[start : _name_end(ent) if label == "PERSON" else ent.end]
-        if self._named_place(ent):
-            return None
-        text = ent.text.strip()
-        words = [t for t in ent if not t.is_punct]
-        if not words:
-            return None
-        form = self._name_form(text) if label in ("PERSON", "ORG") else None
-        if label == "PERSON" and (_introduced_initialism(doc, ent) is not None or form is ActorType.ORGANIZATION):
-            label = "ORG"  # "The Tigray People's Liberation Front (TPLF)", "the Tana Renewal Front"
-        elif label == "ORG" and form is ActorType.PERSON:
-            label = "PERSON"
-        if label == "PERSON":
-            known_org = self.unknown.find(ActorType.ORGANIZATION, text)
-            if known_org is not None:  # first met as an organisation: stays one in the article
-                return Mention(start, ent.end, known_org, MentionKind.NAME)
-        person_named = label in ("ORG", "GPE", "NORP") and form is None and (
-            (len(words) == 1 and self.persons.names_a_person(words[0].text))
-            or self.unknown.find(ActorType.PERSON, text) is not None
-        )
-        if label == "PERSON" or person_named:
-            if any(self._read_as_pronoun(t) for t in words):
-                return None
-            if len(words) == 1 and self._roles.at(words[0].i) is not None:
-                return None
-            actor = self.persons.register(self.persons.by_name(text))
-            return Mention(start, ent.end, actor, MentionKind.NAME)
-        if label == "ORG" and (found := self._roles.at(start)) is not None and found[0] == ent.end:
-            return None  # "the Foreign Ministry", "Parliament": an agent noun written as a name
-        if label == "ORG" and len(words) <= 8:
-            name, _ = normalised_name(text, self._is_group_noun)
-            last = [t for t in doc[start : ent.end] if name and t.text == name.split()[-1]]
-            if not last or last[-1].pos_ != "PROPN":
-                return None  # the name's head must be a proper noun ("Kremlin spokesman" is not one)
-            acronyms: tuple[str, ...] = ()
-            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-                written = doc[ent.end + 1].text
-                if written.isupper() and written.isalpha():
-                    acronyms = (written,)  # "Tigray People's Liberation Front (TPLF)"
-            return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, acronyms), MentionKind.NAME)
-        return None
-
-    def _named_place(self, name: Span) -> bool:
-        """A name no gazetteer knows that is the object of "of" after a noun of a populated place
-        or territory ("the town of X", "the eastern province of X": lexicon ``territory_nouns``)
-        is that place's name: not a person or an organisation, so not an actor by itself."""
-        root = name.root
-        preposition = root.head
-        if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
-            return False
-        return preposition.head.lemma_.lower() in self.lexicon.territory_nouns
-
-    def _read_as_pronoun(self, token: Token) -> bool:
-        """A person pronoun's word is a pronoun unless written as a name inside the sentence: a
-        capitalised word the tagger reads as a proper noun, not at the sentence's start (where every
-        word is capitalised), is part of a name ("Vice Premier He Lifeng")."""
-        if token.lower_ not in self.lexicon.person_pronouns:
-            return False
-        return token.pos_ != "PROPN" or token.i == token.sent.start or not token.text[:1].isupper()
-
-    def _name_form(self, name: str) -> ActorType | None:
-        """What a name's form says it names: an organisation when its last word heads many
-        organisation names of the lists ("Front", "Party", "Group"), a person when it has two
-        words or more and the first is a given name of the person lists; None otherwise."""
-        words = [w for w in fold(name).lower().replace(".", " ").split() if w.isalpha() and len(w) > 1]
-        if len(words) < 2:
-            return None
-        forms = self.gazetteer.name_words
-        if words[-1] in forms.organisation_heads:
-            return ActorType.ORGANIZATION
-        if words[0] in forms.given_names:
-            return ActorType.PERSON
-        return None
-
-    def _is_group_noun(self, word: str) -> bool:
-        return is_group_noun(self.gazetteer.role_terms, word)
-
-    def _surname_mentions(self, doc: Doc, taken: set[int]) -> list[Mention]:
-        """A lone proper noun that is the surname of a person named earlier in the article
-        ("Kovacs later criticized Russia"), which the entity recogniser may have missed."""
-        found = []
-        for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or not self.persons.names_a_person(token.text):
-                continue
-            neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-            if any(n.pos_ == "PROPN" for n in neighbours):
-                continue
-            found.append(Mention(token.i, token.i + 1, self.persons.by_word(token.text), MentionKind.NAME))
-        return found
-
-    # -- bare titles and group nouns -----------------------------------------------------
-    def _unknown_organization(self, doc: Doc, start: int, end: int, aliases: tuple[str, ...] = ()) -> Actor:
-        """The organisation of the article named ``doc[start:end]`` that no gazetteer knows: the
-        one met earlier under the same normalised name or alias, else a new one."""
-        name, inner_aliases = normalised_name(doc[start:end].text, self._is_group_noun)
-        aliases = (*inner_aliases, *aliases)
-        seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
-        if seen is not None:
-            return seen
-        country = self._matcher.country_inside(doc, start, end)
-        organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
-                             cameo=(country or "---"), aliases=aliases)
-        self.unknown.add(organization, (name, *aliases))
-        return organization
-
-
-def _nominal(token: Token) -> bool:
-    """A word that can be part of a name: a noun, proper noun, adjective, number or a hyphen or
-    apostrophe inside one (not an adverb, verb or conjunction the recogniser swept in)."""
-    return token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "PART", "PUNCT")
-
-
-def _introduced_initialism(doc: Doc, name: Span) -> str | None:
-    """The initialism a name is introduced with, "Tigray People's Liberation Front (TPLF)": a
-    word in capitals in parentheses right after the name whose letters are the initials of the
-    name's capitalised words, in order (words like "of" and "the" may be skipped)."""
-    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
-        return None
-    written = doc[name.end + 1].text
-    if not (2 <= len(written) <= 8 and written.isalpha() and written.isupper()):
-        return None
-    initials = "".join(t.text[0] for t in name if t.text[:1].isupper())
-    return written if initials.upper() == written else None
-
-
-def _name_end(ent: Span) -> int:
-    """Where a person's name ends: the recogniser may stop inside it ("[Aung San] Suu Kyi");
-    while its last word is a compound of a proper noun further right that no other entity
-    takes, that noun and the words between are part of the name."""
-    doc, end = ent.doc, ent.end
-    while doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
-        head = doc[end - 1].head
-        between = doc[end : head.i + 1]
-        if any(t.pos_ != "PROPN" or t.ent_type_ for t in between):
-            break
-        end = head.i + 1
-    return end
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
