@@ -27,15 +27,17 @@ from graph.model import Actor, ActorType
 
 @dataclass
 class ActorResolver:
-    """Per-article actor resolution state (people seen so far, most recent mentions)."""
+    """Resolves the actor mentions of an article's blocks, in order. It coordinates the
+    article's state (its persons, ``PersonRegistry``; names no gazetteer knows,
+    ``UnknownActors``; pronoun antecedents, ``PronounResolver``) and the block readers: gazetteer
+    names (extract/gazetteer_matches.py), entity names (extract/entity_mentions.py), titles and
+    descriptions of persons (extract/titles.py, extract/person_descriptions.py), role nouns
+    (extract/role_mentions.py) and pronouns (extract/pronouns.py)."""
 
     gazetteer: Gazetteer
     index: SurfaceIndex
     lexicon: Lexicon
     date: str | None
-    _roles: BlockRoles = field(init=False)
-    _places: dict[int, str] = field(default_factory=dict)
-    _unqualified: set[int] = field(default_factory=set)
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
     persons: PersonRegistry = field(init=False)
     pronouns: PronounResolver = field(init=False)
@@ -48,53 +50,75 @@ class ActorResolver:
         self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
         self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 
-    # -- public --------------------------------------------------------------------------
     def resolve_block(self, doc: Doc) -> BlockMentions:
-        """Mentions of ``doc`` by token index (every token of a mention maps to it)."""
+        """Mentions of ``doc`` by token index (every token of a mention maps to it): names
+        first, then role nouns with their qualifiers, then pronouns."""
+        roles = BlockRoles.of(doc, self.gazetteer.role_terms)  # terms built once per gazetteer
+        places: dict[int, str] = {}  # tokens of place names: ISO code of the state containing them
         by_token = BlockMentions()
-        self._roles = BlockRoles.of(doc, self.gazetteer.role_terms)  # terms built once per gazetteer
-        self._places = {}
-        self._unqualified = set()
-        mentions = self._with_context_country(self._name_mentions(doc))
-        for mention in mentions:
-            for i in range(mention.start, mention.end):
-                by_token[i] = mention
-        reading = self._role_reading(doc)
-        for last_pass in (False, True):  # twice: "leaders of Romania's government" needs "government" first
-            found, unqualified = role_mentions(reading, by_token, guess_names=last_pass)
-            self._unqualified.update(unqualified)
-            for mention in found:
-                for i in range(mention.start, mention.end):
-                    # "Cambodian refugees": the demonym is part of the group's name, not a second actor
-                    qualifier = by_token.get(i)
-                    if qualifier is None or (qualifier.kind is MentionKind.DEMONYM and mention.kind is MentionKind.GROUP
-                                             and mention.actor.country == qualifier.actor.country):
-                        by_token[i] = mention
-        for mention in coordinated_qualifier_mentions(reading, by_token):
-            for i in range(mention.start, mention.end):
-                by_token[i] = mention
+        _cover(by_token, self._with_context_country(self._name_mentions(doc, roles, places)))
+        reading = self._role_reading(doc, roles, places)
+        unqualified = self._add_role_mentions(reading, by_token)
+        _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
         self.pronouns.resolve_block(doc, by_token)
-        by_token.unqualified_agents = frozenset(i for i in self._unqualified if i not in by_token)
-        by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in self._places.items()
+        by_token.unqualified_agents = frozenset(i for i in unqualified if i not in by_token)
+        by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in places.items()
                                  if i not in by_token}
         return by_token
 
-    def _role_reading(self, doc: Doc) -> RoleReading:
+    def _role_reading(self, doc: Doc, roles: BlockRoles, places: dict[int, str]) -> RoleReading:
         """What reading the role nouns of ``doc`` needs (extract/role_mentions.py)."""
         return RoleReading(
-            doc, self._roles, self._places, self.gazetteer, self.lexicon, self.date, self.persons,
+            doc, roles, places, self.gazetteer, self.lexicon, self.date, self.persons,
             self.pronouns.last_person, self.pronouns.previous_subject_body,
             lambda start, end: self._entities.organization(doc, start, end),
         )
 
+    @staticmethod
+    def _add_role_mentions(reading: RoleReading, by_token: BlockMentions) -> set[int]:
+        """Add the role-noun mentions to ``by_token`` in two passes ("leaders of Romania's
+        government" needs "government" first; unknown organisation names only in the last);
+        the heads of agent nouns nothing qualifies."""
+        unqualified: set[int] = set()
+        for last_pass in (False, True):
+            found, heads = role_mentions(reading, by_token, guess_names=last_pass)
+            unqualified.update(heads)
+            for mention in found:
+                for i in range(mention.start, mention.end):
+                    if _role_takes_token(by_token.get(i), mention):
+                        by_token[i] = mention
+        return unqualified
+
     # -- names ---------------------------------------------------------------------------
-    def _name_mentions(self, doc: Doc) -> list[Mention]:
-        mentions: list[Mention] = []
+    def _name_mentions(self, doc: Doc, roles: BlockRoles, places: dict[int, str]) -> list[Mention]:
+        """The names of ``doc``: the gazetteer's, the recogniser's entities no gazetteer knows and
+        the surnames of persons met before; persons with what their descriptions say."""
         taken: set[int] = set()
+        mentions = self._gazetteer_mentions(doc, places, taken)
+        for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            mention = self._entities.mention(doc, ent, roles)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(mention.start, mention.end))
+        mentions.extend(surname_mentions(doc, taken, self.persons))
+        # Persons named with their title: extend to "Hungarian Prime Minister Viktor Orbán".
+        result = [
+            self._described_person(doc, m, mentions, roles)
+            if m.actor.type is ActorType.PERSON and m.kind is MentionKind.NAME else m
+            for m in sorted(mentions, key=lambda m: m.start)
+        ]
+        return _drop_nested([self._with_state_learned(m) for m in result])
+
+    def _gazetteer_mentions(self, doc: Doc, places: dict[int, str], taken: set[int]) -> list[Mention]:
+        """The mentions of the gazetteer's names in ``doc``; place names go to ``places`` (they
+        qualify agent nouns but are no actors), and the tokens used to ``taken``."""
+        mentions: list[Mention] = []
         for start, end, surface in self._matcher.matches(doc):
             if surface.kind is SurfaceKind.PLACE:
                 for i in range(start, end):
-                    self._places[i] = surface.key  # qualifies agent nouns; not an actor itself
+                    places[i] = surface.key
                 if self._matcher.place_read_as_person(doc[start:end], surface):
                     taken.update(range(start, end))  # not a person as well
                 continue
@@ -110,27 +134,13 @@ class ActorResolver:
                     self.unknown.add(actor, (acronym,))
             mentions.append(Mention(start, end, actor, kind))
             taken.update(range(start, end))
-        for ent in doc.ents:
-            if any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            mention = self._entities.mention(doc, ent, self._roles)
-            if mention is not None:
-                mentions.append(mention)
-                taken.update(range(mention.start, mention.end))
-        mentions.extend(surname_mentions(doc, taken, self.persons))
-        # Persons named with their title: extend to "Hungarian Prime Minister Viktor Orbán".
-        result = []
-        for mention in sorted(mentions, key=lambda m: m.start):
-            if mention.actor.type is ActorType.PERSON and mention.kind is MentionKind.NAME:
-                mention = self._described_person(doc, mention, mentions)
-            result.append(mention)
-        return _drop_nested([self._with_state_learned(m) for m in result])
+        return mentions
 
-    def _described_person(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
+    def _described_person(self, doc: Doc, mention: Mention, mentions: list[Mention], roles: BlockRoles) -> Mention:
         """A person's name mention with what its title, apposition and nationality say
         (extract/titles.py, extract/person_descriptions.py); the article's person is updated."""
         mention = self._noted(mention, with_title(
-            doc, mention, mentions, self._roles, self.lexicon.office_modifiers, self.gazetteer))
+            doc, mention, mentions, roles, self.lexicon.office_modifiers, self.gazetteer))
         mention = self._noted(mention, from_apposition(doc, mention, mentions, self.gazetteer))
         return self._noted(mention, from_nationality(doc, mention, mentions, self.gazetteer))
 
@@ -209,3 +219,17 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _cover(by_token: BlockMentions, mentions: list[Mention]) -> None:
+    """Map every token of each mention to it (a later mention wins a token)."""
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            by_token[i] = mention
+
+
+def _role_takes_token(held: Mention | None, role: Mention) -> bool:
+    """Whether a role mention takes a token: a free one, or a demonym of its own state that is
+    part of a group's name ("Cambodian refugees"), not a second actor."""
+    return held is None or (held.kind is MentionKind.DEMONYM and role.kind is MentionKind.GROUP
+                            and role.actor.country == held.actor.country)
