@@ -6,340 +6,149 @@ One ``ActorResolver`` lives for one article: it remembers the people named so fa
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from extract.gazetteer import Gazetteer, Role, Surface, SurfaceIndex, SurfaceKind, fold
+from extract.entity_mentions import EntityNames, introduced_initialism, surname_mentions
+from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind
+from extract.gazetteer_matches import GazetteerMatcher
+from extract.mentions import BlockMentions, Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
+from extract.person_descriptions import from_apposition, from_nationality
+from extract.person_registry import PersonRegistry
+from extract.pronouns import PronounResolver
+from extract.role_mentions import RoleReading, coordinated_qualifier_mentions, is_ethnic, role_mentions
+from extract.role_spans import HEAD_ROLES, BlockRoles
+from extract.titles import with_title
+from extract.unknown_actors import UnknownActors
 from graph.model import Actor, ActorType
-
-
-class MentionKind(StrEnum):
-    NAME = "name"
-    DEMONYM = "demonym"
-    CAPITAL = "capital"
-    SEAT = "seat"
-    TITLE = "title"
-    GROUP = "group"
-    PRONOUN = "pronoun"
-    DESCRIPTION = "description"  # "the alliance", "the Gulf state": a definite description referring back
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A token span of a block that names an actor."""
-
-    start: int
-    end: int
-    actor: Actor
-    kind: MentionKind
-
-    @property
-    def is_anaphor(self) -> bool:
-        """A mention that refers back to an actor named before (a pronoun or a description)."""
-        return self.kind in (MentionKind.PRONOUN, MentionKind.DESCRIPTION)
-
-    def covers(self, index: int) -> bool:
-        return self.start <= index < self.end
-
-
-class BlockMentions(dict[int, Mention]):
-    """A block's mentions by token index, plus the tokens of agent nouns that no country,
-    demonym or place qualifies ("protesters" alone): those are not actors, but a candidate that
-    fails for want of one is dropped with its own reason (``unqualified_agent``); and the pair
-    references ("the two countries", extract/pair_reference.py) by token index, each with its two
-    actors or None when they could not be told."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.unqualified_agents: frozenset[int] = frozenset()
-        self.pairs: dict[int, tuple[Actor, Actor] | None] = {}
-        self.place_states: Mapping[int, Actor] = {}  # tokens of a place name: the state containing it
-        self.scene_places: frozenset[int] = frozenset()  # places that located an agent (extract/event_location.py)
-
-
-HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
-_SURFACE_PRIORITY = {
-    SurfaceKind.PERSON: 0,
-    SurfaceKind.ORGANIZATION: 1,
-    SurfaceKind.COUNTRY: 2,
-    SurfaceKind.REGION: 3,
-    SurfaceKind.CAPITAL: 4,
-    SurfaceKind.SEAT: 5,
-    SurfaceKind.DEMONYM: 6,
-    SurfaceKind.REGION_DEMONYM: 7,
-    SurfaceKind.PLACE: 8,
-}
-_AFFILIATION_PREPS = frozenset({"of", "for"})
-_LOCATION_PREPS = frozenset({"in", "from"})
-_TITLE_GLUE = frozenset({
-    "of", "to", "for", "the", "and", "'s", "-", "former", "deputy", "acting", "senior", "top", "then",
-    "new", "outgoing", "ousted", "exiled",
-})
-
-
-_DETERMINERS = frozenset({"the", "a", "an"})
-_SINGULAR_PRONOUNS = frozenset({"it"})
-FUZZY_SAME_NAME = 0.9  # difflib ratio above which two names of one type are one actor in an article
-
-
-@dataclass(frozen=True)
-class TitleFound:
-    """A title written before a person's name: where it starts, its role (None: no title) and
-    the state (ISO code) or organisation (CAMEO code) it names."""
-
-    start: int
-    role: Role | None
-    affiliation: str | None
-    organization_code: str | None
-
-
-def normalised_name(text: str, group_noun: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
-    """The canonical name of an actor no gazetteer knows and the acronyms it gives: without
-    leading determiners, a possessive ending or a trailing lower-case group noun ("the TPLF's
-    fighters" -> "TPLF"); an acronym in parentheses becomes an alias ("Tigray People's Liberation Front
-    (TPLF)" -> aliases ("TPLF",))."""
-    aliases = tuple(a.strip() for a in re.findall(r"\(([^()]+)\)", text) if a.strip())
-    text = re.sub(r"\s*\([^()]*\)", " ", text)
-    words = re.sub(r"\s+", " ", text).strip(" ,.;:").split(" ")
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    if len(words) > 1 and words[-1].islower() and group_noun(words[-1]):
-        words = words[:-1]  # a lower-case group noun is not part of the name ("Liberation Army" is)
-    if words:
-        words[-1] = _without_possessive(words[-1])
-    return " ".join(w for w in words if w), aliases
-
-
-@dataclass
-class UnknownActors:
-    """The actors of one article that no gazetteer knows, by folded name and alias: a later
-    name of the same type that is equal, an alias, or a close spelling (difflib ratio >=
-    FUZZY_SAME_NAME) is the same actor; one name never gets two types."""
-
-    actors: dict[str, Actor] = field(default_factory=dict)
-
-    def find(self, actor_type: ActorType, name: str, aliases: tuple[str, ...] = ()) -> Actor | None:
-        keys = [_name_key(n) for n in (name, *aliases) if _name_key(n)]
-        for key in keys:
-            known = self.actors.get(key)
-            if known is not None and _same_kind(known.type, actor_type):
-                return known
-        if not keys or len(keys[0]) < 6:
-            return None  # short names and acronyms match exactly or not at all
-        best: tuple[float, str] | None = None
-        for key, actor in self.actors.items():
-            if not _same_kind(actor.type, actor_type) or len(key) < 6:
-                continue
-            ratio = difflib.SequenceMatcher(None, keys[0], key).ratio()
-            if ratio >= FUZZY_SAME_NAME and (best is None or ratio > best[0]):
-                best = (ratio, key)
-        return self.actors[best[1]] if best is not None else None
-
-    def add(self, actor: Actor, names: tuple[str, ...]) -> None:
-        for name in names:
-            key = _name_key(name)
-            if key:
-                self.actors.setdefault(key, actor)
-
-
-def _same_kind(known: ActorType, wanted: ActorType) -> bool:
-    """Persons are one kind of name; organisations and armed groups (a group the gazetteer
-    knows, an organisation it does not) another."""
-    return (known is ActorType.PERSON) == (wanted is ActorType.PERSON)
-
-
-def _without_possessive(word: str) -> str:
-    """A word without its possessive ending, in any case ("TPLF's", "MOVEMENT'S", "Fighters'")."""
-    return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", word, flags=re.IGNORECASE)
-
-
-def _name_key(name: str) -> str:
-    return " ".join(fold(name).lower().replace(".", "").split())
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII slug used in actor ids."""
-    ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 @dataclass
 class ActorResolver:
-    """Per-article actor resolution state (people seen so far, most recent mentions)."""
+    """Resolves the actor mentions of an article's blocks, in order. It coordinates the
+    article's state (its persons, ``PersonRegistry``; names no gazetteer knows,
+    ``UnknownActors``; pronoun antecedents, ``PronounResolver``) and the block readers: gazetteer
+    names (extract/gazetteer_matches.py), entity names (extract/entity_mentions.py), titles and
+    descriptions of persons (extract/titles.py, extract/person_descriptions.py), role nouns
+    (extract/role_mentions.py) and pronouns (extract/pronouns.py)."""
 
     gazetteer: Gazetteer
     index: SurfaceIndex
     lexicon: Lexicon
     date: str | None
-    persons: dict[str, Actor] = field(default_factory=dict)
-    surnames: dict[str, str] = field(default_factory=dict)
-    first_names: set[str] = field(default_factory=set)  # keys of ``surnames`` that are a name's first word
-    shared_first_names: set[str] = field(default_factory=set)
-    last_person: Actor | None = None
-    previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
-    previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
-    _role_terms: Mapping[tuple[str, ...], Role] = field(default_factory=dict)
-    _role_words: frozenset[str] = frozenset()
-    _role_first_words: frozenset[str] = frozenset()
-    _role_longest: int = 1
-    _words: tuple[list[str], list[str]] = ([], [])
-    _places: dict[int, str] = field(default_factory=dict)
-    _unqualified: set[int] = field(default_factory=set)
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
+    persons: PersonRegistry = field(init=False)
+    pronouns: PronounResolver = field(init=False)
+    _matcher: GazetteerMatcher = field(init=False)
+    _entities: EntityNames = field(init=False)
 
     def __post_init__(self) -> None:
-        index = self.gazetteer.role_terms  # built once per gazetteer, not per article
-        self._role_terms = index.terms
-        # capitalised words absorbed into a title: the curated role words only
-        self._role_words = index.curated_words
-        self._role_first_words = index.first_words
-        self._role_longest = index.longest
+        self.persons = PersonRegistry(self.unknown)
+        self.pronouns = PronounResolver(self.lexicon.person_pronouns)
+        self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
+        self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 
-    # -- public --------------------------------------------------------------------------
     def resolve_block(self, doc: Doc) -> BlockMentions:
-        """Mentions of ``doc`` by token index (every token of a mention maps to it)."""
+        """Mentions of ``doc`` by token index (every token of a mention maps to it): names
+        first, then role nouns with their qualifiers, then pronouns."""
+        roles = BlockRoles.of(doc, self.gazetteer.role_terms)  # terms built once per gazetteer
+        places: dict[int, str] = {}  # tokens of place names: ISO code of the state containing them
         by_token = BlockMentions()
-        self._words = ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc])
-        self._places = {}
-        self._unqualified = set()
-        mentions = self._with_context_country(self._name_mentions(doc))
-        for mention in mentions:
-            for i in range(mention.start, mention.end):
-                by_token[i] = mention
-        for last_pass in (False, True):  # twice: "leaders of Romania's government" needs "government" first
-            for mention in self._role_mentions(doc, by_token, guess_names=last_pass):
-                for i in range(mention.start, mention.end):
-                    # "Cambodian refugees": the demonym is part of the group's name, not a second actor
-                    qualifier = by_token.get(i)
-                    if qualifier is None or (qualifier.kind is MentionKind.DEMONYM and mention.kind is MentionKind.GROUP
-                                             and mention.actor.country == qualifier.actor.country):
-                        by_token[i] = mention
-        for mention in self._coordinated_qualifier_mentions(doc, by_token):
-            for i in range(mention.start, mention.end):
-                by_token[i] = mention
-        self._pronoun_mentions(doc, by_token)
-        by_token.unqualified_agents = frozenset(i for i in self._unqualified if i not in by_token)
-        by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in self._places.items()
+        _cover(by_token, self._with_context_country(self._name_mentions(doc, roles, places)))
+        reading = self._role_reading(doc, roles, places)
+        unqualified = self._add_role_mentions(reading, by_token)
+        _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
+        self.pronouns.resolve_block(doc, by_token)
+        by_token.unqualified_agents = frozenset(i for i in unqualified if i not in by_token)
+        by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in places.items()
                                  if i not in by_token}
         return by_token
 
+    def _role_reading(self, doc: Doc, roles: BlockRoles, places: dict[int, str]) -> RoleReading:
+        """What reading the role nouns of ``doc`` needs (extract/role_mentions.py)."""
+        return RoleReading(
+            doc, roles, places, self.gazetteer, self.lexicon, self.date, self.persons,
+            self.pronouns.last_person, self.pronouns.previous_subject_body,
+            lambda start, end: self._entities.organization(doc, start, end),
+        )
+
+    @staticmethod
+    def _add_role_mentions(reading: RoleReading, by_token: BlockMentions) -> set[int]:
+        """Add the role-noun mentions to ``by_token`` in two passes ("leaders of Romania's
+        government" needs "government" first; unknown organisation names only in the last);
+        the heads of agent nouns nothing qualifies."""
+        unqualified: set[int] = set()
+        for last_pass in (False, True):
+            found, heads = role_mentions(reading, by_token, guess_names=last_pass)
+            unqualified.update(heads)
+            for mention in found:
+                for i in range(mention.start, mention.end):
+                    if _role_takes_token(by_token.get(i), mention):
+                        by_token[i] = mention
+        return unqualified
+
     # -- names ---------------------------------------------------------------------------
-    def _gazetteer_matches(self, doc: Doc) -> list[tuple[int, int, Surface]]:
-        matches: list[tuple[int, int, Surface]] = []
-        folded = [fold(t.text) for t in doc]
-        lowered = [t.lower() for t in folded]
-        i = 0
-        while i < len(doc):
-            found = None
-            # caseless (Phoenix) names are looked up only where one of them can start
-            caseless_longest = self.index.caseless_longest if lowered[i] in self.index.caseless_starts else 0
-            for n in range(min(max(self.index.longest, caseless_longest), len(doc) - i), 0, -1):
-                surfaces = self.index.get(tuple(folded[i : i + n])) if n <= self.index.longest else ()
-                if surfaces:
-                    found = (i, i + n, self._best_surface(surfaces))
-                    break
-                surfaces = self.index.get_caseless(tuple(lowered[i : i + n])) if n <= caseless_longest else ()
-                if surfaces and self._plausible(doc, i, i + n, surfaces[0]):
-                    found = (i, i + n, self._best_surface(surfaces))
-                    break
-            if found is None:
-                i += 1
-                continue
-            start, end, surface = found
-            if self._plausible(doc, start, end, surface):
-                matches.append(found)
-            i = end
-        return matches
-
-    def _best_surface(self, surfaces: tuple[Surface, ...]) -> Surface:
-        """The most specific kind wins; among people sharing a name ("Bush"), the one in office
-        at the article date, else the one who held office most recently before it."""
-        best_kind = min(_SURFACE_PRIORITY[s.kind] for s in surfaces)
-        candidates = [s for s in surfaces if _SURFACE_PRIORITY[s.kind] == best_kind]
-        if len(candidates) == 1 or candidates[0].kind is not SurfaceKind.PERSON or not self.date:
-            return candidates[0]
-        date = self.date
-
-        def recency(surface: Surface) -> tuple[bool, str]:
-            return self.gazetteer.in_office(surface.key, date)
-
-        return max(candidates, key=recency)
-
-    def _plausible(self, doc: Doc, start: int, end: int, surface: Surface) -> bool:
-        """Reject gazetteer hits that are plainly something else in context."""
-        span = doc[start:end]
-        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
-            return False
-        ent_types = {t.ent_type_ for t in span}
-        written_as_name = _written_as_name(span, surface.kind) or self._place_read_as_person(span, surface)
-        if surface.caseless and not written_as_name:
-            return False
-        if surface.kind is SurfaceKind.PERSON:
-            return True
-        # "George Washington", "Georgia Meloni": a place name inside a longer person name.
-        for token in span:
-            if token.ent_type_ == "PERSON" and token.ent_iob_ != "" and not ent_types - {"PERSON"}:
-                ent = _entity_of(token)
-                if ent is not None and (ent.start < start or ent.end > end):
-                    return False
-        return True
-
-    def _place_read_as_person(self, span: Span, surface: Surface) -> bool:
-        """A known place the recogniser took for a person ("Goma", "Kherson"): one capitalised
-        proper noun tagged PERSON that names no person of the article. A lone word is rarely a
-        person's first mention in news, which names people in full before using one name."""
-        if surface.kind is not SurfaceKind.PLACE or len(span) != 1:
-            return False
-        (token,) = span
-        return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.text[:1].isupper()
-                and fold(token.text) not in self.surnames)
-
-    def _name_mentions(self, doc: Doc) -> list[Mention]:
-        mentions: list[Mention] = []
+    def _name_mentions(self, doc: Doc, roles: BlockRoles, places: dict[int, str]) -> list[Mention]:
+        """The names of ``doc``: the gazetteer's, the recogniser's entities no gazetteer knows and
+        the surnames of persons met before; persons with what their descriptions say."""
         taken: set[int] = set()
-        for start, end, surface in self._gazetteer_matches(doc):
+        mentions = self._gazetteer_mentions(doc, places, taken)
+        for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            mention = self._entities.mention(doc, ent, roles)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(mention.start, mention.end))
+        mentions.extend(surname_mentions(doc, taken, self.persons))
+        # Persons named with their title: extend to "Hungarian Prime Minister Viktor Orbán".
+        result = [
+            self._described_person(doc, m, mentions, roles)
+            if m.actor.type is ActorType.PERSON and m.kind is MentionKind.NAME else m
+            for m in sorted(mentions, key=lambda m: m.start)
+        ]
+        return _drop_nested([self._with_state_learned(m) for m in result])
+
+    def _gazetteer_mentions(self, doc: Doc, places: dict[int, str], taken: set[int]) -> list[Mention]:
+        """The mentions of the gazetteer's names in ``doc``; place names go to ``places`` (they
+        qualify agent nouns but are no actors), and the tokens used to ``taken``."""
+        mentions: list[Mention] = []
+        for start, end, surface in self._matcher.matches(doc):
             if surface.kind is SurfaceKind.PLACE:
                 for i in range(start, end):
-                    self._places[i] = surface.key  # qualifies agent nouns; not an actor itself
-                if self._place_read_as_person(doc[start:end], surface):
+                    places[i] = surface.key
+                if self._matcher.place_read_as_person(doc[start:end], surface):
                     taken.update(range(start, end))  # not a person as well
                 continue
             actor, kind = self._surface_actor(surface)
-            if self._ethnic(doc, Mention(start, end, actor, kind)):
+            if is_ethnic(doc, Mention(start, end, actor, kind), self.lexicon.ethnicity_markers):
                 continue  # "ethnic Armenians": an origin, not the state
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
-                actor = self._register_person(actor)
+                actor = self.persons.register(actor)
             elif surface.kind is SurfaceKind.ORGANIZATION:
-                acronym = _introduced_initialism(doc, doc[start:end])
+                acronym = introduced_initialism(doc, doc[start:end])
                 if acronym is not None:  # "the Oromo Liberation Front (OLF)": later "OLF" is the same
                     self.unknown.add(actor, (acronym,))
             mentions.append(Mention(start, end, actor, kind))
             taken.update(range(start, end))
-        for ent in doc.ents:
-            if any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            mention = self._entity_mention(doc, ent)
-            if mention is not None:
-                mentions.append(mention)
-                taken.update(range(mention.start, mention.end))
-        mentions.extend(self._surname_mentions(doc, taken))
-        # Persons named with their title: extend to "Hungarian Prime Minister Viktor Orbán".
-        result = []
-        for mention in sorted(mentions, key=lambda m: m.start):
-            if mention.actor.type is ActorType.PERSON and mention.kind is MentionKind.NAME:
-                mention = self._with_title(doc, mention, mentions)
-                mention = self._with_apposition(doc, mention, mentions)
-                mention = self._with_nationality(doc, mention, mentions)
-            result.append(mention)
-        return _drop_nested([self._with_state_learned(m) for m in result])
+        return mentions
+
+    def _described_person(self, doc: Doc, mention: Mention, mentions: list[Mention], roles: BlockRoles) -> Mention:
+        """A person's name mention with what its title, apposition and nationality say
+        (extract/titles.py, extract/person_descriptions.py); the article's person is updated."""
+        mention = self._noted(mention, with_title(
+            doc, mention, mentions, roles, self.lexicon.office_modifiers, self.gazetteer))
+        mention = self._noted(mention, from_apposition(doc, mention, mentions, self.gazetteer))
+        return self._noted(mention, from_nationality(doc, mention, mentions, self.gazetteer))
+
+    def _noted(self, mention: Mention, described: Mention) -> Mention:
+        """``described``, after recording in the article's persons what it says anew of the person."""
+        if described.actor is not mention.actor:
+            self.persons.update(described.actor)
+        return described
 
     def _with_state_learned(self, mention: Mention) -> Mention:
         """A person mention with no state takes the one the article has since given the same
@@ -372,73 +181,10 @@ class ActorResolver:
             ):
                 actor = Actor(actor.id, actor.name, ActorType.PERSON, country, actor.sector or "GOV",
                               title=actor.title, cameo=country + (actor.sector or "GOV"))
-                self._update_person(actor)
+                self.persons.update(actor)
                 mention = Mention(mention.start, mention.end, actor, mention.kind)
             result.append(mention)
         return result
-
-    def _with_apposition(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
-        """ "Kenzo Oshima, the United Nations relief coordinator, ...": a person with no known
-        affiliation takes the state or organisation named in their apposition."""
-        actor = mention.actor
-        if actor.country or (actor.cameo and not actor.cameo.startswith("---")):
-            return mention
-        roots = [t for t in doc[mention.start : mention.end] if not (mention.start <= t.head.i < mention.end)]
-        for root in roots:
-            appositions = [c for c in root.children if c.dep_ == "appos" and not mention.covers(c.i)]
-            for appos in appositions:
-                for token in _without_conjuncts(appos):
-                    other = next((m for m in mentions if m.covers(token.i) and m is not mention), None)
-                    if other is None or other.actor.type is ActorType.PERSON:
-                        continue
-                    country = other.actor.country
-                    sector = actor.sector or self._described_sector(appos)
-                    updated = Actor(
-                        actor.id, actor.name, ActorType.PERSON, country, sector,
-                        title=actor.title,
-                        cameo=(country + sector) if country else other.actor.cameo,
-                    )
-                    self._update_person(updated)
-                    return Mention(mention.start, mention.end, updated, mention.kind)
-        return mention
-
-    def _described_sector(self, noun: Token) -> str:
-        """The sector a describing noun gives a person: a title's ("the Zambian president" GOV) or
-        an agent noun's ("a Belarusian activist" OPP); GOV when it names neither (an office named
-        by its organisation: "the United Nations relief coordinator")."""
-        lemma = noun.lemma_.lower()
-        known = self.gazetteer.roles.get(lemma) or self.gazetteer.agents.get(lemma)
-        return known.sector if known is not None and known.sector else "GOV"
-
-    def _with_nationality(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
-        """ "American basketball star Brittney Griner", "Australian journalist Cheng Lei": a
-        person with no known state takes the state of a demonym or country name in the words
-        that describe them before their name, as a citizen (the sector of an agent noun there,
-        "journalist" MED, else CVL)."""
-        actor = mention.actor
-        if actor.country or (actor.cameo and not actor.cameo.startswith("---")):
-            return mention
-        start, state, sector = mention.start, None, "CVL"
-        i = mention.start - 1
-        while i >= doc[mention.start].sent.start and doc[i].dep_ in ("compound", "amod", "nmod") and (
-            i < doc[i].head.i < mention.end
-        ):
-            other = next((m for m in mentions if m.covers(i) and m is not mention), None)
-            agent = self.gazetteer.agents.get(doc[i].lemma_.lower())
-            if other is not None and other.actor.type is ActorType.COUNTRY:
-                state, start = other.actor.country, other.start
-                i = other.start - 1
-                continue
-            if other is not None:
-                break  # another actor describes the person ("Hamas leader X"): not a nationality
-            if agent is not None and sector == "CVL":
-                sector = agent.sector
-            i -= 1
-        if state is None:
-            return mention
-        updated = Actor(actor.id, actor.name, ActorType.PERSON, state, sector, title=actor.title, cameo=state + sector)
-        self._update_person(updated)
-        return Mention(start, mention.end, updated, mention.kind)
 
     def _surface_actor(self, surface: Surface) -> tuple[Actor, MentionKind]:
         kind = surface.kind
@@ -459,823 +205,10 @@ class ActorResolver:
 
     def _person_span(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """Widen a gazetteer person hit to its PERSON entity ("Vladimir V. Putin")."""
-        ent = _entity_of(doc[start])
+        ent = entity_of(doc[start])
         if ent is not None and ent.label_ == "PERSON" and ent.start <= start and ent.end >= end:
             return ent.start, ent.end
         return start, end
-
-    def _entity_mention(self, doc: Doc, ent: Span) -> Mention | None:
-        """An actor no gazetteer knows, named by an entity. Its type, in this order: what the
-        name's form says (introduced with its initials, or ending in an organisation head such as
-        "Front": an organisation; two words or more starting with a given name: a person; both
-        learnt from the lists, see ``NameWords``), else the type the name was first given in the
-        article (the recogniser's label then), which holds for every later mention. The form does
-        not depend on the sentence, so such a name has one type and one id in every article."""
-        start = ent.start
-        while start < ent.end - 1 and (doc[start].lower_ in _DETERMINERS or not _nominal(doc[start])):
-            start += 1  # "Later Abiy Ahmed": a sentence's first word is not part of the name
-        label = ent.label_
-        ent = doc[start : _name_end(ent) if label == "PERSON" else ent.end]
-        if self._named_place(ent):
-            return None
-        text = ent.text.strip()
-        words = [t for t in ent if not t.is_punct]
-        if not words:
-            return None
-        form = self._name_form(text) if label in ("PERSON", "ORG") else None
-        if label == "PERSON" and (_introduced_initialism(doc, ent) is not None or form is ActorType.ORGANIZATION):
-            label = "ORG"  # "The Tigray People's Liberation Front (TPLF)", "the Tana Renewal Front"
-        elif label == "ORG" and form is ActorType.PERSON:
-            label = "PERSON"
-        if label == "PERSON":
-            known_org = self.unknown.find(ActorType.ORGANIZATION, text)
-            if known_org is not None:  # first met as an organisation: stays one in the article
-                return Mention(start, ent.end, known_org, MentionKind.NAME)
-        person_named = label in ("ORG", "GPE", "NORP") and form is None and (
-            (len(words) == 1 and fold(words[0].text) in self.surnames)
-            or self.unknown.find(ActorType.PERSON, text) is not None
-        )
-        if label == "PERSON" or person_named:
-            if any(self._read_as_pronoun(t) for t in words):
-                return None
-            if len(words) == 1 and self._role_at(doc, words[0].i) is not None:
-                return None
-            actor = self._register_person(self._person_by_name(text))
-            return Mention(start, ent.end, actor, MentionKind.NAME)
-        if label == "ORG" and (found := self._role_at(doc, start)) is not None and found[0] == ent.end:
-            return None  # "the Foreign Ministry", "Parliament": an agent noun written as a name
-        if label == "ORG" and len(words) <= 8:
-            name, _ = normalised_name(text, self._group_noun)
-            last = [t for t in doc[start : ent.end] if name and t.text == name.split()[-1]]
-            if not last or last[-1].pos_ != "PROPN":
-                return None  # the name's head must be a proper noun ("Kremlin spokesman" is not one)
-            acronyms: tuple[str, ...] = ()
-            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-                written = doc[ent.end + 1].text
-                if written.isupper() and written.isalpha():
-                    acronyms = (written,)  # "Tigray People's Liberation Front (TPLF)"
-            return Mention(start, ent.end, self._unknown_organization(doc, start, ent.end, acronyms), MentionKind.NAME)
-        return None
-
-    def _named_place(self, name: Span) -> bool:
-        """A name no gazetteer knows that is the object of "of" after a noun of a populated place
-        or territory ("the town of X", "the eastern province of X": lexicon ``territory_nouns``)
-        is that place's name: not a person or an organisation, so not an actor by itself."""
-        root = name.root
-        preposition = root.head
-        if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
-            return False
-        return preposition.head.lemma_.lower() in self.lexicon.territory_nouns
-
-    def _read_as_pronoun(self, token: Token) -> bool:
-        """A person pronoun's word is a pronoun unless written as a name inside the sentence: a
-        capitalised word the tagger reads as a proper noun, not at the sentence's start (where every
-        word is capitalised), is part of a name ("Vice Premier He Lifeng")."""
-        if token.lower_ not in self.lexicon.person_pronouns:
-            return False
-        return token.pos_ != "PROPN" or token.i == token.sent.start or not token.text[:1].isupper()
-
-    def _name_form(self, name: str) -> ActorType | None:
-        """What a name's form says it names: an organisation when its last word heads many
-        organisation names of the lists ("Front", "Party", "Group"), a person when it has two
-        words or more and the first is a given name of the person lists; None otherwise."""
-        words = [w for w in fold(name).lower().replace(".", " ").split() if w.isalpha() and len(w) > 1]
-        if len(words) < 2:
-            return None
-        forms = self.gazetteer.name_words
-        if words[-1] in forms.organisation_heads:
-            return ActorType.ORGANIZATION
-        if words[0] in forms.given_names:
-            return ActorType.PERSON
-        return None
-
-    def _group_noun(self, word: str) -> bool:
-        """A group noun that may trail an organisation's name ("TPLF fighters")."""
-        role = self._role_terms.get((word.lower(),))
-        return role is not None and role.kind == "GROUP"
-
-    def _surname_mentions(self, doc: Doc, taken: set[int]) -> list[Mention]:
-        """A lone proper noun that is the surname of a person named earlier in the article
-        ("Kovacs later criticized Russia"), which the entity recogniser may have missed."""
-        found = []
-        for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or fold(token.text) not in self.surnames:
-                continue
-            neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-            if any(n.pos_ == "PROPN" for n in neighbours):
-                continue
-            found.append(Mention(token.i, token.i + 1, self.persons[self.surnames[fold(token.text)]], MentionKind.NAME))
-        return found
-
-    def _country_inside(self, doc: Doc, start: int, end: int) -> str | None:
-        for _, _, surface in self._gazetteer_matches(doc[start:end].as_doc()):
-            if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
-                return surface.key
-        return None
-
-    def _person_by_name(self, text: str) -> Actor:
-        name = _without_possessive(re.sub(r"\s+", " ", text).strip()).strip(" ,.")
-        key = fold(name)
-        parts = key.split()
-        if len(parts) == 1 and key in self.surnames:
-            return self.persons[self.surnames[key]]
-        if len(parts) == 1:
-            # East Asian order puts the family name first: "Kim" after "Kim Jong Un"
-            first_named = [
-                p for p in self.persons.values() if len(p.name.split()) > 2 and fold(p.name).split()[0] == key
-            ]
-            if len(first_named) == 1:
-                return first_named[0]
-        person_id = f"person:{slug(name)}"
-        if person_id in self.persons:
-            return self.persons[person_id]
-        if parts and parts[-1] in self.surnames:
-            known = self.persons[self.surnames[parts[-1]]]
-            if fold(known.name).split()[0] == parts[0]:
-                return known
-        ending = self._person_ending_with(parts)
-        if ending is not None:
-            return ending  # "Suu Kyi" after "Aung San Suu Kyi"
-        similar = self.unknown.find(ActorType.PERSON, name)
-        if similar is not None and similar.id in self.persons:
-            return self.persons[similar.id]  # a spelling variant of a person named earlier
-        actor = Actor(person_id, name, ActorType.PERSON, None, None)
-        if len(parts) > 1:
-            self.unknown.add(actor, (name,))
-        return actor
-
-    def _person_ending_with(self, parts: list[str]) -> Actor | None:
-        """The one person of the article whose longer name ends with these two or more words
-        (folded): a later mention by the family name of several words."""
-        if len(parts) < 2:
-            return None
-        found = [p for p in self.persons.values()
-                 if len(names := fold(p.name).split()) > len(parts) and names[-len(parts):] == parts]
-        return found[0] if len(found) == 1 else None
-
-    def _register_person(self, actor: Actor) -> Actor:
-        """Remember a person for later surname and title references in the article."""
-        known = self.persons.get(actor.id)
-        if known is not None:
-            actor = known
-        self.persons[actor.id] = actor
-        parts = fold(actor.name).split()
-        surname = parts[-1]
-        if len(parts) > 1 or surname not in self.surnames:
-            self.surnames[surname] = actor.id
-            self.first_names.discard(surname)
-        if len(parts) > 1:
-            self._register_first_name(parts[0], actor.id)
-        return actor
-
-    def _register_first_name(self, word: str, person_id: str) -> None:
-        """Many naming customs refer to a person by the first word of the name: the family name
-        in Chinese, Korean or Vietnamese ("Wang" for Wang Yi, "Kim" for Kim Jong Un), the given
-        name in Ethiopian, Eritrean or Icelandic ("Abiy" for Abiy Ahmed). The first word names the
-        person too, unless it is another person's surname or two persons of the article share it."""
-        if word in self.shared_first_names:
-            return
-        known = self.surnames.get(word)
-        if known is None:
-            self.surnames[word] = person_id
-            self.first_names.add(word)
-        elif known != person_id and word in self.first_names:
-            del self.surnames[word]
-            self.first_names.discard(word)
-            self.shared_first_names.add(word)
-
-    def _update_person(self, actor: Actor) -> None:
-        self.persons[actor.id] = actor
-
-    # -- titles --------------------------------------------------------------------------
-    def _role_at(self, doc: Doc, index: int) -> tuple[int, Role] | None:
-        """The longest role term starting at ``index``: (end, role)."""
-        lowers, lemmas = self._words
-        if len(lowers) != len(doc):
-            lowers, lemmas = [t.lower_ for t in doc], [t.lemma_.lower() for t in doc]
-        if lowers[index] not in self._role_first_words and lemmas[index] not in self._role_first_words:
-            return None
-        for n in range(min(self._role_longest, len(doc) - index), 0, -1):
-            role = self._role_terms.get(tuple(lowers[index : index + n])) or self._role_terms.get(
-                tuple(lemmas[index : index + n])
-            )
-            if role is not None:
-                return index + n, role
-        return None
-
-    def _role_ending_at(self, doc: Doc, end: int) -> tuple[int, Role] | None:
-        """The longest role term that ends just before ``end``: (start, role)."""
-        for n in range(self._role_longest, 0, -1):
-            start = end - n
-            if start < 0:
-                continue
-            found = self._role_at(doc, start)
-            if found is not None and found[0] == end:
-                return start, found[1]
-        return None
-
-    def _with_title(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
-        """Absorb a title ("U.S. Ambassador to Hungary", "King Hassan of Morocco") into a person
-        mention and give the person what the title says."""
-        title = self._preceding_title(doc, mention, mentions)
-        end, affiliation = mention.end, title.affiliation
-        if title.role is not None and affiliation is None:
-            end, affiliation = self._trailing_affiliation(doc, mention, mentions)
-        actor = mention.actor
-        if title.role is not None:
-            actor = self._titled(actor, title.role, affiliation, title.organization_code)
-        if title.start == mention.start and end == mention.end and actor is mention.actor:
-            return mention
-        return Mention(title.start, end, actor, mention.kind)
-
-    def _preceding_title(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> TitleFound:
-        """The title written before a person's name, within the sentence: its role (the longest
-        role term, made another office by a modifier before it), the state or organisation it
-        names and where it starts."""
-        sent_start = doc[mention.start].sent.start
-        start = mention.start
-        role: Role | None = None
-        affiliation: str | None = None
-        organization_code: str | None = None
-        i = mention.start - 1
-        while i >= sent_start:
-            token = doc[i]
-            found = self._role_ending_at(doc, i + 1)
-            if found is not None:
-                role_start, found_role = found
-                role_start, found_role = self._with_office_modifier(doc, role_start, found_role)
-                if role is None or len(found_role.term) > len(role.term):
-                    role = found_role
-                start = role_start
-                i = role_start - 1
-                continue
-            other = next((m for m in mentions if m.covers(i) and m is not mention), None)
-            if other is not None and other.actor.type is not ActorType.PERSON and (
-                role is not None or self._introduces_title(doc, other)
-            ):
-                before = doc[other.start - 1].lower_ if other.start > 0 else ""
-                if before == "to":
-                    pass  # "Ambassador to Hungary": the posting, not the affiliation
-                elif other.actor.country:
-                    affiliation = other.actor.country
-                elif other.actor.cameo:
-                    organization_code = other.actor.cameo
-                start = other.start
-                i = other.start - 1
-                continue
-            if token.lower_ in _TITLE_GLUE and role is not None and i > sent_start:
-                i -= 1
-                continue
-            if token.lower_ in ("to", "of", "for") and role is None and i > sent_start:
-                i -= 1
-                continue
-            if role is not None and token.dep_ in ("compound", "amod") and start <= token.head.i < mention.end:
-                i -= 1  # "Saudi national security adviser": words inside the title
-                continue
-            capitalised = token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
-            if capitalised and role is not None and token.lower_ in self._role_words:
-                # capitalised parts of a title not in the role list ("Foreign", "Interior")
-                start = i
-                i -= 1
-                continue
-            break
-        while start < mention.start and doc[start].lower_ in _TITLE_GLUE:
-            start += 1
-        return TitleFound(start, role, affiliation, organization_code)
-
-    def _introduces_title(self, doc: Doc, other: Mention) -> bool:
-        """Whether a state or organisation is introduced by a title ("Ambassador to Hungary")."""
-        return (
-            other.start >= 2
-            and doc[other.start - 1].lower_ in ("to", "of", "for")
-            and self._role_ending_at(doc, other.start - 1) is not None
-        )
-
-    def _trailing_affiliation(self, doc: Doc, mention: Mention, mentions: list[Mention]) -> tuple[int, str | None]:
-        """ "King Hassan of Morocco": the state after the name, and where the mention then ends."""
-        end = mention.end
-        if end + 1 < len(doc) and doc[end].lower_ == "of":
-            other = next((m for m in mentions if m.covers(end + 1)), None)
-            if other is not None and other.actor.country:
-                return other.end, other.actor.country
-        return end, None
-
-    def _with_office_modifier(self, doc: Doc, role_start: int, role: Role) -> tuple[int, Role]:
-        """A title after a modifier that changes the office ("vice", "deputy", "acting",
-        "former", "ex-": lexicon ``office_modifiers``) is another office, with the same sector:
-        its holder is not the holder of the unmodified title. Returns where the title starts."""
-        if role.kind != "TITLE":
-            return role_start, role
-        modifiers: list[str] = []
-        i = role_start - 1
-        while i >= 0:
-            word = doc[i].lower_
-            if word in self.lexicon.office_modifiers:
-                modifiers.insert(0, word)
-            elif not (word == "-" and i > 0 and doc[i - 1].lower_ in self.lexicon.office_modifiers):
-                break  # "ex-president": the hyphen joins the modifier to the title
-            i -= 1
-        if not modifiers:
-            return role_start, role
-        if i >= 0 and doc[i].lower_ in ("first", "second"):
-            modifiers.insert(0, doc[i].lower_)  # "first deputy prime minister"
-            i -= 1
-        words = " ".join(modifiers)
-        return i + 1, replace(role, term=f"{words} {role.term}", role=f"{words} {role.role}")
-
-    def _titled(self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None) -> Actor:
-        """The person with what their title says; known office holders keep the gazetteer's."""
-        person_id = actor.id.removeprefix("person:")
-        if person_id in self.gazetteer.dated_persons:
-            updated = self._dated_titled(actor, role, affiliation, organization_code)
-            self._update_person(updated)
-            return updated
-        known_holder = person_id in self.gazetteer.offices
-        country = actor.country if known_holder else (actor.country or affiliation)
-        updated = replace(
-            actor,
-            country=country,
-            sector=role.sector,
-            title=actor.title if known_holder else role.role,
-            cameo=country + role.sector if country else (organization_code or "---" + role.sector),
-        )
-        self._update_person(updated)
-        return updated
-
-    def _dated_titled(
-        self, actor: Actor, role: Role, affiliation: str | None, organization_code: str | None
-    ) -> Actor:
-        """A Phoenix person with a title in the text. The text says whom the person acts for
-        now: an affiliation it gives ("U.N. mediator X", "Zimbabwean Prime Minister X") wins
-        over the lists, and so does the title's sector when the lists have no office in force
-        (only the elite code, ELI); an office in force at the article date is kept."""
-        in_office = actor.sector not in (None, "ELI") and (actor.since is not None or actor.until is not None)
-        title = actor.title or role.role
-        if organization_code and not affiliation:
-            return replace(actor, country=None, sector=role.sector, title=title, cameo=organization_code)
-        country = affiliation or actor.country
-        if in_office and country == actor.country:
-            return replace(actor, title=title)
-        cameo = (country or "---") + role.sector
-        return replace(actor, country=country, sector=role.sector, title=title, cameo=cameo)
-
-    # -- bare titles and group nouns -----------------------------------------------------
-    def _coordinated_qualifier_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
-        """Coordinated qualifiers of one role noun each name an actor in that role: in "Kenyan and
-        Ugandan officials", "Indian and Pakistani troops" or "the leaders of Chad and Niger" each
-        state has its own officials, troops or leaders, not just a mention."""
-        found: list[Mention] = []
-        for mention in {m for m in by_token.values() if m.kind in (MentionKind.GROUP, MentionKind.TITLE)}:
-            head = doc[mention.end - 1]
-            role_found = self._role_ending_at(doc, mention.end)
-            if role_found is None:
-                continue
-            role = role_found[1]
-            for token in coordinated_qualifier_tokens(head):
-                qualifier = by_token.get(token.i)
-                if qualifier is None or qualifier is mention or qualifier.actor.type is not ActorType.COUNTRY:
-                    continue
-                actor = self._role_actor(role, qualifier.actor, head)
-                if actor is not None:
-                    found.append(Mention(qualifier.start, qualifier.end, actor, mention.kind))
-        return found
-
-    def _role_mentions(self, doc: Doc, by_token: dict[int, Mention], guess_names: bool) -> list[Mention]:
-        """Role nouns with what qualifies them; with ``guess_names``, an agent noun nothing known
-        qualifies may take an organisation name no gazetteer knows (the last pass: a qualifier the
-        first pass found, as in "the Colombian government and the ELN rebel group", comes first)."""
-        found: list[Mention] = []
-        i = 0
-        while i < len(doc):
-            if i in by_token:
-                i += 1
-                continue
-            hit = self._role_at(doc, i)
-            if hit is None:
-                i += 1
-                continue
-            end, role = hit
-            if any(j in by_token for j in range(i, end)):
-                i += 1
-                continue
-            head = doc[end - 1]
-            if head.pos_ not in ("NOUN", "PROPN"):
-                i = end
-                continue
-            title_start, role = self._with_office_modifier(doc, i, role)
-            if any(j in by_token for j in range(title_start, i)):
-                title_start = i
-            qualifier, modifier_start = self._qualifier(doc, head, title_start, by_token, role, guess_names)
-            actor = self._role_actor(role, qualifier, head)
-            if actor is None and role.kind == "GROUP" and qualifier is None:
-                self._unqualified.add(head.i)
-            if actor is not None:
-                kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
-                found.append(Mention(min(title_start, modifier_start), end, actor, kind))
-            i = end
-        return found
-
-    def _qualifier(
-        self, doc: Doc, head: Token, start: int, by_token: dict[int, Mention], role: Role, guess_names: bool
-    ) -> tuple[Actor | None, int]:
-        """The state or organisation a role noun is qualified with ("Russian troops",
-        "Russia's president", "the government of Hungary", "NATO ambassadors", "TPLF fighters",
-        "fighters of the TPLF") and where that qualifier starts."""
-        group = role.kind == "GROUP"
-        member = not group or self._names_members(role)
-
-        def qualifies(mention: Mention | None) -> bool:
-            if mention is None or self._ethnic(doc, mention):
-                return False
-            if mention.actor.type in (ActorType.COUNTRY, ActorType.REGION):
-                return True
-            organisation = mention.actor.type is ActorType.ORGANIZATION or _is_organisation_name(mention)
-            return organisation and member
-
-        j = start - 1
-        while j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting"):
-            j -= 1
-        before = by_token.get(j) if j >= 0 else None
-        if before is not None and qualifies(before):
-            return before.actor, before.start
-        envoys_own = head.lemma_.lower() in self.lexicon.mission_nouns | self.lexicon.envoy_nouns  # extract/envoys.py
-        if before is None and j >= 0 and doc[j].lower_ == "its" and doc[j].dep_ == "poss" and not envoys_own:
-            # "Its foreign ministry said": the body "its" refers to qualifies the agent noun
-            body = _possessor_body(doc[j], by_token, self.previous_subject_body)
-            if body is not None and qualifies(Mention(j, j + 1, body, MentionKind.PRONOUN)):
-                return body, j
-        if j >= 0 and j in self._places and j not in by_token:
-            # "Helmand farmers", "Kandahar police": a place inside a state ascribes the agent to it
-            place_start = j
-            while place_start - 1 in self._places and self._places[place_start - 1] == self._places[j]:
-                place_start -= 1
-            return self.gazetteer.country_actor(self._places[j]), place_start
-        for child in head.lefts:
-            # "NATO peacekeeping troops", "Russian special forces"
-            modifier = by_token.get(child.i)
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and qualifies(modifier):
-                return modifier.actor, min(modifier.start, start)
-        if group and head.dep_ == "conj":
-            # "Turkish warplanes and artillery": the first conjunct's demonym qualifies both
-            first = by_token.get(head.head.i)
-            if first is not None and first.kind is MentionKind.GROUP and first.actor.country:
-                return self.gazetteer.country_actor(first.actor.country), start
-        preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
-        holders = [head, head.head] if head.dep_ == "compound" else [head]
-        for child in (c for holder in holders for c in holder.children):
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for pobj in child.children:
-                    found = by_token.get(pobj.i)
-                    if pobj.dep_ == "pobj" and found is not None and found.actor.type is ActorType.COUNTRY:
-                        return found.actor, start
-                    if (pobj.dep_ == "pobj" and found is not None and group and child.lower_ in _AFFILIATION_PREPS
-                            and found.actor.type is not ActorType.REGION and qualifies(found)):
-                        return found.actor, start  # "fighters of the TPLF", "militants of Hamas"
-                    if pobj.dep_ == "pobj" and found is None and pobj.i in self._places:
-                        return self.gazetteer.country_actor(self._places[pobj.i]), start  # "police in Kandahar"
-        if group and member and guess_names:
-            # last: what the gazetteer knows qualifies first, a name it does not know after
-            named = self._unknown_group_name(doc, head, by_token)
-            if named is not None:
-                return named
-        return None, start
-
-    def _ethnic(self, doc: Doc, mention: Mention) -> bool:
-        """A demonym after a word of ethnicity ("ethnic": lexicon ``ethnicity_markers``) names
-        people by their origin, not by the state they belong to: it ascribes no agent to a state."""
-        return mention.kind is MentionKind.DEMONYM and mention.start > 0 and (
-            doc[mention.start - 1].lower_ in self.lexicon.ethnicity_markers)
-
-    def _names_members(self, role: Role) -> bool:
-        """Whether an agent noun qualified by an organisation names its members or staff ("TPLF
-        fighters", "Siemens employees") rather than people it holds or harms ("victims of Hamas",
-        "prisoners of the TPLF"): lexicon ``non_member_sectors``."""
-        return role.sector.lower() not in self.lexicon.non_member_sectors
-
-    def _unknown_group_name(self, doc: Doc, head: Token, by_token: dict[int, Mention]) -> tuple[Actor, int] | None:
-        """An organisation no gazetteer knows, named by a modifier of an agent noun: an
-        initialism written in capitals ("TPLF fighters", "SDF militias") or a proper noun the
-        recogniser labels an organisation ("Wagner Group mercenaries").
-        The agent noun names the organisation's members, so the organisation is the actor."""
-        for child in head.lefts:
-            if child.dep_ not in ("amod", "compound", "nmod") or child.i in by_token or child.i in self._places:
-                continue
-            span = _name_span(doc, child)
-            if span is None or any(t.i in by_token or t.i in self._places for t in span):
-                continue
-            return self._unknown_organization(doc, span.start, span.end), span.start
-        return None
-
-    def _unknown_organization(self, doc: Doc, start: int, end: int, aliases: tuple[str, ...] = ()) -> Actor:
-        """The organisation of the article named ``doc[start:end]`` that no gazetteer knows: the
-        one met earlier under the same normalised name or alias, else a new one."""
-        name, inner_aliases = normalised_name(doc[start:end].text, self._group_noun)
-        aliases = (*inner_aliases, *aliases)
-        seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
-        if seen is not None:
-            return seen
-        country = self._country_inside(doc, start, end)
-        organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
-                             cameo=(country or "---"), aliases=aliases)
-        self.unknown.add(organization, (name, *aliases))
-        return organization
-
-    def _role_actor(self, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
-        if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
-            return qualifier  # "NATO ambassadors", "EU foreign ministers", "Hamas fighters"
-        country = qualifier.country if qualifier is not None else None
-        if country is None or country not in self.gazetteer.countries:
-            if role.kind == "TITLE" and role.role != "official":
-                return self._person_with_role(None, role)
-            return None
-        if role.kind == "TITLE":
-            person = self._person_with_role(country, role)
-            if person is not None:
-                return person
-        plural = head.tag_ in ("NNS", "NNPS") or role.kind == "GROUP"
-        if role.kind == "TITLE" and not plural:
-            return self.gazetteer.country_actor(country)
-        return group_actor(self.gazetteer, country, role)
-
-    def _person_with_role(self, country: str | None, role: Role) -> Actor | None:
-        """A person named earlier in the article with this role and country, else the
-        gazetteer's office holder at the article date."""
-        wanted = HEAD_ROLES if role.role == "leader" else frozenset({role.role})
-        seen = [
-            p for p in self.persons.values()
-            if (country is None or p.country == country) and p.title in wanted
-        ]
-        if len(seen) == 1:
-            return seen[0]
-        if len(seen) > 1 and self.last_person in seen:
-            return self.last_person
-        if country is None:
-            return None
-        holders = self.gazetteer.holders(country, wanted, self.date)
-        if len(holders) == 1 or (holders and role.role == "leader"):
-            actor = self.gazetteer.person_actor(holders[0], self.date)
-            self.persons.setdefault(actor.id, actor)
-            return actor
-        return None
-
-    # -- pronouns ------------------------------------------------------------------------
-    def _pronoun_mentions(self, doc: Doc, by_token: dict[int, Mention]) -> None:
-        """Resolve he/she to a person named before (see ``_person_antecedent``) and "its" to the
-        nearest preceding state or organisation in the block; record the last person and the last
-        sentence's person subject for the next blocks."""
-        for sentence in doc.sents:
-            sentence_subject = self._sentence_pronouns(doc, sentence, by_token)
-            self.previous_subject_person = sentence_subject
-            self.previous_subject_body = _subject_body(sentence, by_token)
-
-    def _sentence_pronouns(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
-        """Resolve the pronouns of one sentence; its person subject, if it has one."""
-        sentence_subject: Actor | None = None
-        for token in sentence:
-            mention = by_token.get(token.i)
-            if mention is not None:
-                if mention.actor.type is ActorType.PERSON and token.i == mention.start:
-                    self.last_person = mention.actor
-                    if sentence_subject is None and _is_clause_subject(doc, mention):
-                        sentence_subject = mention.actor
-                continue
-            lower = token.lower_
-            if lower in self.lexicon.person_pronouns and self.last_person is not None:
-                antecedent = self._person_antecedent(token, sentence_subject, by_token, self.last_person)
-                by_token[token.i] = Mention(token.i, token.i + 1, antecedent, MentionKind.PRONOUN)
-            elif lower in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
-                speaker = _governing_subject(token, by_token)
-                if speaker is not None:
-                    by_token[token.i] = Mention(token.i, token.i + 1, speaker, MentionKind.PRONOUN)
-            elif lower in ("its", "itself"):
-                previous = [
-                    by_token[j] for j in range(sentence.start, token.i)
-                    if j in by_token and _is_state_or_organisation(by_token[j])
-                ]
-                agent = _adjunct_agent(token, by_token)
-                if agent is not None:
-                    by_token[token.i] = Mention(token.i, token.i + 1, agent, MentionKind.PRONOUN)
-                elif previous:
-                    by_token[token.i] = Mention(token.i, token.i + 1, previous[-1].actor, MentionKind.PRONOUN)
-        return sentence_subject
-
-    def _person_antecedent(
-        self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention], last_person: Actor,
-    ) -> Actor:
-        """Whom he/she refers to: a subject pronoun prefers the person who says or intends its
-        clause ("Trump said he would invite Kim"), else the person subject of its own sentence so
-        far, else of the sentence before ("Le Yucheng summoned ... if Meng was not released. He
-        also summoned ...": Le Yucheng); other pronouns, the last person named."""
-        if pronoun.dep_ in ("nsubj", "nsubjpass"):
-            speaker = _governing_person(pronoun, by_token)
-            return speaker or sentence_subject or self.previous_subject_person or last_person
-        return last_person
-
-
-def group_actor(gazetteer: Gazetteer, country: str, role: Role) -> Actor:
-    """The actor of a group role of a state: "Nigerian police" (NGA COP); a government role is
-    the state itself."""
-    if role.sector == "GOV":
-        return gazetteer.country_actor(country)
-    country_name = gazetteer.countries[country]
-    adjective = country_name.demonyms[0] if country_name.demonyms else country_name.name
-    return Actor(
-        f"group:{country.lower()}-{role.sector.lower()}",
-        f"{adjective} {role.role}",
-        ActorType.GROUP,
-        country,
-        role.sector,
-        cameo=country + (role.code or role.sector),
-    )
-
-
-def _is_clause_subject(doc: Doc, mention: Mention) -> bool:
-    """The mention is the subject of a verb (not a possessor, object or apposition)."""
-    return doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass")
-
-
-def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
-    """A name matched ignoring case must be written as one: every word capitalised (small
-    words like "of", "al" aside) and recognised as a name (a proper noun or inside an entity);
-    a person's name must not sit inside a place or organisation entity, a place must be
-    tagged as one. "Person names that are also common words" fail here in ordinary use."""
-    words = [t for t in span if t.is_alpha and (len(t.text) > 3 or t.i == span.start)]
-    if not words or not all(t.text[:1].isupper() for t in words):
-        return False
-    labels = {t.ent_type_ for t in span}
-    if kind is SurfaceKind.PERSON:
-        return labels <= {"PERSON"} and ("PERSON" in labels or all(t.pos_ == "PROPN" for t in words))
-    if kind is SurfaceKind.PLACE:
-        return bool(labels & {"GPE", "LOC", "FAC"}) and all(t.pos_ == "PROPN" for t in words)
-    if "LOC" in labels:
-        return False  # "Indian Ocean": a place the recogniser knows, whatever the lists say
-    return bool(labels & {"ORG", "NORP", "GPE", "FAC"}) or all(t.pos_ == "PROPN" for t in words)
-
-
-def _nominal(token: Token) -> bool:
-    """A word that can be part of a name: a noun, proper noun, adjective, number or a hyphen or
-    apostrophe inside one (not an adverb, verb or conjunction the recogniser swept in)."""
-    return token.pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "PART", "PUNCT")
-
-
-def _introduced_initialism(doc: Doc, name: Span) -> str | None:
-    """The initialism a name is introduced with, "Tigray People's Liberation Front (TPLF)": a
-    word in capitals in parentheses right after the name whose letters are the initials of the
-    name's capitalised words, in order (words like "of" and "the" may be skipped)."""
-    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
-        return None
-    written = doc[name.end + 1].text
-    if not (2 <= len(written) <= 8 and written.isalpha() and written.isupper()):
-        return None
-    initials = "".join(t.text[0] for t in name if t.text[:1].isupper())
-    return written if initials.upper() == written else None
-
-
-def _is_organisation_name(mention: Mention) -> bool:
-    """A mention that names an organisation or an armed group (not a state, person or role)."""
-    return mention.kind is MentionKind.NAME and mention.actor.type in (ActorType.ORGANIZATION, ActorType.GROUP)
-
-
-def _name_span(doc: Doc, token: Token) -> Span | None:
-    """The organisation name a modifier token is part of: its entity when the recogniser labels it
-    an organisation and it ends in a proper noun, else the token alone when it is an initialism
-    outside any entity (two to six capital letters: "TPLF", "SDF") that the tagger does not read
-    as a common noun ("NGO workers") or a verb ("IS"); None otherwise. Nationality,
-    religious and political adjectives (NORP: "Soviet", "Sunni", "Islamist") name peoples or
-    creeds, not organisations, and are left out."""
-    ent = _entity_of(token)
-    if ent is not None:
-        if ent.label_ == "ORG" and ent[-1].pos_ == "PROPN" and ent[-1].i < token.head.i:
-            return ent
-        return None
-    text = token.text
-    if 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and token.pos_ in ("PROPN", "ADJ"):
-        return doc[token.i : token.i + 1]
-    return None
-
-
-def _is_state_or_organisation(mention: Mention) -> bool:
-    return mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and mention.kind is not MentionKind.PRONOUN
-
-
-def _subject_body(sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
-    """The state or organisation named as the subject of a sentence's main clause, if any."""
-    for child in sentence.root.children:
-        mention = by_token.get(child.i)
-        if child.dep_ in ("nsubj", "nsubjpass") and mention is not None and _is_state_or_organisation(mention):
-            return mention.actor
-    return None
-
-
-def _describes_a_thing(mention: Mention, doc: Doc) -> bool:
-    """A name that only modifies a noun naming no actor ("U.S. technology"): not what a later
-    "its" refers to."""
-    root = doc[mention.start : mention.end].root
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.i not in range(mention.start, mention.end)
-
-
-def _possessor_body(pronoun: Token, by_token: dict[int, Mention], previous_subject: Actor | None) -> Actor | None:
-    """What a possessive "its" refers to: the latest state or organisation named before it in
-    its sentence (not one that only describes a thing), else the one the sentence before had as
-    its subject (``previous_subject`` when that sentence ended the block before)."""
-    sentence = pronoun.sent
-    named = [by_token[j] for j in range(sentence.start, pronoun.i) if j in by_token
-             and _is_state_or_organisation(by_token[j]) and not _describes_a_thing(by_token[j], pronoun.doc)]
-    if named:
-        return named[-1].actor
-    if sentence.start == 0:
-        return previous_subject
-    return _subject_body(pronoun.doc[sentence.start - 1].sent, by_token)
-
-
-def _adjunct_agent(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
-    """The subject of the verb when "its" sits in a prepositional adjunct of a verb whose direct
-    object is no actor: the adjunct describes the subject's act ("Iran launched drones at Israel,
-    in its first attack on Israeli territory"), whatever state was named last. With an actor as
-    object the adjunct is usually about it ("criticized Beijing over its trade policy")."""
-    noun = pronoun.head
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
-        return None
-    verb = noun.head.head
-    if any(child.dep_ == "dobj" and child.i in by_token for child in verb.children):
-        return None
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.i in by_token and _is_state_or_organisation(by_token[child.i]):
-            return by_token[child.i].actor
-    return None
-
-
-def _governing_person(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
-    """The person whose clause a subject pronoun's clause completes: "Trump said he would ..."."""
-    clause = pronoun.head
-    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
-        return None
-    for child in clause.head.children:
-        mention = by_token.get(child.i) if child.dep_ == "nsubj" else None
-        if mention is not None and mention.actor.type is ActorType.PERSON and not child.conjuncts:
-            return mention.actor
-    return None
-
-
-def _governing_subject(pronoun: Token, by_token: dict[int, Mention]) -> Actor | None:
-    """The actor a subject pronoun refers back to when its clause is what that actor said or
-    intends: "Israel announced it would free ...", "the rebels said they will release ..."."""
-    clause = pronoun.head
-    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
-        return None
-    governor = clause.head
-    for child in governor.children:
-        if child.dep_ == "nsubj" and child.conjuncts and pronoun.lower_ in _SINGULAR_PRONOUNS:
-            return None  # a singular pronoun does not refer back to coordinated speakers
-        if child.dep_ == "nsubj" and child.i in by_token:
-            mention = by_token[child.i]
-            if mention.kind is not MentionKind.PRONOUN and mention.actor.type is not ActorType.PERSON:
-                return mention.actor
-            if mention.actor.type is ActorType.PERSON and pronoun.lower_ == "we" and mention.actor.country:
-                return None
-    return None
-
-
-def coordinated_qualifier_tokens(head: Token) -> list[Token]:
-    """The coordinated words that qualify a noun: its modifiers with their conjuncts ("Kenyan
-    and Ugandan"), and the objects of its "of"/"from"/"for" phrase with theirs ("of Chad and
-    Niger"); nothing when no qualifier is coordinated."""
-    heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
-    heads += [
-        pobj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for")
-        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.conjuncts
-    ]
-    return [t for qualifier in heads for t in (qualifier, *qualifier.conjuncts)]
-
-
-def _without_conjuncts(token: Token) -> list[Token]:
-    """The subtree of ``token`` minus coordinated phrases hanging from it."""
-    kept = [token]
-    for child in token.children:
-        if child.dep_ not in ("conj", "cc", "relcl", "acl"):
-            kept.extend(_without_conjuncts(child))
-    return kept
-
-
-def _name_end(ent: Span) -> int:
-    """Where a person's name ends: the recogniser may stop inside it ("[Aung San] Suu Kyi");
-    while its last word is a compound of a proper noun further right that no other entity
-    takes, that noun and the words between are part of the name."""
-    doc, end = ent.doc, ent.end
-    while doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
-        head = doc[end - 1].head
-        between = doc[end : head.i + 1]
-        if any(t.pos_ != "PROPN" or t.ent_type_ for t in between):
-            break
-        end = head.i + 1
-    return end
-
-
-def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
@@ -1286,3 +219,17 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _cover(by_token: BlockMentions, mentions: list[Mention]) -> None:
+    """Map every token of each mention to it (a later mention wins a token)."""
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            by_token[i] = mention
+
+
+def _role_takes_token(held: Mention | None, role: Mention) -> bool:
+    """Whether a role mention takes a token: a free one, or a demonym of its own state that is
+    part of a group's name ("Cambodian refugees"), not a second actor."""
+    return held is None or (held.kind is MentionKind.DEMONYM and role.kind is MentionKind.GROUP
+                            and role.actor.country == held.actor.country)

@@ -33,9 +33,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from extract.actors import BlockMentions, Mention, MentionKind, group_actor
 from extract.gazetteer import Gazetteer, Role
+from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon, Ontology
+from extract.role_mentions import group_actor
 from graph.model import ActorType
 
 #: Mention kinds that name a place of a state: its name, capital or seat (not a demonym: "in Japanese").

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from extract.actors import BlockMentions
 from extract.data_tables import read_table, read_words
+from extract.mentions import BlockMentions
 from graph.model import Actor
 
 #: The smallest group this rule resolves: two is a pair (``extract.pair_reference``).

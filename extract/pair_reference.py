@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.actors import BlockMentions, Mention, MentionKind
 from extract.description_reference import description_kind, description_referent
 from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, sentence_groups
+from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
 from graph.model import Actor, ActorType, DropReason
 

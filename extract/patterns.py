@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from extract.actors import BlockMentions, Mention, MentionKind, coordinated_qualifier_tokens
+from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
+from extract.role_mentions import coordinated_qualifier_tokens
 from graph.model import Actor, ActorType, DropReason
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})

@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.actors import ActorResolver, Mention, MentionKind
+from extract.actors import ActorResolver
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
@@ -23,6 +23,7 @@ from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.group_reference import GroupWords, load_group_words
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
+from extract.mentions import Mention, MentionKind
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.pair_reference import ReferenceResolver

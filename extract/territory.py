@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from extract.actors import MentionKind
 from extract.gazetteer import Gazetteer
+from extract.mentions import MentionKind
 from extract.ontology import Trigger
 from extract.patterns import (
     Candidate,

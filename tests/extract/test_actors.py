@@ -9,8 +9,9 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from extract.actors import ActorResolver, normalised_name
+from extract.actors import ActorResolver
 from extract.pipeline import Extractor
+from extract.unknown_actors import normalised_name
 from graph.model import Actor, ActorType, Article, DropReason, Extraction
 
 

@@ -1,0 +1,132 @@
+"""Names of the gazetteer found in a parsed block: states, demonyms, capitals, seats,
+regions, organisations, persons and places, each where it is plausibly written as that name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
+from extract.mentions import entity_of
+from extract.person_registry import PersonRegistry
+
+_SURFACE_PRIORITY = {
+    SurfaceKind.PERSON: 0,
+    SurfaceKind.ORGANIZATION: 1,
+    SurfaceKind.COUNTRY: 2,
+    SurfaceKind.REGION: 3,
+    SurfaceKind.CAPITAL: 4,
+    SurfaceKind.SEAT: 5,
+    SurfaceKind.DEMONYM: 6,
+    SurfaceKind.REGION_DEMONYM: 7,
+    SurfaceKind.PLACE: 8,
+}
+
+
+@dataclass(frozen=True)
+class GazetteerMatcher:
+    """Longest-match lookup of the gazetteer's names in a block, for one article (its date
+    chooses among persons sharing a name; its persons tell a place from a person's name)."""
+
+    gazetteer: Gazetteer
+    index: SurfaceIndex
+    date: str | None
+    persons: PersonRegistry
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, Surface]]:
+        """The gazetteer names of ``doc`` as (start, end, surface), longest first, left to right,
+        each plausible in context; caseless names only where written as a name."""
+        matches: list[tuple[int, int, Surface]] = []
+        folded = [fold(t.text) for t in doc]
+        lowered = [t.lower() for t in folded]
+        i = 0
+        while i < len(doc):
+            found = None
+            # caseless (Phoenix) names are looked up only where one of them can start
+            caseless_longest = self.index.caseless_longest if lowered[i] in self.index.caseless_starts else 0
+            for n in range(min(max(self.index.longest, caseless_longest), len(doc) - i), 0, -1):
+                surfaces = self.index.get(tuple(folded[i : i + n])) if n <= self.index.longest else ()
+                if surfaces:
+                    found = (i, i + n, self.best_surface(surfaces))
+                    break
+                surfaces = self.index.get_caseless(tuple(lowered[i : i + n])) if n <= caseless_longest else ()
+                if surfaces and self.plausible(doc, i, i + n, surfaces[0]):
+                    found = (i, i + n, self.best_surface(surfaces))
+                    break
+            if found is None:
+                i += 1
+                continue
+            start, end, surface = found
+            if self.plausible(doc, start, end, surface):
+                matches.append(found)
+            i = end
+        return matches
+
+    def best_surface(self, surfaces: tuple[Surface, ...]) -> Surface:
+        """The most specific kind wins; among people sharing a name ("Bush"), the one in office
+        at the article date, else the one who held office most recently before it."""
+        best_kind = min(_SURFACE_PRIORITY[s.kind] for s in surfaces)
+        candidates = [s for s in surfaces if _SURFACE_PRIORITY[s.kind] == best_kind]
+        if len(candidates) == 1 or candidates[0].kind is not SurfaceKind.PERSON or not self.date:
+            return candidates[0]
+        date = self.date
+
+        def recency(surface: Surface) -> tuple[bool, str]:
+            return self.gazetteer.in_office(surface.key, date)
+
+        return max(candidates, key=recency)
+
+    def plausible(self, doc: Doc, start: int, end: int, surface: Surface) -> bool:
+        """Reject gazetteer hits that are plainly something else in context."""
+        span = doc[start:end]
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+            return False
+        ent_types = {t.ent_type_ for t in span}
+        written_as_name = _written_as_name(span, surface.kind) or self.place_read_as_person(span, surface)
+        if surface.caseless and not written_as_name:
+            return False
+        if surface.kind is SurfaceKind.PERSON:
+            return True
+        # "George Washington", "Georgia Meloni": a place name inside a longer person name.
+        for token in span:
+            if token.ent_type_ == "PERSON" and token.ent_iob_ != "" and not ent_types - {"PERSON"}:
+                ent = entity_of(token)
+                if ent is not None and (ent.start < start or ent.end > end):
+                    return False
+        return True
+
+    def place_read_as_person(self, span: Span, surface: Surface) -> bool:
+        """A known place the recogniser took for a person ("Goma", "Kherson"): one capitalised
+        proper noun tagged PERSON that names no person of the article. A lone word is rarely a
+        person's first mention in news, which names people in full before using one name."""
+        if surface.kind is not SurfaceKind.PLACE or len(span) != 1:
+            return False
+        (token,) = span
+        return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.text[:1].isupper()
+                and not self.persons.names_a_person(token.text))
+
+    def country_inside(self, doc: Doc, start: int, end: int) -> str | None:
+        """The state a name ``doc[start:end]`` contains (a country, demonym or capital), if any."""
+        for _, _, surface in self.matches(doc[start:end].as_doc()):
+            if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
+                return surface.key
+        return None
+
+
+def _written_as_name(span: Span, kind: SurfaceKind) -> bool:
+    """A name matched ignoring case must be written as one: every word capitalised (small
+    words like "of", "al" aside) and recognised as a name (a proper noun or inside an entity);
+    a person's name must not sit inside a place or organisation entity, a place must be
+    tagged as one. "Person names that are also common words" fail here in ordinary use."""
+    words = [t for t in span if t.is_alpha and (len(t.text) > 3 or t.i == span.start)]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return False
+    labels = {t.ent_type_ for t in span}
+    if kind is SurfaceKind.PERSON:
+        return labels <= {"PERSON"} and ("PERSON" in labels or all(t.pos_ == "PROPN" for t in words))
+    if kind is SurfaceKind.PLACE:
+        return bool(labels & {"GPE", "LOC", "FAC"}) and all(t.pos_ == "PROPN" for t in words)
+    if "LOC" in labels:
+        return False  # "Indian Ocean": a place the recogniser knows, whatever the lists say
+    return bool(labels & {"ORG", "NORP", "GPE", "FAC"}) or all(t.pos_ == "PROPN" for t in words)

@@ -1,0 +1,188 @@
+"""Resolving pronouns of a block to the actors named before them.
+
+"he"/"she" go to a person named before (the one whose clause they complete, the sentence's
+subject, the subject of the sentence before, else the last person named); a subject "it",
+"they" or "we" in what an actor said or intends goes to that actor; "its"/"itself" go to the
+subject of a verb whose adjunct holds them, else to the latest state or organisation of the
+sentence. ``PronounResolver`` carries what the next block needs: the last person named and the
+last sentence's person and state-or-organisation subjects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.mentions import Mention, MentionKind
+from graph.model import Actor, ActorType
+
+_SINGULAR_PRONOUNS = frozenset({"it"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class PronounResolver:
+    """Pronoun resolution over the blocks of one article, in order."""
+
+    person_pronouns: frozenset[str]
+    last_person: Actor | None = None
+    previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
+    previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
+
+    def resolve_block(self, doc: Doc, by_token: dict[int, Mention]) -> None:
+        """Add a pronoun mention to ``by_token`` for every pronoun resolved in ``doc``, and
+        record the last person and the last sentence's subjects for the next blocks."""
+        for sentence in doc.sents:
+            self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token)
+            self.previous_subject_body = _subject_body(sentence, by_token)
+
+    def _resolve_sentence(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
+        """Resolve the pronouns of one sentence, left to right; its person subject, if it has one."""
+        sentence_subject: Actor | None = None
+        for token in sentence:
+            mention = by_token.get(token.i)
+            if mention is not None:
+                sentence_subject = self._note_named(doc, token, mention, sentence_subject)
+                continue
+            referent = self._referent(token, sentence, sentence_subject, by_token)
+            if referent is not None:
+                by_token[token.i] = Mention(token.i, token.i + 1, referent, MentionKind.PRONOUN)
+        return sentence_subject
+
+    def _note_named(self, doc: Doc, token: Token, mention: Mention, sentence_subject: Actor | None) -> Actor | None:
+        """At the first token of a person's mention: that person is the last named, and the
+        sentence's person subject when it has none yet and the mention is a clause subject.
+        Returns the sentence's person subject so far."""
+        if mention.actor.type is ActorType.PERSON and token.i == mention.start:
+            self.last_person = mention.actor
+            if sentence_subject is None and _is_clause_subject(doc, mention):
+                return mention.actor
+        return sentence_subject
+
+    def _referent(
+        self, token: Token, sentence: Span, sentence_subject: Actor | None, by_token: dict[int, Mention],
+    ) -> Actor | None:
+        """The actor a pronoun token refers to, or None (not a pronoun, or not resolved)."""
+        lower = token.lower_
+        if lower in self.person_pronouns and self.last_person is not None:
+            return self._person_antecedent(token, sentence_subject, by_token, self.last_person)
+        if lower in ("it", "they", "we") and token.dep_ in _SUBJECT_DEPS:
+            return _governing_subject(token, by_token)
+        if lower in ("its", "itself"):
+            return _its_referent(token, sentence, by_token)
+        return None
+
+    def _person_antecedent(
+        self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention], last_person: Actor,
+    ) -> Actor:
+        """Whom he/she refers to: a subject pronoun prefers the person who says or intends its
+        clause ("Trump said he would invite Kim"), else the person subject of its own sentence so
+        far, else of the sentence before ("Le Yucheng summoned ... if Meng was not released. He
+        also summoned ...": Le Yucheng); other pronouns, the last person named."""
+        if pronoun.dep_ in _SUBJECT_DEPS:
+            speaker = _governing_person(pronoun, by_token)
+            return speaker or sentence_subject or self.previous_subject_person or last_person
+        return last_person
+
+
+def _its_referent(pronoun: Token, sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
+    """What "its"/"itself" refers to: the subject of the verb whose adjunct holds it (see
+    ``_adjunct_agent``), else the latest state or organisation named before it in its sentence."""
+    agent = _adjunct_agent(pronoun, by_token)
+    if agent is not None:
+        return agent
+    previous = [
+        by_token[j] for j in range(sentence.start, pronoun.i)
+        if j in by_token and _is_state_or_organisation(by_token[j])
+    ]
+    return previous[-1].actor if previous else None
+
+
+def _is_state_or_organisation(mention: Mention) -> bool:
+    return mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and mention.kind is not MentionKind.PRONOUN
+
+
+def _subject_body(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
+    """The state or organisation named as the subject of a sentence's main clause, if any."""
+    for child in sentence.root.children:
+        mention = by_token.get(child.i)
+        if child.dep_ in ("nsubj", "nsubjpass") and mention is not None and _is_state_or_organisation(mention):
+            return mention.actor
+    return None
+
+
+def _describes_a_thing(mention: Mention, doc: Doc) -> bool:
+    """A name that only modifies a noun naming no actor ("U.S. technology"): not what a later
+    "its" refers to."""
+    root = doc[mention.start : mention.end].root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i not in range(mention.start, mention.end)
+
+
+def possessor_body(pronoun: Token, by_token: Mapping[int, Mention], previous_subject: Actor | None) -> Actor | None:
+    """What a possessive "its" refers to: the latest state or organisation named before it in
+    its sentence (not one that only describes a thing), else the one the sentence before had as
+    its subject (``previous_subject`` when that sentence ended the block before)."""
+    sentence = pronoun.sent
+    named = [by_token[j] for j in range(sentence.start, pronoun.i) if j in by_token
+             and _is_state_or_organisation(by_token[j]) and not _describes_a_thing(by_token[j], pronoun.doc)]
+    if named:
+        return named[-1].actor
+    if sentence.start == 0:
+        return previous_subject
+    return _subject_body(pronoun.doc[sentence.start - 1].sent, by_token)
+
+
+def _adjunct_agent(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:
+    """The subject of the verb when "its" sits in a prepositional adjunct of a verb whose direct
+    object is no actor: the adjunct describes the subject's act ("Iran launched drones at Israel,
+    in its first attack on Israeli territory"), whatever state was named last. With an actor as
+    object the adjunct is usually about it ("criticized Beijing over its trade policy")."""
+    noun = pronoun.head
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = noun.head.head
+    if any(child.dep_ == "dobj" and child.i in by_token for child in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i in by_token and _is_state_or_organisation(by_token[child.i]):
+            return by_token[child.i].actor
+    return None
+
+
+def _governing_person(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:
+    """The person whose clause a subject pronoun's clause completes: "Trump said he would ..."."""
+    clause = pronoun.head
+    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
+        return None
+    for child in clause.head.children:
+        mention = by_token.get(child.i) if child.dep_ == "nsubj" else None
+        if mention is not None and mention.actor.type is ActorType.PERSON and not child.conjuncts:
+            return mention.actor
+    return None
+
+
+def _governing_subject(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:
+    """The actor a subject pronoun refers back to when its clause is what that actor said or
+    intends: "Israel announced it would free ...", "the rebels said they will release ..."."""
+    clause = pronoun.head
+    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
+        return None
+    governor = clause.head
+    for child in governor.children:
+        if child.dep_ == "nsubj" and child.conjuncts and pronoun.lower_ in _SINGULAR_PRONOUNS:
+            return None  # a singular pronoun does not refer back to coordinated speakers
+        if child.dep_ == "nsubj" and child.i in by_token:
+            mention = by_token[child.i]
+            if mention.kind is not MentionKind.PRONOUN and mention.actor.type is not ActorType.PERSON:
+                return mention.actor
+            if mention.actor.type is ActorType.PERSON and pronoun.lower_ == "we" and mention.actor.country:
+                return None
+    return None
+
+
+def _is_clause_subject(doc: Doc, mention: Mention) -> bool:
+    """The mention is the subject of a verb (not a possessor, object or apposition)."""
+    return doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass")
+

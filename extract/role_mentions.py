@@ -1,0 +1,347 @@
+"""Role nouns as actors: titles and agent nouns with what qualifies them.
+
+"Russian troops", "Russia's president", "the government of Hungary", "NATO ambassadors",
+"TPLF fighters", "police in Kandahar": a role noun qualified by a state, an organisation or a
+place inside a state names an actor (a state's group, an organisation, or the person holding a
+title); "Kenyan and Ugandan officials" names one actor per coordinated state. An agent noun
+nothing qualifies is no actor; its token is reported so a candidate it fails can be dropped
+with its own reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.gazetteer import Gazetteer, Role
+from extract.mentions import Mention, MentionKind, entity_of
+from extract.ontology import Lexicon
+from extract.person_registry import PersonRegistry
+from extract.pronouns import possessor_body
+from extract.role_spans import HEAD_ROLES, BlockRoles, with_office_modifier
+from graph.model import Actor, ActorType
+
+_AFFILIATION_PREPS = frozenset({"of", "for"})
+_LOCATION_PREPS = frozenset({"in", "from"})
+#: Words read past between a qualifier and its role noun ("Russia's top diplomat").
+_BETWEEN_QUALIFIER_AND_ROLE = ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting")
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    """What reading the role nouns of one block needs: the block, its role terms and the places
+    in it (token -> ISO code of the state containing the place), the article's persons, and what
+    the blocks before left: the last person named and the last sentence's subject body.
+    ``unknown_organization(start, end)`` is the article's organisation named ``doc[start:end]``
+    that no gazetteer knows."""
+
+    doc: Doc
+    roles: BlockRoles
+    places: Mapping[int, str]
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    date: str | None
+    persons: PersonRegistry
+    last_person: Actor | None
+    previous_subject_body: Actor | None
+    unknown_organization: Callable[[int, int], Actor]
+
+
+def role_mentions(
+    reading: RoleReading, by_token: Mapping[int, Mention], guess_names: bool,
+) -> tuple[list[Mention], list[int]]:
+    """Role nouns with what qualifies them, and the head tokens of agent nouns nothing
+    qualifies; with ``guess_names``, an agent noun nothing known qualifies may take an
+    organisation name no gazetteer knows (the last pass: a qualifier the first pass found, as in
+    "the Colombian government and the ELN rebel group", comes first)."""
+    doc = reading.doc
+    found: list[Mention] = []
+    unqualified: list[int] = []
+    i = 0
+    while i < len(doc):
+        if i in by_token:
+            i += 1
+            continue
+        hit = reading.roles.at(i)
+        if hit is None:
+            i += 1
+            continue
+        end, role = hit
+        if any(j in by_token for j in range(i, end)):
+            i += 1
+            continue
+        head = doc[end - 1]
+        if head.pos_ not in ("NOUN", "PROPN"):
+            i = end
+            continue
+        title_start, role = with_office_modifier(doc, i, role, reading.lexicon.office_modifiers)
+        if any(j in by_token for j in range(title_start, i)):
+            title_start = i
+        qualifier, modifier_start = _qualifier(reading, head, title_start, by_token, role, guess_names)
+        actor = role_actor(reading, role, qualifier, head)
+        if actor is None and role.kind == "GROUP" and qualifier is None:
+            unqualified.append(head.i)
+        if actor is not None:
+            kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
+            found.append(Mention(min(title_start, modifier_start), end, actor, kind))
+        i = end
+    return found, unqualified
+
+
+def coordinated_qualifier_mentions(reading: RoleReading, by_token: Mapping[int, Mention]) -> list[Mention]:
+    """Coordinated qualifiers of one role noun each name an actor in that role: in "Kenyan and
+    Ugandan officials", "Indian and Pakistani troops" or "the leaders of Chad and Niger" each
+    state has its own officials, troops or leaders, not just a mention."""
+    found: list[Mention] = []
+    for mention in {m for m in by_token.values() if m.kind in (MentionKind.GROUP, MentionKind.TITLE)}:
+        head = reading.doc[mention.end - 1]
+        role_found = reading.roles.ending_at(mention.end)
+        if role_found is None:
+            continue
+        role = role_found[1]
+        for token in coordinated_qualifier_tokens(head):
+            qualifier = by_token.get(token.i)
+            if qualifier is None or qualifier is mention or qualifier.actor.type is not ActorType.COUNTRY:
+                continue
+            actor = role_actor(reading, role, qualifier.actor, head)
+            if actor is not None:
+                found.append(Mention(qualifier.start, qualifier.end, actor, mention.kind))
+    return found
+
+
+def _qualifier(
+    reading: RoleReading, head: Token, start: int, by_token: Mapping[int, Mention], role: Role, guess_names: bool,
+) -> tuple[Actor | None, int]:
+    """The state or organisation a role noun is qualified with ("Russian troops",
+    "Russia's president", "the government of Hungary", "NATO ambassadors", "TPLF fighters",
+    "fighters of the TPLF") and where that qualifier starts; the first of these steps that
+    finds one wins."""
+    group = role.kind == "GROUP"
+    member = not group or names_members(role, reading.lexicon)
+    before = start - 1
+    while before >= 0 and reading.doc[before].lower_ in _BETWEEN_QUALIFIER_AND_ROLE:
+        before -= 1
+    found = (
+        _qualifier_before(reading, before, head, by_token, member)
+        or _place_before(reading, before, by_token)
+        or _modifier_qualifier(reading, head, start, by_token, member)
+        or (_first_conjunct_state(reading, head, start, by_token) if group else None)
+        or _prepositional_qualifier(reading, head, start, by_token, group, member)
+        # last: what the gazetteer knows qualifies first, a name it does not know after
+        or (unknown_group_name(reading, head, by_token) if group and member and guess_names else None)
+    )
+    return found if found is not None else (None, start)
+
+
+def _qualifies(reading: RoleReading, mention: Mention, member: bool) -> bool:
+    """Whether a mention can qualify a role noun: a state or region (not named by origin:
+    "ethnic Armenians"), or an organisation when the noun names its members (``member``)."""
+    if is_ethnic(reading.doc, mention, reading.lexicon.ethnicity_markers):
+        return False
+    if mention.actor.type in (ActorType.COUNTRY, ActorType.REGION):
+        return True
+    organisation = mention.actor.type is ActorType.ORGANIZATION or _is_organisation_name(mention)
+    return organisation and member
+
+
+def _qualifier_before(
+    reading: RoleReading, before: int, head: Token, by_token: Mapping[int, Mention], member: bool,
+) -> tuple[Actor, int] | None:
+    """A qualifying actor written just before the role ("Russia's president"), or a possessive
+    "its" standing for one ("Its foreign ministry said": the body "its" refers to); an envoy's
+    or mission's "its" is left to extract/envoys.py."""
+    mention = by_token.get(before) if before >= 0 else None
+    if mention is not None:
+        return (mention.actor, mention.start) if _qualifies(reading, mention, member) else None
+    doc, lexicon = reading.doc, reading.lexicon
+    envoys_own = head.lemma_.lower() in lexicon.mission_nouns | lexicon.envoy_nouns
+    if before >= 0 and doc[before].lower_ == "its" and doc[before].dep_ == "poss" and not envoys_own:
+        body = possessor_body(doc[before], by_token, reading.previous_subject_body)
+        if body is not None and _qualifies(reading, Mention(before, before + 1, body, MentionKind.PRONOUN), member):
+            return body, before
+    return None
+
+
+def _place_before(reading: RoleReading, before: int, by_token: Mapping[int, Mention]) -> tuple[Actor, int] | None:
+    """ "Helmand farmers", "Kandahar police": a place inside a state ascribes the agent to it."""
+    places = reading.places
+    if before < 0 or before not in places or before in by_token:
+        return None
+    place_start = before
+    while place_start - 1 in places and places[place_start - 1] == places[before]:
+        place_start -= 1
+    return reading.gazetteer.country_actor(places[before]), place_start
+
+
+def _modifier_qualifier(
+    reading: RoleReading, head: Token, start: int, by_token: Mapping[int, Mention], member: bool,
+) -> tuple[Actor, int] | None:
+    """A qualifying modifier of the role noun: "NATO peacekeeping troops", "Russian special forces"."""
+    for child in head.lefts:
+        modifier = by_token.get(child.i)
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and _qualifies(reading, modifier, member):
+            return modifier.actor, min(modifier.start, start)
+    return None
+
+
+def _first_conjunct_state(
+    reading: RoleReading, head: Token, start: int, by_token: Mapping[int, Mention],
+) -> tuple[Actor, int] | None:
+    """ "Turkish warplanes and artillery": the first conjunct's state qualifies both."""
+    if head.dep_ != "conj":
+        return None
+    first = by_token.get(head.head.i)
+    if first is not None and first.kind is MentionKind.GROUP and first.actor.country:
+        return reading.gazetteer.country_actor(first.actor.country), start
+    return None
+
+
+def _prepositional_qualifier(
+    reading: RoleReading, head: Token, start: int, by_token: Mapping[int, Mention], group: bool, member: bool,
+) -> tuple[Actor, int] | None:
+    """A state after "of"/"for" ("the government of Hungary"); for agent nouns also an
+    organisation after "of"/"for" ("fighters of the TPLF") and a state or a place inside one
+    after "in"/"from" ("police in Kandahar")."""
+    preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
+    holders = [head, head.head] if head.dep_ == "compound" else [head]
+    for child in (c for holder in holders for c in holder.children):
+        if child.dep_ != "prep" or child.lower_ not in preps:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            found = by_token.get(pobj.i)
+            if found is not None and found.actor.type is ActorType.COUNTRY:
+                return found.actor, start
+            if (found is not None and group and child.lower_ in _AFFILIATION_PREPS
+                    and found.actor.type is not ActorType.REGION and _qualifies(reading, found, member)):
+                return found.actor, start
+            if found is None and pobj.i in reading.places:
+                return reading.gazetteer.country_actor(reading.places[pobj.i]), start
+    return None
+
+
+def unknown_group_name(
+    reading: RoleReading, head: Token, by_token: Mapping[int, Mention],
+) -> tuple[Actor, int] | None:
+    """An organisation no gazetteer knows, named by a modifier of an agent noun: an
+    initialism written in capitals ("TPLF fighters", "SDF militias") or a proper noun the
+    recogniser labels an organisation ("Wagner Group mercenaries").
+    The agent noun names the organisation's members, so the organisation is the actor."""
+    places = reading.places
+    for child in head.lefts:
+        if child.dep_ not in ("amod", "compound", "nmod") or child.i in by_token or child.i in places:
+            continue
+        span = _name_span(reading.doc, child)
+        if span is None or any(t.i in by_token or t.i in places for t in span):
+            continue
+        return reading.unknown_organization(span.start, span.end), span.start
+    return None
+
+
+def role_actor(reading: RoleReading, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
+    """The actor a role noun with this qualifier names: an organisation qualifier itself; for a
+    state, the person holding a title (named before or in the lists), the state for a singular
+    title, else the state's group; a title with no state, its one holder named before."""
+    if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
+        return qualifier  # "NATO ambassadors", "EU foreign ministers", "Hamas fighters"
+    country = qualifier.country if qualifier is not None else None
+    if country is None or country not in reading.gazetteer.countries:
+        if role.kind == "TITLE" and role.role != "official":
+            return person_with_role(reading, None, role)
+        return None
+    if role.kind == "TITLE":
+        person = person_with_role(reading, country, role)
+        if person is not None:
+            return person
+    plural = head.tag_ in ("NNS", "NNPS") or role.kind == "GROUP"
+    if role.kind == "TITLE" and not plural:
+        return reading.gazetteer.country_actor(country)
+    return group_actor(reading.gazetteer, country, role)
+
+
+def person_with_role(reading: RoleReading, country: str | None, role: Role) -> Actor | None:
+    """A person named earlier in the article with this role and country (the last named of
+    several), else the gazetteer's office holder at the article date, who is then remembered."""
+    wanted = HEAD_ROLES if role.role == "leader" else frozenset({role.role})
+    seen = reading.persons.titled(country, wanted)
+    if len(seen) == 1:
+        return seen[0]
+    if len(seen) > 1 and reading.last_person in seen:
+        return reading.last_person
+    if country is None:
+        return None
+    holders = reading.gazetteer.holders(country, wanted, reading.date)
+    if len(holders) == 1 or (holders and role.role == "leader"):
+        actor = reading.gazetteer.person_actor(holders[0], reading.date)
+        reading.persons.add_if_new(actor)
+        return actor
+    return None
+
+
+def group_actor(gazetteer: Gazetteer, country: str, role: Role) -> Actor:
+    """The actor of a group role of a state: "Nigerian police" (NGA COP); a government role is
+    the state itself."""
+    if role.sector == "GOV":
+        return gazetteer.country_actor(country)
+    country_name = gazetteer.countries[country]
+    adjective = country_name.demonyms[0] if country_name.demonyms else country_name.name
+    return Actor(
+        f"group:{country.lower()}-{role.sector.lower()}",
+        f"{adjective} {role.role}",
+        ActorType.GROUP,
+        country,
+        role.sector,
+        cameo=country + (role.code or role.sector),
+    )
+
+
+def is_ethnic(doc: Doc, mention: Mention, ethnicity_markers: frozenset[str]) -> bool:
+    """A demonym after a word of ethnicity ("ethnic": lexicon ``ethnicity_markers``) names
+    people by their origin, not by the state they belong to: it ascribes no agent to a state."""
+    return mention.kind is MentionKind.DEMONYM and mention.start > 0 and (
+        doc[mention.start - 1].lower_ in ethnicity_markers)
+
+
+def names_members(role: Role, lexicon: Lexicon) -> bool:
+    """Whether an agent noun qualified by an organisation names its members or staff ("TPLF
+    fighters", "Siemens employees") rather than people it holds or harms ("victims of Hamas",
+    "prisoners of the TPLF"): lexicon ``non_member_sectors``."""
+    return role.sector.lower() not in lexicon.non_member_sectors
+
+
+def coordinated_qualifier_tokens(head: Token) -> list[Token]:
+    """The coordinated words that qualify a noun: its modifiers with their conjuncts ("Kenyan
+    and Ugandan"), and the objects of its "of"/"from"/"for" phrase with theirs ("of Chad and
+    Niger"); nothing when no qualifier is coordinated."""
+    heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+    heads += [
+        pobj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for")
+        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.conjuncts
+    ]
+    return [t for qualifier in heads for t in (qualifier, *qualifier.conjuncts)]
+
+
+def _is_organisation_name(mention: Mention) -> bool:
+    """A mention that names an organisation or an armed group (not a state, person or role)."""
+    return mention.kind is MentionKind.NAME and mention.actor.type in (ActorType.ORGANIZATION, ActorType.GROUP)
+
+
+def _name_span(doc: Doc, token: Token) -> Span | None:
+    """The organisation name a modifier token is part of: its entity when the recogniser labels it
+    an organisation and it ends in a proper noun, else the token alone when it is an initialism
+    outside any entity (two to six capital letters: "TPLF", "SDF") that the tagger does not read
+    as a common noun ("NGO workers") or a verb ("IS"); None otherwise. Nationality,
+    religious and political adjectives (NORP: "Soviet", "Sunni", "Islamist") name peoples or
+    creeds, not organisations, and are left out."""
+    ent = entity_of(token)
+    if ent is not None:
+        if ent.label_ == "ORG" and ent[-1].pos_ == "PROPN" and ent[-1].i < token.head.i:
+            return ent
+        return None
+    text = token.text
+    if 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and token.pos_ in ("PROPN", "ADJ"):
+        return doc[token.i : token.i + 1]
+    return None

@@ -1,0 +1,80 @@
+"""Role terms ("prime minister", "foreign ministry", "troops") found in one parsed block."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from extract.gazetteer import Role, RoleTerms
+
+#: Titles of a head of state or government: what "leader" of a state means.
+HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "supreme leader", "king", "leader"})
+
+
+@dataclass(frozen=True)
+class BlockRoles:
+    """The role terms of a block, looked up by the words' lower case or lemma ("ministers")."""
+
+    terms: RoleTerms
+    lowers: tuple[str, ...]
+    lemmas: tuple[str, ...]
+
+    @classmethod
+    def of(cls, doc: Doc, terms: RoleTerms) -> BlockRoles:
+        return cls(terms, tuple(t.lower_ for t in doc), tuple(t.lemma_.lower() for t in doc))
+
+    def at(self, index: int) -> tuple[int, Role] | None:
+        """The longest role term starting at ``index``: (end, role)."""
+        first_words = self.terms.first_words
+        if self.lowers[index] not in first_words and self.lemmas[index] not in first_words:
+            return None
+        for n in range(min(self.terms.longest, len(self.lowers) - index), 0, -1):
+            role = self.terms.terms.get(self.lowers[index : index + n]) or self.terms.terms.get(
+                self.lemmas[index : index + n]
+            )
+            if role is not None:
+                return index + n, role
+        return None
+
+    def ending_at(self, end: int) -> tuple[int, Role] | None:
+        """The longest role term that ends just before ``end``: (start, role)."""
+        for n in range(self.terms.longest, 0, -1):
+            start = end - n
+            if start < 0:
+                continue
+            found = self.at(start)
+            if found is not None and found[0] == end:
+                return start, found[1]
+        return None
+
+
+def is_group_noun(terms: RoleTerms, word: str) -> bool:
+    """A group noun that may trail an organisation's name ("TPLF fighters")."""
+    role = terms.terms.get((word.lower(),))
+    return role is not None and role.kind == "GROUP"
+
+
+def with_office_modifier(doc: Doc, role_start: int, role: Role, office_modifiers: Collection[str]) -> tuple[int, Role]:
+    """A title after a modifier that changes the office ("vice", "deputy", "acting",
+    "former", "ex-": lexicon ``office_modifiers``) is another office, with the same sector:
+    its holder is not the holder of the unmodified title. Returns where the title starts."""
+    if role.kind != "TITLE":
+        return role_start, role
+    modifiers: list[str] = []
+    i = role_start - 1
+    while i >= 0:
+        word = doc[i].lower_
+        if word in office_modifiers:
+            modifiers.insert(0, word)
+        elif not (word == "-" and i > 0 and doc[i - 1].lower_ in office_modifiers):
+            break  # "ex-president": the hyphen joins the modifier to the title
+        i -= 1
+    if not modifiers:
+        return role_start, role
+    if i >= 0 and doc[i].lower_ in ("first", "second"):
+        modifiers.insert(0, doc[i].lower_)  # "first deputy prime minister"
+        i -= 1
+    words = " ".join(modifiers)
+    return i + 1, replace(role, term=f"{words} {role.term}", role=f"{words} {role.role}")

@@ -1,0 +1,64 @@
+"""Entity names no gazetteer knows read as persons or organisations (extract/entity_mentions.py),
+with the real model, lists and role terms; names and sentences invented for these tests."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.entity_mentions import EntityNames, introduced_initialism, surname_mentions
+from extract.gazetteer_matches import GazetteerMatcher
+from extract.mentions import MentionKind
+from extract.person_registry import PersonRegistry
+from extract.pipeline import Extractor
+from extract.role_spans import BlockRoles
+from extract.unknown_actors import UnknownActors
+from graph.model import ActorType
+
+
+def names(extractor: Extractor) -> EntityNames:
+    knowledge = extractor.knowledge
+    persons = PersonRegistry(UnknownActors())
+    matcher = GazetteerMatcher(knowledge.gazetteer, extractor.index, "2020-06-01", persons)
+    return EntityNames(knowledge.gazetteer, knowledge.lexicon, persons, persons.unknown, matcher)
+
+
+def roles(extractor: Extractor, doc: Doc) -> BlockRoles:
+    return BlockRoles.of(doc, extractor.knowledge.gazetteer.role_terms)
+
+
+def test_an_initialism_in_parentheses_must_spell_the_names_capitals(extractor: Extractor) -> None:
+    doc = extractor.nlp("The Northern Valley Defence Front (NVDF) and the Blue Party (XY) met.")
+    assert introduced_initialism(doc, doc[1:5]) == "NVDF"
+    assert introduced_initialism(doc, doc[10:12]) is None  # "XY" is not "BP"
+    assert introduced_initialism(doc, doc[1:3]) is None  # not followed by parentheses
+
+
+def test_an_organisation_introduced_with_its_initials_is_one_actor_under_both(extractor: Extractor) -> None:
+    reader = names(extractor)
+    doc = extractor.nlp("The Coastal Liberty Front (CLF) attacked a convoy.")
+    first = reader.organization(doc, 1, 4, ("CLF",))
+    assert (first.id, first.type, first.cameo) == ("org:coastal-liberty-front", ActorType.ORGANIZATION, "---")
+    later = extractor.nlp("CLF fighters retreated.")
+    assert reader.organization(later, 0, 1) is first
+
+
+def test_a_persons_entity_is_registered_and_found_again_by_surname(extractor: Extractor) -> None:
+    reader = names(extractor)
+    doc = extractor.nlp("Later, Tomasz Wierzbicki met the delegation in the capital.")
+    person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert person_ents, "the recogniser should label the invented name a person"
+    mention = reader.mention(doc, person_ents[0], roles(extractor, doc))
+    assert mention is not None and mention.kind is MentionKind.NAME
+    assert doc[mention.start : mention.end].text == "Tomasz Wierzbicki"  # "Later" is not part of it
+    assert mention.actor.type is ActorType.PERSON
+    again = extractor.nlp("Wierzbicki left on Friday.")
+    found = surname_mentions(again, set(), reader.persons)
+    assert [(m.start, m.actor) for m in found] == [(0, mention.actor)]
+    assert surname_mentions(again, {0}, reader.persons) == []  # a token taken by another mention
+
+
+def test_a_single_role_word_labelled_a_person_is_no_person(extractor: Extractor) -> None:
+    reader = names(extractor)
+    doc = extractor.nlp("The President spoke.")
+    span = Span(doc, 1, 2, label="PERSON")
+    assert reader.mention(doc, span, roles(extractor, doc)) is None

@@ -1,0 +1,88 @@
+"""PronounResolver over real parses: the mentions of the named actors are given, the pronouns
+resolved (sentences and names invented for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.mentions import Mention, MentionKind
+from extract.pipeline import Extractor
+from extract.pronouns import PronounResolver, possessor_body
+from graph.model import Actor, ActorType
+
+MARTA = Actor("person:marta-kovalenko", "Marta Kovalenko", ActorType.PERSON, "UKR", "GOV")
+ILSE = Actor("person:ilse-brandt", "Ilse Brandt", ActorType.PERSON, "DEU", "GOV")
+CHILE = Actor("country:CHL", "Chile", ActorType.COUNTRY, "CHL")
+PERU = Actor("country:PER", "Peru", ActorType.COUNTRY, "PER")
+NAMES = {"Marta Kovalenko": MARTA, "Ilse Brandt": ILSE, "Chile": CHILE, "Peru": PERU}
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+@pytest.fixture(scope="module")
+def nlp(extractor: Extractor) -> Language:
+    return extractor.nlp
+
+
+def named(doc: Doc) -> dict[int, Mention]:
+    """The mentions of the names in ``NAMES`` found in ``doc``, by token index."""
+    by_token: dict[int, Mention] = {}
+    for name, actor in NAMES.items():
+        words = name.split()
+        for start in range(len(doc) - len(words) + 1):
+            if [t.text for t in doc[start : start + len(words)]] == words:
+                mention = Mention(start, start + len(words), actor, MentionKind.NAME)
+                by_token.update({i: mention for i in range(mention.start, mention.end)})
+    return by_token
+
+
+def resolved(resolver: PronounResolver, doc: Doc) -> dict[str, Actor]:
+    """The pronouns of ``doc`` the resolver resolved, by word (lower case, first wins)."""
+    by_token = named(doc)
+    resolver.resolve_block(doc, by_token)
+    found: dict[str, Actor] = {}
+    for mention in by_token.values():
+        if mention.kind is MentionKind.PRONOUN:
+            found.setdefault(doc[mention.start].lower_, mention.actor)
+    return found
+
+
+def test_a_subject_pronoun_in_what_a_person_said_is_that_person(nlp: Language) -> None:
+    resolver = PronounResolver(PRONOUNS)
+    doc = nlp("Marta Kovalenko told Ilse Brandt that she would resign.")
+    assert resolved(resolver, doc)["she"] == MARTA
+    assert resolver.last_person == ILSE  # not simply the last person named
+
+
+def test_a_subject_pronoun_takes_the_person_subject_of_the_sentence_before(nlp: Language) -> None:
+    resolver = PronounResolver(PRONOUNS)
+    resolved(resolver, nlp("Marta Kovalenko thanked Ilse Brandt."))
+    assert resolver.last_person == ILSE and resolver.previous_subject_person == MARTA
+    assert resolved(resolver, nlp("She left the room."))["she"] == MARTA  # the next block
+
+
+def test_an_object_pronoun_is_the_last_person_named(nlp: Language) -> None:
+    resolver = PronounResolver(PRONOUNS)
+    assert resolved(resolver, nlp("Marta Kovalenko thanked Ilse Brandt and praised her."))["her"] == ILSE
+
+
+def test_no_person_named_leaves_person_pronouns_unresolved(nlp: Language) -> None:
+    resolver = PronounResolver(PRONOUNS)
+    assert "she" not in resolved(resolver, nlp("She left the room."))
+
+
+def test_it_in_what_a_state_said_is_that_state_and_its_the_latest_state(nlp: Language) -> None:
+    resolver = PronounResolver(PRONOUNS)
+    found = resolved(resolver, nlp("Chile said it would close its border with Peru."))
+    assert found["it"] == CHILE and found["its"] == CHILE
+    assert resolver.previous_subject_body == CHILE
+
+
+def test_a_sentence_initial_its_takes_the_subject_of_the_sentence_before(nlp: Language) -> None:
+    doc = nlp("Chile recalled an envoy. Its navy left the port.")
+    by_token = named(doc)
+    its = next(t for t in doc if t.text == "Its")
+    assert possessor_body(its, by_token, None) == CHILE
+    first_sentence_its = nlp("Its navy left the port.")[0]
+    assert possessor_body(first_sentence_its, {}, PERU) == PERU  # the block before's subject

@@ -1,0 +1,118 @@
+"""Role nouns as actors with what qualifies them, on real parses with the real role terms and
+gazetteer (extract/role_mentions.py); the qualifying mentions are given, sentences invented."""
+
+from __future__ import annotations
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from extract.mentions import Mention, MentionKind
+from extract.person_registry import PersonRegistry
+from extract.pipeline import Extractor
+from extract.role_mentions import (
+    RoleReading,
+    coordinated_qualifier_mentions,
+    is_ethnic,
+    person_with_role,
+    role_mentions,
+)
+from extract.role_spans import BlockRoles
+from extract.unknown_actors import UnknownActors
+from graph.model import Actor, ActorType
+
+MARTA = Actor("person:marta-kovalenko", "Marta Kovalenko", ActorType.PERSON, "CHL", "GOV", title="president")
+
+
+def reading(extractor: Extractor, text: str, names: dict[str, tuple[str, MentionKind]],
+            places: dict[str, str] | None = None, persons: PersonRegistry | None = None,
+            ) -> tuple[RoleReading, dict[int, Mention], list[tuple[int, int]]]:
+    """The role reading of ``text``, its given mentions (word -> state ISO code and kind), and
+    the spans ``unknown_organization`` was asked for."""
+    gazetteer = extractor.knowledge.gazetteer
+    doc: Doc = extractor.nlp(text)
+    by_token: dict[int, Mention] = {}
+    for token in doc:
+        if token.text in names:
+            iso, kind = names[token.text]
+            by_token[token.i] = Mention(token.i, token.i + 1, gazetteer.country_actor(iso), kind)
+    place_tokens = {t.i: (places or {})[t.text] for t in doc if t.text in (places or {})}
+    asked: list[tuple[int, int]] = []
+
+    def unknown_organization(start: int, end: int) -> Actor:
+        asked.append((start, end))
+        return Actor(f"org:{doc[start:end].text.lower()}", doc[start:end].text, ActorType.ORGANIZATION)
+
+    role_reading = RoleReading(
+        doc, BlockRoles.of(doc, gazetteer.role_terms), place_tokens, gazetteer, extractor.knowledge.lexicon,
+        "2020-06-01", persons or PersonRegistry(UnknownActors()), None, None, unknown_organization,
+    )
+    return role_reading, by_token, asked
+
+
+def test_a_demonym_qualifies_an_agent_noun_as_the_states_group(extractor: Extractor) -> None:
+    role_reading, by_token, _ = reading(extractor, "Chilean troops crossed the river.",
+                                        {"Chilean": ("CHL", MentionKind.DEMONYM)})
+    found, unqualified = role_mentions(role_reading, by_token, guess_names=False)
+    assert unqualified == []
+    (troops,) = found
+    assert (troops.start, troops.end, troops.kind) == (0, 2, MentionKind.GROUP)
+    assert (troops.actor.country, troops.actor.sector, troops.actor.type) == ("CHL", "MIL", ActorType.GROUP)
+
+
+def test_a_state_after_of_qualifies_a_government(extractor: Extractor) -> None:
+    role_reading, by_token, _ = reading(extractor, "The government of Chile protested.",
+                                        {"Chile": ("CHL", MentionKind.NAME)})
+    found, _ = role_mentions(role_reading, by_token, guess_names=False)
+    assert [(m.start, m.end, m.actor.id) for m in found] == [(1, 2, "country:CHL")]
+
+
+def test_a_place_inside_a_state_qualifies_police_after_in(extractor: Extractor) -> None:
+    role_reading, by_token, _ = reading(extractor, "Police in Valparaiso arrested two men.", {},
+                                        places={"Valparaiso": "CHL"})
+    found, _ = role_mentions(role_reading, by_token, guess_names=False)
+    assert [(m.start, m.actor.country, m.actor.sector) for m in found] == [(0, "CHL", "COP")]
+
+
+def test_an_agent_noun_nothing_qualifies_is_reported_not_an_actor(extractor: Extractor) -> None:
+    role_reading, by_token, _ = reading(extractor, "Protesters gathered outside the building.", {})
+    assert role_mentions(role_reading, by_token, guess_names=False) == ([], [0])
+
+
+def test_an_unknown_initialism_names_the_organisation_only_in_the_last_pass(extractor: Extractor) -> None:
+    role_reading, by_token, asked = reading(extractor, "The KZLF fighters attacked a convoy.", {})
+    assert role_mentions(role_reading, by_token, guess_names=False) == ([], [2])
+    found, unqualified = role_mentions(role_reading, by_token, guess_names=True)
+    assert asked == [(1, 2)] and unqualified == []
+    assert [(m.start, m.end, m.actor.id) for m in found] == [(1, 3, "org:kzlf")]
+
+
+def test_coordinated_demonyms_each_name_their_states_group(extractor: Extractor) -> None:
+    names = {"Chilean": ("CHL", MentionKind.DEMONYM), "Peruvian": ("PER", MentionKind.DEMONYM)}
+    role_reading, by_token, _ = reading(extractor, "Chilean and Peruvian officials met on Monday.", names)
+    found, _ = role_mentions(role_reading, by_token, guess_names=False)
+    for mention in found:
+        by_token.update({i: mention for i in range(mention.start, mention.end)})
+    assert [m.actor.country for m in found] == ["PER"]  # the nearest demonym qualifies the noun
+    coordinated = coordinated_qualifier_mentions(role_reading, by_token)
+    assert [(m.start, m.end, m.actor.country, m.kind) for m in coordinated] == [(0, 1, "CHL", found[0].kind)]
+
+
+def test_a_title_of_a_state_is_the_person_named_before_with_it(extractor: Extractor) -> None:
+    persons = PersonRegistry(UnknownActors())
+    persons.register(MARTA)
+    role_reading, by_token, _ = reading(extractor, "The Chilean president spoke.",
+                                        {"Chilean": ("CHL", MentionKind.DEMONYM)}, persons=persons)
+    found, _ = role_mentions(role_reading, by_token, guess_names=False)
+    assert [(m.start, m.end, m.actor, m.kind) for m in found] == [(1, 3, MARTA, MentionKind.TITLE)]
+    role = role_reading.roles.ending_at(found[0].end)
+    assert role is not None
+    assert person_with_role(role_reading, None, role[1]) == MARTA  # the one president named, whatever state
+    assert person_with_role(role_reading, "PER", role[1]) != MARTA
+
+
+def test_a_demonym_after_ethnic_is_an_origin() -> None:
+    chile = Actor("country:CHL", "Chile", ActorType.COUNTRY, "CHL")
+    doc = English()("ethnic Chileans marched")
+    assert is_ethnic(doc, Mention(1, 2, chile, MentionKind.DEMONYM), frozenset({"ethnic"}))
+    assert not is_ethnic(doc, Mention(1, 2, chile, MentionKind.NAME), frozenset({"ethnic"}))
+    assert not is_ethnic(doc, Mention(0, 1, chile, MentionKind.DEMONYM), frozenset({"ethnic"}))
