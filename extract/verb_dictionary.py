@@ -122,6 +122,27 @@ class VerbDictionary:
             return None
         return VerbMatch(entry.default, None, None, None)
 
+    def object_pattern(self, verb: Token) -> VerbPattern | None:
+        """The most specific pattern of the verb that names words of its direct object or of a
+        prepositional object ("send + delegation", "trade + accusation", "pay + dividend") and that
+        the parse satisfies; its code may be None (the dictionary's "---": no event). Patterns
+        that constrain only a particle or a bare preposition, and the default, are not returned."""
+        entry = self.entries.get(verb.lemma_.lower())
+        if entry is None:
+            return None
+        parse = ParseSlots.of(verb)
+        best: VerbPattern | None = None
+        for key in parse.anchor_keys():
+            if key[0] not in ("object", "pobj"):
+                continue
+            for pattern in entry.patterns.get(key, ()):
+                names_words = bool(pattern.objects or pattern.prep_objects)
+                if names_words and parse.satisfies(pattern) and (
+                    best is None or (pattern.specificity, -pattern.line) > (best.specificity, -best.line)
+                ):
+                    best = pattern
+        return best
+
     def predicate_match(self, lemma: str, predicate: Token) -> VerbMatch | None:
         """The most specific pattern of the verb ``lemma`` whose only constraint is an object phrase
         that the predicate after its object fills ("call ... liar", "call ... illegitimate"): the
