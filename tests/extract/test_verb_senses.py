@@ -174,3 +174,17 @@ def test_object_pattern_returns_only_patterns_naming_words() -> None:
     assert verbs.object_pattern(nlp("They paid for it.")[1]) is None
     dividend = verbs.object_pattern(nlp("The company paid a dividend.")[2])
     assert dividend is not None and dividend.code is None
+
+
+def test_a_collection_of_things_is_read_by_its_complement_not_its_head(extractor: Extractor) -> None:
+    # "send + team" is the dictionary's negotiating team (036); "a team of surgeons" is what is sent
+    found = coded(run(extractor, "Cuba sent a team of surgeons to Haiti."))
+    assert ("CUB", "070", "HTI") in found
+    assert not any(code.startswith("03") for _, code, _ in found)
+
+
+def test_a_verb_naming_a_specific_act_keeps_its_reading_whatever_its_object(extractor: Extractor) -> None:
+    # "expel" is no general verb: the ontology's expulsion stands, whatever the dictionary's
+    # pattern for "expel + diplomat" says
+    result = run(extractor, "Latvia expelled two Belarusian diplomats on Tuesday.")
+    assert ("LVA", "EXPEL", "BLR") in {(e.subject.country, e.relation.name, e.object.country) for e in result.events}
