@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from extract.ontology import Trigger, generic_code
-from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context, coded_verb_candidate
+from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context, coded_verb_candidate, verb_candidates
 from extract.verb_dictionary import ParseSlots, VerbPattern
 from extract.verb_sense_table import ObjectClass
 from graph.model import DropReason
@@ -93,6 +93,11 @@ def sense_candidates(verb: Token, sense: ObjectSense, ctx: Context) -> Iterator[
     trig = Trigger(lemma, "VERB", relation.name, sense.particle, first, None)
     candidate = coded_verb_candidate(verb, trig, ctx)
     if candidate.drop in _OBJECT_MISSING and candidate.subjects and first and not sense.target_prep:
+        if sense.names_object and any(ctx.actor(o) is not None for o in _direct_objects(verb)):
+            # "welcomed the delegation from Zambia": the named object is the actor acted on, so
+            # the pattern names no thing and the verb keeps its own reading
+            yield from verb_candidates(verb, ctx)
+            return
         # "gave Iraq a deadline", "welcomed Sudan's decision": the target is the dative or the
         # object's own actor
         candidate = coded_verb_candidate(verb, replace(trig, preps=()), ctx)
@@ -157,6 +162,10 @@ def _object_class(verb: Token, classes: tuple[ObjectClass, ...]) -> ObjectClass 
             continue
         return item
     return None
+
+
+def _direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _lemma(token: Token) -> str:

@@ -195,3 +195,10 @@ def test_a_verb_of_receiving_is_not_read_with_the_giver_as_target(extractor: Ext
     # gives no military aid (verb_senses.toml leaves "receive" out of the general verbs)
     found = coded(run(extractor, "Moldova received rifles from Romania."))
     assert not any(subject == "MDA" and code.startswith("07") for subject, code, _ in found)
+
+
+def test_a_named_object_that_is_the_actor_acted_on_keeps_the_verbs_reading(extractor: Extractor) -> None:
+    # the dictionary's "welcome + delegation" (050) names the guest itself: it is still hosted
+    found = coded(run(extractor, "Ghana welcomed a trade delegation from Togo on Monday."))
+    assert ("GHA", "043", "TGO") in found
+    assert not any(code == "050" for _, code, _ in found)
