@@ -202,3 +202,12 @@ def test_a_named_object_that_is_the_actor_acted_on_keeps_the_verbs_reading(extra
     found = coded(run(extractor, "Ghana welcomed a trade delegation from Togo on Monday."))
     assert ("GHA", "043", "TGO") in found
     assert not any(code == "050" for _, code, _ in found)
+
+
+def test_a_no_event_pattern_of_a_verb_the_ontology_lacks_is_a_counted_drop(extractor: Extractor) -> None:
+    # "pay" has no ontology trigger; its default (061) would code a payment, "pay + dividend" is "---"
+    result = run(extractor, "A Norwegian fund paid a dividend to Iceland.")
+    assert not result.events
+    pay = [d for d in result.drops if d.trigger == "pay"]
+    assert [d.reason for d in pay] == [DropReason.NO_EVENT_SENSE]
+    assert "line 6552" in pay[0].detail
