@@ -18,6 +18,7 @@ from extract.speech_act_candidates import (
     naming_candidate,
     with_threat_instrument,
 )
+from extract.verb_senses import object_sense, sense_candidates
 
 
 def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
@@ -35,7 +36,8 @@ def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
             if named is not None:
                 yield named
                 continue
-            yield from verb_candidates(token, ctx)
+            sense = object_sense(token, ctx)
+            yield from verb_candidates(token, ctx) if sense is None else sense_candidates(token, sense, ctx)
             yield from obligation_candidates(token, ctx)
         elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
             yield from noun_candidates(token, ctx)

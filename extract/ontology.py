@@ -15,6 +15,7 @@ from extract.light_verbs import LightVerbs, load_light_verbs
 from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.territory_words import TerritoryWords, load_territory_words
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
+from extract.verb_sense_table import VerbSenseTable, load_verb_sense_table
 from graph.model import RelationType
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -68,6 +69,8 @@ class Ontology:
     event_nouns: EventNouns = field(default_factory=EventNouns)
     #: verb and noun classes of composed events ("suspended talks with", light_verbs.toml)
     light_verbs: LightVerbs = field(default_factory=LightVerbs.empty)
+    #: figurative objects that change a verb's sense ("traded insults", verb_senses.toml)
+    verb_senses: VerbSenseTable = field(default_factory=VerbSenseTable.empty)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -224,6 +227,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         own_side_reactions=own_side,
         event_nouns=event_nouns,
         light_verbs=load_light_verbs(data_dir / "light_verbs.toml", frozenset(goldstein)),
+        verb_senses=load_verb_sense_table(data_dir / "verb_senses.toml", frozenset(goldstein)),
     )
 
 

@@ -859,14 +859,13 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     relation = ctx.ontology.relation_for_code(match.code)
     preps = (match.target_prep,) if match.target_prep else ()
     trig = Trigger(lemma, "VERB", relation.name, match.particle, preps, None)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    candidate = _verb_candidate(verb, trig, passive, ctx)
+    candidate = coded_verb_candidate(verb, trig, ctx)
     object_missing = (DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR, DropReason.UNQUALIFIED_AGENT)
     if candidate.drop in object_missing and candidate.subjects and not preps:
         # "Japan airlifted food to Haiti", "put forward a proposal to France": no actor as direct
         # object, the target follows a preposition
         retry = replace(trig, preps=tuple(sorted(ctx.lexicon.target_prepositions)))
-        candidate = _verb_candidate(verb, retry, passive, ctx)
+        candidate = coded_verb_candidate(verb, retry, ctx)
     if candidate.drop is not None:
         yield candidate
         return
@@ -875,6 +874,13 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
         attributes = tuple(sorted({*attributes, ("cameo", match.code)}))
     confidence = round(candidate.confidence * DICTIONARY_CONFIDENCE, 3)
     yield replace(candidate, attributes=attributes, confidence=confidence)
+
+
+def coded_verb_candidate(verb: Token, trig: Trigger, ctx: Context) -> Candidate:
+    """The candidate at a verb for a trigger made from a CAMEO code rather than read from the
+    ontology (the verb dictionary, ``extract.verb_senses``): active or passive as the verb is."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return _verb_candidate(verb, trig, passive, ctx)
 
 
 def object_is_event_noun(verb: Token, ctx: Context) -> bool:

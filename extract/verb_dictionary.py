@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -122,6 +122,30 @@ class VerbDictionary:
             return None
         return VerbMatch(entry.default, None, None, None)
 
+    def object_pattern(self, verb: Token) -> VerbPattern | None:
+        """The most specific pattern of the verb that names words of its direct object or of a
+        prepositional object ("send + delegation", "trade + accusation", "pay + dividend") and that
+        the parse satisfies; its code may be None (the dictionary's "---": no event). Patterns
+        that constrain only a particle or a bare preposition, and the default, are not returned.
+        An object with an "of" complement is a measure or collection of what the complement names
+        ("a team of firefighters", "a shipment of grain"): its head alone does not select a sense."""
+        entry = self.entries.get(verb.lemma_.lower())
+        if entry is None:
+            return None
+        parse = ParseSlots.of(verb)
+        parse = replace(parse, objects=tuple(t for t in parse.objects if not _has_of_complement(t)))
+        best: VerbPattern | None = None
+        for key in parse.anchor_keys():
+            if key[0] not in ("object", "pobj"):
+                continue
+            for pattern in entry.patterns.get(key, ()):
+                names_words = bool(pattern.objects or pattern.prep_objects)
+                if names_words and parse.satisfies(pattern) and (
+                    best is None or (pattern.specificity, -pattern.line) > (best.specificity, -best.line)
+                ):
+                    best = pattern
+        return best
+
     def predicate_match(self, lemma: str, predicate: Token) -> VerbMatch | None:
         """The most specific pattern of the verb ``lemma`` whose only constraint is an object phrase
         that the predicate after its object fills ("call ... liar", "call ... illegitimate"): the
@@ -185,6 +209,10 @@ class ParseSlots:
             if pattern.prep_objects and not any(_holds(t, pattern.prep_objects) for t in pobjs):
                 return False
         return True
+
+
+def _has_of_complement(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _holds(token: Token, phrases: tuple[Phrase, ...]) -> bool:

@@ -182,6 +182,7 @@ class DropReason(StrEnum):
     CONDITIONAL_TARGET = "conditional_target"  # a threat's condition names no party but its own speaker
     NO_HOST_STATE = "no_host_state"  # "recalled its ambassador" with no state it was posted in
     UNKNOWN_PLACE = "unknown_place"  # "seized the town of X" where no gazetteer places X in a state
+    NO_EVENT_SENSE = "no_event_sense"  # the verb's object gives it a sense that is no event ("pay the price")
 
 
 class TextWarning(StrEnum):

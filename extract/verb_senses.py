@@ -1,0 +1,179 @@
+"""Verbs read by their object: a frequent verb whose object selects another sense than its literal
+one ("traded accusations" accuses, "sent a delegation to" visits, "paid tribute to" praises, "pay
+the price" is no transfer at all).
+
+Rule: a pattern that names the verb's object words (or a preposition and its object's words) says
+more than the verb alone. So at a verb whose parse fills such a pattern of the CAMEO verb dictionary
+(cameo_verbs.tsv), that pattern's code beats the ontology's bare-verb trigger; where the dictionary
+lists no pattern, a class of figurative objects in verb_senses.toml may. The ontology keeps its own
+verb+object triggers ("cut tie with"), and a sense giving the relation the ontology gives anyway
+leaves the ontology's reading alone. A sense coded "---" (the dictionary's "no event") drops the
+verb with the countable reason ``no_event_sense``. The dictionary's bare defaults never override.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from extract.ontology import Trigger, generic_code
+from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context, coded_verb_candidate, verb_candidates
+from extract.verb_dictionary import ParseSlots, VerbPattern
+from extract.verb_sense_table import ObjectClass
+from graph.model import DropReason
+
+#: Where a sense came from, for drop details and measurements.
+FROM_DICTIONARY = "dictionary"
+FROM_OBJECT_CLASS = "object class"
+_OBJECT_MISSING = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR, DropReason.UNQUALIFIED_AGENT})
+
+
+@dataclass(frozen=True)
+class ObjectSense:
+    """The sense a verb's object gives it: a CAMEO code (None: no event), where its target sits
+    and whether its own object words were named (then the object is a thing, not the target)."""
+
+    code: str | None
+    particle: str | None
+    target_prep: str | None
+    names_object: bool
+    mutual: bool
+    source: str
+    detail: str
+    literal: str = ""  # the relation the verb says by itself (named in a no-event drop)
+
+
+def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
+    """The sense the verb's object selects, if it overrides what the verb would otherwise say:
+    the dictionary's most specific object pattern, else a class of figurative objects. None where
+    an ontology verb+object trigger fits, where no pattern or class names this object, where the
+    sense gives the ontology's own relation, or where the verb has no ontology trigger and the
+    dictionary codes it anyway (``dictionary_candidates``)."""
+    lemma = verb.lemma_.lower()
+    triggers = ctx.ontology.triggers_for("VERB", lemma)
+    if any(t.particle and _has_words(verb, t.particle) for t in triggers):
+        return None
+    table = ctx.ontology.verb_senses
+    pattern = ctx.ontology.verbs.object_pattern(verb) if lemma in table.general_verbs or not triggers else None
+    if pattern is not None:
+        if pattern.code is not None and not triggers:
+            return None  # the dictionary codes this verb already, with this very pattern
+        sense = _dictionary_sense(pattern)
+    else:
+        found = _object_class(verb, table.classes_for(lemma))
+        if found is None:
+            return None
+        sense = _class_sense(found)
+    if sense.code is not None and ctx.ontology.relation_for_code(sense.code).name in {t.relation for t in triggers}:
+        return None
+    literal = triggers[0].relation if triggers else _default_relation(lemma, ctx)
+    if sense.code is None and literal is None:
+        return None  # no event to suppress: the verb says nothing by itself either
+    return replace(sense, literal=literal or "")
+
+
+def sense_candidates(verb: Token, sense: ObjectSense, ctx: Context) -> Iterator[Candidate]:
+    """The candidate the sense gives at the verb: a ``no_event_sense`` drop, or the act of its code
+    aimed at the dative or the object of a target preposition when the sense names the object's
+    words ("sent a delegation to X", "gave X a deadline"), else at the direct object; both ways
+    when the act is mutual ("X traded insults with Y")."""
+    lemma = verb.lemma_.lower()
+    if sense.code is None:
+        yield Candidate(verb, sense.literal, (), (), (), 0.0, DropReason.NO_EVENT_SENSE, f"{lemma}: {sense.detail}")
+        return
+    relation = ctx.ontology.relation_for_code(sense.code)
+    if sense.target_prep:
+        first: tuple[str, ...] = (sense.target_prep,)
+    elif sense.names_object:
+        first = tuple(sorted(ctx.lexicon.target_prepositions))
+    else:
+        first = ()
+    trig = Trigger(lemma, "VERB", relation.name, sense.particle, first, None)
+    candidate = coded_verb_candidate(verb, trig, ctx)
+    if candidate.drop in _OBJECT_MISSING and candidate.subjects and first and not sense.target_prep:
+        if sense.names_object and any(ctx.actor(o) is not None for o in _direct_objects(verb)):
+            # "welcomed the delegation from Zambia": the named object is the actor acted on, so
+            # the pattern names no thing and the verb keeps its own reading
+            yield from verb_candidates(verb, ctx)
+            return
+        # "gave Iraq a deadline", "welcomed Sudan's decision": the target is the dative or the
+        # object's own actor
+        candidate = coded_verb_candidate(verb, replace(trig, preps=()), ctx)
+    if candidate.drop is not None:
+        yield candidate
+        return
+    attributes = candidate.attributes
+    if sense.code != relation.cameo:
+        attributes = tuple(sorted({*attributes, ("cameo", sense.code)}))
+    pairs = candidate.actor_pairs()
+    if sense.mutual and candidate.objects:
+        pairs = tuple(dict.fromkeys((*pairs, *((o, s) for s, o in pairs))))
+    confidence = round(candidate.confidence * DICTIONARY_CONFIDENCE, 3)
+    yield replace(candidate, attributes=attributes, confidence=confidence, pairs=pairs)
+
+
+def _default_relation(lemma: str, ctx: Context) -> str | None:
+    """The relation of the dictionary's default code for a verb no ontology trigger names, as
+    ``dictionary_candidates`` uses it (a root's catch-all X0 is not used)."""
+    entry = ctx.ontology.verbs.entries.get(lemma)
+    if entry is None or entry.default is None or entry.default == generic_code(entry.default):
+        return None
+    return ctx.ontology.relation_for_code(entry.default).name
+
+
+def _dictionary_sense(pattern: VerbPattern) -> ObjectSense:
+    words = " | ".join(p.head for p in pattern.objects[:3]) or " | ".join(p.head for p in pattern.prep_objects[:3])
+    code = pattern.code or "---"
+    detail = f"CAMEO.2.0.txt line {pattern.line}: {pattern.verb} + {pattern.prep or ''} {words} = {code}"
+    return ObjectSense(
+        code=pattern.code,
+        particle=pattern.particle,
+        target_prep=pattern.prep if pattern.target == "prep" else None,
+        names_object=bool(pattern.objects),
+        mutual=False,
+        source=FROM_DICTIONARY,
+        detail=" ".join(detail.split()),
+    )
+
+
+def _class_sense(found: ObjectClass) -> ObjectSense:
+    return ObjectSense(
+        code=found.code,
+        particle=None,
+        target_prep=None,
+        names_object=bool(found.objects),
+        mutual=found.mutual,
+        source=FROM_OBJECT_CLASS,
+        detail=f"object class {found.name!r} = {found.code or '---'}",
+    )
+
+
+def _object_class(verb: Token, classes: tuple[ObjectClass, ...]) -> ObjectClass | None:
+    """The first class whose object words (and prepositional object words) the verb's parse holds."""
+    if not classes:
+        return None
+    parse = ParseSlots.of(verb)
+    for item in classes:
+        if item.objects and not any(_lemma(t) in item.objects for t in parse.objects):
+            continue
+        if item.prep and not any(_lemma(t) in item.prep_objects for t in parse.preps.get(item.prep, ())):
+            continue
+        return item
+    return None
+
+
+def _direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _has_words(verb: Token, words: str) -> bool:
+    """Whether every word of an ontology trigger's middle part ("tie" of "cut tie with", "off" of
+    "break off") is a child of the verb."""
+    children = {c.lemma_.lower() for c in verb.children} | {c.lower_ for c in verb.children}
+    return all(word in children for word in words.split())
