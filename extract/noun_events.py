@@ -1,0 +1,167 @@
+"""Composed events told by the noun of a verb: "Japan's suspension of aid to Myanmar", "China's
+lifting of restrictions on Philippine bananas", "the lifting of sanctions on Iran by the EU",
+"Peru's withdrawal from the agreement with Chile".
+
+The noun of a verb of a class in light_verbs.toml (its ``nominal.nominalisations``, or a gerund
+noun of a listed verb) composes with its "of" complement (or the object of the verb's preposition:
+"withdrawal from") as the verb composes with its object: the noun class gives the CAMEO code for
+the verb class (extract/light_verb_candidates.py). The act's agent is the noun's possessor or
+demonym ("Japan's", "the Japanese suspension"), its "by" phrase, the agent a participle or relative
+clause on it names (extract/noun_agents.py), else the subject of the verb governing it as for any
+event noun ("Japan announced the suspension of aid"; none under a verb opposing it). Its
+counterpart is named in the complement's phrase ("aid to Myanmar") or on the noun itself. The act
+supersedes the readings of the noun and of the event words inside its complement: the lifted
+sanctions on Iran are no sanction imposed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from extract.light_verb_candidates import (
+    CONFIDENCE,
+    ComposedAct,
+    composed_code,
+    phrase_of,
+    relation_for,
+    with_acts,
+)
+from extract.light_verbs import NounClass, VerbEntry
+from extract.noun_agents import clause_roles, governing_verb
+from extract.ontology import Trigger
+from extract.patterns import (
+    Candidate,
+    Context,
+    Found,
+    ObjectFound,
+    actors_of,
+    finish_candidate,
+    modifier_actors,
+    noun_governor_subject,
+    prep_objects,
+    resolve_object,
+)
+from graph.model import Actor, DropReason
+
+
+def with_noun_events(tokens: Iterable[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """The candidates with every composed event told by a noun of a verb added, superseding the
+    candidates at the noun and inside its complement (``duplicate`` drops), and reactions to an act
+    whose agent a clause on its noun names aimed at that agent."""
+    acts = [act for token in tokens if token.pos_ == "NOUN" and ctx.actor(token) is None
+            for act in nominal_acts(token, ctx)]
+    return [reaction_to_named_agent(c, ctx) for c in with_acts(candidates, acts)]
+
+
+#: A reaction aimed at the agent its object's clause names is as certain as a noun's own pairing.
+REACTION_CONFIDENCE = 0.8
+
+
+def reaction_to_named_agent(candidate: Candidate, ctx: Context) -> Candidate:
+    """A reaction verb (``event_reference.reaction_roots``) whose direct object is an act whose
+    agent a participle or relative clause on it names is aimed at that agent: "Peru rejected aid
+    offered by Japan" (REJECT Japan), "Chile condemned the sanctions that Russia imposed",
+    "Iran welcomed the deal signed by Oman" (in the sense a verb takes with an act as its object).
+    The candidate as it was otherwise."""
+    verb = candidate.trigger
+    if candidate.drop is not DropReason.NOT_AN_ACTOR or not candidate.subjects or verb.pos_ != "VERB":
+        return candidate
+    relation = ctx.ontology.event_object_senses.get(verb.lemma_.lower(), candidate.relation)
+    if ctx.ontology.relation(relation).cameo[:2] not in ctx.ontology.reaction_roots:
+        return candidate
+    receiving = ctx.ontology.light_verbs.receiving
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        for held in (noun, *_amount_nouns(noun)):
+            agents = [a for t in clause_roles(held, ctx.lexicon, receiving, ()).agents for a in actors_of(t, ctx)
+                      if a not in candidate.subjects]
+            if agents:
+                attributes = tuple(sorted({*candidate.attributes, ("topic", held.lemma_.lower())}))
+                return Candidate(verb, relation, candidate.subjects, tuple(agents), attributes, REACTION_CONFIDENCE)
+    return candidate
+
+
+def _amount_nouns(amount: Token) -> list[Token]:
+    """The nouns an amount counts: "$40 million in aid", "a total of $2 billion of loans"."""
+    return [g for c in amount.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for g in c.children if g.dep_ == "pobj" and governing_verb(g) is not None]
+
+
+def nominal_acts(noun: Token, ctx: Context) -> list[ComposedAct]:
+    """The composed events at a noun of a listed verb: one per complement noun (and conjunct) of a
+    class the verb's class composes with."""
+    classes = ctx.ontology.light_verbs
+    verb = classes.verb_of_noun(noun.lemma_.lower())
+    if verb is None:
+        return []
+    for entry in classes.verb_entries(verb):
+        if entry.particles:
+            continue  # "the breaking off of talks": the particle is not on the noun
+        complements = prep_objects(noun, (entry.prep or "of",))
+        acts = [
+            _act(noun, entry, item, noun_class, ctx)
+            for complement in complements for item in (complement, *complement.conjuncts)
+            if ctx.actor(item) is None
+            and (noun_class := classes.noun_class(item.lemma_.lower())) is not None
+            and entry.verb_class in noun_class.codes
+        ]
+        if acts:
+            return acts
+    return []
+
+
+def _agent(noun: Token, ctx: Context) -> tuple[list[Actor], Found]:
+    """Who does what the noun names: its possessor or demonym, its "by" phrase, the agent of a
+    participle or relative clause on it, else the subject of the verb governing it."""
+    receiving = ctx.ontology.light_verbs.receiving
+    named = modifier_actors(noun, ctx) or [
+        a for t in (*prep_objects(noun, ("by",)), *clause_roles(noun, ctx.lexicon, receiving, ()).agents)
+        for a in actors_of(t, ctx)
+    ]
+    if named:
+        return named, Found((), 0.85)
+    found = noun_governor_subject(noun, ctx)
+    actors: list[Actor] = []
+    for token in found.tokens:
+        actors.extend(a for a in actors_of(token, ctx) or modifier_actors(token, ctx) if a not in actors)
+    return actors, found
+
+
+def _counterpart(noun: Token, complement: Token, noun_class: NounClass, agents: list[Actor], ctx: Context,
+                 trig: Trigger) -> ObjectFound:
+    """Whom the act is aimed at: an actor on the complement's prepositions ("aid to Myanmar",
+    "restrictions on Philippine bananas"), else on the noun's, else in the complement itself (a
+    demonym on it: "the lifting of Iranian sanctions" is no act of Iran's when Iran is the agent)."""
+    named = [prep_objects(complement, noun_class.preps, through_of=True),
+             [t for t in prep_objects(noun, noun_class.preps) if t != complement]]
+    found = ObjectFound((), None, False, frozenset())
+    for tokens in named:
+        if tokens:
+            found = resolve_object(tokens, ctx, trig)
+            if found.actors:
+                return found
+    inside = resolve_object([complement], ctx, trig)
+    others = tuple(a for a in inside.actors if a not in agents)
+    if others:
+        return ObjectFound(others, inside.attribute, True, inside.used)
+    return ObjectFound((), None, found.token_seen or inside.token_seen, frozenset())
+
+
+def _act(noun: Token, entry: VerbEntry, complement: Token, noun_class: NounClass, ctx: Context) -> ComposedAct:
+    code = composed_code(entry, complement, noun_class, ctx)
+    relation = relation_for(code, ctx.ontology)
+    trig = Trigger(noun.lemma_.lower(), "NOUN", relation.name, None, noun_class.preps, None)
+    phrase = phrase_of(complement, ctx.lexicon.adjunct_prepositions)
+    agents, found_agent = _agent(noun, ctx)
+    if found_agent.blocked:
+        drop = Candidate(noun, relation.name, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, noun.lemma_)
+        return ComposedAct(drop, noun, complement, phrase)
+    found = _counterpart(noun, complement, noun_class, agents, ctx, trig)
+    attributes = [("cameo", code)] if code != relation.cameo else []
+    if found.attribute:
+        attributes.append(found.attribute)
+    confidence = 0.8 * CONFIDENCE * (found_agent.confidence or 1.0)
+    candidate = finish_candidate(noun, trig, agents, list(found.actors), attributes, confidence, ctx, found.used,
+                                 found_agent, found.token_seen)
+    return ComposedAct(candidate, noun, complement, phrase)
