@@ -74,12 +74,20 @@ def reaction_to_named_agent(candidate: Candidate, ctx: Context) -> Candidate:
     receiving = ctx.ontology.light_verbs.receiving
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
         for held in (noun, *_amount_nouns(noun)):
+            if _is_joint_act(held, ctx):
+                continue  # "welcomed the deal brokered by China": the broker is no party
             agents = [a for t in clause_roles(held, ctx.lexicon, receiving, ()).agents for a in actors_of(t, ctx)
                       if a not in candidate.subjects]
             if agents:
                 attributes = tuple(sorted({*candidate.attributes, ("topic", held.lemma_.lower())}))
                 return Candidate(verb, relation, candidate.subjects, tuple(agents), attributes, REACTION_CONFIDENCE)
     return candidate
+
+
+def _is_joint_act(noun: Token, ctx: Context) -> bool:
+    """A noun of a reciprocal relation (talks, a deal): its parties are named apart from its clauses."""
+    triggers = ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
+    return any(ctx.ontology.relation(t.relation).reciprocal for t in triggers)
 
 
 def _amount_nouns(amount: Token) -> list[Token]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from extract.actors import BlockMentions, Mention, MentionKind, coordinated_qualifier_tokens
-from extract.noun_agents import noun_roles
+from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
 from graph.model import Actor, ActorType, DropReason
@@ -639,7 +639,9 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     subject_found = Found((), 0.85)
     object_preps = trig.preps if not relation.reciprocal else tuple(p for p in trig.preps if p != "between")
     # a participle, relative clause, "from" phrase or verb of receiving on the noun (extract/noun_agents.py)
-    roles = noun_roles(phrase, ctx.lexicon, ctx.ontology.light_verbs.receiving, relation.cameo[:2], object_preps)
+    # (a joint act's parties are named by "between" or "with": "a deal brokered by China" is no party's)
+    roles = NounRoles() if relation.reciprocal else noun_roles(
+        phrase, ctx.lexicon, ctx.ontology.light_verbs.receiving, relation.cameo[:2], object_preps)
     if not subjects:
         subjects = [a for t in (*prep_objects(phrase, ("by",)), *roles.agents) for a in actors_of(t, ctx)]
     if not subjects and roles.receiver_verb is None:  # who receives an act is not its agent
