@@ -29,7 +29,7 @@ from extract.light_verb_candidates import (
     with_acts,
 )
 from extract.light_verbs import NounClass, VerbEntry
-from extract.noun_agents import clause_roles, governing_verb
+from extract.noun_agents import clause_roles, governing_verb, is_receiving
 from extract.ontology import Trigger
 from extract.patterns import (
     Candidate,
@@ -52,7 +52,32 @@ def with_noun_events(tokens: Iterable[Token], candidates: list[Candidate], ctx: 
     whose agent a clause on its noun names aimed at that agent."""
     acts = [act for token in tokens if token.pos_ == "NOUN" and ctx.actor(token) is None
             for act in nominal_acts(token, ctx)]
-    return [reaction_to_named_agent(c, ctx) for c in with_acts(candidates, acts)]
+    return [received_act(reaction_to_named_agent(c, ctx), ctx) for c in with_acts(candidates, acts)]
+
+
+#: CAMEO root of consultations: a visit or a meeting received is hosted (043), an event of its own.
+_CONSULT_ROOT = "04"
+
+
+def received_act(candidate: Candidate, ctx: Context) -> Candidate:
+    """A verb of receiving (light_verbs.toml ``receiving``) whose direct object names an act ("Kenya
+    received China's aid", "Kenya received aid from China") reports that act, which the noun's own
+    candidate pairs from giver to receiver: the verb is no event of its own (no hosting), unless it
+    reacts (accepting an offer: CAMEO 03) or the act is a visit or meeting, which is hosted."""
+    verb = candidate.trigger
+    receiving = ctx.ontology.light_verbs.receiving
+    if candidate.drop is not None or verb.pos_ != "VERB" or not is_receiving(verb, receiving):
+        return candidate
+    if ctx.ontology.relation(candidate.relation).cameo[:2] in ctx.ontology.reaction_roots:
+        return candidate
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        for held in (noun, *_amount_nouns(noun)):
+            roots = {ctx.ontology.relation(t.relation).cameo[:2] for t in ctx.ontology.triggers_for("NOUN",
+                                                                                                 held.lemma_.lower())}
+            if roots and _CONSULT_ROOT not in roots:
+                detail = f"'{verb.lemma_}' receives the act its object '{held.lemma_}' names"
+                return Candidate(verb, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
+    return candidate
 
 
 #: A reaction aimed at the agent its object's clause names is as certain as a noun's own pairing.

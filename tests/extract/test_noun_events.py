@@ -179,3 +179,23 @@ def test_a_noun_of_an_unrelated_class_composes_nothing(extractor: Extractor) -> 
     """ "expansion" is imposing, and trade lists no code for imposing: no composed event."""
     result = run(extractor, "Kenya's expansion of trade with Uganda continued.")
     assert not any(d.detail.startswith("part of 'expansion") for d in result.drops)
+
+
+# -- verbs of receiving: the act received is the event --------------------------------------------
+def test_receiving_an_act_is_no_hosting(extractor: Extractor) -> None:
+    result = run(extractor, "Kenya received China's aid.")
+    assert triples(result) == {("country:CHN", "AID", "country:KEN")}
+    assert any(d.trigger == "receive" and d.reason is DropReason.DUPLICATE for d in result.drops)
+
+
+def test_a_visit_received_is_hosted(extractor: Extractor) -> None:
+    """CAMEO 043: a visit or meeting received is hosted, an event of its own beside the visit."""
+    found = triples(run(extractor, "Kenya received a visit from the Chinese president."))
+    assert {e for e in found if e[1] == "HOST"} and {e for e in found if e[1] == "VISIT"}, found
+
+
+def test_a_noun_in_a_cause_adjunct_keeps_its_rule(extractor: Extractor) -> None:
+    """ "sanctioned X over arms sales approved by Y": the sale is someone else's act, whatever
+    clause names its agent, and no event of it is emitted without a target."""
+    result = run(extractor, "Beijing sanctioned American defence firms over arms sales approved by Washington.")
+    assert triples(result) == {("country:CHN", "SANCTION", "group:usa-bus")}
