@@ -82,6 +82,8 @@ class LightVerbs:
     #: noun of a listed verb -> the verb's lemma ("suspension" -> "suspend")
     nominalisations: Mapping[str, str] = field(default_factory=dict)
     receiving: Receiving = field(default_factory=lambda: Receiving(frozenset(), frozenset()))
+    #: noun of a listed verb -> the prepositions besides "of" taking its complement ("an end to")
+    complement_preps: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def noun_class(self, lemma: str) -> NounClass | None:
         return self.nouns.get(lemma)
@@ -194,8 +196,9 @@ def load_light_verbs(path: Path, cameo_codes: frozenset[str]) -> LightVerbs:
         nouns=MappingProxyType(nouns),
         trade_nouns=frozenset(_words(path, raw, "trade_nouns")),
         listing=_listing(path, _table(path, raw, "listing"), cameo_codes),
-        nominalisations=_nominalisations(path, _table(path, _table(path, raw, "nominal"), "nominalisations"),
-                                         entries),
+        nominalisations=(nominalisations := _nominalisations(
+            path, _table(path, _table(path, raw, "nominal"), "nominalisations"), entries)),
+        complement_preps=_complement_preps(path, _table(path, raw, "nominal"), nominalisations),
         receiving=_receiving(path, _table(path, raw, "receiving")),
     )
 
@@ -207,6 +210,18 @@ def _nominalisations(path: Path, table: Mapping[str, object], verbs: Mapping[str
         if not isinstance(verb, str) or verb not in verbs:
             raise LightVerbsError(f"{path}: nominal.nominalisations.{noun} = {verb!r} is no verb listed in [verbs]")
         found[str(noun).lower()] = verb
+    return MappingProxyType(found)
+
+
+def _complement_preps(path: Path, nominal: Mapping[str, object], nouns: Mapping[str, str]
+                      ) -> Mapping[str, tuple[str, ...]]:
+    """noun -> prepositions; every noun must be a listed nominalisation."""
+    table = _table(path, nominal, "complement_preps")
+    found: dict[str, tuple[str, ...]] = {}
+    for noun in table:
+        if noun not in nouns:
+            raise LightVerbsError(f"{path}: nominal.complement_preps.{noun} is no noun of nominal.nominalisations")
+        found[noun] = tuple(_words(path, table, noun))
     return MappingProxyType(found)
 
 

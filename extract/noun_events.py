@@ -131,7 +131,8 @@ def nominal_acts(noun: Token, ctx: Context) -> list[ComposedAct]:
     for entry in classes.verb_entries(verb):
         if entry.particles:
             continue  # "the breaking off of talks": the particle is not on the noun
-        complements = prep_objects(noun, (entry.prep or "of",))
+        preps = (entry.prep,) if entry.prep else ("of", *classes.complement_preps.get(noun.lemma_.lower(), ()))
+        complements = prep_objects(noun, preps)
         acts = [
             _act(noun, entry, item, noun_class, ctx)
             for complement in complements for item in (complement, *complement.conjuncts)

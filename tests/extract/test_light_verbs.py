@@ -66,6 +66,7 @@ easing = ["remove from"]
 imposing = ["add to"]
 easing_code = "085"
 imposing_code = "163"
+[nominal.complement_preps]
 [nominal.nominalisations]
 suspension = "suspend"
 [receiving]

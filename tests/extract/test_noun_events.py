@@ -151,6 +151,10 @@ def test_a_bare_definite_noun_is_left_to_event_reference(extractor: Extractor) -
      "country:NER", "1622"),
     ("Japan's suspension of economic aid to Myanmar angered the generals.", "country:JPN", "REDUCE_AID",
      "country:MMR", "1621"),
+    # a noun taking its complement through another preposition (nominal.complement_preps)
+    ("Japan announced a freeze on aid to Myanmar.", "country:JPN", "REDUCE_AID", "country:MMR", "162"),
+    ("Denmark's cuts in development aid to Tanzania were criticised.", "country:DNK", "REDUCE_AID",
+     "country:TZA", "1621"),
 ])
 def test_the_noun_of_a_light_verb_composes_with_its_complement(
     extractor: Extractor, text: str, subject: str, relation: str, obj: str, code: str
@@ -173,6 +177,22 @@ def test_an_opposed_lifting_is_no_event(extractor: Extractor) -> None:
     result = run(extractor, "Paraguay opposed the lifting of sanctions on Cuba.")
     assert not any(e.relation.name in ("EASE_SANCTIONS", "SANCTION") for e in result.events), triples(result)
     assert any(d.trigger == "lifting" and d.reason is DropReason.BLOCKED_BY_GOVERNOR for d in result.drops)
+
+
+def test_a_complement_preposition_needs_a_noun_of_a_class(extractor: Extractor) -> None:
+    """ "an end to the war", "cuts to the budget": no noun class, no composed event."""
+    for text in ("The talks brought an end to the war.", "Cuts to the budget angered unions."):
+        result = run(extractor, text)
+        assert not any(d.detail.startswith(("part of 'end", "part of 'cut")) for d in result.drops), text
+        assert not result.events, (text, triples(result))
+
+
+def test_complement_prepositions_belong_to_listed_nouns(tmp_path: Path) -> None:
+    source = (DATA_DIR / "light_verbs.toml").read_text(encoding="utf-8")
+    path = tmp_path / "light_verbs.toml"
+    path.write_text(source.replace('halt = ["to"]', 'stoppage = ["to"]'), encoding="utf-8")
+    with pytest.raises(LightVerbsError, match=r"nominal\.complement_preps\.stoppage"):
+        load_light_verbs(path, CODES)
 
 
 def test_a_noun_of_an_unrelated_class_composes_nothing(extractor: Extractor) -> None:
