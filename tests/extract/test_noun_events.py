@@ -96,6 +96,11 @@ def test_a_clause_verb_that_does_not_do_the_act_gives_no_agent(extractor: Extrac
     ("Manila received an apology from Beijing on Monday.", ("country:CHN", "APOLOGIZE", "country:PHL")),
     ("Cairo drew sharp criticism from Rome over the trial.", ("country:ITA", "CRITICIZE", "country:EGY")),
     ("Cambodia received $30 million in aid from Japan.", ("country:JPN", "AID", "country:KHM")),
+    # provoking: the act that provokes is the subject, its agent the target
+    ("Iran's missile launch prompted a warning from the United States.", ("country:USA", "THREATEN", "country:IRN")),
+    ("North Korea's test triggered condemnation from Seoul.", ("country:KOR", "CRITICIZE", "country:PRK")),
+    ("Chile closed its border with Peru, prompting a rebuke from Lima.", ("country:PER", "CRITICIZE",
+                                                                           "country:CHL")),
 ])
 def test_a_noun_received_is_aimed_at_the_receiver_and_done_by_its_giver(
     extractor: Extractor, text: str, expected: tuple[str, str, str]
@@ -104,6 +109,13 @@ def test_a_noun_received_is_aimed_at_the_receiver_and_done_by_its_giver(
     assert expected in triples(result)
     receiver = expected[2]
     assert not any(e.subject.id == receiver and e.relation.name == expected[1] for e in result.events)
+
+
+def test_a_provoking_act_without_an_agent_gives_no_target(extractor: Extractor) -> None:
+    """ "The visit sparked criticism from Vietnam": whose visit the sentence does not say."""
+    result = run(extractor, "The visit sparked criticism from Vietnam.")
+    assert not result.events, triples(result)
+    assert any(d.trigger == "criticism" and d.reason is DropReason.NOT_AN_ACTOR for d in result.drops)
 
 
 def test_a_noun_of_material_conflict_takes_no_agent_from_its_source() -> None:
