@@ -82,7 +82,7 @@ class LightVerbs:
     #: noun of a listed verb -> the verb's lemma ("suspension" -> "suspend")
     nominalisations: Mapping[str, str] = field(default_factory=dict)
     receiving: Receiving = field(default_factory=lambda: Receiving(frozenset(), frozenset()))
-    #: noun of a listed verb -> the prepositions besides "of" taking its complement ("an end to")
+    #: noun of a listed verb -> the prepositions taking its complement, where not "of" alone ("an end to")
     complement_preps: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def noun_class(self, lemma: str) -> NounClass | None:

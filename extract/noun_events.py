@@ -131,7 +131,7 @@ def nominal_acts(noun: Token, ctx: Context) -> list[ComposedAct]:
     for entry in classes.verb_entries(verb):
         if entry.particles:
             continue  # "the breaking off of talks": the particle is not on the noun
-        preps = (entry.prep,) if entry.prep else ("of", *classes.complement_preps.get(noun.lemma_.lower(), ()))
+        preps = (entry.prep,) if entry.prep else classes.complement_preps.get(noun.lemma_.lower(), ("of",))
         complements = prep_objects(noun, preps)
         acts = [
             _act(noun, entry, item, noun_class, ctx)

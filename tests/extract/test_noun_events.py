@@ -192,17 +192,19 @@ def test_an_opposed_lifting_is_no_event(extractor: Extractor) -> None:
 
 
 def test_a_complement_preposition_needs_a_noun_of_a_class(extractor: Extractor) -> None:
-    """ "an end to the war", "cuts to the budget": no noun class, no composed event."""
-    for text in ("The talks brought an end to the war.", "Cuts to the budget angered unions."):
+    """ "an end to the war", "cuts to the budget": no noun class, no composed event; "the end of the
+    talks" is a point in time, not their ending."""
+    for text in ("The talks brought an end to the war.", "Cuts to the budget angered unions.",
+                 "At the end of the talks with Chile, Peru signed a trade pact."):
         result = run(extractor, text)
         assert not any(d.detail.startswith(("part of 'end", "part of 'cut")) for d in result.drops), text
-        assert not result.events, (text, triples(result))
+        assert not any(e.relation.name in ("HALT_NEGOTIATIONS", "REDUCE_RELATIONS") for e in result.events), text
 
 
 def test_complement_prepositions_belong_to_listed_nouns(tmp_path: Path) -> None:
     source = (DATA_DIR / "light_verbs.toml").read_text(encoding="utf-8")
     path = tmp_path / "light_verbs.toml"
-    path.write_text(source.replace('halt = ["to"]', 'stoppage = ["to"]'), encoding="utf-8")
+    path.write_text(source.replace('end = ["to"]', 'stoppage = ["to"]'), encoding="utf-8")
     with pytest.raises(LightVerbsError, match=r"nominal\.complement_preps\.stoppage"):
         load_light_verbs(path, CODES)
 
