@@ -643,7 +643,8 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     roles = NounRoles() if relation.reciprocal else noun_roles(
         phrase, ctx.lexicon, ctx.ontology.light_verbs.receiving, relation.cameo[:2], object_preps)
     if not subjects:
-        subjects = [a for t in (*prep_objects(phrase, ("by",)), *roles.agents) for a in actors_of(t, ctx)]
+        subjects = [a for t in prep_objects(phrase, ("by",)) for a in actors_of(t, ctx)]
+        subjects = subjects or [a for t in roles.agents for a in actors_of(t, ctx)]
     if not subjects and roles.receiver_verb is None:  # who receives an act is not its agent
         subject_found = noun_governor_subject(phrase, ctx)
         if subject_found.blocked:
@@ -655,7 +656,8 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         object_tokens = prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and roles.receiver_verb is not None:  # "Seoul received an apology from Tokyo"
-        found = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig) or found
+        received = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)
+        found = received if received.actors or received.token_seen else found
     if not found.actors and relation.quad_class == 4:
         found = _located_target(phrase, ctx, found.token_seen) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
