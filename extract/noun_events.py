@@ -29,7 +29,7 @@ from extract.light_verb_candidates import (
     with_acts,
 )
 from extract.light_verbs import NounClass, VerbEntry
-from extract.noun_agents import clause_roles, governing_verb, is_receiving
+from extract.noun_agents import clause_roles, governing_verb, is_receiving, noun_roles
 from extract.ontology import Trigger
 from extract.patterns import (
     Candidate,
@@ -37,6 +37,7 @@ from extract.patterns import (
     Found,
     ObjectFound,
     actors_of,
+    clause_subject,
     finish_candidate,
     modifier_actors,
     noun_governor_subject,
@@ -52,7 +53,42 @@ def with_noun_events(tokens: Iterable[Token], candidates: list[Candidate], ctx: 
     whose agent a clause on its noun names aimed at that agent."""
     acts = [act for token in tokens if token.pos_ == "NOUN" and ctx.actor(token) is None
             for act in nominal_acts(token, ctx)]
-    return [received_act(reaction_to_named_agent(c, ctx), ctx) for c in with_acts(candidates, acts)]
+    return [received_act(reaction_to_named_agent(spoken_sense(c, ctx), ctx), ctx) for c in with_acts(candidates, acts)]
+
+
+#: Drops of a noun candidate that found no agent.
+_AGENT_MISSING = frozenset({DropReason.NO_SUBJECT, DropReason.UNRESOLVED_REFERENCE})
+
+
+def spoken_sense(candidate: Candidate, ctx: Context) -> Candidate:
+    """A noun naming both a deed and a spoken act ("protest": a demonstration, CAMEO 14, or a formal
+    protest, 114) is the spoken act when a "from" phrase names who it comes from: "a protest from
+    Japan" is lodged by Japan, while crowds protest "in" a place. The noun's trigger of a relation
+    whose nouns take their agent from "from" (light_verbs.toml ``from_agent_roots``) then pairs it;
+    the candidate as it was otherwise."""
+    noun = candidate.trigger
+    if noun.pos_ != "NOUN" or candidate.drop not in _AGENT_MISSING:
+        return candidate
+    receiving = ctx.ontology.light_verbs.receiving
+    roots = receiving.from_agent_roots
+    if ctx.ontology.relation(candidate.relation).cameo[:2] in roots:
+        return candidate
+    spoken = [t for t in ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
+              if ctx.ontology.relation(t.relation).cameo[:2] in roots]
+    if not spoken:
+        return candidate
+    trig = spoken[0]
+    roles = noun_roles(noun, ctx.lexicon, receiving, ctx.ontology.relation(trig.relation).cameo[:2], trig.preps)
+    agents = [a for t in roles.agents for a in actors_of(t, ctx)] if roles.source == "from" else []
+    if not agents:
+        return candidate
+    found = resolve_object(prep_objects(noun, trig.preps), ctx, trig)
+    if not found.actors and roles.receiver_verb is not None:
+        found = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)
+    attributes = [found.attribute] if found.attribute else []
+    subject_found = Found(roles.agents, 0.85)
+    return finish_candidate(noun, trig, agents, list(found.actors), attributes, 0.8 * 0.85, ctx, found.used,
+                            subject_found, found.token_seen)
 
 
 #: CAMEO root of consultations: a visit or a meeting received is hosted (043), an event of its own.

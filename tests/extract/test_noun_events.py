@@ -118,6 +118,18 @@ def test_a_provoking_act_without_an_agent_gives_no_target(extractor: Extractor) 
     assert any(d.trigger == "criticism" and d.reason is DropReason.NOT_AN_ACTOR for d in result.drops)
 
 
+def test_a_protest_from_a_state_is_its_complaint(extractor: Extractor) -> None:
+    """ "from" selects the spoken sense of "protest" (CAMEO 114); a protest "in" a place stays a
+    demonstration."""
+    assert triples(run(extractor, "A protest from Manila to Beijing followed the collision.")) == {
+        ("country:PHL", "COMPLAIN_OFFICIALLY", "country:CHN")}
+    assert ("country:JPN", "COMPLAIN_OFFICIALLY", "country:CHN") in triples(
+        run(extractor, "China received a protest from Japan over the detention."))
+    result = run(extractor, "Thousands joined a protest in Tehran.")
+    assert not result.events
+    assert any(d.trigger == "protest" and d.relation == "PROTEST_AGAINST" for d in result.drops)
+
+
 def test_a_noun_of_material_conflict_takes_no_agent_from_its_source() -> None:
     """ "Rockets from Lebanon" says where they came from; CAMEO root 19 is not among the roots whose
     nouns take their agent from "from"."""
