@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from extract.intended_threats import objectless_commitment
 from extract.light_verb_candidates import with_composed_events
+from extract.noun_events import with_noun_events
 from extract.patterns import Candidate, Context, noun_candidates, obligation_candidates, verb_candidates
 from extract.speech_act_candidates import (
     as_request,
@@ -23,8 +24,10 @@ from extract.verb_senses import object_sense, sense_candidates
 
 def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     """Every candidate in a run of tokens (one parsed block), events composed of a verb and its noun
-    (``extract.light_verb_candidates``), requests coded as requests and threats as threats."""
-    for candidate in with_composed_events(tokens, list(_block_candidates(tokens, ctx)), ctx):
+    (``extract.light_verb_candidates``) or told by the noun of such a verb (``extract.noun_events``),
+    requests coded as requests and threats as threats."""
+    found = with_noun_events(tokens, with_composed_events(tokens, list(_block_candidates(tokens, ctx)), ctx), ctx)
+    for candidate in found:
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
         yield as_warning(objectless_commitment(as_threat_without_object(candidate, ctx), ctx), ctx)
 

@@ -67,6 +67,12 @@ def with_composed_events(tokens: Iterable[Token], candidates: list[Candidate], c
     """The candidates with every composed event of the tokens added in text order, and the
     candidates it supersedes turned into drops (``duplicate``)."""
     acts = [act for token in tokens if token.pos_ in ("VERB", "AUX") for act in composed_acts(token, ctx)]
+    return with_acts(candidates, acts)
+
+
+def with_acts(candidates: list[Candidate], acts: list[ComposedAct]) -> list[Candidate]:
+    """The candidates with the composed acts added in text order (after the last candidate before
+    each act's verb), and the candidates an act supersedes turned into drops (``duplicate``)."""
     if not acts:
         return candidates
     merged: list[Candidate] = []
@@ -192,7 +198,7 @@ def _composed(verb: Token, entry: VerbEntry, noun: Token, noun_class: NounClass,
                    (entry.prep,) if entry.prep else (), None)
     complement = _infinitive_complement(verb, noun, noun_class)
     adjuncts = ctx.lexicon.adjunct_prepositions
-    phrase = _phrase(noun, adjuncts) | (_phrase(complement, adjuncts) if complement is not None else frozenset())
+    phrase = phrase_of(noun, adjuncts) | (phrase_of(complement, adjuncts) if complement is not None else frozenset())
     found_subject = _subject(verb, noun, ctx)
     if found_subject.blocked:
         drop = Candidate(verb, relation.name, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
@@ -220,7 +226,7 @@ def _infinitive_complement(verb: Token, noun: Token, noun_class: NounClass) -> T
     return None
 
 
-def _phrase(noun: Token, adjunct_prepositions: frozenset[str]) -> frozenset[int]:
+def phrase_of(noun: Token, adjunct_prepositions: frozenset[str]) -> frozenset[int]:
     """The noun's phrase without its relative clauses and cause adjuncts ("sanctions over arms
     sales": someone else sells): what the composed event is about."""
     def walk(token: Token) -> Iterator[int]:
@@ -253,7 +259,7 @@ def _listing_act(verb: Token, ctx: Context) -> ComposedAct | None:
                 verb, trig, subject_actors(found_subject, ctx), objects, attributes,
                 CONFIDENCE * (found_subject.confidence or 1.0), ctx, frozenset(t.i for t in listed), found_subject,
                 bool(listed))
-            return ComposedAct(candidate, verb, noun, _phrase(noun, ctx.lexicon.adjunct_prepositions))
+            return ComposedAct(candidate, verb, noun, phrase_of(noun, ctx.lexicon.adjunct_prepositions))
     return None
 
 

@@ -59,6 +59,19 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class Receiving:
+    """Verbs whose subject receives or refuses what their object names, as (lemma, particles), and
+    the CAMEO roots whose event nouns take their agent from a "from" phrase."""
+
+    verbs: frozenset[tuple[str, tuple[str, ...]]]
+    from_agent_roots: frozenset[str]
+
+    def particles_of(self, lemma: str) -> tuple[tuple[str, ...], ...]:
+        """The particle sets a receiving verb of this lemma needs (``()`` for none)."""
+        return tuple(particles for verb, particles in self.verbs if verb == lemma)
+
+
+@dataclass(frozen=True)
 class LightVerbs:
     """What light_verbs.toml says, indexed for the rule."""
 
@@ -66,9 +79,27 @@ class LightVerbs:
     nouns: Mapping[str, NounClass]
     trade_nouns: frozenset[str]
     listing: Listing
+    #: noun of a listed verb -> the verb's lemma ("suspension" -> "suspend")
+    nominalisations: Mapping[str, str] = field(default_factory=dict)
+    receiving: Receiving = field(default_factory=lambda: Receiving(frozenset(), frozenset()))
+    #: noun of a listed verb -> the prepositions taking its complement, where not "of" alone ("an end to")
+    complement_preps: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def noun_class(self, lemma: str) -> NounClass | None:
         return self.nouns.get(lemma)
+
+    def verb_of_noun(self, lemma: str) -> str | None:
+        """The listed verb a noun names the act of: a listed nominalisation, or a gerund noun of a
+        listed verb ("lifting": lift, "cutting": cut, "easing": ease)."""
+        if lemma in self.nominalisations:
+            return self.nominalisations[lemma]
+        if not lemma.endswith("ing") or len(lemma) < 6:
+            return None
+        stem = lemma[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else ""):
+            if verb in self.verbs:
+                return verb
+        return None
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
         """The entries of a verb lemma, the most specific (most words) first."""
@@ -165,7 +196,42 @@ def load_light_verbs(path: Path, cameo_codes: frozenset[str]) -> LightVerbs:
         nouns=MappingProxyType(nouns),
         trade_nouns=frozenset(_words(path, raw, "trade_nouns")),
         listing=_listing(path, _table(path, raw, "listing"), cameo_codes),
+        nominalisations=(nominalisations := _nominalisations(
+            path, _table(path, _table(path, raw, "nominal"), "nominalisations"), entries)),
+        complement_preps=_complement_preps(path, _table(path, raw, "nominal"), nominalisations),
+        receiving=_receiving(path, _table(path, raw, "receiving")),
     )
+
+
+def _nominalisations(path: Path, table: Mapping[str, object], verbs: Mapping[str, object]) -> Mapping[str, str]:
+    """noun -> verb lemma; every verb must be one listed in a verb class."""
+    found: dict[str, str] = {}
+    for noun, verb in table.items():
+        if not isinstance(verb, str) or verb not in verbs:
+            raise LightVerbsError(f"{path}: nominal.nominalisations.{noun} = {verb!r} is no verb listed in [verbs]")
+        found[str(noun).lower()] = verb
+    return MappingProxyType(found)
+
+
+def _complement_preps(path: Path, nominal: Mapping[str, object], nouns: Mapping[str, str]
+                      ) -> Mapping[str, tuple[str, ...]]:
+    """noun -> prepositions; every noun must be a listed nominalisation."""
+    table = _table(path, nominal, "complement_preps")
+    found: dict[str, tuple[str, ...]] = {}
+    for noun in table:
+        if noun not in nouns:
+            raise LightVerbsError(f"{path}: nominal.complement_preps.{noun} is no noun of nominal.nominalisations")
+        found[noun] = tuple(_words(path, table, noun))
+    return MappingProxyType(found)
+
+
+def _receiving(path: Path, table: Mapping[str, object]) -> Receiving:
+    roots = _words(path, table, "from_agent_roots")
+    bad = [r for r in roots if len(r) != 2 or not r.isdigit() or not 1 <= int(r) <= 20]
+    if bad:
+        raise LightVerbsError(f"{path}: receiving.from_agent_roots has no CAMEO roots {bad!r}")
+    verbs = frozenset((text.split()[0], tuple(text.split()[1:])) for text in _words(path, table, "verbs"))
+    return Receiving(verbs, frozenset(roots))
 
 
 def _listing(path: Path, table: Mapping[str, object], cameo_codes: frozenset[str]) -> Listing:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
 from extract.role_mentions import coordinated_qualifier_tokens
@@ -647,19 +648,27 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         [a for a in modifier_actors(phrase, ctx)] if phrase is not noun else []
     )
     subject_found = Found((), 0.85)
+    object_preps = trig.preps if not relation.reciprocal else tuple(p for p in trig.preps if p != "between")
+    # a participle, relative clause, "from" phrase or verb of receiving on the noun (extract/noun_agents.py)
+    # (a joint act's parties are named by "between" or "with": "a deal brokered by China" is no party's)
+    roles = NounRoles() if relation.reciprocal else noun_roles(
+        phrase, ctx.lexicon, ctx.ontology.light_verbs.receiving, relation.cameo[:2], object_preps)
     if not subjects:
         subjects = [a for t in prep_objects(phrase, ("by",)) for a in actors_of(t, ctx)]
-    if not subjects:
+        subjects = subjects or [a for t in roles.agents for a in actors_of(t, ctx)]
+    if not subjects and roles.receiver_verb is None:  # who receives an act is not its agent
         subject_found = noun_governor_subject(phrase, ctx)
         if subject_found.blocked:
             yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, lemma)
             return
         subjects = subject_actors(subject_found, ctx)
-    object_preps = trig.preps if not relation.reciprocal else tuple(p for p in trig.preps if p != "between")
-    object_tokens = prep_objects(phrase, object_preps, through_of=True)
+    object_tokens = prep_objects(phrase, object_preps, through_of=True) or list(roles.targets)
     if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
+    if not found.actors and roles.receiver_verb is not None:  # "Seoul received an apology from Tokyo"
+        received = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)
+        found = received if received.actors or received.token_seen else found
     if not found.actors and relation.quad_class == 4:
         found = _located_target(phrase, ctx, found.token_seen) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)

@@ -66,6 +66,12 @@ easing = ["remove from"]
 imposing = ["add to"]
 easing_code = "085"
 imposing_code = "163"
+[nominal.complement_preps]
+[nominal.nominalisations]
+suspension = "suspend"
+[receiving]
+verbs = ["receive"]
+from_agent_roots = ["11"]
 """
 
 
