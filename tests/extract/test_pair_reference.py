@@ -119,7 +119,7 @@ def test_a_pair_with_another_object_makes_each_party_a_subject(extractor: Extrac
 
 
 def test_both_sides_accused_each_other_goes_both_ways(extractor: Extractor) -> None:
-    result = run(extractor, "Ethiopia and Eritrea traded accusations over the border. "
+    result = run(extractor, "Ethiopia and Eritrea clashed over the border. "
                             "Both sides accused each other of violating the ceasefire.")
     accused = [e for e in result.events if e.relation.name == "ACCUSE"]
     assert {(e.subject.id, e.object.id) for e in accused} == {("country:ETH", "country:ERI"),
