@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extract.aspect import load_aspect_words  # noqa: E402
 from extract.event_location import load_location_words  # noqa: E402
 from extract.gazetteer import DATA_DIR, SurfaceIndex, load_gazetteer  # noqa: E402
 from extract.nlp import load_model  # noqa: E402
@@ -77,7 +78,8 @@ def child(data_dir: Path, count: int) -> None:
     gazetteer = load_gazetteer(data_dir)
     index_s = median_seconds(lambda: SurfaceIndex.build(gazetteer, tokenize))
     extractor = Extractor(nlp, Knowledge(gazetteer, load_ontology(), load_lexicon(), knowledge_digest(data_dir),
-                                        load_location_words(data_dir / "event_location.toml")))
+                                        load_location_words(data_dir / "event_location.toml"),
+                                        load_aspect_words(data_dir / "aspect.toml")))
     peak_after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     corpus = articles(count)
     blocks = [b.text for a in corpus for b in split_blocks(a.text)]

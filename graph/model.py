@@ -182,6 +182,7 @@ class DropReason(StrEnum):
     CONDITIONAL_TARGET = "conditional_target"  # a threat's condition names no party but its own speaker
     NO_HOST_STATE = "no_host_state"  # "recalled its ambassador" with no state it was posted in
     UNKNOWN_PLACE = "unknown_place"  # "seized the town of X" where no gazetteer places X in a state
+    STANDING_STATE = "standing_state"  # "Kuwait hosts a U.S. base": how things stand, no act (extract/aspect.py)
 
 
 class TextWarning(StrEnum):
