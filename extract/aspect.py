@@ -5,8 +5,8 @@ every tense ("Canberra values its ties with Paris"); a verb of having or housing
 simple present ("Kuwait hosts a U.S. base"), unless its object is an occasion or a visitor ("Egypt
 hosts talks", a headline's historic present) or a time is stated ("hosts talks on Sunday"); the
 present perfect progressive of a verb of gradual development describes a trend ("have been
-cultivating closer ties"); a relative clause in the simple present describes its actor ("Armenia,
-which hosts a Russian base, ..."); and an arrangement said to remain "in place" already exists
+cultivating closer ties"); a relative clause in the simple present of a material act describes its
+actor ("Iran, which supplies drones to Russia, ..."); and an arrangement said to remain "in place" already exists
 ("sanctions remain in place"). Such candidates are dropped as ``standing_state``.
 
 A past event with a year of its own ("fought a war from 1998 to 2000", "captured the city in the
@@ -31,6 +31,10 @@ from graph.model import ActorType, DropReason
 _YEAR = re.compile(r"(?:1[0-9]|20)[0-9]{2}")
 _PRESENT_AUX = frozenset({"do", "does"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+#: CAMEO quad classes of material acts (2 material cooperation, 4 material conflict): in a present
+#: relative clause they are habitual ("Iran, which supplies drones to Russia"); a verbal act there
+#: reports a stance the actor takes now ("the United States, which accuses her of fraud").
+MATERIAL_QUAD_CLASSES = frozenset({2, 4})
 #: Clauses of their own below a verb: a time stated in them is not the verb's.
 _OWN_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "conj", "parataxis"})
 #: Objects that make a verb of hosting an event: a visitor named as a person, or a state or
@@ -81,15 +85,17 @@ def with_standing_state(candidate: Candidate, ctx: Context, words: AspectWords) 
     """The candidate, or a ``standing_state`` drop when its clause states how things stand."""
     if candidate.drop is not None:
         return candidate
-    detail = standing_state(candidate.trigger, ctx, words)
+    material = ctx.ontology.relation(candidate.relation).quad_class in MATERIAL_QUAD_CLASSES
+    detail = standing_state(candidate.trigger, material, ctx, words)
     if detail is None:
         return candidate
     return replace(candidate, subjects=(), objects=(), pairs=(), confidence=0.0,
                    drop=DropReason.STANDING_STATE, detail=detail)
 
 
-def standing_state(trigger: Token, ctx: Context, words: AspectWords) -> str | None:
-    """Why the event at ``trigger`` is a standing state, or None when it reads as an act."""
+def standing_state(trigger: Token, material: bool, ctx: Context, words: AspectWords) -> str | None:
+    """Why the event at ``trigger`` (a material act or not) is a standing state, or None when it
+    reads as an act."""
     governor = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.head is not trigger else None
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         detail = _standing_object(trigger, governor, words)
@@ -107,7 +113,7 @@ def standing_state(trigger: Token, ctx: Context, words: AspectWords) -> str | No
         return f"simple present of '{lemma}'"
     if verb is not trigger and lemma in words.arrangement_verbs:
         return f"simple present of '{lemma}'"
-    if verb.dep_ == "relcl" and ctx.actor(verb.head) is not None:
+    if material and verb.dep_ == "relcl" and ctx.actor(verb.head) is not None:
         return "present-tense relative clause on an actor"
     return None
 

@@ -61,6 +61,12 @@ def test_a_present_relative_clause_describes_its_actor(extractor: Extractor) -> 
     assert ("country:IRN", "SELL_TO", "country:RUS") in triples(past)
 
 
+def test_a_verbal_act_in_a_present_relative_clause_is_a_stance_taken_now(extractor: Extractor) -> None:
+    result = run(extractor, "The meeting was called by Germany, which accuses Iran of violating the deal.")
+    assert standing(result) == []
+    assert ("country:DEU", "ACCUSE", "country:IRN") in triples(result)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -113,9 +119,9 @@ def test_aspect_words_load_and_malformed_files_are_named(tmp_path: Path) -> None
     broken = tmp_path / "aspect.toml"
     broken.write_text((DATA_DIR / "aspect.toml").read_text(encoding="utf-8").replace(
         'standing_phrases = ["in place"', 'standing_phrases = ["place"'), encoding="utf-8")
-    with pytest.raises(AspectWordsError, match="aspect.toml: standing_phrases"):
+    with pytest.raises(AspectWordsError, match=r"aspect\.toml: standing_phrases"):
         load_aspect_words(broken)
     missing = tmp_path / "missing.toml"
     missing.write_text('stative_verbs = ["value"]\n', encoding="utf-8")
-    with pytest.raises(AspectWordsError, match="missing.toml: [a-z_]+ must be a non-empty list of words"):
+    with pytest.raises(AspectWordsError, match=r"missing\.toml: [a-z_]+ must be a non-empty list of words"):
         load_aspect_words(missing)
