@@ -10,7 +10,9 @@ actor ("Iran, which supplies drones to Russia, ..."); and an arrangement said to
 ("sanctions remain in place"). Such candidates are dropped as ``standing_state``.
 
 A past event with a year of its own ("fought a war from 1998 to 2000", "captured the city in the
-1967 war") is dated to that year, not to the article's day. The words are in ``aspect.toml``.
+1967 war") is dated to that year, not to the article's day; one told in the narrative's past
+perfect with no time ("Israel had occupied the Sinai") is ``background``: before the article, when
+not said. The words are in ``aspect.toml``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from graph.model import ActorType, DropReason
 _YEAR = re.compile(r"(?:1[0-9]|20)[0-9]{2}")
 _PRESENT_AUX = frozenset({"do", "does"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+#: The date precision of an event before the article whose time the text does not give.
+BACKGROUND = "background"
+_CONDITIONS = frozenset({"if", "unless", "whether"})
 #: CAMEO quad classes of material acts (2 material cooperation, 4 material conflict): in a present
 #: relative clause they are habitual ("Iran, which supplies drones to Russia"); a verbal act there
 #: reports a stance the actor takes now ("the United States, which accuses her of fraud").
@@ -96,7 +101,7 @@ def with_standing_state(candidate: Candidate, ctx: Context, words: AspectWords) 
 def standing_state(trigger: Token, material: bool, ctx: Context, words: AspectWords) -> str | None:
     """Why the event at ``trigger`` (a material act or not) is a standing state, or None when it
     reads as an act."""
-    governor = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.head is not trigger else None
+    governor = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.head != trigger else None
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         detail = _standing_object(trigger, governor, words)
         if detail is not None:
@@ -109,9 +114,9 @@ def standing_state(trigger: Token, material: bool, ctx: Context, words: AspectWo
         return f"present perfect progressive of '{lemma}'"
     if not _simple_present(verb) or _states_a_time(verb):
         return None
-    if verb is trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx):
+    if verb == trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx):
         return f"simple present of '{lemma}'"
-    if verb is not trigger and lemma in words.arrangement_verbs:
+    if verb != trigger and lemma in words.arrangement_verbs:
         return f"simple present of '{lemma}'"
     if material and verb.dep_ == "relcl" and ctx.actor(verb.head) is not None:
         return "present-tense relative clause on an actor"
@@ -187,20 +192,41 @@ def _has_occasion(verb: Token, ctx: Context) -> bool:
 
 
 # -- years ------------------------------------------------------------------------------------
-def dated_by_stated_year(trigger: Token, article_date: str | None, date: ResolvedDate,
-                         words: AspectWords) -> ResolvedDate:
-    """``date``, or, when it is only the article's own date, the year the clause states for the
+def dated_in_time(trigger: Token, article_date: str | None, date: ResolvedDate, words: AspectWords,
+                  speech_verbs: frozenset[str]) -> ResolvedDate:
+    """``date``, or, when it is only the article's own date: the year the clause states for the
     event ("in 1990", "from 1998 to 2000", "in the 1967 war") if that year is not after the
-    article's."""
+    article's; else, for a narrative past perfect ("Israel had occupied the Sinai"), no date and
+    the precision ``background`` (before the article, when is not said)."""
     if article_date is None:
         return date
     article = parse_article_date(article_date)
     if date != article.period:
         return date
     year = stated_year(trigger, words)
-    if year is None or year > article.first.year:
-        return date
-    return ResolvedDate(f"{year:04d}-01-01", "year")
+    if year is not None and year <= article.first.year:
+        return ResolvedDate(f"{year:04d}-01-01", "year")
+    if year is None and _narrative_past_perfect(trigger, speech_verbs):
+        return ResolvedDate(None, BACKGROUND)
+    return date
+
+
+def _narrative_past_perfect(trigger: Token, speech_verbs: frozenset[str]) -> bool:
+    """The trigger's clause is in the past perfect ("had occupied", "had been fighting") and is
+    the narrative's own: not reported ("said it had expelled": the past of the report, recent) and
+    not a condition ("if it had attacked")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
+    if verb is None or "had" not in {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}:
+        return False
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+            return False
+        if node != verb and node.lemma_.lower() in speech_verbs:
+            return False
+        if node.head == node:
+            return True
+        node = node.head
 
 
 def stated_year(trigger: Token, words: AspectWords) -> int | None:

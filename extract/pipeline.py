@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.actors import ActorResolver, Mention, MentionKind
-from extract.aspect import AspectWords, dated_by_stated_year, load_aspect_words, with_standing_state
+from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
@@ -234,8 +234,8 @@ class RuleExtractor:
         if qualifiers.speaker is not None:
             mention = mentions.get(qualifiers.speaker.i)
             speaker = mention.actor if mention is not None else None
-        date = dated_by_stated_year(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
-                                    self.knowledge.aspect_words)
+        date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
+                             self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)
         # a threat or request of a material act is aimed where the act would be ("threatened to
         # impose a curfew in its capital": at its own population)
         requested = dict(candidate.attributes).get("requested")

@@ -125,3 +125,16 @@ def test_aspect_words_load_and_malformed_files_are_named(tmp_path: Path) -> None
     missing.write_text('stative_verbs = ["value"]\n', encoding="utf-8")
     with pytest.raises(AspectWordsError, match=r"missing\.toml: [a-z_]+ must be a non-empty list of words"):
         load_aspect_words(missing)
+
+
+def test_a_narrative_past_perfect_with_no_time_is_background(extractor: Extractor) -> None:
+    told = run(extractor, "Iraq had invaded Kuwait, and the United States led a coalition against it.")
+    assert {(e.subject.id, e.relation.name, e.date, e.date_precision) for e in told.events} == {
+        ("country:IRQ", "ATTACK", None, "background")
+    }
+    reported = run(extractor, "Russia said it had expelled two British diplomats.")  # the past of a report
+    assert {e.date_precision for e in reported.events} == {"article"}
+    conditional = run(extractor, "If Iran had attacked Israel, the war would have spread.")
+    assert {e.date_precision for e in conditional.events} == {"article"}
+    dated = run(extractor, "Germany had expelled Russian diplomats on Sunday.")
+    assert {(e.date, e.date_precision) for e in dated.events} == {("2019-05-12", "day")}
