@@ -218,6 +218,8 @@ def _narrative_past_perfect(trigger: Token, speech_verbs: frozenset[str]) -> boo
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
     if verb is None or "had" not in {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}:
         return False
+    if _states_a_time(verb):  # "had postponed the visit on Friday", "earlier in the day, had demanded"
+        return False
     node = verb
     while True:
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
