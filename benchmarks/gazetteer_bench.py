@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extract.aspect import load_aspect_words  # noqa: E402
 from extract.event_location import load_location_words  # noqa: E402
 from extract.gazetteer import DATA_DIR, SurfaceIndex, load_gazetteer  # noqa: E402
 from extract.group_reference import load_group_words  # noqa: E402
@@ -81,7 +82,8 @@ def child(data_dir: Path, count: int) -> None:
     extractor = Extractor(nlp, Knowledge(gazetteer, load_ontology(), load_lexicon(), knowledge_digest(data_dir),
                                         load_location_words(data_dir / "event_location.toml"),
                                         load_group_words(data_dir / "group_reference.toml"),
-                                        load_symbol_words(data_dir / "protest_symbols.toml")))
+                                        load_symbol_words(data_dir / "protest_symbols.toml"),
+                                        load_aspect_words(data_dir / "aspect.toml")))
     peak_after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     corpus = articles(count)
     blocks = [b.text for a in corpus for b in split_blocks(a.text)]

@@ -25,7 +25,8 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 @dataclass(frozen=True)
 class ResolvedDate:
     """An ISO date (the first day of its week, month or year) and how precise it is: day, week,
-    month, year, article (the article's day, defaulted) or unknown (no date at all)."""
+    month, year, article (the article's day, defaulted), background (before the article, when is not
+    said: extract.aspect) or unknown (no date at all)."""
 
     iso: str | None
     precision: str

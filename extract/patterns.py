@@ -619,7 +619,7 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         return
     trig = triggers[0]
     if is_standing_state(noun, ctx.lexicon):
-        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, "standing state")
+        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.STANDING_STATE, "relation noun")
         return
     governor = noun.head
     if _is_predicate_noun(noun, ctx):
@@ -633,7 +633,7 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.DUPLICATE, f"part of '{governor.lemma_}'")
         return
     if is_relation_topic(noun, ctx):
-        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, "standing state")
+        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.STANDING_STATE, "relation noun")
         return
     between = prep_objects(noun, ("between",))
     relation = ctx.ontology.relation(trig.relation)

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.actors import ActorResolver
+from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
@@ -78,6 +79,7 @@ class Knowledge:
     location_words: LocationWords
     group_words: GroupWords
     symbol_words: SymbolWords
+    aspect_words: AspectWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -93,6 +95,7 @@ class Knowledge:
                 load_location_words(data_dir / "event_location.toml"),
                 load_group_words(data_dir / "group_reference.toml"),
                 load_symbol_words(data_dir / "protest_symbols.toml"),
+                load_aspect_words(data_dir / "aspect.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -238,7 +241,8 @@ class RuleExtractor:
         if qualifiers.speaker is not None:
             mention = mentions.get(qualifiers.speaker.i)
             speaker = mention.actor if mention is not None else None
-        date = event_date(trigger, article.date, qualifiers.future)
+        date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
+                             self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)
         # a threat or request of a material act is aimed where the act would be ("threatened to
         # impose a curfew in its capital": at its own population)
         requested = dict(candidate.attributes).get("requested")
@@ -336,6 +340,7 @@ class _ArticleExtraction:
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
                                          sentence, ctx)
+            candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)

@@ -45,6 +45,12 @@ class ObjectSense:
     literal: str = ""  # the relation the verb says by itself (named in a no-event drop)
 
 
+#: CAMEO's root of expressed intent (03): geokg codes an intention as the act with ``intended``
+#: modality, read from the governing verb ("promised to send arms"); an object pattern of an act
+#: verb coded 03 ("supply + drones" 0332) would code the act itself as a mere intention.
+INTENT_ROOT = "03"
+
+
 def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
     """The sense the verb's object selects, if it overrides what the verb would otherwise say:
     the dictionary's most specific object pattern, else a class of figurative objects. None where
@@ -60,6 +66,8 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
     if pattern is not None:
         if pattern.code is not None and not triggers:
             return None  # the dictionary codes this verb already, with this very pattern
+        if pattern.code is not None and pattern.code[:2] == INTENT_ROOT:
+            return None  # an intention is said by the verb that governs the act, not by its object
         sense = _dictionary_sense(pattern)
     else:
         found = _object_class(verb, table.classes_for(lemma))

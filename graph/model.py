@@ -183,6 +183,7 @@ class DropReason(StrEnum):
     NO_HOST_STATE = "no_host_state"  # "recalled its ambassador" with no state it was posted in
     UNKNOWN_PLACE = "unknown_place"  # "seized the town of X" where no gazetteer places X in a state
     NO_EVENT_SENSE = "no_event_sense"  # the verb's object gives it a sense that is no event ("pay the price")
+    STANDING_STATE = "standing_state"  # "Kuwait hosts a U.S. base": how things stand, no act (extract/aspect.py)
 
 
 class TextWarning(StrEnum):

@@ -123,7 +123,8 @@ _EVENT_ID = re.compile(r"^event:[0-9a-f]{24}$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-DATE_PRECISIONS = frozenset({"article", "day", "week", "month", "year", "unknown"})
+# background: before the article, when not said (a narrative past perfect, extract/aspect.py)
+DATE_PRECISIONS = frozenset({"article", "day", "week", "month", "year", "background", "unknown"})
 # every attribute is stored: cameo (the finer code a dictionary pattern gave) as the event's
 # cameo_detail, requested (the act an appeal or demand asks for, or a threat threatens) as requested
 ATTRIBUTES = frozenset({"place", "commodity", "topic", "cameo", "requested"})

@@ -32,7 +32,7 @@ def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
 def test_standing_relations_are_no_events(extractor: Extractor, text: str) -> None:
     result = run(extractor, text)
     assert result.events == ()
-    assert [(d.reason, d.detail) for d in result.drops] == [(DropReason.BLOCKED_BY_GOVERNOR, "standing state")]
+    assert [(d.reason, d.detail) for d in result.drops] == [(DropReason.STANDING_STATE, "relation noun")]
 
 
 def test_acts_on_relations_stay_events(extractor: Extractor) -> None:
