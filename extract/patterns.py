@@ -16,7 +16,7 @@ from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
 from extract.role_mentions import coordinated_qualifier_tokens
-from graph.model import Actor, ActorType, DropReason
+from graph.model import Actor, ActorType, DropReason, RelationType
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 _PLACE_PREPS = frozenset({"in", "at"})
@@ -605,6 +605,26 @@ def subject_actors(found: Found, ctx: Context) -> list[Actor]:
 def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     """Candidates at an event noun: "talks between X and Y", "X's invasion of Y",
     "Western sanctions on Russia", "purchases of Russian oil"."""
+    trig = _noun_trigger(noun, ctx)
+    if trig is None:
+        return
+    no_event = _noun_without_event(noun, trig, ctx)
+    if no_event is not None:
+        yield no_event
+        return
+    relation = ctx.ontology.relation(trig.relation)
+    between = prep_objects(noun, ("between",))
+    if "between" in trig.preps and between and relation.reciprocal:
+        pair = actors_of(between[0], ctx)
+        if len(pair) >= 2:
+            yield finish_candidate(noun, trig, [pair[0]], pair[1:], [], 0.85, ctx, frozenset(), Found((), 0.85), True)
+            return
+    yield from _noun_event_candidate(noun, trig, relation, ctx)
+
+
+def _noun_trigger(noun: Token, ctx: Context) -> Trigger | None:
+    """The noun's trigger: a multiword one whose first words modify the noun ("arms sales")
+    before the noun's own; None when no trigger fits."""
     lemma = noun.lemma_.lower()
     triggers = list(ctx.ontology.triggers_for("NOUN", lemma))
     compounds = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
@@ -615,33 +635,34 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
             ]
             break
     triggers = [t for t in triggers if len(t.lemma.split()) == 1 or set(t.lemma.split()[:-1]) <= compounds]
-    if not triggers:
-        return
-    trig = triggers[0]
-    if is_standing_state(noun, ctx.lexicon):
-        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.STANDING_STATE, "relation noun")
-        return
+    return triggers[0] if triggers else None
+
+
+def _noun_without_event(noun: Token, trig: Trigger, ctx: Context) -> Candidate | None:
+    """The drop of an event noun that tells no event here: a standing relation ("close ties"), a
+    predicate noun ("called it an invasion"), the noun of a verb's own trigger ("cut ties" is
+    the verb's), a relation named as a topic; None when it may tell one."""
     governor = noun.head
+    lemma = noun.lemma_.lower()
+    if is_standing_state(noun, ctx.lexicon):
+        return Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.STANDING_STATE, "relation noun")
     if _is_predicate_noun(noun, ctx):
         detail = f"predicate noun of '{governor.lemma_}'"
-        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT, detail)
-        return
+        return Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT, detail)
     if governor.pos_ == "VERB" and any(
         t.particle and lemma in t.particle.split() and _has_particle(governor, t.particle)
         for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
     ):
-        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.DUPLICATE, f"part of '{governor.lemma_}'")
-        return
+        return Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.DUPLICATE, f"part of '{governor.lemma_}'")
     if is_relation_topic(noun, ctx):
-        yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.STANDING_STATE, "relation noun")
-        return
-    between = prep_objects(noun, ("between",))
-    relation = ctx.ontology.relation(trig.relation)
-    if "between" in trig.preps and between and relation.reciprocal:
-        pair = actors_of(between[0], ctx)
-        if len(pair) >= 2:
-            yield finish_candidate(noun, trig, [pair[0]], pair[1:], [], 0.85, ctx, frozenset(), Found((), 0.85), True)
-            return
+        return Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.STANDING_STATE, "relation noun")
+    return None
+
+
+def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ctx: Context) -> Iterator[Candidate]:
+    """The candidate of an event noun with its agent (modifier, "by", a clause on the noun, the
+    governing verb's subject) and its target (the trigger's prepositions, a receiving verb's
+    subject, a place)."""
     phrase = _event_phrase_head(noun, ctx)  # "a sanctions package against X": the package's phrase
     governor = phrase.head
     subjects = [a for a in modifier_actors(noun, ctx)] or (
@@ -659,7 +680,8 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     if not subjects and roles.receiver_verb is None:  # who receives an act is not its agent
         subject_found = noun_governor_subject(phrase, ctx)
         if subject_found.blocked:
-            yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, lemma)
+            yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
+                            noun.lemma_.lower())
             return
         subjects = subject_actors(subject_found, ctx)
     object_tokens = prep_objects(phrase, object_preps, through_of=True) or list(roles.targets)
