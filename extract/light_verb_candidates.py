@@ -25,6 +25,7 @@ from extract.patterns import (
     Context,
     Found,
     ObjectFound,
+    Parties,
     actors_of,
     clause_subject,
     finish_candidate,
@@ -209,8 +210,8 @@ def _composed(verb: Token, entry: VerbEntry, noun: Token, noun_class: NounClass,
     if found.attribute:
         attributes.append(found.attribute)
     confidence = CONFIDENCE * (found_subject.confidence or 1.0)
-    candidate = finish_candidate(verb, trig, subjects, list(found.actors), attributes, confidence, ctx,
-                                 found.used, found_subject, found.token_seen)
+    parties = Parties(tuple(subjects), found_subject, found.actors, found.used, found.token_seen)
+    candidate = finish_candidate(verb, trig, parties, attributes, confidence, ctx)
     return ComposedAct(candidate, verb, noun, phrase)
 
 
@@ -255,10 +256,10 @@ def _listing_act(verb: Token, ctx: Context) -> ComposedAct | None:
             relation = relation_for(code, ctx.ontology)
             trig = Trigger(lemma, "VERB", relation.name, None, (entry.prep,) if entry.prep else (), None)
             attributes = [("cameo", code)] if code != relation.cameo else []
-            candidate = finish_candidate(
-                verb, trig, subject_actors(found_subject, ctx), objects, attributes,
-                CONFIDENCE * (found_subject.confidence or 1.0), ctx, frozenset(t.i for t in listed), found_subject,
-                bool(listed))
+            parties = Parties(tuple(subject_actors(found_subject, ctx)), found_subject, tuple(objects),
+                              frozenset(t.i for t in listed), bool(listed))
+            confidence = CONFIDENCE * (found_subject.confidence or 1.0)
+            candidate = finish_candidate(verb, trig, parties, attributes, confidence, ctx)
             return ComposedAct(candidate, verb, noun, phrase_of(noun, ctx.lexicon.adjunct_prepositions))
     return None
 

@@ -36,6 +36,7 @@ from extract.patterns import (
     Context,
     Found,
     ObjectFound,
+    Parties,
     actors_of,
     clause_subject,
     finish_candidate,
@@ -87,8 +88,8 @@ def spoken_sense(candidate: Candidate, ctx: Context) -> Candidate:
         found = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)
     attributes = [found.attribute] if found.attribute else []
     subject_found = Found(roles.agents, 0.85)
-    return finish_candidate(noun, trig, agents, list(found.actors), attributes, 0.8 * 0.85, ctx, found.used,
-                            subject_found, found.token_seen)
+    parties = Parties(tuple(agents), subject_found, found.actors, found.used, found.token_seen)
+    return finish_candidate(noun, trig, parties, attributes, 0.8 * 0.85, ctx)
 
 
 #: CAMEO root of consultations: a visit or a meeting received is hosted (043), an event of its own.
@@ -232,6 +233,6 @@ def _act(noun: Token, entry: VerbEntry, complement: Token, noun_class: NounClass
     if found.attribute:
         attributes.append(found.attribute)
     confidence = 0.8 * CONFIDENCE * (found_agent.confidence or 1.0)
-    candidate = finish_candidate(noun, trig, agents, list(found.actors), attributes, confidence, ctx, found.used,
-                                 found_agent, found.token_seen)
+    parties = Parties(tuple(agents), found_agent, found.actors, found.used, found.token_seen)
+    candidate = finish_candidate(noun, trig, parties, attributes, confidence, ctx)
     return ComposedAct(candidate, noun, complement, phrase)

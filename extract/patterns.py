@@ -6,7 +6,7 @@ turns a ``Candidate`` into an ``Event`` or a ``Drop``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -588,8 +588,7 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and ctx.actor(c) is None):
             attributes.append((trig.object_attribute, _noun_text(dobj)))
     subjects = subject_actors(subject_found, ctx)
-    return finish_candidate(verb, trig, subjects, list(found.actors), attributes, confidence, ctx, found.used,
-                   subject_found, found.token_seen, found.unqualified_agent)
+    return finish_candidate(verb, trig, Parties.of(subjects, subject_found, found), attributes, confidence, ctx)
 
 
 def subject_actors(found: Found, ctx: Context) -> list[Actor]:
@@ -617,7 +616,8 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
     if "between" in trig.preps and between and relation.reciprocal:
         pair = actors_of(between[0], ctx)
         if len(pair) >= 2:
-            yield finish_candidate(noun, trig, [pair[0]], pair[1:], [], 0.85, ctx, frozenset(), Found((), 0.85), True)
+            parties = Parties((pair[0],), Found((), 0.85), tuple(pair[1:]), frozenset(), True)
+            yield finish_candidate(noun, trig, parties, [], 0.85, ctx)
             return
     yield from _noun_event_candidate(noun, trig, relation, ctx)
 
@@ -694,8 +694,8 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     if not found.actors and relation.quad_class == 4:
         found = _located_target(phrase, ctx, found.token_seen) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
-    candidate = finish_candidate(noun, trig, subjects, list(found.actors), [found.attribute] if found.attribute else [],
-                        confidence, ctx, found.used, subject_found, found.token_seen, found.unqualified_agent)
+    attributes = [found.attribute] if found.attribute else []
+    candidate = finish_candidate(noun, trig, Parties.of(subjects, subject_found, found), attributes, confidence, ctx)
     yield _as_eased(_as_severed(candidate, noun, ctx), noun, ctx)
 
 
@@ -761,22 +761,34 @@ def _is_predicate_noun(noun: Token, ctx: Context) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Parties:
+    """What a candidate's paths found on each side: the subjects and the path to them, the
+    objects, whether an object token was there at all (``object_token_seen``) and whether it was
+    an agent noun nothing qualifies, and the tokens the actors were read from."""
+
+    subjects: tuple[Actor, ...]
+    subject_found: Found
+    objects: tuple[Actor, ...]
+    used: frozenset[int]
+    object_token_seen: bool
+    object_unqualified: bool = False
+
+    @staticmethod
+    def of(subjects: Sequence[Actor], subject_found: Found, found: ObjectFound) -> Parties:
+        """The parties of a subject path and a resolved object."""
+        return Parties(tuple(subjects), subject_found, found.actors, found.used, found.token_seen,
+                       found.unqualified_agent)
+
+
 def finish_candidate(
-    trigger: Token,
-    trig: Trigger,
-    subjects: list[Actor],
-    objects: list[Actor],
-    attributes: list[tuple[str, str]],
-    confidence: float,
-    ctx: Context,
-    used: frozenset[int],
-    subject_found: Found,
-    object_token_seen: bool,
-    object_unqualified: bool = False,
+    trigger: Token, trig: Trigger, parties: Parties, attributes: list[tuple[str, str]], confidence: float, ctx: Context,
 ) -> Candidate:
     """The candidate for a trigger and its actors (a group acting together paired within itself,
     a missing actor a drop with its reason), as pair references and "each other" make it
     (extract/pair_reference.py)."""
+    subjects, objects, subject_found = list(parties.subjects), list(parties.objects), parties.subject_found
+    used = parties.used
     relation = ctx.ontology.relation(trig.relation)
     place = _place_of(trigger, ctx, set(used))
     if place:
@@ -799,8 +811,8 @@ def finish_candidate(
             reason = DropReason.UNQUALIFIED_AGENT
         candidate = Candidate(trigger, trig.relation, (), tuple(objects), attrs, 0.0, reason, trigger.lemma_)
     elif not objects:
-        reason = DropReason.NOT_AN_ACTOR if object_token_seen else DropReason.NO_OBJECT
-        if object_unqualified:
+        reason = DropReason.NOT_AN_ACTOR if parties.object_token_seen else DropReason.NO_OBJECT
+        if parties.object_unqualified:
             reason = DropReason.UNQUALIFIED_AGENT  # as in subject position: "arrested protesters"
         candidate = Candidate(trigger, trig.relation, tuple(subjects), (), attrs, 0.0, reason, trigger.lemma_)
     else:

@@ -28,6 +28,7 @@ from extract.patterns import (
     RELATIVE_PRONOUNS,
     Candidate,
     Context,
+    Parties,
     actors_of,
     clause_subject,
     finish_candidate,
@@ -290,5 +291,5 @@ def naming_candidate(verb: Token, ctx: Context) -> Candidate | None:
     if code != relation.cameo:
         attributes.append(("cameo", code))
     confidence = 0.9 * DICTIONARY_CONFIDENCE * (subject_found.confidence or 1.0)
-    return finish_candidate(verb, trig, subject_actors(subject_found, ctx), list(target.actors), attributes, confidence,
-                   ctx, target.used, subject_found, target.token_seen, target.unqualified_agent)
+    parties = Parties.of(subject_actors(subject_found, ctx), subject_found, target)
+    return finish_candidate(verb, trig, parties, attributes, confidence, ctx)

@@ -26,6 +26,7 @@ from extract.patterns import (
     Candidate,
     Context,
     Found,
+    Parties,
     actors_of,
     clause_subject,
     finish_candidate,
@@ -149,8 +150,9 @@ def _occupation(trigger: Token, lemma: str, places: list[TakenPlace], subject_fo
     pos = "VERB" if trigger.pos_ == "VERB" else "NOUN"
     used = frozenset(place.token.i for place in places)
     confidence = CONFIDENCE * (subject_found.confidence or 1.0)
-    candidate = finish_candidate(trigger, Trigger(lemma, pos, relation, None, (), None), subjects, objects,
-                                 attributes, confidence, ctx, used, subject_found, True)
+    parties = Parties(tuple(subjects), subject_found, tuple(objects), used, True)
+    candidate = finish_candidate(trigger, Trigger(lemma, pos, relation, None, (), None), parties, attributes,
+                                 confidence, ctx)
     return as_threat(as_request(candidate, ctx), ctx)
 
 
