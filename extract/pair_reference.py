@@ -214,7 +214,7 @@ def clause_mates(token: Token, mentions: BlockMentions) -> list[Actor]:
     reported clause may be one of the pair."""
     actors: list[Actor] = []
     node = token
-    while node.head is not node:
+    while node.head != node:
         parent = node.head
         if parent.pos_ in ("VERB", "AUX"):
             for child in parent.children:

@@ -666,7 +666,7 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     phrase = _event_phrase_head(noun, ctx)  # "a sanctions package against X": the package's phrase
     governor = phrase.head
     subjects = [a for a in modifier_actors(noun, ctx)] or (
-        [a for a in modifier_actors(phrase, ctx)] if phrase is not noun else []
+        [a for a in modifier_actors(phrase, ctx)] if phrase != noun else []
     )
     subject_found = Found((), 0.85)
     object_preps = trig.preps if not relation.reciprocal else tuple(p for p in trig.preps if p != "between")

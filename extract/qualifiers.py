@@ -212,7 +212,7 @@ def _negates_its_complement(node: Token, lexicon: Lexicon) -> bool:
 def _read_allegation(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
     """"accused X of supplying Y": the supplying is the accuser's allegation, reported."""
     relation = node.dep_
-    if relation == "pcomp" or (relation == "pobj" and node is trigger):
+    if relation == "pcomp" or (relation == "pobj" and node == trigger):
         preposition = node.head
         accuser = preposition.head
         if preposition.lower_ in ("of", "for") and accuser.lemma_.lower() in lexicon.accusing_verbs:
@@ -227,7 +227,7 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
     parent = node.head
     lemma = parent.lemma_.lower()
     noun_object = parent.pos_ in ("VERB", "AUX") and relation == "dobj" and trigger.pos_ == "NOUN"
-    if noun_object and node is trigger and lemma in lexicon.intending_verbs:
+    if noun_object and node == trigger and lemma in lexicon.intending_verbs:
         reading.at_least(Modality.INTENDED)  # "promised sanctions on Russia"
     if parent.pos_ in ("VERB", "AUX") and (relation in ("xcomp", "ccomp", "advcl", "conj") or noun_object):
         # a light verb's modal is its event noun's: "would impose sanctions", "will hold talks"

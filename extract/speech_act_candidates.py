@@ -70,7 +70,7 @@ def requesting_governor(trigger: Token, lexicon: Lexicon) -> Token | None:
         head = head.head
     elif trigger.dep_ not in ("xcomp", "ccomp", "dobj"):
         return None
-    if head is trigger or head.pos_ != "VERB":
+    if head == trigger or head.pos_ != "VERB":
         return None
     lemma = head.lemma_.lower()
     if lemma in lexicon.requesting_verbs or (trigger.dep_ == "xcomp" and lemma in lexicon.infinitive_requesting_verbs):

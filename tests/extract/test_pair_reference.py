@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from extract.pair_reference import PAIR_REFERENCE_PAIRING, PairKind, pair_kind, referents
 from extract.pipeline import Extractor
 from graph.model import Actor, ActorType, Article, DropReason, Extraction
@@ -203,3 +206,17 @@ def test_the_two_men_are_the_two_persons_just_named(extractor: Extractor) -> Non
                             "The two men signed a border agreement.")
     assert ("PER", "BOL") in {
         (e.subject.country, e.object.country) for e in result.events if e.relation.name == "SIGN_AGREEMENT"}
+
+
+def test_a_reference_in_a_sentence_without_a_verb_ends() -> None:
+    """A verbless sentence ("The two countries.") has a noun for its root: walking up to the
+    clause of a reference must stop there. Run apart, so that a walk that never ends fails the
+    test instead of stalling the suite."""
+    script = (
+        "from extract.pipeline import Extractor\n"
+        "from graph.model import Article\n"
+        "text = 'Iran and Iraq met in Baghdad. A new chapter for the two countries.'\n"
+        "print(len(Extractor().extract(Article('verbless', text, None, '2024-01-01')).events))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "1"
