@@ -130,7 +130,7 @@ class AgentLocator:
         """The role of an agent noun no actor or pair reference covers and no possessor owns
         ("their supporters" belong to whom "their" names): an unqualified agent of the resolver,
         or a local agent noun."""
-        if token.i in mentions or token.i in mentions.pairs or token.pos_ not in ("NOUN", "PROPN"):
+        if token.i in mentions or token.i in mentions.references or token.pos_ not in ("NOUN", "PROPN"):
             return None
         if token.dep_ in ("compound", "amod", "nmod", "poss"):
             return None  # "police station": a modifier, not an agent

@@ -43,14 +43,14 @@ class Mention:
 class BlockMentions(dict[int, Mention]):
     """A block's mentions by token index, plus the tokens of agent nouns that no country,
     demonym or place qualifies ("protesters" alone): those are not actors, but a candidate that
-    fails for want of one is dropped with its own reason (``unqualified_agent``); and the pair
-    references ("the two countries", extract/pair_reference.py) by token index, each with its two
-    actors or None when they could not be told."""
+    fails for want of one is dropped with its own reason (``unqualified_agent``); and the pair and
+    group references ("the two countries", "the three allies", extract/pair_reference.py) by token
+    index, each with its actors or None when they could not be told."""
 
     def __init__(self) -> None:
         super().__init__()
         self.unqualified_agents: frozenset[int] = frozenset()
-        self.pairs: dict[int, tuple[Actor, Actor] | None] = {}
+        self.references: dict[int, tuple[Actor, ...] | None] = {}
         self.place_states: Mapping[int, Actor] = {}  # tokens of a place name: the state containing it
         self.scene_places: frozenset[int] = frozenset()  # places that located an agent (extract/event_location.py)
 

@@ -289,21 +289,17 @@ class ReferenceResolver:
     recent_groups: deque[tuple[tuple[Actor, ...], ...]] = field(
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
 
-    def resolve_block(self, doc: Doc, mentions: BlockMentions) -> dict[int, tuple[Actor, ...] | None]:
-        """Record every pair reference of ``doc`` in ``mentions.pairs`` (its two actors, or None
-        when they cannot be told) and take it out of the unqualified agents; add a mention for
-        every description that refers back to an actor. Returns the block's numbered group
-        references ("the three countries") by token: their actors, or None when unresolved."""
-        groups: dict[int, tuple[Actor, ...] | None] = {}
+    def resolve_block(self, doc: Doc, mentions: BlockMentions) -> None:
+        """Record every pair and numbered group reference of ``doc`` ("the two countries", "the
+        three allies") in ``mentions.references`` (its actors, or None when they cannot be told)
+        and take it out of the unqualified agents; add a mention for every description that refers
+        back to an actor."""
         for sentence in doc.sents:
-            self._resolve_sentence(sentence, mentions, groups)
-        references = mentions.pairs.keys() | groups.keys()
+            self._resolve_sentence(sentence, mentions)
+        references = mentions.references
         mentions.unqualified_agents = frozenset(i for i in mentions.unqualified_agents if i not in references)
-        return groups
 
-    def _resolve_sentence(
-        self, sentence: Span, mentions: BlockMentions, groups: dict[int, tuple[Actor, ...] | None],
-    ) -> None:
+    def _resolve_sentence(self, sentence: Span, mentions: BlockMentions) -> None:
         kinds: dict[int, PairKind] = {}
         sizes: dict[int, tuple[PairKind, int]] = {}
         for token in sentence:
@@ -325,7 +321,7 @@ class ReferenceResolver:
                 head, size = sizes[token.i]
                 group = group_referents(head, size, self._groups_looking_back(coordinated, token),
                                         clause_mates(token, mentions), self._country)
-                groups[token.i] = group
+                mentions.references[token.i] = group
                 named.extend(group or ())
                 continue
             kind = kinds.get(token.i)
@@ -333,7 +329,7 @@ class ReferenceResolver:
                 excluded = clause_mates(token, mentions)
                 pair = referents(kind, self._looking_back(named), excluded, self._country,
                                  self._dyads_looking_back(dyads, token))
-                mentions.pairs[token.i] = pair
+                mentions.references[token.i] = pair
                 named.extend(pair or ())
                 continue
             described = None

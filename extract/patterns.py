@@ -7,7 +7,7 @@ turns a ``Candidate`` into an ``Event`` or a ``Drop``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -51,8 +51,6 @@ class Context:
     ontology: Ontology
     lexicon: Lexicon
     mentions: Mapping[int, Mention]
-    #: numbered group references of the block ("the three countries", ``extract.group_reference``)
-    groups: Mapping[int, tuple[Actor, ...] | None] = field(default_factory=dict)
 
     def actor(self, token: Token) -> Actor | None:
         mention = self.mentions.get(token.i)
@@ -65,14 +63,11 @@ class Context:
     def pair_of(self, token: Token) -> tuple[Actor, ...] | None:
         """The actors a pair or group reference ("the two countries", "the three allies") refers to,
         if it is one."""
-        if token.i in self.groups:
-            return self.groups[token.i]
-        return self.mentions.pairs.get(token.i) if isinstance(self.mentions, BlockMentions) else None
+        return self.mentions.references.get(token.i) if isinstance(self.mentions, BlockMentions) else None
 
     def references(self) -> dict[int, tuple[Actor, ...] | None]:
         """The block's pair and group references by token: their actors, None when unresolved."""
-        pairs = self.mentions.pairs if isinstance(self.mentions, BlockMentions) else {}
-        return {**pairs, **self.groups}
+        return dict(self.mentions.references) if isinstance(self.mentions, BlockMentions) else {}
 
     def place_state(self, token: Token) -> Actor | None:
         """The state containing the place a token names ("Odesa": Ukraine), if it names one."""

@@ -325,10 +325,10 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
-        groups = self.references.resolve_block(doc, mentions)
+        self.references.resolve_block(doc, mentions)
         self.locator.locate(doc, mentions)
         _collect_names(doc, mentions, self.names)
-        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions, groups)
+        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
         self.memory = self.memory.hear(sentence_speakers(doc, sentences, ctx))
         tokens = list(doc)
