@@ -56,6 +56,16 @@ def remembered_acts(
                  for agent in candidate.subjects)
 
 
+def reaction_relation(candidate: Candidate, ctx: Context) -> str | None:
+    """The relation of a reaction verb whose object named no actor ("condemned the attack"), in
+    the sense the verb takes with an act as its object; None for any other candidate."""
+    verb = candidate.trigger
+    if candidate.drop is not DropReason.NOT_AN_ACTOR or not candidate.subjects or verb.pos_ != "VERB":
+        return None
+    relation = ctx.ontology.event_object_senses.get(verb.lemma_.lower(), candidate.relation)
+    return relation if ctx.ontology.relation(relation).cameo[:2] in ctx.ontology.reaction_roots else None
+
+
 def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
     """A reaction verb whose object is a referring event noun, paired with the referred event's
     agent; ``SELF_LOOP`` when that agent is the reactor's own state, ``UNRESOLVED_REFERENCE`` when
@@ -63,10 +73,8 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     reaction, no referring noun, or no event or speaker to refer to in the window). A statement
     noun with no event to refer to is aimed at the latest speaker of another state."""
     verb = candidate.trigger
-    if candidate.drop is not DropReason.NOT_AN_ACTOR or not candidate.subjects or verb.pos_ != "VERB":
-        return candidate
-    relation = ctx.ontology.event_object_senses.get(verb.lemma_.lower(), candidate.relation)
-    if ctx.ontology.relation(relation).cameo[:2] not in ctx.ontology.reaction_roots:
+    relation = reaction_relation(candidate, ctx)
+    if relation is None:
         return candidate
     objects = _object_tokens(verb, candidate.relation, ctx)
     noun = next((t for t in objects if is_referring_noun(t, ctx)), None)

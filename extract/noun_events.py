@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from extract.event_reference import reaction_relation
 from extract.light_verb_candidates import (
     CONFIDENCE,
     ComposedAct,
@@ -128,10 +129,8 @@ def reaction_to_named_agent(candidate: Candidate, ctx: Context) -> Candidate:
     "Iran welcomed the deal signed by Oman" (in the sense a verb takes with an act as its object).
     The candidate as it was otherwise."""
     verb = candidate.trigger
-    if candidate.drop is not DropReason.NOT_AN_ACTOR or not candidate.subjects or verb.pos_ != "VERB":
-        return candidate
-    relation = ctx.ontology.event_object_senses.get(verb.lemma_.lower(), candidate.relation)
-    if ctx.ontology.relation(relation).cameo[:2] not in ctx.ontology.reaction_roots:
+    relation = reaction_relation(candidate, ctx)
+    if relation is None:
         return candidate
     receiving = ctx.ontology.light_verbs.receiving
     for noun in (c for c in verb.children if c.dep_ == "dobj"):

@@ -36,6 +36,17 @@ def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _governed_clause(trigger: Token) -> tuple[Token, Token] | None:
+    """The top of the clause the act at ``trigger`` is told in and the word governing that clause
+    ("threatened [to attack X]", "its pledge [to impose sanctions]"); None when the clause is the
+    sentence's own."""
+    verb = _act_verb(trigger)
+    if verb is None:
+        return None
+    top = _clause_top(verb)
+    return None if top.head == top else (top, top.head)
+
+
 def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
     """The word that threatens the act at ``trigger``: a threatening verb or noun whose infinitive
     states the act ("threatened to attack X", "threatened to impose sanctions on X", "its threat
@@ -44,13 +55,10 @@ def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
     threatening verb whose object is the act ("threatened sanctions against X")."""
     if trigger.pos_ not in _VERBS and trigger.dep_ == "dobj" and _is_threatening_verb(trigger.head, threats):
         return trigger.head
-    verb = _act_verb(trigger)
-    if verb is None:
+    governed = _governed_clause(trigger)
+    if governed is None:
         return None
-    top = _clause_top(verb)
-    governor = top.head
-    if governor == top:
-        return None
+    top, governor = governed
     lemma = governor.lemma_.lower()
     if top.dep_ == "xcomp" and governor.pos_ in _VERBS and lemma in threats.verbs:
         return governor
@@ -70,13 +78,10 @@ def intending_governor(trigger: Token, threats: Threats) -> Token | None:
     head = trigger.head
     if trigger.pos_ not in _VERBS and trigger.dep_ == "dobj" and head.lemma_.lower() in threats.intention_verbs:
         return head if head.pos_ in _VERBS else None
-    verb = _act_verb(trigger)
-    if verb is None:
+    governed = _governed_clause(trigger)
+    if governed is None:
         return None
-    top = _clause_top(verb)
-    governor = top.head
-    if governor == top:
-        return None
+    top, governor = governed
     lemma = governor.lemma_.lower()
     if top.dep_ == "xcomp" and governor.pos_ in _VERBS and lemma in threats.intention_verbs:
         return governor if _is_infinitive(top) else None
@@ -90,12 +95,11 @@ def intending_governor(trigger: Token, threats: Threats) -> Token | None:
 def stating_governor(trigger: Token, stating_verbs: frozenset[str]) -> Token | None:
     """The verb announcing what its speaker will do in its clause ("said it would cut ties"), for
     the act at ``trigger``."""
-    verb = _act_verb(trigger)
-    if verb is None:
+    governed = _governed_clause(trigger)
+    if governed is None:
         return None
-    top = _clause_top(verb)
-    governor = top.head
-    if top.dep_ != "ccomp" or governor == top or governor.pos_ not in _VERBS or not _has_future_modal(top):
+    top, governor = governed
+    if top.dep_ != "ccomp" or governor.pos_ not in _VERBS or not _has_future_modal(top):
         return None
     return governor if governor.lemma_.lower() in stating_verbs else None
 
