@@ -98,17 +98,25 @@ def composed_acts(verb: Token, ctx: Context) -> list[ComposedAct]:
     classes = ctx.ontology.light_verbs
     for entry in classes.verb_entries(verb.lemma_.lower()):
         nouns = _governed_nouns(verb, entry)
-        acts = [
-            _composed(verb, entry, item, noun_class, ctx)
-            for noun in nouns for item in (noun, *noun.conjuncts)
-            if ctx.actor(item) is None
-            and (noun_class := classes.noun_class(item.lemma_.lower())) is not None
-            and entry.verb_class in noun_class.codes
-        ]
+        acts = [_composed(verb, entry, item, noun_class, ctx)
+                for item, noun_class in composing_nouns(nouns, entry, ctx)]
         if acts:
             return acts
     listing = _listing_act(verb, ctx)
     return [listing] if listing is not None else []
+
+
+def composing_nouns(nouns: Iterable[Token], entry: VerbEntry, ctx: Context) -> list[tuple[Token, NounClass]]:
+    """Each of ``nouns`` and their noun conjuncts that names no actor and is of a class composing
+    with ``entry``'s verb class ("suspended [aid and talks]"), with that class."""
+    classes = ctx.ontology.light_verbs
+    return [
+        (item, noun_class)
+        for noun in nouns for item in (noun, *noun.conjuncts)
+        if ctx.actor(item) is None
+        and (noun_class := classes.noun_class(item.lemma_.lower())) is not None
+        and entry.verb_class in noun_class.codes
+    ]
 
 
 def _chain(verb: Token) -> list[Token]:

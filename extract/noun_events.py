@@ -25,6 +25,7 @@ from extract.light_verb_candidates import (
     CONFIDENCE,
     ComposedAct,
     composed_code,
+    composing_nouns,
     phrase_of,
     relation_for,
     with_acts,
@@ -169,13 +170,8 @@ def nominal_acts(noun: Token, ctx: Context) -> list[ComposedAct]:
             continue  # "the breaking off of talks": the particle is not on the noun
         preps = (entry.prep,) if entry.prep else classes.complement_preps.get(noun.lemma_.lower(), ("of",))
         complements = prep_objects(noun, preps)
-        acts = [
-            _act(noun, entry, item, noun_class, ctx)
-            for complement in complements for item in (complement, *complement.conjuncts)
-            if ctx.actor(item) is None
-            and (noun_class := classes.noun_class(item.lemma_.lower())) is not None
-            and entry.verb_class in noun_class.codes
-        ]
+        acts = [_act(noun, entry, item, noun_class, ctx)
+                for item, noun_class in composing_nouns(complements, entry, ctx)]
         if acts:
             return acts
     return []
