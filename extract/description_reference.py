@@ -14,6 +14,11 @@ alone.
 A capitalised compass word with "the" ("the North", "the South") is a description too: it stands
 for the latest state under discussion whose name it begins ("Kim ... the North" is North Korea;
 "Seoul ... the South" is South Korea). With no such state it refers to nothing.
+
+A region word before the head ("the Central American nation", "the West African country")
+describes one state of that region, never the region itself: the referent is the latest state
+under discussion among the region's states (``regions.tsv`` column ``members``, from the UN M49
+groupings), and with none such the description refers to nothing.
 """
 
 from __future__ import annotations
@@ -81,9 +86,13 @@ def as_description_kind(
     return country_actor(actor.country)
 
 
-def _fits(word: str, kind: DescriptionKind, actor: Actor) -> bool:
+def _fits(word: str, kind: DescriptionKind, actor: Actor, within: frozenset[str]) -> bool:
     """Whether an actor of the right kind also fits the description's head ``word`` (lower
-    case): a compass word must begin the state's name ("the North": North Korea, not South Korea)."""
+    case): a compass word must begin the state's name ("the North": North Korea, not South Korea);
+    a state described by its region must be one of the region's states ``within`` (ISO codes;
+    empty when the description names no bounded region)."""
+    if within and kind is DescriptionKind.STATE and actor.country not in within:
+        return False
     if kind is not DescriptionKind.COMPASS:
         return True
     first_word = actor.name.split()[0].lower() if actor.name else ""
@@ -92,14 +101,15 @@ def _fits(word: str, kind: DescriptionKind, actor: Actor) -> bool:
 
 def description_referent(
     word: str, kind: DescriptionKind, recent_first: Iterable[Actor], excluded: Iterable[Actor],
-    country_actor: Callable[[str], Actor | None],
+    country_actor: Callable[[str], Actor | None], within: frozenset[str] = frozenset(),
 ) -> Actor | None:
     """The latest actor of ``kind`` that fits the description's head ``word`` (lower case) among
     ``recent_first`` (which runs back from the description) and is not one of ``excluded`` (the
-    subjects of its own clause)."""
+    subjects of its own clause). A description qualified by a region ("the Central American
+    nation") takes only a state ``within`` the region's states."""
     left_out = {a.id for actor in excluded if (a := as_description_kind(actor, kind, country_actor)) is not None}
     for actor in recent_first:
         candidate = as_description_kind(actor, kind, country_actor)
-        if candidate is not None and candidate.id not in left_out and _fits(word, kind, candidate):
+        if candidate is not None and candidate.id not in left_out and _fits(word, kind, candidate, within):
             return candidate
     return None

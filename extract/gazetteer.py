@@ -47,6 +47,7 @@ class Region:
     name: str
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
+    members: frozenset[str] = frozenset()  # ISO alpha-3 codes of its states; empty: not bounded
 
 
 @dataclass(frozen=True)
@@ -451,8 +452,11 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
         )
     }
     regions = {
-        row["code"]: Region(row["code"], row["name"], _split(row["aliases"]), _split(row["demonyms"]))
-        for row in _rows(data_dir / "regions.tsv", ("code", "name", "aliases", "demonyms"))
+        row["code"]: Region(
+            row["code"], row["name"], _split(row["aliases"]), _split(row["demonyms"]),
+            frozenset(_split(row["members"])),
+        )
+        for row in _rows(data_dir / "regions.tsv", ("code", "name", "aliases", "demonyms", "members"))
     }
     organizations = _load_organizations(data_dir / "organizations.tsv")
     offices: dict[str, list[Office]] = {}

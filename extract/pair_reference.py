@@ -252,16 +252,32 @@ def _is_under_discussion(mention: Mention, doc: Doc) -> bool:
                 and any(c.dep_ in ("attr", "acomp") for c in copula.children))
 
 
-def _qualified(token: Token, mentions: BlockMentions) -> bool:
-    """A modifier of the noun names an actor ("the two Russian ministers"): no pair reference."""
+def _qualifiers(token: Token, mentions: BlockMentions) -> list[Mention]:
+    """The mentions inside the noun's qualifying modifiers ("Russian" in "the two Russian ministers")."""
     own = mentions.get(token.i)
+    found: list[Mention] = []
     for child in token.children:
         if child.dep_ in _QUALIFYING_ARCS:
             for inner in child.subtree:
-                found = mentions.get(inner.i)
-                if found is not None and found is not own:
-                    return True
-    return False
+                mention = mentions.get(inner.i)
+                if mention is not None and mention is not own and mention not in found:
+                    found.append(mention)
+    return found
+
+
+def _qualified(token: Token, mentions: BlockMentions) -> bool:
+    """A modifier of the noun names an actor ("the two Russian ministers"): no pair reference."""
+    return bool(_qualifiers(token, mentions))
+
+
+def _regional_qualifiers(token: Token, mentions: BlockMentions) -> list[Mention] | None:
+    """The noun's qualifiers when every one names a region ("the Central American nation", "the
+    West African country"): such a phrase describes one state of the region, not the region; None
+    when the noun has no qualifier or one names something else."""
+    qualifiers = _qualifiers(token, mentions)
+    if qualifiers and all(m.actor.type is ActorType.REGION for m in qualifiers):
+        return qualifiers
+    return None
 
 
 def _forget(token: Token, mentions: BlockMentions) -> None:
@@ -333,11 +349,16 @@ class ReferenceResolver:
                 named.extend(pair or ())
                 continue
             described = None
-            if token.i not in mentions and not _qualified(token, mentions):  # "the Central American nation"
+            regional = _regional_qualifiers(token, mentions)
+            if token.i not in mentions and (regional is not None or not _qualified(token, mentions)):
                 described = description_kind(token, self.lexicon)
+            if described is not None and regional is not None:
+                for region in regional:  # "the Central American nation" is a state, never the region
+                    _forget(sentence.doc[region.start], mentions)
             if described is not None:
                 actor = description_referent(token.lower_, described, self._looking_back(named),
-                                             clause_mates(token, mentions), self._country)
+                                             clause_mates(token, mentions), self._country,
+                                             self._members(regional or ()))
                 if actor is not None:
                     mentions[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.DESCRIPTION)
                 continue
@@ -346,6 +367,11 @@ class ReferenceResolver:
                 named.append(mention.actor)
         self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
         self.recent_groups.append(tuple(group for _, group in coordinated))
+
+    def _members(self, regions: Iterable[Mention]) -> frozenset[str]:
+        """The states of the regions ``regions`` name (empty when none is bounded)."""
+        codes = {m.actor.cameo for m in regions if m.actor.cameo in self.gazetteer.regions}
+        return frozenset().union(*(self.gazetteer.regions[code].members for code in codes if code is not None))
 
     def _country(self, iso3: str) -> Actor | None:
         return self.gazetteer.country_actor(iso3) if iso3 in self.gazetteer.countries else None

@@ -60,10 +60,12 @@ def test_the_alliance_refers_back_to_the_organisation(extractor: Extractor) -> N
     assert ("org:nato", "CRITICIZE", "country:BLR") in triples(extractor, text)
 
 
-def test_a_description_qualified_by_a_region_is_not_guessed(extractor: Extractor) -> None:
+def test_a_description_qualified_by_a_region_skips_the_later_state_outside_it(extractor: Extractor) -> None:
     text = ("Honduras established relations with China. "
             "Taiwan said it was ending relations with the Central American nation.")
-    assert not [t for t in triples(extractor, text) if t[0] == "country:TWN" and t[2] in ("country:CHN", "country:HND")]
+    objects = {t[2] for t in triples(extractor, text) if t[0] == "country:TWN"}
+    assert "country:HND" in objects
+    assert "country:CHN" not in objects
 
 
 def test_a_compass_word_names_the_state_whose_name_it_begins() -> None:
@@ -83,3 +85,37 @@ def test_the_north_after_its_leader_is_named_is_that_state(extractor: Extractor)
     text = ("Kim Jong Un met Moon Jae-in at the border. "
             "Japan later urged the North to abandon its missile programme.")
     assert ("country:JPN", "APPEAL", "country:PRK") in triples(extractor, text)
+
+
+def test_a_region_description_takes_only_a_state_of_the_region() -> None:
+    recent_first = [country("CHN"), country("HND")]  # Beijing named last, Honduras before it
+    central_america = frozenset({"HND", "GTM"})
+    assert description_referent("nation", DescriptionKind.STATE, recent_first, [], country,
+                                central_america) == country("HND")
+    assert description_referent("nation", DescriptionKind.STATE, [country("CHN")], [], country,
+                                central_america) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Guatemala recognised Beijing on Monday. Taipei said it would cut ties with the Central American "
+         "nation.", ("country:TWN", "REDUCE_RELATIONS", "country:GTM")),
+        ("Ghana hosted talks with China in Accra. Beijing praised the West African country for its help.",
+         ("country:CHN", "PRAISE", "country:GHA")),
+    ],
+)
+def test_a_region_word_before_the_description_names_a_state_of_the_region(
+    extractor: Extractor, text: str, expected: tuple[str, str, str],
+) -> None:
+    found = triples(extractor, text)
+    assert expected in found
+    assert not any(obj.startswith("region:") for _, _, obj in found)
+
+
+def test_a_region_description_with_no_state_of_the_region_names_neither_region_nor_other_state(
+    extractor: Extractor,
+) -> None:
+    text = "China warned Japan on Monday. Beijing accused the Central American nation of meddling."
+    found = triples(extractor, text)
+    assert not any(relation == "ACCUSE" for _, relation, _ in found), found
