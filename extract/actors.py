@@ -18,7 +18,13 @@ from extract.ontology import Lexicon
 from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
 from extract.pronouns import PronounResolver
-from extract.role_mentions import RoleReading, coordinated_qualifier_mentions, is_ethnic, role_mentions
+from extract.role_mentions import (
+    RoleReading,
+    coordinated_qualifier_mentions,
+    is_ethnic,
+    role_mentions,
+    stacked_demonym,
+)
 from extract.role_spans import HEAD_ROLES, BlockRoles
 from extract.titles import with_title
 from extract.unknown_actors import UnknownActors
@@ -125,6 +131,11 @@ class ActorResolver:
             actor, kind = self._surface_actor(surface)
             if is_ethnic(doc, Mention(start, end, actor, kind), self.lexicon.ethnicity_markers):
                 continue  # "ethnic Armenians": an origin, not the state
+            widened = stacked_demonym(mentions[-1] if mentions else None, start, end, actor, kind)
+            if widened is not None:  # "Syrian Turkmen": Syria's, the origin is no state
+                mentions[-1] = widened
+                taken.update(range(start, end))
+                continue
             if actor.type is ActorType.PERSON:
                 start, end = self._person_span(doc, start, end)
                 actor = self.persons.register(actor)

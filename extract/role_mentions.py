@@ -305,6 +305,20 @@ def is_ethnic(doc: Doc, mention: Mention, ethnicity_markers: frozenset[str]) -> 
         doc[mention.start - 1].lower_ in ethnicity_markers)
 
 
+def stacked_demonym(previous: Mention | None, start: int, end: int, actor: Actor, kind: MentionKind) -> Mention | None:
+    """Two nationality words in a row with nothing between them ("Syrian Turkmen villages",
+    "Afghan Uzbek militias", "Iranian Azeris") name an ethnic group living in the first word's
+    state: English puts the state before the origin. The first word's mention widened over the
+    second (``start``..``end``, naming ``actor`` as ``kind``); None when the two are not so stacked."""
+    stacked = (
+        previous is not None and previous.end == start
+        and previous.kind is MentionKind.DEMONYM and kind is MentionKind.DEMONYM
+        and previous.actor.type is ActorType.COUNTRY and actor.type is ActorType.COUNTRY
+        and previous.actor.id != actor.id
+    )
+    return Mention(previous.start, end, previous.actor, previous.kind) if stacked and previous else None
+
+
 def names_members(role: Role, lexicon: Lexicon) -> bool:
     """Whether an agent noun qualified by an organisation names its members or staff ("TPLF
     fighters", "Siemens employees") rather than people it holds or harms ("victims of Hamas",

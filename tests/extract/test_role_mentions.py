@@ -15,10 +15,11 @@ from extract.role_mentions import (
     is_ethnic,
     person_with_role,
     role_mentions,
+    stacked_demonym,
 )
 from extract.role_spans import BlockRoles
 from extract.unknown_actors import UnknownActors
-from graph.model import Actor, ActorType
+from graph.model import Actor, ActorType, Article
 
 MARTA = Actor("person:marta-kovalenko", "Marta Kovalenko", ActorType.PERSON, "CHL", "GOV", title="president")
 
@@ -116,3 +117,29 @@ def test_a_demonym_after_ethnic_is_an_origin() -> None:
     assert is_ethnic(doc, Mention(1, 2, chile, MentionKind.DEMONYM), frozenset({"ethnic"}))
     assert not is_ethnic(doc, Mention(1, 2, chile, MentionKind.NAME), frozenset({"ethnic"}))
     assert not is_ethnic(doc, Mention(0, 1, chile, MentionKind.DEMONYM), frozenset({"ethnic"}))
+
+
+def _demonym(start: int, iso3: str) -> Mention:
+    state = Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV")
+    return Mention(start, start + 1, state, MentionKind.DEMONYM)
+
+
+def test_a_nationality_word_before_another_names_the_first_state() -> None:
+    syrian, turkmen = _demonym(3, "SYR"), _demonym(4, "TKM")
+    widened = stacked_demonym(syrian, turkmen.start, turkmen.end, turkmen.actor, turkmen.kind)
+    assert widened == Mention(3, 5, syrian.actor, MentionKind.DEMONYM)
+
+
+def test_nationality_words_apart_or_of_one_state_are_not_stacked() -> None:
+    russian, chinese = _demonym(1, "RUS"), _demonym(3, "CHN")  # "Russian and Chinese envoys"
+    assert stacked_demonym(russian, chinese.start, chinese.end, chinese.actor, chinese.kind) is None
+    again = _demonym(2, "RUS")
+    assert stacked_demonym(russian, again.start, again.end, again.actor, again.kind) is None
+    assert stacked_demonym(None, 0, 1, russian.actor, russian.kind) is None
+
+
+def test_stacked_nationality_words_ascribe_the_agent_to_the_first_state(extractor: Extractor) -> None:
+    text = "Russian jets bombed Syrian Turkmen villages near the border on Tuesday."
+    events = extractor.extract(Article("stacked-demonyms", text, None, "2024-05-02")).events
+    assert {(e.subject.id, e.relation.name, e.object.id) for e in events} == {
+        ("group:rus-mil", "ATTACK", "group:syr-cvl")}
