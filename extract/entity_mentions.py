@@ -64,11 +64,19 @@ class EntityNames:
         seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
         if seen is not None:
             return seen
-        country = self.matcher.country_inside(doc, start, end)
+        country = self.matcher.country_inside(doc, start, end) or self._possessor_state(doc, start, end)
         organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
                              cameo=(country or "---"), aliases=aliases)
         self.unknown.add(organization, (name, *aliases))
         return organization
+
+    def _possessor_state(self, doc: Doc, start: int, end: int) -> str | None:
+        """The state written as the possessor of the name ``doc[start:end]`` ("Russia's Federal
+        Security Service"): the organisation is that state's."""
+        for child in doc[start:end].root.children:
+            if child.dep_ == "poss" and child.i < start:
+                return self.matcher.country_inside(doc, child.left_edge.i, child.i + 1)
+        return None
 
     def _names_a_known_person(self, label: str, form: ActorType | None, words: list[Token], text: str) -> bool:
         """A place, organisation or nationality label on a name the article gave a person: one
@@ -96,6 +104,8 @@ class EntityNames:
         "Parliament") nor a name whose head is no proper noun ("Kremlin spokesman")."""
         start, end = name.start, name.end
         if (found := roles.at(start)) is not None and found[0] == end:
+            return None
+        if _possessed_role_head(name, roles):
             return None
         if len(words) > 8:
             return None
@@ -144,6 +154,17 @@ class EntityNames:
 
     def _is_group_noun(self, word: str) -> bool:
         return is_group_noun(self.gazetteer.role_terms, word)
+
+
+def _possessed_role_head(name: Span, roles: BlockRoles) -> bool:
+    """A name whose last word is a role noun and whose head has a possessor written before it
+    ("China's Commerce Ministry", "Iran's Guardian Council"): the possessor's body named by its
+    role, which the role nouns read (extract/role_mentions.py), not an organisation of its own."""
+    last = name[-1]
+    found = roles.at(last.i)
+    if found is None or found[0] != name.end:
+        return False
+    return any(child.dep_ == "poss" and child.i < name.start for child in name.root.children)
 
 
 def surname_mentions(doc: Doc, taken: set[int], persons: PersonRegistry) -> list[Mention]:

@@ -62,3 +62,22 @@ def test_a_single_role_word_labelled_a_person_is_no_person(extractor: Extractor)
     doc = extractor.nlp("The President spoke.")
     span = Span(doc, 1, 2, label="PERSON")
     assert reader.mention(doc, span, roles(extractor, doc)) is None
+
+
+def _entity(doc: Doc, text: str) -> Span:
+    (ent,) = [e for e in doc.ents if e.text == text]
+    return ent
+
+
+def test_a_states_body_named_by_its_role_noun_is_no_organisation_of_its_own(extractor: Extractor) -> None:
+    doc = extractor.nlp("Chile's Commerce Ministry criticized the Argentine tariffs on Tuesday.")
+    ents = [e for e in doc.ents if e.label_ == "ORG" and e.text.endswith("Ministry")]
+    assert ents, "the model no longer reads the body as an organisation: pick another sentence"
+    assert names(extractor).mention(doc, ents[0], roles(extractor, doc)) is None
+
+
+def test_a_states_possessed_organisation_carries_the_state(extractor: Extractor) -> None:
+    doc = extractor.nlp("Peru's Federal Security Service detained a Chilean journalist.")
+    mention = names(extractor).mention(doc, _entity(doc, "Federal Security Service"), roles(extractor, doc))
+    assert mention is not None
+    assert (mention.actor.type, mention.actor.country) == (ActorType.ORGANIZATION, "PER")
