@@ -52,7 +52,7 @@ class ActorResolver:
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
-        self.pronouns = PronounResolver(self.lexicon.person_pronouns)
+        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads)
         self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
         self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 

@@ -276,6 +276,14 @@ class Gazetteer:
     phoenix_organizations: frozenset[str] = frozenset()
 
     @cached_property
+    def person_title_heads(self) -> frozenset[str]:
+        """The head nouns of the curated titles ("minister" of "foreign minister", "secretary" of
+        "secretary of state"): nouns that name one person by office."""
+        return frozenset(
+            term.split(" of ")[0].split()[-1] for term, role in self.roles.items() if role.kind == "TITLE"
+        )
+
+    @cached_property
     def role_terms(self) -> RoleTerms:
         """Role words and agent nouns by token tuple, built once per gazetteer (the curated
         roles win over the Phoenix agents)."""

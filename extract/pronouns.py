@@ -1,7 +1,8 @@
 """Resolving pronouns of a block to the actors named before them.
 
 "he"/"she" go to a person named before (the one whose clause they complete, the sentence's
-subject, the subject of the sentence before, else the last person named); a subject "it",
+subject, the subject of the sentence before, else the last person named; an office noun such as
+"the foreign minister" names a person too); a subject "it",
 "they" or "we" in what an actor said or intends goes to that actor; "its"/"itself" go to the
 subject of a verb whose adjunct holds them, else to the latest state or organisation of the
 sentence. ``PronounResolver`` carries what the next block needs: the last person named and the
@@ -27,6 +28,7 @@ class PronounResolver:
     """Pronoun resolution over the blocks of one article, in order."""
 
     person_pronouns: frozenset[str]
+    person_titles: frozenset[str] = frozenset()  # head nouns naming one person by office ("minister")
     last_person: Actor | None = None
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
@@ -44,18 +46,23 @@ class PronounResolver:
         for token in sentence:
             mention = by_token.get(token.i)
             if mention is not None:
-                sentence_subject = self._note_named(doc, token, mention, sentence_subject)
+                if by_token.get(token.i - 1) is not mention:  # its first token ("Ghana's" may hold the title's)
+                    sentence_subject = self._note_named(doc, mention, sentence_subject)
                 continue
             referent = self._referent(token, sentence, sentence_subject, by_token)
             if referent is not None:
                 by_token[token.i] = Mention(token.i, token.i + 1, referent, MentionKind.PRONOUN)
         return sentence_subject
 
-    def _note_named(self, doc: Doc, token: Token, mention: Mention, sentence_subject: Actor | None) -> Actor | None:
+    def _note_named(self, doc: Doc, mention: Mention, sentence_subject: Actor | None) -> Actor | None:
         """At the first token of a person's mention: that person is the last named, and the
         sentence's person subject when it has none yet and the mention is a clause subject.
-        Returns the sentence's person subject so far."""
-        if mention.actor.type is ActorType.PERSON and token.i == mention.start:
+        A singular office noun as a clause subject ("Ghana's foreign minister met ...", "a
+        government spokeswoman said ...") names a person too, standing for the body it speaks for
+        (a title in apposition describes a person already named). Returns the sentence's person subject so far."""
+        if mention.actor.type is ActorType.PERSON or (
+            _names_an_office_holder(doc, mention, self.person_titles) and _is_clause_subject(doc, mention)
+        ):
             self.last_person = mention.actor
             if sentence_subject is None and _is_clause_subject(doc, mention):
                 return mention.actor
@@ -180,6 +187,15 @@ def _governing_subject(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor
             if mention.actor.type is ActorType.PERSON and pronoun.lower_ == "we" and mention.actor.country:
                 return None
     return None
+
+
+def _names_an_office_holder(doc: Doc, mention: Mention, person_titles: frozenset[str]) -> bool:
+    """A role mention headed by one singular office noun ("the foreign minister", "a Rwandan
+    government spokeswoman"): one person, whom a later "he"/"she" can refer to."""
+    if mention.kind not in (MentionKind.TITLE, MentionKind.GROUP):
+        return False
+    head = doc[mention.start : mention.end].root
+    return head.tag_ == "NN" and head.lower_ in person_titles
 
 
 def _is_clause_subject(doc: Doc, mention: Mention) -> bool:

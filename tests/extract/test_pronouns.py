@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from extract.mentions import Mention, MentionKind
 from extract.pipeline import Extractor
 from extract.pronouns import PronounResolver, possessor_body
-from graph.model import Actor, ActorType
+from graph.model import Actor, ActorType, Article
 
 MARTA = Actor("person:marta-kovalenko", "Marta Kovalenko", ActorType.PERSON, "UKR", "GOV")
 ILSE = Actor("person:ilse-brandt", "Ilse Brandt", ActorType.PERSON, "DEU", "GOV")
@@ -86,3 +86,38 @@ def test_a_sentence_initial_its_takes_the_subject_of_the_sentence_before(nlp: La
     assert possessor_body(its, by_token, None) == CHILE
     first_sentence_its = nlp("Its navy left the port.")[0]
     assert possessor_body(first_sentence_its, {}, PERU) == PERU  # the block before's subject
+
+
+def _with_title(doc: Doc, title_words: list[str], actor: Actor) -> dict[int, Mention]:
+    """``named(doc)`` plus a title mention of ``actor`` over the first run of ``title_words``."""
+    by_token = named(doc)
+    texts = [t.text for t in doc]
+    start = next(i for i in range(len(texts)) if texts[i : i + len(title_words)] == title_words)
+    mention = Mention(start, start + len(title_words), actor, MentionKind.TITLE)
+    by_token.update({i: mention for i in range(mention.start, mention.end)})
+    return by_token
+
+
+def test_a_subject_office_noun_is_the_person_a_later_pronoun_refers_to(nlp: Language) -> None:
+    resolver = PronounResolver(PRONOUNS, frozenset({"minister", "spokeswoman"}))
+    first = nlp("Marta Kovalenko resigned on Monday. The Chilean foreign minister met Peru's envoy.")
+    resolver.resolve_block(first, _with_title(first, ["Chilean", "foreign", "minister"], CHILE))
+    assert resolver.previous_subject_person == CHILE
+    assert resolved(resolver, nlp("He urged Peru to reopen the border."))["he"] == CHILE
+
+
+def test_an_office_noun_in_apposition_or_as_object_is_no_new_antecedent(nlp: Language) -> None:
+    resolver = PronounResolver(PRONOUNS, frozenset({"minister"}))
+    doc = nlp("Ilse Brandt thanked the Chilean minister.")
+    resolver.resolve_block(doc, _with_title(doc, ["Chilean", "minister"], CHILE))
+    assert resolver.last_person == ILSE
+    doc = nlp("Ilse Brandt, the Chilean minister, left.")
+    resolver.resolve_block(doc, _with_title(doc, ["the", "Chilean", "minister"], CHILE))
+    assert resolver.last_person == ILSE
+
+
+def test_he_after_a_ministers_sentence_is_the_ministers_state(extractor: Extractor) -> None:
+    text = ("Ghana's foreign minister met his Togolese counterpart in Accra on Monday. "
+            "He urged Togo to reopen the border.")
+    events = extractor.extract(Article("office-pronoun", text, None, "2024-03-04")).events
+    assert ("country:GHA", "APPEAL", "country:TGO") in {(e.subject.id, e.relation.name, e.object.id) for e in events}
