@@ -3,12 +3,12 @@
 The pipeline remembers each act as it emits it ("Hamas gunmen attacked Israeli towns"), and an act
 whose object named no actor by its agent alone ("Israel annexed the area"); a later "the attack",
 "the annexation" is aimed at that agent. Speakers are the subjects of speech verbs, for a later
-"the claim".
+"the claim"; authors are those told issuing a text, for a later "the resolution".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -56,11 +56,23 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Author:
+    """An actor told issuing a text ("the council passed a resolution"): who a later "the
+    resolution" names."""
+
+    noun: str  # the document noun (event_nouns.toml ``document_nouns``)
+    actor: Actor
+    sentence: int
+    token: int  # the issuing verb's index in its block
+
+
+@dataclass(frozen=True)
 class EventMemory:
-    """An article's acts and speakers so far, in text order, back to the window's start."""
+    """An article's acts, speakers and authors so far, in text order, back to the window's start."""
 
     events: tuple[RememberedEvent, ...] = ()
     speakers: tuple[Speaker, ...] = ()
+    authors: tuple[Author, ...] = ()
 
     def remember(self, events: Iterable[RememberedEvent], sentence: int) -> EventMemory:
         """The memory with ``events`` (of article sentence ``sentence``) added, and what no later
@@ -72,18 +84,19 @@ class EventMemory:
         """The memory with ``speakers`` (of one block, in text order) added."""
         return replace(self, speakers=self.speakers + tuple(speakers))
 
+    def note_authors(self, authors: Iterable[Author]) -> EventMemory:
+        """The memory with ``authors`` (of one block, in text order) added."""
+        return replace(self, authors=self.authors + tuple(authors))
+
     def latest_speaker(self, sentence: int, token: int, reactors: tuple[Actor, ...]) -> Actor | None:
         """The latest speaker before ``token`` of article sentence ``sentence``, within the
         window, of a state none of ``reactors`` belongs to."""
-        for speaker in reversed(self.speakers):
-            before = speaker.sentence < sentence or (speaker.sentence == sentence and speaker.token < token)
-            if not before:
-                continue
-            if sentence - speaker.sentence > REFERENCE_WINDOW_SENTENCES:
-                return None
-            if not any(same_state(reactor, speaker.actor) for reactor in reactors):
-                return speaker.actor
-        return None
+        return _latest_of_another_state(self.speakers, sentence, token, reactors)
+
+    def latest_author(self, noun: str, sentence: int, token: int, reactors: tuple[Actor, ...]) -> Actor | None:
+        """The latest author of a ``noun`` before ``token`` of article sentence ``sentence``,
+        within the window, of a state none of ``reactors`` belongs to."""
+        return _latest_of_another_state([a for a in self.authors if a.noun == noun], sentence, token, reactors)
 
     def recent(self, sentence: int, window: int = REFERENCE_WINDOW_SENTENCES) -> Iterator[RememberedEvent]:
         """The events a noun in article sentence ``sentence`` can refer to, ``window`` sentences
@@ -91,6 +104,22 @@ class EventMemory:
         for event in reversed(self.events):
             if sentence - event.sentence <= window:
                 yield event
+
+
+def _latest_of_another_state(
+    told: Sequence[Speaker | Author], sentence: int, token: int, reactors: tuple[Actor, ...],
+) -> Actor | None:
+    """The actor of the latest of ``told`` before ``token`` of article sentence ``sentence``,
+    within the window, of a state none of ``reactors`` belongs to."""
+    for item in reversed(told):
+        before = item.sentence < sentence or (item.sentence == sentence and item.token < token)
+        if not before:
+            continue
+        if sentence - item.sentence > REFERENCE_WINDOW_SENTENCES:
+            return None
+        if not any(same_state(reactor, item.actor) for reactor in reactors):
+            return item.actor
+    return None
 
 
 def sentence_numbers(sentence_starts: Iterable[int], before: int) -> dict[int, int]:
@@ -112,6 +141,36 @@ def sentence_speakers(tokens: Iterable[Token], sentences: dict[int, int], ctx: C
             if actor is not None:
                 found.append(Speaker(actor, sentences[token.sent.start], token.i))
     return found
+
+
+def sentence_authors(tokens: Iterable[Token], sentences: dict[int, int], ctx: Context) -> list[Author]:
+    """The authors of a block in text order: actors told issuing a document noun, as the subject
+    of a verb whose direct object it is ("passed a resolution"), the agent of such a passive ("a
+    plan put forward by France") or the subject of a verb it derives from ("proposed")."""
+    documents = ctx.ontology.event_nouns.documents
+    found: list[Author] = []
+    for token in tokens:
+        if token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        phrasal = any(c.dep_ == "prt" for c in token.children)  # "ruled out", "offered up": another verb
+        nouns = [] if phrasal else [noun for noun, words in documents.items() if lemma in words]
+        nouns += [c.lemma_.lower() for c in token.children
+                  if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in documents]
+        if not nouns:
+            continue
+        for actor in _issuers(token, ctx):
+            found.extend(Author(noun, actor, sentences[token.sent.start], token.i) for noun in nouns)
+    return found
+
+
+def _issuers(verb: Token, ctx: Context) -> list[Actor]:
+    """Who a verb tells issuing something: its active subject and that subject's conjuncts, or
+    the agent of its passive ("by France")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents = [pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+    tokens = [t for head in subjects + agents for t in (head, *head.conjuncts)]
+    return [actor for t in tokens if (actor := ctx.actor(t)) is not None]
 
 
 def same_state(a: Actor, b: Actor) -> bool:

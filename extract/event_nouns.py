@@ -1,5 +1,6 @@
 """Nouns that name an earlier act (event_nouns.toml) and their loader: the nominalisations of
-verbs of acts ("expulsion" of "expel") and nouns of a class of acts ("the measures")."""
+verbs of acts ("expulsion" of "expel"), nouns of a class of acts ("the measures") and nouns of a
+text an actor issues ("the resolution")."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class EventNouns:
     derived: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: class noun -> the two-digit CAMEO roots of the acts its class names ("measure" -> {"16", "17"})
     classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: document noun -> the words its issuing is told with ("proposal" -> {"proposal", "propose"})
+    documents: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def words_of(self, noun: str) -> frozenset[str]:
         """The words an act this noun names may have been told with: the noun and its verbs."""
@@ -46,7 +49,11 @@ def load_event_nouns(path: Path, roots: frozenset[str], is_verb_of_act: Callable
     for noun, listed in classes.items():
         if not listed <= roots:
             raise EventNounsError(f"{path}: class_nouns.{noun} must list CAMEO roots 01-20, got {sorted(listed)}")
-    return EventNouns(derived, classes)
+    documents = _word_lists(path, raw, "document_nouns")
+    for noun, words in documents.items():
+        if noun not in words:
+            raise EventNounsError(f"{path}: document_nouns.{noun} must list the noun itself among its words")
+    return EventNouns(derived, classes, documents)
 
 
 def _word_lists(path: Path, raw: Mapping[str, object], key: str) -> dict[str, frozenset[str]]:

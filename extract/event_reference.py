@@ -9,7 +9,9 @@ referred act's agent. Which nouns name which acts: ``find_referent`` and event_n
 
 A definite noun of a statement ("the claim", "these remarks", "the allegations") refers back to
 what someone said: the reaction ("India rejected the claim") is aimed at the latest speaker of
-another state, the subject of a speech verb (``sentence_speakers``).
+another state, the subject of a speech verb (``sentence_speakers``). A definite noun of a text
+an actor issues ("the resolution", "the proposal": event_nouns.toml ``document_nouns``) refers
+back to its author, the latest actor of another state told issuing one (``sentence_authors``).
 """
 
 from __future__ import annotations
@@ -83,7 +85,11 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
         return replace(candidate, relation=relation, drop=DropReason.UNRESOLVED_REFERENCE,
                        detail=f"the {noun.lower_} may refer to events of different agents")
     if noun is None or not referent.events:
-        # no event to refer to: "the claim", "the accusations" may still name what someone said
+        # no event to refer to: "the resolution" may name what someone issued, "the claim", "the
+        # accusations" what someone said
+        document = next((t for t in objects if is_document_noun(t, ctx)), None)
+        if document is not None and (aimed := _against_author(candidate, relation, document, memory, sentence)):
+            return aimed
         statement = next((t for t in objects if is_statement_noun(t, ctx)), None)
         return _against_speaker(candidate, relation, statement, memory, sentence) if statement else candidate
     own_side = relation in ctx.ontology.own_side_reactions
@@ -134,6 +140,28 @@ def _against_speaker(
     attributes = tuple(sorted({*candidate.attributes, ("topic", statement.lemma_.lower())}))
     return Candidate(candidate.trigger, relation, candidate.subjects, (speaker,), attributes, REFERENCE_CONFIDENCE,
                      pairing=REFERENCE_PAIRING)
+
+
+def _against_author(
+    candidate: Candidate, relation: str, document: Token, memory: EventMemory, sentence: int,
+) -> Candidate | None:
+    """A reaction to "the resolution" aimed at the latest actor of another state told issuing
+    one; None when there is none in the window."""
+    noun = document.lemma_.lower()
+    author = memory.latest_author(noun, sentence, document.i, candidate.subjects)
+    if author is None:
+        return None
+    attributes = tuple(sorted({*candidate.attributes, ("topic", noun)}))
+    return Candidate(candidate.trigger, relation, candidate.subjects, (author,), attributes, REFERENCE_CONFIDENCE,
+                     pairing=REFERENCE_PAIRING)
+
+
+def is_document_noun(token: Token, ctx: Context) -> bool:
+    """A definite noun of a text an actor issues, with no participant of its own: "the
+    resolution", "the proposal"; not "France's proposal" or "the proposal by France"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ctx.ontology.event_nouns.documents:
+        return False
+    return _definite_without_participant(token, ctx)
 
 
 def is_statement_noun(token: Token, ctx: Context) -> bool:

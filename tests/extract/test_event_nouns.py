@@ -64,3 +64,16 @@ def test_a_malformed_file_in_a_knowledge_directory_is_named(tmp_path: Path) -> N
                                            encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"event_nouns\.toml: class_nouns\.step"):
         Knowledge.load(data)
+
+
+def test_document_nouns_map_to_their_issuing_words() -> None:
+    documents = load_ontology().event_nouns.documents
+    assert documents["proposal"] == {"proposal", "propose"}
+    assert documents["resolution"] == {"resolution"}
+    assert "decision" not in documents  # too general to name one issued text
+
+
+def test_a_document_noun_must_list_itself(tmp_path: Path) -> None:
+    path = write(tmp_path, '[derived_nouns]\n[class_nouns]\n[document_nouns]\nproposal = ["propose"]\n')
+    with pytest.raises(EventNounsError, match=r"document_nouns\.proposal must list the noun itself"):
+        load_event_nouns(path, ROOTS, lambda verb: True)

@@ -272,3 +272,31 @@ def test_a_noun_spelled_like_a_verb_trigger_names_its_relation(extractor: Extrac
     # "the request" is no trigger noun; as the verb "request" it names APPEAL, which "asked" told
     result = run(extractor, "Ukraine asked Germany for tanks. Germany rejected the request.")
     assert reactions(result) == {("country:DEU", "REJECT", "country:UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The African Union passed a resolution on Monday demanding a ceasefire. Eritrea rejected the resolution.",
+         ("country:ERI", "REJECT", "org:african-union")),
+        ("A peace plan was put forward by Norway on Friday. Colombia welcomed the plan.",
+         ("country:COL", "PRAISE", "country:NOR")),
+        ("Chile proposed new talks on the border on Tuesday. Bolivia dismissed the proposal as a stunt.",
+         ("country:BOL", "REJECT", "country:CHL")),
+    ],
+)
+def test_a_reaction_to_an_issued_text_is_aimed_at_its_author(
+    extractor: Extractor, text: str, expected: tuple[str, str, str],
+) -> None:
+    assert expected in triples(run(extractor, text))
+
+
+def test_a_text_of_the_reactors_own_state_or_with_its_own_participant_has_no_author_to_find(
+    extractor: Extractor,
+) -> None:
+    own = run(extractor, "Peru proposed new talks on Tuesday. Lima defended the proposal.")
+    assert not referred(own)
+    named = run(extractor, "Chile proposed new talks on Tuesday. Bolivia rejected Ecuador's proposal.")
+    assert ("country:BOL", "REJECT", "country:CHL") not in triples(named)
+    ruled_out = run(extractor, "Chile ruled out new talks on Tuesday. Bolivia criticized the ruling.")
+    assert not referred(ruled_out)
