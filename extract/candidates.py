@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.consequence_threats import consequence_threats
 from extract.intended_threats import objectless_commitment
 from extract.light_verb_candidates import with_composed_events
 from extract.noun_events import with_noun_events
@@ -42,5 +43,6 @@ def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
             sense = object_sense(token, ctx)
             yield from verb_candidates(token, ctx) if sense is None else sense_candidates(token, sense, ctx)
             yield from obligation_candidates(token, ctx)
+            yield from consequence_threats(token, ctx)
         elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
             yield from noun_candidates(token, ctx)
