@@ -15,6 +15,10 @@ A capitalised compass word with "the" ("the North", "the South") is a descriptio
 for the latest state under discussion whose name it begins ("Kim ... the North" is North Korea;
 "Seoul ... the South" is South Korea). With no such state it refers to nothing.
 
+A noun naming a state by its relation to another ("its neighbour", "the ally", "Russia's rival":
+lexicon ``relational_state_nouns``) refers to the latest state under discussion other than its
+possessor and its clause's subjects.
+
 A region word before the head ("the Central American nation", "the West African country")
 describes one state of that region, never the region itself: the referent is the latest state
 under discussion among the region's states (``regions.tsv`` column ``members``, from the UN M49
@@ -43,11 +47,13 @@ class DescriptionKind(StrEnum):
     STATE = "state"  # country, nation, kingdom: a state, or a person or group as its state
     ORGANISATION = "organisation"  # alliance, bloc, group: an organisation
     COMPASS = "compass"  # "the North", "the South": a state whose name the word begins
+    RELATIONAL = "relational"  # "its neighbour", "the ally": a state other than its possessor
 
 
 def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
     """The kind of actor ``token`` refers back to, or None: a singular noun of the lexicon's
-    description nouns with "the" and nothing that restricts it or places it as a setting."""
+    description nouns with "the" (a relational noun: or a possessor) and nothing that restricts it
+    or places it as a setting."""
     lemma = token.lemma_.lower()
     if token.tag_ == "NN" and lemma in lexicon.state_description_nouns:
         kind = DescriptionKind.STATE
@@ -55,21 +61,33 @@ def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
         kind = DescriptionKind.ORGANISATION
     elif token.tag_ == "NNP" and token.text.istitle() and token.lower_ in lexicon.compass_state_words:
         kind = DescriptionKind.COMPASS
+    elif token.tag_ == "NN" and lemma in lexicon.relational_state_nouns:
+        kind = DescriptionKind.RELATIONAL
     else:
         return None
     determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
-    if determiners != ["the"]:
+    possessed = kind is DescriptionKind.RELATIONAL and not determiners and relation_possessor(token) is not None
+    if determiners != ["the"] and not possessed:
         return None
+    charged = token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.accusing_verbs
     for child in token.children:
-        of_noun = child.dep_ == "prep" and child.lower_ == "of" and any(
+        # "the state of emergency" restricts; "accused the country of provocations" is the charge,
+        # whatever the parse attached it to, as is "of lying"
+        of_noun = child.dep_ == "prep" and child.lower_ == "of" and not charged and any(
             g.dep_ == "pobj" and g.tag_ != "VBG" for g in child.children)
-        if child.dep_ in _RESTRICTING_ARCS or of_noun:  # "the state of emergency", not "the state of lying"
+        own_possessor = possessed and child.dep_ == "poss"
+        if (child.dep_ in _RESTRICTING_ARCS and not own_possessor) or of_noun:
             return None
     if token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPS:
         return None
     if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.leaving_verbs:
         return None  # "ordered the envoy to leave the country": where one is, not who acts
     return kind
+
+
+def relation_possessor(token: Token) -> Token | None:
+    """The possessor of a relational noun ("its" of "its neighbour", "Russia" of "Russia's ally")."""
+    return next((c for c in token.children if c.dep_ == "poss"), None)
 
 
 def as_description_kind(
@@ -79,7 +97,7 @@ def as_description_kind(
     the state of a person, group or government."""
     if kind is DescriptionKind.ORGANISATION:
         return actor if actor.type is ActorType.ORGANIZATION else None
-    if actor.type is ActorType.COUNTRY:
+    if actor.type is ActorType.COUNTRY:  # a state, or a state named by its relation to another
         return actor
     if actor.type in (ActorType.ORGANIZATION, ActorType.REGION) or actor.country is None:
         return None

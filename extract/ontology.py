@@ -321,6 +321,7 @@ class Lexicon:
     state_description_nouns: frozenset[str]
     organisation_description_nouns: frozenset[str]
     compass_state_words: frozenset[str]
+    relational_state_nouns: frozenset[str]
     statement_nouns: frozenset[str]
     envoy_nouns: frozenset[str]
     mission_nouns: frozenset[str]

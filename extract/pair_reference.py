@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.description_reference import description_kind, description_referent
+from extract.description_reference import description_kind, description_referent, relation_possessor
 from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, sentence_groups
 from extract.mentions import BlockMentions, Mention, MentionKind
@@ -252,12 +252,12 @@ def _is_under_discussion(mention: Mention, doc: Doc) -> bool:
                 and any(c.dep_ in ("attr", "acomp") for c in copula.children))
 
 
-def _qualifiers(token: Token, mentions: BlockMentions) -> list[Mention]:
+def _qualifiers(token: Token, mentions: BlockMentions, arcs: frozenset[str] = _QUALIFYING_ARCS) -> list[Mention]:
     """The mentions inside the noun's qualifying modifiers ("Russian" in "the two Russian ministers")."""
     own = mentions.get(token.i)
     found: list[Mention] = []
     for child in token.children:
-        if child.dep_ in _QUALIFYING_ARCS:
+        if child.dep_ in arcs:
             for inner in child.subtree:
                 mention = mentions.get(inner.i)
                 if mention is not None and mention is not own and mention not in found:
@@ -268,6 +268,13 @@ def _qualifiers(token: Token, mentions: BlockMentions) -> list[Mention]:
 def _qualified(token: Token, mentions: BlockMentions) -> bool:
     """A modifier of the noun names an actor ("the two Russian ministers"): no pair reference."""
     return bool(_qualifiers(token, mentions))
+
+
+def _possessor_actors(token: Token, mentions: BlockMentions) -> list[Actor]:
+    """The actor a description's possessor names ("its" of "its neighbour"), if any."""
+    possessor = relation_possessor(token)
+    mention = mentions.get(possessor.i) if possessor is not None else None
+    return [mention.actor] if mention is not None else []
 
 
 def _regional_qualifiers(token: Token, mentions: BlockMentions) -> list[Mention] | None:
@@ -350,15 +357,17 @@ class ReferenceResolver:
                 continue
             described = None
             regional = _regional_qualifiers(token, mentions)
-            if token.i not in mentions and (regional is not None or not _qualified(token, mentions)):
+            relational = token.lemma_.lower() in self.lexicon.relational_state_nouns  # "its neighbour"
+            arcs = _QUALIFYING_ARCS - {"poss"} if relational else _QUALIFYING_ARCS
+            if token.i not in mentions and (regional is not None or not _qualifiers(token, mentions, arcs)):
                 described = description_kind(token, self.lexicon)
             if described is not None and regional is not None:
                 for region in regional:  # "the Central American nation" is a state, never the region
                     _forget(sentence.doc[region.start], mentions)
             if described is not None:
+                excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions)]
                 actor = description_referent(token.lower_, described, self._looking_back(named),
-                                             clause_mates(token, mentions), self._country,
-                                             self._members(regional or ()))
+                                             excluded, self._country, self._members(regional or ()))
                 if actor is not None:
                     mentions[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.DESCRIPTION)
                 continue

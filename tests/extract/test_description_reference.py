@@ -119,3 +119,40 @@ def test_a_region_description_with_no_state_of_the_region_names_neither_region_n
     text = "China warned Japan on Monday. Beijing accused the Central American nation of meddling."
     found = triples(extractor, text)
     assert not any(relation == "ACCUSE" for _, relation, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India and Pakistan exchanged fire along the border. New Delhi accused its neighbour of sheltering "
+         "militants.", ("country:IND", "ACCUSE", "country:PAK")),
+        ("Armenia and Azerbaijan clashed on the border. Yerevan accused its neighbour of shelling villages.",
+         ("country:ARM", "ACCUSE", "country:AZE")),
+        ("Japan hosted South Korea's president. China accused Tokyo's ally of provocations.",
+         ("country:CHN", "ACCUSE", "country:KOR")),
+    ],
+)
+def test_a_relational_noun_refers_to_the_latest_state_other_than_its_possessor(
+    extractor: Extractor, text: str, expected: tuple[str, str, str],
+) -> None:
+    assert expected in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("Peru accused its neighbour of lying.", "neighbour", DescriptionKind.RELATIONAL),
+        ("Peru praised the ally.", "ally", DescriptionKind.RELATIONAL),
+        ("Peru accused the country of provocations.", "country", DescriptionKind.STATE),  # the charge
+        ("Peru praised an ally.", "ally", None),  # indefinite
+        ("Peru praised its allies.", "allies", None),  # plural
+        ("Russia will defend its ally Belarus.", "ally", None),  # named in apposition
+        ("The state of emergency ended.", "state", None),
+    ],
+)
+def test_relational_and_charged_descriptions(
+    extractor: Extractor, text: str, word: str, kind: DescriptionKind | None,
+) -> None:
+    doc = extractor.nlp(text)
+    (token,) = [t for t in doc if t.text == word]
+    assert description_kind(token, extractor.knowledge.lexicon) is kind
