@@ -1,6 +1,8 @@
 """The valence of an evaluative predicate ("a dangerous populist", "a trusted friend"): the words
-of evaluative_words.tsv (VADER's lexicon, converted by tools/build_evaluative_words.py) and how a
-predicate's words add up to a clearly negative, clearly positive or unclear judgement."""
+of evaluative_words.tsv (VADER's lexicon, converted by tools/build_evaluative_words.py), for words
+VADER does not rate those of evaluative_words_pattern.tsv (Pattern's subjectivity lexicon, converted
+by tools/build_pattern_words.py), and how a predicate's words add up to a clearly negative,
+clearly positive or unclear judgement."""
 
 from __future__ import annotations
 
@@ -64,6 +66,11 @@ def load_evaluative_words(path: Path) -> EvaluativeWords:
             raise EvaluativeWordsError(f"{path}:{number}: expected a word and a valence from -4 to 4, got {line!r}")
         valences[cells[0]] = valence
     return EvaluativeWords(valences)
+
+
+def with_fallback(primary: EvaluativeWords, fallback: EvaluativeWords) -> EvaluativeWords:
+    """The words of both lexicons: ``primary``'s rating where it rates a word, else ``fallback``'s."""
+    return EvaluativeWords({**fallback.valences, **primary.valences})
 
 
 def _valence(text: str) -> float | None:
