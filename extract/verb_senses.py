@@ -81,12 +81,20 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
         if found is None:
             return None
         sense = _class_sense(found)
-    if sense.code is not None and ctx.ontology.relation_for_code(sense.code).name in {t.relation for t in triggers}:
+    if sense.code is not None and ctx.ontology.relation_for_code(sense.code).name in _reading_relations(verb, triggers):
         return None
     literal = triggers[0].relation if triggers else _default_relation(lemma, ctx)
     if sense.code is None and literal is None:
         return None  # no event to suppress: the verb says nothing by itself either
     return replace(sense, literal=literal or "")
+
+
+def _reading_relations(verb: Token, triggers: tuple[Trigger, ...]) -> set[str]:
+    """The relations of the triggers that can read the verb here: those without a particle (one whose
+    particle is present returned earlier) and without a preposition, or whose preposition is on the
+    verb ("call on X" reads "called on X", not "called for calm")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return {t.relation for t in triggers if not t.particle and (not t.preps or preps & set(t.preps))}
 
 
 def sense_candidates(verb: Token, sense: ObjectSense, ctx: Context) -> Iterator[Candidate]:

@@ -76,3 +76,21 @@ def test_releasing_a_statement_names_its_class_in_the_drop(extractor: Extractor)
                                            "2024-03-05"))
     assert not extraction.events
     assert [(d.trigger, d.relation) for d in extraction.drops] == [("release", "COMMENT_ON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "call for" demands a course of action: no phone call between the ones calling for it
+        ("Iran and Iraq called for calm in the region.", set()),
+        ("Iran and Iraq issued a joint statement on Tuesday calling for calm in the region.", set()),
+        ("Brazil and Argentina called for a ceasefire in Ukraine.", set()),
+        # near misses that stay: a phone call to an addressee, an appeal on an addressee
+        ("Putin called Erdogan on Tuesday.",
+         {("person:vladimir-putin", "PHONE", "041", "person:recep-tayyip-erdogan")}),
+        ("France called on Russia to withdraw its troops.", {("country:FRA", "APPEAL", "020", "country:RUS")}),
+    ],
+)
+def test_calling_for_a_course_of_action_is_no_phone_call(extractor: Extractor, text: str,
+                                                          expected: set[tuple[str, str, str, str]]) -> None:
+    assert coded(extractor, text) == expected
