@@ -1,6 +1,8 @@
 """The valence of an evaluative predicate ("a dangerous populist", "a trusted friend"): the words
-of evaluative_words.tsv (VADER's lexicon, converted by tools/build_evaluative_words.py) and how a
-predicate's words add up to a clearly negative, clearly positive or unclear judgement."""
+of evaluative_words.tsv (VADER's lexicon, converted by tools/build_evaluative_words.py), for words
+VADER does not rate those of evaluative_words_pattern.tsv (Pattern's subjectivity lexicon, converted
+by tools/build_pattern_words.py), and how a predicate's words add up to a clearly negative,
+clearly positive or unclear judgement."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Token
+
+from extract.polarity_morphology import NO_AFFIXES, NegatingAffixes, negated_valence
 
 #: Valence from which a word counts as clearly evaluative, on VADER's scale of mean ratings from -4
 #: to +4. Measured on 50 naming sentences written for it (VERBS.md): 33 right at 1.25 and 1.5, 32
@@ -41,14 +45,22 @@ class Judgement(enum.Enum):
 
 @dataclass(frozen=True)
 class EvaluativeWords:
-    """Word (lower case, as written or as a lemma) -> mean valence, -4 to +4."""
+    """Word (lower case, as written or as a lemma) -> mean valence, -4 to +4; an unrated adjective
+    or noun that negates a clearly positive word by an affix of ``affixes`` ("unwise") is minus
+    that word's valence (extract/polarity_morphology.py)."""
 
     valences: Mapping[str, float]
+    affixes: NegatingAffixes = NO_AFFIXES
 
     def valence(self, token: Token) -> float | None:
-        """The word's valence as written ("friends"), else its lemma's; None when unrated."""
+        """The word's valence as written ("friends"), else its lemma's, else by a negating affix
+        (adjectives and nouns); None when unrated."""
         found = self.valences.get(token.lower_)
-        return found if found is not None else self.valences.get(token.lemma_.lower())
+        if found is None:
+            found = self.valences.get(token.lemma_.lower())
+        if found is None and token.pos_ in ("ADJ", "NOUN"):
+            found = negated_valence(token.lower_, self.valences, self.affixes, CLEAR_VALENCE)
+        return found
 
 
 def load_evaluative_words(path: Path) -> EvaluativeWords:
@@ -64,6 +76,16 @@ def load_evaluative_words(path: Path) -> EvaluativeWords:
             raise EvaluativeWordsError(f"{path}:{number}: expected a word and a valence from -4 to 4, got {line!r}")
         valences[cells[0]] = valence
     return EvaluativeWords(valences)
+
+
+def with_fallback(primary: EvaluativeWords, fallback: EvaluativeWords) -> EvaluativeWords:
+    """The words of both lexicons: ``primary``'s rating where it rates a word, else ``fallback``'s
+    (with ``primary``'s negating affixes)."""
+    return EvaluativeWords({**fallback.valences, **primary.valences}, primary.affixes)
+
+
+def with_affixes(words: EvaluativeWords, affixes: NegatingAffixes) -> EvaluativeWords:
+    return EvaluativeWords(words.valences, affixes)
 
 
 def _valence(text: str) -> float | None:

@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.evaluative import EvaluativeWords, load_evaluative_words
+from extract.evaluative import EvaluativeWords, load_evaluative_words, with_affixes, with_fallback
 from extract.event_nouns import EventNouns, load_event_nouns
 from extract.light_verbs import LightVerbs, load_light_verbs
+from extract.polarity_morphology import load_negating_affixes
 from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.territory_words import TerritoryWords, load_territory_words
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
@@ -54,7 +55,8 @@ class Ontology:
     verbs: VerbDictionary
     #: threats, warnings and naming as CAMEO codes them (speech_acts.toml)
     speech_acts: SpeechActs
-    #: word -> valence, for naming predicates the dictionary does not code (evaluative_words.tsv)
+    #: word -> valence, for naming predicates the dictionary does not code (evaluative_words.tsv,
+    #: then evaluative_words_pattern.tsv for words VADER does not rate)
     evaluative_words: EvaluativeWords
     #: verbs of taking a place and the nouns of territory (territory.toml, extract/territory.py)
     territory: TerritoryWords
@@ -220,7 +222,10 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         code_relations=code_relations,
         verbs=verbs,
         speech_acts=load_speech_acts(data_dir / "speech_acts.toml", frozenset(goldstein)),
-        evaluative_words=load_evaluative_words(data_dir / "evaluative_words.tsv"),
+        evaluative_words=with_affixes(
+            with_fallback(load_evaluative_words(data_dir / "evaluative_words.tsv"),
+                          load_evaluative_words(data_dir / "evaluative_words_pattern.tsv")),
+            load_negating_affixes(data_dir / "polarity_morphology.toml")),
         territory=load_territory_words(data_dir / "territory.toml"),
         reaction_roots=reaction_roots,
         event_object_senses=senses,

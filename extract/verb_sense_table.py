@@ -29,6 +29,10 @@ class ObjectClass:
     prep_objects: frozenset[str]
     code: str | None
     mutual: bool
+    #: prepositions whose object is the target; empty: the lexicon's target prepositions
+    target_preps: tuple[str, ...] = ()
+    #: read before the dictionary's object pattern for the verb (the class corrects its reading)
+    before_dictionary: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,9 @@ def _object_class(path: Path, entry: object, cameo_codes: frozenset[str]) -> Obj
         raise VerbSenseError(f"{where}: prep and prep_objects go together")
     if not objects and not prep_objects:
         raise VerbSenseError(f"{where}: names no object words (objects or prep_objects)")
+    before = entry.get("before_dictionary", False)
+    if not isinstance(before, bool):
+        raise VerbSenseError(f"{where}: before_dictionary must be true or false, got {before!r}")
     return ObjectClass(
         name=name,
         verbs=frozenset(_words(where, entry, "verbs", non_empty=True)),
@@ -91,6 +98,8 @@ def _object_class(path: Path, entry: object, cameo_codes: frozenset[str]) -> Obj
         prep_objects=frozenset(prep_objects),
         code=None if code == NO_EVENT else code,
         mutual=mutual,
+        target_preps=tuple(_words(where, entry, "target_preps")),
+        before_dictionary=before,
     )
 
 

@@ -43,6 +43,7 @@ class ObjectSense:
     source: str
     detail: str
     literal: str = ""  # the relation the verb says by itself (named in a no-event drop)
+    target_preps: tuple[str, ...] = ()  # a class's own target prepositions (none: the lexicon's)
 
 
 #: CAMEO's root of expressed intent (03): geokg codes an intention as the act with ``intended``
@@ -52,8 +53,10 @@ INTENT_ROOT = "03"
 
 
 def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
-    """The sense the verb's object selects, if it overrides what the verb would otherwise say:
-    the dictionary's most specific object pattern, else a class of figurative objects. None where
+    """The sense the verb's object selects, if it overrides what the verb would otherwise say: a
+    class marked ``before_dictionary`` (it corrects the dictionary's reading of the verb with these
+    objects), else the dictionary's most specific object pattern, else a class of figurative
+    objects. None where
     an ontology verb+object trigger fits, where no pattern or class names this object, where the
     sense gives the ontology's own relation, or where the verb has no ontology trigger and the
     dictionary codes it anyway (``dictionary_candidates``)."""
@@ -62,8 +65,12 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
     if any(t.particle and _has_words(verb, t.particle) for t in triggers):
         return None
     table = ctx.ontology.verb_senses
-    pattern = ctx.ontology.verbs.object_pattern(verb) if lemma in table.general_verbs or not triggers else None
-    if pattern is not None:
+    first_class = _object_class(verb, tuple(c for c in table.classes_for(lemma) if c.before_dictionary))
+    pattern = None if first_class is not None else (
+        ctx.ontology.verbs.object_pattern(verb) if lemma in table.general_verbs or not triggers else None)
+    if first_class is not None:
+        sense = _class_sense(first_class)
+    elif pattern is not None:
         if pattern.code is not None and not triggers:
             return None  # the dictionary codes this verb already, with this very pattern
         if pattern.code is not None and pattern.code[:2] == INTENT_ROOT:
@@ -74,12 +81,20 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
         if found is None:
             return None
         sense = _class_sense(found)
-    if sense.code is not None and ctx.ontology.relation_for_code(sense.code).name in {t.relation for t in triggers}:
+    if sense.code is not None and ctx.ontology.relation_for_code(sense.code).name in _reading_relations(verb, triggers):
         return None
     literal = triggers[0].relation if triggers else _default_relation(lemma, ctx)
     if sense.code is None and literal is None:
         return None  # no event to suppress: the verb says nothing by itself either
     return replace(sense, literal=literal or "")
+
+
+def _reading_relations(verb: Token, triggers: tuple[Trigger, ...]) -> set[str]:
+    """The relations of the triggers that can read the verb here: those without a particle (one whose
+    particle is present returned earlier) and without a preposition, or whose preposition is on the
+    verb ("call on X" reads "called on X", not "called for calm")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return {t.relation for t in triggers if not t.particle and (not t.preps or preps & set(t.preps))}
 
 
 def sense_candidates(verb: Token, sense: ObjectSense, ctx: Context) -> Iterator[Candidate]:
@@ -94,13 +109,16 @@ def sense_candidates(verb: Token, sense: ObjectSense, ctx: Context) -> Iterator[
     relation = ctx.ontology.relation_for_code(sense.code)
     if sense.target_prep:
         first: tuple[str, ...] = (sense.target_prep,)
+    elif sense.target_preps:
+        first = sense.target_preps
     elif sense.names_object:
         first = tuple(sorted(ctx.lexicon.target_prepositions))
     else:
         first = ()
     trig = Trigger(lemma, "VERB", relation.name, sense.particle, first, None)
     candidate = coded_verb_candidate(verb, trig, ctx)
-    if candidate.drop in _OBJECT_MISSING and candidate.subjects and first and not sense.target_prep:
+    if candidate.drop in _OBJECT_MISSING and candidate.subjects and first and not sense.target_prep \
+            and not sense.target_preps:  # a class's own target prepositions are the only place of its target
         if sense.names_object and any(ctx.actor(o) is not None for o in _direct_objects(verb)):
             # "welcomed the delegation from Zambia": the named object is the actor acted on, so
             # the pattern names no thing and the verb keeps its own reading
@@ -155,6 +173,7 @@ def _class_sense(found: ObjectClass) -> ObjectSense:
         mutual=found.mutual,
         source=FROM_OBJECT_CLASS,
         detail=f"object class {found.name!r} = {found.code or '---'}",
+        target_preps=found.target_preps,
     )
 
 
