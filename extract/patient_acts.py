@@ -43,6 +43,7 @@ class PatientActs:
     possessor_never_agent: frozenset[str] = frozenset()
     from_holder: frozenset[str] = frozenset()
     ending_custody: frozenset[str] = frozenset()
+    sender_acts: frozenset[str] = frozenset()
     state_acts: frozenset[str] = frozenset()
     holding_verbs: frozenset[str] = frozenset()
     custody_nouns: frozenset[str] = frozenset()
@@ -62,16 +63,18 @@ def load_patient_acts(path: Path, codes: frozenset[str]) -> PatientActs:
     holding = read_table(path, raw, "holding", PatientActsError)
     acts = _words(path, nouns, "acts")
     subsets = {key: _words(path, nouns, key)
-               for key in ("possessor_never_agent", "from_holder", "ending_custody", "state_acts")}
+               for key in ("possessor_never_agent", "from_holder", "ending_custody", "sender_acts", "state_acts")}
     for key, words in subsets.items():
         if not words <= acts:
             raise PatientActsError(f"{path}: nouns.{key} lists words not in nouns.acts: {sorted(words - acts)}")
     holding_codes = _words(path, holding, "codes")
     if not holding_codes <= codes:
         raise PatientActsError(f"{path}: holding.codes names unknown CAMEO codes {sorted(holding_codes - codes)}")
-    return PatientActs(acts, subsets["possessor_never_agent"], subsets["from_holder"], subsets["ending_custody"],
-                       subsets["state_acts"], _words(path, holding, "verbs"), _words(path, holding, "custody_nouns"),
-                       holding_codes)
+    return PatientActs(
+        acts, subsets["possessor_never_agent"], subsets["from_holder"], subsets["ending_custody"],
+        subsets["sender_acts"], subsets["state_acts"], _words(path, holding, "verbs"),
+        _words(path, holding, "custody_nouns"), holding_codes,
+    )
 
 
 def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
@@ -164,5 +167,5 @@ def holder_roles(noun: Token, words: PatientActs) -> ActRoles:
     for holder in holders:
         for custody in _pobjs(holder, ("in",)):
             if custody.lemma_.lower() in words.custody_nouns:
-                doers += [q for q in _qualifiers(custody) if q.dep_ in ("poss", "amod", "compound", "nmod")]
+                doers += _qualifiers(custody)
     return ActRoles((), tuple(doers), tuple(places))

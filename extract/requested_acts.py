@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.envoys import is_envoy
 from extract.event_memory import EventMemory, RememberedEvent, same_state
 from extract.event_reference import REFERENCE_PAIRING, find_referent
 from extract.patient_acts import act_roles
@@ -77,17 +78,29 @@ def _place_states(tokens: tuple[Token, ...], ctx: Context) -> list[Actor]:
     return found
 
 
+def _sent_envoys(noun: Token, patients: tuple[Token, ...], ctx: Context) -> tuple[Token, ...]:
+    """The envoys among the patients of an act their own state does to them ("the return of the
+    Saudi ambassador")."""
+    if noun.lemma_.lower() not in ctx.ontology.patient_acts.sender_acts:
+        return ()
+    return tuple(t for t in patients if is_envoy(t, ctx))
+
+
 def patient_actors(noun: Token, ctx: Context) -> list[Actor]:
     """The actors the patients of an act noun name ("the release of Japanese fishermen": Japan's
-    fishermen)."""
-    return _actors(act_roles(noun, ctx.ontology.patient_acts).patients, ctx)
+    fishermen); an envoy its own state sends back is none."""
+    patients = act_roles(noun, ctx.ontology.patient_acts).patients
+    envoys = _sent_envoys(noun, patients, ctx)
+    return _actors(tuple(t for t in patients if t not in envoys), ctx)
 
 
 def act_doers(noun: Token, ctx: Context) -> list[Actor]:
-    """The actors the act noun's phrase names as its doer or the holder of its patient."""
+    """The actors the act noun's phrase names as its doer or the holder of its patient, and the
+    state of an envoy it sends back."""
     roles = act_roles(noun, ctx.ontology.patient_acts)
     doers = _actors(roles.doers, ctx)
     doers.extend(a for a in _place_states(roles.places, ctx) if a not in doers)
+    doers.extend(a for a in _actors(_sent_envoys(noun, roles.patients, ctx), ctx) if a not in doers)
     return doers
 
 
@@ -103,6 +116,9 @@ def aimed_at_doer(candidate: Candidate, ctx: Context) -> Candidate:
     noun = requested_act(candidate.trigger, ctx)
     if noun is None:
         return candidate
+    roles = act_roles(noun, ctx.ontology.patient_acts)
+    if not (roles.patients or roles.doers or roles.places):
+        return candidate  # "welcomed the expulsions": a reference back (extract/event_reference.py)
     patients = patient_actors(noun, ctx)
     if candidate.drop is None and not any(o in patients for o in candidate.objects):
         return candidate  # aimed at someone the act's phrase does not name as its patient
@@ -110,12 +126,13 @@ def aimed_at_doer(candidate: Candidate, ctx: Context) -> Candidate:
     doers = [a for a in act_doers(noun, ctx) if a not in kept]
     objects = tuple(a for a in (*doers, *kept) if not any(same_state(a, s) for s in candidate.subjects))
     lemma = noun.lemma_.lower()
+    # the verb in the sense it takes with an act as its object ("welcomed the return": praise, no hosting)
+    relation = ctx.ontology.event_object_senses.get(candidate.trigger.lemma_.lower(), candidate.relation) \
+        if candidate.trigger.pos_ == "VERB" else candidate.relation
     if not objects:
         detail = f"'{lemma}' is done to its possessor or 'of' object; no doer named"
-        return Candidate(candidate.trigger, candidate.relation, candidate.subjects, (), candidate.attributes, 0.0,
+        return Candidate(candidate.trigger, relation, candidate.subjects, (), candidate.attributes, 0.0,
                          DropReason.PATIENT_OF_REQUESTED_ACT, detail)
-    relation = ctx.ontology.event_object_senses.get(candidate.trigger.lemma_.lower(), candidate.relation) \
-        if candidate.drop is not None and candidate.trigger.pos_ == "VERB" else candidate.relation
     attributes = tuple(sorted({*candidate.attributes, ("topic", lemma)}))
     confidence = candidate.confidence if candidate.drop is None else DOER_CONFIDENCE * 0.9
     return replace(candidate, relation=relation, objects=objects, attributes=attributes, confidence=confidence,

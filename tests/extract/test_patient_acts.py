@@ -93,16 +93,23 @@ def test_loader_reads_the_shipped_file() -> None:
     assert "detain" in words.holding_verbs
 
 
+def patient_acts_text(**lists: list[str]) -> str:
+    """A patient_acts.toml with one-word lists, ``lists`` replacing some of them."""
+    nouns = {"acts": ["release"], "possessor_never_agent": ["release"], "from_holder": ["release"],
+             "ending_custody": ["release"], "sender_acts": ["release"], "state_acts": ["release"]}
+    holding = {"verbs": ["hold"], "custody_nouns": ["custody"], "codes": ["173"]}
+    def table(name: str, words: dict[str, list[str]]) -> str:
+        rows = [f"{key} = {lists.get(key, value)!r}".replace("'", '"') for key, value in words.items()]
+        return "\n".join([f"[{name}]", *rows])
+    return table("nouns", nouns) + "\n" + table("holding", holding) + "\n"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[nouns]\nacts = []\n[holding]\n", "acts must be a non-empty list of words"),
-        ("[nouns]\nacts = [\"release\"]\npossessor_never_agent = [\"freedom\"]\nfrom_holder = [\"release\"]\n"
-         "ending_custody = [\"release\"]\nstate_acts = [\"release\"]\n[holding]\nverbs = [\"hold\"]\n"
-         "custody_nouns = [\"custody\"]\ncodes = [\"173\"]\n", "possessor_never_agent lists words not in nouns.acts"),
-        ("[nouns]\nacts = [\"release\"]\npossessor_never_agent = [\"release\"]\nfrom_holder = [\"release\"]\n"
-         "ending_custody = [\"release\"]\nstate_acts = [\"release\"]\n[holding]\nverbs = [\"hold\"]\n"
-         "custody_nouns = [\"custody\"]\ncodes = [\"999\"]\n", "unknown CAMEO codes ['999']"),
+        (patient_acts_text(acts=[]), "acts must be a non-empty list of words"),
+        (patient_acts_text(possessor_never_agent=["freedom"]), "possessor_never_agent lists words not in nouns.acts"),
+        (patient_acts_text(codes=["999"]), "unknown CAMEO codes ['999']"),
         ("[holding]\n", "missing table [nouns]"),
     ],
 )

@@ -55,6 +55,9 @@ def patient_drops(extraction: Extraction) -> list[tuple[str, str]]:
          {("country:AUS", "CRITICIZE", "country:CHN")}),
         ("The United States welcomed Russia's release of the American student.",
          {("country:USA", "PRAISE", "country:RUS"), ("country:RUS", "RELEASE", "group:usa-edu")}),
+        ("Japan demanded the return of the islands from Russia.", {("country:JPN", "DEMAND", "country:RUS")}),
+        # an envoy's return is his own state's act, no act done to him: the reaction stays as it was
+        ("Qatar welcomed the return of the Saudi ambassador to Doha.", {("country:QAT", "HOST", "country:SAU")}),
         # a request addressed to someone names its object itself
         ("France urged Iran to release the aid worker.", {("country:FRA", "APPEAL", "country:IRN")}),
     ],
@@ -72,6 +75,7 @@ def test_aimed_at_the_doer(extractor: Extractor, text: str, expected: set[tuple[
         ("Britain voiced concern about the journalist's treatment in custody.", "concern", "CRITICIZE"),
         ("Amnesty International demanded the immediate release of the detained protesters.", "demand", "DEMAND"),
         ("The EU called for the return of the kidnapped Ukrainian children.", "call", "APPEAL"),
+        ("Iran condemned the killing of its nuclear scientist in Tehran.", "condemn", "CRITICIZE"),
     ],
 )
 def test_no_doer_named_drops_the_request(extractor: Extractor, text: str, trigger: str, relation: str) -> None:
