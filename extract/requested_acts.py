@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from extract.envoys import is_envoy
 from extract.event_memory import EventMemory, RememberedEvent, same_state
-from extract.event_reference import REFERENCE_PAIRING, find_referent
+from extract.event_reference import REFERENCE_PAIRING, find_referent, is_referring_noun, reaction_relation
 from extract.patient_acts import act_roles
 from extract.patterns import Candidate, Context, actors_of, modifier_actors
 from graph.model import Actor, ActorType, DropReason
@@ -129,6 +129,9 @@ def aimed_at_doer(candidate: Candidate, ctx: Context) -> Candidate:
     # the verb in the sense it takes with an act as its object ("welcomed the return": praise, no hosting)
     relation = ctx.ontology.event_object_senses.get(candidate.trigger.lemma_.lower(), candidate.relation) \
         if candidate.trigger.pos_ == "VERB" else candidate.relation
+    if not objects and candidate.drop is not None and reaction_relation(candidate, ctx) is not None \
+            and is_referring_noun(noun, ctx):
+        return candidate  # "condemned the arrest of the activist": a reference back (extract/event_reference.py)
     if not objects:
         detail = f"'{lemma}' is done to its possessor or 'of' object; no doer named"
         return Candidate(candidate.trigger, relation, candidate.subjects, (), candidate.attributes, 0.0,

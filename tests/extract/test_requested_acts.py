@@ -92,7 +92,11 @@ def test_no_doer_named_drops_the_request(extractor: Extractor, text: str, trigge
          ("org:eu", "DEMAND", "country:RUS")),
         ("Iran arrested a British-Iranian aid worker last year. Britain has repeatedly called for her release.",
          ("country:GBR", "APPEAL", "country:IRN")),
+        ("Iran detained a French tourist in March. France condemned the detention of the tourist and demanded her "
+         "release.", ("country:FRA", "DEMAND", "country:IRN")),
         # the earlier act told with the noun's own word
+        ("Russia arrested a German activist on Monday. Germany condemned the arrest of the German activist.",
+         ("country:DEU", "CRITICIZE", "country:RUS")),
         ("Belarus expelled two Lithuanian diplomats on Monday. Lithuania condemned the expulsion of its diplomats.",
          ("country:LTU", "CRITICIZE", "country:BLR")),
     ],
@@ -107,3 +111,12 @@ def test_a_holder_too_far_back_is_not_the_doer(extractor: Extractor) -> None:
     result = run(extractor, text)
     assert not [e for e in result.events if e.relation.name == "DEMAND"]
     assert ("demand", "DEMAND") in patient_drops(result)
+
+
+def test_a_definite_act_with_no_actor_in_its_phrase_is_left_to_event_references(extractor: Extractor) -> None:
+    alone = run(extractor, "Germany condemned the arrest of the activist.")
+    assert alone.events == ()
+    assert [d.reason for d in alone.drops if d.trigger == "condemn"] == [DropReason.NOT_AN_ACTOR]
+    told = run(extractor, "Russia arrested the opposition activist on Monday. "
+                          "Germany condemned the arrest of the activist.")
+    assert ("country:DEU", "CRITICIZE", "country:RUS") in triples(told)
