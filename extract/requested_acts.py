@@ -146,8 +146,8 @@ def doer_from_memory(candidate: Candidate, memory: EventMemory, sentence: int, c
     """A request or reaction dropped as ``patient_of_requested_act``, aimed at the agent of the
     earlier act its noun refers to: an act told with the noun's word or verb (``find_referent``:
     "Russia released X ... welcomed the release"), else, for an act ending custody ("demanded his
-    release"), the agent of an act of holding in this or the previous sentence ("Russia detained
-    the activist"). The act must
+    release"), the agent of an act of holding the same person within the reference window, or
+    anyone of its state in this or the previous sentence ("Russia detained the activist"). The act must
     have been done to the patient's state, if both name one. The candidate as it was otherwise."""
     if candidate.drop is not DropReason.PATIENT_OF_REQUESTED_ACT:
         return candidate
@@ -158,8 +158,12 @@ def doer_from_memory(candidate: Candidate, memory: EventMemory, sentence: int, c
     patients = patient_actors(noun, ctx)
     events = [e for e in find_referent(noun, memory, sentence, ctx).events if _done_to(e, patients)]
     if not events and noun.lemma_.lower() in words.ending_custody:
-        events = [e for e in memory.recent(sentence, HOLDER_WINDOW_SENTENCES)
-                  if ctx.ontology.relation(e.relation).cameo[:3] in words.holding_codes and _done_to(e, patients)]
+        held_acts = [e for e in memory.recent(sentence) if ctx.ontology.relation(e.relation).cameo[:3]
+                     in words.holding_codes]
+        # the holder of the very person named, within the reference window; else of anyone of the
+        # patient's state told just before
+        events = [e for e in held_acts if e.object is not None and e.object.id in {p.id for p in patients}] or [
+            e for e in held_acts if sentence - e.sentence <= HOLDER_WINDOW_SENTENCES and _done_to(e, patients)]
     if not events:
         return candidate
     latest = [e for e in events if (e.sentence, e.trigger) == (events[0].sentence, events[0].trigger)]

@@ -105,6 +105,16 @@ def test_the_doer_told_before(extractor: Extractor, text: str, expected: tuple[s
     assert expected in triples(run(extractor, text))
 
 
+def test_the_holder_of_the_same_person_further_back(extractor: Extractor) -> None:
+    told = ("Belarus arrested opposition leader Maria Kolesnikova in September. She was taken to a prison in Minsk. "
+            "Her lawyers were not allowed to see her. ")
+    same = run(extractor, told + "Lithuania demanded the release of Maria Kolesnikova.")
+    assert ("country:LTU", "DEMAND", "country:BLR") in triples(same)
+    other = run(extractor, told + "Lithuania demanded the release of the journalists.")
+    assert not [e for e in other.events if e.relation.name == "DEMAND"]
+    assert ("demand", "DEMAND") in patient_drops(other)
+
+
 def test_a_holder_too_far_back_is_not_the_doer(extractor: Extractor) -> None:
     text = ("Russia detained the activist on Monday. The court met on Tuesday. The judge spoke on Wednesday. "
             "The European Union demanded his release.")
