@@ -40,6 +40,13 @@ def adjunct_drops(extraction: Extraction) -> list[tuple[str, str]]:
          ("attack", "'attack' gives the reason for 'suspend'")),
         ("Russia warned Finland against joining NATO, citing threats to Russian security.", "THREATEN",
          ("threat", "'threat' gives the reason for 'cite'")),
+        # "in N of", "for fear of": the reason noun's complement
+        ("Jordan closed its border with Syria in the wake of attacks on Syrian villages.", "ATTACK",
+         ("attack", "'attack' gives the reason for 'close'")),
+        ("Jordan closed its border with Syria for fear of attacks on Syrian villages.", "ATTACK",
+         ("attack", "'attack' gives the reason for 'close'")),
+        ("Jordan closed its border with Syria in light of threats against Syrian refugees.", "THREATEN",
+         ("threat", "'threat' gives the reason for 'close'")),
     ],
 )
 def test_a_reason_is_no_act_of_the_subject(extractor: Extractor, text: str, relation: str,
