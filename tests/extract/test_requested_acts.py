@@ -34,6 +34,8 @@ def patient_drops(extraction: Extraction) -> list[tuple[str, str]]:
         ("Seoul demanded the release of South Korean sailors held by Iran.",
          {("country:KOR", "DEMAND", "country:IRN")}),
         ("Canada demanded the release of two Canadians detained in China.", {("country:CAN", "DEMAND", "country:CHN")}),
+        ("France demanded the release of a French tourist whom Iran detained in March.",
+         {("country:FRA", "DEMAND", "country:IRN"), ("country:IRN", "ARREST", "group:fra-cvl")}),
         ("Japan demanded the return of its citizens abducted by North Korea.",
          {("country:JPN", "DEMAND", "country:PRK"), ("country:PRK", "ABDUCT", "group:jpn-cvl")}),
         # a "by" phrase on the act, wherever the parser hangs it
@@ -94,6 +96,8 @@ def test_no_doer_named_drops_the_request(extractor: Extractor, text: str, trigge
          ("country:GBR", "APPEAL", "country:IRN")),
         ("Iran detained a French tourist in March. France condemned the detention of the tourist and demanded her "
          "release.", ("country:FRA", "DEMAND", "country:IRN")),
+        ("Iran detained a French tourist in March, and France has demanded her release.",
+         ("country:FRA", "DEMAND", "country:IRN")),
         # the earlier act told with the noun's own word
         ("Russia arrested a German activist on Monday. Germany condemned the arrest of the German activist.",
          ("country:DEU", "CRITICIZE", "country:RUS")),
