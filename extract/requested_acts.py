@@ -137,7 +137,7 @@ def aimed_at_doer(candidate: Candidate, ctx: Context) -> Candidate:
         return Candidate(candidate.trigger, relation, candidate.subjects, (), candidate.attributes, 0.0,
                          DropReason.PATIENT_OF_REQUESTED_ACT, detail)
     attributes = tuple(sorted({*candidate.attributes, ("topic", lemma)}))
-    confidence = candidate.confidence if candidate.drop is None else DOER_CONFIDENCE * 0.9
+    confidence = candidate.confidence if candidate.drop is None else round(DOER_CONFIDENCE * 0.9, 3)
     return replace(candidate, relation=relation, objects=objects, attributes=attributes, confidence=confidence,
                    drop=None, detail="", pairs=())
 
