@@ -12,7 +12,9 @@ from pathlib import Path
 from extract.evaluative import EvaluativeWords, load_evaluative_words, with_affixes, with_fallback
 from extract.event_nouns import EventNouns, load_event_nouns
 from extract.light_verbs import LightVerbs, load_light_verbs
+from extract.patient_acts import PatientActs, load_patient_acts
 from extract.polarity_morphology import load_negating_affixes
+from extract.reason_adjunct_words import ReasonAdjuncts, load_reason_adjuncts
 from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.territory_words import TerritoryWords, load_territory_words
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
@@ -73,6 +75,10 @@ class Ontology:
     light_verbs: LightVerbs = field(default_factory=LightVerbs.empty)
     #: figurative objects that change a verb's sense ("traded insults", verb_senses.toml)
     verb_senses: VerbSenseTable = field(default_factory=VerbSenseTable.empty)
+    #: nouns of acts done to a person and the words naming who does them (patient_acts.toml)
+    patient_acts: PatientActs = field(default_factory=PatientActs)
+    #: participles, prepositions and nouns of reason adjuncts (reason_adjuncts.toml)
+    reason_adjuncts: ReasonAdjuncts = field(default_factory=ReasonAdjuncts)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -233,6 +239,8 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         event_nouns=event_nouns,
         light_verbs=load_light_verbs(data_dir / "light_verbs.toml", frozenset(goldstein)),
         verb_senses=load_verb_sense_table(data_dir / "verb_senses.toml", frozenset(goldstein)),
+        patient_acts=load_patient_acts(data_dir / "patient_acts.toml", frozenset(goldstein)),
+        reason_adjuncts=load_reason_adjuncts(data_dir / "reason_adjuncts.toml"),
     )
 
 

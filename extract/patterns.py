@@ -15,6 +15,7 @@ from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
+from extract.patient_acts import possessor_is_agent
 from extract.role_mentions import coordinated_qualifier_tokens
 from graph.model import Actor, ActorType, DropReason, RelationType
 
@@ -660,7 +661,11 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     subject, a place)."""
     phrase = _event_phrase_head(noun, ctx)  # "a sanctions package against X": the package's phrase
     governor = phrase.head
-    subjects = [a for a in modifier_actors(noun, ctx)] or (
+    # "the activist's arrest": the possessor of an act done to someone is its patient (extract/patient_acts.py)
+    qualifier_acts = possessor_is_agent(noun, ctx.ontology.patient_acts)
+    patient_qualifiers = [] if qualifier_acts else [
+        c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
+    subjects = ([a for a in modifier_actors(noun, ctx)] if qualifier_acts else []) or (
         [a for a in modifier_actors(phrase, ctx)] if phrase != noun else []
     )
     subject_found = Found((), 0.85)
@@ -672,7 +677,10 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     if not subjects:
         subjects = [a for t in prep_objects(phrase, ("by",)) for a in actors_of(t, ctx)]
         subjects = subjects or [a for t in roles.agents for a in actors_of(t, ctx)]
-    if not subjects and roles.receiver_verb is None:  # who receives an act is not its agent
+    # who receives an act is not its agent; nor is who governs an act whose possessor is its patient
+    # ("Biden announced X's release" is no release by Biden)
+    possessed = any(actors_of(t, ctx) for t in patient_qualifiers)
+    if not subjects and roles.receiver_verb is None and not possessed:
         subject_found = noun_governor_subject(phrase, ctx)
         if subject_found.blocked:
             yield Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
@@ -680,6 +688,7 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
             return
         subjects = subject_actors(subject_found, ctx)
     object_tokens = prep_objects(phrase, object_preps, through_of=True) or list(roles.targets)
+    object_tokens = object_tokens or patient_qualifiers
     if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)

@@ -31,6 +31,7 @@ from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import qualify
+from extract.requested_acts import doer_from_memory
 from extract.territory import with_territory_acts
 from extract.text import (
     Block,
@@ -341,6 +342,7 @@ class _ArticleExtraction:
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
                                          sentence, ctx)
+            candidate = doer_from_memory(candidate, self.memory, sentence, ctx)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)

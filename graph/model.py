@@ -184,6 +184,11 @@ class DropReason(StrEnum):
     UNKNOWN_PLACE = "unknown_place"  # "seized the town of X" where no gazetteer places X in a state
     NO_EVENT_SENSE = "no_event_sense"  # the verb's object gives it a sense that is no event ("pay the price")
     STANDING_STATE = "standing_state"  # "Kuwait hosts a U.S. base": how things stand, no act (extract/aspect.py)
+    # "demanded the release of X": aimed at whoever holds X, who is not named (extract/requested_acts.py)
+    PATIENT_OF_REQUESTED_ACT = "patient_of_requested_act"
+    # "closed its airspace, citing threats": a noun in a reason adjunct is no act of the clause's
+    # subject (extract/reason_adjuncts.py)
+    REASON_ADJUNCT = "reason_adjunct"
 
 
 class TextWarning(StrEnum):

@@ -1,0 +1,31 @@
+"""The words of reason adjuncts (reason_adjuncts.toml) and their loader; the rule is in
+extract/reason_adjuncts.py."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.data_tables import read_words
+
+
+class ReasonAdjunctsError(ValueError):
+    """reason_adjuncts.toml is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class ReasonAdjuncts:
+    """What reason_adjuncts.toml says (see its comments)."""
+
+    participles: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    reason_nouns: frozenset[str] = frozenset()
+
+
+def load_reason_adjuncts(path: Path) -> ReasonAdjuncts:
+    """Read reason_adjuncts.toml; a malformed entry raises a ``ReasonAdjunctsError`` naming it."""
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    return ReasonAdjuncts(*(frozenset(read_words(path, raw, key, ReasonAdjunctsError, non_empty=True))
+                            for key in ("participles", "prepositions", "reason_nouns")))

@@ -1,0 +1,72 @@
+"""A noun inside a reason adjunct names no act of the clause's subject (reason_adjuncts.toml).
+
+"Turkey closed its airspace, citing threats to its security": the threats moved Turkey, they are
+no threat by Turkey. A candidate at an event noun inside such an adjunct ("citing X", "over X",
+"amid X", "in response to X", "because of X", through "of" complements: "amid fears of an attack")
+whose agent is the clause's subject, not named in the noun's own phrase, is dropped as
+``reason_adjunct``; one whose agent the noun's phrase names ("over Russia's annexation of Crimea",
+"citing attacks by militants") stays.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.patterns import Candidate, Context, actors_of, clause_subject, modifier_actors, subject_actors
+from extract.reason_adjunct_words import ReasonAdjuncts
+from graph.model import DropReason
+
+#: Prepositions through which a noun complements another inside the adjunct: "fears of an attack".
+_COMPLEMENT_PREPS = frozenset({"of", "to", "for", "on", "against", "at"})
+#: How many noun complements deep a noun may sit below the adjunct's own noun.
+_DEPTH = 3
+
+
+def reason_governor(noun: Token, words: ReasonAdjuncts) -> Token | None:
+    """The verb whose clause a reason adjunct holding ``noun`` modifies; None when the noun is in
+    no reason adjunct."""
+    node = noun
+    for _ in range(_DEPTH + 1):
+        head = node.head
+        if node.dep_ == "dobj" and head.tag_ == "VBG" and head.lemma_.lower() in words.participles:
+            return head  # "citing threats": the participle's subject is the clause's
+        if node.dep_ in ("pobj", "pcomp") and head.lower_ in words.prepositions:
+            return _clause_verb(head.head)
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in words.reason_nouns:
+            holder = head.head  # "in response to X", "for fear of X"
+            if holder.dep_ == "pobj" and holder.head.lower_ in ("in", "for"):
+                return _clause_verb(holder.head.head)
+        if node.dep_ == "conj":
+            node = head
+            continue
+        if node.dep_ == "pobj" and head.lower_ in _COMPLEMENT_PREPS and head.head.pos_ == "NOUN":
+            node = head.head  # "fears of an attack": the complement of a noun in the adjunct
+            continue
+        return None
+    return None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def outside_reason_adjunct(candidate: Candidate, ctx: Context) -> Candidate:
+    """A candidate at an event noun in a reason adjunct whose agents are the adjunct's clause's
+    subject, and not named by the noun's own phrase, dropped as ``reason_adjunct``; the candidate
+    as it was otherwise."""
+    noun = candidate.trigger
+    if noun.pos_ != "NOUN" or not candidate.subjects:
+        return candidate
+    governor = reason_governor(noun, ctx.ontology.reason_adjuncts)
+    if governor is None:
+        return candidate
+    own = {*modifier_actors(noun, ctx), *(a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                                          for g in c.children if g.dep_ == "pobj" for a in actors_of(g, ctx))}
+    if own & set(candidate.subjects):
+        return candidate
+    clause_subjects = set(subject_actors(clause_subject(governor, ctx), ctx))
+    if not set(candidate.subjects) <= clause_subjects:
+        return candidate
+    detail = f"'{noun.lemma_.lower()}' gives the reason for '{governor.lemma_.lower()}'"
+    return Candidate(noun, candidate.relation, candidate.subjects, candidate.objects, candidate.attributes, 0.0,
+                     DropReason.REASON_ADJUNCT, detail)
