@@ -29,8 +29,8 @@ def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     """Every candidate in a run of tokens (one parsed block), events composed of a verb and its noun
     (``extract.light_verb_candidates``) or told by the noun of such a verb (``extract.noun_events``),
     requests coded as requests and threats as threats, and requests and reactions about an act done
-to someone aimed at its doer (``extract.requested_acts``); an event noun giving the reason for a
-clause is no act of its subject (``extract.reason_adjuncts``)."""
+    to someone aimed at its doer (``extract.requested_acts``); an event noun giving the reason for a
+    clause is no act of its subject (``extract.reason_adjuncts``)."""
     found = with_noun_events(tokens, with_composed_events(tokens, list(_block_candidates(tokens, ctx)), ctx), ctx)
     for candidate in found:
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
