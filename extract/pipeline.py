@@ -23,6 +23,7 @@ from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_r
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.group_reference import GroupWords, load_group_words
+from extract.implicatives import ImplicativeWords, load_implicative_words, read_implicatives, requalify
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.mentions import Mention, MentionKind
 from extract.nlp import load_model
@@ -80,6 +81,7 @@ class Knowledge:
     group_words: GroupWords
     symbol_words: SymbolWords
     aspect_words: AspectWords
+    implicative_words: ImplicativeWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -96,6 +98,7 @@ class Knowledge:
                 load_group_words(data_dir / "group_reference.toml"),
                 load_symbol_words(data_dir / "protest_symbols.toml"),
                 load_aspect_words(data_dir / "aspect.toml"),
+                load_implicative_words(data_dir / "implicatives.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -236,7 +239,8 @@ class RuleExtractor:
         if candidate.drop is not None:
             drops.append(Drop(candidate.drop, trigger.lemma_, relation.name, text, start, end, candidate.detail))
             return
-        qualifiers = qualify(trigger, self.knowledge.lexicon)
+        qualifiers = requalify(qualify(trigger, self.knowledge.lexicon),
+                               read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon))
         speaker: Actor | None = None
         if qualifiers.speaker is not None:
             mention = mentions.get(qualifiers.speaker.i)
