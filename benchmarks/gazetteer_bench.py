@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extract.agreement_content import load_agreement_words  # noqa: E402
 from extract.aspect import load_aspect_words  # noqa: E402
 from extract.event_location import load_location_words  # noqa: E402
 from extract.gazetteer import DATA_DIR, SurfaceIndex, load_gazetteer  # noqa: E402
@@ -85,7 +86,8 @@ def child(data_dir: Path, count: int) -> None:
                                         load_group_words(data_dir / "group_reference.toml"),
                                         load_symbol_words(data_dir / "protest_symbols.toml"),
                                         load_aspect_words(data_dir / "aspect.toml"),
-                                        load_implicative_words(data_dir / "implicatives.toml")))
+                                        load_implicative_words(data_dir / "implicatives.toml"),
+                                        load_agreement_words(data_dir / "agreement.toml")))
     peak_after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     corpus = articles(count)
     blocks = [b.text for a in corpus for b in split_blocks(a.text)]

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.actors import ActorResolver
+from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
 from extract.candidates import block_candidates
 from extract.dates import event_date
@@ -82,6 +83,7 @@ class Knowledge:
     symbol_words: SymbolWords
     aspect_words: AspectWords
     implicative_words: ImplicativeWords
+    agreement_words: AgreementWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -99,6 +101,7 @@ class Knowledge:
                 load_symbol_words(data_dir / "protest_symbols.toml"),
                 load_aspect_words(data_dir / "aspect.toml"),
                 load_implicative_words(data_dir / "implicatives.toml"),
+                load_agreement_words(data_dir / "agreement.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -345,6 +348,7 @@ class _ArticleExtraction:
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
                                          sentence, ctx)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
+            candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
