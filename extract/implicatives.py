@@ -48,6 +48,10 @@ class ImplicativeWords:
     two_way_negative: frozenset[str]
     one_way_negative: frozenset[str]
     from_one_way_negative: frozenset[str]
+    negated_positive: frozenset[str]
+    negative_phrases: frozenset[str]
+    yet_verbs: frozenset[str]
+    counterfactual_adverbs: frozenset[str]
     able_adjectives: frozenset[str]
     unable_adjectives: frozenset[str]
     capability_adjectives: frozenset[str]
@@ -64,7 +68,8 @@ def load_implicative_words(path: Path) -> ImplicativeWords:
 
     return ImplicativeWords(
         words("two_way_positive"), words("one_way_positive"), words("two_way_negative"),
-        words("one_way_negative"), words("from_one_way_negative"), words("able_adjectives"),
+        words("one_way_negative"), words("from_one_way_negative"), words("negated_positive"),
+        words("negative_phrases"), words("yet_verbs"), words("counterfactual_adverbs"), words("able_adjectives"),
         words("unable_adjectives"), words("capability_adjectives"), words("capability_nouns"),
     )
 
@@ -90,6 +95,7 @@ TWO_WAY_POSITIVE = Signature(True, False)
 ONE_WAY_POSITIVE = Signature(True, None)
 TWO_WAY_NEGATIVE = Signature(False, True)
 ONE_WAY_NEGATIVE = Signature(False, None)
+NEGATED_POSITIVE = Signature(None, True)
 
 
 @dataclass(frozen=True)
@@ -187,6 +193,8 @@ def _chain(verb: Token, trigger: Token, words: ImplicativeWords, lexicon: Lexico
     """The implicative governors above ``verb``, nearest first, up to the first word that is none."""
     chain: list[_Link] = []
     clause = _clause_top(verb)
+    if _approximated(verb, words):
+        chain.append(_Link(ONE_WAY_NEGATIVE, False, _has_modal(verb, lexicon), clause))
     link = _link_above(clause, words, lexicon)
     if link is None and trigger != verb and verb.lemma_.lower() in words.one_way_negative:
         # a noun object of a negative implicative: "avoided a confrontation", "refused talks"
@@ -203,6 +211,9 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
     """The implicative governor of ``clause``, if it has one."""
     relation = clause.dep_
     head = clause.head
+    phrase = _negative_phrase(clause, words)
+    if phrase is not None:
+        return _Link(ONE_WAY_NEGATIVE, _negated(phrase, lexicon), _has_modal(phrase, lexicon), _clause_top(phrase))
     if relation == "pcomp" and head.lower_ in _GERUND_PREPOSITIONS:
         preposition, governor = head.lower_, head.head
     elif relation in _CLAUSE_LINKS and not any(c.dep_ == "mark" for c in clause.children):
@@ -224,6 +235,28 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
     return _Link(signature, _negated(governor, lexicon), _has_modal(governor, lexicon), _clause_top(governor))
 
 
+def _negative_phrase(clause: Token, words: ImplicativeWords) -> Token | None:
+    """The verb of a negative implicative phrase governing ``clause``: "stopped short of [V-ing]",
+    "came close to [V-ing]", "has yet [to V]"."""
+    head = clause.head
+    if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADV":
+        adverb = head.head
+        verb = adverb.head
+        if verb.pos_ in _VERBS and f"{verb.lemma_.lower()} {adverb.lower_} {head.lower_}" in words.negative_phrases:
+            return verb
+    if clause.dep_ == "xcomp" and head.pos_ in _VERBS and head.lemma_.lower() in words.yet_verbs and any(
+        child.dep_ == "advmod" and child.lower_ == "yet" for child in head.children
+    ):
+        return head
+    return None
+
+
+def _approximated(verb: Token, words: ImplicativeWords) -> bool:
+    """A past act told with an adverb of approximation: "nearly cut ties", "almost attacked"."""
+    past = verb.tag_ in ("VBD", "VBN")
+    return past and any(c.dep_ == "advmod" and c.lower_ in words.counterfactual_adverbs for c in verb.children)
+
+
 def _is_capability_noun(noun: Token, words: ImplicativeWords) -> bool:
     """A noun of capability, by lemma or by form ("means", which the tagger lemmatises as "mean")."""
     forms = {noun.lemma_.lower(), noun.lower_}
@@ -243,6 +276,8 @@ def _verb_signature(lemma: str, preposition: str, words: ImplicativeWords) -> Si
         return TWO_WAY_NEGATIVE
     if lemma in words.one_way_negative:
         return ONE_WAY_NEGATIVE
+    if lemma in words.negated_positive:
+        return NEGATED_POSITIVE
     return None
 
 

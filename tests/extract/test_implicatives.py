@@ -90,7 +90,18 @@ def reading_of(extractor: Extractor, text: str, relation: str) -> tuple[str, str
         ("Germany is unable to deliver tanks to Ukraine this year.", "SELL_TO", ("affirmed", "hypothetical")),
         ("Iraq has the means to export oil to Turkey.", "SELL_TO", ("affirmed", "hypothetical")),
         ("Iran's ability to strike Israel worries Washington.", "ATTACK", ("affirmed", "hypothetical")),
+        # negative implicative phrases and adverbs of approximation: the act did not happen
+        ("Canada stopped short of recognising Kosovo.", "RECOGNIZE", ("negated", "asserted")),
+        ("Venezuela has yet to recognise the new government of Bolivia.", "RECOGNIZE", ("negated", "asserted")),
+        ("Algeria nearly cut ties with Morocco last year.", "REDUCE_RELATIONS", ("negated", "asserted")),
+        # "did not hesitate to" says the act happened
+        ("North Korea did not hesitate to threaten Japan.", "THREATEN", ("affirmed", "asserted")),
+        # a passive implicative keeps its entailment
+        ("Ethiopia was compelled to negotiate with Egypt.", "NEGOTIATE", ("affirmed", "asserted")),
+        ("Israel managed not to attack Syria.", "ATTACK", ("negated", "asserted")),
         # near misses: no implicative governs the act
+        ("Algeria cut ties with Morocco last year.", "REDUCE_RELATIONS", ("affirmed", "asserted")),
+        ("Canada stopped talks with Kosovo.", "HALT_NEGOTIATIONS", ("affirmed", "asserted")),
         ("France and Germany can work together on defence, Macron said.", "COOPERATE",
          ("affirmed", "hypothetical")),
         ("Russia made clear that it would not attack Finland.", "ATTACK", ("negated", "hypothetical")),
