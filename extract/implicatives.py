@@ -49,6 +49,9 @@ class ImplicativeWords:
     one_way_negative: frozenset[str]
     from_one_way_negative: frozenset[str]
     negated_positive: frozenset[str]
+    factive_verbs: frozenset[str]
+    negative_nouns: frozenset[str]
+    positive_nouns: frozenset[str]
     negative_phrases: frozenset[str]
     yet_verbs: frozenset[str]
     counterfactual_adverbs: frozenset[str]
@@ -69,6 +72,7 @@ def load_implicative_words(path: Path) -> ImplicativeWords:
     return ImplicativeWords(
         words("two_way_positive"), words("one_way_positive"), words("two_way_negative"),
         words("one_way_negative"), words("from_one_way_negative"), words("negated_positive"),
+        words("factive_verbs"), words("negative_nouns"), words("positive_nouns"),
         words("negative_phrases"), words("yet_verbs"), words("counterfactual_adverbs"), words("able_adjectives"),
         words("unable_adjectives"), words("capability_adjectives"), words("capability_nouns"),
     )
@@ -96,17 +100,19 @@ ONE_WAY_POSITIVE = Signature(True, None)
 TWO_WAY_NEGATIVE = Signature(False, True)
 ONE_WAY_NEGATIVE = Signature(False, None)
 NEGATED_POSITIVE = Signature(None, True)
+FACTIVE = Signature(True, True)
 
 
 @dataclass(frozen=True)
 class _Link:
     """One implicative governor above the act: its signature (None for a capability), whether it is
-    negated, whether it carries a modal, and the top of its own clause."""
+    negated, whether it carries a modal, the top of its own clause, and whether it is presupposed."""
 
     signature: Signature | None
     negated: bool
     modal: bool
     clause: Token
+    presupposed: bool = False  # a factive's or a definite noun's: true wherever it is embedded
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon)
     if any(link.signature is None for link in chain):
         return ImplicativeReading(Entailment.CAPABILITY, False)
     top = chain[-1].clause
-    decisive = top.dep_ == "ROOT" or (
+    decisive = chain[-1].presupposed or top.dep_ == "ROOT" or (
         top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in lexicon.speech_verbs
     )
     happened = _entailed(chain)
@@ -214,17 +220,25 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
     phrase = _negative_phrase(clause, words)
     if phrase is not None:
         return _Link(ONE_WAY_NEGATIVE, _negated(phrase, lexicon), _has_modal(phrase, lexicon), _clause_top(phrase))
+    if (relation in _CLAUSE_LINKS and head.pos_ in _VERBS and head.lemma_.lower() in words.factive_verbs
+            and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in clause.children)):
+        # presupposed whatever governs the factive: "did not regret that it signed", "may regret signing"
+        return _Link(FACTIVE, _negated(head, lexicon), False, _clause_top(head), presupposed=True)
     if relation == "pcomp" and head.lower_ in _GERUND_PREPOSITIONS:
         preposition, governor = head.lower_, head.head
     elif relation in _CLAUSE_LINKS and not any(c.dep_ == "mark" for c in clause.children):
         preposition, governor = "", head  # not a finite clause: "made clear that ..." states no act
     elif relation == "acl" and _is_capability_noun(head, words):
         return _Link(None, False, False, head)
+    elif relation == "acl" and head.pos_ == "NOUN":
+        preposition, governor = "", head
     else:
         return None
     lemma = governor.lemma_.lower()
     if preposition == "of" and _is_capability_noun(governor, words):
         return _Link(None, False, False, governor)
+    if governor.pos_ == "NOUN":
+        return _noun_link(governor, preposition, words, lexicon)
     if governor.pos_ == "ADJ":
         return _adjective_link(governor, preposition, words, lexicon)
     if governor.pos_ not in _VERBS or governor == clause:
@@ -233,6 +247,21 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
     if signature is None:
         return None
     return _Link(signature, _negated(governor, lexicon), _has_modal(governor, lexicon), _clause_top(governor))
+
+
+def _noun_link(noun: Token, preposition: str, words: ImplicativeWords, lexicon: Lexicon) -> _Link | None:
+    """A noun of an implicative verb: "its refusal to meet X", "the failure to reach a deal",
+    "Egypt's success in brokering". With a possessor or a definite article the noun's act is
+    presupposed, and so is what it entails."""
+    lemma = noun.lemma_.lower()
+    if lemma in words.negative_nouns and preposition == "":
+        signature = ONE_WAY_NEGATIVE
+    elif lemma in words.positive_nouns and preposition == "in":
+        signature = ONE_WAY_POSITIVE
+    else:
+        return None
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
+    return _Link(signature, _negated(noun, lexicon), False, noun, presupposed=definite)
 
 
 def _negative_phrase(clause: Token, words: ImplicativeWords) -> Token | None:

@@ -99,6 +99,15 @@ def reading_of(extractor: Extractor, text: str, relation: str) -> tuple[str, str
         # a passive implicative keeps its entailment
         ("Ethiopia was compelled to negotiate with Egypt.", "NEGOTIATE", ("affirmed", "asserted")),
         ("Israel managed not to attack Syria.", "ATTACK", ("negated", "asserted")),
+        # nouns of implicative verbs, definite: what they entail is presupposed
+        ("China's refusal to meet the Japanese foreign minister angered Tokyo.", "MEET", ("negated", "asserted")),
+        ("Russia's failure to reach an agreement with Ukraine disappointed Berlin.", "SIGN_AGREEMENT",
+         ("negated", "asserted")),
+        # factive verbs: the complement happened, even under negation
+        ("Turkey did not regret shooting down the Russian jet.", "ATTACK", ("affirmed", "asserted")),
+        ("Japan did not know that Russia had attacked Georgia.", "ATTACK", ("affirmed", "asserted")),
+        ("Germany remembered to invite Poland to the ceremony.", "APPEAL", ("affirmed", "asserted")),
+        ("The Indian government forgot to invite Pakistan to the summit.", "APPEAL", ("negated", "asserted")),
         # near misses: no implicative governs the act
         ("Algeria cut ties with Morocco last year.", "REDUCE_RELATIONS", ("affirmed", "asserted")),
         ("Canada stopped talks with Kosovo.", "HALT_NEGOTIATIONS", ("affirmed", "asserted")),
