@@ -50,6 +50,8 @@ class ImplicativeWords:
     from_one_way_negative: frozenset[str]
     negated_positive: frozenset[str]
     factive_verbs: frozenset[str]
+    denying_verbs: frozenset[str]
+    unwilling_adjectives: frozenset[str]
     negative_nouns: frozenset[str]
     positive_nouns: frozenset[str]
     negative_phrases: frozenset[str]
@@ -72,7 +74,8 @@ def load_implicative_words(path: Path) -> ImplicativeWords:
     return ImplicativeWords(
         words("two_way_positive"), words("one_way_positive"), words("two_way_negative"),
         words("one_way_negative"), words("from_one_way_negative"), words("negated_positive"),
-        words("factive_verbs"), words("negative_nouns"), words("positive_nouns"),
+        words("factive_verbs"), words("denying_verbs"), words("unwilling_adjectives"), words("negative_nouns"),
+        words("positive_nouns"),
         words("negative_phrases"), words("yet_verbs"), words("counterfactual_adverbs"), words("able_adjectives"),
         words("unable_adjectives"), words("capability_adjectives"), words("capability_nouns"),
     )
@@ -113,6 +116,7 @@ class _Link:
     modal: bool
     clause: Token
     presupposed: bool = False  # a factive's or a definite noun's: true wherever it is embedded
+    intention: bool = False  # an adjective of (un)willingness: the act is intended, or intended not to be
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,7 @@ class ImplicativeReading:
 
     entailment: Entailment
     decisive: bool
+    intended: bool = False
 
 
 def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon) -> ImplicativeReading | None:
@@ -144,7 +149,8 @@ def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon)
         return ImplicativeReading(Entailment.UNENTAILED, decisive)
     if _negated(verb, lexicon) or (trigger != verb and _negated(trigger, lexicon)):
         happened = not happened
-    return ImplicativeReading(Entailment.HAPPENED if happened else Entailment.NOT_HAPPENED, decisive)
+    intended = any(link.intention for link in chain)
+    return ImplicativeReading(Entailment.HAPPENED if happened else Entailment.NOT_HAPPENED, decisive, intended)
 
 
 def _entailed(chain: Sequence[_Link]) -> bool | None:
@@ -175,7 +181,10 @@ def requalify(qualifiers: Qualifiers, reading: ImplicativeReading | None) -> Qua
     if not reading.decisive:
         return qualifiers
     happened = reading.entailment is Entailment.HAPPENED
-    return replace(qualifiers, polarity=Polarity.AFFIRMED if happened else Polarity.NEGATED)
+    modality = qualifiers.modality
+    if reading.intended and modality in (Modality.ASSERTED, Modality.REPORTED):
+        modality = Modality.INTENDED  # "was not willing to negotiate", "is reluctant to criticise"
+    return replace(qualifiers, polarity=Polarity.AFFIRMED if happened else Polarity.NEGATED, modality=modality)
 
 
 def _act_verb(trigger: Token) -> Token | None:
@@ -217,6 +226,8 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
     """The implicative governor of ``clause``, if it has one."""
     relation = clause.dep_
     head = clause.head
+    if relation == "ccomp" and clause.i < head.i:
+        return None  # a complement clause follows its verb; one before it is a clause of its own
     phrase = _negative_phrase(clause, words)
     if phrase is not None:
         return _Link(ONE_WAY_NEGATIVE, _negated(phrase, lexicon), _has_modal(phrase, lexicon), _clause_top(phrase))
@@ -224,6 +235,10 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
             and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in clause.children)):
         # presupposed whatever governs the factive: "did not regret that it signed", "may regret signing"
         return _Link(FACTIVE, _negated(head, lexicon), False, _clause_top(head), presupposed=True)
+    if (relation in _CLAUSE_LINKS and head.pos_ in _VERBS and head.lemma_.lower() in words.denying_verbs
+            and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in clause.children)):
+        # the speaker says it did not happen: "denied that it had attacked X", "denied attacking X"
+        return _Link(ONE_WAY_NEGATIVE, _negated(head, lexicon), _has_modal(head, lexicon), _clause_top(head))
     if relation == "pcomp" and head.lower_ in _GERUND_PREPOSITIONS:
         preposition, governor = head.lower_, head.head
     elif relation in _CLAUSE_LINKS and not any(c.dep_ == "mark" for c in clause.children):
@@ -311,12 +326,18 @@ def _verb_signature(lemma: str, preposition: str, words: ImplicativeWords) -> Si
 
 
 def _adjective_link(adjective: Token, preposition: str, words: ImplicativeWords, lexicon: Lexicon) -> _Link | None:
-    """An adjective of ability: "was able to V" in the past is implicative; in the present, the
-    future or under a modal, and "capable of" in any tense, it states a capability."""
+    """An adjective of intention or ability. "willing to V" (lexicon intending_adjectives) and
+    "unwilling to V" state an intention to do or not to do V, negated with their copula ("was not
+    willing to V"). "was able to V" in the past is implicative; in the present, the future or under
+    a modal, and "capable of" in any tense, it states a capability."""
     lemma = adjective.lemma_.lower()
     copula = adjective.head if adjective.dep_ == "acomp" and adjective.head.pos_ in _VERBS else adjective
     clause = _clause_top(copula)
     negated = _negated(adjective, lexicon) or (copula != adjective and _negated(copula, lexicon))
+    willing = lemma in lexicon.intending_adjectives
+    if not preposition and (willing or lemma in words.unwilling_adjectives):
+        signature = TWO_WAY_POSITIVE if willing else TWO_WAY_NEGATIVE
+        return _Link(signature, negated, _has_modal(copula, lexicon), clause, intention=True)
     if lemma in words.capability_adjectives and preposition == "of":
         return _Link(None, negated, False, clause)
     if preposition or lemma not in words.able_adjectives | words.unable_adjectives:

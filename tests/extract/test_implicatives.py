@@ -108,6 +108,17 @@ def reading_of(extractor: Extractor, text: str, relation: str) -> tuple[str, str
         ("Japan did not know that Russia had attacked Georgia.", "ATTACK", ("affirmed", "asserted")),
         ("Germany remembered to invite Poland to the ceremony.", "APPEAL", ("affirmed", "asserted")),
         ("The Indian government forgot to invite Pakistan to the summit.", "APPEAL", ("negated", "asserted")),
+        # a denial: its speaker says the act did not happen; a denial negated says nothing
+        ("Russia denied that it had attacked Ukraine's power grid.", "ATTACK", ("negated", "reported")),
+        ("Russia denied attacking Ukraine's power grid.", "ATTACK", ("negated", "reported")),
+        ("Russia did not deny attacking Ukraine.", "ATTACK", ("affirmed", "hypothetical")),
+        ("Russia pretended to negotiate with Ukraine.", "NEGOTIATE", ("negated", "asserted")),
+        # adjectives of (un)willingness state an intention to act or not to act
+        ("Greece was willing to negotiate with Turkey.", "NEGOTIATE", ("affirmed", "intended")),
+        ("Greece was not willing to negotiate with Turkey.", "NEGOTIATE", ("negated", "intended")),
+        ("Greece was unwilling to negotiate with Turkey.", "NEGOTIATE", ("negated", "intended")),
+        ("Japan was reluctant to criticise China.", "CRITICIZE", ("negated", "intended")),
+        ("Russia would be willing to negotiate with Ukraine.", "NEGOTIATE", ("affirmed", "intended")),
         # near misses: no implicative governs the act
         ("Algeria cut ties with Morocco last year.", "REDUCE_RELATIONS", ("affirmed", "asserted")),
         ("Canada stopped talks with Kosovo.", "HALT_NEGOTIATIONS", ("affirmed", "asserted")),
@@ -128,6 +139,14 @@ def test_the_forcing_is_an_event_of_its_own(extractor: Extractor) -> None:
     assert ("country:ARG", "EASE_SANCTIONS", "country:BRA", "affirmed", "asserted") in forced
     not_forced = qualified(run(extractor, "The United States did not force Iran to negotiate with the European Union."))
     assert ("country:USA", "COERCE", "country:IRN", "negated", "asserted") in not_forced
+
+
+def test_a_clause_before_a_denial_is_not_what_is_denied(extractor: Extractor) -> None:
+    text = "Peru blamed Chile for the raid; Santiago denied it had sent troops across the border."
+    blamed = [e for e in run(extractor, text).events if e.relation.name == "ACCUSE"]
+    assert [(e.subject.id, e.object.id, e.polarity.value) for e in blamed] == [
+        ("country:PER", "country:CHL", "affirmed"),
+    ]
 
 
 def test_a_reported_refusal_stays_reported(extractor: Extractor) -> None:
