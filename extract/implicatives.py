@@ -8,8 +8,14 @@ did) and a one-way verb entails nothing ("did not refuse to meet" does not say t
 modal or a future nothing is entailed and the ordinary reading of the modal stands.
 
 "Was able to V" in the past is a two-way implicative ("was not able to" = it did not happen); "is
-able to", "is capable of" and "has the capacity to" state a capability, which is no event. The word
-classes are in ``implicatives.toml``.
+able to", "is capable of" and "has the capacity to" state a capability, which is no event (read as
+hypothetical, as "can" is). Akin readings through the same chain: a factive's complement happened
+even under negation ("did not regret shooting down the jet"); a denial says it did not ("denied
+attacking X", reported); "stopped short of", "has yet to" and "nearly" say it did not; a definite
+noun of an implicative verb entails as the verb does ("China's refusal to meet X"); "unwilling to"
+states an intention not to act, as "willing to" states one to act. The entailment settles the act's
+polarity when the chain's top is the sentence's own or reported clause (or is presupposed); an act
+nothing entails is hypothetical. The word classes are in ``implicatives.toml``.
 """
 
 from __future__ import annotations
