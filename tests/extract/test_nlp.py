@@ -26,6 +26,11 @@ def test_hope_and_spare_keep_their_lemma(nlp: Language) -> None:
     assert (found["hopes"], found["hoped"], found["hoping"], found["spared"]) == ("hope", "hope", "hope", "spare")
 
 
+def test_stage_keeps_its_lemma(nlp: Language) -> None:
+    found = lemmas(nlp, "Farmers staged a protest; unions are staging strikes and the party stages rallies.")
+    assert (found["staged"], found["staging"], found["stages"]) == ("stage", "stage", "stage")
+
+
 def test_the_verbs_they_were_mistaken_for_keep_theirs(nlp: Language) -> None:
     found = lemmas(nlp, "The two armies sparred along the border as soldiers hopped across the river.")
     assert (found["sparred"], found["hopped"]) == ("spar", "hop")
