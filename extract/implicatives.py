@@ -257,6 +257,8 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
         return None
     lemma = governor.lemma_.lower()
     if preposition == "of" and _is_capability_noun(governor, words):
+        if governor.dep_ == "pobj" and governor.head.lower_ == "by":
+            return None  # "by means of imposing sanctions": the way it was done, not a capability
         return _Link(None, False, False, governor)
     if governor.pos_ == "NOUN":
         return _noun_link(governor, preposition, words, lexicon)

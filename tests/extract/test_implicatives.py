@@ -86,6 +86,7 @@ def reading_of(extractor: Extractor, text: str, relation: str) -> tuple[str, str
         ("North Korea has the capacity to strike the United States.", "ATTACK", ("affirmed", "hypothetical")),
         ("China has the ability to invade Taiwan within a week.", "ATTACK", ("affirmed", "hypothetical")),
         ("Turkey is capable of attacking Greece.", "ATTACK", ("affirmed", "hypothetical")),
+        ("North Korea has the capability of striking Japan.", "ATTACK", ("affirmed", "hypothetical")),
         ("Venezuela will be able to sell oil to India next year.", "SELL_TO", ("affirmed", "hypothetical")),
         ("Germany is unable to deliver tanks to Ukraine this year.", "SELL_TO", ("affirmed", "hypothetical")),
         ("Iraq has the means to export oil to Turkey.", "SELL_TO", ("affirmed", "hypothetical")),
