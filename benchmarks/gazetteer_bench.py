@@ -32,10 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extract.agreement_content import load_agreement_words  # noqa: E402
 from extract.aspect import load_aspect_words  # noqa: E402
 from extract.event_location import load_location_words  # noqa: E402
 from extract.gazetteer import DATA_DIR, SurfaceIndex, load_gazetteer  # noqa: E402
 from extract.group_reference import load_group_words  # noqa: E402
+from extract.implicatives import load_implicative_words  # noqa: E402
 from extract.nlp import load_model  # noqa: E402
 from extract.ontology import load_lexicon, load_ontology  # noqa: E402
 from extract.pipeline import Extractor, Knowledge, knowledge_digest  # noqa: E402
@@ -83,7 +85,9 @@ def child(data_dir: Path, count: int) -> None:
                                         load_location_words(data_dir / "event_location.toml"),
                                         load_group_words(data_dir / "group_reference.toml"),
                                         load_symbol_words(data_dir / "protest_symbols.toml"),
-                                        load_aspect_words(data_dir / "aspect.toml")))
+                                        load_aspect_words(data_dir / "aspect.toml"),
+                                        load_implicative_words(data_dir / "implicatives.toml"),
+                                        load_agreement_words(data_dir / "agreement.toml")))
     peak_after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     corpus = articles(count)
     blocks = [b.text for a in corpus for b in split_blocks(a.text)]

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.actors import ActorResolver
+from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
 from extract.candidates import block_candidates
 from extract.dates import event_date
@@ -23,6 +24,7 @@ from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_r
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.group_reference import GroupWords, load_group_words
+from extract.implicatives import ImplicativeWords, load_implicative_words, read_implicatives, requalify
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.mentions import Mention, MentionKind
 from extract.nlp import load_model
@@ -81,6 +83,8 @@ class Knowledge:
     group_words: GroupWords
     symbol_words: SymbolWords
     aspect_words: AspectWords
+    implicative_words: ImplicativeWords
+    agreement_words: AgreementWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -97,6 +101,8 @@ class Knowledge:
                 load_group_words(data_dir / "group_reference.toml"),
                 load_symbol_words(data_dir / "protest_symbols.toml"),
                 load_aspect_words(data_dir / "aspect.toml"),
+                load_implicative_words(data_dir / "implicatives.toml"),
+                load_agreement_words(data_dir / "agreement.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -237,7 +243,8 @@ class RuleExtractor:
         if candidate.drop is not None:
             drops.append(Drop(candidate.drop, trigger.lemma_, relation.name, text, start, end, candidate.detail))
             return
-        qualifiers = qualify(trigger, self.knowledge.lexicon)
+        qualifiers = requalify(qualify(trigger, self.knowledge.lexicon),
+                               read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon))
         speaker: Actor | None = None
         if qualifiers.speaker is not None:
             mention = mentions.get(qualifiers.speaker.i)
@@ -344,6 +351,7 @@ class _ArticleExtraction:
                                          sentence, ctx)
             candidate = doer_from_memory(candidate, self.memory, sentence, ctx)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
+            candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
