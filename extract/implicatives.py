@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from extract.data_tables import read_words
 from extract.ontology import Lexicon
 from extract.qualifiers import Qualifiers
+from extract.threats import clause_top
 from graph.model import Modality, Polarity
 
 _VERBS = frozenset({"VERB", "AUX"})
@@ -203,23 +204,16 @@ def _act_verb(trigger: Token) -> Token | None:
     return None
 
 
-def _clause_top(verb: Token) -> Token:
-    """The first of coordinated verbs: "refused to meet X or (to) talk to Y"."""
-    while verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
-        verb = verb.head
-    return verb
-
-
 def _chain(verb: Token, trigger: Token, words: ImplicativeWords, lexicon: Lexicon) -> list[_Link]:
     """The implicative governors above ``verb``, nearest first, up to the first word that is none."""
     chain: list[_Link] = []
-    clause = _clause_top(verb)
+    clause = clause_top(verb)
     if _approximated(verb, words):
         chain.append(_Link(ONE_WAY_NEGATIVE, False, _has_modal(verb, lexicon), clause))
     link = _link_above(clause, words, lexicon)
     if link is None and trigger != verb and verb.lemma_.lower() in words.one_way_negative:
         # a noun object of a negative implicative: "avoided a confrontation", "refused talks"
-        link = _Link(ONE_WAY_NEGATIVE, _negated(verb, lexicon), _has_modal(verb, lexicon), _clause_top(verb))
+        link = _Link(ONE_WAY_NEGATIVE, _negated(verb, lexicon), _has_modal(verb, lexicon), clause_top(verb))
         chain.append(link)
         link = _link_above(link.clause, words, lexicon)
     while link is not None and len(chain) < 6:
@@ -236,15 +230,15 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
         return None  # a complement clause follows its verb; one before it is a clause of its own
     phrase = _negative_phrase(clause, words)
     if phrase is not None:
-        return _Link(ONE_WAY_NEGATIVE, _negated(phrase, lexicon), _has_modal(phrase, lexicon), _clause_top(phrase))
+        return _Link(ONE_WAY_NEGATIVE, _negated(phrase, lexicon), _has_modal(phrase, lexicon), clause_top(phrase))
     if (relation in _CLAUSE_LINKS and head.pos_ in _VERBS and head.lemma_.lower() in words.factive_verbs
             and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in clause.children)):
         # presupposed whatever governs the factive: "did not regret that it signed", "may regret signing"
-        return _Link(FACTIVE, _negated(head, lexicon), False, _clause_top(head), presupposed=True)
+        return _Link(FACTIVE, _negated(head, lexicon), False, clause_top(head), presupposed=True)
     if (relation in _CLAUSE_LINKS and head.pos_ in _VERBS and head.lemma_.lower() in words.denying_verbs
             and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in clause.children)):
         # the speaker says it did not happen: "denied that it had attacked X", "denied attacking X"
-        return _Link(ONE_WAY_NEGATIVE, _negated(head, lexicon), _has_modal(head, lexicon), _clause_top(head))
+        return _Link(ONE_WAY_NEGATIVE, _negated(head, lexicon), _has_modal(head, lexicon), clause_top(head))
     if relation == "pcomp" and head.lower_ in _GERUND_PREPOSITIONS:
         preposition, governor = head.lower_, head.head
     elif relation in _CLAUSE_LINKS and not any(c.dep_ == "mark" for c in clause.children):
@@ -269,7 +263,7 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
     signature = _verb_signature(lemma, preposition, words)
     if signature is None:
         return None
-    return _Link(signature, _negated(governor, lexicon), _has_modal(governor, lexicon), _clause_top(governor))
+    return _Link(signature, _negated(governor, lexicon), _has_modal(governor, lexicon), clause_top(governor))
 
 
 def _noun_link(noun: Token, preposition: str, words: ImplicativeWords, lexicon: Lexicon) -> _Link | None:
@@ -340,7 +334,7 @@ def _adjective_link(adjective: Token, preposition: str, words: ImplicativeWords,
     a modal, and "capable of" in any tense, it states a capability."""
     lemma = adjective.lemma_.lower()
     copula = adjective.head if adjective.dep_ == "acomp" and adjective.head.pos_ in _VERBS else adjective
-    clause = _clause_top(copula)
+    clause = clause_top(copula)
     negated = _negated(adjective, lexicon) or (copula != adjective and _negated(copula, lexicon))
     willing = lemma in lexicon.intending_adjectives
     if not preposition and (willing or lemma in words.unwilling_adjectives):

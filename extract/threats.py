@@ -25,7 +25,7 @@ def _act_verb(trigger: Token) -> Token | None:
     return head if head.pos_ in _VERBS and head != trigger else None
 
 
-def _clause_top(verb: Token) -> Token:
+def clause_top(verb: Token) -> Token:
     """The first of coordinated verbs: "threatened to impose sanctions and (to) cut ties"."""
     while verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
         verb = verb.head
@@ -43,7 +43,7 @@ def _governed_clause(trigger: Token) -> tuple[Token, Token] | None:
     verb = _act_verb(trigger)
     if verb is None:
         return None
-    top = _clause_top(verb)
+    top = clause_top(verb)
     return None if top.head == top else (top, top.head)
 
 
@@ -112,7 +112,7 @@ def is_negated_act(trigger: Token) -> bool:
     """The act at ``trigger`` is negated in its own clause: "vowed not to attack X", "said it
     would never strike X"."""
     verb = _act_verb(trigger)
-    return verb is not None and any(c.dep_ == "neg" for c in (*verb.children, *_clause_top(verb).children))
+    return verb is not None and any(c.dep_ == "neg" for c in (*verb.children, *clause_top(verb).children))
 
 
 def condition_clauses(holders: list[Token], markers: frozenset[str]) -> list[Token]:
@@ -200,7 +200,7 @@ def is_clause_act(trigger: Token, governor: Token) -> bool:
     """Whether the act at ``trigger`` is stated in a clause of ``governor`` ("warned that it
     would ...") rather than in its infinitive."""
     verb = _act_verb(trigger)
-    return verb is not None and _clause_top(verb).dep_ == "ccomp" and _clause_top(verb).head == governor
+    return verb is not None and clause_top(verb).dep_ == "ccomp" and clause_top(verb).head == governor
 
 
 def condition_subjects(trigger: Token, governor: Token, markers: frozenset[str]) -> list[Token]:
