@@ -269,6 +269,11 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
     if not _conducts_diplomacy(subjects, ctx):
         return None
     envoy_actors = [a for t in envoys for a in _sender_states(t, ctx)]
+    if _is_passive(verb) and summoning and not found.tokens and not _homeward(verb):
+        # "the Russian ambassador was summoned to the foreign ministry in Warsaw": a summons said in
+        # the passive is the host state's; only "summoned home/back" is its own state's recall
+        hosts = _others((a for t in envoys for a in _host_states(t, verb, ctx)), envoy_actors)
+        return _act(verb, SUMMON_CODE, hosts, envoy_actors, Found((), 0.85), set(), ctx)
     if _is_passive(verb) and recalling and not found.tokens:
         # "Sweden's ambassador was recalled": only its own state recalls an envoy
         subjects, found = envoy_actors, Found(tuple(envoys), 0.85)
@@ -285,6 +290,14 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
                             drop=DropReason.NO_HOST_STATE, detail=f"{verb.lemma_} {envoys[0].lemma_}")
         return replace(act, candidate=candidate)
     return act
+
+
+#: Adverbs of a summons to one's own capital: "summoned home", "called back" (a recall, not a summons).
+_HOMEWARD = frozenset({"home", "back"})
+
+
+def _homeward(verb: Token) -> bool:
+    return any(c.lower_ in _HOMEWARD for c in verb.children)
 
 
 def _recaller(verb: Token, ctx: Context) -> Found:

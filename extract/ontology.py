@@ -278,6 +278,8 @@ class Lexicon:
     object_control_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     container_nouns: frozenset[str]
+    supplying_agent_nouns: frozenset[str]
+    removal_verbs: frozenset[str]
     concessive_markers: frozenset[str]
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]

@@ -11,6 +11,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from extract.argument_paths import (
+    direct_objects,
+    joint_of_parties,
+    of_phrase_holder,
+    passive_removal,
+    relative_gap_objects,
+)
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
@@ -544,7 +551,12 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
     stative = passive and bool(trig.preps) and not prep_objects(verb, ("by",)) and bool(
         prep_objects(verb, trig.preps)
     )
-    if stative:
+    removal = passive_removal(verb, ctx.lexicon.removal_verbs) if passive else None
+    if removal is not None:
+        # "migrants were expelled from Chile": the state removed from removes (extract/argument_paths.py)
+        subject_found = Found(removal.removers, 0.85)
+        object_tokens = list(removal.removed)
+    elif stative:
         # "Israel is opposed to ...", "Hungary is allied with ...": an adjectival passive
         subject_found = Found(tuple(c for c in verb.children if c.dep_ == "nsubjpass"), 0.85)
         object_tokens = prep_objects(verb, trig.preps)
@@ -571,6 +583,7 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
                     g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                     for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
                 ]
+        object_tokens = _with_relative_gap(verb, trig, object_tokens)
     if subject_found.blocked:
         return Candidate(verb, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
     found = resolve_object(object_tokens, ctx, trig)
@@ -584,6 +597,15 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
             attributes.append((trig.object_attribute, _noun_text(dobj)))
     subjects = subject_actors(subject_found, ctx)
     return finish_candidate(verb, trig, Parties.of(subjects, subject_found, found), attributes, confidence, ctx)
+
+
+def _with_relative_gap(verb: Token, trig: Trigger, object_tokens: list[Token]) -> list[Token]:
+    """The object tokens with the noun a relative clause is about in place of the clause's missing
+    or relative-pronoun object: "the grain (that) Poland banned" (extract/argument_paths.py)."""
+    gap = relative_gap_objects(verb, trig.preps)
+    if not gap:
+        return object_tokens
+    return [t for t in object_tokens if t.lower_ not in RELATIVE_PRONOUNS] + gap
 
 
 def subject_actors(found: Found, ctx: Context) -> list[Actor]:
@@ -612,6 +634,13 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         pair = actors_of(between[0], ctx)
         if len(pair) >= 2:
             parties = Parties((pair[0],), Found((), 0.85), tuple(pair[1:]), frozenset(), True)
+            yield finish_candidate(noun, trig, parties, [], 0.85, ctx)
+            return
+    if relation.reciprocal and not between:
+        # "the meeting of Iran and Saudi Arabia": a coordinated "of" phrase names the parties
+        joint = [a for t in joint_of_parties(noun) for a in actors_of(t, ctx)]
+        if len(joint) >= 2:
+            parties = Parties((joint[0],), Found((), 0.85), tuple(joint[1:]), frozenset(), True)
             yield finish_candidate(noun, trig, parties, [], 0.85, ctx)
             return
     yield from _noun_event_candidate(noun, trig, relation, ctx)
@@ -680,6 +709,9 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
             return
         subjects = subject_actors(subject_found, ctx)
     object_tokens = prep_objects(phrase, object_preps, through_of=True) or list(roles.targets)
+    holder = of_phrase_holder(phrase, ctx.lexicon.container_nouns | ctx.lexicon.supplying_agent_nouns)
+    if not object_tokens and holder is not None:  # "a supplier of weapons to Ukraine"
+        object_tokens = prep_objects(holder, object_preps)
     if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
@@ -793,7 +825,8 @@ def finish_candidate(
             if token.dep_ == "dobj" and ctx.is_place_name(token):
                 attributes.append(("place", token.text))
     attrs = tuple(sorted(set(attributes)))
-    if not objects and len(subjects) >= 2 and (relation.reciprocal or _is_symmetric(trigger, ctx)):
+    joint = relation.reciprocal or _is_symmetric(trigger, ctx)
+    if not objects and len(subjects) >= 2 and joint and not _direct_object_names_party(trigger, ctx):
         # "The US, Russia and Switzerland met", "Chile and Peru agreed to ...": every pair of the
         # group; a relation the ontology does not store both ways is emitted in both directions.
         pairs = tuple((a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :])
@@ -815,6 +848,12 @@ def finish_candidate(
     if not isinstance(ctx.mentions, BlockMentions):
         return candidate
     return with_pair_reference(candidate, subject_found.tokens, used, confidence, ctx.references(), ctx.lexicon)
+
+
+def _direct_object_names_party(trigger: Token, ctx: Context) -> bool:
+    """A verb whose direct object names an actor ("Egypt and Qatar met Iran"): its coordinated
+    subjects each act on that object, not with each other (extract/argument_paths.py)."""
+    return any(actors_of(t, ctx) for t in direct_objects(trigger))
 
 
 def _is_symmetric(trigger: Token, ctx: Context) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.argument_paths import led_group_leader
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
@@ -127,6 +128,7 @@ def _qualifier(
         _qualifier_before(reading, before, head, by_token, member)
         or _place_before(reading, before, by_token)
         or _modifier_qualifier(reading, head, start, by_token, member)
+        or _led_qualifier(head, start, by_token)
         or (_first_conjunct_state(reading, head, start, by_token) if group else None)
         or _prepositional_qualifier(reading, head, start, by_token, group, member)
         # last: what the gazetteer knows qualifies first, a name it does not know after
@@ -184,6 +186,15 @@ def _modifier_qualifier(
         if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and _qualifies(reading, modifier, member):
             return modifier.actor, min(modifier.start, start)
     return None
+
+
+def _led_qualifier(head: Token, start: int, by_token: Mapping[int, Mention]) -> tuple[Actor, int] | None:
+    """ "Saudi-led coalition jets", "US-led forces": the state leading the group (extract/argument_paths.py)."""
+    leader = led_group_leader(head)
+    mention = by_token.get(leader.i) if leader is not None else None
+    if mention is None or mention.actor.type is not ActorType.COUNTRY:
+        return None
+    return mention.actor, min(mention.start, start)
 
 
 def _first_conjunct_state(

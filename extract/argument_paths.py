@@ -1,0 +1,126 @@
+"""Paths English uses to connect a trigger with an argument outside its own phrase.
+
+Rules of English (each reads tokens only; extract/patterns.py turns the tokens into actors):
+
+- an object gap: a relative clause with a subject of its own whose verb lacks its object, or has
+  a relative pronoun as object, or leaves its preposition stranded, is about the noun it
+  modifies: "the Ukrainian grain (that) Poland banned" (Poland banned the grain), "the state
+  (that) Russia declared war on"; a clause opened by "where", "when" or "why" has no gap;
+- a removal said in the passive without "by" ("Venezuelan migrants were expelled from Chile",
+  "Russian diplomats deported from Poland") is done by the state or body named after "from":
+  the one removed is the object, the one removed from is the agent;
+- a joint act named by a noun takes its parties from a coordinated "of" phrase as from
+  "between": "the meeting of Iran and Saudi Arabia";
+- a verb of joint action pairs its coordinated subjects with each other only when it has no
+  direct object: "Egypt and Qatar met" (with each other), but "Egypt and Qatar met Iran" (each
+  met Iran);
+- a group "X-led" is X's: "Saudi-led coalition jets", "US-led forces" act for the state that
+  leads them; "X-backed" or "X-funded" names a patron, not the group, and qualifies nothing;
+- an event noun in the "of" phrase of a container noun ("a shipment of arms to Israel") or of an
+  agent noun of supplying ("a supplier of weapons to Ukraine") takes its target from the
+  container's or agent noun's prepositions, where the parser hangs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+#: Words opening a relative clause about a place, time or reason: such a clause has no object gap.
+_ADVERBIAL_RELATIVES = frozenset({"where", "when", "why", "how", "whereby"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_CLAUSE_ARCS = frozenset({"ccomp", "xcomp"})
+
+
+def relative_gap_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The noun a relative clause modifies when it fills the gap of the clause's object (with
+    ``preps``, of one of those prepositions); [] when the clause has no such gap."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ not in _NOUN_POS:
+        return []
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if not subjects or any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects):
+        return []  # the noun is the subject ("the state that invaded ..."), handled as a subject
+    if any(c.lower_ in _ADVERBIAL_RELATIVES for c in children):
+        return []
+    if preps:
+        for prep in (c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
+            objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            if not objects or all(g.lower_ in _RELATIVE_PRONOUNS for g in objects):
+                return [noun]  # "the state Russia declared war on", "the state on which ..."
+        return []
+    objects = [c for c in children if c.dep_ in ("dobj", "dative")]
+    if objects:
+        return [noun] if all(o.lower_ in _RELATIVE_PRONOUNS for o in objects) else []
+    if any(c.dep_ in _CLAUSE_ARCS for c in children):
+        return []  # "the grain Poland said was unsafe": the gap is in the clause below
+    return [noun]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A removal said in the passive: who removes (the "from" objects) and who is removed."""
+
+    removers: tuple[Token, ...]
+    removed: tuple[Token, ...]
+
+
+def passive_removal(verb: Token, removal_verbs: frozenset[str]) -> Removal | None:
+    """The parties of a passive removal verb with a "from" phrase and no "by" phrase; None otherwise."""
+    if verb.lemma_.lower() not in removal_verbs:
+        return None
+    children = list(verb.children)
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOUN_POS
+    removed = [c for c in children if c.dep_ == "nsubjpass"] or ([verb.head] if participle else [])
+    if not removed or any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children):
+        return None
+    removers = [g for c in children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    if not removers:
+        return None
+    return Removal(tuple(removers), tuple(removed))
+
+
+def joint_of_parties(noun: Token) -> list[Token]:
+    """The objects of the noun's "of" phrase: for a joint act, its parties ("the meeting of Iran
+    and Saudi Arabia"); the caller requires two actors or more."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def of_phrase_holder(noun: Token, holder_nouns: frozenset[str]) -> Token | None:
+    """The container or supplying agent noun whose "of" phrase an event noun is ("a shipment of
+    arms", "a supplier of weapons"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if holder.pos_ != "NOUN" or holder.lemma_.lower() not in holder_nouns:
+        return None
+    return holder
+
+
+def direct_objects(trigger: Token) -> list[Token]:
+    """The direct objects of a verb trigger ([] for a noun): a joint act's other party when it names
+    an actor ("Egypt and Qatar met Iran")."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in trigger.children if c.dep_ == "dobj"]
+
+
+#: The participle of "X-led Y": the group Y is led by, and so acts for, X.
+_LEADING_PARTICIPLE = "led"
+
+
+def led_group_leader(head: Token) -> Token | None:
+    """The word naming who leads a group noun written "X-led" ("Saudi-led coalition jets",
+    "US-led forces"), through the noun's compounds; None otherwise."""
+    for noun in (head, *(c for c in head.lefts if c.dep_ == "compound")):
+        for child in noun.lefts:
+            if child.dep_ == "amod" and child.lower_ == _LEADING_PARTICIPLE and child.i > 0:
+                hyphen = child.doc[child.i - 1]
+                leaders = [g for g in child.lefts if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < hyphen.i]
+                if hyphen.text == "-" and leaders:
+                    return leaders[-1]
+    return None
