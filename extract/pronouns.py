@@ -44,18 +44,20 @@ class PronounResolver:
         for token in sentence:
             mention = by_token.get(token.i)
             if mention is not None:
-                sentence_subject = self._note_named(doc, token, mention, sentence_subject)
+                first = by_token.get(token.i - 1) is not mention  # its first token not taken by another mention
+                sentence_subject = self._note_named(doc, mention, first, sentence_subject)
                 continue
             referent = self._referent(token, sentence, sentence_subject, by_token)
             if referent is not None:
                 by_token[token.i] = Mention(token.i, token.i + 1, referent, MentionKind.PRONOUN)
         return sentence_subject
 
-    def _note_named(self, doc: Doc, token: Token, mention: Mention, sentence_subject: Actor | None) -> Actor | None:
-        """At the first token of a person's mention: that person is the last named, and the
-        sentence's person subject when it has none yet and the mention is a clause subject.
-        Returns the sentence's person subject so far."""
-        if mention.actor.type is ActorType.PERSON and token.i == mention.start:
+    def _note_named(self, doc: Doc, mention: Mention, first: bool, sentence_subject: Actor | None) -> Actor | None:
+        """At the first token that carries a person's mention (``first``; a title's qualifier, as
+        "Iran" in "Iran's foreign minister", carries its own state's mention): that person is the
+        last named, and the sentence's person subject when it has none yet and the mention is a
+        clause subject. Returns the sentence's person subject so far."""
+        if mention.actor.type is ActorType.PERSON and first:
             self.last_person = mention.actor
             if sentence_subject is None and _is_clause_subject(doc, mention):
                 return mention.actor

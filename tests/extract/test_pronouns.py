@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from extract.mentions import Mention, MentionKind
 from extract.pipeline import Extractor
 from extract.pronouns import PronounResolver, possessor_body
-from graph.model import Actor, ActorType
+from graph.model import Actor, ActorType, Article
 
 MARTA = Actor("person:marta-kovalenko", "Marta Kovalenko", ActorType.PERSON, "UKR", "GOV")
 ILSE = Actor("person:ilse-brandt", "Ilse Brandt", ActorType.PERSON, "DEU", "GOV")
@@ -86,3 +86,19 @@ def test_a_sentence_initial_its_takes_the_subject_of_the_sentence_before(nlp: La
     assert possessor_body(its, by_token, None) == CHILE
     first_sentence_its = nlp("Its navy left the port.")[0]
     assert possessor_body(first_sentence_its, {}, PERU) == PERU  # the block before's subject
+
+
+def test_a_person_named_by_a_title_with_a_state_qualifier_is_the_next_sentences_he(extractor: Extractor) -> None:
+    # the qualifier ("Iran", "Iranian") carries its state's mention, not the person's: the person is
+    # still named at the first token that carries the title's mention
+    for text in ("Iran's foreign minister arrived in Baghdad on Monday. He met Iraqi leaders.",
+                 "The Iranian foreign minister arrived in Baghdad on Monday. He met Iraqi leaders."):
+        result = extractor.extract(Article("pronoun-test", text, None, "2019-05-14"))
+        met = {(e.subject.country, e.object.country) for e in result.events if e.relation.name == "MEET"}
+        assert met == {("IRN", "IRQ")}, text
+
+
+def test_a_state_named_before_a_role_noun_is_no_person_for_he(extractor: Extractor) -> None:
+    text = "Iranian officials arrived in Baghdad on Monday. He met Iraqi leaders."
+    result = extractor.extract(Article("pronoun-test", text, None, "2019-05-14"))
+    assert not [e for e in result.events if e.relation.name == "MEET"]
