@@ -16,6 +16,12 @@ Rules of English (each reads tokens only; extract/patterns.py turns the tokens i
   met Iran);
 - a group "X-led" is X's: "Saudi-led coalition jets", "US-led forces" act for the state that
   leads them; "X-backed" or "X-funded" names a patron, not the group, and qualifies nothing;
+- a verbal conflict (protesting, complaining, threatening) with no object, said with a clause of
+  its occasion ("after", "when", "because"), is aimed at whoever acts in that clause: "Vietnam
+  protested after Chinese ships entered its waters", "Kenya complained when Ugandan troops
+  crossed the border"; the one acted on in a passive occasion is not its target, and a
+  coordinated subject whose members act on each other ("X and Y traded insults as ...") keeps
+  its own pairing;
 - an event noun in the "of" phrase of a container noun ("a shipment of arms to Israel") or of an
   agent noun of supplying ("a supplier of weapons to Ukraine") takes its target from the
   container's or agent noun's prepositions, where the parser hangs them.
@@ -124,3 +130,19 @@ def led_group_leader(head: Token) -> Token | None:
                 if hyphen.text == "-" and leaders:
                     return leaders[-1]
     return None
+
+
+#: Subordinators of a clause telling the occasion of a reaction: "protested after/when/because ...".
+_OCCASION_MARKERS = frozenset({"after", "when", "because", "once"})
+
+
+def occasion_agents(verb: Token) -> list[Token]:
+    """Who acts in a clause of the verb's occasion ("protested after [Chinese ships] entered"): the
+    active subjects, or the "by" agents of a passive one; [] when there is no such clause."""
+    agents: list[Token] = []
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _OCCASION_MARKERS for m in clause.children):
+            continue
+        agents += [c for c in clause.children if c.dep_ == "nsubj"]
+        agents += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return agents

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from extract.argument_paths import (
     direct_objects,
     joint_of_parties,
+    occasion_agents,
     of_phrase_holder,
     passive_removal,
     relative_gap_objects,
@@ -589,14 +590,29 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and ctx.ontology.relation(trig.relation).quad_class == 4:
         found = _located_target(verb, ctx, found.token_seen) or found
+    subjects = subject_actors(subject_found, ctx)
+    if not found.actors and not found.token_seen and len(subjects) == 1 and _is_verbal_conflict(trig.relation, ctx):
+        # "Vietnam protested after Chinese ships entered its waters" (extract/argument_paths.py)
+        occasion = resolve_object(occasion_agents(verb), ctx, trig)
+        found = occasion if occasion.actors else found
     attributes: list[tuple[str, str]] = []
     if found.attribute:
         attributes.append(found.attribute)
     elif trig.object_attribute and trig.preps:
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and ctx.actor(c) is None):
             attributes.append((trig.object_attribute, _noun_text(dobj)))
-    subjects = subject_actors(subject_found, ctx)
     return finish_candidate(verb, trig, Parties.of(subjects, subject_found, found), attributes, confidence, ctx)
+
+
+#: CAMEO 14 (protest): besides the verbal conflicts (quad class 3), a reaction that can be aimed at
+#: whoever acted in its occasion.
+_PROTEST_ROOT = "14"
+
+
+def _is_verbal_conflict(relation: str, ctx: Context) -> bool:
+    """Disapproving, rejecting, threatening or protesting (CAMEO 11-14)."""
+    coded = ctx.ontology.relation(relation)
+    return coded.quad_class == 3 or coded.cameo[:2] == _PROTEST_ROOT
 
 
 def _with_relative_gap(verb: Token, trig: Trigger, object_tokens: list[Token]) -> list[Token]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from extract.argument_paths import (
     joint_of_parties,
     led_group_leader,
+    occasion_agents,
     of_phrase_holder,
     passive_removal,
     relative_gap_objects,
@@ -142,3 +143,21 @@ def test_coordinated_subjects_of_a_joint_verb_without_object_act_together(extrac
 def test_a_joint_verb_whose_object_names_no_actor_still_pairs_its_subjects(extractor: Extractor) -> None:
     found = pairs(extractor, "Ethiopia and Eritrea signed a peace agreement in Riyadh.")
     assert ("ETH", "SIGN_AGREEMENT", "ERI") in found or ("ERI", "SIGN_AGREEMENT", "ETH") in found
+
+
+# -- the occasion of a verbal conflict --------------------------------------------------------
+def test_a_protest_without_object_is_aimed_at_whoever_acts_in_its_occasion(extractor: Extractor) -> None:
+    doc = parse(extractor, "Vietnam protested after Chinese ships entered its waters.")
+    assert [t.text for t in occasion_agents(doc[word(doc, "protested")])] == ["ships"]
+    assert ("VNM", "PROTEST_AGAINST", "CHN") in pairs(extractor, doc.text)
+    assert ("KEN", "CRITICIZE", "UGA") in pairs(extractor, "Kenya complained when Ugandan troops crossed the border.")
+
+
+def test_the_one_acted_on_in_a_passive_occasion_is_no_target(extractor: Extractor) -> None:
+    doc = parse(extractor, "Kenya protested after its troops were attacked.")
+    assert occasion_agents(doc[word(doc, "protested")]) == []
+    assert not [p for p in pairs(extractor, doc.text) if p[1] == "PROTEST_AGAINST"]
+
+
+def test_an_occasion_clause_does_not_give_a_cooperative_verb_its_object(extractor: Extractor) -> None:
+    assert not [p for p in pairs(extractor, "Kenya agreed after Uganda offered concessions.") if p[1] == "AGREE"]
