@@ -161,9 +161,19 @@ def _qualifier_before(
     envoys_own = head.lemma_.lower() in lexicon.mission_nouns | lexicon.envoy_nouns
     if before >= 0 and doc[before].lower_ == "its" and doc[before].dep_ == "poss" and not envoys_own:
         body = possessor_body(doc[before], by_token, reading.previous_subject_body)
+        body = body or _institution_state(reading, doc[before], by_token)
         if body is not None and _qualifies(reading, Mention(before, before + 1, body, MentionKind.PRONOUN), member):
             return body, before
     return None
+
+
+def _institution_state(reading: RoleReading, pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:
+    """With no state or organisation named before an "its" in its sentence, the state of the latest
+    state institution named there ("The Indian army said its troops ...": India's troops)."""
+    groups = [m for j in range(pronoun.sent.start, pronoun.i) if (m := by_token.get(j)) is not None
+              and m.kind is MentionKind.GROUP and m.actor.country]
+    country = groups[-1].actor.country if groups else None
+    return reading.gazetteer.country_actor(country) if country else None
 
 
 def _place_before(reading: RoleReading, before: int, by_token: Mapping[int, Mention]) -> tuple[Actor, int] | None:

@@ -18,7 +18,7 @@ from extract.role_mentions import (
 )
 from extract.role_spans import BlockRoles
 from extract.unknown_actors import UnknownActors
-from graph.model import Actor, ActorType
+from graph.model import Actor, ActorType, Article
 
 MARTA = Actor("person:marta-kovalenko", "Marta Kovalenko", ActorType.PERSON, "CHL", "GOV", title="president")
 
@@ -116,3 +116,15 @@ def test_a_demonym_after_ethnic_is_an_origin() -> None:
     assert is_ethnic(doc, Mention(1, 2, chile, MentionKind.DEMONYM), frozenset({"ethnic"}))
     assert not is_ethnic(doc, Mention(1, 2, chile, MentionKind.NAME), frozenset({"ethnic"}))
     assert not is_ethnic(doc, Mention(0, 1, chile, MentionKind.DEMONYM), frozenset({"ethnic"}))
+
+
+def test_its_after_a_state_institution_qualifies_a_role_with_that_state(extractor: Extractor) -> None:
+    result = extractor.extract(Article("role-test", "The Turkish military said its jets struck Kurdish militants in "
+                                       "northern Iraq.", None, "2024-03-14"))
+    assert ("TUR", "MIL") in {(e.subject.country, e.subject.sector) for e in result.events}
+
+
+def test_its_after_a_named_state_still_takes_that_state(extractor: Extractor) -> None:
+    result = extractor.extract(Article("role-test", "Pakistan's army said Iran had moved its troops to the border "
+                                       "and attacked Pakistan.", None, "2024-03-14"))
+    assert not [e for e in result.events if e.subject.country == "PAK" and e.relation.name == "ATTACK"]
