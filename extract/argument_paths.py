@@ -22,6 +22,12 @@ Rules of English (each reads tokens only; extract/patterns.py turns the tokens i
   crossed the border"; the one acted on in a passive occasion is not its target, and a
   coordinated subject whose members act on each other ("X and Y traded insults as ...") keeps
   its own pairing;
+- a verb acting on a relation noun ("cut ties", "severed relations") with coordinated subjects
+  and no "with" phrase acts on the relation between those subjects: "Morocco and Algeria cut
+  diplomatic ties" (each with the other);
+- a joint act named in a temporal adjunct of a clause ("during talks with Xi", "at a meeting with
+  Biden", "after talks with X") is one the clause's subject takes part in: "During talks with
+  Xi, Putin praised ..." (Putin held the talks); an act of one side ("after the attack on X") is not;
 - an event noun in the "of" phrase of a container noun ("a shipment of arms to Israel") or of an
   agent noun of supplying ("a supplier of weapons to Ukraine") takes its target from the
   container's or agent noun's prepositions, where the parser hangs them.
@@ -146,3 +152,22 @@ def occasion_agents(verb: Token) -> list[Token]:
         agents += [c for c in clause.children if c.dep_ == "nsubj"]
         agents += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return agents
+
+
+def severs_mutual_relation(verb: Token, relation_nouns: frozenset[str]) -> bool:
+    """A verb whose direct object is a relation noun and that names no other party with "with"
+    ("Morocco and Algeria cut diplomatic ties"): its coordinated subjects are the relation's parties."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(verb.children)
+    relation = any(c.dep_ == "dobj" and c.lemma_.lower() in relation_nouns for c in children)
+    named_party = any(
+        p.dep_ == "prep" and p.lower_ == "with" for holder in (verb, *children) for p in holder.children
+    )
+    return relation and not named_party
+
+
+def is_joint_occasion(noun: Token, prep: Token, occasion_prepositions: frozenset[str], joint: bool) -> bool:
+    """A joint act's noun (``joint``) as the object of a temporal preposition on a verb: "during
+    talks with Xi", "at a meeting with Biden"."""
+    return joint and noun.dep_ == "pobj" and prep.lower_ in occasion_prepositions and prep.head.pos_ in ("VERB", "AUX")

@@ -280,6 +280,7 @@ class Lexicon:
     container_nouns: frozenset[str]
     supplying_agent_nouns: frozenset[str]
     removal_verbs: frozenset[str]
+    occasion_prepositions: frozenset[str]
     concessive_markers: frozenset[str]
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]

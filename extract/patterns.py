@@ -13,11 +13,13 @@ from spacy.tokens import Token
 
 from extract.argument_paths import (
     direct_objects,
+    is_joint_occasion,
     joint_of_parties,
     occasion_agents,
     of_phrase_holder,
     passive_removal,
     relative_gap_objects,
+    severs_mutual_relation,
 )
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.noun_agents import NounRoles, noun_roles
@@ -286,6 +288,10 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if relation == "pobj" and head.dep_ == "prep":
         if head.lower_ in ctx.lexicon.adjunct_prepositions:
             return Found((), 0.0)  # "sanctioned X over arms sales": the cause is someone else's act
+        if is_joint_occasion(noun, head, ctx.lexicon.occasion_prepositions, _is_joint_noun(noun, ctx)):
+            # "During talks with Xi, Putin praised ...": the clause's subject takes part (extract/argument_paths.py)
+            inherited = clause_subject(head.head, ctx, depth + 1)
+            return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         holder = head.head
         lemma = holder.lemma_.lower()
         passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs
@@ -299,6 +305,12 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if relation == "conj":
         return noun_governor_subject(head, ctx, depth + 1)
     return Found((), 0.0)
+
+
+def _is_joint_noun(noun: Token, ctx: Context) -> bool:
+    """An event noun of a joint act ("talks", "a meeting", "a summit")."""
+    triggers = ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
+    return any(ctx.ontology.relation(t.relation).reciprocal for t in triggers)
 
 
 def is_trigger(token: Token, ctx: Context) -> bool:
@@ -842,6 +854,7 @@ def finish_candidate(
                 attributes.append(("place", token.text))
     attrs = tuple(sorted(set(attributes)))
     joint = relation.reciprocal or _is_symmetric(trigger, ctx)
+    joint = joint or severs_mutual_relation(trigger, ctx.lexicon.relation_nouns)  # "X and Y cut ties"
     if not objects and len(subjects) >= 2 and joint and not _direct_object_names_party(trigger, ctx):
         # "The US, Russia and Switzerland met", "Chile and Peru agreed to ...": every pair of the
         # group; a relation the ontology does not store both ways is emitted in both directions.

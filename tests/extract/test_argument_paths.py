@@ -7,12 +7,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extract.argument_paths import (
+    is_joint_occasion,
     joint_of_parties,
     led_group_leader,
     occasion_agents,
     of_phrase_holder,
     passive_removal,
     relative_gap_objects,
+    severs_mutual_relation,
 )
 from extract.pipeline import Extractor
 from graph.model import Article
@@ -161,3 +163,28 @@ def test_the_one_acted_on_in_a_passive_occasion_is_no_target(extractor: Extracto
 
 def test_an_occasion_clause_does_not_give_a_cooperative_verb_its_object(extractor: Extractor) -> None:
     assert not [p for p in pairs(extractor, "Kenya agreed after Uganda offered concessions.") if p[1] == "AGREE"]
+
+
+# -- coordinated parties of a severed relation --------------------------------------------------
+def test_coordinated_subjects_cutting_ties_cut_them_with_each_other(extractor: Extractor) -> None:
+    found = pairs(extractor, "Morocco and Algeria have cut diplomatic ties.")
+    assert {("MAR", "REDUCE_DIPLOMATIC_RELATIONS", "DZA"), ("DZA", "REDUCE_DIPLOMATIC_RELATIONS", "MAR")} <= found
+
+
+def test_coordinated_subjects_cutting_ties_with_a_third_state_do_not_pair(extractor: Extractor) -> None:
+    doc = parse(extractor, "Morocco and Algeria cut ties with Iran.")
+    assert not severs_mutual_relation(doc[word(doc, "cut")], extractor.knowledge.lexicon.relation_nouns)
+    assert not [p for p in pairs(extractor, doc.text) if {p[0], p[2]} == {"MAR", "DZA"}]
+
+
+# -- a joint act as the occasion of a clause ----------------------------------------------------
+def test_a_joint_act_in_a_temporal_adjunct_is_the_clause_subjects(extractor: Extractor) -> None:
+    assert ("RUS", "MEET", "CHN") in pairs(extractor, "During talks with Xi Jinping, Putin praised China's peace plan.")
+    assert ("CHN", "MEET", "USA") in pairs(extractor, "At a meeting with Biden, Xi warned against interference.")
+
+
+def test_an_act_of_one_side_in_a_temporal_adjunct_is_not_the_clause_subjects(extractor: Extractor) -> None:
+    doc = parse(extractor, "After the attack on Israel, Iran praised Hamas.")
+    attack = doc[word(doc, "attack")]
+    assert not is_joint_occasion(attack, attack.head, extractor.knowledge.lexicon.occasion_prepositions, False)
+    assert not [p for p in pairs(extractor, doc.text) if p[1] == "ATTACK"]
