@@ -28,6 +28,9 @@ Rules of English (each reads tokens only; extract/patterns.py turns the tokens i
 - a joint act named in a temporal adjunct of a clause ("during talks with Xi", "at a meeting with
   Biden", "after talks with X") is one the clause's subject takes part in: "During talks with
   Xi, Putin praised ..." (Putin held the talks); an act of one side ("after the attack on X") is not;
+- a headline writes "and" as a comma: "Russia, Ukraine agree to prisoner swap", "Egypt, Israel
+  sign gas deal": names before a plural present verb, separated by a comma, are its coordinated
+  subjects (a singular verb, "Russia, the largest exporter, agrees", has one subject);
 - an event noun in the "of" phrase of a container noun ("a shipment of arms to Israel") or of an
   agent noun of supplying ("a supplier of weapons to Ukraine") takes its target from the
   container's or agent noun's prepositions, where the parser hangs them.
@@ -171,3 +174,30 @@ def is_joint_occasion(noun: Token, prep: Token, occasion_prepositions: frozenset
     """A joint act's noun (``joint``) as the object of a temporal preposition on a verb: "during
     talks with Xi", "at a meeting with Biden"."""
     return joint and noun.dep_ == "pobj" and prep.lower_ in occasion_prepositions and prep.head.pos_ in ("VERB", "AUX")
+
+
+#: Tags of a plural present verb or a bare one, as headlines write them ("agree", "sign").
+_PLURAL_PRESENT_TAGS = frozenset({"VBP", "VB"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def headline_co_subjects(subject: Token) -> list[Token]:
+    """The names a headline's comma coordinates with a verb's subject ("Russia, Ukraine agree"):
+    the name across a comma before the subject or in apposition after it; [] otherwise."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.tag_ not in _PLURAL_PRESENT_TAGS or subject.tag_ not in _NAME_TAGS:
+        return []
+    doc = subject.doc
+    found = [
+        child for child in subject.children
+        if child.dep_ == "appos" and child.tag_ in _NAME_TAGS and child.i > 0 and doc[child.i - 1].text == ","
+    ]
+    start = subject.left_edge.i
+    for other in verb.children:
+        if other == subject or other.dep_ not in ("nsubj", "npadvmod") or other.tag_ not in _NAME_TAGS:
+            continue
+        before = start - other.i == 2 and doc[other.i + 1].text == ","
+        after = other.left_edge.i - subject.i == 2 and doc[subject.i + 1].text == ","
+        if before or after:
+            found.append(other)
+    return found

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from extract.argument_paths import (
     direct_objects,
+    headline_co_subjects,
     is_joint_occasion,
     joint_of_parties,
     occasion_agents,
@@ -190,7 +191,7 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return Found((verb.head,), 0.85)
-            return Found((child,), 1.0)
+            return Found((child, *headline_co_subjects(child)), 1.0)  # and "Russia, Ukraine agree"
     relation, head = verb.dep_, verb.head
     if head == verb:
         return Found((), 0.0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extract.argument_paths import (
+    headline_co_subjects,
     is_joint_occasion,
     joint_of_parties,
     led_group_leader,
@@ -188,3 +189,20 @@ def test_an_act_of_one_side_in_a_temporal_adjunct_is_not_the_clause_subjects(ext
     attack = doc[word(doc, "attack")]
     assert not is_joint_occasion(attack, attack.head, extractor.knowledge.lexicon.occasion_prepositions, False)
     assert not [p for p in pairs(extractor, doc.text) if p[1] == "ATTACK"]
+
+
+# -- a headline's comma for "and" ---------------------------------------------------------------
+def test_names_a_headline_separates_by_a_comma_before_a_plural_verb_are_coordinated(extractor: Extractor) -> None:
+    doc = parse(extractor, "Russia, Ukraine agree to prisoner swap")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert [t.text for t in headline_co_subjects(subject)] == ["Ukraine"]
+    found = pairs(extractor, doc.text)
+    assert {("RUS", "AGREE", "UKR"), ("UKR", "AGREE", "RUS")} <= found
+    restored = pairs(extractor, "Iran, Saudi Arabia restore ties")
+    assert ("IRN", "DIPLOMATIC_COOPERATION", "SAU") in restored or ("SAU", "DIPLOMATIC_COOPERATION", "IRN") in restored
+
+
+def test_a_name_in_apposition_before_a_singular_verb_is_no_coordinated_subject(extractor: Extractor) -> None:
+    doc = parse(extractor, "Russia, the largest exporter, agrees to cut oil output")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert headline_co_subjects(subject) == []
