@@ -180,10 +180,16 @@ def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
     words = _verb_words(verb)
     leavers: list[Token] = []
     spans: set[int] = set()  # the leaving verbs
+    left: list[Token] = []  # the places a passive order names as left ("ordered out of Britain")
     if words & ctx.lexicon.expelling_verbs:
         ordered = _ordered_to_leave(verb, ctx)
         leavers += [leaver for leaver, _ in ordered]
         spans.update(leaving.i for _, leaving in ordered)
+        left += [place for _, leaving in ordered for place in leaving.children if place.dep_ == "dobj"]
+        out_of = _ordered_out_of(verb)
+        if out_of:
+            leavers += [c for c in verb.children if c.dep_ == "nsubjpass"]
+            left += out_of
     if words & ctx.lexicon.deadline_verbs:
         deadlines = [c for c in verb.children if c.dep_ == "dobj"]
         leaving_verbs = [
@@ -201,6 +207,9 @@ def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
     if not leavers:
         return None
     found = _subject(verb, ctx)
+    if _is_passive(verb) and not found.tokens:
+        # "two Russian diplomats were ordered to leave Britain / out of Britain": the state left expels
+        found = Found(tuple(t for t in left if any(a.country for a in actors_of(t, ctx))), 0.85)
     subjects = _actors(found, ctx)
     if not _conducts_diplomacy(subjects, ctx):
         return None
@@ -224,6 +233,17 @@ def _ordered_to_leave(verb: Token, ctx: Context) -> list[tuple[Token, Token]]:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         pairs += [(obj, c) for c in obj.children if c.dep_ in ("acl", "relcl") and _is_leaving(c, ctx)]
     return pairs
+
+
+def _ordered_out_of(verb: Token) -> list[Token]:
+    """The place a passive order sends someone "out of" ("were ordered out of Britain")."""
+    if not _is_passive(verb):
+        return []
+    return [
+        pobj for out in verb.children if out.dep_ in ("prep", "prt", "advmod") and out.lower_ == "out"
+        for of in out.children if of.dep_ == "prep" and of.lower_ == "of"
+        for pobj in of.children if pobj.dep_ == "pobj"
+    ]
 
 
 def _is_leaving(verb: Token, ctx: Context) -> bool:
@@ -269,6 +289,11 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
     if not _conducts_diplomacy(subjects, ctx):
         return None
     envoy_actors = [a for t in envoys for a in _sender_states(t, ctx)]
+    if _is_passive(verb) and summoning and not found.tokens and not _homeward(verb):
+        # "the Russian ambassador was summoned to the foreign ministry in Warsaw": a summons said in
+        # the passive is the host state's; only "summoned home/back" is its own state's recall
+        hosts = _others((a for t in envoys for a in _host_states(t, verb, ctx)), envoy_actors)
+        return _act(verb, SUMMON_CODE, hosts, envoy_actors, Found((), 0.85), set(), ctx)
     if _is_passive(verb) and recalling and not found.tokens:
         # "Sweden's ambassador was recalled": only its own state recalls an envoy
         subjects, found = envoy_actors, Found(tuple(envoys), 0.85)
@@ -285,6 +310,14 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
                             drop=DropReason.NO_HOST_STATE, detail=f"{verb.lemma_} {envoys[0].lemma_}")
         return replace(act, candidate=candidate)
     return act
+
+
+#: Adverbs of a summons to one's own capital: "summoned home", "called back" (a recall, not a summons).
+_HOMEWARD = frozenset({"home", "back"})
+
+
+def _homeward(verb: Token) -> bool:
+    return any(c.lower_ in _HOMEWARD for c in verb.children)
 
 
 def _recaller(verb: Token, ctx: Context) -> Found:

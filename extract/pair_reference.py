@@ -121,6 +121,11 @@ def referents(
     usable = _usable(kind, excluded, country_actor)
     for earlier, later in dyads_recent_first:
         first, second = usable(earlier), usable(later)
+        if kind is PairKind.PERSONS and (first is None) != (second is None):
+            # "Sisi received the Sudanese leader. The two men ...": a person put together with a
+            # state's unnamed leader (the state) is the pair, the state standing for its leader
+            stand_in = _usable(PairKind.STATES, excluded, country_actor)
+            first, second = first or stand_in(earlier), second or stand_in(later)
         if first is not None and second is not None and _a_pair(kind, first, second):
             return first, second
     found: list[Actor] = []

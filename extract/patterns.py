@@ -11,6 +11,17 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from extract.argument_paths import (
+    direct_objects,
+    headline_co_subjects,
+    is_joint_occasion,
+    joint_of_parties,
+    occasion_agents,
+    of_phrase_holder,
+    passive_removal,
+    relative_gap_objects,
+    severs_mutual_relation,
+)
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
@@ -181,7 +192,7 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return Found((verb.head,), 0.85)
-            return Found((child,), 1.0)
+            return Found((child, *headline_co_subjects(child)), 1.0)  # and "Russia, Ukraine agree"
     relation, head = verb.dep_, verb.head
     if head == verb:
         return Found((), 0.0)
@@ -279,6 +290,10 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if relation == "pobj" and head.dep_ == "prep":
         if head.lower_ in ctx.lexicon.adjunct_prepositions:
             return Found((), 0.0)  # "sanctioned X over arms sales": the cause is someone else's act
+        if is_joint_occasion(noun, head, ctx.lexicon.occasion_prepositions, _is_joint_noun(noun, ctx)):
+            # "During talks with Xi, Putin praised ...": the clause's subject takes part (extract/argument_paths.py)
+            inherited = clause_subject(head.head, ctx, depth + 1)
+            return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         holder = head.head
         lemma = holder.lemma_.lower()
         passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs
@@ -292,6 +307,12 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if relation == "conj":
         return noun_governor_subject(head, ctx, depth + 1)
     return Found((), 0.0)
+
+
+def _is_joint_noun(noun: Token, ctx: Context) -> bool:
+    """An event noun of a joint act ("talks", "a meeting", "a summit")."""
+    triggers = ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
+    return any(ctx.ontology.relation(t.relation).reciprocal for t in triggers)
 
 
 def is_trigger(token: Token, ctx: Context) -> bool:
@@ -545,7 +566,12 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
     stative = passive and bool(trig.preps) and not prep_objects(verb, ("by",)) and bool(
         prep_objects(verb, trig.preps)
     )
-    if stative:
+    removal = passive_removal(verb, ctx.lexicon.removal_verbs) if passive else None
+    if removal is not None:
+        # "migrants were expelled from Chile": the state removed from removes (extract/argument_paths.py)
+        subject_found = Found(removal.removers, 0.85)
+        object_tokens = list(removal.removed)
+    elif stative:
         # "Israel is opposed to ...", "Hungary is allied with ...": an adjectival passive
         subject_found = Found(tuple(c for c in verb.children if c.dep_ == "nsubjpass"), 0.85)
         object_tokens = prep_objects(verb, trig.preps)
@@ -572,19 +598,44 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
                     g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                     for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
                 ]
+        object_tokens = _with_relative_gap(verb, trig, object_tokens)
     if subject_found.blocked:
         return Candidate(verb, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and ctx.ontology.relation(trig.relation).quad_class == 4:
         found = _located_target(verb, ctx, found.token_seen) or found
+    subjects = subject_actors(subject_found, ctx)
+    if not found.actors and not found.token_seen and len(subjects) == 1 and _is_verbal_conflict(trig.relation, ctx):
+        # "Vietnam protested after Chinese ships entered its waters" (extract/argument_paths.py)
+        occasion = resolve_object(occasion_agents(verb), ctx, trig)
+        found = occasion if occasion.actors else found
     attributes: list[tuple[str, str]] = []
     if found.attribute:
         attributes.append(found.attribute)
     elif trig.object_attribute and trig.preps:
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and ctx.actor(c) is None):
             attributes.append((trig.object_attribute, _noun_text(dobj)))
-    subjects = subject_actors(subject_found, ctx)
     return finish_candidate(verb, trig, Parties.of(subjects, subject_found, found), attributes, confidence, ctx)
+
+
+#: CAMEO 14 (protest): besides the verbal conflicts (quad class 3), a reaction that can be aimed at
+#: whoever acted in its occasion.
+_PROTEST_ROOT = "14"
+
+
+def _is_verbal_conflict(relation: str, ctx: Context) -> bool:
+    """Disapproving, rejecting, threatening or protesting (CAMEO 11-14)."""
+    coded = ctx.ontology.relation(relation)
+    return coded.quad_class == 3 or coded.cameo[:2] == _PROTEST_ROOT
+
+
+def _with_relative_gap(verb: Token, trig: Trigger, object_tokens: list[Token]) -> list[Token]:
+    """The object tokens with the noun a relative clause is about in place of the clause's missing
+    or relative-pronoun object: "the grain (that) Poland banned" (extract/argument_paths.py)."""
+    gap = relative_gap_objects(verb, trig.preps)
+    if not gap:
+        return object_tokens
+    return [t for t in object_tokens if t.lower_ not in RELATIVE_PRONOUNS] + gap
 
 
 def subject_actors(found: Found, ctx: Context) -> list[Actor]:
@@ -613,6 +664,13 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         pair = actors_of(between[0], ctx)
         if len(pair) >= 2:
             parties = Parties((pair[0],), Found((), 0.85), tuple(pair[1:]), frozenset(), True)
+            yield finish_candidate(noun, trig, parties, [], 0.85, ctx)
+            return
+    if relation.reciprocal and not between:
+        # "the meeting of Iran and Saudi Arabia": a coordinated "of" phrase names the parties
+        joint = [a for t in joint_of_parties(noun) for a in actors_of(t, ctx)]
+        if len(joint) >= 2:
+            parties = Parties((joint[0],), Found((), 0.85), tuple(joint[1:]), frozenset(), True)
             yield finish_candidate(noun, trig, parties, [], 0.85, ctx)
             return
     yield from _noun_event_candidate(noun, trig, relation, ctx)
@@ -688,6 +746,9 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
             return
         subjects = subject_actors(subject_found, ctx)
     object_tokens = prep_objects(phrase, object_preps, through_of=True) or list(roles.targets)
+    holder = of_phrase_holder(phrase, ctx.lexicon.container_nouns | ctx.lexicon.supplying_agent_nouns)
+    if not object_tokens and holder is not None:  # "a supplier of weapons to Ukraine"
+        object_tokens = prep_objects(holder, object_preps)
     object_tokens = object_tokens or patient_qualifiers
     if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = prep_objects(governor, object_preps)
@@ -802,7 +863,9 @@ def finish_candidate(
             if token.dep_ == "dobj" and ctx.is_place_name(token):
                 attributes.append(("place", token.text))
     attrs = tuple(sorted(set(attributes)))
-    if not objects and len(subjects) >= 2 and (relation.reciprocal or _is_symmetric(trigger, ctx)):
+    joint = relation.reciprocal or _is_symmetric(trigger, ctx)
+    joint = joint or severs_mutual_relation(trigger, ctx.lexicon.relation_nouns)  # "X and Y cut ties"
+    if not objects and len(subjects) >= 2 and joint and not _direct_object_names_party(trigger, ctx):
         # "The US, Russia and Switzerland met", "Chile and Peru agreed to ...": every pair of the
         # group; a relation the ontology does not store both ways is emitted in both directions.
         pairs = tuple((a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :])
@@ -824,6 +887,12 @@ def finish_candidate(
     if not isinstance(ctx.mentions, BlockMentions):
         return candidate
     return with_pair_reference(candidate, subject_found.tokens, used, confidence, ctx.references(), ctx.lexicon)
+
+
+def _direct_object_names_party(trigger: Token, ctx: Context) -> bool:
+    """A verb whose direct object names an actor ("Egypt and Qatar met Iran"): its coordinated
+    subjects each act on that object, not with each other (extract/argument_paths.py)."""
+    return any(actors_of(t, ctx) for t in direct_objects(trigger))
 
 
 def _is_symmetric(trigger: Token, ctx: Context) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.argument_paths import led_group_leader
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
@@ -127,6 +128,7 @@ def _qualifier(
         _qualifier_before(reading, before, head, by_token, member)
         or _place_before(reading, before, by_token)
         or _modifier_qualifier(reading, head, start, by_token, member)
+        or _led_qualifier(head, start, by_token)
         or (_first_conjunct_state(reading, head, start, by_token) if group else None)
         or _prepositional_qualifier(reading, head, start, by_token, group, member)
         # last: what the gazetteer knows qualifies first, a name it does not know after
@@ -159,9 +161,19 @@ def _qualifier_before(
     envoys_own = head.lemma_.lower() in lexicon.mission_nouns | lexicon.envoy_nouns
     if before >= 0 and doc[before].lower_ == "its" and doc[before].dep_ == "poss" and not envoys_own:
         body = possessor_body(doc[before], by_token, reading.previous_subject_body)
+        body = body or _institution_state(reading, doc[before], by_token)
         if body is not None and _qualifies(reading, Mention(before, before + 1, body, MentionKind.PRONOUN), member):
             return body, before
     return None
+
+
+def _institution_state(reading: RoleReading, pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:
+    """With no state or organisation named before an "its" in its sentence, the state of the latest
+    state institution named there ("The Indian army said its troops ...": India's troops)."""
+    groups = [m for j in range(pronoun.sent.start, pronoun.i) if (m := by_token.get(j)) is not None
+              and m.kind is MentionKind.GROUP and m.actor.country]
+    country = groups[-1].actor.country if groups else None
+    return reading.gazetteer.country_actor(country) if country else None
 
 
 def _place_before(reading: RoleReading, before: int, by_token: Mapping[int, Mention]) -> tuple[Actor, int] | None:
@@ -184,6 +196,15 @@ def _modifier_qualifier(
         if child.dep_ in ("amod", "compound", "poss", "nmod") and modifier and _qualifies(reading, modifier, member):
             return modifier.actor, min(modifier.start, start)
     return None
+
+
+def _led_qualifier(head: Token, start: int, by_token: Mapping[int, Mention]) -> tuple[Actor, int] | None:
+    """ "Saudi-led coalition jets", "US-led forces": the state leading the group (extract/argument_paths.py)."""
+    leader = led_group_leader(head)
+    mention = by_token.get(leader.i) if leader is not None else None
+    if mention is None or mention.actor.type is not ActorType.COUNTRY:
+        return None
+    return mention.actor, min(mention.start, start)
 
 
 def _first_conjunct_state(

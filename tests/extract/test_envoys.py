@@ -183,3 +183,33 @@ def test_an_expulsion_and_a_recall_in_one_sentence_are_both_found(extractor: Ext
     assert triples(run(extractor, text)) == {
         ("country:PER", "EXPEL", "country:BOL"), ("country:PER", "REDUCE_DIPLOMATIC_RELATIONS", "country:BOL"),
     }
+
+
+def test_a_summons_in_the_passive_without_by_is_the_host_states(extractor: Extractor) -> None:
+    for text in ("The Russian ambassador was summoned to the foreign ministry in Warsaw.",
+                 "Russia's ambassador to Poland was summoned on Friday."):
+        result = extractor.extract(Article("envoy-test", text, None, "2024-03-14"))
+        found = {(e.subject.country, e.relation.cameo, e.object.country) for e in result.events}
+        assert ("POL", "114", "RUS") in found and not any(cameo == "161" for _, cameo, _ in found), text
+
+
+def test_an_envoy_summoned_home_is_recalled_by_its_own_state(extractor: Extractor) -> None:
+    result = extractor.extract(Article("envoy-test", "The Russian ambassador to Poland was summoned home.", None,
+                                       "2024-03-14"))
+    assert {(e.subject.country, e.relation.cameo, e.object.country) for e in result.events} == {("RUS", "161", "POL")}
+
+
+def test_envoys_ordered_to_leave_a_state_in_the_passive_are_expelled_by_it(extractor: Extractor) -> None:
+    for text in ("Two Russian diplomats were ordered out of Britain today.",
+                 "Two Russian diplomats were ordered to leave Britain.",
+                 "Two Russian diplomats were told to leave Britain within a week."):
+        result = extractor.extract(Article("envoy-test", text, None, "2024-03-14"))
+        assert {(e.subject.country, e.relation.cameo, e.object.country) for e in result.events} == {
+            ("GBR", "166", "RUS")}, text
+
+
+def test_a_passive_order_to_leave_another_state_or_a_room_expels_nobody(extractor: Extractor) -> None:
+    for text in ("Two Russian diplomats were ordered by Poland to leave Britain.",
+                 "Two Russian diplomats were ordered out of the meeting."):
+        result = extractor.extract(Article("envoy-test", text, None, "2024-03-14"))
+        assert not [e for e in result.events if e.relation.cameo == "166"], text

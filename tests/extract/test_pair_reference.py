@@ -220,3 +220,14 @@ def test_a_reference_in_a_sentence_without_a_verb_ends() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "1"
+
+
+def test_two_persons_may_be_a_person_and_a_states_unnamed_leader_put_together(extractor: Extractor) -> None:
+    result = run(extractor, "Egypt's president received the Sudanese leader in Cairo. The two men discussed the war.")
+    met = {(e.subject.country, e.object.country) for e in result.events if e.relation.name == "MEET"}
+    assert met == {("EGY", "SDN")}
+
+
+def test_two_persons_are_not_two_states_put_together(extractor: Extractor) -> None:
+    result = run(extractor, "Egypt hosted Sudan's delegation in Cairo. The two men discussed the war.")
+    assert not [e for e in result.events if e.relation.name == "MEET"]

@@ -121,3 +121,17 @@ def test_he_after_a_ministers_sentence_is_the_ministers_state(extractor: Extract
             "He urged Togo to reopen the border.")
     events = extractor.extract(Article("office-pronoun", text, None, "2024-03-04")).events
     assert ("country:GHA", "APPEAL", "country:TGO") in {(e.subject.id, e.relation.name, e.object.id) for e in events}
+def test_a_person_named_by_a_title_with_a_state_qualifier_is_the_next_sentences_he(extractor: Extractor) -> None:
+    # the qualifier ("Iran", "Iranian") carries its state's mention, not the person's: the person is
+    # still named at the first token that carries the title's mention
+    for text in ("Iran's foreign minister arrived in Baghdad on Monday. He met Iraqi leaders.",
+                 "The Iranian foreign minister arrived in Baghdad on Monday. He met Iraqi leaders."):
+        result = extractor.extract(Article("pronoun-test", text, None, "2019-05-14"))
+        met = {(e.subject.country, e.object.country) for e in result.events if e.relation.name == "MEET"}
+        assert met == {("IRN", "IRQ")}, text
+
+
+def test_a_state_named_before_a_role_noun_is_no_person_for_he(extractor: Extractor) -> None:
+    text = "Iranian officials arrived in Baghdad on Monday. He met Iraqi leaders."
+    result = extractor.extract(Article("pronoun-test", text, None, "2019-05-14"))
+    assert not [e for e in result.events if e.relation.name == "MEET"]

@@ -143,3 +143,13 @@ def test_stacked_nationality_words_ascribe_the_agent_to_the_first_state(extracto
     events = extractor.extract(Article("stacked-demonyms", text, None, "2024-05-02")).events
     assert {(e.subject.id, e.relation.name, e.object.id) for e in events} == {
         ("group:rus-mil", "ATTACK", "group:syr-cvl")}
+def test_its_after_a_state_institution_qualifies_a_role_with_that_state(extractor: Extractor) -> None:
+    result = extractor.extract(Article("role-test", "The Turkish military said its jets struck Kurdish militants in "
+                                       "northern Iraq.", None, "2024-03-14"))
+    assert ("TUR", "MIL") in {(e.subject.country, e.subject.sector) for e in result.events}
+
+
+def test_its_after_a_named_state_still_takes_that_state(extractor: Extractor) -> None:
+    result = extractor.extract(Article("role-test", "Pakistan's army said Iran had moved its troops to the border "
+                                       "and attacked Pakistan.", None, "2024-03-14"))
+    assert not [e for e in result.events if e.subject.country == "PAK" and e.relation.name == "ATTACK"]
