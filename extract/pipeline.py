@@ -62,7 +62,7 @@ from graph.model import (
 EXTRACTOR_NAME = RULES
 # the rules' own version: raise it when the code changes what they extract (the knowledge files
 # and the model are covered by the digest in the full version, see ``rules_version``)
-RULES_VERSION = "0.7"
+RULES_VERSION = "0.8"
 # a wire dateline ("KYIV, Ukraine (AP) — ") is looked for in the first blocks only: the headline,
 # a subtitle or a byline may come before the lede it opens
 DATELINE_BLOCKS = 3
