@@ -28,6 +28,7 @@ from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
 from extract.patient_acts import possessor_is_agent
 from extract.role_mentions import coordinated_qualifier_tokens
+from extract.verb_dictionary import particle_words
 from graph.model import Actor, ActorType, DropReason, RelationType
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
@@ -536,7 +537,7 @@ def _inner_event_object(token: Token, ctx: Context) -> list[Actor]:
 def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     """Candidates at a verb trigger: active, passive, prepositional and dative objects."""
     triggers = ctx.ontology.triggers_for("VERB", verb.lemma_.lower())
-    if not triggers:
+    if not triggers or _phrasal_verb_of_the_dictionary(verb, triggers, ctx):
         yield from dictionary_candidates(verb, ctx)
         return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _is_participle_modifier(verb)
@@ -553,6 +554,21 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
             best = candidate
     if best is not None:
         yield best
+
+
+def _phrasal_verb_of_the_dictionary(verb: Token, triggers: tuple[Trigger, ...], ctx: Context) -> bool:
+    """A phrasal-prepositional verb (verb, particle and preposition: "hit back at", "lash out at",
+    "crack down on") is an idiom of its own, not the bare verb ("hit back at X" is no attack): when
+    no trigger of the ontology names its particle and the CAMEO verb dictionary codes the verb with
+    that particle and a preposition present here, the dictionary reads it."""
+    if not particle_words(verb):
+        return False
+    if any(t.particle and _has_particle(verb, t.particle) for t in triggers):
+        return False
+    match = ctx.ontology.verbs.match(verb)
+    if match is None or match.particle is None or match.pattern is None or match.pattern.prep is None:
+        return False
+    return _has_particle(verb, match.particle)
 
 
 def _is_participle_modifier(verb: Token) -> bool:

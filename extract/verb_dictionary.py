@@ -176,7 +176,7 @@ class ParseSlots:
     def of(verb: Token) -> ParseSlots:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         object_deps = ("dobj", "nsubjpass") if passive else ("dobj",)
-        particles = frozenset(c.lower_ for c in verb.children if c.dep_ == "prt")
+        particles = particle_words(verb)
         objects = tuple(c for c in verb.children if c.dep_ in object_deps)
         preps: dict[str, list[Token]] = {}
         holders = [verb, *objects]  # "extradited the suspect to Spain" may hang "to" on the object
@@ -209,6 +209,20 @@ class ParseSlots:
             if pattern.prep_objects and not any(_holds(t, pattern.prep_objects) for t in pobjs):
                 return False
         return True
+
+
+#: Adverbs English uses as verb particles ("hit back", "lash out"), which the parser may attach as
+#: adverbial modifiers rather than particles.
+_PARTICLE_ADVERBS = frozenset({"back", "out", "off", "up", "down", "away", "aside", "over"})
+
+
+def particle_words(verb: Token) -> frozenset[str]:
+    """The particles of a phrasal verb: its particle children, and a particle adverb right after it
+    ("hit back at", parsed as an adverbial modifier)."""
+    return frozenset(
+        c.lower_ for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLE_ADVERBS)
+    )
 
 
 def _has_of_complement(token: Token) -> bool:

@@ -16,6 +16,7 @@ from extract.verb_dictionary import (
     VerbDictionary,
     VerbDictionaryError,
     load_verb_dictionary,
+    particle_words,
 )
 from graph.model import Article
 from tools.build_cameo_verbs import convert, spacy_noun_lemmatizer, write_tsv
@@ -239,3 +240,26 @@ def test_the_ontology_wins_where_both_speak(extractor: Extractor) -> None:
 def test_speech_verbs_and_catch_all_defaults_are_no_events(extractor: Extractor) -> None:
     assert events_of(extractor, "Germany told Poland about the plan.") == set()  # TELL defaults to 010
     assert events_of(extractor, "France governed Algeria.") == set()  # a synonym set's 060 catch-all
+
+
+def test_a_particle_adverb_right_after_the_verb_is_a_particle(extractor: Extractor) -> None:
+    doc = extractor.nlp("Chile hit back at Peru.")
+    assert doc[2].dep_ == "advmod", "the model now parses 'back' as a particle: pick another sentence"
+    assert particle_words(doc[1]) == {"back"}
+    assert not particle_words(extractor.nlp("Chile quickly hit Peru.")[2])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India hit back at China over the map.", ("country:IND", "CRITICIZE", "country:CHN")),
+        ("Ghana lashed out at Togo on Monday.", ("country:GHA", "CRITICIZE", "country:TGO")),
+    ],
+)
+def test_a_phrasal_prepositional_verb_is_read_by_the_dictionary_not_as_the_bare_verb(
+    extractor: Extractor, text: str, expected: tuple[str, str, str],
+) -> None:
+    events = extractor.extract(Article("phrasal-test", text, None, "2024-04-02")).events
+    found = {(e.subject.id, e.relation.name, e.object.id) for e in events}
+    assert expected in found
+    assert not any(relation == "ATTACK" for _, relation, _ in found)
