@@ -608,7 +608,10 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
                 object_tokens.extend(prep_objects(dobj, trig.preps))
         else:
             object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-            if not any(actors_of(t, ctx) for t in object_tokens):
+            named = _named_by_free_relative(verb, ctx.lexicon)
+            if named and not any(actors_of(t, ctx) for t in object_tokens):
+                object_tokens = named  # "denounced what it called Somalia's interference"
+            elif not any(actors_of(t, ctx) for t in object_tokens):
                 # "demanded that the US cancel ...", "urged Iran to ...": the clause's subject
                 object_tokens += [
                     g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
@@ -632,6 +635,24 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and ctx.actor(c) is None):
             attributes.append((trig.object_attribute, _noun_text(dobj)))
     return finish_candidate(verb, trig, Parties.of(subjects, subject_found, found), attributes, confidence, ctx)
+
+
+#: Pronouns of a free relative, which has no antecedent: "what it called X", "whatever they termed X".
+_FREE_RELATIVE_PRONOUNS = frozenset({"what", "whatever"})
+
+
+def _named_by_free_relative(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """The predicate of a free relative of naming that is the verb's object: "denounced what it
+    called Somalia's interference" denounces Somalia's interference (the naming's predicate)."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in lexicon.naming_verbs:
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ in _FREE_RELATIVE_PRONOUNS for c in clause.children):
+            # the predicate, however parsed: "called X" (oprd, or a second object), "described as X"
+            predicates = [c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr")
+                          or (c.dep_ == "dobj" and c.lower_ not in _FREE_RELATIVE_PRONOUNS)]
+            return predicates or prep_objects(clause, ("as",))
+    return []
 
 
 #: CAMEO 14 (protest): besides the verbal conflicts (quad class 3), a reaction that can be aimed at

@@ -185,3 +185,18 @@ def test_a_malformed_row_is_an_error_naming_file_and_line(tmp_path: Path, text: 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(EvaluativeWordsError, match=rf"evaluative_words\.tsv:{line}: "):
         load_evaluative_words(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya denounced what it called Somalia's interference.", ("country:KEN", "CRITICIZE", "country:SOM")),
+        ("Chile condemned what it described as Peruvian provocations.", ("country:CHL", "CRITICIZE", "country:PER")),
+        ("Ghana rejected what Accra termed Togo's unfounded claims.", ("country:GHA", "REJECT", "country:TGO")),
+    ],
+)
+def test_a_free_relative_of_naming_as_object_stands_for_what_it_names(
+    extractor: Extractor, text: str, expected: tuple[str, str, str],
+) -> None:
+    events = run(extractor, text).events
+    assert expected in {(e.subject.id, e.relation.name, e.object.id) for e in events}
