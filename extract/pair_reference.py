@@ -303,8 +303,9 @@ class ReferenceResolver:
         kinds: dict[int, PairKind] = {}
         sizes: dict[int, tuple[PairKind, int]] = {}
         for token in sentence:
-            kind = pair_kind(token, self.lexicon)
-            head = head_kind(token, self.lexicon) if kind is None else None
+            head = head_kind(token, self.lexicon)  # None unless a plural pair noun: then no pair either
+            kind = pair_kind(token, self.lexicon) if head is not None else None
+            head = head if kind is None else None
             size = group_size(token, self.group_words) if head is not None else None
             if (kind is None and size is None) or _qualified(token, mentions):
                 continue
@@ -332,9 +333,9 @@ class ReferenceResolver:
                 mentions.references[token.i] = pair
                 named.extend(pair or ())
                 continue
-            described = None
-            if token.i not in mentions and not _qualified(token, mentions):  # "the Central American nation"
-                described = description_kind(token, self.lexicon)
+            described = description_kind(token, self.lexicon) if token.i not in mentions else None
+            if described is not None and _qualified(token, mentions):  # "the Central American nation"
+                described = None
             if described is not None:
                 actor = description_referent(token.lower_, described, self._looking_back(named),
                                              clause_mates(token, mentions), self._country)
