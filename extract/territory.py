@@ -88,6 +88,8 @@ def _occupation_at(token: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator
     words = ctx.ontology.territory
     if token.pos_ == "VERB":
         lemma = words.lemma(token.text, token.lemma_)
+        if lemma not in words.control_verbs and lemma not in words.taking_verbs:
+            return  # no verb of taking or of taking control
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         through_control, object_tokens = _taken_tokens(token, lemma, passive, words)
         verb_lemma: str | None = None if through_control else lemma
@@ -159,8 +161,6 @@ def _occupation(trigger: Token, lemma: str, places: list[TakenPlace], subject_fo
 def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords) -> tuple[bool, list[Token]]:
     """What a verb of taking takes: the place of "took control of X" (and whether it came that
     way), else the direct object ("captured X", "took over X"; the passive's subject)."""
-    if lemma not in words.control_verbs and lemma not in words.taking_verbs:
-        return False, []
     object_arcs = ("nsubjpass",) if passive else ("dobj",)
     objects = [c for c in verb.children if c.dep_ in object_arcs]
     if lemma in words.control_verbs:
