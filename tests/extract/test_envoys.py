@@ -8,17 +8,13 @@ import pytest
 from extract.envoys import is_envoy
 from extract.patterns import Context
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Extraction
+from graph.model import DropReason, Extraction
+from tests.extract.extracting import runner, triples
 
 DATE = "2024-03-11"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("envoys-test", text, None, DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("envoys-test", DATE)
 
 
 def codes(extraction: Extraction) -> set[str]:
