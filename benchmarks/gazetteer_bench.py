@@ -3,21 +3,23 @@
     .venv/bin/python benchmarks/gazetteer_bench.py            # about 3 minutes on 2 cores
     .venv/bin/python benchmarks/gazetteer_bench.py --quick    # smoke run
 
-Each configuration runs in a fresh process (same model, same articles):
-- ``curated``: only the hand-made files (countries, regions, organisations, office holders,
-  roles) copied into a temporary folder, i.e. the gazetteer before the Phoenix files;
-- ``curated+phoenix``: extract/data without the GeoNames places (geonames_places.tsv);
+Each configuration is a copy of extract/data in a temporary folder, run in a fresh process (same
+model, same articles):
+- ``curated``: without the Phoenix and GeoNames files (``phoenix_*``, ``geonames_*``), i.e. the
+  gazetteer of the hand-made files only, with every other knowledge file as shipped;
+- ``curated+phoenix``: without the GeoNames files;
 - ``curated+phoenix+geonames``: extract/data as shipped (when it has geonames_places.tsv).
-Printed per configuration: load_gazetteer time and SurfaceIndex.build time, index sizes, peak
-RSS of the process, and full extraction time over bare ``nlp.pipe`` on the same blocks (target
-<= 1.3); ``wall s`` is the first (cold) load and index build in wall seconds. Other times are
-CPU seconds of the process (median of 3 after a warm-up): on a shared
-machine wall time mostly measures the neighbours.
+Printed per configuration: ``Knowledge.load`` time (all the knowledge files, the gazetteer most of
+it) and SurfaceIndex.build time, index sizes, peak RSS of the process, and full extraction time over
+bare ``nlp.pipe`` on the same blocks (target <= 1.3); ``wall s`` is the first (cold) load and index
+build in wall seconds. Other times are CPU seconds of the process (median of 3 after a warm-up): on
+a shared machine wall time mostly measures the neighbours.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import resource
 import shutil
@@ -32,22 +34,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.agreement_content import load_agreement_words  # noqa: E402
-from extract.aspect import load_aspect_words  # noqa: E402
-from extract.event_location import load_location_words  # noqa: E402
-from extract.gazetteer import DATA_DIR, SurfaceIndex, load_gazetteer  # noqa: E402
-from extract.group_reference import load_group_words  # noqa: E402
-from extract.implicatives import load_implicative_words  # noqa: E402
+from extract.gazetteer import SurfaceIndex  # noqa: E402
+from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR  # noqa: E402
 from extract.nlp import load_model  # noqa: E402
-from extract.ontology import load_lexicon, load_ontology  # noqa: E402
-from extract.pipeline import Extractor, Knowledge, knowledge_digest  # noqa: E402
-from extract.protest_symbols import load_symbol_words  # noqa: E402
+from extract.pipeline import Extractor, Knowledge  # noqa: E402
 from extract.text import split_blocks  # noqa: E402
 from graph.model import Article  # noqa: E402
 from loaders.sources import read_inputs  # noqa: E402
 
-CURATED_FILES = ("countries.tsv", "regions.tsv", "organizations.tsv", "office_holders.tsv", "roles.tsv")
-GEONAMES_FILE = "geonames_places.tsv"  # tools/build_geonames_places.py
+PHOENIX_FILES = "phoenix_*"  # tools/build_phoenix_*.py
+GEONAMES_FILES = "geonames_*"  # tools/build_geonames_places.py
+GEONAMES_PLACES = "geonames_places.tsv"
 BATCH = 64
 
 
@@ -69,25 +66,21 @@ def articles(count: int) -> list[Article]:
 
 
 def child(data_dir: Path, count: int) -> None:
-    """In a fresh process: time loading and indexing ``data_dir``, then extraction vs bare."""
+    """In a fresh process: time loading the knowledge of ``data_dir`` and indexing its gazetteer,
+    then extraction vs bare."""
     nlp = load_model()
 
     def tokenize(text: str) -> list[str]:
         return [t.text for t in nlp.make_doc(text)]
 
     wall = time.perf_counter()
-    SurfaceIndex.build(load_gazetteer(data_dir), tokenize)
+    SurfaceIndex.build(Knowledge.load(data_dir).gazetteer, tokenize)
     wall_s = time.perf_counter() - wall  # the first, cold start-up, in wall seconds
-    load_s = median_seconds(lambda: load_gazetteer(data_dir))
-    gazetteer = load_gazetteer(data_dir)
+    load_s = median_seconds(lambda: Knowledge.load(data_dir))
+    knowledge = Knowledge.load(data_dir)
+    gazetteer = knowledge.gazetteer
     index_s = median_seconds(lambda: SurfaceIndex.build(gazetteer, tokenize))
-    extractor = Extractor(nlp, Knowledge(gazetteer, load_ontology(), load_lexicon(), knowledge_digest(data_dir),
-                                        load_location_words(data_dir / "event_location.toml"),
-                                        load_group_words(data_dir / "group_reference.toml"),
-                                        load_symbol_words(data_dir / "protest_symbols.toml"),
-                                        load_aspect_words(data_dir / "aspect.toml"),
-                                        load_implicative_words(data_dir / "implicatives.toml"),
-                                        load_agreement_words(data_dir / "agreement.toml")))
+    extractor = Extractor(nlp, knowledge)
     peak_after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     corpus = articles(count)
     blocks = [b.text for a in corpus for b in split_blocks(a.text)]
@@ -103,7 +96,7 @@ def child(data_dir: Path, count: int) -> None:
 
     full_s, bare_s = median_seconds(full), median_seconds(bare)
     print(json.dumps({
-        "load_gazetteer_s": load_s, "surface_index_build_s": index_s,
+        "knowledge_load_s": load_s, "surface_index_build_s": index_s,
         "start_up_s": load_s + index_s, "first_start_up_wall_s": wall_s,
         "index_entries": len(extractor.index.entries), "caseless_entries": len(extractor.index.caseless),
         "persons": len(gazetteer.offices) + len(gazetteer.dated_persons), "agents": len(gazetteer.agents),
@@ -111,6 +104,13 @@ def child(data_dir: Path, count: int) -> None:
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "words": sum(len(a.text.split()) for a in corpus), "full_over_bare_time": full_s / bare_s,
     }))
+
+
+def copy_without(target: Path, left_out: tuple[str, ...]) -> None:
+    """Copy the shipped knowledge folder's files to ``target``, but those matching ``left_out``."""
+    for path in DEFAULT_KNOWLEDGE_DIR.iterdir():
+        if path.is_file() and not any(fnmatch.fnmatchcase(path.name, pattern) for pattern in left_out):
+            shutil.copy(path, target / path.name)
 
 
 def measure(data_dir: Path, count: int) -> dict[str, float]:
@@ -132,14 +132,11 @@ def main() -> None:
         return
     count = 16 if args.quick else 96
     with tempfile.TemporaryDirectory() as curated, tempfile.TemporaryDirectory() as phoenix:
-        for name in CURATED_FILES:
-            shutil.copy(DATA_DIR / name, Path(curated) / name)
-        for path in DATA_DIR.iterdir():
-            if path.is_file() and path.name != GEONAMES_FILE:
-                shutil.copy(path, Path(phoenix) / path.name)
+        copy_without(Path(curated), (PHOENIX_FILES, GEONAMES_FILES))
+        copy_without(Path(phoenix), (GEONAMES_FILES,))
         figures = {"curated": measure(Path(curated), count), "curated+phoenix": measure(Path(phoenix), count)}
-        if (DATA_DIR / GEONAMES_FILE).exists():
-            figures["curated+phoenix+geonames"] = measure(DATA_DIR, count)
+        if (DEFAULT_KNOWLEDGE_DIR / GEONAMES_PLACES).exists():
+            figures["curated+phoenix+geonames"] = measure(DEFAULT_KNOWLEDGE_DIR, count)
     if args.json:
         print(json.dumps(figures))
         return
@@ -147,7 +144,7 @@ def main() -> None:
     print(f"{'':26}{'load s':>8}{'index s':>9}{'start s':>9}{'wall s':>8}{'entries':>10}{'persons':>9}{'agents':>8}"
           f"{'RSS MiB':>9}{'full/bare':>11}")
     for name, row in figures.items():
-        print(f"{name:26}{row['load_gazetteer_s']:8.2f}{row['surface_index_build_s']:9.2f}{row['start_up_s']:9.2f}"
+        print(f"{name:26}{row['knowledge_load_s']:8.2f}{row['surface_index_build_s']:9.2f}{row['start_up_s']:9.2f}"
               f"{row['first_start_up_wall_s']:8.2f}"
               f"{row['index_entries'] + row['caseless_entries']:10.0f}{row['persons']:9.0f}{row['agents']:8.0f}"
               f"{row['peak_rss_mib']:9.0f}{row['full_over_bare_time']:11.2f}")

@@ -54,14 +54,15 @@ def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
     """The kind of actor ``token`` refers back to, or None: a singular noun of the lexicon's
     description nouns with "the" (a relational noun: or a possessor) and nothing that restricts it
     or places it as a setting."""
-    lemma = token.lemma_.lower()
-    if token.tag_ == "NN" and lemma in lexicon.state_description_nouns:
+    tag = token.tag_
+    lemma = token.lemma_.lower() if tag == "NN" else ""
+    if tag == "NN" and lemma in lexicon.state_description_nouns:
         kind = DescriptionKind.STATE
-    elif token.tag_ == "NN" and lemma in lexicon.organisation_description_nouns:
+    elif tag == "NN" and lemma in lexicon.organisation_description_nouns:
         kind = DescriptionKind.ORGANISATION
-    elif token.tag_ == "NNP" and token.text.istitle() and token.lower_ in lexicon.compass_state_words:
+    elif tag == "NNP" and token.text.istitle() and token.lower_ in lexicon.compass_state_words:
         kind = DescriptionKind.COMPASS
-    elif token.tag_ == "NN" and lemma in lexicon.relational_state_nouns:
+    elif tag == "NN" and lemma in lexicon.relational_state_nouns:
         kind = DescriptionKind.RELATIONAL
     else:
         return None

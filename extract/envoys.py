@@ -280,9 +280,11 @@ def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
     words = _verb_words(verb)
     recalling = bool(words & ctx.lexicon.recalling_verbs)
     summoning = bool(words & ctx.lexicon.summoning_verbs)
+    if not (recalling or summoning):
+        return None
     particles = ctx.lexicon.recalling_verbs | ctx.lexicon.summoning_verbs
     envoys = [t for t in _patient(verb, particles) if is_envoy(t, ctx)]
-    if not envoys or not (recalling or summoning):
+    if not envoys:
         return None
     found = _recaller(verb, ctx)
     subjects = _actors(found, ctx)

@@ -137,10 +137,9 @@ class AgentLocator:
         if any(child.dep_ == "poss" for child in token.children):
             return None
         local = self.words.local_agents.get(token.lower_)
-        known = self._known_role(token)
-        if token.i in mentions.unqualified_agents:
-            return known or local
-        return (known or local) if local is not None else None
+        if local is None and token.i not in mentions.unqualified_agents:
+            return None  # neither an unqualified agent nor a local agent noun
+        return self._known_role(token) or local
 
     def _known_role(self, token: Token) -> Role | None:
         """The gazetteer's group role ending at ``token`` (longest term first)."""

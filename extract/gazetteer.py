@@ -581,7 +581,9 @@ class SurfaceIndex:
     longest: int
     caseless: Mapping[tuple[str, ...], tuple[Surface, ...]] = field(default_factory=dict)
     caseless_longest: int = 0
-    caseless_starts: frozenset[str] = frozenset()  # first words of the caseless keys
+    # the longest key starting with each first word: a lookup at a word no key starts with is skipped
+    longest_from: Mapping[str, int] = field(default_factory=dict)
+    caseless_longest_from: Mapping[str, int] = field(default_factory=dict)
 
     @staticmethod
     def build(gazetteer: Gazetteer, tokenize: Callable[[str], list[str]]) -> SurfaceIndex:
@@ -592,7 +594,8 @@ class SurfaceIndex:
             max((len(k) for k in entries), default=1),
             caseless,
             max((len(k) for k in caseless), default=0),
-            frozenset(k[0] for k in caseless),
+            _longest_from(entries),
+            _longest_from(caseless),
         )
 
     def get(self, tokens: tuple[str, ...]) -> tuple[Surface, ...]:
@@ -600,6 +603,14 @@ class SurfaceIndex:
 
     def get_caseless(self, lowered: tuple[str, ...]) -> tuple[Surface, ...]:
         return self.caseless.get(lowered, ())
+
+
+def _longest_from(entries: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    """The length of the longest key starting with each first word."""
+    longest: dict[str, int] = {}
+    for key in entries:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return longest
 
 
 def _index(

@@ -43,10 +43,11 @@ class GazetteerMatcher:
         i = 0
         while i < len(doc):
             found = None
-            # caseless (Phoenix) names are looked up only where one of them can start
-            caseless_longest = self.index.caseless_longest if lowered[i] in self.index.caseless_starts else 0
-            for n in range(min(max(self.index.longest, caseless_longest), len(doc) - i), 0, -1):
-                surfaces = self.index.get(tuple(folded[i : i + n])) if n <= self.index.longest else ()
+            # names are looked up only as long as the longest one starting with the word
+            cased_longest = self.index.longest_from.get(folded[i], 0)
+            caseless_longest = self.index.caseless_longest_from.get(lowered[i], 0)
+            for n in range(min(max(cased_longest, caseless_longest), len(doc) - i), 0, -1):
+                surfaces = self.index.get(tuple(folded[i : i + n])) if n <= cased_longest else ()
                 if surfaces:
                     found = (i, i + n, self.best_surface(surfaces))
                     break

@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.description_reference import description_kind, description_referent, relation_possessor
+from extract.description_reference import (
+    DescriptionKind,
+    description_kind,
+    description_referent,
+    relation_possessor,
+)
 from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, sentence_groups
 from extract.mentions import BlockMentions, Mention, MentionKind
@@ -331,8 +336,9 @@ class ReferenceResolver:
         kinds: dict[int, PairKind] = {}
         sizes: dict[int, tuple[PairKind, int]] = {}
         for token in sentence:
-            kind = pair_kind(token, self.lexicon)
-            head = head_kind(token, self.lexicon) if kind is None else None
+            head = head_kind(token, self.lexicon)  # None unless a plural pair noun: then no pair either
+            kind = pair_kind(token, self.lexicon) if head is not None else None
+            head = head if kind is None else None
             size = group_size(token, self.group_words) if head is not None else None
             if (kind is None and size is None) or _qualified(token, mentions):
                 continue
@@ -360,12 +366,14 @@ class ReferenceResolver:
                 mentions.references[token.i] = pair
                 named.extend(pair or ())
                 continue
-            described = None
-            regional = _regional_qualifiers(token, mentions)
-            relational = token.lemma_.lower() in self.lexicon.relational_state_nouns  # "its neighbour"
-            arcs = _QUALIFYING_ARCS - {"poss"} if relational else _QUALIFYING_ARCS
-            if token.i not in mentions and (regional is not None or not _qualifiers(token, mentions, arcs)):
-                described = description_kind(token, self.lexicon)
+            described = description_kind(token, self.lexicon) if token.i not in mentions else None
+            regional = _regional_qualifiers(token, mentions) if described is not None else None
+            if described is not None and regional is None:
+                # a qualifier naming an actor makes no description; a relational noun's own
+                # possessor does not count ("its neighbour")
+                relational = described is DescriptionKind.RELATIONAL
+                if _qualifiers(token, mentions, _QUALIFYING_ARCS - {"poss"} if relational else _QUALIFYING_ARCS):
+                    described = None
             if described is not None and regional is not None:
                 for region in regional:  # "the Central American nation" is a state, never the region
                     _forget(sentence.doc[region.start], mentions)

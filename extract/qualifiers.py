@@ -240,18 +240,23 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
         reading.at_least(Modality.INTENDED)
 
 
+_REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly"})
+
+
 def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
     """A source the whole sentence is attributed to: a speech verb in parataxis ("..., X said"),
-    "according to X", or "reportedly"/"allegedly"."""
-    for child in trigger.sent.root.children:
+    "according to X", or "reportedly"/"allegedly"; one walk over the sentence's words."""
+    sentence = trigger.sent
+    for child in sentence.root.children:
         if child.dep_ == "parataxis" and child.lemma_.lower() in lexicon.speech_verbs:
             reading.speaker = _speaker_of(child)
             reading.at_least(Modality.REPORTED)
     doc = trigger.doc
-    for token in trigger.sent:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+    for token in sentence:
+        word = token.lower_
+        if word == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             pobj = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             reading.speaker = pobj[0] if pobj else None
             reading.at_least(Modality.REPORTED)
-    if any(t.lower_ in ("reportedly", "allegedly", "purportedly") for t in trigger.sent):
-        reading.at_least(Modality.REPORTED)
+        elif word in _REPORTING_ADVERBS:
+            reading.at_least(Modality.REPORTED)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -20,13 +20,19 @@ class BlockRoles:
     terms: RoleTerms
     lowers: tuple[str, ...]
     lemmas: tuple[str, ...]
+    starting: Mapping[int, tuple[int, Role]] = field(default_factory=dict)  # ``at`` of every index with a term
 
     @classmethod
     def of(cls, doc: Doc, terms: RoleTerms) -> BlockRoles:
-        return cls(terms, tuple(t.lower_ for t in doc), tuple(t.lemma_.lower() for t in doc))
+        found = cls(terms, tuple(t.lower_ for t in doc), tuple(t.lemma_.lower() for t in doc))
+        starting = {i: at for i in range(len(found.lowers)) if (at := found._longest_at(i)) is not None}
+        return replace(found, starting=starting)
 
     def at(self, index: int) -> tuple[int, Role] | None:
         """The longest role term starting at ``index``: (end, role)."""
+        return self.starting.get(index)
+
+    def _longest_at(self, index: int) -> tuple[int, Role] | None:
         first_words = self.terms.first_words
         if self.lowers[index] not in first_words and self.lemmas[index] not in first_words:
             return None

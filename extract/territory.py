@@ -88,6 +88,8 @@ def _occupation_at(token: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator
     words = ctx.ontology.territory
     if token.pos_ == "VERB":
         lemma = words.lemma(token.text, token.lemma_)
+        if lemma not in words.control_verbs and lemma not in words.taking_verbs:
+            return  # no verb of taking or of taking control
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         through_control, object_tokens = _taken_tokens(token, lemma, passive, words)
         verb_lemma: str | None = None if through_control else lemma

@@ -14,13 +14,13 @@ Sentences written for these tests. Rules under test:
 from __future__ import annotations
 
 from extract.pipeline import Extractor
-from graph.model import Article, Extraction
+from graph.model import Extraction
+from tests.extract.extracting import runner
 
 DATE = "2024-06-10"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, DATE))
+run = runner("test", DATE)
 
 
 def dyads(extraction: Extraction) -> list[tuple[str, str, str]]:

@@ -8,17 +8,13 @@ import pytest
 from extract.envoys import is_envoy
 from extract.patterns import Context
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Extraction
+from graph.model import DropReason, Extraction
+from tests.extract.extracting import runner, triples
 
 DATE = "2024-03-11"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("envoys-test", text, None, DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("envoys-test", DATE)
 
 
 def codes(extraction: Extraction) -> set[str]:
@@ -188,14 +184,13 @@ def test_an_expulsion_and_a_recall_in_one_sentence_are_both_found(extractor: Ext
 def test_a_summons_in_the_passive_without_by_is_the_host_states(extractor: Extractor) -> None:
     for text in ("The Russian ambassador was summoned to the foreign ministry in Warsaw.",
                  "Russia's ambassador to Poland was summoned on Friday."):
-        result = extractor.extract(Article("envoy-test", text, None, "2024-03-14"))
+        result = run(extractor, text)
         found = {(e.subject.country, e.relation.cameo, e.object.country) for e in result.events}
         assert ("POL", "114", "RUS") in found and not any(cameo == "161" for _, cameo, _ in found), text
 
 
 def test_an_envoy_summoned_home_is_recalled_by_its_own_state(extractor: Extractor) -> None:
-    result = extractor.extract(Article("envoy-test", "The Russian ambassador to Poland was summoned home.", None,
-                                       "2024-03-14"))
+    result = run(extractor, "The Russian ambassador to Poland was summoned home.")
     assert {(e.subject.country, e.relation.cameo, e.object.country) for e in result.events} == {("RUS", "161", "POL")}
 
 
@@ -203,7 +198,7 @@ def test_envoys_ordered_to_leave_a_state_in_the_passive_are_expelled_by_it(extra
     for text in ("Two Russian diplomats were ordered out of Britain today.",
                  "Two Russian diplomats were ordered to leave Britain.",
                  "Two Russian diplomats were told to leave Britain within a week."):
-        result = extractor.extract(Article("envoy-test", text, None, "2024-03-14"))
+        result = run(extractor, text)
         assert {(e.subject.country, e.relation.cameo, e.object.country) for e in result.events} == {
             ("GBR", "166", "RUS")}, text
 
@@ -211,5 +206,5 @@ def test_envoys_ordered_to_leave_a_state_in_the_passive_are_expelled_by_it(extra
 def test_a_passive_order_to_leave_another_state_or_a_room_expels_nobody(extractor: Extractor) -> None:
     for text in ("Two Russian diplomats were ordered by Poland to leave Britain.",
                  "Two Russian diplomats were ordered out of the meeting."):
-        result = extractor.extract(Article("envoy-test", text, None, "2024-03-14"))
+        result = run(extractor, text)
         assert not [e for e in result.events if e.relation.cameo == "166"], text

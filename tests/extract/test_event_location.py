@@ -16,17 +16,13 @@ from extract.gazetteer import DATA_DIR
 from extract.knowledge_dir import KnowledgeError
 from extract.pair_reference import ReferenceResolver
 from extract.pipeline import Extractor, Knowledge
-from graph.model import Actor, Article, DropReason, Extraction
+from graph.model import Actor, DropReason, Extraction
+from tests.extract.extracting import runner, triples
 
 DATE = "2024-05-02"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("event-location-test", text, None, DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("event-location-test", DATE)
 
 
 def actors(extraction: Extraction) -> list[Actor]:

@@ -11,18 +11,14 @@ from extract.event_memory import REFERENCE_WINDOW_SENTENCES
 from extract.event_reference import CLASS_NOUN_WINDOW_SENTENCES, REFERENCE_PAIRING
 from extract.ontology import DATA_DIR, OntologyError, load_ontology
 from extract.pipeline import Extractor, merge_events
-from graph.model import Article, DropReason, Event, Evidence, Extraction
+from graph.model import DropReason, Event, Evidence, Extraction
 from graph.records import checked_event, event_record
+from tests.extract.extracting import runner, triples
 
 ATTACK = "Al-Shabaab fighters attacked a Kenyan army base on Tuesday."
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("event-reference-test", text, None, "2024-03-14"))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("event-reference-test", "2024-03-14")
 
 
 def referred(extraction: Extraction) -> list[Event]:

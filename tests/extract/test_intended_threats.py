@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Extraction, Modality, Polarity
+from graph.model import DropReason, Extraction, Modality, Polarity
+from tests.extract.extracting import runner
 
-
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, "2024-03-05"))
+run = runner("test", "2024-03-05")
 
 
 def threats(extraction: Extraction) -> set[tuple[str, str, str, str | None]]:

@@ -11,23 +11,14 @@ import pytest
 from extract.light_verbs import LightVerbsError, load_light_verbs
 from extract.ontology import DATA_DIR, read_cameo_goldstein
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Event, Extraction, Modality, Polarity
+from graph.model import DropReason, Modality, Polarity
+from tests.extract.extracting import code_of, runner, triples
 
 DATE = "2024-05-02"
 CODES = frozenset(read_cameo_goldstein(DATA_DIR / "cameo_codes.tsv"))
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("light-verbs-test", text, None, DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
-
-
-def code_of(event: Event) -> str:
-    """The event's CAMEO code: the relation's, or the more specific one it carries."""
-    return dict(event.attributes).get("cameo", event.relation.cameo)
+run = runner("light-verbs-test", DATE)
 
 
 # -- the data file ------------------------------------------------------------------------------

@@ -19,11 +19,10 @@ from extract.evaluative import (
 from extract.naming import predicate_complement
 from extract.ontology import DATA_DIR
 from extract.pipeline import Extractor
-from graph.model import Article, Extraction
+from graph.model import Extraction
+from tests.extract.extracting import runner
 
-
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, "2024-03-05"))
+run = runner("test", "2024-03-05")
 
 
 def coded(extraction: Extraction) -> set[tuple[str, str, str, str]]:

@@ -12,22 +12,14 @@ from extract.light_verbs import LightVerbsError, load_light_verbs
 from extract.noun_agents import governing_verb, noun_roles
 from extract.ontology import DATA_DIR, read_cameo_goldstein
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Event, Extraction, Polarity
+from graph.model import DropReason, Polarity
+from tests.extract.extracting import code_of, runner, triples
 
 DATE = "2024-05-02"
 CODES = frozenset(read_cameo_goldstein(DATA_DIR / "cameo_codes.tsv"))
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("noun-events-test", text, None, DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
-
-
-def code_of(event: Event) -> str:
-    return dict(event.attributes).get("cameo", event.relation.cameo)
+run = runner("noun-events-test", DATE)
 
 
 # -- the data ------------------------------------------------------------------------------------

@@ -7,18 +7,14 @@ import sys
 
 from extract.pair_reference import PAIR_REFERENCE_PAIRING, PairKind, pair_kind, referents
 from extract.pipeline import Extractor
-from graph.model import Actor, ActorType, Article, DropReason, Extraction
+from graph.model import Actor, ActorType, DropReason, Extraction
 from graph.records import event_from_record, event_record
+from tests.extract.extracting import runner, triples
 
 DATE = "2024-05-02"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("pair-reference-test", text, None, DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("pair-reference-test", DATE)
 
 
 def country(iso3: str) -> Actor:

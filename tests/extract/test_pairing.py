@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Extraction
+from graph.model import DropReason
 from graph.records import event_from_record, event_record
+from tests.extract.extracting import runner, triples
 
 DATE = "2024-03-14"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("pairing-test", text, None, DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("pairing-test", DATE)
 
 
 def test_coordinated_demonyms_on_one_role_noun_each_name_their_state(extractor: Extractor) -> None:

@@ -5,15 +5,10 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article, Extraction
+from graph.model import Extraction
+from tests.extract.extracting import runner, triples
 
-
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, "2024-03-05"))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("test", "2024-03-05")
 
 
 @pytest.mark.parametrize(

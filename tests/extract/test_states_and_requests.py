@@ -8,15 +8,10 @@ import pytest
 
 from extract.evaluate import coded_cameo
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Extraction, Modality
+from graph.model import DropReason, Modality
+from tests.extract.extracting import runner, triples
 
-
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, "2023-10-19"))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("test", "2023-10-19")
 
 
 @pytest.mark.parametrize(

@@ -12,18 +12,14 @@ import pytest
 from extract.ontology import load_ontology
 from extract.pipeline import Extractor
 from extract.territory_words import TerritoryWordsError, load_territory_words
-from graph.model import Article, DropReason, Extraction
+from graph.model import DropReason
+from tests.extract.extracting import runner, triples
 
 DATE = "2024-06-03"
 DATA = Path(__file__).resolve().parents[2] / "extract" / "data"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("territory-test", text, None, DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("territory-test", DATE)
 
 
 # -- the relation -------------------------------------------------------------------------------

@@ -10,15 +10,10 @@ import pytest
 from extract.ontology import DATA_DIR, load_ontology, read_cameo_goldstein
 from extract.pipeline import Extractor
 from extract.speech_acts import SpeechActsError, load_speech_acts
-from graph.model import Article, DropReason, Extraction, Polarity
+from graph.model import DropReason, Extraction, Polarity
+from tests.extract.extracting import runner, triples
 
-
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, "2024-03-05"))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("test", "2024-03-05")
 
 
 def detail_codes(extraction: Extraction) -> set[tuple[str, str, str | None]]:

@@ -12,18 +12,14 @@ from extract.nlp import load_model
 from extract.ontology import DATA_DIR, load_ontology, read_cameo_goldstein
 from extract.pipeline import Extractor
 from extract.verb_sense_table import VerbSenseError, load_verb_sense_table
-from graph.model import Article, DropReason, Event, Extraction
+from graph.model import DropReason, Extraction
+from tests.extract.extracting import code_of, runner
 
 DATE = "2025-03-11"
 CODES = frozenset(read_cameo_goldstein(DATA_DIR / "cameo_codes.tsv"))
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("verb-senses-test", text, None, DATE))
-
-
-def code_of(event: Event) -> str:
-    return dict(event.attributes).get("cameo", event.relation.cameo)
+run = runner("verb-senses-test", DATE)
 
 
 def coded(extraction: Extraction) -> set[tuple[str, str, str]]:
