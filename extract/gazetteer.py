@@ -161,12 +161,14 @@ def _day(iso: str) -> datetime.date:
 @dataclass(frozen=True)
 class RoleTerms:
     """Role words indexed for lookup: terms by token tuple, the words of the curated terms
-    (capitalised title words), the first words of every term and the longest term."""
+    (capitalised title words), the first words of every term and the longest term, and the length
+    of the longest term starting with each first word."""
 
     terms: Mapping[tuple[str, ...], Role]
     curated_words: frozenset[str]
     first_words: frozenset[str]
     longest: int
+    longest_from: Mapping[str, int]
 
 
 #: A word marks a kind of name when at least this many names of that kind in the lists use it
@@ -293,6 +295,7 @@ class Gazetteer:
             frozenset(word for term in self.roles for word in term.split()),
             frozenset(term[0] for term in terms),
             max((len(term) for term in terms), default=1),
+            _longest_from(terms),
         )
 
     @cached_property

@@ -33,10 +33,11 @@ class BlockRoles:
         return self.starting.get(index)
 
     def _longest_at(self, index: int) -> tuple[int, Role] | None:
-        first_words = self.terms.first_words
-        if self.lowers[index] not in first_words and self.lemmas[index] not in first_words:
+        longest_from = self.terms.longest_from
+        longest = max(longest_from.get(self.lowers[index], 0), longest_from.get(self.lemmas[index], 0))
+        if not longest:
             return None
-        for n in range(min(self.terms.longest, len(self.lowers) - index), 0, -1):
+        for n in range(min(longest, len(self.lowers) - index), 0, -1):
             role = self.terms.terms.get(self.lowers[index : index + n]) or self.terms.terms.get(
                 self.lemmas[index : index + n]
             )
