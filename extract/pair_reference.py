@@ -366,29 +366,35 @@ class ReferenceResolver:
                 mentions.references[token.i] = pair
                 named.extend(pair or ())
                 continue
-            described = description_kind(token, self.lexicon) if token.i not in mentions else None
-            regional = _regional_qualifiers(token, mentions) if described is not None else None
-            if described is not None and regional is None:
-                # a qualifier naming an actor makes no description; a relational noun's own
-                # possessor does not count ("its neighbour")
-                relational = described is DescriptionKind.RELATIONAL
-                if _qualifiers(token, mentions, _QUALIFYING_ARCS - {"poss"} if relational else _QUALIFYING_ARCS):
-                    described = None
-            if described is not None and regional is not None:
-                for region in regional:  # "the Central American nation" is a state, never the region
-                    _forget(sentence.doc[region.start], mentions)
-            if described is not None:
-                excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions)]
-                actor = description_referent(token.lower_, described, self._looking_back(named),
-                                             excluded, self._country, self._members(regional or ()))
-                if actor is not None:
-                    mentions[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.DESCRIPTION)
+            if self._describe(token, mentions, named):
                 continue
             mention = mentions.get(token.i)
             if mention is not None and token.i == mention.start and _is_under_discussion(mention, sentence.doc):
                 named.append(mention.actor)
         self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
         self.recent_groups.append(tuple(group for _, group in coordinated))
+
+    def _describe(self, token: Token, mentions: BlockMentions, named: Sequence[Actor]) -> bool:
+        """Resolve ``token`` as a definite description (extract/description_reference.py), adding
+        its mention when it finds a referent; whether the token is a description at all."""
+        described = description_kind(token, self.lexicon) if token.i not in mentions else None
+        if described is None:
+            return False
+        regional = _regional_qualifiers(token, mentions)
+        if regional is None:
+            # a qualifier naming an actor makes no description; a relational noun's own possessor
+            # does not count ("its neighbour")
+            relational = described is DescriptionKind.RELATIONAL
+            if _qualifiers(token, mentions, _QUALIFYING_ARCS - {"poss"} if relational else _QUALIFYING_ARCS):
+                return False
+        for region in regional or ():  # "the Central American nation" is a state, never the region
+            _forget(token.doc[region.start], mentions)
+        excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions)]
+        actor = description_referent(token.lower_, described, self._looking_back(named),
+                                     excluded, self._country, self._members(regional or ()))
+        if actor is not None:
+            mentions[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.DESCRIPTION)
+        return True
 
     def _members(self, regions: Iterable[Mention]) -> frozenset[str]:
         """The states of the regions ``regions`` name (empty when none is bounded)."""
