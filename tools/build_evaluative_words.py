@@ -23,7 +23,7 @@ import argparse
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from installed_package import installed_package_dir
@@ -68,9 +68,28 @@ def read_lexicon(path: Path, counts: Counter[str]) -> dict[str, float]:
     return valences
 
 
-def rows_of(valences: dict[str, float]) -> Iterable[tuple[str, str]]:
+def rows_of(valences: Mapping[str, float]) -> Iterable[tuple[str, str]]:
     for word in sorted(valences):
         yield word, repr(valences[word])  # the shortest decimal that reads back as the same number
+
+
+def write_valences(path: Path, valences: Mapping[str, float]) -> None:
+    """The word/valence table the product reads (extract/evaluative.py), words sorted."""
+    lines = ["word\tvalence", *("\t".join(row) for row in rows_of(valences))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def chosen_source(tool: str, given: Path | None, installed: Callable[[], Path | str]) -> Path | None:
+    """The lexicon file to convert: ``given``, else the installed package's (``installed``); None
+    after printing a one-line error, prefixed with ``tool``, when it cannot be read."""
+    source = given if given is not None else installed()
+    if isinstance(source, str):
+        print(f"{tool}: {source}", file=sys.stderr)
+        return None
+    if not source.is_file():
+        print(f"{tool}: {source}: no such file", file=sys.stderr)
+        return None
+    return source
 
 
 ATTRIBUTION = f"""\
@@ -114,8 +133,7 @@ def build(source: Path, out: Path) -> Counter[str]:
     counts: Counter[str] = Counter()
     valences = read_lexicon(source, counts)
     out.mkdir(parents=True, exist_ok=True)
-    lines = ["word\tvalence", *("\t".join(row) for row in rows_of(valences))]
-    (out / OUTPUT_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_valences(out / OUTPUT_FILE, valences)
     (out / LICENCE_FILE).write_text(ATTRIBUTION, encoding="utf-8")
     return counts
 
@@ -132,12 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                      f" {PACKAGE_VERSION}'s)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder the files are written to")
     args = parser.parse_args(argv)
-    source = args.source if args.source is not None else package_lexicon()
-    if isinstance(source, str):
-        print(f"build_evaluative_words: {source}", file=sys.stderr)
-        return 2
-    if not source.is_file():
-        print(f"build_evaluative_words: {source}: no such file", file=sys.stderr)
+    source = chosen_source("build_evaluative_words", args.source, package_lexicon)
+    if source is None:
         return 2
     try:
         counts = build(source, args.out)

@@ -34,9 +34,10 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from build_evaluative_words import chosen_source, write_valences
 from build_phoenix import Report, write_tsv
 from installed_package import installed_package_dir
 
@@ -117,11 +118,6 @@ def valences_of(senses: dict[str, list[float]], report: Report) -> dict[str, flo
     return valences
 
 
-def rows_of(valences: dict[str, float]) -> Iterable[tuple[str, str]]:
-    for word in sorted(valences):
-        yield word, repr(valences[word])
-
-
 ATTRIBUTION = f"""\
 evaluative_words_pattern.tsv in this folder is converted by tools/build_pattern_words.py from the
 Pattern subjectivity lexicon for English ({LEXICON_FILE}, version 1.3) as shipped in the Python
@@ -169,8 +165,7 @@ def build(source: Path, out: Path) -> Report:
     report = Report(label="word dropped")
     valences = valences_of(read_senses(source, report), report)
     out.mkdir(parents=True, exist_ok=True)
-    lines = ["word\tvalence", *("\t".join(row) for row in rows_of(valences))]
-    (out / OUTPUT_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_valences(out / OUTPUT_FILE, valences)
     write_tsv(out / CONFLICTS_FILE, ("kind", "word", "polarities", "outcome"), sorted(report.conflicts))
     (out / LICENCE_FILE).write_text(ATTRIBUTION, encoding="utf-8")
     return report
@@ -188,12 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                      f" {PACKAGE_VERSION}'s)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder the files are written to")
     args = parser.parse_args(argv)
-    source = args.source if args.source is not None else package_lexicon()
-    if isinstance(source, str):
-        print(f"build_pattern_words: {source}", file=sys.stderr)
-        return 2
-    if not source.is_file():
-        print(f"build_pattern_words: {source}: no such file", file=sys.stderr)
+    source = chosen_source("build_pattern_words", args.source, package_lexicon)
+    if source is None:
         return 2
     try:
         report = build(source, args.out)
