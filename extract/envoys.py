@@ -10,7 +10,7 @@ found at a verb replaces the candidates the ordinary patterns made at the verbs 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -23,6 +23,7 @@ from extract.patterns import (
     mission_senders,
     modifier_actors,
 )
+from extract.spanning_acts import SpanningAct, with_spanning_acts
 from extract.speech_act_candidates import as_request
 from graph.model import Actor, ActorType, DropReason
 
@@ -35,35 +36,15 @@ PROTEST_CODE = "140"  # engage in political dissent (the ontology's PROTEST_AGAI
 CONFIDENCE = 0.9
 
 
-@dataclass(frozen=True)
-class EnvoyAct:
-    """The candidate for an envoy act and the tokens of the verbs it spans ("ordered ... to leave")."""
-
-    candidate: Candidate
-    spans: frozenset[int]
-
-
 def with_envoy_acts(tokens: Iterable[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """The candidates with every envoy act of the tokens added in text order, and the candidates the
     ordinary patterns made at the verbs an act spans turned into drops (``duplicate``): "asked the
     envoy to leave" is an expulsion, not an appeal."""
     acts = [act for token in tokens if token.pos_ == "VERB" for act in _acts_at(token, ctx)]
-    if not acts:
-        return candidates
-    spanned = {i: act for act in acts for i in act.spans}
-    merged = [c if c.trigger.i not in spanned else _superseded(c, spanned[c.trigger.i]) for c in candidates]
-    for act in acts:
-        position = next((n for n, c in enumerate(merged) if c.trigger.i > act.candidate.trigger.i), len(merged))
-        merged.insert(position, as_request(act.candidate, ctx))
-    return merged
+    return with_spanning_acts(candidates, acts, lambda candidate: as_request(candidate, ctx))
 
 
-def _superseded(candidate: Candidate, act: EnvoyAct) -> Candidate:
-    detail = f"part of '{act.candidate.trigger.lemma_}' {act.candidate.relation}"
-    return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
-
-
-def _acts_at(verb: Token, ctx: Context) -> Iterator[EnvoyAct]:
+def _acts_at(verb: Token, ctx: Context) -> Iterator[SpanningAct]:
     act = _expulsion(verb, ctx) or _recall_or_summons(verb, ctx) or _storming(verb, ctx)
     if act is not None:
         yield act
@@ -161,7 +142,7 @@ def _conducts_diplomacy(subjects: list[Actor], ctx: Context) -> bool:
 
 
 def _act(verb: Token, code: str, subjects: list[Actor], objects: list[Actor], found: Found,
-         spans: set[int], ctx: Context) -> EnvoyAct:
+         spans: set[int], ctx: Context) -> SpanningAct:
     """The act's candidate, or a drop saying which actor is missing."""
     relation = ctx.ontology.relation_for_code(code).name
     if not subjects:
@@ -170,11 +151,11 @@ def _act(verb: Token, code: str, subjects: list[Actor], objects: list[Actor], fo
     else:
         confidence = round(CONFIDENCE * (found.confidence or 1.0), 3)
         candidate = Candidate(verb, relation, tuple(subjects), tuple(objects), (), confidence)
-    return EnvoyAct(candidate, frozenset(spans | {verb.i}))
+    return SpanningAct(candidate, frozenset(spans | {verb.i}))
 
 
 # -- expulsion -----------------------------------------------------------------------------------
-def _expulsion(verb: Token, ctx: Context) -> EnvoyAct | None:
+def _expulsion(verb: Token, ctx: Context) -> SpanningAct | None:
     """ "ordered/told/asked X to leave", "gave X 72 hours to leave", "declared X persona non grata",
     X another state's envoys, troops or staff: the subject expels that state (CAMEO 166)."""
     words = _verb_words(verb)
@@ -273,7 +254,7 @@ def _declares_expelling_predicate(verb: Token, ctx: Context) -> bool:
 
 
 # -- recall and summons ----------------------------------------------------------------------------
-def _recall_or_summons(verb: Token, ctx: Context) -> EnvoyAct | None:
+def _recall_or_summons(verb: Token, ctx: Context) -> SpanningAct | None:
     """ "recalled its ambassador from Sweden": the subject reduces relations with Sweden (161);
     "summoned the Indian envoy": the subject complains officially to India (114). A recalled envoy
     is the subject's own and is never the object; a recall naming no host state is dropped."""
@@ -369,7 +350,7 @@ def _host_prepositions(holder: Token, ctx: Context) -> Iterator[Token]:
 
 
 # -- protesters at a mission ---------------------------------------------------------------------
-def _storming(verb: Token, ctx: Context) -> EnvoyAct | None:
+def _storming(verb: Token, ctx: Context) -> SpanningAct | None:
     """ "protesters stormed the Swedish embassy": protesters storming or attacking a named state's
     diplomatic mission protest violently against that state (145); "protesters gathered outside the
     Swedish embassy": they protest against it (140). Their own state comes from their demonym or
@@ -391,7 +372,7 @@ def _storming(verb: Token, ctx: Context) -> EnvoyAct | None:
     if not subjects:
         relation = ctx.ontology.relation_for_code(code).name
         candidate = Candidate(verb, relation, (), tuple(senders), (), 0.0, DropReason.UNQUALIFIED_AGENT, verb.lemma_)
-        return EnvoyAct(candidate, frozenset({verb.i}))
+        return SpanningAct(candidate, frozenset({verb.i}))
     return _act(verb, code, subjects, _others(senders, subjects), found, set(), ctx)
 
 

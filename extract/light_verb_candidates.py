@@ -33,6 +33,7 @@ from extract.patterns import (
     resolve_object,
     subject_actors,
 )
+from extract.spanning_acts import duplicate_of
 from graph.model import Actor, DropReason, RelationType
 
 #: Arcs on which the parser hangs a verb's particle or the preposition taking its noun ("broke
@@ -79,16 +80,12 @@ def with_acts(candidates: list[Candidate], acts: list[ComposedAct]) -> list[Cand
     merged: list[Candidate] = []
     for candidate in candidates:
         act = next((a for a in acts if a.supersedes(candidate)), None)
-        merged.append(candidate if act is None else _superseded(candidate, act))
+        merged.append(candidate if act is None
+                      else duplicate_of(candidate, f"{act.verb.lemma_} {act.noun.lemma_}", act.candidate.relation))
     for act in acts:
         position = next((n for n, c in enumerate(merged) if c.trigger.i > act.verb.i), len(merged))
         merged.insert(position, act.candidate)
     return merged
-
-
-def _superseded(candidate: Candidate, act: ComposedAct) -> Candidate:
-    detail = f"part of '{act.verb.lemma_} {act.noun.lemma_}' {act.candidate.relation}"
-    return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
 
 
 def composed_acts(verb: Token, ctx: Context) -> list[ComposedAct]:

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from extract.data_tables import read_table, read_words
 from extract.gazetteer import Gazetteer
 from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, modifier_actors, subject_actors
+from extract.spanning_acts import SpanningAct, with_spanning_acts
 from graph.model import Actor, ActorType, DropReason
 
 #: CAMEO code of the act (cameo_codes.tsv: 141 demonstrate or rally, under the ontology's PROTEST_AGAINST).
@@ -66,14 +67,6 @@ def load_symbol_words(path: Path) -> SymbolWords:
     )
 
 
-@dataclass(frozen=True)
-class SymbolAct:
-    """The candidate for a protest through symbols and the tokens of the verbs it spans."""
-
-    candidate: Candidate
-    spans: frozenset[int]
-
-
 def with_symbol_protests(
     tokens: Iterable[Token], candidates: list[Candidate], ctx: Context, words: SymbolWords, gazetteer: Gazetteer,
 ) -> list[Candidate]:
@@ -85,19 +78,12 @@ def with_symbol_protests(
 
     acts = [act for token in tokens if token.pos_ == "VERB"
             if (act := symbol_act(token, ctx, words, country_actor)) is not None]
-    if not acts:
-        return candidates
-    spanned = {i: act for act in acts for i in act.spans}
-    merged = [c if c.trigger.i not in spanned else _superseded(c, spanned[c.trigger.i]) for c in candidates]
-    for act in acts:
-        position = next((n for n, c in enumerate(merged) if c.trigger.i > act.candidate.trigger.i), len(merged))
-        merged.insert(position, act.candidate)
-    return merged
+    return with_spanning_acts(candidates, acts)
 
 
 def symbol_act(
     verb: Token, ctx: Context, words: SymbolWords, country_actor: Callable[[str], Actor | None],
-) -> SymbolAct | None:
+) -> SpanningAct | None:
     """The protest at ``verb``: a desecrating verb on a symbol of a state ("burned French flags"),
     aimed at the owner's state, or a carrying verb on a sign against a party ("carried placards
     denouncing France", "chanted slogans against the president"), aimed at that party; None when the
@@ -125,7 +111,7 @@ def symbol_act(
     else:
         confidence = round(CONFIDENCE * (found.confidence or 1.0), 3)
         candidate = Candidate(verb, relation, tuple(subjects), tuple(states), (), confidence)
-    return SymbolAct(candidate, frozenset({verb.i, *spans}))
+    return SpanningAct(candidate, frozenset({verb.i, *spans}))
 
 
 # -- what is acted on ---------------------------------------------------------------------------
@@ -221,6 +207,3 @@ def _agent(verb: Token, ctx: Context) -> Found:
     return clause_subject(verb, ctx)
 
 
-def _superseded(candidate: Candidate, act: SymbolAct) -> Candidate:
-    detail = f"part of '{act.candidate.trigger.lemma_}' {act.candidate.relation}"
-    return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)

@@ -33,6 +33,7 @@ from extract.patterns import (
     noun_governor_subject,
     subject_actors,
 )
+from extract.spanning_acts import SpanningAct, with_spanning_acts
 from extract.speech_act_candidates import as_request, as_threat
 from extract.territory_words import TerritoryWords
 from graph.model import Actor, ActorType, DropReason
@@ -65,21 +66,10 @@ def with_territory_acts(
     """The candidates with every occupation of the tokens added in text order, and the candidates
     the ordinary patterns made at its verb turned into drops (``duplicate``): "captured the town"
     is no arrest. The gazetteer gives states' actors and places the recogniser did not tag."""
-    acts = [(token, act) for token in tokens for act in _occupation_at(token, ctx, gazetteer)]
-    if not acts:
-        return candidates
-    # the verb, and the word that made the act a threat or a request ("threatened to seize X")
-    replaced = {i: act for verb, act in acts for i in (verb.i, act.trigger.i)}
-    merged = [c if c.trigger.i not in replaced else _superseded(c, replaced[c.trigger.i]) for c in candidates]
-    for _, act in acts:
-        position = next((n for n, c in enumerate(merged) if c.trigger.i > act.trigger.i), len(merged))
-        merged.insert(position, act)
-    return merged
-
-
-def _superseded(candidate: Candidate, act: Candidate) -> Candidate:
-    detail = f"part of '{act.trigger.lemma_}' {act.relation}"
-    return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
+    # it spans the verb, and the word that made the act a threat or a request ("threatened to seize X")
+    acts = [SpanningAct(act, frozenset({token.i, act.trigger.i}))
+            for token in tokens for act in _occupation_at(token, ctx, gazetteer)]
+    return with_spanning_acts(candidates, acts)
 
 
 def _occupation_at(token: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator[Candidate]:
