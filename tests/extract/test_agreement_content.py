@@ -9,11 +9,10 @@ import pytest
 from extract.agreement_content import AgreementWordsError, load_agreement_words
 from extract.gazetteer import DATA_DIR
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Extraction
+from graph.model import DropReason, Extraction
+from tests.extract.extracting import runner
 
-
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, "2019-05-14"))
+run = runner("test", "2019-05-14")
 
 
 def agreements(extraction: Extraction) -> set[tuple[str, str]]:

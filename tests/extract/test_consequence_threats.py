@@ -6,12 +6,9 @@ import pytest
 
 from extract.consequence_threats import predicts_consequences
 from extract.pipeline import Extractor
-from graph.model import Article
+from tests.extract.extracting import runner, triples
 
-
-def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    events = extractor.extract(Article("consequence-test", text, None, "2024-02-01")).events
-    return {(e.subject.id, e.relation.name, e.object.id) for e in events}
+run = runner("consequence-test", "2024-02-01")
 
 
 @pytest.mark.parametrize(
@@ -26,7 +23,7 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
 def test_a_stated_prediction_of_consequences_threatens_the_clauses_subject(
     extractor: Extractor, text: str, expected: tuple[str, str, str],
 ) -> None:
-    assert expected in triples(extractor, text)
+    assert expected in triples(run(extractor, text))
 
 
 @pytest.mark.parametrize(
@@ -39,7 +36,7 @@ def test_a_stated_prediction_of_consequences_threatens_the_clauses_subject(
     ],
 )
 def test_no_threat_without_a_future_affirmed_consequence_for_another_state(extractor: Extractor, text: str) -> None:
-    assert not any(relation == "THREATEN" for _, relation, _ in triples(extractor, text))
+    assert not any(relation == "THREATEN" for _, relation, _ in triples(run(extractor, text)))
 
 
 def test_the_clause_must_have_a_consequence_noun_and_a_future_modal(extractor: Extractor) -> None:

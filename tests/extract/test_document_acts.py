@@ -7,18 +7,13 @@ import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
+from tests.extract.extracting import code_of
 
 
 def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
     """(subject, relation, finer code or the relation's own, object) of the affirmed, asserted events."""
     extraction = extractor.extract(Article("test", text, None, "2024-03-05"))
-    return {(e.subject.id, e.relation.name, dict(e.attributes).get("cameo", e.relation.cameo), e.object.id)
-            for e in extraction.events}
+    return {(e.subject.id, e.relation.name, code_of(e), e.object.id) for e in extraction.events}
 
 
 @pytest.mark.parametrize(

@@ -28,11 +28,6 @@ def test_shipped_fallback_rates_only_words_clearly_enough_to_judge_and_never_ove
     assert not {"many", "most", "small", "primary", "unable"} & set(pattern.valences)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def codes(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
     extraction = extractor.extract(Article("test", text, None, "2024-03-05"))
     return {(e.subject.id, e.relation.name, dict(e.attributes).get("cameo", e.relation.cameo), e.object.id)

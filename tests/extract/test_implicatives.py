@@ -17,14 +17,14 @@ from extract.implicatives import (
 )
 from extract.pipeline import Extractor
 from extract.qualifiers import Qualifiers
-from graph.model import Article, Extraction, Modality, Polarity
+from graph.model import Extraction, Modality, Polarity
+from tests.extract.extracting import runner
 
 ARTICLE_DATE = "2019-05-14"
 Qualified = tuple[str, str, str, str, str]
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, ARTICLE_DATE))
+run = runner("test", ARTICLE_DATE)
 
 
 def qualified(extraction: Extraction) -> set[Qualified]:

@@ -10,18 +10,13 @@ import pytest
 from extract.gazetteer import DATA_DIR
 from extract.patient_acts import PatientActsError, act_roles, load_patient_acts, possessor_is_agent
 from extract.pipeline import Extractor
-from graph.model import Article, Extraction
+from tests.extract.extracting import runner, triples
 
 ARTICLE_DATE = "2019-05-14"
 CODES = frozenset({"173", "181"})
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, ARTICLE_DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("test", ARTICLE_DATE)
 
 
 def roles(extractor: Extractor, text: str, noun: str) -> tuple[list[str], list[str], list[str]]:

@@ -57,11 +57,6 @@ def test_a_malformed_file_is_one_line_naming_it(tmp_path: Path) -> None:
         load_negating_affixes(path)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

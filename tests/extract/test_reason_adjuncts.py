@@ -10,17 +10,13 @@ import pytest
 from extract.gazetteer import DATA_DIR
 from extract.pipeline import Extractor
 from extract.reason_adjunct_words import ReasonAdjunctsError, load_reason_adjuncts
-from graph.model import Article, DropReason, Extraction
+from graph.model import DropReason, Extraction
+from tests.extract.extracting import runner, triples
 
 ARTICLE_DATE = "2019-05-14"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, ARTICLE_DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("test", ARTICLE_DATE)
 
 
 def adjunct_drops(extraction: Extraction) -> list[tuple[str, str]]:

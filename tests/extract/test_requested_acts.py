@@ -6,17 +6,13 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article, DropReason, Extraction
+from graph.model import DropReason, Extraction
+from tests.extract.extracting import runner, triples
 
 ARTICLE_DATE = "2019-05-14"
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article("test", text, None, ARTICLE_DATE))
-
-
-def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
+run = runner("test", ARTICLE_DATE)
 
 
 def patient_drops(extraction: Extraction) -> list[tuple[str, str]]:
