@@ -20,10 +20,7 @@ from extract.event_memory import same_state
 from extract.intended_threats import THREAT_CONFIDENCE
 from extract.patterns import Candidate, Context, actors_of, clause_subject, subject_actors
 from extract.speech_acts import Threats
-
-THREATEN_RELATION = "THREATEN"
-#: Modals that put a clause in the future: "would face", "will pay", "'ll regret".
-_FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
+from extract.threats import FUTURE_MODALS, THREATEN_RELATION
 
 
 def predicts_consequences(clause: Token, threats: Threats) -> bool:
@@ -32,7 +29,7 @@ def predicts_consequences(clause: Token, threats: Threats) -> bool:
     if clause.lemma_.lower() not in threats.consequence_verbs:
         return False
     children = list(clause.children)
-    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in children)
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
     negated = any(c.dep_ == "neg" for c in children)
     consequence = any(c.dep_ == "dobj" and c.lemma_.lower() in threats.consequence_nouns for c in children)
     return future and consequence and not negated

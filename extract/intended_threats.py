@@ -27,6 +27,7 @@ from extract.patterns import (
     subject_actors,
 )
 from extract.threats import (
+    THREATEN_RELATION,
     act_holders,
     condition_agents,
     condition_clauses,
@@ -38,7 +39,6 @@ from extract.threats import (
 )
 from graph.model import Actor, DropReason
 
-THREATEN_RELATION = "THREATEN"
 #: CAMEO quad class of material conflict (roots 14-20).
 MATERIAL_CONFLICT = 4
 #: Confidence of a threat read from a governor and its act rather than from one pattern.

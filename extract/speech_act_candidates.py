@@ -40,6 +40,7 @@ from extract.patterns import (
 )
 from extract.speech_acts import GENERIC_THREAT_CODE
 from extract.threats import (
+    THREATEN_RELATION,
     act_holders,
     condition_subjects,
     infinitive_act,
@@ -123,7 +124,6 @@ def as_request(candidate: Candidate, ctx: Context) -> Candidate:
 
 
 # -- threats and warnings (extract/threats.py, speech_acts.toml) ------------------------------
-THREATEN_RELATION = "THREATEN"
 #: Drops of a threatening word that found no object of its own.
 _OBJECTLESS = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
 

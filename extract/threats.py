@@ -9,7 +9,9 @@ from extract.speech_acts import Threats
 
 _VERBS = frozenset({"VERB", "AUX"})
 #: Modals of a clause that states what its subject will do: "warned that it would strike X".
-_FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
+FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
+#: The relation of a threat (CAMEO 13).
+THREATEN_RELATION = "THREATEN"
 
 
 def _act_verb(trigger: Token) -> Token | None:
@@ -64,7 +66,7 @@ def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
         return governor
     if top.dep_ == "acl" and governor.pos_ == "NOUN" and lemma in threats.nouns and _is_infinitive(top):
         return governor
-    stated = top.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in top.children)
+    stated = top.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in top.children)
     if stated and governor.pos_ in _VERBS and lemma in threats.verbs | threats.warning_verbs:
         return governor
     return None
@@ -105,7 +107,7 @@ def stating_governor(trigger: Token, stating_verbs: frozenset[str]) -> Token | N
 
 
 def _has_future_modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
 
 
 def is_negated_act(trigger: Token) -> bool:
