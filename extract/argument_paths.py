@@ -42,7 +42,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+#: Pronouns that open a relative clause.
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 #: Words opening a relative clause about a place, time or reason: such a clause has no object gap.
 _ADVERBIAL_RELATIVES = frozenset({"where", "when", "why", "how", "whereby"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -57,19 +58,19 @@ def relative_gap_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
         return []
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    if not subjects or any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects):
+    if not subjects or any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
         return []  # the noun is the subject ("the state that invaded ..."), handled as a subject
     if any(c.lower_ in _ADVERBIAL_RELATIVES for c in children):
         return []
     if preps:
         for prep in (c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
             objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-            if not objects or all(g.lower_ in _RELATIVE_PRONOUNS for g in objects):
+            if not objects or all(g.lower_ in RELATIVE_PRONOUNS for g in objects):
                 return [noun]  # "the state Russia declared war on", "the state on which ..."
         return []
     objects = [c for c in children if c.dep_ in ("dobj", "dative")]
     if objects:
-        return [noun] if all(o.lower_ in _RELATIVE_PRONOUNS for o in objects) else []
+        return [noun] if all(o.lower_ in RELATIVE_PRONOUNS for o in objects) else []
     if any(c.dep_ in _CLAUSE_ARCS for c in children):
         return []  # "the grain Poland said was unsafe": the gap is in the clause below
     return [noun]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from extract.argument_paths import (
+    RELATIVE_PRONOUNS,
     direct_objects,
     headline_co_subjects,
     is_joint_occasion,
@@ -31,7 +32,6 @@ from extract.role_mentions import coordinated_qualifier_tokens
 from extract.verb_dictionary import particle_words
 from graph.model import Actor, ActorType, DropReason, RelationType
 
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 _PLACE_PREPS = frozenset({"in", "at"})
 
 
@@ -638,7 +638,7 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
 
 
 #: Pronouns of a free relative, which has no antecedent: "what it called X", "whatever they termed X".
-_FREE_RELATIVE_PRONOUNS = frozenset({"what", "whatever"})
+FREE_RELATIVE_PRONOUNS = frozenset({"what", "whatever"})
 
 
 def _named_by_free_relative(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -647,10 +647,10 @@ def _named_by_free_relative(verb: Token, lexicon: Lexicon) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.lemma_.lower() not in lexicon.naming_verbs:
             continue
-        if any(c.dep_ == "dobj" and c.lower_ in _FREE_RELATIVE_PRONOUNS for c in clause.children):
+        if any(c.dep_ == "dobj" and c.lower_ in FREE_RELATIVE_PRONOUNS for c in clause.children):
             # the predicate, however parsed: "called X" (oprd, or a second object), "described as X"
             predicates = [c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr")
-                          or (c.dep_ == "dobj" and c.lower_ not in _FREE_RELATIVE_PRONOUNS)]
+                          or (c.dep_ == "dobj" and c.lower_ not in FREE_RELATIVE_PRONOUNS)]
             return predicates or prep_objects(clause, ("as",))
     return []
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.argument_paths import RELATIVE_PRONOUNS
 from extract.intended_threats import (
     THREAT_CONFIDENCE,
     act_code,
@@ -25,7 +26,7 @@ from extract.naming import naming_code, predicate_complement
 from extract.ontology import Lexicon, Trigger
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
-    RELATIVE_PRONOUNS,
+    FREE_RELATIVE_PRONOUNS,
     Candidate,
     Context,
     Parties,
@@ -253,8 +254,6 @@ def as_warning(candidate: Candidate, ctx: Context) -> Candidate:
 
 
 # -- naming (extract/naming.py, speech_acts.toml) ---------------------------------------------
-#: Pronouns of a free relative, which has no antecedent: "what he called war games".
-_FREE_RELATIVES = frozenset({"what", "whatever"})
 
 
 def relation_name_of_statement(ctx: Context) -> str:
@@ -272,7 +271,7 @@ def naming_candidate(verb: Token, ctx: Context) -> Candidate | None:
     if found is None:
         return None
     named = found.named
-    if named.lower_ in _FREE_RELATIVES:
+    if named.lower_ in FREE_RELATIVE_PRONOUNS:
         # "what he called war games": the naming labels the phrase, it judges no one
         return Candidate(verb, relation_name_of_statement(ctx), (), (), (), 0.0, DropReason.NOT_AN_EVENT,
                          "naming in a free relative")
