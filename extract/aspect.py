@@ -47,6 +47,8 @@ _OWN_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "conj", "pa
 _VISITORS = frozenset({(ActorType.PERSON, "PERSON"), (ActorType.COUNTRY, "GPE"), (ActorType.ORGANIZATION, "ORG")})
 #: Dependencies of a verb's object (the parser reads some bare objects as adverbial nouns).
 _OBJECTS = frozenset({"dobj", "dative", "npadvmod"})
+#: The CAMEO root of provide aid: its nouns name things given, never an occasion to host.
+_AID_ROOT = "07"
 
 
 class AspectWordsError(ValueError):
@@ -183,12 +185,19 @@ def _has_occasion(verb: Token, ctx: Context) -> bool:
     purposes = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
                 for o in p.children if o.dep_ == "pobj"]
     for token in objects + purposes:
-        if ctx.ontology.triggers_for("NOUN", token.lemma_.lower()):
+        if _names_occasion(token, ctx):
             return True
         actor = ctx.actor(token)
         if token in objects and actor is not None and (actor.type, token.ent_type_) in _VISITORS:
             return True
     return False
+
+
+def _names_occasion(noun: Token, ctx: Context) -> bool:
+    """An event noun that is not only a thing given (CAMEO 07, provide aid: "weapons", "aid"):
+    "hosts talks" is an occasion, "hosts U.S. nuclear weapons" is what the host keeps."""
+    triggers = ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
+    return any(not ctx.ontology.relation(t.relation).cameo.startswith(_AID_ROOT) for t in triggers)
 
 
 # -- years ------------------------------------------------------------------------------------
