@@ -175,7 +175,13 @@ def _clause_tokens(verb: Token) -> Iterable[Token]:
 def _states_a_time(verb: Token) -> bool:
     """A date or time in the verb's own clause: a present with a time is an event ("hosts talks
     on Sunday": scheduled; a headline's historic present)."""
-    return any(t.ent_type_ in ("DATE", "TIME") for t in _clause_tokens(verb))
+    return any(t.ent_type_ in ("DATE", "TIME") and not _dates_a_noun(t) for t in _clause_tokens(verb))
+
+
+def _dates_a_noun(token: Token) -> bool:
+    """A year or date that modifies a noun of no time ("according to a 2019 report"): it dates the
+    noun, not the verb's act."""
+    return token.dep_ in ("nummod", "compound", "amod") and token.head.ent_type_ not in ("DATE", "TIME")
 
 
 def _has_occasion(verb: Token, ctx: Context) -> bool:

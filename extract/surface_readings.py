@@ -15,6 +15,8 @@ Four constructions of English and CAMEO practice, each with a countable drop or 
   A participle of accusation after a noun ("a man convicted of spying for X") tells that person's
   alleged act: the act's subject is the accused alone, and what lies inside it (X) is not the object
   of the verb that governs the accused ("executed", "arrested").
+* A statement's topic: a gerund after "on" or "about" a statement or declaration ("signed a joint
+  statement on deepening their partnership") is what the text is about, not an act: ``not_an_event``.
 * A signed statement: "signed a joint statement / communique" is a statement the signers make
   together (OEDA: ISSUE * JOINT COMMUNIQUE [017]; SIGN has no code of its own and no pattern for
   a statement), not a formal agreement (057): recoded as diplomatic cooperation (05 root, 050).
@@ -44,6 +46,9 @@ _PATIENTS = frozenset({"dobj", "nsubjpass"})
 #: Dependencies from an act up to the preposition of an accusation's complement ("accused [of]
 #: [trying] to [attack]", "of spying [and] plotting"): no relative or adverbial clause between.
 _COMPLEMENT_PATH = frozenset({"pcomp", "pobj", "xcomp", "ccomp", "conj", "dobj", "compound", "amod", "prep"})
+#: Drops for an actor not found, which a standing position explains better.
+_ACTORLESS = frozenset({DropReason.NO_SUBJECT, DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR,
+                        DropReason.UNQUALIFIED_AGENT, DropReason.UNRESOLVED_REFERENCE})
 _AID_ROOT = "07"
 _THREAT_ROOT = "13"
 _ASSAULT_ROOTS = frozenset({"18", "19", "20"})
@@ -69,6 +74,8 @@ class SurfaceWords:
     accusation_participles: frozenset[str]
     statement_nouns: frozenset[str]
     statement_relation: str
+    topic_prepositions: frozenset[str]
+    document_nouns: frozenset[str]
 
 
 def load_surface_words(path: Path) -> SurfaceWords:
@@ -84,7 +91,8 @@ def load_surface_words(path: Path) -> SurfaceWords:
         words("positioning_verbs"), words("housing_verbs"), words("duration_prepositions"),
         words("period_nouns"), words("deadline_prepositions"), words("execution_verbs"),
         frozenset(w.upper() for w in words("judicial_sectors")), words("accusation_participles"),
-        words("statement_nouns"), _relation_name(path, raw, "statement_relation"),
+        words("statement_nouns"), _relation_name(path, raw, "statement_relation"), words("topic_prepositions"),
+        words("document_nouns"),
     )
 
 
@@ -100,6 +108,10 @@ def with_surface_reading(candidate: Candidate, ctx: Context, words: SurfaceWords
     verb names an act the clause does not report (a standing position, a deadline, an accused
     person's alleged act)."""
     if candidate.drop is not None:
+        if candidate.drop in _ACTORLESS:
+            position = standing_position(candidate.trigger, words)
+            if position is not None:  # the truer reason: "the troops stationed in X" tells no act at all
+                return replace(candidate, drop=DropReason.STANDING_STATE, detail=position)
         return candidate
     candidate = _judicial_execution(candidate, ctx, words)
     candidate = _without_accusation_objects(candidate, ctx, words)
@@ -110,6 +122,7 @@ def with_surface_reading(candidate: Candidate, ctx: Context, words: SurfaceWords
         (DropReason.STANDING_STATE, standing_position(candidate.trigger, words)),
         (DropReason.NO_EVENT_SENSE, deadline(candidate, ctx, words)),
         (DropReason.NO_SUBJECT, alleged_act(candidate, ctx, words)),
+        (DropReason.NOT_AN_EVENT, statement_topic(candidate.trigger, words)),
     )
     for reason, detail in checks:
         if detail is not None:
@@ -231,6 +244,20 @@ def signed_statement(candidate: Candidate, ctx: Context, words: SurfaceWords) ->
     statements = [s for s in signed if _names_statement(s, words)]
     if statements and len(statements) == len(signed):
         return f"a signed '{statements[0].lower_}': a statement, diplomatic cooperation, not a formal agreement"
+    return None
+
+
+def statement_topic(trigger: Token, words: SurfaceWords) -> str | None:
+    """Why a gerund is what a statement is about, not an act ("signed a joint statement on deepening
+    their partnership", "a declaration about expanding trade"), or None."""
+    gerund = trigger.head if trigger.dep_ == "dobj" and trigger.head.tag_ == "VBG" else trigger  # "[deepening] ties"
+    prep = gerund.head
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or prep.lower_ not in words.topic_prepositions:
+        return None
+    holder = prep.head
+    documents = [holder] if holder.pos_ in ("NOUN", "PROPN") else [c for c in holder.children if c.dep_ == "dobj"]
+    if any(d.lemma_.lower() in words.document_nouns or _names_statement(d, words) for d in documents):
+        return f"'{gerund.lower_}' is the topic of a statement, not an act"
     return None
 
 
