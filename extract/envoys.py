@@ -181,8 +181,9 @@ def _expulsion(verb: Token, ctx: Context) -> SpanningAct | None:
         ]
         if leaving_verbs:
             leavers += [c for c in verb.children if c.dep_ == "dative"]
-            # "gave [X's envoy a week] to leave": the parser hangs the span on the addressee
-            leavers += [c for c in verb.children if c.dep_ == "dobj" and _carries_span(c)]
+            # "gave [X's envoy a week] to leave" (the parser hangs the span on the addressee), "gave
+            # X's envoy until Friday to leave": the object is the addressee
+            leavers += [c for c in verb.children if c.dep_ == "dobj" and (_carries_span(c) or _ends_by_date(verb))]
             spans.update(t.i for t in leaving_verbs)
     if _declares_expelling_predicate(verb, ctx):
         leavers += _patient(verb) + [
@@ -223,6 +224,14 @@ def _ordered_to_leave(verb: Token, ctx: Context) -> list[tuple[Token, Token]]:
 def _carries_span(noun: Token) -> bool:
     """A noun the parser hung a span of time on ("the envoy [a week]")."""
     return any(c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
+
+
+def _ends_by_date(verb: Token) -> bool:
+    """A time limit given by a preposition and a date ("until Friday", "by Monday")."""
+    return any(
+        pobj.ent_type_ in ("DATE", "TIME")
+        for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+    )
 
 
 def _ordered_out_of(verb: Token) -> list[Token]:

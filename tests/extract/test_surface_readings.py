@@ -97,6 +97,8 @@ def test_a_visitor_hosted_with_a_time_is_still_a_visit(extractor: Extractor) -> 
         ("Mali gave the French ambassador 72 hours to leave the country.", ("country:MLI", "EXPEL", "country:FRA")),
         ("China gave the Lithuanian ambassador seven days to leave Beijing.", ("country:CHN", "EXPEL", "country:LTU")),
         ("Serbia told the Croatian consul to leave within five days.", ("country:SRB", "EXPEL", "country:HRV")),
+        ("Khartoum gave the Kenyan envoy until Friday to leave.", ("country:SDN", "EXPEL", "country:KEN")),
+        ("Beijing gave the Canadian consul three days to depart.", ("country:CHN", "EXPEL", "country:CAN")),
     ],
 )
 def test_a_deadline_to_leave_is_an_expulsion(extractor: Extractor, text: str, triple: tuple[str, str, str]) -> None:
@@ -278,3 +280,23 @@ def test_an_agreement_on_a_gerund_is_not_a_statements_topic(extractor: Extractor
     result = run(extractor, "China and Russia agreed on deepening their partnership.")
     assert not drops(result, DropReason.NOT_AN_EVENT)
     assert ("country:CHN", "AGREE", "country:RUS") in triples(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("The United States has stationed an additional 3,000 troops in Romania since the invasion.",
+         ("country:USA", "MOBILIZE", "country:ROU")),
+        ("Russian troops were stationed in Belarus on Monday ahead of the exercises.",
+         ("group:rus-mil", "MOBILIZE", "country:BLR")),
+        ("A further 1,000 American troops will be stationed in Poland, Washington said.",
+         ("group:usa-mil", "MOBILIZE", "country:POL")),
+        ("Britain has deployed 800 troops to Estonia.", ("country:GBR", "MOBILIZE", "country:EST")),
+        ("Kenya has hosted peace talks between Ethiopia's government and Tigrayan forces.",
+         ("country:KEN", "HOST", "country:ETH")),
+    ],
+)
+def test_perfects_passives_and_futures_of_putting_stay_acts(
+    extractor: Extractor, text: str, triple: tuple[str, str, str],
+) -> None:
+    assert triple in triples(run(extractor, text))
