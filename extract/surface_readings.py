@@ -71,6 +71,7 @@ class SurfaceWords:
     deadline_prepositions: frozenset[str]
     execution_verbs: frozenset[str]
     judicial_sectors: frozenset[str]
+    combatant_sectors: frozenset[str]
     accusation_participles: frozenset[str]
     statement_nouns: frozenset[str]
     statement_relation: str
@@ -90,7 +91,8 @@ def load_surface_words(path: Path) -> SurfaceWords:
     return SurfaceWords(
         words("positioning_verbs"), words("housing_verbs"), words("duration_prepositions"),
         words("period_nouns"), words("deadline_prepositions"), words("execution_verbs"),
-        frozenset(w.upper() for w in words("judicial_sectors")), words("accusation_participles"),
+        frozenset(w.upper() for w in words("judicial_sectors")),
+        frozenset(w.upper() for w in words("combatant_sectors")), words("accusation_participles"),
         words("statement_nouns"), _relation_name(path, raw, "statement_relation"), words("topic_prepositions"),
         words("document_nouns"),
     )
@@ -269,7 +271,8 @@ def _names_statement(noun: Token, words: SurfaceWords) -> bool:
 
 # -- judicial executions and accusations -------------------------------------------------------------
 def _judicial_execution(candidate: Candidate, ctx: Context, words: SurfaceWords) -> Candidate:
-    """A state's government or judiciary that executes or hangs someone: legal action (173)."""
+    """A state's government or judiciary that executes or hangs someone who is no combatant: legal
+    action (173)."""
     trigger = candidate.trigger
     if trigger.lemma_.lower() not in words.execution_verbs or trigger.pos_ not in ("VERB", "AUX"):
         return candidate
@@ -278,6 +281,9 @@ def _judicial_execution(candidate: Candidate, ctx: Context, words: SurfaceWords)
     doers = candidate.subjects or tuple(s for s, _ in candidate.pairs)
     if not doers or not all(_is_judicial(actor, words) for actor in doers):
         return candidate
+    executed = candidate.objects or tuple(o for _, o in candidate.pairs)
+    if any((actor.sector or "").upper() in words.combatant_sectors for actor in executed):
+        return candidate  # "executed prisoners of war": a killing
     legal_action = ctx.ontology.relation_for_code(_LEGAL_ACTION_CODE).name
     return replace(candidate, relation=legal_action, detail="judicial execution: legal action")
 

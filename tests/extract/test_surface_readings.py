@@ -197,6 +197,10 @@ def test_an_accused_persons_act_is_not_the_accusers(extractor: Extractor) -> Non
          ("country:ISR", "ATTACK", "org:hezbollah")),
         ("Saudi Arabia put to death a Yemeni man convicted of smuggling drugs.",
          ("country:SAU", "ARREST", "group:yem-ppl")),
+        # combatants put to death are killed, even by a state's name
+        ("Russia executed Ukrainian prisoners of war, Kyiv said.", ("country:RUS", "ATTACK", "group:ukr-mil")),
+        ("Russian soldiers executed Ukrainian prisoners of war, Kyiv said.",
+         ("group:rus-mil", "ATTACK", "group:ukr-mil")),
     ],
 )
 def test_killings_and_own_objects_stay(extractor: Extractor, text: str, triple: tuple[str, str, str]) -> None:
