@@ -114,6 +114,9 @@ def standing_state(trigger: Token, material: bool, ctx: Context, words: AspectWo
     lemma = verb.lemma_.lower()
     if lemma in words.gradual_verbs and _present_perfect_progressive(verb):
         return f"present perfect progressive of '{lemma}'"
+    if (verb == trigger and lemma in words.present_stative_verbs and _present_progressive(verb)
+            and not _states_a_time(verb) and not _has_occasion(verb, ctx)):
+        return f"present progressive of '{lemma}'"  # "Kenya is hosting 500,000 refugees": a state for now
     if not _simple_present(verb) or _states_a_time(verb):
         return None
     if verb == trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx):
@@ -155,6 +158,12 @@ def _simple_present(verb: Token) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return not auxiliaries
     return verb.tag_ == "VB" and len(auxiliaries) == 1 and auxiliaries[0].lower_ in _PRESENT_AUX
+
+
+def _present_progressive(verb: Token) -> bool:
+    """ "is hosting", "are keeping": a present participle after a present "be" alone."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBG" and auxiliaries in (["is"], ["are"], ["'s"], ["'re"], ["am"])
 
 
 def _present_perfect_progressive(verb: Token) -> bool:

@@ -304,3 +304,26 @@ def test_perfects_passives_and_futures_of_putting_stay_acts(
     extractor: Extractor, text: str, triple: tuple[str, str, str],
 ) -> None:
     assert triple in triples(run(extractor, text))
+
+
+def test_hosting_refugees_in_the_present_progressive_is_a_state(extractor: Extractor) -> None:
+    for text in ("Kenya is hosting some 500,000 refugees from Somalia and South Sudan.",
+                 "Turkey is hosting 3.6 million Syrian refugees."):
+        result = run(extractor, text)
+        assert "HOST" not in relations(result)
+        assert ("HOST", "present progressive of 'host'") in drops(result, DropReason.STANDING_STATE)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("Japan is hosting the G7 summit in Hiroshima.", ("country:JPN", "HOST", "org:g7")),
+        ("Qatar is hosting talks between Israel and Hamas.", ("country:QAT", "HOST", "org:hamas")),
+        ("France is hosting Indian Prime Minister Narendra Modi.", ("country:FRA", "HOST", "person:narendra-modi")),
+        ("Egypt is hosting Israeli and Hamas negotiators this week.", ("country:EGY", "HOST", "country:ISR")),
+    ],
+)
+def test_hosting_an_occasion_or_a_visitor_now_is_an_act(
+    extractor: Extractor, text: str, triple: tuple[str, str, str],
+) -> None:
+    assert triple in triples(run(extractor, text))
