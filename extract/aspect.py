@@ -47,6 +47,8 @@ _OWN_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "conj", "pa
 _VISITORS = frozenset({(ActorType.PERSON, "PERSON"), (ActorType.COUNTRY, "GPE"), (ActorType.ORGANIZATION, "ORG")})
 #: Dependencies of a verb's object (the parser reads some bare objects as adverbial nouns).
 _OBJECTS = frozenset({"dobj", "dative", "npadvmod"})
+#: The CAMEO root of provide aid: its nouns name things given, never an occasion to host.
+_AID_ROOT = "07"
 
 
 class AspectWordsError(ValueError):
@@ -112,6 +114,9 @@ def standing_state(trigger: Token, material: bool, ctx: Context, words: AspectWo
     lemma = verb.lemma_.lower()
     if lemma in words.gradual_verbs and _present_perfect_progressive(verb):
         return f"present perfect progressive of '{lemma}'"
+    if (verb == trigger and lemma in words.present_stative_verbs and _present_progressive(verb)
+            and not _states_a_time(verb) and not _has_occasion(verb, ctx)):
+        return f"present progressive of '{lemma}'"  # "Kenya is hosting 500,000 refugees": a state for now
     if not _simple_present(verb) or _states_a_time(verb):
         return None
     if verb == trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx):
@@ -155,6 +160,12 @@ def _simple_present(verb: Token) -> bool:
     return verb.tag_ == "VB" and len(auxiliaries) == 1 and auxiliaries[0].lower_ in _PRESENT_AUX
 
 
+def _present_progressive(verb: Token) -> bool:
+    """ "is hosting", "are keeping": a present participle after a present "be" alone."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBG" and auxiliaries in (["is"], ["are"], ["'s"], ["'re"], ["am"])
+
+
 def _present_perfect_progressive(verb: Token) -> bool:
     """ "have been cultivating": a present participle after "been" and a present "have"."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -173,7 +184,13 @@ def _clause_tokens(verb: Token) -> Iterable[Token]:
 def _states_a_time(verb: Token) -> bool:
     """A date or time in the verb's own clause: a present with a time is an event ("hosts talks
     on Sunday": scheduled; a headline's historic present)."""
-    return any(t.ent_type_ in ("DATE", "TIME") for t in _clause_tokens(verb))
+    return any(t.ent_type_ in ("DATE", "TIME") and not _dates_a_noun(t) for t in _clause_tokens(verb))
+
+
+def _dates_a_noun(token: Token) -> bool:
+    """A year or date that modifies a noun of no time ("according to a 2019 report"): it dates the
+    noun, not the verb's act."""
+    return token.dep_ in ("nummod", "compound", "amod") and token.head.ent_type_ not in ("DATE", "TIME")
 
 
 def _has_occasion(verb: Token, ctx: Context) -> bool:
@@ -183,12 +200,19 @@ def _has_occasion(verb: Token, ctx: Context) -> bool:
     purposes = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
                 for o in p.children if o.dep_ == "pobj"]
     for token in objects + purposes:
-        if ctx.ontology.triggers_for("NOUN", token.lemma_.lower()):
+        if _names_occasion(token, ctx):
             return True
         actor = ctx.actor(token)
         if token in objects and actor is not None and (actor.type, token.ent_type_) in _VISITORS:
             return True
     return False
+
+
+def _names_occasion(noun: Token, ctx: Context) -> bool:
+    """An event noun that is not only a thing given (CAMEO 07, provide aid: "weapons", "aid"):
+    "hosts talks" is an occasion, "hosts U.S. nuclear weapons" is what the host keeps."""
+    triggers = ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
+    return any(not ctx.ontology.relation(t.relation).cameo.startswith(_AID_ROOT) for t in triggers)
 
 
 # -- years ------------------------------------------------------------------------------------

@@ -172,13 +172,18 @@ def _expulsion(verb: Token, ctx: Context) -> SpanningAct | None:
             leavers += [c for c in verb.children if c.dep_ == "nsubjpass"]
             left += out_of
     if words & ctx.lexicon.deadline_verbs:
-        deadlines = [c for c in verb.children if c.dep_ == "dobj"]
+        # "gave X 72 hours to leave": the span is the object, or an adverbial noun when the parser
+        # reads X as the object's dative
+        deadlines = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
         leaving_verbs = [
             c for holder in (verb, *deadlines) for c in holder.children
             if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and _is_leaving(c, ctx)
         ]
         if leaving_verbs:
             leavers += [c for c in verb.children if c.dep_ == "dative"]
+            # "gave [X's envoy a week] to leave" (the parser hangs the span on the addressee), "gave
+            # X's envoy until Friday to leave": the object is the addressee
+            leavers += [c for c in verb.children if c.dep_ == "dobj" and (_carries_span(c) or _ends_by_date(verb))]
             spans.update(t.i for t in leaving_verbs)
     if _declares_expelling_predicate(verb, ctx):
         leavers += _patient(verb) + [
@@ -214,6 +219,19 @@ def _ordered_to_leave(verb: Token, ctx: Context) -> list[tuple[Token, Token]]:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         pairs += [(obj, c) for c in obj.children if c.dep_ in ("acl", "relcl") and _is_leaving(c, ctx)]
     return pairs
+
+
+def _carries_span(noun: Token) -> bool:
+    """A noun the parser hung a span of time on ("the envoy [a week]")."""
+    return any(c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
+
+
+def _ends_by_date(verb: Token) -> bool:
+    """A time limit given by a preposition and a date ("until Friday", "by Monday")."""
+    return any(
+        pobj.ent_type_ in ("DATE", "TIME")
+        for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+    )
 
 
 def _ordered_out_of(verb: Token) -> list[Token]:

@@ -34,6 +34,7 @@ from extract.patterns import Candidate, Context, with_backoff
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import qualify
 from extract.requested_acts import doer_from_memory
+from extract.surface_readings import SurfaceWords, load_surface_words, with_surface_reading
 from extract.territory import with_territory_acts
 from extract.text import (
     Block,
@@ -85,6 +86,7 @@ class Knowledge:
     aspect_words: AspectWords
     implicative_words: ImplicativeWords
     agreement_words: AgreementWords
+    surface_words: SurfaceWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -103,6 +105,7 @@ class Knowledge:
                 load_aspect_words(data_dir / "aspect.toml"),
                 load_implicative_words(data_dir / "implicatives.toml"),
                 load_agreement_words(data_dir / "agreement.toml"),
+                load_surface_words(data_dir / "surface_readings.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -351,6 +354,7 @@ class _ArticleExtraction:
                                          sentence, ctx)
             candidate = doer_from_memory(candidate, self.memory, sentence, ctx)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
+            candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)
             candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
