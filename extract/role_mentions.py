@@ -265,7 +265,8 @@ def unknown_group_name(
 def role_actor(reading: RoleReading, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
     """The actor a role noun with this qualifier names: an organisation qualifier itself; for a
     state, the person holding a title (named before or in the lists), the state for a singular
-    title, else the state's group; a title with no state, its one holder named before."""
+    government title, else the state's group of the role's sector ("a US senator": USA LEG); a
+    title with no state, its one holder named before."""
     if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
         return qualifier  # "NATO ambassadors", "EU foreign ministers", "Hamas fighters"
     country = qualifier.country if qualifier is not None else None
@@ -278,7 +279,7 @@ def role_actor(reading: RoleReading, role: Role, qualifier: Actor | None, head: 
         if person is not None:
             return person
     plural = head.tag_ in ("NNS", "NNPS") or role.kind == "GROUP"
-    if role.kind == "TITLE" and not plural:
+    if role.kind == "TITLE" and not plural and role.sector == "GOV":
         return reading.gazetteer.country_actor(country)
     return group_actor(reading.gazetteer, country, role)
 
