@@ -252,6 +252,8 @@ class RuleExtractor:
         if qualifiers.speaker is not None:
             mention = mentions.get(qualifiers.speaker.i)
             speaker = mention.actor if mention is not None else None
+            if speaker is not None and self.knowledge.news_agencies.names_agency(speaker):
+                speaker = None  # "AFP reported that ...": the story's teller is no source within it
         date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
                              self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)
         # a threat or request of a material act is aimed where the act would be ("threatened to

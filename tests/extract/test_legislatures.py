@@ -32,6 +32,9 @@ def subjects(extraction: Extraction, relation: str) -> set[tuple[str, str | None
         ("The Knesset condemned Turkey on Wednesday.", "CRITICIZE", "group:isr-leg"),
         ("The State Duma condemned the United States on Friday.", "CRITICIZE", "group:rus-leg"),
         ("Japanese lawmakers condemned North Korea on Friday.", "CRITICIZE", "group:jpn-leg"),
+        ("The Iranian Majlis condemned the United States on Sunday.", "CRITICIZE", "group:irn-leg"),
+        ("Capitol Hill criticised Saudi Arabia over the killing.", "CRITICIZE", "group:usa-leg"),
+        ("The speaker of the Russian Duma accused the United States of meddling.", "ACCUSE", "group:rus-leg"),
         ("An opposition party in South Korea accused Japan of rewriting history.", "ACCUSE", "group:kor-opp"),
     ],
 )

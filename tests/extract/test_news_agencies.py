@@ -47,3 +47,10 @@ def test_a_malformed_file_is_named_in_a_one_line_error(tmp_path: Path) -> None:
     broken.write_text("[agencies]\nnames = []\n", encoding="utf-8")
     with pytest.raises(NewsAgenciesError, match=r"news_agencies.toml: names must be a non-empty list"):
         load_news_agencies(broken)
+
+
+def test_an_agency_reporting_is_no_source_within_the_story(extractor: Extractor) -> None:
+    result = run(extractor, "Reuters reported that Iran had summoned the Swiss ambassador.")
+    assert [e.attributed_to for e in result.events] == [None]
+    result = run(extractor, "Iranian state media reported that Iran had summoned the Swiss ambassador.")
+    assert all(e.attributed_to is not None for e in result.events) and result.events
