@@ -227,6 +227,9 @@ def _prepositional_qualifier(
     after "in"/"from" ("police in Kandahar")."""
     preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
     holders = [head, head.head] if head.dep_ == "compound" else [head]
+    first = head.doc[start]
+    if first.i < head.i and first.is_ancestor(head):
+        holders.append(first)  # "members of parliament in Britain": the term's first noun heads it
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue

@@ -28,6 +28,7 @@ def subjects(extraction: Extraction, relation: str) -> set[tuple[str, str | None
         ("A US congressional delegation met Taiwan's president on Sunday.", "MEET", "group:usa-leg"),
         ("A delegation of German MPs visited Taiwan on Monday.", "VISIT", "group:deu-leg"),
         ("British members of parliament criticised Israel over the strikes.", "CRITICIZE", "group:gbr-leg"),
+        ("Members of parliament in Britain criticised Israel over the strikes.", "CRITICIZE", "group:gbr-leg"),
         ("The Duma speaker accused the United States of meddling.", "ACCUSE", "group:rus-leg"),
         ("The Knesset condemned Turkey on Wednesday.", "CRITICIZE", "group:isr-leg"),
         ("The State Duma condemned the United States on Friday.", "CRITICIZE", "group:rus-leg"),
