@@ -111,7 +111,24 @@ def as_kind(actor: Actor, kind: PairKind, country_actor: Callable[[str], Actor |
         return actor
     if actor.country is None or actor.type is ActorType.REGION:
         return None
+    if not _acts_for_state(actor):
+        # "talks between Israel and Hamas ... the two sides": an armed group, the opposition or
+        # civilians are a side of their own, and no state ("the two countries")
+        return actor if kind is PairKind.PARTIES else None
     return country_actor(actor.country)
+
+
+#: CAMEO sectors of a state's own bodies: its government, forces, police, intelligence,
+#: legislature and courts. An actor of another sector (rebels, opposition, civilians) is not its state.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+
+
+def _acts_for_state(actor: Actor) -> bool:
+    """Whether a person or group is one of its state's bodies (by its sector, else by the sector
+    of its CAMEO code after the country: "PSEREBHMS" is rebels); no sector at all counts as the
+    state's."""
+    sector = actor.sector or (actor.cameo[3:6] if actor.cameo and len(actor.cameo) >= 6 else None)
+    return sector is None or sector in _STATE_SECTORS
 
 
 def referents(

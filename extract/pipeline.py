@@ -26,7 +26,9 @@ from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.group_reference import GroupWords, load_group_words
 from extract.implicatives import ImplicativeWords, load_implicative_words, read_implicatives, requalify
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
+from extract.legislatures import Legislatures, load_legislatures, with_legislatures
 from extract.mentions import Mention, MentionKind
+from extract.news_agencies import NewsAgencies, load_news_agencies
 from extract.nlp import load_model
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.pair_reference import ReferenceResolver
@@ -38,7 +40,7 @@ from extract.surface_readings import SurfaceWords, load_surface_words, with_surf
 from extract.territory import with_territory_acts
 from extract.text import (
     Block,
-    dateline_length,
+    dateline_lengths,
     is_all_caps,
     is_title_case,
     looks_english,
@@ -64,9 +66,6 @@ EXTRACTOR_NAME = RULES
 # the rules' own version: raise it when the code changes what they extract (the knowledge files
 # and the model are covered by the digest in the full version, see ``rules_version``)
 RULES_VERSION = "0.8"
-# a wire dateline ("KYIV, Ukraine (AP) — ") is looked for in the first blocks only: the headline,
-# a subtitle or a byline may come before the lede it opens
-DATELINE_BLOCKS = 3
 # CAMEO 14 PROTEST: when a country would protest against itself, its people protest against the state
 PROTEST_ROOT = "14"
 
@@ -87,6 +86,8 @@ class Knowledge:
     implicative_words: ImplicativeWords
     agreement_words: AgreementWords
     surface_words: SurfaceWords
+    news_agencies: NewsAgencies
+    legislatures: Legislatures
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -106,6 +107,8 @@ class Knowledge:
                 load_implicative_words(data_dir / "implicatives.toml"),
                 load_agreement_words(data_dir / "agreement.toml"),
                 load_surface_words(data_dir / "surface_readings.toml"),
+                load_news_agencies(data_dir / "news_agencies.toml"),
+                load_legislatures(data_dir / "legislatures.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -191,8 +194,9 @@ class RuleExtractor:
                 blocks = split_blocks(article.text)
                 if not blocks:
                     yield "", (article, None, True)
+                datelines = dateline_lengths(blocks)  # wire datelines (extract/text.py)
                 for number, block in enumerate(blocks):
-                    parser_text = self._parser_text(block.text, opens_story=number < DATELINE_BLOCKS)
+                    parser_text = self._parser_text(block.text, datelines[number])
                     yield parser_text, (article, block, number == len(blocks) - 1)
 
         current: _ArticleExtraction | None = None
@@ -209,10 +213,9 @@ class RuleExtractor:
                 current = None
                 yield extraction
 
-    def _parser_text(self, text: str, opens_story: bool) -> str:
-        """The block as the parser should see it (same length): a wire dateline opening the story
-        blanked out, capitals and Title Case recased."""
-        dateline = dateline_length(text) if opens_story else 0
+    def _parser_text(self, text: str, dateline: int) -> str:
+        """The block as the parser should see it (same length): the wire dateline opening it (its
+        first ``dateline`` characters) blanked out, capitals and Title Case recased."""
         if dateline and not is_all_caps(text[dateline:]):
             return " " * dateline + text[dateline:]
         if is_all_caps(text):
@@ -252,6 +255,8 @@ class RuleExtractor:
         if qualifiers.speaker is not None:
             mention = mentions.get(qualifiers.speaker.i)
             speaker = mention.actor if mention is not None else None
+            if speaker is not None and self.knowledge.news_agencies.names_agency(speaker):
+                speaker = None  # "AFP reported that ...": the story's teller is no source within it
         date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
                              self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)
         # a threat or request of a material act is aimed where the act would be ("threatened to
@@ -259,6 +264,11 @@ class RuleExtractor:
         requested = dict(candidate.attributes).get("requested")
         for subject, obj in candidate.actor_pairs():
             relation = self._relation_for(candidate.relation, subject)
+            agency = next((a for a in (subject, obj) if self.knowledge.news_agencies.names_agency(a)), None)
+            if agency is not None:  # the story's teller, no party to it (extract/news_agencies.py)
+                drops.append(Drop(DropReason.NOT_AN_ACTOR, trigger.lemma_, relation.name, text, start, end,
+                                  f"news agency {agency.name}"))
+                continue
             act = self._relation_for(requested, subject) if requested else relation
             if _acts_for(subject, obj) and act.quad_class == 4:
                 population = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
@@ -336,6 +346,7 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         mentions = self.resolver.resolve_block(doc)
+        with_legislatures(doc, mentions, self.extractor.knowledge.legislatures, self.extractor.knowledge.gazetteer)
         self.references.resolve_block(doc, mentions)
         self.locator.locate(doc, mentions)
         _collect_names(doc, mentions, self.names)

@@ -227,6 +227,9 @@ def _prepositional_qualifier(
     after "in"/"from" ("police in Kandahar")."""
     preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
     holders = [head, head.head] if head.dep_ == "compound" else [head]
+    first = head.doc[start]
+    if first.i < head.i and first.is_ancestor(head):
+        holders.append(first)  # "members of parliament in Britain": the term's first noun heads it
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue
@@ -265,7 +268,8 @@ def unknown_group_name(
 def role_actor(reading: RoleReading, role: Role, qualifier: Actor | None, head: Token) -> Actor | None:
     """The actor a role noun with this qualifier names: an organisation qualifier itself; for a
     state, the person holding a title (named before or in the lists), the state for a singular
-    title, else the state's group; a title with no state, its one holder named before."""
+    government title, else the state's group of the role's sector ("a US senator": USA LEG); a
+    title with no state, its one holder named before."""
     if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
         return qualifier  # "NATO ambassadors", "EU foreign ministers", "Hamas fighters"
     country = qualifier.country if qualifier is not None else None
@@ -278,7 +282,7 @@ def role_actor(reading: RoleReading, role: Role, qualifier: Actor | None, head: 
         if person is not None:
             return person
     plural = head.tag_ in ("NNS", "NNPS") or role.kind == "GROUP"
-    if role.kind == "TITLE" and not plural:
+    if role.kind == "TITLE" and not plural and role.sector == "GOV":
         return reading.gazetteer.country_actor(country)
     return group_actor(reading.gazetteer, country, role)
 

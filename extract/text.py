@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -210,18 +210,40 @@ def looks_english(text: str) -> bool:
     return stops / len(words) >= ENGLISH_MIN_STOP_SHARE
 
 
-# A wire dateline before the lede: the place the story was filed from (in capitals, or with a
-# news agency after it), more place or date parts after commas, the agency in parentheses, then a
-# dash or (after capitals) a colon: "KYIV, Ukraine (AP) — ", "BEIJING (Reuters) - ",
-# "Addis Ababa, Ethiopia, 5 March 2021 (AFP) - ", "ISLAMABAD: ".
-_DATELINE_PARTS = r"(?:,[ ][^,()\n\u2014\u2013]{1,40}?){0,3}"
-_AGENCY = r"[ ]?\([A-Z][A-Za-z.&' ]{0,30}\)"
-_DASH = r"[ ]*(?:\u2014|\u2013|--?)[ ]+"
+# A wire dateline before the lede: the place (or places, "BEIJING/WASHINGTON") the story was
+# filed from (in capitals, or with a news agency after it), more place or date parts after commas,
+# the agency in parentheses, then a dash or (after capitals) a colon: "KYIV, Ukraine (AP) — ",
+# "BEIJING (Reuters) - ", "MOSCOW/KYIV, March 3 (Reuters) — ", "Addis Ababa, Ethiopia, 5 March
+# 2021 (AFP) - ", "BERLIN (dpa) - ", "ISLAMABAD: ", or only the agency: "March 3 (Reuters) - ".
+# Web pages write its spaces as no-break or thin spaces, and a dateline may stand alone on its
+# line ("WARSAW (Reuters) -").
+_SPACE_CHARS = "[ \u00a0\u2009\u202f]"
+_CAPS_PLACE = r"[A-Z][A-Z.'\-]{3,}(?:" + _SPACE_CHARS + r"[A-Z][A-Z.'\-]+){0,3}"
+_CAPS_PLACES = _CAPS_PLACE + r"(?:" + _SPACE_CHARS + r"?/" + _SPACE_CHARS + r"?" + _CAPS_PLACE + r"){0,3}"
+_TITLE_PLACE = r"[A-Z][\w.'\-]+(?:" + _SPACE_CHARS + r"[A-Z][\w.'\-]+){0,3}"
+_TITLE_PLACES = _TITLE_PLACE + r"(?:" + _SPACE_CHARS + r"?/" + _SPACE_CHARS + r"?" + _TITLE_PLACE + r"){0,3}"
+_DATELINE_PARTS = r"(?:," + _SPACE_CHARS + r"+[^,()\n\u2014\u2013]{1,40}?){0,3}"
+_AGENCY = _SPACE_CHARS + r"?\([A-Za-z][A-Za-z.&' ]{0,30}\)"
+# a dash, then the lede (a capital or an opening quote) or the end of the block; after an em or en
+# dash the space may be missing ("(AP)—The"), after a hyphen it may not ("ABU-DHABI" is a name)
+_DASH = (_SPACE_CHARS + r"*(?:(?:\u2014|\u2013)" + _SPACE_CHARS + r"*|--?" + _SPACE_CHARS + r"+|--?\s*$)"
+         r"(?=[A-Z\"'\u201c\u2018]|\s*$)")
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'\-]{3,}(?:[ ][A-Z][A-Z.'\-]+){0,3}" + _DATELINE_PARTS + rf"(?:{_AGENCY})?(?:{_DASH}|:[ ]+)"
-    r"|[A-Z][\w.'\-]+(?:[ ][A-Z][\w.'\-]+){0,3}" + _DATELINE_PARTS + _AGENCY + _DASH + ")"
-    r"(?=[A-Z\"'\u201c\u2018])"
+    r"(?:" + _CAPS_PLACES + _DATELINE_PARTS + rf"(?:{_AGENCY})?(?:{_DASH}|:{_SPACE_CHARS}+(?=[A-Z\"'\u201c\u2018]))"
+    r"|" + _TITLE_PLACES + _DATELINE_PARTS + _AGENCY + rf"(?:{_DASH}|\s*$)"
+    r"|" + _CAPS_PLACES + _DATELINE_PARTS + _AGENCY + r"\s*$"
+    # no place, only the date and the agency: "(Reuters) - ", "March 3 (Reuters) - "
+    r"|(?:[A-Z][a-z]{2,8}\.?" + _SPACE_CHARS + r"+\d{1,2}" + _SPACE_CHARS + r"*)?"
+    + _AGENCY.removeprefix(_SPACE_CHARS + "?") + rf"(?:{_DASH}))"
 )
+#: A wire dateline in its full form, the place in capitals and the agency ("CITY (Reuters) - "),
+#: opens a story wherever its paragraph stands; another form ("WASHINGTON — ", "ISLAMABAD: ",
+#: "Kyiv (AFP) - ") only in the front matter: the blocks before the first dateline and before the
+#: first long paragraph (headline, byline, timestamps and captions are short). In a story's body a
+#: title-case name with an initialism and a dash ("Islamic Revolutionary Guard Corps (IRGC) — The
+#: force ...") is no dateline.
+FRONT_MATTER_WORDS = _SHORT_LINE_WORDS
+_FULL_DATELINE = re.compile(_CAPS_PLACES + _DATELINE_PARTS + _AGENCY + rf"(?:{_DASH}|\s*$)")
 
 
 def dateline_length(text: str) -> int:
@@ -229,3 +251,18 @@ def dateline_length(text: str) -> int:
     story was filed and who filed it, not an actor of its first sentence."""
     match = _DATELINE.match(text)
     return match.end() if match else 0
+
+
+def dateline_lengths(blocks: Sequence[Block]) -> list[int]:
+    """For each block of an article, the characters of the dateline that opens it (0 if none): a
+    full dateline in any block, another form only in the front matter (see ``FRONT_MATTER_WORDS``)."""
+    lengths: list[int] = []
+    in_front_matter = True
+    for block in blocks:
+        length = dateline_length(block.text)
+        if length and not in_front_matter and not _FULL_DATELINE.match(block.text):
+            length = 0
+        lengths.append(length)
+        if length or len(block.text.split()) > FRONT_MATTER_WORDS:
+            in_front_matter = False  # the story has begun
+    return lengths

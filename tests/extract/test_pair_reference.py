@@ -227,3 +227,20 @@ def test_two_persons_may_be_a_person_and_a_states_unnamed_leader_put_together(ex
 def test_two_persons_are_not_two_states_put_together(extractor: Extractor) -> None:
     result = run(extractor, "Egypt hosted Sudan's delegation in Cairo. The two men discussed the war.")
     assert not [e for e in result.events if e.relation.name == "MEET"]
+
+
+def test_an_armed_group_is_a_side_of_its_own_and_no_state(extractor: Extractor) -> None:
+    sides = run(extractor, "Egypt hosted talks between Israel and Hamas on Monday. The two sides agreed to a truce.")
+    agreed = {(e.subject.id, e.object.id) for e in sides.events if e.relation.name == "AGREE"}
+    assert agreed == {("country:ISR", "org:hamas"), ("org:hamas", "country:ISR")}
+    states = run(extractor, "Israel and Hamas fought in Gaza on Monday. The two countries agreed to a truce.")
+    assert not [e for e in states.events if e.relation.name == "AGREE"]  # Hamas is not Palestine's state
+
+
+def test_an_opposition_leader_does_not_stand_for_the_state_he_opposes(extractor: Extractor) -> None:
+    meeting = "Venezuelan opposition leader Juan Guaido met US Secretary of State Mike Pompeo in Bogota. "
+    states = run(extractor, meeting + "The two countries agreed to cooperate.")
+    assert not [e for e in states.events if e.relation.name == "AGREE"]
+    assert [d for d in states.drops if d.reason is DropReason.UNRESOLVED_REFERENCE and d.relation == "AGREE"]
+    persons = run(extractor, meeting + "The two men agreed to cooperate.")
+    assert ("person:juan-guaido", "AGREE", "person:mike-pompeo") in triples(persons)

@@ -8,6 +8,7 @@ from extract.text import (
     MAX_BLOCK_CHARS,
     Block,
     dateline_length,
+    dateline_lengths,
     is_all_caps,
     looks_english,
     recase_all_caps,
@@ -209,7 +210,41 @@ def test_text_in_capitals_is_recognised_and_recased_without_moving_offsets() -> 
         ("NATO said on Monday it would act.", ""),
         ("UN: Russia must leave.", ""),  # a two-letter source in a headline is not a filing place
         ("Kyiv — which Russia attacked — said.", ""),  # mixed case needs an agency
+        ("BEIJING/WASHINGTON (Reuters) - China said.", "BEIJING/WASHINGTON (Reuters) - "),  # two cities
+        ("MOSCOW/KYIV, March 3 (Reuters) — Russia said.", "MOSCOW/KYIV, March 3 (Reuters) — "),
+        ("TEL AVIV/GAZA, Oct 9 (Reuters) - Israel said.", "TEL AVIV/GAZA, Oct 9 (Reuters) - "),
+        ("Moscow/Kyiv (AFP) – Russia said.", "Moscow/Kyiv (AFP) – "),  # title case, en dash
+        ("TOKYO (Reuters) -- Japan said.", "TOKYO (Reuters) -- "),  # double hyphen
+        ("BERLIN (dpa) - Germany said.", "BERLIN (dpa) - "),  # an agency in lower case
+        ("KAMPALA, Uganda (AP) —Kenya said.", "KAMPALA, Uganda (AP) —"),  # no space after an em dash
+        ("CAIRO,\u00a0June 2\u00a0(Reuters)\u00a0-\u00a0Egypt said.",
+         "CAIRO,\u00a0June 2\u00a0(Reuters)\u00a0-\u00a0"),  # no-break spaces of a web page
+        ("WARSAW (Reuters) -", "WARSAW (Reuters) -"),  # a dateline alone on its line
+        ("BUDAPEST, Oct 19 (Reuters)", "BUDAPEST, Oct 19 (Reuters)"),
+        ("ABU-DHABI-Based firms said.", ""),  # a hyphen inside a word is no dash
+        ("Reporting by Jane Doe; Editing by Mark Smith", ""),
+        ("(Reuters) - Russia said.", "(Reuters) - "),  # a story filed from no one place
+        ("March 3 (Reuters) — Russia said.", "March 3 (Reuters) — "),
+        ("(the ministry said) Russia left.", ""),
     ],
 )
 def test_a_wire_dateline_is_measured_and_nothing_else(text: str, dateline: str) -> None:
     assert text[: dateline_length(text)] == dateline
+
+
+def test_a_dateline_with_an_agency_opens_any_paragraph_one_without_only_the_front_matter() -> None:
+    text = (
+        "Egypt accuses Sudan\n\nBy Jane Doe\n\nMarch 5, 2024\n\n3 min read\n\n"
+        "Soldiers stand guard at a crossing, March 4, 2024. REUTERS/Staff\n\n"
+        "DOHA, Qatar (Reuters) - Egypt accused Sudan on Tuesday of a border raid that killed two soldiers "
+        "near the crossing, the foreign ministry in Cairo said in a statement.\n\n"
+        "CAIRO: Egypt said it would respond.\n\nKHARTOUM (AP) — Sudan denied the charge.\n\n"
+        "Islamic Revolutionary Guard Corps (IRGC) — The force said it would respond."
+    )
+    blocks = split_blocks(text)
+    lengths = dict(zip([b.text[:12] for b in blocks], dateline_lengths(blocks), strict=True))
+    assert lengths["DOHA, Qatar "] == len("DOHA, Qatar (Reuters) - ")  # the sixth block, after the front matter
+    assert lengths["CAIRO: Egypt"] == 0  # no agency, after the first long paragraph: not a dateline
+    assert lengths["KHARTOUM (AP"] == len("KHARTOUM (AP) — ")
+    assert lengths["By Jane Doe"] == 0
+    assert lengths["Islamic Revo"] == 0  # a name and its initialism in the story's body

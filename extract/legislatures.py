@@ -1,0 +1,119 @@
+"""Legislatures and their members as actors of their own sector (CAMEO LEG), apart from the
+government.
+
+CAMEO codes "a US senator", "lawmakers", "members of parliament", "a congressional delegation" and
+"the Duma" with the sector LEG of their state ("USALEG", "RUSLEG"), not as the government (GOV).
+The role nouns carry that sector through roles.tsv and the Phoenix agents; this module corrects the
+mentions that other readers take for the state itself: a state's name or a government group noun
+whose own words include a legislative word ("the US Congress", "a US congressional delegation"),
+the seat or proper name of a legislature ("the Knesset", "Capitol Hill"), and an organisation no
+gazetteer knows that is named after a state's legislature ("the Duma").
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from extract.data_tables import read_table, read_words
+from extract.gazetteer import Gazetteer, Role
+from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.role_mentions import group_actor
+from graph.model import Actor, ActorType
+
+LEGISLATURE = Role("legislature", "GROUP", "LEG", "legislature")
+
+
+class LegislaturesError(ValueError):
+    """legislatures.toml is malformed."""
+
+
+@dataclass(frozen=True)
+class Legislatures:
+    """Legislative words (lower case) and the proper names of legislatures (lower case) by state."""
+
+    words: frozenset[str]
+    names: Mapping[str, str]
+
+
+def load_legislatures(path: Path) -> Legislatures:
+    """Read legislatures.toml; a malformed file raises a one-line ``LegislaturesError`` naming it."""
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    words = read_words(path, read_table(path, raw, "words", LegislaturesError), "legislative",
+                       LegislaturesError, non_empty=True)
+    names: dict[str, str] = {}
+    for name, iso3 in read_table(path, raw, "names", LegislaturesError).items():
+        if not isinstance(iso3, str) or len(iso3) != 3 or not iso3.isupper():
+            raise LegislaturesError(f"{path}: names.{name} must be an ISO alpha-3 code, got {iso3!r}")
+        names[" ".join(name.lower().split())] = iso3
+    return Legislatures(frozenset(words), names)
+
+
+def with_legislatures(doc: Doc, mentions: BlockMentions, legislatures: Legislatures, gazetteer: Gazetteer) -> None:
+    """Re-code in place the mentions of ``doc`` that name a state's legislature or its members as
+    the state's LEG group (see the module docstring); pronouns and descriptions are left as they
+    are."""
+    _add_named_legislatures(doc, mentions, legislatures, gazetteer)
+    for mention in {id(m): m for m in mentions.values()}.values():
+        iso3 = _legislature_state(doc, mention, legislatures)
+        if iso3 is None or iso3 not in gazetteer.countries:
+            continue
+        legislature = Mention(mention.start, mention.end, group_actor(gazetteer, iso3, LEGISLATURE), mention.kind)
+        for i in range(mention.start, mention.end):
+            if mentions.get(i) is mention:
+                mentions[i] = legislature
+
+
+def _add_named_legislatures(doc: Doc, mentions: BlockMentions, legislatures: Legislatures,
+                            gazetteer: Gazetteer) -> None:
+    """Add a mention for each proper name of a legislature that no reader took ("the State Duma",
+    "the Russian Duma" after its demonym): the longest name from each token."""
+    longest = max((len(name.split()) for name in legislatures.names), default=0)
+    i = 0
+    while i < len(doc):
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            span = doc[i : i + size]
+            iso3 = legislatures.names.get(" ".join(t.lower_ for t in span))
+            if iso3 is None or iso3 not in gazetteer.countries or span[-1].pos_ != "PROPN":
+                continue
+            if any(j in mentions for j in range(i, i + size)):
+                break
+            legislature = Mention(i, i + size, group_actor(gazetteer, iso3, LEGISLATURE), MentionKind.NAME)
+            for j in range(i, i + size):
+                mentions[j] = legislature
+            i += size - 1
+            break
+        i += 1
+
+
+def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -> str | None:
+    """The state whose legislature ``mention`` names, or None."""
+    if mention.is_anaphor or mention.kind is MentionKind.PRONOUN:
+        return None
+    actor: Actor = mention.actor
+    span = doc[mention.start : mention.end]
+    for text in (span.text, actor.name):
+        named = legislatures.names.get(" ".join(text.lower().split()).removeprefix("the "))
+        if named is not None and actor.country in (None, named) and actor.type is not ActorType.PERSON:
+            return named  # "the Knesset", "Capitol Hill", "the Duma (speaker)": an organisation of no state
+    if actor.country is None or actor.sector != "GOV":
+        return None
+    if actor.type not in (ActorType.COUNTRY, ActorType.GROUP):
+        return None
+    if any(token.lower_ in legislatures.words for token in span):
+        return actor.country  # "the US Congress", "a US congressional delegation"
+    head = span.root.head
+    outside = not mention.start <= head.i < mention.end
+    if (actor.type is ActorType.COUNTRY and span.root.dep_ in _MODIFIER_ARCS and outside
+            and head.lower_ in legislatures.words):
+        return actor.country  # "the Iranian Majlis": the state names whose legislature the noun is
+    return None
+
+
+#: Arcs by which a state's name or demonym qualifies the noun it modifies.
+_MODIFIER_ARCS = frozenset({"amod", "compound", "nmod", "poss"})
