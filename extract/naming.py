@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from extract.evaluative import Judgement, negated_predicate, predicate_judgement
 from extract.ontology import Ontology
+from extract.reported_judgements import censures
 
 #: Arcs on which spaCy hangs a predicate after the object: "called X a liar" (oprd), "found X
 #: guilty" (acomp, xcomp), "named X envoy" (attr).
@@ -119,6 +120,8 @@ def naming_code(verb: Token, predicate: Token, ontology: Ontology, negators: fro
     if entry is not None and judging(entry.default) and entry.default != naming.statement_code:
         return str(entry.default)
     judgement = predicate_judgement(predicate, ontology.evaluative_words, negators)
+    if judgement is Judgement.UNCLEAR and censures(predicate, ontology.speech_acts.censure, negators):
+        return naming.criticism_code  # a charge of wrongdoing the lexicon does not rate ("a provocation")
     if judgement is Judgement.NEGATIVE:
         return naming.criticism_code
     if judgement is Judgement.POSITIVE:

@@ -61,11 +61,25 @@ class Naming:
 
 
 @dataclass(frozen=True)
+class Censure:
+    """Words that judge an act wrong, and the clauses that report such a judgement
+    (extract/reported_judgements.py)."""
+
+    #: predicate words that charge an act with wrongdoing ("a violation", "illegal", "a provocation")
+    words: frozenset[str]
+    #: verbs that report their subject's own assertion ("said", "stressed"; not "denied", "suggested")
+    reporting_verbs: frozenset[str]
+    #: verbs that link an act to the predicate judging it: "was illegal", "amounted to aggression"
+    copulas: frozenset[str]
+
+
+@dataclass(frozen=True)
 class SpeechActs:
     """What speech_acts.toml says."""
 
     threats: Threats
     naming: Naming
+    censure: Censure
 
 
 def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
@@ -80,7 +94,7 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
     """Read speech_acts.toml; every CAMEO code in it must be one of ``cameo_codes``."""
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
-    threats, naming = _table(path, raw, "threats"), _table(path, raw, "naming")
+    threats, naming, censure = (_table(path, raw, key) for key in ("threats", "naming", "censure"))
     codes = _table(path, threats, "codes")
     for prefix, code in codes.items():
         if prefix not in cameo_codes or not isinstance(code, str) or code not in cameo_codes or code[:2] != "13":
@@ -106,6 +120,8 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
         ),
         Naming(_words(path, naming, "verbs"), _words(path, naming, "dictionary_verbs"), roots, statement_code,
                criticism_code, praise_code),
+        Censure(_words(path, censure, "words"), _words(path, censure, "reporting_verbs"),
+                _words(path, censure, "copulas")),
     )
 
 
