@@ -14,6 +14,7 @@ from extract.noun_events import with_noun_events
 from extract.official_protests import as_official_protest
 from extract.patterns import Candidate, Context, noun_candidates, obligation_candidates, verb_candidates
 from extract.reason_adjuncts import outside_reason_adjunct
+from extract.refusals import refusal_candidates
 from extract.reported_judgements import reported_judgement_candidates
 from extract.requested_acts import aimed_at_doer
 from extract.speech_act_candidates import (
@@ -52,5 +53,6 @@ def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
             yield from obligation_candidates(token, ctx)
             yield from consequence_threats(token, ctx)
             yield from reported_judgement_candidates(token, ctx)
+            yield from refusal_candidates(token, ctx)
         elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
             yield from noun_candidates(token, ctx)
