@@ -28,6 +28,7 @@ from extract.patterns import (
     prep_objects,
     subject_actors,
 )
+from extract.reported_judgements import by_agents
 
 #: The root of a rejection; a code the dictionary gives outside it is not a refusal's.
 REJECT_ROOT = "12"
@@ -53,12 +54,13 @@ def refusing_sense(verb: Token, ctx: Context) -> str | None:
 def refused_parties(refused: list[Token], ctx: Context) -> ObjectFound:
     """The party whose offer, request or proposal is refused: named by the object itself, as its
     owner ("Iran's offer", "the Russian proposal"), as its source ("a proposal from France", "calls
-    by Paris"), or, for talks and meetings (CAMEO 04), as the other side ("talks with China"). Never
-    a place ("ruled out a military operation in Syria" refuses the refuser's own act)."""
+    by Paris", "an offer made by Iran"), or, for talks and meetings (CAMEO 04), as the other side
+    ("talks with China"). Never a place ("ruled out a military operation in Syria" refuses the refuser's own act)."""
     for token in refused:
         owners = actors_of(token, ctx) or modifier_actors(token, ctx) or [
             actor for prep in token.children if prep.dep_ == "prep" and prep.lower_ in _SOURCE_PREPOSITIONS
-            for pobj in prep.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)]
+            for pobj in prep.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)
+        ] or by_agents(token, ctx)
         if not owners and _is_meeting(token, ctx):
             owners = [actor for pobj in prep_objects(token, ("with",)) for actor in actors_of(pobj, ctx)]
         if owners:

@@ -32,6 +32,7 @@ from extract.patterns import (
     subject_actors,
 )
 from extract.speech_acts import Censure
+from graph.model import Actor
 
 #: Arcs of the predicate's words that are part of the judgement: "an unacceptable provocation",
 #: "a hostile act", "illegal and unjustified".
@@ -112,11 +113,19 @@ def doers(judged: JudgedAct, ctx: Context) -> ObjectFound:
     if owners:
         return ObjectFound(tuple(owners), ("topic", act.lemma_.lower()), True, frozenset({act.i}))
     for holder in (act, judged.predicate):
-        agents = [actor for prep in holder.children if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
-                  for pobj in prep.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)]
+        agents = by_agents(holder, ctx)
         if agents:
             return ObjectFound(tuple(agents), ("topic", act.lemma_.lower()), True, frozenset({act.i}))
     return ObjectFound((), None, True, frozenset())
+
+
+def by_agents(noun: Token, ctx: Context) -> list[Actor]:
+    """The actors a noun's "by" phrase names as the doer, on the noun ("the strike by Israel") or
+    on a past participle modifying it ("the sanctions imposed by Washington")."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return [actor for holder in holders for prep in holder.children
+            if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
+            for pobj in prep.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)]
 
 
 def reported_judgement_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
