@@ -7,8 +7,9 @@ protest or complaint with another state ("Japan lodged a protest with China", "S
 complaint with Tokyo"), it makes an official complaint: 114 "Complain officially" under root 11
 (the OEDA dictionary codes "protest decision", "protest strongly", "official protest" and "lodge
 complaint" 114, "lodge protest" 110). The rules of English and wire news: a verb of protesting
-(``official_protest.verbs``) whose every subject is a state, or an actor acting for its government
-(sector GOV), names a diplomatic protest; so does a noun of protest or complaint
+(``official_protest.verbs``) whose every subject names a state or an actor acting for its
+government (sector GOV) by name, capital, seat, office or body, not a people by its demonym
+("Iraqis protested" is a demonstration), names a diplomatic protest; so does a noun of protest or complaint
 (``official_protest.nouns``) made by such a subject and addressed "to" or "with" a state. A
 complaint lodged with a body that is no state ("with the WTO") is about a third party: unchanged."""
 
@@ -18,7 +19,15 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context, actors_of
+from extract.mentions import MentionKind
+from extract.patterns import (
+    DICTIONARY_CONFIDENCE,
+    Candidate,
+    Context,
+    actors_of,
+    clause_subject,
+    noun_governor_subject,
+)
 from graph.model import Actor, ActorType, DropReason
 
 #: The code of an official complaint (CAMEO 114, root 11).
@@ -26,11 +35,28 @@ OFFICIAL_COMPLAINT_CODE = "114"
 #: The root CAMEO keeps for demonstrations and other dissent.
 _DISSENT_ROOT = "14"
 _GOVERNMENT_SECTOR = "GOV"
+#: Kinds of mention that name a state or its government, not its people ("Iraqis": a demonym).
+_GOVERNMENT_KINDS = frozenset({MentionKind.NAME, MentionKind.CAPITAL, MentionKind.SEAT, MentionKind.TITLE,
+                               MentionKind.GROUP, MentionKind.DESCRIPTION})
 
 
 def acts_for_a_government(actor: Actor) -> bool:
     """A state itself, or an actor the text places in a state's government (sector GOV)."""
     return actor.type is ActorType.COUNTRY or (actor.country is not None and actor.sector == _GOVERNMENT_SECTOR)
+
+
+def _named_as_government(trigger: Token, ctx: Context) -> bool:
+    """Every subject token of the protest names a state or its government by name, capital, seat,
+    office or body ("Greece", "Beijing", "the Kremlin", "the foreign ministry", "Wang Yi"); not a
+    people by its demonym ("Iraqis", "Iraqi Kurds", "thousands of Iranians"), who demonstrate."""
+    found = clause_subject(trigger, ctx) if trigger.pos_ == "VERB" else noun_governor_subject(trigger, ctx)
+    if not found.tokens:
+        return False
+    for token in found.tokens:
+        mention = ctx.mentions.get(token.i)
+        if mention is None or mention.kind not in _GOVERNMENT_KINDS or not acts_for_a_government(mention.actor):
+            return False
+    return True
 
 
 def addressed_states(word: Token, ctx: Context) -> tuple[Actor, ...]:
@@ -51,6 +77,8 @@ def as_official_protest(candidate: Candidate, ctx: Context) -> Candidate:
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
     if not candidate.subjects or not all(acts_for_a_government(actor) for actor in candidate.subjects):
+        return candidate
+    if not _named_as_government(trigger, ctx):
         return candidate
     relation = ctx.ontology.relation_for_code(OFFICIAL_COMPLAINT_CODE)
     verb = trigger.pos_ == "VERB" and lemma in words.verbs

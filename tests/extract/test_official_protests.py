@@ -42,3 +42,13 @@ def test_a_street_protest_stays_a_demonstration(extractor: Extractor) -> None:
 def test_a_complaint_with_a_body_that_is_no_state_is_not_made_to_it(extractor: Extractor) -> None:
     found = coded(extractor, "Japan filed a complaint with the WTO over China's export curbs.")
     assert not any(code == "114" for _, code, _ in found)
+
+
+def test_a_people_named_by_its_demonym_demonstrates(extractor: Extractor) -> None:
+    found = coded(extractor, "Pakistanis protested against France over the cartoons.")
+    assert found and {code[:2] for _, code, _ in found} == {"14"}
+
+
+def test_a_government_body_protesting_complains_officially(extractor: Extractor) -> None:
+    assert ("country:TUR", "114", "country:GRC") in coded(
+        extractor, "The foreign ministry in Ankara protested to Greece.")
