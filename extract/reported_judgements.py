@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.ontology import Trigger
+from extract.patient_acts import act_roles, possessor_is_agent
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
     Candidate,
@@ -109,7 +110,10 @@ def doers(judged: JudgedAct, ctx: Context) -> ObjectFound:
     direct = actors_of(act, ctx)
     if direct:
         return ObjectFound(tuple(direct), None, True, frozenset({act.i}))
-    owners = modifier_actors(act, ctx)
+    words = ctx.ontology.patient_acts
+    # an act done to someone ("Meng's arrest", "the detention of X by Y"): its possessor is its patient
+    named = [actor for token in act_roles(act, words).doers for actor in actors_of(token, ctx)]
+    owners = named or (modifier_actors(act, ctx) if possessor_is_agent(act, words) else [])
     if owners:
         return ObjectFound(tuple(owners), ("topic", act.lemma_.lower()), True, frozenset({act.i}))
     for holder in (act, judged.predicate):

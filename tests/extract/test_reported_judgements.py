@@ -52,3 +52,12 @@ def test_a_word_that_charges_no_wrongdoing_is_no_criticism(extractor: Extractor)
 def test_a_naming_verb_with_a_censure_word_criticises(extractor: Extractor) -> None:
     found = criticisms(extractor, "Beijing called Manila's patrols a provocation.")
     assert found == {("country:CHN", "111", "country:PHL")}
+
+
+def test_the_possessor_of_an_act_done_to_someone_is_its_patient(extractor: Extractor) -> None:
+    assert not criticisms(extractor, "Germany said the Ukrainian journalists' detention was arbitrary.")
+
+
+def test_the_agent_of_a_participle_on_the_act_is_its_doer(extractor: Extractor) -> None:
+    found = criticisms(extractor, "The Kremlin said the sanctions imposed by Washington were illegal.")
+    assert found == {("country:RUS", "111", "country:USA")}
