@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.characterising_acts import with_clause_doer
 from extract.consequence_threats import consequence_threats
 from extract.intended_threats import objectless_commitment
 from extract.light_verb_candidates import with_composed_events
@@ -38,7 +39,8 @@ def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     for candidate in found:
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
         candidate = as_warning(objectless_commitment(as_threat_without_object(candidate, ctx), ctx), ctx)
-        yield as_official_protest(outside_reason_adjunct(aimed_at_doer(candidate, ctx), ctx), ctx)
+        candidate = as_official_protest(outside_reason_adjunct(aimed_at_doer(candidate, ctx), ctx), ctx)
+        yield with_clause_doer(candidate, ctx)
 
 
 def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
