@@ -1,15 +1,19 @@
-"""Phrasal verbs of refusing: "Taiwan ruled out talks with China", "Saudi Arabia turned down
-Iran's offer", "Mali's request was turned down by Algeria" (CAMEO 12, REJECT).
+"""Refusals told by more than one word: "Taiwan ruled out talks with China", "Saudi Arabia turned
+down Iran's offer", "Mali's request was turned down by Algeria", "Poland refused to accept
+Germany's proposal", "Serbia said no to Croatia's request" (CAMEO 12, REJECT).
 
-The rule of English: a phrasal verb of refusing (``refusal.phrasal_verbs``: the verb and its
+The rules of English: a phrasal verb of refusing (``refusal.phrasal_verbs``: the verb and its
 particle) rejects what its direct object names, and so the party that made it (its owner: "Iran's
 offer", "talks with China"); in the passive the refuser is the "by" agent and the thing refused the
-subject. The code is the one the OEDA dictionary gives the verb the phrasal verb means with that
-object ("decline ... talks" 125, reject a proposal to meet), else the generic 120."""
+subject. Refusing to accept something (``refusing_verbs`` over ``accepting_verbs``) rejects it, and
+saying "no" to something (``saying_verbs``, ``refusal_words``) rejects what "to" names. The code
+is the one the OEDA dictionary gives the verb the refusal means ("decline") with that object
+("decline ... talks" 125, reject a proposal to meet), else the generic 120."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -36,6 +40,11 @@ GENERIC_REJECT_CODE = "120"
 #: Prepositions naming where an offer, request or proposal comes from.
 _SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
 _CONSULT_ROOT = "04"
+
+
+#: The dictionary verb whose patterns code refusing to accept and saying no ("decline ... talks"
+#: 125); the phrasal verbs name theirs in speech_acts.toml.
+REFUSAL_SENSE = "decline"
 
 
 def refusing_sense(verb: Token, ctx: Context) -> str | None:
@@ -85,27 +94,51 @@ def refusal_code(sense: str, refused: list[Token], ctx: Context) -> str:
 
 
 def refusal_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
-    """The rejection a phrasal verb of refusing states, from the refuser to the party whose offer,
-    request or proposal is refused; nothing when the verb is no such verb."""
-    sense = refusing_sense(verb, ctx)
-    if sense is None:
+    """The rejection a verb of refusing states, from the refuser to the party whose offer, request
+    or proposal is refused; nothing when the verb is no such verb."""
+    found = _refused(verb, ctx)
+    if found is None or found.refuser.blocked:
         return
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if passive:
-        subject_found = Found(tuple(prep_objects(verb, ("by",))), 0.9)
-        refused = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    else:
-        subject_found = clause_subject(verb, ctx)
-        refused = [c for c in verb.children if c.dep_ == "dobj"]
-    if subject_found.blocked:
-        return
-    code = refusal_code(sense, refused, ctx)
+    code = refusal_code(found.sense, list(found.refused), ctx)
     relation = ctx.ontology.relation_for_code(code)
     trig = Trigger(verb.lemma_.lower(), "VERB", relation.name, None, (), None)
-    found = refused_parties(refused, ctx)
-    attributes = [found.attribute] if found.attribute else []
+    parties = Parties.of(subject_actors(found.refuser, ctx), found.refuser, refused_parties(list(found.refused), ctx))
+    attributes = [("topic", found.refused[0].lemma_.lower())] if found.refused else []
     if code != relation.cameo:
         attributes.append(("cameo", code))
-    confidence = DICTIONARY_CONFIDENCE * (subject_found.confidence or 1.0)
-    parties = Parties.of(subject_actors(subject_found, ctx), subject_found, found)
+    confidence = DICTIONARY_CONFIDENCE * (found.refuser.confidence or 1.0)
     yield finish_candidate(verb, trig, parties, attributes, confidence, ctx)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A refusal read at a verb: the path to the refuser, what is refused, and the dictionary verb
+    whose patterns code refusing it."""
+
+    refuser: Found
+    refused: tuple[Token, ...]
+    sense: str
+
+
+def _refused(verb: Token, ctx: Context) -> Refused | None:
+    """The refusal at a verb, in one of three forms: a phrasal verb of refusing ("ruled out talks",
+    passive "was turned down by"), a verb of refusing governing a verb of accepting ("refused to
+    accept the proposal"), saying no ("said no to the request"); None for any other verb."""
+    words = ctx.ontology.speech_acts.refusal
+    lemma = verb.lemma_.lower()
+    sense = refusing_sense(verb, ctx)
+    if sense is not None:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            agents = Found(tuple(prep_objects(verb, ("by",))), 0.9)
+            return Refused(agents, tuple(c for c in verb.children if c.dep_ == "nsubjpass"), sense)
+        return Refused(clause_subject(verb, ctx), tuple(c for c in verb.children if c.dep_ == "dobj"), sense)
+    refused: tuple[Token, ...] = ()
+    if lemma in words.refusing_verbs:
+        refused = tuple(g for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in words.accepting_verbs
+                        for g in c.children if g.dep_ == "dobj")
+    elif lemma in words.saying_verbs:
+        # the parser hangs "to" on the verb or on the word of refusal ("said [no to X]")
+        noes = [c for c in verb.children if c.lower_ in words.refusal_words and c.dep_ in ("dobj", "intj")]
+        if noes:
+            refused = tuple(t for holder in (verb, *noes) for t in prep_objects(holder, ("to",)))
+    return Refused(clause_subject(verb, ctx), refused, REFUSAL_SENSE) if refused else None

@@ -87,6 +87,12 @@ class Refusal:
     """Phrasal verbs of refusing and the dictionary verb whose patterns code each (extract/refusals.py)."""
 
     phrasal_verbs: Mapping[str, str]
+    #: verbs of refusing a verb of accepting governs ("refused to accept")
+    refusing_verbs: frozenset[str]
+    accepting_verbs: frozenset[str]
+    #: "said no to": saying verbs and the words of refusal they say
+    saying_verbs: frozenset[str]
+    refusal_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,9 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
                 _words(path, censure, "copulas")),
         OfficialProtest(_words(path, protest, "verbs"), _words(path, protest, "nouns"),
                         _words(path, protest, "addressee_prepositions")),
-        Refusal({str(verb): str(sense) for verb, sense in phrasal.items()}),
+        Refusal({str(verb): str(sense) for verb, sense in phrasal.items()},
+                *(_words(path, refusal, key) for key in (
+                    "refusing_verbs", "accepting_verbs", "saying_verbs", "refusal_words"))),
     )
 
 

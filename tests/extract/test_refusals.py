@@ -41,3 +41,17 @@ def test_ruling_out_an_own_operation_rejects_no_place(extractor: Extractor) -> N
 
 def test_turning_down_a_thing_rejects_no_one(extractor: Extractor) -> None:
     assert not rejections(extractor, "The government turned down the volume of the radio.")
+
+
+def test_refusing_to_accept_a_proposal_rejects_its_maker(extractor: Extractor) -> None:
+    found = rejections(extractor, "Latvia refused to accept Belarus's proposal on the border.")
+    assert {(s, o, p) for s, _, o, p in found} == {("country:LVA", "country:BLR", "affirmed")}
+
+
+def test_saying_no_to_a_request_rejects_its_maker(extractor: Extractor) -> None:
+    found = rejections(extractor, "Peru said no to Bolivia's request for access to the sea.")
+    assert {(s, o) for s, _, o, _ in found} == {("country:PER", "country:BOL")}
+
+
+def test_saying_no_to_people_is_no_rejection_of_a_state(extractor: Extractor) -> None:
+    assert not rejections(extractor, "The minister said no to reporters.")
