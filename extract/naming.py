@@ -98,7 +98,9 @@ def naming_code(verb: Token, predicate: Token, ontology: Ontology, negators: fro
     ("describe ... as mistake" 110), unless the predicate is negated ("called X no liar"); else the
     verb's own code when it is more than a statement ("brand" 111); else by the predicate's valence
     (evaluative_words.tsv): clearly negative a criticism (111: "a dangerous populist"), clearly
-    positive praise (051: "a trusted friend"); else a public statement (010). Never the verb's
+    positive praise (051: "a trusted friend"); an unclear one that charges wrongdoing
+    (speech_acts.toml ``censure.words``: "a provocation", "aggression") a criticism too; else a
+    public statement (010). Never the verb's
     other senses ("call" 041, a phone call; "call ... end" 020, an appeal)."""
     naming = ontology.speech_acts.naming
     verbs = ontology.verbs
