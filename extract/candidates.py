@@ -7,12 +7,16 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.characterising_acts import with_clause_doer
 from extract.consequence_threats import consequence_threats
 from extract.intended_threats import objectless_commitment
 from extract.light_verb_candidates import with_composed_events
 from extract.noun_events import with_noun_events
+from extract.official_protests import as_official_protest
 from extract.patterns import Candidate, Context, noun_candidates, obligation_candidates, verb_candidates
 from extract.reason_adjuncts import outside_reason_adjunct
+from extract.refusals import refusal_candidates
+from extract.reported_judgements import reported_judgement_candidates
 from extract.requested_acts import aimed_at_doer
 from extract.speech_act_candidates import (
     as_request,
@@ -35,7 +39,8 @@ def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     for candidate in found:
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
         candidate = as_warning(objectless_commitment(as_threat_without_object(candidate, ctx), ctx), ctx)
-        yield outside_reason_adjunct(aimed_at_doer(candidate, ctx), ctx)
+        candidate = as_official_protest(outside_reason_adjunct(aimed_at_doer(candidate, ctx), ctx), ctx)
+        yield with_clause_doer(candidate, ctx)
 
 
 def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
@@ -49,5 +54,7 @@ def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
             yield from verb_candidates(token, ctx) if sense is None else sense_candidates(token, sense, ctx)
             yield from obligation_candidates(token, ctx)
             yield from consequence_threats(token, ctx)
+            yield from reported_judgement_candidates(token, ctx)
+            yield from refusal_candidates(token, ctx)
         elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
             yield from noun_candidates(token, ctx)

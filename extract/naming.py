@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from extract.evaluative import Judgement, negated_predicate, predicate_judgement
 from extract.ontology import Ontology
+from extract.reported_judgements import censures
 
 #: Arcs on which spaCy hangs a predicate after the object: "called X a liar" (oprd), "found X
 #: guilty" (acomp, xcomp), "named X envoy" (attr).
@@ -97,7 +98,9 @@ def naming_code(verb: Token, predicate: Token, ontology: Ontology, negators: fro
     ("describe ... as mistake" 110), unless the predicate is negated ("called X no liar"); else the
     verb's own code when it is more than a statement ("brand" 111); else by the predicate's valence
     (evaluative_words.tsv): clearly negative a criticism (111: "a dangerous populist"), clearly
-    positive praise (051: "a trusted friend"); else a public statement (010). Never the verb's
+    positive praise (051: "a trusted friend"); an unclear one that charges wrongdoing
+    (speech_acts.toml ``censure.words``: "a provocation", "aggression") a criticism too; else a
+    public statement (010). Never the verb's
     other senses ("call" 041, a phone call; "call ... end" 020, an appeal)."""
     naming = ontology.speech_acts.naming
     verbs = ontology.verbs
@@ -119,6 +122,8 @@ def naming_code(verb: Token, predicate: Token, ontology: Ontology, negators: fro
     if entry is not None and judging(entry.default) and entry.default != naming.statement_code:
         return str(entry.default)
     judgement = predicate_judgement(predicate, ontology.evaluative_words, negators)
+    if judgement is Judgement.UNCLEAR and censures(predicate, ontology.speech_acts.censure, negators):
+        return naming.criticism_code  # a charge of wrongdoing the lexicon does not rate ("a provocation")
     if judgement is Judgement.NEGATIVE:
         return naming.criticism_code
     if judgement is Judgement.POSITIVE:

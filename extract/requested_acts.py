@@ -122,6 +122,8 @@ def aimed_at_doer(candidate: Candidate, ctx: Context) -> Candidate:
     patients = patient_actors(noun, ctx)
     if candidate.drop is None and not any(o in patients for o in candidate.objects):
         return candidate  # aimed at someone the act's phrase does not name as its patient
+    if candidate.drop is None and _names_its_target(candidate, ctx):
+        return candidate  # "criticised Croatia over the treatment of its minority": the verb names whom
     kept = [o for o in candidate.objects if o not in patients]
     doers = [a for a in act_doers(noun, ctx) if a not in kept]
     objects = tuple(a for a in (*doers, *kept) if not any(same_state(a, s) for s in candidate.subjects))
@@ -140,6 +142,14 @@ def aimed_at_doer(candidate: Candidate, ctx: Context) -> Candidate:
     confidence = candidate.confidence if candidate.drop is None else round(DOER_CONFIDENCE * 0.9, 3)
     return replace(candidate, relation=relation, objects=objects, attributes=attributes, confidence=confidence,
                    drop=None, detail="", pairs=())
+
+
+def _names_its_target(candidate: Candidate, ctx: Context) -> bool:
+    """A verb whose direct object names the actor it is aimed at ("criticised Croatia over ..."):
+    an act in an adjunct gives the reason, not the target."""
+    trigger = candidate.trigger
+    return trigger.pos_ == "VERB" and any(
+        actor in candidate.objects for c in trigger.children if c.dep_ == "dobj" for actor in actors_of(c, ctx))
 
 
 def doer_from_memory(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:

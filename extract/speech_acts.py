@@ -61,11 +61,49 @@ class Naming:
 
 
 @dataclass(frozen=True)
+class Censure:
+    """Words that judge an act wrong, and the clauses that report such a judgement
+    (extract/reported_judgements.py)."""
+
+    #: predicate words that charge an act with wrongdoing ("a violation", "illegal", "a provocation")
+    words: frozenset[str]
+    #: verbs that report their subject's own assertion ("said", "stressed"; not "denied", "suggested")
+    reporting_verbs: frozenset[str]
+    #: verbs that link an act to the predicate judging it: "was illegal", "amounted to aggression"
+    copulas: frozenset[str]
+
+
+@dataclass(frozen=True)
+class OfficialProtest:
+    """Words of a state's protest made to another state (extract/official_protests.py)."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    addressee_prepositions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Phrasal verbs of refusing and the dictionary verb whose patterns code each (extract/refusals.py)."""
+
+    phrasal_verbs: Mapping[str, str]
+    #: verbs of refusing a verb of accepting governs ("refused to accept")
+    refusing_verbs: frozenset[str]
+    accepting_verbs: frozenset[str]
+    #: "said no to": saying verbs and the words of refusal they say
+    saying_verbs: frozenset[str]
+    refusal_words: frozenset[str]
+
+
+@dataclass(frozen=True)
 class SpeechActs:
     """What speech_acts.toml says."""
 
     threats: Threats
     naming: Naming
+    censure: Censure
+    official_protest: OfficialProtest
+    refusal: Refusal
 
 
 def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
@@ -80,7 +118,11 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
     """Read speech_acts.toml; every CAMEO code in it must be one of ``cameo_codes``."""
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
-    threats, naming = _table(path, raw, "threats"), _table(path, raw, "naming")
+    threats, naming, censure, protest, refusal = (
+        _table(path, raw, key) for key in ("threats", "naming", "censure", "official_protest", "refusal"))
+    phrasal = _table(path, refusal, "phrasal_verbs")
+    if any(len(str(verb).split()) != 2 or not isinstance(sense, str) for verb, sense in phrasal.items()):
+        raise SpeechActsError(f"{path}: refusal.phrasal_verbs must map 'verb particle' to a verb, got {dict(phrasal)}")
     codes = _table(path, threats, "codes")
     for prefix, code in codes.items():
         if prefix not in cameo_codes or not isinstance(code, str) or code not in cameo_codes or code[:2] != "13":
@@ -106,6 +148,13 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
         ),
         Naming(_words(path, naming, "verbs"), _words(path, naming, "dictionary_verbs"), roots, statement_code,
                criticism_code, praise_code),
+        Censure(_words(path, censure, "words"), _words(path, censure, "reporting_verbs"),
+                _words(path, censure, "copulas")),
+        OfficialProtest(_words(path, protest, "verbs"), _words(path, protest, "nouns"),
+                        _words(path, protest, "addressee_prepositions")),
+        Refusal({str(verb): str(sense) for verb, sense in phrasal.items()},
+                *(_words(path, refusal, key) for key in (
+                    "refusing_verbs", "accepting_verbs", "saying_verbs", "refusal_words"))),
     )
 
 

@@ -36,7 +36,7 @@ def patient_drops(extraction: Extraction) -> list[tuple[str, str]]:
          {("country:JPN", "DEMAND", "country:PRK"), ("country:PRK", "ABDUCT", "group:jpn-cvl")}),
         # a "by" phrase on the act, wherever the parser hangs it
         ("Japan protested the detention of its fishermen by North Korea.",
-         {("country:JPN", "PROTEST_AGAINST", "country:PRK")}),
+         {("country:JPN", "COMPLAIN_OFFICIALLY", "country:PRK")}),
         ("Pakistan welcomed the release of its fishermen by India.",
          {("country:PAK", "PRAISE", "country:IND"), ("country:IND", "RELEASE", "group:pak-agr")}),
         ("The United States condemned the killing of Palestinian civilians by Israeli forces.",
@@ -47,7 +47,7 @@ def patient_drops(extraction: Extraction) -> list[tuple[str, str]]:
          {("country:TUR", "DEMAND", "country:USA")}),
         # a state's act where it takes place
         ("France protested the arrest of a French diplomat in Tehran.",
-         {("country:FRA", "PROTEST_AGAINST", "country:IRN")}),
+         {("country:FRA", "COMPLAIN_OFFICIALLY", "country:IRN")}),
         # near misses that stay as they are: the possessor beside an "of" object does the act
         ("Australia criticised China's treatment of the detained writer.",
          {("country:AUS", "CRITICIZE", "country:CHN")}),

@@ -1,0 +1,63 @@
+"""The disapproval inventory (disapproval_inventory.tsv): invented wire-style sentences in which one
+state criticises, accuses, rejects or officially protests to another, in the forms English and wire
+news use (verbs, event nouns, judgements in complement clauses, passives, quotes attributed after
+the quote, refusals, official protests, negation and modality). Rows marked ``pairs`` must give an
+event between the expected states with the expected CAMEO root and polarity; rows marked ``open``
+are known failures, listed so that a fix can move them to ``pairs``."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import Extractor
+from graph.model import Article, Event
+from tests.extract.extracting import code_of
+
+INVENTORY = Path(__file__).with_name("disapproval_inventory.tsv")
+FORMS = frozenset({"verb", "accuse", "nominal", "complement", "passive", "quote", "reject", "protest", "negation"})
+
+
+def rows() -> list[dict[str, str]]:
+    with INVENTORY.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def ends(event: Event, side: str) -> set[str]:
+    """A side's state, and its id's last part for actors with no state ("eu" for org:eu)."""
+    actor = event.subject if side == "subject" else event.object
+    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+
+
+def gives(events: tuple[Event, ...], row: dict[str, str]) -> bool:
+    """An event runs from the expected subject to the expected object with the row's root and polarity."""
+    subject, obj = row["expected"].split(">")
+    return any(
+        subject in ends(event, "subject") and obj in ends(event, "object")
+        and code_of(event)[:2] == row["root"] and event.polarity.value == row["polarity"]
+        for event in events
+    )
+
+
+def test_the_inventory_is_well_formed() -> None:
+    table = rows()
+    assert len(table) >= 120
+    assert {row["form"] for row in table} == FORMS
+    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert {row["polarity"] for row in table} == {"affirmed", "negated"}
+    assert {row["root"] for row in table} <= {"01", "11", "12"}
+    assert len({row["sentence"] for row in table}) == len(table)
+
+
+PAIRING = [row for row in rows() if row["status"] == "pairs"]
+
+
+@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in PAIRING])
+def test_an_inventory_sentence_gives_its_event(extractor: Extractor, row: dict[str, str]) -> None:
+    result = extractor.extract(Article("disapproval", row["sentence"], None, "2024-03-14"))
+    assert gives(result.events, row), [
+        (e.subject.id, e.relation.name, code_of(e), e.polarity.value, e.object.id) for e in result.events
+    ]
