@@ -1,0 +1,217 @@
+"""Appeals, demands, deadlines and threats of force read across several words, which the relation
+patterns leave without a target. Each rule is a rule of English or of CAMEO practice; the words
+are in addressed_requests.toml (with speech_acts.toml's threat, warning and vow words).
+
+- For-to and that-complements of a request name its addressee: "called for Sri Lanka to
+  investigate", "Washington's call for Cairo to release", "made a demand that Ecuador apologise":
+  the subject of the act asked for is the one asked. CAMEO codes the appeal (02) or demand (10) of
+  the requester to the addressee, never the act requested (which becomes part of the request).
+- A deadline given to an actor is an ultimatum (CAMEO 139; OEDA "GIVE * DEADLINE" 139): "gave X
+  an ultimatum to", "set X a deadline to", "gave X until Friday to withdraw". The giving is no aid.
+- A threat, warning or vow whose act is a noun of force or reprisal aimed "against" an actor
+  threatens that actor: "threatened military action against X", "the threat of force against X",
+  "vowed revenge against X", "vowed to take countermeasures against X" (military force 138, a
+  reprisal 130).
+
+Each act is merged with the candidates the patterns made (``extract.spanning_acts``): those at
+the words it spans become ``duplicate`` drops. A rule stays silent where a pattern already gave an
+event of the same CAMEO root at its trigger, and where its two sides are of one state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extract.addressed_request_words import AddressedRequestWords
+from extract.event_memory import same_state
+from extract.intended_threats import THREAT_CONFIDENCE
+from extract.patterns import (
+    DICTIONARY_CONFIDENCE,
+    Candidate,
+    Context,
+    actors_of,
+    clause_subject,
+    modifier_actors,
+    prep_objects,
+    subject_actors,
+)
+from extract.spanning_acts import SpanningAct, with_spanning_acts
+from extract.threats import THREATEN_RELATION
+from graph.model import Actor
+
+APPEAL_RELATION = "APPEAL"
+DEMAND_RELATION = "DEMAND"
+#: Clause relations by which an infinitive or "that" clause hangs on its governor.
+_CLAUSES = frozenset({"acl", "advcl", "ccomp", "xcomp", "relcl"})
+
+
+def with_addressed_requests(tokens: list[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """The candidates with the addressed requests, deadlines and threats of force in ``tokens``
+    merged in; candidates at the words such an act spans become duplicates of it."""
+    words = ctx.ontology.addressed_requests
+    events = {(c.trigger.i, ctx.ontology.relation(c.relation).cameo[:2])
+              for c in candidates if c.drop is None and c.relation in ctx.ontology.relations}
+    acts = [act for token in tokens for act in _acts_at(token, words, ctx)
+            if (act.candidate.trigger.i, _root(act.candidate, ctx)) not in events]
+    return with_spanning_acts(candidates, acts)
+
+
+def _root(candidate: Candidate, ctx: Context) -> str:
+    code = dict(candidate.attributes).get("cameo") or ctx.ontology.relation(candidate.relation).cameo
+    return code[:2]
+
+
+def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
+    lemma = token.lemma_.lower()
+    if lemma in words.appeal_words or lemma in words.demand_words:
+        yield from addressed_requests(token, words, ctx)
+    if token.pos_ == "VERB" and lemma in words.deadline_verbs:
+        yield from deadlines(token, words, ctx)
+    if lemma in words.act_codes:
+        yield from threatened_force(token, words, ctx)
+
+
+# -- requests --------------------------------------------------------------------------------
+def request_addressees(word: Token) -> list[tuple[Token, Token]]:
+    """(addressee, act) of a requesting word's for-to or that complement: "called for X to
+    investigate" (X, investigate), "its call for X to release", "a demand that X apologise"."""
+    found: list[tuple[Token, Token]] = []
+    clauses = [c for c in word.children if c.dep_ in _CLAUSES]
+    for clause in clauses:
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if subjects and (("for" in marks and infinitive) or ("that" in marks and word.pos_ == "NOUN")):
+            found.append((subjects[0], clause))  # "for X to V" as a clause; the noun's "that X V"
+    for addressee in prep_objects(word, ("for",)):
+        acts = [c for c in (*clauses, *addressee.children)
+                if c.dep_ in _CLAUSES and c.i > addressee.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+        if acts:
+            found.append((addressee, acts[0]))  # "call for X to V": X the for-phrase, V its infinitive
+    return found
+
+
+def requesters(word: Token, words: AddressedRequestWords, ctx: Context) -> list[Actor]:
+    """Who requests: a verb's subject; a noun's possessor or qualifier ("Washington's call", "EU
+    demands"), else the subject of the verb that issues it ("made a demand", "renewed its call")."""
+    if word.pos_ in ("VERB", "AUX"):
+        return subject_actors(clause_subject(word, ctx), ctx)
+    own = modifier_actors(word, ctx)
+    if own or word.dep_ != "dobj" or word.head.lemma_.lower() not in words.issuing_verbs:
+        return own
+    return subject_actors(clause_subject(word.head, ctx), ctx)
+
+
+def addressed_requests(word: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
+    """The appeal or demand of a requesting word to the addressee of its for-to or that complement."""
+    relation = DEMAND_RELATION if word.lemma_.lower() in words.demand_words else APPEAL_RELATION
+    if relation not in ctx.ontology.relations:
+        return
+    for addressee, act in request_addressees(word):
+        subjects = requesters(word, words, ctx)
+        objects = _other_state(actors_of(addressee, ctx), subjects)
+        if subjects and objects:
+            candidate = Candidate(word, relation, tuple(subjects), tuple(objects), (), DICTIONARY_CONFIDENCE)
+            yield SpanningAct(candidate, frozenset({word.i, act.i}))
+            return
+
+
+# -- deadlines -------------------------------------------------------------------------------
+def deadline_act(verb: Token, words: AddressedRequestWords) -> tuple[Token, Token] | None:
+    """(the one given the deadline, the deadline word) of a verb of giving: "gave X an ultimatum",
+    "set X a deadline" (the noun), "gave X until Friday to withdraw" (the infinitive)."""
+    children = list(verb.children)
+    nouns = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in words.deadline_nouns]
+    given = [c for c in children if c.dep_ in ("dative", "dobj") and c not in nouns]
+    if not given:
+        return None
+    if nouns and given[0].i < nouns[0].i:
+        return given[0], nouns[0]
+    until = any(c.dep_ == "prep" and c.lower_ in words.deadline_prepositions for c in children)
+    acts = [c for c in children if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)]
+    if until and acts:
+        return given[0], acts[0]
+    return None
+
+
+def deadlines(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
+    """A deadline given to another actor: an ultimatum (CAMEO 139) from the verb's subject."""
+    found = deadline_act(verb, words)
+    if found is None or THREATEN_RELATION not in ctx.ontology.relations:
+        return
+    given, word = found
+    subjects = subject_actors(clause_subject(verb, ctx), ctx)
+    objects = _other_state(actors_of(given, ctx), subjects)
+    if subjects and objects:
+        relation = ctx.ontology.relation_for_code(words.deadline_code)
+        attributes = (("cameo", words.deadline_code),) if relation.cameo != words.deadline_code else ()
+        candidate = Candidate(verb, relation.name, tuple(subjects), tuple(objects), attributes, THREAT_CONFIDENCE)
+        yield SpanningAct(candidate, frozenset({verb.i, word.i}))
+
+
+# -- threats of force ------------------------------------------------------------------------
+def is_threatened_act(noun: Token, words: AddressedRequestWords) -> bool:
+    """A noun of force or reprisal; "action" only with a military modifier ("military action")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in words.act_codes or noun.pos_ != "NOUN":
+        return False
+    return lemma not in words.needs_modifier or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in words.military_modifiers for c in noun.children)
+
+
+def threat_governor(noun: Token, ctx: Context) -> tuple[Token, Token | None] | None:
+    """(the threat, warning or vow word, a carrying verb between them) whose act ``noun`` is:
+    "threatened force" / "vowed revenge" (object), "vowed to take countermeasures" (carried),
+    "the threat of force", "warned of retaliation" ("of")."""
+    threats = ctx.ontology.speech_acts.threats
+    head = noun.head
+    verbs = threats.verbs | threats.intention_verbs
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        if head.lemma_.lower() in verbs:
+            return head, None
+        carrier = head
+        words = ctx.ontology.addressed_requests
+        if (carrier.lemma_.lower() in words.carrying_verbs and carrier.dep_ == "xcomp"
+                and carrier.head.lemma_.lower() in verbs):
+            return carrier.head, carrier
+        return None
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        governor = head.head
+        lemma = governor.lemma_.lower()
+        if (governor.pos_ == "NOUN" and lemma in threats.nouns) or (
+                governor.pos_ == "VERB" and lemma in threats.warning_verbs):
+            return governor, None
+    return None
+
+
+def threatened_force(noun: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
+    """A threat of force or reprisal aimed "against" an actor, from the threatener."""
+    if not is_threatened_act(noun, words) or THREATEN_RELATION not in ctx.ontology.relations:
+        return
+    found = threat_governor(noun, ctx)
+    if found is None:
+        return
+    governor, carrier = found
+    preps = tuple(sorted(words.target_prepositions))
+    targets = [t for token in (noun, carrier, governor) if token is not None for t in prep_objects(token, preps)]
+    if governor.pos_ in ("VERB", "AUX"):
+        subjects = subject_actors(clause_subject(governor, ctx), ctx)
+    else:
+        by = [t for token in (governor, noun) for t in prep_objects(token, ("by",))]
+        subjects = modifier_actors(governor, ctx) or [a for t in by for a in actors_of(t, ctx)]
+    objects = _other_state([a for t in targets for a in actors_of(t, ctx)], subjects)
+    if subjects and objects:
+        code = words.act_codes[noun.lemma_.lower()]
+        relation = ctx.ontology.relation_for_code(code)
+        attributes = (("cameo", code),) if relation.cameo != code else ()
+        candidate = Candidate(governor, relation.name, tuple(subjects), tuple(objects), attributes, THREAT_CONFIDENCE)
+        yield SpanningAct(candidate, frozenset({governor.i, noun.i}))
+
+
+def _other_state(objects: list[Actor], subjects: list[Actor]) -> list[Actor]:
+    """The objects of another state than every subject's: no one appeals to or threatens itself."""
+    return [o for o in objects if not any(same_state(o, s) for s in subjects)]

@@ -1,0 +1,96 @@
+"""Appeals and demands addressed by a for-to or that complement, deadlines given as ultimatums, and
+threats of force aimed "against" an actor (extract/addressed_requests.py,
+extract/addressed_request_words.py; sentences written here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.addressed_request_words import AddressedRequestsError, load_addressed_request_words
+from extract.gazetteer import DATA_DIR
+from extract.pipeline import Extractor
+from graph.model import DropReason, Polarity
+from tests.extract.extracting import code_of, runner
+
+run = runner("test", "2024-03-14")
+
+
+def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
+    """(subject state, CAMEO code, object state or id, polarity) of every event."""
+    return {
+        (e.subject.country or e.subject.id, code_of(e), e.object.country or e.object.id, e.polarity.value)
+        for e in run(extractor, text).events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # for-to complements of a requesting verb or noun: the for-phrase is the one asked
+        ("Denmark called for Iraq to investigate the attack on its embassy.", ("DNK", "020", "IRQ")),
+        ("Italy pleaded for Tunisia to stop the boats.", ("ITA", "020", "TUN")),
+        ("Berlin's call for Ankara to free the reporters was ignored.", ("DEU", "020", "TUR")),
+        ("Chile repeated its call for Peru to hand over the suspect.", ("CHL", "020", "PER")),
+        ("Russia's demand for Georgia to drop the law angered Tbilisi.", ("RUS", "100", "GEO")),
+        # a request noun's "that" clause, issued by the subject of a verb of issuing
+        ("Egypt issued a demand that Ethiopia stop filling the dam.", ("EGY", "100", "ETH")),
+        ("Brazil made an appeal that Paraguay reopen the bridge.", ("BRA", "020", "PRY")),
+        # deadlines: CAMEO 139, never aid
+        ("Kenya gave Somalia until Monday to recall its troops.", ("KEN", "139", "SOM")),
+        ("The United States gave Iran an ultimatum to leave the talks.", ("USA", "139", "IRN")),
+        ("Algeria set Mali a deadline to expel the militants.", ("DZA", "139", "MLI")),
+        # threats, warnings and vows of force or reprisal aimed "against" an actor
+        ("Ethiopia threatened military action against Eritrea.", ("ETH", "138", "ERI")),
+        ("Iran vowed reprisals against Israel.", ("IRN", "130", "ISR")),
+        ("China threatened countermeasures against Lithuania.", ("CHN", "130", "LTU")),
+        ("Belarus vowed to take countermeasures against Lithuania.", ("BLR", "130", "LTU")),
+        ("Iran promised retaliation against Israel.", ("IRN", "130", "ISR")),
+    ],
+)
+def test_a_request_deadline_or_threat_is_coded(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert (*expected, Polarity.AFFIRMED.value) in coded(extractor, text)
+
+
+def test_the_deadline_is_no_aid_and_the_act_asked_for_no_event(extractor: Extractor) -> None:
+    extraction = run(extractor, "Kenya gave Somalia until Monday to recall its troops.")
+    assert {code_of(e) for e in extraction.events} == {"139"}
+    assert ("give", DropReason.DUPLICATE) in {(d.trigger, d.reason) for d in extraction.drops}
+
+
+def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
+    assert ("DNK", "020", "IRQ", Polarity.NEGATED.value) in coded(
+        extractor, "Denmark did not call for Iraq to investigate the attack.")
+    assert ("ETH", "138", "ERI", Polarity.NEGATED.value) in coded(
+        extractor, "Ethiopia has not threatened military action against Eritrea.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "action" is force only with a military modifier
+        ("Ethiopia threatened legal action against Eritrea.", "138"),
+        # no actor in the for-phrase: a call for an act, no one addressed
+        ("Denmark called for calm to return to the region.", "020"),
+        # a verb of reacting is no issuing verb: its subject did not make the demand
+        ("Turkey rejected a demand that Greece withdraw its ships.", "100"),
+        # a gift with no deadline is no ultimatum
+        ("Japan gave Vietnam two patrol boats.", "139"),
+        # one state: no one appeals to or threatens itself
+        ("Moscow called for Russia to rearm.", "020"),
+    ],
+)
+def test_no_request_deadline_or_threat_is_read_where_english_gives_none(
+    extractor: Extractor, text: str, code: str
+) -> None:
+    assert code not in {c for _, c, _, _ in coded(extractor, text)}
+
+
+def test_a_malformed_word_file_names_itself(tmp_path: Path) -> None:
+    source = (DATA_DIR / "addressed_requests.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "addressed_requests.toml"
+    broken.write_text(source.replace('deadline_code = "139"', 'deadline_code = "ultimatum"'), encoding="utf-8")
+    with pytest.raises(AddressedRequestsError, match="addressed_requests.toml: deadline_code"):
+        load_addressed_request_words(broken)
+    assert load_addressed_request_words(DATA_DIR / "addressed_requests.toml").deadline_code == "139"
