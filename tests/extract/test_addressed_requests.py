@@ -91,6 +91,6 @@ def test_a_malformed_word_file_names_itself(tmp_path: Path) -> None:
     source = (DATA_DIR / "addressed_requests.toml").read_text(encoding="utf-8")
     broken = tmp_path / "addressed_requests.toml"
     broken.write_text(source.replace('deadline_code = "139"', 'deadline_code = "ultimatum"'), encoding="utf-8")
-    with pytest.raises(AddressedRequestsError, match="addressed_requests.toml: deadline_code"):
+    with pytest.raises(AddressedRequestsError, match=r"addressed_requests\.toml: deadline_code"):
         load_addressed_request_words(broken)
     assert load_addressed_request_words(DATA_DIR / "addressed_requests.toml").deadline_code == "139"
