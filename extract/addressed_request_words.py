@@ -21,6 +21,7 @@ class AddressedRequestWords:
 
     appeal_words: frozenset[str] = frozenset()
     demand_words: frozenset[str] = frozenset()
+    asserting_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
     deadline_verbs: frozenset[str] = frozenset()
     deadline_nouns: frozenset[str] = frozenset()
@@ -32,6 +33,9 @@ class AddressedRequestWords:
     military_modifiers: frozenset[str] = frozenset()
     carrying_verbs: frozenset[str] = frozenset()
     target_prepositions: frozenset[str] = frozenset()
+    answering_verbs: frozenset[str] = frozenset()
+    conduct_nouns: frozenset[str] = frozenset()
+    held_predicates: frozenset[str] = frozenset()
 
 
 def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
@@ -56,10 +60,12 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
         return frozenset(read_words(path, table, key, AddressedRequestsError, non_empty=True))
 
     acts = _table(path, raw, "threatened_acts")
+    idioms = _table(path, raw, "consequence_idioms")
     codes = _table(path, acts, "codes")
     return AddressedRequestWords(
         appeal_words=words(raw, "appeal_words"),
         demand_words=words(raw, "demand_words"),
+        asserting_words=words(raw, "asserting_words"),
         issuing_verbs=words(raw, "issuing_verbs"),
         deadline_verbs=words(raw, "deadline_verbs"),
         deadline_nouns=words(raw, "deadline_nouns"),
@@ -70,4 +76,7 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
         military_modifiers=words(acts, "military_modifiers"),
         carrying_verbs=words(acts, "carrying_verbs"),
         target_prepositions=words(acts, "target_prepositions"),
+        answering_verbs=words(idioms, "answering_verbs"),
+        conduct_nouns=words(idioms, "conduct_nouns"),
+        held_predicates=words(idioms, "held_predicates"),
     )

@@ -12,6 +12,12 @@ are in addressed_requests.toml (with speech_acts.toml's threat, warning and vow 
   threatens that actor: "threatened military action against X", "the threat of force against X",
   "vowed revenge against X", "vowed to take countermeasures against X" (military force 138, a
   reprisal 130).
+- A statement or warning that another actor will answer for its conduct threatens it, as one
+  that it will face consequences does (extract/consequence_threats.py): "said Finland would pay
+  for its decision", "warned that Iran would be held accountable".
+
+A demand by a word that may also assert ("insist") whose "that" clause is no mandative one
+("insisted that Taiwan is part of China") is an assertion, dropped.
 
 Each act is merged with the candidates the patterns made (``extract.spanning_acts``): those at
 the words it spans become ``duplicate`` drops. A rule stays silent where a pattern already gave an
@@ -38,8 +44,8 @@ from extract.patterns import (
     subject_actors,
 )
 from extract.spanning_acts import SpanningAct, with_spanning_acts
-from extract.threats import THREATEN_RELATION
-from graph.model import Actor
+from extract.threats import FUTURE_MODALS, THREATEN_RELATION
+from graph.model import Actor, DropReason
 
 APPEAL_RELATION = "APPEAL"
 DEMAND_RELATION = "DEMAND"
@@ -51,11 +57,27 @@ def with_addressed_requests(tokens: list[Token], candidates: list[Candidate], ct
     """The candidates with the addressed requests, deadlines and threats of force in ``tokens``
     merged in; candidates at the words such an act spans become duplicates of it."""
     words = ctx.ontology.addressed_requests
+    candidates = [_as_assertion(c, words, ctx) for c in candidates]
     events = {(c.trigger.i, ctx.ontology.relation(c.relation).cameo[:2])
               for c in candidates if c.drop is None and c.relation in ctx.ontology.relations}
     acts = [act for token in tokens for act in _acts_at(token, words, ctx)
             if (act.candidate.trigger.i, _root(act.candidate, ctx)) not in events]
     return with_spanning_acts(candidates, acts)
+
+
+def _as_assertion(candidate: Candidate, words: AddressedRequestWords, ctx: Context) -> Candidate:
+    """A demand by a word that also asserts, whose "that" clause is no mandative one ("China
+    insisted that Taiwan is part of China"), is an assertion: dropped, not an event."""
+    trigger = candidate.trigger
+    if candidate.drop is not None or trigger.lemma_.lower() not in words.asserting_words:
+        return candidate
+    if candidate.relation not in ctx.ontology.relations or _root(candidate, ctx) != "10":
+        return candidate
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp" and any(s.dep_ == "nsubj" for s in c.children)]
+    if not clauses or any(is_mandative(c) for c in clauses):
+        return candidate
+    return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT,
+                     f"'{trigger.lemma_}' asserts its clause ('{clauses[0].lemma_}' is no mandative verb)")
 
 
 def _root(candidate: Candidate, ctx: Context) -> str:
@@ -71,25 +93,55 @@ def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
         yield from deadlines(token, words, ctx)
     if lemma in words.act_codes:
         yield from threatened_force(token, words, ctx)
+    threats = ctx.ontology.speech_acts.threats
+    if token.pos_ == "VERB" and lemma in threats.stating_verbs | threats.warning_verbs:
+        yield from answering_threats(token, words, ctx)
 
 
 # -- requests --------------------------------------------------------------------------------
-def request_addressees(word: Token) -> list[tuple[Token, Token]]:
+def is_mandative(clause: Token) -> bool:
+    """A clause in the mandative subjunctive, the form of what is demanded: its verb in the base
+    form ("demanded that Britain release") or under "should" or "must"."""
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return (clause.tag_ == "VB" and not modals - {"should", "must"}) or bool(modals & {"should", "must"})
+
+
+def misparsed_subject(clause: Token, ctx: Context) -> Token | None:
+    """The first actor word of a "that" complement the parser read as a noun phrase: a mandative
+    clause's base verb taken for a noun ("demanded that [the EU release frozen funds]"). A "that"
+    complement has a verb; a verbless one is such a misreading, and its subject comes first."""
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if clause.pos_ not in ("NOUN", "PROPN") or not that:
+        return None
+    return next((t for t in clause.subtree if t.i < clause.i and ctx.actor(t) is not None), None)
+
+
+def request_addressees(word: Token, words: AddressedRequestWords, ctx: Context) -> list[tuple[Token, Token]]:
     """(addressee, act) of a requesting word's for-to or that complement: "called for X to
-    investigate" (X, investigate), "its call for X to release", "a demand that X apologise"."""
+    investigate" (X, investigate), "its call for X to release", "a demand that X apologise",
+    "demanded that X act" (a mandative clause; a word that also asserts, "insisted that X is",
+    needs the clause's base verb). A passive act names no addressee ("called for X to be punished")."""
     found: list[tuple[Token, Token]] = []
     clauses = [c for c in word.children if c.dep_ in _CLAUSES]
+    asserting = word.lemma_.lower() in words.asserting_words
     for clause in clauses:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        if subjects and (("for" in marks and infinitive) or ("that" in marks and word.pos_ == "NOUN")):
-            found.append((subjects[0], clause))  # "for X to V" as a clause; the noun's "that X V"
+        demanded = word.pos_ == "NOUN" and "that" in marks and not asserting
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        if passive:
+            continue  # "called for X to be punished": X undergoes the act, it is not asked to act
+        mandative = clause.dep_ == "ccomp" and is_mandative(clause)
+        if subjects and (("for" in marks and infinitive) or demanded or mandative):
+            found.append((subjects[0], clause))  # "for X to V" as a clause; "that X V"
+        elif clause.dep_ == "ccomp" and not asserting and (subject := misparsed_subject(clause, ctx)) is not None:
+            found.append((subject, clause))
     for addressee in prep_objects(word, ("for",)):
         acts = [c for c in (*clauses, *addressee.children)
                 if c.dep_ in _CLAUSES and c.i > addressee.i
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+                and not any(s.dep_ in ("nsubj", "nsubjpass", "auxpass") for s in c.children)]
         if acts:
             found.append((addressee, acts[0]))  # "call for X to V": X the for-phrase, V its infinitive
     return found
@@ -111,7 +163,7 @@ def addressed_requests(word: Token, words: AddressedRequestWords, ctx: Context) 
     relation = DEMAND_RELATION if word.lemma_.lower() in words.demand_words else APPEAL_RELATION
     if relation not in ctx.ontology.relations:
         return
-    for addressee, act in request_addressees(word):
+    for addressee, act in request_addressees(word, words, ctx):
         subjects = requesters(word, words, ctx)
         objects = _other_state(actors_of(addressee, ctx), subjects)
         if subjects and objects:
@@ -210,6 +262,40 @@ def threatened_force(noun: Token, words: AddressedRequestWords, ctx: Context) ->
         attributes = (("cameo", code),) if relation.cameo != code else ()
         candidate = Candidate(governor, relation.name, tuple(subjects), tuple(objects), attributes, THREAT_CONFIDENCE)
         yield SpanningAct(candidate, frozenset({governor.i, noun.i}))
+
+
+# -- answering for one's conduct -------------------------------------------------------------
+def answers_for_conduct(clause: Token, words: AddressedRequestWords, ctx: Context) -> bool:
+    """Whether a future, affirmed ``clause`` says its subject will answer for its conduct: "would
+    pay for its decision" (no object, a noun of conduct after "for"), "will be held accountable"."""
+    children = list(clause.children)
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
+    if not future or any(c.dep_ == "neg" for c in children):
+        return False
+    lemma = clause.lemma_.lower()
+    if lemma in words.answering_verbs and not any(c.dep_ in ("dobj", "dative") for c in children):
+        paid_for = prep_objects(clause, ("for",))
+        return any(t.lemma_.lower() in words.conduct_nouns or ctx.ontology.triggers_for("NOUN", t.lemma_.lower())
+                   for t in paid_for)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    return lemma == "hold" and passive and any(
+        c.dep_ in ("oprd", "acomp") and c.lower_ in words.held_predicates for c in children)
+
+
+def answering_threats(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
+    """A stating or warning verb whose clause says another state's actor will answer for its
+    conduct ("said Finland would pay for its decision"): a threat of the speaker against it."""
+    if THREATEN_RELATION not in ctx.ontology.relations:
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not answers_for_conduct(clause, words, ctx):
+            continue
+        speakers = subject_actors(clause_subject(verb, ctx), ctx)
+        held = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
+        targets = _other_state(held, speakers)
+        if speakers and targets:
+            candidate = Candidate(verb, THREATEN_RELATION, tuple(speakers), tuple(targets), (), THREAT_CONFIDENCE)
+            yield SpanningAct(candidate, frozenset({clause.i}))
 
 
 def _other_state(objects: list[Actor], subjects: list[Actor]) -> list[Actor]:

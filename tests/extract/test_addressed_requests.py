@@ -37,6 +37,11 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         # a request noun's "that" clause, issued by the subject of a verb of issuing
         ("Egypt issued a demand that Ethiopia stop filling the dam.", ("EGY", "100", "ETH")),
         ("Brazil made an appeal that Paraguay reopen the bridge.", ("BRA", "020", "PRY")),
+        # a requesting verb's mandative "that" clause, also where the parser took its verb for a noun
+        ("Japan urged that China release the detained businessman.", ("JPN", "020", "CHN")),
+        ("Pakistan demanded that Afghanistan's government act against the militants.", ("PAK", "100", "AFG")),
+        ("Hungary's prime minister demanded that the EU release frozen funds.", ("HUN", "100", "org:eu")),
+        ("Russia insisted that Ukraine withdraw from the four regions.", ("RUS", "100", "UKR")),
         # deadlines: CAMEO 139, never aid
         ("Kenya gave Somalia until Monday to recall its troops.", ("KEN", "139", "SOM")),
         ("The United States gave Iran an ultimatum to leave the talks.", ("USA", "139", "IRN")),
@@ -47,6 +52,9 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         ("China threatened countermeasures against Lithuania.", ("CHN", "130", "LTU")),
         ("Belarus vowed to take countermeasures against Lithuania.", ("BLR", "130", "LTU")),
         ("Iran promised retaliation against Israel.", ("IRN", "130", "ISR")),
+        # a statement that another state will answer for its conduct
+        ("Moscow said Sweden would pay for its decision to send weapons.", ("RUS", "130", "SWE")),
+        ("The Pentagon said Iran would be held accountable for the attack.", ("USA", "130", "IRN")),
     ],
 )
 def test_a_request_deadline_or_threat_is_coded(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
@@ -57,6 +65,11 @@ def test_the_deadline_is_no_aid_and_the_act_asked_for_no_event(extractor: Extrac
     extraction = run(extractor, "Kenya gave Somalia until Monday to recall its troops.")
     assert {code_of(e) for e in extraction.events} == {"139"}
     assert ("give", DropReason.DUPLICATE) in {(d.trigger, d.reason) for d in extraction.drops}
+
+
+def test_an_assertion_by_insist_is_dropped_with_its_reason(extractor: Extractor) -> None:
+    extraction = run(extractor, "China insisted that Taiwan is an inalienable part of China.")
+    assert (DropReason.NOT_AN_EVENT, "insist") in {(d.reason, d.trigger) for d in extraction.drops}
 
 
 def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
@@ -77,6 +90,15 @@ def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
         ("Turkey rejected a demand that Greece withdraw its ships.", "100"),
         # a gift with no deadline is no ultimatum
         ("Japan gave Vietnam two patrol boats.", "139"),
+        # a passive act: the for-phrase undergoes it, it is not asked to act
+        ("Kenya called for the United Nations to be reformed.", "020"),
+        ("India pressed for Pakistan to be placed on the blacklist.", "100"),
+        # "insist" with a clause that is no mandative one asserts it
+        ("China insisted that Taiwan is an inalienable part of China.", "100"),
+        ("Serbia insisted that Kosovo was never a state.", "100"),
+        # paying for goods is no answering for conduct; a negated clause predicts nothing
+        ("Germany said Poland would pay for the tanks.", "130"),
+        ("Russia said Ukraine would not be held accountable.", "130"),
         # one state: no one appeals to or threatens itself
         ("Moscow called for Russia to rearm.", "020"),
     ],

@@ -22,7 +22,7 @@ ROOTS = frozenset({"02", "10", "13"})
 def rows() -> list[dict[str, str]]:
     with INVENTORY.open(encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def ends(event: Event, side: str) -> set[str]:
