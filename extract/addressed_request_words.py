@@ -36,6 +36,11 @@ class AddressedRequestWords:
     answering_verbs: frozenset[str] = frozenset()
     conduct_nouns: frozenset[str] = frozenset()
     held_predicates: frozenset[str] = frozenset()
+    retaliation_verbs: frozenset[str] = frozenset()
+    back_verbs: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
+    firm_adverbs: frozenset[str] = frozenset()
+    response_nouns: frozenset[str] = frozenset()
 
 
 def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
@@ -61,6 +66,7 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
 
     acts = _table(path, raw, "threatened_acts")
     idioms = _table(path, raw, "consequence_idioms")
+    retaliation = _table(path, raw, "conditional_retaliation")
     codes = _table(path, acts, "codes")
     return AddressedRequestWords(
         appeal_words=words(raw, "appeal_words"),
@@ -79,4 +85,9 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
         answering_verbs=words(idioms, "answering_verbs"),
         conduct_nouns=words(idioms, "conduct_nouns"),
         held_predicates=words(idioms, "held_predicates"),
+        retaliation_verbs=words(retaliation, "retaliation_verbs"),
+        back_verbs=words(retaliation, "back_verbs"),
+        response_verbs=words(retaliation, "response_verbs"),
+        firm_adverbs=words(retaliation, "firm_adverbs"),
+        response_nouns=words(retaliation, "response_nouns"),
     )

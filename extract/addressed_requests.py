@@ -15,6 +15,9 @@ are in addressed_requests.toml (with speech_acts.toml's threat, warning and vow 
 - A statement or warning that another actor will answer for its conduct threatens it, as one
   that it will face consequences does (extract/consequence_threats.py): "said Finland would pay
   for its decision", "warned that Iran would be held accountable".
+- A retaliation the speaker announces under a condition on another party is a conditional threat
+  against that party: "said it would retaliate if X ...", "would respond with countermeasures if
+  X joined NATO" ("respond" only firmly or with force or measures).
 
 A demand by a word that may also assert ("insist") whose "that" clause is no mandative one
 ("insisted that Taiwan is part of China") is an assertion, dropped.
@@ -32,7 +35,7 @@ from spacy.tokens import Token
 
 from extract.addressed_request_words import AddressedRequestWords
 from extract.event_memory import same_state
-from extract.intended_threats import THREAT_CONFIDENCE
+from extract.intended_threats import THREAT_CONFIDENCE, condition_targets
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
     Candidate,
@@ -96,6 +99,7 @@ def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
     threats = ctx.ontology.speech_acts.threats
     if token.pos_ == "VERB" and lemma in threats.stating_verbs | threats.warning_verbs:
         yield from answering_threats(token, words, ctx)
+        yield from conditional_retaliation(token, words, ctx)
 
 
 # -- requests --------------------------------------------------------------------------------
@@ -293,6 +297,45 @@ def answering_threats(verb: Token, words: AddressedRequestWords, ctx: Context) -
         speakers = subject_actors(clause_subject(verb, ctx), ctx)
         held = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
         targets = _other_state(held, speakers)
+        if speakers and targets:
+            candidate = Candidate(verb, THREATEN_RELATION, tuple(speakers), tuple(targets), (), THREAT_CONFIDENCE)
+            yield SpanningAct(candidate, frozenset({clause.i}))
+
+
+# -- conditional retaliation -----------------------------------------------------------------
+def is_retaliation(verb: Token, words: AddressedRequestWords) -> bool:
+    """A verb of retaliating: "retaliate", "hit back", "strike back"; "respond" or "react" firmly
+    ("respond decisively") or with force or measures ("respond with countermeasures")."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma in words.retaliation_verbs:
+        return True
+    if lemma in words.back_verbs:
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in children)
+    if lemma not in words.response_verbs:
+        return False
+    firm = any(c.dep_ == "advmod" and c.lower_ in words.firm_adverbs for c in children)
+    means = any(t.lemma_.lower() in words.response_nouns for t in prep_objects(verb, ("with",)))
+    return firm or means
+
+
+def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
+    """A stating or warning verb whose future, affirmed clause says the speaker will retaliate if
+    another party acts ("said it would retaliate if X ..."): a threat against that party."""
+    if THREATEN_RELATION not in ctx.ontology.relations:
+        return
+    speakers = subject_actors(clause_subject(verb, ctx), ctx)
+    for clause in verb.children:
+        children = list(clause.children)
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
+        if clause.dep_ != "ccomp" or not future or any(c.dep_ == "neg" for c in children):
+            continue
+        own = [a for c in children if c.dep_ == "nsubj" for a in actors_of(c, ctx)]
+        if not own or not all(any(same_state(a, s) for s in speakers) for a in own):
+            continue  # the speaker's own retaliation ("said it would", "said Russia would")
+        if not is_retaliation(clause, words):
+            continue
+        targets = _other_state(condition_targets([clause], speakers, ctx), speakers)
         if speakers and targets:
             candidate = Candidate(verb, THREATEN_RELATION, tuple(speakers), tuple(targets), (), THREAT_CONFIDENCE)
             yield SpanningAct(candidate, frozenset({clause.i}))

@@ -55,6 +55,10 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         # a statement that another state will answer for its conduct
         ("Moscow said Sweden would pay for its decision to send weapons.", ("RUS", "130", "SWE")),
         ("The Pentagon said Iran would be held accountable for the attack.", ("USA", "130", "IRN")),
+        # a retaliation announced under a condition on another party
+        ("Russia said it would respond with countermeasures if Norway joined the exercise.", ("RUS", "130", "NOR")),
+        ("Iran warned that it would retaliate if Azerbaijan hosted the drills.", ("IRN", "130", "AZE")),
+        ("Israel said it would respond firmly if Hezbollah fired rockets.", ("ISR", "130", "LBN")),
     ],
 )
 def test_a_request_deadline_or_threat_is_coded(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
@@ -99,6 +103,10 @@ def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
         # paying for goods is no answering for conduct; a negated clause predicts nothing
         ("Germany said Poland would pay for the tanks.", "130"),
         ("Russia said Ukraine would not be held accountable.", "130"),
+        # a response that promises no harm, a concessive "even if", a negated retaliation
+        ("Iran said it would respond positively if the United States returned to the deal.", "130"),
+        ("Russia said it would not retaliate if Estonia removed the monument.", "130"),
+        ("Pakistan said India would retaliate if it attacked.", "130"),
         # one state: no one appeals to or threatens itself
         ("Moscow called for Russia to rearm.", "020"),
     ],
