@@ -41,6 +41,12 @@ class AddressedRequestWords:
     response_verbs: frozenset[str] = frozenset()
     firm_adverbs: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
+    retaliation_nouns: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    retaliatory_modifiers: frozenset[str] = frozenset()
+    harm_verbs: frozenset[str] = frozenset()
+    relation_consequence_verbs: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
 
 
 def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
@@ -67,6 +73,7 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
     acts = _table(path, raw, "threatened_acts")
     idioms = _table(path, raw, "consequence_idioms")
     retaliation = _table(path, raw, "conditional_retaliation")
+    harmed = _table(path, raw, "harmed_relations")
     codes = _table(path, acts, "codes")
     return AddressedRequestWords(
         appeal_words=words(raw, "appeal_words"),
@@ -90,4 +97,10 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
         response_verbs=words(retaliation, "response_verbs"),
         firm_adverbs=words(retaliation, "firm_adverbs"),
         response_nouns=words(retaliation, "response_nouns"),
+        retaliation_nouns=words(retaliation, "retaliation_nouns"),
+        measure_nouns=words(retaliation, "measure_nouns"),
+        retaliatory_modifiers=words(retaliation, "retaliatory_modifiers"),
+        harm_verbs=words(harmed, "harm_verbs"),
+        relation_consequence_verbs=words(harmed, "consequence_verbs"),
+        relation_nouns=words(harmed, "relation_nouns"),
     )

@@ -15,9 +15,15 @@ are in addressed_requests.toml (with speech_acts.toml's threat, warning and vow 
 - A statement or warning that another actor will answer for its conduct threatens it, as one
   that it will face consequences does (extract/consequence_threats.py): "said Finland would pay
   for its decision", "warned that Iran would be held accountable".
+- A warning that something will harm the speaker's relations with another party threatens it:
+  "warned that the move would damage ties with Washington", "would have serious consequences for
+  relations between Moscow and Ankara".
 - A retaliation the speaker announces under a condition on another party is a conditional threat
   against that party: "said it would retaliate if X ...", "would respond with countermeasures if
   X joined NATO" ("respond" only firmly or with force or measures).
+
+An act asked of an addressee that found too few actors is blocked like one that found them
+(``extract.speech_act_candidates.as_request``), so that word order never completes it.
 
 A demand by a word that may also assert ("insist") whose "that" clause is no mandative one
 ("insisted that Taiwan is part of China") is an assertion, dropped.
@@ -47,6 +53,7 @@ from extract.patterns import (
     subject_actors,
 )
 from extract.spanning_acts import SpanningAct, with_spanning_acts
+from extract.speech_act_candidates import requesting_governor
 from extract.threats import FUTURE_MODALS, THREATEN_RELATION
 from graph.model import Actor, DropReason
 
@@ -60,12 +67,32 @@ def with_addressed_requests(tokens: list[Token], candidates: list[Candidate], ct
     """The candidates with the addressed requests, deadlines and threats of force in ``tokens``
     merged in; candidates at the words such an act spans become duplicates of it."""
     words = ctx.ontology.addressed_requests
-    candidates = [_as_assertion(c, words, ctx) for c in candidates]
+    candidates = [_as_assertion(_requested_of_another(c, ctx), words, ctx) for c in candidates]
+    # events the patterns gave: a pair of one state ("Lavrov warned that Moscow would ...") is none
     events = {(c.trigger.i, ctx.ontology.relation(c.relation).cameo[:2])
-              for c in candidates if c.drop is None and c.relation in ctx.ontology.relations}
+              for c in candidates if c.drop is None and c.relation in ctx.ontology.relations
+              and not all(same_state(s, o) for s, o in c.actor_pairs())}
     acts = [act for token in tokens for act in _acts_at(token, words, ctx)
             if (act.candidate.trigger.i, _root(act.candidate, ctx)) not in events]
     return with_spanning_acts(candidates, acts)
+
+
+#: Drops of a candidate that found too few actors: word order may complete them later.
+_ACTORLESS = frozenset({DropReason.NO_SUBJECT, DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR,
+                        DropReason.UNRESOLVED_REFERENCE})
+
+
+def _requested_of_another(candidate: Candidate, ctx: Context) -> Candidate:
+    """An act asked of an addressee ("asked the council to condemn X") is no event of its own,
+    whether or not its actors were found: the request is the event. Blocked here too when it found
+    too few actors, so that word order never lends it the requester as its subject."""
+    if candidate.drop not in _ACTORLESS:
+        return candidate
+    governor = requesting_governor(candidate.trigger, ctx.lexicon)
+    if governor is None or not any(c.dep_ in ("dobj", "dative") and c != candidate.trigger for c in governor.children):
+        return candidate
+    return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
+                     f"requested by '{governor.lemma_}'")
 
 
 def _as_assertion(candidate: Candidate, words: AddressedRequestWords, ctx: Context) -> Candidate:
@@ -100,6 +127,7 @@ def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
     if token.pos_ == "VERB" and lemma in threats.stating_verbs | threats.warning_verbs:
         yield from answering_threats(token, words, ctx)
         yield from conditional_retaliation(token, words, ctx)
+        yield from harmed_relations(token, words, ctx)
 
 
 # -- requests --------------------------------------------------------------------------------
@@ -304,19 +332,29 @@ def answering_threats(verb: Token, words: AddressedRequestWords, ctx: Context) -
 
 # -- conditional retaliation -----------------------------------------------------------------
 def is_retaliation(verb: Token, words: AddressedRequestWords) -> bool:
-    """A verb of retaliating: "retaliate", "hit back", "strike back"; "respond" or "react" firmly
-    ("respond decisively") or with force or measures ("respond with countermeasures")."""
+    """A verb of retaliating: "retaliate", "hit back", "strike back", "take countermeasures" or
+    "take retaliatory measures"; "respond" or "react" firmly ("respond decisively") or with force
+    or measures ("respond with countermeasures")."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma in words.retaliation_verbs:
         return True
     if lemma in words.back_verbs:
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in children)
+    if lemma in words.carrying_verbs:
+        return any(c.dep_ == "dobj" and is_retaliation_noun(c, words) for c in children)
     if lemma not in words.response_verbs:
         return False
     firm = any(c.dep_ == "advmod" and c.lower_ in words.firm_adverbs for c in children)
     means = any(t.lemma_.lower() in words.response_nouns for t in prep_objects(verb, ("with",)))
     return firm or means
+
+
+def is_retaliation_noun(noun: Token, words: AddressedRequestWords) -> bool:
+    """"countermeasures", "reprisals"; "retaliatory measures", "punitive steps"."""
+    lemma = noun.lemma_.lower()
+    return lemma in words.retaliation_nouns or (lemma in words.measure_nouns and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in words.retaliatory_modifiers for c in noun.children))
 
 
 def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
@@ -339,6 +377,47 @@ def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Cont
         if speakers and targets:
             candidate = Candidate(verb, THREATEN_RELATION, tuple(speakers), tuple(targets), (), THREAT_CONFIDENCE)
             yield SpanningAct(candidate, frozenset({clause.i}))
+
+
+# -- harmed relations ------------------------------------------------------------------------
+def harmed_relation_nouns(clause: Token, words: AddressedRequestWords, ctx: Context) -> list[Token]:
+    """The relation nouns a future, affirmed clause says will be harmed: "would damage ties",
+    "would have consequences for relations"."""
+    children = list(clause.children)
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
+    if not future or any(c.dep_ == "neg" for c in children):
+        return []
+    lemma = clause.lemma_.lower()
+    threats = ctx.ontology.speech_acts.threats
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if lemma in words.harm_verbs:
+        harmed = objects
+    elif lemma in words.relation_consequence_verbs:
+        consequences = [o for o in objects if o.lemma_.lower() in threats.consequence_nouns]
+        harmed = [t for o in consequences for t in prep_objects(o, ("for",))]
+    else:
+        return []
+    return [t for t in harmed if t.lemma_.lower() in words.relation_nouns]
+
+
+def harmed_relations(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
+    """A stating or warning verb whose clause says the speaker's relations with another party
+    will be harmed: a threat against that party."""
+    if THREATEN_RELATION not in ctx.ontology.relations:
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        relations = harmed_relation_nouns(clause, words, ctx)
+        if not relations:
+            continue
+        speakers = subject_actors(clause_subject(verb, ctx), ctx)
+        parties = [a for r in relations for t in prep_objects(r, ("with", "between")) for a in actors_of(t, ctx)]
+        targets = _other_state(parties, speakers)
+        if speakers and targets:
+            candidate = Candidate(verb, THREATEN_RELATION, tuple(speakers), tuple(targets), (), THREAT_CONFIDENCE)
+            # the relations harmed are no cooperation of their own
+            yield SpanningAct(candidate, frozenset({clause.i, *(r.i for r in relations)}))
 
 
 def _other_state(objects: list[Actor], subjects: list[Actor]) -> list[Actor]:

@@ -55,10 +55,16 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         # a statement that another state will answer for its conduct
         ("Moscow said Sweden would pay for its decision to send weapons.", ("RUS", "130", "SWE")),
         ("The Pentagon said Iran would be held accountable for the attack.", ("USA", "130", "IRN")),
+        # a warning that the speaker's relations with another party will be harmed
+        ("China warned that the visit would damage ties with Washington.", ("CHN", "130", "USA")),
+        ("Iran warned that the deal would have consequences for relations between Tehran and Baku.",
+         ("IRN", "130", "AZE")),
         # a retaliation announced under a condition on another party
         ("Russia said it would respond with countermeasures if Norway joined the exercise.", ("RUS", "130", "NOR")),
         ("Iran warned that it would retaliate if Azerbaijan hosted the drills.", ("IRN", "130", "AZE")),
         ("Israel said it would respond firmly if Hezbollah fired rockets.", ("ISR", "130", "LBN")),
+        ("Lavrov warned that Moscow would take retaliatory measures if Washington sent missiles to Poland.",
+         ("RUS", "130", "USA")),
     ],
 )
 def test_a_request_deadline_or_threat_is_coded(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
@@ -74,6 +80,19 @@ def test_the_deadline_is_no_aid_and_the_act_asked_for_no_event(extractor: Extrac
 def test_an_assertion_by_insist_is_dropped_with_its_reason(extractor: Extractor) -> None:
     extraction = run(extractor, "China insisted that Taiwan is an inalienable part of China.")
     assert (DropReason.NOT_AN_EVENT, "insist") in {(d.reason, d.trigger) for d in extraction.drops}
+
+
+def test_an_act_asked_of_an_addressee_gets_no_actors_by_word_order(extractor: Extractor) -> None:
+    """"the council" names no actor here; word order must not make the requester condemn Venezuela."""
+    extraction = run(extractor, "Guyana asked the council to condemn Venezuela's threats.")
+    assert "111" not in {code_of(e) for e in extraction.events}
+    assert ("condemn", DropReason.BLOCKED_BY_GOVERNOR) in {(d.trigger, d.reason) for d in extraction.drops}
+
+
+def test_relations_harmed_are_no_cooperation(extractor: Extractor) -> None:
+    text = "Iran warned that the deal would have consequences for relations between Tehran and Baku."
+    extraction = run(extractor, text)
+    assert {code_of(e) for e in extraction.events} == {"130"}
 
 
 def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
@@ -107,6 +126,10 @@ def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
         ("Iran said it would respond positively if the United States returned to the deal.", "130"),
         ("Russia said it would not retaliate if Estonia removed the monument.", "130"),
         ("Pakistan said India would retaliate if it attacked.", "130"),
+        ("Japan said it would take measures if China continued the ban.", "130"),
+        # relations helped, or not harmed
+        ("Japan said the agreement would strengthen ties with Australia.", "130"),
+        ("India said the decision would not harm relations with Nepal.", "130"),
         # one state: no one appeals to or threatens itself
         ("Moscow called for Russia to rearm.", "020"),
     ],
