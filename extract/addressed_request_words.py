@@ -32,6 +32,8 @@ class AddressedRequestWords:
     needs_modifier: frozenset[str] = frozenset()
     military_modifiers: frozenset[str] = frozenset()
     carrying_verbs: frozenset[str] = frozenset()
+    prospect_nouns: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()
     target_prepositions: frozenset[str] = frozenset()
     answering_verbs: frozenset[str] = frozenset()
     conduct_nouns: frozenset[str] = frozenset()
@@ -88,6 +90,8 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
         needs_modifier=words(acts, "needs_modifier"),
         military_modifiers=words(acts, "military_modifiers"),
         carrying_verbs=words(acts, "carrying_verbs"),
+        prospect_nouns=words(acts, "prospect_nouns"),
+        raising_verbs=words(acts, "raising_verbs"),
         target_prepositions=words(acts, "target_prepositions"),
         answering_verbs=words(idioms, "answering_verbs"),
         conduct_nouns=words(idioms, "conduct_nouns"),

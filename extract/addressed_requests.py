@@ -8,10 +8,12 @@ are in addressed_requests.toml (with speech_acts.toml's threat, warning and vow 
   the requester to the addressee, never the act requested (which becomes part of the request).
 - A deadline given to an actor is an ultimatum (CAMEO 139; OEDA "GIVE * DEADLINE" 139): "gave X
   an ultimatum to", "set X a deadline to", "gave X until Friday to withdraw". The giving is no aid.
-- A threat, warning or vow whose act is a noun of force or reprisal aimed "against" an actor
-  threatens that actor: "threatened military action against X", "the threat of force against X",
-  "vowed revenge against X", "vowed to take countermeasures against X" (military force 138, a
-  reprisal 130).
+- A threat, warning or vow whose act is a noun of force, reprisal or another conflict act aimed
+  "against" (or "on") an actor threatens that actor: "threatened military action against X", "the
+  threat of force against X", "its threat to use force against X", "vowed revenge against X",
+  "vowed to take countermeasures against X" (military force 138, a reprisal 130, an event noun as
+  the threat codes map its code). So does raising the prospect of such an act: "raised the
+  prospect of military strikes on X" holds out the subject's own strikes, none were made.
 - A statement or warning that another actor will answer for its conduct threatens it, as one
   that it will face consequences does (extract/consequence_threats.py): "said Finland would pay
   for its decision", "warned that Iran would be held accountable".
@@ -121,7 +123,7 @@ def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
         yield from addressed_requests(token, words, ctx)
     if token.pos_ == "VERB" and lemma in words.deadline_verbs:
         yield from deadlines(token, words, ctx)
-    if lemma in words.act_codes:
+    if token.pos_ == "NOUN":
         yield from threatened_force(token, words, ctx)
     threats = ctx.ontology.speech_acts.threats
     if token.pos_ == "VERB" and lemma in threats.stating_verbs | threats.warning_verbs:
@@ -238,30 +240,42 @@ def deadlines(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
 
 
 # -- threats of force ------------------------------------------------------------------------
-def is_threatened_act(noun: Token, words: AddressedRequestWords) -> bool:
-    """A noun of force or reprisal; "action" only with a military modifier ("military action")."""
+def threatened_act_code(noun: Token, words: AddressedRequestWords, ctx: Context) -> str | None:
+    """The threat's code when ``noun`` names force, a reprisal or another conflict act: a noun of
+    addressed_requests.toml ("military action" only with its modifier), else an event noun whose
+    code the threat codes map ("strikes": 138, "sanctions": 1312); None for any other noun."""
     lemma = noun.lemma_.lower()
-    if lemma not in words.act_codes or noun.pos_ != "NOUN":
-        return False
-    return lemma not in words.needs_modifier or any(
-        c.dep_ in ("amod", "compound") and c.lower_ in words.military_modifiers for c in noun.children)
+    if noun.pos_ != "NOUN":
+        return None
+    if lemma in words.act_codes:
+        modified = lemma not in words.needs_modifier or any(
+            c.dep_ in ("amod", "compound") and c.lower_ in words.military_modifiers for c in noun.children)
+        return words.act_codes[lemma] if modified else None
+    threats = ctx.ontology.speech_acts.threats
+    for trigger in ctx.ontology.triggers_for("NOUN", lemma):
+        code = ctx.ontology.relation(trigger.relation).cameo
+        if any(code[:n] in threats.codes for n in range(2, len(code) + 1)):
+            return threats.code_for(code)
+    return None
 
 
 def threat_governor(noun: Token, ctx: Context) -> tuple[Token, Token | None] | None:
-    """(the threat, warning or vow word, a carrying verb between them) whose act ``noun`` is:
-    "threatened force" / "vowed revenge" (object), "vowed to take countermeasures" (carried),
-    "the threat of force", "warned of retaliation" ("of")."""
+    """(the threat, warning, vow or raising word, a carrying verb between them) whose act ``noun``
+    is: "threatened force" / "vowed revenge" (object), "vowed to take countermeasures", "its threat
+    to use force" (carried), "the threat of force", "warned of retaliation" ("of"), "raised the
+    prospect of strikes" (the raising verb)."""
     threats = ctx.ontology.speech_acts.threats
+    words = ctx.ontology.addressed_requests
     head = noun.head
     verbs = threats.verbs | threats.intention_verbs
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         if head.lemma_.lower() in verbs:
             return head, None
-        carrier = head
-        words = ctx.ontology.addressed_requests
-        if (carrier.lemma_.lower() in words.carrying_verbs and carrier.dep_ == "xcomp"
-                and carrier.head.lemma_.lower() in verbs):
-            return carrier.head, carrier
+        carrier, above = head, head.head
+        threatening = (above.pos_ == "VERB" and above.lemma_.lower() in verbs) or (
+            above.pos_ == "NOUN" and above.lemma_.lower() in threats.nouns)
+        if carrier.lemma_.lower() in words.carrying_verbs and carrier.dep_ in ("xcomp", "acl") and threatening:
+            return above, carrier
         return None
     if noun.dep_ == "pobj" and head.lower_ == "of":
         governor = head.head
@@ -269,15 +283,18 @@ def threat_governor(noun: Token, ctx: Context) -> tuple[Token, Token | None] | N
         if (governor.pos_ == "NOUN" and lemma in threats.nouns) or (
                 governor.pos_ == "VERB" and lemma in threats.warning_verbs):
             return governor, None
+        raising = governor.head
+        if (governor.pos_ == "NOUN" and lemma in words.prospect_nouns and governor.dep_ == "dobj"
+                and raising.lemma_.lower() in words.raising_verbs):
+            return raising, None
     return None
 
 
 def threatened_force(noun: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
     """A threat of force or reprisal aimed "against" an actor, from the threatener."""
-    if not is_threatened_act(noun, words) or THREATEN_RELATION not in ctx.ontology.relations:
-        return
-    found = threat_governor(noun, ctx)
-    if found is None:
+    code = threatened_act_code(noun, words, ctx)
+    found = threat_governor(noun, ctx) if code is not None else None
+    if code is None or found is None or THREATEN_RELATION not in ctx.ontology.relations:
         return
     governor, carrier = found
     preps = tuple(sorted(words.target_prepositions))
@@ -289,7 +306,6 @@ def threatened_force(noun: Token, words: AddressedRequestWords, ctx: Context) ->
         subjects = modifier_actors(governor, ctx) or [a for t in by for a in actors_of(t, ctx)]
     objects = _other_state([a for t in targets for a in actors_of(t, ctx)], subjects)
     if subjects and objects:
-        code = words.act_codes[noun.lemma_.lower()]
         relation = ctx.ontology.relation_for_code(code)
         attributes = (("cameo", code),) if relation.cameo != code else ()
         candidate = Candidate(governor, relation.name, tuple(subjects), tuple(objects), attributes, THREAT_CONFIDENCE)

@@ -52,6 +52,11 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         ("China threatened countermeasures against Lithuania.", ("CHN", "130", "LTU")),
         ("Belarus vowed to take countermeasures against Lithuania.", ("BLR", "130", "LTU")),
         ("Iran promised retaliation against Israel.", ("IRN", "130", "ISR")),
+        ("Russia's threat to use force against Ukraine drew wide condemnation.", ("RUS", "138", "UKR")),
+        # raising the prospect of one's own conflict act
+        ("Washington raised the prospect of force against Iran.", ("USA", "138", "IRN")),
+        ("Israel raised the prospect of military strikes on Lebanon.", ("ISR", "138", "LBN")),
+        ("The EU raised the possibility of sanctions against Belarus.", ("org:eu", "1312", "BLR")),
         # a statement that another state will answer for its conduct
         ("Moscow said Sweden would pay for its decision to send weapons.", ("RUS", "130", "SWE")),
         ("The Pentagon said Iran would be held accountable for the attack.", ("USA", "130", "IRN")),
@@ -87,6 +92,11 @@ def test_an_act_asked_of_an_addressee_gets_no_actors_by_word_order(extractor: Ex
     extraction = run(extractor, "Guyana asked the council to condemn Venezuela's threats.")
     assert "111" not in {code_of(e) for e in extraction.events}
     assert ("condemn", DropReason.BLOCKED_BY_GOVERNOR) in {(d.trigger, d.reason) for d in extraction.drops}
+
+
+def test_a_prospect_raised_is_no_act_done(extractor: Extractor) -> None:
+    codes = {code_of(e) for e in run(extractor, "Israel raised the prospect of military strikes on Lebanon.").events}
+    assert codes == {"138"}
 
 
 def test_relations_harmed_are_no_cooperation(extractor: Extractor) -> None:
@@ -127,6 +137,9 @@ def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
         ("Russia said it would not retaliate if Estonia removed the monument.", "130"),
         ("Pakistan said India would retaliate if it attacked.", "130"),
         ("Japan said it would take measures if China continued the ban.", "130"),
+        # a prospect of no conflict act, or raised by no actor
+        ("The minister raised the prospect of talks with China.", "130"),
+        ("Analysts raised the prospect of war between India and Pakistan.", "138"),
         # relations helped, or not harmed
         ("Japan said the agreement would strengthen ties with Australia.", "130"),
         ("India said the decision would not harm relations with Nepal.", "130"),
