@@ -154,7 +154,8 @@ def request_addressees(word: Token, words: AddressedRequestWords, ctx: Context) 
     """(addressee, act) of a requesting word's for-to or that complement: "called for X to
     investigate" (X, investigate), "its call for X to release", "a demand that X apologise",
     "demanded that X act" (a mandative clause; a word that also asserts, "insisted that X is",
-    needs the clause's base verb). A passive act names no addressee ("called for X to be punished")."""
+    needs the clause's base verb), "urged restraint on X" (X, restraint). A passive act names no
+    addressee ("called for X to be punished")."""
     found: list[tuple[Token, Token]] = []
     clauses = [c for c in word.children if c.dep_ in _CLAUSES]
     asserting = word.lemma_.lower() in words.asserting_words
@@ -178,6 +179,14 @@ def request_addressees(word: Token, words: AddressedRequestWords, ctx: Context) 
                 and not any(s.dep_ in ("nsubj", "nsubjpass", "auxpass") for s in c.children)]
         if acts:
             found.append((addressee, acts[0]))  # "call for X to V": X the for-phrase, V its infinitive
+    if word.pos_ == "VERB":
+        # "urged restraint on India": what is asked is the object, the one asked the "on" phrase; on
+        # the object itself only when it names no act ("urged sanctions on X" aims the act at X)
+        asked = [c for c in word.children if c.dep_ == "dobj" and ctx.actor(c) is None]
+        if asked:
+            noun = asked[0]
+            holders = [word] if ctx.ontology.triggers_for("NOUN", noun.lemma_.lower()) else [word, noun]
+            found.extend((addressee, noun) for holder in holders for addressee in prep_objects(holder, ("on", "upon")))
     return found
 
 

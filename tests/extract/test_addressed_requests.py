@@ -37,6 +37,8 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         # a request noun's "that" clause, issued by the subject of a verb of issuing
         ("Egypt issued a demand that Ethiopia stop filling the dam.", ("EGY", "100", "ETH")),
         ("Brazil made an appeal that Paraguay reopen the bridge.", ("BRA", "020", "PRY")),
+        # "urge N on X": the object is what is asked, the "on" phrase the one asked
+        ("The UN urged restraint on both Armenia and Azerbaijan.", ("org:un", "020", "AZE")),
         # a requesting verb's mandative "that" clause, also where the parser took its verb for a noun
         ("Japan urged that China release the detained businessman.", ("JPN", "020", "CHN")),
         ("Pakistan demanded that Afghanistan's government act against the militants.", ("PAK", "100", "AFG")),
