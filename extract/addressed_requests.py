@@ -190,6 +190,13 @@ def request_addressees(word: Token, words: AddressedRequestWords, ctx: Context) 
     return found
 
 
+def _reacted_to(word: Token, words: AddressedRequestWords) -> bool:
+    """A request noun that is the object of a verb reacting to it ("rejected Russia's demand for
+    Ukraine to ...", "refused the call"): the reaction may be read as negating the request, which
+    was made all the same, so the request is left to the patterns there."""
+    return word.pos_ == "NOUN" and word.dep_ == "dobj" and word.head.lemma_.lower() not in words.issuing_verbs
+
+
 def requesters(word: Token, words: AddressedRequestWords, ctx: Context) -> list[Actor]:
     """Who requests: a verb's subject; a noun's possessor or qualifier ("Washington's call", "EU
     demands"), else the subject of the verb that issues it ("made a demand", "renewed its call")."""
@@ -204,7 +211,7 @@ def requesters(word: Token, words: AddressedRequestWords, ctx: Context) -> list[
 def addressed_requests(word: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
     """The appeal or demand of a requesting word to the addressee of its for-to or that complement."""
     relation = DEMAND_RELATION if word.lemma_.lower() in words.demand_words else APPEAL_RELATION
-    if relation not in ctx.ontology.relations:
+    if relation not in ctx.ontology.relations or _reacted_to(word, words):
         return
     for addressee, act in request_addressees(word, words, ctx):
         subjects = requesters(word, words, ctx)

@@ -121,6 +121,8 @@ def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
         ("Ethiopia threatened legal action against Eritrea.", "138"),
         # no actor in the for-phrase: a call for an act, no one addressed
         ("Denmark called for calm to return to the region.", "020"),
+        # a request noun under a verb of reacting is left to the patterns: no appeal read as negated
+        ("Ethiopia rejected Egypt's call for Sudan to close the border.", "020"),
         # a verb of reacting is no issuing verb: its subject did not make the demand
         ("Turkey rejected a demand that Greece withdraw its ships.", "100"),
         # a gift with no deadline is no ultimatum
