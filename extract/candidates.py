@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.addressed_requests import with_addressed_requests
 from extract.characterising_acts import with_clause_doer
 from extract.consequence_threats import consequence_threats
 from extract.intended_threats import objectless_commitment
@@ -34,13 +35,16 @@ def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     (``extract.light_verb_candidates``) or told by the noun of such a verb (``extract.noun_events``),
     requests coded as requests and threats as threats, and requests and reactions about an act done
     to someone aimed at its doer (``extract.requested_acts``); an event noun giving the reason for a
-    clause is no act of its subject (``extract.reason_adjuncts``)."""
+    clause is no act of its subject (``extract.reason_adjuncts``); appeals, demands, deadlines and
+    threats of force read across several words are merged in last (``extract.addressed_requests``)."""
     found = with_noun_events(tokens, with_composed_events(tokens, list(_block_candidates(tokens, ctx)), ctx), ctx)
+    coded = []
     for candidate in found:
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
         candidate = as_warning(objectless_commitment(as_threat_without_object(candidate, ctx), ctx), ctx)
         candidate = as_official_protest(outside_reason_adjunct(aimed_at_doer(candidate, ctx), ctx), ctx)
-        yield with_clause_doer(candidate, ctx)
+        coded.append(with_clause_doer(candidate, ctx))
+    yield from with_addressed_requests(tokens, coded, ctx)
 
 
 def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:

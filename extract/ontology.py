@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.addressed_request_words import AddressedRequestWords, load_addressed_request_words
 from extract.evaluative import EvaluativeWords, load_evaluative_words, with_affixes, with_fallback
 from extract.event_nouns import EventNouns, load_event_nouns
 from extract.light_verbs import LightVerbs, load_light_verbs
@@ -79,6 +80,8 @@ class Ontology:
     patient_acts: PatientActs = field(default_factory=PatientActs)
     #: participles, prepositions and nouns of reason adjuncts (reason_adjuncts.toml)
     reason_adjuncts: ReasonAdjuncts = field(default_factory=ReasonAdjuncts)
+    #: words of addressed requests, deadlines and threatened force (addressed_requests.toml)
+    addressed_requests: AddressedRequestWords = field(default_factory=AddressedRequestWords)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -241,6 +244,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         verb_senses=load_verb_sense_table(data_dir / "verb_senses.toml", frozenset(goldstein)),
         patient_acts=load_patient_acts(data_dir / "patient_acts.toml", frozenset(goldstein)),
         reason_adjuncts=load_reason_adjuncts(data_dir / "reason_adjuncts.toml"),
+        addressed_requests=load_addressed_request_words(data_dir / "addressed_requests.toml"),
     )
 
 

@@ -1,0 +1,76 @@
+"""The appeal, demand and threat inventory (appeal_inventory.tsv): invented wire-style sentences
+for CAMEO roots 02 APPEAL, 10 DEMAND and 13 THREATEN, one construction each (verbs with an
+object and an infinitive or clause, nouns of appeal, demand and threat with their possessor and
+infinitive, deadlines and ultimatums, warnings, said-would-face consequences, conditional
+threats, and the negation and modality of each). Rows marked ``pairs`` must hold; rows marked
+``open`` are known failures, listed so that a fix can move them to ``pairs``."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import Extractor
+from graph.model import Article, Event, Polarity
+
+INVENTORY = Path(__file__).with_name("appeal_inventory.tsv")
+ROOTS = frozenset({"02", "10", "13"})
+
+
+def rows() -> list[dict[str, str]]:
+    with INVENTORY.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def ends(event: Event, side: str) -> set[str]:
+    """A side's state, and its id's last part for actors with no state ("un" for org:un)."""
+    actor = event.subject if side == "subject" else event.object
+    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+
+
+def affirmed_pairs(events: tuple[Event, ...], root: str) -> set[tuple[str, str]]:
+    """The (subject, object) names of the affirmed events whose CAMEO code is under ``root``."""
+    return {
+        (s, o)
+        for e in events
+        if e.relation.cameo.startswith(root) and e.polarity is Polarity.AFFIRMED
+        for s in ends(e, "subject")
+        for o in ends(e, "object")
+    }
+
+
+def holds(events: tuple[Event, ...], row: dict[str, str]) -> bool:
+    """Affirmed rows: every expected pair is an affirmed event under the row's root. Negated rows:
+    none of them is."""
+    found = affirmed_pairs(events, row["root"])
+    wanted = [tuple(pair.split(">")) for pair in row["expected"].split(";")]
+    if row["polarity"] == "negated":
+        return not any(pair in found for pair in wanted)
+    return all(pair in found for pair in wanted)
+
+
+def test_the_inventory_is_well_formed() -> None:
+    table = rows()
+    assert len(table) >= 120
+    # affirmed rows are appeals, demands and threats; a negated row may guard against another root
+    # (a requested act coded as the requester's own)
+    assert {row["root"] for row in table if row["polarity"] == "affirmed"} == ROOTS
+    assert all(len(row["root"]) == 2 and row["root"].isdigit() for row in table)
+    assert {row["polarity"] for row in table} == {"affirmed", "negated"}
+    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert all(">" in pair for row in table for pair in row["expected"].split(";"))
+    assert len({row["sentence"] for row in table}) == len(table)
+
+
+PAIRING = [row for row in rows() if row["status"] == "pairs"]
+
+
+@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in PAIRING])
+def test_an_inventory_sentence_holds(extractor: Extractor, row: dict[str, str]) -> None:
+    result = extractor.extract(Article("inventory", row["sentence"], None, "2024-03-14"))
+    assert holds(result.events, row), [
+        (e.subject.id, e.relation.cameo, e.polarity.value, e.object.id) for e in result.events
+    ]
