@@ -199,7 +199,7 @@ def _expulsion(verb: Token, ctx: Context) -> SpanningAct | None:
     subjects = _actors(found, ctx)
     if not _conducts_diplomacy(subjects, ctx):
         return None
-    if not all(_leaves_the_expellers_land(verb.doc[i], subjects, ctx) for i in spans):
+    if not all(leaves_the_expellers_land(verb.doc[i], subjects, ctx) for i in spans):
         return None
     expelled = _others((a for t in leavers for a in _sender_states(t, ctx)), subjects)
     if not expelled:
@@ -251,7 +251,7 @@ def _is_leaving(verb: Token, ctx: Context) -> bool:
     )
 
 
-def _leaves_the_expellers_land(leaving: Token, subjects: list[Actor], ctx: Context) -> bool:
+def leaves_the_expellers_land(leaving: Token, subjects: list[Actor], ctx: Context) -> bool:
     """What is left is the subject's own land or nothing named: "to leave", "to leave the country",
     "to leave Malian soil", "to leave Mali" (said by Mali); not "to leave the meeting" or, said by the
     UN, "to leave Ukraine"."""

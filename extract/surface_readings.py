@@ -8,8 +8,9 @@ Four constructions of English and CAMEO practice, each with a countable drop or 
   forces since 1945", "has been hosting refugees for years") says where things stand, not what was
   done: ``standing_state``. A finite verb with a time ("deployed troops to X on Monday") is an act.
 * A deadline: "give X 72 hours / until Friday / a deadline to V" sets X a time limit and gives X
-  nothing (never aid); with a verb of leaving it orders X out, an expulsion (extract/envoys.py
-  codes it) and no threat: ``no_event_sense``.
+  nothing (never aid); with a verb of leaving the giver's land (or no place named) it orders X
+  out, an expulsion (extract/envoys.py codes it) and no threat: ``no_event_sense``. An ultimatum
+  to leave talks stays a threat (139).
 * A judicial execution: a state or its judiciary that executes or hangs a person carries out a
   sentence, coded by the OEDA dictionary as legal action (PUT * (TO DEATH) [173]), not an assault.
   A participle of accusation after a noun ("a man convicted of spying for X") tells that person's
@@ -33,6 +34,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from extract.data_tables import read_words
+from extract.envoys import leaves_the_expellers_land
 from extract.patterns import Candidate, Context
 from graph.model import Actor, DropReason
 
@@ -212,7 +214,8 @@ def deadline(candidate: Candidate, ctx: Context, words: SurfaceWords) -> str | N
         return None
     if cameo.startswith(_AID_ROOT):
         return f"'{verb.lemma_.lower()}' with a span of time and an infinitive sets a deadline, gives nothing"
-    leaving = [i for i in infinitives if i.lemma_.lower() in ctx.lexicon.leaving_verbs]
+    leaving = [i for i in infinitives if i.lemma_.lower() in ctx.lexicon.leaving_verbs
+               and leaves_the_expellers_land(i, list(candidate.subjects), ctx)]
     if leaving:
         return f"a deadline to '{leaving[0].lemma_.lower()}' orders the addressee out (expulsion), no threat"
     return None

@@ -122,10 +122,13 @@ def test_a_deadline_to_leave_is_no_threat(extractor: Extractor) -> None:
     ],
 )
 def test_a_deadline_gives_nothing(extractor: Extractor, text: str) -> None:
+    """The giving is dropped: as a deadline, or as part of the ultimatum extract/addressed_requests.py
+    reads across the same words."""
     result = run(extractor, text)
     assert "AID" not in relations(result)
     assert any(relation == "AID" and "sets a deadline" in detail
-               for relation, detail in drops(result, DropReason.NO_EVENT_SENSE))
+               for relation, detail in drops(result, DropReason.NO_EVENT_SENSE)) or any(
+        relation == "AID" and "THREATEN" in detail for relation, detail in drops(result, DropReason.DUPLICATE))
 
 
 @pytest.mark.parametrize(
