@@ -160,11 +160,11 @@ ALL_CAPS_MIN_WORDS = 3
 
 def is_all_caps(text: str) -> bool:
     """Text written in capitals: at least three words and nine in ten cased letters upper case."""
-    words = [w for w in _WORD.findall(text) if len(w) > 1]
-    if len(words) < ALL_CAPS_MIN_WORDS:
+    words = (match for match in _WORD.finditer(text) if match.end() - match.start() > 1)
+    if sum(1 for _ in itertools.islice(words, ALL_CAPS_MIN_WORDS)) < ALL_CAPS_MIN_WORDS:
         return False
-    upper = sum(1 for c in text if c.isupper())
-    lower = sum(1 for c in text if c.islower())
+    upper = sum(map(str.isupper, text))  # the letters counted in C, not one by one in Python
+    lower = sum(map(str.islower, text))
     return upper >= 9 * lower
 
 
