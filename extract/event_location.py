@@ -130,15 +130,15 @@ class AgentLocator:
         """The role of an agent noun no actor or pair reference covers and no possessor owns
         ("their supporters" belong to whom "their" names): an unqualified agent of the resolver,
         or a local agent noun."""
-        if token.i in mentions or token.i in mentions.references or token.pos_ not in ("NOUN", "PROPN"):
-            return None
-        if token.dep_ in ("compound", "amod", "nmod", "poss"):
-            return None  # "police station": a modifier, not an agent
-        if any(child.dep_ == "poss" for child in token.children):
+        if token.i in mentions or token.i in mentions.references:
             return None
         local = self.words.local_agents.get(token.lower_)
         if local is None and token.i not in mentions.unqualified_agents:
-            return None  # neither an unqualified agent nor a local agent noun
+            return None  # neither an unqualified agent nor a local agent noun (most words: tested first)
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod", "poss"):
+            return None  # "police station": a modifier, not an agent
+        if any(child.dep_ == "poss" for child in token.children):
+            return None
         return self._known_role(token) or local
 
     def _known_role(self, token: Token) -> Role | None:
