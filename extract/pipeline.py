@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
+from extract.block_index import index_sentences
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
@@ -332,6 +333,7 @@ class _ArticleExtraction:
         self.sentences_before = 0
 
     def add(self, block: Block, doc: Doc) -> None:
+        index_sentences(doc)  # every rule asks for token.sent: one table per block
         mentions = self.resolver.resolve_block(doc)
         self.references.resolve_block(doc, mentions)
         self.locator.locate(doc, mentions)

@@ -1,0 +1,29 @@
+"""The sentence index of a parsed block gives what spaCy's own ``token.sent`` gives."""
+
+from __future__ import annotations
+
+from extract.block_index import SENT_HOOK, index_sentences
+from extract.pipeline import Extractor
+
+TEXT = ("Hungary criticized the European Commission on Monday. Its prime minister said the plan was "
+        "unfair! Did Brussels answer? Officials in Kyiv, who met the envoy, declined to comment.")
+
+
+def test_indexed_sentences_are_spacys_sentences(extractor: Extractor) -> None:
+    plain, indexed = extractor.nlp(TEXT), extractor.nlp(TEXT)
+    index_sentences(indexed)
+    assert SENT_HOOK in indexed.user_token_hooks and SENT_HOOK not in plain.user_token_hooks
+    assert len(list(plain.sents)) == 4
+    for before, after in zip(plain, indexed, strict=True):
+        assert (after.sent.start, after.sent.end) == (before.sent.start, before.sent.end)
+        assert after.sent.text == before.sent.text
+
+
+def test_a_block_of_one_sentence_and_an_empty_block(extractor: Extractor) -> None:
+    nlp = extractor.nlp
+    one = nlp("Russia attacked Ukraine")
+    index_sentences(one)
+    assert [(t.sent.start, t.sent.end) for t in one] == [(0, 3)] * 3
+    empty = nlp("")
+    index_sentences(empty)
+    assert list(empty) == []
