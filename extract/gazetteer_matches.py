@@ -46,7 +46,9 @@ class GazetteerMatcher:
             # names are looked up only as long as the longest one starting with the word
             cased_longest = self.index.longest_from.get(folded[i], 0)
             caseless_longest = self.index.caseless_longest_from.get(lowered[i], 0)
-            for n in range(min(max(cased_longest, caseless_longest), len(doc) - i), 0, -1):
+            # and only as long as the words from here still begin one
+            limit = min(max(cased_longest, caseless_longest), len(doc) - i)
+            for n in range(self.index.reach(folded, lowered, i, limit), 0, -1):
                 surfaces = self.index.get(tuple(folded[i : i + n])) if n <= cased_longest else ()
                 if surfaces:
                     found = (i, i + n, self.best_surface(surfaces))
