@@ -20,7 +20,7 @@ from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
 from extract.event_location import AgentLocator, LocationWords, load_location_words
-from extract.event_memory import EventMemory, sentence_authors, sentence_numbers, sentence_speakers
+from extract.event_memory import EventMemory, sentence_numbers, speakers_and_authors
 from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
@@ -340,8 +340,8 @@ class _ArticleExtraction:
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
-        self.memory = self.memory.hear(sentence_speakers(doc, sentences, ctx))
-        self.memory = self.memory.note_authors(sentence_authors(doc, sentences, ctx))
+        speakers, authors = speakers_and_authors(doc, sentences, ctx)
+        self.memory = self.memory.hear(speakers).note_authors(authors)
         tokens = list(doc)
         found = with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx)
         found = with_territory_acts(tokens, found, ctx, self.extractor.knowledge.gazetteer)
