@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
-from extract.block_index import index_sentences
+from extract.block_index import BlockWords, index_sentences
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
@@ -340,12 +340,12 @@ class _ArticleExtraction:
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
-        speakers, authors = speakers_and_authors(doc, sentences, ctx)
+        words = BlockWords.of(doc)  # each pass below starts from its verbs or nouns: one walk finds them
+        speakers, authors = speakers_and_authors(words.verbs, sentences, ctx)
         self.memory = self.memory.hear(speakers).note_authors(authors)
-        tokens = list(doc)
-        found = with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx)
-        found = with_territory_acts(tokens, found, ctx, self.extractor.knowledge.gazetteer)
-        found = with_symbol_protests(tokens, found, ctx, self.extractor.knowledge.symbol_words,
+        found = with_envoy_acts(words.verbs, list(block_candidates(words.content, ctx)), ctx)
+        found = with_territory_acts(words.content, found, ctx, self.extractor.knowledge.gazetteer)
+        found = with_symbol_protests(words.verbs, found, ctx, self.extractor.knowledge.symbol_words,
                                      self.extractor.knowledge.gazetteer)
         for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]
