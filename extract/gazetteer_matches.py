@@ -85,15 +85,17 @@ class GazetteerMatcher:
         span = doc[start:end]
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return False
-        ent_types = {t.ent_type_ for t in span}
-        written_as_name = _written_as_name(span, surface.kind) or self.place_read_as_person(span, surface)
-        if surface.caseless and not written_as_name:
+        if surface.caseless and not (
+            _written_as_name(span, surface.kind) or self.place_read_as_person(span, surface)
+        ):
             return False
         if surface.kind is SurfaceKind.PERSON:
             return True
         # "George Washington", "Georgia Meloni": a place name inside a longer person name.
+        if {t.ent_type_ for t in span} != {"PERSON"}:
+            return True  # some word outside a person's name (or all outside entities)
         for token in span:
-            if token.ent_type_ == "PERSON" and token.ent_iob_ != "" and not ent_types - {"PERSON"}:
+            if token.ent_iob_ != "":
                 ent = entity_of(token)
                 if ent is not None and (ent.start < start or ent.end > end):
                     return False
