@@ -27,7 +27,7 @@ agent as it was (still ``unqualified_agent`` when a candidate needs it).
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,12 +95,13 @@ class AgentLocator:
     lexicon: Lexicon
     ontology: Ontology
 
-    def locate(self, doc: Doc, mentions: BlockMentions) -> None:
-        """Add a group mention for every agent noun of ``doc`` that a place ascribes to one state,
-        and take it out of the unqualified agents."""
+    def locate(self, tokens: Iterable[Token], mentions: BlockMentions) -> None:
+        """Add a group mention for every agent noun among ``tokens`` (a block's words, or those of
+        them that may be nouns) that a place ascribes to one state, and take it out of the
+        unqualified agents."""
         located: set[int] = set()
         scene_places: set[int] = set()
-        for token in doc:
+        for token in tokens:
             role = self._agent_role(token, mentions)
             if role is None:
                 continue
@@ -117,7 +118,7 @@ class AgentLocator:
             if state not in self.gazetteer.countries:
                 continue
             actor = group_actor(self.gazetteer, state, role)
-            start = token.i - len(role.term.split()) + 1 if _ends_with(doc, token.i, role.term) else token.i
+            start = token.i - len(role.term.split()) + 1 if _ends_with(token.doc, token.i, role.term) else token.i
             mention = Mention(start, token.i + 1, actor, MentionKind.GROUP)
             for i in range(start, token.i + 1):
                 mentions.setdefault(i, mention)

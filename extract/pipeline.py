@@ -334,13 +334,13 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         index_sentences(doc)  # every rule asks for token.sent: one table per block
+        words = BlockWords.of(doc)  # the passes below start from its verbs or nouns: one walk finds them
         mentions = self.resolver.resolve_block(doc)
         self.references.resolve_block(doc, mentions)
-        self.locator.locate(doc, mentions)
+        self.locator.locate(words.content, mentions)
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
-        words = BlockWords.of(doc)  # each pass below starts from its verbs or nouns: one walk finds them
         speakers, authors = speakers_and_authors(words.verbs, sentences, ctx)
         self.memory = self.memory.hear(speakers).note_authors(authors)
         found = with_envoy_acts(words.verbs, list(block_candidates(words.content, ctx)), ctx)
