@@ -203,11 +203,15 @@ _ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 def looks_english(text: str) -> bool:
     """Whether ``text`` reads as English by its share of English stop words (see the constants);
     a text too short to judge counts as English."""
-    words = [m.group(0).lower() for m in itertools.islice(_ANY_WORD.finditer(text), _LANGUAGE_SAMPLE_WORDS)]
+    words = [match[0] for match in itertools.islice(_ANY_WORD.finditer(text), _LANGUAGE_SAMPLE_WORDS)]
     if len(words) < ENGLISH_MIN_WORDS:
         return True
-    stops = sum(1 for word in words if len(word) > 1 and word in STOP_WORDS)
+    stops = sum(map(_LONG_STOP_WORDS.__contains__, map(str.lower, words)))  # counted in C
     return stops / len(words) >= ENGLISH_MIN_STOP_SHARE
+
+
+#: spaCy's English stop words of two letters or more (see ``ENGLISH_MIN_STOP_SHARE``).
+_LONG_STOP_WORDS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 
 
 # A wire dateline before the lede: the place the story was filed from (in capitals, or with a
