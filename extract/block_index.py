@@ -22,13 +22,16 @@ SENT_HOOK = "sent"
 
 
 def index_sentences(doc: Doc) -> None:
-    """Make ``token.sent`` of every token of ``doc`` a table lookup giving the same span."""
-    sentence_of: list[Span] = []
+    """Make ``token.sent`` of every token of ``doc`` a table lookup giving the same span. The table
+    holds the sentences' bounds, not their spans: a span refers to its doc, and a doc whose hook
+    held its own spans would be a reference cycle that only the garbage collector frees."""
+    bounds: list[tuple[int, int]] = []
     for sentence in doc.sents:
-        sentence_of.extend([sentence] * len(sentence))
+        bounds.extend([(sentence.start, sentence.end)] * len(sentence))
 
     def sentence_lookup(token: Token) -> Span:
-        return sentence_of[token.i]
+        start, end = bounds[token.i]
+        return token.doc[start:end]
 
     doc.user_token_hooks[SENT_HOOK] = sentence_lookup
 

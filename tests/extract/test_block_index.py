@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from extract.block_index import CONTENT_POS, SENT_HOOK, BlockWords, index_sentences
 from extract.pipeline import Extractor
 
@@ -36,3 +39,18 @@ def test_block_words_are_the_verbs_and_nouns_in_text_order(extractor: Extractor)
     assert {t.pos_ for t in words.content} <= {"VERB", "AUX", "NOUN", "PROPN"}
     assert [t.text for t in words.verbs] == [t.text for t in doc if t.pos_ == "VERB"] == ["criticized", "said"]
     assert "the" not in [t.lower_ for t in words.content] and "sanctions" in [t.lower_ for t in words.content]
+
+
+def test_an_indexed_doc_is_freed_as_soon_as_it_is_let_go(extractor: Extractor) -> None:
+    """The index holds no reference back to its doc: a block's parse is let go at once, not when
+    the garbage collector next runs (streaming memory stays flat)."""
+    doc = extractor.nlp(TEXT)
+    index_sentences(doc)
+    assert doc[8].text == "Its" and doc[8].sent.text.startswith("Its prime minister")
+    gc.disable()
+    try:
+        freed = weakref.ref(doc)
+        del doc
+        assert freed() is None
+    finally:
+        gc.enable()
