@@ -37,7 +37,7 @@ event of the same CAMEO root at its trigger, and where its two sides are of one 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -65,7 +65,7 @@ DEMAND_RELATION = "DEMAND"
 _CLAUSES = frozenset({"acl", "advcl", "ccomp", "xcomp", "relcl"})
 
 
-def with_addressed_requests(tokens: list[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+def with_addressed_requests(tokens: Sequence[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """The candidates with the addressed requests, deadlines and threats of force in ``tokens``
     merged in; candidates at the words such an act spans become duplicates of it."""
     words = ctx.ontology.addressed_requests

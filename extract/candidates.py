@@ -3,7 +3,7 @@ speech acts coded as CAMEO codes them (``extract.speech_act_candidates``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -30,7 +30,7 @@ from extract.speech_act_candidates import (
 from extract.verb_senses import object_sense, sense_candidates
 
 
-def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
+def block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candidate]:
     """Every candidate in a run of tokens (one parsed block), events composed of a verb and its noun
     (``extract.light_verb_candidates``) or told by the noun of such a verb (``extract.noun_events``),
     requests coded as requests and threats as threats, and requests and reactions about an act done
@@ -47,7 +47,7 @@ def block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
     yield from with_addressed_requests(tokens, coded, ctx)
 
 
-def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
+def _block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candidate]:
     for token in tokens:
         if token.pos_ == "VERB":
             named = naming_candidate(token, ctx)

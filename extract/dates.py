@@ -251,9 +251,11 @@ def parse_date_expression(text: str, article_date: str, future: bool = False) ->
 
 def _date_entities_for(trigger: Token) -> list[Span]:
     """DATE entities of the trigger's sentence that hang from the trigger's clause."""
-    sentence = trigger.sent
+    entities = trigger.sent.ents  # spaCy builds them from the doc's entities at each call: once here
+    if any(ent.label_ == "DATE" and ent.start <= trigger.i < ent.end for ent in entities):
+        return []  # a trigger inside a DATE entity is given none
     own: list[Span] = []
-    for ent in sentence.ents:
+    for ent in entities:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         node = ent.root
@@ -266,9 +268,6 @@ def _date_entities_for(trigger: Token) -> list[Span]:
                 break
             if node.pos_ in ("VERB", "AUX") and node != trigger and node.dep_ not in ("xcomp", "aux"):
                 break
-    for ent in sentence.ents:
-        if ent.label_ == "DATE" and ent.start <= trigger.i < ent.end:
-            return []
     return own
 
 

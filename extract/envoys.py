@@ -45,7 +45,8 @@ def with_envoy_acts(tokens: Iterable[Token], candidates: list[Candidate], ctx: C
 
 
 def _acts_at(verb: Token, ctx: Context) -> Iterator[SpanningAct]:
-    act = _expulsion(verb, ctx) or _recall_or_summons(verb, ctx) or _storming(verb, ctx)
+    words = _verb_words(verb)
+    act = _expulsion(verb, words, ctx) or _recall_or_summons(verb, words, ctx) or _storming(verb, ctx)
     if act is not None:
         yield act
 
@@ -155,10 +156,10 @@ def _act(verb: Token, code: str, subjects: list[Actor], objects: list[Actor], fo
 
 
 # -- expulsion -----------------------------------------------------------------------------------
-def _expulsion(verb: Token, ctx: Context) -> SpanningAct | None:
+def _expulsion(verb: Token, words: set[str], ctx: Context) -> SpanningAct | None:
     """ "ordered/told/asked X to leave", "gave X 72 hours to leave", "declared X persona non grata",
-    X another state's envoys, troops or staff: the subject expels that state (CAMEO 166)."""
-    words = _verb_words(verb)
+    X another state's envoys, troops or staff: the subject expels that state (CAMEO 166). ``words``
+    are the verb's ``_verb_words``."""
     leavers: list[Token] = []
     spans: set[int] = set()  # the leaving verbs
     left: list[Token] = []  # the places a passive order names as left ("ordered out of Britain")
@@ -272,11 +273,11 @@ def _declares_expelling_predicate(verb: Token, ctx: Context) -> bool:
 
 
 # -- recall and summons ----------------------------------------------------------------------------
-def _recall_or_summons(verb: Token, ctx: Context) -> SpanningAct | None:
+def _recall_or_summons(verb: Token, words: set[str], ctx: Context) -> SpanningAct | None:
     """ "recalled its ambassador from Sweden": the subject reduces relations with Sweden (161);
     "summoned the Indian envoy": the subject complains officially to India (114). A recalled envoy
-    is the subject's own and is never the object; a recall naming no host state is dropped."""
-    words = _verb_words(verb)
+    is the subject's own and is never the object; a recall naming no host state is dropped.
+    ``words`` are the verb's ``_verb_words``."""
     recalling = bool(words & ctx.lexicon.recalling_verbs)
     summoning = bool(words & ctx.lexicon.summoning_verbs)
     if not (recalling or summoning):
@@ -374,14 +375,10 @@ def _storming(verb: Token, ctx: Context) -> SpanningAct | None:
     Swedish embassy": they protest against it (140). Their own state comes from their demonym or
     place as for any agent noun; without one the act is dropped (``unqualified_agent``)."""
     lemma = verb.lemma_.lower()
-    if _is_passive(verb):
+    storming = lemma in ctx.lexicon.storming_verbs
+    if not (storming or lemma in ctx.lexicon.gathering_verbs) or _is_passive(verb):
         return None
-    if lemma in ctx.lexicon.storming_verbs:
-        code, missions = STORM_CODE, _patient(verb)
-    elif lemma in ctx.lexicon.gathering_verbs:
-        code, missions = PROTEST_CODE, _places_at(verb, ctx)
-    else:
-        return None
+    code, missions = (STORM_CODE, _patient(verb)) if storming else (PROTEST_CODE, _places_at(verb, ctx))
     senders = [a for t in missions for a in mission_senders(t, ctx)]
     found = clause_subject(verb, ctx)
     if not senders or not any(_is_protester(t, ctx) for t in found.tokens):

@@ -27,7 +27,7 @@ agent as it was (still ``unqualified_agent`` when a candidate needs it).
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,12 +95,13 @@ class AgentLocator:
     lexicon: Lexicon
     ontology: Ontology
 
-    def locate(self, doc: Doc, mentions: BlockMentions) -> None:
-        """Add a group mention for every agent noun of ``doc`` that a place ascribes to one state,
-        and take it out of the unqualified agents."""
+    def locate(self, tokens: Iterable[Token], mentions: BlockMentions) -> None:
+        """Add a group mention for every agent noun among ``tokens`` (a block's words, or those of
+        them that may be nouns) that a place ascribes to one state, and take it out of the
+        unqualified agents."""
         located: set[int] = set()
         scene_places: set[int] = set()
-        for token in doc:
+        for token in tokens:
             role = self._agent_role(token, mentions)
             if role is None:
                 continue
@@ -117,7 +118,7 @@ class AgentLocator:
             if state not in self.gazetteer.countries:
                 continue
             actor = group_actor(self.gazetteer, state, role)
-            start = token.i - len(role.term.split()) + 1 if _ends_with(doc, token.i, role.term) else token.i
+            start = token.i - len(role.term.split()) + 1 if _ends_with(token.doc, token.i, role.term) else token.i
             mention = Mention(start, token.i + 1, actor, MentionKind.GROUP)
             for i in range(start, token.i + 1):
                 mentions.setdefault(i, mention)
@@ -130,15 +131,15 @@ class AgentLocator:
         """The role of an agent noun no actor or pair reference covers and no possessor owns
         ("their supporters" belong to whom "their" names): an unqualified agent of the resolver,
         or a local agent noun."""
-        if token.i in mentions or token.i in mentions.references or token.pos_ not in ("NOUN", "PROPN"):
-            return None
-        if token.dep_ in ("compound", "amod", "nmod", "poss"):
-            return None  # "police station": a modifier, not an agent
-        if any(child.dep_ == "poss" for child in token.children):
+        if token.i in mentions or token.i in mentions.references:
             return None
         local = self.words.local_agents.get(token.lower_)
         if local is None and token.i not in mentions.unqualified_agents:
-            return None  # neither an unqualified agent nor a local agent noun
+            return None  # neither an unqualified agent nor a local agent noun (most words: tested first)
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod", "poss"):
+            return None  # "police station": a modifier, not an agent
+        if any(child.dep_ == "poss" for child in token.children):
+            return None
         return self._known_role(token) or local
 
     def _known_role(self, token: Token) -> Role | None:

@@ -127,41 +127,46 @@ def sentence_numbers(sentence_starts: Iterable[int], before: int) -> dict[int, i
     return {start: before + number for number, start in enumerate(sentence_starts)}
 
 
-def sentence_speakers(tokens: Iterable[Token], sentences: dict[int, int], ctx: Context) -> list[Speaker]:
-    """The speakers of a block in text order: actors that are the subject of a speech, accusing
-    or naming verb ("Beijing said", "Tokyo accused", "the minister described ...")."""
+def speakers_and_authors(
+    tokens: Iterable[Token], sentences: dict[int, int], ctx: Context,
+) -> tuple[list[Speaker], list[Author]]:
+    """The speakers and the authors of a block, each in text order, read in one walk over its verbs
+    (``speakers_at``, ``authors_at``)."""
     lexicon = ctx.lexicon
-    verbs = lexicon.speech_verbs | lexicon.accusing_verbs | lexicon.naming_verbs
-    found: list[Speaker] = []
-    for token in tokens:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
-            continue
-        for child in token.children:
-            actor = ctx.actor(child) if child.dep_ == "nsubj" else None
-            if actor is not None:
-                found.append(Speaker(actor, sentences[token.sent.start], token.i))
-    return found
-
-
-def sentence_authors(tokens: Iterable[Token], sentences: dict[int, int], ctx: Context) -> list[Author]:
-    """The authors of a block in text order: actors told issuing a document noun, as the subject
-    of a verb whose direct object it is ("passed a resolution"), the agent of such a passive ("a
-    plan put forward by France") or the subject of a verb it derives from ("proposed")."""
-    documents = ctx.ontology.event_nouns.documents
-    found: list[Author] = []
+    speech = lexicon.speech_verbs | lexicon.accusing_verbs | lexicon.naming_verbs
+    speakers: list[Speaker] = []
+    authors: list[Author] = []
     for token in tokens:
         if token.pos_ != "VERB":
             continue
         lemma = token.lemma_.lower()
-        phrasal = any(c.dep_ == "prt" for c in token.children)  # "ruled out", "offered up": another verb
-        nouns = [] if phrasal else [noun for noun, words in documents.items() if lemma in words]
-        nouns += [c.lemma_.lower() for c in token.children
-                  if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in documents]
-        if not nouns:
-            continue
-        for actor in _issuers(token, ctx):
-            found.extend(Author(noun, actor, sentences[token.sent.start], token.i) for noun in nouns)
-    return found
+        if lemma in speech:
+            speakers.extend(speakers_at(token, sentences, ctx))
+        authors.extend(authors_at(token, lemma, sentences, ctx))
+    return speakers, authors
+
+
+def speakers_at(verb: Token, sentences: dict[int, int], ctx: Context) -> Iterator[Speaker]:
+    """The actors that are the subject of a speech, accusing or naming verb ("Beijing said", "Tokyo
+    accused", "the minister described ..."); the caller checks the verb."""
+    for child in verb.children:
+        actor = ctx.actor(child) if child.dep_ == "nsubj" else None
+        if actor is not None:
+            yield Speaker(actor, sentences[verb.sent.start], verb.i)
+
+
+def authors_at(verb: Token, lemma: str, sentences: dict[int, int], ctx: Context) -> list[Author]:
+    """The actors a verb (its lower-case lemma ``lemma``) tells issuing a document noun, as the
+    subject of a verb whose direct object it is ("passed a resolution"), the agent of such a passive
+    ("a plan put forward by France") or the subject of a verb it derives from ("proposed")."""
+    documents = ctx.ontology.event_nouns.documents
+    phrasal = any(c.dep_ == "prt" for c in verb.children)  # "ruled out", "offered up": another verb
+    nouns = [] if phrasal else [noun for noun, words in documents.items() if lemma in words]
+    nouns += [c.lemma_.lower() for c in verb.children
+              if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in documents]
+    if not nouns:
+        return []
+    return [Author(noun, actor, sentences[verb.sent.start], verb.i) for actor in _issuers(verb, ctx) for noun in nouns]
 
 
 def _issuers(verb: Token, ctx: Context) -> list[Actor]:

@@ -9,9 +9,9 @@ referred act's agent. Which nouns name which acts: ``find_referent`` and event_n
 
 A definite noun of a statement ("the claim", "these remarks", "the allegations") refers back to
 what someone said: the reaction ("India rejected the claim") is aimed at the latest speaker of
-another state, the subject of a speech verb (``sentence_speakers``). A definite noun of a text
+another state, the subject of a speech verb (``event_memory.speakers_at``). A definite noun of a text
 an actor issues ("the resolution", "the proposal": event_nouns.toml ``document_nouns``) refers
-back to its author, the latest actor of another state told issuing one (``sentence_authors``).
+back to its author, the latest actor of another state told issuing one (``event_memory.authors_at``).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import datetime
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -604,8 +604,33 @@ class SurfaceIndex:
     def get(self, tokens: tuple[str, ...]) -> tuple[Surface, ...]:
         return self.entries.get(tokens, ())
 
+    @cached_property
+    def name_starts(self) -> frozenset[tuple[str, ...]]:
+        """Every run of two or more words that a name of ``entries`` begins with (or is), built once."""
+        return _multiword_starts(self.entries)
+
+    @cached_property
+    def caseless_name_starts(self) -> frozenset[tuple[str, ...]]:
+        """Every run of two or more lower-case words that a ``caseless`` name begins with (or is)."""
+        return _multiword_starts(self.caseless)
+
+    def reach(self, folded: Sequence[str], lowered: Sequence[str], start: int, limit: int) -> int:
+        """How many words from ``start`` (at most ``limit``) can hold a name: as many as still
+        begin one, in the text's case (``folded``) or in lower case (``lowered``); no name there
+        is longer, so a longest-match lookup need not try more words."""
+        reach = min(1, limit)
+        while reach < limit and (tuple(folded[start : start + reach + 1]) in self.name_starts
+                                 or tuple(lowered[start : start + reach + 1]) in self.caseless_name_starts):
+            reach += 1
+        return reach
+
     def get_caseless(self, lowered: tuple[str, ...]) -> tuple[Surface, ...]:
         return self.caseless.get(lowered, ())
+
+
+def _multiword_starts(entries: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """The first two, three, ... words of every key, the key itself included."""
+    return frozenset(key[:size] for key in entries for size in range(2, len(key) + 1))
 
 
 def _longest_from(entries: Iterable[tuple[str, ...]]) -> dict[str, int]:

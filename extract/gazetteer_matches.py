@@ -46,7 +46,9 @@ class GazetteerMatcher:
             # names are looked up only as long as the longest one starting with the word
             cased_longest = self.index.longest_from.get(folded[i], 0)
             caseless_longest = self.index.caseless_longest_from.get(lowered[i], 0)
-            for n in range(min(max(cased_longest, caseless_longest), len(doc) - i), 0, -1):
+            # and only as long as the words from here still begin one
+            limit = min(max(cased_longest, caseless_longest), len(doc) - i)
+            for n in range(self.index.reach(folded, lowered, i, limit), 0, -1):
                 surfaces = self.index.get(tuple(folded[i : i + n])) if n <= cased_longest else ()
                 if surfaces:
                     found = (i, i + n, self.best_surface(surfaces))
@@ -83,15 +85,17 @@ class GazetteerMatcher:
         span = doc[start:end]
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return False
-        ent_types = {t.ent_type_ for t in span}
-        written_as_name = _written_as_name(span, surface.kind) or self.place_read_as_person(span, surface)
-        if surface.caseless and not written_as_name:
+        if surface.caseless and not (
+            _written_as_name(span, surface.kind) or self.place_read_as_person(span, surface)
+        ):
             return False
         if surface.kind is SurfaceKind.PERSON:
             return True
         # "George Washington", "Georgia Meloni": a place name inside a longer person name.
+        if {t.ent_type_ for t in span} != {"PERSON"}:
+            return True  # some word outside a person's name (or all outside entities)
         for token in span:
-            if token.ent_type_ == "PERSON" and token.ent_iob_ != "" and not ent_types - {"PERSON"}:
+            if token.ent_iob_ != "":
                 ent = entity_of(token)
                 if ent is not None and (ent.start < start or ent.end > end):
                     return False

@@ -476,9 +476,11 @@ def with_pair_reference(
     other"; dropped as ``unresolved_reference`` when an unresolved pair is its missing argument.
     ``confidence`` is the path's, before a drop set it to 0; ``references`` are the block's pair
     and group references by token (their actors, None when unresolved)."""
+    if candidate.drop is None and not references:
+        return candidate  # a block without pair or group references: nothing to mark
     objects = _argument_tokens(candidate.trigger)
     arguments = [*subject_tokens, *(candidate.trigger.doc[i] for i in object_indices), *objects]
-    from_pair = _actors_from_pair(candidate, arguments, references)
+    from_pair = bool(references) and _actors_from_pair(candidate, arguments, references)
     if candidate.drop is None:
         return _as_pair_derived(candidate, candidate.confidence) if from_pair else candidate
     reciprocal = _reciprocal(candidate, objects, lexicon)

@@ -718,6 +718,8 @@ def _noun_trigger(noun: Token, ctx: Context) -> Trigger | None:
     before the noun's own; None when no trigger fits."""
     lemma = noun.lemma_.lower()
     triggers = list(ctx.ontology.triggers_for("NOUN", lemma))
+    if not triggers:
+        return None  # (a multiword trigger is among the head noun's triggers too)
     compounds = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
     for words in ctx.ontology.multiword_heads.get(lemma, ()):
         if set(words[:-1]) <= compounds:

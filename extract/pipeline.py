@@ -15,11 +15,12 @@ from spacy.tokens import Doc
 from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
+from extract.block_index import BlockWords, index_sentences
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
 from extract.event_location import AgentLocator, LocationWords, load_location_words
-from extract.event_memory import EventMemory, sentence_authors, sentence_numbers, sentence_speakers
+from extract.event_memory import EventMemory, sentence_numbers, speakers_and_authors
 from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
@@ -345,19 +346,20 @@ class _ArticleExtraction:
         self.sentences_before = 0
 
     def add(self, block: Block, doc: Doc) -> None:
+        index_sentences(doc)  # every rule asks for token.sent: one table per block
+        words = BlockWords.of(doc)  # the passes below start from its verbs or nouns: one walk finds them
         mentions = self.resolver.resolve_block(doc)
         with_legislatures(doc, mentions, self.extractor.knowledge.legislatures, self.extractor.knowledge.gazetteer)
         self.references.resolve_block(doc, mentions)
-        self.locator.locate(doc, mentions)
+        self.locator.locate(words.content, mentions)
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
-        self.memory = self.memory.hear(sentence_speakers(doc, sentences, ctx))
-        self.memory = self.memory.note_authors(sentence_authors(doc, sentences, ctx))
-        tokens = list(doc)
-        found = with_envoy_acts(tokens, list(block_candidates(tokens, ctx)), ctx)
-        found = with_territory_acts(tokens, found, ctx, self.extractor.knowledge.gazetteer)
-        found = with_symbol_protests(tokens, found, ctx, self.extractor.knowledge.symbol_words,
+        speakers, authors = speakers_and_authors(words.verbs, sentences, ctx)
+        self.memory = self.memory.hear(speakers).note_authors(authors)
+        found = with_envoy_acts(words.verbs, list(block_candidates(words.content, ctx)), ctx)
+        found = with_territory_acts(words.content, found, ctx, self.extractor.knowledge.gazetteer)
+        found = with_symbol_protests(words.verbs, found, ctx, self.extractor.knowledge.symbol_words,
                                      self.extractor.knowledge.gazetteer)
         for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]

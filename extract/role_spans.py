@@ -24,8 +24,11 @@ class BlockRoles:
 
     @classmethod
     def of(cls, doc: Doc, terms: RoleTerms) -> BlockRoles:
-        found = cls(terms, tuple(t.lower_ for t in doc), tuple(t.lemma_.lower() for t in doc))
-        starting = {i: at for i in range(len(found.lowers)) if (at := found._longest_at(i)) is not None}
+        words = [(t.lower_, t.lemma_.lower()) for t in doc]
+        found = cls(terms, tuple(lower for lower, _ in words), tuple(lemma for _, lemma in words))
+        first_words = terms.longest_from  # most words begin no term: only those that do are looked up
+        starting = {i: at for i, (lower, lemma) in enumerate(words) if (lower in first_words or lemma in first_words)
+                    and (at := found._longest_at(i)) is not None}
         return replace(found, starting=starting)
 
     def at(self, index: int) -> tuple[int, Role] | None:

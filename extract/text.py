@@ -160,11 +160,11 @@ ALL_CAPS_MIN_WORDS = 3
 
 def is_all_caps(text: str) -> bool:
     """Text written in capitals: at least three words and nine in ten cased letters upper case."""
-    words = [w for w in _WORD.findall(text) if len(w) > 1]
-    if len(words) < ALL_CAPS_MIN_WORDS:
+    words = (match for match in _WORD.finditer(text) if match.end() - match.start() > 1)
+    if sum(1 for _ in itertools.islice(words, ALL_CAPS_MIN_WORDS)) < ALL_CAPS_MIN_WORDS:
         return False
-    upper = sum(1 for c in text if c.isupper())
-    lower = sum(1 for c in text if c.islower())
+    upper = sum(map(str.isupper, text))  # the letters counted in C, not one by one in Python
+    lower = sum(map(str.islower, text))
     return upper >= 9 * lower
 
 
@@ -203,11 +203,15 @@ _ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 def looks_english(text: str) -> bool:
     """Whether ``text`` reads as English by its share of English stop words (see the constants);
     a text too short to judge counts as English."""
-    words = [m.group(0).lower() for m in itertools.islice(_ANY_WORD.finditer(text), _LANGUAGE_SAMPLE_WORDS)]
+    words = [match[0] for match in itertools.islice(_ANY_WORD.finditer(text), _LANGUAGE_SAMPLE_WORDS)]
     if len(words) < ENGLISH_MIN_WORDS:
         return True
-    stops = sum(1 for word in words if len(word) > 1 and word in STOP_WORDS)
+    stops = sum(map(_LONG_STOP_WORDS.__contains__, map(str.lower, words)))  # counted in C
     return stops / len(words) >= ENGLISH_MIN_STOP_SHARE
+
+
+#: spaCy's English stop words of two letters or more (see ``ENGLISH_MIN_STOP_SHARE``).
+_LONG_STOP_WORDS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 
 
 # A wire dateline before the lede: the place (or places, "BEIJING/WASHINGTON") the story was

@@ -5,7 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from extract.gazetteer import DATA_DIR, DatedCode, DatedPerson, GazetteerError, SurfaceKind, fold, load_gazetteer
+from extract.gazetteer import (
+    DATA_DIR,
+    DatedCode,
+    DatedPerson,
+    GazetteerError,
+    SurfaceIndex,
+    SurfaceKind,
+    fold,
+    load_gazetteer,
+)
 
 
 def test_every_iso_country_with_names_demonyms_and_capitals() -> None:
@@ -129,3 +138,23 @@ def test_common_spellings_of_the_two_congos_are_names() -> None:
     assert names["Democratic Republic of Congo"] == "COD"
     assert names["Republic of Congo"] == "COG"
     assert "Congo" not in names  # either state: left to the context
+
+
+def test_reach_counts_the_words_that_still_begin_a_name() -> None:
+    """A longest-match lookup tries no more words than still begin a name, in the text's case
+    or in lower case; past them no name can match, so the longest match is found all the same."""
+    cased = {("United", "States"): (), ("United", "Arab", "Emirates"): (), ("Russia",): ()}
+    caseless = {("the", "kremlin"): (), ("the", "white", "house", "press", "office"): ()}
+    index = SurfaceIndex(cased, 3, caseless, 5, {"United": 3, "Russia": 1}, {"the": 5})
+
+    def reach(text: str, limit: int) -> int:
+        words = text.split()
+        return index.reach(words, [w.lower() for w in words], 0, limit)
+
+    assert reach("United Arab Emirates said", 3) == 3
+    assert reach("United Arab Emirates", 2) == 2  # never past the limit (the longest name, the words left)
+    assert reach("United States and", 3) == 2
+    assert reach("United Nations", 3) == 1  # "United Nations" begins no name of this index
+    assert reach("The White House press office", 5) == 5  # caseless names read in lower case
+    assert reach("the White House said", 5) == 3
+    assert reach("Russia", 1) == 1 and reach("Russia", 0) == 0

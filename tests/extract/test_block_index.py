@@ -1,0 +1,56 @@
+"""The sentence index of a parsed block gives what spaCy's own ``token.sent`` gives."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from extract.block_index import CONTENT_POS, SENT_HOOK, BlockWords, index_sentences
+from extract.pipeline import Extractor
+
+TEXT = ("Hungary criticized the European Commission on Monday. Its prime minister said the plan was "
+        "unfair! Did Brussels answer? Officials in Kyiv, who met the envoy, declined to comment.")
+
+
+def test_indexed_sentences_are_spacys_sentences(extractor: Extractor) -> None:
+    plain, indexed = extractor.nlp(TEXT), extractor.nlp(TEXT)
+    index_sentences(indexed)
+    assert SENT_HOOK in indexed.user_token_hooks and SENT_HOOK not in plain.user_token_hooks
+    assert len(list(plain.sents)) == 4
+    for before, after in zip(plain, indexed, strict=True):
+        assert (after.sent.start, after.sent.end) == (before.sent.start, before.sent.end)
+        assert after.sent.text == before.sent.text
+
+
+def test_a_block_of_one_sentence_and_an_empty_block(extractor: Extractor) -> None:
+    nlp = extractor.nlp
+    one = nlp("Russia attacked Ukraine")
+    index_sentences(one)
+    assert [(t.sent.start, t.sent.end) for t in one] == [(0, 3)] * 3
+    empty = nlp("")
+    index_sentences(empty)
+    assert list(empty) == []
+
+
+def test_block_words_are_the_verbs_and_nouns_in_text_order(extractor: Extractor) -> None:
+    doc = extractor.nlp("Hungary has criticized the new sanctions on Russia, officials said.")
+    words = BlockWords.of(doc)
+    assert [t.text for t in words.content] == [t.text for t in doc if t.pos_ in CONTENT_POS]
+    assert {t.pos_ for t in words.content} <= {"VERB", "AUX", "NOUN", "PROPN"}
+    assert [t.text for t in words.verbs] == [t.text for t in doc if t.pos_ == "VERB"] == ["criticized", "said"]
+    assert "the" not in [t.lower_ for t in words.content] and "sanctions" in [t.lower_ for t in words.content]
+
+
+def test_an_indexed_doc_is_freed_as_soon_as_it_is_let_go(extractor: Extractor) -> None:
+    """The index holds no reference back to its doc: a block's parse is let go at once, not when
+    the garbage collector next runs (streaming memory stays flat)."""
+    doc = extractor.nlp(TEXT)
+    index_sentences(doc)
+    assert doc[8].text == "Its" and doc[8].sent.text.startswith("Its prime minister")
+    gc.disable()
+    try:
+        freed = weakref.ref(doc)
+        del doc
+        assert freed() is None
+    finally:
+        gc.enable()
