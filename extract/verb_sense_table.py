@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "verb_senses.toml"
@@ -42,6 +42,8 @@ class VerbSenseTable:
     by_verb: Mapping[str, tuple[ObjectClass, ...]]
     #: verbs whose ontology reading the dictionary's object patterns override
     general_verbs: frozenset[str] = frozenset()
+    #: particles that change a verb's sense ("call off", "back down"), by verb lemma
+    phrasal: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @staticmethod
     def empty() -> VerbSenseTable:
@@ -49,6 +51,10 @@ class VerbSenseTable:
 
     def classes_for(self, lemma: str) -> tuple[ObjectClass, ...]:
         return self.by_verb.get(lemma, ())
+
+    def sense_changing_particles(self, lemma: str) -> frozenset[str]:
+        """The particles that take the verb away from its own sense (none listed: none)."""
+        return self.phrasal.get(lemma, frozenset())
 
 
 def load_verb_sense_table(path: Path, cameo_codes: frozenset[str]) -> VerbSenseTable:
@@ -64,7 +70,21 @@ def load_verb_sense_table(path: Path, cameo_codes: frozenset[str]) -> VerbSenseT
         for verb in item.verbs:
             by_verb.setdefault(verb, []).append(item)
     general = frozenset(_words(str(path), raw, "general_verbs", non_empty=True))
-    return VerbSenseTable({verb: tuple(items) for verb, items in by_verb.items()}, general)
+    phrasal = _phrasal(path, raw.get("phrasal", {}))
+    return VerbSenseTable({verb: tuple(items) for verb, items in by_verb.items()}, general, phrasal)
+
+
+def _phrasal(path: Path, table: object) -> dict[str, frozenset[str]]:
+    """The [phrasal] table: verb lemma -> the particles that change its sense (one word each)."""
+    if not isinstance(table, dict):
+        raise VerbSenseError(f"{path}: [phrasal] must be a table of verb = [particles], got {table!r}")
+    phrasal: dict[str, frozenset[str]] = {}
+    for verb, particles in table.items():
+        words = _words(f"{path} [phrasal]", table, verb, non_empty=True)
+        if any(len(word.split()) != 1 for word in words):
+            raise VerbSenseError(f"{path} [phrasal] {verb}: particles must be single words, got {particles!r}")
+        phrasal[str(verb).lower()] = frozenset(words)
+    return phrasal
 
 
 def _object_class(path: Path, entry: object, cameo_codes: frozenset[str]) -> ObjectClass:
