@@ -5,18 +5,22 @@ Rule: a trigger verb carrying a particle that verb_senses.toml [phrasal] lists f
 or a particle adverb right after the verb), where no ontology trigger of the verb names that
 particle, is a verb of its own, not the bare verb. The CAMEO verb dictionary's pattern for the verb
 with that particle codes it ("call off" 160, "back down" 080); with no such pattern the verb is
-dropped with the countable reason ``no_event_sense``. Particles not listed for the verb keep its
+coded by verb_senses.toml [phrasal_codes] where that names it ("call out" 111), else dropped with
+the countable reason ``no_event_sense``. Particles not listed for the verb keep its
 sense (a plain direction or completion of the same act: "sent in troops", "beat up").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extract.patterns import Candidate, Context, dictionary_candidates
+from extract.ontology import Trigger
+from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context, coded_verb_candidate, dictionary_candidates
 from extract.verb_dictionary import particle_words
+from extract.verb_sense_table import PhrasalCode
 from graph.model import DropReason
 
 
@@ -44,6 +48,23 @@ def phrasal_candidates(verb: Token, particle: str, ctx: Context) -> Iterator[Can
         yield from dictionary_candidates(verb, ctx)
         return
     lemma = verb.lemma_.lower()
+    own = ctx.ontology.verb_senses.phrasal_code(lemma, particle)
+    if own is not None:
+        yield _coded(verb, particle, own, ctx)
+        return
     relation = ctx.ontology.triggers_for("VERB", lemma)[0].relation
     detail = f"{lemma} {particle}: a phrasal verb of its own, not {lemma!r} ({relation})"
     yield Candidate(verb, relation, (), (), (), 0.0, DropReason.NO_EVENT_SENSE, detail)
+
+
+def _coded(verb: Token, particle: str, own: PhrasalCode, ctx: Context) -> Candidate:
+    """The candidate of a phrasal verb coded by [phrasal_codes], with its code where it is more
+    specific than its relation's."""
+    relation = ctx.ontology.relation_for_code(own.code)
+    trig = Trigger(verb.lemma_.lower(), "VERB", relation.name, particle, (own.prep,) if own.prep else (), None)
+    candidate = coded_verb_candidate(verb, trig, ctx)
+    confidence = round(candidate.confidence * DICTIONARY_CONFIDENCE, 3)
+    if candidate.drop is None and own.code != relation.cameo:
+        attributes = tuple(sorted({*candidate.attributes, ("cameo", own.code)}))
+        return replace(candidate, attributes=attributes, confidence=confidence)
+    return replace(candidate, confidence=confidence)

@@ -154,3 +154,50 @@ def test_a_phrasal_particle_of_two_words_is_an_error(tmp_path: Path) -> None:
     )
     with pytest.raises(VerbSenseError, match=r"\[phrasal\] call"):
         load_verb_sense_table(path, CODES)
+
+
+# -- phrasal verbs the dictionary does not list, coded by [phrasal_codes] ---------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway called out Russia over the jamming of its flights.", ("NOR", "111", "RUS")),
+        ("Egypt struck out at Ethiopia over the filling of the dam.", ("EGY", "111", "ETH")),
+    ],
+)
+def test_a_listed_phrasal_verb_says_its_own_act(
+    extractor: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = coded(run(extractor, text))
+    assert expected in found
+    assert not any(code[:2] in ("04", "19") for _, code, _ in found)
+
+
+def test_a_phrasal_code_must_be_a_cameo_code(tmp_path: Path) -> None:
+    path = tmp_path / "verb_senses.toml"
+    path.write_text(
+        'general_verbs = ["give"]\n[[sense]]\nname = "x"\nverbs = ["pay"]\nobjects = ["price"]\ncode = "---"\n'
+        '[phrasal_codes]\n"call out" = "999"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(VerbSenseError, match=r"\[phrasal_codes\] 'call out'"):
+        load_verb_sense_table(path, CODES)
+
+
+# -- a light verb with a particle that changes it passes its subject to no event noun ---------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Austria held up the sanctions package against Belarus for a month.",
+        "Slovakia held off sanctions on Russia until the summit.",
+        "Iran gave up talks with Bahrain after the incident.",
+    ],
+)
+def test_a_light_verb_with_a_changing_particle_gives_no_event(extractor: Extractor, text: str) -> None:
+    extraction = run(extractor, text)
+    assert not extraction.events
+    assert any(d.reason is DropReason.BLOCKED_BY_GOVERNOR for d in extraction.drops)
+
+
+def test_a_light_verb_without_a_particle_keeps_the_event(extractor: Extractor) -> None:
+    assert ("AUT", "163", "BLR") in coded(run(extractor, "Austria imposed sanctions on Belarus."))
+    assert any(code.startswith("04") for _, code, _ in coded(run(extractor, "Iran held talks with Bahrain.")))
