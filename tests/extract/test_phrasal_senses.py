@@ -201,3 +201,28 @@ def test_a_light_verb_with_a_changing_particle_gives_no_event(extractor: Extract
 def test_a_light_verb_without_a_particle_keeps_the_event(extractor: Extractor) -> None:
     assert ("AUT", "163", "BLR") in coded(run(extractor, "Austria imposed sanctions on Belarus."))
     assert any(code.startswith("04") for _, code, _ in coded(run(extractor, "Iran held talks with Bahrain.")))
+
+
+# -- joining a call, hijacking a process, shooting down a proposal, hosting a contest -----------------
+@pytest.mark.parametrize(
+    ("text", "false_root"),
+    [
+        ("Austria joined calls by Italy for a ceasefire.", "06"),
+        ("Syria hijacked the agenda of the talks with Jordan.", "18"),
+        ("Sweden's fans invaded the pitch after the win over Norway.", "19"),
+        ("Kenya hosted the marathon with Uganda.", "04"),
+    ],
+)
+def test_a_figurative_object_of_join_hijack_invade_or_host(extractor: Extractor, text: str, false_root: str) -> None:
+    assert false_root not in roots(run(extractor, text))
+
+
+def test_shooting_down_a_proposal_rejects_it_and_a_drone_is_still_shot(extractor: Extractor) -> None:
+    found = coded(run(extractor, "Peru shot down Bolivia's proposal for a joint port."))
+    assert ("PER", "120", "BOL") in found
+    assert not any(code.startswith("19") for _, code, _ in found)
+    assert any(code.startswith("19") for _, code, _ in coded(run(extractor, "Syria shot down an Israeli drone.")))
+
+
+def test_a_state_joining_another_in_a_mission_still_cooperates(extractor: Extractor) -> None:
+    assert ("ESP", "060", "FRA") in coded(run(extractor, "Spain joined France in the mission to Mali."))
