@@ -15,6 +15,7 @@ from extract.light_verb_candidates import with_composed_events
 from extract.noun_events import with_noun_events
 from extract.official_protests import as_official_protest
 from extract.patterns import Candidate, Context, noun_candidates, obligation_candidates, verb_candidates
+from extract.phrasal_senses import changed_particle, phrasal_candidates
 from extract.reason_adjuncts import outside_reason_adjunct
 from extract.refusals import refusal_candidates
 from extract.reported_judgements import reported_judgement_candidates
@@ -54,8 +55,14 @@ def _block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candida
             if named is not None:
                 yield named
                 continue
-            sense = object_sense(token, ctx)
-            yield from verb_candidates(token, ctx) if sense is None else sense_candidates(token, sense, ctx)
+            particle = changed_particle(token, ctx)
+            sense = object_sense(token, ctx) if particle is None else None
+            if particle is not None:
+                yield from phrasal_candidates(token, particle, ctx)
+            elif sense is not None:
+                yield from sense_candidates(token, sense, ctx)
+            else:
+                yield from verb_candidates(token, ctx)
             yield from obligation_candidates(token, ctx)
             yield from consequence_threats(token, ctx)
             yield from reported_judgement_candidates(token, ctx)

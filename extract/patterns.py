@@ -282,6 +282,8 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
         lemma = head.lemma_.lower()
         if lemma in ctx.lexicon.opposing_verbs:
             return Found((), 0.0, blocked=True)
+        if particle_words(head) & ctx.ontology.verb_senses.light_verb_changing_particles(lemma):
+            return Found((), 0.0, blocked=True)  # "held up the sanctions": delayed, not done (verb_senses.toml)
         if lemma in ctx.lexicon.light_verbs or lemma in ctx.lexicon.control_verbs:
             return clause_subject(head, ctx, depth + 1)
         if not is_trigger(head, ctx):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "verb_senses.toml"
@@ -36,12 +36,27 @@ class ObjectClass:
 
 
 @dataclass(frozen=True)
+class PhrasalCode:
+    """The act a phrasal verb says: its CAMEO code and the preposition of its target (None: the
+    direct object)."""
+
+    code: str
+    prep: str | None
+
+
+@dataclass(frozen=True)
 class VerbSenseTable:
     """The object classes by verb lemma, in file order."""
 
     by_verb: Mapping[str, tuple[ObjectClass, ...]]
     #: verbs whose ontology reading the dictionary's object patterns override
     general_verbs: frozenset[str] = frozenset()
+    #: particles that change a verb's sense ("call off", "back down"), by verb lemma
+    phrasal: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: particles that take a light verb from its sense ("hold up", "give up"), by verb lemma
+    light_phrasal: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: CAMEO codes of phrasal verbs the dictionary does not list, by (lemma, particle)
+    phrasal_codes: Mapping[tuple[str, str], PhrasalCode] = field(default_factory=dict)
 
     @staticmethod
     def empty() -> VerbSenseTable:
@@ -49,6 +64,18 @@ class VerbSenseTable:
 
     def classes_for(self, lemma: str) -> tuple[ObjectClass, ...]:
         return self.by_verb.get(lemma, ())
+
+    def sense_changing_particles(self, lemma: str) -> frozenset[str]:
+        """The particles that take the verb away from its own sense (none listed: none)."""
+        return self.phrasal.get(lemma, frozenset())
+
+    def phrasal_code(self, lemma: str, particle: str) -> PhrasalCode | None:
+        """The act of the phrasal verb, where [phrasal_codes] names it."""
+        return self.phrasal_codes.get((lemma, particle))
+
+    def light_verb_changing_particles(self, lemma: str) -> frozenset[str]:
+        """The particles with which a light verb passes its subject to no event noun."""
+        return self.light_phrasal.get(lemma, frozenset())
 
 
 def load_verb_sense_table(path: Path, cameo_codes: frozenset[str]) -> VerbSenseTable:
@@ -64,7 +91,37 @@ def load_verb_sense_table(path: Path, cameo_codes: frozenset[str]) -> VerbSenseT
         for verb in item.verbs:
             by_verb.setdefault(verb, []).append(item)
     general = frozenset(_words(str(path), raw, "general_verbs", non_empty=True))
-    return VerbSenseTable({verb: tuple(items) for verb, items in by_verb.items()}, general)
+    phrasal = _phrasal(path, "phrasal", raw.get("phrasal", {}))
+    light = _phrasal(path, "light_phrasal", raw.get("light_phrasal", {}))
+    codes = _phrasal_codes(path, raw.get("phrasal_codes", {}), cameo_codes)
+    return VerbSenseTable({verb: tuple(items) for verb, items in by_verb.items()}, general, phrasal, light, codes)
+
+
+def _phrasal_codes(path: Path, table: object, cameo_codes: frozenset[str]) -> dict[tuple[str, str], PhrasalCode]:
+    """[phrasal_codes]: "lemma particle [prep]" -> a CAMEO code."""
+    if not isinstance(table, dict):
+        raise VerbSenseError(f"{path}: [phrasal_codes] must be a table of \"verb particle\" = code, got {table!r}")
+    codes: dict[tuple[str, str], PhrasalCode] = {}
+    for key, code in table.items():
+        words = str(key).lower().split()
+        if len(words) not in (2, 3) or not isinstance(code, str) or code not in cameo_codes:
+            raise VerbSenseError(
+                f"{path} [phrasal_codes] {key!r}: needs 'verb particle [prep]' = a CAMEO code, got {code!r}")
+        codes[(words[0], words[1])] = PhrasalCode(code, words[2] if len(words) == 3 else None)
+    return codes
+
+
+def _phrasal(path: Path, key: str, table: object) -> dict[str, frozenset[str]]:
+    """A [phrasal] or [light_phrasal] table: verb lemma -> the particles that change its sense."""
+    if not isinstance(table, dict):
+        raise VerbSenseError(f"{path}: [{key}] must be a table of verb = [particles], got {table!r}")
+    phrasal: dict[str, frozenset[str]] = {}
+    for verb, particles in table.items():
+        words = _words(f"{path} [{key}]", table, verb, non_empty=True)
+        if any(len(word.split()) != 1 for word in words):
+            raise VerbSenseError(f"{path} [{key}] {verb}: particles must be single words, got {particles!r}")
+        phrasal[str(verb).lower()] = frozenset(words)
+    return phrasal
 
 
 def _object_class(path: Path, entry: object, cameo_codes: frozenset[str]) -> ObjectClass:

@@ -74,8 +74,14 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
         if pattern.code is not None and not triggers:
             return None  # the dictionary codes this verb already, with this very pattern
         if pattern.code is not None and pattern.code[:2] == INTENT_ROOT:
-            return None  # an intention is said by the verb that governs the act, not by its object
-        sense = _dictionary_sense(pattern)
+            # an intention is said by the verb that governs the act, not by its object; a class of
+            # the verb's figurative objects may still say that the verb is no act ("gave assurances")
+            found_class = _object_class(verb, table.classes_for(lemma))
+            if found_class is None:
+                return None
+            sense = _class_sense(found_class)
+        else:
+            sense = _dictionary_sense(pattern)
     else:
         found = _object_class(verb, table.classes_for(lemma))
         if found is None:

@@ -1,0 +1,89 @@
+"""The verb sense inventory (verb_sense_inventory.tsv): invented wire-style sentences in which a
+frequent, polysemous trigger verb is used in a sense that is no event of its surface kind (a phrasal
+verb whose particle changes the meaning, a light verb with a communication or abstract object, a
+figurative or non-actor object), and contrasts in which the verb keeps its event sense. Rows marked
+``holds`` must keep every event of a ``false`` root out from between the two states (either way) and
+give an event of the ``right`` root from the first state to the second; rows marked ``open`` are
+known failures, listed so that a fix can move them to ``holds``."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import Extractor
+from graph.model import Article, Event
+from tests.extract.extracting import code_of
+
+INVENTORY = Path(__file__).with_name("verb_sense_inventory.tsv")
+FORMS = frozenset({"particle", "light", "figurative", "nonactor", "contrast"})
+ANY_ROOT = "*"
+NONE = "-"
+
+
+def rows() -> list[dict[str, str]]:
+    with INVENTORY.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def ends(event: Event, side: str) -> set[str]:
+    """A side's state, and its id's last part for actors with no state."""
+    actor = event.subject if side == "subject" else event.object
+    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+
+
+def failures(events: tuple[Event, ...], row: dict[str, str]) -> list[str]:
+    """What the row's events break: an event of a false root between the two states (either
+    direction; ``*``: any event), or no event of the right root from the first to the second."""
+    first, second = row["pair"].split(">")
+    between = [
+        e for e in events
+        if (first in ends(e, "subject") and second in ends(e, "object"))
+        or (second in ends(e, "subject") and first in ends(e, "object"))
+    ]
+    broken = []
+    false_roots = set(row["false"].split(","))
+    if row["false"] == ANY_ROOT:
+        broken += [f"an event between the pair: {code_of(e)}" for e in between]
+    elif row["false"] != NONE:
+        broken += [f"false root {code_of(e)}" for e in between if code_of(e)[:2] in false_roots]
+    if row["right"] != NONE and not any(
+        first in ends(e, "subject") and second in ends(e, "object") and code_of(e)[:2] == row["right"] for e in events
+    ):
+        broken.append(f"no {row['right']} event {row['pair']}")
+    return broken
+
+
+def test_the_inventory_is_well_formed() -> None:
+    table = rows()
+    assert len(table) >= 150
+    assert {row["form"] for row in table} == FORMS
+    assert {row["status"] for row in table} <= {"holds", "open"}
+    assert len({row["sentence"] for row in table}) == len(table)
+    for row in table:
+        assert len(row["pair"].split(">")) == 2, row
+        assert row["false"] != NONE or row["right"] != NONE, f"row asserts nothing: {row['sentence']}"
+        assert row["false"] == ANY_ROOT or all(len(r) == 2 and r.isdigit() for r in row["false"].split(",")) \
+            or row["false"] == NONE, row
+        assert row["right"] == NONE or (len(row["right"]) == 2 and row["right"].isdigit()), row
+        assert row["form"] != "contrast" or (row["false"] == NONE and row["right"] != NONE), row
+
+
+def test_the_checker_fails_a_false_sense() -> None:
+    """The check can fail: a false root found between the pair, and a missing right root."""
+    row = {"pair": "CHN>AUS", "false": "19", "right": "11"}
+    assert failures((), row) == ["no 11 event CHN>AUS"]
+
+
+HOLDING = [row for row in rows() if row["status"] == "holds"]
+
+
+@pytest.mark.parametrize("row", HOLDING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in HOLDING])
+def test_an_inventory_sentence_holds(extractor: Extractor, row: dict[str, str]) -> None:
+    result = extractor.extract(Article("verb-senses", row["sentence"], None, "2024-03-14"))
+    assert not failures(result.events, row), [
+        (e.subject.id, e.relation.name, code_of(e), e.polarity.value, e.object.id) for e in result.events
+    ]
