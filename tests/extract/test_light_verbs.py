@@ -199,9 +199,13 @@ def test_a_verb_class_the_noun_class_does_not_list_composes_nothing(extractor: E
     "The ILO repeated its demand on Monday that Israel lift the ban on Palestinian workers.",
 ])
 def test_a_requested_easing_is_the_request(extractor: Extractor, text: str) -> None:
+    """The easing asked for is dropped (blocked by the demand, or part of the addressed demand that
+    extract/addressed_requests.py reads across the same words); the demand is aimed at Israel."""
     result = run(extractor, text)
     assert not [e for e in result.events if e.relation.name == "EASE_RESTRICTIONS"]
-    assert any(d.reason is DropReason.BLOCKED_BY_GOVERNOR and d.trigger == "lift" for d in result.drops)
+    assert any(d.reason in (DropReason.BLOCKED_BY_GOVERNOR, DropReason.DUPLICATE) and d.trigger == "lift"
+               for d in result.drops)
+    assert ("org:ilo", "DEMAND", "country:ISR") in triples(result)
 
 
 # -- sanctions lists ---------------------------------------------------------------------------------
