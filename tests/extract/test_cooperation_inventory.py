@@ -92,7 +92,8 @@ def test_the_inventory_is_well_formed() -> None:
 def test_holds_tells_a_given_pair_from_a_missing_one(extractor: Extractor) -> None:
     """The check can fail: a meeting read one way does not hold the other way round, and a met pair
     fails a row that says it must not be given."""
-    events = extractor.extract(Article("inventory", "Chile's president met Peru's president in Lima.", None, "2024-03-14")).events
+    text = "Chile's president met Peru's president in Lima."
+    events = extractor.extract(Article("inventory", text, None, "2024-03-14")).events
     row = {"expected": "CHL>PER", "root": "04", "polarity": "affirmed"}
     assert holds(events, row)
     assert not holds(events, {**row, "expected": "CHL>BOL"})
