@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from extract.addressed_requests import with_addressed_requests
 from extract.characterising_acts import with_clause_doer
 from extract.consequence_threats import consequence_threats
+from extract.denials import denial_candidates
 from extract.intended_threats import objectless_commitment
 from extract.light_verb_candidates import with_composed_events
 from extract.noun_events import with_noun_events
@@ -53,6 +54,10 @@ def _block_candidates(tokens: list[Token], ctx: Context) -> Iterator[Candidate]:
             named = naming_candidate(token, ctx)
             if named is not None:
                 yield named
+                continue
+            denials = list(denial_candidates(token, ctx))
+            if denials:  # a verb denying a charge says the denial, not a rejection ("dismissed X's allegations")
+                yield from denials
                 continue
             sense = object_sense(token, ctx)
             yield from verb_candidates(token, ctx) if sense is None else sense_candidates(token, sense, ctx)
