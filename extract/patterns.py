@@ -23,6 +23,7 @@ from extract.argument_paths import (
     relative_gap_objects,
     severs_mutual_relation,
 )
+from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
@@ -607,7 +608,7 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
             for dobj in (c for c in verb.children if c.dep_ == "dobj"):
                 object_tokens.extend(prep_objects(dobj, trig.preps))
         else:
-            object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")] or lone_object_predicates(verb)
             named = _named_by_free_relative(verb, ctx.lexicon)
             if named and not any(actors_of(t, ctx) for t in object_tokens):
                 object_tokens = named  # "denounced what it called Somalia's interference"
