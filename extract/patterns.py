@@ -23,6 +23,7 @@ from extract.argument_paths import (
     relative_gap_objects,
     severs_mutual_relation,
 )
+from extract.joint_parties import between_objects
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.noun_agents import NounRoles, noun_roles
@@ -698,6 +699,8 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         return
     relation = ctx.ontology.relation(trig.relation)
     between = prep_objects(noun, ("between",))
+    if "between" in trig.preps and relation.reciprocal:
+        between = between or between_objects(noun)  # "talks were held between X and Y" (extract/joint_parties.py)
     if "between" in trig.preps and between and relation.reciprocal:
         pair = actors_of(between[0], ctx)
         if len(pair) >= 2:
