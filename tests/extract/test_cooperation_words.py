@@ -25,3 +25,12 @@ def test_condolences_sent_to_a_state_are_an_empathetic_comment(extractor: Extrac
 
 def test_aid_sent_to_a_state_stays_aid(extractor: Extractor) -> None:
     assert ("PRT", "070", "BRA") in codes(extractor, "Portugal sent aid to Brazil after the floods.")
+
+
+def test_support_thrown_behind_a_state_is_support_for_it(extractor: Extractor) -> None:
+    found = codes(extractor, "Algeria threw its support behind Tunisia in the dispute.")
+    assert any(s == "DZA" and code.startswith("05") and o == "TUN" for s, code, o in found), found
+
+
+def test_support_behind_no_actor_is_no_event(extractor: Extractor) -> None:
+    assert codes(extractor, "The support behind the scenes was strong.") == set()
