@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from extract.addressed_requests import with_addressed_requests
 from extract.characterising_acts import with_clause_doer
 from extract.consequence_threats import consequence_threats
+from extract.declined_comments import as_declined_comment
+from extract.denials import denial_candidates
 from extract.intended_threats import objectless_commitment
 from extract.light_verb_candidates import with_composed_events
 from extract.noun_events import with_noun_events
@@ -44,7 +46,7 @@ def block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candidat
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
         candidate = as_warning(objectless_commitment(as_threat_without_object(candidate, ctx), ctx), ctx)
         candidate = as_official_protest(outside_reason_adjunct(aimed_at_doer(candidate, ctx), ctx), ctx)
-        coded.append(with_clause_doer(candidate, ctx))
+        coded.append(with_clause_doer(as_declined_comment(candidate, ctx), ctx))
     yield from with_addressed_requests(tokens, coded, ctx)
 
 
@@ -54,6 +56,10 @@ def _block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candida
             named = naming_candidate(token, ctx)
             if named is not None:
                 yield named
+                continue
+            denials = list(denial_candidates(token, ctx))
+            if denials:  # a verb denying a charge says the denial, not a rejection ("dismissed X's allegations")
+                yield from denials
                 continue
             particle = changed_particle(token, ctx)
             sense = object_sense(token, ctx) if particle is None else None

@@ -96,6 +96,8 @@ def spoken_sense(candidate: Candidate, ctx: Context) -> Candidate:
 
 #: CAMEO root of consultations: a visit or a meeting received is hosted (043), an event of its own.
 _CONSULT_ROOT = "04"
+#: CAMEO 041 "Discuss by telephone": a telephone call received is no visit, so it is not hosted.
+_TELEPHONE_CODE = "041"
 
 
 def received_act(candidate: Candidate, ctx: Context) -> Candidate:
@@ -111,9 +113,10 @@ def received_act(candidate: Candidate, ctx: Context) -> Candidate:
         return candidate
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
         for held in (noun, *_amount_nouns(noun)):
-            roots = {ctx.ontology.relation(t.relation).cameo[:2] for t in ctx.ontology.triggers_for("NOUN",
-                                                                                                 held.lemma_.lower())}
-            if roots and _CONSULT_ROOT not in roots:
+            codes = {ctx.ontology.relation(t.relation).cameo for t in ctx.ontology.triggers_for("NOUN",
+                                                                                                held.lemma_.lower())}
+            in_person = {code[:2] for code in codes if code != _TELEPHONE_CODE}
+            if codes and _CONSULT_ROOT not in in_person:
                 detail = f"'{verb.lemma_}' receives the act its object '{held.lemma_}' names"
                 return Candidate(verb, candidate.relation, (), (), (), 0.0, DropReason.DUPLICATE, detail)
     return candidate

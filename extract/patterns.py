@@ -23,6 +23,8 @@ from extract.argument_paths import (
     relative_gap_objects,
     severs_mutual_relation,
 )
+from extract.joint_parties import between_objects, names_its_content, received_joint_act
+from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
@@ -609,7 +611,7 @@ def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> 
             for dobj in (c for c in verb.children if c.dep_ == "dobj"):
                 object_tokens.extend(prep_objects(dobj, trig.preps))
         else:
-            object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")] or lone_object_predicates(verb)
             named = _named_by_free_relative(verb, ctx.lexicon)
             if named and not any(actors_of(t, ctx) for t in object_tokens):
                 object_tokens = named  # "denounced what it called Somalia's interference"
@@ -698,12 +700,30 @@ def noun_candidates(noun: Token, ctx: Context) -> Iterator[Candidate]:
         yield no_event
         return
     relation = ctx.ontology.relation(trig.relation)
+    joint_triggers = [t for t in ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
+                      if ctx.ontology.relation(t.relation).reciprocal]
+    if joint_triggers and not relation.reciprocal and not names_its_content(noun, trig.preps) \
+            and received_joint_act(noun, ctx.ontology.light_verbs.receiving) is not None:
+        # "received a call from X" is a telephone call, no appeal (extract/joint_parties.py)
+        trig, relation = joint_triggers[0], ctx.ontology.relation(joint_triggers[0].relation)
     between = prep_objects(noun, ("between",))
+    if "between" in trig.preps and relation.reciprocal:
+        between = between or between_objects(noun)  # "talks were held between X and Y" (extract/joint_parties.py)
     if "between" in trig.preps and between and relation.reciprocal:
         pair = actors_of(between[0], ctx)
         if len(pair) >= 2:
             parties = Parties((pair[0],), Found((), 0.85), tuple(pair[1:]), frozenset(), True)
             yield finish_candidate(noun, trig, parties, [], 0.85, ctx)
+            return
+    received = received_joint_act(noun, ctx.ontology.light_verbs.receiving) if relation.reciprocal else None
+    if received is not None and not between:
+        # "Kuwait received a phone call from Iran's president" (extract/joint_parties.py)
+        senders = [a for t in received.senders for a in actors_of(t, ctx)]
+        receiver = clause_subject(received.receiver_verb, ctx)
+        receivers = subject_actors(receiver, ctx)
+        if senders and receivers and not receiver.blocked:
+            parties = Parties((senders[0],), Found(received.senders, 0.85), tuple(receivers), frozenset(), True)
+            yield finish_candidate(noun, trig, parties, [], 0.8, ctx)
             return
     if relation.reciprocal and not between:
         # "the meeting of Iran and Saudi Arabia": a coordinated "of" phrase names the parties

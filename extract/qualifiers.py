@@ -236,8 +236,17 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
         reading.at_least(_modal_force(parent, lexicon) or Modality.ASSERTED)
     if parent.pos_ == "NOUN" and lemma in lexicon.intending_nouns:
         reading.at_least(Modality.INTENDED)
-    if parent.pos_ == "ADJ" and lemma in lexicon.intending_adjectives and relation == "xcomp":
+    if relation == "xcomp" and _is_intending_adjective(parent, lexicon):
         reading.at_least(Modality.INTENDED)
+
+
+def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:
+    """An adjective of intention ("ready to", "due to"), or a participle used as one that the parser
+    reads as a passive verb ("is set to sign", "is poised to visit")."""
+    if token.pos_ == "ADJ":
+        return token.lemma_.lower() in lexicon.intending_adjectives
+    participle = token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
+    return participle and token.lower_ in lexicon.intending_adjectives
 
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly"})

@@ -232,6 +232,13 @@ def test_a_visit_received_is_hosted(extractor: Extractor) -> None:
     assert {e for e in found if e[1] == "HOST"} and {e for e in found if e[1] == "VISIT"}, found
 
 
+def test_a_telephone_call_received_is_not_hosted(extractor: Extractor) -> None:
+    """A telephone call (041) received is no visit: the receiver hosts nobody."""
+    result = run(extractor, "Oman's sultan received a phone call from the Qatari emir.")
+    assert not {e for e in triples(result) if e[1] == "HOST"}
+    assert any(d.trigger == "receive" and d.reason is DropReason.DUPLICATE for d in result.drops)
+
+
 def test_a_noun_in_a_cause_adjunct_keeps_its_rule(extractor: Extractor) -> None:
     """ "sanctioned X over arms sales approved by Y": the sale is someone else's act, whatever
     clause names its agent, and no event of it is emitted without a target."""

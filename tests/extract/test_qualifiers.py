@@ -80,3 +80,18 @@ def test_would_in_speech_reported_in_the_past_is_a_stated_intention(
     extractor: Extractor, sentence: str, trigger: str, modality: Modality,
 ) -> None:
     assert qualified(extractor, sentence, trigger)[1] is modality
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Ghana and Togo are set to sign a border agreement on Friday.", "sign"),
+    ("Japan is poised to sign a defence pact with the Philippines.", "sign"),
+    ("The Kenyan president is slated to meet Uganda's president in May.", "meet"),
+    ("Russia expressed willingness to mediate between Armenia and Azerbaijan.", "mediate"),
+])
+def test_a_participle_or_noun_of_intention_makes_the_act_intended(
+        extractor: Extractor, sentence: str, trigger: str) -> None:
+    assert qualified(extractor, sentence, trigger)[1] is Modality.INTENDED
+
+
+def test_a_passive_that_is_no_adjective_of_intention_leaves_the_act_asserted(extractor: Extractor) -> None:
+    assert qualified(extractor, "Chile was forced to sign the agreement with Peru.", "sign")[1] is Modality.ASSERTED
