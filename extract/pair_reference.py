@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.co_arguments import co_argument_actors
 from extract.description_reference import (
     DescriptionKind,
     description_kind,
@@ -406,7 +407,8 @@ class ReferenceResolver:
                 return False
         for region in regional or ():  # "the Central American nation" is a state, never the region
             _forget(token.doc[region.start], mentions)
-        excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions)]
+        excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions),
+                    *co_argument_actors(token, mentions)]
         actor = description_referent(token.lower_, described, self._looking_back(named),
                                      excluded, self._country, self._members(regional or ()))
         if actor is not None:
