@@ -68,6 +68,8 @@ class PairKind(StrEnum):
 def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     """The kind of pair ``token`` refers to, or None: a plural head noun of the lexicon's pair
     nouns with "both", or with "two" after a definite determiner, and no restricting modifier."""
+    if is_bare_pair(token, lexicon):
+        return PairKind.PARTIES
     kind = head_kind(token, lexicon)
     if kind is None:
         return None
@@ -78,6 +80,18 @@ def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     if all(q.like_num for q in quantifiers) and not any(c.lower_ in _DEFINITE_DETERMINERS for c in lefts):
         return None
     return kind
+
+
+#: Arcs of a noun phrase that is an argument of its clause.
+_ARGUMENT_ARCS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def is_bare_pair(token: Token, lexicon: Lexicon) -> bool:
+    """ "The two discussed trade": a definite "two" standing alone as an argument, its noun left
+    out, refers back to the pair under discussion as "the two sides" would (general English)."""
+    return (token.like_num and token.lower_ in lexicon.pair_quantifiers and token.dep_ in _ARGUMENT_ARCS
+            and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]
+            and not any(c.dep_ in _RESTRICTING_ARCS or c.dep_ in ("amod", "compound") for c in token.children))
 
 
 def head_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
@@ -355,7 +369,7 @@ class ReferenceResolver:
         sizes: dict[int, tuple[PairKind, int]] = {}
         for token in sentence:
             head = head_kind(token, self.lexicon)  # None unless a plural pair noun: then no pair either
-            kind = pair_kind(token, self.lexicon) if head is not None else None
+            kind = pair_kind(token, self.lexicon) if head is not None or is_bare_pair(token, self.lexicon) else None
             head = head if kind is None else None
             size = group_size(token, self.group_words) if head is not None else None
             if (kind is None and size is None) or _qualified(token, mentions):
