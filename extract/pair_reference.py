@@ -32,6 +32,7 @@ from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, sentence_groups
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
+from extract.plural_subject import continues_plural_subject, coordinated_subject
 from graph.model import Actor, ActorType, DropReason
 
 if TYPE_CHECKING:
@@ -353,6 +354,7 @@ class ReferenceResolver:
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
     recent_groups: deque[tuple[tuple[Actor, ...], ...]] = field(
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
+    last_subject_pair: tuple[Actor, Actor] | None = None  # the sentence before's coordinated subject
 
     def resolve_block(self, doc: Doc, mentions: BlockMentions) -> None:
         """Record every pair and numbered group reference of ``doc`` ("the two countries", "the
@@ -368,6 +370,9 @@ class ReferenceResolver:
         kinds: dict[int, PairKind] = {}
         sizes: dict[int, tuple[PairKind, int]] = {}
         for token in sentence:
+            if self.last_subject_pair is not None and continues_plural_subject(token, mentions):
+                mentions.references[token.i] = self.last_subject_pair  # "Ghana and Togo ... They"
+                continue
             head = head_kind(token, self.lexicon)  # None unless a plural pair noun: then no pair either
             kind = pair_kind(token, self.lexicon) if head is not None or is_bare_pair(token, self.lexicon) else None
             head = head if kind is None else None
@@ -404,6 +409,7 @@ class ReferenceResolver:
             if mention is not None and token.i == mention.start and _is_under_discussion(mention, sentence.doc):
                 named.append(mention.actor)
         self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
+        self.last_subject_pair = coordinated_subject(sentence, mentions)
         self.recent_groups.append(tuple(group for _, group in coordinated))
 
     def _describe(self, token: Token, mentions: BlockMentions, named: Sequence[Actor]) -> bool:
