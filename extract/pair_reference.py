@@ -330,6 +330,28 @@ def _regional_qualifiers(token: Token, mentions: BlockMentions) -> list[Mention]
     return None
 
 
+#: Prepositions after an agent noun that name whom the agents come from or act for.
+_AGENT_OF_PREPS = frozenset({"from", "of"})
+
+
+def agents_of_pairs(
+    doc: Doc, agents: Iterable[int], references: Mapping[int, tuple[Actor, ...] | None],
+) -> dict[int, tuple[Actor, ...]]:
+    """Agent nouns nothing else qualifies whose "from"/"of" phrase is a resolved pair or group
+    reference ("diplomats from the two countries", "officials of both sides"): the agents are the
+    pair's, so the noun refers to the pair as "the two countries" would."""
+    found: dict[int, tuple[Actor, ...]] = {}
+    for i in agents:
+        for prep in doc[i].children:
+            if prep.dep_ != "prep" or prep.lower_ not in _AGENT_OF_PREPS:
+                continue
+            for pobj in prep.children:
+                pair = references.get(pobj.i) if pobj.dep_ == "pobj" else None
+                if pair:
+                    found[i] = pair
+    return found
+
+
 def _forget(token: Token, mentions: BlockMentions) -> None:
     """A plural pair never names one actor: drop a mention the resolver gave the noun ("the two
     leaders" taken for the one leader named before)."""
@@ -364,6 +386,7 @@ class ReferenceResolver:
         for sentence in doc.sents:
             self._resolve_sentence(sentence, mentions)
         references = mentions.references
+        references.update(agents_of_pairs(doc, mentions.unqualified_agents, references))
         mentions.unqualified_agents = frozenset(i for i in mentions.unqualified_agents if i not in references)
 
     def _resolve_sentence(self, sentence: Span, mentions: BlockMentions) -> None:

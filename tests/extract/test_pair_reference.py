@@ -263,3 +263,16 @@ def test_the_two_after_a_coordinated_pair_acts_as_the_pair(extractor: Extractor)
     found = triples(run(extractor, text))
     assert ("country:CHL", "CRITICIZE", "country:BOL") in found
     assert ("country:PER", "CRITICIZE", "country:BOL") in found
+
+
+def test_agents_from_a_pair_act_as_the_pair(extractor: Extractor) -> None:
+    text = ("Kenya and Somalia have long disputed their sea border. "
+            "Officials from both countries accused Ethiopia of meddling.")
+    found = triples(run(extractor, text))
+    assert ("country:KEN", "ACCUSE", "country:ETH") in found
+    assert ("country:SOM", "ACCUSE", "country:ETH") in found
+
+
+def test_agents_from_an_unresolved_pair_stay_no_actor(extractor: Extractor) -> None:
+    text = "Officials from the two countries accused Ethiopia of meddling."
+    assert not any(relation == "ACCUSE" for _, relation, _ in triples(run(extractor, text)))
