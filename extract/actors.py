@@ -18,6 +18,7 @@ from extract.ontology import Lexicon
 from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
 from extract.pronouns import PronounResolver
+from extract.repeated_agents import RepeatedAgents
 from extract.role_mentions import (
     RoleReading,
     coordinated_qualifier_mentions,
@@ -47,6 +48,7 @@ class ActorResolver:
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
     persons: PersonRegistry = field(init=False)
     pronouns: PronounResolver = field(init=False)
+    repeated: RepeatedAgents = field(default_factory=lambda: RepeatedAgents())
     _matcher: GazetteerMatcher = field(init=False)
     _entities: EntityNames = field(init=False)
 
@@ -66,6 +68,7 @@ class ActorResolver:
         reading = self._role_reading(doc, roles, places)
         unqualified = self._add_role_mentions(reading, by_token)
         _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
+        self.repeated.resolve_block(doc, by_token, unqualified)
         self.pronouns.resolve_block(doc, by_token)
         by_token.unqualified_agents = frozenset(i for i in unqualified if i not in by_token)
         by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in places.items()

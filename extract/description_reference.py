@@ -11,6 +11,10 @@ talks", "the state of emergency") or a demonstrative ("this country", a speaker'
 reference back. A description in a setting ("across the country", "to leave the country") is left
 alone.
 
+A noun that names an organisation only with a word for its scope before it (lexicon
+``scoped_organisation_nouns``, ``organisation_scope_words``: "the world body", "the regional
+body") is an organisation's description; "the body" alone is not.
+
 A capitalised compass word with "the" ("the North", "the South") is a description too: it stands
 for the latest state under discussion whose name it begins ("Kim ... the North" is North Korea;
 "Seoul ... the South" is South Korea). With no such state it refers to nothing.
@@ -58,7 +62,8 @@ def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
     lemma = token.lemma_.lower() if tag == "NN" else ""
     if tag == "NN" and lemma in lexicon.state_description_nouns:
         kind = DescriptionKind.STATE
-    elif tag == "NN" and lemma in lexicon.organisation_description_nouns:
+    elif tag == "NN" and (lemma in lexicon.organisation_description_nouns
+                          or (lemma in lexicon.scoped_organisation_nouns and _scoped(token, lexicon))):
         kind = DescriptionKind.ORGANISATION
     elif tag == "NNP" and token.text.istitle() and token.lower_ in lexicon.compass_state_words:
         kind = DescriptionKind.COMPASS
@@ -86,6 +91,11 @@ def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
     return kind
 
 
+def _scoped(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a word naming an organisation's scope modifies ``token`` ("the world body")."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in lexicon.organisation_scope_words for c in token.children)
+
+
 def relation_possessor(token: Token) -> Token | None:
     """The possessor of a relational noun ("its" of "its neighbour", "Russia" of "Russia's ally")."""
     return next((c for c in token.children if c.dep_ == "poss"), None)
@@ -96,8 +106,9 @@ def as_description_kind(
 ) -> Actor | None:
     """The actor a mention offers a description of ``kind``: an organisation itself; a state, or
     the state of a person, group or government."""
-    if kind is DescriptionKind.ORGANISATION:
-        return actor if actor.type is ActorType.ORGANIZATION else None
+    if kind is DescriptionKind.ORGANISATION:  # a named organisation, armed groups among them
+        named_group = actor.type is ActorType.GROUP and actor.id.startswith("org:")
+        return actor if actor.type is ActorType.ORGANIZATION or named_group else None
     if actor.type is ActorType.COUNTRY:  # a state, or a state named by its relation to another
         return actor
     if actor.type in (ActorType.ORGANIZATION, ActorType.REGION) or actor.country is None:

@@ -91,13 +91,15 @@ class GazetteerMatcher:
             return False
         if surface.kind is SurfaceKind.PERSON:
             return True
-        # "George Washington", "Georgia Meloni": a place name inside a longer person name.
+        # "George Washington", "Georgia Meloni": a place name inside a longer person name. A
+        # person's name is made of names: a PERSON entity that goes past the place only by words
+        # that are no names ("Sri Lanka's", "the Quai d'Orsay urged") is the recogniser's mis-cut.
         if {t.ent_type_ for t in span} != {"PERSON"}:
             return True  # some word outside a person's name (or all outside entities)
         for token in span:
             if token.ent_iob_ != "":
                 ent = entity_of(token)
-                if ent is not None and (ent.start < start or ent.end > end):
+                if ent is not None and _has_name_word_outside(ent, start, end):
                     return False
         return True
 
@@ -117,6 +119,11 @@ class GazetteerMatcher:
             if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
                 return surface.key
         return None
+
+
+def _has_name_word_outside(ent: Span, start: int, end: int) -> bool:
+    """Whether entity ``ent`` has a capitalised proper noun outside tokens ``start:end``."""
+    return any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent if not start <= t.i < end)
 
 
 def _written_as_name(span: Span, kind: SurfaceKind) -> bool:

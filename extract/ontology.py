@@ -340,6 +340,8 @@ class Lexicon:
     reciprocal_pronouns: frozenset[str]
     state_description_nouns: frozenset[str]
     organisation_description_nouns: frozenset[str]
+    scoped_organisation_nouns: frozenset[str]
+    organisation_scope_words: frozenset[str]
     compass_state_words: frozenset[str]
     relational_state_nouns: frozenset[str]
     statement_nouns: frozenset[str]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.co_arguments import co_argument_actors
 from extract.description_reference import (
     DescriptionKind,
     description_kind,
@@ -31,6 +32,7 @@ from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, sentence_groups
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
+from extract.plural_subject import continues_plural_subject, coordinated_subject
 from graph.model import Actor, ActorType, DropReason
 
 if TYPE_CHECKING:
@@ -67,6 +69,8 @@ class PairKind(StrEnum):
 def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     """The kind of pair ``token`` refers to, or None: a plural head noun of the lexicon's pair
     nouns with "both", or with "two" after a definite determiner, and no restricting modifier."""
+    if is_bare_pair(token, lexicon):
+        return PairKind.PARTIES
     kind = head_kind(token, lexicon)
     if kind is None:
         return None
@@ -77,6 +81,18 @@ def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     if all(q.like_num for q in quantifiers) and not any(c.lower_ in _DEFINITE_DETERMINERS for c in lefts):
         return None
     return kind
+
+
+#: Arcs of a noun phrase that is an argument of its clause.
+_ARGUMENT_ARCS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def is_bare_pair(token: Token, lexicon: Lexicon) -> bool:
+    """ "The two discussed trade": a definite "two" standing alone as an argument, its noun left
+    out, refers back to the pair under discussion as "the two sides" would (general English)."""
+    return (token.like_num and token.lower_ in lexicon.pair_quantifiers and token.dep_ in _ARGUMENT_ARCS
+            and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]
+            and not any(c.dep_ in _RESTRICTING_ARCS or c.dep_ in ("amod", "compound") for c in token.children))
 
 
 def head_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
@@ -314,6 +330,28 @@ def _regional_qualifiers(token: Token, mentions: BlockMentions) -> list[Mention]
     return None
 
 
+#: Prepositions after an agent noun that name whom the agents come from or act for.
+_AGENT_OF_PREPS = frozenset({"from", "of"})
+
+
+def agents_of_pairs(
+    doc: Doc, agents: Iterable[int], references: Mapping[int, tuple[Actor, ...] | None],
+) -> dict[int, tuple[Actor, ...]]:
+    """Agent nouns nothing else qualifies whose "from"/"of" phrase is a resolved pair or group
+    reference ("diplomats from the two countries", "officials of both sides"): the agents are the
+    pair's, so the noun refers to the pair as "the two countries" would."""
+    found: dict[int, tuple[Actor, ...]] = {}
+    for i in agents:
+        for prep in doc[i].children:
+            if prep.dep_ != "prep" or prep.lower_ not in _AGENT_OF_PREPS:
+                continue
+            for pobj in prep.children:
+                pair = references.get(pobj.i) if pobj.dep_ == "pobj" else None
+                if pair:
+                    found[i] = pair
+    return found
+
+
 def _forget(token: Token, mentions: BlockMentions) -> None:
     """A plural pair never names one actor: drop a mention the resolver gave the noun ("the two
     leaders" taken for the one leader named before)."""
@@ -338,6 +376,7 @@ class ReferenceResolver:
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
     recent_groups: deque[tuple[tuple[Actor, ...], ...]] = field(
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
+    last_subject_pair: tuple[Actor, Actor] | None = None  # the sentence before's coordinated subject
 
     def resolve_block(self, doc: Doc, mentions: BlockMentions) -> None:
         """Record every pair and numbered group reference of ``doc`` ("the two countries", "the
@@ -347,14 +386,18 @@ class ReferenceResolver:
         for sentence in doc.sents:
             self._resolve_sentence(sentence, mentions)
         references = mentions.references
+        references.update(agents_of_pairs(doc, mentions.unqualified_agents, references))
         mentions.unqualified_agents = frozenset(i for i in mentions.unqualified_agents if i not in references)
 
     def _resolve_sentence(self, sentence: Span, mentions: BlockMentions) -> None:
         kinds: dict[int, PairKind] = {}
         sizes: dict[int, tuple[PairKind, int]] = {}
         for token in sentence:
+            if self.last_subject_pair is not None and continues_plural_subject(token, mentions):
+                mentions.references[token.i] = self.last_subject_pair  # "Ghana and Togo ... They"
+                continue
             head = head_kind(token, self.lexicon)  # None unless a plural pair noun: then no pair either
-            kind = pair_kind(token, self.lexicon) if head is not None else None
+            kind = pair_kind(token, self.lexicon) if head is not None or is_bare_pair(token, self.lexicon) else None
             head = head if kind is None else None
             size = group_size(token, self.group_words) if head is not None else None
             if (kind is None and size is None) or _qualified(token, mentions):
@@ -389,6 +432,7 @@ class ReferenceResolver:
             if mention is not None and token.i == mention.start and _is_under_discussion(mention, sentence.doc):
                 named.append(mention.actor)
         self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
+        self.last_subject_pair = coordinated_subject(sentence, mentions)
         self.recent_groups.append(tuple(group for _, group in coordinated))
 
     def _describe(self, token: Token, mentions: BlockMentions, named: Sequence[Actor]) -> bool:
@@ -406,7 +450,8 @@ class ReferenceResolver:
                 return False
         for region in regional or ():  # "the Central American nation" is a state, never the region
             _forget(token.doc[region.start], mentions)
-        excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions)]
+        excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions),
+                    *co_argument_actors(token, mentions)]
         actor = description_referent(token.lower_, described, self._looking_back(named),
                                      excluded, self._country, self._members(regional or ()))
         if actor is not None:

@@ -3,7 +3,9 @@
 "he"/"she" go to a person named before (the one whose clause they complete, the sentence's
 subject, the subject of the sentence before, else the last person named; an office noun such as
 "the foreign minister" names a person too); a subject "it",
-"they" or "we" in what an actor said or intends goes to that actor; "its"/"itself" go to the
+"they" or "we" in what an actor said or intends goes to that actor; a subject "it" opening a main
+clause goes to the state or organisation subject of the sentence before (extract/main_clause_it.py);
+"its"/"itself" go to the
 subject of a verb whose adjunct holds them, else to the latest state or organisation of the
 sentence. ``PronounResolver`` carries what the next block needs: the last person named and the
 last sentence's person and state-or-organisation subjects.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
 from graph.model import Actor, ActorType
 
@@ -76,7 +79,10 @@ class PronounResolver:
         if lower in self.person_pronouns and self.last_person is not None:
             return self._person_antecedent(token, sentence_subject, by_token, self.last_person)
         if lower in ("it", "they", "we") and token.dep_ in _SUBJECT_DEPS:
-            return _governing_subject(token, by_token)
+            governing = _governing_subject(token, by_token)
+            if governing is None and lower == "it" and opens_main_clause(token, by_token):
+                return self.previous_subject_body
+            return governing
         if lower in ("its", "itself"):
             return _its_referent(token, sentence, by_token)
         return None

@@ -291,7 +291,8 @@ def person_with_role(reading: RoleReading, country: str | None, role: Role) -> A
     """A person named earlier in the article with this role and country (the last named of
     several), else the gazetteer's office holder at the article date, who is then remembered."""
     wanted = HEAD_ROLES if role.role == "leader" else frozenset({role.role})
-    seen = reading.persons.titled(country, wanted)
+    seen = reading.persons.titled(country, wanted) or reading.persons.titled(
+        country, narrower_titles(reading.gazetteer, role))
     if len(seen) == 1:
         return seen[0]
     if len(seen) > 1 and reading.last_person in seen:
@@ -304,6 +305,16 @@ def person_with_role(reading: RoleReading, country: str | None, role: Role) -> A
         reading.persons.add_if_new(actor)
         return actor
     return None
+
+
+def narrower_titles(gazetteer: Gazetteer, role: Role) -> frozenset[str]:
+    """The titles a one-word title heads ("foreign minister", "defence minister" for "minister"):
+    in English a later "the minister" refers back to a person named with a narrower title of the
+    same head. Only a person named before is looked for with them, never an office holder."""
+    if role.kind != "TITLE" or " " in role.role:
+        return frozenset()
+    return frozenset(r.role for r in gazetteer.roles.values()
+                     if r.kind == "TITLE" and r.role != role.role and r.role.split()[-1] == role.role)
 
 
 def group_actor(gazetteer: Gazetteer, country: str, role: Role) -> Actor:

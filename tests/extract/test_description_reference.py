@@ -156,3 +156,30 @@ def test_relational_and_charged_descriptions(
     doc = extractor.nlp(text)
     (token,) = [t for t in doc if t.text == word]
     assert description_kind(token, extractor.knowledge.lexicon) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The world body voted.", "body", DescriptionKind.ORGANISATION),  # scoped by "world"
+        ("The regional body met.", "body", DescriptionKind.ORGANISATION),
+        ("The body was found.", "body", None),  # alone, more often a corpse
+        ("The charred body lay there.", "body", None),  # a modifier naming no scope
+    ],
+)
+def test_a_scoped_body_describes_an_organisation(
+    extractor: Extractor, text: str, word: str, kind: DescriptionKind | None,
+) -> None:
+    doc = extractor.nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert description_kind(token, extractor.knowledge.lexicon) is kind
+
+
+def test_the_group_refers_back_to_a_named_armed_group(extractor: Extractor) -> None:
+    text = "Hezbollah fighters fired rockets on Monday. The militant group threatened Israel with more attacks."
+    assert ("org:hezbollah", "THREATEN", "country:ISR") in triples(extractor, text)
+
+
+def test_the_world_body_refers_back_to_the_united_nations(extractor: Extractor) -> None:
+    text = "The United Nations published a report on Friday. The world body accused Sudan of blocking aid."
+    assert ("org:un", "ACCUSE", "country:SDN") in triples(extractor, text)

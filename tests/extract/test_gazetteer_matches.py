@@ -8,6 +8,7 @@ from extract.gazetteer_matches import GazetteerMatcher
 from extract.person_registry import PersonRegistry
 from extract.pipeline import Extractor
 from extract.unknown_actors import UnknownActors
+from graph.model import Article
 
 
 def matcher(extractor: Extractor) -> GazetteerMatcher:
@@ -33,3 +34,12 @@ def test_the_state_inside_an_organisations_name(extractor: Extractor) -> None:
     doc = extractor.nlp("The Free Chile Movement marched.")
     assert matcher(extractor).country_inside(doc, 1, 4) == "CHL"
     assert matcher(extractor).country_inside(doc, 0, 1) is None
+
+
+def test_a_state_inside_a_person_entity_cut_past_its_possessive_is_the_state(extractor: Extractor) -> None:
+    """The recogniser sometimes labels "Sri Lanka's" a person: a PERSON entity that goes past the
+    state's name only by words that are no names is a mis-cut, not a longer person's name."""
+    text = "Subrahmanyam Jaishankar met Sri Lanka's president on Monday."
+    events = extractor.extract(Article("miscut", text, None, "2024-05-02")).events
+    assert "country:LKA" in {e.object.id for e in events}
+    assert not any(e.object.id == "person:sri-lanka" for e in events)

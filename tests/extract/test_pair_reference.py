@@ -244,3 +244,35 @@ def test_an_opposition_leader_does_not_stand_for_the_state_he_opposes(extractor:
     assert [d for d in states.drops if d.reason is DropReason.UNRESOLVED_REFERENCE and d.relation == "AGREE"]
     persons = run(extractor, meeting + "The two men agreed to cooperate.")
     assert ("person:juan-guaido", "AGREE", "person:mike-pompeo") in triples(persons)
+
+
+def test_a_bare_definite_two_is_a_pair_of_parties(extractor: Extractor) -> None:
+    def kind_of(text: str) -> PairKind | None:
+        doc = extractor.nlp(text)
+        return pair_kind(next(t for t in doc if t.lower_ == "two"), extractor.knowledge.lexicon)
+
+    assert kind_of("The two discussed trade.") is PairKind.PARTIES
+    assert kind_of("Police arrested the two in Nairobi.") is PairKind.PARTIES
+    assert kind_of("Two were injured.") is None  # indefinite
+    assert kind_of("The two sides met.") is None  # a number before its noun: the noun's reference
+    assert kind_of("One of the two leaders spoke.") is None
+
+
+def test_the_two_after_a_coordinated_pair_acts_as_the_pair(extractor: Extractor) -> None:
+    text = "Chile and Peru signed a fishing accord on Monday. The two later criticised Bolivia over its new tariffs."
+    found = triples(run(extractor, text))
+    assert ("country:CHL", "CRITICIZE", "country:BOL") in found
+    assert ("country:PER", "CRITICIZE", "country:BOL") in found
+
+
+def test_agents_from_a_pair_act_as_the_pair(extractor: Extractor) -> None:
+    text = ("Kenya and Somalia have long disputed their sea border. "
+            "Officials from both countries accused Ethiopia of meddling.")
+    found = triples(run(extractor, text))
+    assert ("country:KEN", "ACCUSE", "country:ETH") in found
+    assert ("country:SOM", "ACCUSE", "country:ETH") in found
+
+
+def test_agents_from_an_unresolved_pair_stay_no_actor(extractor: Extractor) -> None:
+    text = "Officials from the two countries accused Ethiopia of meddling."
+    assert not any(relation == "ACCUSE" for _, relation, _ in triples(run(extractor, text)))

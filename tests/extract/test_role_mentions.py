@@ -153,3 +153,17 @@ def test_its_after_a_named_state_still_takes_that_state(extractor: Extractor) ->
     result = extractor.extract(Article("role-test", "Pakistan's army said Iran had moved its troops to the border "
                                        "and attacked Pakistan.", None, "2024-03-14"))
     assert not [e for e in result.events if e.subject.country == "PAK" and e.relation.name == "ATTACK"]
+
+
+def test_a_one_word_title_refers_back_to_a_person_named_with_a_narrower_title(extractor: Extractor) -> None:
+    text = ("Mexican Foreign Minister Elena Ruiz arrived in Bogota on Monday. "
+            "The minister accused Colombia of ignoring the migrants.")
+    events = extractor.extract(Article("narrower-title", text, None, "2024-05-02")).events
+    assert ("MEX", "COL") in {(e.subject.country, e.object.country) for e in events if e.relation.name == "ACCUSE"}
+
+
+def test_a_one_word_title_with_two_narrower_holders_named_stays_unresolved(extractor: Extractor) -> None:
+    text = ("Mexican Foreign Minister Elena Ruiz met Mexican Defence Minister Pablo Ortiz on Monday. "
+            "The minister accused Colombia of ignoring the migrants.")
+    events = extractor.extract(Article("narrower-titles", text, None, "2024-05-02")).events
+    assert not any(e.relation.name == "ACCUSE" for e in events)
