@@ -3,6 +3,7 @@ gazetteer (extract/role_mentions.py); the qualifying mentions are given, sentenc
 
 from __future__ import annotations
 
+import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
@@ -153,3 +154,22 @@ def test_its_after_a_named_state_still_takes_that_state(extractor: Extractor) ->
     result = extractor.extract(Article("role-test", "Pakistan's army said Iran had moved its troops to the border "
                                        "and attacked Pakistan.", None, "2024-03-14"))
     assert not [e for e in result.events if e.subject.country == "PAK" and e.relation.name == "ATTACK"]
+
+
+@pytest.mark.parametrize(("text", "flag_state"), [
+    ("Iran seized a Liberian-flagged tanker in the Gulf.", "LBR"),
+    ("A Maltese-registered cargo ship was detained by Egypt.", "MLT"),
+])
+def test_a_vessel_flagged_or_registered_in_a_state_is_that_states(
+    extractor: Extractor, text: str, flag_state: str
+) -> None:
+    """"a Liberian-flagged tanker": the hyphened participle of registry ties the vessel to its flag state."""
+    events = extractor.extract(Article("flag", text, None, "2024-05-02")).events
+    assert {e.object.country for e in events} == {flag_state}
+
+
+def test_a_hyphened_participle_other_than_registry_does_not_make_a_states_agent(extractor: Extractor) -> None:
+    """"Russian-backed separatists" are backed by Russia, not Russia's own."""
+    events = extractor.extract(Article("flag", "Russian-backed separatists attacked Georgian police.", None,
+                                       "2024-05-02")).events
+    assert all(e.subject.country != "RUS" for e in events)
