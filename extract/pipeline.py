@@ -32,6 +32,7 @@ from extract.material_goods import GoodsWords, load_goods_words, with_goods_code
 from extract.mentions import Mention, MentionKind
 from extract.news_agencies import NewsAgencies, load_news_agencies
 from extract.nlp import load_model
+from extract.obstruction import with_obstruction_code
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
@@ -379,6 +380,7 @@ class _ArticleExtraction:
             candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
             candidate = with_goods_code(candidate, self.extractor.knowledge.goods_words)
             candidate = without_verbal_clash(candidate, self.extractor.knowledge.clash_words)
+            candidate = with_obstruction_code(candidate)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)

@@ -4,6 +4,9 @@
 also uses them of a dispute: with a topic after "over" or "about" ("Greece clashed with Turkey over
 migration") or at an occasion of talk ("clashed at the summit"), the clash is one of views. Such a
 candidate is dropped as ``not_an_event``; the words are in ``clashes.toml``.
+
+A clash is mutual: "Indian and Chinese soldiers clashed" with no "with" phrase says each side
+clashed with the other, so the sides are paired both ways, whatever place the clause names.
 """
 
 from __future__ import annotations
@@ -56,9 +59,18 @@ def without_verbal_clash(candidate: Candidate, words: ClashWords) -> Candidate:
                for pobj in prep.children if pobj.dep_ == "pobj"]
     reason = verbal_reason([*trigger.children, *(c for party in parties for c in party.children)], words)
     if reason is None:
-        return candidate
+        return candidate if parties else mutual_clash(candidate)
     return replace(candidate, subjects=(), objects=(), pairs=(), confidence=0.0,
                    drop=DropReason.NOT_AN_EVENT, detail=f"a clash of views: {reason}")
+
+
+def mutual_clash(candidate: Candidate) -> Candidate:
+    """A clash with no "with" phrase between the sides its plural subject names, each against the other."""
+    sides = candidate.subjects
+    if len(sides) < 2:
+        return candidate
+    pairs = tuple((a, b) for a in sides for b in sides if a != b)
+    return replace(candidate, objects=(), pairs=pairs)
 
 
 def verbal_reason(children: Iterable[Token], words: ClashWords) -> str | None:

@@ -46,3 +46,10 @@ def test_clash_words_load_and_malformed_files_are_named(tmp_path: Path) -> None:
         "topic_prepositions = [", "topic_prepositions = 1 #["), encoding="utf-8")
     with pytest.raises(ClashWordsError, match=r"clashes\.toml: topic_prepositions must be a non-empty list"):
         load_clash_words(broken)
+
+
+def test_a_clash_with_no_with_phrase_pairs_its_sides_both_ways(extractor: Extractor) -> None:
+    """"Thai and Cambodian troops clashed near the temple": each side against the other, never the place."""
+    events = run(extractor, "Thai and Cambodian troops clashed near the disputed temple on Friday.").events
+    found = {(e.subject.country, code_of(e)[:2], e.object.country) for e in events}
+    assert found == {("THA", "19", "KHM"), ("KHM", "19", "THA")}
