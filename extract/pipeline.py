@@ -34,6 +34,7 @@ from extract.news_agencies import NewsAgencies, load_news_agencies
 from extract.nlp import load_model
 from extract.obstruction import with_obstruction_code
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
+from extract.own_object_targets import with_own_object_target
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
@@ -381,6 +382,7 @@ class _ArticleExtraction:
             candidate = with_goods_code(candidate, self.extractor.knowledge.goods_words)
             candidate = without_verbal_clash(candidate, self.extractor.knowledge.clash_words)
             candidate = with_obstruction_code(candidate)
+            candidate = with_own_object_target(candidate, ctx)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
