@@ -795,6 +795,10 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
         phrase, ctx.lexicon, ctx.ontology.light_verbs.receiving, relation.cameo[:2], object_preps)
     if not subjects:
         subjects = [a for t in prep_objects(phrase, ("by",)) for a in actors_of(t, ctx)]
+        # "the expulsion of 12 diplomats by Germany": the nominal passive's agent, which the parser
+        # may hang on the "of" object
+        subjects = subjects or [a for held in prep_objects(phrase, ("of",)) for t in prep_objects(held, ("by",))
+                                for a in actors_of(t, ctx)]
         subjects = subjects or [a for t in roles.agents for a in actors_of(t, ctx)]
     # who receives an act is not its agent; nor is who governs an act whose possessor is its patient
     # ("Biden announced X's release" is no release by Biden)

@@ -23,15 +23,19 @@ from extract.event_location import AgentLocator, LocationWords, load_location_wo
 from extract.event_memory import EventMemory, sentence_numbers, speakers_and_authors
 from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
 from extract.extractor import RULES, ArticleFailure, extractor_id
+from extract.force_posture import PostureWords, load_posture_words, with_force_posture
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
 from extract.group_reference import GroupWords, load_group_words
 from extract.implicatives import ImplicativeWords, load_implicative_words, read_implicatives, requalify
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.legislatures import Legislatures, load_legislatures, with_legislatures
+from extract.material_goods import GoodsWords, load_goods_words, with_goods_code
 from extract.mentions import Mention, MentionKind
 from extract.news_agencies import NewsAgencies, load_news_agencies
 from extract.nlp import load_model
+from extract.obstruction import with_obstruction_code
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
+from extract.own_object_targets import with_own_object_target
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
@@ -49,6 +53,7 @@ from extract.text import (
     recase_title,
     split_blocks,
 )
+from extract.verbal_clashes import ClashWords, load_clash_words, without_verbal_clash
 from graph.model import (
     Actor,
     ActorType,
@@ -89,6 +94,9 @@ class Knowledge:
     surface_words: SurfaceWords
     news_agencies: NewsAgencies
     legislatures: Legislatures
+    goods_words: GoodsWords
+    posture_words: PostureWords
+    clash_words: ClashWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -110,6 +118,9 @@ class Knowledge:
                 load_surface_words(data_dir / "surface_readings.toml"),
                 load_news_agencies(data_dir / "news_agencies.toml"),
                 load_legislatures(data_dir / "legislatures.toml"),
+                load_goods_words(data_dir / "material_goods.toml"),
+                load_posture_words(data_dir / "force_posture.toml"),
+                load_clash_words(data_dir / "clashes.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -359,6 +370,7 @@ class _ArticleExtraction:
         self.memory = self.memory.hear(speakers).note_authors(authors)
         found = with_envoy_acts(words.verbs, list(block_candidates(words.content, ctx)), ctx)
         found = with_territory_acts(words.content, found, ctx, self.extractor.knowledge.gazetteer)
+        found = with_force_posture(words.verbs, found, ctx, self.extractor.knowledge.posture_words)
         found = with_symbol_protests(words.verbs, found, ctx, self.extractor.knowledge.symbol_words,
                                      self.extractor.knowledge.gazetteer)
         for candidate in with_backoff(found, ctx):
@@ -369,6 +381,10 @@ class _ArticleExtraction:
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)
             candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
+            candidate = with_goods_code(candidate, self.extractor.knowledge.goods_words)
+            candidate = without_verbal_clash(candidate, self.extractor.knowledge.clash_words)
+            candidate = with_obstruction_code(candidate)
+            candidate = with_own_object_target(candidate, ctx)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)

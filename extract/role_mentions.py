@@ -28,6 +28,9 @@ _AFFILIATION_PREPS = frozenset({"of", "for"})
 _LOCATION_PREPS = frozenset({"in", "from"})
 #: Words read past between a qualifier and its role noun ("Russia's top diplomat").
 _BETWEEN_QUALIFIER_AND_ROLE = ("'s", "\u2019s", "senior", "top", "former", "deputy", "acting")
+#: Participles of a ship's or aircraft's registry joined by a hyphen to the state: "a Greek-flagged
+#: tanker", "a Panama-registered ship" is that state's vessel (acts on it are coded against its flag state).
+_REGISTRY_PARTICIPLES = ("flagged", "registered")
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ def _qualifier(
     before = start - 1
     while before >= 0 and reading.doc[before].lower_ in _BETWEEN_QUALIFIER_AND_ROLE:
         before -= 1
+    if before >= 2 and reading.doc[before].lower_ in _REGISTRY_PARTICIPLES and reading.doc[before - 1].text == "-":
+        before -= 2
     found = (
         _qualifier_before(reading, before, head, by_token, member)
         or _place_before(reading, before, by_token)

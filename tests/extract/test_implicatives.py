@@ -49,7 +49,7 @@ def reading_of(extractor: Extractor, text: str, relation: str) -> tuple[str, str
         ("The United States forced Iran to negotiate with the European Union.", "NEGOTIATE",
          ("affirmed", "asserted")),
         ("Ukraine managed to shoot down Russian drones over Kyiv.", "ATTACK", ("affirmed", "asserted")),
-        ("Iran has been able to supply drones to Russia.", "SELL_TO", ("affirmed", "asserted")),
+        ("Iran has been able to supply drones to Russia.", "MILITARY_AID", ("affirmed", "asserted")),
         ("Iran was able to attack Israel with drones.", "ATTACK", ("affirmed", "asserted")),
         # negative implicatives, asserted: it did not happen
         ("Russia failed to reach an agreement with Ukraine on grain exports.", "SIGN_AGREEMENT",
@@ -88,7 +88,7 @@ def reading_of(extractor: Extractor, text: str, relation: str) -> tuple[str, str
         ("Turkey is capable of attacking Greece.", "ATTACK", ("affirmed", "hypothetical")),
         ("North Korea has the capability of striking Japan.", "ATTACK", ("affirmed", "hypothetical")),
         ("Venezuela will be able to sell oil to India next year.", "SELL_TO", ("affirmed", "hypothetical")),
-        ("Germany is unable to deliver tanks to Ukraine this year.", "SELL_TO", ("affirmed", "hypothetical")),
+        ("Germany is unable to deliver tanks to Ukraine this year.", "MILITARY_AID", ("affirmed", "hypothetical")),
         ("Iraq has the means to export oil to Turkey.", "SELL_TO", ("affirmed", "hypothetical")),
         ("Iran's ability to strike Israel worries Washington.", "ATTACK", ("affirmed", "hypothetical")),
         # negative implicative phrases and adverbs of approximation: the act did not happen

@@ -247,3 +247,15 @@ def test_a_noun_in_a_cause_adjunct_keeps_its_rule(extractor: Extractor) -> None:
     clause names its agent, and no event of it is emitted without a target."""
     result = run(extractor, "Beijing sanctioned American defence firms over arms sales approved by Washington.")
     assert triples(result) == {("country:CHN", "SANCTION", "group:usa-bus")}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("The expulsion of four Belgian diplomats by Rwanda drew protests.", ("country:RWA", "EXPEL", "country:BEL")),
+    ("The detention of two Danish sailors by Iran was confirmed on Monday.",
+     ("country:IRN", "ARREST", "country:DNK")),
+])
+def test_a_nominal_passives_by_agent_hung_on_the_of_object_is_the_agent(
+    extractor: Extractor, text: str, triple: tuple[str, str, str]
+) -> None:
+    """"the expulsion of X by Y": the parser may hang "by Y" on X; it still names the act's agent."""
+    assert triple in triples(run(extractor, text))

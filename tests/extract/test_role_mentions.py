@@ -3,6 +3,7 @@ gazetteer (extract/role_mentions.py); the qualifying mentions are given, sentenc
 
 from __future__ import annotations
 
+import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
@@ -167,3 +168,22 @@ def test_a_one_word_title_with_two_narrower_holders_named_stays_unresolved(extra
             "The minister accused Colombia of ignoring the migrants.")
     events = extractor.extract(Article("narrower-titles", text, None, "2024-05-02")).events
     assert not any(e.relation.name == "ACCUSE" for e in events)
+
+
+@pytest.mark.parametrize(("text", "flag_state"), [
+    ("Iran seized a Liberian-flagged tanker in the Gulf.", "LBR"),
+    ("A Maltese-registered cargo ship was detained by Egypt.", "MLT"),
+])
+def test_a_vessel_flagged_or_registered_in_a_state_is_that_states(
+    extractor: Extractor, text: str, flag_state: str
+) -> None:
+    """"a Liberian-flagged tanker": the hyphened participle of registry ties the vessel to its flag state."""
+    events = extractor.extract(Article("flag", text, None, "2024-05-02")).events
+    assert {e.object.country for e in events} == {flag_state}
+
+
+def test_a_hyphened_participle_other_than_registry_does_not_make_a_states_agent(extractor: Extractor) -> None:
+    """"Russian-backed separatists" are backed by Russia, not Russia's own."""
+    events = extractor.extract(Article("flag", "Russian-backed separatists attacked Georgian police.", None,
+                                       "2024-05-02")).events
+    assert all(e.subject.country != "RUS" for e in events)

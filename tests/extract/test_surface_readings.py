@@ -135,8 +135,8 @@ def test_a_deadline_gives_nothing(extractor: Extractor, text: str) -> None:
     ("text", "triple"),
     [
         ("Japan gave Ukraine $5 billion in aid.", ("country:JPN", "AID", "country:UKR")),
-        ("The United States gave Israel 1,000 bombs last month.", ("country:USA", "AID", "country:ISR")),
-        ("Germany gave Kyiv tanks and air defence systems.", ("country:DEU", "AID", "country:UKR")),
+        ("The United States gave Israel 1,000 bombs last month.", ("country:USA", "MILITARY_AID", "country:ISR")),
+        ("Germany gave Kyiv tanks and air defence systems.", ("country:DEU", "MILITARY_AID", "country:UKR")),
         ("Poland expelled 45 Russian diplomats on Tuesday.", ("country:POL", "EXPEL", "country:RUS")),
     ],
 )

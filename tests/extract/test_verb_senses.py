@@ -209,3 +209,19 @@ def test_a_no_event_pattern_of_a_verb_the_ontology_lacks_is_a_counted_drop(extra
     pay = [d for d in result.drops if d.trigger == "pay"]
     assert [d.reason for d in pay] == [DropReason.NO_EVENT_SENSE]
     assert "line 6552" in pay[0].detail
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Azerbaijan blocked Armenian supply convoys on Tuesday.", ("country:AZE", "country:ARM")),
+    ("A Vietnamese fishing boat was blocked by Chinese vessels.", ("country:CHN", "country:VNM")),
+])
+def test_blocking_a_vehicle_vessel_or_way_is_a_blockade(extractor: Extractor, text: str, pair: tuple[str, str]) -> None:
+    """CAMEO 191 (restrict movement), not the veto "block" means with a decision as its object."""
+    events = run(extractor, text).events
+    assert {(e.subject.country and f"country:{e.subject.country}", code_of(e), e.object.country and
+             f"country:{e.object.country}") for e in events} >= {(pair[0], "191", pair[1])}
+
+
+def test_blocking_a_decision_stays_opposition(extractor: Extractor) -> None:
+    events = run(extractor, "Hungary blocked the European Union's new sanctions package.").events
+    assert [code_of(e) for e in events if e.trigger == "block"] == ["120"]
