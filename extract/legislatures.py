@@ -15,6 +15,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -38,6 +39,18 @@ class Legislatures:
 
     words: frozenset[str]
     names: Mapping[str, str]
+
+    def sizes_from(self, first_word: str) -> tuple[int, ...]:
+        """The word counts of the names that begin with ``first_word``, longest first."""
+        return self._sizes_by_first_word.get(first_word, ())
+
+    @cached_property
+    def _sizes_by_first_word(self) -> dict[str, tuple[int, ...]]:
+        sizes: dict[str, set[int]] = {}
+        for name in self.names:
+            words = name.split()
+            sizes.setdefault(words[0], set()).add(len(words))
+        return {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
 
 
 def load_legislatures(path: Path) -> Legislatures:
@@ -73,12 +86,14 @@ def _add_named_legislatures(doc: Doc, mentions: BlockMentions, legislatures: Leg
                             gazetteer: Gazetteer) -> None:
     """Add a mention for each proper name of a legislature that no reader took ("the State Duma",
     "the Russian Duma" after its demonym): the longest name from each token."""
-    longest = max((len(name.split()) for name in legislatures.names), default=0)
+    lowered = [token.lower_ for token in doc]
     i = 0
     while i < len(doc):
-        for size in range(min(longest, len(doc) - i), 0, -1):
+        for size in legislatures.sizes_from(lowered[i]):
+            if i + size > len(doc):
+                continue
             span = doc[i : i + size]
-            iso3 = legislatures.names.get(" ".join(t.lower_ for t in span))
+            iso3 = legislatures.names.get(" ".join(lowered[i : i + size]))
             if iso3 is None or iso3 not in gazetteer.countries or span[-1].pos_ != "PROPN":
                 continue
             if any(j in mentions for j in range(i, i + size)):

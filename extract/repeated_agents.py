@@ -39,13 +39,12 @@ class RepeatedAgents:
             self.named.append([])
             for token in sentence:
                 mention = by_token.get(token.i)
-                lemma = _noun_key(token)
                 if token.i in bare and mention is None and _stands_bare(token):
-                    actor = self._only(lemma)
+                    actor = self._only(_noun_key(token))
                     if actor is not None:
                         by_token[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.GROUP)
                 elif mention is not None and mention.kind is MentionKind.GROUP and token.i == mention.end - 1:
-                    self.named[-1].append((lemma, mention.actor))
+                    self.named[-1].append((_noun_key(token), mention.actor))
 
     def _only(self, lemma: str) -> Actor | None:
         """The one actor named with head ``lemma`` in the window, else None."""
