@@ -126,7 +126,7 @@ def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
     if token.pos_ == "NOUN":
         yield from threatened_force(token, words, ctx)
     threats = ctx.ontology.speech_acts.threats
-    if token.pos_ == "VERB" and lemma in threats.stating_verbs | threats.warning_verbs:
+    if token.pos_ == "VERB" and (lemma in threats.stating_verbs or lemma in threats.warning_verbs):
         yield from answering_threats(token, words, ctx)
         yield from conditional_retaliation(token, words, ctx)
         yield from harmed_relations(token, words, ctx)
