@@ -126,7 +126,7 @@ def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
     if token.pos_ == "NOUN":
         yield from threatened_force(token, words, ctx)
     threats = ctx.ontology.speech_acts.threats
-    if token.pos_ == "VERB" and lemma in threats.stating_verbs | threats.warning_verbs:
+    if token.pos_ == "VERB" and (lemma in threats.stating_verbs or lemma in threats.warning_verbs):
         yield from answering_threats(token, words, ctx)
         yield from conditional_retaliation(token, words, ctx)
         yield from harmed_relations(token, words, ctx)
@@ -394,12 +394,16 @@ def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Cont
     another party acts ("said it would retaliate if X ..."): a threat against that party."""
     if THREATEN_RELATION not in ctx.ontology.relations:
         return
-    speakers = subject_actors(clause_subject(verb, ctx), ctx)
+    speakers: list[Actor] | None = None  # found at the first future clause: most verbs have none
     for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
         children = list(clause.children)
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
-        if clause.dep_ != "ccomp" or not future or any(c.dep_ == "neg" for c in children):
+        if not future or any(c.dep_ == "neg" for c in children):
             continue
+        if speakers is None:
+            speakers = subject_actors(clause_subject(verb, ctx), ctx)
         own = [a for c in children if c.dep_ == "nsubj" for a in actors_of(c, ctx)]
         if not own or not all(any(same_state(a, s) for s in speakers) for a in own):
             continue  # the speaker's own retaliation ("said it would", "said Russia would")

@@ -48,6 +48,9 @@ class GazetteerMatcher:
             caseless_longest = self.index.caseless_longest_from.get(lowered[i], 0)
             # and only as long as the words from here still begin one
             limit = min(max(cased_longest, caseless_longest), len(doc) - i)
+            if limit == 0:  # most words begin no name
+                i += 1
+                continue
             for n in range(self.index.reach(folded, lowered, i, limit), 0, -1):
                 surfaces = self.index.get(tuple(folded[i : i + n])) if n <= cased_longest else ()
                 if surfaces:

@@ -70,14 +70,32 @@ def group_size(token: Token, words: GroupWords) -> int | None:
     return size if size is not None and size >= SMALLEST_GROUP else None
 
 
-def sentence_groups(sentence: Span, mentions: BlockMentions) -> list[tuple[int, tuple[Actor, ...]]]:
-    """The groups of three or more distinct actors ``sentence`` coordinates ("the United States,
-    Britain and Australia"), in text order, each with the index of its last conjunct."""
-    found: list[tuple[int, tuple[Actor, ...]]] = []
-    for token in sentence:
-        mention = mentions.get(token.i)
-        if mention is None or token.i != sentence.doc[mention.start : mention.end].root.i:
+def mention_roots(sentence: Span, mentions: BlockMentions) -> frozenset[int]:
+    """The indices of the words of ``sentence`` that head the mention they belong to ("Britain" of
+    "the United Kingdom of Great Britain"), each mention's head found once, not once per word."""
+    heads: dict[tuple[int, int], int] = {}
+    roots: set[int] = set()
+    for i in range(sentence.start, sentence.end):
+        mention = mentions.get(i)
+        if mention is None:
             continue
+        bounds = (mention.start, mention.end)
+        if bounds not in heads:
+            heads[bounds] = sentence.doc[mention.start : mention.end].root.i
+        if heads[bounds] == i:
+            roots.add(i)
+    return frozenset(roots)
+
+
+def sentence_groups(
+    sentence: Span, mentions: BlockMentions, roots: frozenset[int],
+) -> list[tuple[int, tuple[Actor, ...]]]:
+    """The groups of three or more distinct actors ``sentence`` coordinates ("the United States,
+    Britain and Australia"), in text order, each with the index of its last conjunct; ``roots`` are
+    the sentence's ``mention_roots``."""
+    found: list[tuple[int, tuple[Actor, ...]]] = []
+    for i in sorted(roots):
+        token, mention = sentence.doc[i], mentions[i]
         if token.dep_ in ("conj", "appos") and token.head.i < token.i and token.head.i in mentions:
             continue  # a later member: the group is found at its first
         conjuncts = [*token.conjuncts, *_listed_as_apposition(token, mentions)]

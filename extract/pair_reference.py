@@ -29,7 +29,7 @@ from extract.description_reference import (
     relation_possessor,
 )
 from extract.gazetteer import Gazetteer
-from extract.group_reference import GroupWords, group_size, latest_group, sentence_groups
+from extract.group_reference import GroupWords, group_size, latest_group, mention_roots, sentence_groups
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
 from extract.plural_subject import continues_plural_subject, coordinated_subject
@@ -209,15 +209,16 @@ def _a_pair(kind: PairKind, first: Actor, second: Actor) -> bool:
     return first.country is None or first.country != second.country
 
 
-def sentence_dyads(sentence: Span, mentions: BlockMentions) -> list[tuple[int, tuple[Actor, Actor]]]:
+def sentence_dyads(
+    sentence: Span, mentions: BlockMentions, roots: frozenset[int],
+) -> list[tuple[int, tuple[Actor, Actor]]]:
     """The pairs of actors ``sentence`` puts together, in text order, each with the index of the
     token that ends it: two conjuncts ("Armenia and Azerbaijan") and the subject and object of one verb
-    ("Xi welcomed Duterte", "spoke by phone with X")."""
+    ("Xi welcomed Duterte", "spoke by phone with X"); ``roots`` are the sentence's ``mention_roots``."""
     found: list[tuple[int, tuple[Actor, Actor]]] = []
     for token in sentence:
-        mention = mentions.get(token.i)
-        root = mention is not None and token.i == sentence.doc[mention.start : mention.end].root.i
-        if mention is not None and root and len(token.conjuncts) == 1:  # "Russia, China and Cuba" is no pair
+        mention = mentions.get(token.i) if token.i in roots else None
+        if mention is not None and len(token.conjuncts) == 1:  # "Russia, China and Cuba" is no pair
             (conjunct,) = token.conjuncts
             other = mentions.get(conjunct.i)
             if conjunct.i > token.i and other is not None and other.actor.id != mention.actor.id:
@@ -408,8 +409,9 @@ class ReferenceResolver:
                 sizes[token.i] = head, size
             _forget(token, mentions)
         named: list[Actor] = []
-        dyads = sentence_dyads(sentence, mentions)
-        coordinated = sentence_groups(sentence, mentions)
+        roots = mention_roots(sentence, mentions)  # both walks below ask it of every word
+        dyads = sentence_dyads(sentence, mentions, roots)
+        coordinated = sentence_groups(sentence, mentions, roots)
         for token in sentence:
             if token.i in sizes:
                 head, size = sizes[token.i]
