@@ -1,9 +1,11 @@
-"""What the extractor's rule tests share: extracting an invented text as one article, and reading
-the events as triples or CAMEO codes."""
+"""What the extractor's rule tests share: extracting an invented text as one article, reading
+the events as triples or CAMEO codes, and reading the inventories of invented sentences."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
+from pathlib import Path
 
 from extract.pipeline import Extractor
 from graph.model import Article, Event, Extraction
@@ -26,3 +28,17 @@ def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
 def code_of(event: Event) -> str:
     """The event's CAMEO code: the relation's, or the more specific one it carries."""
     return dict(event.attributes).get("cameo", event.relation.cameo)
+
+
+def inventory_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of an inventory table: tab-separated, no quoting, after its ``#`` comment lines."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def actor_ends(event: Event, side: str) -> set[str]:
+    """The names an inventory may use for one side of an event: its actor's state, and the last
+    part of its id for actors with no state ("eu" for org:eu)."""
+    actor = event.subject if side == "subject" else event.object
+    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}

@@ -9,14 +9,13 @@ known failures, listed so that a fix can move them to ``pairs``."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article, Event, Extraction
-from tests.extract.extracting import code_of
+from tests.extract.extracting import actor_ends, code_of, inventory_rows
 
 INVENTORY = Path(__file__).with_name("actor_inventory.tsv")
 ARTICLES = Path(__file__).with_name("actor_inventory")
@@ -24,15 +23,7 @@ FORMS = frozenset({"seat", "description", "official", "apposition", "pronoun", "
 
 
 def rows() -> list[dict[str, str]]:
-    with INVENTORY.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def ends(event: Event, side: str) -> set[str]:
-    """A side's state, and its id's last part for actors with no state ("eu" for org:eu)."""
-    actor = event.subject if side == "subject" else event.object
-    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+    return inventory_rows(INVENTORY)
 
 
 def matches(event: Event, pair: str) -> bool:
@@ -41,7 +32,8 @@ def matches(event: Event, pair: str) -> bool:
         one, other = pair.split("=")
         return matches(event, f"{one}>{other}") or matches(event, f"{other}>{one}")
     subject, obj = pair.split(">")
-    return (subject == "*" or subject in ends(event, "subject")) and (obj == "*" or obj in ends(event, "object"))
+    return ((subject == "*" or subject in actor_ends(event, "subject"))
+            and (obj == "*" or obj in actor_ends(event, "object")))
 
 
 def of_sentence(events: tuple[Event, ...], part: str) -> list[Event]:

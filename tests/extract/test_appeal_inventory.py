@@ -7,28 +7,20 @@ threats, and the negation and modality of each). Rows marked ``pairs`` must hold
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article, Event, Polarity
+from tests.extract.extracting import actor_ends, inventory_rows
 
 INVENTORY = Path(__file__).with_name("appeal_inventory.tsv")
 ROOTS = frozenset({"02", "10", "13"})
 
 
 def rows() -> list[dict[str, str]]:
-    with INVENTORY.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def ends(event: Event, side: str) -> set[str]:
-    """A side's state, and its id's last part for actors with no state ("un" for org:un)."""
-    actor = event.subject if side == "subject" else event.object
-    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+    return inventory_rows(INVENTORY)
 
 
 def affirmed_pairs(events: tuple[Event, ...], root: str) -> set[tuple[str, str]]:
@@ -37,8 +29,8 @@ def affirmed_pairs(events: tuple[Event, ...], root: str) -> set[tuple[str, str]]
         (s, o)
         for e in events
         if e.relation.cameo.startswith(root) and e.polarity is Polarity.AFFIRMED
-        for s in ends(e, "subject")
-        for o in ends(e, "object")
+        for s in actor_ends(e, "subject")
+        for o in actor_ends(e, "object")
     }
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article, Event
+from tests.extract.extracting import actor_ends
 
 INVENTORY = Path(__file__).with_name("constructions_inventory.tsv")
 PATHS = frozenset({
@@ -27,19 +28,13 @@ def rows() -> list[dict[str, str]]:
         return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def ends(event: Event, side: str) -> set[str]:
-    """A side's state, and its id's last part for actors with no state ("eu" for org:eu)."""
-    actor = event.subject if side == "subject" else event.object
-    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
-
-
 def gives(events: tuple[Event, ...], expected: str) -> bool:
     """Every expected pair ("POL>UKR" one way, "KEN~UGA" either way) is among the events."""
     for pair in expected.split(";"):
         either = "~" in pair
         subject, obj = pair.split("~" if either else ">")
         wanted = {(subject, obj), (obj, subject)} if either else {(subject, obj)}
-        found = {(s, o) for e in events for s in ends(e, "subject") for o in ends(e, "object")}
+        found = {(s, o) for e in events for s in actor_ends(e, "subject") for o in actor_ends(e, "object")}
         if not wanted & found:
             return False
     return True

@@ -9,7 +9,6 @@ failures, listed so that a fix can move them to ``pairs``."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 from extract.evaluate import coded_cameo
 from extract.pipeline import Extractor
 from graph.model import Article, Event
-from tests.extract.extracting import code_of
+from tests.extract.extracting import actor_ends, code_of, inventory_rows
 
 INVENTORY = Path(__file__).with_name("cooperation_inventory.tsv")
 FORMS = frozenset({
@@ -29,15 +28,7 @@ ROOTS = frozenset({"01", "03", "04", "05"})
 
 
 def rows() -> list[dict[str, str]]:
-    with INVENTORY.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def ends(event: Event, side: str) -> set[str]:
-    """A side's state, and its id's last part for actors with no state ("eu" for org:eu)."""
-    actor = event.subject if side == "subject" else event.object
-    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+    return inventory_rows(INVENTORY)
 
 
 def coded(event: Event) -> str | None:
@@ -55,8 +46,8 @@ def coded_pairs(events: tuple[Event, ...], root: str) -> set[tuple[str, str]]:
         (s, o)
         for e in events
         if (code := coded(e)) is not None and code.startswith(root)
-        for s in ends(e, "subject")
-        for o in ends(e, "object")
+        for s in actor_ends(e, "subject")
+        for o in actor_ends(e, "object")
     }
 
 

@@ -7,36 +7,27 @@ are known failures, listed so that a fix can move them to ``pairs``."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article, Event
-from tests.extract.extracting import code_of
+from tests.extract.extracting import actor_ends, code_of, inventory_rows
 
 INVENTORY = Path(__file__).with_name("disapproval_inventory.tsv")
 FORMS = frozenset({"verb", "accuse", "nominal", "complement", "passive", "quote", "reject", "protest", "negation"})
 
 
 def rows() -> list[dict[str, str]]:
-    with INVENTORY.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def ends(event: Event, side: str) -> set[str]:
-    """A side's state, and its id's last part for actors with no state ("eu" for org:eu)."""
-    actor = event.subject if side == "subject" else event.object
-    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+    return inventory_rows(INVENTORY)
 
 
 def gives(events: tuple[Event, ...], row: dict[str, str]) -> bool:
     """An event runs from the expected subject to the expected object with the row's root and polarity."""
     subject, obj = row["expected"].split(">")
     return any(
-        subject in ends(event, "subject") and obj in ends(event, "object")
+        subject in actor_ends(event, "subject") and obj in actor_ends(event, "object")
         and code_of(event)[:2] == row["root"] and event.polarity.value == row["polarity"]
         for event in events
     )

@@ -10,14 +10,13 @@ states; rows marked ``open`` are known failures."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article, Event
-from tests.extract.extracting import code_of
+from tests.extract.extracting import actor_ends, code_of, inventory_rows
 
 INVENTORY = Path(__file__).with_name("material_inventory.tsv")
 FORMS = frozenset({"verb", "demonym", "nominal", "passive", "negation", "plan", "state"})
@@ -29,15 +28,7 @@ PLAN_MODALITIES = frozenset({"intended", "hypothetical"})
 
 
 def rows() -> list[dict[str, str]]:
-    with INVENTORY.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def ends(event: Event, side: str) -> set[str]:
-    """A side's state, and its id's last part for actors with no state ("eu" for org:eu)."""
-    actor = event.subject if side == "subject" else event.object
-    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+    return inventory_rows(INVENTORY)
 
 
 def joins(event: Event, expected: str) -> bool:
@@ -46,7 +37,7 @@ def joins(event: Event, expected: str) -> bool:
         one, other = expected.split("~")
         return joins(event, f"{one}>{other}") or joins(event, f"{other}>{one}")
     subject, obj = expected.split(">")
-    return subject in ends(event, "subject") and obj in ends(event, "object")
+    return subject in actor_ends(event, "subject") and obj in actor_ends(event, "object")
 
 
 def matches(event: Event, row: dict[str, str]) -> bool:

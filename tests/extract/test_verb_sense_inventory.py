@@ -8,14 +8,13 @@ known failures, listed so that a fix can move them to ``holds``."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article, Event
-from tests.extract.extracting import code_of
+from tests.extract.extracting import actor_ends, code_of, inventory_rows
 
 INVENTORY = Path(__file__).with_name("verb_sense_inventory.tsv")
 FORMS = frozenset({"particle", "light", "figurative", "nonactor", "contrast"})
@@ -24,15 +23,7 @@ NONE = "-"
 
 
 def rows() -> list[dict[str, str]]:
-    with INVENTORY.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def ends(event: Event, side: str) -> set[str]:
-    """A side's state, and its id's last part for actors with no state."""
-    actor = event.subject if side == "subject" else event.object
-    return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+    return inventory_rows(INVENTORY)
 
 
 def failures(events: tuple[Event, ...], row: dict[str, str]) -> list[str]:
@@ -41,8 +32,8 @@ def failures(events: tuple[Event, ...], row: dict[str, str]) -> list[str]:
     first, second = row["pair"].split(">")
     between = [
         e for e in events
-        if (first in ends(e, "subject") and second in ends(e, "object"))
-        or (second in ends(e, "subject") and first in ends(e, "object"))
+        if (first in actor_ends(e, "subject") and second in actor_ends(e, "object"))
+        or (second in actor_ends(e, "subject") and first in actor_ends(e, "object"))
     ]
     broken = []
     false_roots = set(row["false"].split(","))
@@ -51,7 +42,8 @@ def failures(events: tuple[Event, ...], row: dict[str, str]) -> list[str]:
     elif row["false"] != NONE:
         broken += [f"false root {code_of(e)}" for e in between if code_of(e)[:2] in false_roots]
     if row["right"] != NONE and not any(
-        first in ends(e, "subject") and second in ends(e, "object") and code_of(e)[:2] == row["right"] for e in events
+        first in actor_ends(e, "subject") and second in actor_ends(e, "object") and code_of(e)[:2] == row["right"]
+        for e in events
     ):
         broken.append(f"no {row['right']} event {row['pair']}")
     return broken
