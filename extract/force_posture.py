@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from extract.data_tables import read_words
 from extract.ontology import Trigger
 from extract.patterns import Candidate, Context, Parties, actors_of, clause_subject, finish_candidate, subject_actors
-from extract.spanning_acts import SpanningAct, with_spanning_acts
+from extract.spanning_acts import SpanningAct, distinct_actors, with_spanning_acts
 from extract.speech_act_candidates import as_request, as_threat
 from graph.model import Actor
 
@@ -76,8 +76,9 @@ def _posture_at(verb: Token, ctx: Context, words: PostureWords) -> Iterator[Span
     forces = [child for child in verb.children if child.dep_ in _FORCE_ARCS and _is_force(child, words)]
     if not forces:
         return
-    targets = _unique(actor for prep in _place_phrases(verb, forces) for actor in _edge_states(prep, ctx, words))
-    targets = targets or _unique(_detached_owners(verb, ctx, words))
+    targets = distinct_actors(
+        actor for prep in _place_phrases(verb, forces) for actor in _edge_states(prep, ctx, words))
+    targets = targets or distinct_actors(_detached_owners(verb, ctx, words))
     subjects = subject_actors(found := clause_subject(verb, ctx), ctx)
     targets = [target for target in targets if target not in subjects]
     if not targets:
@@ -138,9 +139,3 @@ def _detached_owners(verb: Token, ctx: Context, words: PostureWords) -> Iterator
             yield from (actor for pobj in prep.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx))
 
 
-def _unique(actors: Iterable[Actor]) -> list[Actor]:
-    found: list[Actor] = []
-    for actor in actors:
-        if actor not in found:
-            found.append(actor)
-    return found

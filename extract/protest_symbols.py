@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from extract.data_tables import read_table, read_words
 from extract.gazetteer import Gazetteer
 from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, modifier_actors, subject_actors
-from extract.spanning_acts import SpanningAct, with_spanning_acts
+from extract.spanning_acts import SpanningAct, distinct_actors, with_spanning_acts
 from graph.model import Actor, ActorType, DropReason
 
 #: CAMEO code of the act (cameo_codes.tsv: 141 demonstrate or rally, under the ontology's PROTEST_AGAINST).
@@ -93,7 +93,7 @@ def symbol_act(
     spans: set[int] = set()
     if not owners:
         targets, spans = _denounced(verb, ctx, words)
-    states = _unique(targets)
+    states = distinct_actors(targets)
     if not states:
         return None
     found = _agent(verb, ctx)
@@ -187,14 +187,6 @@ def _state_of(actor: Actor, country_actor: Callable[[str], Actor | None]) -> Act
     if actor.country is None or actor.type is ActorType.REGION:
         return None
     return country_actor(actor.country)
-
-
-def _unique(actors: Iterable[Actor]) -> list[Actor]:
-    found: list[Actor] = []
-    for actor in actors:
-        if all(actor.id != f.id for f in found):
-            found.append(actor)
-    return found
 
 
 # -- who acts -----------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ occupations (extract/territory.py) merge this way; composed verb+noun events
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from extract.patterns import Candidate
-from graph.model import DropReason
+from graph.model import Actor, DropReason
 
 
 @dataclass(frozen=True)
@@ -49,3 +49,11 @@ def with_spanning_acts(
         position = next((n for n, c in enumerate(merged) if c.trigger.i > act.candidate.trigger.i), len(merged))
         merged.insert(position, inserted(act.candidate))
     return merged
+
+
+def distinct_actors(actors: Iterable[Actor]) -> list[Actor]:
+    """The actors in their first order, each id once (the parties of an act read across words)."""
+    found: dict[str, Actor] = {}
+    for actor in actors:
+        found.setdefault(actor.id, actor)
+    return list(found.values())

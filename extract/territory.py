@@ -33,7 +33,7 @@ from extract.patterns import (
     noun_governor_subject,
     subject_actors,
 )
-from extract.spanning_acts import SpanningAct, with_spanning_acts
+from extract.spanning_acts import SpanningAct, distinct_actors, with_spanning_acts
 from extract.speech_act_candidates import as_request, as_threat
 from extract.territory_words import TerritoryWords
 from graph.model import Actor, ActorType, DropReason
@@ -117,7 +117,7 @@ def _occupation(trigger: Token, lemma: str, places: list[TakenPlace], subject_fo
     words = ctx.ontology.territory
     relation = ctx.ontology.relation_for_code(OCCUPY_CODE).name
     subjects = subject_actors(subject_found, ctx)
-    sources = _unique(
+    sources = distinct_actors(
         actor for holder in (trigger, *(p.token for p in places))
         for pobj in _prep_objects(holder, words.source_prepositions) for actor in actors_of(pobj, ctx)
     )
@@ -131,7 +131,7 @@ def _occupation(trigger: Token, lemma: str, places: list[TakenPlace], subject_fo
         # "seized the town of X": territory, but in no state any gazetteer knows
         return Candidate(trigger, relation, tuple(subjects), (), tuple(attributes), 0.0, DropReason.UNKNOWN_PLACE,
                          name)
-    objects = sources or _unique(
+    objects = sources or distinct_actors(
         holder for place in places for holder in place.holders
         if not subjects or not all(_holds_own(subject, holder) for subject in subjects)
     )
@@ -185,7 +185,7 @@ def _taken_place(
     if not words.is_territory(token.lemma_.lower(), verb_lemma):
         return None
     named = [name for pobj in _of_objects(token) for name in (pobj, *pobj.conjuncts) if name.pos_ == "PROPN"]
-    holders = _unique([
+    holders = distinct_actors([
         *(actor for child in token.children if child.dep_ in _MODIFIER_ARCS and child.i < token.i
           for actor in _modifier_holders(child, ctx, gazetteer)),
         *(actor for name in named for actor in _located_states(name, ctx, gazetteer)),
@@ -286,9 +286,3 @@ def _holds_own(subject: Actor, state: Actor) -> bool:
     return subject.id == state.id or (subject.country == state.country and subject.sector in _STATE_SECTORS)
 
 
-def _unique(actors: Iterable[Actor]) -> list[Actor]:
-    found: list[Actor] = []
-    for actor in actors:
-        if actor not in found:
-            found.append(actor)
-    return found
