@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
@@ -39,7 +39,7 @@ from extract.own_object_targets import with_own_object_target
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
-from extract.qualifiers import qualify
+from extract.qualifiers import Qualifiers, qualify
 from extract.requested_acts import doer_from_memory
 from extract.surface_readings import SurfaceWords, load_surface_words, with_surface_reading
 from extract.territory import with_territory_acts
@@ -252,23 +252,16 @@ class RuleExtractor:
         events: list[Event],
         drops: list[Drop],
     ) -> None:
+        """Append the candidate's events (one per actor pair) to ``events``, or its drops to ``drops``."""
         trigger = candidate.trigger
-        sentence = trigger.sent
-        start = block.start + sentence.start_char
-        end = block.start + sentence.end_char
-        text = block.text[sentence.start_char : sentence.end_char]  # the original casing
+        evidence = _sentence_evidence(block, trigger)
         relation = self.knowledge.ontology.relation(candidate.relation)
         if candidate.drop is not None:
-            drops.append(Drop(candidate.drop, trigger.lemma_, relation.name, text, start, end, candidate.detail))
+            drops.append(_drop(candidate.drop, trigger, relation, evidence, candidate.detail))
             return
         qualifiers = requalify(qualify(trigger, self.knowledge.lexicon),
                                read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon))
-        speaker: Actor | None = None
-        if qualifiers.speaker is not None:
-            mention = mentions.get(qualifiers.speaker.i)
-            speaker = mention.actor if mention is not None else None
-            if speaker is not None and self.knowledge.news_agencies.names_agency(speaker):
-                speaker = None  # "AFP reported that ...": the story's teller is no source within it
+        speaker = self._speaker(qualifiers, mentions)
         date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
                              self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)
         # a threat or request of a material act is aimed where the act would be ("threatened to
@@ -276,43 +269,65 @@ class RuleExtractor:
         requested = dict(candidate.attributes).get("requested")
         for subject, obj in candidate.actor_pairs():
             relation = self._relation_for(candidate.relation, subject)
-            agency = next((a for a in (subject, obj) if self.knowledge.news_agencies.names_agency(a)), None)
-            if agency is not None:  # the story's teller, no party to it (extract/news_agencies.py)
-                drops.append(Drop(DropReason.NOT_AN_ACTOR, trigger.lemma_, relation.name, text, start, end,
-                                  f"news agency {agency.name}"))
-                continue
             act = self._relation_for(requested, subject) if requested else relation
-            if _acts_for(subject, obj) and act.quad_class == 4:
-                population = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
-                if act.cameo.startswith(PROTEST_ROOT):
-                    # "Iraqi Kurds protested against the Iraqi government": its people protest against a state
-                    subject = population
-                else:
-                    # "Turkish authorities imposed a curfew in Turkey": coercion of its own population
-                    obj = population
-            if subject.id == obj.id or _acts_for(subject, obj) or _acts_for(obj, subject):
-                drops.append(Drop(DropReason.SELF_LOOP, trigger.lemma_, relation.name, text, start, end, subject.id))
-                continue
-            events.append(
-                Event(
-                    article_id=article.id,
-                    subject=subject,
-                    relation=relation,
-                    object=obj,
-                    polarity=qualifiers.polarity,
-                    modality=qualifiers.modality,
-                    attributed_to=speaker,
-                    date=date.iso,
-                    date_precision=date.precision,
-                    evidence=(Evidence(text, start, end),),
-                    confidence=candidate.confidence,
-                    extractor=self.label,
-                    trigger=trigger.lemma_.lower(),
-                    attributes=candidate.attributes,
-                    pairing=candidate.pairing,
-                )
-            )
+            pair = self._checked_pair(subject, obj, act)
+            if isinstance(pair, tuple):
+                events.append(Event(
+                    article_id=article.id, subject=pair[0], relation=relation, object=pair[1],
+                    polarity=qualifiers.polarity, modality=qualifiers.modality, attributed_to=speaker,
+                    date=date.iso, date_precision=date.precision, evidence=(evidence,),
+                    confidence=candidate.confidence, extractor=self.label, trigger=trigger.lemma_.lower(),
+                    attributes=candidate.attributes, pairing=candidate.pairing,
+                ))
+            else:
+                drops.append(_drop(pair.reason, trigger, relation, evidence, pair.detail))
 
+    def _speaker(self, qualifiers: Qualifiers, mentions: dict[int, Mention]) -> Actor | None:
+        """Who the clause reports as saying the event, if an actor; never the news agency telling
+        the story ("AFP reported that ..." names no source within it)."""
+        if qualifiers.speaker is None:
+            return None
+        mention = mentions.get(qualifiers.speaker.i)
+        if mention is None or self.knowledge.news_agencies.names_agency(mention.actor):
+            return None
+        return mention.actor
+
+    def _checked_pair(self, subject: Actor, obj: Actor, act: RelationType) -> tuple[Actor, Actor] | _PairDrop:
+        """The pair an event runs between, or why it has none: a news agency is no party to the
+        story it tells; a state's conflict act on its own state is done to (or, for a protest, by) its
+        population; an actor acting on itself or its own state is a self-loop."""
+        agency = next((a for a in (subject, obj) if self.knowledge.news_agencies.names_agency(a)), None)
+        if agency is not None:  # extract/news_agencies.py
+            return _PairDrop(DropReason.NOT_AN_ACTOR, f"news agency {agency.name}")
+        if _acts_for(subject, obj) and act.quad_class == 4:
+            population = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
+            if act.cameo.startswith(PROTEST_ROOT):
+                subject = population  # "Iraqi Kurds protested against the Iraqi government"
+            else:
+                obj = population  # "Turkish authorities imposed a curfew in Turkey"
+        if subject.id == obj.id or _acts_for(subject, obj) or _acts_for(obj, subject):
+            return _PairDrop(DropReason.SELF_LOOP, subject.id)
+        return subject, obj
+
+
+@dataclass(frozen=True)
+class _PairDrop:
+    """Why an actor pair of a candidate gives no event."""
+
+    reason: DropReason
+    detail: str
+
+
+def _sentence_evidence(block: Block, trigger: Token) -> Evidence:
+    """The trigger's sentence in its original casing, with its offsets in the article."""
+    sentence = trigger.sent
+    return Evidence(block.text[sentence.start_char : sentence.end_char],
+                    block.start + sentence.start_char, block.start + sentence.end_char)
+
+
+def _drop(reason: DropReason, trigger: Token, relation: RelationType, evidence: Evidence, detail: str) -> Drop:
+    return Drop(reason, trigger.lemma_, relation.name, evidence.sentence, evidence.char_start, evidence.char_end,
+                detail)
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
