@@ -1,4 +1,4 @@
-"""The words of addressed requests, deadlines and threatened force (addressed_requests.toml) and
+"""The words of addressed requests and threatened force (addressed_requests.toml) and
 their loader; the rules are in extract/addressed_requests.py."""
 
 from __future__ import annotations
@@ -23,10 +23,6 @@ class AddressedRequestWords:
     demand_words: frozenset[str] = frozenset()
     asserting_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
-    deadline_verbs: frozenset[str] = frozenset()
-    deadline_nouns: frozenset[str] = frozenset()
-    deadline_prepositions: frozenset[str] = frozenset()
-    deadline_code: str = "139"
     #: threatened act noun -> CAMEO code of the threat
     act_codes: Mapping[str, str] = field(default_factory=dict)
     needs_modifier: frozenset[str] = frozenset()
@@ -82,10 +78,6 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
         demand_words=words(raw, "demand_words"),
         asserting_words=words(raw, "asserting_words"),
         issuing_verbs=words(raw, "issuing_verbs"),
-        deadline_verbs=words(raw, "deadline_verbs"),
-        deadline_nouns=words(raw, "deadline_nouns"),
-        deadline_prepositions=words(raw, "deadline_prepositions"),
-        deadline_code=_code(path, "deadline_code", raw.get("deadline_code")),
         act_codes={word.lower(): _code(path, f"threatened_acts.codes.{word}", code) for word, code in codes.items()},
         needs_modifier=words(acts, "needs_modifier"),
         military_modifiers=words(acts, "military_modifiers"),
