@@ -5,13 +5,12 @@ extract/surface_readings.py. The words are in ``deadlines.toml``."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 
 #: Dependencies of an infinitive on a verb or on its time-span object ("72 hours to leave").
 _INFINITIVES = frozenset({"xcomp", "advcl", "relcl", "acl", "ccomp"})
@@ -47,13 +46,8 @@ class DeadlineWords:
 
 def load_deadline_words(path: Path) -> DeadlineWords:
     """Read ``deadlines.toml``; a missing or malformed entry raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, DeadlineWordsError, non_empty=True))
-
-    code = raw.get("code")
+    words = load_word_table(path, DeadlineWordsError)
+    code = words.entries.get("code")
     if not (isinstance(code, str) and code.isdigit() and 2 <= len(code) <= 4):
         raise DeadlineWordsError(f"{path}: code must be a CAMEO code, got {code!r}")
     return DeadlineWords(words("granting_verbs"), words("setting_verbs"), words("deadline_nouns"),

@@ -27,13 +27,12 @@ The words are in ``surface_readings.toml`` (a span of time and a deadline's in `
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import WordTable, load_word_table
 from extract.deadlines import timed_infinitives
 from extract.envoys import leaves_the_expellers_land
 from extract.patterns import Candidate, Context
@@ -81,26 +80,21 @@ class SurfaceWords:
 def load_surface_words(path: Path) -> SurfaceWords:
     """Read ``surface_readings.toml``; a missing or malformed list raises a one-line error naming
     the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, SurfaceWordsError, non_empty=True))
-
+    words = load_word_table(path, SurfaceWordsError)
     return SurfaceWords(
         words("positioning_verbs"), words("housing_verbs"), words("duration_prepositions"),
         words("execution_verbs"),
         frozenset(w.upper() for w in words("judicial_sectors")),
         frozenset(w.upper() for w in words("combatant_sectors")), words("accusation_participles"),
-        words("statement_nouns"), _relation_name(path, raw, "statement_relation"), words("topic_prepositions"),
+        words("statement_nouns"), _relation_name(words, "statement_relation"), words("topic_prepositions"),
         words("document_nouns"),
     )
 
 
-def _relation_name(path: Path, raw: dict[str, object], key: str) -> str:
-    value = raw.get(key)
+def _relation_name(table: WordTable, key: str) -> str:
+    value = table.entries.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise SurfaceWordsError(f"{path}: {key} must be a relation name, got {value!r}")
+        raise SurfaceWordsError(f"{table.path}: {key} must be a relation name, got {value!r}")
     return value.strip()
 
 
