@@ -1,14 +1,13 @@
-"""The words of addressed requests, deadlines and threatened force (addressed_requests.toml) and
+"""The words of addressed requests and threatened force (addressed_requests.toml) and
 their loader; the rules are in extract/addressed_requests.py."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 
 
 class AddressedRequestsError(ValueError):
@@ -23,10 +22,6 @@ class AddressedRequestWords:
     demand_words: frozenset[str] = frozenset()
     asserting_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
-    deadline_verbs: frozenset[str] = frozenset()
-    deadline_nouns: frozenset[str] = frozenset()
-    deadline_prepositions: frozenset[str] = frozenset()
-    deadline_code: str = "139"
     #: threatened act noun -> CAMEO code of the threat
     act_codes: Mapping[str, str] = field(default_factory=dict)
     needs_modifier: frozenset[str] = frozenset()
@@ -51,13 +46,6 @@ class AddressedRequestWords:
     relation_nouns: frozenset[str] = frozenset()
 
 
-def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
-    value = raw.get(key)
-    if not isinstance(value, dict):
-        raise AddressedRequestsError(f"{path}: [{key}] must be a table, got {value!r}")
-    return value
-
-
 def _code(path: Path, key: str, value: object) -> str:
     if not (isinstance(value, str) and value.isdigit() and 2 <= len(value) <= 4):
         raise AddressedRequestsError(f"{path}: {key} must be a CAMEO code, got {value!r}")
@@ -66,45 +54,36 @@ def _code(path: Path, key: str, value: object) -> str:
 
 def load_addressed_request_words(path: Path) -> AddressedRequestWords:
     """Read addressed_requests.toml; a malformed entry raises an ``AddressedRequestsError`` naming it."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(table: Mapping[str, object], key: str) -> frozenset[str]:
-        return frozenset(read_words(path, table, key, AddressedRequestsError, non_empty=True))
-
-    acts = _table(path, raw, "threatened_acts")
-    idioms = _table(path, raw, "consequence_idioms")
-    retaliation = _table(path, raw, "conditional_retaliation")
-    harmed = _table(path, raw, "harmed_relations")
-    codes = _table(path, acts, "codes")
+    words = load_word_table(path, AddressedRequestsError)
+    acts = words.table("threatened_acts")
+    idioms = words.table("consequence_idioms")
+    retaliation = words.table("conditional_retaliation")
+    harmed = words.table("harmed_relations")
+    codes = acts.table("codes").entries
     return AddressedRequestWords(
-        appeal_words=words(raw, "appeal_words"),
-        demand_words=words(raw, "demand_words"),
-        asserting_words=words(raw, "asserting_words"),
-        issuing_verbs=words(raw, "issuing_verbs"),
-        deadline_verbs=words(raw, "deadline_verbs"),
-        deadline_nouns=words(raw, "deadline_nouns"),
-        deadline_prepositions=words(raw, "deadline_prepositions"),
-        deadline_code=_code(path, "deadline_code", raw.get("deadline_code")),
+        appeal_words=words("appeal_words"),
+        demand_words=words("demand_words"),
+        asserting_words=words("asserting_words"),
+        issuing_verbs=words("issuing_verbs"),
         act_codes={word.lower(): _code(path, f"threatened_acts.codes.{word}", code) for word, code in codes.items()},
-        needs_modifier=words(acts, "needs_modifier"),
-        military_modifiers=words(acts, "military_modifiers"),
-        carrying_verbs=words(acts, "carrying_verbs"),
-        prospect_nouns=words(acts, "prospect_nouns"),
-        raising_verbs=words(acts, "raising_verbs"),
-        target_prepositions=words(acts, "target_prepositions"),
-        answering_verbs=words(idioms, "answering_verbs"),
-        conduct_nouns=words(idioms, "conduct_nouns"),
-        held_predicates=words(idioms, "held_predicates"),
-        retaliation_verbs=words(retaliation, "retaliation_verbs"),
-        back_verbs=words(retaliation, "back_verbs"),
-        response_verbs=words(retaliation, "response_verbs"),
-        firm_adverbs=words(retaliation, "firm_adverbs"),
-        response_nouns=words(retaliation, "response_nouns"),
-        retaliation_nouns=words(retaliation, "retaliation_nouns"),
-        measure_nouns=words(retaliation, "measure_nouns"),
-        retaliatory_modifiers=words(retaliation, "retaliatory_modifiers"),
-        harm_verbs=words(harmed, "harm_verbs"),
-        relation_consequence_verbs=words(harmed, "consequence_verbs"),
-        relation_nouns=words(harmed, "relation_nouns"),
+        needs_modifier=acts("needs_modifier"),
+        military_modifiers=acts("military_modifiers"),
+        carrying_verbs=acts("carrying_verbs"),
+        prospect_nouns=acts("prospect_nouns"),
+        raising_verbs=acts("raising_verbs"),
+        target_prepositions=acts("target_prepositions"),
+        answering_verbs=idioms("answering_verbs"),
+        conduct_nouns=idioms("conduct_nouns"),
+        held_predicates=idioms("held_predicates"),
+        retaliation_verbs=retaliation("retaliation_verbs"),
+        back_verbs=retaliation("back_verbs"),
+        response_verbs=retaliation("response_verbs"),
+        firm_adverbs=retaliation("firm_adverbs"),
+        response_nouns=retaliation("response_nouns"),
+        retaliation_nouns=retaliation("retaliation_nouns"),
+        measure_nouns=retaliation("measure_nouns"),
+        retaliatory_modifiers=retaliation("retaliatory_modifiers"),
+        harm_verbs=harmed("harm_verbs"),
+        relation_consequence_verbs=harmed("consequence_verbs"),
+        relation_nouns=harmed("relation_nouns"),
     )

@@ -8,6 +8,7 @@ are in addressed_requests.toml (with speech_acts.toml's threat, warning and vow 
   the requester to the addressee, never the act requested (which becomes part of the request).
 - A deadline given to an actor is an ultimatum (CAMEO 139; OEDA "GIVE * DEADLINE" 139): "gave X
   an ultimatum to", "set X a deadline to", "gave X until Friday to withdraw". The giving is no aid.
+  The deadline is read by extract/deadlines.py, its words are deadlines.toml's.
 - A threat, warning or vow whose act is a noun of force, reprisal or another conflict act aimed
   "against" (or "on") an actor threatens that actor: "threatened military action against X", "the
   threat of force against X", "its threat to use force against X", "vowed revenge against X",
@@ -42,6 +43,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from extract.addressed_request_words import AddressedRequestWords
+from extract.deadlines import given_deadline
 from extract.event_memory import same_state
 from extract.intended_threats import THREAT_CONFIDENCE, condition_targets
 from extract.patterns import (
@@ -121,8 +123,8 @@ def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
     lemma = token.lemma_.lower()
     if lemma in words.appeal_words or lemma in words.demand_words:
         yield from addressed_requests(token, words, ctx)
-    if token.pos_ == "VERB" and lemma in words.deadline_verbs:
-        yield from deadlines(token, words, ctx)
+    if token.pos_ == "VERB" and lemma in ctx.ontology.deadlines.ultimatum_verbs:
+        yield from deadlines(token, ctx)
     if token.pos_ == "NOUN":
         yield from threatened_force(token, words, ctx)
     threats = ctx.ontology.speech_acts.threats
@@ -223,34 +225,18 @@ def addressed_requests(word: Token, words: AddressedRequestWords, ctx: Context) 
 
 
 # -- deadlines -------------------------------------------------------------------------------
-def deadline_act(verb: Token, words: AddressedRequestWords) -> tuple[Token, Token] | None:
-    """(the one given the deadline, the deadline word) of a verb of giving: "gave X an ultimatum",
-    "set X a deadline" (the noun), "gave X until Friday to withdraw" (the infinitive)."""
-    children = list(verb.children)
-    nouns = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in words.deadline_nouns]
-    given = [c for c in children if c.dep_ in ("dative", "dobj") and c not in nouns]
-    if not given:
-        return None
-    if nouns and given[0].i < nouns[0].i:
-        return given[0], nouns[0]
-    until = any(c.dep_ == "prep" and c.lower_ in words.deadline_prepositions for c in children)
-    acts = [c for c in children if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)]
-    if until and acts:
-        return given[0], acts[0]
-    return None
-
-
-def deadlines(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
+def deadlines(verb: Token, ctx: Context) -> Iterator[SpanningAct]:
     """A deadline given to another actor: an ultimatum (CAMEO 139) from the verb's subject."""
-    found = deadline_act(verb, words)
+    words = ctx.ontology.deadlines
+    found = given_deadline(verb, words)
     if found is None or THREATEN_RELATION not in ctx.ontology.relations:
         return
     given, word = found
     subjects = subject_actors(clause_subject(verb, ctx), ctx)
     objects = _other_state(actors_of(given, ctx), subjects)
     if subjects and objects:
-        relation = ctx.ontology.relation_for_code(words.deadline_code)
-        attributes = (("cameo", words.deadline_code),) if relation.cameo != words.deadline_code else ()
+        relation = ctx.ontology.relation_for_code(words.code)
+        attributes = (("cameo", words.code),) if relation.cameo != words.code else ()
         candidate = Candidate(verb, relation.name, tuple(subjects), tuple(objects), attributes, THREAT_CONFIDENCE)
         yield SpanningAct(candidate, frozenset({verb.i, word.i}))
 

@@ -9,13 +9,12 @@ is dropped as ``not_an_event``. The words are in ``agreement.toml``.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 from extract.patterns import Candidate
 from graph.model import DropReason
 
@@ -38,12 +37,7 @@ class AgreementWords:
 
 def load_agreement_words(path: Path) -> AgreementWords:
     """Read ``agreement.toml``; a missing or malformed list raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, AgreementWordsError, non_empty=True))
-
+    words = load_word_table(path, AgreementWordsError)
     return AgreementWords(words("agreeing_verbs"), words("assessment_nouns"), words("topic_prepositions"),
                           words("action_auxiliaries"))
 

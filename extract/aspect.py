@@ -18,14 +18,13 @@ not said. The words are in ``aspect.toml``.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 from extract.dates import ResolvedDate, parse_article_date
 from extract.patterns import Candidate, Context
 from graph.model import ActorType, DropReason
@@ -71,12 +70,7 @@ class AspectWords:
 
 def load_aspect_words(path: Path) -> AspectWords:
     """Read ``aspect.toml``; a missing or malformed list raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, AspectWordsError, non_empty=True))
-
+    words = load_word_table(path, AspectWordsError)
     phrases = words("standing_phrases")
     if any(len(phrase.split()) != 2 for phrase in phrases):
         raise AspectWordsError(f"{path}: standing_phrases must be a preposition and a noun, got {sorted(phrases)!r}")

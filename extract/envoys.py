@@ -172,7 +172,7 @@ def _expulsion(verb: Token, words: set[str], ctx: Context) -> SpanningAct | None
         if out_of:
             leavers += [c for c in verb.children if c.dep_ == "nsubjpass"]
             left += out_of
-    if words & ctx.lexicon.deadline_verbs:
+    if words & ctx.ontology.deadlines.granting_verbs:
         # "gave X 72 hours to leave": the span is the object, or an adverbial noun when the parser
         # reads X as the object's dative
         deadlines = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]

@@ -12,14 +12,13 @@ mobilisation) becomes a duplicate of it. The words are in ``force_posture.toml``
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 from extract.ontology import Trigger
 from extract.patterns import Candidate, Context, Parties, actors_of, clause_subject, finish_candidate, subject_actors
 from extract.spanning_acts import SpanningAct, distinct_actors, with_spanning_acts
@@ -51,12 +50,7 @@ class PostureWords:
 
 def load_posture_words(path: Path) -> PostureWords:
     """Read ``force_posture.toml``; a missing or malformed list raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, PostureWordsError, non_empty=True))
-
+    words = load_word_table(path, PostureWordsError)
     return PostureWords(words("posture_verbs"), words("force_nouns"), words("frontier_nouns"),
                         words("frontier_prepositions"), words("state_prepositions"), words("owner_prepositions"))
 

@@ -11,14 +11,13 @@ words and the definite words are in group_reference.toml.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from extract.data_tables import read_table, read_words
+from extract.data_tables import load_word_table
 from extract.mentions import BlockMentions
 from graph.model import Actor
 
@@ -40,18 +39,14 @@ class GroupWords:
 
 def load_group_words(path: Path) -> GroupWords:
     """Read group_reference.toml; a malformed file raises a one-line ``GroupWordsError`` naming it."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    table = read_table(path, raw, "sizes", GroupWordsError)
+    file = load_word_table(path, GroupWordsError)
     sizes: dict[str, int] = {}
-    for word, value in table.items():
+    for word, value in file.table("sizes").entries.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < SMALLEST_GROUP:
             raise GroupWordsError(f"{path}: sizes.{word} must be a whole number of at least {SMALLEST_GROUP}, "
                                   f"got {value!r}")
         sizes[word.lower()] = value
-    words = read_table(path, raw, "words", GroupWordsError)
-    definite = read_words(path, words, "definite", GroupWordsError, non_empty=True)
-    return GroupWords(sizes, frozenset(definite))
+    return GroupWords(sizes, file.table("words")("definite"))
 
 
 def group_size(token: Token, words: GroupWords) -> int | None:

@@ -20,7 +20,6 @@ nothing entails is hypothetical. The word classes are in ``implicatives.toml``.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 from extract.ontology import Lexicon
 from extract.qualifiers import Qualifiers
 from extract.threats import clause_top
@@ -72,12 +71,7 @@ class ImplicativeWords:
 
 def load_implicative_words(path: Path) -> ImplicativeWords:
     """Read ``implicatives.toml``; a missing or malformed list raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, ImplicativeWordsError, non_empty=True))
-
+    words = load_word_table(path, ImplicativeWordsError)
     return ImplicativeWords(
         words("two_way_positive"), words("one_way_positive"), words("two_way_negative"),
         words("one_way_negative"), words("from_one_way_negative"), words("negated_positive"),

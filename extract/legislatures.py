@@ -12,7 +12,6 @@ gazetteer knows that is named after a state's legislature ("the Duma").
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from extract.data_tables import read_table, read_words
+from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.role_mentions import group_actor
@@ -55,16 +54,13 @@ class Legislatures:
 
 def load_legislatures(path: Path) -> Legislatures:
     """Read legislatures.toml; a malformed file raises a one-line ``LegislaturesError`` naming it."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    words = read_words(path, read_table(path, raw, "words", LegislaturesError), "legislative",
-                       LegislaturesError, non_empty=True)
+    file = load_word_table(path, LegislaturesError)
     names: dict[str, str] = {}
-    for name, iso3 in read_table(path, raw, "names", LegislaturesError).items():
+    for name, iso3 in file.table("names").entries.items():
         if not isinstance(iso3, str) or len(iso3) != 3 or not iso3.isupper():
             raise LegislaturesError(f"{path}: names.{name} must be an ISO alpha-3 code, got {iso3!r}")
         names[" ".join(name.lower().split())] = iso3
-    return Legislatures(frozenset(words), names)
+    return Legislatures(file.table("words")("legislative"), names)
 
 
 def with_legislatures(doc: Doc, mentions: BlockMentions, legislatures: Legislatures, gazetteer: Gazetteer) -> None:

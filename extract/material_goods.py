@@ -13,14 +13,13 @@ or the transfer noun itself ("medical supplies"). The words are in ``material_go
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 from extract.patterns import Candidate
 
 #: The relations of a transfer whose code the goods decide.
@@ -53,12 +52,7 @@ class GoodsWords:
 
 def load_goods_words(path: Path) -> GoodsWords:
     """Read ``material_goods.toml``; a missing or malformed list raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, GoodsWordsError, non_empty=True))
-
+    words = load_word_table(path, GoodsWordsError)
     return GoodsWords(words("weapon_nouns"), words("weapon_modifiers"), words("relief_nouns"),
                       words("relief_modifiers"), words("sale_words"), words("protection_nouns"))
 

@@ -8,11 +8,10 @@ a triple with an agency as subject or object is dropped here with a countable re
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.data_tables import read_table, read_words
+from extract.data_tables import load_word_table
 from graph.model import Actor, ActorType
 
 
@@ -43,8 +42,5 @@ def _normalised(name: str) -> str:
 
 def load_news_agencies(path: Path) -> NewsAgencies:
     """Read news_agencies.toml; a malformed file raises a one-line ``NewsAgenciesError`` naming it."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    table = read_table(path, raw, "agencies", NewsAgenciesError)
-    names = read_words(path, table, "names", NewsAgenciesError, non_empty=True)
+    names = load_word_table(path, NewsAgenciesError, "agencies")("names")
     return NewsAgencies(frozenset(_normalised(name) for name in names))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.addressed_request_words import AddressedRequestWords, load_addressed_request_words
+from extract.deadlines import DeadlineWords, load_deadline_words
 from extract.evaluative import EvaluativeWords, load_evaluative_words, with_affixes, with_fallback
 from extract.event_nouns import EventNouns, load_event_nouns
 from extract.light_verbs import LightVerbs, load_light_verbs
@@ -82,6 +83,8 @@ class Ontology:
     reason_adjuncts: ReasonAdjuncts = field(default_factory=ReasonAdjuncts)
     #: words of addressed requests, deadlines and threatened force (addressed_requests.toml)
     addressed_requests: AddressedRequestWords = field(default_factory=AddressedRequestWords)
+    #: verbs, nouns and prepositions of a deadline given (deadlines.toml)
+    deadlines: DeadlineWords = field(default_factory=DeadlineWords)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -245,6 +248,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         patient_acts=load_patient_acts(data_dir / "patient_acts.toml", frozenset(goldstein)),
         reason_adjuncts=load_reason_adjuncts(data_dir / "reason_adjuncts.toml"),
         addressed_requests=load_addressed_request_words(data_dir / "addressed_requests.toml"),
+        deadlines=load_deadline_words(data_dir / "deadlines.toml"),
     )
 
 
@@ -351,7 +355,6 @@ class Lexicon:
     leaving_verbs: frozenset[str]
     expelled_from_nouns: frozenset[str]
     expelling_verbs: frozenset[str]
-    deadline_verbs: frozenset[str]
     expelling_predicates: frozenset[str]
     recalling_verbs: frozenset[str]
     summoning_verbs: frozenset[str]

@@ -19,14 +19,12 @@ actors.
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_table, read_words
+from extract.data_tables import load_word_table
 
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 
@@ -57,28 +55,21 @@ class PatientActs:
 def load_patient_acts(path: Path, codes: frozenset[str]) -> PatientActs:
     """Read patient_acts.toml; ``codes`` are the valid CAMEO codes. A malformed entry raises a
     ``PatientActsError`` naming the file and the entry."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    nouns = read_table(path, raw, "nouns", PatientActsError)
-    holding = read_table(path, raw, "holding", PatientActsError)
-    acts = _words(path, nouns, "acts")
-    subsets = {key: _words(path, nouns, key)
+    file = load_word_table(path, PatientActsError)
+    nouns, holding = file.table("nouns"), file.table("holding")
+    acts = nouns("acts")
+    subsets = {key: nouns(key)
                for key in ("possessor_never_agent", "from_holder", "ending_custody", "sender_acts", "state_acts")}
     for key, words in subsets.items():
         if not words <= acts:
             raise PatientActsError(f"{path}: nouns.{key} lists words not in nouns.acts: {sorted(words - acts)}")
-    holding_codes = _words(path, holding, "codes")
+    holding_codes = holding("codes")
     if not holding_codes <= codes:
         raise PatientActsError(f"{path}: holding.codes names unknown CAMEO codes {sorted(holding_codes - codes)}")
     return PatientActs(
         acts, subsets["possessor_never_agent"], subsets["from_holder"], subsets["ending_custody"],
-        subsets["sender_acts"], subsets["state_acts"], _words(path, holding, "verbs"),
-        _words(path, holding, "custody_nouns"), holding_codes,
+        subsets["sender_acts"], subsets["state_acts"], holding("verbs"), holding("custody_nouns"), holding_codes,
     )
-
-
-def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
-    return frozenset(read_words(path, table, key, PatientActsError, non_empty=True))
 
 
 @dataclass(frozen=True)

@@ -191,63 +191,103 @@ def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
     """The subject of a verb, inherited through control, coordination and modification."""
     if depth > 6:
         return Found((), 0.0)
+    own = _own_subject(verb)
+    if own is not None:
+        return own
+    if verb.head == verb:
+        return Found((), 0.0)
+    return _inherited_subject(verb, ctx, depth)
+
+
+def _own_subject(verb: Token) -> Found | None:
+    """The verb's own subject ("and Russia, Ukraine agree" with its headline co-subjects); for a
+    relative pronoun, the noun its clause is on ("the state which imposed")."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return Found((verb.head,), 0.85)
-            return Found((child, *headline_co_subjects(child)), 1.0)  # and "Russia, Ukraine agree"
+            return Found((child, *headline_co_subjects(child)), 1.0)
+    return None
+
+
+def _inherited_subject(verb: Token, ctx: Context, depth: int) -> Found:
+    """The subject a verb without one of its own takes from the word it hangs on, by the relation
+    it hangs by."""
     relation, head = verb.dep_, verb.head
-    if head == verb:
-        return Found((), 0.0)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if relation == "xcomp" or (relation == "advcl" and infinitive):
-        if head.lemma_.lower() in ctx.lexicon.object_control_verbs:
-            objects = [c for c in head.children if c.dep_ in ("dobj",)]
-            if objects:
-                return Found((objects[0],), 0.8)
-        if head.lemma_.lower() in ctx.lexicon.opposing_verbs:
-            return Found((), 0.0, blocked=True)
-        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
-        if raised:
-            # "Erdogan is expected to visit", "Israel was urged to allow": the passive's subject
-            return Found((raised[0],), 0.9)
-        inherited = clause_subject(head, ctx, depth + 1)
-        return Found(inherited.tokens, inherited.confidence * 0.9, inherited.blocked)
-    if relation == "advcl" and _is_free_participle(verb) and head.dep_ == "xcomp":
-        # "ordered French troops to leave, accusing Paris of ...": a participle set off by a comma
-        # modifies the clause the infinitive completes, whose subject accuses, not the infinitive's
-        inherited = clause_subject(_controlling_clause(head), ctx, depth + 1)
-        return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
-    if relation == "conj" and verb.tag_ in _TENSED_TAGS and _is_infinitive(head):
-        # "urged Iran to stop ... and pressed Japan": a tensed verb is not coordinated with an
-        # infinitive but with the clause the infinitive completes, whose subject it shares
-        inherited = clause_subject(_controlling_clause(head), ctx, depth + 1)
-        return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
+    if relation == "xcomp" or (relation == "advcl" and _under_to(verb)):
+        return _controlled_subject(head, ctx, depth)
+    if _leans_on_an_infinitive(verb):
+        return _scaled(clause_subject(_controlling_clause(head), ctx, depth + 1), 0.85)
     if relation in ("conj", "advcl", "acomp"):
-        inherited = clause_subject(head, ctx, depth + 1)
-        return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
+        return _scaled(clause_subject(head, ctx, depth + 1), 0.85)
     if relation in ("relcl", "acl"):
-        if ctx.actor(head) is not None:
-            return Found((head,), 0.8)
-        possessors = [c for c in head.children if c.dep_ == "poss" and ctx.actor(c) is not None]
-        if relation == "acl" and infinitive and possessors:
-            # the possessor of "bid", "plan", "decision" acts in its infinitive: "Sweden's bid to join NATO"
-            return Found((possessors[0],), 0.8)
-        governed = noun_governor_subject(head, ctx, depth + 1)
-        return Found(governed.tokens, governed.confidence * 0.8, governed.blocked)
+        return _modified_noun_subject(verb, ctx, depth)
     if relation == "pcomp":
-        holder = head.head
-        if holder.pos_ in ("NOUN", "PROPN"):
-            governed = noun_governor_subject(holder, ctx, depth + 1)
-            return Found(governed.tokens, governed.confidence * 0.85, governed.blocked)
-        if holder.pos_ in ("VERB", "AUX"):
-            # "accused Washington of supplying", "thanked Turkey for mediating"
-            objects = [c for c in holder.children if c.dep_ == "dobj" and actors_of(c, ctx)]
-            if objects:
-                return Found((objects[0],), 0.8)
-            inherited = clause_subject(holder, ctx, depth + 1)
-            return Found(inherited.tokens, inherited.confidence * 0.85, inherited.blocked)
+        return _prepositional_complement_subject(head.head, ctx, depth)
     return Found((), 0.0)
+
+
+def _under_to(verb: Token) -> bool:
+    """A verb with the infinitive marker "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _scaled(found: Found, factor: float) -> Found:
+    """``found`` with its confidence scaled by ``factor``, for one more step along the path."""
+    return Found(found.tokens, found.confidence * factor, found.blocked)
+
+
+def _controlled_subject(governor: Token, ctx: Context, depth: int) -> Found:
+    """The subject of an infinitive or open complement of ``governor``: its object under object
+    control ("urged Iran to"), none under a verb of opposing (blocked), its passive subject ("Erdogan
+    is expected to visit", "Israel was urged to allow"), else its own subject."""
+    if governor.lemma_.lower() in ctx.lexicon.object_control_verbs:
+        objects = [c for c in governor.children if c.dep_ in ("dobj",)]
+        if objects:
+            return Found((objects[0],), 0.8)
+    if governor.lemma_.lower() in ctx.lexicon.opposing_verbs:
+        return Found((), 0.0, blocked=True)
+    raised = [c for c in governor.children if c.dep_ == "nsubjpass"]
+    if raised:
+        return Found((raised[0],), 0.9)
+    return _scaled(clause_subject(governor, ctx, depth + 1), 0.9)
+
+
+def _leans_on_an_infinitive(verb: Token) -> bool:
+    """A verb that belongs to the clause an infinitive completes, not to the infinitive: a
+    participle set off by a comma ("ordered French troops to leave, accusing Paris of ...") or a
+    tensed verb coordinated with the infinitive ("urged Iran to stop ... and pressed Japan")."""
+    head = verb.head
+    free_participle = verb.dep_ == "advcl" and _is_free_participle(verb) and head.dep_ == "xcomp"
+    tensed_conjunct = verb.dep_ == "conj" and verb.tag_ in _TENSED_TAGS and _is_infinitive(head)
+    return free_participle or tensed_conjunct
+
+
+def _modified_noun_subject(verb: Token, ctx: Context, depth: int) -> Found:
+    """The subject of a relative clause or a clause on a noun: the noun when it names an actor, the
+    possessor of a noun whose infinitive it is ("Sweden's bid to join NATO"), else whoever acts in
+    the noun's event."""
+    noun = verb.head
+    if ctx.actor(noun) is not None:
+        return Found((noun,), 0.8)
+    possessors = [c for c in noun.children if c.dep_ == "poss" and ctx.actor(c) is not None]
+    if verb.dep_ == "acl" and _under_to(verb) and possessors:
+        return Found((possessors[0],), 0.8)
+    return _scaled(noun_governor_subject(noun, ctx, depth + 1), 0.8)
+
+
+def _prepositional_complement_subject(holder: Token, ctx: Context, depth: int) -> Found:
+    """The subject of a gerund after a preposition on ``holder``: whoever acts in a noun's event;
+    a verb's object ("accused Washington of supplying", "thanked Turkey for mediating"), else the
+    verb's subject."""
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return _scaled(noun_governor_subject(holder, ctx, depth + 1), 0.85)
+    if holder.pos_ not in ("VERB", "AUX"):
+        return Found((), 0.0)
+    objects = [c for c in holder.children if c.dep_ == "dobj" and actors_of(c, ctx)]
+    if objects:
+        return Found((objects[0],), 0.8)
+    return _scaled(clause_subject(holder, ctx, depth + 1), 0.85)
 
 
 #: Tags of a verb form that carries tense (past, third person present): never an infinitive.
@@ -582,63 +622,103 @@ def _is_participle_modifier(verb: Token) -> bool:
 
 
 def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> Candidate:
-    confidence = 0.9
-    stative = passive and bool(trig.preps) and not prep_objects(verb, ("by",)) and bool(
-        prep_objects(verb, trig.preps)
-    )
-    removal = passive_removal(verb, ctx.lexicon.removal_verbs) if passive else None
-    if removal is not None:
-        # "migrants were expelled from Chile": the state removed from removes (extract/argument_paths.py)
-        subject_found = Found(removal.removers, 0.85)
-        object_tokens = list(removal.removed)
-    elif stative:
-        # "Israel is opposed to ...", "Hungary is allied with ...": an adjectival passive
-        subject_found = Found(tuple(c for c in verb.children if c.dep_ == "nsubjpass"), 0.85)
-        object_tokens = prep_objects(verb, trig.preps)
-    elif passive:
-        subject_tokens = list(prep_objects(verb, ("by",)))
-        object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if _is_participle_modifier(verb):
-            object_tokens = [verb.head]  # "the deal signed by Egypt and Israel": the noun is the object
-        if trig.preps:
-            object_tokens = prep_objects(verb, trig.preps) or object_tokens
-        subject_found = Found(tuple(subject_tokens), 0.9)
-    else:
-        subject_found = clause_subject(verb, ctx)
-        confidence *= subject_found.confidence or 1.0
-        if trig.preps:
-            object_tokens = prep_objects(verb, trig.preps)
-            for dobj in (c for c in verb.children if c.dep_ == "dobj"):
-                object_tokens.extend(prep_objects(dobj, trig.preps))
-        else:
-            object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")] or lone_object_predicates(verb)
-            named = _named_by_free_relative(verb, ctx.lexicon)
-            if named and not any(actors_of(t, ctx) for t in object_tokens):
-                object_tokens = named  # "denounced what it called Somalia's interference"
-            elif not any(actors_of(t, ctx) for t in object_tokens):
-                # "demanded that the US cancel ...", "urged Iran to ...": the clause's subject
-                object_tokens += [
-                    g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-                    for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
-                ]
-        object_tokens = _with_relative_gap(verb, trig, object_tokens)
+    """The candidate of one trigger at a verb: its subject and object by the verb's voice, and the
+    actors they name."""
+    arguments = _passive_arguments if passive else _active_arguments
+    subject_found, object_tokens = arguments(verb, trig, ctx)
+    confidence = 0.9 if passive else 0.9 * (subject_found.confidence or 1.0)
     if subject_found.blocked:
         return Candidate(verb, trig.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR, verb.lemma_)
-    found = resolve_object(object_tokens, ctx, trig)
-    if not found.actors and ctx.ontology.relation(trig.relation).quad_class == 4:
-        found = _located_target(verb, ctx, found.token_seen) or found
+    found = _with_located_target(verb, trig, resolve_object(object_tokens, ctx, trig), ctx)
     subjects = subject_actors(subject_found, ctx)
-    if not found.actors and not found.token_seen and len(subjects) == 1 and _is_verbal_conflict(trig.relation, ctx):
-        # "Vietnam protested after Chinese ships entered its waters" (extract/argument_paths.py)
-        occasion = resolve_object(occasion_agents(verb), ctx, trig)
-        found = occasion if occasion.actors else found
-    attributes: list[tuple[str, str]] = []
-    if found.attribute:
-        attributes.append(found.attribute)
-    elif trig.object_attribute and trig.preps:
-        for dobj in (c for c in verb.children if c.dep_ == "dobj" and ctx.actor(c) is None):
-            attributes.append((trig.object_attribute, _noun_text(dobj)))
+    found = _with_occasion_target(verb, trig, found, subjects, ctx)
+    attributes = _object_attributes(verb, trig, found, ctx)
     return finish_candidate(verb, trig, Parties.of(subjects, subject_found, found), attributes, confidence, ctx)
+
+
+def _passive_arguments(verb: Token, trig: Trigger, ctx: Context) -> tuple[Found, list[Token]]:
+    """The subject and object tokens of a passive: the remover of a removal ("migrants were
+    expelled from Chile", extract/argument_paths.py), the subject of an adjectival passive with
+    its preposition ("Israel is opposed to ..."), else the "by" phrase and the passive subject."""
+    removal = passive_removal(verb, ctx.lexicon.removal_verbs)
+    if removal is not None:
+        return Found(removal.removers, 0.85), list(removal.removed)
+    if _is_adjectival_passive(verb, trig):
+        return Found(tuple(c for c in verb.children if c.dep_ == "nsubjpass"), 0.85), prep_objects(verb, trig.preps)
+    object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if _is_participle_modifier(verb):
+        object_tokens = [verb.head]  # "the deal signed by Egypt and Israel": the noun is the object
+    if trig.preps:
+        object_tokens = prep_objects(verb, trig.preps) or object_tokens
+    return Found(tuple(prep_objects(verb, ("by",))), 0.9), object_tokens
+
+
+def _is_adjectival_passive(verb: Token, trig: Trigger) -> bool:
+    """A passive with the trigger's preposition and no "by" phrase: a state ("Hungary is allied
+    with ...")."""
+    return bool(trig.preps) and not prep_objects(verb, ("by",)) and bool(prep_objects(verb, trig.preps))
+
+
+def _active_arguments(verb: Token, trig: Trigger, ctx: Context) -> tuple[Found, list[Token]]:
+    """The subject and object tokens of an active verb: the clause's subject; the objects of the
+    trigger's preposition or the verb's own objects, with the noun a relative clause is about."""
+    subject_found = clause_subject(verb, ctx)
+    object_tokens = _prepositional_objects(verb, trig) if trig.preps else _direct_objects(verb, ctx)
+    return subject_found, _with_relative_gap(verb, trig, object_tokens)
+
+
+def _prepositional_objects(verb: Token, trig: Trigger) -> list[Token]:
+    """The objects of the trigger's preposition, on the verb or on its direct object."""
+    object_tokens = prep_objects(verb, trig.preps)
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        object_tokens.extend(prep_objects(dobj, trig.preps))
+    return object_tokens
+
+
+def _direct_objects(verb: Token, ctx: Context) -> list[Token]:
+    """The verb's objects (or a lone predicate); when none names an actor, the predicate of a free
+    relative of naming, else the subjects of its complement clauses."""
+    object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")] or lone_object_predicates(verb)
+    if any(actors_of(t, ctx) for t in object_tokens):
+        return object_tokens
+    named = _named_by_free_relative(verb, ctx.lexicon)
+    if named:
+        return named  # "denounced what it called Somalia's interference"
+    # "demanded that the US cancel ...", "urged Iran to ...": the clause's subject
+    return object_tokens + [
+        g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+        for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def _with_located_target(verb: Token, trig: Trigger, found: ObjectFound, ctx: Context) -> ObjectFound:
+    """``found``, or for a material conflict (quad class 4) that found no actor the target its
+    place names."""
+    if found.actors or ctx.ontology.relation(trig.relation).quad_class != 4:
+        return found
+    return _located_target(verb, ctx, found.token_seen) or found
+
+
+def _with_occasion_target(
+    verb: Token, trig: Trigger, found: ObjectFound, subjects: list[Actor], ctx: Context
+) -> ObjectFound:
+    """``found``, or for a verbal conflict of one subject with no object at all the actors of its
+    occasion ("Vietnam protested after Chinese ships entered its waters", extract/argument_paths.py)."""
+    if found.actors or found.token_seen or len(subjects) != 1 or not _is_verbal_conflict(trig.relation, ctx):
+        return found
+    occasion = resolve_object(occasion_agents(verb), ctx, trig)
+    return occasion if occasion.actors else found
+
+
+def _object_attributes(verb: Token, trig: Trigger, found: ObjectFound, ctx: Context) -> list[tuple[str, str]]:
+    """The object's attribute: the one its resolution found, else the trigger's object attribute
+    named by the non-actor direct objects of a prepositional trigger."""
+    if found.attribute:
+        return [found.attribute]
+    if not (trig.object_attribute and trig.preps):
+        return []
+    return [(trig.object_attribute, _noun_text(dobj))
+            for dobj in verb.children if dobj.dep_ == "dobj" and ctx.actor(dobj) is None]
 
 
 #: Pronouns of a free relative, which has no antecedent: "what it called X", "whatever they termed X".

@@ -13,14 +13,13 @@ own criticism). The words are in protest_symbols.toml.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_table, read_words
+from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer
 from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, modifier_actors, subject_actors
 from extract.spanning_acts import SpanningAct, distinct_actors, with_spanning_acts
@@ -53,13 +52,7 @@ class SymbolWords:
 
 def load_symbol_words(path: Path) -> SymbolWords:
     """Read protest_symbols.toml; a malformed file raises a one-line ``ProtestSymbolsError`` naming it."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    table = read_table(path, raw, "words", ProtestSymbolsError)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, table, key, ProtestSymbolsError, non_empty=True))
-
+    words = load_word_table(path, ProtestSymbolsError, "words")
     return SymbolWords(
         words("symbol_nouns"), words("desecrating_verbs"), words("sign_nouns"), words("carrying_verbs"),
         words("denouncing_verbs"), words("against_prepositions"),

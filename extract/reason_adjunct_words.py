@@ -3,11 +3,10 @@ extract/reason_adjuncts.py."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 
 
 class ReasonAdjunctsError(ValueError):
@@ -25,7 +24,5 @@ class ReasonAdjuncts:
 
 def load_reason_adjuncts(path: Path) -> ReasonAdjuncts:
     """Read reason_adjuncts.toml; a malformed entry raises a ``ReasonAdjunctsError`` naming it."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    return ReasonAdjuncts(*(frozenset(read_words(path, raw, key, ReasonAdjunctsError, non_empty=True))
-                            for key in ("participles", "prepositions", "reason_nouns")))
+    words = load_word_table(path, ReasonAdjunctsError)
+    return ReasonAdjuncts(words("participles"), words("prepositions"), words("reason_nouns"))

@@ -10,7 +10,7 @@ Four constructions of English and CAMEO practice, each with a countable drop or 
 * A deadline: "give X 72 hours / until Friday / a deadline to V" sets X a time limit and gives X
   nothing (never aid); with a verb of leaving the giver's land (or no place named) it orders X
   out, an expulsion (extract/envoys.py codes it) and no threat: ``no_event_sense``. An ultimatum
-  to leave talks stays a threat (139).
+  to leave talks stays a threat (139). The deadline is read by extract/deadlines.py.
 * A judicial execution: a state or its judiciary that executes or hangs a person carries out a
   sentence, coded by the OEDA dictionary as legal action (PUT * (TO DEATH) [173]), not an assault.
   A participle of accusation after a noun ("a man convicted of spying for X") tells that person's
@@ -22,18 +22,18 @@ Four constructions of English and CAMEO practice, each with a countable drop or 
   together (OEDA: ISSUE * JOINT COMMUNIQUE [017]; SIGN has no code of its own and no pattern for
   a statement), not a formal agreement (057): recoded as diplomatic cooperation (05 root, 050).
 
-The words are in ``surface_readings.toml``.
+The words are in ``surface_readings.toml`` (a span of time and a deadline's in ``deadlines.toml``).
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import WordTable, load_word_table
+from extract.deadlines import timed_infinitives
 from extract.envoys import leaves_the_expellers_land
 from extract.patterns import Candidate, Context
 from graph.model import Actor, DropReason
@@ -41,8 +41,6 @@ from graph.model import Actor, DropReason
 #: Present forms of "be" that make a present passive ("are stationed").
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _PRESENT_HAVE = frozenset({"has", "have", "'s", "'ve"})
-#: Dependencies of an infinitive on a verb or on its time-span object ("72 hours to leave").
-_INFINITIVES = frozenset({"xcomp", "advcl", "relcl", "acl", "ccomp"})
 #: Dependencies of the noun a verb acts on: its object, or the subject of its passive.
 _PATIENTS = frozenset({"dobj", "nsubjpass"})
 #: Dependencies from an act up to the preposition of an accusation's complement ("accused [of]
@@ -69,8 +67,6 @@ class SurfaceWords:
     positioning_verbs: frozenset[str]
     housing_verbs: frozenset[str]
     duration_prepositions: frozenset[str]
-    period_nouns: frozenset[str]
-    deadline_prepositions: frozenset[str]
     execution_verbs: frozenset[str]
     judicial_sectors: frozenset[str]
     combatant_sectors: frozenset[str]
@@ -84,26 +80,21 @@ class SurfaceWords:
 def load_surface_words(path: Path) -> SurfaceWords:
     """Read ``surface_readings.toml``; a missing or malformed list raises a one-line error naming
     the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, SurfaceWordsError, non_empty=True))
-
+    words = load_word_table(path, SurfaceWordsError)
     return SurfaceWords(
         words("positioning_verbs"), words("housing_verbs"), words("duration_prepositions"),
-        words("period_nouns"), words("deadline_prepositions"), words("execution_verbs"),
+        words("execution_verbs"),
         frozenset(w.upper() for w in words("judicial_sectors")),
         frozenset(w.upper() for w in words("combatant_sectors")), words("accusation_participles"),
-        words("statement_nouns"), _relation_name(path, raw, "statement_relation"), words("topic_prepositions"),
+        words("statement_nouns"), _relation_name(words, "statement_relation"), words("topic_prepositions"),
         words("document_nouns"),
     )
 
 
-def _relation_name(path: Path, raw: dict[str, object], key: str) -> str:
-    value = raw.get(key)
+def _relation_name(table: WordTable, key: str) -> str:
+    value = table.entries.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise SurfaceWordsError(f"{path}: {key} must be a relation name, got {value!r}")
+        raise SurfaceWordsError(f"{table.path}: {key} must be a relation name, got {value!r}")
     return value.strip()
 
 
@@ -113,7 +104,7 @@ def with_surface_reading(candidate: Candidate, ctx: Context, words: SurfaceWords
     person's alleged act)."""
     if candidate.drop is not None:
         if candidate.drop in _ACTORLESS:
-            position = standing_position(candidate.trigger, words)
+            position = standing_position(candidate.trigger, words, ctx.ontology.deadlines.span_nouns)
             if position is not None:  # the truer reason: "the troops stationed in X" tells no act at all
                 return replace(candidate, drop=DropReason.STANDING_STATE, detail=position)
         return candidate
@@ -123,8 +114,8 @@ def with_surface_reading(candidate: Candidate, ctx: Context, words: SurfaceWords
     if statement is not None:
         candidate = replace(candidate, relation=words.statement_relation, detail=statement)
     checks = (
-        (DropReason.STANDING_STATE, standing_position(candidate.trigger, words)),
-        (DropReason.NO_EVENT_SENSE, deadline(candidate, ctx, words)),
+        (DropReason.STANDING_STATE, standing_position(candidate.trigger, words, ctx.ontology.deadlines.span_nouns)),
+        (DropReason.NO_EVENT_SENSE, deadline(candidate, ctx)),
         (DropReason.NO_SUBJECT, alleged_act(candidate, ctx, words)),
         (DropReason.NOT_AN_EVENT, statement_topic(candidate.trigger, words)),
     )
@@ -139,8 +130,9 @@ def _dropped(candidate: Candidate, reason: DropReason, detail: str) -> Candidate
 
 
 # -- standing positions ----------------------------------------------------------------------------
-def standing_position(trigger: Token, words: SurfaceWords) -> str | None:
-    """Why the verb at ``trigger`` describes where forces or people stand rather than an act, or None."""
+def standing_position(trigger: Token, words: SurfaceWords, span_nouns: frozenset[str]) -> str | None:
+    """Why the verb at ``trigger`` describes where forces or people stand rather than an act, or None;
+    ``span_nouns`` are the nouns of a span of time (deadlines.toml)."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return None
     lemma = trigger.lemma_.lower()
@@ -149,7 +141,7 @@ def standing_position(trigger: Token, words: SurfaceWords) -> str | None:
             return f"participle '{trigger.lower_}' after a noun"
         if _present_passive(trigger) and not _has_direction(trigger):
             return f"present passive of '{lemma}'"
-    if lemma in words.housing_verbs and _continuative(trigger) and _lasts_until_now(trigger, words):
+    if lemma in words.housing_verbs and _continuative(trigger) and _lasts_until_now(trigger, words, span_nouns):
         return f"continuative perfect or progressive of '{lemma}' with a duration"
     return None
 
@@ -173,11 +165,11 @@ def _continuative(verb: Token) -> bool:
     return perfect or progressive
 
 
-def _lasts_until_now(verb: Token, words: SurfaceWords) -> bool:
+def _lasts_until_now(verb: Token, words: SurfaceWords, span_nouns: frozenset[str]) -> bool:
     """ "since 2011", "since the end of the war", "for years": a duration up to the time of speaking."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.duration_prepositions):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if prep.lower_ == "since" or obj.ent_type_ == "DATE" or obj.lemma_.lower() in words.period_nouns:
+            if prep.lower_ == "since" or obj.ent_type_ == "DATE" or obj.lemma_.lower() in span_nouns:
                 return True
     return False
 
@@ -193,23 +185,15 @@ def _states_a_time(verb: Token) -> bool:
 
 
 # -- deadlines -------------------------------------------------------------------------------------
-def deadline(candidate: Candidate, ctx: Context, words: SurfaceWords) -> str | None:
+def deadline(candidate: Candidate, ctx: Context) -> str | None:
     """Why a verb of giving reads as a deadline here ("gave X 72 hours to leave"), or None."""
     verb = candidate.trigger
-    if verb.lemma_.lower() not in ctx.lexicon.deadline_verbs:
+    if verb.lemma_.lower() not in ctx.ontology.deadlines.granting_verbs:
         return None
     cameo = ctx.ontology.relation(candidate.relation).cameo
     if not cameo.startswith((_AID_ROOT, _THREAT_ROOT)):
         return None
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative")]
-    # the span, or a span the parser hung on the addressee ("gave [the envoy a week] to leave")
-    spans = [t for o in objects for t in (o, *o.children)
-             if t.dep_ in ("dobj", "npadvmod") and _is_period(t, words)]
-    ends = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.deadline_prepositions]
-    if not spans and not ends:
-        return None
-    infinitives = [c for holder in (verb, *spans) for c in holder.children
-                   if c.dep_ in _INFINITIVES and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    infinitives = timed_infinitives(verb, ctx.ontology.deadlines)
     if not infinitives:
         return None
     if cameo.startswith(_AID_ROOT):
@@ -219,20 +203,6 @@ def deadline(candidate: Candidate, ctx: Context, words: SurfaceWords) -> str | N
     if leaving:
         return f"a deadline to '{leaving[0].lemma_.lower()}' orders the addressee out (expulsion), no threat"
     return None
-
-
-#: Words that make a period noun a time of the act ("last month", "this week"), not a span given.
-_TIME_DEICTICS = frozenset({"last", "next", "this", "that", "previous", "same", "coming", "past", "earlier"})
-
-
-def _is_period(noun: Token, words: SurfaceWords) -> bool:
-    """ "72 hours", "a week", "a deadline": a span of time, not the time of the act ("last month")."""
-    if any(c.lower_ in _TIME_DEICTICS for c in noun.children):
-        return False
-    lemma = noun.lemma_.lower()
-    return lemma in words.period_nouns or any(
-        " ".join((c.lemma_.lower(), lemma)) in words.period_nouns for c in noun.children if c.dep_ == "compound"
-    )
 
 
 # -- signed statements ---------------------------------------------------------------------------

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.data_tables import read_table, read_words
+from extract.data_tables import load_word_table
 
 
 class TerritoryWordsError(ValueError):
@@ -50,40 +49,31 @@ class TerritoryWords:
         return noun_lemma in self.position_nouns and (verb_lemma is None or verb_lemma in self.position_taking_verbs)
 
 
-def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
-    return frozenset(read_words(path, table, key, TerritoryWordsError, non_empty=True))
-
-
-def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
-    return read_table(path, raw, key, TerritoryWordsError)
-
-
 def load_territory_words(path: Path) -> TerritoryWords:
     """Read territory.toml; a missing or malformed entry raises a ``TerritoryWordsError`` naming it."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    nouns, forms = _table(path, raw, "nouns"), _table(path, raw, "verb_forms")
+    words = load_word_table(path, TerritoryWordsError)
+    nouns, forms = words.table("nouns"), words.table("verb_forms").entries
     if not all(isinstance(lemma, str) and lemma for lemma in forms.values()):
         raise TerritoryWordsError(f"{path}: verb_forms must map forms to lemmas, got {dict(forms)!r}")
-    taking = _words(path, raw, "taking_verbs")
-    position_taking = _words(path, raw, "position_taking_verbs")
+    taking = words("taking_verbs")
+    position_taking = words("position_taking_verbs")
     if not position_taking <= taking:
         raise TerritoryWordsError(f"{path}: position_taking_verbs {sorted(position_taking - taking)} "
                                   "are not taking_verbs")
     return TerritoryWords(
         taking_verbs=taking,
-        taking_nouns=_words(path, raw, "taking_nouns"),
-        control_verbs=_words(path, raw, "control_verbs"),
-        control_nouns=_words(path, raw, "control_nouns"),
-        control_prepositions=_words(path, raw, "control_prepositions"),
-        taking_particles=_words(path, raw, "taking_particles"),
-        directional_verbs=_words(path, raw, "directional_verbs"),
-        directional_particles=_words(path, raw, "directional_particles"),
+        taking_nouns=words("taking_nouns"),
+        control_verbs=words("control_verbs"),
+        control_nouns=words("control_nouns"),
+        control_prepositions=words("control_prepositions"),
+        taking_particles=words("taking_particles"),
+        directional_verbs=words("directional_verbs"),
+        directional_particles=words("directional_particles"),
         verb_forms={str(form).lower(): str(lemma).lower() for form, lemma in forms.items()},
-        settlement_nouns=_words(path, nouns, "settlement"),
-        position_nouns=_words(path, nouns, "position"),
+        settlement_nouns=nouns("settlement"),
+        position_nouns=nouns("position"),
         position_taking_verbs=position_taking,
-        locating_prepositions=_words(path, raw, "locating_prepositions"),
-        source_prepositions=_words(path, raw, "source_prepositions"),
-        civilian_taker_sectors=frozenset(w.upper() for w in _words(path, raw, "civilian_taker_sectors")),
+        locating_prepositions=words("locating_prepositions"),
+        source_prepositions=words("source_prepositions"),
+        civilian_taker_sectors=frozenset(w.upper() for w in words("civilian_taker_sectors")),
     )

@@ -11,14 +11,13 @@ clashed with the other, so the sides are paired both ways, whatever place the cl
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 from extract.patterns import Candidate
 from graph.model import DropReason
 
@@ -39,12 +38,7 @@ class ClashWords:
 
 def load_clash_words(path: Path) -> ClashWords:
     """Read ``clashes.toml``; a missing or malformed list raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, ClashWordsError, non_empty=True))
-
+    words = load_word_table(path, ClashWordsError)
     return ClashWords(words("clash_verbs"), words("topic_prepositions"), words("occasion_prepositions"),
                       words("occasion_nouns"))
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from build_phoenix import Report
 from installed_package import installed_package_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +44,7 @@ class LexiconFormatError(ValueError):
     """A line of the lexicon is not ``token, mean, deviation, ratings``; the message names it."""
 
 
-def read_lexicon(path: Path, counts: Counter[str]) -> dict[str, float]:
+def read_lexicon(path: Path, report: Report) -> dict[str, float]:
     """Word -> mean valence: the lexicon's words as the package reads them (a later line wins)."""
     valences: dict[str, float] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -57,14 +58,14 @@ def read_lexicon(path: Path, counts: Counter[str]) -> dict[str, float]:
             valence = float(mean)
         except ValueError:
             raise LexiconFormatError(f"{path}:{number}: mean valence {mean!r} is not a number") from None
-        counts["tokens read"] += 1
+        report.counts["tokens read"] += 1
         if not _WORD.fullmatch(token):
-            counts["token dropped: not a word (emoticon, digits, symbols)"] += 1
+            report.counts["token dropped: not a word (emoticon, digits, symbols)"] += 1
             continue
         if token in valences:
-            counts["word listed twice: the later rating kept"] += 1
+            report.counts["word listed twice: the later rating kept"] += 1
         valences[token] = valence
-    counts["words written"] = len(valences)
+    report.counts["words written"] = len(valences)
     return valences
 
 
@@ -129,13 +130,13 @@ SOFTWARE.
 """
 
 
-def build(source: Path, out: Path) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    valences = read_lexicon(source, counts)
+def build(source: Path, out: Path) -> Report:
+    report = Report()
+    valences = read_lexicon(source, report)
     out.mkdir(parents=True, exist_ok=True)
     write_valences(out / OUTPUT_FILE, valences)
     (out / LICENCE_FILE).write_text(ATTRIBUTION, encoding="utf-8")
-    return counts
+    return report
 
 
 def package_lexicon() -> Path | str:
@@ -144,23 +145,53 @@ def package_lexicon() -> Path | str:
     return folder if isinstance(folder, str) else folder / LEXICON_FILE
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--source", type=Path, help=f"a {LEXICON_FILE} (default: the installed {PACKAGE}"
-                                                     f" {PACKAGE_VERSION}'s)")
+@dataclass(frozen=True)
+class LexiconConverter:
+    """What a converter of a packaged lexicon names on its command line and in its messages."""
+
+    #: the tool's name, the prefix of its one-line errors
+    tool: str
+    #: the tool's docstring: its first line describes it
+    doc: str
+    lexicon_file: str
+    #: the package and its pinned version ("vaderSentiment 3.3.2")
+    package: str
+    #: the installed package's lexicon file, or a one-line error
+    installed: Callable[[], Path | str]
+    #: converts a lexicon file into a folder and says what it counted
+    build: Callable[[Path, Path], Report]
+    #: the error of a malformed lexicon
+    error: type[ValueError]
+    #: the file of conflict rows it writes beside its output, if any
+    conflicts_file: str | None = None
+
+
+def converter_main(converter: LexiconConverter, argv: Sequence[str] | None) -> int:
+    """Convert ``--source`` (default: the installed package's lexicon) into ``--out``; print the
+    report's counts (and where its conflicts are), or a one-line error and return 2."""
+    parser = argparse.ArgumentParser(description=converter.doc.splitlines()[0])
+    parser.add_argument("--source", type=Path, help=f"a {converter.lexicon_file} (default: the installed "
+                                                     f"{converter.package}'s)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder the files are written to")
     args = parser.parse_args(argv)
-    source = chosen_source("build_evaluative_words", args.source, package_lexicon)
+    source = chosen_source(converter.tool, args.source, converter.installed)
     if source is None:
         return 2
     try:
-        counts = build(source, args.out)
-    except LexiconFormatError as error:
-        print(f"build_evaluative_words: {error}", file=sys.stderr)
+        report = converter.build(source, args.out)
+    except converter.error as error:
+        print(f"{converter.tool}: {error}", file=sys.stderr)
         return 2
-    for key, count in sorted(counts.items()):
-        print(f"{count:7d}  {key}", file=sys.stderr)
+    report.print_to_stderr(None if converter.conflicts_file is None else args.out / converter.conflicts_file)
     return 0
+
+
+CONVERTER = LexiconConverter("build_evaluative_words", __doc__ or "", LEXICON_FILE, f"{PACKAGE} {PACKAGE_VERSION}",
+                             package_lexicon, build, LexiconFormatError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return converter_main(CONVERTER, argv)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ Selection rules (each a rule of the format, none fitted to a sentence):
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -37,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from build_evaluative_words import chosen_source, write_valences
+from build_evaluative_words import LexiconConverter, converter_main, write_valences
 from build_phoenix import Report, write_tsv
 from installed_package import installed_package_dir
 
@@ -177,22 +176,12 @@ def package_lexicon() -> Path | str:
     return folder if isinstance(folder, str) else folder / "en" / LEXICON_FILE
 
 
+CONVERTER = LexiconConverter("build_pattern_words", __doc__ or "", LEXICON_FILE, f"{PACKAGE} {PACKAGE_VERSION}",
+                             package_lexicon, build, LexiconFormatError, CONFLICTS_FILE)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--source", type=Path, help=f"a {LEXICON_FILE} (default: the installed {PACKAGE}"
-                                                     f" {PACKAGE_VERSION}'s)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder the files are written to")
-    args = parser.parse_args(argv)
-    source = chosen_source("build_pattern_words", args.source, package_lexicon)
-    if source is None:
-        return 2
-    try:
-        report = build(source, args.out)
-    except LexiconFormatError as error:
-        print(f"build_pattern_words: {error}", file=sys.stderr)
-        return 2
-    report.print_to_stderr(args.out / CONFLICTS_FILE)
-    return 0
+    return converter_main(CONVERTER, argv)
 
 
 if __name__ == "__main__":

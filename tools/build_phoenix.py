@@ -298,11 +298,13 @@ class Report:
         self.counts[f"{self.label}: {kind}"] += 1
         self.conflicts.add((kind, name, detail, winner))
 
-    def print_to_stderr(self, conflicts_file: Path) -> None:
-        """The counts, one per line, and where the conflict rows are."""
+    def print_to_stderr(self, conflicts_file: Path | None) -> None:
+        """The counts, one per line, and where the conflict rows are (a converter that writes
+        none passes None)."""
         for key, count in sorted(self.counts.items()):
             print(f"{count:7d}  {key}", file=sys.stderr)
-        print(f"conflicts listed in {conflicts_file}", file=sys.stderr)
+        if conflicts_file is not None:
+            print(f"conflicts listed in {conflicts_file}", file=sys.stderr)
 
 
 def is_person(entry: Entry, name: str, english: frozenset[str], curated: Curated, source: str) -> bool:

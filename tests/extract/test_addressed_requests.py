@@ -160,7 +160,7 @@ def test_no_request_deadline_or_threat_is_read_where_english_gives_none(
 def test_a_malformed_word_file_names_itself(tmp_path: Path) -> None:
     source = (DATA_DIR / "addressed_requests.toml").read_text(encoding="utf-8")
     broken = tmp_path / "addressed_requests.toml"
-    broken.write_text(source.replace('deadline_code = "139"', 'deadline_code = "ultimatum"'), encoding="utf-8")
-    with pytest.raises(AddressedRequestsError, match=r"addressed_requests\.toml: deadline_code"):
+    broken.write_text(source.replace('force = "138"', 'force = "force"'), encoding="utf-8")
+    with pytest.raises(AddressedRequestsError, match=r"addressed_requests\.toml: threatened_acts\.codes\.force"):
         load_addressed_request_words(broken)
-    assert load_addressed_request_words(DATA_DIR / "addressed_requests.toml").deadline_code == "139"
+    assert load_addressed_request_words(DATA_DIR / "addressed_requests.toml").act_codes["force"] == "138"

@@ -45,7 +45,7 @@ def test_the_file_lists_the_wire_services() -> None:
 def test_a_malformed_file_is_named_in_a_one_line_error(tmp_path: Path) -> None:
     broken = tmp_path / "news_agencies.toml"
     broken.write_text("[agencies]\nnames = []\n", encoding="utf-8")
-    with pytest.raises(NewsAgenciesError, match=r"news_agencies.toml: names must be a non-empty list"):
+    with pytest.raises(NewsAgenciesError, match=r"news_agencies.toml: agencies.names must be a non-empty list"):
         load_news_agencies(broken)
 
 

@@ -50,6 +50,7 @@ def test_only_lower_case_words_are_written_with_their_mean_valence(
     assert lines == ["word\tvalence", "blimful\t1.95", "short-glum\t-1.7", "twicey\t-1.0", "zorky\t-2.4"]
     assert "3  token dropped: not a word (emoticon, digits, symbols)" in done.stderr
     assert "1  word listed twice: the later rating kept" in done.stderr  # as the package reads it
+    assert "conflicts listed" not in done.stderr  # the converter writes no conflicts file
 
 
 def test_the_product_loads_what_the_converter_writes(converted: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
