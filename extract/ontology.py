@@ -304,6 +304,7 @@ class Lexicon:
     preventing_verbs: frozenset[str]
     from_preventing_verbs: frozenset[str]
     accusing_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
     nonspecific_determiners: frozenset[str]
     stopping_verbs: frozenset[str]
     lessening_verbs: frozenset[str]

@@ -156,6 +156,7 @@ def _read_governor(node: Token, trigger: Token, reading: _Reading, lexicon: Lexi
     is_speech = parent.lemma_.lower() in lexicon.speech_verbs and parent.pos_ in ("VERB", "AUX")
     flipped = _read_negation(node, reading, lexicon, is_speech)
     _read_allegation(node, trigger, reading, lexicon)
+    _read_warning(node, trigger, reading, lexicon)
     if is_speech and relation in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
         reading.speaker = reading.speaker or _speaker_of(parent)
         reading.at_least(Modality.REPORTED)
@@ -218,6 +219,14 @@ def _read_allegation(node: Token, trigger: Token, reading: _Reading, lexicon: Le
         if preposition.lower_ in ("of", "for") and accuser.lemma_.lower() in lexicon.accusing_verbs:
             reading.speaker = reading.speaker or _speaker_of(accuser)
             reading.at_least(Modality.REPORTED)
+
+
+def _read_warning(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
+    """"warned X against attacking Y": the attack is one the warner fears, not one that happened."""
+    if node.dep_ == "pcomp" or (node.dep_ == "pobj" and node == trigger):
+        preposition = node.head
+        if preposition.lower_ == "against" and preposition.head.lemma_.lower() in lexicon.warning_verbs:
+            reading.at_least(Modality.HYPOTHETICAL)
 
 
 def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
