@@ -305,6 +305,7 @@ class Lexicon:
     from_preventing_verbs: frozenset[str]
     accusing_verbs: frozenset[str]
     warning_verbs: frozenset[str]
+    future_clause_markers: frozenset[str]
     nonspecific_determiners: frozenset[str]
     stopping_verbs: frozenset[str]
     lessening_verbs: frozenset[str]

@@ -23,6 +23,7 @@ MODALITIES = {
     "act": frozenset({"asserted", "reported"}),
     "plan": frozenset({"intended", "hypothetical"}),
     "asserted": frozenset({"asserted"}),
+    "intended": frozenset({"intended"}),
     "any": frozenset({"asserted", "reported", "intended", "hypothetical"}),
 }
 

@@ -111,3 +111,18 @@ def test_an_act_warned_against_is_hypothetical(
     extractor: Extractor, sentence: str, trigger: str, modality: Modality,
 ) -> None:
     assert qualified(extractor, sentence, trigger)[1] is modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        ("Chile will not negotiate until Peru withdraws its ambassador.", "withdraws", Modality.HYPOTHETICAL),
+        ("Kenya will lift the ban once Uganda releases the fishermen.", "releases", Modality.HYPOTHETICAL),
+        ("Kenya lifted the ban once Uganda released the fishermen.", "released", Modality.ASSERTED),  # past
+        ("Kenya lifts the ban when Uganda releases the fishermen.", "releases", Modality.ASSERTED),  # no modal
+    ],
+)
+def test_a_present_clause_of_time_under_a_future_clause_is_hypothetical(
+    extractor: Extractor, sentence: str, trigger: str, modality: Modality,
+) -> None:
+    assert qualified(extractor, sentence, trigger)[1] is modality
