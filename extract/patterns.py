@@ -555,7 +555,9 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
         if candidate.drop is None:
             yield candidate
             return
-        if best is None or (best.drop is DropReason.NO_OBJECT and candidate.drop is DropReason.NO_SUBJECT):
+        if best is None or (best.drop is DropReason.NO_OBJECT and candidate.drop is DropReason.NO_SUBJECT) or (
+            not best.objects and candidate.objects
+        ):  # of the failures, keep one whose object was found ("blamed X", not "blamed ... on")
             best = candidate
     if best is not None:
         yield best
