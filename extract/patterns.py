@@ -23,6 +23,7 @@ from extract.argument_paths import (
     relative_gap_objects,
     severs_mutual_relation,
 )
+from extract.clause_boundaries import opens_own_clause
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
@@ -101,12 +102,12 @@ class Context:
 def actors_of(token: Token, ctx: Context) -> list[Actor]:
     """The actors an argument token names, following conjunctions and appositions."""
     found: list[Actor] = []
-    items = [token, *token.conjuncts]
+    items = [token, *(c for c in token.conjuncts if not opens_own_clause(c))]  # not "and Ireland did so"
     mention = ctx.mentions.get(token.i)
     if mention is not None:
         # the parser may hang the conjunction on any token of a name ("Barack Obama and ...")
         for inner in token.doc[mention.start : mention.end]:
-            items.extend(c for c in inner.conjuncts if c not in items)
+            items.extend(c for c in inner.conjuncts if c not in items and not opens_own_clause(c))
     for item in list(items):
         items.extend(t for t in _coordinated_qualifiers(item, ctx) if t not in items)
     head_actor = ctx.actor(token)
@@ -594,7 +595,9 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
         if candidate.drop is None:
             yield candidate
             return
-        if best is None or (best.drop is DropReason.NO_OBJECT and candidate.drop is DropReason.NO_SUBJECT):
+        if best is None or (best.drop is DropReason.NO_OBJECT and candidate.drop is DropReason.NO_SUBJECT) or (
+            not best.objects and candidate.objects
+        ):  # of the failures, keep one whose object was found ("blamed X", not "blamed ... on")
             best = candidate
     if best is not None:
         yield best

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.clause_pronouns import adjunct_object, relative_clause_subject, relative_possessor
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
 from graph.model import Actor, ActorType
@@ -76,6 +77,10 @@ class PronounResolver:
     ) -> Actor | None:
         """The actor a pronoun token refers to, or None (not a pronoun, or not resolved)."""
         lower = token.lower_
+        fixed = relative_clause_subject(token, by_token) or relative_possessor(token, by_token) or adjunct_object(
+            token, by_token)
+        if fixed is not None:  # a pronoun whose clause fixes its antecedent (extract/clause_pronouns.py)
+            return fixed.actor
         if lower in self.person_pronouns and self.last_person is not None:
             return self._person_antecedent(token, sentence_subject, by_token, self.last_person)
         if lower in ("it", "they", "we") and token.dep_ in _SUBJECT_DEPS:

@@ -75,6 +75,10 @@ class _Reading:
         self.modality = _stronger(self.modality, modality)
 
 
+#: Tags of present-tense verb forms.
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
 def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
     """Walk from the trigger up to the sentence root, counting negations and noting
     intentions, conditions and reporting verbs on the way."""
@@ -156,6 +160,7 @@ def _read_governor(node: Token, trigger: Token, reading: _Reading, lexicon: Lexi
     is_speech = parent.lemma_.lower() in lexicon.speech_verbs and parent.pos_ in ("VERB", "AUX")
     flipped = _read_negation(node, reading, lexicon, is_speech)
     _read_allegation(node, trigger, reading, lexicon)
+    _read_warning(node, trigger, reading, lexicon)
     if is_speech and relation in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
         reading.speaker = reading.speaker or _speaker_of(parent)
         reading.at_least(Modality.REPORTED)
@@ -168,6 +173,8 @@ def _read_governor(node: Token, trigger: Token, reading: _Reading, lexicon: Lexi
     if relation == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children
     ):
+        reading.at_least(Modality.HYPOTHETICAL)
+    if _is_future_time_clause(node, lexicon):
         reading.at_least(Modality.HYPOTHETICAL)
     if relation in ("advcl", "relcl"):
         reading.negation_blocked = True
@@ -218,6 +225,31 @@ def _read_allegation(node: Token, trigger: Token, reading: _Reading, lexicon: Le
         if preposition.lower_ in ("of", "for") and accuser.lemma_.lower() in lexicon.accusing_verbs:
             reading.speaker = reading.speaker or _speaker_of(accuser)
             reading.at_least(Modality.REPORTED)
+
+
+def _is_future_time_clause(node: Token, lexicon: Lexicon) -> bool:
+    """A present-tense clause of time under a future or modal clause: "will not negotiate until
+    Russia withdraws" (the withdrawal has not happened)."""
+    return (
+        node.dep_ == "advcl" and node.tag_ in _PRESENT_TAGS
+        and any(c.dep_ == "mark" and c.lower_ in lexicon.future_clause_markers for c in node.children)
+        and node.head.pos_ in ("VERB", "AUX") and _modal_force(_completed_clause(node.head), lexicon) is not None
+    )
+
+
+def _completed_clause(verb: Token) -> Token:
+    """The verb whose infinitive or participle complements lead down to ``verb`` ("will keep [attacking]")."""
+    while verb.dep_ == "xcomp" and verb.head != verb:
+        verb = verb.head
+    return verb
+
+
+def _read_warning(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
+    """"warned X against attacking Y": the attack is one the warner fears, not one that happened."""
+    if node.dep_ == "pcomp" or (node.dep_ == "pobj" and node == trigger):
+        preposition = node.head
+        if preposition.lower_ == "against" and preposition.head.lemma_.lower() in lexicon.warning_verbs:
+            reading.at_least(Modality.HYPOTHETICAL)
 
 
 def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:

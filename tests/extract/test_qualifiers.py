@@ -95,3 +95,34 @@ def test_a_participle_or_noun_of_intention_makes_the_act_intended(
 
 def test_a_passive_that_is_no_adjective_of_intention_leaves_the_act_asserted(extractor: Extractor) -> None:
     assert qualified(extractor, "Chile was forced to sign the agreement with Peru.", "sign")[1] is Modality.ASSERTED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        ("Germany warned Turkey against invading Syria.", "invading", Modality.HYPOTHETICAL),
+        ("Japan cautioned China against an attack on Taiwan.", "attack", Modality.HYPOTHETICAL),
+        ("Britain advised Israel against striking Lebanon.", "striking", Modality.HYPOTHETICAL),
+        ("Germany warned Turkey after invading Syria.", "invading", Modality.ASSERTED),  # not "against"
+        ("Germany protested against Turkey invading Syria.", "invading", Modality.ASSERTED),  # not a warning
+    ],
+)
+def test_an_act_warned_against_is_hypothetical(
+    extractor: Extractor, sentence: str, trigger: str, modality: Modality,
+) -> None:
+    assert qualified(extractor, sentence, trigger)[1] is modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        ("Chile will not negotiate until Peru withdraws its ambassador.", "withdraws", Modality.HYPOTHETICAL),
+        ("Kenya will lift the ban once Uganda releases the fishermen.", "releases", Modality.HYPOTHETICAL),
+        ("Kenya lifted the ban once Uganda released the fishermen.", "released", Modality.ASSERTED),  # past
+        ("Kenya lifts the ban when Uganda releases the fishermen.", "releases", Modality.ASSERTED),  # no modal
+    ],
+)
+def test_a_present_clause_of_time_under_a_future_clause_is_hypothetical(
+    extractor: Extractor, sentence: str, trigger: str, modality: Modality,
+) -> None:
+    assert qualified(extractor, sentence, trigger)[1] is modality
