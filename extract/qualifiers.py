@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.clause_scope import finite_conjunct_partner, is_completed_adverbial
 from extract.ontology import Lexicon
 from graph.model import Modality, Polarity
 
@@ -27,14 +28,41 @@ class Qualifiers:
     future: bool
 
 
-def _negated_here(node: Token, lexicon: Lexicon) -> bool:
-    """A negation marker on the node itself: "did not meet", "no talks", "never visited"."""
+def _negated_here(node: Token, lexicon: Lexicon, below: Token | None = None) -> bool:
+    """A negation marker on the node itself: "did not meet", "no talks", "never visited"; a
+    negated subject other than ``below``, the word the walk came from ("neither X nor Y met Z");
+    "no" with a comparative adverb ("no longer sends")."""
     for child in node.children:
         if child.dep_ == "neg":
             return True
         if child.dep_ in ("det", "advmod", "preconj") and child.lower_ in lexicon.negators:
             return True
-    return False
+    return _has_negated_subject(node, below) or _has_no_comparative(node)
+
+
+def _has_negated_subject(verb: Token, below: Token | None) -> bool:
+    """A subject under a negating determiner or correlative: "neither France nor Germany
+    criticised", "no state recognised": the clause is denied of every subject."""
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass") and child != below
+        and any(c.dep_ in ("det", "preconj", "cc") and c.lower_ in _SUBJECT_NEGATORS for c in child.children)
+        for child in verb.children
+    )
+
+
+#: Determiners and correlatives that negate the subject they open: "neither X nor Y", "no state".
+_SUBJECT_NEGATORS = frozenset({"neither", "no"})
+#: Comparative adverbs that "no" turns into a negation of their verb: "no longer sends", "no more buys".
+_NO_COMPARATIVES = frozenset({"longer", "more"})
+
+
+def _has_no_comparative(verb: Token) -> bool:
+    """"no" with a comparative adverb of time or degree: "Japan no longer sends aid"."""
+    return any(
+        child.dep_ == "advmod" and child.lower_ in _NO_COMPARATIVES
+        and any(c.lower_ == "no" for c in child.children if c.i < child.i)
+        for child in verb.children
+    )
 
 
 def _phrasal_lemma(verb: Token) -> str:
@@ -69,6 +97,7 @@ class _Reading:
     modality: Modality
     speaker: Token | None = None
     negation_blocked: bool = False  # a clause boundary that a governor's negation does not cross
+    modality_shielded: bool = False  # a completed act's clause: no governor's intention or condition reaches it
     lessened: bool = False  # "reduce purchases": the event goes on whatever governs the lessening
 
     def at_least(self, modality: Modality) -> None:
@@ -83,6 +112,11 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
     steps = 0
     while node.head != node and steps < 12 and not _ends_walk(node, lexicon):
         steps += 1
+        finite_partner = finite_conjunct_partner(node)
+        if finite_partner is not None:
+            reading.negation_blocked = True  # "refused to meet X and sent aid": the sending is the refusing's conjunct
+            node = finite_partner
+            continue
         _read_governor(node, trigger, reading, lexicon)
         node = node.head
     if reading.speaker is None:
@@ -110,6 +144,8 @@ def _modal_force(verb: Token, lexicon: Lexicon) -> Modality | None:
     said it would send wheat" reports a stated intention, not a possibility)."""
     auxes = _aux_words(verb)
     possible = auxes & lexicon.hypothetical_modals
+    if possible and "have" in auxes:
+        return Modality.HYPOTHETICAL  # a modal perfect is counterfactual: "would have attacked"
     if possible and not (possible == {"would"} and _reported_in_the_past(verb, lexicon)):
         return Modality.HYPOTHETICAL
     if possible or auxes & lexicon.intending_modals:
@@ -154,23 +190,34 @@ def _read_governor(node: Token, trigger: Token, reading: _Reading, lexicon: Lexi
         reading.negation_blocked = True  # "met X and did not sign": the negation is the conjunct's
         return
     is_speech = parent.lemma_.lower() in lexicon.speech_verbs and parent.pos_ in ("VERB", "AUX")
+    if is_completed_adverbial(node):
+        reading.modality_shielded = True  # "after X struck Y, both sides agreed": the strike is told as done
     flipped = _read_negation(node, reading, lexicon, is_speech)
     _read_allegation(node, trigger, reading, lexicon)
     if is_speech and relation in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
         reading.speaker = reading.speaker or _speaker_of(parent)
         reading.at_least(Modality.REPORTED)
         reading.negation_blocked = True
+    if not reading.modality_shielded:
+        _read_governing_modality(node, trigger, reading, lexicon, flipped=flipped, is_speech=is_speech)
+    if relation in ("advcl", "relcl"):
+        reading.negation_blocked = True
+
+
+def _read_governing_modality(
+    node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon, *, flipped: bool, is_speech: bool
+) -> None:
+    """The intention, possibility or condition ``node``'s governor puts on the event."""
+    parent = node.head
     if not flipped and not is_speech and not reading.lessened:
         _read_intention(node, trigger, reading, lexicon)
     elif flipped and parent.pos_ in ("VERB", "AUX") and _aux_words(parent) & lexicon.hypothetical_modals:
         # a possibility left open by a negated negation: "would not rule out talks"
         reading.at_least(Modality.HYPOTHETICAL)
-    if relation == "advcl" and any(
+    if node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children
     ):
         reading.at_least(Modality.HYPOTHETICAL)
-    if relation in ("advcl", "relcl"):
-        reading.negation_blocked = True
 
 
 def _read_negation(node: Token, reading: _Reading, lexicon: Lexicon, is_speech: bool) -> bool:
@@ -178,22 +225,30 @@ def _read_negation(node: Token, reading: _Reading, lexicon: Lexicon, is_speech: 
     parent = node.head
     carries = node.dep_ in _NEGATION_CARRIERS and not reading.negation_blocked
     flipped = False
-    if carries and not is_speech:
-        if _negated_here(parent, lexicon):
-            reading.flips += 1
-            flipped = True
-        if _negates_its_complement(node, lexicon):
-            reading.flips += 1
-            flipped = True
+    if carries and not is_speech and _negated_here(parent, lexicon, node):
+        reading.flips += 1
+        flipped = True
+    complement = carries or (_is_gerund_complement(node) and not reading.negation_blocked)
+    if complement and not is_speech and _negates_its_complement(node, lexicon):
+        reading.flips += 1
+        flipped = True
     if carries and parent.lemma_.lower() in lexicon.lessening_verbs:
         # "no intention of reducing purchases": the negation and the intention are about the
         # lessening; the purchases go on either way.
         reading.negation_blocked = True
         reading.lessened = True
-    if node.dep_ == "pobj" and parent.lower_ == "without":
+    if node.dep_ in ("pobj", "pcomp") and parent.lower_ == "without":  # "without meeting X"
         reading.flips += 1
         flipped = True
     return flipped
+
+
+def _is_gerund_complement(node: Token) -> bool:
+    """A gerund clause with no subordinator after its verb, which the parser may attach as an adverbial
+    ("ruled out sending tanks"): the verb's complement."""
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and not any(
+        c.dep_ in ("mark", "nsubj") for c in node.children
+    )
 
 
 def _negates_its_complement(node: Token, lexicon: Lexicon) -> bool:
@@ -238,6 +293,12 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
         reading.at_least(Modality.INTENDED)
     if relation == "xcomp" and _is_intending_adjective(parent, lexicon):
         reading.at_least(Modality.INTENDED)
+    if relation == "xcomp" and parent.lemma_.lower() == "be" and _is_to_infinitive(node):
+        reading.at_least(Modality.INTENDED)  # "be to" states an arrangement: "the president was to visit X"
+
+
+def _is_to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:

@@ -1,0 +1,111 @@
+"""Events a sentence names without asserting them, whatever its verbs' tense and negation: an
+event under a noun of possibility, fear, hope or demand ("fears of an attack", "hopes for talks"),
+under a conditional adjunct ("in case of an attack"), or asked about in a yes/no question ("Did X
+strike Y?"). Such an event is hypothetical."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from extract.data_tables import read_words
+from extract.qualifiers import Qualifiers
+from graph.model import Modality
+
+#: Dependency relations of a clause that completes a noun: "the possibility [that X attacks]".
+_NOUN_CLAUSES = frozenset({"acl", "ccomp", "appos"})
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+class UnassertedWordsError(ValueError):
+    """A malformed ``unasserted.toml``."""
+
+
+@dataclass(frozen=True)
+class UnassertedWords:
+    """The word classes of ``unasserted.toml``."""
+
+    prospect_nouns: frozenset[str]
+    prospect_prepositions: frozenset[str]
+    condition_nouns: frozenset[str]
+    question_auxiliaries: frozenset[str]
+
+
+def load_unasserted_words(path: Path) -> UnassertedWords:
+    """Read ``unasserted.toml``; a missing or malformed list raises a one-line error naming the file."""
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(read_words(path, raw, key, UnassertedWordsError, non_empty=True))
+
+    return UnassertedWords(
+        words("prospect_nouns"), words("prospect_prepositions"), words("condition_nouns"),
+        words("question_auxiliaries"),
+    )
+
+
+def unasserted(qualifiers: Qualifiers, trigger: Token, words: UnassertedWords) -> Qualifiers:
+    """The qualifiers, made hypothetical when the event at ``trigger`` is named but not asserted."""
+    if is_prospect(trigger, words) or is_conditional_adjunct(trigger, words) or in_yes_no_question(trigger, words):
+        return replace(qualifiers, modality=Modality.HYPOTHETICAL)
+    return qualifiers
+
+
+def _noun_phrase_head(trigger: Token) -> Token:
+    """The first of coordinated nouns: "an attack or an invasion" -> "attack"."""
+    while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        trigger = trigger.head
+    return trigger
+
+
+def _clause_head(verb: Token) -> Token:
+    while verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
+        verb = verb.head
+    return verb
+
+
+def is_prospect(trigger: Token, words: UnassertedWords) -> bool:
+    """The event is the "of"/"for" complement of a prospect noun ("fears of a Serbian attack",
+    "hopes for a meeting", "the risk of attacking"), or a clause completing one ("the possibility
+    that Russia attacks")."""
+    event = _noun_phrase_head(trigger) if trigger.pos_ == "NOUN" else _clause_head(trigger)
+    if event.dep_ in ("pobj", "pcomp"):
+        preposition = event.head
+        noun = preposition.head
+        return (preposition.lower_ in words.prospect_prepositions and preposition.dep_ == "prep"
+                and noun.pos_ == "NOUN" and noun.lemma_.lower() in words.prospect_nouns)
+    if event.pos_ in _VERBS and event.dep_ in _NOUN_CLAUSES:
+        noun = event.head
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.prospect_nouns
+    return False
+
+
+def is_conditional_adjunct(trigger: Token, words: UnassertedWords) -> bool:
+    """The event is the "of" complement of "in (the) case"/"in the event": "in case of an attack"."""
+    event = _noun_phrase_head(trigger)
+    if event.dep_ not in ("pobj", "pcomp") or event.head.lower_ != "of":
+        return False
+    noun = event.head.head
+    return (noun.lemma_.lower() in words.condition_nouns and noun.dep_ == "pobj"
+            and noun.head.lower_ == "in")
+
+
+def in_yes_no_question(trigger: Token, words: UnassertedWords) -> bool:
+    """The event's sentence is a yes/no question: it ends with a question mark and opens with an
+    auxiliary standing before its subject ("Did Russia strike Poland?", "Is Turkey sending arms?")."""
+    sentence = trigger.sent
+    tokens = [t for t in sentence if not t.is_punct and not t.is_quote]
+    if not tokens or not sentence.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
+        return False
+    opener = tokens[0]
+    if opener.pos_ != "AUX" or opener.lemma_.lower() not in words.question_auxiliaries:
+        return False
+    verb = opener if opener.dep_ == "ROOT" else opener.head
+    # an opening copula's inverted subject may be parsed as its attribute: "Is [Peru] buying arms?"
+    relations = ("nsubj", "nsubjpass", "expl", "attr") if verb == opener else ("nsubj", "nsubjpass", "expl")
+    subjects = [c for c in verb.children if c.dep_ in relations]
+    return any(subject.i > opener.i for subject in subjects)
