@@ -46,3 +46,60 @@ def is_completed_adverbial(clause: Token) -> bool:
     return clause.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in clause.children
     )
+
+
+#: Named-entity types of a modifier that names who does a noun's event: "Russian invasion", "EU sanctions".
+_AGENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _own_agent(noun: Token) -> Token | None:
+    """The agent a noun event names in its own phrase: a possessor ("Russia's invasion"), a named
+    modifier ("the Russian invasion", "EU sanctions") or a "by" phrase ("strikes by Israel");
+    pronouns ("its offensive") name no other agent."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ in ("compound", "amod") and (child.ent_type_ in _AGENT_ENTITIES or child.pos_ == "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object the noun is, directly or through a preposition ("comment on X")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ in _VERBS else None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it completes ("refused [to criticise]")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            return subject
+        verb = verb.head
+    return None
+
+
+def names_another_agent(noun: Token) -> bool:
+    """An event noun object that names its own agent, other than the subject of the verb it is the
+    object of: "did not condemn [Russia's invasion]", "refused to back [EU sanctions]". The verb's
+    negation, refusal or modal is about the verb's own act, not about that agent's."""
+    if noun.pos_ != "NOUN":
+        return False
+    verb = _governing_verb(noun)
+    agent = _own_agent(noun)
+    if verb is None or agent is None:
+        return False
+    subject = _clause_subject(verb)
+    return subject is None or subject.lower_ != agent.lower_
+
+
+def is_definite(noun: Token) -> bool:
+    """A noun determined by a possessor or "the": it refers to a known, presupposed event."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)

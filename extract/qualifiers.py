@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.clause_scope import finite_conjunct_partner, is_completed_adverbial
+from extract.clause_scope import (
+    finite_conjunct_partner,
+    is_completed_adverbial,
+    is_definite,
+    names_another_agent,
+)
 from extract.ontology import Lexicon
 from graph.model import Modality, Polarity
 
@@ -108,6 +113,11 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
     """Walk from the trigger up to the sentence root, counting negations and noting
     intentions, conditions and reporting verbs on the way."""
     reading = _Reading(1 if _negated_here(trigger, lexicon) else 0, _own_modality(trigger, lexicon))
+    if names_another_agent(trigger):
+        # "China did not condemn Russia's invasion": the negation is the condemning's; a known
+        # ("the", possessor) event of another agent is presupposed whatever governs it
+        reading.negation_blocked = True
+        reading.modality_shielded = is_definite(trigger)
     node = trigger
     steps = 0
     while node.head != node and steps < 12 and not _ends_walk(node, lexicon):

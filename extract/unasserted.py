@@ -31,6 +31,7 @@ class UnassertedWords:
     prospect_nouns: frozenset[str]
     prospect_prepositions: frozenset[str]
     condition_nouns: frozenset[str]
+    condition_governors: frozenset[str]
     question_auxiliaries: frozenset[str]
 
 
@@ -44,7 +45,7 @@ def load_unasserted_words(path: Path) -> UnassertedWords:
 
     return UnassertedWords(
         words("prospect_nouns"), words("prospect_prepositions"), words("condition_nouns"),
-        words("question_auxiliaries"),
+        words("condition_governors"), words("question_auxiliaries"),
     )
 
 
@@ -85,13 +86,20 @@ def is_prospect(trigger: Token, words: UnassertedWords) -> bool:
 
 
 def is_conditional_adjunct(trigger: Token, words: UnassertedWords) -> bool:
-    """The event is the "of" complement of "in (the) case"/"in the event": "in case of an attack"."""
+    """The event is the "of" complement of "in (the) case"/"in the event" ("in case of an attack"),
+    or the "on" complement of a word of condition ("depends on a ceasefire", "conditional on the
+    release of the hostages")."""
     event = _noun_phrase_head(trigger)
-    if event.dep_ not in ("pobj", "pcomp") or event.head.lower_ != "of":
+    if event.dep_ not in ("pobj", "pcomp"):
         return False
-    noun = event.head.head
-    return (noun.lemma_.lower() in words.condition_nouns and noun.dep_ == "pobj"
-            and noun.head.lower_ == "in")
+    preposition = event.head
+    governor = preposition.head
+    if preposition.lower_ in ("on", "upon"):
+        # the parser may hang the "on" phrase on the copula of the adjective: "is conditional on"
+        words_of_condition = [governor] + [c for c in governor.children if c.dep_ == "acomp"]
+        return any(w.lemma_.lower() in words.condition_governors for w in words_of_condition)
+    return (preposition.lower_ == "of" and governor.lemma_.lower() in words.condition_nouns
+            and governor.dep_ == "pobj" and governor.head.lower_ == "in")
 
 
 def in_yes_no_question(trigger: Token, words: UnassertedWords) -> bool:

@@ -33,6 +33,8 @@ def modality_of(extractor: Extractor, sentence: str, trigger: str) -> Modality:
         ("The danger of attacking the port was discussed.", "attacking"),  # a gerund
         ("In case of an invasion, the army will mobilise.", "invasion"),  # a conditional adjunct
         ("In the event of a strike on the dam, Cairo will respond.", "strike"),
+        ("The aid depends on a ceasefire between the two sides.", "ceasefire"),  # a condition
+        ("The deal is conditional on the release of the prisoners.", "release"),
         ("Did Peru expel the envoy?", "expel"),  # yes/no questions
         ("Has Chile sent troops to the border?", "sent"),
         ("Is Bolivia buying arms from Russia?", "buying"),
@@ -51,6 +53,7 @@ def test_a_named_but_unasserted_event_is_hypothetical(extractor: Extractor, sent
         ("Why did Peru expel the envoy?", "expel"),  # a wh-question presupposes its event
         ("Peru expelled the envoy, the minister said.", "expelled"),
         ("In the case of Chile, the envoy was expelled.", "expelled"),
+        ("Chile commented on the release of the prisoners.", "release"),  # "on" under no word of condition
     ],
 )
 def test_an_asserted_event_stays_asserted(extractor: Extractor, sentence: str, trigger: str) -> None:
@@ -67,6 +70,6 @@ def test_an_unasserted_event_between_states_is_coded_hypothetical(extractor: Ext
 def test_a_malformed_word_list_is_named(tmp_path: Path) -> None:
     path = tmp_path / "unasserted.toml"
     path.write_text('prospect_nouns = []\nprospect_prepositions = ["of"]\ncondition_nouns = ["case"]\n'
-                    'question_auxiliaries = ["do"]\n', encoding="utf-8")
+                    'condition_governors = ["depend"]\nquestion_auxiliaries = ["do"]\n', encoding="utf-8")
     with pytest.raises(UnassertedWordsError, match="prospect_nouns"):
         load_unasserted_words(path)
