@@ -112,19 +112,15 @@ class _Reading:
 def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
     """Walk from the trigger up to the sentence root, counting negations and noting
     intentions, conditions and reporting verbs on the way."""
-    reading = _Reading(1 if _negated_here(trigger, lexicon) else 0, _own_modality(trigger, lexicon))
-    if names_another_agent(trigger):
-        # "China did not condemn Russia's invasion": the negation is the condemning's; a known
-        # ("the", possessor) event of another agent is presupposed whatever governs it
-        reading.negation_blocked = True
-        reading.modality_shielded = is_definite(trigger)
+    reading = _trigger_reading(trigger, lexicon)
     node = trigger
     steps = 0
     while node.head != node and steps < 12 and not _ends_walk(node, lexicon):
         steps += 1
         finite_partner = finite_conjunct_partner(node)
         if finite_partner is not None:
-            reading.negation_blocked = True  # "refused to meet X and sent aid": the sending is the refusing's conjunct
+            # "refused to meet X and sent aid": the sending is the refusing's conjunct
+            reading.negation_blocked = True
             node = finite_partner
             continue
         _read_governor(node, trigger, reading, lexicon)
@@ -133,6 +129,17 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
         _read_sentence_attribution(trigger, reading, lexicon)
     polarity = Polarity.NEGATED if reading.flips % 2 else Polarity.AFFIRMED
     return Qualifiers(polarity, reading.modality, reading.speaker, _is_future(trigger, lexicon))
+
+
+def _trigger_reading(trigger: Token, lexicon: Lexicon) -> _Reading:
+    """What the trigger's own words say, before any governor is read. An event noun naming another
+    agent than its governor's subject ("China did not condemn Russia's invasion") is out of reach
+    of the governor's negation, and, when definite ("the", a possessor), of its modality too."""
+    reading = _Reading(1 if _negated_here(trigger, lexicon) else 0, _own_modality(trigger, lexicon))
+    if names_another_agent(trigger):
+        reading.negation_blocked = True
+        reading.modality_shielded = is_definite(trigger)
+    return reading
 
 
 def _own_modality(trigger: Token, lexicon: Lexicon) -> Modality:
@@ -219,15 +226,42 @@ def _read_governing_modality(
 ) -> None:
     """The intention, possibility or condition ``node``'s governor puts on the event."""
     parent = node.head
-    if not flipped and not is_speech and not reading.lessened:
-        _read_intention(node, trigger, reading, lexicon)
-    elif flipped and parent.pos_ in ("VERB", "AUX") and _aux_words(parent) & lexicon.hypothetical_modals:
-        # a possibility left open by a negated negation: "would not rule out talks"
+    if (not flipped or _states_intention(parent, lexicon)) and not is_speech and not reading.lessened:
+        _read_intention(node, trigger, reading, lexicon)  # "had no plans to attack X": a denied intention
+    elif flipped and _leaves_open(parent, lexicon):
         reading.at_least(Modality.HYPOTHETICAL)
+    if flipped and parent.lemma_.lower() in _FORECASTING_VERBS:
+        reading.at_least(Modality.HYPOTHETICAL)  # "is not expected to meet X": a forecast, no act
+    if node.dep_ == "xcomp" and parent.lemma_.lower() in _UNLIKELY_ADJECTIVES:
+        reading.at_least(Modality.HYPOTHETICAL)  # "is unlikely to recognise X"
     if node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children
     ):
         reading.at_least(Modality.HYPOTHETICAL)
+
+
+#: Verbs that exclude a possibility: negated, they leave it open ("did not rule out strikes").
+_POSSIBILITY_EXCLUDERS = frozenset({"rule out", "deny"})
+#: Verbs of forecasting: negated, they predict that something will not happen, which is no act.
+_FORECASTING_VERBS = frozenset({"expect", "anticipate", "predict", "foresee"})
+#: Adjectives of improbability, whose complement is a forecast: "is unlikely to recognise X".
+_UNLIKELY_ADJECTIVES = frozenset({"unlikely", "improbable"})
+
+
+def _leaves_open(verb: Token, lexicon: Lexicon) -> bool:
+    """A negated governor that leaves its event possible: a negation under a modal ("would not
+    rule out talks") or a negated verb of exclusion ("has not ruled out talks", "did not deny")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if _aux_words(verb) & lexicon.hypothetical_modals:
+        return True
+    return _phrasal_lemma(verb) in _POSSIBILITY_EXCLUDERS and _negated_here(verb, lexicon)
+
+
+def _states_intention(governor: Token, lexicon: Lexicon) -> bool:
+    """A word of intention, whose negation denies the intention ("did not plan to", "no plans to")."""
+    lemma = governor.lemma_.lower()
+    return lemma in lexicon.intending_verbs or lemma in lexicon.intending_nouns
 
 
 def _read_negation(node: Token, reading: _Reading, lexicon: Lexicon, is_speech: bool) -> bool:

@@ -1,7 +1,9 @@
 """Events a sentence names without asserting them, whatever its verbs' tense and negation: an
 event under a noun of possibility, fear, hope or demand ("fears of an attack", "hopes for talks"),
-under a conditional adjunct ("in case of an attack"), or asked about in a yes/no question ("Did X
-strike Y?"). Such an event is hypothetical."""
+under a condition ("in case of an attack", "in case X attacks", "depends on a ceasefire"), warned
+against ("warned X against attacking Y"), or asked about in a yes/no question ("Did X strike Y?").
+Such an event is hypothetical. An event noun under an adjective of allegation ("the alleged
+attack") is reported."""
 
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ class UnassertedWords:
     prospect_prepositions: frozenset[str]
     condition_nouns: frozenset[str]
     condition_governors: frozenset[str]
+    against_governors: frozenset[str]
+    allegation_modifiers: frozenset[str]
     question_auxiliaries: frozenset[str]
 
 
@@ -45,14 +49,19 @@ def load_unasserted_words(path: Path) -> UnassertedWords:
 
     return UnassertedWords(
         words("prospect_nouns"), words("prospect_prepositions"), words("condition_nouns"),
-        words("condition_governors"), words("question_auxiliaries"),
+        words("condition_governors"), words("against_governors"), words("allegation_modifiers"),
+        words("question_auxiliaries"),
     )
 
 
 def unasserted(qualifiers: Qualifiers, trigger: Token, words: UnassertedWords) -> Qualifiers:
-    """The qualifiers, made hypothetical when the event at ``trigger`` is named but not asserted."""
-    if is_prospect(trigger, words) or is_conditional_adjunct(trigger, words) or in_yes_no_question(trigger, words):
+    """The qualifiers, made hypothetical when the event at ``trigger`` is named but not asserted, and
+    reported when it is named as alleged."""
+    if (is_prospect(trigger, words) or is_conditional_adjunct(trigger, words) or in_conditional_clause(trigger, words)
+            or is_warned_against(trigger, words) or in_yes_no_question(trigger, words)):
         return replace(qualifiers, modality=Modality.HYPOTHETICAL)
+    if qualifiers.modality is Modality.ASSERTED and is_alleged(trigger, words):
+        return replace(qualifiers, modality=Modality.REPORTED)
     return qualifiers
 
 
@@ -100,6 +109,42 @@ def is_conditional_adjunct(trigger: Token, words: UnassertedWords) -> bool:
         return any(w.lemma_.lower() in words.condition_governors for w in words_of_condition)
     return (preposition.lower_ == "of" and governor.lemma_.lower() in words.condition_nouns
             and governor.dep_ == "pobj" and governor.head.lower_ == "in")
+
+
+def in_conditional_clause(trigger: Token, words: UnassertedWords) -> bool:
+    """The event is told in a clause opened by "in case" or "in the event (that)": "sent troops in
+    case Belarus attacks Lithuania". Read on the words before the clause's subject, as the parser
+    often takes "in case" for a prepositional phrase of the clause before."""
+    verb = trigger if trigger.pos_ in _VERBS else trigger.head
+    if verb.pos_ not in _VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    start = subject.left_edge.i
+    before = [t.lemma_.lower() for t in trigger.doc[max(start - 4, trigger.sent.start):start]]
+    if before[-1:] == ["that"]:
+        before = before[:-1]
+    if not before or before[-1] not in words.condition_nouns:
+        return False
+    return before[-2:-1] == ["in"] or before[-3:-1] == ["in", "the"]
+
+
+def is_warned_against(trigger: Token, words: UnassertedWords) -> bool:
+    """The event is the "against" complement of a verb of warning or advising: "warned Ethiopia
+    against attacking the dam", "advised against an invasion"."""
+    event = _noun_phrase_head(trigger) if trigger.pos_ == "NOUN" else _clause_head(trigger)
+    if event.dep_ not in ("pobj", "pcomp") or event.head.lower_ != "against":
+        return False
+    governor = event.head.head
+    return governor.pos_ in _VERBS and governor.lemma_.lower() in words.against_governors
+
+
+def is_alleged(trigger: Token, words: UnassertedWords) -> bool:
+    """An event noun under an adjective of allegation: "the alleged attack", "a suspected strike"."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in words.allegation_modifiers for c in trigger.children
+    )
 
 
 def in_yes_no_question(trigger: Token, words: UnassertedWords) -> bool:

@@ -134,6 +134,7 @@ def test_what_the_new_negation_readings_leave_alone(extractor: Extractor, senten
         # "be to" states an arrangement
         ("The minister was to meet his Ghanaian counterpart.", "meet", Modality.INTENDED),
         ("The president is to visit Lima in May.", "visit", Modality.INTENDED),
+        ("The envoy was supposed to meet the rebels.", "meet", Modality.INTENDED),  # "be supposed to"
         # a completed act in an adverbial clause of time or reason keeps its assertion
         ("After Chile expelled the envoy, Peru vowed to retaliate.", "expelled", Modality.ASSERTED),
         ("Peru plans to respond because Chile had expelled its envoy.", "expelled", Modality.ASSERTED),
@@ -158,3 +159,25 @@ def test_a_finite_conjunct_of_an_infinitive_escapes_its_governor(extractor: Extr
     assert qualified(extractor, "Peru promised to meet Chile and to recall its envoy.", "recall")[1] is (
         Modality.INTENDED  # an infinitive conjunct stays under the promise
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # a negated verb of exclusion leaves its event open
+        ("Chile did not rule out sanctions on Peru.", "sanctions", (Polarity.AFFIRMED, Modality.HYPOTHETICAL)),
+        ("Chile has not ruled out expelling the envoy.", "expelling", (Polarity.AFFIRMED, Modality.HYPOTHETICAL)),
+        ("Chile ruled out talks with Peru.", "talks", (Polarity.NEGATED, Modality.ASSERTED)),  # not negated itself
+        # a negated forecast or an improbability is no act
+        ("Chile is not expected to sign the accord.", "sign", (Polarity.NEGATED, Modality.HYPOTHETICAL)),
+        ("Peru is unlikely to recognise the junta.", "recognise", (Polarity.AFFIRMED, Modality.HYPOTHETICAL)),
+        # a negated intention is an intention denied, not an act denied
+        ("Chile had no plans to expel the envoy.", "expel", (Polarity.NEGATED, Modality.INTENDED)),
+        ("Peru did not intend to attack the convoy.", "attack", (Polarity.NEGATED, Modality.INTENDED)),
+        ("Peru did not attack the convoy.", "attack", (Polarity.NEGATED, Modality.ASSERTED)),
+    ],
+)
+def test_negated_exclusions_forecasts_and_intentions(
+    extractor: Extractor, sentence: str, trigger: str, expected: tuple[Polarity, Modality],
+) -> None:
+    assert qualified(extractor, sentence, trigger) == expected

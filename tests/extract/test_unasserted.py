@@ -35,6 +35,9 @@ def modality_of(extractor: Extractor, sentence: str, trigger: str) -> Modality:
         ("In the event of a strike on the dam, Cairo will respond.", "strike"),
         ("The aid depends on a ceasefire between the two sides.", "ceasefire"),  # a condition
         ("The deal is conditional on the release of the prisoners.", "release"),
+        ("Peru sent troops in case Chile attacks the port.", "attacks"),  # an "in case" clause
+        ("Peru warned Chile against attacking the port.", "attacking"),  # warned against
+        ("The senate voted against an invasion of the island.", "invasion"),
         ("Did Peru expel the envoy?", "expel"),  # yes/no questions
         ("Has Chile sent troops to the border?", "sent"),
         ("Is Bolivia buying arms from Russia?", "buying"),
@@ -54,10 +57,20 @@ def test_a_named_but_unasserted_event_is_hypothetical(extractor: Extractor, sent
         ("Peru expelled the envoy, the minister said.", "expelled"),
         ("In the case of Chile, the envoy was expelled.", "expelled"),
         ("Chile commented on the release of the prisoners.", "release"),  # "on" under no word of condition
+        ("Chile protested against the attack on its embassy.", "attack"),  # a protest's "against" is a real act
+        ("Chile attacked the port in the end.", "attacked"),  # "in the end" is no condition
     ],
 )
 def test_an_asserted_event_stays_asserted(extractor: Extractor, sentence: str, trigger: str) -> None:
     assert modality_of(extractor, sentence, trigger) is Modality.ASSERTED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [("The alleged attack on the port drew protests.", "attack"), ("Lima condemned the suspected strike.", "strike")],
+)
+def test_an_alleged_event_is_reported(extractor: Extractor, sentence: str, trigger: str) -> None:
+    assert modality_of(extractor, sentence, trigger) is Modality.REPORTED
 
 
 def test_an_unasserted_event_between_states_is_coded_hypothetical(extractor: Extractor) -> None:
@@ -70,6 +83,7 @@ def test_an_unasserted_event_between_states_is_coded_hypothetical(extractor: Ext
 def test_a_malformed_word_list_is_named(tmp_path: Path) -> None:
     path = tmp_path / "unasserted.toml"
     path.write_text('prospect_nouns = []\nprospect_prepositions = ["of"]\ncondition_nouns = ["case"]\n'
-                    'condition_governors = ["depend"]\nquestion_auxiliaries = ["do"]\n', encoding="utf-8")
+                    'condition_governors = ["depend"]\nagainst_governors = ["warn"]\n'
+                    'allegation_modifiers = ["alleged"]\nquestion_auxiliaries = ["do"]\n', encoding="utf-8")
     with pytest.raises(UnassertedWordsError, match="prospect_nouns"):
         load_unasserted_words(path)
