@@ -141,7 +141,7 @@ def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon)
     """What the implicative governors above the act at ``trigger`` entail of it; None when no
     implicative governs it or one of them is under a modal."""
     verb = _act_verb(trigger)
-    if verb is None or names_another_agent(trigger):
+    if verb is None or (names_another_agent(trigger) and not _denies_its_object(verb, lexicon)):
         return None  # "refused to criticise Russia's invasion": the refusal is not about the invasion
     chain = _chain(verb, trigger, words, lexicon)
     if _is_stated_readiness(chain):
@@ -161,6 +161,12 @@ def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon)
         happened = not happened
     intended = any(link.intention for link in chain)
     return ImplicativeReading(Entailment.HAPPENED if happened else Entailment.NOT_HAPPENED, decisive, intended)
+
+
+def _denies_its_object(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb that says its object did not happen: "prevented Iran's attack", "stopped the advance"."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.preventing_verbs or lemma in lexicon.stopping_verbs or lemma in lexicon.negating_verbs
 
 
 def _is_stated_readiness(chain: Sequence[_Link]) -> bool:

@@ -103,6 +103,7 @@ class _Reading:
     speaker: Token | None = None
     negation_blocked: bool = False  # a clause boundary that a governor's negation does not cross
     modality_shielded: bool = False  # a completed act's clause: no governor's intention or condition reaches it
+    foreign_event: bool = False  # an event noun of another agent: only a verb denying its object negates it
     lessened: bool = False  # "reduce purchases": the event goes on whatever governs the lessening
 
     def at_least(self, modality: Modality) -> None:
@@ -134,10 +135,11 @@ def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
 def _trigger_reading(trigger: Token, lexicon: Lexicon) -> _Reading:
     """What the trigger's own words say, before any governor is read. An event noun naming another
     agent than its governor's subject ("China did not condemn Russia's invasion") is out of reach
-    of the governor's negation, and, when definite ("the", a possessor), of its modality too."""
+    of the governor's negation (though not of a verb that denies its object: "prevented Iran's
+    attack"), and, when definite ("the", a possessor), of its modality too."""
     reading = _Reading(1 if _negated_here(trigger, lexicon) else 0, _own_modality(trigger, lexicon))
     if names_another_agent(trigger):
-        reading.negation_blocked = True
+        reading.foreign_event = True
         reading.modality_shielded = is_definite(trigger)
     return reading
 
@@ -269,6 +271,14 @@ def _read_negation(node: Token, reading: _Reading, lexicon: Lexicon, is_speech: 
     parent = node.head
     carries = node.dep_ in _NEGATION_CARRIERS and not reading.negation_blocked
     flipped = False
+    if reading.foreign_event:
+        # "did not condemn Russia's invasion": the "not" is the condemning's; but "(did not)
+        # prevent Iran's attack" speaks of the attack, and is read as for any event
+        reading.foreign_event = False
+        reading.negation_blocked = True
+        if not _negates_its_complement(node, lexicon):
+            return False
+        carries = node.dep_ in _NEGATION_CARRIERS
     if carries and not is_speech and _negated_here(parent, lexicon, node):
         reading.flips += 1
         flipped = True

@@ -68,3 +68,19 @@ def test_another_agents_event_escapes_the_negation_of_its_governor(extractor: Ex
     condemning = [p for ends, p, _ in pairs if ends == ("country:CHL", "country:PER")]
     assert invasion == [(Polarity.AFFIRMED, Modality.ASSERTED)]
     assert condemning == [Polarity.NEGATED]
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Chile prevented Peru's attack on Bolivia.", Polarity.NEGATED),  # a verb denying its object
+        ("Chile did not prevent Peru's attack on Bolivia.", Polarity.AFFIRMED),
+        ("Chile refused to criticise the Peruvian attack on Bolivia.", Polarity.AFFIRMED),
+    ],
+)
+def test_a_verb_denying_its_object_still_denies_another_agents_event(
+    extractor: Extractor, text: str, polarity: Polarity,
+) -> None:
+    events = extractor.extract(Article("own-agent", text, None, "2024-03-14")).events
+    attacks = [e.polarity for e in events if (e.subject.id, e.object.id) == ("country:PER", "country:BOL")]
+    assert attacks == [polarity]
