@@ -27,6 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.clause_scope import names_another_agent
 from extract.data_tables import load_word_table
 from extract.ontology import Lexicon
 from extract.qualifiers import Qualifiers
@@ -134,9 +135,11 @@ def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon)
     """What the implicative governors above the act at ``trigger`` entail of it; None when no
     implicative governs it or one of them is under a modal."""
     verb = _act_verb(trigger)
-    if verb is None:
-        return None
+    if verb is None or (names_another_agent(trigger) and not _denies_its_object(verb, lexicon)):
+        return None  # "refused to criticise Russia's invasion": the refusal is not about the invasion
     chain = _chain(verb, trigger, words, lexicon)
+    if _is_stated_readiness(chain):
+        return ImplicativeReading(Entailment.HAPPENED, True, intended=True)
     if not chain or any(link.modal for link in chain):
         return None
     if any(link.signature is None for link in chain):
@@ -152,6 +155,18 @@ def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon)
         happened = not happened
     intended = any(link.intention for link in chain)
     return ImplicativeReading(Entailment.HAPPENED if happened else Entailment.NOT_HAPPENED, decisive, intended)
+
+
+def _denies_its_object(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb that says its object did not happen: "prevented Iran's attack", "stopped the advance"."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.preventing_verbs or lemma in lexicon.stopping_verbs or lemma in lexicon.negating_verbs
+
+
+def _is_stated_readiness(chain: Sequence[_Link]) -> bool:
+    """A negated verb of reluctance under a modal, governing the act directly: "would not hesitate
+    to impose sanctions" states a readiness to act (litotes), not that the act will not happen."""
+    return len(chain) == 1 and chain[0].signature == NEGATED_POSITIVE and chain[0].negated and chain[0].modal
 
 
 def _entailed(chain: Sequence[_Link]) -> bool | None:
@@ -183,7 +198,7 @@ def requalify(qualifiers: Qualifiers, reading: ImplicativeReading | None) -> Qua
         return qualifiers
     happened = reading.entailment is Entailment.HAPPENED
     modality = qualifiers.modality
-    if reading.intended and modality in (Modality.ASSERTED, Modality.REPORTED):
+    if reading.intended and modality in (Modality.ASSERTED, Modality.REPORTED, Modality.HYPOTHETICAL):
         modality = Modality.INTENDED  # "was not willing to negotiate", "is reluctant to criticise"
     return replace(qualifiers, polarity=Polarity.AFFIRMED if happened else Polarity.NEGATED, modality=modality)
 

@@ -308,7 +308,6 @@ class Lexicon:
     preventing_verbs: frozenset[str]
     from_preventing_verbs: frozenset[str]
     accusing_verbs: frozenset[str]
-    warning_verbs: frozenset[str]
     future_clause_markers: frozenset[str]
     nonspecific_determiners: frozenset[str]
     stopping_verbs: frozenset[str]

@@ -53,6 +53,7 @@ from extract.text import (
     recase_title,
     split_blocks,
 )
+from extract.unasserted import UnassertedWords, load_unasserted_words, unasserted
 from extract.verbal_clashes import ClashWords, load_clash_words, without_verbal_clash
 from graph.model import (
     Actor,
@@ -97,6 +98,7 @@ class Knowledge:
     goods_words: GoodsWords
     posture_words: PostureWords
     clash_words: ClashWords
+    unasserted_words: UnassertedWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -121,6 +123,7 @@ class Knowledge:
                 load_goods_words(data_dir / "material_goods.toml"),
                 load_posture_words(data_dir / "force_posture.toml"),
                 load_clash_words(data_dir / "clashes.toml"),
+                load_unasserted_words(data_dir / "unasserted.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -259,8 +262,10 @@ class RuleExtractor:
         if candidate.drop is not None:
             drops.append(_drop(candidate.drop, trigger, relation, evidence, candidate.detail))
             return
-        qualifiers = requalify(qualify(trigger, self.knowledge.lexicon),
-                               read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon))
+        qualifiers = unasserted(
+            requalify(qualify(trigger, self.knowledge.lexicon),
+                      read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon)),
+            trigger, self.knowledge.unasserted_words)
         speaker = self._speaker(qualifiers, mentions)
         date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
                              self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)

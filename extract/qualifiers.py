@@ -6,6 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.clause_scope import (
+    finite_conjunct_partner,
+    is_completed_adverbial,
+    is_definite,
+    names_another_agent,
+)
 from extract.ontology import Lexicon
 from graph.model import Modality, Polarity
 
@@ -27,14 +33,41 @@ class Qualifiers:
     future: bool
 
 
-def _negated_here(node: Token, lexicon: Lexicon) -> bool:
-    """A negation marker on the node itself: "did not meet", "no talks", "never visited"."""
+def _negated_here(node: Token, lexicon: Lexicon, below: Token | None = None) -> bool:
+    """A negation marker on the node itself: "did not meet", "no talks", "never visited"; a
+    negated subject other than ``below``, the word the walk came from ("neither X nor Y met Z");
+    "no" with a comparative adverb ("no longer sends")."""
     for child in node.children:
         if child.dep_ == "neg":
             return True
         if child.dep_ in ("det", "advmod", "preconj") and child.lower_ in lexicon.negators:
             return True
-    return False
+    return _has_negated_subject(node, below) or _has_no_comparative(node)
+
+
+def _has_negated_subject(verb: Token, below: Token | None) -> bool:
+    """A subject under a negating determiner or correlative: "neither France nor Germany
+    criticised", "no state recognised": the clause is denied of every subject."""
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass") and child != below
+        and any(c.dep_ in ("det", "preconj", "cc") and c.lower_ in _SUBJECT_NEGATORS for c in child.children)
+        for child in verb.children
+    )
+
+
+#: Determiners and correlatives that negate the subject they open: "neither X nor Y", "no state".
+_SUBJECT_NEGATORS = frozenset({"neither", "no"})
+#: Comparative adverbs that "no" turns into a negation of their verb: "no longer sends", "no more buys".
+_NO_COMPARATIVES = frozenset({"longer", "more"})
+
+
+def _has_no_comparative(verb: Token) -> bool:
+    """"no" with a comparative adverb of time or degree: "Japan no longer sends aid"."""
+    return any(
+        child.dep_ == "advmod" and child.lower_ in _NO_COMPARATIVES
+        and any(c.lower_ == "no" for c in child.children if c.i < child.i)
+        for child in verb.children
+    )
 
 
 def _phrasal_lemma(verb: Token) -> str:
@@ -69,6 +102,8 @@ class _Reading:
     modality: Modality
     speaker: Token | None = None
     negation_blocked: bool = False  # a clause boundary that a governor's negation does not cross
+    modality_shielded: bool = False  # a completed act's clause: no governor's intention or condition reaches it
+    foreign_event: bool = False  # an event noun of another agent: only a verb denying its object negates it
     lessened: bool = False  # "reduce purchases": the event goes on whatever governs the lessening
 
     def at_least(self, modality: Modality) -> None:
@@ -82,17 +117,35 @@ _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
     """Walk from the trigger up to the sentence root, counting negations and noting
     intentions, conditions and reporting verbs on the way."""
-    reading = _Reading(1 if _negated_here(trigger, lexicon) else 0, _own_modality(trigger, lexicon))
+    reading = _trigger_reading(trigger, lexicon)
     node = trigger
     steps = 0
     while node.head != node and steps < 12 and not _ends_walk(node, lexicon):
         steps += 1
+        finite_partner = finite_conjunct_partner(node)
+        if finite_partner is not None:
+            # "refused to meet X and sent aid": the sending is the refusing's conjunct
+            reading.negation_blocked = True
+            node = finite_partner
+            continue
         _read_governor(node, trigger, reading, lexicon)
         node = node.head
     if reading.speaker is None:
         _read_sentence_attribution(trigger, reading, lexicon)
     polarity = Polarity.NEGATED if reading.flips % 2 else Polarity.AFFIRMED
     return Qualifiers(polarity, reading.modality, reading.speaker, _is_future(trigger, lexicon))
+
+
+def _trigger_reading(trigger: Token, lexicon: Lexicon) -> _Reading:
+    """What the trigger's own words say, before any governor is read. An event noun naming another
+    agent than its governor's subject ("China did not condemn Russia's invasion") is out of reach
+    of the governor's negation (though not of a verb that denies its object: "prevented Iran's
+    attack"), and, when definite ("the", a possessor), of its modality too."""
+    reading = _Reading(1 if _negated_here(trigger, lexicon) else 0, _own_modality(trigger, lexicon))
+    if names_another_agent(trigger):
+        reading.foreign_event = True
+        reading.modality_shielded = is_definite(trigger)
+    return reading
 
 
 def _own_modality(trigger: Token, lexicon: Lexicon) -> Modality:
@@ -114,6 +167,8 @@ def _modal_force(verb: Token, lexicon: Lexicon) -> Modality | None:
     said it would send wheat" reports a stated intention, not a possibility)."""
     auxes = _aux_words(verb)
     possible = auxes & lexicon.hypothetical_modals
+    if possible and "have" in auxes:
+        return Modality.HYPOTHETICAL  # a modal perfect is counterfactual: "would have attacked"
     if possible and not (possible == {"would"} and _reported_in_the_past(verb, lexicon)):
         return Modality.HYPOTHETICAL
     if possible or auxes & lexicon.intending_modals:
@@ -158,26 +213,63 @@ def _read_governor(node: Token, trigger: Token, reading: _Reading, lexicon: Lexi
         reading.negation_blocked = True  # "met X and did not sign": the negation is the conjunct's
         return
     is_speech = parent.lemma_.lower() in lexicon.speech_verbs and parent.pos_ in ("VERB", "AUX")
+    if is_completed_adverbial(node):
+        reading.modality_shielded = True  # "after X struck Y, both sides agreed": the strike is told as done
     flipped = _read_negation(node, reading, lexicon, is_speech)
     _read_allegation(node, trigger, reading, lexicon)
-    _read_warning(node, trigger, reading, lexicon)
     if is_speech and relation in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):
         reading.speaker = reading.speaker or _speaker_of(parent)
         reading.at_least(Modality.REPORTED)
         reading.negation_blocked = True
-    if not flipped and not is_speech and not reading.lessened:
-        _read_intention(node, trigger, reading, lexicon)
-    elif flipped and parent.pos_ in ("VERB", "AUX") and _aux_words(parent) & lexicon.hypothetical_modals:
-        # a possibility left open by a negated negation: "would not rule out talks"
+    if not reading.modality_shielded:
+        _read_governing_modality(node, trigger, reading, lexicon, flipped=flipped, is_speech=is_speech)
+    if relation in ("advcl", "relcl"):
+        reading.negation_blocked = True
+
+
+def _read_governing_modality(
+    node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon, *, flipped: bool, is_speech: bool
+) -> None:
+    """The intention, possibility or condition ``node``'s governor puts on the event."""
+    parent = node.head
+    if (not flipped or _states_intention(parent, lexicon)) and not is_speech and not reading.lessened:
+        _read_intention(node, trigger, reading, lexicon)  # "had no plans to attack X": a denied intention
+    elif flipped and _leaves_open(parent, lexicon):
         reading.at_least(Modality.HYPOTHETICAL)
-    if relation == "advcl" and any(
+    if flipped and parent.lemma_.lower() in _FORECASTING_VERBS:
+        reading.at_least(Modality.HYPOTHETICAL)  # "is not expected to meet X": a forecast, no act
+    if node.dep_ == "xcomp" and parent.lemma_.lower() in _UNLIKELY_ADJECTIVES:
+        reading.at_least(Modality.HYPOTHETICAL)  # "is unlikely to recognise X"
+    if node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children
     ):
         reading.at_least(Modality.HYPOTHETICAL)
     if _is_future_time_clause(node, lexicon):
         reading.at_least(Modality.HYPOTHETICAL)
-    if relation in ("advcl", "relcl"):
-        reading.negation_blocked = True
+
+
+#: Verbs that exclude a possibility: negated, they leave it open ("did not rule out strikes").
+_POSSIBILITY_EXCLUDERS = frozenset({"rule out", "deny"})
+#: Verbs of forecasting: negated, they predict that something will not happen, which is no act.
+_FORECASTING_VERBS = frozenset({"expect", "anticipate", "predict", "foresee"})
+#: Adjectives of improbability, whose complement is a forecast: "is unlikely to recognise X".
+_UNLIKELY_ADJECTIVES = frozenset({"unlikely", "improbable"})
+
+
+def _leaves_open(verb: Token, lexicon: Lexicon) -> bool:
+    """A negated governor that leaves its event possible: a negation under a modal ("would not
+    rule out talks") or a negated verb of exclusion ("has not ruled out talks", "did not deny")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if _aux_words(verb) & lexicon.hypothetical_modals:
+        return True
+    return _phrasal_lemma(verb) in _POSSIBILITY_EXCLUDERS and _negated_here(verb, lexicon)
+
+
+def _states_intention(governor: Token, lexicon: Lexicon) -> bool:
+    """A word of intention, whose negation denies the intention ("did not plan to", "no plans to")."""
+    lemma = governor.lemma_.lower()
+    return lemma in lexicon.intending_verbs or lemma in lexicon.intending_nouns
 
 
 def _read_negation(node: Token, reading: _Reading, lexicon: Lexicon, is_speech: bool) -> bool:
@@ -185,22 +277,39 @@ def _read_negation(node: Token, reading: _Reading, lexicon: Lexicon, is_speech: 
     parent = node.head
     carries = node.dep_ in _NEGATION_CARRIERS and not reading.negation_blocked
     flipped = False
-    if carries and not is_speech:
-        if _negated_here(parent, lexicon):
-            reading.flips += 1
-            flipped = True
-        if _negates_its_complement(node, lexicon):
-            reading.flips += 1
-            flipped = True
+    if reading.foreign_event:
+        # "did not condemn Russia's invasion": the "not" is the condemning's; but "(did not)
+        # prevent Iran's attack" speaks of the attack, and is read as for any event
+        reading.foreign_event = False
+        reading.negation_blocked = True
+        if not _negates_its_complement(node, lexicon):
+            return False
+        carries = node.dep_ in _NEGATION_CARRIERS
+    if carries and not is_speech and _negated_here(parent, lexicon, node):
+        reading.flips += 1
+        flipped = True
+    complement = carries or (_is_gerund_complement(node) and not reading.negation_blocked)
+    if complement and not is_speech and _negates_its_complement(node, lexicon):
+        reading.flips += 1
+        flipped = True
     if carries and parent.lemma_.lower() in lexicon.lessening_verbs:
         # "no intention of reducing purchases": the negation and the intention are about the
         # lessening; the purchases go on either way.
         reading.negation_blocked = True
         reading.lessened = True
-    if node.dep_ == "pobj" and parent.lower_ == "without":
+    if node.dep_ in ("pobj", "pcomp") and parent.lower_ == "without":  # "without meeting X"
         reading.flips += 1
         flipped = True
     return flipped
+
+
+def _is_gerund_complement(node: Token) -> bool:
+    """A gerund clause with no subordinator after its verb, which the parser may attach as an adverbial
+    ("ruled out sending tanks"): the verb's complement. A comma sets off a participial adjunct
+    instead ("banned the imports, accusing X of ..."), which is the subject's own act."""
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and not any(
+        c.dep_ in ("mark", "nsubj") for c in node.children
+    ) and not any(t.is_punct for t in node.doc[node.head.i + 1:node.i])
 
 
 def _negates_its_complement(node: Token, lexicon: Lexicon) -> bool:
@@ -244,14 +353,6 @@ def _completed_clause(verb: Token) -> Token:
     return verb
 
 
-def _read_warning(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
-    """"warned X against attacking Y": the attack is one the warner fears, not one that happened."""
-    if node.dep_ == "pcomp" or (node.dep_ == "pobj" and node == trigger):
-        preposition = node.head
-        if preposition.lower_ == "against" and preposition.head.lemma_.lower() in lexicon.warning_verbs:
-            reading.at_least(Modality.HYPOTHETICAL)
-
-
 def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
     """Intentions and possibilities of the governor: "promised sanctions", "would impose
     sanctions", "plans to visit", "ready to talk"."""
@@ -270,6 +371,12 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
         reading.at_least(Modality.INTENDED)
     if relation == "xcomp" and _is_intending_adjective(parent, lexicon):
         reading.at_least(Modality.INTENDED)
+    if relation == "xcomp" and parent.lemma_.lower() == "be" and _is_to_infinitive(node):
+        reading.at_least(Modality.INTENDED)  # "be to" states an arrangement: "the president was to visit X"
+
+
+def _is_to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:

@@ -174,3 +174,26 @@ def test_the_word_classes_load_and_bad_ones_name_the_file(tmp_path: Path) -> Non
     broken.write_text('two_way_positive = ["manage"]\n', encoding="utf-8")
     with pytest.raises(ImplicativeWordsError, match=r"implicatives\.toml: one_way_positive"):
         load_implicative_words(broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "expected"),
+    [
+        # a negated verb of reluctance under a modal states a readiness to act (litotes)
+        ("Peru said it would not hesitate to impose sanctions on Chile.", "SANCTION", ("affirmed", "intended")),
+        ("Bolivia would not hesitate to attack Chile.", "ATTACK", ("affirmed", "intended")),
+        # without the modal it tells what happened
+        ("Bolivia did not hesitate to attack Chile.", "ATTACK", ("affirmed", "asserted")),
+    ],
+)
+def test_would_not_hesitate_states_a_readiness(
+    extractor: Extractor, text: str, relation: str, expected: tuple[str, str],
+) -> None:
+    assert reading_of(extractor, text, relation) == expected
+
+
+def test_another_agents_event_is_not_what_is_refused(extractor: Extractor) -> None:
+    """"refused to criticise Peru's strikes": the refusal is the criticising's; the strikes are Peru's."""
+    text = "Chile refused to criticise Peru's strikes on Bolivia."
+    assert reading_of(extractor, text, "ATTACK") == ("affirmed", "asserted")
+    assert reading_of(extractor, text, "CRITICIZE") == ("negated", "asserted")

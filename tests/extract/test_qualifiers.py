@@ -98,16 +98,51 @@ def test_a_passive_that_is_no_adjective_of_intention_leaves_the_act_asserted(ext
 
 
 @pytest.mark.parametrize(
-    ("sentence", "trigger", "modality"),
+    ("sentence", "trigger"),
     [
-        ("Germany warned Turkey against invading Syria.", "invading", Modality.HYPOTHETICAL),
-        ("Japan cautioned China against an attack on Taiwan.", "attack", Modality.HYPOTHETICAL),
-        ("Britain advised Israel against striking Lebanon.", "striking", Modality.HYPOTHETICAL),
-        ("Germany warned Turkey after invading Syria.", "invading", Modality.ASSERTED),  # not "against"
-        ("Germany protested against Turkey invading Syria.", "invading", Modality.ASSERTED),  # not a warning
+        ("Neither Chile nor Peru condemned the coup.", "condemned"),  # a subject under "neither ... nor"
+        ("No government recognised the breakaway region.", "recognised"),  # a subject under "no"
+        ("Norway no longer buys gas from Qatar.", "buys"),  # "no" with a comparative adverb
+        ("The envoy left Nairobi without meeting the rebels.", "meeting"),  # a gerund under "without"
+        ("Canada ruled out sending warships to the strait.", "sending"),  # a gerund parsed as an adverbial
     ],
 )
-def test_an_act_warned_against_is_hypothetical(
+def test_negated_subjects_comparatives_and_gerunds(extractor: Extractor, sentence: str, trigger: str) -> None:
+    assert qualified(extractor, sentence, trigger)[0] is Polarity.NEGATED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("No talks were held between the two sides.", "talks"),  # the negated subject is the event itself
+        ("Chile no sooner met Peru than it left.", "met"),  # "no sooner" is no negation
+        ("Nepal kept sending workers abroad, ignoring the ban.", "ignoring"),  # an adverbial gerund of manner
+        ("Kenya did not leave, sending troops instead.", "sending"),  # the governor's "not" is its own
+    ],
+)
+def test_what_the_new_negation_readings_leave_alone(extractor: Extractor, sentence: str, trigger: str) -> None:
+    expected = Polarity.NEGATED if trigger == "talks" else Polarity.AFFIRMED
+    assert qualified(extractor, sentence, trigger)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        # a modal perfect is counterfactual, even in speech reported in the past
+        ("Peru said it would have expelled the envoy.", "expelled", Modality.HYPOTHETICAL),
+        ("Chile could have sent troops.", "sent", Modality.HYPOTHETICAL),
+        # "be to" states an arrangement
+        ("The minister was to meet his Ghanaian counterpart.", "meet", Modality.INTENDED),
+        ("The president is to visit Lima in May.", "visit", Modality.INTENDED),
+        ("The envoy was supposed to meet the rebels.", "meet", Modality.INTENDED),  # "be supposed to"
+        # a completed act in an adverbial clause of time or reason keeps its assertion
+        ("After Chile expelled the envoy, Peru vowed to retaliate.", "expelled", Modality.ASSERTED),
+        ("Peru plans to respond because Chile had expelled its envoy.", "expelled", Modality.ASSERTED),
+        ("Bolivia will protest once Chile expels the envoy.", "expels", Modality.HYPOTHETICAL),  # not yet done
+        ("Peru might retaliate if Chile expels its envoy.", "expels", Modality.HYPOTHETICAL),
+    ],
+)
+def test_counterfactuals_arrangements_and_completed_adverbials(
     extractor: Extractor, sentence: str, trigger: str, modality: Modality,
 ) -> None:
     assert qualified(extractor, sentence, trigger)[1] is modality
@@ -126,3 +161,38 @@ def test_a_present_clause_of_time_under_a_future_clause_is_hypothetical(
     extractor: Extractor, sentence: str, trigger: str, modality: Modality,
 ) -> None:
     assert qualified(extractor, sentence, trigger)[1] is modality
+
+
+def test_a_finite_conjunct_of_an_infinitive_escapes_its_governor(extractor: Extractor) -> None:
+    """"refused to meet X and sent Y": "sent" is the refusing's conjunct, not the meeting's."""
+    assert qualified(extractor, "Peru refused to meet Chile and expelled its envoy.", "expelled") == (
+        Polarity.AFFIRMED, Modality.ASSERTED,
+    )
+    assert qualified(extractor, "Peru promised to meet Chile and recalled its envoy.", "recalled")[1] is (
+        Modality.ASSERTED
+    )
+    assert qualified(extractor, "Peru promised to meet Chile and to recall its envoy.", "recall")[1] is (
+        Modality.INTENDED  # an infinitive conjunct stays under the promise
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # a negated verb of exclusion leaves its event open
+        ("Chile did not rule out sanctions on Peru.", "sanctions", (Polarity.AFFIRMED, Modality.HYPOTHETICAL)),
+        ("Chile has not ruled out expelling the envoy.", "expelling", (Polarity.AFFIRMED, Modality.HYPOTHETICAL)),
+        ("Chile ruled out talks with Peru.", "talks", (Polarity.NEGATED, Modality.ASSERTED)),  # not negated itself
+        # a negated forecast or an improbability is no act
+        ("Chile is not expected to sign the accord.", "sign", (Polarity.NEGATED, Modality.HYPOTHETICAL)),
+        ("Peru is unlikely to recognise the junta.", "recognise", (Polarity.AFFIRMED, Modality.HYPOTHETICAL)),
+        # a negated intention is an intention denied, not an act denied
+        ("Chile had no plans to expel the envoy.", "expel", (Polarity.NEGATED, Modality.INTENDED)),
+        ("Peru did not intend to attack the convoy.", "attack", (Polarity.NEGATED, Modality.INTENDED)),
+        ("Peru did not attack the convoy.", "attack", (Polarity.NEGATED, Modality.ASSERTED)),
+    ],
+)
+def test_negated_exclusions_forecasts_and_intentions(
+    extractor: Extractor, sentence: str, trigger: str, expected: tuple[Polarity, Modality],
+) -> None:
+    assert qualified(extractor, sentence, trigger) == expected
