@@ -361,6 +361,8 @@ class Lexicon:
     protester_nouns: frozenset[str]
     gathering_verbs: frozenset[str]
     at_prepositions: frozenset[str]
+    locating_participles: frozenset[str]
+    attribution_prepositions: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

@@ -26,6 +26,7 @@ from extract.argument_paths import (
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.non_party_phrases import names_no_party
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
@@ -1120,10 +1121,12 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     round in the passive), if each belongs to a state and the states differ. Pronouns do not
     count, and an object must sit in a phrase the trigger governs, not in a clause below it
     ("discussed the war in Ukraine" is no meeting with Ukraine; "said it would consider sending
-    weapons" is not what "condemned" did)."""
+    weapons" is not what "condemned" did). A place or sponsor in a compound ("the Vienna-based
+    agency") or a report's source ("according to the navy") is no party (``extract.non_party_phrases``)."""
     trigger = candidate.trigger
     sentence = trigger.sent
-    named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor}, key=lambda m: m.start)
+    named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor
+                    and not names_no_party(trigger.doc[m.start : m.end].root, ctx.lexicon)}, key=lambda m: m.start)
     before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i]
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if any(c.dep_ == "auxpass" for c in trigger.children):
