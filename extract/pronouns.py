@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.coordinated_antecedents import coordinated_subject
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
 from graph.model import Actor, ActorType
@@ -36,12 +37,19 @@ class PronounResolver:
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
 
+    previous_subject_persons: bool = False  # the sentence before's subject was a coordination of persons
+
     def resolve_block(self, doc: Doc, by_token: dict[int, Mention]) -> None:
         """Add a pronoun mention to ``by_token`` for every pronoun resolved in ``doc``, and
-        record the last person and the last sentence's subjects for the next blocks."""
+        record the last person and the last sentence's subjects for the next blocks. A coordinated
+        subject ("Chile and Argentina", "Lula and Milei") is no singular subject for the next
+        sentence's "it", "he" or "she" (extract/coordinated_antecedents.py)."""
         for sentence in doc.sents:
             self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token)
-            self.previous_subject_body = _subject_body(sentence, by_token)
+            self.previous_subject_persons = coordinated_subject(
+                sentence, by_token, lambda m: m.actor.type is ActorType.PERSON)
+            plural_body = coordinated_subject(sentence, by_token, _is_state_or_organisation)
+            self.previous_subject_body = None if plural_body else _subject_body(sentence, by_token)
 
     def _resolve_sentence(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
         """Resolve the pronouns of one sentence, left to right; its person subject, if it has one."""
@@ -89,13 +97,15 @@ class PronounResolver:
 
     def _person_antecedent(
         self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention], last_person: Actor,
-    ) -> Actor:
+    ) -> Actor | None:
         """Whom he/she refers to: a subject pronoun prefers the person who says or intends its
         clause ("Trump said he would invite Kim"), else the person subject of its own sentence so
         far, else of the sentence before ("Le Yucheng summoned ... if Meng was not released. He
         also summoned ...": Le Yucheng); other pronouns, the last person named."""
         if pronoun.dep_ in _SUBJECT_DEPS:
             speaker = _governing_person(pronoun, by_token)
+            if speaker is None and sentence_subject is None and self.previous_subject_persons:
+                return None  # "Lula and Milei met. He said ...": either of them
             return speaker or sentence_subject or self.previous_subject_person or last_person
         return last_person
 
