@@ -54,7 +54,8 @@ class ActorResolver:
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
-        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads)
+        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads,
+                                        self.lexicon.harming_verbs, self.lexicon.relational_state_nouns)
         self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
         self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 

@@ -363,6 +363,7 @@ class Lexicon:
     at_prepositions: frozenset[str]
     locating_participles: frozenset[str]
     attribution_prepositions: frozenset[str]
+    harming_verbs: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

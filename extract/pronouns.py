@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.coordinated_antecedents import coordinated_subject
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
+from extract.possessor_binding import harmed_verb, other_party
 from graph.model import Actor, ActorType
 
 _SINGULAR_PRONOUNS = frozenset({"it"})
@@ -33,6 +34,8 @@ class PronounResolver:
 
     person_pronouns: frozenset[str]
     person_titles: frozenset[str] = frozenset()  # head nouns naming one person by office ("minister")
+    harming_verbs: frozenset[str] = frozenset()  # acts not done to one's own (extract/possessor_binding.py)
+    relational_nouns: frozenset[str] = frozenset()  # "its neighbour": a relation to the possessor
     last_person: Actor | None = None
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
@@ -92,7 +95,7 @@ class PronounResolver:
                 return self.previous_subject_body
             return governing
         if lower in ("its", "itself"):
-            return _its_referent(token, sentence, by_token)
+            return _its_referent(token, sentence, by_token, (self.harming_verbs, self.relational_nouns))
         return None
 
     def _person_antecedent(
@@ -110,9 +113,14 @@ class PronounResolver:
         return last_person
 
 
-def _its_referent(pronoun: Token, sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
+def _its_referent(
+    pronoun: Token, sentence: Span, by_token: Mapping[int, Mention], harming: tuple[frozenset[str], frozenset[str]],
+) -> Actor | None:
     """What "its"/"itself" refers to: the subject of the verb whose adjunct holds it (see
-    ``_adjunct_agent``), else the latest state or organisation named before it in its sentence."""
+    ``_adjunct_agent``), else the latest state or organisation named before it in its sentence,
+    unless "its" is in the object of a harming act that one does (extract/possessor_binding.py:
+    then the one other party named before, if there is exactly one). ``harming`` holds the
+    lexicon's harming verbs and relational nouns."""
     agent = _adjunct_agent(pronoun, by_token)
     if agent is not None:
         return agent
@@ -120,7 +128,12 @@ def _its_referent(pronoun: Token, sentence: Span, by_token: Mapping[int, Mention
         by_token[j] for j in range(sentence.start, pronoun.i)
         if j in by_token and _is_state_or_organisation(by_token[j])
     ]
-    return previous[-1].actor if previous else None
+    if not previous:
+        return None
+    latest = previous[-1].actor
+    if harmed_verb(pronoun, *harming) is not None:
+        return other_party(latest, [m.actor for m in previous])
+    return latest
 
 
 def _is_state_or_organisation(mention: Mention) -> bool:
