@@ -56,6 +56,7 @@ def pairs(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     [
         ("The Oslo-based monitor accused Sudan of shelling a camp.", ("country:NOR", "country:SDN")),
         ("A Kuwait-funded group condemned Myanmar.", ("country:KWT", "country:MMR")),
+        ("Russian-made missiles hit a market in Sudan.", ("country:RUS", "country:SDN")),  # the maker is no doer
         ("Chile seized a fishing boat on Monday, according to the Peruvian navy.", ("country:CHL", "group:per-mil")),
     ],
 )
