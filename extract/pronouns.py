@@ -66,6 +66,9 @@ class PronounResolver:
             referent = self._referent(token, sentence, sentence_subject, by_token)
             if referent is not None:
                 by_token[token.i] = Mention(token.i, token.i + 1, referent, MentionKind.PRONOUN)
+                if sentence_subject is None and _continues_person(token, referent):
+                    # '"...," he said. He also urged ...': the pronoun subject carries its person on
+                    sentence_subject = referent
         return sentence_subject
 
     def _note_named(self, doc: Doc, mention: Mention, sentence_subject: Actor | None) -> Actor | None:
@@ -111,6 +114,14 @@ class PronounResolver:
                 return None  # "Lula and Milei met. He said ...": either of them
             return speaker or sentence_subject or self.previous_subject_person or last_person
         return last_person
+
+
+def _continues_person(pronoun: Token, referent: Actor) -> bool:
+    """A person pronoun that is its sentence's main subject ('"...," he said'): the person it refers
+    to stays the subject a "he"/"she" of the next sentence continues (a rule of discourse: the
+    subject pronoun keeps the centre of attention)."""
+    return (referent.type is ActorType.PERSON and pronoun.dep_ in _SUBJECT_DEPS
+            and pronoun.head == pronoun.sent.root)
 
 
 def _its_referent(
