@@ -8,7 +8,12 @@ actor as a party (``extract.patterns.flanking_actors``):
 * "according to X" names the source of a wire report ("Iran seized a tanker, according to the British
   navy"), never whom the reported event was done by or to.
 
-The participles and the attribution prepositions are lexicon data (lexicon.toml).
+A third rule of English: a possessor names whose a thing is, but a plural noun of relation ("Russia's
+allies", "China's neighbours") names other states by their relation to it, and a people ("Syria's
+Kurds", "Myanmar's Rohingya") lives in the possessor's land without being its government; neither
+possessor is the party that acts (``modifier_lends_no_party``).
+
+The participles, the attribution prepositions and the relational nouns are lexicon data (lexicon.toml).
 """
 
 from __future__ import annotations
@@ -48,5 +53,21 @@ def is_attribution_source(token: Token, lexicon: Lexicon) -> bool:
 
 
 def names_no_party(token: Token, lexicon: Lexicon) -> bool:
-    """Whether a name's head word names a place, sponsor or source rather than a party (see module)."""
+    """Whether a name's head word names a place, sponsor or source rather than a party, or is the
+    possessor of allies or of a people ("Russia's allies", "Syria's Kurds"; see module)."""
+    if token.dep_ == "poss" and modifier_lends_no_party(token.head, lexicon, as_subject=True):
+        return True
     return is_compound_qualifier(token, lexicon) or is_attribution_source(token, lexicon)
+
+
+def modifier_lends_no_party(token: Token, lexicon: Lexicon, as_subject: bool) -> bool:
+    """Whether the possessor of ``token`` (a noun that names no actor itself) must not stand for it:
+    a plural noun of relation ("Russia's allies"); as a subject also a people named by a proper noun
+    ("Syria's Kurds": the parser's NORP). An adjective names the allies themselves ("Western allies"),
+    so only a possessor counts; an object people is left to the place rule ("shelled Syria's Kurds"
+    is done in Syria)."""
+    if not any(child.dep_ == "poss" for child in token.children):
+        return False
+    if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in lexicon.relational_state_nouns:
+        return True
+    return as_subject and token.pos_ == "PROPN" and token.ent_type_ == "NORP"

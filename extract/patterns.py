@@ -26,7 +26,7 @@ from extract.argument_paths import (
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
-from extract.non_party_phrases import names_no_party
+from extract.non_party_phrases import modifier_lends_no_party, names_no_party
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
@@ -392,7 +392,7 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
         if states:
             return ObjectFound(tuple(states), ("place", token.text), True, frozenset({token.i}))
     for token in tokens:
-        modifiers = modifier_actors(token, ctx)
+        modifiers = [] if modifier_lends_no_party(token, ctx.lexicon, as_subject=False) else modifier_actors(token, ctx)
         if modifiers and all(_is_unknown_place(actor, token, ctx) for actor in modifiers):
             modifiers = _place_owners(token, ctx)
         if modifiers:
@@ -684,7 +684,7 @@ def subject_actors(found: Found, ctx: Context) -> list[Actor]:
     actors: list[Actor] = []
     for token in found.tokens:
         direct = actors_of(token, ctx)
-        if not direct:
+        if not direct and not modifier_lends_no_party(token, ctx.lexicon, as_subject=True):
             direct = [a for a in modifier_actors(token, ctx) if a not in actors]
         actors.extend(a for a in direct if a not in actors)
     return actors

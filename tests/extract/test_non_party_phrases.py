@@ -69,3 +69,27 @@ def test_word_order_lends_no_place_sponsor_or_source(
 def test_word_order_still_pairs_named_parties(extractor: Extractor) -> None:
     # the rule takes out only the compound's place: the parties the clause names stay
     assert ("country:NOR", "country:SDN") in pairs(extractor, "Norway accused Sudan of shelling a camp.")
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        # a plural noun of relation names other states, not its possessor
+        ("Peru's allies criticised Chile on Monday.", ("country:PER", "country:CHL")),
+        ("Chile criticised Peru's allies for sending arms.", ("country:CHL", "country:PER")),
+        # a people living in a state is not its government
+        ("Syria's Kurds appealed to Washington for help.", ("country:SYR", "country:USA")),
+    ],
+)
+def test_a_possessor_of_allies_or_of_a_people_is_no_party(
+    extractor: Extractor, text: str, forbidden: tuple[str, str],
+) -> None:
+    assert forbidden not in pairs(extractor, text)
+
+
+def test_a_possessor_of_its_own_forces_still_acts(extractor: Extractor) -> None:
+    assert ("country:PER", "country:CHL") in pairs(extractor, "Peru's government criticised Chile on Monday.")
+
+
+def test_an_adjective_names_the_allies_themselves(extractor: Extractor) -> None:
+    assert ("country:PER", "region:wst") in pairs(extractor, "Peru urged Western allies to send aid.")
