@@ -364,6 +364,8 @@ class Lexicon:
     locating_participles: frozenset[str]
     attribution_prepositions: frozenset[str]
     harming_verbs: frozenset[str]
+    intruding_verbs: frozenset[str]
+    sovereign_space_nouns: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

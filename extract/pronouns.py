@@ -14,14 +14,14 @@ last sentence's person and state-or-organisation subjects.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.coordinated_antecedents import coordinated_subject
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
-from extract.possessor_binding import harmed_verb, other_party
+from extract.possessor_binding import BindingWords, harmed_verb, other_party
 from graph.model import Actor, ActorType
 
 _SINGULAR_PRONOUNS = frozenset({"it"})
@@ -34,8 +34,7 @@ class PronounResolver:
 
     person_pronouns: frozenset[str]
     person_titles: frozenset[str] = frozenset()  # head nouns naming one person by office ("minister")
-    harming_verbs: frozenset[str] = frozenset()  # acts not done to one's own (extract/possessor_binding.py)
-    relational_nouns: frozenset[str] = frozenset()  # "its neighbour": a relation to the possessor
+    binding: BindingWords = field(default_factory=BindingWords)  # extract/possessor_binding.py
     last_person: Actor | None = None
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
@@ -98,7 +97,7 @@ class PronounResolver:
                 return self.previous_subject_body
             return governing
         if lower in ("its", "itself"):
-            return _its_referent(token, sentence, by_token, (self.harming_verbs, self.relational_nouns))
+            return _its_referent(token, sentence, by_token, self.binding)
         return None
 
     def _person_antecedent(
@@ -125,13 +124,12 @@ def _continues_person(pronoun: Token, referent: Actor) -> bool:
 
 
 def _its_referent(
-    pronoun: Token, sentence: Span, by_token: Mapping[int, Mention], harming: tuple[frozenset[str], frozenset[str]],
+    pronoun: Token, sentence: Span, by_token: Mapping[int, Mention], binding: BindingWords,
 ) -> Actor | None:
     """What "its"/"itself" refers to: the subject of the verb whose adjunct holds it (see
     ``_adjunct_agent``), else the latest state or organisation named before it in its sentence,
     unless "its" is in the object of a harming act that one does (extract/possessor_binding.py:
-    then the one other party named before, if there is exactly one). ``harming`` holds the
-    lexicon's harming verbs and relational nouns."""
+    then the one other party named before, if there is exactly one)."""
     agent = _adjunct_agent(pronoun, by_token)
     if agent is not None:
         return agent
@@ -142,7 +140,7 @@ def _its_referent(
     if not previous:
         return None
     latest = previous[-1].actor
-    if harmed_verb(pronoun, *harming) is not None:
+    if harmed_verb(pronoun, binding) is not None:
         return other_party(latest, [m.actor for m in previous])
     return latest
 

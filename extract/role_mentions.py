@@ -20,7 +20,7 @@ from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
-from extract.possessor_binding import harmed_verb
+from extract.possessor_binding import BindingWords, harmed_verb
 from extract.pronouns import possessor_body
 from extract.role_spans import HEAD_ROLES, BlockRoles, with_office_modifier
 from graph.model import Actor, ActorType
@@ -262,8 +262,7 @@ def _harmed_mission(reading: RoleReading, head: Token) -> bool:
     if head.lemma_.lower() not in lexicon.mission_nouns:
         return False
     possessor = next((c for c in head.children if c.dep_ == "poss"), None)
-    return possessor is not None and harmed_verb(possessor, lexicon.harming_verbs,
-                                                 lexicon.relational_state_nouns) is not None
+    return possessor is not None and harmed_verb(possessor, BindingWords.of(lexicon)) is not None
 
 
 def unknown_group_name(

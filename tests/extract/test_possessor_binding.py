@@ -7,7 +7,7 @@ import pytest
 
 from extract.ontology import load_lexicon
 from extract.pipeline import Extractor
-from extract.possessor_binding import harmed_verb, other_party
+from extract.possessor_binding import BindingWords, harmed_verb, other_party
 from graph.model import Actor, ActorType, Article
 
 LEXICON = load_lexicon()
@@ -27,11 +27,14 @@ def country(iso3: str) -> Actor:
         ("Chile praised its border guards.", None),  # no harming act
         ("Chile shelled the post with its artillery.", None),  # an instrument, not the object
         ("Peru said Chile had fired rockets at its towns.", "fired"),  # aimed at
+        ("Peru said a Chilean jet had violated its airspace.", "violated"),  # a space it owns
+        ("Peru said Chile had violated its own ceasefire.", None),
+        ("Chile violated its pledges.", None),  # not a space: one's own pledges
     ],
 )
 def test_harmed_verb(extractor: Extractor, text: str, verb: str | None) -> None:
     pronoun = next(t for t in extractor.nlp(text) if t.lower_ == "its")
-    found = harmed_verb(pronoun, LEXICON.harming_verbs, LEXICON.relational_state_nouns)
+    found = harmed_verb(pronoun, BindingWords.of(LEXICON))
     assert (found.text if found is not None else None) == verb
 
 
@@ -74,3 +77,9 @@ def test_two_other_parties_leave_its_unresolved(extractor: Extractor) -> None:
 def test_a_mission_opened_is_a_relation_with_its_host(extractor: Extractor) -> None:
     # only a harmed mission is its owner's; reopening one deals with the state it stands in
     assert ("country:PER", "country:BOL") in pairs(extractor, "Peru reopened its embassy in La Paz on Monday.")
+
+
+def test_its_airspace_violated_is_the_other_party(extractor: Extractor) -> None:
+    found = pairs(extractor, "Peru said Chile had violated its airspace with a drone.")
+    assert ("country:CHL", "country:PER") in found
+    assert ("country:CHL", "group:chl-cvl") not in found
