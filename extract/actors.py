@@ -17,6 +17,7 @@ from extract.mentions import BlockMentions, Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
+from extract.possessor_binding import BindingWords
 from extract.pronouns import PronounResolver
 from extract.repeated_agents import RepeatedAgents
 from extract.role_mentions import (
@@ -54,7 +55,8 @@ class ActorResolver:
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
-        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads)
+        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads,
+                                        BindingWords.of(self.lexicon))
         self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
         self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 

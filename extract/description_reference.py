@@ -137,9 +137,22 @@ def description_referent(
     ``recent_first`` (which runs back from the description) and is not one of ``excluded`` (the
     subjects of its own clause). A description qualified by a region ("the Central American
     nation") takes only a state ``within`` the region's states."""
+    fitting = description_fitting(word, kind, excluded, country_actor, within)
+    return next((candidate for actor in recent_first if (candidate := fitting(actor)) is not None), None)
+
+
+def description_fitting(
+    word: str, kind: DescriptionKind, excluded: Iterable[Actor],
+    country_actor: Callable[[str], Actor | None], within: frozenset[str] = frozenset(),
+) -> Callable[[Actor], Actor | None]:
+    """What a named actor offers a description as a referent (``as_description_kind``), None when
+    it is one of ``excluded`` or does not fit the head ``word`` (see ``description_referent``)."""
     left_out = {a.id for actor in excluded if (a := as_description_kind(actor, kind, country_actor)) is not None}
-    for actor in recent_first:
+
+    def fitting(actor: Actor) -> Actor | None:
         candidate = as_description_kind(actor, kind, country_actor)
-        if candidate is not None and candidate.id not in left_out and _fits(word, kind, candidate, within):
-            return candidate
-    return None
+        if candidate is None or candidate.id in left_out or not _fits(word, kind, candidate, within):
+            return None
+        return candidate
+
+    return fitting

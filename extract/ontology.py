@@ -365,6 +365,11 @@ class Lexicon:
     protester_nouns: frozenset[str]
     gathering_verbs: frozenset[str]
     at_prepositions: frozenset[str]
+    locating_participles: frozenset[str]
+    attribution_prepositions: frozenset[str]
+    harming_verbs: frozenset[str]
+    intruding_verbs: frozenset[str]
+    sovereign_space_nouns: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

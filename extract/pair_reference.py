@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.co_arguments import co_argument_actors
 from extract.description_reference import (
     DescriptionKind,
+    description_fitting,
     description_kind,
     description_referent,
     relation_possessor,
@@ -33,6 +34,7 @@ from extract.group_reference import GroupWords, group_size, latest_group, mentio
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
 from extract.plural_subject import continues_plural_subject, coordinated_subject
+from extract.reference_ambiguity import rival_pairs, rival_referents
 from graph.model import Actor, ActorType, DropReason
 
 if TYPE_CHECKING:
@@ -56,6 +58,9 @@ _DEFINITE_DETERMINERS = frozenset({"the", "these", "those"})
 _RESTRICTING_ARCS = frozenset({"relcl", "acl", "appos"})
 _RESTRICTING_PREPS = frozenset({"of", "from"})
 _QUALIFYING_ARCS = frozenset({"amod", "compound", "nmod", "poss"})
+#: Descriptions left unresolved when two referents are equally salient (extract/reference_ambiguity.py);
+#: a compass word or a relation to a possessor already tells its referent apart.
+_RIVALLED_DESCRIPTIONS = frozenset({DescriptionKind.STATE, DescriptionKind.ORGANISATION})
 
 
 class PairKind(StrEnum):
@@ -425,6 +430,9 @@ class ReferenceResolver:
                 excluded = clause_mates(token, mentions)
                 pair = referents(kind, self._looking_back(named), excluded, self._country,
                                  self._dyads_looking_back(dyads, token))
+                if pair is not None and rival_pairs(self._dyad_sentences_looking_back(dyads, token),
+                                                    _usable(kind, excluded, self._country)):
+                    pair = None  # two pairs put together in one sentence: none is guessed
                 mentions.references[token.i] = pair
                 named.extend(pair or ())
                 continue
@@ -454,8 +462,14 @@ class ReferenceResolver:
             _forget(token.doc[region.start], mentions)
         excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions),
                     *co_argument_actors(token, mentions)]
+        within = self._members(regional or ())
         actor = description_referent(token.lower_, described, self._looking_back(named),
-                                     excluded, self._country, self._members(regional or ()))
+                                     excluded, self._country, within)
+        fitting = description_fitting(token.lower_, described, excluded, self._country, within)
+        if (actor is not None and described in _RIVALLED_DESCRIPTIONS
+                and rival_referents(self._sentences_looking_back(named), fitting)):
+            mentions.references[token.i] = None  # two referents equally salient: none is guessed
+            return True
         if actor is not None:
             mentions[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.DESCRIPTION)
         return True
@@ -474,6 +488,20 @@ class ReferenceResolver:
         yield from reversed(named)
         for sentence_named, _ in reversed(self.recent):
             yield from reversed(sentence_named)
+
+    def _sentences_looking_back(self, named: Sequence[Actor]) -> Iterator[tuple[Actor, ...]]:
+        """The actors named so far, sentence by sentence, most recent first (as ``_looking_back``)."""
+        yield tuple(reversed(named))
+        for sentence_named, _ in reversed(self.recent):
+            yield tuple(reversed(sentence_named))
+
+    def _dyad_sentences_looking_back(
+        self, dyads: Sequence[tuple[int, tuple[Actor, Actor]]], reference: Token,
+    ) -> Iterator[tuple[tuple[Actor, Actor], ...]]:
+        """The dyads put together before ``reference``, sentence by sentence, most recent first."""
+        yield tuple(dyad for end, dyad in dyads if end < reference.i)
+        for _, earlier in reversed(self.recent):
+            yield earlier
 
     def _dyads_looking_back(
         self, dyads: Sequence[tuple[int, tuple[Actor, Actor]]], reference: Token,
@@ -578,5 +606,5 @@ def _as_unresolved(
     unresolved = [t for t in _with_possessors(missing) if t.i in references and references[t.i] is None]
     if not unresolved:
         return candidate
-    detail = f"pair or group reference '{unresolved[0].text}'"
+    detail = f"reference back '{unresolved[0].text}' with no single referent (pair, group or description)"
     return replace(candidate, drop=DropReason.UNRESOLVED_REFERENCE, detail=detail)

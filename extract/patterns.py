@@ -27,6 +27,7 @@ from extract.clause_boundaries import opens_own_clause
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.non_party_phrases import modifier_lends_no_party, names_no_party
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
@@ -432,7 +433,7 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
         if states:
             return ObjectFound(tuple(states), ("place", token.text), True, frozenset({token.i}))
     for token in tokens:
-        modifiers = modifier_actors(token, ctx)
+        modifiers = [] if modifier_lends_no_party(token, ctx.lexicon, as_subject=False) else modifier_actors(token, ctx)
         if modifiers and all(_is_unknown_place(actor, token, ctx) for actor in modifiers):
             modifiers = _place_owners(token, ctx)
         if modifiers:
@@ -766,7 +767,7 @@ def subject_actors(found: Found, ctx: Context) -> list[Actor]:
     actors: list[Actor] = []
     for token in found.tokens:
         direct = actors_of(token, ctx)
-        if not direct:
+        if not direct and not modifier_lends_no_party(token, ctx.lexicon, as_subject=True):
             direct = [a for a in modifier_actors(token, ctx) if a not in actors]
         actors.extend(a for a in direct if a not in actors)
     return actors
@@ -1203,10 +1204,12 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     round in the passive), if each belongs to a state and the states differ. Pronouns do not
     count, and an object must sit in a phrase the trigger governs, not in a clause below it
     ("discussed the war in Ukraine" is no meeting with Ukraine; "said it would consider sending
-    weapons" is not what "condemned" did)."""
+    weapons" is not what "condemned" did). A place or sponsor in a compound ("the Vienna-based
+    agency") or a report's source ("according to the navy") is no party (``extract.non_party_phrases``)."""
     trigger = candidate.trigger
     sentence = trigger.sent
-    named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor}, key=lambda m: m.start)
+    named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor
+                    and not names_no_party(trigger.doc[m.start : m.end].root, ctx.lexicon)}, key=lambda m: m.start)
     before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i]
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if any(c.dep_ == "auxpass" for c in trigger.children):

@@ -14,13 +14,15 @@ last sentence's person and state-or-organisation subjects.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.clause_pronouns import adjunct_object, relative_clause_subject, relative_possessor
+from extract.coordinated_antecedents import coordinated_subject
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
+from extract.possessor_binding import BindingWords, harmed_verb, other_party
 from graph.model import Actor, ActorType
 
 _SINGULAR_PRONOUNS = frozenset({"it"})
@@ -33,16 +35,24 @@ class PronounResolver:
 
     person_pronouns: frozenset[str]
     person_titles: frozenset[str] = frozenset()  # head nouns naming one person by office ("minister")
+    binding: BindingWords = field(default_factory=BindingWords)  # extract/possessor_binding.py
     last_person: Actor | None = None
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
 
+    previous_subject_persons: bool = False  # the sentence before's subject was a coordination of persons
+
     def resolve_block(self, doc: Doc, by_token: dict[int, Mention]) -> None:
         """Add a pronoun mention to ``by_token`` for every pronoun resolved in ``doc``, and
-        record the last person and the last sentence's subjects for the next blocks."""
+        record the last person and the last sentence's subjects for the next blocks. A coordinated
+        subject ("Chile and Argentina", "Lula and Milei") is no singular subject for the next
+        sentence's "it", "he" or "she" (extract/coordinated_antecedents.py)."""
         for sentence in doc.sents:
             self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token)
-            self.previous_subject_body = _subject_body(sentence, by_token)
+            self.previous_subject_persons = coordinated_subject(
+                sentence, by_token, lambda m: m.actor.type is ActorType.PERSON)
+            plural_body = coordinated_subject(sentence, by_token, _is_state_or_organisation)
+            self.previous_subject_body = None if plural_body else _subject_body(sentence, by_token)
 
     def _resolve_sentence(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
         """Resolve the pronouns of one sentence, left to right; its person subject, if it has one."""
@@ -56,6 +66,9 @@ class PronounResolver:
             referent = self._referent(token, sentence, sentence_subject, by_token)
             if referent is not None:
                 by_token[token.i] = Mention(token.i, token.i + 1, referent, MentionKind.PRONOUN)
+                if sentence_subject is None and _continues_person(token, referent):
+                    # '"...," he said. He also urged ...': the pronoun subject carries its person on
+                    sentence_subject = referent
         return sentence_subject
 
     def _note_named(self, doc: Doc, mention: Mention, sentence_subject: Actor | None) -> Actor | None:
@@ -89,25 +102,39 @@ class PronounResolver:
                 return self.previous_subject_body
             return governing
         if lower in ("its", "itself"):
-            return _its_referent(token, sentence, by_token)
+            return _its_referent(token, sentence, by_token, self.binding)
         return None
 
     def _person_antecedent(
         self, pronoun: Token, sentence_subject: Actor | None, by_token: dict[int, Mention], last_person: Actor,
-    ) -> Actor:
+    ) -> Actor | None:
         """Whom he/she refers to: a subject pronoun prefers the person who says or intends its
         clause ("Trump said he would invite Kim"), else the person subject of its own sentence so
         far, else of the sentence before ("Le Yucheng summoned ... if Meng was not released. He
         also summoned ...": Le Yucheng); other pronouns, the last person named."""
         if pronoun.dep_ in _SUBJECT_DEPS:
             speaker = _governing_person(pronoun, by_token)
+            if speaker is None and sentence_subject is None and self.previous_subject_persons:
+                return None  # "Lula and Milei met. He said ...": either of them
             return speaker or sentence_subject or self.previous_subject_person or last_person
         return last_person
 
 
-def _its_referent(pronoun: Token, sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
+def _continues_person(pronoun: Token, referent: Actor) -> bool:
+    """A person pronoun that is its sentence's main subject ('"...," he said'): the person it refers
+    to stays the subject a "he"/"she" of the next sentence continues (a rule of discourse: the
+    subject pronoun keeps the centre of attention)."""
+    return (referent.type is ActorType.PERSON and pronoun.dep_ in _SUBJECT_DEPS
+            and pronoun.head == pronoun.sent.root)
+
+
+def _its_referent(
+    pronoun: Token, sentence: Span, by_token: Mapping[int, Mention], binding: BindingWords,
+) -> Actor | None:
     """What "its"/"itself" refers to: the subject of the verb whose adjunct holds it (see
-    ``_adjunct_agent``), else the latest state or organisation named before it in its sentence."""
+    ``_adjunct_agent``), else the latest state or organisation named before it in its sentence,
+    unless "its" is in the object of a harming act that one does (extract/possessor_binding.py:
+    then the one other party named before, if there is exactly one)."""
     agent = _adjunct_agent(pronoun, by_token)
     if agent is not None:
         return agent
@@ -115,7 +142,12 @@ def _its_referent(pronoun: Token, sentence: Span, by_token: Mapping[int, Mention
         by_token[j] for j in range(sentence.start, pronoun.i)
         if j in by_token and _is_state_or_organisation(by_token[j])
     ]
-    return previous[-1].actor if previous else None
+    if not previous:
+        return None
+    latest = previous[-1].actor
+    if harmed_verb(pronoun, binding) is not None:
+        return other_party(latest, [m.actor for m in previous])
+    return latest
 
 
 def _is_state_or_organisation(mention: Mention) -> bool:

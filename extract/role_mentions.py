@@ -20,6 +20,7 @@ from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
+from extract.possessor_binding import BindingWords, harmed_verb
 from extract.pronouns import possessor_body
 from extract.role_spans import HEAD_ROLES, BlockRoles, with_office_modifier
 from graph.model import Actor, ActorType
@@ -229,8 +230,9 @@ def _prepositional_qualifier(
 ) -> tuple[Actor, int] | None:
     """A state after "of"/"for" ("the government of Hungary"); for agent nouns also an
     organisation after "of"/"for" ("fighters of the TPLF") and a state or a place inside one
-    after "in"/"from" ("police in Kandahar")."""
-    preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group else frozenset())
+    after "in"/"from" ("police in Kandahar"). A diplomatic mission that is harmed is its owner's,
+    not its host's ("attacked its embassy in Damascus": extract/possessor_binding.py)."""
+    preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group and not _harmed_mission(reading, head) else frozenset())
     holders = [head, head.head] if head.dep_ == "compound" else [head]
     first = head.doc[start]
     if first.i < head.i and first.is_ancestor(head):
@@ -250,6 +252,17 @@ def _prepositional_qualifier(
             if found is None and pobj.i in reading.places:
                 return reading.gazetteer.country_actor(reading.places[pobj.i]), start
     return None
+
+
+def _harmed_mission(reading: RoleReading, head: Token) -> bool:
+    """A diplomatic mission with a possessor in the object of a harming act ("attacked its embassy in
+    Damascus"): the possessor owns it, and its "in" names only where it stands. Opening or closing a
+    mission ("reopened its embassy in Damascus") is a relation with the host, which "in" names."""
+    lexicon = reading.lexicon
+    if head.lemma_.lower() not in lexicon.mission_nouns:
+        return False
+    possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+    return possessor is not None and harmed_verb(possessor, BindingWords.of(lexicon)) is not None
 
 
 def unknown_group_name(

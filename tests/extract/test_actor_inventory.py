@@ -19,7 +19,10 @@ from tests.extract.extracting import actor_ends, code_of, inventory_rows
 
 INVENTORY = Path(__file__).with_name("actor_inventory.tsv")
 ARTICLES = Path(__file__).with_name("actor_inventory")
-FORMS = frozenset({"seat", "description", "official", "apposition", "pronoun", "group", "trap"})
+FORMS = frozenset({
+    "seat", "description", "official", "apposition", "pronoun", "group", "trap",
+    "direction", "reported", "venue", "pair", "dateline",
+})
 
 
 def rows() -> list[dict[str, str]]:

@@ -135,3 +135,13 @@ def test_a_state_named_before_a_role_noun_is_no_person_for_he(extractor: Extract
     text = "Iranian officials arrived in Baghdad on Monday. He met Iraqi leaders."
     result = extractor.extract(Article("pronoun-test", text, None, "2019-05-14"))
     assert not [e for e in result.events if e.relation.name == "MEET"]
+
+
+def test_a_subject_pronoun_carries_its_person_to_the_next_sentence(extractor: Extractor) -> None:
+    # '"...," he said' keeps the person it refers to as the subject the next "He" continues,
+    # not the person named last (the object of the first sentence)
+    text = ('Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on Monday. '
+            '"The border is calm," he said. He also urged Bolivia to reopen talks.')
+    events = extractor.extract(Article("pronoun-chain", text, None, "2024-05-02")).events
+    urged = {(e.subject.country, e.object.id) for e in events if e.relation.name == "APPEAL"}
+    assert urged == {("CHL", "country:BOL")}

@@ -1,0 +1,72 @@
+""""its" in the object of a harming act is not the act's own doer.
+
+A rule of English meaning: a state does not attack, shell, seize or ram what is its own, so a
+possessive "its" in the object of such a verb ("Ukraine said Russia had struck its power grid",
+"Moscow accused Kyiv of shelling its border region") belongs to the other party named before it in
+the sentence, the speaker or accuser, not to the act's doer named last. With exactly one other
+state or organisation named before, that one is the referent; with none or several the pronoun is
+left unresolved rather than guessed. Likewise a state does not violate, breach or enter its own
+airspace, waters or territory ("Poland said Russia had violated its airspace"). "its own", and nouns
+that name a relation to the possessor ("its neighbour", "its ally"), keep the doer. The words are
+lexicon data (``harming_verbs``, ``intruding_verbs``, ``sovereign_space_nouns``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.ontology import Lexicon
+from graph.model import Actor
+
+#: Arcs from a noun up to the verb whose object phrase holds it: the object itself, or a noun it
+#: modifies through a preposition ("the roof of its embassy") or compound.
+_OBJECT_ARCS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "compound"})
+_LONGEST_PATH = 4
+#: Prepositions after a verb that name what the act is aimed at ("fired at its towns").
+_TARGET_PREPS = frozenset({"at", "on", "against", "into"})
+
+
+@dataclass(frozen=True)
+class BindingWords:
+    """The lexicon's words for the rule (lexicon.toml): verbs of harming, verbs of intruding with the
+    nouns of a state's own space they intrude on, and nouns of a relation to the possessor."""
+
+    harming_verbs: frozenset[str] = frozenset()
+    intruding_verbs: frozenset[str] = frozenset()
+    sovereign_space_nouns: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()
+
+    @staticmethod
+    def of(lexicon: Lexicon) -> BindingWords:
+        return BindingWords(lexicon.harming_verbs, lexicon.intruding_verbs, lexicon.sovereign_space_nouns,
+                            lexicon.relational_state_nouns)
+
+
+def harmed_verb(pronoun: Token, words: BindingWords) -> Token | None:
+    """The harming verb whose object phrase ``pronoun`` ("its") is a possessor in, or the intruding
+    verb whose object is a space "its" owns ("violated its airspace"), or None: not a possessor,
+    "its own", a relational noun, or no such verb above it."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.lemma_.lower() in words.relational_nouns:
+        return None
+    if any(c.lower_ == "own" for c in noun.children):
+        return None
+    node, steps = noun, 0
+    while node.dep_ in _OBJECT_ARCS and steps < _LONGEST_PATH:
+        if node.dep_ == "prep" and node.head.pos_ == "VERB" and node.lower_ not in _TARGET_PREPS:
+            return None  # an adjunct of the verb ("with its artillery"), not what it is done to
+        node, steps = node.head, steps + 1
+        if node.pos_ == "VERB":
+            lemma = node.lemma_.lower()
+            intruded = lemma in words.intruding_verbs and noun.lemma_.lower() in words.sovereign_space_nouns
+            return node if lemma in words.harming_verbs or intruded else None
+    return None
+
+
+def other_party(doer: Actor, named_before: Sequence[Actor]) -> Actor | None:
+    """The one state or organisation named before other than the doer, or None (none, or several)."""
+    others = {actor.id: actor for actor in named_before if actor.id != doer.id}
+    return next(iter(others.values())) if len(others) == 1 else None
