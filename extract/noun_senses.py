@@ -19,9 +19,11 @@ the clause says it happens. CAMEO codes an event the text reports; these constru
   event; one that is the subject of "be" with an adjective of likelihood ("a visit was unlikely") or
   the "of"/"about" complement of a noun of talk, conjecture or outlook ("rumours of a deal", "the
   prospect of sanctions") is only possible, a hypothetical one (``unreported_modality``).
-* Standing arrangement or activity: an agreement noun held or kept ("has a defence treaty with X")
-  and a noun of continuing activity that is the subject of a verb of continuing or of amount
-  ("cooperation continues", "trade reached $30 billion") state how things stand: ``standing_state``.
+* Standing arrangement, activity or volume: an agreement noun held or kept ("has a defence treaty
+  with X"), a noun of continuing activity that is the subject of a verb of continuing ("cooperation
+  continues") and a noun of a flow of trade or money that is the subject of a verb of change in
+  amount or of measure with a quantity ("exports to X rose", "trade reached $30 billion") state how
+  things stand: ``standing_state``.
 
 The noun read is the one whose phrase carries the event: the trigger noun, or the head it is a
 compound of ("the aid package"), or the first conjunct of a coordination. The words are in
@@ -74,7 +76,10 @@ class NounSenseWords:
     arrangement_nouns: frozenset[str]
     holding_verbs: frozenset[str]
     activity_nouns: frozenset[str]
-    continuing_or_amount_verbs: frozenset[str]
+    continuing_verbs: frozenset[str]
+    flow_nouns: frozenset[str]
+    amount_verbs: frozenset[str]
+    measure_verbs: frozenset[str]
 
 
 def load_noun_sense_words(path: Path) -> NounSenseWords:
@@ -88,8 +93,8 @@ def load_noun_sense_words(path: Path) -> NounSenseWords:
     return NounSenseWords(
         words("deliberating_verbs"), words("conjecture_nouns"), words("conjecture_prepositions"),
         words("failing_verbs"), words("deferring_verbs"), words("lapsing_verbs"), words("likelihood_adjectives"),
-        words("arrangement_nouns"), words("holding_verbs"), words("activity_nouns"),
-        words("continuing_or_amount_verbs"),
+        words("arrangement_nouns"), words("holding_verbs"), words("activity_nouns"), words("continuing_verbs"),
+        words("flow_nouns"), words("amount_verbs"), words("measure_verbs"),
     )
 
 
@@ -204,14 +209,29 @@ def with_unreported_modality(qualifiers: Qualifiers, trigger: Token, words: Noun
 
 
 def _standing(noun: Token, head: Token, governor: Token, words: NounSenseWords) -> tuple[DropReason, str] | None:
-    """A held arrangement or a continuing activity: how things stand, not an act."""
+    """A held arrangement, a continuing activity or a measured flow: how things stand, not an act."""
     lemma = governor.lemma_.lower()
-    if head.dep_ == "dobj" and noun.lemma_.lower() in words.arrangement_nouns and lemma in words.holding_verbs:
-        return DropReason.STANDING_STATE, f"'{noun.lemma_}' held: '{lemma}'"
-    if head.dep_ == "nsubj" and noun.lemma_.lower() in words.activity_nouns \
-            and verb_phrase(governor, words.continuing_or_amount_verbs) is not None:
-        return DropReason.STANDING_STATE, f"'{noun.lemma_}' continuing or measured: '{lemma}'"
+    kind = noun.lemma_.lower()
+    if head.dep_ == "dobj" and kind in words.arrangement_nouns and lemma in words.holding_verbs:
+        return DropReason.STANDING_STATE, f"'{kind}' held: '{lemma}'"
+    if head.dep_ != "nsubj":
+        return None
+    if kind in words.activity_nouns and verb_phrase(governor, words.continuing_verbs) is not None:
+        return DropReason.STANDING_STATE, f"'{kind}' continuing: '{lemma}'"
+    if kind in words.flow_nouns and (lemma in words.amount_verbs
+                                     or (lemma in words.measure_verbs and _states_a_quantity(governor, head))):
+        return DropReason.STANDING_STATE, f"'{kind}' measured: '{lemma}'"
     return None
+
+
+#: Entity labels of amounts.
+_AMOUNTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+
+
+def _states_a_quantity(verb: Token, subject: Token) -> bool:
+    """Whether the verb's clause, outside its subject, names an amount ("reached $30 billion")."""
+    inside = {t.i for t in subject.subtree}
+    return any(t.ent_type_ in _AMOUNTS or t.like_num for t in verb.subtree if t.i not in inside and t != verb)
 
 
 def _agent_is_examiner(candidate: Candidate, verb: Token, ctx: Context) -> bool:
