@@ -4,6 +4,9 @@ clause, not by its surface.
 English tells an event by a noun as often as by a verb, but a noun names its event whether or not
 the clause says it happens. CAMEO codes an event the text reports; these constructions report none:
 
+* Topic: an event noun that is the object of a verb of content ("agreements covering trade", "the
+  speech focused on aid") or of the preposition of topic of a noun of a text, agreement or discussion
+  ("a deal on trade", "talks on sanctions") is what the text or meeting is about: ``not_an_event``.
 * Deliberation: an event noun that is the object of a verb of examining or judging ("Canada
   reviewed its aid to Haiti", "senators questioned the aid", "weighed sanctions") is the topic
   looked at. Its agent is not the examiner and the examiner does not do it now: the noun's event is
@@ -17,7 +20,7 @@ the clause says it happens. CAMEO codes an event the text reports; these constru
 * Deferral, likelihood and conjecture: an event noun that is the object or passive subject of a verb
   of putting off ("the summit was delayed", "talks were put on hold") is still to come, an intended
   event; one that is the subject of "be" with an adjective of likelihood ("a visit was unlikely") or
-  the "of"/"about" complement of a noun of talk, conjecture or outlook ("rumours of a deal", "the
+  the "of"/"about" complement of a noun of conjecture or outlook ("rumours of a deal", "the
   prospect of sanctions") is only possible, a hypothetical one (``unreported_modality``).
 * Standing arrangement, activity or volume: an agreement noun held or kept ("has a defence treaty
   with X"), a noun of continuing activity that is the subject of a verb of continuing ("cooperation
@@ -67,6 +70,9 @@ class NounSenseWords:
     """The closed classes of ``noun_senses.toml`` (see the comments there)."""
 
     deliberating_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
+    topic_nouns: frozenset[str]
+    topic_prepositions: frozenset[str]
     conjecture_nouns: frozenset[str]
     conjecture_prepositions: frozenset[str]
     failing_verbs: frozenset[str]
@@ -91,7 +97,8 @@ def load_noun_sense_words(path: Path) -> NounSenseWords:
         return frozenset(read_words(path, raw, key, NounSenseWordsError, non_empty=True))
 
     return NounSenseWords(
-        words("deliberating_verbs"), words("conjecture_nouns"), words("conjecture_prepositions"),
+        words("deliberating_verbs"), words("topic_verbs"), words("topic_nouns"),
+        words("topic_prepositions"), words("conjecture_nouns"), words("conjecture_prepositions"),
         words("failing_verbs"), words("deferring_verbs"), words("lapsing_verbs"), words("likelihood_adjectives"),
         words("arrangement_nouns"), words("holding_verbs"), words("activity_nouns"), words("continuing_verbs"),
         words("flow_nouns"), words("amount_verbs"), words("measure_verbs"),
@@ -143,6 +150,9 @@ def unreported(noun: Token, candidate: Candidate, ctx: Context, words: NounSense
     """Why the clause does not report the noun's event as an act at all, or None when it may."""
     head = phrase_head(noun)
     governor = head.head
+    topic = _topic_of(head, words)
+    if topic is not None:
+        return DropReason.NOT_AN_EVENT, f"'{noun.lemma_}' is the topic of '{topic}'"
     if head == governor or governor.pos_ not in ("VERB", "AUX"):
         return None
     lemma = governor.lemma_.lower()
@@ -155,6 +165,31 @@ def unreported(noun: Token, candidate: Candidate, ctx: Context, words: NounSense
             if phrase is not None:
                 return DropReason.NOT_AN_EVENT, f"'{noun.lemma_}' {kind}: '{phrase}'"
     return _standing(noun, head, governor, words)
+
+
+def _topic_of(head: Token, words: NounSenseWords) -> str | None:
+    """The verb of content or the noun of a text, agreement or discussion whose topic the noun phrase
+    is: the verb's direct object ("covering trade"), the object of its preposition ("focused on aid")
+    or of the noun's preposition of topic ("a deal on trade", "talks on sanctions"); None otherwise."""
+    if head.dep_ == "dobj":
+        verb = head.head
+        phrase = verb_phrase(verb, words.topic_verbs) if verb.pos_ in ("VERB", "AUX") else None
+        return phrase if phrase is not None and len(phrase.split()) == 1 else None
+    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return None
+    prep, holder = head.head, head.head.head
+    if holder.pos_ in ("VERB", "AUX"):
+        phrase = f"{holder.lemma_.lower()} {prep.lower_}"
+        if phrase in words.topic_verbs:
+            return phrase
+        # the parser may hang the topic on the verb of the text's noun: "signed [a deal] [on trade]"
+        objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < prep.i]
+        holder = objects[0] if objects else holder
+    kind = holder.lemma_.lower()
+    if holder.pos_ == "NOUN" and prep.lower_ in words.topic_prepositions \
+            and (kind in words.topic_nouns or kind in words.arrangement_nouns):
+        return f"{kind} {prep.lower_}"
+    return None
 
 
 def halted_talks(noun: Token, candidate: Candidate, ctx: Context, words: NounSenseWords) -> Candidate | None:
@@ -175,7 +210,7 @@ def halted_talks(noun: Token, candidate: Candidate, ctx: Context, words: NounSen
 def unreported_modality(trigger: Token, words: NounSenseWords) -> Modality | None:
     """The modality the clause gives the trigger's event noun: intended when it is put off ("the
     summit was delayed", "postponed the visit": still to come), hypothetical when it is only likely
-    or possible ("a visit was unlikely") or the topic of talk or conjecture ("rumours of a deal");
+    or possible ("a visit was unlikely") or the complement of a noun of conjecture ("rumours of a deal");
     None when the clause says neither."""
     noun = event_noun(trigger)
     if noun is None:

@@ -42,6 +42,26 @@ def test_an_examined_or_lapsed_event_noun_is_no_event(extractor: Extractor, text
     assert (trigger, detail) in drops(extraction, DropReason.NOT_AN_EVENT)
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "detail"),
+    [
+        ("Ghana's president met Togo's president in Accra. The two governments signed agreements covering "
+         "investment.", "investment", "'investment' is the topic of 'cover'"),
+        ("Chile and Peru signed a deal on trade.", "trade", "'trade' is the topic of 'deal on'"),
+    ],
+)
+def test_an_event_noun_that_is_a_topic_is_no_event(extractor: Extractor, text: str, trigger: str,
+                                                    detail: str) -> None:
+    extraction = run(extractor, text)
+    assert not any(e.relation.name in ("TRADE_WITH", "SELL_TO", "BUY_FROM") for e in extraction.events)
+    assert (trigger, detail) in drops(extraction, DropReason.NOT_AN_EVENT)
+
+
+def test_a_pact_signed_on_a_topic_is_still_signed(extractor: Extractor) -> None:
+    found = triples(run(extractor, "Chile and Peru signed a deal on trade."))
+    assert found & {("country:CHL", "SIGN_AGREEMENT", "country:PER"), ("country:PER", "SIGN_AGREEMENT", "country:CHL")}
+
+
 def test_an_examined_act_of_another_agent_is_left_to_its_own_rules(extractor: Extractor) -> None:
     """Who examines an act does not do it: the act of the one named on the noun stays."""
     extraction = run(extractor, "The United Nations investigated Russia's attack on Georgia.")
