@@ -28,6 +28,10 @@ the clause says it happens. CAMEO codes an event the text reports; these constru
   amount or of measure with a quantity ("exports to X rose", "trade reached $30 billion") state how
   things stand: ``standing_state``.
 
+A noun of travel whose destination is named takes its traveller from its "of" phrase, the subject
+genitive of English ("the visit of the Turkish president to Azerbaijan"), where nothing else names
+one (``with_traveller``).
+
 The noun read is the one whose phrase carries the event: the trigger noun, or the head it is a
 compound of ("the aid package"), or the first conjunct of a coordination. The words are in
 ``noun_senses.toml``.
@@ -42,9 +46,9 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from extract.data_tables import read_words
-from extract.patterns import Candidate, Context, clause_subject, subject_actors
+from extract.patterns import Candidate, Context, actors_of, clause_subject, prep_objects, subject_actors
 from extract.qualifiers import Qualifiers
-from graph.model import DropReason, Modality, Polarity
+from graph.model import Actor, DropReason, Modality, Polarity
 
 #: Dependencies of the noun a verb acts on: its object, or the subject of its passive.
 _PATIENTS = frozenset({"dobj", "nsubjpass"})
@@ -86,6 +90,7 @@ class NounSenseWords:
     flow_nouns: frozenset[str]
     amount_verbs: frozenset[str]
     measure_verbs: frozenset[str]
+    travel_nouns: frozenset[str]
 
 
 def load_noun_sense_words(path: Path) -> NounSenseWords:
@@ -101,13 +106,14 @@ def load_noun_sense_words(path: Path) -> NounSenseWords:
         words("topic_prepositions"), words("conjecture_nouns"), words("conjecture_prepositions"),
         words("failing_verbs"), words("deferring_verbs"), words("lapsing_verbs"), words("likelihood_adjectives"),
         words("arrangement_nouns"), words("holding_verbs"), words("activity_nouns"), words("continuing_verbs"),
-        words("flow_nouns"), words("amount_verbs"), words("measure_verbs"),
+        words("flow_nouns"), words("amount_verbs"), words("measure_verbs"), words("travel_nouns"),
     )
 
 
 def with_noun_sense(candidate: Candidate, ctx: Context, words: NounSenseWords) -> Candidate:
     """The candidate, as halted talks when its talks failed, or a drop (``not_an_event`` or
     ``standing_state``) when its event noun's clause does not report the event."""
+    candidate = with_traveller(candidate, ctx, words)
     if candidate.drop is not None:
         return candidate
     noun = event_noun(candidate.trigger)
@@ -121,6 +127,35 @@ def with_noun_sense(candidate: Candidate, ctx: Context, words: NounSenseWords) -
         return candidate
     reason, detail = found
     return replace(candidate, subjects=(), objects=(), pairs=(), confidence=0.0, drop=reason, detail=detail)
+
+
+#: A noun's event paired through its "of" phrase is as certain as one paired through its possessor.
+TRAVELLER_CONFIDENCE = 0.68
+
+
+def with_traveller(candidate: Candidate, ctx: Context, words: NounSenseWords) -> Candidate:
+    """A noun of travel with its destination found in its "to" phrase but no traveller takes the
+    actor of its "of" phrase as the traveller ("the visit of the Turkish president to Azerbaijan"); the candidate as
+    it was otherwise."""
+    noun = candidate.trigger
+    if candidate.drop is not DropReason.NO_SUBJECT or not candidate.objects or noun.pos_ != "NOUN" \
+            or noun.lemma_.lower() not in words.travel_nouns:
+        return candidate
+    travellers = [a for t in prep_objects(noun, ("of",)) for a in actors_of(t, ctx)]
+    destinations = [a for a in candidate.objects
+                    if any(a in actors_of(t, ctx) for t in prep_objects(noun, ("to",), through_of=True))]
+    travellers = [a for a in travellers if a not in destinations]
+    if not travellers or not destinations or _other_actors_inside(noun, destinations, ctx):
+        return candidate
+    return replace(candidate, subjects=tuple(travellers), objects=tuple(destinations), confidence=TRAVELLER_CONFIDENCE,
+                   drop=None, detail="")
+
+
+def _other_actors_inside(noun: Token, destinations: list[Actor], ctx: Context) -> bool:
+    """Whether the noun's "to" phrase holds an actor besides its destinations: a phrase the parser
+    ran on into the next clause ("to [Azerbaijan angered Armenia]"), which names no one place."""
+    inside = {ctx.actor(t) for p in prep_objects(noun, ("to",)) for t in p.subtree} - {None}
+    return bool(inside - set(destinations))
 
 
 def event_noun(trigger: Token) -> Token | None:

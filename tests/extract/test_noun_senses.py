@@ -135,3 +135,16 @@ def test_the_words_load_and_a_malformed_file_is_named(tmp_path: Path) -> None:
     bad.write_text('deliberating_verbs = "review"\n', encoding="utf-8")
     with pytest.raises(NounSenseWordsError, match=r"noun_senses\.toml"):
         load_noun_sense_words(bad)
+
+
+def test_a_visit_takes_its_traveller_from_its_of_phrase(extractor: Extractor) -> None:
+    """The subject genitive of a noun of travel: "the visit of X to Y" is X's visit to Y."""
+    extraction = run(extractor, "The trip of Japan's foreign minister to Seoul was brief.")
+    found = {(e.subject.country, e.relation.name, e.object.country) for e in extraction.events}
+    assert ("JPN", "VISIT", "KOR") in found
+
+
+def test_a_destination_phrase_run_into_the_next_clause_gives_no_traveller(extractor: Extractor) -> None:
+    """The parser reads "to [Azerbaijan angered Armenia]" as one phrase: it names no one place."""
+    extraction = run(extractor, "The visit of the Turkish president to Azerbaijan angered Armenia.")
+    assert not any(e.relation.name == "VISIT" for e in extraction.events)
