@@ -28,6 +28,10 @@ the clause says it happens. CAMEO codes an event the text reports; these constru
   amount or of measure with a quantity ("exports to X rose", "trade reached $30 billion") state how
   things stand: ``standing_state``.
 
+A verb of a verbal act (a statement, an appeal, disapproval, a threat) whose subject is a noun
+naming a material act ("Turkey's offensive concerned the United States") reports no statement of the
+act's agent: an act does not speak (``not_an_event``).
+
 A noun of travel whose destination is named takes its traveller from its "of" phrase, the subject
 genitive of English ("the visit of the Turkish president to Azerbaijan"), where nothing else names
 one (``with_traveller``).
@@ -116,6 +120,11 @@ def with_noun_sense(candidate: Candidate, ctx: Context, words: NounSenseWords) -
     candidate = with_traveller(candidate, ctx, words)
     if candidate.drop is not None:
         return candidate
+    act = _material_act_subject(candidate, ctx)
+    if act is not None:
+        detail = f"the subject of '{candidate.trigger.lemma_}' is an act, '{act.lemma_}', not a speaker"
+        return replace(candidate, subjects=(), objects=(), pairs=(), confidence=0.0, drop=DropReason.NOT_AN_EVENT,
+                       detail=detail)
     noun = event_noun(candidate.trigger)
     if noun is None:
         return candidate
@@ -149,6 +158,25 @@ def with_traveller(candidate: Candidate, ctx: Context, words: NounSenseWords) ->
         return candidate
     return replace(candidate, subjects=tuple(travellers), objects=tuple(destinations), confidence=TRAVELLER_CONFIDENCE,
                    drop=None, detail="")
+
+
+#: CAMEO quad classes of verbal acts (statements, appeals, disapproval, threats) and of material ones.
+_VERBAL_QUADS = frozenset({1, 3})
+_MATERIAL_QUADS = frozenset({2, 4})
+
+
+def _material_act_subject(candidate: Candidate, ctx: Context) -> Token | None:
+    """The subject of a verb of a verbal act that is a noun naming a material act ("Turkey's
+    offensive concerned the United States", "Brazil's purchase worried Canada"): an act says
+    nothing, so its possessor made no statement; None for any other candidate."""
+    verb = candidate.trigger
+    if verb.pos_ != "VERB" or ctx.ontology.relation(candidate.relation).quad_class not in _VERBAL_QUADS:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and ctx.actor(c) is None):
+        triggers = ctx.ontology.triggers_for("NOUN", subject.lemma_.lower())
+        if triggers and all(ctx.ontology.relation(t.relation).quad_class in _MATERIAL_QUADS for t in triggers):
+            return subject
+    return None
 
 
 def _other_actors_inside(noun: Token, destinations: list[Actor], ctx: Context) -> bool:

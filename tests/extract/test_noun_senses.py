@@ -148,3 +148,16 @@ def test_a_destination_phrase_run_into_the_next_clause_gives_no_traveller(extrac
     """The parser reads "to [Azerbaijan angered Armenia]" as one phrase: it names no one place."""
     extraction = run(extractor, "The visit of the Turkish president to Azerbaijan angered Armenia.")
     assert not any(e.relation.name == "VISIT" for e in extraction.events)
+
+
+@pytest.mark.parametrize("text", ["Israel's blockade of Gaza concerned Egypt.",
+                                  "Turkey's offensive in Syria concerned the United States."])
+def test_an_act_that_is_the_subject_of_a_verbal_act_makes_no_statement(extractor: Extractor, text: str) -> None:
+    extraction = run(extractor, text)
+    assert not any(e.relation.quad_class in (1, 3) for e in extraction.events)
+    assert any("is an act" in detail for _, detail in drops(extraction, DropReason.NOT_AN_EVENT))
+
+
+def test_an_actor_that_is_the_subject_of_a_verbal_act_states_it(extractor: Extractor) -> None:
+    found = triples(run(extractor, "Finland criticised Russia's offensive in Ukraine."))
+    assert ("country:FIN", "CRITICIZE", "country:RUS") in found
