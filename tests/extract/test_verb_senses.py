@@ -121,7 +121,7 @@ def test_the_shipped_table_loads_and_the_ontology_carries_it() -> None:
     table = load_verb_sense_table(DATA_DIR / "verb_senses.toml", CODES)
     trade = {c.name: c for c in table.classes_for("trade")}
     assert trade["words of abuse exchanged"].code == "111" and trade["words of abuse exchanged"].mutual
-    assert [c.code for c in table.classes_for("pay")] == [None, "0842", "080"]
+    assert [c.code for c in table.classes_for("pay")] == [None, "0842", "0842", "080"]
     (statement,) = table.classes_for("adopt")
     assert statement.code == "010" and statement.before_dictionary and "with" not in statement.target_preps
     assert load_ontology().verb_senses.classes_for("welcome")
