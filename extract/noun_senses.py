@@ -24,9 +24,9 @@ the clause says it happens. CAMEO codes an event the text reports; these constru
   prospect of sanctions") is only possible, a hypothetical one (``unreported_modality``).
 * Standing arrangement, activity or volume: an agreement noun held or kept ("has a defence treaty
   with X"), a noun of continuing activity that is the subject of a verb of continuing ("cooperation
-  continues") and a noun of a flow of trade or money that is the subject of a verb of change in
-  amount or of measure with a quantity ("exports to X rose", "trade reached $30 billion") state how
-  things stand: ``standing_state``.
+  continues") and a noun of the volume of trade or the stock of investment that is the subject of a
+  verb of change in amount or of measure with a quantity ("trade between them doubled", "trade
+  reached $30 billion") state how things stand: ``standing_state``.
 
 A verb of a verbal act (a statement, an appeal, disapproval, a threat) whose subject is a noun
 naming a material act ("Turkey's offensive concerned the United States") reports no statement of the

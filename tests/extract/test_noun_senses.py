@@ -101,7 +101,7 @@ def test_a_put_off_or_possible_event_is_not_reported_as_done(extractor: Extracto
         ("Trade between Peru and China doubled in a decade.", "'trade' measured: 'double'"),
         ("Cooperation between Iceland and Norway continues.", "'cooperation' continuing: 'continue'"),
         ("Britain's investment in Kenya totals $300 million.", "'investment' measured: 'total'"),
-        ("Vietnam's exports to Japan rose sharply last year.", "'export' measured: 'rise'"),
+        ("Japanese investment in Vietnam rose sharply last year.", "'investment' measured: 'rise'"),
     ],
 )
 def test_a_held_arrangement_or_continuing_activity_is_a_standing_state(extractor: Extractor, text: str,
