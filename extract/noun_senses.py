@@ -21,7 +21,8 @@ the clause says it happens. CAMEO codes an event the text reports; these constru
   of putting off ("the summit was delayed", "talks were put on hold") is still to come, an intended
   event; one that is the subject of "be" with an adjective of likelihood ("a visit was unlikely") or
   the "of"/"about" complement of a noun of conjecture or outlook ("rumours of a deal", "the
-  prospect of sanctions") is only possible, a hypothetical one (``unreported_modality``).
+  prospect of sanctions") or of a report denied ("denied reports of talks") is only possible, a
+  hypothetical one (``unreported_modality``).
 * Standing arrangement, activity or volume: an agreement noun held or kept ("has a defence treaty
   with X"), a noun of continuing activity that is the subject of a verb of continuing ("cooperation
   continues") and a noun of the volume of trade or the stock of investment that is the subject of a
@@ -83,6 +84,8 @@ class NounSenseWords:
     topic_prepositions: frozenset[str]
     conjecture_nouns: frozenset[str]
     conjecture_prepositions: frozenset[str]
+    report_nouns: frozenset[str]
+    denying_verbs: frozenset[str]
     failing_verbs: frozenset[str]
     deferring_verbs: frozenset[str]
     lapsing_verbs: frozenset[str]
@@ -108,6 +111,7 @@ def load_noun_sense_words(path: Path) -> NounSenseWords:
     return NounSenseWords(
         words("deliberating_verbs"), words("topic_verbs"), words("topic_nouns"),
         words("topic_prepositions"), words("conjecture_nouns"), words("conjecture_prepositions"),
+        words("report_nouns"), words("denying_verbs"),
         words("failing_verbs"), words("deferring_verbs"), words("lapsing_verbs"), words("likelihood_adjectives"),
         words("arrangement_nouns"), words("holding_verbs"), words("activity_nouns"), words("continuing_verbs"),
         words("flow_nouns"), words("amount_verbs"), words("measure_verbs"), words("travel_nouns"),
@@ -282,9 +286,13 @@ def unreported_modality(trigger: Token, words: NounSenseWords) -> Modality | Non
     governor = head.head
     if head == governor:
         return None
-    if head.dep_ == "pobj" and governor.lower_ in words.conjecture_prepositions \
-            and governor.head.pos_ == "NOUN" and governor.head.lemma_.lower() in words.conjecture_nouns:
-        return Modality.HYPOTHETICAL
+    if head.dep_ == "pobj" and governor.lower_ in words.conjecture_prepositions and governor.head.pos_ == "NOUN":
+        holder = governor.head
+        if holder.lemma_.lower() in words.conjecture_nouns:
+            return Modality.HYPOTHETICAL
+        denied = holder.dep_ == "dobj" and holder.head.lemma_.lower() in words.denying_verbs
+        if holder.lemma_.lower() in words.report_nouns and denied:
+            return Modality.HYPOTHETICAL  # "denied reports of talks"
     if governor.pos_ not in ("VERB", "AUX"):
         return None
     if head.dep_ in _PATIENTS and verb_phrase(governor, words.deferring_verbs) is not None:

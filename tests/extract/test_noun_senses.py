@@ -85,6 +85,7 @@ def test_talks_held_are_a_meeting(extractor: Extractor) -> None:
         ("The meeting between Kenya and Ethiopia was put on hold.", Modality.INTENDED),
         ("A summit between Kenya and Ethiopia looked unlikely.", Modality.HYPOTHETICAL),
         ("Hopes of a meeting between Kenya and Ethiopia faded.", Modality.HYPOTHETICAL),
+        ("Kenya denied reports of a meeting with Ethiopia.", Modality.HYPOTHETICAL),
     ],
 )
 def test_a_put_off_or_possible_event_is_not_reported_as_done(extractor: Extractor, text: str,
