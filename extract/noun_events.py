@@ -172,12 +172,22 @@ def nominal_acts(noun: Token, ctx: Context) -> list[ComposedAct]:
         if entry.particles:
             continue  # "the breaking off of talks": the particle is not on the noun
         preps = (entry.prep,) if entry.prep else classes.complement_preps.get(noun.lemma_.lower(), ("of",))
-        complements = prep_objects(noun, preps)
+        complements = prep_objects(noun, preps) or _verb_held_complements(noun, preps)
         acts = [_act(noun, entry, item, noun_class, ctx)
                 for item, noun_class in composing_nouns(complements, entry, ctx)]
         if acts:
             return acts
     return []
+
+
+def _verb_held_complements(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The complement of a noun that is a verb's direct object, where the parser hangs it on the
+    verb: "put [an end] [to the talks]", "brought [a halt] [to aid]". Not an "of" phrase, which
+    stays on its noun in English."""
+    held = tuple(p for p in preps if p != "of")
+    if not held or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    return prep_objects(noun.head, held)
 
 
 def _agent(noun: Token, ctx: Context) -> tuple[list[Actor], Found]:

@@ -384,11 +384,19 @@ def prep_objects(token: Token, preps: tuple[str, ...], through_of: bool = False)
 
 
 def _has_particle(verb: Token, particle: str | None) -> bool:
+    """Whether the verb carries every middle word of a trigger ("in" of "give in to", "tie" of "cut
+    tie with"); a preposition with its own object ("gave a speech [in Beirut]") is no particle."""
     if particle is None:
         return True
     words = particle.split()
-    lemmas = {c.lemma_.lower() for c in verb.children} | {c.lower_ for c in verb.children}
+    children = [c for c in verb.children if not is_prepositional_phrase(c)]
+    lemmas = {c.lemma_.lower() for c in children} | {c.lower_ for c in children}
     return all(word in lemmas for word in words)
+
+
+def is_prepositional_phrase(token: Token) -> bool:
+    """A preposition with an object of its own ("in Beirut"), as opposed to a particle ("gave in")."""
+    return token.dep_ == "prep" and any(g.dep_ == "pobj" for g in token.children)
 
 
 def _place_of(trigger: Token, ctx: Context, used: set[int]) -> str | None:

@@ -33,6 +33,7 @@ from extract.material_goods import GoodsWords, load_goods_words, with_goods_code
 from extract.mentions import Mention, MentionKind
 from extract.news_agencies import NewsAgencies, load_news_agencies
 from extract.nlp import load_model
+from extract.noun_senses import NounSenseWords, load_noun_sense_words, with_noun_sense, with_unreported_modality
 from extract.obstruction import with_obstruction_code
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.own_object_targets import with_own_object_target
@@ -99,6 +100,7 @@ class Knowledge:
     posture_words: PostureWords
     clash_words: ClashWords
     unasserted_words: UnassertedWords
+    noun_sense_words: NounSenseWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -124,6 +126,7 @@ class Knowledge:
                 load_posture_words(data_dir / "force_posture.toml"),
                 load_clash_words(data_dir / "clashes.toml"),
                 load_unasserted_words(data_dir / "unasserted.toml"),
+                load_noun_sense_words(data_dir / "noun_senses.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -266,6 +269,7 @@ class RuleExtractor:
             requalify(qualify(trigger, self.knowledge.lexicon),
                       read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon)),
             trigger, self.knowledge.unasserted_words)
+        qualifiers = with_unreported_modality(qualifiers, trigger, self.knowledge.noun_sense_words)
         speaker = self._speaker(qualifiers, mentions)
         date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
                              self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)
@@ -398,6 +402,7 @@ class _ArticleExtraction:
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
                                          sentence, ctx)
             candidate = doer_from_memory(candidate, self.memory, sentence, ctx)
+            candidate = with_noun_sense(candidate, ctx, self.extractor.knowledge.noun_sense_words)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)
             candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)

@@ -19,7 +19,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from extract.ontology import Trigger, generic_code
-from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context, coded_verb_candidate, verb_candidates
+from extract.patterns import (
+    DICTIONARY_CONFIDENCE,
+    Candidate,
+    Context,
+    coded_verb_candidate,
+    is_prepositional_phrase,
+    verb_candidates,
+)
 from extract.verb_dictionary import ParseSlots, VerbPattern
 from extract.verb_sense_table import ObjectClass
 from graph.model import DropReason
@@ -208,5 +215,6 @@ def _lemma(token: Token) -> str:
 def _has_words(verb: Token, words: str) -> bool:
     """Whether every word of an ontology trigger's middle part ("tie" of "cut tie with", "off" of
     "break off") is a child of the verb."""
-    children = {c.lemma_.lower() for c in verb.children} | {c.lower_ for c in verb.children}
+    kept = [c for c in verb.children if not is_prepositional_phrase(c)]  # "gave a speech [in Beirut]"
+    children = {c.lemma_.lower() for c in kept} | {c.lower_ for c in kept}
     return all(word in children for word in words.split())

@@ -259,3 +259,20 @@ def test_a_nominal_passives_by_agent_hung_on_the_of_object_is_the_agent(
 ) -> None:
     """"the expulsion of X by Y": the parser may hang "by Y" on X; it still names the act's agent."""
     assert triple in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "superseded"),
+    [
+        ("Peru put an end to talks with Chile on the border.", ("country:PER", "HALT_NEGOTIATIONS", "country:CHL"),
+         "MEET"),
+        ("Canada put an end to sanctions on Cuba.", ("country:CAN", "EASE_SANCTIONS", "country:CUB"), "SANCTION"),
+    ],
+)
+def test_a_complement_the_parser_hangs_on_the_verb_composes_with_the_noun(
+    extractor: Extractor, text: str, expected: tuple[str, str, str], superseded: str,
+) -> None:
+    """"put [an end] [to talks]": the "to" phrase is the noun's complement, as in "an end to talks"."""
+    found = triples(run(extractor, text))
+    assert expected in found
+    assert not any(relation == superseded for _, relation, _ in found)

@@ -121,7 +121,7 @@ def test_the_shipped_table_loads_and_the_ontology_carries_it() -> None:
     table = load_verb_sense_table(DATA_DIR / "verb_senses.toml", CODES)
     trade = {c.name: c for c in table.classes_for("trade")}
     assert trade["words of abuse exchanged"].code == "111" and trade["words of abuse exchanged"].mutual
-    assert [c.code for c in table.classes_for("pay")] == [None, "0842", "080"]
+    assert [c.code for c in table.classes_for("pay")] == [None, "0842", "0842", "080"]
     (statement,) = table.classes_for("adopt")
     assert statement.code == "010" and statement.before_dictionary and "with" not in statement.target_preps
     assert load_ontology().verb_senses.classes_for("welcome")
@@ -225,3 +225,22 @@ def test_blocking_a_vehicle_vessel_or_way_is_a_blockade(extractor: Extractor, te
 def test_blocking_a_decision_stays_opposition(extractor: Extractor) -> None:
     events = run(extractor, "Hungary blocked the European Union's new sanctions package.").events
     assert [code_of(e) for e in events if e.trigger == "block"] == ["120"]
+
+
+@pytest.mark.parametrize("text", ["France's foreign minister gave an address in Beirut.",
+                                  "Canada's prime minister gave a speech in London on trade."])
+def test_a_preposition_with_its_own_object_is_no_particle(extractor: Extractor, text: str) -> None:
+    """"gave a speech in London": "in London" is a place, not the particle of "give in" (yield)."""
+    assert not any(e.relation.name in ("YIELD", "AID") for e in run(extractor, text).events)
+
+
+def test_giving_in_to_pressure_is_yielding(extractor: Extractor) -> None:
+    events = run(extractor, "Egypt caved in to pressure from Saudi Arabia.").events
+    found = {(e.subject.id, e.relation.name) for e in events}
+    assert ("country:EGY", "YIELD") in found
+
+
+def test_a_sum_paid_in_compensation_is_paying_reparations(extractor: Extractor) -> None:
+    """OEDA: PAY * COMPENSATION 0842; the sum paid is the object, "in compensation" says what it is."""
+    events = run(extractor, "Iraq paid $500 million in reparations to Kuwait.").events
+    assert [(e.subject.id, code_of(e), e.object.id) for e in events] == [("country:IRQ", "0842", "country:KWT")]
