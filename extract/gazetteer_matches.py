@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extract.block_index import BlockTokens
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
 from extract.mentions import entity_of
 from extract.person_registry import PersonRegistry
@@ -34,11 +35,12 @@ class GazetteerMatcher:
     date: str | None
     persons: PersonRegistry
 
-    def matches(self, doc: Doc) -> list[tuple[int, int, Surface]]:
-        """The gazetteer names of ``doc`` as (start, end, surface), longest first, left to right,
-        each plausible in context; caseless names only where written as a name."""
+    def matches(self, doc: Doc, tokens: BlockTokens) -> list[tuple[int, int, Surface]]:
+        """The gazetteer names of ``doc`` (whose words ``tokens`` gives) as (start, end, surface),
+        longest first, left to right, each plausible in context; caseless names only where written
+        as a name."""
         matches: list[tuple[int, int, Surface]] = []
-        folded = [fold(t.text) for t in doc]
+        folded = [fold(text) for text in tokens.texts]
         lowered = [t.lower() for t in folded]
         i = 0
         while i < len(doc):
@@ -46,6 +48,8 @@ class GazetteerMatcher:
             # names are looked up only as long as the longest one starting with the word
             cased_longest = self.index.longest_from.get(folded[i], 0)
             caseless_longest = self.index.caseless_longest_from.get(lowered[i], 0)
+            if caseless_longest and not _may_open_caseless_name(tokens.texts[i]):
+                caseless_longest = 0
             # and only as long as the words from here still begin one
             limit = min(max(cased_longest, caseless_longest), len(doc) - i)
             if limit == 0:  # most words begin no name
@@ -118,10 +122,18 @@ class GazetteerMatcher:
 
     def country_inside(self, doc: Doc, start: int, end: int) -> str | None:
         """The state a name ``doc[start:end]`` contains (a country, demonym or capital), if any."""
-        for _, _, surface in self.matches(doc[start:end].as_doc()):
+        inside = doc[start:end].as_doc()
+        for _, _, surface in self.matches(inside, BlockTokens.of(inside)):
             if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
                 return surface.key
         return None
+
+
+def _may_open_caseless_name(word: str) -> bool:
+    """Whether a name matched ignoring case can begin with ``word``: such a name must be written as
+    one (``_written_as_name``, ``place_read_as_person``), so a word of letters that is not capitalised
+    opens none ("said", "on")."""
+    return not word.isalpha() or word[:1].isupper()
 
 
 def _has_name_word_outside(ent: Span, start: int, end: int) -> bool:

@@ -18,11 +18,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.block_index import BlockTokens
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
 from graph.model import Actor, ActorType
 
 _SINGULAR_PRONOUNS = frozenset({"it"})
+#: The pronouns ``PronounResolver._referent`` resolves besides the person pronouns.
+_BODY_PRONOUNS = frozenset({"it", "they", "we", "its", "itself"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -36,25 +39,31 @@ class PronounResolver:
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
 
-    def resolve_block(self, doc: Doc, by_token: dict[int, Mention]) -> None:
-        """Add a pronoun mention to ``by_token`` for every pronoun resolved in ``doc``, and
-        record the last person and the last sentence's subjects for the next blocks."""
+    def resolve_block(self, doc: Doc, by_token: dict[int, Mention], tokens: BlockTokens) -> None:
+        """Add a pronoun mention to ``by_token`` for every pronoun resolved in ``doc`` (whose words
+        ``tokens`` gives), and record the last person and the last sentence's subjects for the next
+        blocks."""
         for sentence in doc.sents:
-            self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token)
+            self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token, tokens)
             self.previous_subject_body = _subject_body(sentence, by_token)
 
-    def _resolve_sentence(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
+    def _resolve_sentence(
+        self, doc: Doc, sentence: Span, by_token: dict[int, Mention], tokens: BlockTokens,
+    ) -> Actor | None:
         """Resolve the pronouns of one sentence, left to right; its person subject, if it has one."""
         sentence_subject: Actor | None = None
-        for token in sentence:
-            mention = by_token.get(token.i)
+        for i in range(sentence.start, sentence.end):
+            mention = by_token.get(i)
             if mention is not None:
-                if by_token.get(token.i - 1) is not mention:  # its first token ("Ghana's" may hold the title's)
+                if by_token.get(i - 1) is not mention:  # its first token ("Ghana's" may hold the title's)
                     sentence_subject = self._note_named(doc, mention, sentence_subject)
                 continue
-            referent = self._referent(token, sentence, sentence_subject, by_token)
+            lower = tokens.lowers[i]
+            if lower not in self.person_pronouns and lower not in _BODY_PRONOUNS:
+                continue  # no pronoun (read from the table): nothing to resolve
+            referent = self._referent(doc[i], sentence, sentence_subject, by_token)
             if referent is not None:
-                by_token[token.i] = Mention(token.i, token.i + 1, referent, MentionKind.PRONOUN)
+                by_token[i] = Mention(i, i + 1, referent, MentionKind.PRONOUN)
         return sentence_subject
 
     def _note_named(self, doc: Doc, mention: Mention, sentence_subject: Actor | None) -> Actor | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from extract.block_index import CONTENT_POS, SENT_HOOK, BlockWords, index_sentences
+from extract.block_index import CONTENT_POS, SENT_HOOK, BlockTokens, BlockWords, index_sentences
 from extract.pipeline import Extractor
 
 TEXT = ("Hungary criticized the European Commission on Monday. Its prime minister said the plan was "
@@ -34,7 +34,7 @@ def test_a_block_of_one_sentence_and_an_empty_block(extractor: Extractor) -> Non
 
 def test_block_words_are_the_verbs_and_nouns_in_text_order(extractor: Extractor) -> None:
     doc = extractor.nlp("Hungary has criticized the new sanctions on Russia, officials said.")
-    words = BlockWords.of(doc)
+    words = BlockWords.of(doc, BlockTokens.of(doc))
     assert [t.text for t in words.content] == [t.text for t in doc if t.pos_ in CONTENT_POS]
     assert {t.pos_ for t in words.content} <= {"VERB", "AUX", "NOUN", "PROPN"}
     assert [t.text for t in words.verbs] == [t.text for t in doc if t.pos_ == "VERB"] == ["criticized", "said"]
