@@ -556,8 +556,8 @@ def with_pair_reference(
     other"; dropped as ``unresolved_reference`` when an unresolved pair is its missing argument.
     ``confidence`` is the path's, before a drop set it to 0; ``references`` are the block's pair
     and group references by token (their actors, None when unresolved)."""
-    if candidate.drop is None and not references:
-        return candidate  # a block without pair or group references: nothing to mark
+    if not references and (candidate.drop is None or not _may_act_on_each_other(candidate)):
+        return candidate  # a block without pair or group references: nothing to mark or resolve
     objects = _argument_tokens(candidate.trigger)
     arguments = [*subject_tokens, *(candidate.trigger.doc[i] for i in object_indices), *objects]
     from_pair = bool(references) and _actors_from_pair(candidate, arguments, references)
@@ -588,12 +588,17 @@ def _as_pair_derived(candidate: Candidate, confidence: float) -> Candidate:
 _MISSING_OBJECT = frozenset({DropReason.NOT_AN_ACTOR, DropReason.NO_OBJECT, DropReason.UNQUALIFIED_AGENT})
 
 
+def _may_act_on_each_other(candidate: Candidate) -> bool:
+    """A candidate without its object whose subjects are a group: its object may be "each other"."""
+    return candidate.drop in _MISSING_OBJECT and len(candidate.subjects) >= 2
+
+
 def _reciprocal(candidate: Candidate, objects: Sequence[Token], lexicon: Lexicon) -> Candidate | None:
     """A group of two or more subjects whose object is "each other" (or its possessor: "each
     other's positions"): every member acts on every other ("both sides accused each other",
     "Russia and Ukraine shelled each other's positions"); None when that is not the case."""
     subjects = candidate.subjects
-    if candidate.drop not in _MISSING_OBJECT or len(subjects) < 2:
+    if not _may_act_on_each_other(candidate):
         return None
     if not any(is_reciprocal(t, lexicon) for t in _with_possessors(objects)):
         return None
