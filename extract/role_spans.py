@@ -32,6 +32,10 @@ class BlockRoles:
                     if (lower in first_words or lemma in first_words) and (at := found._longest_at(i)) is not None}
         return replace(found, starting=starting)
 
+    def starts(self) -> tuple[int, ...]:
+        """The indices at which a role term starts, in text order."""
+        return tuple(sorted(self.starting))
+
     def at(self, index: int) -> tuple[int, Role] | None:
         """The longest role term starting at ``index``: (end, role)."""
         return self.starting.get(index)
