@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from extract.block_index import BlockTokens
 from extract.entity_mentions import EntityNames, introduced_initialism, surname_mentions
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind
 from extract.gazetteer_matches import GazetteerMatcher
@@ -60,18 +61,18 @@ class ActorResolver:
         self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
         self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 
-    def resolve_block(self, doc: Doc) -> BlockMentions:
-        """Mentions of ``doc`` by token index (every token of a mention maps to it): names
-        first, then role nouns with their qualifiers, then pronouns."""
-        roles = BlockRoles.of(doc, self.gazetteer.role_terms)  # terms built once per gazetteer
+    def resolve_block(self, doc: Doc, tokens: BlockTokens) -> BlockMentions:
+        """Mentions of ``doc`` (whose words ``tokens`` gives) by token index (every token of a
+        mention maps to it): names first, then role nouns with their qualifiers, then pronouns."""
+        roles = BlockRoles.of(tokens, self.gazetteer.role_terms)  # terms built once per gazetteer
         places: dict[int, str] = {}  # tokens of place names: ISO code of the state containing them
         by_token = BlockMentions()
-        _cover(by_token, self._with_context_country(self._name_mentions(doc, roles, places)))
+        _cover(by_token, self._with_context_country(self._name_mentions(doc, tokens, roles, places)))
         reading = self._role_reading(doc, roles, places)
         unqualified = self._add_role_mentions(reading, by_token)
         _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
         self.repeated.resolve_block(doc, by_token, unqualified)
-        self.pronouns.resolve_block(doc, by_token)
+        self.pronouns.resolve_block(doc, by_token, tokens)
         by_token.unqualified_agents = frozenset(i for i in unqualified if i not in by_token)
         by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in places.items()
                                  if i not in by_token}
@@ -101,11 +102,11 @@ class ActorResolver:
         return unqualified
 
     # -- names ---------------------------------------------------------------------------
-    def _name_mentions(self, doc: Doc, roles: BlockRoles, places: dict[int, str]) -> list[Mention]:
+    def _name_mentions(self, doc: Doc, tokens: BlockTokens, roles: BlockRoles, places: dict[int, str]) -> list[Mention]:
         """The names of ``doc``: the gazetteer's, the recogniser's entities no gazetteer knows and
         the surnames of persons met before; persons with what their descriptions say."""
         taken: set[int] = set()
-        mentions = self._gazetteer_mentions(doc, places, taken)
+        mentions = self._gazetteer_mentions(doc, tokens, places, taken)
         for ent in doc.ents:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -113,7 +114,7 @@ class ActorResolver:
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(mention.start, mention.end))
-        mentions.extend(surname_mentions(doc, taken, self.persons))
+        mentions.extend(surname_mentions(tokens, taken, self.persons))
         # Persons named with their title: extend to "Hungarian Prime Minister Viktor Orbán".
         result = [
             self._described_person(doc, m, mentions, roles)
@@ -122,11 +123,13 @@ class ActorResolver:
         ]
         return _drop_nested([self._with_state_learned(m) for m in result])
 
-    def _gazetteer_mentions(self, doc: Doc, places: dict[int, str], taken: set[int]) -> list[Mention]:
+    def _gazetteer_mentions(
+        self, doc: Doc, tokens: BlockTokens, places: dict[int, str], taken: set[int],
+    ) -> list[Mention]:
         """The mentions of the gazetteer's names in ``doc``; place names go to ``places`` (they
         qualify agent nouns but are no actors), and the tokens used to ``taken``."""
         mentions: list[Mention] = []
-        for start, end, surface in self._matcher.matches(doc):
+        for start, end, surface in self._matcher.matches(doc, tokens):
             if surface.kind is SurfaceKind.PLACE:
                 for i in range(start, end):
                     places[i] = surface.key

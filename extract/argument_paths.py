@@ -164,11 +164,12 @@ def severs_mutual_relation(verb: Token, relation_nouns: frozenset[str]) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     children = list(verb.children)
-    relation = any(c.dep_ == "dobj" and c.lemma_.lower() in relation_nouns for c in children)
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in relation_nouns for c in children):
+        return False
     named_party = any(
         p.dep_ == "prep" and p.lower_ == "with" for holder in (verb, *children) for p in holder.children
     )
-    return relation and not named_party
+    return not named_party
 
 
 def is_joint_occasion(noun: Token, prep: Token, occasion_prepositions: frozenset[str], joint: bool) -> bool:

@@ -9,6 +9,11 @@ the table lives and dies with the block's doc and nothing outlives it.
 
 The rule passes start from verbs and nouns only (events are told by them); ``BlockWords`` finds
 those once, so that each pass need not walk every word of the block and ask its part of speech.
+
+Each read of a token's ``text``, ``lower_``, ``lemma_``, ``tag_`` or ``pos_`` makes spaCy create the
+token and decode a new string; ``BlockTokens`` reads them once for every word of a block, so that
+the passes that look at every word (names, role terms, pair and description references) read
+tuples instead.
 """
 
 from __future__ import annotations
@@ -36,6 +41,26 @@ def index_sentences(doc: Doc) -> None:
     doc.user_token_hooks[SENT_HOOK] = sentence_lookup
 
 
+@dataclass(frozen=True)
+class BlockTokens:
+    """Every word of a block by its index: its text, lower case, lemma in lower case, fine tag
+    (``NNS``) and part of speech (``NOUN``), as spaCy gives them."""
+
+    texts: tuple[str, ...]
+    lowers: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    tags: tuple[str, ...]
+    pos: tuple[str, ...]
+
+    @staticmethod
+    def of(doc: Doc) -> BlockTokens:
+        rows = [(t.text, t.lower_, t.lemma_.lower(), t.tag_, t.pos_) for t in doc]
+        if not rows:
+            return BlockTokens((), (), (), (), ())
+        texts, lowers, lemmas, tags, pos = zip(*rows, strict=True)
+        return BlockTokens(texts, lowers, lemmas, tags, pos)
+
+
 #: The parts of speech of the words the rule passes start from.
 CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
@@ -49,6 +74,7 @@ class BlockWords:
     verbs: tuple[Token, ...]
 
     @staticmethod
-    def of(doc: Doc) -> BlockWords:
-        content = tuple(token for token in doc if token.pos_ in CONTENT_POS)
-        return BlockWords(content, tuple(token for token in content if token.pos_ == "VERB"))
+    def of(doc: Doc, tokens: BlockTokens) -> BlockWords:
+        """The content words of ``doc``, whose words ``tokens`` gives."""
+        content = [i for i, pos in enumerate(tokens.pos) if pos in CONTENT_POS]
+        return BlockWords(tuple(doc[i] for i in content), tuple(doc[i] for i in content if tokens.pos[i] == "VERB"))

@@ -26,6 +26,8 @@ _RELATIVE_SUBJECT_PRONOUNS = frozenset({"it", "they"})
 _PLURAL_OBJECT_PRONOUNS = frozenset({"them"})
 _SINGULAR_OBJECT_PRONOUNS = frozenset({"him", "her", "it"})
 _PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+#: Every pronoun whose clause may fix its antecedent (the words a caller need look at).
+CLAUSE_FIXED_PRONOUNS = _RELATIVE_SUBJECT_PRONOUNS | _PLURAL_OBJECT_PRONOUNS | _SINGULAR_OBJECT_PRONOUNS | {"whose"}
 #: Arcs from a noun up through the phrase it heads or sits in ("the attack in Kashmir, which ...").
 _NOUN_PHRASE_ARCS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "appos"})
 _LONGEST_NOUN_PATH = 4

@@ -36,6 +36,7 @@ from enum import StrEnum
 
 from spacy.tokens import Token
 
+from extract.block_index import BlockTokens
 from extract.ontology import Lexicon
 from graph.model import Actor, ActorType
 
@@ -89,6 +90,18 @@ def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
     if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.leaving_verbs:
         return None  # "ordered the envoy to leave the country": where one is, not who acts
     return kind
+
+
+def may_describe(tokens: BlockTokens, i: int, lexicon: Lexicon) -> bool:
+    """Whether word ``i`` can be a description as ``description_kind`` reads one: a singular noun of
+    the description nouns or a proper noun of the compass words; every other word is none, and is
+    not looked at further."""
+    tag = tokens.tags[i]
+    if tag == "NN":
+        lemma = tokens.lemmas[i]
+        return (lemma in lexicon.state_description_nouns or lemma in lexicon.organisation_description_nouns
+                or lemma in lexicon.scoped_organisation_nouns or lemma in lexicon.relational_state_nouns)
+    return tag == "NNP" and tokens.lowers[i] in lexicon.compass_state_words
 
 
 def _scoped(token: Token, lexicon: Lexicon) -> bool:

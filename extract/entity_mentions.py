@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.block_index import BlockTokens
 from extract.gazetteer import Gazetteer, fold
 from extract.gazetteer_matches import GazetteerMatcher
 from extract.mentions import Mention, MentionKind
@@ -167,17 +168,18 @@ def _possessed_role_head(name: Span, roles: BlockRoles) -> bool:
     return any(child.dep_ == "poss" and child.i < name.start for child in name.root.children)
 
 
-def surname_mentions(doc: Doc, taken: set[int], persons: PersonRegistry) -> list[Mention]:
+def surname_mentions(tokens: BlockTokens, taken: set[int], persons: PersonRegistry) -> list[Mention]:
     """A lone proper noun that is the surname of a person named earlier in the article
-    ("Kovacs later criticized Russia"), which the entity recogniser may have missed."""
+    ("Kovacs later criticized Russia"), which the entity recogniser may have missed; ``tokens`` are
+    the words of the block."""
     found = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or not persons.names_a_person(token.text):
+    pos, texts = tokens.pos, tokens.texts
+    for i, text in enumerate(texts):
+        if i in taken or pos[i] != "PROPN" or not persons.names_a_person(text):
             continue
-        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-        if any(n.pos_ == "PROPN" for n in neighbours):
+        if any(pos[j] == "PROPN" for j in (i - 1, i + 1) if 0 <= j < len(texts)):
             continue
-        found.append(Mention(token.i, token.i + 1, persons.by_word(token.text), MentionKind.NAME))
+        found.append(Mention(i, i + 1, persons.by_word(text), MentionKind.NAME))
     return found
 
 

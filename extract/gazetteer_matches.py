@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extract.block_index import BlockTokens
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
 from extract.mentions import entity_of
 from extract.person_registry import PersonRegistry
@@ -34,40 +35,52 @@ class GazetteerMatcher:
     date: str | None
     persons: PersonRegistry
 
-    def matches(self, doc: Doc) -> list[tuple[int, int, Surface]]:
-        """The gazetteer names of ``doc`` as (start, end, surface), longest first, left to right,
-        each plausible in context; caseless names only where written as a name."""
+    def matches(self, doc: Doc, tokens: BlockTokens) -> list[tuple[int, int, Surface]]:
+        """The gazetteer names of ``doc`` (whose words ``tokens`` gives) as (start, end, surface),
+        longest first, left to right, each plausible in context; caseless names only where written
+        as a name."""
         matches: list[tuple[int, int, Surface]] = []
-        folded = [fold(t.text) for t in doc]
-        lowered = [t.lower() for t in folded]
-        i = 0
-        while i < len(doc):
-            found = None
-            # names are looked up only as long as the longest one starting with the word
-            cased_longest = self.index.longest_from.get(folded[i], 0)
-            caseless_longest = self.index.caseless_longest_from.get(lowered[i], 0)
-            # and only as long as the words from here still begin one
-            limit = min(max(cased_longest, caseless_longest), len(doc) - i)
-            if limit == 0:  # most words begin no name
-                i += 1
+        folded = [text if text.isascii() else fold(text) for text in tokens.texts]  # ``fold`` keeps ASCII
+        lowered = [word.lower() for word in folded]
+        after_last = 0  # a name is looked for after the last one found, not inside it
+        for i in self._name_starts(folded, lowered, tokens.texts):
+            if i < after_last:
                 continue
-            for n in range(self.index.reach(folded, lowered, i, limit), 0, -1):
-                surfaces = self.index.get(tuple(folded[i : i + n])) if n <= cased_longest else ()
-                if surfaces:
-                    found = (i, i + n, self.best_surface(surfaces))
-                    break
-                surfaces = self.index.get_caseless(tuple(lowered[i : i + n])) if n <= caseless_longest else ()
-                if surfaces and self.plausible(doc, i, i + n, surfaces[0]):
-                    found = (i, i + n, self.best_surface(surfaces))
-                    break
+            found = self._longest_at(doc, folded, lowered, i, tokens.texts[i])
             if found is None:
-                i += 1
                 continue
-            start, end, surface = found
-            if self.plausible(doc, start, end, surface):
+            if self.plausible(doc, *found):
                 matches.append(found)
-            i = end
+            after_last = found[1]
         return matches
+
+    def _name_starts(self, folded: list[str], lowered: list[str], texts: tuple[str, ...]) -> list[int]:
+        """The indices of the words that begin a name of the index, in its case or in lower case
+        (where a caseless name may open: ``_may_open_caseless_name``); most words begin none."""
+        cased, caseless = self.index.longest_from, self.index.caseless_longest_from
+        return [i for i, (word, lower) in enumerate(zip(folded, lowered, strict=True))
+                if word in cased or (lower in caseless and _may_open_caseless_name(texts[i]))]
+
+    def _longest_at(
+        self, doc: Doc, folded: list[str], lowered: list[str], i: int, text: str,
+    ) -> tuple[int, int, Surface] | None:
+        """The longest name starting at word ``i`` (written ``text``): cased names before caseless
+        ones of the same length, a caseless one only where plausible."""
+        # names are looked up only as long as the longest one starting with the word
+        cased_longest = self.index.longest_from.get(folded[i], 0)
+        caseless_longest = self.index.caseless_longest_from.get(lowered[i], 0)
+        if caseless_longest and not _may_open_caseless_name(text):
+            caseless_longest = 0
+        # and only as long as the words from here still begin one
+        limit = min(max(cased_longest, caseless_longest), len(folded) - i)
+        for n in range(self.index.reach(folded, lowered, i, limit), 0, -1):
+            surfaces = self.index.get(tuple(folded[i : i + n])) if n <= cased_longest else ()
+            if surfaces:
+                return i, i + n, self.best_surface(surfaces)
+            surfaces = self.index.get_caseless(tuple(lowered[i : i + n])) if n <= caseless_longest else ()
+            if surfaces and self.plausible(doc, i, i + n, surfaces[0]):
+                return i, i + n, self.best_surface(surfaces)
+        return None
 
     def best_surface(self, surfaces: tuple[Surface, ...]) -> Surface:
         """The most specific kind wins; among people sharing a name ("Bush"), the one in office
@@ -118,10 +131,18 @@ class GazetteerMatcher:
 
     def country_inside(self, doc: Doc, start: int, end: int) -> str | None:
         """The state a name ``doc[start:end]`` contains (a country, demonym or capital), if any."""
-        for _, _, surface in self.matches(doc[start:end].as_doc()):
+        inside = doc[start:end].as_doc()
+        for _, _, surface in self.matches(inside, BlockTokens.of(inside)):
             if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
                 return surface.key
         return None
+
+
+def _may_open_caseless_name(word: str) -> bool:
+    """Whether a name matched ignoring case can begin with ``word``: such a name must be written as
+    one (``_written_as_name``, ``place_read_as_person``), so a word of letters that is not capitalised
+    opens none ("said", "on")."""
+    return not word.isalpha() or word[:1].isupper()
 
 
 def _has_name_word_outside(ent: Span, start: int, end: int) -> bool:

@@ -12,13 +12,14 @@ gazetteer knows that is named after a state's legislature ("the Duma").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from extract.block_index import BlockTokens
 from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind
@@ -63,11 +64,13 @@ def load_legislatures(path: Path) -> Legislatures:
     return Legislatures(file.table("words")("legislative"), names)
 
 
-def with_legislatures(doc: Doc, mentions: BlockMentions, legislatures: Legislatures, gazetteer: Gazetteer) -> None:
-    """Re-code in place the mentions of ``doc`` that name a state's legislature or its members as
-    the state's LEG group (see the module docstring); pronouns and descriptions are left as they
-    are."""
-    _add_named_legislatures(doc, mentions, legislatures, gazetteer)
+def with_legislatures(
+    doc: Doc, tokens: BlockTokens, mentions: BlockMentions, legislatures: Legislatures, gazetteer: Gazetteer,
+) -> None:
+    """Re-code in place the mentions of ``doc`` (whose words ``tokens`` gives) that name a state's
+    legislature or its members as the state's LEG group (see the module docstring); pronouns and
+    descriptions are left as they are."""
+    _add_named_legislatures(doc, tokens.lowers, mentions, legislatures, gazetteer)
     for mention in {id(m): m for m in mentions.values()}.values():
         iso3 = _legislature_state(doc, mention, legislatures)
         if iso3 is None or iso3 not in gazetteer.countries:
@@ -78,11 +81,11 @@ def with_legislatures(doc: Doc, mentions: BlockMentions, legislatures: Legislatu
                 mentions[i] = legislature
 
 
-def _add_named_legislatures(doc: Doc, mentions: BlockMentions, legislatures: Legislatures,
+def _add_named_legislatures(doc: Doc, lowered: Sequence[str], mentions: BlockMentions, legislatures: Legislatures,
                             gazetteer: Gazetteer) -> None:
     """Add a mention for each proper name of a legislature that no reader took ("the State Duma",
-    "the Russian Duma" after its demonym): the longest name from each token."""
-    lowered = [token.lower_ for token in doc]
+    "the Russian Duma" after its demonym): the longest name from each token (``lowered``: the
+    block's words in lower case)."""
     i = 0
     while i < len(doc):
         for size in legislatures.sizes_from(lowered[i]):

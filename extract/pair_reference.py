@@ -21,19 +21,21 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.block_index import BlockTokens
 from extract.co_arguments import co_argument_actors
 from extract.description_reference import (
     DescriptionKind,
     description_fitting,
     description_kind,
     description_referent,
+    may_describe,
     relation_possessor,
 )
 from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, mention_roots, sentence_groups
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
-from extract.plural_subject import continues_plural_subject, coordinated_subject
+from extract.plural_subject import PLURAL_SUBJECT_PRONOUN, continues_plural_subject, coordinated_subject
 from extract.reference_ambiguity import rival_pairs, rival_referents
 from graph.model import Actor, ActorType, DropReason
 
@@ -100,10 +102,14 @@ def is_bare_pair(token: Token, lexicon: Lexicon) -> bool:
             and not any(c.dep_ in _RESTRICTING_ARCS or c.dep_ in ("amod", "compound") for c in token.children))
 
 
+#: The fine tags of a plural noun.
+_PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+
+
 def head_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     """What a plural head noun of the lexicon's pair nouns names, or None: not plural, not such a
     noun, or restricted by a modifier after it to other referents."""
-    if token.tag_ not in ("NNS", "NNPS"):
+    if token.tag_ not in _PLURAL_NOUN_TAGS:
         return None
     lemma = token.lemma_.lower()
     if lemma in lexicon.pair_person_nouns:
@@ -215,25 +221,44 @@ def _a_pair(kind: PairKind, first: Actor, second: Actor) -> bool:
 
 
 def sentence_dyads(
-    sentence: Span, mentions: BlockMentions, roots: frozenset[int],
+    sentence: Span, mentions: BlockMentions, roots: frozenset[int], tokens: BlockTokens,
 ) -> list[tuple[int, tuple[Actor, Actor]]]:
     """The pairs of actors ``sentence`` puts together, in text order, each with the index of the
     token that ends it: two conjuncts ("Armenia and Azerbaijan") and the subject and object of one verb
-    ("Xi welcomed Duterte", "spoke by phone with X"); ``roots`` are the sentence's ``mention_roots``."""
+    ("Xi welcomed Duterte", "spoke by phone with X"); ``roots`` are the sentence's ``mention_roots``,
+    ``tokens`` the words of its block."""
     found: list[tuple[int, tuple[Actor, Actor]]] = []
-    for token in sentence:
+    for i in range(sentence.start, sentence.end):
+        if i not in roots and tokens.pos[i] not in _VERB_POS:
+            continue  # neither a mention's head nor a verb: no pair ends here
+        token = sentence.doc[i]
         mention = mentions.get(token.i) if token.i in roots else None
         if mention is not None and len(token.conjuncts) == 1:  # "Russia, China and Cuba" is no pair
             (conjunct,) = token.conjuncts
             other = mentions.get(conjunct.i)
             if conjunct.i > token.i and other is not None and other.actor.id != mention.actor.id:
                 found.append((conjunct.i, (mention.actor, other.actor)))
-        if token.pos_ in ("VERB", "AUX"):
+        if tokens.pos[i] in _VERB_POS:
             subject = _argument(token, ("nsubj",), mentions)
             target = _argument(token, ("dobj", "dative"), mentions) or _prepositional_argument(token, mentions)
             if subject is not None and target is not None and subject[1].id != target[1].id:
                 found.append((max(token.i, subject[0], target[0]), (subject[1], target[1])))
     return sorted(found, key=lambda item: item[0])
+
+
+#: The parts of speech of a verb whose subject and object can be a pair.
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def _may_refer_to_pair(tokens: BlockTokens, i: int, lexicon: Lexicon) -> bool:
+    """Whether word ``i`` can be a pair or group reference as ``is_bare_pair`` and ``head_kind``
+    read one: a word of the pair quantifiers ("two") or a plural of the pair nouns ("countries");
+    every other word is none, and is not looked at further."""
+    if tokens.lowers[i] in lexicon.pair_quantifiers:
+        return True
+    lemma = tokens.lemmas[i]
+    return tokens.tags[i] in _PLURAL_NOUN_TAGS and (
+        lemma in lexicon.pair_person_nouns or lemma in lexicon.pair_state_nouns or lemma in lexicon.pair_party_nouns)
 
 
 def _argument(verb: Token, arcs: tuple[str, ...], mentions: BlockMentions) -> tuple[int, Actor] | None:
@@ -384,24 +409,29 @@ class ReferenceResolver:
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
     last_subject_pair: tuple[Actor, Actor] | None = None  # the sentence before's coordinated subject
 
-    def resolve_block(self, doc: Doc, mentions: BlockMentions) -> None:
-        """Record every pair and numbered group reference of ``doc`` ("the two countries", "the
-        three allies") in ``mentions.references`` (its actors, or None when they cannot be told)
-        and take it out of the unqualified agents; add a mention for every description that refers
-        back to an actor."""
+    def resolve_block(self, doc: Doc, mentions: BlockMentions, tokens: BlockTokens) -> None:
+        """Record every pair and numbered group reference of ``doc`` (whose words ``tokens`` gives:
+        "the two countries", "the three allies") in ``mentions.references`` (its actors, or None
+        when they cannot be told) and take it out of the unqualified agents; add a mention for every
+        description that refers back to an actor."""
         for sentence in doc.sents:
-            self._resolve_sentence(sentence, mentions)
+            self._resolve_sentence(sentence, mentions, tokens)
         references = mentions.references
         references.update(agents_of_pairs(doc, mentions.unqualified_agents, references))
         mentions.unqualified_agents = frozenset(i for i in mentions.unqualified_agents if i not in references)
 
-    def _resolve_sentence(self, sentence: Span, mentions: BlockMentions) -> None:
+    def _resolve_sentence(self, sentence: Span, mentions: BlockMentions, tokens: BlockTokens) -> None:
+        doc = sentence.doc
         kinds: dict[int, PairKind] = {}
         sizes: dict[int, tuple[PairKind, int]] = {}
-        for token in sentence:
-            if self.last_subject_pair is not None and continues_plural_subject(token, mentions):
-                mentions.references[token.i] = self.last_subject_pair  # "Ghana and Togo ... They"
+        for i in range(sentence.start, sentence.end):
+            if (self.last_subject_pair is not None and tokens.lowers[i] == PLURAL_SUBJECT_PRONOUN
+                    and continues_plural_subject(doc[i], mentions)):
+                mentions.references[i] = self.last_subject_pair  # "Ghana and Togo ... They"
                 continue
+            if not _may_refer_to_pair(tokens, i, self.lexicon):
+                continue  # most words: no pair or group noun, no "two" (read from the table)
+            token = doc[i]
             head = head_kind(token, self.lexicon)  # None unless a plural pair noun: then no pair either
             kind = pair_kind(token, self.lexicon) if head is not None or is_bare_pair(token, self.lexicon) else None
             head = head if kind is None else None
@@ -415,31 +445,34 @@ class ReferenceResolver:
             _forget(token, mentions)
         named: list[Actor] = []
         roots = mention_roots(sentence, mentions)  # both walks below ask it of every word
-        dyads = sentence_dyads(sentence, mentions, roots)
+        dyads = sentence_dyads(sentence, mentions, roots, tokens)
         coordinated = sentence_groups(sentence, mentions, roots)
-        for token in sentence:
-            if token.i in sizes:
-                head, size = sizes[token.i]
+        for i in range(sentence.start, sentence.end):
+            if i in sizes:
+                token = doc[i]
+                head, size = sizes[i]
                 group = group_referents(head, size, self._groups_looking_back(coordinated, token),
                                         clause_mates(token, mentions), self._country)
-                mentions.references[token.i] = group
+                mentions.references[i] = group
                 named.extend(group or ())
                 continue
-            kind = kinds.get(token.i)
+            kind = kinds.get(i)
             if kind is not None:
+                token = doc[i]
                 excluded = clause_mates(token, mentions)
                 pair = referents(kind, self._looking_back(named), excluded, self._country,
                                  self._dyads_looking_back(dyads, token))
                 if pair is not None and rival_pairs(self._dyad_sentences_looking_back(dyads, token),
                                                     _usable(kind, excluded, self._country)):
                     pair = None  # two pairs put together in one sentence: none is guessed
-                mentions.references[token.i] = pair
+                mentions.references[i] = pair
                 named.extend(pair or ())
                 continue
-            if self._describe(token, mentions, named):
+            # most words are no description (read from the table) and need no token
+            if may_describe(tokens, i, self.lexicon) and self._describe(doc[i], mentions, named):
                 continue
-            mention = mentions.get(token.i)
-            if mention is not None and token.i == mention.start and _is_under_discussion(mention, sentence.doc):
+            mention = mentions.get(i)
+            if mention is not None and i == mention.start and _is_under_discussion(mention, doc):
                 named.append(mention.actor)
         self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
         self.last_subject_pair = coordinated_subject(sentence, mentions)
@@ -551,8 +584,8 @@ def with_pair_reference(
     other"; dropped as ``unresolved_reference`` when an unresolved pair is its missing argument.
     ``confidence`` is the path's, before a drop set it to 0; ``references`` are the block's pair
     and group references by token (their actors, None when unresolved)."""
-    if candidate.drop is None and not references:
-        return candidate  # a block without pair or group references: nothing to mark
+    if not references and (candidate.drop is None or not _may_act_on_each_other(candidate)):
+        return candidate  # a block without pair or group references: nothing to mark or resolve
     objects = _argument_tokens(candidate.trigger)
     arguments = [*subject_tokens, *(candidate.trigger.doc[i] for i in object_indices), *objects]
     from_pair = bool(references) and _actors_from_pair(candidate, arguments, references)
@@ -583,12 +616,17 @@ def _as_pair_derived(candidate: Candidate, confidence: float) -> Candidate:
 _MISSING_OBJECT = frozenset({DropReason.NOT_AN_ACTOR, DropReason.NO_OBJECT, DropReason.UNQUALIFIED_AGENT})
 
 
+def _may_act_on_each_other(candidate: Candidate) -> bool:
+    """A candidate without its object whose subjects are a group: its object may be "each other"."""
+    return candidate.drop in _MISSING_OBJECT and len(candidate.subjects) >= 2
+
+
 def _reciprocal(candidate: Candidate, objects: Sequence[Token], lexicon: Lexicon) -> Candidate | None:
     """A group of two or more subjects whose object is "each other" (or its possessor: "each
     other's positions"): every member acts on every other ("both sides accused each other",
     "Russia and Ukraine shelled each other's positions"); None when that is not the case."""
     subjects = candidate.subjects
-    if candidate.drop not in _MISSING_OBJECT or len(subjects) < 2:
+    if not _may_act_on_each_other(candidate):
         return None
     if not any(is_reciprocal(t, lexicon) for t in _with_possessors(objects)):
         return None

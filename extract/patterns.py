@@ -112,17 +112,12 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
     for item in list(items):
         items.extend(t for t in _coordinated_qualifiers(item, ctx) if t not in items)
     head_actor = ctx.actor(token)
-    for child in token.children:
+    if head_actor is not None:
         # "The US, Russia, and Switzerland": the parser often hangs a list on an apposition.
-        child_actor = ctx.actor(child)
-        if (
-            child.dep_ == "appos"
-            and head_actor is not None
-            and child_actor is not None
-            and child_actor.type is head_actor.type
-            and child.conjuncts
-        ):
-            items.extend([child, *child.conjuncts])
+        for child in token.children:
+            child_actor = ctx.actor(child) if child.dep_ == "appos" else None
+            if child_actor is not None and child_actor.type is head_actor.type and child.conjuncts:
+                items.extend([child, *child.conjuncts])
     for item in items:
         pair = ctx.pair_of(item)
         if pair is not None:  # "the two countries": both actors of the pair

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
-from extract.block_index import BlockWords, index_sentences
+from extract.block_index import BlockTokens, BlockWords, index_sentences
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
@@ -382,10 +382,12 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         index_sentences(doc)  # every rule asks for token.sent: one table per block
-        words = BlockWords.of(doc)  # the passes below start from its verbs or nouns: one walk finds them
-        mentions = self.resolver.resolve_block(doc)
-        with_legislatures(doc, mentions, self.extractor.knowledge.legislatures, self.extractor.knowledge.gazetteer)
-        self.references.resolve_block(doc, mentions)
+        tokens = BlockTokens.of(doc)  # each word's text, lower case, lemma and tags, read from spaCy once
+        words = BlockWords.of(doc, tokens)  # the passes below start from its verbs or nouns
+        mentions = self.resolver.resolve_block(doc, tokens)
+        with_legislatures(doc, tokens, mentions, self.extractor.knowledge.legislatures,
+                          self.extractor.knowledge.gazetteer)
+        self.references.resolve_block(doc, mentions, tokens)
         self.locator.locate(words.content, mentions)
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)

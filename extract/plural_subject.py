@@ -17,6 +17,8 @@ from spacy.tokens import Span, Token
 from extract.mentions import Mention
 from graph.model import Actor
 
+#: The pronoun that continues a plural subject.
+PLURAL_SUBJECT_PRONOUN = "they"
 #: Verbs whose subject need not be an actor: a copula and verbs raising a clause's subject.
 _RAISING_LEMMAS = frozenset({"be", "seem", "appear", "remain", "become"})
 
@@ -37,7 +39,8 @@ def continues_plural_subject(token: Token, mentions: Mapping[int, Mention]) -> b
     """Whether ``token`` is a "they" that is the active subject of its sentence's main verb, with
     no actor named before it in the sentence and no mention of its own."""
     verb = token.head
-    if token.lower_ != "they" or token.dep_ != "nsubj" or token.i in mentions or verb != token.sent.root:
+    if (token.lower_ != PLURAL_SUBJECT_PRONOUN or token.dep_ != "nsubj" or token.i in mentions
+            or verb != token.sent.root):
         return False
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _RAISING_LEMMAS:
         return False

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.clause_pronouns import adjunct_object, relative_clause_subject, relative_possessor
+from extract.block_index import BlockTokens
+from extract.clause_pronouns import (
+    CLAUSE_FIXED_PRONOUNS,
+    adjunct_object,
+    relative_clause_subject,
+    relative_possessor,
+)
 from extract.coordinated_antecedents import coordinated_subject
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
@@ -26,6 +32,10 @@ from extract.possessor_binding import BindingWords, harmed_verb, other_party
 from graph.model import Actor, ActorType
 
 _SINGULAR_PRONOUNS = frozenset({"it"})
+#: The pronouns ``PronounResolver._referent`` resolves besides the person pronouns.
+_BODY_PRONOUNS = frozenset({"it", "they", "we", "its", "itself"})
+#: The words worth resolving: person pronouns come from the lexicon, these in addition.
+_OTHER_PRONOUNS = _BODY_PRONOUNS | CLAUSE_FIXED_PRONOUNS
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -42,31 +52,36 @@ class PronounResolver:
 
     previous_subject_persons: bool = False  # the sentence before's subject was a coordination of persons
 
-    def resolve_block(self, doc: Doc, by_token: dict[int, Mention]) -> None:
-        """Add a pronoun mention to ``by_token`` for every pronoun resolved in ``doc``, and
-        record the last person and the last sentence's subjects for the next blocks. A coordinated
-        subject ("Chile and Argentina", "Lula and Milei") is no singular subject for the next
-        sentence's "it", "he" or "she" (extract/coordinated_antecedents.py)."""
+    def resolve_block(self, doc: Doc, by_token: dict[int, Mention], tokens: BlockTokens) -> None:
+        """Add a pronoun mention to ``by_token`` for every pronoun resolved in ``doc`` (whose words
+        ``tokens`` gives), and record the last person and the last sentence's subjects for the next
+        blocks. A coordinated subject ("Chile and Argentina", "Lula and Milei") is no singular
+        subject for the next sentence's "it", "he" or "she" (extract/coordinated_antecedents.py)."""
         for sentence in doc.sents:
-            self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token)
+            self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token, tokens)
             self.previous_subject_persons = coordinated_subject(
                 sentence, by_token, lambda m: m.actor.type is ActorType.PERSON)
             plural_body = coordinated_subject(sentence, by_token, _is_state_or_organisation)
             self.previous_subject_body = None if plural_body else _subject_body(sentence, by_token)
 
-    def _resolve_sentence(self, doc: Doc, sentence: Span, by_token: dict[int, Mention]) -> Actor | None:
+    def _resolve_sentence(
+        self, doc: Doc, sentence: Span, by_token: dict[int, Mention], tokens: BlockTokens,
+    ) -> Actor | None:
         """Resolve the pronouns of one sentence, left to right; its person subject, if it has one."""
         sentence_subject: Actor | None = None
-        for token in sentence:
-            mention = by_token.get(token.i)
+        for i in range(sentence.start, sentence.end):
+            mention = by_token.get(i)
             if mention is not None:
-                if by_token.get(token.i - 1) is not mention:  # its first token ("Ghana's" may hold the title's)
+                if by_token.get(i - 1) is not mention:  # its first token ("Ghana's" may hold the title's)
                     sentence_subject = self._note_named(doc, mention, sentence_subject)
                 continue
-            referent = self._referent(token, sentence, sentence_subject, by_token)
+            lower = tokens.lowers[i]
+            if lower not in self.person_pronouns and lower not in _OTHER_PRONOUNS:
+                continue  # no pronoun (read from the table): nothing to resolve
+            referent = self._referent(doc[i], sentence, sentence_subject, by_token)
             if referent is not None:
-                by_token[token.i] = Mention(token.i, token.i + 1, referent, MentionKind.PRONOUN)
-                if sentence_subject is None and _continues_person(token, referent):
+                by_token[i] = Mention(i, i + 1, referent, MentionKind.PRONOUN)
+                if sentence_subject is None and _continues_person(doc[i], referent):
                     # '"...," he said. He also urged ...': the pronoun subject carries its person on
                     sentence_subject = referent
         return sentence_subject

@@ -37,8 +37,11 @@ class RepeatedAgents:
         bare = frozenset(unqualified)
         for sentence in doc.sents:
             self.named.append([])
-            for token in sentence:
-                mention = by_token.get(token.i)
+            for i in range(sentence.start, sentence.end):
+                mention = by_token.get(i)
+                if mention is None and i not in bare:
+                    continue  # neither a bare agent noun nor part of a mention: nothing to read
+                token = doc[i]
                 if token.i in bare and mention is None and _stands_bare(token):
                     actor = self._only(_noun_key(token))
                     if actor is not None:

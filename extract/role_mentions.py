@@ -64,22 +64,16 @@ def role_mentions(
     doc = reading.doc
     found: list[Mention] = []
     unqualified: list[int] = []
-    i = 0
-    while i < len(doc):
-        if i in by_token:
-            i += 1
+    after = 0  # a role term is looked for after the last one read, not inside it
+    for i in reading.roles.starts():
+        if i < after or i in by_token:
             continue
-        hit = reading.roles.at(i)
-        if hit is None:
-            i += 1
-            continue
-        end, role = hit
+        end, role = reading.roles.starting[i]
         if any(j in by_token for j in range(i, end)):
-            i += 1
             continue
         head = doc[end - 1]
         if head.pos_ not in ("NOUN", "PROPN"):
-            i = end
+            after = end
             continue
         title_start, role = with_office_modifier(doc, i, role, reading.lexicon.office_modifiers)
         if any(j in by_token for j in range(title_start, i)):
@@ -91,7 +85,7 @@ def role_mentions(
         if actor is not None:
             kind = MentionKind.TITLE if role.kind == "TITLE" else MentionKind.GROUP
             found.append(Mention(min(title_start, modifier_start), end, actor, kind))
-        i = end
+        after = end
     return found, unqualified
 
 

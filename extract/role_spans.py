@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from extract.block_index import BlockTokens
 from extract.gazetteer import Role, RoleTerms
 
 #: Titles of a head of state or government: what "leader" of a state means.
@@ -23,13 +24,17 @@ class BlockRoles:
     starting: Mapping[int, tuple[int, Role]] = field(default_factory=dict)  # ``at`` of every index with a term
 
     @classmethod
-    def of(cls, doc: Doc, terms: RoleTerms) -> BlockRoles:
-        words = [(t.lower_, t.lemma_.lower()) for t in doc]
-        found = cls(terms, tuple(lower for lower, _ in words), tuple(lemma for _, lemma in words))
+    def of(cls, tokens: BlockTokens, terms: RoleTerms) -> BlockRoles:
+        """The role terms of the block whose words ``tokens`` gives."""
+        found = cls(terms, tokens.lowers, tokens.lemmas)
         first_words = terms.longest_from  # most words begin no term: only those that do are looked up
-        starting = {i: at for i, (lower, lemma) in enumerate(words) if (lower in first_words or lemma in first_words)
-                    and (at := found._longest_at(i)) is not None}
+        starting = {i: at for i, (lower, lemma) in enumerate(zip(tokens.lowers, tokens.lemmas, strict=True))
+                    if (lower in first_words or lemma in first_words) and (at := found._longest_at(i)) is not None}
         return replace(found, starting=starting)
+
+    def starts(self) -> tuple[int, ...]:
+        """The indices at which a role term starts, in text order."""
+        return tuple(sorted(self.starting))
 
     def at(self, index: int) -> tuple[int, Role] | None:
         """The longest role term starting at ``index``: (end, role)."""

@@ -10,6 +10,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from extract.actors import ActorResolver
+from extract.block_index import BlockTokens
 from extract.pipeline import Extractor
 from extract.unknown_actors import normalised_name
 from graph.model import Actor, ActorType, Article, DropReason, Extraction
@@ -130,7 +131,7 @@ def test_one_name_keeps_one_type_in_an_article(extractor: Extractor) -> None:
         for label in (first, second):
             doc = extractor.nlp("Tesfaye Gebremariam criticized Kenya.")
             doc.ents = [Span(doc, 0, 2, label=label)]
-            mentions = resolver.resolve_block(doc)
+            mentions = resolver.resolve_block(doc, BlockTokens.of(doc))
             types.append((mentions[0].actor.id, mentions[0].actor.type))
         assert types[0] == types[1], (first, types)
 

@@ -1,11 +1,12 @@
-"""The sentence index of a parsed block gives what spaCy's own ``token.sent`` gives."""
+"""The sentence index of a parsed block gives what spaCy's own ``token.sent`` gives; the word table
+what its tokens give."""
 
 from __future__ import annotations
 
 import gc
 import weakref
 
-from extract.block_index import CONTENT_POS, SENT_HOOK, BlockWords, index_sentences
+from extract.block_index import CONTENT_POS, SENT_HOOK, BlockTokens, BlockWords, index_sentences
 from extract.pipeline import Extractor
 
 TEXT = ("Hungary criticized the European Commission on Monday. Its prime minister said the plan was "
@@ -34,11 +35,26 @@ def test_a_block_of_one_sentence_and_an_empty_block(extractor: Extractor) -> Non
 
 def test_block_words_are_the_verbs_and_nouns_in_text_order(extractor: Extractor) -> None:
     doc = extractor.nlp("Hungary has criticized the new sanctions on Russia, officials said.")
-    words = BlockWords.of(doc)
+    words = BlockWords.of(doc, BlockTokens.of(doc))
     assert [t.text for t in words.content] == [t.text for t in doc if t.pos_ in CONTENT_POS]
     assert {t.pos_ for t in words.content} <= {"VERB", "AUX", "NOUN", "PROPN"}
     assert [t.text for t in words.verbs] == [t.text for t in doc if t.pos_ == "VERB"] == ["criticized", "said"]
     assert "the" not in [t.lower_ for t in words.content] and "sanctions" in [t.lower_ for t in words.content]
+
+
+def test_block_tokens_are_what_spacy_gives_for_each_word(extractor: Extractor) -> None:
+    doc = extractor.nlp("The two Ministers of Hungary's Foreign Ministry met Orbán in Kyiv.")
+    tokens = BlockTokens.of(doc)
+    assert tokens.texts == tuple(t.text for t in doc)
+    assert tokens.lowers == tuple(t.lower_ for t in doc)
+    assert tokens.lemmas == tuple(t.lemma_.lower() for t in doc)
+    assert tokens.tags == tuple(t.tag_ for t in doc)
+    assert tokens.pos == tuple(t.pos_ for t in doc)
+    assert len(tokens.texts) == len(doc) and tokens.texts[-1] == "." and "orbán" in tokens.lowers
+
+
+def test_block_tokens_of_an_empty_block(extractor: Extractor) -> None:
+    assert BlockTokens.of(extractor.nlp("")) == BlockTokens((), (), (), (), ())
 
 
 def test_an_indexed_doc_is_freed_as_soon_as_it_is_let_go(extractor: Extractor) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.actors import ActorResolver
+from extract.block_index import BlockTokens
 from extract.coordinated_antecedents import coordinated_subject
 from extract.mentions import Mention
 from extract.pipeline import Extractor
@@ -36,7 +37,7 @@ def test_coordinated_subject(extractor: Extractor, text: str, expected: bool) ->
     knowledge = extractor.knowledge
     resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE)
     doc = extractor.nlp(text)
-    mentions = resolver.resolve_block(doc)
+    mentions = resolver.resolve_block(doc, BlockTokens.of(doc))
     assert coordinated_subject(next(iter(doc.sents)), mentions, is_state) is expected
 
 

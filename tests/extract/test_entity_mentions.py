@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.block_index import BlockTokens
 from extract.entity_mentions import EntityNames, introduced_initialism, surname_mentions
 from extract.gazetteer_matches import GazetteerMatcher
 from extract.mentions import MentionKind
@@ -23,7 +24,7 @@ def names(extractor: Extractor) -> EntityNames:
 
 
 def roles(extractor: Extractor, doc: Doc) -> BlockRoles:
-    return BlockRoles.of(doc, extractor.knowledge.gazetteer.role_terms)
+    return BlockRoles.of(BlockTokens.of(doc), extractor.knowledge.gazetteer.role_terms)
 
 
 def test_an_initialism_in_parentheses_must_spell_the_names_capitals(extractor: Extractor) -> None:
@@ -52,9 +53,9 @@ def test_a_persons_entity_is_registered_and_found_again_by_surname(extractor: Ex
     assert doc[mention.start : mention.end].text == "Tomasz Wierzbicki"  # "Later" is not part of it
     assert mention.actor.type is ActorType.PERSON
     again = extractor.nlp("Wierzbicki left on Friday.")
-    found = surname_mentions(again, set(), reader.persons)
+    found = surname_mentions(BlockTokens.of(again), set(), reader.persons)
     assert [(m.start, m.actor) for m in found] == [(0, mention.actor)]
-    assert surname_mentions(again, {0}, reader.persons) == []  # a token taken by another mention
+    assert surname_mentions(BlockTokens.of(again), {0}, reader.persons) == []  # a token taken by another mention
 
 
 def test_a_single_role_word_labelled_a_person_is_no_person(extractor: Extractor) -> None:

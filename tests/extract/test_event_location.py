@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract.actors import ActorResolver
+from extract.block_index import BlockTokens
 from extract.event_location import AgentLocator, LocationWordsError, load_location_words
 from extract.gazetteer import DATA_DIR
 from extract.knowledge_dir import KnowledgeError
@@ -160,8 +161,10 @@ def block_actor(extractor: Extractor, text: str, word: str) -> Actor | None:
     """The actor the word of ``text`` resolves to after the block's actors, references and places."""
     knowledge = extractor.knowledge
     doc = extractor.nlp(text)
-    mentions = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE).resolve_block(doc)
-    ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words).resolve_block(doc, mentions)
+    tokens = BlockTokens.of(doc)
+    mentions = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE).resolve_block(doc, tokens)
+    references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words)
+    references.resolve_block(doc, mentions, tokens)
     AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon, knowledge.ontology).locate(
         doc, mentions)
     (token,) = [t for t in doc if t.text == word]

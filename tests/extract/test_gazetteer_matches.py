@@ -3,6 +3,7 @@ parses; sentences invented for these tests."""
 
 from __future__ import annotations
 
+from extract.block_index import BlockTokens
 from extract.gazetteer import SurfaceKind
 from extract.gazetteer_matches import GazetteerMatcher
 from extract.person_registry import PersonRegistry
@@ -18,7 +19,8 @@ def matcher(extractor: Extractor) -> GazetteerMatcher:
 
 def test_states_and_demonyms_are_found_longest_first(extractor: Extractor) -> None:
     doc = extractor.nlp("Chilean diplomats met officials of the United States in Lima.")
-    found = [(doc[start:end].text, s.kind, s.key) for start, end, s in matcher(extractor).matches(doc)]
+    found = [(doc[start:end].text, s.kind, s.key)
+             for start, end, s in matcher(extractor).matches(doc, BlockTokens.of(doc))]
     assert ("Chilean", SurfaceKind.DEMONYM, "CHL") in found
     assert ("United States", SurfaceKind.COUNTRY, "USA") in found
     assert ("Lima", SurfaceKind.CAPITAL, "PER") in found
@@ -27,7 +29,7 @@ def test_states_and_demonyms_are_found_longest_first(extractor: Extractor) -> No
 
 def test_a_name_written_in_lower_case_is_no_match(extractor: Extractor) -> None:
     doc = extractor.nlp("the ministers agreed to turkey and chile on the menu.")
-    assert matcher(extractor).matches(doc) == []
+    assert matcher(extractor).matches(doc, BlockTokens.of(doc)) == []
 
 
 def test_the_state_inside_an_organisations_name(extractor: Extractor) -> None:

@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.block_index import BlockTokens
 from extract.mentions import Mention, MentionKind
 from extract.pipeline import Extractor
 from extract.pronouns import PronounResolver, possessor_body
@@ -40,7 +41,7 @@ def named(doc: Doc) -> dict[int, Mention]:
 def resolved(resolver: PronounResolver, doc: Doc) -> dict[str, Actor]:
     """The pronouns of ``doc`` the resolver resolved, by word (lower case, first wins)."""
     by_token = named(doc)
-    resolver.resolve_block(doc, by_token)
+    resolver.resolve_block(doc, by_token, BlockTokens.of(doc))
     found: dict[str, Actor] = {}
     for mention in by_token.values():
         if mention.kind is MentionKind.PRONOUN:
@@ -101,7 +102,7 @@ def _with_title(doc: Doc, title_words: list[str], actor: Actor) -> dict[int, Men
 def test_a_subject_office_noun_is_the_person_a_later_pronoun_refers_to(nlp: Language) -> None:
     resolver = PronounResolver(PRONOUNS, frozenset({"minister", "spokeswoman"}))
     first = nlp("Marta Kovalenko resigned on Monday. The Chilean foreign minister met Peru's envoy.")
-    resolver.resolve_block(first, _with_title(first, ["Chilean", "foreign", "minister"], CHILE))
+    resolver.resolve_block(first, _with_title(first, ["Chilean", "foreign", "minister"], CHILE), BlockTokens.of(first))
     assert resolver.previous_subject_person == CHILE
     assert resolved(resolver, nlp("He urged Peru to reopen the border."))["he"] == CHILE
 
@@ -109,10 +110,10 @@ def test_a_subject_office_noun_is_the_person_a_later_pronoun_refers_to(nlp: Lang
 def test_an_office_noun_in_apposition_or_as_object_is_no_new_antecedent(nlp: Language) -> None:
     resolver = PronounResolver(PRONOUNS, frozenset({"minister"}))
     doc = nlp("Ilse Brandt thanked the Chilean minister.")
-    resolver.resolve_block(doc, _with_title(doc, ["Chilean", "minister"], CHILE))
+    resolver.resolve_block(doc, _with_title(doc, ["Chilean", "minister"], CHILE), BlockTokens.of(doc))
     assert resolver.last_person == ILSE
     doc = nlp("Ilse Brandt, the Chilean minister, left.")
-    resolver.resolve_block(doc, _with_title(doc, ["the", "Chilean", "minister"], CHILE))
+    resolver.resolve_block(doc, _with_title(doc, ["the", "Chilean", "minister"], CHILE), BlockTokens.of(doc))
     assert resolver.last_person == ILSE
 
 

@@ -7,6 +7,7 @@ import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
+from extract.block_index import BlockTokens
 from extract.mentions import Mention, MentionKind
 from extract.person_registry import PersonRegistry
 from extract.pipeline import Extractor
@@ -45,7 +46,8 @@ def reading(extractor: Extractor, text: str, names: dict[str, tuple[str, Mention
         return Actor(f"org:{doc[start:end].text.lower()}", doc[start:end].text, ActorType.ORGANIZATION)
 
     role_reading = RoleReading(
-        doc, BlockRoles.of(doc, gazetteer.role_terms), place_tokens, gazetteer, extractor.knowledge.lexicon,
+        doc, BlockRoles.of(BlockTokens.of(doc), gazetteer.role_terms), place_tokens, gazetteer,
+        extractor.knowledge.lexicon,
         "2020-06-01", persons or PersonRegistry(UnknownActors()), None, None, unknown_organization,
     )
     return role_reading, by_token, asked

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from extract.block_index import BlockTokens
 from extract.gazetteer import Role
 from extract.mentions import Mention, MentionKind
 from extract.pipeline import Extractor
@@ -29,7 +30,8 @@ def parse(extractor: Extractor, text: str) -> tuple[Doc, list[Mention], BlockRol
         for start in range(len(doc) - len(words) + 1):
             if [t.text for t in doc[start : start + len(words)]] == words:
                 mentions.append(Mention(start, start + len(words), actor, kind))
-    return doc, sorted(mentions, key=lambda m: m.start), BlockRoles.of(doc, extractor.knowledge.gazetteer.role_terms)
+    roles = BlockRoles.of(BlockTokens.of(doc), extractor.knowledge.gazetteer.role_terms)
+    return doc, sorted(mentions, key=lambda m: m.start), roles
 
 
 def person_mention(mentions: list[Mention]) -> Mention:
