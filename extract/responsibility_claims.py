@@ -1,8 +1,8 @@
 """Accusations told as a statement of responsibility: "Britain said Russia was responsible for the
 poisoning", "Kyiv said Moscow was behind the cyberattack", "said Moscow was to blame for the sabotage".
 
-A speaker who states that another party was responsible for, behind or to blame for a harmful act
-holds that party responsible: CAMEO codes it as an accusation (112; OEDA: HOLD + RESPONSIBLE). The
+A speaker who states that another party was responsible for, behind, involved in or to blame for a
+harmful act holds that party responsible: CAMEO codes it as an accusation (112; OEDA: HOLD + RESPONSIBLE). The
 reporting verb (speech_acts.toml ``censure.reporting_verbs``) must be affirmed; its clause a copula,
 affirmed and without a modal or a "whether"/"if", whose predicate is a responsibility word
 (responsibility.toml) on a harm noun, and whose subject is an actor of another state than the
@@ -33,26 +33,37 @@ def _plain(clause: Token) -> bool:
     )
 
 
-def _harm_after(word: Token, preposition: str, words: ResponsibilityWords) -> bool:
-    """Whether ``word`` has a ``preposition`` phrase whose noun names a harm."""
+def _harm_after(word: Token, pairs: frozenset[str], words: ResponsibilityWords) -> bool:
+    """Whether ``word`` with one of its prepositions makes a "word preposition" pair of ``pairs``
+    whose noun names a harm ("responsible for the bombing")."""
     return any(
-        p.dep_ == "prep" and p.lower_ == preposition
-        and any(g.dep_ == "pobj" and g.lemma_.lower() in words.harm_nouns for g in p.children)
+        p.dep_ == "prep" and f"{word.lemma_.lower()} {p.lower_}" in pairs and _names_harm(p, words)
         for p in word.children
     )
 
 
+def _names_harm(preposition: Token, words: ResponsibilityWords) -> bool:
+    """Whether the noun of ``preposition``, or a noun coordinated with it, names a harm."""
+    nouns = [g for g in preposition.children if g.dep_ == "pobj"]
+    nouns += [c for g in nouns for c in g.conjuncts]
+    return any(g.lemma_.lower() in words.harm_nouns for g in nouns)
+
+
 def holds_responsible(clause: Token, words: ResponsibilityWords) -> bool:
-    """Whether a copular ``clause`` says its subject was responsible for, behind or to blame for a harm."""
-    if clause.lemma_.lower() != "be" or not _plain(clause):
+    """Whether ``clause`` says its subject was responsible for, behind, involved in or to blame for a
+    harm: a copula with such a predicate, or a passive participle of taking part."""
+    if not _plain(clause):
+        return False
+    if clause.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in clause.children):
+        return _harm_after(clause, words.implicated_participles, words)
+    if clause.lemma_.lower() != "be":
         return False
     for child in clause.children:
-        responsible = child.dep_ == "acomp" and child.lemma_.lower() in words.responsible_adjectives
-        to_blame = child.dep_ == "xcomp" and child.lemma_.lower() in words.blame_verbs
-        if (responsible or to_blame) and _harm_after(child, "for", words):
+        if child.dep_ == "acomp" and _harm_after(child, words.responsible_adjectives, words):
             return True
-        doer = child.dep_ == "prep" and child.lower_ in words.doer_prepositions
-        if doer and any(g.dep_ == "pobj" and g.lemma_.lower() in words.harm_nouns for g in child.children):
+        if child.dep_ == "xcomp" and _harm_after(child, words.blame_verbs, words):
+            return True
+        if child.dep_ == "prep" and child.lower_ in words.doer_prepositions and _names_harm(child, words):
             return True
     return False
 
@@ -84,7 +95,7 @@ def responsibility_accusations(verb: Token, ctx: Context) -> Iterator[Candidate]
         if not holds_responsible(clause, words):
             continue
         speakers = subject_actors(clause_subject(verb, ctx), ctx)
-        targets = [actor for c in clause.children if c.dep_ == "nsubj" for actor in actors_of(c, ctx)
+        targets = [actor for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for actor in actors_of(c, ctx)
                    if not any(same_state(actor, speaker) for speaker in speakers)]
         if speakers and targets:
             yield Candidate(verb, ACCUSE_RELATION, tuple(speakers), tuple(targets), (), RESPONSIBILITY_CONFIDENCE)

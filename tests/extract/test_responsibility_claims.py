@@ -23,6 +23,10 @@ run = runner("responsibility-test", "2024-02-01")
          ("country:PHL", "ACCUSE", "country:CHN")),
         ("Armenia's foreign ministry said Azerbaijan was to blame for the killing of three soldiers.",
          ("country:ARM", "ACCUSE", "country:AZE")),
+        ("Tbilisi said Moscow was behind the protests and the bombing of the pipeline.",  # a coordinated harm
+         ("country:GEO", "ACCUSE", "country:RUS")),
+        ("Ottawa said Beijing was involved in the hacking of government servers.",
+         ("country:CAN", "ACCUSE", "country:CHN")),
         ("Kyiv said it was clear that Moscow was responsible for the attack on the dam.",
          ("country:UKR", "ACCUSE", "country:RUS")),
     ],
@@ -40,6 +44,7 @@ def test_a_stated_responsibility_for_a_harm_is_an_accusation(
         "Latvia said Belarus might be responsible for the explosion.",  # hedged by a modal
         "Latvia said it was unclear whether Belarus was behind the explosion.",  # an open question
         "Latvia said Belarus was responsible for the upkeep of the border road.",  # a duty, not a harm
+        "Latvia said Belarus was involved in the negotiations.",  # taking part in no harm
         "Latvia said it was responsible for the explosion.",  # the speaker's own state
         "Latvia denied that Belarus was responsible for the explosion.",  # not a reporting verb of assertion
     ],
