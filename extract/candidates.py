@@ -22,6 +22,7 @@ from extract.reason_adjuncts import outside_reason_adjunct
 from extract.refusals import refusal_candidates
 from extract.reported_judgements import reported_judgement_candidates
 from extract.requested_acts import aimed_at_doer
+from extract.responsibility_claims import responsibility_accusations
 from extract.speech_act_candidates import (
     as_request,
     as_threat,
@@ -71,6 +72,7 @@ def _block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candida
                 yield from verb_candidates(token, ctx)
             yield from obligation_candidates(token, ctx)
             yield from consequence_threats(token, ctx)
+            yield from responsibility_accusations(token, ctx)
             yield from reported_judgement_candidates(token, ctx)
             yield from refusal_candidates(token, ctx)
         elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:

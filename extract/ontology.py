@@ -17,6 +17,7 @@ from extract.light_verbs import LightVerbs, load_light_verbs
 from extract.patient_acts import PatientActs, load_patient_acts
 from extract.polarity_morphology import load_negating_affixes
 from extract.reason_adjunct_words import ReasonAdjuncts, load_reason_adjuncts
+from extract.responsibility_words import ResponsibilityWords, load_responsibility_words
 from extract.speech_acts import SpeechActs, load_speech_acts
 from extract.territory_words import TerritoryWords, load_territory_words
 from extract.verb_dictionary import VerbDictionary, load_verb_dictionary
@@ -85,6 +86,8 @@ class Ontology:
     addressed_requests: AddressedRequestWords = field(default_factory=AddressedRequestWords)
     #: verbs, nouns and prepositions of a deadline given (deadlines.toml)
     deadlines: DeadlineWords = field(default_factory=DeadlineWords)
+    #: words of holding a party responsible for a harm (responsibility.toml)
+    responsibility: ResponsibilityWords = field(default_factory=ResponsibilityWords)
 
     def relation(self, name: str) -> RelationType:
         return self.relations[name]
@@ -248,6 +251,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         patient_acts=load_patient_acts(data_dir / "patient_acts.toml", frozenset(goldstein)),
         reason_adjuncts=load_reason_adjuncts(data_dir / "reason_adjuncts.toml"),
         addressed_requests=load_addressed_request_words(data_dir / "addressed_requests.toml"),
+        responsibility=load_responsibility_words(data_dir / "responsibility.toml"),
         deadlines=load_deadline_words(data_dir / "deadlines.toml"),
     )
 
@@ -322,6 +326,7 @@ class Lexicon:
     obligation_modals: frozenset[str]
     hypothetical_markers: frozenset[str]
     opposing_verbs: frozenset[str]
+    emulating_verbs: frozenset[str]
     target_prepositions: frozenset[str]
     adjunct_prepositions: frozenset[str]
     relation_nouns: frozenset[str]

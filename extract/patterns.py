@@ -219,6 +219,8 @@ def _inherited_subject(verb: Token, ctx: Context, depth: int) -> Found:
         return _scaled(clause_subject(head, ctx, depth + 1), 0.85)
     if relation in ("relcl", "acl"):
         return _modified_noun_subject(verb, ctx, depth)
+    if relation == "pcomp" and head.lower_ == "in" and head.head.lemma_.lower() in ctx.lexicon.emulating_verbs:
+        return _emulating_subject(head.head, ctx, depth)
     if relation == "pcomp":
         return _prepositional_complement_subject(head.head, ctx, depth)
     return Found((), 0.0)
@@ -271,6 +273,17 @@ def _modified_noun_subject(verb: Token, ctx: Context, depth: int) -> Found:
     if verb.dep_ == "acl" and _under_to(verb) and possessors:
         return Found((possessors[0],), 0.8)
     return _scaled(noun_governor_subject(noun, ctx, depth + 1), 0.8)
+
+
+def _emulating_subject(governor: Token, ctx: Context, depth: int) -> Found:
+    """The doers of the "in V-ing" adjunct of a verb of following or joining ("Canada joined Britain
+    in condemning Iran"): the verb's own subject, and its object, who had done it too (unless the
+    following is itself negated, modal or embedded: "refused to join Poland in condemning")."""
+    own = _scaled(clause_subject(governor, ctx, depth + 1), 0.85)
+    plain = governor.dep_ != "xcomp" and not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in governor.children)
+    followed = tuple(c for c in governor.children if c.dep_ == "dobj" and actors_of(c, ctx)) if plain else ()
+    return Found((*own.tokens, *followed), own.confidence if own.tokens else 0.8, own.blocked)
 
 
 def _prepositional_complement_subject(holder: Token, ctx: Context, depth: int) -> Found:
