@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.clause_pronouns import adjunct_object, relative_clause_subject, relative_possessor
+from extract.conjoined_it import conjoined_clause_subject
 from extract.coordinated_antecedents import coordinated_subject
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
@@ -98,6 +99,8 @@ class PronounResolver:
             return self._person_antecedent(token, sentence_subject, by_token, self.last_person)
         if lower in ("it", "they", "we") and token.dep_ in _SUBJECT_DEPS:
             governing = _governing_subject(token, by_token)
+            if governing is None and (conjoined := conjoined_clause_subject(token, by_token)) is not None:
+                return conjoined.actor  # "X did not V Y, but it ...": the first clause's subject (conjoined_it.py)
             if governing is None and lower == "it" and opens_main_clause(token, by_token):
                 return self.previous_subject_body
             return governing
