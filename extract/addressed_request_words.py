@@ -22,7 +22,6 @@ class AddressedRequestWords:
     demand_words: frozenset[str] = frozenset()
     asserting_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
-    reacting_verbs: frozenset[str] = frozenset()
     #: threatened act noun -> CAMEO code of the threat
     act_codes: Mapping[str, str] = field(default_factory=dict)
     needs_modifier: frozenset[str] = frozenset()
@@ -66,7 +65,6 @@ def load_addressed_request_words(path: Path) -> AddressedRequestWords:
         demand_words=words("demand_words"),
         asserting_words=words("asserting_words"),
         issuing_verbs=words("issuing_verbs"),
-        reacting_verbs=words("reacting_verbs"),
         act_codes={word.lower(): _code(path, f"threatened_acts.codes.{word}", code) for word, code in codes.items()},
         needs_modifier=acts("needs_modifier"),
         military_modifiers=acts("military_modifiers"),

@@ -56,7 +56,6 @@ from extract.patterns import (
     prep_objects,
     subject_actors,
 )
-from extract.reacted_requests import answered_request
 from extract.spanning_acts import SpanningAct, with_spanning_acts
 from extract.speech_act_candidates import requesting_governor
 from extract.threats import FUTURE_MODALS, THREATEN_RELATION
@@ -214,11 +213,7 @@ def requesters(word: Token, words: AddressedRequestWords, ctx: Context) -> list[
 def addressed_requests(word: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
     """The appeal or demand of a requesting word to the addressee of its for-to or that complement."""
     relation = DEMAND_RELATION if word.lemma_.lower() in words.demand_words else APPEAL_RELATION
-    if relation not in ctx.ontology.relations:
-        return
-    if _reacted_to(word, words):  # "rejected Britain's call": the request made to the one answering it
-        named = any(actors_of(addressee, ctx) for addressee, _ in request_addressees(word, words, ctx))
-        yield from answered_request(word, words, ctx, named)
+    if relation not in ctx.ontology.relations or _reacted_to(word, words):
         return
     for addressee, act in request_addressees(word, words, ctx):
         subjects = requesters(word, words, ctx)

@@ -135,7 +135,7 @@ def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon)
     """What the implicative governors above the act at ``trigger`` entail of it; None when no
     implicative governs it or one of them is under a modal."""
     verb = _act_verb(trigger)
-    if verb is None or (names_another_agent(trigger) and not _undoes_its_object(verb, lexicon)):
+    if verb is None or (names_another_agent(trigger) and not _denies_its_object(verb, lexicon)):
         return None  # "refused to criticise Russia's invasion": the refusal is not about the invasion
     chain = _chain(verb, trigger, words, lexicon)
     if _is_stated_readiness(chain):
@@ -157,12 +157,10 @@ def read_implicatives(trigger: Token, words: ImplicativeWords, lexicon: Lexicon)
     return ImplicativeReading(Entailment.HAPPENED if happened else Entailment.NOT_HAPPENED, decisive, intended)
 
 
-def _undoes_its_object(verb: Token, lexicon: Lexicon) -> bool:
-    """A verb that keeps another agent's act from happening ("prevented Iran's attack", "stopped the
-    advance"). Refusing or rejecting another's act answers it, and the act stands ("refused
-    Washington's demands", "rejected Russia's offer": both were made)."""
+def _denies_its_object(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb that says its object did not happen: "prevented Iran's attack", "stopped the advance"."""
     lemma = verb.lemma_.lower()
-    return lemma in lexicon.preventing_verbs or lemma in lexicon.stopping_verbs
+    return lemma in lexicon.preventing_verbs or lemma in lexicon.stopping_verbs or lemma in lexicon.negating_verbs
 
 
 def _is_stated_readiness(chain: Sequence[_Link]) -> bool:

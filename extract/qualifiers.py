@@ -318,12 +318,8 @@ def _negates_its_complement(node: Token, lexicon: Lexicon) -> bool:
     alone is not negated)."""
     parent = node.head
     lemma = parent.lemma_.lower()
-    if lemma in lexicon.stopping_verbs:
+    if _phrasal_lemma(parent) in lexicon.negating_verbs or lemma in lexicon.stopping_verbs:
         return True
-    if _phrasal_lemma(parent) in lexicon.negating_verbs:
-        # refusing or rejecting another agent's act answers it, and the act stands ("rejected
-        # Russia's demand", "refused Washington's offer": both were made)
-        return not names_another_agent(node)
     if lemma in lexicon.preventing_verbs:
         return True
     return node.dep_ == "prep" and node.lower_ == "from" and lemma in lexicon.from_preventing_verbs
