@@ -269,3 +269,14 @@ def test_projectiles_launched_at_a_target_use_force_against_it(
 def test_a_launch_aimed_at_no_actor_is_no_attack(extractor: Extractor, sentence: str) -> None:
     found = extractor.extract(Article("launch", sentence, None, "2024-05-02")).events
     assert not any(code_of(e)[:2] == "19" for e in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ghana gave an assurance to Togo that the border would stay open.",
+    "Peru gave firm assurances to Chile about the pipeline.",
+])
+def test_an_assurance_given_is_no_aid(extractor: Extractor, sentence: str) -> None:
+    """Giving an assurance is a communication (OEDA codes GIVE ASSURANCE as a statement of intent,
+    030), nothing is handed over: no aid (07)."""
+    found = extractor.extract(Article("assurance", sentence, None, "2024-05-02")).events
+    assert not any(code_of(e)[:2] == "07" for e in found), [(e.subject.id, code_of(e), e.object.id) for e in found]
