@@ -42,6 +42,7 @@ from extract.patterns import Candidate, Context, with_backoff
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import Qualifiers, qualify
 from extract.requested_acts import doer_from_memory
+from extract.summons_demands import with_summons_addressees
 from extract.surface_readings import SurfaceWords, load_surface_words, with_surface_reading
 from extract.territory import with_territory_acts
 from extract.text import (
@@ -395,6 +396,7 @@ class _ArticleExtraction:
         speakers, authors = speakers_and_authors(words.verbs, sentences, ctx)
         self.memory = self.memory.hear(speakers).note_authors(authors)
         found = with_envoy_acts(words.verbs, list(block_candidates(words.content, ctx)), ctx)
+        found = with_summons_addressees(found, ctx)
         found = with_territory_acts(words.content, found, ctx, self.extractor.knowledge.gazetteer)
         found = with_force_posture(words.verbs, found, ctx, self.extractor.knowledge.posture_words)
         found = with_symbol_protests(words.verbs, found, ctx, self.extractor.knowledge.symbol_words,

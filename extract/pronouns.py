@@ -25,6 +25,7 @@ from extract.clause_pronouns import (
     relative_clause_subject,
     relative_possessor,
 )
+from extract.conjoined_it import conjoined_clause_subject
 from extract.coordinated_antecedents import coordinated_subject
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind
@@ -113,6 +114,8 @@ class PronounResolver:
             return self._person_antecedent(token, sentence_subject, by_token, self.last_person)
         if lower in ("it", "they", "we") and token.dep_ in _SUBJECT_DEPS:
             governing = _governing_subject(token, by_token)
+            if governing is None and (conjoined := conjoined_clause_subject(token, by_token)) is not None:
+                return conjoined.actor  # "X did not V Y, but it ...": the first clause's subject (conjoined_it.py)
             if governing is None and lower == "it" and opens_main_clause(token, by_token):
                 return self.previous_subject_body
             return governing

@@ -20,7 +20,7 @@ from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
-from extract.possessor_binding import BindingWords, harmed_verb
+from extract.possessor_binding import BindingWords, harmed_verb, other_party
 from extract.pronouns import possessor_body
 from extract.role_spans import HEAD_ROLES, BlockRoles, with_office_modifier
 from graph.model import Actor, ActorType
@@ -161,10 +161,37 @@ def _qualifier_before(
     envoys_own = head.lemma_.lower() in lexicon.mission_nouns | lexicon.envoy_nouns
     if before >= 0 and doc[before].lower_ == "its" and doc[before].dep_ == "poss" and not envoys_own:
         body = possessor_body(doc[before], by_token, reading.previous_subject_body)
+        harming = harmed_verb(doc[before], BindingWords.of(lexicon))
+        if harming is not None and body is not None and _done_by(harming, body, by_token):
+            return _harmed_possessor(reading, doc[before], body, by_token, member)
         body = body or _institution_state(reading, doc[before], by_token)
         if body is not None and _qualifies(reading, Mention(before, before + 1, body, MentionKind.PRONOUN), member):
             return body, before
     return None
+
+
+def _done_by(verb: Token, body: Actor, by_token: Mapping[int, Mention]) -> bool:
+    """Whether ``body`` may be the doer of ``verb``: its named subject, or it has no named subject
+    ("accused Kyiv of shelling ...": the subject is implicit)."""
+    subjects = [m for c in verb.children if c.dep_ == "nsubj" and (m := by_token.get(c.i)) is not None]
+    return not subjects or any(m.actor.id == body.id for m in subjects)
+
+
+def _harmed_possessor(
+    reading: RoleReading, pronoun: Token, body: Actor | None, by_token: Mapping[int, Mention], member: bool,
+) -> tuple[Actor, int] | None:
+    """The owner an "its" in the object of a harming act stands for: not the act's doer, the latest
+    state or organisation named before it, but the one other named before it in the sentence
+    ("Kyiv said Moscow had shelled its villages": Ukraine's villagers; extract/possessor_binding.py);
+    None when there is no such one, or several."""
+    named = [m.actor for j in range(pronoun.sent.start, pronoun.i) if (m := by_token.get(j)) is not None
+             and m.kind is not MentionKind.PRONOUN and m.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION)]
+    if body is None or not named or named[-1].id != body.id:
+        return None
+    owner = other_party(body, named)
+    if owner is None or not _qualifies(reading, Mention(pronoun.i, pronoun.i + 1, owner, MentionKind.PRONOUN), member):
+        return None
+    return owner, pronoun.i
 
 
 def _institution_state(reading: RoleReading, pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | None:

@@ -72,7 +72,8 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
     if any(t.particle and _has_words(verb, t.particle) for t in triggers):
         return None
     table = ctx.ontology.verb_senses
-    first_class = _object_class(verb, tuple(c for c in table.classes_for(lemma) if c.before_dictionary))
+    partitives = ctx.lexicon.partitive_nouns
+    first_class = _object_class(verb, tuple(c for c in table.classes_for(lemma) if c.before_dictionary), partitives)
     pattern = None if first_class is not None else (
         ctx.ontology.verbs.object_pattern(verb) if lemma in table.general_verbs or not triggers else None)
     if first_class is not None:
@@ -83,14 +84,14 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
         if pattern.code is not None and pattern.code[:2] == INTENT_ROOT:
             # an intention is said by the verb that governs the act, not by its object; a class of
             # the verb's figurative objects may still say that the verb is no act ("gave assurances")
-            found_class = _object_class(verb, table.classes_for(lemma))
+            found_class = _object_class(verb, table.classes_for(lemma), partitives)
             if found_class is None:
                 return None
             sense = _class_sense(found_class)
         else:
             sense = _dictionary_sense(pattern)
     else:
-        found = _object_class(verb, table.classes_for(lemma))
+        found = _object_class(verb, table.classes_for(lemma), partitives)
         if found is None:
             return None
         sense = _class_sense(found)
@@ -190,18 +191,33 @@ def _class_sense(found: ObjectClass) -> ObjectSense:
     )
 
 
-def _object_class(verb: Token, classes: tuple[ObjectClass, ...]) -> ObjectClass | None:
-    """The first class whose object words (and prepositional object words) the verb's parse holds."""
+def _object_class(
+    verb: Token, classes: tuple[ObjectClass, ...], partitives: frozenset[str] = frozenset(),
+) -> ObjectClass | None:
+    """The first class whose object words (and prepositional object words) the verb's parse holds.
+    A quantity or part noun heading the object ("hundreds of drones", "a dozen rockets and shells")
+    stands for what its "of" phrase names: those nouns are the object's words too (a rule of English:
+    the quantity is not the thing acted on)."""
     if not classes:
         return None
     parse = ParseSlots.of(verb)
+    objects = [*parse.objects, *(n for t in parse.objects for n in _quantified(t, partitives))]
     for item in classes:
-        if item.objects and not any(_lemma(t) in item.objects for t in parse.objects):
+        if item.objects and not any(_lemma(t) in item.objects for t in objects):
             continue
         if item.prep and not any(_lemma(t) in item.prep_objects for t in parse.preps.get(item.prep, ())):
             continue
         return item
     return None
+
+
+def _quantified(noun: Token, partitives: frozenset[str]) -> list[Token]:
+    """The nouns a quantity or part noun ("hundreds", "a dozen", "200") quantifies through "of",
+    with their conjuncts ("hundreds of drones and missiles"); none for any other noun."""
+    if not (noun.like_num or _lemma(noun) in partitives):
+        return []
+    return [n for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj" for n in (pobj, *pobj.conjuncts)]
 
 
 def _direct_objects(verb: Token) -> list[Token]:

@@ -12,7 +12,7 @@ from extract.nlp import load_model
 from extract.ontology import DATA_DIR, load_ontology, read_cameo_goldstein
 from extract.pipeline import Extractor
 from extract.verb_sense_table import VerbSenseError, load_verb_sense_table
-from graph.model import DropReason, Extraction
+from graph.model import Article, DropReason, Extraction
 from tests.extract.extracting import code_of, runner
 
 DATE = "2025-03-11"
@@ -244,3 +244,39 @@ def test_a_sum_paid_in_compensation_is_paying_reparations(extractor: Extractor) 
     """OEDA: PAY * COMPENSATION 0842; the sum paid is the object, "in compensation" says what it is."""
     events = run(extractor, "Iraq paid $500 million in reparations to Kuwait.").events
     assert [(e.subject.id, code_of(e), e.object.id) for e in events] == [("country:IRQ", "0842", "country:KWT")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Syria launched rockets at Jordan on Sunday.", ("country:SYR", "country:JOR")),
+        ("Eritrea launched dozens of drones and shells into Ethiopia.", ("country:ERI", "country:ETH")),
+        ("Armenia lobbed mortars at Azerbaijan overnight.", ("country:ARM", "country:AZE")),
+    ],
+)
+def test_projectiles_launched_at_a_target_use_force_against_it(
+    extractor: Extractor, sentence: str, expected: tuple[str, str],
+) -> None:
+    found = extractor.extract(Article("launch", sentence, None, "2024-05-02")).events
+    assert any((e.subject.id, e.object.id) == expected and code_of(e)[:2] == "19" for e in found), [
+        (e.subject.id, code_of(e), e.object.id) for e in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "India launched a rocket into space on Monday.",  # no actor is the target
+    "Japan launched a weather satellite from its southern coast.",  # no projectile weapon
+])
+def test_a_launch_aimed_at_no_actor_is_no_attack(extractor: Extractor, sentence: str) -> None:
+    found = extractor.extract(Article("launch", sentence, None, "2024-05-02")).events
+    assert not any(code_of(e)[:2] == "19" for e in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ghana gave an assurance to Togo that the border would stay open.",
+    "Peru gave firm assurances to Chile about the pipeline.",
+])
+def test_an_assurance_given_is_no_aid(extractor: Extractor, sentence: str) -> None:
+    """Giving an assurance is a communication (OEDA codes GIVE ASSURANCE as a statement of intent,
+    030), nothing is handed over: no aid (07)."""
+    found = extractor.extract(Article("assurance", sentence, None, "2024-05-02")).events
+    assert not any(code_of(e)[:2] == "07" for e in found), [(e.subject.id, code_of(e), e.object.id) for e in found]

@@ -1,0 +1,41 @@
+"""A demand or appeal coordinated with the summons of an envoy is addressed to the envoy's state
+(extract/summons_demands.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import Extractor
+from graph.model import Article
+from tests.extract.extracting import code_of
+
+
+def events(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    found = extractor.extract(Article("summons", text, None, "2024-05-02")).events
+    return {(e.subject.id, code_of(e)[:2], e.object.id) for e in found}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kenya summoned Uganda's ambassador and demanded an apology.", ("country:KEN", "10", "country:UGA")),
+        ("Peru summoned the Chilean envoy on Monday and demanded an explanation for the arrests.",
+         ("country:PER", "10", "country:CHL")),
+    ],
+)
+def test_a_demand_made_while_summoning_goes_to_the_envoy_s_state(
+    extractor: Extractor, sentence: str, expected: tuple[str, str, str],
+) -> None:
+    found = events(extractor, sentence)
+    assert expected in found, found
+    assert (expected[0], "11", expected[2]) in found  # the summons itself stays
+
+
+def test_a_request_with_a_subject_of_its_own_is_not_the_summoning_state_s(extractor: Extractor) -> None:
+    found = events(extractor, "Kenya summoned the Ugandan envoy, and Tanzania demanded an apology.")
+    assert not any(root == "10" for _, root, _ in found), found
+
+
+def test_a_demand_without_a_summons_takes_no_addressee_from_another_verb(extractor: Extractor) -> None:
+    found = events(extractor, "Kenya criticised Uganda's ambassador and demanded an apology.")
+    assert not any(root == "10" for _, root, _ in found), found
