@@ -41,7 +41,7 @@ PAIRING = [row for row in rows() if row["status"] == "pairs"]
 
 
 @pytest.mark.parametrize("row", PAIRING, ids=[f"{r['shape']}:{r['sentence'][:40]}" for r in PAIRING])
-def test_an_inventory_sentence_gives_its_triples_and_no_forbidden_one(extractor: Extractor, row: dict[str, str]) -> None:
+def test_a_sentence_gives_its_triples_and_no_forbidden_one(extractor: Extractor, row: dict[str, str]) -> None:
     events = extractor.extract(Article("precision", row["sentence"], None, "2024-03-14")).events
     assert failures(events, row) == [], [
         (e.subject.id, e.relation.name, code_of(e), e.modality.value, e.object.id) for e in events

@@ -1,0 +1,134 @@
+"""Verbs read by their surface where the clause's construction says another act, or none.
+
+Four rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
+
+* Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
+  on the host or the other side (no reduced relations): ``no_event_sense``.
+* Overflight: a verb of flying with a preposition of passing above a place and no goal ("flew
+  over Estonia") crosses its airspace; no visit (04) to it: ``not_an_event``.
+* A caution about a third party: "warned X that Russian mercenaries would ..." predicts what a
+  third party does (OEDA codes such warnings 012, a pessimistic comment); no threat (13) by the
+  warner on X. A complement whose subject is the warner's side or X itself ("warned X that it
+  would strike", "that X would pay a price") stays a threat, and so does a copular complement that
+  only says what the third party is to the warner ("that Taiwan is a red line"): ``no_event_sense``.
+* Civil-purpose equipment: aircraft or vehicles named for a civil purpose ("firefighting
+  planes", "rescue helicopters") carry relief, not arms: military cooperation (062) is recoded as
+  aid (070).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from extract.data_tables import load_word_table
+from extract.patterns import Candidate, Context
+from graph.model import Actor, DropReason
+
+_VISIT_ROOT = "04"
+_THREAT_ROOT = "13"
+_MILITARY_COOPERATION = "COOPERATE_MILITARILY"
+_AID = "AID"
+_AID_CODE = "070"
+_SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt", "ccomp"})
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+_GOODS_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+class MisreadingWordsError(ValueError):
+    """A malformed ``surface_misreadings.toml``."""
+
+
+@dataclass(frozen=True)
+class MisreadingWords:
+    """The closed classes of ``surface_misreadings.toml`` (see the comments there)."""
+
+    curtailing_verbs: frozenset[str]
+    curtailing_adverbs: frozenset[str]
+    overflight_verbs: frozenset[str]
+    overflight_prepositions: frozenset[str]
+    goal_prepositions: frozenset[str]
+    warning_verbs: frozenset[str]
+    civil_purposes: frozenset[str]
+
+
+def load_misreading_words(path: Path) -> MisreadingWords:
+    words = load_word_table(path, MisreadingWordsError)
+    return MisreadingWords(
+        words("curtailing_verbs"), words("curtailing_adverbs"), words("overflight_verbs"),
+        words("overflight_prepositions"), words("goal_prepositions"), words("warning_verbs"),
+        words("civil_purposes"),
+    )
+
+
+def with_misreading_checked(candidate: Candidate, ctx: Context, words: MisreadingWords) -> Candidate:
+    """The candidate, dropped or recoded where its verb's surface misreads the clause."""
+    if candidate.drop is not None:
+        return candidate
+    trigger = candidate.trigger
+    lemma = trigger.lemma_.lower()
+    cameo = ctx.ontology.relation(candidate.relation).cameo
+    if lemma in words.curtailing_verbs and _curtailed(trigger, words):
+        return _dropped(candidate, DropReason.NO_EVENT_SENSE, f"{lemma} short: ends its own act early")
+    if cameo.startswith(_VISIT_ROOT) and lemma in words.overflight_verbs and _overflight(trigger, words):
+        return _dropped(candidate, DropReason.NOT_AN_EVENT, f"{lemma} over: crossing airspace, no visit")
+    if cameo.startswith(_THREAT_ROOT) and lemma in words.warning_verbs:
+        third = _third_party_complement(trigger, candidate, ctx)
+        if third is not None:
+            return _dropped(candidate, DropReason.NO_EVENT_SENSE,
+                            f"{lemma} that {third.name} ...: a caution about a third party (012), no threat")
+    if candidate.relation == _MILITARY_COOPERATION and _civil_goods(trigger, words):
+        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+        return replace(candidate, relation=_AID, attributes=(*kept, ("cameo", _AID_CODE)))
+    return candidate
+
+
+def _dropped(candidate: Candidate, reason: DropReason, detail: str) -> Candidate:
+    return replace(candidate, drop=reason, detail=detail)
+
+
+def _curtailed(verb: Token, words: MisreadingWords) -> bool:
+    """Whether the verb carries "short" ("cut short the visit", "cut the visit short")."""
+    return any(c.dep_ in _SHORT_DEPS and c.lower_ in words.curtailing_adverbs for c in verb.children)
+
+
+def _overflight(verb: Token, words: MisreadingWords) -> bool:
+    """Whether the verb passes above a place ("flew over X") and names no goal ("to Y")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return bool(preps & words.overflight_prepositions) and not preps & words.goal_prepositions
+
+
+def _third_party_complement(verb: Token, candidate: Candidate, ctx: Context) -> Actor | None:
+    """The actor with a state, neither the warner's nor the warned one's, that is the subject of
+    the verb's clausal complement (named, or as a demonym on the subject noun), if any."""
+    sides = {a.country for a in (*candidate.subjects, *candidate.objects) if a.country}
+    if not sides:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and not _copular(c)):
+        for subject in (c for c in clause.children if c.dep_ in _CLAUSE_SUBJECTS):
+            for token in (subject, *(m for m in subject.children if m.dep_ in _MODIFIER_DEPS)):
+                actor = ctx.actor(token)
+                if actor is not None and actor.country and actor.country not in sides:
+                    return actor
+                if actor is not None:
+                    break  # the subject is one of the sides (or a party with no state): a threat may stand
+    return None
+
+
+def _copular(clause: Token) -> bool:
+    """Whether a clause only says what its subject is ("that Taiwan was a red line"): the warner's
+    own position on it, which may be a threat, not a prediction of the third party's act."""
+    return clause.lemma_.lower() == "be" or any(c.dep_ == "cop" for c in clause.children)
+
+
+def _civil_goods(verb: Token, words: MisreadingWords) -> bool:
+    """Whether what the verb hands over is named for a civil purpose ("firefighting planes")."""
+    for goods in (c for c in verb.children if c.dep_ in _GOODS_DEPS):
+        for noun in (goods, *goods.conjuncts):
+            if any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words.civil_purposes
+                   for m in noun.children):
+                return True
+    return False
