@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Four rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
+Five rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -14,6 +14,10 @@ Four rules of English and CAMEO practice (words in ``surface_misreadings.toml``)
 * Civil-purpose equipment: aircraft or vehicles named for a civil purpose ("firefighting
   planes", "rescue helicopters") carry relief, not arms: military cooperation (062) is recoded as
   aid (070).
+* A conjunct of an act asked of another: in "urged X to halt the build-up and to withdraw its
+  troops" the second verb is asked of X as much as the first; its subject is X, never the one who
+  asks. CAMEO codes the request (02/10) only, so the conjunct is blocked as the first one is
+  (``extract.speech_act_candidates.as_request``): ``blocked_by_governor``.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from spacy.tokens import Token
 
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
+from extract.speech_act_candidates import requesting_governor
 from graph.model import Actor, DropReason
 
 _VISIT_ROOT = "04"
@@ -36,6 +41,8 @@ _SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _GOODS_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Prepositions whose object is the one asked ("called on X to").
+_ADDRESSEE_PREPS = frozenset({"on", "upon"})
 
 
 class MisreadingWordsError(ValueError):
@@ -80,6 +87,10 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
         if third is not None:
             return _dropped(candidate, DropReason.NO_EVENT_SENSE,
                             f"{lemma} that {third.name} ...: a caution about a third party (012), no threat")
+    governor = _requested_conjunct_governor(trigger, ctx)
+    if governor is not None:
+        return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR,
+                        f"requested by '{governor.lemma_}' (a conjunct of the act asked of another)")
     if candidate.relation == _MILITARY_COOPERATION and _civil_goods(trigger, words):
         kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_AID, attributes=(*kept, ("cameo", _AID_CODE)))
@@ -116,6 +127,29 @@ def _third_party_complement(verb: Token, candidate: Candidate, ctx: Context) -> 
                 if actor is not None:
                     break  # the subject is one of the sides (or a party with no state): a threat may stand
     return None
+
+
+def _requested_conjunct_governor(verb: Token, ctx: Context) -> Token | None:
+    """The verb asking another actor for the first act of a coordination that ``verb`` (with no
+    subject of its own) continues ("urged X to halt ... and [to] withdraw"), if any."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJECTS for c in verb.children):
+        return None
+    if verb.tag_ != "VB":  # an infinitive ("and [to] withdraw"), not a finite act ("and later expelled")
+        return None
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJECTS for c in first.children):
+        return None
+    governor = requesting_governor(first, ctx.lexicon)
+    if governor is None or governor.pos_ != "VERB":
+        return None
+    addressed = any(
+        (c.dep_ in ("dobj", "dative") and c != first)
+        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in c.children))
+        for c in governor.children
+    )
+    return governor if addressed else None
 
 
 def _copular(clause: Token) -> bool:

@@ -16,7 +16,7 @@ from tests.extract.extracting import code_of, inventory_rows
 from tests.extract.test_nested_inventory import failures, triples_of
 
 INVENTORY = Path(__file__).with_name("precision_inventory.tsv")
-SHAPES = frozenset({"curtailed", "overflight", "observance", "document", "caution", "civil_aid"})
+SHAPES = frozenset({"curtailed", "overflight", "observance", "document", "caution", "civil_aid", "requested"})
 
 
 def rows() -> list[dict[str, str]]:

@@ -75,3 +75,14 @@ def test_respecting_a_principle_is_no_praise_and_sending_a_bill_no_aid(extractor
     assert not any(e.relation.name == "AID" for e in draft.events)
     goods = run(extractor, "Jordan sent tents and blankets to Gaza on Monday.")
     assert any(e.relation.name == "AID" for e in goods.events)
+
+
+def test_an_infinitive_conjoined_to_a_requested_act_is_requested_too(extractor: Extractor) -> None:
+    found = run(extractor, "The Council of Europe urged Azerbaijan to free the activists and to withdraw its troops "
+                           "from Armenia.")
+    assert not any(e.relation.name == "WITHDRAW" for e in found.events)
+    assert any("a conjunct of the act asked of another" in d
+               for d in drops(found, DropReason.BLOCKED_BY_GOVERNOR, "withdraw"))
+    finite = run(extractor, "Poland urged Belarus to release the journalists and later expelled two Belarusian "
+                            "diplomats.")
+    assert any(e.relation.name == "EXPEL" and e.subject.id == "country:POL" for e in finite.events)
