@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Five rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
+Six rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -18,6 +18,10 @@ Five rules of English and CAMEO practice (words in ``surface_misreadings.toml``)
   troops" the second verb is asked of X as much as the first; its subject is X, never the one who
   asks. CAMEO codes the request (02/10) only, so the conjunct is blocked as the first one is
   (``extract.speech_act_candidates.as_request``): ``blocked_by_governor``.
+* A course proposed for one's own side together with another: "X said X and Y should / must V"
+  says what both should do, a view of a joint course, not a demand (10) made of Y; CAMEO codes a
+  demand as made of another party. Where the parties of the modal clause include the speaker's own
+  state beside another, the demand is dropped: ``not_an_event``.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from graph.model import Actor, DropReason
 
 _VISIT_ROOT = "04"
 _THREAT_ROOT = "13"
+_DEMAND_ROOT = "10"
 _MILITARY_COOPERATION = "COOPERATE_MILITARILY"
 _AID = "AID"
 _AID_CODE = "070"
@@ -87,6 +92,9 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
         if third is not None:
             return _dropped(candidate, DropReason.NO_EVENT_SENSE,
                             f"{lemma} that {third.name} ...: a caution about a third party (012), no threat")
+    if cameo.startswith(_DEMAND_ROOT) and _own_side_among(candidate):
+        return _dropped(candidate, DropReason.NOT_AN_EVENT,
+                        "a course proposed for the speaker's own side together with another: no demand")
     governor = _requested_conjunct_governor(trigger, ctx)
     if governor is not None:
         return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR,
@@ -127,6 +135,14 @@ def _third_party_complement(verb: Token, candidate: Candidate, ctx: Context) -> 
                 if actor is not None:
                     break  # the subject is one of the sides (or a party with no state): a threat may stand
     return None
+
+
+def _own_side_among(candidate: Candidate) -> bool:
+    """Whether the candidate's objects hold its subject's own state (or the subject itself) beside
+    a party of another state ("said India and Japan should ...")."""
+    own = {a.country for a in candidate.subjects if a.country} | {a.id for a in candidate.subjects}
+    mine = [o for o in candidate.objects if o.id in own or (o.country is not None and o.country in own)]
+    return bool(mine) and len(mine) < len(candidate.objects)
 
 
 def _requested_conjunct_governor(verb: Token, ctx: Context) -> Token | None:

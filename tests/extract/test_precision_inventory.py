@@ -16,7 +16,8 @@ from tests.extract.extracting import code_of, inventory_rows
 from tests.extract.test_nested_inventory import failures, triples_of
 
 INVENTORY = Path(__file__).with_name("precision_inventory.tsv")
-SHAPES = frozenset({"curtailed", "overflight", "observance", "document", "caution", "civil_aid", "requested"})
+SHAPES = frozenset({"curtailed", "overflight", "observance", "document", "caution", "civil_aid", "requested",
+                    "own_side"})
 
 
 def rows() -> list[dict[str, str]]:

@@ -86,3 +86,11 @@ def test_an_infinitive_conjoined_to_a_requested_act_is_requested_too(extractor: 
     finite = run(extractor, "Poland urged Belarus to release the journalists and later expelled two Belarusian "
                             "diplomats.")
     assert any(e.relation.name == "EXPEL" and e.subject.id == "country:POL" for e in finite.events)
+
+
+def test_a_course_proposed_for_ones_own_side_with_another_is_no_demand(extractor: Extractor) -> None:
+    joint = run(extractor, "The Chilean president said Chile and Peru should open a new border crossing.")
+    assert not any(e.relation.name == "DEMAND" for e in joint.events)
+    assert drops(joint, DropReason.NOT_AN_EVENT, "say")
+    other = run(extractor, "The Chilean president said Peru should open a new border crossing.")
+    assert any(e.relation.name == "DEMAND" and e.object.id == "country:PER" for e in other.events)
