@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Six rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
+Seven rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -22,6 +22,9 @@ Six rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
   says what both should do, a view of a joint course, not a demand (10) made of Y; CAMEO codes a
   demand as made of another party. Where the parties of the modal clause include the speaker's own
   state beside another, the demand is dropped: ``not_an_event``.
+* Arson in a riot: protesters or rioters who "set fire to" a building ("set the embassy on fire")
+  riot; CAMEO codes it a violent protest (145), not unconventional violence (180) on the state
+  whose building burns: recoded.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ _DEMAND_ROOT = "10"
 _MILITARY_COOPERATION = "COOPERATE_MILITARILY"
 _AID = "AID"
 _AID_CODE = "070"
+_ASSAULT_ROOT = "18"
+_RIOT = "PROTEST_VIOLENTLY"
 _SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt", "ccomp"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -65,6 +70,9 @@ class MisreadingWords:
     goal_prepositions: frozenset[str]
     warning_verbs: frozenset[str]
     civil_purposes: frozenset[str]
+    arson_verbs: frozenset[str]
+    fire_words: frozenset[str]
+    protest_sectors: frozenset[str]
 
 
 def load_misreading_words(path: Path) -> MisreadingWords:
@@ -72,7 +80,7 @@ def load_misreading_words(path: Path) -> MisreadingWords:
     return MisreadingWords(
         words("curtailing_verbs"), words("curtailing_adverbs"), words("overflight_verbs"),
         words("overflight_prepositions"), words("goal_prepositions"), words("warning_verbs"),
-        words("civil_purposes"),
+        words("civil_purposes"), words("arson_verbs"), words("fire_words"), words("protest_sectors"),
     )
 
 
@@ -99,6 +107,10 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
     if governor is not None:
         return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR,
                         f"requested by '{governor.lemma_}' (a conjunct of the act asked of another)")
+    if cameo.startswith(_ASSAULT_ROOT) and lemma in words.arson_verbs and _sets_fire(trigger, words) \
+            and _all_protesters(candidate, words):
+        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+        return replace(candidate, relation=_RIOT, attributes=kept)
     if candidate.relation == _MILITARY_COOPERATION and _civil_goods(trigger, words):
         kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_AID, attributes=(*kept, ("cameo", _AID_CODE)))
@@ -166,6 +178,26 @@ def _requested_conjunct_governor(verb: Token, ctx: Context) -> Token | None:
         for c in governor.children
     )
     return governor if addressed else None
+
+
+def _sets_fire(verb: Token, words: MisreadingWords) -> bool:
+    """Whether the verb sets something on fire: "set fire to X", "set X on fire", "set X ablaze"
+    (a fire word at most three arcs below the verb, with no other verb between)."""
+    for token in verb.subtree:
+        if token.lemma_.lower() not in words.fire_words or token == verb:
+            continue
+        path, head = 0, token
+        while head != verb and path < 3 and (head == token or head.pos_ != "VERB"):
+            head, path = head.head, path + 1
+        if head == verb:
+            return True
+    return False
+
+
+def _all_protesters(candidate: Candidate, words: MisreadingWords) -> bool:
+    """Whether every subject of the candidate is a crowd of protesters or rioters (sector OPP)."""
+    subjects = candidate.subjects
+    return bool(subjects) and all((a.sector or "").lower() in words.protest_sectors for a in subjects)
 
 
 def _copular(clause: Token) -> bool:

@@ -94,3 +94,10 @@ def test_a_course_proposed_for_ones_own_side_with_another_is_no_demand(extractor
     assert drops(joint, DropReason.NOT_AN_EVENT, "say")
     other = run(extractor, "The Chilean president said Peru should open a new border crossing.")
     assert any(e.relation.name == "DEMAND" and e.object.id == "country:PER" for e in other.events)
+
+
+def test_rioters_setting_fire_to_a_building_riot(extractor: Extractor) -> None:
+    riot = run(extractor, "Kenyan rioters set fire to the Chinese embassy on Monday.")
+    assert [(e.relation.name, e.object.id) for e in riot.events] == [("PROTEST_VIOLENTLY", "country:CHN")]
+    armed = run(extractor, "Turkish soldiers set fire to Syrian Kurdish villages near Afrin.")
+    assert not any(e.relation.name == "PROTEST_VIOLENTLY" for e in armed.events)
