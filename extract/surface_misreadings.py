@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Seven rules of English and CAMEO practice (words in ``surface_misreadings.toml``):
+Eight rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -25,6 +25,8 @@ Seven rules of English and CAMEO practice (words in ``surface_misreadings.toml``
 * Arson in a riot: protesters or rioters who "set fire to" a building ("set the embassy on fire")
   riot; CAMEO codes it a violent protest (145), not unconventional violence (180) on the state
   whose building burns: recoded.
+* A match result: a conflict verb with a score on it ("beat Brazil 4-2") reports a sporting
+  contest between teams named after their countries: ``no_event_sense``.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ _AID = "AID"
 _AID_CODE = "070"
 _ASSAULT_ROOT = "18"
 _RIOT = "PROTEST_VIOLENTLY"
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Dependencies of a number that counts a noun: part of a range, not a score.
+_COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
 _SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt", "ccomp"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -73,6 +78,7 @@ class MisreadingWords:
     arson_verbs: frozenset[str]
     fire_words: frozenset[str]
     protest_sectors: frozenset[str]
+    score_dashes: frozenset[str]
 
 
 def load_misreading_words(path: Path) -> MisreadingWords:
@@ -81,6 +87,7 @@ def load_misreading_words(path: Path) -> MisreadingWords:
         words("curtailing_verbs"), words("curtailing_adverbs"), words("overflight_verbs"),
         words("overflight_prepositions"), words("goal_prepositions"), words("warning_verbs"),
         words("civil_purposes"), words("arson_verbs"), words("fire_words"), words("protest_sectors"),
+        words("score_dashes"),
     )
 
 
@@ -91,6 +98,8 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
     cameo = ctx.ontology.relation(candidate.relation).cameo
+    if cameo[:2] in _FORCE_ROOTS and _scored(trigger, words):
+        return _dropped(candidate, DropReason.NO_EVENT_SENSE, "a score on the verb: a match result, no use of force")
     if lemma in words.curtailing_verbs and _curtailed(trigger, words):
         return _dropped(candidate, DropReason.NO_EVENT_SENSE, f"{lemma} short: ends its own act early")
     if cameo.startswith(_VISIT_ROOT) and lemma in words.overflight_verbs and _overflight(trigger, words):
@@ -178,6 +187,21 @@ def _requested_conjunct_governor(verb: Token, ctx: Context) -> Token | None:
         for c in governor.children
     )
     return governor if addressed else None
+
+
+def _scored(verb: Token, words: MisreadingWords) -> bool:
+    """Whether a score ("4-2": number, dash, number) hangs on the verb within two arcs; a range that
+    counts a noun ("killed 10-15 civilians") is no score."""
+    doc = verb.doc
+    for token in verb.sent:
+        if not token.like_num or token.i + 2 >= len(doc) or token.dep_ in _COUNTING_DEPS:
+            continue
+        if any(t.dep_ in _COUNTING_DEPS for t in doc[token.i + 1:token.i + 3]):
+            continue
+        dash, second = doc[token.i + 1], doc[token.i + 2]
+        if dash.text in words.score_dashes and second.like_num and verb in (token.head, token.head.head):
+            return True
+    return False
 
 
 def _sets_fire(verb: Token, words: MisreadingWords) -> bool:

@@ -101,3 +101,11 @@ def test_rioters_setting_fire_to_a_building_riot(extractor: Extractor) -> None:
     assert [(e.relation.name, e.object.id) for e in riot.events] == [("PROTEST_VIOLENTLY", "country:CHN")]
     armed = run(extractor, "Turkish soldiers set fire to Syrian Kurdish villages near Afrin.")
     assert not any(e.relation.name == "PROTEST_VIOLENTLY" for e in armed.events)
+
+
+def test_a_score_on_a_conflict_verb_is_a_match_result_but_a_range_is_not(extractor: Extractor) -> None:
+    match = run(extractor, "Ghana beat Cameroon 3-1 in Kumasi on Sunday.")
+    assert not match.events
+    assert drops(match, DropReason.NO_EVENT_SENSE, "beat") == ["a score on the verb: a match result, no use of force"]
+    counted = run(extractor, "Turkish drones killed 12-14 Kurdish fighters in northern Iraq.")
+    assert any(e.relation.cameo.startswith("19") for e in counted.events)
