@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Eight rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
+Nine rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -27,6 +27,9 @@ Eight rules of English, wire form and CAMEO practice (words in ``surface_misread
   whose building burns: recoded.
 * A match result: a conflict verb with a score on it ("beat Brazil 4-2") reports a sporting
   contest between teams named after their countries: ``no_event_sense``.
+* A supposed event: an event noun of material conflict with an indefinite determiner as the
+  subject of a modal clause ("a Russian attack on X would destabilise the region") is supposed to
+  weigh its effects, not told: ``not_an_event``. Definite nouns and modal perfects are spared.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ _AID_CODE = "070"
 _ASSAULT_ROOT = "18"
 _RIOT = "PROTEST_VIOLENTLY"
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+_MATERIAL_CONFLICT = 4
 #: Dependencies of a number that counts a noun: part of a range, not a score.
 _COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
 _SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt", "ccomp"})
@@ -79,6 +83,8 @@ class MisreadingWords:
     fire_words: frozenset[str]
     protest_sectors: frozenset[str]
     score_dashes: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    hypothetical_modals: frozenset[str]
 
 
 def load_misreading_words(path: Path) -> MisreadingWords:
@@ -87,7 +93,7 @@ def load_misreading_words(path: Path) -> MisreadingWords:
         words("curtailing_verbs"), words("curtailing_adverbs"), words("overflight_verbs"),
         words("overflight_prepositions"), words("goal_prepositions"), words("warning_verbs"),
         words("civil_purposes"), words("arson_verbs"), words("fire_words"), words("protest_sectors"),
-        words("score_dashes"),
+        words("score_dashes"), words("indefinite_determiners"), words("hypothetical_modals"),
     )
 
 
@@ -100,6 +106,9 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
     cameo = ctx.ontology.relation(candidate.relation).cameo
     if cameo[:2] in _FORCE_ROOTS and _scored(trigger, words):
         return _dropped(candidate, DropReason.NO_EVENT_SENSE, "a score on the verb: a match result, no use of force")
+    if ctx.ontology.relation(candidate.relation).quad_class == _MATERIAL_CONFLICT and _supposed(trigger, words):
+        return _dropped(candidate, DropReason.NOT_AN_EVENT,
+                        f"'{lemma}' supposed as subject of '{trigger.head.text}': no event told")
     if lemma in words.curtailing_verbs and _curtailed(trigger, words):
         return _dropped(candidate, DropReason.NO_EVENT_SENSE, f"{lemma} short: ends its own act early")
     if cameo.startswith(_VISIT_ROOT) and lemma in words.overflight_verbs and _overflight(trigger, words):
@@ -187,6 +196,16 @@ def _requested_conjunct_governor(verb: Token, ctx: Context) -> Token | None:
         for c in governor.children
     )
     return governor if addressed else None
+
+
+def _supposed(noun: Token, words: MisreadingWords) -> bool:
+    """Whether an indefinite event noun is the subject of a modal clause, not in the perfect."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in _CLAUSE_SUBJECTS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in words.indefinite_determiners for c in noun.children):
+        return False
+    auxiliaries = [c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in words.hypothetical_modals for a in auxiliaries) and "have" not in auxiliaries
 
 
 def _scored(verb: Token, words: MisreadingWords) -> bool:

@@ -17,7 +17,8 @@ from tests.extract.test_nested_inventory import failures, triples_of
 
 INVENTORY = Path(__file__).with_name("precision_inventory.tsv")
 SHAPES = frozenset({"curtailed", "overflight", "observance", "document", "caution", "civil_aid", "requested",
-                    "own_side", "arson", "score"})
+                    "own_side", "arson", "score",
+                    "supposed"})
 
 
 def rows() -> list[dict[str, str]]:

@@ -109,3 +109,11 @@ def test_a_score_on_a_conflict_verb_is_a_match_result_but_a_range_is_not(extract
     assert drops(match, DropReason.NO_EVENT_SENSE, "beat") == ["a score on the verb: a match result, no use of force"]
     counted = run(extractor, "Turkish drones killed 12-14 Kurdish fighters in northern Iraq.")
     assert any(e.relation.cameo.startswith("19") for e in counted.events)
+
+
+def test_an_indefinite_conflict_noun_under_a_modal_is_supposed_not_told(extractor: Extractor) -> None:
+    supposed = run(extractor, "Diplomats said an Azerbaijani offensive on Armenia would wreck the talks.")
+    assert not supposed.events
+    assert any("supposed as subject of 'wreck'" in d for d in drops(supposed, DropReason.NOT_AN_EVENT, "offensive"))
+    told = run(extractor, "The Azerbaijani offensive on Armenia would wreck the talks, diplomats said.")
+    assert any(e.relation.name == "ATTACK" for e in told.events)
