@@ -43,6 +43,7 @@ from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_
 from extract.qualifiers import Qualifiers, qualify
 from extract.requested_acts import doer_from_memory
 from extract.summons_demands import with_summons_addressees
+from extract.surface_misreadings import MisreadingWords, load_misreading_words, with_misreading_checked
 from extract.surface_readings import SurfaceWords, load_surface_words, with_surface_reading
 from extract.territory import with_territory_acts
 from extract.text import (
@@ -102,6 +103,7 @@ class Knowledge:
     clash_words: ClashWords
     unasserted_words: UnassertedWords
     noun_sense_words: NounSenseWords
+    misreading_words: MisreadingWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -128,6 +130,7 @@ class Knowledge:
                 load_clash_words(data_dir / "clashes.toml"),
                 load_unasserted_words(data_dir / "unasserted.toml"),
                 load_noun_sense_words(data_dir / "noun_senses.toml"),
+                load_misreading_words(data_dir / "surface_misreadings.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -411,6 +414,7 @@ class _ArticleExtraction:
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)
             candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
             candidate = with_goods_code(candidate, self.extractor.knowledge.goods_words)
+            candidate = with_misreading_checked(candidate, ctx, self.extractor.knowledge.misreading_words)
             candidate = without_verbal_clash(candidate, self.extractor.knowledge.clash_words)
             candidate = with_obstruction_code(candidate)
             candidate = with_own_object_target(candidate, ctx)

@@ -1,0 +1,259 @@
+"""Verbs read by their surface where the clause's construction says another act, or none.
+
+Nine rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
+
+* Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
+  on the host or the other side (no reduced relations): ``no_event_sense``.
+* Overflight: a verb of flying with a preposition of passing above a place and no goal ("flew
+  over Estonia") crosses its airspace; no visit (04) to it: ``not_an_event``.
+* A caution about a third party: "warned X that Russian mercenaries would ..." predicts what a
+  third party does (OEDA codes such warnings 012, a pessimistic comment); no threat (13) by the
+  warner on X. A complement whose subject is the warner's side or X itself ("warned X that it
+  would strike", "that X would pay a price") stays a threat, and so does a copular complement that
+  only says what the third party is to the warner ("that Taiwan is a red line"): ``no_event_sense``.
+* Civil-purpose equipment: aircraft or vehicles named for a civil purpose ("firefighting
+  planes", "rescue helicopters") carry relief, not arms: military cooperation (062) is recoded as
+  aid (070).
+* A conjunct of an act asked of another: in "urged X to halt the build-up and to withdraw its
+  troops" the second verb is asked of X as much as the first; its subject is X, never the one who
+  asks. CAMEO codes the request (02/10) only, so the conjunct is blocked as the first one is
+  (``extract.speech_act_candidates.as_request``): ``blocked_by_governor``.
+* A course proposed for one's own side together with another: "X said X and Y should / must V"
+  says what both should do, a view of a joint course, not a demand (10) made of Y; CAMEO codes a
+  demand as made of another party. Where the parties of the modal clause include the speaker's own
+  state beside another, the demand is dropped: ``not_an_event``.
+* Arson in a riot: protesters or rioters who "set fire to" a building ("set the embassy on fire")
+  riot; CAMEO codes it a violent protest (145), not unconventional violence (180) on the state
+  whose building burns: recoded.
+* A match result: a conflict verb with a score on it ("beat Brazil 4-2") reports a sporting
+  contest between teams named after their countries: ``no_event_sense``.
+* A supposed event: an event noun of material conflict with an indefinite determiner as the
+  subject of a modal clause ("a Russian attack on X would destabilise the region") is supposed to
+  weigh its effects, not told: ``not_an_event``. Definite nouns and modal perfects are spared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from extract.data_tables import load_word_table
+from extract.patterns import Candidate, Context
+from extract.speech_act_candidates import requesting_governor
+from graph.model import Actor, DropReason
+
+_VISIT_ROOT = "04"
+_THREAT_ROOT = "13"
+_DEMAND_ROOT = "10"
+_MILITARY_COOPERATION = "COOPERATE_MILITARILY"
+_AID = "AID"
+_AID_CODE = "070"
+_ASSAULT_ROOT = "18"
+_RIOT = "PROTEST_VIOLENTLY"
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+_MATERIAL_CONFLICT = 4
+#: Dependencies of a number that counts a noun: part of a range, not a score.
+_COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
+_SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt", "ccomp"})
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+_GOODS_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Prepositions whose object is the one asked ("called on X to").
+_ADDRESSEE_PREPS = frozenset({"on", "upon"})
+
+
+class MisreadingWordsError(ValueError):
+    """A malformed ``surface_misreadings.toml``."""
+
+
+@dataclass(frozen=True)
+class MisreadingWords:
+    """The closed classes of ``surface_misreadings.toml`` (see the comments there)."""
+
+    curtailing_verbs: frozenset[str]
+    curtailing_adverbs: frozenset[str]
+    overflight_verbs: frozenset[str]
+    overflight_prepositions: frozenset[str]
+    goal_prepositions: frozenset[str]
+    warning_verbs: frozenset[str]
+    civil_purposes: frozenset[str]
+    arson_verbs: frozenset[str]
+    fire_words: frozenset[str]
+    protest_sectors: frozenset[str]
+    score_dashes: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    hypothetical_modals: frozenset[str]
+
+
+def load_misreading_words(path: Path) -> MisreadingWords:
+    words = load_word_table(path, MisreadingWordsError)
+    return MisreadingWords(
+        words("curtailing_verbs"), words("curtailing_adverbs"), words("overflight_verbs"),
+        words("overflight_prepositions"), words("goal_prepositions"), words("warning_verbs"),
+        words("civil_purposes"), words("arson_verbs"), words("fire_words"), words("protest_sectors"),
+        words("score_dashes"), words("indefinite_determiners"), words("hypothetical_modals"),
+    )
+
+
+def with_misreading_checked(candidate: Candidate, ctx: Context, words: MisreadingWords) -> Candidate:
+    """The candidate, dropped or recoded where its verb's surface misreads the clause."""
+    if candidate.drop is not None:
+        return candidate
+    trigger = candidate.trigger
+    lemma = trigger.lemma_.lower()
+    cameo = ctx.ontology.relation(candidate.relation).cameo
+    if cameo[:2] in _FORCE_ROOTS and _scored(trigger, words):
+        return _dropped(candidate, DropReason.NO_EVENT_SENSE, "a score on the verb: a match result, no use of force")
+    if ctx.ontology.relation(candidate.relation).quad_class == _MATERIAL_CONFLICT and _supposed(trigger, words):
+        return _dropped(candidate, DropReason.NOT_AN_EVENT,
+                        f"'{lemma}' supposed as subject of '{trigger.head.text}': no event told")
+    if lemma in words.curtailing_verbs and _curtailed(trigger, words):
+        return _dropped(candidate, DropReason.NO_EVENT_SENSE, f"{lemma} short: ends its own act early")
+    if cameo.startswith(_VISIT_ROOT) and lemma in words.overflight_verbs and _overflight(trigger, words):
+        return _dropped(candidate, DropReason.NOT_AN_EVENT, f"{lemma} over: crossing airspace, no visit")
+    if cameo.startswith(_THREAT_ROOT) and lemma in words.warning_verbs:
+        third = _third_party_complement(trigger, candidate, ctx)
+        if third is not None:
+            return _dropped(candidate, DropReason.NO_EVENT_SENSE,
+                            f"{lemma} that {third.name} ...: a caution about a third party (012), no threat")
+    if cameo.startswith(_DEMAND_ROOT) and _own_side_among(candidate):
+        return _dropped(candidate, DropReason.NOT_AN_EVENT,
+                        "a course proposed for the speaker's own side together with another: no demand")
+    governor = _requested_conjunct_governor(trigger, ctx)
+    if governor is not None:
+        return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR,
+                        f"requested by '{governor.lemma_}' (a conjunct of the act asked of another)")
+    if cameo.startswith(_ASSAULT_ROOT) and lemma in words.arson_verbs and _sets_fire(trigger, words) \
+            and _all_protesters(candidate, words):
+        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+        return replace(candidate, relation=_RIOT, attributes=kept)
+    if candidate.relation == _MILITARY_COOPERATION and _civil_goods(trigger, words):
+        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+        return replace(candidate, relation=_AID, attributes=(*kept, ("cameo", _AID_CODE)))
+    return candidate
+
+
+def _dropped(candidate: Candidate, reason: DropReason, detail: str) -> Candidate:
+    return replace(candidate, drop=reason, detail=detail)
+
+
+def _curtailed(verb: Token, words: MisreadingWords) -> bool:
+    """Whether the verb carries "short" ("cut short the visit", "cut the visit short")."""
+    return any(c.dep_ in _SHORT_DEPS and c.lower_ in words.curtailing_adverbs for c in verb.children)
+
+
+def _overflight(verb: Token, words: MisreadingWords) -> bool:
+    """Whether the verb passes above a place ("flew over X") and names no goal ("to Y")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return bool(preps & words.overflight_prepositions) and not preps & words.goal_prepositions
+
+
+def _third_party_complement(verb: Token, candidate: Candidate, ctx: Context) -> Actor | None:
+    """The actor with a state, neither the warner's nor the warned one's, that is the subject of
+    the verb's clausal complement (named, or as a demonym on the subject noun), if any."""
+    sides = {a.country for a in (*candidate.subjects, *candidate.objects) if a.country}
+    if not sides:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and not _copular(c)):
+        for subject in (c for c in clause.children if c.dep_ in _CLAUSE_SUBJECTS):
+            for token in (subject, *(m for m in subject.children if m.dep_ in _MODIFIER_DEPS)):
+                actor = ctx.actor(token)
+                if actor is not None and actor.country and actor.country not in sides:
+                    return actor
+                if actor is not None:
+                    break  # the subject is one of the sides (or a party with no state): a threat may stand
+    return None
+
+
+def _own_side_among(candidate: Candidate) -> bool:
+    """Whether the candidate's objects hold its subject's own state (or the subject itself) beside
+    a party of another state ("said India and Japan should ...")."""
+    own = {a.country for a in candidate.subjects if a.country} | {a.id for a in candidate.subjects}
+    mine = [o for o in candidate.objects if o.id in own or (o.country is not None and o.country in own)]
+    return bool(mine) and len(mine) < len(candidate.objects)
+
+
+def _requested_conjunct_governor(verb: Token, ctx: Context) -> Token | None:
+    """The verb asking another actor for the first act of a coordination that ``verb`` (with no
+    subject of its own) continues ("urged X to halt ... and [to] withdraw"), if any."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJECTS for c in verb.children):
+        return None
+    if verb.tag_ != "VB":  # an infinitive ("and [to] withdraw"), not a finite act ("and later expelled")
+        return None
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJECTS for c in first.children):
+        return None
+    governor = requesting_governor(first, ctx.lexicon)
+    if governor is None or governor.pos_ != "VERB":
+        return None
+    addressed = any(
+        (c.dep_ in ("dobj", "dative") and c != first)
+        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in c.children))
+        for c in governor.children
+    )
+    return governor if addressed else None
+
+
+def _supposed(noun: Token, words: MisreadingWords) -> bool:
+    """Whether an indefinite event noun is the subject of a modal clause, not in the perfect."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in _CLAUSE_SUBJECTS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in words.indefinite_determiners for c in noun.children):
+        return False
+    auxiliaries = [c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in words.hypothetical_modals for a in auxiliaries) and "have" not in auxiliaries
+
+
+def _scored(verb: Token, words: MisreadingWords) -> bool:
+    """Whether a score ("4-2": number, dash, number) hangs on the verb within two arcs; a range that
+    counts a noun ("killed 10-15 civilians") is no score."""
+    doc = verb.doc
+    for token in verb.sent:
+        if not token.like_num or token.i + 2 >= len(doc) or token.dep_ in _COUNTING_DEPS:
+            continue
+        if any(t.dep_ in _COUNTING_DEPS for t in doc[token.i + 1:token.i + 3]):
+            continue
+        dash, second = doc[token.i + 1], doc[token.i + 2]
+        if dash.text in words.score_dashes and second.like_num and verb in (token.head, token.head.head):
+            return True
+    return False
+
+
+def _sets_fire(verb: Token, words: MisreadingWords) -> bool:
+    """Whether the verb sets something on fire: "set fire to X", "set X on fire", "set X ablaze"
+    (a fire word at most three arcs below the verb, with no other verb between)."""
+    for token in verb.subtree:
+        if token.lemma_.lower() not in words.fire_words or token == verb:
+            continue
+        path, head = 0, token
+        while head != verb and path < 3 and (head == token or head.pos_ != "VERB"):
+            head, path = head.head, path + 1
+        if head == verb:
+            return True
+    return False
+
+
+def _all_protesters(candidate: Candidate, words: MisreadingWords) -> bool:
+    """Whether every subject of the candidate is a crowd of protesters or rioters (sector OPP)."""
+    subjects = candidate.subjects
+    return bool(subjects) and all((a.sector or "").lower() in words.protest_sectors for a in subjects)
+
+
+def _copular(clause: Token) -> bool:
+    """Whether a clause only says what its subject is ("that Taiwan was a red line"): the warner's
+    own position on it, which may be a threat, not a prediction of the third party's act."""
+    return clause.lemma_.lower() == "be" or any(c.dep_ == "cop" for c in clause.children)
+
+
+def _civil_goods(verb: Token, words: MisreadingWords) -> bool:
+    """Whether what the verb hands over is named for a civil purpose ("firefighting planes")."""
+    for goods in (c for c in verb.children if c.dep_ in _GOODS_DEPS):
+        for noun in (goods, *goods.conjuncts):
+            if any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words.civil_purposes
+                   for m in noun.children):
+                return True
+    return False
