@@ -17,13 +17,12 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from extract.main_clause_it import DUMMY_IT_VERBS
 from extract.mentions import Mention
 from graph.model import ActorType
 
 #: Coordinating conjunctions that join two main clauses with one topic.
 _CLAUSE_COORDINATORS = frozenset({"and", "but", "yet"})
-#: Verbs whose "it" subject is a dummy (extract/main_clause_it.py has the same class of English).
-_DUMMY_SUBJECT_LEMMAS = frozenset({"be", "seem", "appear", "emerge", "remain", "become", "happen", "turn"})
 
 
 def conjoined_clause_subject(pronoun: Token, by_token: Mapping[int, Mention]) -> Mention | None:
@@ -32,7 +31,7 @@ def conjoined_clause_subject(pronoun: Token, by_token: Mapping[int, Mention]) ->
     verb = pronoun.head
     if pronoun.lower_ != "it" or pronoun.dep_ != "nsubj" or verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if verb.lemma_.lower() in _DUMMY_SUBJECT_LEMMAS or any(c.dep_ in ("auxpass", "expl") for c in verb.children):
+    if verb.lemma_.lower() in DUMMY_IT_VERBS or any(c.dep_ in ("auxpass", "expl") for c in verb.children):
         return None
     first = verb.head
     coordinators = [c for c in first.children if c.dep_ == "cc" and first.i < c.i < pronoun.i]

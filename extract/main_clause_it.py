@@ -20,7 +20,7 @@ from graph.model import ActorType
 #: Arcs of a clause extraposed after a dummy "it" ("It seems that ...", "It emerged that ...").
 _EXTRAPOSED = frozenset({"ccomp", "csubj", "xcomp"})
 #: Verbs whose "it" subject is a dummy before a clause: "it seems", "it appears", "it emerged".
-_RAISING_LEMMAS = frozenset({"be", "seem", "appear", "emerge", "remain", "become", "happen", "turn"})
+DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "emerge", "remain", "become", "happen", "turn"})
 
 
 def opens_main_clause(pronoun: Token, by_token: Mapping[int, Mention]) -> bool:
@@ -29,7 +29,7 @@ def opens_main_clause(pronoun: Token, by_token: Mapping[int, Mention]) -> bool:
     verb = pronoun.head
     if pronoun.dep_ != "nsubj" or verb != pronoun.sent.root or verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.lemma_.lower() in _RAISING_LEMMAS:
+    if verb.lemma_.lower() in DUMMY_IT_VERBS:
         return False
     if any(c.dep_ in ("auxpass", "expl") for c in verb.children):
         return False

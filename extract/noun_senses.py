@@ -44,13 +44,12 @@ compound of ("the aid package"), or the first conjunct of a coordination. The wo
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context, actors_of, clause_subject, prep_objects, subject_actors
 from extract.qualifiers import Qualifiers
 from graph.model import Actor, DropReason, Modality, Polarity
@@ -102,12 +101,7 @@ class NounSenseWords:
 
 def load_noun_sense_words(path: Path) -> NounSenseWords:
     """Read ``noun_senses.toml``; a missing or malformed list raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, NounSenseWordsError, non_empty=True))
-
+    words = load_word_table(path, NounSenseWordsError)
     return NounSenseWords(
         words("deliberating_verbs"), words("topic_verbs"), words("topic_nouns"),
         words("topic_prepositions"), words("conjecture_nouns"), words("conjecture_prepositions"),

@@ -7,13 +7,12 @@ attack") is reported."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.data_tables import read_words
+from extract.data_tables import load_word_table
 from extract.qualifiers import Qualifiers
 from graph.model import Modality
 
@@ -41,12 +40,7 @@ class UnassertedWords:
 
 def load_unasserted_words(path: Path) -> UnassertedWords:
     """Read ``unasserted.toml``; a missing or malformed list raises a one-line error naming the file."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(read_words(path, raw, key, UnassertedWordsError, non_empty=True))
-
+    words = load_word_table(path, UnassertedWordsError)
     return UnassertedWords(
         words("prospect_nouns"), words("prospect_prepositions"), words("condition_nouns"),
         words("condition_governors"), words("against_governors"), words("allegation_modifiers"),
