@@ -120,7 +120,7 @@ class PronounResolver:
                 return self.previous_subject_body
             return governing
         if lower in ("its", "itself"):
-            return _its_referent(token, sentence, by_token, self.binding)
+            return _its_referent(token, by_token, self.binding)
         return None
 
     def _person_antecedent(
@@ -147,7 +147,7 @@ def _continues_person(pronoun: Token, referent: Actor) -> bool:
 
 
 def _its_referent(
-    pronoun: Token, sentence: Span, by_token: Mapping[int, Mention], binding: BindingWords,
+    pronoun: Token, by_token: Mapping[int, Mention], binding: BindingWords,
 ) -> Actor | None:
     """What "its"/"itself" refers to: the subject of the verb whose adjunct holds it (see
     ``_adjunct_agent``), else the latest state or organisation named before it in its sentence,
@@ -156,16 +156,20 @@ def _its_referent(
     agent = _adjunct_agent(pronoun, by_token)
     if agent is not None:
         return agent
-    previous = [
-        by_token[j] for j in range(sentence.start, pronoun.i)
-        if j in by_token and _is_state_or_organisation(by_token[j])
-    ]
+    previous = bodies_named_before(pronoun, by_token)
     if not previous:
         return None
-    latest = previous[-1].actor
+    latest = previous[-1]
     if harmed_verb(pronoun, binding) is not None:
-        return other_party(latest, [m.actor for m in previous])
+        return other_party(latest, previous)
     return latest
+
+
+def bodies_named_before(pronoun: Token, by_token: Mapping[int, Mention]) -> list[Actor]:
+    """The states and organisations named (not by a pronoun) before ``pronoun`` in its sentence, in
+    order, once per word of their mentions: the candidates an "its" refers to."""
+    return [by_token[j].actor for j in range(pronoun.sent.start, pronoun.i)
+            if j in by_token and _is_state_or_organisation(by_token[j])]
 
 
 def _is_state_or_organisation(mention: Mention) -> bool:

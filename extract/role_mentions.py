@@ -21,7 +21,7 @@ from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
 from extract.possessor_binding import BindingWords, harmed_verb, other_party
-from extract.pronouns import possessor_body
+from extract.pronouns import bodies_named_before, possessor_body
 from extract.role_spans import HEAD_ROLES, BlockRoles, with_office_modifier
 from graph.model import Actor, ActorType
 
@@ -184,8 +184,7 @@ def _harmed_possessor(
     state or organisation named before it, but the one other named before it in the sentence
     ("Kyiv said Moscow had shelled its villages": Ukraine's villagers; extract/possessor_binding.py);
     None when there is no such one, or several."""
-    named = [m.actor for j in range(pronoun.sent.start, pronoun.i) if (m := by_token.get(j)) is not None
-             and m.kind is not MentionKind.PRONOUN and m.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION)]
+    named = bodies_named_before(pronoun, by_token)
     if body is None or not named or named[-1].id != body.id:
         return None
     owner = other_party(body, named)
