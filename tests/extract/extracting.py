@@ -42,3 +42,28 @@ def actor_ends(event: Event, side: str) -> set[str]:
     part of its id for actors with no state ("eu" for org:eu)."""
     actor = event.subject if side == "subject" else event.object
     return {name for name in (actor.country, actor.id.split(":")[-1]) if name}
+
+
+def sense_failures(events: tuple[Event, ...], row: dict[str, str], code: Callable[[Event], str | None]) -> list[str]:
+    """What a sense-inventory row's events break, each event read by ``code`` (None: not counted):
+    an event of a ``false`` root between the ``pair``'s two actors (either direction; ``*``: any
+    event), or no event of the ``right`` root from the first to the second (``-``: none asked)."""
+    first, second = row["pair"].split(">")
+    coded = [(e, c) for e in events if (c := code(e)) is not None]
+    between = [
+        c for e, c in coded
+        if (first in actor_ends(e, "subject") and second in actor_ends(e, "object"))
+        or (second in actor_ends(e, "subject") and first in actor_ends(e, "object"))
+    ]
+    broken = []
+    if row["false"] == "*":
+        broken += [f"an event between the pair: {c}" for c in between]
+    elif row["false"] != "-":
+        false_roots = set(row["false"].split(","))
+        broken += [f"false root {c}" for c in between if c[:2] in false_roots]
+    if row["right"] != "-" and not any(
+        first in actor_ends(e, "subject") and second in actor_ends(e, "object") and c[:2] == row["right"]
+        for e, c in coded
+    ):
+        broken.append(f"no {row['right']} event {row['pair']}")
+    return broken

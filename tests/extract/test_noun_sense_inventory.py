@@ -20,7 +20,7 @@ import pytest
 from extract.evaluate import coded_cameo
 from extract.pipeline import Extractor
 from graph.model import Article, Event
-from tests.extract.extracting import actor_ends, code_of, inventory_rows
+from tests.extract.extracting import code_of, inventory_rows, sense_failures
 
 INVENTORY = Path(__file__).with_name("noun_sense_inventory.tsv")
 FORMS = frozenset({"compound", "name", "arguments", "governor", "standing", "light"})
@@ -41,26 +41,7 @@ def coded(event: Event) -> str | None:
 
 
 def failures(events: tuple[Event, ...], row: dict[str, str]) -> list[str]:
-    """What the row's events break: a coded event of a false root between the two actors (either
-    direction; ``*``: any coded event), or no coded event of the right root from the first to the second."""
-    first, second = row["pair"].split(">")
-    between = [
-        (e, code) for e in events if (code := coded(e)) is not None
-        and ((first in actor_ends(e, "subject") and second in actor_ends(e, "object"))
-             or (second in actor_ends(e, "subject") and first in actor_ends(e, "object")))
-    ]
-    broken = []
-    if row["false"] == ANY_ROOT:
-        broken += [f"an event between the pair: {code}" for _, code in between]
-    elif row["false"] != NONE:
-        false_roots = set(row["false"].split(","))
-        broken += [f"false root {code}" for _, code in between if code[:2] in false_roots]
-    if row["right"] != NONE and not any(
-        first in actor_ends(e, "subject") and second in actor_ends(e, "object") and code[:2] == row["right"]
-        for e in events if (code := coded(e)) is not None
-    ):
-        broken.append(f"no {row['right']} event {row['pair']}")
-    return broken
+    return sense_failures(events, row, coded)
 
 
 def test_the_inventory_is_well_formed() -> None:

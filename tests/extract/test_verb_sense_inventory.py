@@ -14,7 +14,7 @@ import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article, Event
-from tests.extract.extracting import actor_ends, code_of, inventory_rows
+from tests.extract.extracting import code_of, inventory_rows, sense_failures
 
 INVENTORY = Path(__file__).with_name("verb_sense_inventory.tsv")
 FORMS = frozenset({"particle", "light", "figurative", "nonactor", "contrast"})
@@ -27,26 +27,7 @@ def rows() -> list[dict[str, str]]:
 
 
 def failures(events: tuple[Event, ...], row: dict[str, str]) -> list[str]:
-    """What the row's events break: an event of a false root between the two states (either
-    direction; ``*``: any event), or no event of the right root from the first to the second."""
-    first, second = row["pair"].split(">")
-    between = [
-        e for e in events
-        if (first in actor_ends(e, "subject") and second in actor_ends(e, "object"))
-        or (second in actor_ends(e, "subject") and first in actor_ends(e, "object"))
-    ]
-    broken = []
-    false_roots = set(row["false"].split(","))
-    if row["false"] == ANY_ROOT:
-        broken += [f"an event between the pair: {code_of(e)}" for e in between]
-    elif row["false"] != NONE:
-        broken += [f"false root {code_of(e)}" for e in between if code_of(e)[:2] in false_roots]
-    if row["right"] != NONE and not any(
-        first in actor_ends(e, "subject") and second in actor_ends(e, "object") and code_of(e)[:2] == row["right"]
-        for e in events
-    ):
-        broken.append(f"no {row['right']} event {row['pair']}")
-    return broken
+    return sense_failures(events, row, code_of)
 
 
 def test_the_inventory_is_well_formed() -> None:
