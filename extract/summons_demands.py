@@ -25,17 +25,19 @@ _NO_ADDRESSEE = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
 def with_summons_addressees(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """The candidates, with a request coordinated with a summons of an envoy (see module doc) aimed
     at the summoned envoy's state."""
-    summonses = {c.trigger.i: c for c in candidates if _is_summons(c, ctx)}
+    summoning_lemmas = frozenset(phrase.split()[0] for phrase in ctx.lexicon.summoning_verbs)
+    summonses = {c.trigger.i: c for c in candidates if _is_summons(c, summoning_lemmas, ctx)}
     if not summonses:
         return candidates
     return [_addressed(c, summonses, ctx) for c in candidates]
 
 
-def _is_summons(candidate: Candidate, ctx: Context) -> bool:
-    """An emitted summons of an envoy (extract/envoys.py): a verb of summoning with the envoy's state as object."""
+def _is_summons(candidate: Candidate, summoning_lemmas: frozenset[str], ctx: Context) -> bool:
+    """An emitted summons of an envoy (extract/envoys.py): a verb of summoning (``summoning_lemmas``,
+    the first words of the lexicon's summoning verbs) with the envoy's state as object."""
     verb = candidate.trigger
     return (candidate.drop is None and bool(candidate.objects) and verb.pos_ == "VERB"
-            and verb.lemma_.lower() in {w.split()[0] for w in ctx.lexicon.summoning_verbs}
+            and verb.lemma_.lower() in summoning_lemmas
             and _code(candidate, ctx).startswith("11"))
 
 
