@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.clause_scope import clause_top
 from extract.data_tables import load_word_table
 from extract.qualifiers import Qualifiers
 from graph.model import Modality
@@ -66,17 +67,11 @@ def _noun_phrase_head(trigger: Token) -> Token:
     return trigger
 
 
-def _clause_head(verb: Token) -> Token:
-    while verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
-        verb = verb.head
-    return verb
-
-
 def is_prospect(trigger: Token, words: UnassertedWords) -> bool:
     """The event is the "of"/"for" complement of a prospect noun ("fears of a Serbian attack",
     "hopes for a meeting", "the risk of attacking"), or a clause completing one ("the possibility
     that Russia attacks")."""
-    event = _noun_phrase_head(trigger) if trigger.pos_ == "NOUN" else _clause_head(trigger)
+    event = _noun_phrase_head(trigger) if trigger.pos_ == "NOUN" else clause_top(trigger, stop_at_finite_conjunct=False)
     if event.dep_ in ("pobj", "pcomp"):
         preposition = event.head
         noun = preposition.head
@@ -127,7 +122,7 @@ def in_conditional_clause(trigger: Token, words: UnassertedWords) -> bool:
 def is_warned_against(trigger: Token, words: UnassertedWords) -> bool:
     """The event is the "against" complement of a verb of warning or advising: "warned Ethiopia
     against attacking the dam", "advised against an invasion"."""
-    event = _noun_phrase_head(trigger) if trigger.pos_ == "NOUN" else _clause_head(trigger)
+    event = _noun_phrase_head(trigger) if trigger.pos_ == "NOUN" else clause_top(trigger, stop_at_finite_conjunct=False)
     if event.dep_ not in ("pobj", "pcomp") or event.head.lower_ != "against":
         return False
     governor = event.head.head
