@@ -35,7 +35,7 @@ def is_state(mention: Mention) -> bool:
 )
 def test_has_coordinated_subject(extractor: Extractor, text: str, expected: bool) -> None:
     knowledge = extractor.knowledge
-    resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE)
+    resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE, knowledge.binding_words)
     doc = extractor.nlp(text)
     mentions = resolver.resolve_block(doc, BlockTokens.of(doc))
     assert has_coordinated_subject(next(iter(doc.sents)), mentions, is_state) is expected

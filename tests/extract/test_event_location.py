@@ -162,7 +162,8 @@ def block_actor(extractor: Extractor, text: str, word: str) -> Actor | None:
     knowledge = extractor.knowledge
     doc = extractor.nlp(text)
     tokens = BlockTokens.of(doc)
-    mentions = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE).resolve_block(doc, tokens)
+    resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE, knowledge.binding_words)
+    mentions = resolver.resolve_block(doc, tokens)
     references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words)
     references.resolve_block(doc, mentions, tokens)
     AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon, knowledge.ontology).locate(
