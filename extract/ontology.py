@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.addressed_request_words import AddressedRequestWords, load_addressed_request_words
+from extract.data_tables import load_word_table
 from extract.deadlines import DeadlineWords, load_deadline_words
 from extract.evaluative import EvaluativeWords, load_evaluative_words, with_affixes, with_fallback
 from extract.event_nouns import EventNouns, load_event_nouns
@@ -378,12 +379,12 @@ class Lexicon:
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Read lexicon.toml; every list becomes a frozenset of lower-case lemmas."""
+    """Read lexicon.toml; every list becomes a frozenset of lower-case lemmas. Missing lists, or one
+    that is no non-empty list of words, raise an ``OntologyError`` naming the file and the lists."""
     path = path or DATA_DIR / "lexicon.toml"
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
+    words = load_word_table(path, OntologyError)
     fields = Lexicon.__dataclass_fields__
-    missing = [name for name in fields if name not in raw]
+    missing = [name for name in fields if name not in words.entries]
     if missing:
         raise OntologyError(f"{path}: missing lists {', '.join(missing)}")
-    return Lexicon(**{name: frozenset(str(w).lower() for w in raw[name]) for name in fields})
+    return Lexicon(**{name: words(name) for name in fields})
