@@ -105,6 +105,24 @@ def test_every_cameo_code_maps_to_a_relation_exact_else_its_root() -> None:
     assert ontology.relation_for_code("120").name == "REJECT"
 
 
+@pytest.mark.parametrize(
+    ("relations", "message"),
+    [
+        ('[[relation]]\nname = "X"\ncameo = "010"\n[[relation]]\nname = "X"\ncameo = "020"\n',
+         "relation X is defined twice"),
+        ('[[relation]]\nname = "X"\ncameo = "010"\nby_state = "Y"\n', r"by_state names unknown relations \['Y'\]"),
+        ('[[relation]]\ncameo = "010"\n', "a relation lacks name or cameo"),
+    ],
+)
+def test_a_malformed_relation_is_a_clear_error(tmp_path: Path, relations: str, message: str) -> None:
+    for name in ("cameo_codes.tsv", "cameo2plover.tsv"):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    bad = tmp_path / "ontology.toml"
+    bad.write_text('version = "x"\n' + relations, encoding="utf-8")
+    with pytest.raises(OntologyError, match=message):
+        load_ontology(bad, data_dir=tmp_path)
+
+
 def test_a_shared_code_without_for_code_is_a_clear_error(tmp_path: Path) -> None:
     for name in ("cameo_codes.tsv", "cameo2plover.tsv", "cameo_verbs.tsv"):
         (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
