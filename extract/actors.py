@@ -47,6 +47,7 @@ class ActorResolver:
     index: SurfaceIndex
     lexicon: Lexicon
     date: str | None
+    binding: BindingWords  # the lexicon's words for a possessive "its" (extract/possessor_binding.py)
     unknown: UnknownActors = field(default_factory=lambda: UnknownActors())
     persons: PersonRegistry = field(init=False)
     pronouns: PronounResolver = field(init=False)
@@ -56,8 +57,7 @@ class ActorResolver:
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
-        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads,
-                                        BindingWords.of(self.lexicon))
+        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads, self.binding)
         self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
         self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 
@@ -81,7 +81,7 @@ class ActorResolver:
     def _role_reading(self, doc: Doc, roles: BlockRoles, places: dict[int, str]) -> RoleReading:
         """What reading the role nouns of ``doc`` needs (extract/role_mentions.py)."""
         return RoleReading(
-            doc, roles, places, self.gazetteer, self.lexicon, self.date, self.persons,
+            doc, roles, places, self.gazetteer, self.lexicon, self.binding, self.date, self.persons,
             self.pronouns.last_person, self.pronouns.previous_subject_body,
             lambda start, end: self._entities.organization(doc, start, end),
         )

@@ -34,6 +34,17 @@ def finite_conjunct_partner(verb: Token) -> Token | None:
     return governor
 
 
+def clause_top(verb: Token, *, stop_at_finite_conjunct: bool = True) -> Token:
+    """The first of coordinated verbs: "threatened to impose sanctions and (to) cut ties". With
+    ``stop_at_finite_conjunct``, a finite verb the parser made the conjunct of an infinitive tops a
+    clause of its own ("refused to meet X and sent aid": "sent"; see ``finite_conjunct_partner``)."""
+    while verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
+        if stop_at_finite_conjunct and finite_conjunct_partner(verb) is not None:
+            return verb
+        verb = verb.head
+    return verb
+
+
 def is_completed_adverbial(clause: Token) -> bool:
     """An adverbial clause of time or reason whose verb is in a past or perfect tense: "after Iran
     seized the tanker", "since Russia invaded", "because Ankara had closed the border"."""

@@ -20,7 +20,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _COORDINATORS = frozenset({"and", "&"})
 
 
-def coordinated_subject(
+def has_coordinated_subject(
     sentence: Span, by_token: Mapping[int, Mention], counts: Callable[[Mention], bool],
 ) -> bool:
     """Whether the subject of the sentence's main clause is a coordination ("X and Y") whose head

@@ -26,13 +26,13 @@ agent as it was (still ``unqualified_agent`` when a candidate needs it).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon, Ontology
@@ -72,17 +72,20 @@ class LocationWords:
 
 
 def load_location_words(path: Path) -> LocationWords:
-    """Read ``event_location.toml``; a missing list or a malformed entry raises a one-line error."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
+    """Read ``event_location.toml``; a missing list or a malformed entry raises a one-line error
+    naming the file and the list."""
+    words = load_word_table(path, LocationWordsError)
+    prepositions = frozenset(tuple(p.split()) for p in words("locative_prepositions"))
+    rows = words.entries.get("local_agents")
+    if not isinstance(rows, list):
+        raise LocationWordsError(f"{path}: local_agents must be a list of {{term, sector, role}} tables, got {rows!r}")
     try:
-        prepositions = frozenset(tuple(str(p).lower().split()) for p in raw["locative_prepositions"])
         agents = {
             str(row["term"]).lower(): Role(str(row["term"]).lower(), "GROUP", str(row["sector"]), str(row["role"]))
-            for row in raw["local_agents"]
+            for row in rows
         }
     except (KeyError, TypeError) as error:
-        raise LocationWordsError(f"{path}: malformed event-location words ({error!r})") from error
+        raise LocationWordsError(f"{path}: local_agents has a malformed entry ({error!r})") from error
     return LocationWords(prepositions, agents)
 
 

@@ -27,11 +27,10 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.clause_scope import names_another_agent
+from extract.clause_scope import clause_top, names_another_agent
 from extract.data_tables import load_word_table
 from extract.ontology import Lexicon
 from extract.qualifiers import Qualifiers
-from extract.threats import clause_top
 from graph.model import Modality, Polarity
 
 _VERBS = frozenset({"VERB", "AUX"})

@@ -51,6 +51,7 @@ from spacy.tokens import Token
 
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context, actors_of, clause_subject, prep_objects, subject_actors
+from extract.phrase_heads import noun_phrase_head
 from extract.qualifiers import Qualifiers
 from graph.model import Actor, DropReason, Modality, Polarity
 
@@ -194,22 +195,9 @@ def event_noun(trigger: Token) -> Token | None:
     return None
 
 
-def phrase_head(noun: Token) -> Token:
-    """The head of the noun's phrase in its clause: up from a conjunct to the first conjunct and from
-    a compound modifier to the noun it modifies ("the [aid] package", "sanctions and [aid]")."""
-    head = noun
-    for _ in range(_MAX_CLIMB):
-        conjunct = head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN")
-        if conjunct or (head.dep_ == "compound" and head.head.pos_ == "NOUN"):
-            head = head.head
-        else:
-            break
-    return head
-
-
 def unreported(noun: Token, candidate: Candidate, ctx: Context, words: NounSenseWords) -> tuple[DropReason, str] | None:
     """Why the clause does not report the noun's event as an act at all, or None when it may."""
-    head = phrase_head(noun)
+    head = noun_phrase_head(noun, through_compounds=True, max_steps=_MAX_CLIMB)
     governor = head.head
     topic = _topic_of(head, words)
     if topic is not None:
@@ -259,7 +247,7 @@ def halted_talks(noun: Token, candidate: Candidate, ctx: Context, words: NounSen
     talks' parties. None for any other candidate."""
     if candidate.trigger != noun or ctx.ontology.relation(candidate.relation).cameo[:2] != _CONSULT_ROOT:
         return None
-    head = phrase_head(noun)
+    head = noun_phrase_head(noun, through_compounds=True, max_steps=_MAX_CLIMB)
     if head.dep_ != "nsubj" or verb_phrase(head.head, words.failing_verbs) is None:
         return None
     halted = ctx.ontology.relation_for_code(_HALT_NEGOTIATIONS)
@@ -276,7 +264,7 @@ def unreported_modality(trigger: Token, words: NounSenseWords) -> Modality | Non
     noun = event_noun(trigger)
     if noun is None:
         return None
-    head = phrase_head(noun)
+    head = noun_phrase_head(noun, through_compounds=True, max_steps=_MAX_CLIMB)
     governor = head.head
     if head == governor:
         return None

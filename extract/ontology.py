@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extract.addressed_request_words import AddressedRequestWords, load_addressed_request_words
+from extract.data_tables import load_word_table
 from extract.deadlines import DeadlineWords, load_deadline_words
 from extract.evaluative import EvaluativeWords, load_evaluative_words, with_affixes, with_fallback
 from extract.event_nouns import EventNouns, load_event_nouns
@@ -185,46 +187,11 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         raw = tomllib.load(handle)
     goldstein = read_cameo_goldstein(data_dir / "cameo_codes.tsv")
     plover = read_cameo_to_plover(data_dir / "cameo2plover.tsv")
-    relations: dict[str, RelationType] = {}
-    triggers: dict[tuple[str, str], list[Trigger]] = {}
-    state_variants: dict[str, str] = {}
-    for entry in raw.get("relation", []):
-        name = entry.get("name")
-        cameo = entry.get("cameo")
-        if not name or not cameo:
-            raise OntologyError(f"{path}: a relation lacks name or cameo: {entry!r}")
-        if cameo not in goldstein:
-            raise OntologyError(f"{path}: relation {name} has unknown CAMEO code {cameo}")
-        if name in relations:
-            raise OntologyError(f"{path}: relation {name} is defined twice")
-        relations[name] = RelationType(
-            name=name,
-            cameo=cameo,
-            quad_class=quad_class_for(cameo),
-            goldstein=goldstein[cameo],
-            reciprocal=bool(entry.get("reciprocal", False)),
-            plover=plover_for(cameo, plover),
-            description=str(entry.get("description", "")),
-            edge=_checked_edge(path, name, str(entry.get("edge", name))),
-        )
-        if "by_state" in entry:
-            state_variants[name] = str(entry["by_state"])
-        attribute = entry.get("object_attribute")
-        for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
-            for text in entry.get(key, []):
-                trigger = _parse_trigger(text, pos, name, attribute)
-                triggers.setdefault((pos, trigger.lemma.split()[-1]), []).append(trigger)
-    unknown = {variant for variant in state_variants.values() if variant not in relations}
-    if unknown:
-        raise OntologyError(f"{path}: by_state names unknown relations {sorted(unknown)}")
-    code_relations = _code_relations(path, raw.get("relation", []))
+    entries = raw.get("relation", [])
+    relations, triggers = _relations_and_triggers(path, entries, goldstein, plover)
+    state_variants = _state_variants(path, entries, relations)
+    code_relations = _code_relations(path, entries)
     reaction_roots, senses, own_side = _event_reference(path, raw.get("event_reference", {}), relations)
-    multiword: dict[str, set[tuple[str, ...]]] = {}
-    for (pos, _), items in triggers.items():
-        for trigger in items:
-            words = tuple(trigger.lemma.split())
-            if pos == "NOUN" and len(words) > 1:
-                multiword.setdefault(words[-1], set()).add(words)
     verbs = load_verb_dictionary(data_dir / "cameo_verbs.tsv")
     event_nouns = load_event_nouns(data_dir / "event_nouns.toml", frozenset(CAMEO_ROOTS),
                                    lambda lemma: ("VERB", lemma) in triggers or lemma in verbs)
@@ -232,7 +199,7 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         version=str(raw.get("version", "0")),
         relations=relations,
         triggers={key: tuple(value) for key, value in triggers.items()},
-        multiword_heads={key: tuple(sorted(value)) for key, value in multiword.items()},
+        multiword_heads=_multiword_heads(triggers),
         state_variants=state_variants,
         code_relations=code_relations,
         verbs=verbs,
@@ -254,6 +221,77 @@ def load_ontology(path: Path | None = None, data_dir: Path = DATA_DIR) -> Ontolo
         responsibility=load_responsibility_words(data_dir / "responsibility.toml"),
         deadlines=load_deadline_words(data_dir / "deadlines.toml"),
     )
+
+
+def _relations_and_triggers(
+    path: Path, entries: list[dict[str, Any]], goldstein: Mapping[str, float], plover: Mapping[str, str],
+) -> tuple[dict[str, RelationType], dict[tuple[str, str], list[Trigger]]]:
+    """The relations of the ``[[relation]]`` entries by name, and their verb and noun triggers by
+    part of speech and last word of the lemma; read entry by entry, so the first bad one is named."""
+    relations: dict[str, RelationType] = {}
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
+    for entry in entries:
+        relation = _relation_type(path, entry, goldstein, plover, relations)
+        relations[relation.name] = relation
+        for trigger in _entry_triggers(entry, relation.name):
+            triggers.setdefault((trigger.pos, trigger.lemma.split()[-1]), []).append(trigger)
+    return relations, triggers
+
+
+def _relation_type(
+    path: Path, entry: Mapping[str, Any], goldstein: Mapping[str, float], plover: Mapping[str, str],
+    defined: Mapping[str, RelationType],
+) -> RelationType:
+    """One ``[[relation]]`` entry aligned with CAMEO and PLOVER; an entry without name or code, with
+    a code CAMEO lacks, or with the name of a relation in ``defined`` raises an ``OntologyError``."""
+    name = entry.get("name")
+    cameo = entry.get("cameo")
+    if not name or not cameo:
+        raise OntologyError(f"{path}: a relation lacks name or cameo: {entry!r}")
+    if cameo not in goldstein:
+        raise OntologyError(f"{path}: relation {name} has unknown CAMEO code {cameo}")
+    if name in defined:
+        raise OntologyError(f"{path}: relation {name} is defined twice")
+    return RelationType(
+        name=name,
+        cameo=cameo,
+        quad_class=quad_class_for(cameo),
+        goldstein=goldstein[cameo],
+        reciprocal=bool(entry.get("reciprocal", False)),
+        plover=plover_for(cameo, plover),
+        description=str(entry.get("description", "")),
+        edge=_checked_edge(path, name, str(entry.get("edge", name))),
+    )
+
+
+def _entry_triggers(entry: Mapping[str, Any], relation: str) -> Iterator[Trigger]:
+    """The verb and noun triggers a ``[[relation]]`` entry lists, verbs first."""
+    attribute = entry.get("object_attribute")
+    for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
+        for text in entry.get(key, []):
+            yield _parse_trigger(text, pos, relation, attribute)
+
+
+def _state_variants(
+    path: Path, entries: list[dict[str, Any]], relations: Mapping[str, RelationType],
+) -> dict[str, str]:
+    """Relation -> its variant when done by a state (``by_state``); a variant must be a relation."""
+    variants = {str(entry["name"]): str(entry["by_state"]) for entry in entries if "by_state" in entry}
+    unknown = {variant for variant in variants.values() if variant not in relations}
+    if unknown:
+        raise OntologyError(f"{path}: by_state names unknown relations {sorted(unknown)}")
+    return variants
+
+
+def _multiword_heads(triggers: Mapping[tuple[str, str], list[Trigger]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Last word -> the multiword noun lemmas of noun triggers ending with it, sorted."""
+    multiword: dict[str, set[tuple[str, ...]]] = {}
+    for (pos, _), items in triggers.items():
+        for trigger in items:
+            words = tuple(trigger.lemma.split())
+            if pos == "NOUN" and len(words) > 1:
+                multiword.setdefault(words[-1], set()).add(words)
+    return {key: tuple(sorted(value)) for key, value in multiword.items()}
 
 
 def _event_reference(
@@ -378,12 +416,12 @@ class Lexicon:
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Read lexicon.toml; every list becomes a frozenset of lower-case lemmas."""
+    """Read lexicon.toml; every list becomes a frozenset of lower-case lemmas. Missing lists, or one
+    that is no non-empty list of words, raise an ``OntologyError`` naming the file and the lists."""
     path = path or DATA_DIR / "lexicon.toml"
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
+    words = load_word_table(path, OntologyError)
     fields = Lexicon.__dataclass_fields__
-    missing = [name for name in fields if name not in raw]
+    missing = [name for name in fields if name not in words.entries]
     if missing:
         raise OntologyError(f"{path}: missing lists {', '.join(missing)}")
-    return Lexicon(**{name: frozenset(str(w).lower() for w in raw[name]) for name in fields})
+    return Lexicon(**{name: words(name) for name in fields})

@@ -35,7 +35,7 @@ from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, mention_roots, sentence_groups
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
-from extract.plural_subject import PLURAL_SUBJECT_PRONOUN, continues_plural_subject, coordinated_subject
+from extract.plural_subject import PLURAL_SUBJECT_PRONOUN, continues_plural_subject, coordinated_subject_pair
 from extract.reference_ambiguity import rival_pairs, rival_referents
 from graph.model import Actor, ActorType, DropReason
 
@@ -475,7 +475,7 @@ class ReferenceResolver:
             if mention is not None and i == mention.start and _is_under_discussion(mention, doc):
                 named.append(mention.actor)
         self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
-        self.last_subject_pair = coordinated_subject(sentence, mentions)
+        self.last_subject_pair = coordinated_subject_pair(sentence, mentions)
         self.recent_groups.append(tuple(group for _, group in coordinated))
 
     def _describe(self, token: Token, mentions: BlockMentions, named: Sequence[Actor]) -> bool:

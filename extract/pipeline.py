@@ -7,6 +7,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from spacy.language import Language
@@ -39,6 +40,7 @@ from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.own_object_targets import with_own_object_target
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
+from extract.possessor_binding import BindingWords
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import Qualifiers, qualify
 from extract.requested_acts import doer_from_memory
@@ -104,6 +106,11 @@ class Knowledge:
     unasserted_words: UnassertedWords
     noun_sense_words: NounSenseWords
     misreading_words: MisreadingWords
+
+    @cached_property
+    def binding_words(self) -> BindingWords:
+        """The lexicon's words for binding a possessive "its" (extract/possessor_binding.py), built once."""
+        return BindingWords.of(self.lexicon)
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -373,7 +380,8 @@ class _ArticleExtraction:
         self.extractor = extractor
         self.article = article
         knowledge = extractor.knowledge
-        self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date)
+        self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date,
+                                      knowledge.binding_words)
         self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words)
         self.locator = AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon,
                                     knowledge.ontology)

@@ -23,7 +23,7 @@ PLURAL_SUBJECT_PRONOUN = "they"
 _RAISING_LEMMAS = frozenset({"be", "seem", "appear", "remain", "become"})
 
 
-def coordinated_subject(sentence: Span, mentions: Mapping[int, Mention]) -> tuple[Actor, Actor] | None:
+def coordinated_subject_pair(sentence: Span, mentions: Mapping[int, Mention]) -> tuple[Actor, Actor] | None:
     """The two actors a sentence's main clause has as its subject ("Ghana and Togo agreed"), if
     its subject is exactly two coordinated actors."""
     for child in sentence.root.children:

@@ -37,7 +37,8 @@ _REGISTRY_PARTICIPLES = ("flagged", "registered")
 @dataclass(frozen=True)
 class RoleReading:
     """What reading the role nouns of one block needs: the block, its role terms and the places
-    in it (token -> ISO code of the state containing the place), the article's persons, and what
+    in it (token -> ISO code of the state containing the place), the words that bind a possessive
+    "its" (extract/possessor_binding.py), the article's persons, and what
     the blocks before left: the last person named and the last sentence's subject body.
     ``unknown_organization(start, end)`` is the article's organisation named ``doc[start:end]``
     that no gazetteer knows."""
@@ -47,6 +48,7 @@ class RoleReading:
     places: Mapping[int, str]
     gazetteer: Gazetteer
     lexicon: Lexicon
+    binding: BindingWords
     date: str | None
     persons: PersonRegistry
     last_person: Actor | None
@@ -161,7 +163,7 @@ def _qualifier_before(
     envoys_own = head.lemma_.lower() in lexicon.mission_nouns | lexicon.envoy_nouns
     if before >= 0 and doc[before].lower_ == "its" and doc[before].dep_ == "poss" and not envoys_own:
         body = possessor_body(doc[before], by_token, reading.previous_subject_body)
-        harming = harmed_verb(doc[before], BindingWords.of(lexicon))
+        harming = harmed_verb(doc[before], reading.binding)
         if harming is not None and body is not None and _done_by(harming, body, by_token):
             return _harmed_possessor(reading, doc[before], body, by_token, member)
         body = body or _institution_state(reading, doc[before], by_token)
@@ -282,7 +284,7 @@ def _harmed_mission(reading: RoleReading, head: Token) -> bool:
     if head.lemma_.lower() not in lexicon.mission_nouns:
         return False
     possessor = next((c for c in head.children if c.dep_ == "poss"), None)
-    return possessor is not None and harmed_verb(possessor, BindingWords.of(lexicon)) is not None
+    return possessor is not None and harmed_verb(possessor, reading.binding) is not None
 
 
 def unknown_group_name(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.data_tables import read_table, read_words
+from extract.data_tables import load_word_table
 
 #: The code of a threat not specified below (CAMEO 130).
 GENERIC_THREAT_CODE = "130"
@@ -106,55 +105,43 @@ class SpeechActs:
     refusal: Refusal
 
 
-def _words(path: Path, table: Mapping[str, object], key: str) -> frozenset[str]:
-    return frozenset(read_words(path, table, key, SpeechActsError))
-
-
-def _table(path: Path, raw: Mapping[str, object], key: str) -> Mapping[str, object]:
-    return read_table(path, raw, key, SpeechActsError)
-
-
 def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
-    """Read speech_acts.toml; every CAMEO code in it must be one of ``cameo_codes``."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
+    """Read speech_acts.toml; every CAMEO code in it must be one of ``cameo_codes``, every list of
+    words non-empty (a bad one raises a ``SpeechActsError`` naming the file and "table.key")."""
+    words = load_word_table(path, SpeechActsError)
     threats, naming, censure, protest, refusal = (
-        _table(path, raw, key) for key in ("threats", "naming", "censure", "official_protest", "refusal"))
-    phrasal = _table(path, refusal, "phrasal_verbs")
+        words.table(key) for key in ("threats", "naming", "censure", "official_protest", "refusal"))
+    phrasal = refusal.table("phrasal_verbs").entries
     if any(len(str(verb).split()) != 2 or not isinstance(sense, str) for verb, sense in phrasal.items()):
         raise SpeechActsError(f"{path}: refusal.phrasal_verbs must map 'verb particle' to a verb, got {dict(phrasal)}")
-    codes = _table(path, threats, "codes")
+    codes = threats.table("codes").entries
     for prefix, code in codes.items():
         if prefix not in cameo_codes or not isinstance(code, str) or code not in cameo_codes or code[:2] != "13":
             raise SpeechActsError(f"{path}: threats.codes {prefix!r} = {code!r}: both must be CAMEO codes, "
                                   "the second a threat (root 13)")
     statement_code, criticism_code, praise_code = (
-        _code(path, naming, key, cameo_codes) for key in ("statement_code", "criticism_code", "praise_code"))
-    roots = _words(path, naming, "statement_roots")
+        _code(path, naming.entries, key, cameo_codes) for key in ("statement_code", "criticism_code", "praise_code"))
+    roots = naming("statement_roots")
     if any(root not in cameo_codes or len(root) != 2 for root in roots):
         raise SpeechActsError(f"{path}: naming.statement_roots must be CAMEO roots, got {sorted(roots)}")
     return SpeechActs(
         Threats(
-            verbs=_words(path, threats, "verbs"),
-            nouns=_words(path, threats, "nouns"),
-            warning_verbs=_words(path, threats, "warning_verbs"),
-            consequence_verbs=_words(path, threats, "consequence_verbs"),
-            consequence_nouns=_words(path, threats, "consequence_nouns"),
-            intention_verbs=_words(path, threats, "intention_verbs"),
-            intention_nouns=_words(path, threats, "intention_nouns"),
-            stating_verbs=_words(path, threats, "stating_verbs"),
-            condition_markers=_words(path, threats, "condition_markers"),
+            verbs=threats("verbs"),
+            nouns=threats("nouns"),
+            warning_verbs=threats("warning_verbs"),
+            consequence_verbs=threats("consequence_verbs"),
+            consequence_nouns=threats("consequence_nouns"),
+            intention_verbs=threats("intention_verbs"),
+            intention_nouns=threats("intention_nouns"),
+            stating_verbs=threats("stating_verbs"),
+            condition_markers=threats("condition_markers"),
             codes={str(prefix): str(code) for prefix, code in codes.items()},
         ),
-        Naming(_words(path, naming, "verbs"), _words(path, naming, "dictionary_verbs"), roots, statement_code,
-               criticism_code, praise_code),
-        Censure(_words(path, censure, "words"), _words(path, censure, "reporting_verbs"),
-                _words(path, censure, "copulas")),
-        OfficialProtest(_words(path, protest, "verbs"), _words(path, protest, "nouns"),
-                        _words(path, protest, "addressee_prepositions")),
+        Naming(naming("verbs"), naming("dictionary_verbs"), roots, statement_code, criticism_code, praise_code),
+        Censure(censure("words"), censure("reporting_verbs"), censure("copulas")),
+        OfficialProtest(protest("verbs"), protest("nouns"), protest("addressee_prepositions")),
         Refusal({str(verb): str(sense) for verb, sense in phrasal.items()},
-                *(_words(path, refusal, key) for key in (
-                    "refusing_verbs", "accepting_verbs", "saying_verbs", "refusal_words"))),
+                *(refusal(key) for key in ("refusing_verbs", "accepting_verbs", "saying_verbs", "refusal_words"))),
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extract.envoys import SUMMON_CODE
 from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context
 from graph.model import DropReason
 
@@ -34,11 +35,13 @@ def with_summons_addressees(candidates: list[Candidate], ctx: Context) -> list[C
 
 def _is_summons(candidate: Candidate, summoning_lemmas: frozenset[str], ctx: Context) -> bool:
     """An emitted summons of an envoy (extract/envoys.py): a verb of summoning (``summoning_lemmas``,
-    the first words of the lexicon's summoning verbs) with the envoy's state as object."""
+    the first words of the lexicon's summoning verbs) in its summoning sense, the official complaint
+    (114) envoys.py codes, with the envoy's state as object; "call" in another sense ("called X's
+    decision illegitimate", 111) summons no one."""
     verb = candidate.trigger
     return (candidate.drop is None and bool(candidate.objects) and verb.pos_ == "VERB"
             and verb.lemma_.lower() in summoning_lemmas
-            and _code(candidate, ctx).startswith("11"))
+            and _code(candidate, ctx) == SUMMON_CODE)
 
 
 def _addressed(candidate: Candidate, summonses: dict[int, Candidate], ctx: Context) -> Candidate:

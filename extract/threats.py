@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.clause_scope import finite_conjunct_partner
+from extract.clause_scope import clause_top
 from extract.speech_acts import Threats
 
 _VERBS = frozenset({"VERB", "AUX"})
@@ -26,15 +26,6 @@ def _act_verb(trigger: Token) -> Token | None:
     elif trigger.dep_ != "dobj":
         return None
     return head if head.pos_ in _VERBS and head != trigger else None
-
-
-def clause_top(verb: Token) -> Token:
-    """The first of coordinated verbs: "threatened to impose sanctions and (to) cut ties"."""
-    while verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
-        if finite_conjunct_partner(verb) is not None:
-            return verb  # "refused to meet X and sent aid": "sent" heads a clause of its own
-        verb = verb.head
-    return verb
 
 
 def _is_infinitive(verb: Token) -> bool:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.clause_scope import clause_top
 from extract.data_tables import load_word_table
+from extract.phrase_heads import noun_phrase_head
 from extract.qualifiers import Qualifiers
 from graph.model import Modality
 
@@ -59,24 +61,19 @@ def unasserted(qualifiers: Qualifiers, trigger: Token, words: UnassertedWords) -
     return qualifiers
 
 
-def _noun_phrase_head(trigger: Token) -> Token:
-    """The first of coordinated nouns: "an attack or an invasion" -> "attack"."""
-    while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN"):
-        trigger = trigger.head
-    return trigger
-
-
-def _clause_head(verb: Token) -> Token:
-    while verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
-        verb = verb.head
-    return verb
+def _event_head(trigger: Token) -> Token:
+    """The head of the phrase or clause that tells the event: the first of coordinated nouns ("an
+    attack or an invasion" -> "attack") or verbs."""
+    if trigger.pos_ == "NOUN":
+        return noun_phrase_head(trigger, through_compounds=False)
+    return clause_top(trigger, stop_at_finite_conjunct=False)
 
 
 def is_prospect(trigger: Token, words: UnassertedWords) -> bool:
     """The event is the "of"/"for" complement of a prospect noun ("fears of a Serbian attack",
     "hopes for a meeting", "the risk of attacking"), or a clause completing one ("the possibility
     that Russia attacks")."""
-    event = _noun_phrase_head(trigger) if trigger.pos_ == "NOUN" else _clause_head(trigger)
+    event = _event_head(trigger)
     if event.dep_ in ("pobj", "pcomp"):
         preposition = event.head
         noun = preposition.head
@@ -92,7 +89,7 @@ def is_conditional_adjunct(trigger: Token, words: UnassertedWords) -> bool:
     """The event is the "of" complement of "in (the) case"/"in the event" ("in case of an attack"),
     or the "on" complement of a word of condition ("depends on a ceasefire", "conditional on the
     release of the hostages")."""
-    event = _noun_phrase_head(trigger)
+    event = noun_phrase_head(trigger, through_compounds=False)
     if event.dep_ not in ("pobj", "pcomp"):
         return False
     preposition = event.head
@@ -127,7 +124,7 @@ def in_conditional_clause(trigger: Token, words: UnassertedWords) -> bool:
 def is_warned_against(trigger: Token, words: UnassertedWords) -> bool:
     """The event is the "against" complement of a verb of warning or advising: "warned Ethiopia
     against attacking the dam", "advised against an invasion"."""
-    event = _noun_phrase_head(trigger) if trigger.pos_ == "NOUN" else _clause_head(trigger)
+    event = _event_head(trigger)
     if event.dep_ not in ("pobj", "pcomp") or event.head.lower_ != "against":
         return False
     governor = event.head.head

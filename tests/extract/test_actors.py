@@ -126,7 +126,8 @@ def test_one_name_keeps_one_type_in_an_article(extractor: Extractor) -> None:
     the first type met stays (labels set by hand on a real parse, both orders)."""
     knowledge = extractor.knowledge
     for first, second in (("ORG", "PERSON"), ("PERSON", "ORG")):
-        resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, "2015-06-10")
+        resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, "2015-06-10",
+                                 knowledge.binding_words)
         types = []
         for label in (first, second):
             doc = extractor.nlp("Tesfaye Gebremariam criticized Kenya.")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from extract.clause_scope import finite_conjunct_partner, is_completed_adverbial, is_definite, names_another_agent
+from extract.clause_scope import (
+    clause_top,
+    finite_conjunct_partner,
+    is_completed_adverbial,
+    is_definite,
+    names_another_agent,
+)
 from extract.pipeline import Extractor
 from graph.model import Article, Modality, Polarity
 
@@ -20,6 +26,16 @@ def test_a_finite_verb_is_no_conjunct_of_an_infinitive(extractor: Extractor) -> 
     assert word(extractor, "Peru refused to meet Chile and expelled its envoy.", "expelled") == ("refused",)
     assert word(extractor, "Peru met Chile and expelled its envoy.", "expelled") == ()  # two finite verbs
     assert word(extractor, "Peru refused to meet Chile and to recall its envoy.", "recall") == ()
+
+
+def test_the_top_of_coordinated_verbs(extractor: Extractor) -> None:
+    def top(sentence: str, text: str, stop: bool) -> str:
+        token = next(t for t in extractor.nlp(sentence) if t.text == text)
+        return clause_top(token, stop_at_finite_conjunct=stop).text
+
+    assert top("Peru threatened to impose sanctions and cut ties with Chile.", "cut", True) == "impose"
+    assert top("Peru refused to meet Chile and expelled its envoy.", "expelled", True) == "expelled"
+    assert top("Peru refused to meet Chile and expelled its envoy.", "expelled", False) == "meet"
 
 
 @pytest.mark.parametrize(

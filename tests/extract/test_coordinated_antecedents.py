@@ -6,7 +6,7 @@ import pytest
 
 from extract.actors import ActorResolver
 from extract.block_index import BlockTokens
-from extract.coordinated_antecedents import coordinated_subject
+from extract.coordinated_antecedents import has_coordinated_subject
 from extract.mentions import Mention
 from extract.pipeline import Extractor
 from graph.model import ActorType, Article
@@ -33,12 +33,12 @@ def is_state(mention: Mention) -> bool:
         ("Kenya's president criticised Sudan.", False),
     ],
 )
-def test_coordinated_subject(extractor: Extractor, text: str, expected: bool) -> None:
+def test_has_coordinated_subject(extractor: Extractor, text: str, expected: bool) -> None:
     knowledge = extractor.knowledge
-    resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE)
+    resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE, knowledge.binding_words)
     doc = extractor.nlp(text)
     mentions = resolver.resolve_block(doc, BlockTokens.of(doc))
-    assert coordinated_subject(next(iter(doc.sents)), mentions, is_state) is expected
+    assert has_coordinated_subject(next(iter(doc.sents)), mentions, is_state) is expected
 
 
 def test_it_after_a_coordinated_state_subject_is_not_its_first_member(extractor: Extractor) -> None:

@@ -162,7 +162,8 @@ def block_actor(extractor: Extractor, text: str, word: str) -> Actor | None:
     knowledge = extractor.knowledge
     doc = extractor.nlp(text)
     tokens = BlockTokens.of(doc)
-    mentions = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE).resolve_block(doc, tokens)
+    resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE, knowledge.binding_words)
+    mentions = resolver.resolve_block(doc, tokens)
     references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words)
     references.resolve_block(doc, mentions, tokens)
     AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon, knowledge.ontology).locate(
@@ -198,3 +199,19 @@ def test_a_dropped_act_of_an_unlocated_agent_is_still_counted(extractor: Extract
     result = run(extractor, "Soldiers attacked villages in Mali.")
     assert result.events == ()
     assert unqualified_drops(result) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('local_agents = []\n', "locative_prepositions"),
+        ('locative_prepositions = ["in", 3]\nlocal_agents = []\n', "locative_prepositions"),
+        ('locative_prepositions = ["in"]\n', "local_agents"),
+        ('locative_prepositions = ["in"]\nlocal_agents = [{ term = "people" }]\n', "local_agents"),
+    ],
+)
+def test_a_malformed_list_is_named_with_its_file(tmp_path: Path, text: str, key: str) -> None:
+    path = tmp_path / "event_location.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LocationWordsError, match=rf"event_location\.toml: {key}"):
+        load_location_words(path)

@@ -78,6 +78,21 @@ def test_lexicon_lists_are_lower_case_sets() -> None:
     assert all(word == word.lower() for word in lexicon.light_verbs)
 
 
+def test_a_lexicon_without_its_lists_names_the_file_and_the_lists(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text('speech_verbs = ["say"]\n', encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"lexicon\.toml: missing lists .*lessening_verbs"):
+        load_lexicon(path)
+
+
+def test_a_lexicon_list_that_is_no_list_of_words_is_named(tmp_path: Path) -> None:
+    text = (DATA_DIR / "lexicon.toml").read_text(encoding="utf-8").replace("speech_verbs = [", "speech_verbs = [3, ", 1)
+    path = tmp_path / "lexicon.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"lexicon\.toml: speech_verbs must be a non-empty list of words"):
+        load_lexicon(path)
+
+
 def test_every_cameo_code_maps_to_a_relation_exact_else_its_root() -> None:
     ontology = load_ontology()
     for root in range(1, 21):
@@ -88,6 +103,24 @@ def test_every_cameo_code_maps_to_a_relation_exact_else_its_root() -> None:
     assert ontology.relation_for_code("1723").cameo == "170"
     assert ontology.relation_for_code("061").name == "TRADE_WITH"  # shared code: the for_code one
     assert ontology.relation_for_code("120").name == "REJECT"
+
+
+@pytest.mark.parametrize(
+    ("relations", "message"),
+    [
+        ('[[relation]]\nname = "X"\ncameo = "010"\n[[relation]]\nname = "X"\ncameo = "020"\n',
+         "relation X is defined twice"),
+        ('[[relation]]\nname = "X"\ncameo = "010"\nby_state = "Y"\n', r"by_state names unknown relations \['Y'\]"),
+        ('[[relation]]\ncameo = "010"\n', "a relation lacks name or cameo"),
+    ],
+)
+def test_a_malformed_relation_is_a_clear_error(tmp_path: Path, relations: str, message: str) -> None:
+    for name in ("cameo_codes.tsv", "cameo2plover.tsv"):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    bad = tmp_path / "ontology.toml"
+    bad.write_text('version = "x"\n' + relations, encoding="utf-8")
+    with pytest.raises(OntologyError, match=message):
+        load_ontology(bad, data_dir=tmp_path)
 
 
 def test_a_shared_code_without_for_code_is_a_clear_error(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def reading(extractor: Extractor, text: str, names: dict[str, tuple[str, Mention
 
     role_reading = RoleReading(
         doc, BlockRoles.of(BlockTokens.of(doc), gazetteer.role_terms), place_tokens, gazetteer,
-        extractor.knowledge.lexicon,
+        extractor.knowledge.lexicon, extractor.knowledge.binding_words,
         "2020-06-01", persons or PersonRegistry(UnknownActors()), None, None, unknown_organization,
     )
     return role_reading, by_token, asked

@@ -39,3 +39,21 @@ def test_a_request_with_a_subject_of_its_own_is_not_the_summoning_state_s(extrac
 def test_a_demand_without_a_summons_takes_no_addressee_from_another_verb(extractor: Extractor) -> None:
     found = events(extractor, "Kenya criticised Uganda's ambassador and demanded an apology.")
     assert not any(root == "10" for _, root, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile called Peru's decision illegitimate and demanded an explanation.",  # "call" as criticism (111)
+        "Chile called the Peruvian president a liar and demanded an apology.",
+    ],
+)
+def test_call_in_another_sense_than_summoning_summons_no_one(extractor: Extractor, sentence: str) -> None:
+    found = events(extractor, sentence)
+    assert ("country:CHL", "11", "country:PER") in found  # the criticism is read
+    assert not any(root == "10" for _, root, _ in found), found
+
+
+def test_calling_in_an_envoy_is_a_summons(extractor: Extractor) -> None:
+    found = events(extractor, "Poland called in the Belarusian envoy and demanded an apology.")
+    assert ("country:POL", "10", "country:BLR") in found, found

@@ -181,3 +181,11 @@ def test_a_threat_code_outside_root_13_is_an_error_naming_the_file(tmp_path: Pat
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(SpeechActsError, match=r"speech_acts\.toml: threats\.codes '163'"):
         load_speech_acts(bad, frozenset(read_cameo_goldstein(DATA_DIR / "cameo_codes.tsv")))
+
+
+def test_a_bad_word_list_is_an_error_naming_the_file_and_the_table(tmp_path: Path) -> None:
+    text = (DATA_DIR / "speech_acts.toml").read_text(encoding="utf-8").replace("copulas = [", "copulas = [7, ", 1)
+    bad = tmp_path / "speech_acts.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(SpeechActsError, match=r"speech_acts\.toml: censure\.copulas must be a non-empty list of words"):
+        load_speech_acts(bad, frozenset(read_cameo_goldstein(DATA_DIR / "cameo_codes.tsv")))
