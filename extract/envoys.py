@@ -23,6 +23,7 @@ from extract.patterns import (
     mission_senders,
     modifier_actors,
 )
+from extract.shared_counterparts import severed_counterparts
 from extract.spanning_acts import SpanningAct, with_spanning_acts
 from extract.speech_act_candidates import as_request
 from graph.model import Actor, ActorType, DropReason
@@ -306,6 +307,8 @@ def _recall_or_summons(verb: Token, words: set[str], ctx: Context) -> SpanningAc
     if not recalling or foreign:
         return None
     hosts = _others((a for t in envoys for a in _host_states(t, verb, ctx)), subjects)
+    if not hosts:  # "X broke off relations with Y, while Z recalled its envoy": from Y
+        hosts = _others(severed_counterparts(verb, ctx), subjects)
     act = _act(verb, RECALL_CODE, subjects, hosts, found, set(), ctx)
     if act.candidate.drop is None and not hosts:
         candidate = replace(act.candidate, subjects=(), objects=(), confidence=0.0,

@@ -32,6 +32,7 @@ from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
 from extract.patient_acts import possessor_is_agent
+from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from extract.role_mentions import coordinated_qualifier_tokens
 from extract.verb_dictionary import particle_words
 from graph.model import Actor, ActorType, DropReason, RelationType
@@ -68,6 +69,8 @@ class Context:
     ontology: Ontology
     lexicon: Lexicon
     mentions: Mapping[int, Mention]
+    #: speech-act verbs that continue a reporter's acts (reporter_acts.toml, extract/reporter_conjuncts.py)
+    reporter_acts: frozenset[str]
 
     def actor(self, token: Token) -> Actor | None:
         mention = self.mentions.get(token.i)
@@ -215,6 +218,9 @@ def _inherited_subject(verb: Token, ctx: Context, depth: int) -> Found:
         return _controlled_subject(head, ctx, depth)
     if _leans_on_an_infinitive(verb):
         return _scaled(clause_subject(_controlling_clause(head), ctx, depth + 1), 0.85)
+    reporter = reporting_verb_of_conjunct(verb, ctx.reporter_acts, ctx.ontology.speech_acts.censure.reporting_verbs)
+    if reporter is not None:  # "X said S was P and urged Y": X urged
+        return _scaled(clause_subject(reporter, ctx, depth + 1), 0.85)
     if relation in ("conj", "advcl", "acomp"):
         return _scaled(clause_subject(head, ctx, depth + 1), 0.85)
     if relation in ("relcl", "acl"):

@@ -43,6 +43,7 @@ from extract.patterns import Candidate, Context, with_backoff
 from extract.possessor_binding import BindingWords
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import Qualifiers, qualify
+from extract.reporter_conjuncts import load_reporter_acts
 from extract.requested_acts import doer_from_memory
 from extract.summons_demands import with_summons_addressees
 from extract.surface_misreadings import MisreadingWords, load_misreading_words, with_misreading_checked
@@ -106,6 +107,7 @@ class Knowledge:
     unasserted_words: UnassertedWords
     noun_sense_words: NounSenseWords
     misreading_words: MisreadingWords
+    reporter_acts: frozenset[str]
 
     @cached_property
     def binding_words(self) -> BindingWords:
@@ -138,6 +140,7 @@ class Knowledge:
                 load_unasserted_words(data_dir / "unasserted.toml"),
                 load_noun_sense_words(data_dir / "noun_senses.toml"),
                 load_misreading_words(data_dir / "surface_misreadings.toml"),
+                load_reporter_acts(data_dir / "reporter_acts.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -277,7 +280,8 @@ class RuleExtractor:
             drops.append(_drop(candidate.drop, trigger, relation, evidence, candidate.detail))
             return
         qualifiers = unasserted(
-            requalify(qualify(trigger, self.knowledge.lexicon),
+            requalify(qualify(trigger, self.knowledge.lexicon, self.knowledge.reporter_acts,
+                                      self.knowledge.ontology.speech_acts.censure.reporting_verbs),
                       read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon)),
             trigger, self.knowledge.unasserted_words)
         qualifiers = with_unreported_modality(qualifiers, trigger, self.knowledge.noun_sense_words)
@@ -402,7 +406,8 @@ class _ArticleExtraction:
         self.references.resolve_block(doc, mentions, tokens)
         self.locator.locate(words.content, mentions)
         _collect_names(doc, mentions, self.names)
-        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions)
+        ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions,
+                      self.extractor.knowledge.reporter_acts)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
         speakers, authors = speakers_and_authors(words.verbs, sentences, ctx)
         self.memory = self.memory.hear(speakers).note_authors(authors)

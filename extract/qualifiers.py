@@ -13,6 +13,7 @@ from extract.clause_scope import (
     names_another_agent,
 )
 from extract.ontology import Lexicon
+from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from graph.model import Modality, Polarity
 
 _CLAUSAL = frozenset({
@@ -114,15 +115,19 @@ class _Reading:
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
-def qualify(trigger: Token, lexicon: Lexicon) -> Qualifiers:
+def qualify(trigger: Token, lexicon: Lexicon, reporter_acts: frozenset[str] = frozenset(),
+            reporting_verbs: frozenset[str] = frozenset()) -> Qualifiers:
     """Walk from the trigger up to the sentence root, counting negations and noting
-    intentions, conditions and reporting verbs on the way."""
+    intentions, conditions and reporting verbs on the way. A speech act coordinated after a
+    reported clause (``reporter_acts`` under ``reporting_verbs``, extract/reporter_conjuncts.py:
+    "said S was P and urged Y") is read as the reporting verb's conjunct, not as reported."""
     reading = _trigger_reading(trigger, lexicon)
     node = trigger
     steps = 0
     while node.head != node and steps < 12 and not _ends_walk(node, lexicon):
         steps += 1
-        finite_partner = finite_conjunct_partner(node)
+        finite_partner = (finite_conjunct_partner(node)
+                          or reporting_verb_of_conjunct(node, reporter_acts, reporting_verbs))
         if finite_partner is not None:
             # "refused to meet X and sent aid": the sending is the refusing's conjunct
             reading.negation_blocked = True

@@ -23,7 +23,7 @@ def codes(extraction: Extraction) -> set[str]:
 
 # -- envoy nouns --------------------------------------------------------------------------------
 def test_envoy_nouns_come_from_the_lexicon_including_multiword_ones(extractor: Extractor) -> None:
-    ctx = Context(extractor.knowledge.ontology, extractor.knowledge.lexicon, {})
+    ctx = Context(extractor.knowledge.ontology, extractor.knowledge.lexicon, {}, extractor.knowledge.reporter_acts)
     doc = extractor.nlp("The ambassador, two diplomats, the high commissioner and the minister met the consul.")
     found = {t.text for t in doc if is_envoy(t, ctx)}
     assert found == {"ambassador", "diplomats", "commissioner", "consul"}

@@ -1,6 +1,8 @@
 """The misses inventory (misses_inventory.tsv): invented wire-style sentences for general rules
 behind news-set misses where an event is found but not the analyst's one (an "in V-ing" adjunct
-of following or joining; a speaker holding another party responsible for a harm). Rows marked
+of following or joining; a speaker holding another party responsible for a harm; a speech act
+coordinated after a reported clause; a recall sharing the counterpart of a break of relations;
+a naming predicate charging a coup or propaganda). Rows marked
 ``pairs`` must give every expected triple and none of the absent ones; ``open`` rows are known
 failures, listed so that a fix can move them to ``pairs``."""
 
@@ -16,7 +18,8 @@ from tests.extract.extracting import code_of, inventory_rows
 from tests.extract.test_nested_inventory import failures, triples_of
 
 INVENTORY = Path(__file__).with_name("misses_inventory.tsv")
-SHAPES = frozenset({"emulation", "responsibility"})
+SHAPES = frozenset({"emulation", "responsibility", "reporter_conjunct", "shared_counterpart",
+                    "naming_censure"})
 
 
 def rows() -> list[dict[str, str]]:
