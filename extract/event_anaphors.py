@@ -1,0 +1,85 @@
+"""Which earlier acts a definite event noun may name, by rules of English and CAMEO practice
+(used by event_reference.py).
+
+- Number: a singular noun ("the move", "the decision") names one act; a plural one ("the
+  measures") may gather several (``names_one_act``).
+- Own doer: a noun that names its doer ("Moscow's decision", "the move by Ankara", "the
+  decision, taken by Hanoi") refers to no earlier act; the reaction is aimed at that doer
+  (``names_its_doer``, ``participant_doers``), also from a passive reaction ("The move, announced
+  by Ankara, was condemned by Athens").
+- Side: a state reacting to "the move" reacts to another's act; CAMEO codes no state's reaction
+  to its own act against others as aimed at anyone, so its own acts are no antecedents when
+  another's is (``others_acts``): "Russia expelled Estonian diplomats. Estonia expelled a Russian
+  one. Moscow condemned the move": Estonia's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from extract.event_memory import EventMemory, RememberedEvent, same_state
+from extract.patterns import Context
+from graph.model import Actor
+
+
+def names_one_act(noun: Token) -> bool:
+    """A singular noun: "the move", not "the moves" or "these measures"."""
+    return noun.tag_ not in ("NNS", "NNPS") and "Plur" not in noun.morph.get("Number", [])
+
+
+def others_acts(memory: EventMemory, reactors: tuple[Actor, ...]) -> EventMemory:
+    """The memory without the acts of the reactors' own states done alone (a reciprocal act,
+    with another party, stays: a party reacting to a deal it made reacts to the other party)."""
+    return replace(memory, events=tuple(e for e in memory.events if not _own_act(e, reactors)))
+
+
+def _own_act(event: RememberedEvent, reactors: tuple[Actor, ...]) -> bool:
+    return not (event.reciprocal and event.object is not None) and any(
+        same_state(reactor, event.subject) for reactor in reactors)
+
+
+#: Prepositions by which a general event anaphor names its own doer: "the decision of the court",
+#: "the move by Ankara".
+_DOER_PREPS = frozenset({"of", "by"})
+
+
+def names_its_doer(noun: Token) -> bool:
+    """A general event anaphor that names its own doer, by a possessive or an "of"/"by" phrase
+    ("Moscow's decision", "the decision of the court", "the move by Ankara"), or by the agent of a
+    participle ("the move, announced by Ankara"): it refers to no earlier act."""
+    return any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in _DOER_PREPS)
+               for c in noun.children) or any(c.dep_ == "acl" and _agent_objects(c) for c in noun.children)
+
+
+def participant_doers(noun: Token, ctx: Context) -> tuple[Actor, ...]:
+    """The actors an act noun names as its doer: its possessor ("Ankara's move"), the object of its
+    "by" ("the move by Ankara"), or, for a general event anaphor, the agent of a participle on it
+    ("the move, announced by Ankara", "the decision, taken by Hanoi"): announcing or taking a
+    move is making it, while brokering a deal or reporting an attack is not doing it."""
+    tokens = [c for c in noun.children if c.dep_ == "poss"]
+    tokens += [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+               for g in c.children if g.dep_ == "pobj"]
+    if noun.lemma_.lower() in ctx.ontology.event_nouns.classes:
+        tokens += [g for c in noun.children if c.dep_ == "acl" for g in _agent_objects(c)]
+    found = (ctx.actor(t) for head in tokens for t in (head, *head.conjuncts))
+    return tuple(dict.fromkeys(actor for actor in found if actor is not None))
+
+
+def _agent_objects(participle: Token) -> list[Token]:
+    return [g for c in participle.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def empathy_event_noun(verb: Token, ctx: Context) -> Token | None:
+    """The noun of the event a verb's empathetic comment is over: "expressed sympathy over the
+    attack", "offered condolences after the bombing" (event_nouns.toml ``empathy_nouns``, with the
+    preposition on the verb or on the empathy noun); None for any other verb."""
+    empathy = ctx.ontology.event_nouns.empathy
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in empathy):
+        preps = [c for c in (*verb.children, *noun.children) if c.dep_ == "prep" and c.lower_ in empathy[noun.lower_]]
+        for prep in preps:
+            event = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if event is not None:
+                return event
+    return None
