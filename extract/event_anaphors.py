@@ -7,6 +7,7 @@
   decision, taken by Hanoi") refers to no earlier act; the reaction is aimed at that doer
   (``names_its_doer``, ``participant_doers``), also from a passive reaction ("The move, announced
   by Ankara, was condemned by Athens").
+- A defence: a state stands by its own or an ally's act, never one done to it (``not_done_to``).
 - Side: a state reacting to "the move" reacts to another's act; CAMEO codes no state's reaction
   to its own act against others as aimed at anyone, so its own acts are no antecedents when
   another's is (``others_acts``): "Russia expelled Estonian diplomats. Estonia expelled a Russian
@@ -35,21 +36,31 @@ def others_acts(memory: EventMemory, reactors: tuple[Actor, ...]) -> EventMemory
     return replace(memory, events=tuple(e for e in memory.events if not _own_act(e, reactors)))
 
 
+def not_done_to(memory: EventMemory, reactors: tuple[Actor, ...]) -> EventMemory:
+    """The memory without the acts one of the reactors' states suffered alone: a state defends its
+    own or an ally's act, not one done to it ("Lavrov cancelled a visit to Turkey. Erdogan
+    defended the action": Turkey's own action, not Russia's)."""
+    return replace(memory, events=tuple(e for e in memory.events if e.reciprocal or e.object is None
+                                        or not any(same_state(r, e.object) for r in reactors)))
+
+
 def _own_act(event: RememberedEvent, reactors: tuple[Actor, ...]) -> bool:
     return not (event.reciprocal and event.object is not None) and any(
         same_state(reactor, event.subject) for reactor in reactors)
 
 
-#: Prepositions by which a general event anaphor names its own doer: "the decision of the court",
-#: "the move by Ankara".
-_DOER_PREPS = frozenset({"of", "by"})
+#: Prepositions by which a general event anaphor names its own doer ("the decision of the court",
+#: "the move by Ankara") or what it is about ("the decision on the talks", "the measures over
+#: the dispute"): such a noun names its own act, not the latest one told.
+_OWN_ACT_PREPS = frozenset({"of", "by", "on", "about", "over", "regarding", "concerning"})
 
 
 def names_its_doer(noun: Token) -> bool:
-    """A general event anaphor that names its own doer, by a possessive or an "of"/"by" phrase
-    ("Moscow's decision", "the decision of the court", "the move by Ankara"), or by the agent of a
-    participle ("the move, announced by Ankara"): it refers to no earlier act."""
-    return any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in _DOER_PREPS)
+    """A general event anaphor that names its own act: its doer, by a possessive or an "of"/"by"
+    phrase ("Moscow's decision", "the decision of the court", "the move by Ankara") or the agent of a
+    participle ("the move, announced by Ankara"), or its matter ("the decision on the talks"): it
+    refers to no earlier act."""
+    return any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in _OWN_ACT_PREPS)
                for c in noun.children) or any(c.dep_ == "acl" and _agent_objects(c) for c in noun.children)
 
 

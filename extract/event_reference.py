@@ -21,7 +21,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.event_anaphors import empathy_event_noun, names_its_doer, names_one_act, others_acts, participant_doers
+from extract.event_anaphors import (
+    empathy_event_noun,
+    names_its_doer,
+    names_one_act,
+    not_done_to,
+    others_acts,
+    participant_doers,
+)
 from extract.event_memory import EventMemory, RememberedEvent, same_state
 from extract.patterns import Candidate, Context
 from graph.model import Actor, DropReason, Event
@@ -57,7 +64,8 @@ def remembered_acts(
     if candidate.drop not in _AGENT_ONLY or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
         return ()
     reciprocal = ctx.ontology.relation(candidate.relation).reciprocal
-    return tuple(RememberedEvent(candidate.relation, verb.lemma_.lower(), agent, None, reciprocal, sentence)
+    done = verb.dep_ != "xcomp"  # "vowed to annex the area": not done
+    return tuple(RememberedEvent(candidate.relation, verb.lemma_.lower(), agent, None, reciprocal, sentence, done)
                  for agent in candidate.subjects)
 
 
@@ -88,7 +96,12 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     noun = next((t for t in objects if is_referring_noun(t, ctx)), None)
     own_side = relation in ctx.ontology.own_side_reactions
     reactors = () if own_side else candidate.subjects
-    referent = find_referent(noun, memory, sentence, ctx, reactors) if noun is not None else Referent()
+    told = not_done_to(memory, candidate.subjects) if own_side else memory
+    if own_side and noun is not None and noun.lemma_.lower() in ctx.ontology.event_nouns.classes:
+        # "Erdogan defended the action": a state defends its own side's move, which a recent act
+        # of another is no evidence of
+        noun = None
+    referent = find_referent(noun, told, sentence, ctx, reactors) if noun is not None else Referent()
     if noun is not None and referent.ambiguous:
         return replace(candidate, relation=relation, drop=DropReason.UNRESOLVED_REFERENCE,
                        detail=f"the {noun.lower_} may refer to events of different agents")
@@ -321,10 +334,11 @@ def _class_antecedents(
 ) -> list[RememberedEvent]:
     """The acts a class noun refers to: those of its class within the class window, when the
     latest sentence with acts has one of them; none otherwise. A singular noun ("the move")
-    names one act: only those of that latest sentence."""
+    names one act: only those of that latest sentence. An act told as intended or hypothetical
+    ("Sweden promised to cooperate") is no move made."""
     roots = ctx.ontology.event_nouns.class_roots(lemma)
     recent = list(memory.recent(sentence, CLASS_NOUN_WINDOW_SENTENCES)) if roots else []
-    of_class = [e for e in recent if ctx.ontology.relation(e.relation).cameo[:2] in roots]
+    of_class = [e for e in recent if e.done and ctx.ontology.relation(e.relation).cameo[:2] in roots]
     if not of_class or of_class[0].sentence != recent[0].sentence:
         return []
     return [e for e in of_class if e.sentence == recent[0].sentence] if singular else of_class

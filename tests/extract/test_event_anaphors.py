@@ -118,3 +118,18 @@ def test_only_a_condolence_noun_with_its_preposition_names_the_event(extractor: 
     found = empathy_event_noun(first, ctx)
     assert found is not None and found.lower_ == "attack"
     assert empathy_event_noun(second, ctx) is None
+
+
+def test_a_defended_move_is_not_another_states_recent_act(extractor: Extractor) -> None:
+    text = ("Russian troops rescued a Syrian pilot on Monday. Russia cancelled a visit to Turkey. "
+            "Turkey defended the action.")
+    result = run(extractor, text)
+    assert not [e for e in result.events if e.subject.country == "TUR" and e.relation.name == "SUPPORT"]
+
+
+def test_an_act_told_as_promised_is_no_move_made(extractor: Extractor) -> None:
+    promised = run(extractor, "Sweden promised to cooperate with Turkey against militants. "
+                              "Washington welcomed the decision.")
+    assert not reactions(promised)
+    done = run(extractor, "Sweden suspended arms sales to Turkey on Monday. Washington welcomed the decision.")
+    assert reactions(done) == {("country:USA", "051", "country:SWE")}
