@@ -7,6 +7,8 @@
   decision, taken by Hanoi") refers to no earlier act; the reaction is aimed at that doer
   (``names_its_doer``, ``participant_doers``), also from a passive reaction ("The move, announced
   by Ankara, was condemned by Athens").
+- A protest: a government that protested an act ("Riga protested the expulsion") complains
+  officially (CAMEO 114) to its doer (``official_protest_relation``).
 - A defence: a state stands by its own or an ally's act, never one done to it (``not_done_to``).
 - Side: a state reacting to "the move" reacts to another's act; CAMEO codes no state's reaction
   to its own act against others as aimed at anyone, so its own acts are no antecedents when
@@ -21,8 +23,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from extract.event_memory import EventMemory, RememberedEvent, same_state
-from extract.patterns import Context
-from graph.model import Actor
+from extract.official_protests import OFFICIAL_COMPLAINT_CODE, acts_for_a_government
+from extract.patterns import Candidate, Context
+from graph.model import Actor, DropReason
 
 
 def names_one_act(noun: Token) -> bool:
@@ -94,3 +97,17 @@ def empathy_event_noun(verb: Token, ctx: Context) -> Token | None:
             if event is not None:
                 return event
     return None
+
+
+def official_protest_relation(candidate: Candidate, ctx: Context) -> str | None:
+    """The relation of a government's verb of protesting whose direct object named no actor
+    ("Riga protested the expulsion"): an official complaint (CAMEO 114, as official_protests.py
+    codes a state's protest), for event_reference.py to aim at the referred act's doer; None for
+    any other candidate."""
+    verb = candidate.trigger
+    if (candidate.drop is not DropReason.NO_OBJECT or verb.pos_ != "VERB" or not candidate.subjects
+            or verb.lemma_.lower() not in ctx.ontology.speech_acts.official_protest.verbs
+            or not any(c.dep_ == "dobj" for c in verb.children)
+            or not all(acts_for_a_government(actor) for actor in candidate.subjects)):
+        return None
+    return ctx.ontology.relation_for_code(OFFICIAL_COMPLAINT_CODE).name

@@ -26,6 +26,7 @@ from extract.event_anaphors import (
     names_its_doer,
     names_one_act,
     not_done_to,
+    official_protest_relation,
     others_acts,
     participant_doers,
 )
@@ -86,7 +87,7 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     reaction, no referring noun, or no event or speaker to refer to in the window). A statement
     noun with no event to refer to is aimed at the latest speaker of another state."""
     verb = candidate.trigger
-    relation = reaction_relation(candidate, ctx)
+    relation = reaction_relation(candidate, ctx) or official_protest_relation(candidate, ctx)
     if relation is None:
         return candidate
     event_noun = empathy_event_noun(verb, ctx)
@@ -177,11 +178,17 @@ def _toward_victims(
 def _against_named_doer(
     candidate: Candidate, relation: str, objects: list[Token], ctx: Context,
 ) -> Candidate | None:
-    """A reaction to an act noun that names its own doer ("The move, announced by Ankara, was
-    condemned by Athens") aimed at that doer, when it is of another state; None otherwise."""
+    """A passive reaction to an act noun that names its own doer ("The move, announced by Ankara,
+    was condemned by Athens") aimed at that doer, when it is of another state; None otherwise. The
+    noun is a general event anaphor, a nominalisation or a trigger noun, not any noun spelled like
+    a verb of the dictionary ("allies")."""
+    event_nouns = ctx.ontology.event_nouns
     for noun in objects:
-        if noun.pos_ != "NOUN" or not _names_an_act(noun.lemma_.lower(), ctx):
-            continue
+        lemma = noun.lemma_.lower()
+        named_act = (lemma in event_nouns.classes or lemma in event_nouns.derived
+                     or bool(ctx.ontology.triggers_for("NOUN", lemma)))
+        if noun.dep_ != "nsubjpass" or noun.pos_ != "NOUN" or not named_act:
+            continue  # an active reaction's object names its doer on the dependency path
         pairs = tuple((reactor, doer) for reactor in candidate.subjects for doer in participant_doers(noun, ctx)
                       if not same_state(reactor, doer))
         if pairs:

@@ -133,3 +133,10 @@ def test_an_act_told_as_promised_is_no_move_made(extractor: Extractor) -> None:
     assert not reactions(promised)
     done = run(extractor, "Sweden suspended arms sales to Turkey on Monday. Washington welcomed the decision.")
     assert reactions(done) == {("country:USA", "051", "country:SWE")}
+
+
+def test_a_governments_protest_of_an_act_is_an_official_complaint_to_its_doer(extractor: Extractor) -> None:
+    result = run(extractor, "Moscow expelled a Latvian diplomat on Monday. Riga protested the expulsion.")
+    assert reactions(result) == {("country:LVA", "114", "country:RUS")}
+    alone = run(extractor, "Riga protested the expulsion.")
+    assert not alone.events
