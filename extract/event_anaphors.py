@@ -111,3 +111,17 @@ def official_protest_relation(candidate: Candidate, ctx: Context) -> str | None:
             or not all(acts_for_a_government(actor) for actor in candidate.subjects)):
         return None
     return ctx.ontology.relation_for_code(OFFICIAL_COMPLAINT_CODE).name
+
+
+def evaluated_noun(candidate: Candidate, ctx: Context) -> Token | None:
+    """The subject of an evaluative predicate that named no actor ("Bogota said the move was
+    illegal", "Minsk said the decision was a provocation"): the thing judged, which a reaction is
+    aimed at as if it were its object (CAMEO codes "said X's move was illegal" as criticism of X,
+    as geokg does when X is named); None for any other candidate."""
+    predicate = candidate.trigger
+    if (candidate.drop is not DropReason.NOT_AN_ACTOR or not candidate.subjects
+            or predicate.pos_ not in ("ADJ", "NOUN") or predicate.dep_ not in ("acomp", "attr")):
+        return None
+    if ctx.ontology.relation(candidate.relation).cameo[:2] not in ctx.ontology.reaction_roots:
+        return None
+    return next((c for c in predicate.head.children if c.dep_ == "nsubj"), None)

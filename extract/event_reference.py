@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from extract.event_anaphors import (
     empathy_event_noun,
+    evaluated_noun,
     names_its_doer,
     names_one_act,
     not_done_to,
@@ -87,13 +88,15 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     reaction, no referring noun, or no event or speaker to refer to in the window). A statement
     noun with no event to refer to is aimed at the latest speaker of another state."""
     verb = candidate.trigger
-    relation = reaction_relation(candidate, ctx) or official_protest_relation(candidate, ctx)
+    judged = evaluated_noun(candidate, ctx)
+    relation = (reaction_relation(candidate, ctx) or official_protest_relation(candidate, ctx)
+                or (candidate.relation if judged is not None else None))
     if relation is None:
         return candidate
     event_noun = empathy_event_noun(verb, ctx)
     if event_noun is not None:
         return _toward_victims(candidate, event_noun, memory, sentence, ctx)
-    objects = _object_tokens(verb, candidate.relation, ctx)
+    objects = [judged] if judged is not None else _object_tokens(verb, candidate.relation, ctx)
     noun = next((t for t in objects if is_referring_noun(t, ctx)), None)
     own_side = relation in ctx.ontology.own_side_reactions
     reactors = () if own_side else candidate.subjects

@@ -140,3 +140,11 @@ def test_a_governments_protest_of_an_act_is_an_official_complaint_to_its_doer(ex
     assert reactions(result) == {("country:LVA", "114", "country:RUS")}
     alone = run(extractor, "Riga protested the expulsion.")
     assert not alone.events
+
+
+def test_an_evaluative_predicate_of_a_referring_noun_judges_the_referred_act(extractor: Extractor) -> None:
+    result = run(extractor, "Venezuela closed its border with Colombia on Monday. Bogota said the move was illegal.")
+    assert reactions(result) == {("country:COL", "111", "country:VEN")}
+    alone = run(extractor, "Bogota said the move was illegal.")
+    assert not alone.events
+    assert ("illegal", DropReason.NOT_AN_ACTOR) in dropped(alone)

@@ -17,7 +17,7 @@ from tests.extract.extracting import code_of, inventory_rows
 from tests.extract.test_nested_inventory import failures, triples_of
 
 INVENTORY = Path(__file__).with_name("event_reference_inventory.tsv")
-SHAPES = frozenset({"event_noun", "anaphor", "possessive", "by_agent", "victim", "must_not"})
+SHAPES = frozenset({"event_noun", "anaphor", "possessive", "by_agent", "victim", "evaluative", "must_not"})
 
 
 def rows() -> list[dict[str, str]]:
