@@ -344,14 +344,21 @@ def _class_antecedents(
 ) -> list[RememberedEvent]:
     """The acts a class noun refers to: those of its class within the class window, when the
     latest sentence with acts has one of them; none otherwise. A singular noun ("the move")
-    names one act: only those of that latest sentence. An act told as intended or hypothetical
-    ("Sweden promised to cooperate") is no move made."""
+    names one act: only those of that latest sentence, and none for sure when that sentence also
+    tells acts of other doers (the caller finds them ambiguous). An act told as intended or
+    hypothetical ("Sweden promised to cooperate") is no move made."""
     roots = ctx.ontology.event_nouns.class_roots(lemma)
     recent = list(memory.recent(sentence, CLASS_NOUN_WINDOW_SENTENCES)) if roots else []
     of_class = [e for e in recent if e.done and ctx.ontology.relation(e.relation).cameo[:2] in roots]
     if not of_class or of_class[0].sentence != recent[0].sentence:
         return []
-    return [e for e in of_class if e.sentence == recent[0].sentence] if singular else of_class
+    if not singular:
+        return of_class
+    latest = [e for e in recent if e.sentence == recent[0].sentence and e.done]
+    if len({_state_key(party) for e in latest for party in e.parties()}) > len(
+            {_state_key(party) for e in of_class if e.sentence == recent[0].sentence for party in e.parties()}):
+        return latest  # acts of other doers told alongside ("Hungary blocked EU sanctions"): which is meant?
+    return [e for e in of_class if e.sentence == recent[0].sentence]
 
 
 def _noun_relations(lemma: str, ctx: Context) -> frozenset[str]:

@@ -148,3 +148,9 @@ def test_an_evaluative_predicate_of_a_referring_noun_judges_the_referred_act(ext
     alone = run(extractor, "Bogota said the move was illegal.")
     assert not alone.events
     assert ("illegal", DropReason.NOT_AN_ACTOR) in dropped(alone)
+
+
+def test_a_singular_anaphor_after_acts_of_different_doers_in_one_sentence_is_unresolved(extractor: Extractor) -> None:
+    result = run(extractor, "Hungary blocked new EU sanctions on Russia. Poland criticised the decision.")
+    assert not reactions(result)
+    assert ("criticise", DropReason.UNRESOLVED_REFERENCE) in dropped(result)
