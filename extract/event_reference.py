@@ -262,7 +262,8 @@ def is_referring_noun(token: Token, ctx: Context) -> bool:
     expulsions", "the recall", "the measures"; not "Russia's attack", "the attack by Hamas", "the
     strikes on Iran". A noun of an act is a trigger noun, a nominalisation of a verb of an act
     ("annexation"), a noun spelled like such a verb ("the arrest"), or a noun of a class of acts
-    ("the measures"). A generic noun ("the decision", "the ruling") names no act to look for."""
+    ("the measures", "the decision": event_nouns.toml class_nouns), unless it names its own act
+    ("the decision of the court", ``event_anaphors.names_its_doer``)."""
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or not _names_an_act(lemma, ctx):
         return False
