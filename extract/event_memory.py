@@ -20,6 +20,8 @@ from graph.model import Actor, Event
 #: as 0): news reports a reaction close to the event it answers, and the further back, the more
 #: likely another event of the kind, not reported in the article, is meant.
 REFERENCE_WINDOW_SENTENCES = 5
+#: The modalities of an act told as done.
+_DONE = frozenset({"asserted", "reported"})
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,13 @@ class RememberedEvent:
     object: Actor | None
     reciprocal: bool
     sentence: int
+    #: told as done (asserted or reported), not as intended or hypothetical ("agreed to recognise")
+    done: bool = True
 
     @staticmethod
     def of(event: Event, sentence: int) -> RememberedEvent:
         return RememberedEvent(event.relation.name, event.trigger, event.subject, event.object,
-                               event.relation.reciprocal, sentence)
+                               event.relation.reciprocal, sentence, event.modality.value in _DONE)
 
     def parties(self) -> tuple[Actor, ...]:
         """Who did the act: its subject, or both parties of a reciprocal event."""

@@ -24,6 +24,8 @@ class EventNouns:
     classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: document noun -> the words its issuing is told with ("proposal" -> {"proposal", "propose"})
     documents: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: empathy noun -> the prepositions naming the event it is over ("sympathy" -> {"over", "after"})
+    empathy: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def words_of(self, noun: str) -> frozenset[str]:
         """The words an act this noun names may have been told with: the noun and its verbs."""
@@ -53,7 +55,8 @@ def load_event_nouns(path: Path, roots: frozenset[str], is_verb_of_act: Callable
     for noun, words in documents.items():
         if noun not in words:
             raise EventNounsError(f"{path}: document_nouns.{noun} must list the noun itself among its words")
-    return EventNouns(derived, classes, documents)
+    empathy = _word_lists(path, raw, "empathy_nouns")
+    return EventNouns(derived, classes, documents, empathy)
 
 
 def _word_lists(path: Path, raw: Mapping[str, object], key: str) -> dict[str, frozenset[str]]:

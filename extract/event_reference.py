@@ -21,6 +21,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from extract.event_anaphors import (
+    empathy_event_noun,
+    evaluated_noun,
+    names_its_doer,
+    names_one_act,
+    not_done_to,
+    official_protest_relation,
+    others_acts,
+    participant_doers,
+)
 from extract.event_memory import EventMemory, RememberedEvent, same_state
 from extract.patterns import Candidate, Context
 from graph.model import Actor, DropReason, Event
@@ -29,6 +39,8 @@ REFERENCE_PAIRING = "event_reference"
 #: Below the dependency path (at most 0.9), above the word-order back-off (0.5): the actors come
 #: from the parse, the referent from discourse.
 REFERENCE_CONFIDENCE = 0.6
+#: CAMEO 018, Make empathetic comment: aimed at the victims of the event it is over.
+EMPATHETIC_COMMENT = "018"
 #: How many sentences back a noun of a class of acts ("the measures") may refer: it names no act
 #: by its word, so only an act reported just before it is what it means.
 CLASS_NOUN_WINDOW_SENTENCES = 2
@@ -54,7 +66,8 @@ def remembered_acts(
     if candidate.drop not in _AGENT_ONLY or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
         return ()
     reciprocal = ctx.ontology.relation(candidate.relation).reciprocal
-    return tuple(RememberedEvent(candidate.relation, verb.lemma_.lower(), agent, None, reciprocal, sentence)
+    done = verb.dep_ != "xcomp"  # "vowed to annex the area": not done
+    return tuple(RememberedEvent(candidate.relation, verb.lemma_.lower(), agent, None, reciprocal, sentence, done)
                  for agent in candidate.subjects)
 
 
@@ -75,15 +88,29 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     reaction, no referring noun, or no event or speaker to refer to in the window). A statement
     noun with no event to refer to is aimed at the latest speaker of another state."""
     verb = candidate.trigger
-    relation = reaction_relation(candidate, ctx)
+    judged = evaluated_noun(candidate, ctx)
+    relation = (reaction_relation(candidate, ctx) or official_protest_relation(candidate, ctx)
+                or (candidate.relation if judged is not None else None))
     if relation is None:
         return candidate
-    objects = _object_tokens(verb, candidate.relation, ctx)
+    event_noun = empathy_event_noun(verb, ctx)
+    if event_noun is not None:
+        return _toward_victims(candidate, event_noun, memory, sentence, ctx)
+    objects = [judged] if judged is not None else _object_tokens(verb, candidate.relation, ctx)
     noun = next((t for t in objects if is_referring_noun(t, ctx)), None)
-    referent = find_referent(noun, memory, sentence, ctx) if noun is not None else Referent()
+    own_side = relation in ctx.ontology.own_side_reactions
+    reactors = () if own_side else candidate.subjects
+    told = not_done_to(memory, candidate.subjects) if own_side else memory
+    if own_side and noun is not None and noun.lemma_.lower() in ctx.ontology.event_nouns.classes:
+        # "Erdogan defended the action": a state defends its own side's move, which a recent act
+        # of another is no evidence of
+        noun = None
+    referent = find_referent(noun, told, sentence, ctx, reactors) if noun is not None else Referent()
     if noun is not None and referent.ambiguous:
         return replace(candidate, relation=relation, drop=DropReason.UNRESOLVED_REFERENCE,
                        detail=f"the {noun.lower_} may refer to events of different agents")
+    if noun is None and (named := _against_named_doer(candidate, relation, objects, ctx)):
+        return named
     if noun is None or not referent.events:
         # no event to refer to: "the resolution" may name what someone issued, "the claim", "the
         # accusations" what someone said
@@ -92,7 +119,6 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
             return aimed
         statement = next((t for t in objects if is_statement_noun(t, ctx)), None)
         return _against_speaker(candidate, relation, statement, memory, sentence) if statement else candidate
-    own_side = relation in ctx.ontology.own_side_reactions
     pairs = tuple(dict.fromkeys((reactor, target) for reactor in candidate.subjects for event in referent.events
                                 for target in reaction_targets(reactor, event, own_side)))
     if not pairs:
@@ -127,6 +153,52 @@ def resolve_ellipsis(candidate: Candidate, memory: EventMemory, sentence: int, c
 def _is_bare_number(token: Token) -> bool:
     """A number standing alone for the noun it counts: no noun of its own, no "of" phrase."""
     return token.like_num and not any(c.dep_ in ("prep", "compound", "amod") for c in token.children)
+
+
+def _toward_victims(
+    candidate: Candidate, noun: Token, memory: EventMemory, sentence: int, ctx: Context,
+) -> Candidate:
+    """An empathetic comment over a referred event ("Poland expressed sympathy over the attack"),
+    CAMEO 018 (Make empathetic comment), aimed at the event's victims, its objects of states other
+    than the speaker's; the candidate as it was when the noun refers to no event with a victim,
+    ``UNRESOLVED_REFERENCE`` when it may refer to events of different agents."""
+    if not is_referring_noun(noun, ctx):
+        return candidate
+    referent = find_referent(noun, memory, sentence, ctx)
+    if referent.ambiguous:
+        return replace(candidate, drop=DropReason.UNRESOLVED_REFERENCE,
+                       detail=f"the {noun.lower_} may refer to events of different agents")
+    pairs = tuple(dict.fromkeys((reactor, event.object) for reactor in candidate.subjects for event in referent.events
+                                if event.object is not None and not same_state(reactor, event.object)))
+    if not pairs:
+        return candidate
+    attributes = tuple(sorted({*candidate.attributes, ("cameo", EMPATHETIC_COMMENT), ("topic", noun.lemma_.lower())}))
+    return Candidate(candidate.trigger, candidate.relation, candidate.subjects,
+                     tuple(dict.fromkeys(t for _, t in pairs)), attributes, REFERENCE_CONFIDENCE, pairs=pairs,
+                     pairing=REFERENCE_PAIRING)
+
+
+def _against_named_doer(
+    candidate: Candidate, relation: str, objects: list[Token], ctx: Context,
+) -> Candidate | None:
+    """A passive reaction to an act noun that names its own doer ("The move, announced by Ankara,
+    was condemned by Athens") aimed at that doer, when it is of another state; None otherwise. The
+    noun is a general event anaphor, a nominalisation or a trigger noun, not any noun spelled like
+    a verb of the dictionary ("allies")."""
+    event_nouns = ctx.ontology.event_nouns
+    for noun in objects:
+        lemma = noun.lemma_.lower()
+        named_act = (lemma in event_nouns.classes or lemma in event_nouns.derived
+                     or bool(ctx.ontology.triggers_for("NOUN", lemma)))
+        if noun.dep_ != "nsubjpass" or noun.pos_ != "NOUN" or not named_act:
+            continue  # an active reaction's object names its doer on the dependency path
+        pairs = tuple((reactor, doer) for reactor in candidate.subjects for doer in participant_doers(noun, ctx)
+                      if not same_state(reactor, doer))
+        if pairs:
+            attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
+            return Candidate(candidate.trigger, relation, candidate.subjects, tuple(dict.fromkeys(t for _, t in pairs)),
+                             attributes, REFERENCE_CONFIDENCE, pairs=pairs, pairing=REFERENCE_PAIRING)
+    return None
 
 
 def _against_speaker(
@@ -178,6 +250,8 @@ def _object_tokens(verb: Token, relation: str, ctx: Context) -> list[Token]:
     preps = {p for t in ctx.ontology.triggers_for("VERB", verb.lemma_.lower()) if t.relation == relation
              for p in t.preps}
     tokens = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "agent" for c in verb.children):  # "the move was condemned by Athens"
+        tokens += [c for c in verb.children if c.dep_ == "nsubjpass"]
     tokens += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
                if g.dep_ == "pobj"]
     return tokens
@@ -188,8 +262,12 @@ def is_referring_noun(token: Token, ctx: Context) -> bool:
     expulsions", "the recall", "the measures"; not "Russia's attack", "the attack by Hamas", "the
     strikes on Iran". A noun of an act is a trigger noun, a nominalisation of a verb of an act
     ("annexation"), a noun spelled like such a verb ("the arrest"), or a noun of a class of acts
-    ("the measures"). A generic noun ("the decision", "the ruling") names no act to look for."""
-    if token.pos_ != "NOUN" or not _names_an_act(token.lemma_.lower(), ctx):
+    ("the measures", "the decision": event_nouns.toml class_nouns), unless it names its own act
+    ("the decision of the court", ``event_anaphors.names_its_doer``)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or not _names_an_act(lemma, ctx):
+        return False
+    if lemma in ctx.ontology.event_nouns.classes and names_its_doer(token):
         return False
     return _definite_without_participant(token, ctx)
 
@@ -225,8 +303,14 @@ class Referent:
     ambiguous: bool = False
 
 
-def find_referent(noun: Token, memory: EventMemory, sentence: int, ctx: Context) -> Referent:
+def find_referent(
+    noun: Token, memory: EventMemory, sentence: int, ctx: Context, reactors: tuple[Actor, ...] = (),
+) -> Referent:
     """The act the noun refers to in the window.
+
+    An actor does not react to its own act against others: acts of a reactor's own state are no
+    antecedents when another's act is (``others_acts``); with only its own, the referent is its own
+    (a self-loop for the caller to drop).
 
     Earlier acts told with the noun's own word or a verb it derives from ("the expulsion":
     "expelled") are its antecedents; else those of the relations it names (``_noun_relations``:
@@ -236,12 +320,16 @@ def find_referent(noun: Token, memory: EventMemory, sentence: int, ctx: Context)
     sentence, word and object. If the antecedent acts have different agents (an attack, then the
     counter-strike), the reference is ambiguous; else the noun names the latest.
     """
+    if reactors:
+        others = find_referent(noun, others_acts(memory, reactors), sentence, ctx)
+        if others.events or others.ambiguous:
+            return others
     lemma = noun.lemma_.lower()
     recent = list(memory.recent(sentence))
     words = ctx.ontology.event_nouns.words_of(lemma)
     relations = _noun_relations(lemma, ctx)
     antecedents = ([e for e in recent if e.trigger in words] or [e for e in recent if e.relation in relations]
-                   or _class_antecedents(lemma, memory, sentence, ctx))
+                   or _class_antecedents(lemma, memory, sentence, ctx, names_one_act(noun)))
     acts: dict[tuple[int, str, str, str], list[RememberedEvent]] = {}
     for event in antecedents:
         key = (event.sentence, event.trigger, event.relation, event.object.id if event.object else "")
@@ -252,15 +340,26 @@ def find_referent(noun: Token, memory: EventMemory, sentence: int, ctx: Context)
     return Referent(tuple(next(iter(acts.values()), ())))
 
 
-def _class_antecedents(lemma: str, memory: EventMemory, sentence: int, ctx: Context) -> list[RememberedEvent]:
+def _class_antecedents(
+    lemma: str, memory: EventMemory, sentence: int, ctx: Context, singular: bool,
+) -> list[RememberedEvent]:
     """The acts a class noun refers to: those of its class within the class window, when the
-    latest sentence with acts has one of them; none otherwise."""
+    latest sentence with acts has one of them; none otherwise. A singular noun ("the move")
+    names one act: only those of that latest sentence, and none for sure when that sentence also
+    tells acts of other doers (the caller finds them ambiguous). An act told as intended or
+    hypothetical ("Sweden promised to cooperate") is no move made."""
     roots = ctx.ontology.event_nouns.class_roots(lemma)
     recent = list(memory.recent(sentence, CLASS_NOUN_WINDOW_SENTENCES)) if roots else []
-    of_class = [e for e in recent if ctx.ontology.relation(e.relation).cameo[:2] in roots]
+    of_class = [e for e in recent if e.done and ctx.ontology.relation(e.relation).cameo[:2] in roots]
     if not of_class or of_class[0].sentence != recent[0].sentence:
         return []
-    return of_class
+    if not singular:
+        return of_class
+    latest = [e for e in recent if e.sentence == recent[0].sentence and e.done]
+    if len({_state_key(party) for e in latest for party in e.parties()}) > len(
+            {_state_key(party) for e in of_class if e.sentence == recent[0].sentence for party in e.parties()}):
+        return latest  # acts of other doers told alongside ("Hungary blocked EU sanctions"): which is meant?
+    return [e for e in of_class if e.sentence == recent[0].sentence]
 
 
 def _noun_relations(lemma: str, ctx: Context) -> frozenset[str]:

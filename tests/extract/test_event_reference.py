@@ -34,9 +34,14 @@ def test_a_condemned_attack_is_a_criticism_of_the_attacker(extractor: Extractor)
     assert dependency and event.confidence < min(e.confidence for e in dependency)
 
 
-def test_a_generic_noun_refers_to_no_event(extractor: Extractor) -> None:
+def test_a_general_event_anaphor_refers_to_the_latest_act(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the decision.")
-    assert not referred(result)
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
+        ("country:FIN", "PRAISE", "country:NOR")
+    ]
+    # a decision that names its own doer ("of the court") refers to no earlier act
+    own = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the decision of the court.")
+    assert not referred(own)
 
 
 def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor) -> None:
@@ -241,7 +246,7 @@ def test_a_class_noun_refers_to_the_latest_act_of_its_class(extractor: Extractor
 
 
 def test_a_class_noun_refers_to_no_act_outside_its_class(extractor: Extractor) -> None:
-    # the latest act is an agreement (03), not a measure against a state (16-17)
+    # the latest act is an agreement (03), a verbal act, not a material one (06-08, 14-20)
     text = f"{BLOCKADE} Sudan agreed to talks with Egypt on Tuesday. Ethiopia welcomed the move."
     result = run(extractor, text)
     assert not referred(result)
