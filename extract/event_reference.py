@@ -66,9 +66,15 @@ def remembered_acts(
     if candidate.drop not in _AGENT_ONLY or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
         return ()
     reciprocal = ctx.ontology.relation(candidate.relation).reciprocal
-    done = verb.dep_ != "xcomp"  # "vowed to annex the area": not done
+    done = verb.dep_ != "xcomp" and not _under_modal(verb)  # "vowed to annex", "will send": not done
     return tuple(RememberedEvent(candidate.relation, verb.lemma_.lower(), agent, None, reciprocal, sentence, done)
                  for agent in candidate.subjects)
+
+
+def _under_modal(verb: Token) -> bool:
+    """Whether a modal auxiliary ("will", "would", "may", "could") tells the verb's act as not
+    (yet) done."""
+    return any(child.dep_ == "aux" and child.tag_ == "MD" for child in verb.children)
 
 
 def reaction_relation(candidate: Candidate, ctx: Context) -> str | None:

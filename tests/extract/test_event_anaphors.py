@@ -114,7 +114,7 @@ def test_an_empathetic_comment_over_attacks_of_different_doers_is_unresolved(ext
 def test_only_a_condolence_noun_with_its_preposition_names_the_event(extractor: Extractor) -> None:
     doc = extractor.nlp("Poland expressed sympathy over the attack. Poland expressed concern over the attack.")
     first, second = (next(t for t in s if t.lower_ == "expressed") for s in doc.sents)
-    ctx = Context(extractor.knowledge.ontology, extractor.knowledge.lexicon, {})
+    ctx = Context(extractor.knowledge.ontology, extractor.knowledge.lexicon, {}, extractor.knowledge.reporter_acts)
     found = empathy_event_noun(first, ctx)
     assert found is not None and found.lower_ == "attack"
     assert empathy_event_noun(second, ctx) is None

@@ -44,6 +44,15 @@ def test_a_general_event_anaphor_refers_to_the_latest_act(extractor: Extractor) 
     assert not referred(own)
 
 
+def test_an_act_under_a_modal_is_not_yet_done_and_no_move_to_condemn(extractor: Extractor) -> None:
+    done = run(extractor, "Turkey sent warships to the region on Monday. Greece condemned the move.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(done)] == [
+        ("country:GRC", "CRITICIZE", "country:TUR")
+    ]
+    planned = run(extractor, "Turkey will send warships to the region next week. Greece condemned the move.")
+    assert not referred(planned)
+
+
 def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the expulsions.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
