@@ -98,6 +98,7 @@ class MisreadingWords:
     trading_vessels: frozenset[str]
     trading_purposes: frozenset[str]
     document_subjects: frozenset[str]
+    animal_subjects: frozenset[str]
 
 
 def load_misreading_words(path: Path) -> MisreadingWords:
@@ -109,7 +110,7 @@ def load_misreading_words(path: Path) -> MisreadingWords:
         words("score_dashes"), words("indefinite_determiners"), words("hypothetical_modals"),
         words("condition_subjects"), words("sports_subjects"), words("traveller_subjects"),
         words("vehicle_subjects"), words("trading_vessels"), words("trading_purposes"),
-        words("document_subjects"),
+        words("document_subjects"), words("animal_subjects"),
     )
 
 
@@ -280,7 +281,7 @@ def _civil_goods(verb: Token, words: MisreadingWords) -> bool:
 
 def _non_agent_subject(verb: Token, cameo: str, words: MisreadingWords, partitives: frozenset[str]) -> str | None:
     """Why the verb's active subject can do no act between states, if it cannot: a natural or
-    economic condition, a sportsperson, private travellers or a trading vehicle on a journey (visits
+    economic condition, an animal, a sportsperson, private travellers or a trading vehicle on a journey (visits
     only), a document or scheme (force only). A quantity or part noun ("record numbers of
     tourists") stands for what its "of" phrase names. The detail names the class; None: an agent."""
     if verb.pos_ != "VERB":
@@ -289,6 +290,9 @@ def _non_agent_subject(verb: Token, cameo: str, words: MisreadingWords, partitiv
         head = subject.lemma_.lower()
         if head in words.condition_subjects:
             return f"'{head}' (a natural or economic condition) as subject: no act by the state it is named after"
+        if head in words.animal_subjects or any(
+                m.dep_ in ("compound", "amod") and m.lemma_.lower() in words.animal_subjects for m in subject.children):
+            return f"'{subject.text}' (an animal or what it did) as subject: no actor's act"
         if head in words.sports_subjects:
             return f"'{head}' (a sportsperson) as subject: a match, no act of the state"
         if cameo.startswith(_VISIT_ROOT) and head in words.traveller_subjects:

@@ -148,3 +148,9 @@ def test_a_document_as_subject_uses_no_force(extractor: Extractor) -> None:
     found = run(extractor, "Canada's new tax rules target Chinese investors.")
     assert not any(e.relation.cameo[:2] in ("17", "18", "19", "20") for e in found.events)
     assert any("document or scheme" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "target"))
+
+
+def test_an_animal_or_its_attack_as_subject_is_no_actors_act(extractor: Extractor) -> None:
+    found = run(extractor, "A crocodile attack near the border with Zambia killed a fisherman from Zimbabwe.")
+    assert not any(e.relation.cameo[:2] in ("18", "19", "20") for e in found.events)
+    assert any("an animal" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "kill"))
