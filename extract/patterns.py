@@ -38,6 +38,9 @@ from extract.verb_dictionary import particle_words
 from graph.model import Actor, ActorType, DropReason, RelationType
 
 _PLACE_PREPS = frozenset({"in", "at"})
+#: Prepositions of a temporal adjunct: "withdrew to its bases after the drills in X" says when, and
+#: what it names is no party to the act (general English).
+_TIME_PREPS = frozenset({"after", "before", "during", "since", "until", "following"})
 
 
 @dataclass(frozen=True)
@@ -1268,8 +1271,9 @@ _PHRASE_ARCS = frozenset({
 
 def _in_argument_phrase(token: Token, trigger: Token, places_count: bool = True, longest: int = 4) -> bool:
     """The token sits in a phrase the trigger governs directly (its object, a prepositional
-    object, their possessors and noun conjuncts), not in a clause below or beside it; unless
-    ``places_count``, not behind a locative preposition either."""
+    object, their possessors and noun conjuncts), not in a clause below or beside it nor in a
+    temporal adjunct ("after the drills in X"); unless ``places_count``, not behind a locative
+    preposition either."""
     node, steps = token, 0
     while node != trigger:
         if node.head == node or node.dep_ not in _PHRASE_ARCS or steps >= longest:
@@ -1278,6 +1282,8 @@ def _in_argument_phrase(token: Token, trigger: Token, places_count: bool = True,
             return False  # a coordinated clause, not a coordinated noun
         if not places_count and node.dep_ == "prep" and node.lower_ in _PLACE_PREPS:
             return False
+        if node.dep_ == "prep" and node.head == trigger and node.lower_ in _TIME_PREPS:
+            return False  # a temporal adjunct names when, not whom
         node, steps = node.head, steps + 1
     return True
 

@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Nine rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
+Ten rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -30,6 +30,12 @@ Nine rules of English, wire form and CAMEO practice (words in ``surface_misreadi
 * A supposed event: an event noun of material conflict with an indefinite determiner as the
   subject of a modal clause ("a Russian attack on X would destabilise the region") is supposed to
   weigh its effects, not told: ``not_an_event``. Definite nouns and modal perfects are spared.
+* A subject that can do no act between states: a natural or economic condition ("China's
+  slowdown threatens X", "a storm struck Cuba"), a sportsperson ("Italy's forwards attacked
+  England's defence"), private travellers or a vehicle of trade on a journey ("Chinese tourists
+  visited Japan", "a cargo ship arrived in Piraeus": visits only), a document or scheme ("the visa
+  scheme targets workers": force only). The state the subject is named after does not do the act:
+  ``no_event_sense``.
 """
 
 from __future__ import annotations
@@ -85,6 +91,14 @@ class MisreadingWords:
     score_dashes: frozenset[str]
     indefinite_determiners: frozenset[str]
     hypothetical_modals: frozenset[str]
+    condition_subjects: frozenset[str]
+    sports_subjects: frozenset[str]
+    traveller_subjects: frozenset[str]
+    vehicle_subjects: frozenset[str]
+    trading_vessels: frozenset[str]
+    trading_purposes: frozenset[str]
+    document_subjects: frozenset[str]
+    animal_subjects: frozenset[str]
 
 
 def load_misreading_words(path: Path) -> MisreadingWords:
@@ -94,6 +108,9 @@ def load_misreading_words(path: Path) -> MisreadingWords:
         words("overflight_prepositions"), words("goal_prepositions"), words("warning_verbs"),
         words("civil_purposes"), words("arson_verbs"), words("fire_words"), words("protest_sectors"),
         words("score_dashes"), words("indefinite_determiners"), words("hypothetical_modals"),
+        words("condition_subjects"), words("sports_subjects"), words("traveller_subjects"),
+        words("vehicle_subjects"), words("trading_vessels"), words("trading_purposes"),
+        words("document_subjects"), words("animal_subjects"),
     )
 
 
@@ -104,6 +121,9 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
     cameo = ctx.ontology.relation(candidate.relation).cameo
+    non_agent = _non_agent_subject(trigger, cameo, words, ctx.lexicon.partitive_nouns)
+    if non_agent is not None:
+        return _dropped(candidate, DropReason.NO_EVENT_SENSE, non_agent)
     if cameo[:2] in _FORCE_ROOTS and _scored(trigger, words):
         return _dropped(candidate, DropReason.NO_EVENT_SENSE, "a score on the verb: a match result, no use of force")
     if ctx.ontology.relation(candidate.relation).quad_class == _MATERIAL_CONFLICT and _supposed(trigger, words):
@@ -257,3 +277,48 @@ def _civil_goods(verb: Token, words: MisreadingWords) -> bool:
                    for m in noun.children):
                 return True
     return False
+
+
+def _non_agent_subject(verb: Token, cameo: str, words: MisreadingWords, partitives: frozenset[str]) -> str | None:
+    """Why the verb's active subject can do no act between states, if it cannot: a natural or
+    economic condition, an animal, a sportsperson, private travellers or a trading vehicle on a journey (visits
+    only), a document or scheme (force only). A quantity or part noun ("record numbers of
+    tourists") stands for what its "of" phrase names. The detail names the class; None: an agent."""
+    if verb.pos_ != "VERB":
+        return None
+    for subject in (s for c in verb.children if c.dep_ == "nsubj" for s in _quantified_noun(c, partitives)):
+        head = subject.lemma_.lower()
+        if head in words.condition_subjects:
+            return f"'{head}' (a natural or economic condition) as subject: no act by the state it is named after"
+        if head in words.animal_subjects or any(
+                m.dep_ in ("compound", "amod") and m.lemma_.lower() in words.animal_subjects for m in subject.children):
+            return f"'{subject.text}' (an animal or what it did) as subject: no actor's act"
+        if head in words.sports_subjects:
+            return f"'{head}' (a sportsperson) as subject: a match, no act of the state"
+        if cameo.startswith(_VISIT_ROOT) and head in words.traveller_subjects:
+            return f"'{head}' (private travellers) as subject: a journey, no visit by a party"
+        if cameo.startswith(_VISIT_ROOT) and _trading_vehicle(subject, words):
+            return f"'{head}' (a vehicle of trade or passage) as subject: logistics, no visit"
+        if cameo[:2] in _FORCE_ROOTS and head in words.document_subjects:
+            return f"'{head}' (a document or scheme) as subject: a rule applied, no force"
+    return None
+
+
+def _trading_vehicle(noun: Token, words: MisreadingWords) -> bool:
+    """Whether the noun is a vessel of trade by itself ("freighter") or a vehicle named for trade,
+    passage or another civil purpose ("cargo ship", "passenger plane")."""
+    head = noun.lemma_.lower()
+    if head in words.trading_vessels:
+        return True
+    purposes = words.trading_purposes | words.civil_purposes
+    return head in words.vehicle_subjects and any(
+        m.dep_ in ("amod", "compound") and m.lemma_.lower() in purposes for m in noun.children)
+
+
+def _quantified_noun(noun: Token, partitives: frozenset[str]) -> list[Token]:
+    """The noun, or what a quantity or part noun quantifies through "of" ("numbers of tourists")."""
+    if not (noun.like_num or noun.lemma_.lower() in partitives):
+        return [noun]
+    named = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for pobj in prep.children if pobj.dep_ == "pobj"]
+    return named or [noun]

@@ -162,6 +162,13 @@ def test_backoff_objects_come_from_the_phrase_the_trigger_governs(extractor: Ext
     assert not [e for e in in_a_clause_below.events if e.relation.name == "CRITICIZE" and e.pairing == "backoff"]
 
 
+def test_backoff_objects_are_not_taken_from_a_temporal_adjunct(extractor: Extractor) -> None:
+    after = run(extractor, "Japan's navy withdrew to its home port after the drills near the Philippines.")
+    assert not [e for e in after.events if e.pairing == "backoff"]
+    governed = run(extractor, "Russia withdrew its troops from Syria after the ceasefire.")
+    assert ("country:RUS", "WITHDRAW", "country:SYR") in triples(governed)
+
+
 def test_backoff_does_not_search_a_direct_object_the_parse_read(extractor: Extractor) -> None:
     result = run(extractor, "Chile said it opposed any ban on Peruvian fish imports.")
     assert not [e for e in result.events if e.pairing == "backoff"]

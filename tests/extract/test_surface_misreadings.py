@@ -117,3 +117,40 @@ def test_an_indefinite_conflict_noun_under_a_modal_is_supposed_not_told(extracto
     assert any("supposed as subject of 'wreck'" in d for d in drops(supposed, DropReason.NOT_AN_EVENT, "offensive"))
     told = run(extractor, "The Azerbaijani offensive on Armenia would wreck the talks, diplomats said.")
     assert any(e.relation.name == "ATTACK" for e in told.events)
+
+
+def test_a_natural_or_economic_condition_as_subject_does_no_act(extractor: Extractor) -> None:
+    found = run(extractor, "Rising inflation in Turkey threatens the exports of Iraq's farmers.")
+    assert not any(e.relation.name == "THREATEN" for e in found.events)
+    assert any("natural or economic condition" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "threaten"))
+    kept = run(extractor, "Turkey threatened Iraq with sanctions over the dam.")
+    assert ("country:TUR", "THREATEN", "country:IRQ") in triples(kept)
+
+
+def test_a_sportsperson_as_subject_is_a_match_not_a_state(extractor: Extractor) -> None:
+    found = run(extractor, "Portugal's midfielder attacked Spain's goal in the first half.")
+    assert not any(e.relation.name == "ATTACK" for e in found.events)
+    assert any("sportsperson" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "attack"))
+
+
+def test_private_travellers_and_trading_vessels_make_no_visit(extractor: Extractor) -> None:
+    tourists = run(extractor, "Thousands of Indian pilgrims travelled to Saudi Arabia for the hajj.")
+    assert not any(e.relation.name == "VISIT" for e in tourists.events)
+    assert any("private travellers" in d for d in drops(tourists, DropReason.NO_EVENT_SENSE, "travel"))
+    ferry = run(extractor, "A Greek passenger ferry arrived in Turkey on Monday.")
+    assert not any(e.relation.name == "VISIT" for e in ferry.events)
+    assert any("vehicle of trade" in d for d in drops(ferry, DropReason.NO_EVENT_SENSE, "arrive"))
+    official = run(extractor, "A Greek trade delegation arrived in Turkey on Monday.")
+    assert ("country:GRC", "VISIT", "country:TUR") in triples(official)
+
+
+def test_a_document_as_subject_uses_no_force(extractor: Extractor) -> None:
+    found = run(extractor, "Canada's new tax rules target Chinese investors.")
+    assert not any(e.relation.cameo[:2] in ("17", "18", "19", "20") for e in found.events)
+    assert any("document or scheme" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "target"))
+
+
+def test_an_animal_or_its_attack_as_subject_is_no_actors_act(extractor: Extractor) -> None:
+    found = run(extractor, "A crocodile attack near the border with Zambia killed a fisherman from Zimbabwe.")
+    assert not any(e.relation.cameo[:2] in ("18", "19", "20") for e in found.events)
+    assert any("an animal" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "kill"))
