@@ -276,9 +276,9 @@ class Gazetteer:
     agents: Mapping[str, Role] = field(default_factory=dict)
     places: Mapping[str, str] = field(default_factory=dict)
     phoenix_organizations: frozenset[str] = frozenset()
-    #: person id -> the organisation in which the person holds the offices the curated table gives
-    #: no state for ("secretary-general" -> the UN): such a holder acts for the organisation.
-    office_organizations: Mapping[str, str] = field(default_factory=dict)
+    #: (person id, role) -> the organisation in which the person holds an office the curated table
+    #: gives no state for ("secretary-general" -> the UN): such a holder acts for the organisation.
+    office_organizations: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     @cached_property
     def person_title_heads(self) -> frozenset[str]:
@@ -379,7 +379,7 @@ class Gazetteer:
         (Phoenix codes a UN secretary-general IGOUNO), else a generic IGO government."""
         if office.country:
             return office.country + "GOV"
-        organization = self.office_organizations.get(office.person_id)
+        organization = self.office_organizations.get((office.person_id, office.role))
         return self.organizations[organization].cameo if organization else "IGOGOV"
 
     def dated_person_actor(self, person_id: str, date: str | None) -> Actor:
@@ -517,21 +517,23 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
         },
         phoenix_organizations=frozenset(phoenix_orgs),
         office_organizations=_load_office_organizations(
-            data_dir / "office_organizations.tsv", frozenset(offices), frozenset(organizations)
+            data_dir / "office_organizations.tsv", offices, frozenset(organizations)
         ),
     )
 
 
 def _load_office_organizations(
-    path: Path, persons: frozenset[str], organizations: frozenset[str]
-) -> dict[str, str]:
-    """office_organizations.tsv: which curated organisation each stateless office holder serves; a
-    person or organisation the curated tables do not know is an error naming it."""
-    table: dict[str, str] = {}
-    for row in _rows(path, ("person_id", "organization")):
-        if row["person_id"] not in persons or row["organization"] not in organizations:
-            raise GazetteerError(f"{path}: unknown person or organisation in row {row['person_id']!r}")
-        table[row["person_id"]] = row["organization"]
+    path: Path, offices: Mapping[str, list[Office]], organizations: frozenset[str]
+) -> dict[tuple[str, str], str]:
+    """office_organizations.tsv: the curated organisation in which each stateless office of the
+    office table is held; an office or organisation the curated tables do not know is an error
+    naming its row."""
+    table: dict[tuple[str, str], str] = {}
+    for row in _rows(path, ("person_id", "role", "organization")):
+        roles = {term.role for term in offices.get(row["person_id"], []) if term.country is None}
+        if row["role"] not in roles or row["organization"] not in organizations:
+            raise GazetteerError(f"{path}: unknown stateless office or organisation in row {row['person_id']!r}")
+        table[(row["person_id"], row["role"])] = row["organization"]
     return table
 
 

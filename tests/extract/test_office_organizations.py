@@ -25,9 +25,16 @@ def test_a_holder_of_a_state_office_keeps_the_state() -> None:
     assert (rutte.country, rutte.cameo) == ("NLD", "NLDGOV")
 
 
+def test_each_office_of_one_person_has_its_own_organisation() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.person_actor("christine-lagarde", "2015-01-01").cameo == gazetteer.organizations["imf"].cameo
+    assert gazetteer.person_actor("christine-lagarde", "2021-01-01").cameo == gazetteer.organizations["ecb"].cameo
+    assert gazetteer.person_actor("christine-lagarde", "2009-01-01").country == "FRA"
+
+
 def test_every_stateless_curated_term_names_its_organisation() -> None:
     gazetteer = load_gazetteer()
-    stateless = {person for person, terms in gazetteer.offices.items() if any(t.country is None for t in terms)}
+    stateless = {(t.person_id, t.role) for terms in gazetteer.offices.values() for t in terms if t.country is None}
     assert stateless == set(gazetteer.office_organizations)
 
 
@@ -35,7 +42,7 @@ def test_an_unknown_organisation_is_an_error_naming_the_row(tmp_path: Path) -> N
     for path in DATA_DIR.glob("*.tsv"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     (tmp_path / "office_organizations.tsv").write_text(
-        "person_id\torganization\nantonio-guterres\tno-such-body\n", encoding="utf-8"
+        "person_id\trole\torganization\nantonio-guterres\tsecretary-general\tno-such-body\n", encoding="utf-8"
     )
     with pytest.raises(GazetteerError, match=r"office_organizations\.tsv: unknown .* row 'antonio-guterres'"):
         load_gazetteer(tmp_path)
