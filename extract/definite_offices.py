@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from extract.gazetteer import Gazetteer
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.role_spans import BlockRoles
 from graph.model import Actor
@@ -30,11 +31,29 @@ class DefiniteOffices:
     """The singular offices one article has named with their state so far, by their words."""
 
     named: dict[tuple[str, ...], dict[str, Actor]] = field(default_factory=dict)
+    #: the state of the article's wire dateline ("NAIROBI (Reuters) -"), if any
+    dateline_state: str | None = None
+    #: every state the article has named so far
+    states_named: set[str] = field(default_factory=set)
 
-    def resolve_block(self, doc: Doc, by_token: BlockMentions, roles: BlockRoles) -> None:
+    def note_dateline(self, gazetteer: Gazetteer, dateline: str) -> None:
+        """Remember the state of the article's first dateline whose place (its first part, before
+        a comma, slash or bracket) is a capital or a listed place of one state."""
+        if self.dateline_state is not None:
+            return
+        place = dateline.replace("/", ",").replace("(", ",").split(",")[0].strip(" -\u2014\u2013:").title()
+        self.dateline_state = gazetteer.places.get(place) or next(
+            (iso3 for iso3, country in gazetteer.countries.items() if place in country.capitals), None)
+
+    def resolve_block(self, doc: Doc, by_token: BlockMentions, roles: BlockRoles, gazetteer: Gazetteer) -> None:
         """In text order: remember each singular office named with a state, and give each
-        definite office noun with no actor the one state's office named before with its words."""
+        definite office noun with no actor the one state's office named before with its words,
+        else a government office the dateline's state when no other state is in play."""
         heads = roles_heads(roles)
+        sentence_states: dict[int, set[str]] = {}
+        for named in by_token.values():
+            if named.actor.country:
+                sentence_states.setdefault(doc[named.start].sent.start, set()).add(named.actor.country)
         for i in sorted(heads):
             head = doc[i]
             mention = by_token.get(i)
@@ -45,11 +64,21 @@ class DefiniteOffices:
                 continue
             if not _definite_singular(head):
                 continue
-            actor = self._only(office_words(head))
+            actor = self._only(office_words(head)) or self._dateline_office(
+                gazetteer, roles, i, self.states_named | sentence_states.get(head.sent.start, set()))
             if actor is not None:
                 first = min(t.i for t in head.lefts)
                 for j in range(first, i + 1):
                     by_token[j] = Mention(first, i + 1, actor, MentionKind.DESCRIPTION)
+        self.states_named.update(state for states in sentence_states.values() for state in states)
+
+    def _dateline_office(self, gazetteer: Gazetteer, roles: BlockRoles, head: int, in_play: set[str]) -> Actor | None:
+        """The dateline's state for a government office (sector GOV) when no other state is in play."""
+        state = self.dateline_state
+        role = next((r for end, r in roles.starting.values() if end == head + 1), None)
+        if state is None or role is None or role.sector != "GOV" or not in_play <= {state}:
+            return None
+        return gazetteer.country_actor(state)
 
     def _only(self, words: tuple[str, ...]) -> Actor | None:
         """The one actor named with an office whose words end with ``words``, else None."""

@@ -34,3 +34,18 @@ def test_the_bare_office_takes_the_state_named_with_it_before(extractor: Extract
 ])
 def test_the_bare_office_stays_open_without_one_antecedent(extractor: Extractor, text: str) -> None:
     assert not [t for t in triples(run(extractor, text)) if t[2] == "country:BOL"]
+
+
+def test_the_dateline_fixes_a_government_office_when_its_state_is_the_only_one_in_play(extractor: Extractor) -> None:
+    text = "LIMA (Reuters) - The interior ministry accused Peruvian opposition leaders of planning riots."
+    assert ("country:PER", "ACCUSE", "group:per-opp") in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    # another state in the office's sentence
+    "LIMA (Reuters) - The foreign ministry criticised Bolivia over the border closure.",
+    # another state named before it
+    "LIMA (Reuters) - Chile's army said it closed two crossings. The defence ministry accused Bolivia of smuggling.",
+])
+def test_the_dateline_leaves_the_office_open_when_another_state_is_in_play(extractor: Extractor, text: str) -> None:
+    assert not [t for t in triples(run(extractor, text)) if t[0] == "country:PER"]
