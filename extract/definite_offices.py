@@ -64,8 +64,9 @@ class DefiniteOffices:
                 continue
             if not _definite_singular(head):
                 continue
-            actor = self._only(office_words(head)) or self._dateline_office(
-                gazetteer, roles, i, self.states_named | sentence_states.get(head.sent.start, set()))
+            in_play = self.states_named.union(*(states for start, states in sentence_states.items()
+                                                if start <= head.sent.start))
+            actor = self._only(office_words(head)) or self._dateline_office(gazetteer, roles, i, in_play)
             if actor is not None:
                 first = min(t.i for t in head.lefts)
                 for j in range(first, i + 1):

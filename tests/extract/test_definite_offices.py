@@ -46,6 +46,7 @@ def test_the_dateline_fixes_a_government_office_when_its_state_is_the_only_one_i
     "LIMA (Reuters) - The foreign ministry criticised Bolivia over the border closure.",
     # another state named before it
     "LIMA (Reuters) - Chile's army said it closed two crossings. The defence ministry accused Bolivia of smuggling.",
+    "LIMA (Reuters) - Chile's army closed two crossings. The interior ministry accused Peruvian traders of smuggling.",
 ])
 def test_the_dateline_leaves_the_office_open_when_another_state_is_in_play(extractor: Extractor, text: str) -> None:
     assert not [t for t in triples(run(extractor, text)) if t[0] == "country:PER"]
