@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from extract.block_index import BlockTokens
+from extract.definite_offices import DefiniteOffices
 from extract.entity_mentions import EntityNames, introduced_initialism, surname_mentions
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind
 from extract.gazetteer_matches import GazetteerMatcher
@@ -52,6 +53,7 @@ class ActorResolver:
     persons: PersonRegistry = field(init=False)
     pronouns: PronounResolver = field(init=False)
     repeated: RepeatedAgents = field(default_factory=lambda: RepeatedAgents())
+    offices: DefiniteOffices = field(default_factory=lambda: DefiniteOffices())
     _matcher: GazetteerMatcher = field(init=False)
     _entities: EntityNames = field(init=False)
 
@@ -72,6 +74,7 @@ class ActorResolver:
         unqualified = self._add_role_mentions(reading, by_token)
         _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
         self.repeated.resolve_block(doc, by_token, unqualified)
+        self.offices.resolve_block(doc, by_token, roles, self.gazetteer)
         self.pronouns.resolve_block(doc, by_token, tokens)
         by_token.unqualified_agents = frozenset(i for i in unqualified if i not in by_token)
         by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in places.items()

@@ -276,6 +276,9 @@ class Gazetteer:
     agents: Mapping[str, Role] = field(default_factory=dict)
     places: Mapping[str, str] = field(default_factory=dict)
     phoenix_organizations: frozenset[str] = frozenset()
+    #: (person id, role) -> the organisation in which the person holds an office the curated table
+    #: gives no state for ("secretary-general" -> the UN): such a holder acts for the organisation.
+    office_organizations: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     @cached_property
     def person_title_heads(self) -> frozenset[str]:
@@ -288,8 +291,10 @@ class Gazetteer:
     @cached_property
     def role_terms(self) -> RoleTerms:
         """Role words and agent nouns by token tuple, built once per gazetteer (the curated
-        roles win over the Phoenix agents)."""
+        roles win over the Phoenix agents). A curated term written with a hyphen is also looked
+        for as the tokeniser splits it ("secretary-general" as "secretary", "-", "general")."""
         terms = {tuple(term.split()): role for term, role in {**self.agents, **self.roles}.items()}
+        terms |= {tuple(term.replace("-", " - ").split()): role for term, role in self.roles.items() if "-" in term}
         return RoleTerms(
             terms,
             frozenset(word for term in self.roles for word in term.split()),
@@ -363,11 +368,19 @@ class Gazetteer:
             office.country,
             "GOV",
             title=office.role,
-            cameo=(office.country or "IGO") + "GOV",
+            cameo=self._office_code(office),
             since=office.start,
             until=office.end,
             aliases=tuple(sorted({alias for term in self.offices[person_id] for alias in term.aliases})),
         )
+
+    def _office_code(self, office: Office) -> str:
+        """A curated office's CAMEO code: the state's government, else the organisation's own code
+        (Phoenix codes a UN secretary-general IGOUNO), else a generic IGO government."""
+        if office.country:
+            return office.country + "GOV"
+        organization = self.office_organizations.get((office.person_id, office.role))
+        return self.organizations[organization].cameo if organization else "IGOGOV"
 
     def dated_person_actor(self, person_id: str, date: str | None) -> Actor:
         """A Phoenix person with the code in force at ``date``: country = code[:3] when it is a
@@ -503,7 +516,25 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             **_load_places(data_dir / "phoenix_places.tsv", frozenset(countries)),
         },
         phoenix_organizations=frozenset(phoenix_orgs),
+        office_organizations=_load_office_organizations(
+            data_dir / "office_organizations.tsv", offices, frozenset(organizations)
+        ),
     )
+
+
+def _load_office_organizations(
+    path: Path, offices: Mapping[str, list[Office]], organizations: frozenset[str]
+) -> dict[tuple[str, str], str]:
+    """office_organizations.tsv: the curated organisation in which each stateless office of the
+    office table is held; an office or organisation the curated tables do not know is an error
+    naming its row."""
+    table: dict[tuple[str, str], str] = {}
+    for row in _rows(path, ("person_id", "role", "organization")):
+        roles = {term.role for term in offices.get(row["person_id"], []) if term.country is None}
+        if row["role"] not in roles or row["organization"] not in organizations:
+            raise GazetteerError(f"{path}: unknown stateless office or organisation in row {row['person_id']!r}")
+        table[(row["person_id"], row["role"])] = row["organization"]
+    return table
 
 
 def _load_organizations(path: Path) -> dict[str, Organization]:

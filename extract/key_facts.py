@@ -77,8 +77,10 @@ def _fact(row: list[str], path: Path, line: int) -> KeyFact:
 
 def fact_actor_code(actor: Actor) -> str | None:
     """The code a key fact uses for an actor: an international organisation's own CAMEO code,
-    otherwise the country it acts for; None for an actor with neither."""
-    if actor.type is ActorType.ORGANIZATION and actor.cameo and actor.cameo.startswith(_IGO_PREFIXES):
+    or an official's acting for one (a UN secretary-general), otherwise the country it acts for;
+    None for an actor with neither."""
+    acts_for_igo = actor.type is ActorType.ORGANIZATION or (actor.type is ActorType.PERSON and not actor.country)
+    if acts_for_igo and actor.cameo and actor.cameo.startswith(_IGO_PREFIXES):
         return actor.cameo
     return actor.country
 

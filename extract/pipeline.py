@@ -400,6 +400,9 @@ class _ArticleExtraction:
         index_sentences(doc)  # every rule asks for token.sent: one table per block
         tokens = BlockTokens.of(doc)  # each word's text, lower case, lemma and tags, read from spaCy once
         words = BlockWords.of(doc, tokens)  # the passes below start from its verbs or nouns
+        blanked = len(doc.text) - len(doc.text.lstrip(" "))  # the wire dateline the parser did not see
+        if blanked and block.text[:blanked].strip():
+            self.resolver.offices.note_dateline(self.extractor.knowledge.gazetteer, block.text[:blanked])
         mentions = self.resolver.resolve_block(doc, tokens)
         with_legislatures(doc, tokens, mentions, self.extractor.knowledge.legislatures,
                           self.extractor.knowledge.gazetteer)

@@ -251,11 +251,13 @@ def _prepositional_qualifier(
     reading: RoleReading, head: Token, start: int, by_token: Mapping[int, Mention], group: bool, member: bool,
 ) -> tuple[Actor, int] | None:
     """A state after "of"/"for" ("the government of Hungary"); for agent nouns also an
-    organisation after "of"/"for" ("fighters of the TPLF") and a state or a place inside one
+    organisation after "of"/"for" ("fighters of the TPLF"), for titles one after "of" ("the
+    secretary-general of the United Nations" is the UN's), and for agent nouns a state or a place inside one
     after "in"/"from" ("police in Kandahar"). A diplomatic mission that is harmed is its owner's,
     not its host's ("attacked its embassy in Damascus": extract/possessor_binding.py)."""
     preps = _AFFILIATION_PREPS | (_LOCATION_PREPS if group and not _harmed_mission(reading, head) else frozenset())
     holders = [head, head.head] if head.dep_ == "compound" else [head]
+    holders += _hyphen_completion(head)  # "secretary-general of the UN": "of" hangs on "general"
     first = head.doc[start]
     if first.i < head.i and first.is_ancestor(head):
         holders.append(first)  # "members of parliament in Britain": the term's first noun heads it
@@ -268,12 +270,22 @@ def _prepositional_qualifier(
             found = by_token.get(pobj.i)
             if found is not None and found.actor.type is ActorType.COUNTRY:
                 return found.actor, start
-            if (found is not None and group and child.lower_ in _AFFILIATION_PREPS
+            if (found is not None and (group or child.lower_ == "of") and child.lower_ in _AFFILIATION_PREPS
                     and found.actor.type is not ActorType.REGION and _qualifies(reading, found, member)):
                 return found.actor, start
             if found is None and pobj.i in reading.places:
                 return reading.gazetteer.country_actor(reading.places[pobj.i]), start
     return None
+
+
+def _hyphen_completion(head: Token) -> list[Token]:
+    """The word a hyphen joins after a role noun, which the parser may read as its own modifier
+    ("secretary-general" as "secretary" with "general" after "-"): phrases hung on it are the title's."""
+    doc = head.doc
+    if head.i + 2 >= len(doc) or doc[head.i + 1].text != "-" or doc[head.i + 1].whitespace_ or head.whitespace_:
+        return []
+    after = doc[head.i + 2]
+    return [after] if after.head.i == head.i else []
 
 
 def _harmed_mission(reading: RoleReading, head: Token) -> bool:

@@ -113,7 +113,8 @@ def test_phoenix_files_load_beside_curated_ones_and_curated_wins() -> None:
 
 
 def test_malformed_phoenix_row_names_file_and_line(tmp_path: Path) -> None:
-    for name in ("countries.tsv", "regions.tsv", "organizations.tsv", "office_holders.tsv", "roles.tsv"):
+    for name in ("countries.tsv", "regions.tsv", "organizations.tsv", "office_holders.tsv", "office_organizations.tsv",
+                 "roles.tsv"):
         (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
     (tmp_path / "phoenix_persons.tsv").write_text("person_id\tname\taliases\nab-cd\tAb Cd\t\n", encoding="utf-8")
     (tmp_path / "phoenix_person_codes.tsv").write_text(
