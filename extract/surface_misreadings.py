@@ -316,8 +316,9 @@ def _trading_vehicle(noun: Token, words: MisreadingWords) -> bool:
 
 
 def _quantified_noun(noun: Token, partitives: frozenset[str]) -> list[Token]:
-    """The noun, or what a quantity or part noun quantifies through "of" ("numbers of tourists")."""
-    if not (noun.like_num or noun.lemma_.lower() in partitives):
+    """The noun, or what a quantity or part noun quantifies through "of" ("numbers of tourists");
+    a capitalised part of a name ("the Group of 20 major economies") names, it quantifies nothing."""
+    if noun.pos_ == "PROPN" or not (noun.like_num or noun.lemma_.lower() in partitives):
         return [noun]
     named = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
              for pobj in prep.children if pobj.dep_ == "pobj"]

@@ -127,6 +127,12 @@ def test_a_natural_or_economic_condition_as_subject_does_no_act(extractor: Extra
     assert ("country:TUR", "THREATEN", "country:IRQ") in triples(kept)
 
 
+def test_a_named_group_of_economies_is_a_bloc_not_an_economic_condition(extractor: Extractor) -> None:
+    bloc = run(extractor, "The Group of Seven leading economies urged China to halt the drills.")
+    assert not drops(bloc, DropReason.NO_EVENT_SENSE, "urge")
+    assert any(e.relation.name == "APPEAL" and e.object.id == "country:CHN" for e in bloc.events)
+
+
 def test_a_sportsperson_as_subject_is_a_match_not_a_state(extractor: Extractor) -> None:
     found = run(extractor, "Portugal's midfielder attacked Spain's goal in the first half.")
     assert not any(e.relation.name == "ATTACK" for e in found.events)
