@@ -18,6 +18,7 @@ tuples instead.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -26,19 +27,41 @@ from spacy.tokens import Doc, Span, Token
 SENT_HOOK = "sent"
 
 
-def index_sentences(doc: Doc) -> None:
+class SentenceSpans:
+    """The sentence spans of one block already asked for, by first word: kept while their holder
+    is (the block's extraction), so each sentence's span is made once, not at every ``token.sent``."""
+
+    __slots__ = ("__weakref__", "spans")
+
+    def __init__(self) -> None:
+        self.spans: dict[int, Span] = {}
+
+
+def index_sentences(doc: Doc) -> SentenceSpans:
     """Make ``token.sent`` of every token of ``doc`` a table lookup giving the same span. The table
     holds the sentences' bounds, not their spans: a span refers to its doc, and a doc whose hook
-    held its own spans would be a reference cycle that only the garbage collector frees."""
+    held its own spans would be a reference cycle that only the garbage collector frees. The spans
+    made go to the ``SentenceSpans`` returned, which the hook reaches only through a weak reference:
+    while the caller holds it each sentence's span is made once; once it is let go the spans go
+    with it, and the hook makes a span at each call again."""
     bounds: list[tuple[int, int]] = []
     for sentence in doc.sents:
         bounds.extend([(sentence.start, sentence.end)] * len(sentence))
+    made = SentenceSpans()
+    held = weakref.ref(made)
 
     def sentence_lookup(token: Token) -> Span:
         start, end = bounds[token.i]
-        return token.doc[start:end]
+        holder = held()
+        if holder is None:
+            return token.doc[start:end]
+        span = holder.spans.get(start)
+        if span is None:
+            span = holder.spans[start] = token.doc[start:end]
+        return span
 
     doc.user_token_hooks[SENT_HOOK] = sentence_lookup
+    return made
 
 
 @dataclass(frozen=True)

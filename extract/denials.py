@@ -36,6 +36,8 @@ _TITLE_PREPOSITIONS = frozenset({"to", "over", "on"})
 def denied_charges(verb: Token, ctx: Context) -> list[Token]:
     """The direct objects (and their conjuncts) the dictionary codes as a denial with this verb."""
     lemma = verb.lemma_.lower()
+    if DENIAL_CODE not in ctx.ontology.verbs.object_codes.get(lemma, ()):
+        return []  # the dictionary codes no object of this verb as a denial: most verbs
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [conj for obj in objects for conj in obj.conjuncts]
     return [

@@ -86,11 +86,13 @@ class EventMemory:
 
     def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
         """The memory with ``speakers`` (of one block, in text order) added."""
-        return replace(self, speakers=self.speakers + tuple(speakers))
+        heard = tuple(speakers)
+        return replace(self, speakers=self.speakers + heard) if heard else self
 
     def note_authors(self, authors: Iterable[Author]) -> EventMemory:
         """The memory with ``authors`` (of one block, in text order) added."""
-        return replace(self, authors=self.authors + tuple(authors))
+        noted = tuple(authors)
+        return replace(self, authors=self.authors + noted) if noted else self
 
     def latest_speaker(self, sentence: int, token: int, reactors: tuple[Actor, ...]) -> Actor | None:
         """The latest speaker before ``token`` of article sentence ``sentence``, within the

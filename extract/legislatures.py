@@ -91,9 +91,8 @@ def _add_named_legislatures(doc: Doc, lowered: Sequence[str], mentions: BlockMen
         for size in legislatures.sizes_from(lowered[i]):
             if i + size > len(doc):
                 continue
-            span = doc[i : i + size]
             iso3 = legislatures.names.get(" ".join(lowered[i : i + size]))
-            if iso3 is None or iso3 not in gazetteer.countries or span[-1].pos_ != "PROPN":
+            if iso3 is None or iso3 not in gazetteer.countries or doc[i + size - 1].pos_ != "PROPN":
                 continue
             if any(j in mentions for j in range(i, i + size)):
                 break
@@ -110,8 +109,7 @@ def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -
     if mention.is_anaphor or mention.kind is MentionKind.PRONOUN:
         return None
     actor: Actor = mention.actor
-    span = doc[mention.start : mention.end]
-    for text in (span.text, actor.name):
+    for text in (_text_of(doc, mention.start, mention.end), actor.name):
         named = legislatures.names.get(" ".join(text.lower().split()).removeprefix("the "))
         if named is not None and actor.country in (None, named) and actor.type is not ActorType.PERSON:
             return named  # "the Knesset", "Capitol Hill", "the Duma (speaker)": an organisation of no state
@@ -119,6 +117,7 @@ def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -
         return None
     if actor.type not in (ActorType.COUNTRY, ActorType.GROUP):
         return None
+    span = doc[mention.start : mention.end]
     if any(token.lower_ in legislatures.words for token in span):
         return actor.country  # "the US Congress", "a US congressional delegation"
     head = span.root.head
@@ -131,3 +130,12 @@ def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -
 
 #: Arcs by which a state's name or demonym qualifies the noun it modifies.
 _MODIFIER_ARCS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def _text_of(doc: Doc, start: int, end: int) -> str:
+    """The text of ``doc[start:end]`` as its span gives it, without making the span: the words
+    with the spaces between them, not the space after the last."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return "".join([*(doc[i].text_with_ws for i in range(start, end - 1)), last.text])

@@ -7,7 +7,7 @@ turns a ``Candidate`` into an ``Event`` or a ``Drop``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -23,6 +23,7 @@ from extract.argument_paths import (
     relative_gap_objects,
     severs_mutual_relation,
 )
+from extract.block_memo import BlockMemo
 from extract.clause_boundaries import opens_own_clause
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
@@ -74,6 +75,8 @@ class Context:
     mentions: Mapping[int, Mention]
     #: speech-act verbs that continue a reporter's acts (reporter_acts.toml, extract/reporter_conjuncts.py)
     reporter_acts: frozenset[str]
+    #: readings of the block's words that several passes ask for, kept for the block (extract/block_memo.py)
+    memo: BlockMemo = field(default_factory=BlockMemo, compare=False, repr=False)
 
     def actor(self, token: Token) -> Actor | None:
         mention = self.mentions.get(token.i)
@@ -108,6 +111,10 @@ class Context:
 # -- actors of argument tokens ---------------------------------------------------------------
 def actors_of(token: Token, ctx: Context) -> list[Actor]:
     """The actors an argument token names, following conjunctions and appositions."""
+    return list(ctx.memo.answer("actors_of", token, lambda: tuple(_actors_of(token, ctx))))
+
+
+def _actors_of(token: Token, ctx: Context) -> list[Actor]:
     found: list[Actor] = []
     items = [token, *(c for c in token.conjuncts if not opens_own_clause(c))]  # not "and Ireland did so"
     mention = ctx.mentions.get(token.i)
@@ -163,6 +170,10 @@ def _coordinated_qualifiers(token: Token, ctx: Context) -> list[Token]:
 
 def modifier_actors(token: Token, ctx: Context) -> list[Actor]:
     """Actors that qualify a non-actor noun: "Russian oil", "EU sanctions", "Russia's war"."""
+    return list(ctx.memo.answer("modifier_actors", token, lambda: tuple(_modifier_actors(token, ctx))))
+
+
+def _modifier_actors(token: Token, ctx: Context) -> list[Actor]:
     found: list[Actor] = []
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
@@ -192,6 +203,12 @@ class Found:
 
 def clause_subject(verb: Token, ctx: Context, depth: int = 0) -> Found:
     """The subject of a verb, inherited through control, coordination and modification."""
+    if depth == 0:
+        return ctx.memo.answer("clause_subject", verb, lambda: _clause_subject(verb, ctx, 0))
+    return _clause_subject(verb, ctx, depth)
+
+
+def _clause_subject(verb: Token, ctx: Context, depth: int) -> Found:
     if depth > 6:
         return Found((), 0.0)
     own = _own_subject(verb)

@@ -397,7 +397,7 @@ class _ArticleExtraction:
         self.sentences_before = 0
 
     def add(self, block: Block, doc: Doc) -> None:
-        index_sentences(doc)  # every rule asks for token.sent: one table per block
+        sentence_spans = index_sentences(doc)  # every rule asks for token.sent: one table per block
         tokens = BlockTokens.of(doc)  # each word's text, lower case, lemma and tags, read from spaCy once
         words = BlockWords.of(doc, tokens)  # the passes below start from its verbs or nouns
         blanked = len(doc.text) - len(doc.text.lstrip(" "))  # the wire dateline the parser did not see
@@ -439,6 +439,7 @@ class _ArticleExtraction:
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
             self.memory = self.memory.remember(acts, sentence)
         self.sentences_before += len(sentences)
+        del sentence_spans  # the block's sentence spans go now (they were kept while its rules ran)
 
     def finish(self) -> Extraction:
         merged = [with_aliases(event, self.names) for event in merge_events(self.events, self.drops)]
@@ -484,8 +485,11 @@ def with_aliases(event: Event, names: dict[str, set[str]]) -> Event:
         return actor if aliases == actor.aliases else replace(actor, aliases=aliases)
 
     speaker = event.attributed_to
-    return replace(event, subject=named(event.subject), object=named(event.object),
-                   attributed_to=named(speaker) if speaker is not None else None)
+    subject, obj = named(event.subject), named(event.object)
+    named_speaker = named(speaker) if speaker is not None else None
+    if subject is event.subject and obj is event.object and named_speaker is speaker:
+        return event  # no new alias: the same event, not a copy
+    return replace(event, subject=subject, object=obj, attributed_to=named_speaker)
 
 
 _FACTUAL = frozenset({Modality.ASSERTED, Modality.REPORTED})
@@ -534,7 +538,8 @@ def merge_events(events: list[Event], drops: list[Drop]) -> list[Event]:
         group.event = replace(_combine(group.event, event), evidence=group.event.evidence)
         group.evidence.extend(event.evidence)
         group.seen.update(event.evidence)
-    return [replace(group.event, evidence=tuple(group.evidence)) for group in merged]
+    return [group.event if len(group.evidence) == 1 else replace(group.event, evidence=tuple(group.evidence))
+            for group in merged]
 
 
 def _combine(first: Event, other: Event) -> Event:

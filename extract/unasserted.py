@@ -142,8 +142,10 @@ def in_yes_no_question(trigger: Token, words: UnassertedWords) -> bool:
     """The event's sentence is a yes/no question: it ends with a question mark and opens with an
     auxiliary standing before its subject ("Did Russia strike Poland?", "Is Turkey sending arms?")."""
     sentence = trigger.sent
+    if not sentence.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
+        return False  # tested first: most sentences are no questions, and their words need not be read
     tokens = [t for t in sentence if not t.is_punct and not t.is_quote]
-    if not tokens or not sentence.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
+    if not tokens:
         return False
     opener = tokens[0]
     if opener.pos_ != "AUX" or opener.lemma_.lower() not in words.question_auxiliaries:

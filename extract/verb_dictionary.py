@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -98,6 +99,13 @@ class VerbDictionary:
 
     def __contains__(self, lemma: object) -> bool:
         return lemma in self.entries
+
+    @cached_property
+    def object_codes(self) -> Mapping[str, frozenset[str | None]]:
+        """The codes of each verb's patterns that name its object, built once: a verb none of whose
+        object patterns has a code can never be matched to it by ``predicate_match``."""
+        return {lemma: frozenset(p.code for key, found in entry.patterns.items() if key[0] == "object" for p in found)
+                for lemma, entry in self.entries.items()}
 
     def match(self, verb: Token) -> VerbMatch | None:
         """The most specific pattern matching the verb's parse, else the verb's default code;

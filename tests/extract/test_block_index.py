@@ -70,3 +70,22 @@ def test_an_indexed_doc_is_freed_as_soon_as_it_is_let_go(extractor: Extractor) -
         assert freed() is None
     finally:
         gc.enable()
+
+
+def test_sentence_spans_are_made_once_while_held_and_freed_with_their_holder(extractor: Extractor) -> None:
+    """While the block's extraction holds what ``index_sentences`` returns, each sentence's span is
+    made once; let go, the spans go with it and ``token.sent`` still gives spaCy's sentences."""
+    doc = extractor.nlp(TEXT)
+    held = index_sentences(doc)
+    assert doc[8].sent is doc[9].sent and doc[8].sent.text.startswith("Its prime minister")
+    assert doc[0].sent is not doc[8].sent and doc[0].sent.text.startswith("Hungary criticized")
+    del held
+    assert doc[8].sent is not doc[9].sent
+    assert (doc[8].sent.start, doc[8].sent.end) == (doc[9].sent.start, doc[9].sent.end)
+    gc.disable()
+    try:
+        freed = weakref.ref(doc)
+        del doc
+        assert freed() is None
+    finally:
+        gc.enable()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.legislatures import LegislaturesError, load_legislatures
+from extract.legislatures import LegislaturesError, _text_of, load_legislatures
 from extract.pipeline import DEFAULT_KNOWLEDGE_DIR, Extractor
 from graph.model import Extraction
 from tests.extract.extracting import runner
@@ -73,3 +73,13 @@ def test_a_malformed_file_is_named_in_a_one_line_error(tmp_path: Path) -> None:
     broken.write_text('[words]\nlegislative = ["senator"]\n[names]\n"Knesset" = "Israel"\n', encoding="utf-8")
     with pytest.raises(LegislaturesError, match=r"legislatures.toml: names.Knesset must be an ISO alpha-3 code"):
         load_legislatures(broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("The U.S.-backed Knesset  met in Jerusalem.", 1, 5), ("The Duma met.", 1, 2), ("The Duma met.", 0, 2),
+     ("The Duma met.", 2, 2)],
+)
+def test_a_mentions_text_is_its_spans_text(extractor: Extractor, text: str, start: int, end: int) -> None:
+    doc = extractor.nlp(text)
+    assert _text_of(doc, start, end) == doc[start:end].text

@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
+from extract.ontology import load_ontology
 from extract.pipeline import Extractor
 from extract.verb_dictionary import (
     DATA_FILE,
@@ -263,3 +264,14 @@ def test_a_phrasal_prepositional_verb_is_read_by_the_dictionary_not_as_the_bare_
     found = {(e.subject.id, e.relation.name, e.object.id) for e in events}
     assert expected in found
     assert not any(relation == "ATTACK" for _, relation, _ in found)
+
+
+def test_object_codes_are_the_codes_of_each_verbs_object_patterns() -> None:
+    """The table ``denials.denied_charges`` asks first: every code a pattern naming the verb's object
+    has, and no other (a verb missing from it has no object pattern that could match)."""
+    verbs = load_ontology().verbs
+    codes = verbs.object_codes
+    assert set(codes) == set(verbs.entries)
+    for lemma, entry in verbs.entries.items():
+        assert codes[lemma] == {p.code for key, found in entry.patterns.items() if key[0] == "object" for p in found}
+    assert "016" in codes["deny"] and "016" in codes["reject"] and "016" not in codes["visit"]
