@@ -42,6 +42,7 @@ from extract.patterns import Candidate, Context, with_backoff
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import Qualifiers, qualify
 from extract.requested_acts import doer_from_memory
+from extract.standing_relations import StandingWords, load_standing_words, with_standing_relation
 from extract.summons_demands import with_summons_addressees
 from extract.surface_misreadings import MisreadingWords, load_misreading_words, with_misreading_checked
 from extract.surface_readings import SurfaceWords, load_surface_words, with_surface_reading
@@ -104,6 +105,7 @@ class Knowledge:
     unasserted_words: UnassertedWords
     noun_sense_words: NounSenseWords
     misreading_words: MisreadingWords
+    standing_words: StandingWords
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -131,6 +133,7 @@ class Knowledge:
                 load_unasserted_words(data_dir / "unasserted.toml"),
                 load_noun_sense_words(data_dir / "noun_senses.toml"),
                 load_misreading_words(data_dir / "surface_misreadings.toml"),
+                load_standing_words(data_dir / "standing_relations.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -412,6 +415,7 @@ class _ArticleExtraction:
             candidate = with_noun_sense(candidate, ctx, self.extractor.knowledge.noun_sense_words)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)
+            candidate = with_standing_relation(candidate, ctx, self.extractor.knowledge.standing_words)
             candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
             candidate = with_goods_code(candidate, self.extractor.knowledge.goods_words)
             candidate = with_misreading_checked(candidate, ctx, self.extractor.knowledge.misreading_words)
