@@ -17,6 +17,12 @@ CAMEO codes events, not relations that hold over time, and it codes a request as
   is left to the rules that code it negated). A stance verb ("back", "support") in the complement of a verb of
   saying whose subject is a pronoun ("said it supports the plan") is the speaker's stance now,
   an act. A clause that states a time is an act ("backed the bid on Monday").
+* A material act (CAMEO quad classes 2 and 4) of holding, trading or lending in the simple present
+  with no time, in a main clause or a clause of saying ("Israel occupies the West Bank", "Russia
+  sells arms to India"), or any material act there with an adverb of frequency ("often fires
+  missiles"), is a state or a habit. A punctual act's present ("Russia expels British diplomats")
+  is a headline's historic present and stays; a present in a clause of condition or time ("if X
+  attacks") speaks of what may come and is left to the rules of modality.
 * A noun of support with its holder as possessor, the subject of a clause ("Belgium's support for
   Kinshasa angered Rwanda") or in an adjunct of cause ("because of X's support for Y"), names the
   relation as background.
@@ -36,6 +42,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.aspect import MATERIAL_QUAD_CLASSES
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
 from graph.model import Actor, DropReason
@@ -46,9 +53,8 @@ _PRESENT_DO = frozenset({"do", "does"})
 _SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i", "he", "she"})
 #: Clauses of their own below a verb: a time stated in them is not the verb's.
 _OWN_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "conj", "parataxis", "pcomp"})
-#: Dependencies from a gerund up to the preposition or verb of an accusation ("accused X [of]
-#: [arming]", "denied [arming]", "blamed X [for] [backing] and [arming]").
-_COMPLEMENT_PATH = frozenset({"pcomp", "pobj", "xcomp", "ccomp", "conj", "dobj", "prep"})
+#: Prepositions that take the content of an accusation: "accused X of", "blamed X for", "charged X with".
+_ACCUSATION_PREPOSITIONS = frozenset({"of", "for", "with"})
 
 
 class StandingWordsError(ValueError):
@@ -63,6 +69,8 @@ class StandingWords:
     backing_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     duration_adverbs: frozenset[str]
+    habitual_material_verbs: frozenset[str]
+    frequency_adverbs: frozenset[str]
     duration_prepositions: frozenset[str]
     span_nouns: frozenset[str]
     accusation_governors: frozenset[str]
@@ -78,6 +86,7 @@ def load_standing_words(path: Path) -> StandingWords:
     words = load_word_table(path, StandingWordsError)
     return StandingWords(
         words("sustaining_verbs"), words("backing_verbs"), words("stance_verbs"), words("duration_adverbs"),
+        words("habitual_material_verbs"), words("frequency_adverbs"),
         words("duration_prepositions"), words("span_nouns"), words("accusation_governors"), words("support_nouns"),
         words("cause_prepositions"), words("cause_heads"), words("request_nouns"), words("wanting_verbs"),
     )
@@ -90,6 +99,8 @@ def with_standing_relation(candidate: Candidate, ctx: Context, words: StandingWo
         return candidate
     trigger = candidate.trigger
     detail = standing_relation(trigger, ctx, words)
+    if detail is None and ctx.ontology.relation(candidate.relation).quad_class in MATERIAL_QUAD_CLASSES:
+        detail = habitual_material_act(trigger, words)
     if detail is not None:
         return _dropped(candidate, DropReason.STANDING_STATE, detail)
     wanter = wanting_governor(trigger, words)
@@ -127,6 +138,29 @@ def standing_relation(trigger: Token, ctx: Context, words: StandingWords) -> str
         return f"present perfect of '{lemma}' with a duration"
     if trigger.tag_ == "VBG" and not auxiliaries and _accusation_content(trigger, words):
         return f"gerund of '{lemma}' in an accusation"
+    return None
+
+
+def habitual_material_act(verb: Token, words: StandingWords) -> str | None:
+    """Why a material act's verb reads as a habit or a state: the simple present with no time, in a
+    main clause or a clause of saying, of a verb of holding, trading or lending ("Israel occupies
+    the West Bank", "Russia sells arms to India, officials say") or of any material act with an
+    adverb of frequency ("often fires missiles"). A punctual act's present ("Russia expels British
+    diplomats") is a headline's historic present; a clause of condition or time ("if X attacks")
+    speaks of what may come, and is left to the rules of modality."""
+    if verb.pos_ not in ("VERB", "AUX") or _states_a_time(verb):
+        return None
+    frequent = any(c.dep_ == "advmod" and c.lower_ in words.frequency_adverbs for c in verb.children)
+    if not frequent and verb.lemma_.lower() not in words.habitual_material_verbs:
+        return None
+    auxiliaries = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    if not _simple_present(verb, auxiliaries) or any(c.dep_ == "mark" for c in verb.children):
+        return None
+    node = verb
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ in ("ROOT", "ccomp", "parataxis") and not any(c.dep_ == "mark" for c in node.children):
+        return f"simple present of a material act '{verb.lemma_.lower()}'"
     return None
 
 
@@ -187,16 +221,18 @@ def _states_a_time(verb: Token) -> bool:
     return False
 
 
-def _accusation_content(gerund: Token, ctx_words: StandingWords) -> bool:
-    """ "accused X of [arming] Y", "blamed X for [backing] Y": a gerund under an accusation."""
+def _accusation_content(gerund: Token, words: StandingWords) -> bool:
+    """ "accused X of [arming] Y", "blamed X for [backing] and [arming] Y": a gerund that is the
+    direct complement of an accusation (not a means adjunct inside it, "accused X of prolonging
+    the war by supplying weapons", which takes the supplying as given)."""
     node = gerund
-    for _ in range(6):
-        if node.dep_ not in _COMPLEMENT_PATH or node.head == node:
-            return False
+    while node.dep_ == "conj" and node.head != node:
         node = node.head
-        if node.lemma_.lower() in ctx_words.accusation_governors:
-            return True
-    return False
+    if node.dep_ == "pcomp" and node.head.lower_ in _ACCUSATION_PREPOSITIONS:
+        node = node.head
+    elif node.dep_ not in ("xcomp", "ccomp", "dobj"):
+        return False
+    return node.head.lemma_.lower() in words.accusation_governors
 
 
 def _background_support_noun(noun: Token, words: StandingWords) -> str | None:
