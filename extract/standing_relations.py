@@ -29,7 +29,9 @@ CAMEO codes events, not relations that hold over time, and it codes a request as
   All three are dropped as ``standing_state``.
 * "at the request of X" names who asked for the act, never its patient: an act whose only
   objects are named there is dropped as ``no_object``.
-* "X wants Y to V" is X's wish: Y neither does nor intends V (``blocked_by_governor``).
+* "X wants Y to V" is X's wish: Y neither does nor intends V; "pushed / lobbied for sanctions"
+  and "applied to join NATO" ask for the act (OEDA: PUSH, CAMPAIGN [100], LOBBY (FOR), APPLY
+  [020]), which others would do (``blocked_by_governor``).
 
 The words are in ``standing_relations.toml``.
 """
@@ -79,6 +81,8 @@ class StandingWords:
     cause_heads: frozenset[str]
     request_nouns: frozenset[str]
     wanting_verbs: frozenset[str]
+    pressing_verbs: frozenset[str]
+    applying_verbs: frozenset[str]
 
 
 def load_standing_words(path: Path) -> StandingWords:
@@ -89,6 +93,7 @@ def load_standing_words(path: Path) -> StandingWords:
         words("habitual_material_verbs"), words("frequency_adverbs"),
         words("duration_prepositions"), words("span_nouns"), words("accusation_governors"), words("support_nouns"),
         words("cause_prepositions"), words("cause_heads"), words("request_nouns"), words("wanting_verbs"),
+        words("pressing_verbs"), words("applying_verbs"),
     )
 
 
@@ -106,6 +111,9 @@ def with_standing_relation(candidate: Candidate, ctx: Context, words: StandingWo
     wanter = wanting_governor(trigger, words)
     if wanter is not None:
         return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR, f"wished by '{wanter.lemma_}' of another")
+    asker = asking_governor(trigger, words)
+    if asker is not None:
+        return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR, f"asked for by '{asker.lemma_}'")
     if candidate.objects and _only_requesters(candidate.objects, trigger, ctx, words):
         return _dropped(candidate, DropReason.NO_OBJECT, "'at the request of X' names who asked, not the patient")
     return candidate
@@ -268,6 +276,20 @@ def wanting_governor(trigger: Token, words: StandingWords) -> Token | None:
     own_subject = any(c.dep_ == "nsubj" for c in trigger.children) or any(
         c.dep_ in ("dobj", "dative") for c in governor.children)
     return governor if infinitive and own_subject else None
+
+
+def asking_governor(trigger: Token, words: StandingWords) -> Token | None:
+    """The verb of pressing whose "for" complement the trigger is ("pushed for sanctions"), or of
+    applying whose infinitive it is ("applied to join NATO"), or None."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.dep_ == "prep":
+        verb = trigger.head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.pressing_verbs:
+            return verb
+    if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ == "xcomp":
+        verb = trigger.head
+        if verb.lemma_.lower() in words.applying_verbs:
+            return verb
+    return None
 
 
 def _only_requesters(objects: tuple[Actor, ...], trigger: Token, ctx: Context, words: StandingWords) -> bool:

@@ -86,6 +86,22 @@ def test_an_act_wished_of_another_is_no_act_of_it(extractor: Extractor) -> None:
     assert ("country:USA", "WITHDRAW", "country:IRQ") in triples(own)
 
 
+@pytest.mark.parametrize(
+    ("text", "detail", "absent"),
+    [
+        ("Poland pushed for new sanctions on Russia.", "asked for by 'push'",
+         ("country:POL", "SANCTION", "country:RUS")),
+        ("Finland applied to join NATO.", "asked for by 'apply'", ("country:FIN", "COOPERATE", "org:nato")),
+    ],
+)
+def test_an_act_pressed_or_applied_for_is_not_done(
+    extractor: Extractor, text: str, detail: str, absent: tuple[str, str, str]
+) -> None:
+    extraction = run(extractor, text)
+    assert absent not in triples(extraction)
+    assert detail in drops(extraction, DropReason.BLOCKED_BY_GOVERNOR)
+
+
 def test_the_requester_is_not_the_patient(extractor: Extractor) -> None:
     extraction = run(extractor, "Canada arrested the executive at the request of the United States.")
     assert ("country:CAN", "ARREST", "country:USA") not in triples(extraction)
