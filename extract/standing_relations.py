@@ -31,7 +31,9 @@ CAMEO codes events, not relations that hold over time, and it codes a request as
   objects are named there is dropped as ``no_object``.
 * "X wants Y to V" is X's wish: Y neither does nor intends V; "pushed / lobbied for sanctions"
   and "applied to join NATO" ask for the act (OEDA: PUSH, CAMPAIGN [100], LOBBY (FOR), APPLY
-  [020]), which others would do (``blocked_by_governor``).
+  [020]), which others would do; an act one infinitive below a request to another party
+  ("called on China to stop supplying Russia") is that party's act asked for, never the asker's
+  (``blocked_by_governor``).
 
 The words are in ``standing_relations.toml``.
 """
@@ -47,6 +49,7 @@ from spacy.tokens import Token
 from extract.aspect import MATERIAL_QUAD_CLASSES
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
+from extract.speech_act_candidates import requesting_governor
 from graph.model import Actor, DropReason
 
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
@@ -111,7 +114,7 @@ def with_standing_relation(candidate: Candidate, ctx: Context, words: StandingWo
     wanter = wanting_governor(trigger, words)
     if wanter is not None:
         return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR, f"wished by '{wanter.lemma_}' of another")
-    asker = asking_governor(trigger, words)
+    asker = asking_governor(trigger, words) or nested_request(trigger, ctx)
     if asker is not None:
         return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR, f"asked for by '{asker.lemma_}'")
     if candidate.objects and _only_requesters(candidate.objects, trigger, ctx, words):
@@ -290,6 +293,25 @@ def asking_governor(trigger: Token, words: StandingWords) -> Token | None:
         if verb.lemma_.lower() in words.applying_verbs:
             return verb
     return None
+
+
+def nested_request(trigger: Token, ctx: Context) -> Token | None:
+    """The verb asking another party for an act one infinitive above the trigger ("called on China
+    to stop supplying Russia", "urged Serbia to start buying gas"): the trigger is the addressee's
+    act asked for, never the asker's; None when there is none."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ != "xcomp" or trigger.head.dep_ != "xcomp":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return None
+    governor = requesting_governor(trigger.head, ctx.lexicon)
+    if governor is None or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    addressed = any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                                         and any(g.dep_ == "pobj" for g in c.children))
+        for c in governor.children if c != trigger.head
+    )
+    return governor if addressed else None
 
 
 def _only_requesters(objects: tuple[Actor, ...], trigger: Token, ctx: Context, words: StandingWords) -> bool:

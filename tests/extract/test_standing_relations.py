@@ -102,6 +102,14 @@ def test_an_act_pressed_or_applied_for_is_not_done(
     assert detail in drops(extraction, DropReason.BLOCKED_BY_GOVERNOR)
 
 
+def test_an_act_asked_of_another_one_infinitive_down_is_not_the_askers(extractor: Extractor) -> None:
+    extraction = run(extractor, "The EU called on China to stop supplying Russia with weapons components.")
+    assert not any(e.subject.id == "org:eu" and e.object.id == "country:RUS" for e in extraction.events)
+    assert "asked for by 'call'" in drops(extraction, DropReason.BLOCKED_BY_GOVERNOR)
+    own = run(extractor, "The EU decided to stop buying Russian gas.")
+    assert any(e.subject.id == "org:eu" and e.relation.name == "BUY_FROM" for e in own.events)
+
+
 def test_the_requester_is_not_the_patient(extractor: Extractor) -> None:
     extraction = run(extractor, "Canada arrested the executive at the request of the United States.")
     assert ("country:CAN", "ARREST", "country:USA") not in triples(extraction)
