@@ -45,6 +45,7 @@ from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_
 from extract.qualifiers import Qualifiers, qualify
 from extract.reporter_conjuncts import load_reporter_acts
 from extract.requested_acts import doer_from_memory
+from extract.standing_relations import StandingWords, load_standing_words, with_standing_relation
 from extract.summons_demands import with_summons_addressees
 from extract.surface_misreadings import MisreadingWords, load_misreading_words, with_misreading_checked
 from extract.surface_readings import SurfaceWords, load_surface_words, with_surface_reading
@@ -108,6 +109,7 @@ class Knowledge:
     noun_sense_words: NounSenseWords
     misreading_words: MisreadingWords
     reporter_acts: frozenset[str]
+    standing_words: StandingWords
 
     @cached_property
     def binding_words(self) -> BindingWords:
@@ -141,6 +143,7 @@ class Knowledge:
                 load_noun_sense_words(data_dir / "noun_senses.toml"),
                 load_misreading_words(data_dir / "surface_misreadings.toml"),
                 load_reporter_acts(data_dir / "reporter_acts.toml"),
+                load_standing_words(data_dir / "standing_relations.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -428,6 +431,7 @@ class _ArticleExtraction:
             candidate = with_noun_sense(candidate, ctx, self.extractor.knowledge.noun_sense_words)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)
+            candidate = with_standing_relation(candidate, ctx, self.extractor.knowledge.standing_words)
             candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
             candidate = with_goods_code(candidate, self.extractor.knowledge.goods_words)
             candidate = with_misreading_checked(candidate, ctx, self.extractor.knowledge.misreading_words)

@@ -43,7 +43,8 @@ def test_subject_verb_object_with_place_and_relative_date(extractor: Extractor) 
 
 
 def test_prepositional_object_keeps_the_commodity(extractor: Extractor) -> None:
-    event = find(run(extractor, "Hungary buys gas from Russia."), "BUY_FROM", "country:HUN", "country:RUS")
+    # past tense: a material act in the simple present is a habit, no event (extract/standing_relations.py)
+    event = find(run(extractor, "Hungary bought gas from Russia."), "BUY_FROM", "country:HUN", "country:RUS")
     assert ("commodity", "gas") in event.attributes
 
 
@@ -105,7 +106,7 @@ def test_reported_speech_is_attributed_to_the_speaker(extractor: Extractor) -> N
 def test_he_added_resolves_to_the_last_named_person(extractor: Extractor) -> None:
     text = (
         "Estonian Foreign Minister Jaan Tamm spoke to reporters in Tallinn.\n\n"
-        "He added that Belarus supports Russia."
+        "He added that Belarus backed Russia."
     )
     event = find(run(extractor, text), "SUPPORT", "country:BLR", "country:RUS")
     assert event.attributed_to is not None and event.attributed_to.name == "Jaan Tamm"
