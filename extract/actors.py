@@ -133,8 +133,9 @@ class ActorResolver:
             if surface.kind is SurfaceKind.PLACE:
                 for i in range(start, end):
                     places[i] = surface.key
-                if self._matcher.place_read_as_person(doc[start:end], surface):
-                    taken.update(range(start, end))  # not a person as well
+                if (self._matcher.place_read_as_person(doc[start:end], surface)
+                        or self._matcher.place_read_as_organisation(doc[start:end], surface)):
+                    taken.update(range(start, end))  # not a person or an organisation as well
                 continue
             actor, kind = self._surface_actor(surface)
             if is_ethnic(doc, Mention(start, end, actor, kind), self.lexicon.ethnicity_markers):

@@ -19,6 +19,7 @@ from extract.gazetteer_matches import GazetteerMatcher
 from extract.mentions import Mention, MentionKind
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
+from extract.place_names import described_as_place
 from extract.role_spans import BlockRoles, is_group_noun
 from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug
 from graph.model import Actor, ActorType
@@ -125,6 +126,8 @@ class EntityNames:
         """A name no gazetteer knows that is the object of "of" after a noun of a populated place
         or territory ("the town of X", "the eastern province of X": lexicon ``territory_nouns``)
         is that place's name: not a person or an organisation, so not an actor by itself."""
+        if described_as_place(name, self.lexicon.territory_nouns):
+            return True  # "Stepanakert, the region's main town" (extract/place_names.py)
         root = name.root
         preposition = root.head
         if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
