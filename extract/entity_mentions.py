@@ -66,7 +66,8 @@ class EntityNames:
         seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
         if seen is not None:
             return seen
-        country = self.matcher.country_inside(doc, start, end) or self._possessor_state(doc, start, end)
+        country = (self.matcher.country_inside(doc, start, end, self.lexicon.organisation_description_nouns)
+                   or self._possessor_state(doc, start, end))
         organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
                              cameo=(country or "---"), aliases=aliases)
         self.unknown.add(organization, (name, *aliases))

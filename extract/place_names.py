@@ -40,3 +40,17 @@ def described_as_place(name: Span, territory_nouns: frozenset[str]) -> bool:
     ("Stepanakert, the region's main town", "Lachin, a town near the border"): the apposition says
     what the name names, so it is a place's name and no person or organisation, known or not."""
     return any(child.dep_ == "appos" and child.lemma_.lower() in territory_nouns for child in name.root.children)
+
+
+def capital_names_body(span: Span, surface: Surface, body_nouns: frozenset[str]) -> bool:
+    """Whether a capital is the first word of a body's proper name ("the Lima Group", "the Minsk
+    Group"): a compound of a capitalised proper noun that is one of the lexicon's nouns of an
+    organisation. A rule of English naming: a body named after the city where it first met is not that
+    city's government, and belongs to no one state (a capital stands for its state on its own: "Lima
+    said", "the Kabul government")."""
+    if surface.kind is not SurfaceKind.CAPITAL:
+        return False
+    root = span.root
+    head = root.head
+    return (root.dep_ == "compound" and head.i > root.i and head.pos_ == "PROPN" and head.text[:1].isupper()
+            and head.lemma_.lower() in body_nouns)

@@ -7,7 +7,9 @@ Sentences written for these tests. Rules under test:
 - a longer ORG entity that begins with a city's name is an organisation's name, not the place;
 - a name put in apposition with a noun of a populated place ("X, the region's main town") is a place's
   name, known or not: no person and no organisation of that name is the target;
-- a person put in apposition with another noun ("X, the opposition leader") is still a person.
+- a person put in apposition with another noun ("X, the opposition leader") is still a person;
+- a capital that begins a body's name ("the Lima Group") is neither the state nor the body's state,
+  while a capital on its own, or before a common noun ("the Kabul government"), still stands for it.
 """
 
 from __future__ import annotations
@@ -58,3 +60,24 @@ def test_a_village_named_in_apposition_gives_no_organisation(extractor: Extracto
 def test_a_person_in_apposition_with_an_office_is_still_a_person(extractor: Extractor) -> None:
     result = run(extractor, "Kenyan police arrested Amina Wanjiru, the opposition leader, on Monday.")
     assert any(e.object.id == "person:amina-wanjiru" for e in result.events), triples(result)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Lima Group called on Venezuela's armed forces to hold elections.",
+    "The Minsk Group urged Baku to reopen the corridor.",
+])
+def test_a_capital_that_begins_a_bodys_name_is_no_state(extractor: Extractor, sentence: str) -> None:
+    result = run(extractor, sentence)
+    assert result.events, triples(result)
+    assert all(e.subject.country is None for e in result.events), triples(result)
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("Lima called on Venezuela's armed forces to hold elections.", "country:PER"),
+    ("The Kabul government accused Pakistan of sheltering militants.", "country:AFG"),
+])
+def test_a_capital_alone_or_before_a_common_noun_is_its_state(
+    extractor: Extractor, sentence: str, subject: str,
+) -> None:
+    found = triples(run(extractor, sentence))
+    assert any(s == subject for s, _, _ in found), found
