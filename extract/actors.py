@@ -19,6 +19,7 @@ from extract.mentions import BlockMentions, Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
+from extract.place_names import capital_names_body
 from extract.possessor_binding import BindingWords
 from extract.pronouns import PronounResolver
 from extract.repeated_agents import RepeatedAgents
@@ -136,9 +137,12 @@ class ActorResolver:
             if surface.kind is SurfaceKind.PLACE:
                 for i in range(start, end):
                     places[i] = surface.key
-                if self._matcher.place_read_as_person(doc[start:end], surface):
-                    taken.update(range(start, end))  # not a person as well
+                if (self._matcher.place_read_as_person(doc[start:end], surface)
+                        or self._matcher.place_read_as_organisation(doc[start:end], surface)):
+                    taken.update(range(start, end))  # not a person or an organisation as well
                 continue
+            if capital_names_body(doc[start:end], surface, self.lexicon.organisation_description_nouns):
+                continue  # "the Lima Group" is no government of Peru (extract/place_names.py)
             actor, kind = self._surface_actor(surface)
             if is_ethnic(doc, Mention(start, end, actor, kind), self.lexicon.ethnicity_markers):
                 continue  # "ethnic Armenians": an origin, not the state

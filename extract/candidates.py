@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from extract.addressed_requests import with_addressed_requests
 from extract.characterising_acts import with_clause_doer
 from extract.consequence_threats import consequence_threats
+from extract.conveyed_objects import without_conveyed_recipient
 from extract.declined_comments import as_declined_comment
 from extract.denials import denial_candidates
 from extract.intended_threats import objectless_commitment
@@ -47,6 +48,7 @@ def block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candidat
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)
         candidate = as_warning(objectless_commitment(as_threat_without_object(candidate, ctx), ctx), ctx)
         candidate = as_official_protest(outside_reason_adjunct(aimed_at_doer(candidate, ctx), ctx), ctx)
+        candidate = without_conveyed_recipient(candidate, ctx)  # "sent Syrian fighters": no aid to Syria
         coded.append(with_clause_doer(as_declined_comment(candidate, ctx), ctx))
     yield from with_addressed_requests(tokens, coded, ctx)
 

@@ -19,6 +19,7 @@ from extract.gazetteer_matches import GazetteerMatcher
 from extract.mentions import Mention, MentionKind
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
+from extract.place_names import described_as_place
 from extract.role_spans import BlockRoles, is_group_noun
 from extract.unknown_actors import DETERMINERS, UnknownActors, normalised_name, slug
 from graph.model import Actor, ActorType
@@ -65,7 +66,8 @@ class EntityNames:
         seen = self.unknown.find(ActorType.ORGANIZATION, name, aliases)
         if seen is not None:
             return seen
-        country = self.matcher.country_inside(doc, start, end) or self._possessor_state(doc, start, end)
+        country = (self.matcher.country_inside(doc, start, end, self.lexicon.organisation_description_nouns)
+                   or self._possessor_state(doc, start, end))
         organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
                              cameo=(country or "---"), aliases=aliases)
         self.unknown.add(organization, (name, *aliases))
@@ -125,6 +127,8 @@ class EntityNames:
         """A name no gazetteer knows that is the object of "of" after a noun of a populated place
         or territory ("the town of X", "the eastern province of X": lexicon ``territory_nouns``)
         is that place's name: not a person or an organisation, so not an actor by itself."""
+        if described_as_place(name, self.lexicon.territory_nouns):
+            return True  # "Stepanakert, the region's main town" (extract/place_names.py)
         root = name.root
         preposition = root.head
         if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":

@@ -11,6 +11,7 @@ from extract.block_index import BlockTokens
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
 from extract.mentions import entity_of
 from extract.person_registry import PersonRegistry
+from extract.place_names import capital_names_body, place_read_as_organisation
 
 _SURFACE_PRIORITY = {
     SurfaceKind.PERSON: 0,
@@ -103,6 +104,7 @@ class GazetteerMatcher:
             return False
         if surface.caseless and not (
             _written_as_name(span, surface.kind) or self.place_read_as_person(span, surface)
+            or self.place_read_as_organisation(span, surface)
         ):
             return False
         if surface.kind is SurfaceKind.PERSON:
@@ -129,11 +131,18 @@ class GazetteerMatcher:
         return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.text[:1].isupper()
                 and not self.persons.names_a_person(token.text))
 
-    def country_inside(self, doc: Doc, start: int, end: int) -> str | None:
-        """The state a name ``doc[start:end]`` contains (a country, demonym or capital), if any."""
-        inside = doc[start:end].as_doc()
-        for _, _, surface in self.matches(inside, BlockTokens.of(inside)):
+    def place_read_as_organisation(self, span: Span, surface: Surface) -> bool:
+        """A known place the recogniser took for an organisation or no name (``extract.place_names``)
+        that names no person of the article."""
+        return place_read_as_organisation(span, surface) and not self.persons.names_a_person(span.text)
+
+    def country_inside(self, doc: Doc, start: int, end: int, body_nouns: frozenset[str] = frozenset()) -> str | None:
+        """The state a name ``doc[start:end]`` contains (a country, demonym or capital), if any; not
+        a capital that begins a body's name ("the Lima Group": ``place_names.capital_names_body``)."""
+        for i, j, surface in self.matches(doc[start:end].as_doc(), BlockTokens.of(doc[start:end].as_doc())):
             if surface.kind in (SurfaceKind.COUNTRY, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL):
+                if body_nouns and capital_names_body(doc[start + i : start + j], surface, body_nouns):
+                    continue
                 return surface.key
         return None
 

@@ -349,6 +349,7 @@ class Lexicon:
     negating_verbs: frozenset[str]
     preventing_verbs: frozenset[str]
     from_preventing_verbs: frozenset[str]
+    conveying_verbs: frozenset[str]
     accusing_verbs: frozenset[str]
     future_clause_markers: frozenset[str]
     nonspecific_determiners: frozenset[str]

@@ -25,6 +25,7 @@ from extract.argument_paths import (
 )
 from extract.block_memo import BlockMemo
 from extract.clause_boundaries import opens_own_clause
+from extract.joint_objects import acts_on_third_thing
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
@@ -35,6 +36,7 @@ from extract.pair_reference import with_pair_reference
 from extract.patient_acts import possessor_is_agent
 from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from extract.role_mentions import coordinated_qualifier_tokens
+from extract.setting_places import names_setting
 from extract.verb_dictionary import particle_words
 from graph.model import Actor, ActorType, DropReason, RelationType
 
@@ -1056,7 +1058,8 @@ def finish_candidate(
     attrs = tuple(sorted(set(attributes)))
     joint = relation.reciprocal or _is_symmetric(trigger, ctx)
     joint = joint or severs_mutual_relation(trigger, ctx.lexicon.relation_nouns)  # "X and Y cut ties"
-    if not objects and len(subjects) >= 2 and joint and not _direct_object_names_party(trigger, ctx):
+    if (not objects and len(subjects) >= 2 and joint and not _direct_object_names_party(trigger, ctx)
+            and not acts_on_third_thing(trigger, ctx.lexicon)):  # "X and Y joined the group": no X-Y pair
         # "The US, Russia and Switzerland met", "Chile and Peru agreed to ...": every pair of the
         # group; a relation the ontology does not store both ways is emitted in both directions.
         pairs = tuple((a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :])
@@ -1252,7 +1255,8 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     sentence = trigger.sent
     named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor
                     and not names_no_party(trigger.doc[m.start : m.end].root, ctx.lexicon)}, key=lambda m: m.start)
-    before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i]
+    before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i
+              and not names_setting(trigger.doc[m.start : m.end].root)]  # not "meeting in Abu Dhabi"
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if any(c.dep_ == "auxpass" for c in trigger.children):
         before, after = after, before

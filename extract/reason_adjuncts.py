@@ -5,13 +5,16 @@ no threat by Turkey. A candidate at an event noun inside such an adjunct ("citin
 "amid X", "in response to X", "because of X", through "of" complements: "amid fears of an attack")
 whose agent is the clause's subject, not named in the noun's own phrase, is dropped as
 ``reason_adjunct``; one whose agent the noun's phrase names ("over Russia's annexation of Crimea",
-"citing attacks by militants") stays.
+"citing attacks by militants") stays. A possessive pronoun is no such naming: "the United States,
+citing its partnership with India, called on Pakistan ..." cites the subject's own standing tie as
+its reason and reports no act of it (extract/cited_possessions.py).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.cited_possessions import pronoun_possessor_actors
 from extract.patterns import Candidate, Context, actors_of, clause_subject, modifier_actors, subject_actors
 from extract.reason_adjunct_words import ReasonAdjuncts
 from graph.model import DropReason
@@ -62,6 +65,7 @@ def outside_reason_adjunct(candidate: Candidate, ctx: Context) -> Candidate:
         return candidate
     own = {*modifier_actors(noun, ctx), *(a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                                           for g in c.children if g.dep_ == "pobj" for a in actors_of(g, ctx))}
+    own -= set(pronoun_possessor_actors(noun, ctx))  # "citing its partnership with X": still the reason
     if own & set(candidate.subjects):
         return candidate
     clause_subjects = set(subject_actors(clause_subject(governor, ctx), ctx))
