@@ -27,7 +27,7 @@ def standing(extraction: Extraction) -> list[tuple[str, str]]:
     [
         # verbs of having and housing in the simple present
         ("Kuwait hosts the largest American naval base in the Gulf.", "HOST", "simple present of 'host'"),
-        ("Jordan hosts Syrian refugees.", "HOST", "simple present of 'host'"),
+        ("Jordan hosts a U.S. air base.", "HOST", "simple present of 'host'"),
         ("The United States maintains sanctions on Cuba.", "SANCTION", "simple present of 'maintain'"),
         # verbs of esteem, in any tense
         ("Norway values its partnership with Germany.", "COOPERATE", "object of 'value'"),
