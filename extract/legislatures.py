@@ -113,11 +113,15 @@ def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -
         named = legislatures.names.get(" ".join(text.lower().split()).removeprefix("the "))
         if named is not None and actor.country in (None, named) and actor.type is not ActorType.PERSON:
             return named  # "the Knesset", "Capitol Hill", "the Duma (speaker)": an organisation of no state
+    span = doc[mention.start : mention.end]
+    for token in span:
+        named = legislatures.names.get(token.lower_)
+        if named is not None and token.pos_ == "PROPN" and actor.type is not ActorType.PERSON:
+            return named  # "the Duma speaker": the body's own name says whose, not a place spelt alike
     if actor.country is None or actor.sector != "GOV":
         return None
     if actor.type not in (ActorType.COUNTRY, ActorType.GROUP):
         return None
-    span = doc[mention.start : mention.end]
     if any(token.lower_ in legislatures.words for token in span):
         return actor.country  # "the US Congress", "a US congressional delegation"
     head = span.root.head
