@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from extract.mentions import BlockMentions
 from graph.model import Actor
 
 
@@ -178,3 +179,18 @@ def without_third_party_acts(dyads_recent_first: Sequence[tuple[Actor, Actor]]) 
             continue
         kept.append(dyad)
     return kept[::-1]
+
+
+def named_by_another(token: Token, allowed: frozenset[str], mentions: BlockMentions) -> bool:
+    """Whether a noun read from organisations' names ("the agency") also heads an earlier phrase of
+    the block that names none of the ``allowed`` organisations ("Russia's Tass news agency",
+    "Pakistan's Supreme Court"): that phrase is as recent a compatible antecedent, and the reader
+    cannot tell which is meant."""
+    head = token.lemma_.lower()
+    for earlier in token.doc[: token.i]:
+        if earlier.lemma_.lower() != head or earlier.pos_ not in ("NOUN", "PROPN"):
+            continue
+        mention = mentions.get(earlier.i)
+        if mention is None or mention.actor.id not in allowed:
+            return True
+    return False

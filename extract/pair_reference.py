@@ -37,6 +37,7 @@ from extract.epithets import (
     Epithets,
     is_mutual_pair,
     is_proper_epithet,
+    named_by_another,
     organisation_members,
     state_members,
     without_third_party_acts,
@@ -518,9 +519,10 @@ class ReferenceResolver:
         within = self._members(regional or ())
         allowed = self._epithet_members(token, described)
         if allowed is not None:
-            within = allowed & within if within else allowed
-            if not within:
-                mentions.references[token.i] = None  # a property no state has: no referent
+            within = allowed & within if within and described is DescriptionKind.STATE else allowed
+            if not within or (token.lemma_.lower() in self.epithets.named_organisation_heads
+                              and named_by_another(token, within, mentions)):
+                mentions.references[token.i] = None  # a property none has, or another "agency": no referent
                 return True
         actor = description_referent(token.lower_, described, self._looking_back(named),
                                      excluded, self._country, within)
