@@ -18,7 +18,7 @@ Azerbaijan ... The two sides"), and is not the pair under discussion.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -194,3 +194,14 @@ def named_by_another(token: Token, allowed: frozenset[str], mentions: BlockMenti
         if mention is None or mention.actor.id not in allowed:
             return True
     return False
+
+
+def as_organisation_holders(
+    actors: Iterable[Actor], office_organisation: Callable[[Actor], Actor | None],
+) -> Iterator[Actor]:
+    """The actors with each person who holds an office of an organisation ("NATO Secretary-General
+    Jens Stoltenberg") given as that organisation: for a description of an organisation ("the
+    alliance") the office holder stands for it, as a state's official stands for the state in a
+    description of a state."""
+    for actor in actors:
+        yield office_organisation(actor) or actor

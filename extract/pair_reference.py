@@ -35,6 +35,7 @@ from extract.description_reference import (
 from extract.epithets import (
     ActDyad,
     Epithets,
+    as_organisation_holders,
     is_mutual_pair,
     is_proper_epithet,
     named_by_another,
@@ -524,11 +525,15 @@ class ReferenceResolver:
                               and named_by_another(token, within, mentions)):
                 mentions.references[token.i] = None  # a property none has, or another "agency": no referent
                 return True
-        actor = description_referent(token.lower_, described, self._looking_back(named),
+        looking_back: Callable[[Iterable[Actor]], Iterable[Actor]] = (
+            (lambda actors: actors) if described is not DescriptionKind.ORGANISATION
+            else (lambda actors: as_organisation_holders(actors, self._office_organisation)))
+        actor = description_referent(token.lower_, described, looking_back(self._looking_back(named)),
                                      excluded, self._country, within)
         fitting = description_fitting(token.lower_, described, excluded, self._country, within)
         if (actor is not None and described in _RIVALLED_DESCRIPTIONS
-                and rival_referents(self._sentences_looking_back(named), fitting)):
+                and rival_referents((tuple(looking_back(sentence)) for sentence in self._sentences_looking_back(named)),
+                                    fitting)):
             mentions.references[token.i] = None  # two referents equally salient: none is guessed
             return True
         if actor is not None:
@@ -545,6 +550,14 @@ class ReferenceResolver:
         if described is DescriptionKind.ORGANISATION:
             return organisation_members(token, self.epithets, self._organisation_names)
         return None
+
+    def _office_organisation(self, actor: Actor) -> Actor | None:
+        """The organisation a person holds an office of (the gazetteer's office_organizations), or None."""
+        if actor.type is not ActorType.PERSON or actor.title is None:
+            return None
+        org_id = self.gazetteer.office_organizations.get((actor.id.removeprefix("person:"), actor.title))
+        known = org_id is not None and org_id in self.gazetteer.organizations
+        return self.gazetteer.organization_actor(org_id) if known and org_id is not None else None
 
     @cached_property
     def _organisation_names(self) -> dict[str, tuple[str, ...]]:

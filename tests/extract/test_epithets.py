@@ -11,6 +11,7 @@ import pytest
 from extract.epithets import (
     ActDyad,
     EpithetsError,
+    as_organisation_holders,
     is_mutual_pair,
     is_proper_epithet,
     load_epithets,
@@ -164,3 +165,14 @@ def test_the_neighbours_are_the_pair_under_discussion(extractor: Extractor) -> N
     found = run(extractor, "Kenya and Somalia resumed talks on Monday. "
                            "The neighbours had accused each other of border violations.")
     assert {("country:KEN", "country:SOM"), ("country:SOM", "country:KEN")} <= triples(found, "ACCUSE")
+
+
+def test_an_organisations_office_holder_stands_for_it(extractor: Extractor) -> None:
+    found = run(extractor, "NATO Secretary-General Jens Stoltenberg met the Polish president on Monday. "
+                           "He said the alliance would defend Poland.")
+    assert ("org:nato", "country:POL") in triples(found, "SUPPORT")
+    holder = Actor("person:jens-stoltenberg", "Jens Stoltenberg", ActorType.PERSON, title="nato secretary general")
+    nato = Actor("org:nato", "NATO", ActorType.ORGANIZATION)
+    other = country("POL")
+    office = {holder.id: nato}
+    assert list(as_organisation_holders([other, holder], lambda a: office.get(a.id))) == [other, nato]
