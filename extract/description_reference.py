@@ -55,11 +55,12 @@ class DescriptionKind(StrEnum):
     RELATIONAL = "relational"  # "its neighbour", "the ally": a state other than its possessor
 
 
-def description_kind(token: Token, lexicon: Lexicon) -> DescriptionKind | None:
+def description_kind(token: Token, lexicon: Lexicon, proper: bool = False) -> DescriptionKind | None:
     """The kind of actor ``token`` refers back to, or None: a singular noun of the lexicon's
     description nouns with "the" (a relational noun: or a possessor) and nothing that restricts it
-    or places it as a setting."""
-    tag = token.tag_
+    or places it as a setting; ``proper``: a capitalised state noun an epithet names ("the Islamic
+    Republic", extract/epithets.py) counts as a common one."""
+    tag = "NN" if proper else token.tag_
     lemma = token.lemma_.lower() if tag == "NN" else ""
     if tag == "NN" and lemma in lexicon.state_description_nouns:
         kind = DescriptionKind.STATE
@@ -136,6 +137,8 @@ def _fits(word: str, kind: DescriptionKind, actor: Actor, within: frozenset[str]
     empty when the description names no bounded region)."""
     if within and kind is DescriptionKind.STATE and actor.country not in within:
         return False
+    if within and kind is DescriptionKind.ORGANISATION and actor.id not in within:
+        return False  # "the alliance", "the council": an organisation of the epithet's kind
     if kind is not DescriptionKind.COMPASS:
         return True
     first_word = actor.name.split()[0].lower() if actor.name else ""

@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,17 @@ from extract.description_reference import (
     description_referent,
     may_describe,
     relation_possessor,
+)
+from extract.epithets import (
+    ActDyad,
+    Epithets,
+    as_organisation_holders,
+    is_mutual_pair,
+    is_proper_epithet,
+    named_by_another,
+    organisation_members,
+    state_members,
+    without_third_party_acts,
 )
 from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, mention_roots, sentence_groups
@@ -242,7 +254,7 @@ def sentence_dyads(
             subject = _argument(token, ("nsubj",), mentions)
             target = _argument(token, ("dobj", "dative"), mentions) or _prepositional_argument(token, mentions)
             if subject is not None and target is not None and subject[1].id != target[1].id:
-                found.append((max(token.i, subject[0], target[0]), (subject[1], target[1])))
+                found.append((max(token.i, subject[0], target[0]), ActDyad(subject[1], target[1])))
     return sorted(found, key=lambda item: item[0])
 
 
@@ -403,6 +415,7 @@ class ReferenceResolver:
     lexicon: Lexicon
     gazetteer: Gazetteer
     group_words: GroupWords
+    epithets: Epithets
     recent: deque[tuple[tuple[Actor, ...], tuple[tuple[Actor, Actor], ...]]] = field(
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
     recent_groups: deque[tuple[tuple[Actor, ...], ...]] = field(
@@ -434,6 +447,8 @@ class ReferenceResolver:
             token = doc[i]
             head = head_kind(token, self.lexicon)  # None unless a plural pair noun: then no pair either
             kind = pair_kind(token, self.lexicon) if head is not None or is_bare_pair(token, self.lexicon) else None
+            if kind is None and head is not None and is_mutual_pair(token, self.epithets):
+                kind = head  # "the neighbours", "the rivals": the pair in that relation
             head = head if kind is None else None
             size = group_size(token, self.group_words) if head is not None else None
             if (kind is None and size is None) or _qualified(token, mentions):
@@ -461,7 +476,7 @@ class ReferenceResolver:
                 token = doc[i]
                 excluded = clause_mates(token, mentions)
                 pair = referents(kind, self._looking_back(named), excluded, self._country,
-                                 self._dyads_looking_back(dyads, token))
+                                 without_third_party_acts(list(self._dyads_looking_back(dyads, token))))
                 if pair is not None and rival_pairs(self._dyad_sentences_looking_back(dyads, token),
                                                     _usable(kind, excluded, self._country)):
                     pair = None  # two pairs put together in one sentence: none is guessed
@@ -469,7 +484,9 @@ class ReferenceResolver:
                 named.extend(pair or ())
                 continue
             # most words are no description (read from the table) and need no token
-            if may_describe(tokens, i, self.lexicon) and self._describe(doc[i], mentions, named):
+            if ((may_describe(tokens, i, self.lexicon) or (tokens.tags[i] == "NNP"
+                                                            and is_proper_epithet(doc[i], self.epithets)))
+                    and self._describe(doc[i], mentions, named)):
                 continue
             mention = mentions.get(i)
             if mention is not None and i == mention.start and _is_under_discussion(mention, doc):
@@ -481,9 +498,14 @@ class ReferenceResolver:
     def _describe(self, token: Token, mentions: BlockMentions, named: Sequence[Actor]) -> bool:
         """Resolve ``token`` as a definite description (extract/description_reference.py), adding
         its mention when it finds a referent; whether the token is a description at all."""
-        described = description_kind(token, self.lexicon) if token.i not in mentions else None
+        proper = is_proper_epithet(token, self.epithets)
+        described = description_kind(token, self.lexicon, proper) if token.i not in mentions else None
         if described is None:
             return False
+        epithet_words = self.epithets.modifier_words if described is DescriptionKind.STATE else frozenset()
+        for qualifier in _qualifiers(token, mentions):  # "the former Soviet republic": a property, no actor
+            if set(token.doc[qualifier.start : qualifier.end].text.lower().split()) <= epithet_words:
+                _forget(token.doc[qualifier.start], mentions)
         regional = _regional_qualifiers(token, mentions)
         if regional is None:
             # a qualifier naming an actor makes no description; a relational noun's own possessor
@@ -496,16 +518,51 @@ class ReferenceResolver:
         excluded = [*clause_mates(token, mentions), *_possessor_actors(token, mentions),
                     *co_argument_actors(token, mentions)]
         within = self._members(regional or ())
-        actor = description_referent(token.lower_, described, self._looking_back(named),
+        allowed = self._epithet_members(token, described)
+        if allowed is not None:
+            within = allowed & within if within and described is DescriptionKind.STATE else allowed
+            if not within or (token.lemma_.lower() in self.epithets.named_organisation_heads
+                              and named_by_another(token, within, mentions)):
+                mentions.references[token.i] = None  # a property none has, or another "agency": no referent
+                return True
+        looking_back: Callable[[Iterable[Actor]], Iterable[Actor]] = (
+            (lambda actors: actors) if described is not DescriptionKind.ORGANISATION
+            else (lambda actors: as_organisation_holders(actors, self._office_organisation)))
+        actor = description_referent(token.lower_, described, looking_back(self._looking_back(named)),
                                      excluded, self._country, within)
         fitting = description_fitting(token.lower_, described, excluded, self._country, within)
         if (actor is not None and described in _RIVALLED_DESCRIPTIONS
-                and rival_referents(self._sentences_looking_back(named), fitting)):
+                and rival_referents((tuple(looking_back(sentence)) for sentence in self._sentences_looking_back(named)),
+                                    fitting)):
             mentions.references[token.i] = None  # two referents equally salient: none is guessed
             return True
         if actor is not None:
             mentions[token.i] = Mention(token.i, token.i + 1, actor, MentionKind.DESCRIPTION)
+        elif allowed is not None:
+            mentions.references[token.i] = None  # no actor with the epithet's property: no referent
         return True
+
+    def _epithet_members(self, token: Token, described: DescriptionKind) -> frozenset[str] | None:
+        """What the description's epithets allow (extract/epithets.py): ISO codes of states, or
+        organisation actor ids; None when its words carry no property."""
+        if described is DescriptionKind.STATE:
+            return state_members(token, self.epithets)
+        if described is DescriptionKind.ORGANISATION:
+            return organisation_members(token, self.epithets, self._organisation_names)
+        return None
+
+    def _office_organisation(self, actor: Actor) -> Actor | None:
+        """The organisation a person holds an office of (the gazetteer's office_organizations), or None."""
+        if actor.type is not ActorType.PERSON or actor.title is None:
+            return None
+        org_id = self.gazetteer.office_organizations.get((actor.id.removeprefix("person:"), actor.title))
+        known = org_id is not None and org_id in self.gazetteer.organizations
+        return self.gazetteer.organization_actor(org_id) if known and org_id is not None else None
+
+    @cached_property
+    def _organisation_names(self) -> dict[str, tuple[str, ...]]:
+        """Each organisation's actor id with its name and aliases."""
+        return {f"org:{o.id}": (o.name, *o.aliases) for o in self.gazetteer.organizations.values()}
 
     def _members(self, regions: Iterable[Mention]) -> frozenset[str]:
         """The states of the regions ``regions`` name (empty when none is bounded)."""

@@ -20,6 +20,7 @@ from extract.block_index import BlockTokens, BlockWords, index_sentences
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
+from extract.epithets import Epithets, load_epithets
 from extract.event_location import AgentLocator, LocationWords, load_location_words
 from extract.event_memory import EventMemory, sentence_numbers, speakers_and_authors
 from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
@@ -110,6 +111,7 @@ class Knowledge:
     misreading_words: MisreadingWords
     reporter_acts: frozenset[str]
     standing_words: StandingWords
+    epithets: Epithets
 
     @cached_property
     def binding_words(self) -> BindingWords:
@@ -144,6 +146,7 @@ class Knowledge:
                 load_misreading_words(data_dir / "surface_misreadings.toml"),
                 load_reporter_acts(data_dir / "reporter_acts.toml"),
                 load_standing_words(data_dir / "standing_relations.toml"),
+                load_epithets(data_dir / "epithets.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -389,7 +392,8 @@ class _ArticleExtraction:
         knowledge = extractor.knowledge
         self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date,
                                       knowledge.binding_words)
-        self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words)
+        self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words,
+                                            knowledge.epithets)
         self.locator = AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon,
                                     knowledge.ontology)
         self.events: list[Event] = []

@@ -1,0 +1,178 @@
+"""Epithets of states and organisations ("the kingdom", "the Gulf state", "the Islamic Republic",
+"the alliance", "the council"), plural nouns of mutual relation ("the neighbours") and a third
+party's act on one of a pair (extract/epithets.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.epithets import (
+    ActDyad,
+    EpithetsError,
+    as_organisation_holders,
+    is_mutual_pair,
+    is_proper_epithet,
+    load_epithets,
+    organisation_members,
+    state_members,
+    without_third_party_acts,
+    words_before,
+)
+from extract.pipeline import Extractor
+from graph.model import Actor, ActorType, Article, DropReason, Extraction
+
+DATE = "2024-05-02"
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article("epithets-test", text, None, DATE))
+
+
+def triples(extraction: Extraction, relation: str) -> set[tuple[str, str]]:
+    return {(e.subject.id, e.object.id) for e in extraction.events if e.relation.name == relation}
+
+
+def country(iso3: str) -> Actor:
+    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
+
+
+# -- the data file ----------------------------------------------------------------------------
+def test_a_malformed_file_raises_a_one_line_error_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.toml"
+    with pytest.raises(EpithetsError, match=r"missing\.toml"):
+        load_epithets(missing)
+    unnamed = tmp_path / "unnamed.toml"
+    unnamed.write_text('named_organisation_heads = []\nmutual_pair_nouns = []\n[members]\nx = ["FRA"]\n'
+                       '[[state]]\nheads = ["kingdom"]\nmembers = "kingdoms"\n')
+    with pytest.raises(EpithetsError, match=r"unnamed\.toml: state entry 1 must name a list of \[members\]"):
+        load_epithets(unnamed)
+    empty = tmp_path / "empty.toml"
+    empty.write_text('named_organisation_heads = []\nmutual_pair_nouns = []\n[members]\nx = ["FRA"]\n'
+                     '[[state]]\nmembers = "x"\n')
+    with pytest.raises(EpithetsError, match="needs heads or modifiers"):
+        load_epithets(empty)
+
+
+def test_the_shipped_lists_hold_what_their_header_says(extractor: Extractor) -> None:
+    epithets = extractor.knowledge.epithets
+    gulf = next(e for e in epithets.states if "gulf" in e.modifiers)
+    assert gulf.members == {"SAU", "ARE", "QAT", "KWT", "BHR", "OMN"}
+    soviet = next(e for e in epithets.states if "soviet" in e.modifiers)
+    assert len(soviet.members) == 14 and "RUS" not in soviet.members
+    alliance = next(e for e in epithets.organisations if "alliance" in e.heads)
+    assert alliance.members == {"org:nato", "org:csto"}
+    organisations = {f"org:{key}" for key in extractor.knowledge.gazetteer.organizations}
+    assert all(e.members <= organisations for e in epithets.organisations)  # every id is a known organisation
+
+
+# -- the pure parts ---------------------------------------------------------------------------
+def test_a_description_allows_the_states_its_words_carry(extractor: Extractor) -> None:
+    epithets = extractor.knowledge.epithets
+    doc = extractor.nlp("The Himalayan kingdom spoke. The oil-rich state spoke. The country spoke. "
+                        "The Gulf state spoke. The island nation spoke.")
+    heads = [t for t in doc if t.lower_ in ("kingdom", "state", "country", "nation")]
+    kingdom, oil, plain, gulf, island = (state_members(t, epithets) for t in heads)
+    assert kingdom == {"BTN"}  # the kingdoms that are Himalayan
+    assert oil is not None and {"KWT", "NOR", "LBY"} <= oil and "DEU" not in oil
+    assert plain is None  # "the country" carries no property
+    assert gulf is not None and "EGY" not in gulf and "QAT" in gulf
+    assert island is not None and {"LKA", "CUB", "JPN"} <= island and "AUS" not in island
+    assert words_before(heads[1]) == {"the", "oil-rich"}
+
+
+def test_an_organisation_noun_read_from_names_allows_the_organisations_so_named(extractor: Extractor) -> None:
+    epithets = extractor.knowledge.epithets
+    names = {f"org:{o.id}": (o.name, *o.aliases) for o in extractor.knowledge.gazetteer.organizations.values()}
+    doc = extractor.nlp("The council met. The court ruled. The bloc voted. The group spoke.")
+    council, court, bloc, group = (organisation_members(t, epithets, names) for t in doc if t.dep_ == "nsubj")
+    assert council is not None and {"org:un-security-council", "org:gcc"} <= council and "org:nato" not in council
+    assert court is not None and {"org:icj", "org:icc"} <= court and "org:un" not in court
+    assert bloc is not None and "org:eu" in bloc and "org:nato" not in bloc
+    assert group is None
+
+
+def test_a_capitalised_head_is_an_epithet_only_with_its_modifier(extractor: Extractor) -> None:
+    epithets = extractor.knowledge.epithets
+    doc = extractor.nlp("The Islamic Republic rejected the offer. The Republic rejected the offer.")
+    republics = [t for t in doc if t.text == "Republic"]
+    assert [is_proper_epithet(t, epithets) for t in republics] == [True, False]
+
+
+def test_a_mutual_pair_is_a_plural_relation_noun_with_the_alone(extractor: Extractor) -> None:
+    epithets = extractor.knowledge.epithets
+    doc = extractor.nlp("The neighbours met. Its neighbours met. The two rivals met. The allies met. "
+                        "The rivals met.")
+    found = [(t.text, is_mutual_pair(t, epithets)) for t in doc if t.tag_ == "NNS"]
+    assert found == [("neighbours", True), ("neighbours", False), ("rivals", False), ("allies", False),
+                     ("rivals", True)]
+
+
+def test_a_third_partys_act_on_one_of_a_pair_is_left_out() -> None:
+    arm, aze, rus, tur = country("ARM"), country("AZE"), country("RUS"), country("TUR")
+    talks = (arm, aze)  # "Armenia and Azerbaijan held talks": two conjuncts
+    urged = ActDyad(rus, aze)  # "Russia urged Azerbaijan": a third party acts on one of them
+    assert without_third_party_acts([urged, talks]) == [talks]
+    pact = (tur, aze)  # "Turkey and Azerbaijan signed a pact": an event between two parties, kept
+    assert without_third_party_acts([pact, talks]) == [pact, talks]
+    accused = ActDyad(arm, aze)  # the pair itself acting: kept
+    assert without_third_party_acts([accused, urged, talks]) == [accused, talks]
+    assert without_third_party_acts([urged]) == [urged]  # no pair before it: it is the pair
+
+
+# -- through the extractor --------------------------------------------------------------------
+def test_a_property_picks_the_antecedent_that_has_it(extractor: Extractor) -> None:
+    found = run(extractor, "France and Saudi Arabia held talks on Monday. The kingdom later condemned Iran.")
+    assert ("country:SAU", "country:IRN") in triples(found, "CRITICIZE")
+    assert not any(e.subject.id == "country:FRA" and e.object.id == "country:IRN" for e in found.events)
+
+
+def test_a_property_no_antecedent_has_drops_countably(extractor: Extractor) -> None:
+    found = run(extractor, "France and Egypt held talks on Monday. The kingdom later condemned Israel.")
+    assert not any(e.object.id == "country:ISR" for e in found.events)
+    assert any(d.reason is DropReason.UNRESOLVED_REFERENCE for d in found.drops)
+
+
+def test_two_antecedents_with_the_property_leave_it_unresolved(extractor: Extractor) -> None:
+    found = run(extractor, "Saudi Arabia and Jordan held talks on Monday. The kingdom later condemned Israel.")
+    assert not any(e.object.id == "country:ISR" for e in found.events)
+    assert any(d.reason is DropReason.UNRESOLVED_REFERENCE for d in found.drops)
+
+
+def test_an_alliance_is_not_the_latest_organisation_of_any_kind(extractor: Extractor) -> None:
+    found = run(extractor, "The European Union and NATO held a joint meeting on Monday. "
+                           "The alliance later accused Russia of sabotage.")
+    assert ("org:nato", "country:RUS") in triples(found, "ACCUSE")
+    assert ("org:eu", "country:RUS") not in triples(found, "ACCUSE")
+
+
+def test_another_phrase_with_the_same_noun_leaves_it_unresolved(extractor: Extractor) -> None:
+    found = run(extractor, "Iran and the IAEA held talks on Monday. Russia's Tass news agency reported the "
+                           "talks. The agency later criticised Iran over its enrichment.")
+    assert ("org:iaea", "country:IRN") not in triples(found, "CRITICIZE")
+
+
+def test_the_two_sides_are_not_a_third_party_and_one_of_them(extractor: Extractor) -> None:
+    found = run(extractor, "Armenia and Azerbaijan held talks in Moscow on Monday. Russia urged Azerbaijan to "
+                           "withdraw its troops. The two sides later accused each other of violating the truce.")
+    accusations = triples(found, "ACCUSE")
+    assert {("country:ARM", "country:AZE"), ("country:AZE", "country:ARM")} <= accusations
+    assert ("country:RUS", "country:AZE") not in accusations
+
+
+def test_the_neighbours_are_the_pair_under_discussion(extractor: Extractor) -> None:
+    found = run(extractor, "Kenya and Somalia resumed talks on Monday. "
+                           "The neighbours had accused each other of border violations.")
+    assert {("country:KEN", "country:SOM"), ("country:SOM", "country:KEN")} <= triples(found, "ACCUSE")
+
+
+def test_an_organisations_office_holder_stands_for_it(extractor: Extractor) -> None:
+    found = run(extractor, "NATO Secretary-General Jens Stoltenberg met the Polish president on Monday. "
+                           "He said the alliance would defend Poland.")
+    assert ("org:nato", "country:POL") in triples(found, "SUPPORT")
+    holder = Actor("person:jens-stoltenberg", "Jens Stoltenberg", ActorType.PERSON, title="nato secretary general")
+    nato = Actor("org:nato", "NATO", ActorType.ORGANIZATION)
+    other = country("POL")
+    office = {holder.id: nato}
+    assert list(as_organisation_holders([other, holder], lambda a: office.get(a.id))) == [other, nato]
