@@ -31,6 +31,8 @@ def place_read_as_organisation(span: Span, surface: Surface) -> bool:
     (token,) = span
     if token.ent_type_ not in _MISTAKEN_LABELS or token.pos_ != "PROPN" or not token.text[:1].isupper():
         return False
+    if len(token.text) > 1 and token.text.isupper():
+        return False  # an acronym ("ILO", "WHO") names a body; place names are written in title case
     entity = entity_of(token)
     return entity is None or [t.i for t in entity if not t.is_punct] == [token.i]
 

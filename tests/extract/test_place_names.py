@@ -5,6 +5,7 @@ Sentences written for these tests. Rules under test:
   is the place: as the object of an attack, its state (CAMEO codes an attack on a city as one on the
   state it lies in), never an unknown organisation with no state;
 - a longer ORG entity that begins with a city's name is an organisation's name, not the place;
+- an acronym spelt like a city ("ILO", as Ilo in Peru) names a body: place names are written in title case;
 - a name put in apposition with a noun of a populated place ("X, the region's main town") is a place's
   name, known or not: no person and no organisation of that name is the target;
 - a person put in apposition with another noun ("X, the opposition leader") is still a person;
@@ -44,6 +45,11 @@ def test_an_attack_on_a_city_the_recogniser_mistags_targets_its_state(
 def test_a_lone_place_name_is_no_organisation_acting(extractor: Extractor) -> None:
     result = run(extractor, "Kharkiv accused Moscow of shelling hospitals.")
     assert not any(e.subject.id == "org:kharkiv" for e in result.events), triples(result)
+
+
+def test_an_acronym_spelt_like_a_city_is_a_body_not_the_place(extractor: Extractor) -> None:
+    result = run(extractor, "The ILO demanded that Israel lift the ban on Palestinian workers.")
+    assert ("org:ilo", "DEMAND", "country:ISR") in triples(result)
 
 
 def test_an_unknown_name_in_apposition_with_a_town_is_no_target(extractor: Extractor) -> None:

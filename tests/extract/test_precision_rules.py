@@ -55,7 +55,9 @@ def _modalities(extraction: Extraction) -> set[tuple[str, str, str, str]]:
 
 
 def test_an_act_in_an_accusation_is_the_accusers_allegation(extractor: Extractor) -> None:
-    result = run(extractor, "Peru accused Chile of supplying weapons to Bolivia.")
+    """A dated act alleged in an accusation is reported; an undated sustaining one ("accused Chile of
+    supplying weapons") is a standing state the accusation names (extract/standing_relations.py)."""
+    result = run(extractor, "Peru accused Chile of supplying weapons to Bolivia last month.")
     alleged = [e for e in result.events if e.subject.id == "country:CHL"]
     assert alleged and all(e.modality.value == "reported" for e in alleged)
     assert all(e.attributed_to is not None and e.attributed_to.id == "country:PER" for e in alleged)
