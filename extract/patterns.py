@@ -378,6 +378,9 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             inherited = clause_subject(head.head, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         holder = head.head
+        sharer = participation_verb(head, ctx.lexicon.participation_phrases)
+        if sharer is not None:  # "took part in talks with X", "played a role in the negotiations"
+            return clause_subject(sharer, ctx, depth + 1)
         lemma = holder.lemma_.lower()
         passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs
         if holder.pos_ in ("VERB", "AUX") and (passes_subject or not is_trigger(holder, ctx)):
@@ -390,6 +393,25 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if relation == "conj":
         return noun_governor_subject(head, ctx, depth + 1)
     return Found((), 0.0)
+
+
+def participation_verb(prep: Token, phrases: frozenset[str]) -> Token | None:
+    """The verb of an "in" phrase naming an act its subject shares in: a verb with a direct object
+    that with it says so (lexicon.toml ``participation_phrases``: "took part in", "played a role
+    in"), the phrase hung on the noun or on the verb. None for any other "in" phrase."""
+    if prep.lower_ != "in":
+        return None
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        objects, verb = [holder], holder.head
+        if holder.dep_ != "dobj":
+            return None
+    else:
+        objects, verb = [c for c in holder.children if c.dep_ == "dobj"], holder
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    return verb if any(f"{lemma} {o.lemma_.lower()}" in phrases for o in objects) else None
 
 
 def _is_joint_noun(noun: Token, ctx: Context) -> bool:
