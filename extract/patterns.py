@@ -484,6 +484,22 @@ class ObjectFound:
     unqualified_agent: bool = False
 
 
+def _holder_modifiers(prep: Token, pobj: Token, ctx: Context) -> list[Actor]:
+    """The actors the modifiers of an "of" complement name, who hold the thing a verb acts on, its
+    direct object: "froze the assets of Russian oligarchs" (Russia), "revoked the visas of Iranian
+    diplomats" (Iran). Not in a prepositional phrase ("breaking with decades of U.S. policy"), not
+    after a partitive ("captured part of a Karen stronghold": the part is of the thing itself), not
+    a noun of a relation to its possessor ("Israel's ally" is not Israel)."""
+    held = prep.head
+    if prep.lower_ != "of" or held.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    if held.lemma_.lower() in ctx.lexicon.partitive_nouns or pobj.lemma_.lower() in ctx.lexicon.relational_state_nouns:
+        return []
+    if modifier_lends_no_party(pobj, ctx.lexicon, as_subject=False):
+        return []
+    return modifier_actors(pobj, ctx)
+
+
 def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: int = 0) -> ObjectFound:
     """Actors named by object tokens, else by their modifiers ("Russian oil": Russia, with
     commodity oil), else by the event noun they name ("opposed aid to Ukraine")."""
@@ -512,7 +528,7 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
             if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of")
             for pobj in prep.children
             if pobj.dep_ == "pobj"
-            for actor in actors_of(pobj, ctx)
+            for actor in actors_of(pobj, ctx) or _holder_modifiers(prep, pobj, ctx)
         ]
         if sources:
             return ObjectFound(tuple(sources), ("topic", _noun_text(token)), True, frozenset({token.i}))

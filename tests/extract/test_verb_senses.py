@@ -295,3 +295,7 @@ def test_a_trigger_naming_its_object_keeps_winning_over_a_class_read_first(extra
     # "fire missile at" is an ontology trigger whose middle word is its object, not a particle
     found = run(extractor, "Israel fired missiles at Syria.")
     assert {(e.subject.country, e.relation.name, e.object.country) for e in found.events} == {("ISR", "ATTACK", "SYR")}
+
+
+def test_captives_handed_over_are_released_not_aid(extractor: Extractor) -> None:
+    assert coded(run(extractor, "Russia handed over 50 prisoners to Ukraine.")) == {("RUS", "0841", "UKR")}
