@@ -249,6 +249,9 @@ class _Reducer:
                 object_text = self.phrase([head])
                 position += 1
         phrases: list[list[str]] = []
+        trailing_target = after[-1:] == ["+"] and len(after) > 1 and after[-2] == ")"
+        if trailing_target:  # "* (AS &NEGOTIATOR) +", "* CLAIM (AGAINST) +": the target follows the phrase
+            after = after[:-1]
         while position < len(after):
             if after[position] != "(":
                 raise Unrepresentable("free word sequence after the verb")
@@ -263,6 +266,8 @@ class _Reducer:
             if not words or words[0].lower() not in PREPOSITIONS:
                 raise Unrepresentable("phrase in parentheses without a preposition")
             prep, rest = words[0].lower(), words[1:]
+            if trailing_target and rest == []:
+                rest = ["+"]  # "(AGAINST) +": the target is the preposition's object
             if rest == ["+"]:
                 target = "prep"
             elif rest in ([], ["^"]):

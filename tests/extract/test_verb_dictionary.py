@@ -137,6 +137,8 @@ INCREASE
 - * BID                                     [030]   # BOOST
 - * (FOR +)                                 [020]   # ASK_FOR
 - * (FROM +)                                [020]   # ASK_FOR
+- * (AS MEDIATOR) +                         [045]   # BOOST
+- * CLAIM (AGAINST) +                       [115]   # BOOST
 """
 
 
@@ -158,6 +160,9 @@ def test_a_pattern_found_at_a_phrasal_form_applies_to_that_form(
     assert ("ask", "", "", "for", "amnesty", "object", "023") in cells  # the form's preposition takes the object
     assert ("ask", "", "", "for", "", "prep", "020") in cells  # the same preposition twice is one
     assert ("boost", "", "bid", "", "", "object", "030") in cells
+    # a target marker after the one phrase: the target follows it
+    assert ("boost", "", "", "as", "mediator", "object", "045") in cells
+    assert ("boost", "", "claim", "against", "", "prep", "115") in cells
     assert unrepresentable["pattern: phrasal form and pattern both name a preposition"] == 1
 
 
