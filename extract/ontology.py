@@ -344,6 +344,7 @@ class Lexicon:
     supplying_agent_nouns: frozenset[str]
     removal_verbs: frozenset[str]
     occasion_prepositions: frozenset[str]
+    participation_phrases: frozenset[str]
     concessive_markers: frozenset[str]
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]

@@ -378,6 +378,9 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             inherited = clause_subject(head.head, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         holder = head.head
+        sharer = participation_verb(head, ctx.lexicon.participation_phrases)
+        if sharer is not None:  # "took part in talks with X", "played a role in the negotiations"
+            return clause_subject(sharer, ctx, depth + 1)
         lemma = holder.lemma_.lower()
         passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs
         if holder.pos_ in ("VERB", "AUX") and (passes_subject or not is_trigger(holder, ctx)):
@@ -390,6 +393,25 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if relation == "conj":
         return noun_governor_subject(head, ctx, depth + 1)
     return Found((), 0.0)
+
+
+def participation_verb(prep: Token, phrases: frozenset[str]) -> Token | None:
+    """The verb of an "in" phrase naming an act its subject shares in: a verb with a direct object
+    that with it says so (lexicon.toml ``participation_phrases``: "took part in", "played a role
+    in"), the phrase hung on the noun or on the verb. None for any other "in" phrase."""
+    if prep.lower_ != "in":
+        return None
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        objects, verb = [holder], holder.head
+        if holder.dep_ != "dobj":
+            return None
+    else:
+        objects, verb = [c for c in holder.children if c.dep_ == "dobj"], holder
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    return verb if any(f"{lemma} {o.lemma_.lower()}" in phrases for o in objects) else None
 
 
 def _is_joint_noun(noun: Token, ctx: Context) -> bool:
@@ -462,6 +484,22 @@ class ObjectFound:
     unqualified_agent: bool = False
 
 
+def _holder_modifiers(prep: Token, pobj: Token, ctx: Context) -> list[Actor]:
+    """The actors the modifiers of an "of" complement name, who hold the thing a verb acts on, its
+    direct object: "froze the assets of Russian oligarchs" (Russia), "revoked the visas of Iranian
+    diplomats" (Iran). Not in a prepositional phrase ("breaking with decades of U.S. policy"), not
+    after a partitive ("captured part of a Karen stronghold": the part is of the thing itself), not
+    a noun of a relation to its possessor ("Israel's ally" is not Israel)."""
+    held = prep.head
+    if prep.lower_ != "of" or held.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    if held.lemma_.lower() in ctx.lexicon.partitive_nouns or pobj.lemma_.lower() in ctx.lexicon.relational_state_nouns:
+        return []
+    if modifier_lends_no_party(pobj, ctx.lexicon, as_subject=False):
+        return []
+    return modifier_actors(pobj, ctx)
+
+
 def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: int = 0) -> ObjectFound:
     """Actors named by object tokens, else by their modifiers ("Russian oil": Russia, with
     commodity oil), else by the event noun they name ("opposed aid to Ukraine")."""
@@ -490,7 +528,7 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
             if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of")
             for pobj in prep.children
             if pobj.dep_ == "pobj"
-            for actor in actors_of(pobj, ctx)
+            for actor in actors_of(pobj, ctx) or _holder_modifiers(prep, pobj, ctx)
         ]
         if sources:
             return ObjectFound(tuple(sources), ("topic", _noun_text(token)), True, frozenset({token.i}))

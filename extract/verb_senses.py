@@ -27,7 +27,7 @@ from extract.patterns import (
     is_prepositional_phrase,
     verb_candidates,
 )
-from extract.verb_dictionary import ParseSlots, VerbPattern
+from extract.verb_dictionary import ParseSlots, VerbPattern, particle_words
 from extract.verb_sense_table import ObjectClass
 from graph.model import DropReason
 
@@ -69,11 +69,14 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
     dictionary codes it anyway (``dictionary_candidates``)."""
     lemma = verb.lemma_.lower()
     triggers = ctx.ontology.triggers_for("VERB", lemma)
-    if any(t.particle and _has_words(verb, t.particle) for t in triggers):
-        return None
     table = ctx.ontology.verb_senses
     partitives = ctx.lexicon.partitive_nouns
     first_class = _object_class(verb, tuple(c for c in table.classes_for(lemma) if c.before_dictionary), partitives)
+    fitting = [t.particle for t in triggers if t.particle and _has_words(verb, t.particle)]
+    if fitting and (first_class is None or not all(set(p.split()) <= particle_words(verb) for p in fitting)):
+        # an ontology trigger with its middle words fits; only a class read before the dictionary
+        # overrides one whose middle words are mere particles ("handed over the suspects to X")
+        return None
     pattern = None if first_class is not None else (
         ctx.ontology.verbs.object_pattern(verb) if lemma in table.general_verbs or not triggers else None)
     if first_class is not None:

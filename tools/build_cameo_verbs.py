@@ -92,6 +92,7 @@ class Block:
     default: str
     forms: list[tuple[str, str, int]] = field(default_factory=list)  # (form text, code, line)
     patterns: list[tuple[str, str, int, str]] = field(default_factory=list)  # (text, code, line, comment)
+    inflections: dict[str, str] = field(default_factory=dict)  # "stepped_up" -> "step_up" (braced forms)
 
 
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -157,7 +158,11 @@ def read_dictionary(path: Path) -> tuple[dict[str, list[str]], list[Block], Coun
                 comment = line.split("#", 1)[1] if "#" in line else ""
                 block.patterns.append((body[1:].strip(), codes[-1], number, comment))
             else:
-                block.forms.append((re.sub(r"\{[^}]*\}", "", body).strip(), codes[-1] if codes else "", number))
+                form = re.sub(r"\{[^}]*\}", "", body).strip()
+                block.forms.append((form, codes[-1] if codes else "", number))
+                for braced in re.findall(r"\{([^}]*)\}", body):
+                    for inflected in braced.split():
+                        block.inflections[inflected.lstrip("+").lower()] = form.lstrip("+").lower()
     return sets, blocks, skipped
 
 
@@ -244,6 +249,9 @@ class _Reducer:
                 object_text = self.phrase([head])
                 position += 1
         phrases: list[list[str]] = []
+        trailing_target = after[-1:] == ["+"] and len(after) > 1 and after[-2] == ")"
+        if trailing_target:  # "* (AS &NEGOTIATOR) +", "* CLAIM (AGAINST) +": the target follows the phrase
+            after = after[:-1]
         while position < len(after):
             if after[position] != "(":
                 raise Unrepresentable("free word sequence after the verb")
@@ -258,6 +266,8 @@ class _Reducer:
             if not words or words[0].lower() not in PREPOSITIONS:
                 raise Unrepresentable("phrase in parentheses without a preposition")
             prep, rest = words[0].lower(), words[1:]
+            if trailing_target and rest == []:
+                rest = ["+"]  # "(AGAINST) +": the target is the preposition's object
             if rest == ["+"]:
                 target = "prep"
             elif rest in ([], ["^"]):
@@ -306,14 +316,51 @@ def _add_reason(counts: Counter[str], reason: str) -> None:
     counts[reason] += 1
 
 
+def comment_names(comment: str) -> set[str]:
+    """The verb forms a pattern's comment names, lower case: ``# STEP_UP , STEPPED_UP`` gives
+    ``step_up`` and ``stepped_up``; a single word is a single verb."""
+    return {word.lower() for word in re.findall(r"[A-Z][A-Z_'-]*[A-Z]", comment)}
+
+
 def pattern_verbs(comment: str, verbs: list[str]) -> list[str]:
     """The block verbs a pattern applies to: those its comment names as where it was found (the
     dictionary's header: "the verb[s] where the pattern was originally found is shown"), else all.
     Blocks are WordNet synonym sets, and a pattern found for one sense rarely fits every member
     (DISPATCH shares EXPORT's "* (TO) [061]")."""
-    named = {word.lower() for word in re.findall(r"[A-Z][A-Z'-]+", comment)}
+    named = comment_names(comment)
     found = [verb for verb in verbs if verb in named]
     return found or verbs
+
+
+def named_phrasal_forms(comment: str, phrasal: dict[str, tuple[str, Pattern]],
+                        inflections: dict[str, str]) -> list[tuple[str, Pattern]]:
+    """The block's multi-word verb forms (``+STEP_UP``) a pattern's comment names, by the form or one
+    of its braced inflections (``STEPPED_UP``): the pattern was found at that phrasal verb, so it
+    applies to it (verb and particle) and not to the block's single verbs."""
+    found: dict[str, tuple[str, Pattern]] = {}
+    for name in comment_names(comment):
+        base = inflections.get(name, name)
+        if "_" in base and base in phrasal:
+            found[base] = phrasal[base]
+    return [found[name] for name in sorted(found)]
+
+
+def phrasal_pattern(form: Pattern, pattern: Pattern) -> Pattern:
+    """A pattern found at a phrasal verb form, on that form's slots: ``+STEP_UP`` with ``* PATROLS``
+    is particle ``up`` and object ``patrol``; ``+ASK_FOR`` with ``* AMNESTY`` asks for (prep ``for``)
+    an amnesty (its object). A slot both fill differently cannot be checked."""
+    if form.particle and pattern.particle and form.particle != pattern.particle:
+        raise Unrepresentable("phrasal form and pattern name two particles")
+    if form.object and pattern.object:
+        raise Unrepresentable("phrasal form and pattern both name an object")
+    if form.prep and pattern.prep and form.prep != pattern.prep:
+        raise Unrepresentable("phrasal form and pattern both name a preposition")
+    particle = form.particle or pattern.particle
+    if form.prep and pattern.prep:  # "+ASK_FOR" with "* (FOR +)": the same preposition
+        return Pattern(particle, form.object, form.prep, pattern.prep_object, pattern.target)
+    if form.prep:
+        return Pattern(particle, form.object, form.prep, pattern.object, pattern.target)
+    return Pattern(particle, form.object or pattern.object, pattern.prep, pattern.prep_object, pattern.target)
 
 
 def convert(
@@ -336,6 +383,7 @@ def convert(
             _add_reason(unrepresentable, f"block default: {error}")
             block_default = "---"
         verbs: list[str] = []
+        phrasal: dict[str, tuple[str, Pattern]] = {}
         for text, own, number in block.forms:
             try:
                 code = primary_code(own) if own else block_default
@@ -343,6 +391,8 @@ def convert(
             except Unrepresentable as error:
                 _add_reason(unrepresentable, f"verb form: {error}")
                 continue
+            if shape != Pattern("", "", "", "", "object"):
+                phrasal[text.lstrip("+").lower()] = (verb, shape)
             if shape == Pattern("", "", "", "", "object"):
                 if verb not in defaults:
                     defaults[verb] = code
@@ -370,9 +420,20 @@ def convert(
                 for verb in verbs:
                     _merge_default(rows, verb, code, number, conflicts)
                 continue
-            for verb in verbs if whole_blocks else pattern_verbs(comment, verbs):
-                rows.append(Row(verb, pattern.particle, pattern.object, pattern.prep, pattern.prep_object,
-                                pattern.target, code, number))
+            at_phrasal = [] if whole_blocks else named_phrasal_forms(comment, phrasal, block.inflections)
+            single = [verb for verb in verbs if verb in comment_names(comment)]
+            if whole_blocks or single or not at_phrasal:
+                for verb in verbs if whole_blocks else pattern_verbs(comment, verbs):
+                    rows.append(Row(verb, pattern.particle, pattern.object, pattern.prep, pattern.prep_object,
+                                    pattern.target, code, number))
+            for verb, form in at_phrasal:
+                try:
+                    combined = phrasal_pattern(form, pattern)
+                except Unrepresentable as error:
+                    _add_reason(unrepresentable, f"pattern: {error}")
+                    continue
+                rows.append(Row(verb, combined.particle, combined.object, combined.prep, combined.prep_object,
+                                combined.target, code, number))
     unique: dict[tuple[str, ...], Row] = {}
     for row in rows:
         key = row.cells()[:-1]

@@ -121,6 +121,51 @@ def test_converter_reduces_patterns_to_parse_slots(tmp_path: Path, lemmatize: Ca
     assert not conflicts
 
 
+PHRASAL_FIXTURE = """\
+####### VERB PATTERNS #######
+
+---  BOOST   [060]  ---
++STEP_UP {+STEPS_UP +STEPPED_UP +STEPPING_UP }
++ASK_FOR [020]
+BOOST
+INCREASE
+- * PATROLS                                 [130]   # STEP_UP , STEPPED_UP
+- * FRIENDSHIP                              [050]   # STEPPED_UP
+- * BUDGET                                  [071]   # INCREASE
+- * AID                                     [073]   # INCREASE , STEP_UP
+- * AMNESTY                                 [023]   # ASK_FOR
+- * BID                                     [030]   # BOOST
+- * (FOR +)                                 [020]   # ASK_FOR
+- * (FROM +)                                [020]   # ASK_FOR
+- * (AS MEDIATOR) +                         [045]   # BOOST
+- * CLAIM (AGAINST) +                       [115]   # BOOST
+"""
+
+
+def test_a_pattern_found_at_a_phrasal_form_applies_to_that_form(
+    tmp_path: Path, lemmatize: Callable[[str], str]
+) -> None:
+    """A comment naming a multi-word form (or one of its braced inflections) puts the pattern on that
+    phrasal verb, not on the block's single verbs; a comment naming both applies to both."""
+    source = tmp_path / "CAMEO.test.txt"
+    source.write_text(PHRASAL_FIXTURE, encoding="utf-8")
+    rows, unrepresentable, _ = convert(source, lemmatize)
+    cells = {row.cells()[:-1] for row in rows}
+    assert ("step", "up", "patrol", "", "", "object", "130") in cells
+    assert ("step", "up", "friendship", "", "", "object", "050") in cells  # named by its inflection
+    assert not any(verb in ("boost", "increase") and obj in ("patrol", "friendship") for verb, _, obj, *_ in cells)
+    assert ("increase", "", "budget", "", "", "object", "071") in cells
+    assert ("step", "up", "budget", "", "", "object", "071") not in cells
+    assert {("increase", "", "aid", "", "", "object", "073"), ("step", "up", "aid", "", "", "object", "073")} <= cells
+    assert ("ask", "", "", "for", "amnesty", "object", "023") in cells  # the form's preposition takes the object
+    assert ("ask", "", "", "for", "", "prep", "020") in cells  # the same preposition twice is one
+    assert ("boost", "", "bid", "", "", "object", "030") in cells
+    # a target marker after the one phrase: the target follows it
+    assert ("boost", "", "", "as", "mediator", "object", "045") in cells
+    assert ("boost", "", "claim", "against", "", "prep", "115") in cells
+    assert unrepresentable["pattern: phrasal form and pattern both name a preposition"] == 1
+
+
 def test_whole_blocks_apply_every_pattern_to_every_verb(tmp_path: Path, lemmatize: Callable[[str], str]) -> None:
     source = tmp_path / "CAMEO.test.txt"
     source.write_text(FIXTURE, encoding="utf-8")

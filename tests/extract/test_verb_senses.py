@@ -280,3 +280,22 @@ def test_an_assurance_given_is_no_aid(extractor: Extractor, sentence: str) -> No
     030), nothing is handed over: no aid (07)."""
     found = extractor.extract(Article("assurance", sentence, None, "2024-05-02")).events
     assert not any(code_of(e)[:2] == "07" for e in found), [(e.subject.id, code_of(e), e.object.id) for e in found]
+
+
+def test_suspects_handed_over_are_judicial_cooperation_not_aid(extractor: Extractor) -> None:
+    # a class read before the dictionary overrides the ontology's "hand over to" (aid), whose "over"
+    # is a mere particle, in either word order; other objects handed over stay the ontology's
+    for text in ("Pakistan handed over the suspects to Afghanistan.",
+                 "Pakistan handed the suspects over to Afghanistan."):
+        assert coded(run(extractor, text)) == {("PAK", "063", "AFG")}, text
+    assert ("USA", "072", "UKR") in coded(run(extractor, "The United States handed over weapons to Ukraine."))
+
+
+def test_a_trigger_naming_its_object_keeps_winning_over_a_class_read_first(extractor: Extractor) -> None:
+    # "fire missile at" is an ontology trigger whose middle word is its object, not a particle
+    found = run(extractor, "Israel fired missiles at Syria.")
+    assert {(e.subject.country, e.relation.name, e.object.country) for e in found.events} == {("ISR", "ATTACK", "SYR")}
+
+
+def test_captives_handed_over_are_released_not_aid(extractor: Extractor) -> None:
+    assert coded(run(extractor, "Russia handed over 50 prisoners to Ukraine.")) == {("RUS", "0841", "UKR")}
