@@ -29,6 +29,7 @@ from extract.joint_objects import acts_on_third_thing
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.nominal_speech_acts import ASKING_ROOTS, answering_verb, answers_the_act, asked_parties
 from extract.non_party_phrases import modifier_lends_no_party, names_no_party
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
@@ -366,7 +367,7 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             return Found((), 0.0, blocked=True)  # "held up the sanctions": delayed, not done (verb_senses.toml)
         if lemma in ctx.lexicon.light_verbs or lemma in ctx.lexicon.control_verbs:
             return clause_subject(head, ctx, depth + 1)
-        if not is_trigger(head, ctx):
+        if not is_trigger(head, ctx) and not answers_the_act(head, ctx.lexicon):
             inherited = clause_subject(head, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         return Found((), 0.0)
@@ -380,7 +381,8 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
         holder = head.head
         lemma = holder.lemma_.lower()
         passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs
-        if holder.pos_ in ("VERB", "AUX") and (passes_subject or not is_trigger(holder, ctx)):
+        if holder.pos_ in ("VERB", "AUX") and (passes_subject or not is_trigger(holder, ctx)) \
+                and not answers_the_act(holder, ctx.lexicon):
             # "agreed to a ceasefire", "engaged in talks"
             inherited = clause_subject(holder, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
@@ -943,12 +945,19 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     if not object_tokens and holder is not None:  # "a supplier of weapons to Ukraine"
         object_tokens = prep_objects(holder, object_preps)
     object_tokens = object_tokens or patient_qualifiers
+    if not object_tokens and relation.cameo[:2] in ASKING_ROOTS:  # "Kyiv's request for aid from Berlin"
+        object_tokens = asked_parties(phrase, ctx.lexicon, lambda t: bool(ctx.ontology.triggers_for("NOUN",
+                                                                                                   t.lemma_.lower())))
     if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and roles.receiver_verb is not None:  # "Seoul received an apology from Tokyo"
         received = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)
         found = received if received.actors or received.token_seen else found
+    answering = answering_verb(phrase, ctx.lexicon) if roles.source == "from" and not found.actors else None
+    if answering is not None:  # "Moscow dismissed criticism from Finland": aimed at Moscow
+        answered = resolve_object(list(clause_subject(answering, ctx).tokens), ctx, trig)
+        found = answered if answered.actors or answered.token_seen else found
     if not found.actors and relation.quad_class == 4:
         found = _located_target(phrase, ctx, found.token_seen) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)
