@@ -83,10 +83,18 @@ def governor_addressees(noun: Token, preps: frozenset[str]) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
-def answering_verb(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The verb of responding whose object the noun is, directly or through a preposition
-    ("dismissed criticism from Finland", "responded to demands from the EU"): one who answers
-    another's criticism, demand or offer is the one it was aimed at."""
+#: CAMEO roots of reactions whose noun names no target of its own (disapprove, reject, threaten):
+#: "criticism from Finland". An appeal or demand names its addressee in its own complement ("an
+#: appeal to lay down their arms", extract/addressed_requests.py), so it is not aimed by its answerer.
+ANSWERED_REACTION_ROOTS = frozenset({"11", "12", "13"})
+
+
+def answering_verb(noun: Token, root: str, lexicon: Lexicon) -> Token | None:
+    """The verb of responding whose object a reaction noun (``ANSWERED_REACTION_ROOTS``) is,
+    directly or through a preposition ("dismissed criticism from Finland", "responded to threats
+    from Israel"): one who answers another's criticism or threat is the one it was aimed at."""
+    if root not in ANSWERED_REACTION_ROOTS:
+        return None
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head

@@ -954,7 +954,8 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     if not found.actors and roles.receiver_verb is not None:  # "Seoul received an apology from Tokyo"
         received = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)
         found = received if received.actors or received.token_seen else found
-    answering = answering_verb(phrase, ctx.lexicon) if roles.source == "from" and not found.actors else None
+    answering = (answering_verb(phrase, relation.cameo[:2], ctx.lexicon)
+                 if roles.source == "from" and not found.actors else None)
     if answering is not None:  # "Moscow dismissed criticism from Finland": aimed at Moscow
         answered = resolve_object(list(clause_subject(answering, ctx).tokens), ctx, trig)
         found = answered if answered.actors or answered.token_seen else found
