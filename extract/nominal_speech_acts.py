@@ -108,6 +108,24 @@ def answering_verb(noun: Token, root: str, lexicon: Lexicon) -> Token | None:
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 
 
+def nominal_polarity(qualifiers: Qualifiers, trigger: Token, root: str, lexicon: Lexicon) -> Qualifiers:
+    """The polarity of a speech-act noun as English tells it: said before answered (see
+    ``said_before_answered``), and a manner reaction as asserted as the act it qualifies: "suspended
+    trade in protest at X" protests, though no trade goes on; under a negated verb ("did not recall
+    its envoy in protest") it stays negated."""
+    qualifiers = said_before_answered(qualifiers, trigger, root, lexicon)
+    if qualifiers.polarity is not Polarity.NEGATED:
+        return qualifiers
+    verb = manner_reaction_verb(trigger, frozenset({root}))
+    if verb is None or _negated_word(trigger, lexicon) or _negated_word(verb, lexicon):
+        return qualifiers
+    return replace(qualifiers, polarity=Polarity.AFFIRMED)
+
+
+def _negated_word(word: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in lexicon.negators for c in word.children)
+
+
 def said_before_answered(qualifiers: Qualifiers, trigger: Token, root: str, lexicon: Lexicon) -> Qualifiers:
     """A spoken act named by a noun that a verb of responding rejects, denies or dismisses was made
     all the same: "Moscow rejected the accusation by Kyiv", "the threat was dismissed" tell of an
@@ -122,3 +140,36 @@ def said_before_answered(qualifiers: Qualifiers, trigger: Token, root: str, lexi
     if any(c.dep_ == "neg" or c.lower_ in negators for c in (*trigger.children, *verb.children)):
         return qualifiers
     return replace(qualifiers, polarity=Polarity.AFFIRMED)
+
+
+#: CAMEO roots of reactions English tells as a manner adjunct: "in protest at", "in condemnation of".
+MANNER_REACTION_ROOTS = frozenset({"11", "14"})
+#: Prepositions by which such an adjunct's noun names what it reacts to ("in protest at/over/against X").
+MANNER_REACTION_PREPS = ("at", "over", "against", "of", "to")
+
+
+def manner_reaction_verb(noun: Token, roots: frozenset[str]) -> Token | None:
+    """The verb a reaction noun qualifies as the object of "in" ("recalled its ambassador in protest
+    at X", "closed its embassy in condemnation of X"; the parser may hang the adjunct on the verb's
+    direct object): English says so why and how the verb's subject acted, so that subject is the
+    reaction's agent, whatever the verb. None for any other noun."""
+    head = noun.head
+    if not roots & MANNER_REACTION_ROOTS or noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ != "in":
+        return None
+    holder = head.head
+    if holder.pos_ == "NOUN" and holder.dep_ == "dobj":
+        holder = holder.head
+    return holder if holder.pos_ in ("VERB", "AUX") else None
+
+
+def manner_reaction_targets(noun: Token) -> list[Token]:
+    """What a manner reaction reacts to: its own "at/over/against/of/to" object, or that of such a
+    preposition right after it, which the parser may hang on the verb or its object ("in protest
+    [at X]")."""
+    own = _pobjs(noun, MANNER_REACTION_PREPS)
+    if own:
+        return own
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    if after is None or after.dep_ != "prep" or after.lower_ not in MANNER_REACTION_PREPS:
+        return []
+    return [g for g in after.children if g.dep_ == "pobj"]

@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from extract.mentions import MentionKind
-from extract.nominal_speech_acts import governor_addressees, named_agent_tokens
+from extract.nominal_speech_acts import governor_addressees, manner_reaction_verb, named_agent_tokens
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
     Candidate,
@@ -57,7 +57,10 @@ def _named_as_government(trigger: Token, ctx: Context) -> bool:
         return False
     for token in tokens:
         mention = ctx.mentions.get(token.i)
-        if mention is None or mention.kind not in _GOVERNMENT_KINDS or not acts_for_a_government(mention.actor):
+        # "it" refers to a state or body itself, never to a people ("they"): "it protested to Japan"
+        state_pronoun = mention is not None and mention.kind is MentionKind.PRONOUN and token.lower_ == "it"
+        if mention is None or not (mention.kind in _GOVERNMENT_KINDS or state_pronoun) \
+                or not acts_for_a_government(mention.actor):
             return False
     return True
 
@@ -90,6 +93,10 @@ def as_official_protest(candidate: Candidate, ctx: Context) -> Candidate:
         if ctx.ontology.relation(candidate.relation).cameo[:2] == _DISSENT_ROOT:
             return replace(candidate, relation=relation.name)
         return candidate
+    dissent = ctx.ontology.relation(candidate.relation).cameo[:2] == _DISSENT_ROOT
+    if (trigger.pos_ == "NOUN" and lemma in words.nouns and candidate.drop is None and dissent
+            and manner_reaction_verb(trigger, frozenset({_DISSENT_ROOT})) is not None):
+        return replace(candidate, relation=relation.name)  # "recalled its envoy in protest at X's law"
     if (verb or (trigger.pos_ == "NOUN" and lemma in words.nouns)) and candidate.drop is DropReason.NO_OBJECT:
         addressees = tuple(a for a in addressed_states(trigger, ctx) if a not in candidate.subjects)
         if addressees:

@@ -29,7 +29,14 @@ from extract.joint_objects import acts_on_third_thing
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
-from extract.nominal_speech_acts import ASKING_ROOTS, answering_verb, answers_the_act, asked_parties
+from extract.nominal_speech_acts import (
+    ASKING_ROOTS,
+    answering_verb,
+    answers_the_act,
+    asked_parties,
+    manner_reaction_targets,
+    manner_reaction_verb,
+)
 from extract.non_party_phrases import modifier_lends_no_party, names_no_party
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
@@ -372,6 +379,9 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         return Found((), 0.0)
     if relation == "pobj" and head.dep_ == "prep":
+        manner = manner_reaction_verb(noun, noun_roots(noun, ctx))
+        if manner is not None:  # "recalled its envoy in protest at X"
+            return clause_subject(manner, ctx, depth + 1)
         if head.lower_ in ctx.lexicon.adjunct_prepositions:
             return Found((), 0.0)  # "sanctioned X over arms sales": the cause is someone else's act
         if is_joint_occasion(noun, head, ctx.lexicon.occasion_prepositions, _is_joint_noun(noun, ctx)):
@@ -398,6 +408,12 @@ def _is_joint_noun(noun: Token, ctx: Context) -> bool:
     """An event noun of a joint act ("talks", "a meeting", "a summit")."""
     triggers = ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
     return any(ctx.ontology.relation(t.relation).reciprocal for t in triggers)
+
+
+def noun_roots(noun: Token, ctx: Context) -> frozenset[str]:
+    """The CAMEO roots of the ontology's noun triggers of this lemma."""
+    return frozenset(ctx.ontology.relation(t.relation).cameo[:2]
+                     for t in ctx.ontology.triggers_for("NOUN", noun.lemma_.lower()))
 
 
 def is_trigger(token: Token, ctx: Context) -> bool:
@@ -945,6 +961,8 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     if not object_tokens and holder is not None:  # "a supplier of weapons to Ukraine"
         object_tokens = prep_objects(holder, object_preps)
     object_tokens = object_tokens or patient_qualifiers
+    if not object_tokens and manner_reaction_verb(phrase, noun_roots(phrase, ctx)) is not None:  # "in protest at X"
+        object_tokens = manner_reaction_targets(phrase)
     if not object_tokens and relation.cameo[:2] in ASKING_ROOTS:  # "Kyiv's request for aid from Berlin"
         object_tokens = asked_parties(phrase, ctx.lexicon, lambda t: bool(ctx.ontology.triggers_for("NOUN",
                                                                                                    t.lemma_.lower())))

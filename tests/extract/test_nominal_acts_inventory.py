@@ -17,7 +17,7 @@ from tests.extract.extracting import code_of, inventory_rows
 from tests.extract.test_nested_inventory import failures, triples_of
 
 INVENTORY = Path(__file__).with_name("nominal_acts_inventory.tsv")
-SHAPES = frozenset({"possessive", "recipient", "reaction_source", "request", "modality", "must_not"})
+SHAPES = frozenset({"possessive", "recipient", "reaction_source", "request", "modality", "must_not", "manner"})
 
 
 def rows() -> list[dict[str, str]]:

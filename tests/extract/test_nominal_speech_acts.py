@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Token
 
-from extract.nominal_speech_acts import act_doers, answers_the_act, asked_parties, named_agent_tokens
+from extract.nominal_speech_acts import (
+    act_doers,
+    answers_the_act,
+    asked_parties,
+    manner_reaction_verb,
+    named_agent_tokens,
+)
 from extract.pipeline import Extractor
 from graph.model import Article
 
@@ -97,3 +103,22 @@ def test_a_spoken_act_rejected_was_made_but_one_never_made_stays_negated(extract
     assert ("PER", "11", "BOL") not in _pairs(extractor, "Peru did not issue a condemnation of Bolivia.")
     # a material act refused stays undone: no aid was given
     assert ("JPN", "07", "PER") not in _pairs(extractor, "Peru rejected aid from Japan.")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Hungary recalled its ambassador in protest at Ukraine's language law.", ("HUN", "11", "UKR")),
+    ("Ghana closed its embassy in condemnation of the Malian junta's crackdown.", ("GHA", "11", "MLI")),
+])
+def test_a_reaction_told_in_a_manner_adjunct_is_the_verbs_subjects(
+        extractor: Extractor, text: str, pair: tuple[str, str, str]) -> None:
+    pairs = _pairs(extractor, text)
+    assert pair in pairs
+    assert (pair[0], "14", pair[2]) not in pairs  # a government's protest is no demonstration
+
+
+def test_a_crowds_protest_in_a_manner_adjunct_is_no_governments(extractor: Extractor) -> None:
+    text = "Thousands marched in Athens in protest at the Turkish overflights."
+    assert ("GRC", "11", "TUR") not in _pairs(extractor, text)
+    assert manner_reaction_verb(_token(extractor, "Kenya recalled its envoy in protest.", "protest"),
+                                frozenset({"14"})) is not None
+    assert manner_reaction_verb(_token(extractor, "The protest grew.", "protest"), frozenset({"14"})) is None
