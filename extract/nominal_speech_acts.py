@@ -152,9 +152,13 @@ def manner_reaction_verb(noun: Token, roots: frozenset[str]) -> Token | None:
     """The verb a reaction noun qualifies as the object of "in" ("recalled its ambassador in protest
     at X", "closed its embassy in condemnation of X"; the parser may hang the adjunct on the verb's
     direct object): English says so why and how the verb's subject acted, so that subject is the
-    reaction's agent, whatever the verb. None for any other noun."""
-    head = noun.head
-    if not roots & MANNER_REACTION_ROOTS or noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ != "in":
+    reaction's agent, whatever the verb; so for a noun conjoined to the object ("in anger and
+    condemnation at X"). None for any other noun."""
+    first = noun
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    head = first.head
+    if not roots & MANNER_REACTION_ROOTS or first.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ != "in":
         return None
     holder = head.head
     if holder.pos_ == "NOUN" and holder.dep_ == "dobj":

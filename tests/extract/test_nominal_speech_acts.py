@@ -122,3 +122,8 @@ def test_a_crowds_protest_in_a_manner_adjunct_is_no_governments(extractor: Extra
     assert manner_reaction_verb(_token(extractor, "Kenya recalled its envoy in protest.", "protest"),
                                 frozenset({"14"})) is not None
     assert manner_reaction_verb(_token(extractor, "The protest grew.", "protest"), frozenset({"14"})) is None
+
+
+def test_a_reaction_conjoined_in_a_manner_adjunct_is_the_verbs_subjects_too(extractor: Extractor) -> None:
+    text = "Peru closed the border in rejection and condemnation of the Bolivian decision."
+    assert ("PER", "11", "BOL") in _pairs(extractor, text)
