@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from extract.mentions import MentionKind
+from extract.nominal_speech_acts import governor_addressees, manner_reaction_verb, named_agent_tokens
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
     Candidate,
@@ -49,12 +50,17 @@ def _named_as_government(trigger: Token, ctx: Context) -> bool:
     """Every subject token of the protest names a state or its government by name, capital, seat,
     office or body ("Greece", "Beijing", "the Kremlin", "the foreign ministry", "Wang Yi"); not a
     people by its demonym ("Iraqis", "Iraqi Kurds", "thousands of Iranians"), who demonstrate."""
+    named = named_agent_tokens(trigger) if trigger.pos_ == "NOUN" else []  # "Norway's protest to Russia"
     found = clause_subject(trigger, ctx) if trigger.pos_ == "VERB" else noun_governor_subject(trigger, ctx)
-    if not found.tokens:
+    tokens = named or list(found.tokens)
+    if not tokens:
         return False
-    for token in found.tokens:
+    for token in tokens:
         mention = ctx.mentions.get(token.i)
-        if mention is None or mention.kind not in _GOVERNMENT_KINDS or not acts_for_a_government(mention.actor):
+        # "it" refers to a state or body itself, never to a people ("they"): "it protested to Japan"
+        state_pronoun = mention is not None and mention.kind is MentionKind.PRONOUN and token.lower_ == "it"
+        if mention is None or not (mention.kind in _GOVERNMENT_KINDS or state_pronoun) \
+                or not acts_for_a_government(mention.actor):
             return False
     return True
 
@@ -62,9 +68,10 @@ def _named_as_government(trigger: Token, ctx: Context) -> bool:
 def addressed_states(word: Token, ctx: Context) -> tuple[Actor, ...]:
     """The states a protest is addressed to: "a protest with China", "protested to Japan"."""
     preps = ctx.ontology.speech_acts.official_protest.addressee_prepositions
-    return tuple(actor for prep in word.children if prep.dep_ == "prep" and prep.lower_ in preps
-                 for pobj in prep.children if pobj.dep_ == "pobj"
-                 for actor in actors_of(pobj, ctx) if actor.type is ActorType.COUNTRY)
+    own = [pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in preps
+           for pobj in prep.children if pobj.dep_ == "pobj"]
+    tokens = own or (governor_addressees(word, preps) if word.pos_ == "NOUN" else [])
+    return tuple(actor for pobj in tokens for actor in actors_of(pobj, ctx) if actor.type is ActorType.COUNTRY)
 
 
 def as_official_protest(candidate: Candidate, ctx: Context) -> Candidate:
@@ -86,6 +93,10 @@ def as_official_protest(candidate: Candidate, ctx: Context) -> Candidate:
         if ctx.ontology.relation(candidate.relation).cameo[:2] == _DISSENT_ROOT:
             return replace(candidate, relation=relation.name)
         return candidate
+    dissent = ctx.ontology.relation(candidate.relation).cameo[:2] == _DISSENT_ROOT
+    if (trigger.pos_ == "NOUN" and lemma in words.nouns and candidate.drop is None and dissent
+            and manner_reaction_verb(trigger, frozenset({_DISSENT_ROOT})) is not None):
+        return replace(candidate, relation=relation.name)  # "recalled its envoy in protest at X's law"
     if (verb or (trigger.pos_ == "NOUN" and lemma in words.nouns)) and candidate.drop is DropReason.NO_OBJECT:
         addressees = tuple(a for a in addressed_states(trigger, ctx) if a not in candidate.subjects)
         if addressees:

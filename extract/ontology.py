@@ -415,6 +415,8 @@ class Lexicon:
     harming_verbs: frozenset[str]
     intruding_verbs: frozenset[str]
     sovereign_space_nouns: frozenset[str]
+    leaving_nouns: frozenset[str]
+    responding_verbs: frozenset[str]
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

@@ -29,6 +29,14 @@ from extract.joint_objects import acts_on_third_thing
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
 from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.nominal_speech_acts import (
+    ASKING_ROOTS,
+    answering_verb,
+    answers_the_act,
+    asked_parties,
+    manner_reaction_targets,
+    manner_reaction_verb,
+)
 from extract.non_party_phrases import modifier_lends_no_party, names_no_party
 from extract.noun_agents import NounRoles, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
@@ -366,11 +374,14 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             return Found((), 0.0, blocked=True)  # "held up the sanctions": delayed, not done (verb_senses.toml)
         if lemma in ctx.lexicon.light_verbs or lemma in ctx.lexicon.control_verbs:
             return clause_subject(head, ctx, depth + 1)
-        if not is_trigger(head, ctx):
+        if not is_trigger(head, ctx) and not answers_the_act(head, ctx.lexicon):
             inherited = clause_subject(head, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         return Found((), 0.0)
     if relation == "pobj" and head.dep_ == "prep":
+        manner = manner_reaction_verb(noun, noun_roots(noun, ctx))
+        if manner is not None:  # "recalled its envoy in protest at X"
+            return clause_subject(manner, ctx, depth + 1)
         if head.lower_ in ctx.lexicon.adjunct_prepositions:
             return Found((), 0.0)  # "sanctioned X over arms sales": the cause is someone else's act
         if is_joint_occasion(noun, head, ctx.lexicon.occasion_prepositions, _is_joint_noun(noun, ctx)):
@@ -383,7 +394,8 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             return clause_subject(sharer, ctx, depth + 1)
         lemma = holder.lemma_.lower()
         passes_subject = lemma in ctx.lexicon.control_verbs or lemma in ctx.lexicon.light_verbs
-        if holder.pos_ in ("VERB", "AUX") and (passes_subject or not is_trigger(holder, ctx)):
+        if holder.pos_ in ("VERB", "AUX") and (passes_subject or not is_trigger(holder, ctx)) \
+                and not answers_the_act(holder, ctx.lexicon):
             # "agreed to a ceasefire", "engaged in talks"
             inherited = clause_subject(holder, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
@@ -418,6 +430,12 @@ def _is_joint_noun(noun: Token, ctx: Context) -> bool:
     """An event noun of a joint act ("talks", "a meeting", "a summit")."""
     triggers = ctx.ontology.triggers_for("NOUN", noun.lemma_.lower())
     return any(ctx.ontology.relation(t.relation).reciprocal for t in triggers)
+
+
+def noun_roots(noun: Token, ctx: Context) -> frozenset[str]:
+    """The CAMEO roots of the ontology's noun triggers of this lemma."""
+    return frozenset(ctx.ontology.relation(t.relation).cameo[:2]
+                     for t in ctx.ontology.triggers_for("NOUN", noun.lemma_.lower()))
 
 
 def is_trigger(token: Token, ctx: Context) -> bool:
@@ -981,12 +999,22 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     if not object_tokens and holder is not None:  # "a supplier of weapons to Ukraine"
         object_tokens = prep_objects(holder, object_preps)
     object_tokens = object_tokens or patient_qualifiers
+    if not object_tokens and manner_reaction_verb(phrase, noun_roots(phrase, ctx)) is not None:  # "in protest at X"
+        object_tokens = manner_reaction_targets(phrase)
+    if not object_tokens and relation.cameo[:2] in ASKING_ROOTS:  # "Kyiv's request for aid from Berlin"
+        object_tokens = asked_parties(phrase, ctx.lexicon, lambda t: bool(ctx.ontology.triggers_for("NOUN",
+                                                                                                   t.lemma_.lower())))
     if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = prep_objects(governor, object_preps)
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and roles.receiver_verb is not None:  # "Seoul received an apology from Tokyo"
         received = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)
         found = received if received.actors or received.token_seen else found
+    answering = (answering_verb(phrase, relation.cameo[:2], ctx.lexicon)
+                 if roles.source == "from" and not found.actors else None)
+    if answering is not None:  # "Moscow dismissed criticism from Finland": aimed at Moscow
+        answered = resolve_object(list(clause_subject(answering, ctx).tokens), ctx, trig)
+        found = answered if answered.actors or answered.token_seen else found
     if not found.actors and relation.quad_class == 4:
         found = _located_target(phrase, ctx, found.token_seen) or found
     confidence = 0.8 * (subject_found.confidence or 1.0)

@@ -35,6 +35,7 @@ from extract.material_goods import GoodsWords, load_goods_words, with_goods_code
 from extract.mentions import Mention, MentionKind
 from extract.news_agencies import NewsAgencies, load_news_agencies
 from extract.nlp import load_model
+from extract.nominal_speech_acts import nominal_polarity
 from extract.noun_senses import NounSenseWords, load_noun_sense_words, with_noun_sense, with_unreported_modality
 from extract.obstruction import with_obstruction_code
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
@@ -291,6 +292,7 @@ class RuleExtractor:
                       read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon)),
             trigger, self.knowledge.unasserted_words)
         qualifiers = with_unreported_modality(qualifiers, trigger, self.knowledge.noun_sense_words)
+        qualifiers = nominal_polarity(qualifiers, trigger, relation.cameo[:2], self.knowledge.lexicon)
         speaker = self._speaker(qualifiers, mentions)
         date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
                              self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)
