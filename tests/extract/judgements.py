@@ -1,13 +1,17 @@
-"""Triples judged by hand (``examples_judged.tsv``, ``newsset/judged.tsv``): one row per triple,
+"""Triples judged by hand (``examples_judged.tsv``, ``newsset*/judged.tsv``): one row per triple,
 keyed by what a reader judges (article, sentence offset, subject, relation, object, polarity,
 modality), with a verdict (``correct`` or ``wrong``), a cause for a wrong one and a note."""
 
 from __future__ import annotations
 
 import csv
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
-from graph.model import Event
+from extract.pipeline import Extractor
+from graph.model import Article, Event, Extraction
+from loaders.sources import article_from_file
 
 VERDICTS = frozenset({"correct", "wrong"})
 CAUSES = frozenset({
@@ -53,3 +57,41 @@ def badly_judged(judged: dict[Key, dict[str, str]]) -> list[str]:
         elif row["verdict"] == "correct" and row["cause"]:
             problems.append(f"{key}: a correct triple has no cause")
     return problems
+
+
+@dataclass(frozen=True)
+class Precision:
+    """Judged precision of a set: ``correct`` of ``judged`` triples, and the wrong ones by cause."""
+
+    correct: int
+    judged: int
+    wrong_causes: Counter[str]
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.judged
+
+
+def folder_extractions(extractor: Extractor, folder: Path) -> dict[str, Extraction]:
+    """The extraction of every article (``*.md``) of a news-set folder, keyed by file name."""
+    articles: dict[str, Article] = {}
+    for path in sorted(folder.glob("*.md")):
+        article = article_from_file(path, None)
+        assert isinstance(article, Article), str(article)
+        articles[path.name] = article
+    return dict(zip(articles, extractor.extract_many(articles.values()), strict=True))
+
+
+def unjudged_triples(extractions: dict[str, Extraction], judged: dict[Key, dict[str, str]]) -> list[str]:
+    """Each triple with no judgement, as its key and sentence."""
+    return [f"{key} in: {event.sentence}"
+            for extraction in extractions.values() for event in extraction.events
+            if (key := judged_key(event)) not in judged]
+
+
+def judged_precision(extractions: dict[str, Extraction], judged: dict[Key, dict[str, str]]) -> Precision:
+    """Correct among the judged triples the extractions give, and the wrong ones by cause."""
+    rows = [judged[key] for x in extractions.values() for e in x.events if (key := judged_key(e)) in judged]
+    return Precision(sum(row["verdict"] == "correct" for row in rows), len(rows),
+                     Counter(row["cause"] for row in rows if row["verdict"] == "wrong"))
+

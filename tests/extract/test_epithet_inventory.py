@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article
-from tests.extract.extracting import code_of, inventory_rows
-from tests.extract.test_nested_inventory import failures, triples_of
+from tests.extract.extracting import inventory_rows
+from tests.extract.inventory_checks import assert_row_holds, assert_well_formed, open_rows_that_pass
+from tests.extract.test_nested_inventory import triples_of
 
 INVENTORY = Path(__file__).with_name("epithet_inventory.tsv")
 SHAPES = frozenset({"state_epithet", "org_epithet", "pair", "unresolved", "must_not"})
@@ -24,13 +24,9 @@ def rows() -> list[dict[str, str]]:
     return inventory_rows(INVENTORY)
 
 
-
 def test_the_inventory_is_well_formed() -> None:
     table = rows()
-    assert len(table) >= 60
-    assert {row["shape"] for row in table} == SHAPES
-    assert {row["status"] for row in table} <= {"pairs", "open"}
-    assert len({row["sentence"] for row in table}) == len(table)
+    assert_well_formed(table, SHAPES, 60)
     for row in table:
         assert triples_of(row["expected"], "act") or triples_of(row["absent"], "any"), row["sentence"]
         if row["shape"] in ("unresolved", "must_not"):
@@ -42,17 +38,9 @@ PAIRING = [row for row in rows() if row["status"] == "pairs"]
 
 @pytest.mark.parametrize("row", PAIRING, ids=[f"{r['shape']}:{r['sentence'][:40]}" for r in PAIRING])
 def test_an_inventory_passage_gives_its_triples_and_no_other(extractor: Extractor, row: dict[str, str]) -> None:
-    events = extractor.extract(Article("epithets", row["sentence"], None, "2024-03-14")).events
-    assert failures(events, row) == [], [
-        (e.subject.id, e.relation.name, code_of(e), e.modality.value, e.object.id) for e in events
-    ]
+    assert_row_holds(extractor, row, "epithets")
 
 
 def test_the_rows_it_passes_stay_listed_as_pairs(extractor: Extractor) -> None:
     """Every row the extractor passes is marked pairs, so a passing row cannot silently be left open."""
-    passing_but_open = [
-        row["sentence"] for row in rows()
-        if row["status"] == "open"
-        and not failures(extractor.extract(Article("epithets", row["sentence"], None, "2024-03-14")).events, row)
-    ]
-    assert passing_but_open == []
+    assert open_rows_that_pass(extractor, rows(), "epithets") == []

@@ -12,9 +12,14 @@ import pytest
 
 from extract.key_facts import load_key_facts, score_facts
 from extract.pipeline import Extractor
-from graph.model import Article, Extraction
-from loaders.sources import article_from_file
-from tests.extract.judgements import badly_judged, judged_key, load_judgements
+from graph.model import Extraction
+from tests.extract.judgements import (
+    badly_judged,
+    folder_extractions,
+    judged_precision,
+    load_judgements,
+    unjudged_triples,
+)
 
 NEWSSET2 = Path(__file__).with_name("newsset2")
 FACTS = NEWSSET2 / "key_facts.tsv"
@@ -30,12 +35,7 @@ PRECISION_FLOOR = 0.66
 @pytest.fixture(scope="module")
 def extractions(extractor: Extractor) -> dict[str, Extraction]:
     """The extraction of every article of the set, keyed by file name."""
-    articles: dict[str, Article] = {}
-    for path in sorted(NEWSSET2.glob("*.md")):
-        article = article_from_file(path, None)
-        assert isinstance(article, Article), str(article)
-        articles[path.name] = article
-    return dict(zip(articles, extractor.extract_many(articles.values()), strict=True))
+    return folder_extractions(extractor, NEWSSET2)
 
 
 def test_the_set_has_twelve_articles_and_their_key_facts(extractions: dict[str, Extraction]) -> None:
@@ -60,12 +60,7 @@ def test_every_judgement_has_a_verdict_and_a_wrong_one_a_cause() -> None:
 
 
 def test_every_triple_the_extractor_gives_has_been_judged(extractions: dict[str, Extraction]) -> None:
-    judged = load_judgements(JUDGED)
-    unjudged = [
-        f"{key} in: {event.sentence}"
-        for extraction in extractions.values() for event in extraction.events
-        if (key := judged_key(event)) not in judged
-    ]
+    unjudged = unjudged_triples(extractions, load_judgements(JUDGED))
     assert not unjudged, (
         f"{len(unjudged)} triple(s) on newsset2 have no judgement; read each by hand and "
         f"add a row (verdict, cause, note) to {JUDGED.name}:\n" + "\n".join(unjudged)
@@ -73,13 +68,9 @@ def test_every_triple_the_extractor_gives_has_been_judged(extractions: dict[str,
 
 
 def test_precision_on_the_judged_set_holds(extractions: dict[str, Extraction]) -> None:
-    judged = load_judgements(JUDGED)
-    rows = [judged[key] for x in extractions.values() for e in x.events if (key := judged_key(e)) in judged]
-    assert len(rows) >= 70, f"only {len(rows)} judged triples on newsset2"
-    correct = sum(row["verdict"] == "correct" for row in rows)
-    causes = Counter(row["cause"] for row in rows if row["verdict"] == "wrong")
-    precision = correct / len(rows)
-    assert precision >= PRECISION_FLOOR, (
-        f"precision {precision:.3f} ({correct} of {len(rows)}) below {PRECISION_FLOOR}; "
-        f"wrong by cause: {dict(causes)}"
+    found = judged_precision(extractions, load_judgements(JUDGED))
+    assert found.judged >= 70, f"only {found.judged} judged triples on newsset2"
+    assert found.value >= PRECISION_FLOOR, (
+        f"precision {found.value:.3f} ({found.correct} of {found.judged}) below {PRECISION_FLOOR}; "
+        f"wrong by cause: {dict(found.wrong_causes)}"
     )
