@@ -166,19 +166,19 @@ def _present_perfect_progressive(verb: Token) -> bool:
     return verb.tag_ == "VBG" and "been" in auxiliaries and bool(auxiliaries & _PERFECT_AUX)
 
 
-def _clause_tokens(verb: Token) -> Iterable[Token]:
-    """The verb's own clause: its subtree without the clauses below it."""
-    stack = [c for c in verb.children if c.dep_ not in _OWN_CLAUSES]
+def clause_tokens(verb: Token, own_clauses: frozenset[str] = _OWN_CLAUSES) -> Iterable[Token]:
+    """The verb's own clause: its subtree without the clauses below it (the arcs ``own_clauses``)."""
+    stack = [c for c in verb.children if c.dep_ not in own_clauses]
     while stack:
         token = stack.pop()
         yield token
-        stack.extend(c for c in token.children if c.dep_ not in _OWN_CLAUSES)
+        stack.extend(c for c in token.children if c.dep_ not in own_clauses)
 
 
 def _states_a_time(verb: Token) -> bool:
     """A date or time in the verb's own clause: a present with a time is an event ("hosts talks
     on Sunday": scheduled; a headline's historic present)."""
-    return any(t.ent_type_ in ("DATE", "TIME") and not _dates_a_noun(t) for t in _clause_tokens(verb))
+    return any(t.ent_type_ in ("DATE", "TIME") and not _dates_a_noun(t) for t in clause_tokens(verb))
 
 
 def _dates_a_noun(token: Token) -> bool:

@@ -46,7 +46,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.aspect import MATERIAL_QUAD_CLASSES
+from extract.aspect import MATERIAL_QUAD_CLASSES, clause_tokens
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
 from extract.speech_act_candidates import requesting_governor
@@ -197,7 +197,8 @@ def _lasts(verb: Token, words: StandingWords) -> bool:
     own clause (the parser may hang "for decades" on the object)."""
     if any(c.dep_ == "advmod" and c.lower_ in words.duration_adverbs for c in verb.children):
         return True
-    preps = (t for t in _clause_tokens(verb) if t.dep_ == "prep" and t.lower_ in words.duration_prepositions)
+    preps = (t for t in clause_tokens(verb, _OWN_CLAUSES)
+             if t.dep_ == "prep" and t.lower_ in words.duration_prepositions)
     for prep in preps:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if prep.lower_ == "since" or obj.lemma_.lower() in words.span_nouns:
@@ -210,18 +211,10 @@ def _counts_things(verb: Token) -> bool:
     return any(c.dep_ == "nummod" for o in verb.children if o.dep_ in ("dobj", "dative") for c in o.children)
 
 
-def _clause_tokens(verb: Token) -> Iterable[Token]:
-    stack = [c for c in verb.children if c.dep_ not in _OWN_CLAUSES]
-    while stack:
-        token = stack.pop()
-        yield token
-        stack.extend(c for c in token.children if c.dep_ not in _OWN_CLAUSES)
-
-
 def _states_a_time(verb: Token) -> bool:
     """A date or time in the verb's own clause, other than a duration from "since"/"for"
     ("supplied drones in August": an act)."""
-    for token in _clause_tokens(verb):
+    for token in clause_tokens(verb, _OWN_CLAUSES):
         if token.ent_type_ not in ("DATE", "TIME"):
             continue
         governor = token
@@ -316,13 +309,10 @@ def nested_request(trigger: Token, ctx: Context) -> Token | None:
 
 def _only_requesters(objects: tuple[Actor, ...], trigger: Token, ctx: Context, words: StandingWords) -> bool:
     """Every object actor is named only inside "at the request of X" on the trigger's clause."""
-    requesters = {actor for token in _requester_tokens(trigger, words) if (actor := ctx.actor(token)) is not None}
+    named_as_requester = set(_requester_tokens(trigger, words))
+    requesters = {actor for token in named_as_requester if (actor := ctx.actor(token)) is not None}
     return bool(requesters) and all(o in requesters for o in objects) and not any(
-        ctx.actor(t) in objects for t in _clause_tokens(trigger) if t not in _requester_set(trigger, words))
-
-
-def _requester_set(trigger: Token, words: StandingWords) -> set[Token]:
-    return set(_requester_tokens(trigger, words))
+        ctx.actor(t) in objects for t in clause_tokens(trigger, _OWN_CLAUSES) if t not in named_as_requester)
 
 
 def _requester_tokens(trigger: Token, words: StandingWords) -> Iterable[Token]:
