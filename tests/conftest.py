@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import signal
-import sqlite3
 import subprocess
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +14,8 @@ from extract.pipeline import Extractor
 from graph.model import Actor, ActorType, Article, Event, Evidence, Extraction, Modality, Polarity
 from graph.neo4j_store import Neo4jStore
 from graph.sqlite_store import SqliteStore
+from loaders.sources import read_inputs
+from tests.held_input import EXAMPLE_ARTICLES, HELD_ARTICLES, HeldFeed, held_feed, kill_after_loaded
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -33,29 +32,18 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-def kill_after_loaded(process: subprocess.Popen[bytes], ledger: Path, articles: int, timeout: float = 180) -> None:
-    """SIGKILL an ingestion process as soon as its ledger marks ``articles`` loaded."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        loaded = 0
-        if ledger.exists():
-            try:
-                with sqlite3.connect(ledger) as connection:
-                    loaded = connection.execute("SELECT COUNT(*) FROM ledger WHERE status = 'loaded'").fetchone()[0]
-            except sqlite3.OperationalError:
-                loaded = 0  # the process is creating or writing the ledger
-        if loaded >= articles:
-            process.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.05)
-    process.wait(timeout=60)
-    assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
-
-
 @pytest.fixture
 def killer() -> Callable[[subprocess.Popen[bytes], Path, int], None]:
     """``kill_after_loaded`` for tests in any folder."""
     return kill_after_loaded
+
+
+@pytest.fixture
+def example_feed(tmp_path: Path) -> Iterator[HeldFeed]:
+    """The bundled example articles as a feed that keeps back its last ``HELD_ARTICLES``."""
+    articles = [a for a in read_inputs([str(EXAMPLE_ARTICLES)]) if isinstance(a, Article)]
+    with held_feed(tmp_path, articles, HELD_ARTICLES) as feed:
+        yield feed
 
 
 def small_graph_extractions() -> list[Extraction]:

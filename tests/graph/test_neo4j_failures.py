@@ -19,6 +19,7 @@ from graph.sqlite_store import SqliteStore
 from graph.store import StoreError
 from loaders.ingest import Ledger, RunReport, ingest
 from loaders.sources import read_inputs
+from tests.held_input import HELD_ARTICLES, HeldFeed
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -86,22 +87,27 @@ def test_a_stopped_server_fails_cleanly_and_a_rerun_completes(
 
 def test_a_killed_neo4j_ingestion_resumes_to_the_counts_of_a_clean_run(
     neo4j_server: Neo4jTestServer, neo4j_driver: Driver, tmp_path: Path,
-    killer: Callable[[subprocess.Popen[bytes], Path, int], None],
+    killer: Callable[[subprocess.Popen[bytes], Path, int], None], example_feed: HeldFeed,
 ) -> None:
     env = {**os.environ, **neo4j_server.env()}
     ledger = tmp_path / "ledger.sqlite"
-    command = [sys.executable, "-m", "geokg", "ingest", str(EXAMPLES), "--store", "neo4j", "--batch", "1",
+    command = [sys.executable, "-m", "geokg", "ingest", "--store", "neo4j", "--batch", "1", "--workers", "1",
                "--ledger", str(ledger), "--report", "json"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # the feed keeps its last articles back (one process extracts them as they come), so the kill
+    # lands mid-run however fast the machine
+    process = subprocess.Popen([*command, str(example_feed.pipe)], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     killer(process, ledger, 3)
-    rerun = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    store = Neo4jStore(neo4j_server.store_settings())
+    assert 3 <= store.counts()["Article"] <= ARTICLES - HELD_ARTICLES
+    rerun = subprocess.run([*command, str(example_feed.file)], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     report = json.loads(rerun.stdout.strip().splitlines()[-1])
     assert report["articles_duplicate"] >= 3 and report["articles_new"] + report["articles_duplicate"] == ARTICLES
-    store = Neo4jStore(neo4j_server.store_settings())
     after_kill = store.counts()
     clean_db = tmp_path / "clean.sqlite"
-    clean = subprocess.run([sys.executable, "-m", "geokg", "ingest", str(EXAMPLES), "--db", str(clean_db),
+    clean = subprocess.run([sys.executable, "-m", "geokg", "ingest", str(example_feed.file), "--db", str(clean_db),
                             "--ledger", str(tmp_path / "clean-ledger.sqlite")],
                            cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert clean.returncode == 0, clean.stderr

@@ -4,6 +4,7 @@ If-Modified-Since with 304 and counts requests."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import threading
@@ -17,6 +18,7 @@ from pathlib import Path
 ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 LAST_MODIFIED = "Wed, 20 Nov 2024 10:00:00 GMT"
 RSS_ARTICLES = ("2024-07-05-orban-visits-moscow", "2023-03-21-xi-visits-moscow", "2022-11-14-biden-xi-bali")
+GATE_SECONDS = 120.0  # the longest a gated request waits
 ATOM_ARTICLES = ("2023-03-10-saudi-iran-beijing-deal", "2023-04-04-finland-joins-nato")
 
 
@@ -51,6 +53,7 @@ class NewsSite:
     not_modified: Counter[str] = field(default_factory=Counter)
     user_agents: list[str] = field(default_factory=list)
     slow_seconds: float = 3.0
+    gates: dict[str, threading.Event] = field(default_factory=dict)  # a gated path is served once its gate opens
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -103,6 +106,8 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         self.site.requests[path] += 1
         self.site.user_agents.append(self.headers.get("User-Agent", ""))
+        if path in self.site.gates:
+            self.site.gates[path].wait(timeout=GATE_SECONDS)
         if path == "/slow.xml":
             time.sleep(self.site.slow_seconds)
             self._send(200, {"Content-Type": "application/rss+xml"}, b"<rss version='2.0'><channel/></rss>")
@@ -166,7 +171,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client went away (killed)
+            self.wfile.write(body)
 
 
 def serve() -> Iterator[NewsSite]:

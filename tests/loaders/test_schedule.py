@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -212,7 +213,9 @@ def test_killed_and_concurrent_passes_give_the_counts_of_one_clean_pass(
 
     killed = tmp_path / "killed"
     killed.mkdir()
+    site.gates["/atom.xml"] = threading.Event()  # the second source waits, so the kill lands between the two
     killer(geokg_pass(killed, sources), killed / "ledger.sqlite", 3)  # after the RSS source's articles
+    site.gates["/atom.xml"].set()
     assert counts_of(killed)["Article"] == 3
     rerun = geokg_pass(killed, sources)
     assert rerun.wait(timeout=300) == 0
