@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.phrase_heads import object_governor
+
 #: Subordinators of time and reason: their clause states when or why, not what is intended.
 TIME_AND_REASON_MARKERS = frozenset({"after", "before", "since", "because", "as", "when", "while", "until", "once"})
 #: Penn tags of a verb in a finite tense of its own (past, third person present).
@@ -79,12 +81,8 @@ def _own_agent(noun: Token) -> Token | None:
 
 def _governing_verb(noun: Token) -> Token | None:
     """The verb whose object the noun is, directly or through a preposition ("comment on X")."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    elif noun.dep_ != "dobj":
-        return None
-    return head if head.pos_ in _VERBS else None
+    head = object_governor(noun)
+    return head if head is not None and head.pos_ in _VERBS else None
 
 
 def _clause_subject(verb: Token) -> Token | None:

@@ -24,6 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from extract.ontology import Lexicon
+from extract.phrase_heads import object_governor
 from extract.qualifiers import Qualifiers
 from graph.model import Polarity
 
@@ -95,12 +96,8 @@ def answering_verb(noun: Token, root: str, lexicon: Lexicon) -> Token | None:
     from Israel"): one who answers another's criticism or threat is the one it was aimed at."""
     if root not in ANSWERED_REACTION_ROOTS:
         return None
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    elif noun.dep_ != "dobj":
-        return None
-    return head if answers_the_act(head, lexicon) else None
+    head = object_governor(noun)
+    return head if head is not None and answers_the_act(head, lexicon) else None
 
 
 #: CAMEO roots of acts done by saying them: comment, appeal, intent, demand, disapproval,

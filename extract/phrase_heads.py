@@ -1,6 +1,7 @@
 """The head of the noun phrase a noun stands in, read up the parse: from a conjunct to the first of
 coordinated nouns ("an attack or [an invasion]" -> "attack") and, where asked, from a compound
-modifier to the noun it modifies ("the [aid] package" -> "package")."""
+modifier to the noun it modifies ("the [aid] package" -> "package"); and the word a noun is the
+object of, directly or through a preposition ("dismissed [the criticism]", "responded to [threats]")."""
 
 from __future__ import annotations
 
@@ -21,3 +22,12 @@ def noun_phrase_head(noun: Token, *, through_compounds: bool, max_steps: int | N
             break
         head, steps = head.head, steps + 1
     return head
+
+
+def object_governor(noun: Token) -> Token | None:
+    """The word ``noun`` is the object of: the head of a direct object, or the word the preposition
+    taking it hangs from ("comment on [X]", "responded to [threats]"); None for any other role."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        return head.head
+    return head if noun.dep_ == "dobj" else None

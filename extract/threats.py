@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.clause_scope import clause_top
+from extract.phrase_heads import object_governor
 from extract.speech_acts import Threats
 
 _VERBS = frozenset({"VERB", "AUX"})
@@ -20,12 +21,8 @@ def _act_verb(trigger: Token) -> Token | None:
     is ("impose sanctions on X", "launch strikes against X")."""
     if trigger.pos_ in _VERBS:
         return trigger
-    head = trigger.head
-    if trigger.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    elif trigger.dep_ != "dobj":
-        return None
-    return head if head.pos_ in _VERBS and head != trigger else None
+    head = object_governor(trigger)
+    return head if head is not None and head.pos_ in _VERBS and head != trigger else None
 
 
 def _is_infinitive(verb: Token) -> bool:
