@@ -39,6 +39,7 @@ from extract.nominal_speech_acts import nominal_polarity
 from extract.noun_senses import NounSenseWords, load_noun_sense_words, with_noun_sense, with_unreported_modality
 from extract.obstruction import with_obstruction_code
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
+from extract.organisation_names import OrganisationNames
 from extract.own_object_targets import with_own_object_target
 from extract.pair_reference import ReferenceResolver
 from extract.patterns import Candidate, Context, with_backoff
@@ -118,6 +119,11 @@ class Knowledge:
     def binding_words(self) -> BindingWords:
         """The lexicon's words for binding a possessive "its" (extract/possessor_binding.py), built once."""
         return BindingWords.of(self.lexicon)
+
+    @cached_property
+    def organisation_names(self) -> OrganisationNames:
+        """The gazetteer's organisation names by word (extract/organisation_names.py), built once."""
+        return OrganisationNames.of(self.gazetteer.organizations.values())
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -395,7 +401,7 @@ class _ArticleExtraction:
         self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date,
                                       knowledge.binding_words)
         self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words,
-                                            knowledge.epithets)
+                                            knowledge.epithets, knowledge.organisation_names)
         self.locator = AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon,
                                     knowledge.ontology)
         self.events: list[Event] = []
