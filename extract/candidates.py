@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from extract.addressed_requests import with_addressed_requests
+from extract.block_index import BlockTokens
 from extract.characterising_acts import with_clause_doer
 from extract.consequence_threats import consequence_threats
 from extract.conveyed_objects import without_conveyed_recipient
@@ -35,9 +36,10 @@ from extract.speech_act_candidates import (
 from extract.verb_senses import object_sense, sense_candidates
 
 
-def block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candidate]:
-    """Every candidate in a run of tokens (one parsed block), events composed of a verb and its noun
-    (``extract.light_verb_candidates``) or told by the noun of such a verb (``extract.noun_events``),
+def block_candidates(tokens: Sequence[Token], ctx: Context, table: BlockTokens) -> Iterator[Candidate]:
+    """Every candidate in a run of tokens (one parsed block, whose words ``table`` gives), events
+    composed of a verb and its noun (``extract.light_verb_candidates``) or told by the noun of such a
+    verb (``extract.noun_events``),
     requests coded as requests and threats as threats, and requests and reactions about an act done
     to someone aimed at its doer (``extract.requested_acts``); an event noun giving the reason for a
     clause is no act of its subject (``extract.reason_adjuncts``); appeals, demands, deadlines and
@@ -50,7 +52,7 @@ def block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candidat
         candidate = as_official_protest(outside_reason_adjunct(aimed_at_doer(candidate, ctx), ctx), ctx)
         candidate = without_conveyed_recipient(candidate, ctx)  # "sent Syrian fighters": no aid to Syria
         coded.append(with_clause_doer(as_declined_comment(candidate, ctx), ctx))
-    yield from with_addressed_requests(tokens, coded, ctx)
+    yield from with_addressed_requests(tokens, coded, ctx, table)
 
 
 def _block_candidates(tokens: Sequence[Token], ctx: Context) -> Iterator[Candidate]:

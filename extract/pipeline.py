@@ -42,6 +42,7 @@ from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.organisation_names import OrganisationNames
 from extract.own_object_targets import with_own_object_target
 from extract.pair_reference import ReferenceResolver
+from extract.pass_gates import PassGates
 from extract.patterns import Candidate, Context, with_backoff
 from extract.possessor_binding import BindingWords
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
@@ -119,6 +120,11 @@ class Knowledge:
     def binding_words(self) -> BindingWords:
         """The lexicon's words for binding a possessive "its" (extract/possessor_binding.py), built once."""
         return BindingWords.of(self.lexicon)
+
+    @cached_property
+    def pass_gates(self) -> PassGates:
+        """The words each gated block pass can act at (extract/pass_gates.py), built once."""
+        return PassGates.of(self.ontology, self.lexicon, self.symbol_words)
 
     @cached_property
     def organisation_names(self) -> OrganisationNames:
@@ -429,12 +435,15 @@ class _ArticleExtraction:
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
         speakers, authors = speakers_and_authors(words.verbs, sentences, ctx)
         self.memory = self.memory.hear(speakers).note_authors(authors)
-        found = with_envoy_acts(words.verbs, list(block_candidates(words.content, ctx)), ctx)
+        gates = self.extractor.knowledge.pass_gates  # each pass walks only the words it can act at
+        found = with_envoy_acts(gates.envoy_words(words.verbs, tokens),
+                                list(block_candidates(words.content, ctx, tokens)), ctx)
         found = with_summons_addressees(found, ctx)
-        found = with_territory_acts(words.content, found, ctx, self.extractor.knowledge.gazetteer)
+        found = with_territory_acts(gates.territory_words(words.content, tokens), found, ctx,
+                                    self.extractor.knowledge.gazetteer)
         found = with_force_posture(words.verbs, found, ctx, self.extractor.knowledge.posture_words)
-        found = with_symbol_protests(words.verbs, found, ctx, self.extractor.knowledge.symbol_words,
-                                     self.extractor.knowledge.gazetteer)
+        found = with_symbol_protests(gates.symbol_words(words.verbs, tokens), found, ctx,
+                                     self.extractor.knowledge.symbol_words, self.extractor.knowledge.gazetteer)
         for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
