@@ -10,6 +10,14 @@ down") and gives nothing at a word outside its lists. So each gate keeps the wor
 words of one, and the pass walks those alone: its result is the same, and most words of a block
 are not visited at all. A gate may keep a word its pass then passes over; it never leaves out one
 the pass would act at.
+
+The same holds for the readings tried at each verb of a block (extract/candidates.py): naming
+("called X a liar"), denials, refusals, and the clauses a verb of statement reports (obligations,
+consequences, responsibility, judgements) each start from a verb of their lists; a particle that
+changes a verb's sense is listed by verb; a verb's object selects a sense only for a verb of the
+sense classes, or for a verb of the CAMEO dictionary that is a general verb or has no trigger of
+the ontology (extract/verb_senses.py ``object_sense``). ``VerbGates`` holds those lemmas, so a verb
+outside them goes straight to its own triggers.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.block_index import BlockTokens
+from extract.denials import DENIAL_CODE
 from extract.ontology import Lexicon, Ontology
 from extract.protest_symbols import SymbolWords
 
@@ -75,3 +84,31 @@ class PassGates:
         if pos == "VERB":
             return table.lemmas[i] in self.territory_verbs or table.lowers[i] in self.territory_verbs
         return pos == "NOUN" and table.lemmas[i] in self.territory_nouns
+
+
+@dataclass(frozen=True)
+class VerbGates:
+    """The verb lemmas at which the readings other than a verb's own triggers can give anything."""
+
+    #: naming, denial, refusal and reported-clause verbs (every reading that ends with ``speech``)
+    speech: frozenset[str]
+    #: verbs with particles that change their sense (``changed_particle``)
+    phrasal: frozenset[str]
+    #: verbs whose object may select a sense (``object_sense``)
+    sensed: frozenset[str]
+
+    @staticmethod
+    def of(ontology: Ontology, lexicon: Lexicon) -> VerbGates:
+        acts = ontology.speech_acts
+        dictionary = ontology.verbs
+        denying = frozenset(lemma for lemma, codes in dictionary.object_codes.items() if DENIAL_CODE in codes)
+        triggered = frozenset(lemma for pos, lemma in ontology.triggers if pos == "VERB")
+        senses = ontology.verb_senses
+        coded = frozenset(dictionary.entries)
+        return VerbGates(
+            speech=(acts.naming.verbs | denying | leading_words(acts.refusal.phrasal_verbs)
+                    | acts.refusal.refusing_verbs | acts.refusal.saying_verbs | acts.censure.reporting_verbs
+                    | lexicon.speech_verbs | acts.threats.stating_verbs),
+            phrasal=frozenset(senses.phrasal),
+            sensed=frozenset(senses.by_verb) | (coded & senses.general_verbs) | (coded - triggered),
+        )

@@ -42,7 +42,7 @@ from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.organisation_names import OrganisationNames
 from extract.own_object_targets import with_own_object_target
 from extract.pair_reference import ReferenceResolver
-from extract.pass_gates import PassGates
+from extract.pass_gates import PassGates, VerbGates
 from extract.patterns import Candidate, Context, with_backoff
 from extract.possessor_binding import BindingWords
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
@@ -125,6 +125,11 @@ class Knowledge:
     def pass_gates(self) -> PassGates:
         """The words each gated block pass can act at (extract/pass_gates.py), built once."""
         return PassGates.of(self.ontology, self.lexicon, self.symbol_words)
+
+    @cached_property
+    def verb_gates(self) -> VerbGates:
+        """The verbs each reading at a verb can act at (extract/pass_gates.py), built once."""
+        return VerbGates.of(self.ontology, self.lexicon)
 
     @cached_property
     def organisation_names(self) -> OrganisationNames:
@@ -437,7 +442,8 @@ class _ArticleExtraction:
         self.memory = self.memory.hear(speakers).note_authors(authors)
         gates = self.extractor.knowledge.pass_gates  # each pass walks only the words it can act at
         found = with_envoy_acts(gates.envoy_words(words.verbs, tokens),
-                                list(block_candidates(words.content, ctx, tokens)), ctx)
+                                list(block_candidates(words.content, ctx, tokens,
+                                                     self.extractor.knowledge.verb_gates)), ctx)
         found = with_summons_addressees(found, ctx)
         found = with_territory_acts(gates.territory_words(words.content, tokens), found, ctx,
                                     self.extractor.knowledge.gazetteer)

@@ -11,9 +11,10 @@ import pytest
 from extract.actors import ActorResolver
 from extract.addressed_requests import _acts_at, may_act_at, with_addressed_requests
 from extract.block_index import BlockTokens, BlockWords, index_sentences
+from extract.candidates import block_candidates
 from extract.envoys import with_envoy_acts
 from extract.pair_reference import ReferenceResolver
-from extract.pass_gates import leading_words
+from extract.pass_gates import VerbGates, leading_words
 from extract.patterns import Candidate, Context
 from extract.pipeline import Extractor
 from extract.protest_symbols import with_symbol_protests
@@ -105,3 +106,38 @@ def test_a_word_of_no_request_threat_or_deadline_list_is_not_visited(extractor: 
     request_words = ctx.ontology.addressed_requests
     kept = [t.lower_ for t in words.content if may_act_at(tokens, t.i, request_words, ctx)]
     assert kept == ["said"]  # a verb of statement: a threat may be answered there
+
+
+# -- the readings tried at each verb (extract/candidates.py) ----------------------------------------
+VERB_READINGS = [
+    "Beijing called the report a fabrication.",  # naming
+    "The ministry denied the accusations made by Kyiv.",  # denial
+    "Tehran ruled out talks with Washington.",  # refusal (phrasal)
+    "Ghana said Togo must release the fishermen.",  # obligation
+    "Ankara said Athens would pay a heavy price.",  # consequences
+    "Seoul said Pyongyang was responsible for the attack.",  # responsibility
+    "Egypt called off the talks with Sudan.",  # a particle changing the sense
+    "Japan sent a delegation to Vietnam.",  # the object selecting a sense
+    "Russia criticized Ukraine and praised Belarus.",  # the verbs' own triggers
+]
+
+
+def _open_gates(tokens: BlockTokens) -> VerbGates:
+    """Gates that let every verb of the block through: the readings tried as before the gates."""
+    every = frozenset(tokens.lemmas)
+    return VerbGates(every, every, every)
+
+
+@pytest.mark.parametrize("text", VERB_READINGS)
+def test_the_verb_gates_give_the_candidates_every_reading_gives(extractor: Extractor, text: str) -> None:
+    tokens, words, ctx = _block(extractor, text)
+    everywhere = list(block_candidates(words.content, ctx, tokens, _open_gates(tokens)))
+    assert everywhere  # the sentence has something to find
+    assert list(block_candidates(words.content, ctx, tokens, extractor.knowledge.verb_gates)) == everywhere
+
+
+def test_a_verb_with_its_own_trigger_only_is_tried_for_no_other_reading(extractor: Extractor) -> None:
+    gates = extractor.knowledge.verb_gates
+    assert "say" in gates.speech and "call" in gates.speech and "deny" in gates.speech
+    assert "criticize" not in gates.speech and "visit" not in gates.speech
+    assert "call" in gates.phrasal and "send" in gates.sensed
