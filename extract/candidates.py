@@ -48,7 +48,12 @@ def block_candidates(
     clause is no act of its subject (``extract.reason_adjuncts``); appeals, demands, deadlines and
     threats of force read across several words are merged in last (``extract.addressed_requests``)."""
     patterns = list(_block_candidates(tokens, ctx, table, gates))
-    found = with_noun_events(tokens, with_composed_events(tokens, patterns, ctx), ctx)
+    # composed events start at a verb with light-verb or listing entries, noun events at a noun of
+    # such a verb: only those words are walked
+    light = ctx.ontology.light_verbs
+    composing = [t for t in tokens if table.pos[t.i] in ("VERB", "AUX") and table.lemmas[t.i] in gates.composing]
+    telling = [t for t in tokens if table.pos[t.i] == "NOUN" and light.verb_of_noun(table.lemmas[t.i]) is not None]
+    found = with_noun_events(telling, with_composed_events(composing, patterns, ctx), ctx)
     coded = []
     for candidate in found:
         candidate = with_threat_instrument(as_threat(as_request(candidate, ctx), ctx), ctx)

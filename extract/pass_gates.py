@@ -17,7 +17,8 @@ consequences, responsibility, judgements) each start from a verb of their lists;
 changes a verb's sense is listed by verb; a verb's object selects a sense only for a verb of the
 sense classes, or for a verb of the CAMEO dictionary that is a general verb or has no trigger of
 the ontology (extract/verb_senses.py ``object_sense``). ``VerbGates`` holds those lemmas, so a verb
-outside them goes straight to its own triggers.
+outside them goes straight to its own triggers. Composed events ("suspended talks", "removed X
+from the list") start only at a verb with entries of its own in light_verbs.toml.
 """
 
 from __future__ import annotations
@@ -96,6 +97,8 @@ class VerbGates:
     phrasal: frozenset[str]
     #: verbs whose object may select a sense (``object_sense``)
     sensed: frozenset[str]
+    #: verbs with light-verb or sanctions-listing entries (extract/light_verb_candidates.py ``composed_acts``)
+    composing: frozenset[str]
 
     @staticmethod
     def of(ontology: Ontology, lexicon: Lexicon) -> VerbGates:
@@ -111,4 +114,5 @@ class VerbGates:
                     | lexicon.speech_verbs | acts.threats.stating_verbs),
             phrasal=frozenset(senses.phrasal),
             sensed=frozenset(senses.by_verb) | (coded & senses.general_verbs) | (coded - triggered),
+            composing=frozenset(ontology.light_verbs.verbs) | {e.lemma for e in ontology.light_verbs.listing.verbs},
         )

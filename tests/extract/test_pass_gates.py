@@ -119,13 +119,15 @@ VERB_READINGS = [
     "Egypt called off the talks with Sudan.",  # a particle changing the sense
     "Japan sent a delegation to Vietnam.",  # the object selecting a sense
     "Russia criticized Ukraine and praised Belarus.",  # the verbs' own triggers
+    "Canada suspended talks with Venezuela.",  # a composed event
+    "The suspension of aid to Niger by France angered Niamey.",  # a noun event
 ]
 
 
 def _open_gates(tokens: BlockTokens) -> VerbGates:
     """Gates that let every verb of the block through: the readings tried as before the gates."""
     every = frozenset(tokens.lemmas)
-    return VerbGates(every, every, every)
+    return VerbGates(every, every, every, every)
 
 
 @pytest.mark.parametrize("text", VERB_READINGS)
