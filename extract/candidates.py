@@ -69,8 +69,8 @@ def _block_candidates(tokens: Sequence[Token], ctx: Context, table: BlockTokens,
     """The candidates at each verb and noun; a reading is tried only at a verb whose lemma (read from
     ``table``) its ``gates`` list: at any other verb it gives nothing (extract/pass_gates.py)."""
     for token in tokens:
-        if token.pos_ == "VERB":
-            lemma = table.lemmas[token.i]
+        pos, lemma = table.pos[token.i], table.lemmas[token.i]
+        if pos == "VERB":
             speech = lemma in gates.speech
             named = naming_candidate(token, ctx) if speech else None
             if named is not None:
@@ -95,5 +95,5 @@ def _block_candidates(tokens: Sequence[Token], ctx: Context, table: BlockTokens,
             yield from responsibility_accusations(token, ctx)
             yield from reported_judgement_candidates(token, ctx)
             yield from refusal_candidates(token, ctx)
-        elif token.pos_ in ("NOUN", "PROPN") and ctx.actor(token) is None:
-            yield from noun_candidates(token, ctx)
+        elif pos in ("NOUN", "PROPN") and ctx.ontology.triggers_for("NOUN", lemma) and ctx.actor(token) is None:
+            yield from noun_candidates(token, ctx)  # (a noun without a trigger of its own gives none)

@@ -109,6 +109,8 @@ def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -
     if mention.is_anaphor or mention.kind is MentionKind.PRONOUN:
         return None
     actor: Actor = mention.actor
+    if actor.type is ActorType.PERSON:
+        return None  # a person is never a legislature: each reading below asks for another type
     for text in (_text_of(doc, mention.start, mention.end), actor.name):
         named = legislatures.names.get(" ".join(text.lower().split()).removeprefix("the "))
         if named is not None and actor.country in (None, named) and actor.type is not ActorType.PERSON:
