@@ -53,6 +53,10 @@ class PassGates:
     #: verb lemmas of taking, and the forms and lemmas the territory words mend to one
     territory_verbs: frozenset[str]
     territory_nouns: frozenset[str]
+    #: verbs whose subject is a speaker (extract/event_memory.py ``speakers_at``)
+    speaking_verbs: frozenset[str]
+    #: verbs that issue a document by themselves, the document nouns' own words ("propose")
+    issuing_verbs: frozenset[str]
 
     @staticmethod
     def of(ontology: Ontology, lexicon: Lexicon, symbols: SymbolWords) -> PassGates:
@@ -65,6 +69,8 @@ class PassGates:
             symbol_verbs=leading_words(symbols.desecrating_verbs) | symbols.carrying_verbs,
             territory_verbs=territory.taking_verbs | territory.control_verbs | frozenset(territory.verb_forms),
             territory_nouns=territory.taking_nouns,
+            speaking_verbs=lexicon.speech_verbs | lexicon.accusing_verbs | lexicon.naming_verbs,
+            issuing_verbs=frozenset().union(*ontology.event_nouns.documents.values()),
         )
 
     def envoy_words(self, verbs: Sequence[Token], table: BlockTokens) -> list[Token]:

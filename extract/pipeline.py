@@ -438,9 +438,10 @@ class _ArticleExtraction:
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions,
                       self.extractor.knowledge.reporter_acts)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
-        speakers, authors = speakers_and_authors(words.verbs, sentences, ctx)
-        self.memory = self.memory.hear(speakers).note_authors(authors)
         gates = self.extractor.knowledge.pass_gates  # each pass walks only the words it can act at
+        speakers, authors = speakers_and_authors(words.verbs, sentences, ctx, tokens, gates.speaking_verbs,
+                                                 gates.issuing_verbs)
+        self.memory = self.memory.hear(speakers).note_authors(authors)
         found = with_envoy_acts(gates.envoy_words(words.verbs, tokens),
                                 list(block_candidates(words.content, ctx, tokens,
                                                      self.extractor.knowledge.verb_gates)), ctx)

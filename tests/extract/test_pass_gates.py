@@ -13,6 +13,7 @@ from extract.addressed_requests import _acts_at, may_act_at, with_addressed_requ
 from extract.block_index import BlockTokens, BlockWords, index_sentences
 from extract.candidates import block_candidates
 from extract.envoys import with_envoy_acts
+from extract.event_memory import sentence_numbers, speakers_and_authors
 from extract.pair_reference import ReferenceResolver
 from extract.pass_gates import VerbGates, leading_words
 from extract.patterns import Candidate, Context
@@ -143,3 +144,25 @@ def test_a_verb_with_its_own_trigger_only_is_tried_for_no_other_reading(extracto
     assert "say" in gates.speech and "call" in gates.speech and "deny" in gates.speech
     assert "criticize" not in gates.speech and "visit" not in gates.speech
     assert "call" in gates.phrasal and "send" in gates.sensed
+
+
+# -- speakers and authors (extract/event_memory.py) -------------------------------------------------
+SPEAKING_AND_ISSUING = [
+    "Beijing said Manila had provoked the incident.",
+    "The United Nations Security Council adopted a resolution on Yemen.",  # a document noun as object
+    "A peace plan was put forward by Qatar and Egypt.",  # a document noun as passive subject
+    "Turkey proposed new talks on grain exports.",  # a verb the documents' words list
+]
+
+
+@pytest.mark.parametrize("text", SPEAKING_AND_ISSUING)
+def test_speakers_and_authors_are_found_as_when_every_verb_is_read(extractor: Extractor, text: str) -> None:
+    tokens, words, ctx = _block(extractor, text)
+    sentences = sentence_numbers((s.start for s in words.content[0].doc.sents), 0)
+    gates = extractor.knowledge.pass_gates
+    # every verb read for an author (as before the gate), the speech verbs for a speaker
+    everywhere = speakers_and_authors(words.verbs, sentences, ctx, tokens, gates.speaking_verbs,
+                                      frozenset(tokens.lemmas))
+    assert everywhere[0] or everywhere[1]  # someone speaks or issues
+    assert speakers_and_authors(words.verbs, sentences, ctx, tokens, gates.speaking_verbs,
+                                gates.issuing_verbs) == everywhere
