@@ -43,6 +43,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from extract.addressed_request_words import AddressedRequestWords
+from extract.block_index import BlockTokens
 from extract.deadlines import given_deadline
 from extract.event_memory import same_state
 from extract.intended_threats import THREAT_CONFIDENCE, condition_targets
@@ -67,17 +68,23 @@ DEMAND_RELATION = "DEMAND"
 _CLAUSES = frozenset({"acl", "advcl", "ccomp", "xcomp", "relcl"})
 
 
-def with_addressed_requests(tokens: Sequence[Token], candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+def with_addressed_requests(
+    tokens: Sequence[Token], candidates: list[Candidate], ctx: Context, table: BlockTokens,
+) -> list[Candidate]:
     """The candidates with the addressed requests, deadlines and threats of force in ``tokens``
-    merged in; candidates at the words such an act spans become duplicates of it."""
+    (whose block's words ``table`` gives) merged in; candidates at the words such an act spans
+    become duplicates of it."""
     words = ctx.ontology.addressed_requests
     candidates = [_as_assertion(_requested_of_another(c, ctx), words, ctx) for c in candidates]
+    # only the words ``_acts_at`` can act at are visited (read from the block's table ``table``)
+    found = [act for token in tokens if may_act_at(table, token.i, words, ctx) for act in _acts_at(token, words, ctx)]
+    if not found:
+        return candidates  # no act: the patterns' events need not be known
     # events the patterns gave: a pair of one state ("Lavrov warned that Moscow would ...") is none
     events = {(c.trigger.i, ctx.ontology.relation(c.relation).cameo[:2])
               for c in candidates if c.drop is None and c.relation in ctx.ontology.relations
               and not all(same_state(s, o) for s, o in c.actor_pairs())}
-    acts = [act for token in tokens for act in _acts_at(token, words, ctx)
-            if (act.candidate.trigger.i, _root(act.candidate, ctx)) not in events]
+    acts = [act for act in found if (act.candidate.trigger.i, _root(act.candidate, ctx)) not in events]
     return with_spanning_acts(candidates, acts)
 
 
@@ -117,6 +124,21 @@ def _as_assertion(candidate: Candidate, words: AddressedRequestWords, ctx: Conte
 def _root(candidate: Candidate, ctx: Context) -> str:
     code = dict(candidate.attributes).get("cameo") or ctx.ontology.relation(candidate.relation).cameo
     return code[:2]
+
+
+def may_act_at(table: BlockTokens, i: int, words: AddressedRequestWords, ctx: Context) -> bool:
+    """Whether ``_acts_at`` can find an act at word ``i`` of the block ``table`` gives, read from its
+    lemma and part of speech as ``_acts_at`` reads them: a word of appeal or demand, a verb of
+    ultimatum, statement or warning, a noun of force or an event noun (whose code the threat codes
+    may map). Every other word gives no act there."""
+    lemma, pos = table.lemmas[i], table.pos[i]
+    if lemma in words.appeal_words or lemma in words.demand_words:
+        return True
+    if pos == "VERB":
+        threats = ctx.ontology.speech_acts.threats
+        return (lemma in threats.stating_verbs or lemma in threats.warning_verbs
+                or lemma in ctx.ontology.deadlines.ultimatum_verbs)
+    return pos == "NOUN" and (lemma in words.act_codes or bool(ctx.ontology.triggers_for("NOUN", lemma)))
 
 
 def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from extract.mentions import BlockMentions
+from extract.organisation_names import OrganisationNames
 from graph.model import Actor
 
 
@@ -125,16 +126,15 @@ def state_members(token: Token, epithets: Epithets) -> frozenset[str] | None:
 
 
 def organisation_members(
-    token: Token, epithets: Epithets, names: Mapping[str, Iterable[str]],
+    token: Token, epithets: Epithets, names: OrganisationNames,
 ) -> frozenset[str] | None:
     """The actor ids of the organisations an organisation description allows: those its epithets
-    list, and for a noun read from names those whose name or alias ``names`` (organisation actor id
-    to its names) has the word; None when neither applies."""
+    list, and for a noun read from names those whose name or alias has the word (``names``, the
+    gazetteer's organisation names by word); None when neither applies."""
     head, words = token.lemma_.lower(), words_before(token)
     allowed = [e.members for e in epithets.organisations if e.applies(head, words)]
     if head in epithets.named_organisation_heads:
-        allowed.append(frozenset(actor_id for actor_id, forms in names.items()
-                                 if any(head in form.lower().split() for form in forms)))
+        allowed.append(names.named_with(head))
     return _intersection(allowed)
 
 

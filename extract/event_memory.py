@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from extract.block_index import BlockTokens
 from extract.patterns import Context
 from graph.model import Actor, Event
 
@@ -134,21 +135,26 @@ def sentence_numbers(sentence_starts: Iterable[int], before: int) -> dict[int, i
 
 
 def speakers_and_authors(
-    tokens: Iterable[Token], sentences: dict[int, int], ctx: Context,
+    tokens: Iterable[Token], sentences: dict[int, int], ctx: Context, table: BlockTokens,
+    speaking: frozenset[str], issuing: frozenset[str],
 ) -> tuple[list[Speaker], list[Author]]:
-    """The speakers and the authors of a block, each in text order, read in one walk over its verbs
-    (``speakers_at``, ``authors_at``)."""
-    lexicon = ctx.lexicon
-    speech = lexicon.speech_verbs | lexicon.accusing_verbs | lexicon.naming_verbs
+    """The speakers and the authors of a block (whose words ``table`` gives), each in text order,
+    read in one walk over its verbs (``speakers_at`` at the ``speaking`` verbs: speech, accusing and
+    naming; ``authors_at``). A verb tells an author only through a document noun: as one of the
+    ``issuing`` verbs (the documents' own words, "proposed") or with a document noun as its
+    argument, so in a block without a document noun only the issuing verbs are read for one."""
+    documents = ctx.ontology.event_nouns.documents
+    any_document = not documents.keys().isdisjoint(table.lemmas)
     speakers: list[Speaker] = []
     authors: list[Author] = []
     for token in tokens:
-        if token.pos_ != "VERB":
+        if table.pos[token.i] != "VERB":
             continue
-        lemma = token.lemma_.lower()
-        if lemma in speech:
+        lemma = table.lemmas[token.i]
+        if lemma in speaking:
             speakers.extend(speakers_at(token, sentences, ctx))
-        authors.extend(authors_at(token, lemma, sentences, ctx))
+        if any_document or lemma in issuing:
+            authors.extend(authors_at(token, lemma, sentences, ctx))
     return speakers, authors
 
 

@@ -87,12 +87,20 @@ def reaction_relation(candidate: Candidate, ctx: Context) -> str | None:
     return relation if ctx.ontology.relation(relation).cameo[:2] in ctx.ontology.reaction_roots else None
 
 
+#: The drops of the candidates ``evaluated_noun``, ``reaction_relation`` and
+#: ``official_protest_relation`` read (a subject found, an object naming no actor); any other
+#: candidate gets no relation from any of them.
+_REACTION_DROPS = frozenset({DropReason.NOT_AN_ACTOR, DropReason.NO_OBJECT})
+
+
 def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
     """A reaction verb whose object is a referring event noun, paired with the referred event's
     agent; ``SELF_LOOP`` when that agent is the reactor's own state, ``UNRESOLVED_REFERENCE`` when
     the noun may refer to events of different agents; otherwise the candidate as it was (no
     reaction, no referring noun, or no event or speaker to refer to in the window). A statement
     noun with no event to refer to is aimed at the latest speaker of another state."""
+    if candidate.drop not in _REACTION_DROPS or not candidate.subjects:
+        return candidate  # each reading below is of a reactor whose object named no actor
     verb = candidate.trigger
     judged = evaluated_noun(candidate, ctx)
     relation = (reaction_relation(candidate, ctx) or official_protest_relation(candidate, ctx)

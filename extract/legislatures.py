@@ -109,14 +109,16 @@ def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -
     if mention.is_anaphor or mention.kind is MentionKind.PRONOUN:
         return None
     actor: Actor = mention.actor
+    if actor.type is ActorType.PERSON:
+        return None  # a person is never a legislature (each reading below is of another type)
     for text in (_text_of(doc, mention.start, mention.end), actor.name):
         named = legislatures.names.get(" ".join(text.lower().split()).removeprefix("the "))
-        if named is not None and actor.country in (None, named) and actor.type is not ActorType.PERSON:
+        if named is not None and actor.country in (None, named):
             return named  # "the Knesset", "Capitol Hill", "the Duma (speaker)": an organisation of no state
     span = doc[mention.start : mention.end]
     for token in span:
         named = legislatures.names.get(token.lower_)
-        if named is not None and token.pos_ == "PROPN" and actor.type is not ActorType.PERSON:
+        if named is not None and token.pos_ == "PROPN":
             return named  # "the Duma speaker": the body's own name says whose, not a place spelt alike
     if actor.country is None or actor.sector != "GOV":
         return None

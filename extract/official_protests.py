@@ -83,6 +83,8 @@ def as_official_protest(candidate: Candidate, ctx: Context) -> Candidate:
     words = ctx.ontology.speech_acts.official_protest
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
+    if lemma not in words.verbs and lemma not in words.nouns:
+        return candidate  # every re-coding below is of a verb or noun of protest: no other is looked at
     if not candidate.subjects or not all(acts_for_a_government(actor) for actor in candidate.subjects):
         return candidate
     if not _named_as_government(trigger, ctx):

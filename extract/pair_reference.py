@@ -17,7 +17,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +46,7 @@ from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, mention_roots, sentence_groups
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.ontology import Lexicon
+from extract.organisation_names import OrganisationNames
 from extract.plural_subject import PLURAL_SUBJECT_PRONOUN, continues_plural_subject, coordinated_subject_pair
 from extract.reference_ambiguity import rival_pairs, rival_referents
 from graph.model import Actor, ActorType, DropReason
@@ -416,6 +416,7 @@ class ReferenceResolver:
     gazetteer: Gazetteer
     group_words: GroupWords
     epithets: Epithets
+    organisation_names: OrganisationNames  # the gazetteer's organisation names by word, built once
     recent: deque[tuple[tuple[Actor, ...], tuple[tuple[Actor, Actor], ...]]] = field(
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
     recent_groups: deque[tuple[tuple[Actor, ...], ...]] = field(
@@ -548,7 +549,7 @@ class ReferenceResolver:
         if described is DescriptionKind.STATE:
             return state_members(token, self.epithets)
         if described is DescriptionKind.ORGANISATION:
-            return organisation_members(token, self.epithets, self._organisation_names)
+            return organisation_members(token, self.epithets, self.organisation_names)
         return None
 
     def _office_organisation(self, actor: Actor) -> Actor | None:
@@ -558,11 +559,6 @@ class ReferenceResolver:
         org_id = self.gazetteer.office_organizations.get((actor.id.removeprefix("person:"), actor.title))
         known = org_id is not None and org_id in self.gazetteer.organizations
         return self.gazetteer.organization_actor(org_id) if known and org_id is not None else None
-
-    @cached_property
-    def _organisation_names(self) -> dict[str, tuple[str, ...]]:
-        """Each organisation's actor id with its name and aliases."""
-        return {f"org:{o.id}": (o.name, *o.aliases) for o in self.gazetteer.organizations.values()}
 
     def _members(self, regions: Iterable[Mention]) -> frozenset[str]:
         """The states of the regions ``regions`` name (empty when none is bounded)."""

@@ -1319,12 +1319,22 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     agency") or a report's source ("according to the navy") is no party (``extract.non_party_phrases``)."""
     trigger = candidate.trigger
     sentence = trigger.sent
+    # an actor found by word order starts in the trigger's sentence, before it or after it (the
+    # subject's side and the object's, swapped in the passive): with no mention on the side the
+    # parse left empty, it stays empty
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    sides = (range(sentence.start, trigger.i), range(trigger.i + 1, sentence.end))
+    subject_side, object_side = reversed(sides) if passive else sides
+    mentioned = ctx.mentions.keys()
+    if ((not candidate.subjects and mentioned.isdisjoint(subject_side))
+            or (not candidate.objects and mentioned.isdisjoint(object_side))):
+        return None
     named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor
                     and not names_no_party(trigger.doc[m.start : m.end].root, ctx.lexicon)}, key=lambda m: m.start)
     before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i
               and not names_setting(trigger.doc[m.start : m.end].root)]  # not "meeting in Abu Dhabi"
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
-    if any(c.dep_ == "auxpass" for c in trigger.children):
+    if passive:
         before, after = after, before
     # a direct object in which the parse found no actor ("opposed any ban on Russian energy
     # imports") is not searched again by word order

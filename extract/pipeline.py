@@ -39,8 +39,10 @@ from extract.nominal_speech_acts import nominal_polarity
 from extract.noun_senses import NounSenseWords, load_noun_sense_words, with_noun_sense, with_unreported_modality
 from extract.obstruction import with_obstruction_code
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
+from extract.organisation_names import OrganisationNames
 from extract.own_object_targets import with_own_object_target
 from extract.pair_reference import ReferenceResolver
+from extract.pass_gates import PassGates, VerbGates
 from extract.patterns import Candidate, Context, with_backoff
 from extract.possessor_binding import BindingWords
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
@@ -118,6 +120,21 @@ class Knowledge:
     def binding_words(self) -> BindingWords:
         """The lexicon's words for binding a possessive "its" (extract/possessor_binding.py), built once."""
         return BindingWords.of(self.lexicon)
+
+    @cached_property
+    def pass_gates(self) -> PassGates:
+        """The words each gated block pass can act at (extract/pass_gates.py), built once."""
+        return PassGates.of(self.ontology, self.lexicon, self.symbol_words)
+
+    @cached_property
+    def verb_gates(self) -> VerbGates:
+        """The verbs each reading at a verb can act at (extract/pass_gates.py), built once."""
+        return VerbGates.of(self.ontology, self.lexicon)
+
+    @cached_property
+    def organisation_names(self) -> OrganisationNames:
+        """The gazetteer's organisation names by word (extract/organisation_names.py), built once."""
+        return OrganisationNames.of(self.gazetteer.organizations.values())
 
     @staticmethod
     def load(data_dir: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
@@ -395,7 +412,7 @@ class _ArticleExtraction:
         self.resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, article.date,
                                       knowledge.binding_words)
         self.references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words,
-                                            knowledge.epithets)
+                                            knowledge.epithets, knowledge.organisation_names)
         self.locator = AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon,
                                     knowledge.ontology)
         self.events: list[Event] = []
@@ -421,14 +438,19 @@ class _ArticleExtraction:
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions,
                       self.extractor.knowledge.reporter_acts)
         sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
-        speakers, authors = speakers_and_authors(words.verbs, sentences, ctx)
+        gates = self.extractor.knowledge.pass_gates  # each pass walks only the words it can act at
+        speakers, authors = speakers_and_authors(words.verbs, sentences, ctx, tokens, gates.speaking_verbs,
+                                                 gates.issuing_verbs)
         self.memory = self.memory.hear(speakers).note_authors(authors)
-        found = with_envoy_acts(words.verbs, list(block_candidates(words.content, ctx)), ctx)
+        found = with_envoy_acts(gates.envoy_words(words.verbs, tokens),
+                                list(block_candidates(words.content, ctx, tokens,
+                                                     self.extractor.knowledge.verb_gates)), ctx)
         found = with_summons_addressees(found, ctx)
-        found = with_territory_acts(words.content, found, ctx, self.extractor.knowledge.gazetteer)
+        found = with_territory_acts(gates.territory_words(words.content, tokens), found, ctx,
+                                    self.extractor.knowledge.gazetteer)
         found = with_force_posture(words.verbs, found, ctx, self.extractor.knowledge.posture_words)
-        found = with_symbol_protests(words.verbs, found, ctx, self.extractor.knowledge.symbol_words,
-                                     self.extractor.knowledge.gazetteer)
+        found = with_symbol_protests(gates.symbol_words(words.verbs, tokens), found, ctx,
+                                     self.extractor.knowledge.symbol_words, self.extractor.knowledge.gazetteer)
         for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,

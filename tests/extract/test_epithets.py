@@ -85,7 +85,7 @@ def test_a_description_allows_the_states_its_words_carry(extractor: Extractor) -
 
 def test_an_organisation_noun_read_from_names_allows_the_organisations_so_named(extractor: Extractor) -> None:
     epithets = extractor.knowledge.epithets
-    names = {f"org:{o.id}": (o.name, *o.aliases) for o in extractor.knowledge.gazetteer.organizations.values()}
+    names = extractor.knowledge.organisation_names
     doc = extractor.nlp("The council met. The court ruled. The bloc voted. The group spoke.")
     council, court, bloc, group = (organisation_members(t, epithets, names) for t in doc if t.dep_ == "nsubj")
     assert council is not None and {"org:un-security-council", "org:gcc"} <= council and "org:nato" not in council

@@ -164,7 +164,8 @@ def block_actor(extractor: Extractor, text: str, word: str) -> Actor | None:
     tokens = BlockTokens.of(doc)
     resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE, knowledge.binding_words)
     mentions = resolver.resolve_block(doc, tokens)
-    references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words, knowledge.epithets)
+    references = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words, knowledge.epithets,
+                                   knowledge.organisation_names)
     references.resolve_block(doc, mentions, tokens)
     AgentLocator(knowledge.location_words, knowledge.gazetteer, knowledge.lexicon, knowledge.ontology).locate(
         doc, mentions)
