@@ -57,12 +57,14 @@ SETS = (
     *(JudgedSet(f"newsset_blind{n}", TESTS / f"newsset_blind{n}", TESTS / f"newsset_blind{n}" / "judged.tsv")
       for n in ("", "2", "3", "4", "5")),
 )
-# chosen by the leave-one-set-out log loss (see --ablation): quad is subsumed by cameo_root, and
-# sentence length and repeated mentions added nothing
-DEFAULT_GROUPS = ("raw", "pairing", "cameo_root", "modality", "actor_types", "stateless")
+# chosen by the leave-one-set-out log loss (see --ablation), kept coarse: sentence length and repeated
+# mentions added nothing; the 19 CAMEO-root weights lowered the log loss a little more (0.544 against
+# 0.559 on the blind sets) but dropped whole relation classes that these sets found often wrong ("sold
+# wheat to China" at 0.49), which cost the DEV and check-set regression checks more triples right than wrong
+DEFAULT_GROUPS = ("raw", "pairing", "quad", "modality", "actor_types", "stateless")
 DEFAULT_L2 = 3.0
 FLOORS = (0.3, 0.4, 0.45, 0.5, 0.55)
-DEFAULT_FLOOR = 0.5
+DEFAULT_FLOOR = 0.3  # extract.calibration.DEFAULT_MIN_CONFIDENCE
 RAW_THRESHOLDS = (0.6, 0.7)
 TUNED_SETS = frozenset({"newsset", "newsset2", "examples"})  # the rules were written looking at these
 
