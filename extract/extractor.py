@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
+from extract.calibration import DEFAULT_MIN_CONFIDENCE
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR
 from graph.model import Article, Extraction
 
@@ -63,9 +64,11 @@ def extractor_id(extractor: Extractor) -> str:
 
 @dataclass(frozen=True)
 class ExtractorSettings:
-    """What a factory may need to build its extractor."""
+    """What a factory may need to build its extractor: its knowledge files, and the calibrated
+    confidence below which a triple is dropped (0.0 keeps every triple)."""
 
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
 
 ExtractorFactory = Callable[[ExtractorSettings], Extractor]
@@ -78,7 +81,7 @@ class UnknownExtractorError(ValueError):
 def _rule_extractor(settings: ExtractorSettings) -> Extractor:
     from extract.pipeline import Knowledge, RuleExtractor  # spaCy loads only when asked for
 
-    return RuleExtractor(knowledge=Knowledge.load(settings.knowledge_dir))
+    return RuleExtractor(knowledge=Knowledge.load(settings.knowledge_dir), min_confidence=settings.min_confidence)
 
 
 RULES = "geokg-rules"

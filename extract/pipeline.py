@@ -17,6 +17,13 @@ from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
 from extract.block_index import BlockTokens, BlockWords, index_sentences
+from extract.calibration import (
+    DEFAULT_MIN_CONFIDENCE,
+    ConfidenceModel,
+    calibrated,
+    checked_floor,
+    load_confidence_model,
+)
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
@@ -115,6 +122,7 @@ class Knowledge:
     reporter_acts: frozenset[str]
     standing_words: StandingWords
     epithets: Epithets
+    confidence_model: ConfidenceModel
 
     @cached_property
     def binding_words(self) -> BindingWords:
@@ -165,6 +173,7 @@ class Knowledge:
                 load_reporter_acts(data_dir / "reporter_acts.toml"),
                 load_standing_words(data_dir / "standing_relations.toml"),
                 load_epithets(data_dir / "epithets.toml"),
+                load_confidence_model(data_dir / "confidence_model.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -176,28 +185,38 @@ class Knowledge:
             raise KnowledgeError(f"{data_dir}: malformed knowledge ({message})") from error
 
 
-def rules_version(knowledge: Knowledge, nlp: Language) -> str:
-    """``RULES_VERSION+k`` and a short sha256 of the knowledge digest and the spaCy model's name
-    and version: any change to either gives a new version, so stored events get re-extracted."""
+def rules_version(knowledge: Knowledge, nlp: Language, confidence: str = f"floor {DEFAULT_MIN_CONFIDENCE}") -> str:
+    """``RULES_VERSION+k`` and a short sha256 of the knowledge digest, the spaCy model's name
+    and version and the ``confidence`` policy (its floor, or raw): any change to one gives a new
+    version, so stored events get re-extracted."""
     meta = nlp.meta
     model = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
-    digest = hashlib.sha256(f"{knowledge.digest}\0{model}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{knowledge.digest}\0{model}\0{confidence}".encode()).hexdigest()
     return f"{RULES_VERSION}+k{digest[:8]}"
 
 
 class RuleExtractor:
     """The rule pipeline: runs spaCy over article blocks and turns trigger words into events
-    (an ``extract.extractor.Extractor``)."""
+    (an ``extract.extractor.Extractor``). Each event's confidence is the calibrated probability
+    that it is right (``extract.calibration``); one below ``min_confidence`` is dropped
+    (``LOW_CONFIDENCE``). With ``calibrate=False`` (for fitting the model) events keep the rules'
+    raw confidence and none is dropped for it."""
 
-    def __init__(self, nlp: Language | None = None, knowledge: Knowledge | None = None) -> None:
+    def __init__(
+        self, nlp: Language | None = None, knowledge: Knowledge | None = None,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE, calibrate: bool = True,
+    ) -> None:
         self.nlp = nlp or load_model()
         self.knowledge = knowledge or Knowledge.load()
+        self.min_confidence = checked_floor(min_confidence)
+        self.calibrate = calibrate
         self.index = SurfaceIndex.build(
             self.knowledge.gazetteer, lambda text: [t.text for t in self.nlp.make_doc(text)]
         )
         self.name_words = frozenset(word for key in self.index.entries for word in key)
         self.name = EXTRACTOR_NAME
-        self.version = rules_version(self.knowledge, self.nlp)
+        policy = f"floor {self.min_confidence}" if calibrate else "raw"
+        self.version = rules_version(self.knowledge, self.nlp, policy)
         self.label = extractor_id(self)  # what its events carry as their extractor
 
     def extract(self, article: Article) -> Extraction:
@@ -475,6 +494,9 @@ class _ArticleExtraction:
 
     def finish(self) -> Extraction:
         merged = [with_aliases(event, self.names) for event in merge_events(self.events, self.drops)]
+        if self.extractor.calibrate:
+            merged, low = calibrated(merged, self.extractor.knowledge.confidence_model, self.extractor.min_confidence)
+            self.drops.extend(low)
         return Extraction(self.article, tuple(merged), tuple(self.drops), self.warnings)
 
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from extract.calibration import DEFAULT_MIN_CONFIDENCE
 from extract.extractor import DEFAULT_EXTRACTOR, EXTRACTORS, ExtractorSettings, UnknownExtractorError, create_extractor
 from extract.knowledge_dir import KNOWLEDGE_ENV, KnowledgeError, resolve_knowledge_dir
 from extract.parallel import DEFAULT_CHUNK_ARTICLES, ParallelExtractor, WorkerSpec, parallel_extractor, usable_cores
@@ -17,12 +18,15 @@ if TYPE_CHECKING:
 
 
 def add_extractor_options(parser: argparse.ArgumentParser) -> None:
-    """``--extractor NAME`` and ``--knowledge-dir DIR``."""
+    """``--extractor NAME``, ``--knowledge-dir DIR`` and ``--min-confidence P``."""
     parser.add_argument("--extractor", default=DEFAULT_EXTRACTOR, metavar="NAME",
                         help=f"the extractor to run (known: {', '.join(sorted(EXTRACTORS))}; "
                         f"default {DEFAULT_EXTRACTOR})")
     parser.add_argument("--knowledge-dir", type=Path, default=None, metavar="DIR",
                         help=f"the extractor's knowledge files (default ${KNOWLEDGE_ENV}, else extract/data)")
+    parser.add_argument("--min-confidence", type=probability, default=DEFAULT_MIN_CONFIDENCE, metavar="P",
+                        help="drop triples whose calibrated confidence (the judged probability that they are "
+                        "right) is below P; 0 keeps every triple (default %(default)s)")
 
 
 def add_workers_option(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +40,7 @@ def open_extractor(args: argparse.Namespace, err: TextIO, workers: int = 1) -> E
     """The extractor the flags name, run by ``workers`` processes, or None after a one-line error
     on ``err`` (an unknown name, a missing or malformed knowledge directory). Close it with
     ``close_extractor``."""
-    settings = ExtractorSettings(resolve_knowledge_dir(args.knowledge_dir, os.environ))
+    settings = ExtractorSettings(resolve_knowledge_dir(args.knowledge_dir, os.environ), args.min_confidence)
     try:
         extractor = create_extractor(args.extractor, settings)
     except (UnknownExtractorError, KnowledgeError) as error:
@@ -59,4 +63,15 @@ def positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is less than 1")
+    return value
+
+
+def probability(text: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between 0 and 1")
     return value

@@ -57,7 +57,7 @@ def run_spark_extract_command(args: argparse.Namespace, out: TextIO, err: TextIO
         return 1
     # pandas 3 is newer than PySpark 4.3 knows; mapInArrow does not use pandas
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
-    settings = WorkerSettings(args.extractor, knowledge, args.date)
+    settings = WorkerSettings(args.extractor, knowledge, args.date, min_confidence=args.min_confidence)
     # in a process that has a session already (a notebook, the tests) the command runs on it and
     # leaves it open; a session of its own it stops
     own = SparkSession.getActiveSession() is None

@@ -189,6 +189,8 @@ class DropReason(StrEnum):
     # "closed its airspace, citing threats": a noun in a reason adjunct is no act of the clause's
     # subject (extract/reason_adjuncts.py)
     REASON_ADJUNCT = "reason_adjunct"
+    # the calibrated probability that the triple is right is below the floor (extract/calibration.py)
+    LOW_CONFIDENCE = "low_confidence"
 
 
 class TextWarning(StrEnum):

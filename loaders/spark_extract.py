@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from extract.calibration import DEFAULT_MIN_CONFIDENCE
 from extract.extractor import ArticleFailure, Extractor, ExtractorSettings, create_extractor
 from graph.model import Article, Extraction
 from graph.parquet_dataset import (
@@ -71,6 +72,7 @@ class WorkerSettings:
     knowledge_dir: str | None  # None: the package's own data, wherever the worker installed it
     date: str | None
     max_bytes: int = DEFAULT_MAX_BYTES
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # triples below this calibrated confidence are dropped
 
 
 @dataclass
@@ -100,15 +102,17 @@ class SparkRun:
 
 # The one piece of process-level state: a Python worker process serves many tasks (Spark reuses
 # its workers), and building an extractor loads spaCy and the knowledge files (seconds), so each
-# process builds it once per (extractor name, knowledge folder) and keeps it. Nothing else is kept.
-_EXTRACTORS: dict[tuple[str, str | None], Extractor] = {}
+# process builds it once per (extractor name, knowledge folder, floor) and keeps it. Nothing else is kept.
+_EXTRACTORS: dict[tuple[str, str | None, float], Extractor] = {}
 
 
 def worker_extractor(settings: WorkerSettings) -> Extractor:
     """This process's extractor for ``settings``, built on first use."""
-    key = (settings.extractor, settings.knowledge_dir)
+    key = (settings.extractor, settings.knowledge_dir, settings.min_confidence)
     if key not in _EXTRACTORS:
-        knowledge = ExtractorSettings(Path(settings.knowledge_dir)) if settings.knowledge_dir else None
+        knowledge = ExtractorSettings(min_confidence=settings.min_confidence)
+        if settings.knowledge_dir:
+            knowledge = ExtractorSettings(Path(settings.knowledge_dir), settings.min_confidence)
         _EXTRACTORS[key] = create_extractor(settings.extractor, knowledge)
     return _EXTRACTORS[key]
 

@@ -24,7 +24,7 @@ RAISE = "raise"  # an article with this id raises in the extractor
 def short_limit_rules(settings: ExtractorSettings) -> Extractor:
     from extract.pipeline import Knowledge, RuleExtractor
 
-    extractor = RuleExtractor(knowledge=Knowledge.load(settings.knowledge_dir))
+    extractor = RuleExtractor(knowledge=Knowledge.load(settings.knowledge_dir), min_confidence=settings.min_confidence)
     extractor.nlp.max_length = SHORT_LIMIT
     return extractor
 

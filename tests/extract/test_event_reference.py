@@ -30,8 +30,12 @@ def test_a_condemned_attack_is_a_criticism_of_the_attacker(extractor: Extractor)
     (event,) = referred(result)
     assert (event.subject.id, event.relation.name, event.object.id) == ("country:UGA", "CRITICIZE", "org:al-shabab")
     assert ("topic", "attack") in event.attributes
-    dependency = [e for e in result.events if e.pairing == "dependency"]
-    assert dependency and event.confidence < min(e.confidence for e in dependency)
+    # the rules' raw confidence of the path is lower than along the parse (the calibrated one, which
+    # also weighs the relation and the actors, is the model's: tests/extract/test_calibration.py)
+    raw = run(Extractor(extractor.nlp, extractor.knowledge, calibrate=False), f"{ATTACK} Uganda condemned the attack.")
+    (raw_event,) = referred(raw)
+    dependency = [e for e in raw.events if e.pairing == "dependency"]
+    assert dependency and raw_event.confidence < min(e.confidence for e in dependency)
 
 
 def test_a_general_event_anaphor_refers_to_the_latest_act(extractor: Extractor) -> None:

@@ -69,14 +69,14 @@ def test_the_rule_pipeline_is_an_extractor_named_and_versioned_by_its_knowledge(
 def test_the_version_follows_the_knowledge_files_not_their_place(
     extractor: RuleExtractor, knowledge_copy: Path
 ) -> None:
-    same = RuleExtractor(extractor.nlp, Knowledge.load(knowledge_copy))
+    same = RuleExtractor(extractor.nlp, Knowledge.load(knowledge_copy), extractor.min_confidence)
     assert same.version == extractor.version  # the same bytes elsewhere are the same knowledge
     table = knowledge_copy / "organizations.tsv"
     header = table.read_text(encoding="utf-8").splitlines()[0].split("\t")
     row = {"id": "test-alliance", "name": "Test Alliance", "aliases": "TA", "type": "IGO", "cameo": "IGOTST"}
     with table.open("a", encoding="utf-8") as handle:  # an alias row, in the columns the file has
         handle.write("\t".join(row.get(column, "") for column in header) + "\n")
-    changed = RuleExtractor(extractor.nlp, Knowledge.load(knowledge_copy))
+    changed = RuleExtractor(extractor.nlp, Knowledge.load(knowledge_copy), extractor.min_confidence)
     assert re.fullmatch(re.escape(RULES_VERSION) + r"\+k[0-9a-f]{8}", changed.version)
     assert changed.version != extractor.version
     (event,) = changed.extract(ARTICLE).events

@@ -41,7 +41,8 @@ def test_two_workers_give_the_output_of_one_process_in_order_and_a_bad_article_f
     assert max(len(b.text) for a in EXAMPLES for b in split_blocks(a.text)) < SHORT_LIMIT  # no example fails
     bad = Article("bad", "Russia attacked Ukraine. " + "x" * 3000, date="2024-02-06")  # a block over the limit
     articles = [*EXAMPLES[:20], bad, *EXAMPLES[20:]]
-    spec = WorkerSpec.of(RULES, ExtractorSettings(), {RULES: short_limit_rules})
+    # the workers keep every triple, as the suite's extractor does (floor 0.0)
+    spec = WorkerSpec.of(RULES, ExtractorSettings(min_confidence=extractor.min_confidence), {RULES: short_limit_rules})
     failures: list[ArticleFailure] = []
     with ParallelExtractor(spec, workers=2, local=extractor, chunk_articles=8) as parallel:
         in_workers = list(parallel.extract_many(articles, on_failure=failures.append))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.calibration import DEFAULT_MIN_CONFIDENCE
 from graph.model import Article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +88,23 @@ def test_jsonl_output_follows_the_contract(tmp_path: Path) -> None:
     assert oil["attributed_to"]["id"] == "person:peter-szijjarto"
     assert oil["date"] == "2023-10-19"
     assert done.stderr.strip() == "geokg: 1 articles, 2 triples, 0 inputs failed; drops by reason: none"
+
+
+def test_the_floor_drops_triples_below_it_and_counts_them(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    every = [json.loads(line) for line in geokg("extract", str(path), "--date", "2023-10-19",
+                                                 "--min-confidence", "0").stdout.splitlines()]
+    assert len(every) == 2
+    default = geokg("extract", str(path), "--date", "2023-10-19")
+    assert [json.loads(line)["id"] for line in default.stdout.splitlines()] == [
+        r["id"] for r in every if r["confidence"] >= DEFAULT_MIN_CONFIDENCE]
+    strict = geokg("extract", str(path), "--date", "2023-10-19", "--min-confidence", "0.99")
+    assert strict.returncode == 0 and strict.stdout == ""
+    assert strict.stderr.strip() == ("geokg: 1 articles, 0 triples, 0 inputs failed; "
+                                     "drops by reason: {'low_confidence': 2}")
+    refused = geokg("extract", str(path), "--min-confidence", "1.5")
+    assert refused.returncode == 2 and "'1.5' is not between 0 and 1" in refused.stderr
 
 
 def test_table_jsonl_input_and_bad_inputs_in_one_run(tmp_path: Path) -> None:

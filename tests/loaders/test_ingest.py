@@ -86,7 +86,7 @@ def test_two_worker_processes_load_what_one_loads_and_a_stop_leaves_the_rest(
         report = ingest(read_inputs([str(EXAMPLES)]), store, "k", chosen, ledger, batch_articles=8, **options)
         return report, store, ledger
 
-    spec = WorkerSpec.of(RULES, ExtractorSettings())
+    spec = WorkerSpec.of(RULES, ExtractorSettings(min_confidence=extractor.min_confidence))  # as the suite's
     with ParallelExtractor(spec, workers=2, local=extractor, chunk_articles=4) as parallel:
         one, one_store, _ = run("one", extractor)
         two, two_store, _ = run("two", parallel)
