@@ -28,11 +28,8 @@ pytest_plugins = ("tests.graph.neo4j_fixtures",)
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
-    """The real extractor with the real model and knowledge files (loaded once), keeping every
-    triple the rules give (confidence floor 0.0): the rule tests, inventories and judged tables are
-    about the rules' triples, which the confidence model is fitted on; the default floor that drops
-    triples below a calibrated 0.5 is tested in tests/extract/test_calibration.py."""
-    return Extractor(min_confidence=0.0)
+    """The real extractor with the real model and knowledge files (loaded once), as shipped."""
+    return Extractor()
 
 
 @pytest.fixture

@@ -96,9 +96,12 @@ def test_the_floor_drops_triples_below_it_and_counts_them(tmp_path: Path) -> Non
     every = [json.loads(line) for line in geokg("extract", str(path), "--date", "2023-10-19",
                                                  "--min-confidence", "0").stdout.splitlines()]
     assert len(every) == 2
-    default = geokg("extract", str(path), "--date", "2023-10-19")
-    assert [json.loads(line)["id"] for line in default.stdout.splitlines()] == [
-        r["id"] for r in every if r["confidence"] >= DEFAULT_MIN_CONFIDENCE]
+    default = geokg("extract", str(path), "--date", "2023-10-19")  # the default floor keeps every triple
+    assert DEFAULT_MIN_CONFIDENCE == 0.0 and [json.loads(line) for line in default.stdout.splitlines()] == every
+    floor = max(r["confidence"] for r in every)
+    highest = geokg("extract", str(path), "--date", "2023-10-19", "--min-confidence", str(floor))
+    assert [json.loads(line)["id"] for line in highest.stdout.splitlines()] == [
+        r["id"] for r in every if r["confidence"] >= floor]
     strict = geokg("extract", str(path), "--date", "2023-10-19", "--min-confidence", "0.99")
     assert strict.returncode == 0 and strict.stdout == ""
     assert strict.stderr.strip() == ("geokg: 1 articles, 0 triples, 0 inputs failed; "
