@@ -39,6 +39,7 @@ from extract.implicatives import ImplicativeWords, load_implicative_words, read_
 from extract.knowledge_dir import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledge_digest, require_knowledge_dir
 from extract.legislatures import Legislatures, load_legislatures, with_legislatures
 from extract.material_goods import GoodsWords, load_goods_words, with_goods_code
+from extract.membership_exits import ExitWords, load_exit_words, with_membership_exits
 from extract.mentions import Mention, MentionKind
 from extract.news_agencies import NewsAgencies, load_news_agencies
 from extract.nlp import load_model
@@ -123,6 +124,7 @@ class Knowledge:
     standing_words: StandingWords
     epithets: Epithets
     confidence_model: ConfidenceModel
+    exit_words: ExitWords
 
     @cached_property
     def binding_words(self) -> BindingWords:
@@ -150,9 +152,10 @@ class Knowledge:
         ``KnowledgeError`` naming it."""
         require_knowledge_dir(data_dir)
         try:
+            ontology = load_ontology(data_dir=data_dir)
             return Knowledge(
                 load_gazetteer(data_dir),
-                load_ontology(data_dir=data_dir),
+                ontology,
                 load_lexicon(data_dir / "lexicon.toml"),
                 knowledge_digest(data_dir),
                 load_location_words(data_dir / "event_location.toml"),
@@ -174,6 +177,7 @@ class Knowledge:
                 load_standing_words(data_dir / "standing_relations.toml"),
                 load_epithets(data_dir / "epithets.toml"),
                 load_confidence_model(data_dir / "confidence_model.toml"),
+                load_exit_words(data_dir / "membership_exits.toml", ontology.relations),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -465,6 +469,7 @@ class _ArticleExtraction:
                                 list(block_candidates(words.content, ctx, tokens,
                                                      self.extractor.knowledge.verb_gates)), ctx)
         found = with_summons_addressees(found, ctx)
+        found = with_membership_exits(words.verbs, found, ctx, self.extractor.knowledge.exit_words)
         found = with_territory_acts(gates.territory_words(words.content, tokens), found, ctx,
                                     self.extractor.knowledge.gazetteer)
         found = with_force_posture(words.verbs, found, ctx, self.extractor.knowledge.posture_words)
