@@ -117,6 +117,12 @@ def loaded_in(ledger: Path) -> int:
         return 0  # the process is creating or writing the ledger
 
 
+def _hearing_ctrl_c() -> None:
+    """In the child before it starts: Ctrl-C as a terminal delivers it. A shell running the suite in
+    the background hands its children SIGINT ignored, and Python then keeps it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_ingest_stops_cleanly_with_130_and_a_rerun_goes_on(
     tmp_path: Path, example_feed: HeldFeed
 ) -> None:
@@ -125,7 +131,7 @@ def test_ctrl_c_during_ingest_stops_cleanly_with_130_and_a_rerun_goes_on(
                "--ledger", str(ledger), "--batch", "1", "--workers", "1", "--report", "json"]
     # the feed keeps its last articles back, so the run is still going when the signal comes
     process = subprocess.Popen([*command, str(example_feed.pipe)], cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, preexec_fn=_hearing_ctrl_c)
     deadline = time.monotonic() + 300
     while loaded_in(ledger) < 3 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)  # polling the ledger: the signal goes once three articles are loaded
