@@ -99,5 +99,6 @@ class BlockWords:
     @staticmethod
     def of(doc: Doc, tokens: BlockTokens) -> BlockWords:
         """The content words of ``doc``, whose words ``tokens`` gives."""
-        content = [i for i, pos in enumerate(tokens.pos) if pos in CONTENT_POS]
-        return BlockWords(tuple(doc[i] for i in content), tuple(doc[i] for i in content if tokens.pos[i] == "VERB"))
+        content = tuple(doc[i] for i, pos in enumerate(tokens.pos) if pos in CONTENT_POS)
+        # the verbs are the same Token objects as the content words, not made a second time
+        return BlockWords(content, tuple(t for t in content if tokens.pos[t.i] == "VERB"))

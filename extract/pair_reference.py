@@ -484,9 +484,10 @@ class ReferenceResolver:
                 mentions.references[i] = pair
                 named.extend(pair or ())
                 continue
-            # most words are no description (read from the table) and need no token
-            if ((may_describe(tokens, i, self.lexicon) or (tokens.tags[i] == "NNP"
-                                                            and is_proper_epithet(doc[i], self.epithets)))
+            # most words are no description (read from the table) and need no token; a word that is
+            # already a mention is none either (``_describe`` answers False there before anything else)
+            if (i not in mentions and (may_describe(tokens, i, self.lexicon)
+                                       or (tokens.tags[i] == "NNP" and is_proper_epithet(doc[i], self.epithets)))
                     and self._describe(doc[i], mentions, named)):
                 continue
             mention = mentions.get(i)

@@ -45,7 +45,7 @@ from extract.patient_acts import possessor_is_agent
 from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from extract.role_mentions import coordinated_qualifier_tokens
 from extract.setting_places import names_setting
-from extract.verb_dictionary import particle_words
+from extract.verb_dictionary import parse_slots, particle_words
 from graph.model import Actor, ActorType, DropReason, RelationType
 
 _PLACE_PREPS = frozenset({"in", "at"})
@@ -1227,7 +1227,8 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     lemma = verb.lemma_.lower()
     if lemma in ctx.lexicon.speech_verbs or object_is_event_noun(verb, ctx):
         return
-    match = ctx.ontology.verbs.match(verb)
+    # the verb's slots as its object sense read them (extract/verb_senses.py), not read again
+    match = ctx.ontology.verbs.match(verb, parse_slots(verb, ctx.memo) if lemma in ctx.ontology.verbs else None)
     if match is None or (match.pattern is None and match.code == generic_code(match.code)):
         # a block's "not specified below" default (X0) is the catch-all of a WordNet synonym set,
         # too loose to code a verb by itself ("rule", "lead" and "manage" share 060)

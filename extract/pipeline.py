@@ -474,7 +474,8 @@ class _ArticleExtraction:
         del sentence_spans  # the block's sentence spans go now (they were kept while its rules ran)
 
     def finish(self) -> Extraction:
-        merged = [with_aliases(event, self.names) for event in merge_events(self.events, self.drops)]
+        named: dict[int, tuple[Actor, Actor]] = {}  # each actor object named once, not at every event of it
+        merged = [with_aliases(event, self.names, named) for event in merge_events(self.events, self.drops)]
         return Extraction(self.article, tuple(merged), tuple(self.drops), self.warnings)
 
 
@@ -508,13 +509,22 @@ def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[
             names.setdefault(mention.actor.id, set()).add(text)
 
 
-def with_aliases(event: Event, names: dict[str, set[str]]) -> Event:
-    """The event with each actor's aliases extended by the names the article used for it."""
+def with_aliases(event: Event, names: dict[str, set[str]], known: dict[int, tuple[Actor, Actor]] | None = None,
+                 ) -> Event:
+    """The event with each actor's aliases extended by the names the article used for it; ``known``
+    keeps, by the actor object's id, each actor (kept so its id stays its own) with its named form, so
+    that an actor object that takes part in several of an article's events is named once."""
+    memo: dict[int, tuple[Actor, Actor]] = {} if known is None else known
 
     def named(actor: Actor) -> Actor:
+        found = memo.get(id(actor))
+        if found is not None:
+            return found[1]
         seen = names.get(actor.id, set()) | set(actor.aliases)
         aliases = tuple(sorted(name for name in seen if name != actor.name))
-        return actor if aliases == actor.aliases else replace(actor, aliases=aliases)
+        result = actor if aliases == actor.aliases else replace(actor, aliases=aliases)
+        memo[id(actor)] = (actor, result)
+        return result
 
     speaker = event.attributed_to
     subject, obj = named(event.subject), named(event.object)

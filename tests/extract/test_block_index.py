@@ -40,6 +40,8 @@ def test_block_words_are_the_verbs_and_nouns_in_text_order(extractor: Extractor)
     assert {t.pos_ for t in words.content} <= {"VERB", "AUX", "NOUN", "PROPN"}
     assert [t.text for t in words.verbs] == [t.text for t in doc if t.pos_ == "VERB"] == ["criticized", "said"]
     assert "the" not in [t.lower_ for t in words.content] and "sanctions" in [t.lower_ for t in words.content]
+    # the verbs are the content words' own Token objects, not made a second time
+    assert all(any(verb is word for word in words.content) for verb in words.verbs)
 
 
 def test_block_tokens_are_what_spacy_gives_for_each_word(extractor: Extractor) -> None:
