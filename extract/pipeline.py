@@ -497,10 +497,13 @@ def _text_warnings(text: str) -> tuple[TextWarning, ...]:
 
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:
     """The surface forms that name each actor in a block ("Kovacs", "Janos Kovacs"), not its
-    pronouns, titles, capitals or demonyms."""
-    for mention in set(mentions.values()):
-        if mention.kind is not MentionKind.NAME:
+    pronouns, titles, capitals or demonyms. Each mention object is read once (the table maps every
+    token of a mention to it): by its identity, not by hashing its actor at every token."""
+    read: set[int] = set()
+    for mention in mentions.values():
+        if mention.kind is not MentionKind.NAME or id(mention) in read:
             continue
+        read.add(id(mention))  # (an equal mention of another object gives the same text, added again)
         tokens = list(doc[mention.start : mention.end])
         if mention.actor.type is ActorType.PERSON and len(tokens) > 1:  # the name without its title
             tokens = [t for t in tokens if t.ent_type_ == "PERSON" and t.text not in ("'s", "\u2019s")]
