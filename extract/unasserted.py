@@ -142,7 +142,10 @@ def in_yes_no_question(trigger: Token, words: UnassertedWords) -> bool:
     """The event's sentence is a yes/no question: it ends with a question mark and opens with an
     auxiliary standing before its subject ("Did Russia strike Poland?", "Is Turkey sending arms?")."""
     sentence = trigger.sent
-    if not sentence.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
+    # the sentence's text as its span gives it, cut from the block's text (the span would make a
+    # Token of every word to join their texts)
+    text = trigger.doc.text[sentence.start_char : sentence.end_char]
+    if not text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
         return False  # tested first: most sentences are no questions, and their words need not be read
     tokens = [t for t in sentence if not t.is_punct and not t.is_quote]
     if not tokens:

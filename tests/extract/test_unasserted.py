@@ -9,7 +9,7 @@ import pytest
 
 from extract.pipeline import Extractor
 from extract.qualifiers import Qualifiers
-from extract.unasserted import UnassertedWordsError, load_unasserted_words, unasserted
+from extract.unasserted import UnassertedWordsError, in_yes_no_question, load_unasserted_words, unasserted
 from graph.model import Article, Modality, Polarity
 
 PLAIN = Qualifiers(Polarity.AFFIRMED, Modality.ASSERTED, None, False)
@@ -90,3 +90,23 @@ def test_a_malformed_word_list_is_named(tmp_path: Path) -> None:
                     'allegation_modifiers = ["alleged"]\nquestion_auxiliaries = ["do"]\n', encoding="utf-8")
     with pytest.raises(UnassertedWordsError, match="prospect_nouns"):
         load_unasserted_words(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "question"),
+    [
+        ('Peru met Chile on Monday. "Did Bolivia expel the envoy?" a reporter asked.', "expel", True),
+        ("Peru met Chile on Monday. Did Bolivia expel the envoy?", "expel", True),
+        ("Did Bolivia expel the envoy? Peru met Chile on Monday.", "met", False),  # the question is another sentence
+        ("Peru met Chile on Monday.  Bolivia expelled the envoy?", "expelled", False),  # no opening auxiliary
+    ],
+)
+def test_a_question_is_read_from_its_own_sentence_in_a_block_of_several(
+    extractor: Extractor, text: str, trigger: str, question: bool,
+) -> None:
+    # the sentence's text is cut from the block's own text: the same as its span's text
+    doc = extractor.nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    sentence = token.sent
+    assert doc.text[sentence.start_char : sentence.end_char] == sentence.text
+    assert in_yes_no_question(token, extractor.knowledge.unasserted_words) is question
