@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import Actor
 
@@ -61,3 +61,11 @@ def entity_of(token: Token) -> Span | None:
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def mention_root(doc: Doc, mention: Mention) -> Token:
+    """The word heading ``mention`` in ``doc`` (its span's root): a one-word mention is its own
+    root, and no span is made for it (most mentions are one word)."""
+    if mention.end - mention.start == 1:
+        return doc[mention.start]
+    return doc[mention.start : mention.end].root

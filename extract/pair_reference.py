@@ -44,7 +44,7 @@ from extract.epithets import (
 )
 from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, mention_roots, sentence_groups
-from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.mentions import BlockMentions, Mention, MentionKind, mention_root
 from extract.ontology import Lexicon
 from extract.organisation_names import OrganisationNames
 from extract.plural_subject import PLURAL_SUBJECT_PRONOUN, continues_plural_subject, coordinated_subject_pair
@@ -330,7 +330,7 @@ def _is_under_discussion(mention: Mention, doc: Doc) -> bool:
     was the first red line")."""
     if mention.is_anaphor:
         return False
-    root = doc[mention.start : mention.end].root
+    root = mention_root(doc, mention)
     if root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS:
         return False
     copula = root.head
