@@ -143,5 +143,5 @@ def _text_of(doc: Doc, start: int, end: int) -> str:
     with the spaces between them, not the space after the last."""
     if end <= start:
         return ""
-    last = doc[end - 1]  # the block's text from the first word to the end of the last (no word between made)
-    return doc.text[doc[start].idx : last.idx + len(last.text)]
+    last = doc[end - 1]
+    return "".join([*(doc[i].text_with_ws for i in range(start, end - 1)), last.text])

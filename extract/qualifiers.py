@@ -394,8 +394,6 @@ def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:
 
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly"})
-#: The words ``_read_sentence_attribution`` walks a sentence for.
-_ATTRIBUTION_WORDS = ("according", *sorted(_REPORTING_ADVERBS))
 
 
 def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
@@ -407,11 +405,6 @@ def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexic
             reading.speaker = _speaker_of(child)
             reading.at_least(Modality.REPORTED)
     doc = trigger.doc
-    # a word of the walk below is in the sentence's text in lower case: a sentence with none of them
-    # needs no walk (most have none)
-    text = doc.text[sentence.start_char : sentence.end_char].lower()
-    if not any(word in text for word in _ATTRIBUTION_WORDS):
-        return
     for token in sentence:
         word = token.lower_
         if word == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":

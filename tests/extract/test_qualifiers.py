@@ -211,7 +211,7 @@ def test_negated_exclusions_forecasts_and_intentions(
 def test_a_sentence_attribution_is_read_only_in_the_triggers_sentence(
     extractor: Extractor, text: str, trigger: str, speaker: str | None, modality: Modality,
 ) -> None:
-    # a sentence without any of the words is not walked; one with them still gives its source
+    # the source of the trigger's own sentence, not of the one before
     token = next(t for t in extractor.nlp(text) if t.text == trigger)
     found = qualify(token, extractor.knowledge.lexicon)
     assert (found.speaker.text if found.speaker is not None else None, found.modality) == (speaker, modality)
