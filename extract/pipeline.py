@@ -426,7 +426,7 @@ class _ArticleExtraction:
         sentence_spans = index_sentences(doc)  # every rule asks for token.sent: one table per block
         tokens = BlockTokens.of(doc)  # each word's text, lower case, lemma and tags, read from spaCy once
         words = BlockWords.of(doc, tokens)  # the passes below start from its verbs or nouns
-        blanked = len(doc.text) - len(doc.text.lstrip(" "))  # the wire dateline the parser did not see
+        blanked = _leading_spaces(doc)  # the wire dateline the parser did not see
         if blanked and block.text[:blanked].strip():
             self.resolver.offices.note_dateline(self.extractor.knowledge.gazetteer, block.text[:blanked])
         mentions = self.resolver.resolve_block(doc, tokens)
@@ -481,6 +481,18 @@ class _ArticleExtraction:
 
 #: How much of an article's start is looked at for its warnings, so a 10 MB article costs no more.
 _WARNING_SAMPLE_CHARS = 20_000
+
+
+def _leading_spaces(doc: Doc) -> int:
+    """How many spaces open the doc's text, read from its first words only (``doc.text`` would join
+    every word of the block, a Token each, twice): once a word that is not all spaces is reached,
+    the words after it cannot change the count."""
+    opening = ""
+    for token in doc:
+        opening += token.text_with_ws
+        if opening.lstrip(" "):
+            break
+    return len(opening) - len(opening.lstrip(" "))
 
 
 def _text_warnings(text: str) -> tuple[TextWarning, ...]:

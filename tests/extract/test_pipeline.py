@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from extract.pipeline import ArticleFailure, Extractor, with_aliases
+from extract.pipeline import ArticleFailure, Extractor, _leading_spaces, with_aliases
 from graph.model import Actor, Article, DropReason, Event, Extraction, Modality, Polarity, TextWarning
 
 DATE = "2023-10-19"  # a Thursday
@@ -355,3 +355,14 @@ def test_a_wire_dateline_is_not_an_actor_of_the_lede(extractor: Extractor) -> No
     assert not [e for e in result.events if "QAT" in (e.subject.country, e.object.country)]
     (event, *_) = result.events
     assert text[event.char_start : event.char_end] == event.sentence  # the evidence keeps the dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["            Peru expelled the envoy.", "Peru expelled the envoy.", "  \n  Peru met Chile.", "     ", "",
+     " \u00a0 Peru met Chile.", "                  -- Peru met Chile."],
+)
+def test_the_blanked_dateline_is_counted_from_the_first_words(extractor: Extractor, text: str) -> None:
+    doc = extractor.nlp(text)
+    assert _leading_spaces(doc) == len(doc.text) - len(doc.text.lstrip(" ")) == len(text) - len(text.lstrip(" "))
+
