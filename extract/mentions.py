@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.block_index import doc_entities
 from graph.model import Actor
 
 
@@ -57,7 +58,7 @@ class BlockMentions(dict[int, Mention]):
 
 def entity_of(token: Token) -> Span | None:
     """The recogniser's entity a token is part of, if any."""
-    for ent in token.doc.ents:
+    for ent in doc_entities(token.doc):  # the block's entity spans, made once (extract/block_index.py)
         if ent.start <= token.i < ent.end:
             return ent
     return None

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
-from extract.block_index import BlockTokens, BlockWords, index_sentences
+from extract.block_index import ENTITIES_KEY, BlockTokens, BlockWords, index_entities, index_sentences
 from extract.candidates import block_candidates
 from extract.dates import event_date
 from extract.envoys import with_envoy_acts
@@ -424,6 +424,7 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         sentence_spans = index_sentences(doc)  # every rule asks for token.sent: one table per block
+        entity_spans = index_entities(doc)  # and for the recogniser's entities: made once per block
         tokens = BlockTokens.of(doc)  # each word's text, lower case, lemma and tags, read from spaCy once
         words = BlockWords.of(doc, tokens)  # the passes below start from its verbs or nouns
         blanked = _leading_spaces(doc)  # the wire dateline the parser did not see
@@ -472,6 +473,8 @@ class _ArticleExtraction:
             self.memory = self.memory.remember(acts, sentence)
         self.sentences_before += len(sentences)
         del sentence_spans  # the block's sentence spans go now (they were kept while its rules ran)
+        del entity_spans  # and its entity spans
+        del doc.user_data[ENTITIES_KEY]  # (a dead weak reference: nothing for a serialiser to meet)
 
     def finish(self) -> Extraction:
         named: dict[int, tuple[Actor, Actor]] = {}  # each actor object named once, not at every event of it
