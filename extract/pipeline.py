@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -295,8 +295,10 @@ class RuleExtractor:
         mentions: dict[int, Mention],
         events: list[Event],
         drops: list[Drop],
+        lowers: Sequence[str] | None = None,
     ) -> None:
-        """Append the candidate's events (one per actor pair) to ``events``, or its drops to ``drops``."""
+        """Append the candidate's events (one per actor pair) to ``events``, or its drops to ``drops``
+        (``lowers``: the block's words in lower case, when read already)."""
         trigger = candidate.trigger
         evidence = _sentence_evidence(block, trigger)
         relation = self.knowledge.ontology.relation(candidate.relation)
@@ -305,7 +307,7 @@ class RuleExtractor:
             return
         qualifiers = unasserted(
             requalify(qualify(trigger, self.knowledge.lexicon, self.knowledge.reporter_acts,
-                                      self.knowledge.ontology.speech_acts.censure.reporting_verbs),
+                                      self.knowledge.ontology.speech_acts.censure.reporting_verbs, lowers),
                       read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon)),
             trigger, self.knowledge.unasserted_words)
         qualifiers = with_unreported_modality(qualifiers, trigger, self.knowledge.noun_sense_words)
@@ -468,7 +470,7 @@ class _ArticleExtraction:
             candidate = with_obstruction_code(candidate)
             candidate = with_own_object_target(candidate, ctx)
             emitted = len(self.events)
-            self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
+            self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops, tokens.lowers)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
             self.memory = self.memory.remember(acts, sentence)
         self.sentences_before += len(sentences)

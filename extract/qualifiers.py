@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -116,11 +117,12 @@ _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def qualify(trigger: Token, lexicon: Lexicon, reporter_acts: frozenset[str] = frozenset(),
-            reporting_verbs: frozenset[str] = frozenset()) -> Qualifiers:
+            reporting_verbs: frozenset[str] = frozenset(), lowers: Sequence[str] | None = None) -> Qualifiers:
     """Walk from the trigger up to the sentence root, counting negations and noting
     intentions, conditions and reporting verbs on the way. A speech act coordinated after a
     reported clause (``reporter_acts`` under ``reporting_verbs``, extract/reporter_conjuncts.py:
-    "said S was P and urged Y") is read as the reporting verb's conjunct, not as reported."""
+    "said S was P and urged Y") is read as the reporting verb's conjunct, not as reported.
+    ``lowers``: the block's words in lower case, when read already (extract/block_index.py)."""
     reading = _trigger_reading(trigger, lexicon)
     node = trigger
     steps = 0
@@ -136,7 +138,7 @@ def qualify(trigger: Token, lexicon: Lexicon, reporter_acts: frozenset[str] = fr
         _read_governor(node, trigger, reading, lexicon)
         node = node.head
     if reading.speaker is None:
-        _read_sentence_attribution(trigger, reading, lexicon)
+        _read_sentence_attribution(trigger, reading, lexicon, lowers)
     polarity = Polarity.NEGATED if reading.flips % 2 else Polarity.AFFIRMED
     return Qualifiers(polarity, reading.modality, reading.speaker, _is_future(trigger, lexicon))
 
@@ -394,16 +396,22 @@ def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:
 
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly"})
+#: The words at which ``_read_sentence_attribution``'s walk over a sentence acts.
+_ATTRIBUTION_WORDS = _REPORTING_ADVERBS | {"according"}
 
 
-def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
+def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexicon,
+                               lowers: Sequence[str] | None = None) -> None:
     """A source the whole sentence is attributed to: a speech verb in parataxis ("..., X said"),
-    "according to X", or "reportedly"/"allegedly"; one walk over the sentence's words."""
+    "according to X", or "reportedly"/"allegedly"; one walk over the sentence's words, made only
+    when the block's words in lower case (``lowers``, when given) have one of those in the sentence."""
     sentence = trigger.sent
     for child in sentence.root.children:
         if child.dep_ == "parataxis" and child.lemma_.lower() in lexicon.speech_verbs:
             reading.speaker = _speaker_of(child)
             reading.at_least(Modality.REPORTED)
+    if lowers is not None and _ATTRIBUTION_WORDS.isdisjoint(lowers[sentence.start : sentence.end]):
+        return  # the walk below acts only at these words: most sentences have none
     doc = trigger.doc
     for token in sentence:
         word = token.lower_

@@ -211,7 +211,11 @@ def test_negated_exclusions_forecasts_and_intentions(
 def test_a_sentence_attribution_is_read_only_in_the_triggers_sentence(
     extractor: Extractor, text: str, trigger: str, speaker: str | None, modality: Modality,
 ) -> None:
-    # the source of the trigger's own sentence, not of the one before
-    token = next(t for t in extractor.nlp(text) if t.text == trigger)
-    found = qualify(token, extractor.knowledge.lexicon)
-    assert (found.speaker.text if found.speaker is not None else None, found.modality) == (speaker, modality)
+    # the source of the trigger's own sentence, not of the one before; the same with the block's
+    # words in lower case given (the sentence is walked only when they hold one of the words)
+    doc = extractor.nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    lowers = tuple(t.lower_ for t in doc)
+    for found in (qualify(token, extractor.knowledge.lexicon), qualify(token, extractor.knowledge.lexicon,
+                                                                        lowers=lowers)):
+        assert (found.speaker.text if found.speaker is not None else None, found.modality) == (speaker, modality)
