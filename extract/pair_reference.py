@@ -245,15 +245,18 @@ def sentence_dyads(
             continue  # neither a mention's head nor a verb: no pair ends here
         token = sentence.doc[i]
         mention = mentions.get(token.i) if token.i in roots else None
-        if mention is not None and len(token.conjuncts) == 1:  # "Russia, China and Cuba" is no pair
-            (conjunct,) = token.conjuncts
+        conjuncts = token.conjuncts if mention is not None else ()  # (spaCy walks them at each asking)
+        if mention is not None and len(conjuncts) == 1:  # "Russia, China and Cuba" is no pair
+            (conjunct,) = conjuncts
             other = mentions.get(conjunct.i)
             if conjunct.i > token.i and other is not None and other.actor.id != mention.actor.id:
                 found.append((conjunct.i, (mention.actor, other.actor)))
         if tokens.pos[i] in _VERB_POS:
             subject = _argument(token, ("nsubj",), mentions)
+            if subject is None:
+                continue  # no pair without a subject: its object is not looked for
             target = _argument(token, ("dobj", "dative"), mentions) or _prepositional_argument(token, mentions)
-            if subject is not None and target is not None and subject[1].id != target[1].id:
+            if target is not None and subject[1].id != target[1].id:
                 found.append((max(token.i, subject[0], target[0]), ActDyad(subject[1], target[1])))
     return sorted(found, key=lambda item: item[0])
 
