@@ -26,7 +26,7 @@ from extract.clause_pronouns import (
     relative_possessor,
 )
 from extract.conjoined_it import conjoined_clause_subject
-from extract.coordinated_antecedents import has_coordinated_subject
+from extract.coordinated_antecedents import has_coordinated_subject, may_coordinate
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind, mention_root
 from extract.possessor_binding import BindingWords, harmed_verb, other_party
@@ -60,9 +60,10 @@ class PronounResolver:
         subject for the next sentence's "it", "he" or "she" (extract/coordinated_antecedents.py)."""
         for sentence in doc.sents:
             self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token, tokens)
-            self.previous_subject_persons = has_coordinated_subject(
+            coordinated = may_coordinate(sentence, tokens.lowers)  # no "and": neither subject is coordinated
+            self.previous_subject_persons = coordinated and has_coordinated_subject(
                 sentence, by_token, lambda m: m.actor.type is ActorType.PERSON)
-            plural_body = has_coordinated_subject(sentence, by_token, _is_state_or_organisation)
+            plural_body = coordinated and has_coordinated_subject(sentence, by_token, _is_state_or_organisation)
             self.previous_subject_body = None if plural_body else _subject_body(sentence, by_token)
 
     def _resolve_sentence(
