@@ -477,9 +477,10 @@ def is_prepositional_phrase(token: Token) -> bool:
 
 def _place_of(trigger: Token, ctx: Context, used: set[int]) -> str | None:
     """Where the event happened: "in"/"at" a place on the trigger or on its object."""
-    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "pobj") or c.i in used)]
-    holders += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    preps = [c for holder in holders for c in holder.children]
+    children = list(trigger.children)  # walked once here (spaCy makes every child's Token at each walk)
+    holders = [c for c in children if c.dep_ in ("dobj", "pobj") or c.i in used]
+    holders += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    preps = [*children, *(c for holder in holders for c in holder.children)]  # the trigger's own first
     for child in preps:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
             for pobj in child.children:

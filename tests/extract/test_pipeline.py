@@ -366,3 +366,17 @@ def test_the_blanked_dateline_is_counted_from_the_first_words(extractor: Extract
     doc = extractor.nlp(text)
     assert _leading_spaces(doc) == len(doc.text) - len(doc.text.lstrip(" ")) == len(text) - len(text.lstrip(" "))
 
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russia attacked Ukraine in Kharkiv on Monday.", "Kharkiv"),  # "in" on the trigger
+        ("Chile signed an agreement with Peru in Lima.", "Lima"),
+        ("Kenya criticised the attack on Uganda in Kampala.", "Kampala"),  # "in" on the trigger's object
+        ("Hungary sent troops to Serbia.", None),  # a destination is no place of the event
+    ],
+)
+def test_the_place_is_read_on_the_trigger_and_its_objects(extractor: Extractor, text: str, place: str | None) -> None:
+    (event,) = run(extractor, text).events
+    assert dict(event.attributes).get("place") == place
+
