@@ -144,7 +144,9 @@ class VerbDictionary:
         if entry is None:
             return None
         parse = ParseSlots.of(verb) if parse is None else parse
-        parse = replace(parse, objects=tuple(t for t in parse.objects if not _has_of_complement(t)))
+        objects = tuple(t for t in parse.objects if not _has_of_complement(t))
+        if len(objects) != len(parse.objects):  # (no copy when no object has one)
+            parse = replace(parse, objects=objects)
         best: VerbPattern | None = None
         for key in parse.anchor_keys():
             if key[0] not in ("object", "pobj"):
