@@ -38,22 +38,24 @@ class Qualifiers:
 def _negated_here(node: Token, lexicon: Lexicon, below: Token | None = None) -> bool:
     """A negation marker on the node itself: "did not meet", "no talks", "never visited"; a
     negated subject other than ``below``, the word the walk came from ("neither X nor Y met Z");
-    "no" with a comparative adverb ("no longer sends")."""
-    for child in node.children:
+    "no" with a comparative adverb ("no longer sends"). The node's children are walked once for
+    the three readings."""
+    children = list(node.children)
+    for child in children:
         if child.dep_ == "neg":
             return True
         if child.dep_ in ("det", "advmod", "preconj") and child.lower_ in lexicon.negators:
             return True
-    return _has_negated_subject(node, below) or _has_no_comparative(node)
+    return _has_negated_subject(children, below) or _has_no_comparative(children)
 
 
-def _has_negated_subject(verb: Token, below: Token | None) -> bool:
-    """A subject under a negating determiner or correlative: "neither France nor Germany
-    criticised", "no state recognised": the clause is denied of every subject."""
+def _has_negated_subject(children: Sequence[Token], below: Token | None) -> bool:
+    """A subject (among a verb's ``children``) under a negating determiner or correlative: "neither
+    France nor Germany criticised", "no state recognised": the clause is denied of every subject."""
     return any(
         child.dep_ in ("nsubj", "nsubjpass") and child != below
         and any(c.dep_ in ("det", "preconj", "cc") and c.lower_ in _SUBJECT_NEGATORS for c in child.children)
-        for child in verb.children
+        for child in children
     )
 
 
@@ -63,12 +65,13 @@ _SUBJECT_NEGATORS = frozenset({"neither", "no"})
 _NO_COMPARATIVES = frozenset({"longer", "more"})
 
 
-def _has_no_comparative(verb: Token) -> bool:
-    """"no" with a comparative adverb of time or degree: "Japan no longer sends aid"."""
+def _has_no_comparative(children: Sequence[Token]) -> bool:
+    """"no" with a comparative adverb of time or degree (among a verb's ``children``): "Japan no
+    longer sends aid"."""
     return any(
         child.dep_ == "advmod" and child.lower_ in _NO_COMPARATIVES
         and any(c.lower_ == "no" for c in child.children if c.i < child.i)
-        for child in verb.children
+        for child in children
     )
 
 
