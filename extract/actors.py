@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, doc_entities
 from extract.definite_offices import DefiniteOffices
 from extract.entity_mentions import EntityNames, introduced_initialism, surname_mentions
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind
@@ -111,7 +111,7 @@ class ActorResolver:
         the surnames of persons met before; persons with what their descriptions say."""
         taken: set[int] = set()
         mentions = self._gazetteer_mentions(doc, tokens, places, taken)
-        for ent in doc.ents:
+        for ent in doc_entities(doc):  # the block's entity spans, made once (extract/block_index.py)
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             mention = self._entities.mention(doc, ent, roles)

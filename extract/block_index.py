@@ -84,6 +84,52 @@ class BlockTokens:
         return BlockTokens(texts, lowers, lemmas, tags, pos)
 
 
+#: The key of ``Doc.user_data`` under which ``index_entities`` leaves a weak reference to a block's entities.
+ENTITIES_KEY = "geokg.block_entities"
+
+
+class BlockEntities:
+    """The recogniser's entity spans of one block, made once: ``Doc.ents`` makes every entity's span
+    anew at each call (and ``Span.ents`` asks it), and the rules ask for them at many words of a
+    block. Kept while their holder is (the block's extraction), like ``SentenceSpans``."""
+
+    __slots__ = ("__weakref__", "spans")
+
+    def __init__(self, spans: tuple[Span, ...]) -> None:
+        self.spans = spans
+
+
+def index_entities(doc: Doc) -> BlockEntities:
+    """Make the entity spans of ``doc`` once. The doc keeps only a weak reference to them (a span
+    refers to its doc: a strong one would be a reference cycle); while the caller holds what is
+    returned, ``doc_entities`` gives them, and after it spaCy's own again."""
+    made = BlockEntities(tuple(doc.ents))
+    doc.user_data[ENTITIES_KEY] = weakref.ref(made)
+    return made
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """The entity spans of ``doc``: those ``index_entities`` made, while their holder lives; else
+    the ones spaCy makes (the same spans)."""
+    ref = doc.user_data.get(ENTITIES_KEY)
+    held = ref() if ref is not None else None
+    return held.spans if isinstance(held, BlockEntities) else tuple(doc.ents)
+
+
+def sentence_entities(sentence: Span) -> list[Span]:
+    """The entities that fall completely within ``sentence``, as ``Span.ents`` gives them (it reads
+    the doc's entities in order up to the first that runs past the sentence's end), from
+    ``doc_entities``."""
+    found: list[Span] = []
+    for ent in doc_entities(sentence.doc):
+        if ent.start >= sentence.start:
+            if ent.end <= sentence.end:
+                found.append(ent)
+            else:
+                break
+    return found
+
+
 #: The parts of speech of the words the rule passes start from.
 CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
@@ -99,5 +145,6 @@ class BlockWords:
     @staticmethod
     def of(doc: Doc, tokens: BlockTokens) -> BlockWords:
         """The content words of ``doc``, whose words ``tokens`` gives."""
-        content = [i for i, pos in enumerate(tokens.pos) if pos in CONTENT_POS]
-        return BlockWords(tuple(doc[i] for i in content), tuple(doc[i] for i in content if tokens.pos[i] == "VERB"))
+        content = tuple(doc[i] for i, pos in enumerate(tokens.pos) if pos in CONTENT_POS)
+        # the verbs are the same Token objects as the content words, not made a second time
+        return BlockWords(content, tuple(t for t in content if tokens.pos[t.i] == "VERB"))

@@ -9,7 +9,7 @@ pronoun is not given its first member (``extract.pronouns``): it is left unresol
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -34,6 +34,13 @@ def has_coordinated_subject(
             others = {m.actor.id for t in phrase if (m := by_token.get(t.i)) is not None and counts(m)}
             return joined and len(others - {mention.actor.id}) > 0
     return False
+
+
+def may_coordinate(sentence: Span, lowers: Sequence[str]) -> bool:
+    """Whether ``sentence`` has a coordinator ("and", "&") among its words (``lowers``: its block's
+    words in lower case): without one, ``has_coordinated_subject`` is False whatever ``counts`` is,
+    and its subject's phrase need not be walked."""
+    return not _COORDINATORS.isdisjoint(lowers[sentence.start : sentence.end])
 
 
 def _in_phrase(token: Token, subject: Token) -> bool:

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extract.block_index import sentence_entities
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -251,7 +253,7 @@ def parse_date_expression(text: str, article_date: str, future: bool = False) ->
 
 def _date_entities_for(trigger: Token) -> list[Span]:
     """DATE entities of the trigger's sentence that hang from the trigger's clause."""
-    entities = trigger.sent.ents  # spaCy builds them from the doc's entities at each call: once here
+    entities = sentence_entities(trigger.sent)  # the block's entity spans, made once (extract/block_index.py)
     if any(ent.label_ == "DATE" and ent.start <= trigger.i < ent.end for ent in entities):
         return []  # a trigger inside a DATE entity is given none
     own: list[Span] = []

@@ -6,6 +6,7 @@ extract/surface_readings.py. The words are in ``deadlines.toml``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -33,14 +34,15 @@ class DeadlineWords:
     end_prepositions: frozenset[str] = frozenset()
     code: str = "139"
 
-    @property
+    @cached_property
     def ultimatum_verbs(self) -> frozenset[str]:
-        """Verbs that may give an ultimatum: the granting and the setting verbs."""
+        """Verbs that may give an ultimatum: the granting and the setting verbs (the union built once,
+        not at every verb the addressed requests look at)."""
         return self.granting_verbs | self.setting_verbs
 
-    @property
+    @cached_property
     def period_nouns(self) -> frozenset[str]:
-        """Nouns of a time given: a span of time or a time limit."""
+        """Nouns of a time given: a span of time or a time limit (the union built once)."""
         return self.span_nouns | self.deadline_nouns
 
 

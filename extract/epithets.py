@@ -20,6 +20,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,14 +60,16 @@ class Epithets:
     named_organisation_heads: frozenset[str]
     mutual_pair_nouns: frozenset[str]
 
-    @property
+    @cached_property
     def modifier_words(self) -> frozenset[str]:
-        """Every word that carries a state property before a head ("gulf", "soviet", "islamic")."""
+        """Every word that carries a state property before a head ("gulf", "soviet", "islamic"),
+        built once (it was rebuilt at every reading)."""
         return frozenset(word for epithet in self.states for word in epithet.modifiers)
 
-    @property
+    @cached_property
     def proper_heads(self) -> frozenset[str]:
-        """State heads that an epithet names with a capital ("the Islamic Republic")."""
+        """State heads that an epithet names with a capital ("the Islamic Republic"), built once
+        (it was rebuilt at every capitalised proper noun a description was looked for at)."""
         return frozenset(head for epithet in self.states if epithet.modifiers for head in epithet.heads)
 
 

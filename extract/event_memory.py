@@ -83,7 +83,10 @@ class EventMemory:
         """The memory with ``events`` (of article sentence ``sentence``) added, and what no later
         sentence can refer to any more let go."""
         kept = tuple(e for e in self.events if sentence - e.sentence <= REFERENCE_WINDOW_SENTENCES)
-        return replace(self, events=kept + tuple(events))
+        added = tuple(events)
+        if not added and len(kept) == len(self.events):
+            return self  # nothing added, nothing let go: the same memory, not a copy
+        return replace(self, events=kept + added)
 
     def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
         """The memory with ``speakers`` (of one block, in text order) added."""

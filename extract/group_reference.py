@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from extract.data_tables import load_word_table
-from extract.mentions import BlockMentions
+from extract.mentions import BlockMentions, mention_root
 from graph.model import Actor
 
 #: The smallest group this rule resolves: two is a pair (``extract.pair_reference``).
@@ -76,7 +76,8 @@ def mention_roots(sentence: Span, mentions: BlockMentions) -> frozenset[int]:
             continue
         bounds = (mention.start, mention.end)
         if bounds not in heads:
-            heads[bounds] = sentence.doc[mention.start : mention.end].root.i
+            # a one-word mention heads itself: neither a span nor a word is made for it
+            heads[bounds] = mention.start if mention.end - mention.start == 1 else mention_root(sentence.doc, mention).i
         if heads[bounds] == i:
             roots.add(i)
     return frozenset(roots)

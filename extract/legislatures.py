@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from extract.block_index import BlockTokens
 from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer, Role
-from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.mentions import BlockMentions, Mention, MentionKind, mention_root
 from extract.role_mentions import group_actor
 from graph.model import Actor, ActorType
 
@@ -72,7 +72,7 @@ def with_legislatures(
     descriptions are left as they are."""
     _add_named_legislatures(doc, tokens.lowers, mentions, legislatures, gazetteer)
     for mention in {id(m): m for m in mentions.values()}.values():
-        iso3 = _legislature_state(doc, mention, legislatures)
+        iso3 = _legislature_state(doc, tokens, mention, legislatures)
         if iso3 is None or iso3 not in gazetteer.countries:
             continue
         legislature = Mention(mention.start, mention.end, group_actor(gazetteer, iso3, LEGISLATURE), mention.kind)
@@ -104,8 +104,9 @@ def _add_named_legislatures(doc: Doc, lowered: Sequence[str], mentions: BlockMen
         i += 1
 
 
-def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -> str | None:
-    """The state whose legislature ``mention`` names, or None."""
+def _legislature_state(doc: Doc, tokens: BlockTokens, mention: Mention, legislatures: Legislatures) -> str | None:
+    """The state whose legislature ``mention`` names, or None; its words' lower case and part of
+    speech read from ``tokens``, the block's table (no span is made unless its root is asked)."""
     if mention.is_anaphor or mention.kind is MentionKind.PRONOUN:
         return None
     actor: Actor = mention.actor
@@ -115,20 +116,21 @@ def _legislature_state(doc: Doc, mention: Mention, legislatures: Legislatures) -
         named = legislatures.names.get(" ".join(text.lower().split()).removeprefix("the "))
         if named is not None and actor.country in (None, named):
             return named  # "the Knesset", "Capitol Hill", "the Duma (speaker)": an organisation of no state
-    span = doc[mention.start : mention.end]
-    for token in span:
-        named = legislatures.names.get(token.lower_)
-        if named is not None and token.pos_ == "PROPN":
+    words = range(mention.start, mention.end)
+    for i in words:
+        named = legislatures.names.get(tokens.lowers[i])
+        if named is not None and tokens.pos[i] == "PROPN":
             return named  # "the Duma speaker": the body's own name says whose, not a place spelt alike
     if actor.country is None or actor.sector != "GOV":
         return None
     if actor.type not in (ActorType.COUNTRY, ActorType.GROUP):
         return None
-    if any(token.lower_ in legislatures.words for token in span):
+    if any(tokens.lowers[i] in legislatures.words for i in words):
         return actor.country  # "the US Congress", "a US congressional delegation"
-    head = span.root.head
+    root = mention_root(doc, mention)
+    head = root.head
     outside = not mention.start <= head.i < mention.end
-    if (actor.type is ActorType.COUNTRY and span.root.dep_ in _MODIFIER_ARCS and outside
+    if (actor.type is ActorType.COUNTRY and root.dep_ in _MODIFIER_ARCS and outside
             and head.lower_ in legislatures.words):
         return actor.country  # "the Iranian Majlis": the state names whose legislature the noun is
     return None

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from extract.block_index import doc_entities
 from graph.model import Actor
 
 
@@ -57,7 +58,15 @@ class BlockMentions(dict[int, Mention]):
 
 def entity_of(token: Token) -> Span | None:
     """The recogniser's entity a token is part of, if any."""
-    for ent in token.doc.ents:
+    for ent in doc_entities(token.doc):  # the block's entity spans, made once (extract/block_index.py)
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def mention_root(doc: Doc, mention: Mention) -> Token:
+    """The word heading ``mention`` in ``doc`` (its span's root): a one-word mention is its own
+    root, and no span is made for it (most mentions are one word)."""
+    if mention.end - mention.start == 1:
+        return doc[mention.start]
+    return doc[mention.start : mention.end].root

@@ -44,7 +44,7 @@ from extract.epithets import (
 )
 from extract.gazetteer import Gazetteer
 from extract.group_reference import GroupWords, group_size, latest_group, mention_roots, sentence_groups
-from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.mentions import BlockMentions, Mention, MentionKind, mention_root
 from extract.ontology import Lexicon
 from extract.organisation_names import OrganisationNames
 from extract.plural_subject import PLURAL_SUBJECT_PRONOUN, continues_plural_subject, coordinated_subject_pair
@@ -245,15 +245,18 @@ def sentence_dyads(
             continue  # neither a mention's head nor a verb: no pair ends here
         token = sentence.doc[i]
         mention = mentions.get(token.i) if token.i in roots else None
-        if mention is not None and len(token.conjuncts) == 1:  # "Russia, China and Cuba" is no pair
-            (conjunct,) = token.conjuncts
+        conjuncts = token.conjuncts if mention is not None else ()  # (spaCy walks them at each asking)
+        if mention is not None and len(conjuncts) == 1:  # "Russia, China and Cuba" is no pair
+            (conjunct,) = conjuncts
             other = mentions.get(conjunct.i)
             if conjunct.i > token.i and other is not None and other.actor.id != mention.actor.id:
                 found.append((conjunct.i, (mention.actor, other.actor)))
         if tokens.pos[i] in _VERB_POS:
             subject = _argument(token, ("nsubj",), mentions)
+            if subject is None:
+                continue  # no pair without a subject: its object is not looked for
             target = _argument(token, ("dobj", "dative"), mentions) or _prepositional_argument(token, mentions)
-            if subject is not None and target is not None and subject[1].id != target[1].id:
+            if target is not None and subject[1].id != target[1].id:
                 found.append((max(token.i, subject[0], target[0]), ActDyad(subject[1], target[1])))
     return sorted(found, key=lambda item: item[0])
 
@@ -330,7 +333,7 @@ def _is_under_discussion(mention: Mention, doc: Doc) -> bool:
     was the first red line")."""
     if mention.is_anaphor:
         return False
-    root = doc[mention.start : mention.end].root
+    root = mention_root(doc, mention)
     if root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS:
         return False
     copula = root.head
@@ -484,9 +487,10 @@ class ReferenceResolver:
                 mentions.references[i] = pair
                 named.extend(pair or ())
                 continue
-            # most words are no description (read from the table) and need no token
-            if ((may_describe(tokens, i, self.lexicon) or (tokens.tags[i] == "NNP"
-                                                            and is_proper_epithet(doc[i], self.epithets)))
+            # most words are no description (read from the table) and need no token; a word that is
+            # already a mention is none either (``_describe`` answers False there before anything else)
+            if (i not in mentions and (may_describe(tokens, i, self.lexicon)
+                                       or (tokens.tags[i] == "NNP" and is_proper_epithet(doc[i], self.epithets)))
                     and self._describe(doc[i], mentions, named)):
                 continue
             mention = mentions.get(i)

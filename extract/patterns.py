@@ -45,7 +45,7 @@ from extract.patient_acts import possessor_is_agent
 from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from extract.role_mentions import coordinated_qualifier_tokens
 from extract.setting_places import names_setting
-from extract.verb_dictionary import particle_words
+from extract.verb_dictionary import parse_slots, particle_words
 from graph.model import Actor, ActorType, DropReason, RelationType
 
 _PLACE_PREPS = frozenset({"in", "at"})
@@ -477,9 +477,10 @@ def is_prepositional_phrase(token: Token) -> bool:
 
 def _place_of(trigger: Token, ctx: Context, used: set[int]) -> str | None:
     """Where the event happened: "in"/"at" a place on the trigger or on its object."""
-    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "pobj") or c.i in used)]
-    holders += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    preps = [c for holder in holders for c in holder.children]
+    children = list(trigger.children)  # walked once here (spaCy makes every child's Token at each walk)
+    holders = [c for c in children if c.dep_ in ("dobj", "pobj") or c.i in used]
+    holders += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    preps = [*children, *(c for holder in holders for c in holder.children)]  # the trigger's own first
     for child in preps:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
             for pobj in child.children:
@@ -1227,7 +1228,8 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     lemma = verb.lemma_.lower()
     if lemma in ctx.lexicon.speech_verbs or object_is_event_noun(verb, ctx):
         return
-    match = ctx.ontology.verbs.match(verb)
+    # the verb's slots as its object sense read them (extract/verb_senses.py), not read again
+    match = ctx.ontology.verbs.match(verb, parse_slots(verb, ctx.memo) if lemma in ctx.ontology.verbs else None)
     if match is None or (match.pattern is None and match.code == generic_code(match.code)):
         # a block's "not specified below" default (X0) is the catch-all of a WordNet synonym set,
         # too loose to code a verb by itself ("rule", "lead" and "manage" share 060)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
-from extract.block_index import BlockTokens, BlockWords, index_sentences
+from extract.block_index import ENTITIES_KEY, BlockTokens, BlockWords, index_entities, index_sentences
 from extract.calibration import (
     DEFAULT_MIN_CONFIDENCE,
     ConfidenceModel,
@@ -318,8 +318,10 @@ class RuleExtractor:
         mentions: dict[int, Mention],
         events: list[Event],
         drops: list[Drop],
+        lowers: Sequence[str] | None = None,
     ) -> None:
-        """Append the candidate's events (one per actor pair) to ``events``, or its drops to ``drops``."""
+        """Append the candidate's events (one per actor pair) to ``events``, or its drops to ``drops``
+        (``lowers``: the block's words in lower case, when read already)."""
         trigger = candidate.trigger
         evidence = _sentence_evidence(block, trigger)
         relation = self.knowledge.ontology.relation(candidate.relation)
@@ -328,7 +330,7 @@ class RuleExtractor:
             return
         qualifiers = unasserted(
             requalify(qualify(trigger, self.knowledge.lexicon, self.knowledge.reporter_acts,
-                                      self.knowledge.ontology.speech_acts.censure.reporting_verbs),
+                                      self.knowledge.ontology.speech_acts.censure.reporting_verbs, lowers),
                       read_implicatives(trigger, self.knowledge.implicative_words, self.knowledge.lexicon)),
             trigger, self.knowledge.unasserted_words)
         qualifiers = with_unreported_modality(qualifiers, trigger, self.knowledge.noun_sense_words)
@@ -447,9 +449,10 @@ class _ArticleExtraction:
 
     def add(self, block: Block, doc: Doc) -> None:
         sentence_spans = index_sentences(doc)  # every rule asks for token.sent: one table per block
+        entity_spans = index_entities(doc)  # and for the recogniser's entities: made once per block
         tokens = BlockTokens.of(doc)  # each word's text, lower case, lemma and tags, read from spaCy once
         words = BlockWords.of(doc, tokens)  # the passes below start from its verbs or nouns
-        blanked = len(doc.text) - len(doc.text.lstrip(" "))  # the wire dateline the parser did not see
+        blanked = _leading_spaces(doc)  # the wire dateline the parser did not see
         if blanked and block.text[:blanked].strip():
             self.resolver.offices.note_dateline(self.extractor.knowledge.gazetteer, block.text[:blanked])
         mentions = self.resolver.resolve_block(doc, tokens)
@@ -491,14 +494,17 @@ class _ArticleExtraction:
             candidate = with_obstruction_code(candidate)
             candidate = with_own_object_target(candidate, ctx)
             emitted = len(self.events)
-            self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops)
+            self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops, tokens.lowers)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
             self.memory = self.memory.remember(acts, sentence)
         self.sentences_before += len(sentences)
         del sentence_spans  # the block's sentence spans go now (they were kept while its rules ran)
+        del entity_spans  # and its entity spans
+        del doc.user_data[ENTITIES_KEY]  # (a dead weak reference: nothing for a serialiser to meet)
 
     def finish(self) -> Extraction:
-        merged = [with_aliases(event, self.names) for event in merge_events(self.events, self.drops)]
+        named: dict[int, tuple[Actor, Actor]] = {}  # each actor object named once, not at every event of it
+        merged = [with_aliases(event, self.names, named) for event in merge_events(self.events, self.drops)]
         if self.extractor.calibrate:
             merged, low = calibrated(merged, self.extractor.knowledge.confidence_model, self.extractor.min_confidence)
             self.drops.extend(low)
@@ -507,6 +513,18 @@ class _ArticleExtraction:
 
 #: How much of an article's start is looked at for its warnings, so a 10 MB article costs no more.
 _WARNING_SAMPLE_CHARS = 20_000
+
+
+def _leading_spaces(doc: Doc) -> int:
+    """How many spaces open the doc's text, read from its first words only (``doc.text`` would join
+    every word of the block, a Token each, twice): once a word that is not all spaces is reached,
+    the words after it cannot change the count."""
+    opening = ""
+    for token in doc:
+        opening += token.text_with_ws
+        if opening.lstrip(" "):
+            break
+    return len(opening) - len(opening.lstrip(" "))
 
 
 def _text_warnings(text: str) -> tuple[TextWarning, ...]:
@@ -523,10 +541,13 @@ def _text_warnings(text: str) -> tuple[TextWarning, ...]:
 
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:
     """The surface forms that name each actor in a block ("Kovacs", "Janos Kovacs"), not its
-    pronouns, titles, capitals or demonyms."""
-    for mention in set(mentions.values()):
-        if mention.kind is not MentionKind.NAME:
+    pronouns, titles, capitals or demonyms. Each mention object is read once (the table maps every
+    token of a mention to it): by its identity, not by hashing its actor at every token."""
+    read: set[int] = set()
+    for mention in mentions.values():
+        if mention.kind is not MentionKind.NAME or id(mention) in read:
             continue
+        read.add(id(mention))  # (an equal mention of another object gives the same text, added again)
         tokens = list(doc[mention.start : mention.end])
         if mention.actor.type is ActorType.PERSON and len(tokens) > 1:  # the name without its title
             tokens = [t for t in tokens if t.ent_type_ == "PERSON" and t.text not in ("'s", "\u2019s")]
@@ -535,13 +556,22 @@ def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[
             names.setdefault(mention.actor.id, set()).add(text)
 
 
-def with_aliases(event: Event, names: dict[str, set[str]]) -> Event:
-    """The event with each actor's aliases extended by the names the article used for it."""
+def with_aliases(event: Event, names: dict[str, set[str]], known: dict[int, tuple[Actor, Actor]] | None = None,
+                 ) -> Event:
+    """The event with each actor's aliases extended by the names the article used for it; ``known``
+    keeps, by the actor object's id, each actor (kept so its id stays its own) with its named form, so
+    that an actor object that takes part in several of an article's events is named once."""
+    memo: dict[int, tuple[Actor, Actor]] = {} if known is None else known
 
     def named(actor: Actor) -> Actor:
+        found = memo.get(id(actor))
+        if found is not None:
+            return found[1]
         seen = names.get(actor.id, set()) | set(actor.aliases)
         aliases = tuple(sorted(name for name in seen if name != actor.name))
-        return actor if aliases == actor.aliases else replace(actor, aliases=aliases)
+        result = actor if aliases == actor.aliases else replace(actor, aliases=aliases)
+        memo[id(actor)] = (actor, result)
+        return result
 
     speaker = event.attributed_to
     subject, obj = named(event.subject), named(event.object)

@@ -26,9 +26,9 @@ from extract.clause_pronouns import (
     relative_possessor,
 )
 from extract.conjoined_it import conjoined_clause_subject
-from extract.coordinated_antecedents import has_coordinated_subject
+from extract.coordinated_antecedents import has_coordinated_subject, may_coordinate
 from extract.main_clause_it import opens_main_clause
-from extract.mentions import Mention, MentionKind
+from extract.mentions import Mention, MentionKind, mention_root
 from extract.possessor_binding import BindingWords, harmed_verb, other_party
 from graph.model import Actor, ActorType
 
@@ -60,9 +60,10 @@ class PronounResolver:
         subject for the next sentence's "it", "he" or "she" (extract/coordinated_antecedents.py)."""
         for sentence in doc.sents:
             self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token, tokens)
-            self.previous_subject_persons = has_coordinated_subject(
+            coordinated = may_coordinate(sentence, tokens.lowers)  # no "and": neither subject is coordinated
+            self.previous_subject_persons = coordinated and has_coordinated_subject(
                 sentence, by_token, lambda m: m.actor.type is ActorType.PERSON)
-            plural_body = has_coordinated_subject(sentence, by_token, _is_state_or_organisation)
+            plural_body = coordinated and has_coordinated_subject(sentence, by_token, _is_state_or_organisation)
             self.previous_subject_body = None if plural_body else _subject_body(sentence, by_token)
 
     def _resolve_sentence(
@@ -188,7 +189,7 @@ def _subject_body(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | No
 def _describes_a_thing(mention: Mention, doc: Doc) -> bool:
     """A name that only modifies a noun naming no actor ("U.S. technology"): not what a later
     "its" refers to."""
-    root = doc[mention.start : mention.end].root
+    root = mention_root(doc, mention)
     return root.dep_ in ("compound", "amod", "nmod") and root.head.i not in range(mention.start, mention.end)
 
 
@@ -259,11 +260,11 @@ def _names_an_office_holder(doc: Doc, mention: Mention, person_titles: frozenset
     government spokeswoman"): one person, whom a later "he"/"she" can refer to."""
     if mention.kind not in (MentionKind.TITLE, MentionKind.GROUP):
         return False
-    head = doc[mention.start : mention.end].root
+    head = mention_root(doc, mention)
     return head.tag_ == "NN" and head.lower_ in person_titles
 
 
 def _is_clause_subject(doc: Doc, mention: Mention) -> bool:
     """The mention is the subject of a verb (not a possessor, object or apposition)."""
-    return doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass")
+    return mention_root(doc, mention).dep_ in ("nsubj", "nsubjpass")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -37,22 +38,24 @@ class Qualifiers:
 def _negated_here(node: Token, lexicon: Lexicon, below: Token | None = None) -> bool:
     """A negation marker on the node itself: "did not meet", "no talks", "never visited"; a
     negated subject other than ``below``, the word the walk came from ("neither X nor Y met Z");
-    "no" with a comparative adverb ("no longer sends")."""
-    for child in node.children:
+    "no" with a comparative adverb ("no longer sends"). The node's children are walked once for
+    the three readings."""
+    children = list(node.children)
+    for child in children:
         if child.dep_ == "neg":
             return True
         if child.dep_ in ("det", "advmod", "preconj") and child.lower_ in lexicon.negators:
             return True
-    return _has_negated_subject(node, below) or _has_no_comparative(node)
+    return _has_negated_subject(children, below) or _has_no_comparative(children)
 
 
-def _has_negated_subject(verb: Token, below: Token | None) -> bool:
-    """A subject under a negating determiner or correlative: "neither France nor Germany
-    criticised", "no state recognised": the clause is denied of every subject."""
+def _has_negated_subject(children: Sequence[Token], below: Token | None) -> bool:
+    """A subject (among a verb's ``children``) under a negating determiner or correlative: "neither
+    France nor Germany criticised", "no state recognised": the clause is denied of every subject."""
     return any(
         child.dep_ in ("nsubj", "nsubjpass") and child != below
         and any(c.dep_ in ("det", "preconj", "cc") and c.lower_ in _SUBJECT_NEGATORS for c in child.children)
-        for child in verb.children
+        for child in children
     )
 
 
@@ -62,12 +65,13 @@ _SUBJECT_NEGATORS = frozenset({"neither", "no"})
 _NO_COMPARATIVES = frozenset({"longer", "more"})
 
 
-def _has_no_comparative(verb: Token) -> bool:
-    """"no" with a comparative adverb of time or degree: "Japan no longer sends aid"."""
+def _has_no_comparative(children: Sequence[Token]) -> bool:
+    """"no" with a comparative adverb of time or degree (among a verb's ``children``): "Japan no
+    longer sends aid"."""
     return any(
         child.dep_ == "advmod" and child.lower_ in _NO_COMPARATIVES
         and any(c.lower_ == "no" for c in child.children if c.i < child.i)
-        for child in verb.children
+        for child in children
     )
 
 
@@ -116,11 +120,12 @@ _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def qualify(trigger: Token, lexicon: Lexicon, reporter_acts: frozenset[str] = frozenset(),
-            reporting_verbs: frozenset[str] = frozenset()) -> Qualifiers:
+            reporting_verbs: frozenset[str] = frozenset(), lowers: Sequence[str] | None = None) -> Qualifiers:
     """Walk from the trigger up to the sentence root, counting negations and noting
     intentions, conditions and reporting verbs on the way. A speech act coordinated after a
     reported clause (``reporter_acts`` under ``reporting_verbs``, extract/reporter_conjuncts.py:
-    "said S was P and urged Y") is read as the reporting verb's conjunct, not as reported."""
+    "said S was P and urged Y") is read as the reporting verb's conjunct, not as reported.
+    ``lowers``: the block's words in lower case, when read already (extract/block_index.py)."""
     reading = _trigger_reading(trigger, lexicon)
     node = trigger
     steps = 0
@@ -136,7 +141,7 @@ def qualify(trigger: Token, lexicon: Lexicon, reporter_acts: frozenset[str] = fr
         _read_governor(node, trigger, reading, lexicon)
         node = node.head
     if reading.speaker is None:
-        _read_sentence_attribution(trigger, reading, lexicon)
+        _read_sentence_attribution(trigger, reading, lexicon, lowers)
     polarity = Polarity.NEGATED if reading.flips % 2 else Polarity.AFFIRMED
     return Qualifiers(polarity, reading.modality, reading.speaker, _is_future(trigger, lexicon))
 
@@ -394,16 +399,22 @@ def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:
 
 
 _REPORTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly"})
+#: The words at which ``_read_sentence_attribution``'s walk over a sentence acts.
+_ATTRIBUTION_WORDS = _REPORTING_ADVERBS | {"according"}
 
 
-def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:
+def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexicon,
+                               lowers: Sequence[str] | None = None) -> None:
     """A source the whole sentence is attributed to: a speech verb in parataxis ("..., X said"),
-    "according to X", or "reportedly"/"allegedly"; one walk over the sentence's words."""
+    "according to X", or "reportedly"/"allegedly"; one walk over the sentence's words, made only
+    when the block's words in lower case (``lowers``, when given) have one of those in the sentence."""
     sentence = trigger.sent
     for child in sentence.root.children:
         if child.dep_ == "parataxis" and child.lemma_.lower() in lexicon.speech_verbs:
             reading.speaker = _speaker_of(child)
             reading.at_least(Modality.REPORTED)
+    if lowers is not None and _ATTRIBUTION_WORDS.isdisjoint(lowers[sentence.start : sentence.end]):
+        return  # the walk below acts only at these words: most sentences have none
     doc = trigger.doc
     for token in sentence:
         word = token.lower_

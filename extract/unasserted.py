@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract.clause_scope import clause_top
 from extract.data_tables import load_word_table
@@ -138,11 +138,30 @@ def is_alleged(trigger: Token, words: UnassertedWords) -> bool:
     )
 
 
+#: Closing quotation marks, which may follow a question's mark.
+_CLOSING_QUOTES = "\"'\u201d\u2019"
+
+
+def _ends_with_question_mark(sentence: Span) -> bool:
+    """Whether the sentence's text ends with "?" once trailing spaces and closing quotes are stripped,
+    read from its last words only: the words before the last one that is neither space nor quote
+    cannot change the end of the stripped text (its span's ``text`` would make a Token of each)."""
+    doc = sentence.doc
+    tail = ""
+    for i in range(sentence.end - 1, sentence.start - 1, -1):
+        token = doc[i]
+        tail = (token.text if i == sentence.end - 1 else token.text_with_ws) + tail
+        stripped = tail.rstrip().rstrip(_CLOSING_QUOTES)
+        if stripped:
+            return stripped.endswith("?")
+    return False
+
+
 def in_yes_no_question(trigger: Token, words: UnassertedWords) -> bool:
     """The event's sentence is a yes/no question: it ends with a question mark and opens with an
     auxiliary standing before its subject ("Did Russia strike Poland?", "Is Turkey sending arms?")."""
     sentence = trigger.sent
-    if not sentence.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
+    if not _ends_with_question_mark(sentence):
         return False  # tested first: most sentences are no questions, and their words need not be read
     tokens = [t for t in sentence if not t.is_punct and not t.is_quote]
     if not tokens:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_memo import BlockMemo
+
 DATA_FILE = Path(__file__).parent / "data" / "cameo_verbs.tsv"
 COLUMNS = ("verb", "particle", "object", "prep", "prep_object", "target", "code", "line")
 NO_CODE = "---"
@@ -107,13 +109,13 @@ class VerbDictionary:
         return {lemma: frozenset(p.code for key, found in entry.patterns.items() if key[0] == "object" for p in found)
                 for lemma, entry in self.entries.items()}
 
-    def match(self, verb: Token) -> VerbMatch | None:
-        """The most specific pattern matching the verb's parse, else the verb's default code;
-        None when neither gives a code."""
+    def match(self, verb: Token, parse: ParseSlots | None = None) -> VerbMatch | None:
+        """The most specific pattern matching the verb's parse (``parse``, when its slots were read
+        already), else the verb's default code; None when neither gives a code."""
         entry = self.entries.get(verb.lemma_.lower())
         if entry is None:
             return None
-        parse = ParseSlots.of(verb)
+        parse = ParseSlots.of(verb) if parse is None else parse
         best: VerbPattern | None = None
         for key in parse.anchor_keys():
             for pattern in entry.patterns.get(key, ()):
@@ -130,18 +132,21 @@ class VerbDictionary:
             return None
         return VerbMatch(entry.default, None, None, None)
 
-    def object_pattern(self, verb: Token) -> VerbPattern | None:
+    def object_pattern(self, verb: Token, parse: ParseSlots | None = None) -> VerbPattern | None:
         """The most specific pattern of the verb that names words of its direct object or of a
         prepositional object ("send + delegation", "trade + accusation", "pay + dividend") and that
         the parse satisfies; its code may be None (the dictionary's "---": no event). Patterns
         that constrain only a particle or a bare preposition, and the default, are not returned.
         An object with an "of" complement is a measure or collection of what the complement names
-        ("a team of firefighters", "a shipment of grain"): its head alone does not select a sense."""
+        ("a team of firefighters", "a shipment of grain"): its head alone does not select a sense.
+        ``parse``: the verb's slots, when they were read already."""
         entry = self.entries.get(verb.lemma_.lower())
         if entry is None:
             return None
-        parse = ParseSlots.of(verb)
-        parse = replace(parse, objects=tuple(t for t in parse.objects if not _has_of_complement(t)))
+        parse = ParseSlots.of(verb) if parse is None else parse
+        objects = tuple(t for t in parse.objects if not _has_of_complement(t))
+        if len(objects) != len(parse.objects):  # (no copy when no object has one)
+            parse = replace(parse, objects=objects)
         best: VerbPattern | None = None
         for key in parse.anchor_keys():
             if key[0] not in ("object", "pobj"):
@@ -217,6 +222,12 @@ class ParseSlots:
             if pattern.prep_objects and not any(_holds(t, pattern.prep_objects) for t in pobjs):
                 return False
         return True
+
+
+def parse_slots(verb: Token, memo: BlockMemo) -> ParseSlots:
+    """The verb's parse slots, read once a block (``memo``: the block's readings): the object
+    senses and the dictionary ask them of the same verbs."""
+    return memo.answer("parse_slots", verb, lambda: ParseSlots.of(verb))
 
 
 #: Adverbs English uses as verb particles ("hit back", "lash out"), which the parser may attach as

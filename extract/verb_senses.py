@@ -13,7 +13,7 @@ verb with the countable reason ``no_event_sense``. The dictionary's bare default
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -27,7 +27,7 @@ from extract.patterns import (
     is_prepositional_phrase,
     verb_candidates,
 )
-from extract.verb_dictionary import ParseSlots, VerbPattern, particle_words
+from extract.verb_dictionary import ParseSlots, VerbPattern, parse_slots, particle_words
 from extract.verb_sense_table import ObjectClass
 from graph.model import DropReason
 
@@ -71,14 +71,19 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
     triggers = ctx.ontology.triggers_for("VERB", lemma)
     table = ctx.ontology.verb_senses
     partitives = ctx.lexicon.partitive_nouns
-    first_class = _object_class(verb, tuple(c for c in table.classes_for(lemma) if c.before_dictionary), partitives)
+    # the verb's slots, read once for the classes and the dictionary (and kept for the block's other readings)
+    def slots() -> ParseSlots:
+        return parse_slots(verb, ctx.memo)
+
+    first_class = _object_class(verb, tuple(c for c in table.classes_for(lemma) if c.before_dictionary), partitives,
+                                slots)
     fitting = [t.particle for t in triggers if t.particle and _has_words(verb, t.particle)]
     if fitting and (first_class is None or not all(set(p.split()) <= particle_words(verb) for p in fitting)):
         # an ontology trigger with its middle words fits; only a class read before the dictionary
         # overrides one whose middle words are mere particles ("handed over the suspects to X")
         return None
     pattern = None if first_class is not None else (
-        ctx.ontology.verbs.object_pattern(verb) if lemma in table.general_verbs or not triggers else None)
+        ctx.ontology.verbs.object_pattern(verb, slots()) if lemma in table.general_verbs or not triggers else None)
     if first_class is not None:
         sense = _class_sense(first_class)
     elif pattern is not None:
@@ -87,14 +92,14 @@ def object_sense(verb: Token, ctx: Context) -> ObjectSense | None:
         if pattern.code is not None and pattern.code[:2] == INTENT_ROOT:
             # an intention is said by the verb that governs the act, not by its object; a class of
             # the verb's figurative objects may still say that the verb is no act ("gave assurances")
-            found_class = _object_class(verb, table.classes_for(lemma), partitives)
+            found_class = _object_class(verb, table.classes_for(lemma), partitives, slots)
             if found_class is None:
                 return None
             sense = _class_sense(found_class)
         else:
             sense = _dictionary_sense(pattern)
     else:
-        found = _object_class(verb, table.classes_for(lemma), partitives)
+        found = _object_class(verb, table.classes_for(lemma), partitives, slots)
         if found is None:
             return None
         sense = _class_sense(found)
@@ -196,14 +201,16 @@ def _class_sense(found: ObjectClass) -> ObjectSense:
 
 def _object_class(
     verb: Token, classes: tuple[ObjectClass, ...], partitives: frozenset[str] = frozenset(),
+    slots: Callable[[], ParseSlots] | None = None,
 ) -> ObjectClass | None:
     """The first class whose object words (and prepositional object words) the verb's parse holds.
     A quantity or part noun heading the object ("hundreds of drones", "a dozen rockets and shells")
     stands for what its "of" phrase names: those nouns are the object's words too (a rule of English:
-    the quantity is not the thing acted on)."""
+    the quantity is not the thing acted on). ``slots`` gives the verb's parse slots when asked (read
+    only when there are classes to test)."""
     if not classes:
         return None
-    parse = ParseSlots.of(verb)
+    parse = ParseSlots.of(verb) if slots is None else slots()
     objects = [*parse.objects, *(n for t in parse.objects for n in _quantified(t, partitives))]
     for item in classes:
         if item.objects and not any(_lemma(t) in item.objects for t in objects):

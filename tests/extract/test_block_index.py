@@ -6,7 +6,18 @@ from __future__ import annotations
 import gc
 import weakref
 
-from extract.block_index import CONTENT_POS, SENT_HOOK, BlockTokens, BlockWords, index_sentences
+from extract.block_index import (
+    CONTENT_POS,
+    ENTITIES_KEY,
+    SENT_HOOK,
+    BlockTokens,
+    BlockWords,
+    doc_entities,
+    index_entities,
+    index_sentences,
+    sentence_entities,
+)
+from extract.mentions import entity_of
 from extract.pipeline import Extractor
 
 TEXT = ("Hungary criticized the European Commission on Monday. Its prime minister said the plan was "
@@ -40,6 +51,8 @@ def test_block_words_are_the_verbs_and_nouns_in_text_order(extractor: Extractor)
     assert {t.pos_ for t in words.content} <= {"VERB", "AUX", "NOUN", "PROPN"}
     assert [t.text for t in words.verbs] == [t.text for t in doc if t.pos_ == "VERB"] == ["criticized", "said"]
     assert "the" not in [t.lower_ for t in words.content] and "sanctions" in [t.lower_ for t in words.content]
+    # the verbs are the content words' own Token objects, not made a second time
+    assert all(any(verb is word for word in words.content) for verb in words.verbs)
 
 
 def test_block_tokens_are_what_spacy_gives_for_each_word(extractor: Extractor) -> None:
@@ -89,3 +102,47 @@ def test_sentence_spans_are_made_once_while_held_and_freed_with_their_holder(ext
         assert freed() is None
     finally:
         gc.enable()
+
+
+ENTITY_TEXT = ("Hungarian Prime Minister Viktor Orban met Vladimir Putin in Moscow on Tuesday. The European "
+               "Union said on Friday that Orban had no mandate. Nothing else happened.")
+
+
+def test_entity_spans_are_spacys_made_once_while_held_and_spacys_again_after(extractor: Extractor) -> None:
+    doc = extractor.nlp(ENTITY_TEXT)
+    spacys = [(e.start, e.end, e.label_) for e in doc.ents]
+    assert ("Moscow", "GPE") in [(e.text, e.label_) for e in doc.ents] and len(spacys) >= 5
+    assert tuple(doc_entities(doc)) == doc.ents  # not indexed: spaCy's own
+    held = index_entities(doc)
+    assert doc_entities(doc) is held.spans and [(e.start, e.end, e.label_) for e in held.spans] == spacys
+    orban = next(t for t in doc if t.text == "Orban")
+    assert entity_of(orban) is next(e for e in held.spans if e.start <= orban.i < e.end)
+    for sentence in doc.sents:  # each sentence's entities as Span.ents gives them
+        assert sentence_entities(sentence) == list(sentence.ents)
+        assert all(any(e is h for h in held.spans) for e in sentence_entities(sentence))
+    assert sentence_entities(list(doc.sents)[-1]) == []
+    del held
+    assert [(e.start, e.end, e.label_) for e in doc_entities(doc)] == spacys  # spaCy's again
+    del doc.user_data[ENTITIES_KEY]
+    gc.disable()
+    try:
+        freed = weakref.ref(doc)
+        del doc, orban, sentence
+        assert freed() is None  # no reference cycle through the doc's data
+    finally:
+        gc.enable()
+
+
+def test_an_entity_running_past_a_span_ends_its_entities_as_in_spacy(extractor: Extractor) -> None:
+    doc = extractor.nlp(ENTITY_TEXT)
+    held = index_entities(doc)
+    moscow = next(e for e in doc.ents if e.text == "Moscow")
+    cut = doc[0 : moscow.start + 1]  # a span ending with Moscow: Moscow is in it
+    assert sentence_entities(cut) == list(cut.ents)
+    before = doc[0 : moscow.start]
+    assert sentence_entities(before) == list(before.ents) and moscow not in sentence_entities(before)
+    orban = next(e for e in doc.ents if e.text == "Viktor Orban")
+    inside = doc[0 : orban.start + 1]  # ends inside "Viktor Orban": no entity after it is read
+    assert sentence_entities(inside) == list(inside.ents)
+    assert held.spans
+

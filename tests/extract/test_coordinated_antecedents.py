@@ -6,7 +6,7 @@ import pytest
 
 from extract.actors import ActorResolver
 from extract.block_index import BlockTokens
-from extract.coordinated_antecedents import has_coordinated_subject
+from extract.coordinated_antecedents import has_coordinated_subject, may_coordinate
 from extract.mentions import Mention
 from extract.pipeline import Extractor
 from graph.model import ActorType, Article
@@ -37,8 +37,25 @@ def test_has_coordinated_subject(extractor: Extractor, text: str, expected: bool
     knowledge = extractor.knowledge
     resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE, knowledge.binding_words)
     doc = extractor.nlp(text)
-    mentions = resolver.resolve_block(doc, BlockTokens.of(doc))
-    assert has_coordinated_subject(next(iter(doc.sents)), mentions, is_state) is expected
+    tokens = BlockTokens.of(doc)
+    mentions = resolver.resolve_block(doc, tokens)
+    sentence = next(iter(doc.sents))
+    assert has_coordinated_subject(sentence, mentions, is_state) is expected
+    # a coordinated subject needs a coordinator among the sentence's words (the gate never hides one)
+    assert may_coordinate(sentence, tokens.lowers) or not expected
+
+
+@pytest.mark.parametrize(
+    ("text", "coordinator"),
+    [("Kenya and Uganda met. Chad left.", [True, False]), ("Kenya & Uganda met.", [True]),
+     ("Kenya or Uganda will host the talks. Chad AND Sudan agreed.", [False, True])],
+)
+def test_may_coordinate_reads_each_sentences_own_words(
+    extractor: Extractor, text: str, coordinator: list[bool],
+) -> None:
+    doc = extractor.nlp(text)
+    lowers = BlockTokens.of(doc).lowers
+    assert [may_coordinate(sentence, lowers) for sentence in doc.sents] == coordinator
 
 
 def test_it_after_a_coordinated_state_subject_is_not_its_first_member(extractor: Extractor) -> None:

@@ -86,6 +86,13 @@ def test_the_shipped_words_load(words: DeadlineWords) -> None:
     assert {"hour", "deadline"} <= words.period_nouns
 
 
+def test_the_unions_are_built_once_and_are_the_unions(words: DeadlineWords) -> None:
+    assert words.ultimatum_verbs is words.ultimatum_verbs  # not rebuilt at every asking
+    assert words.ultimatum_verbs == words.granting_verbs | words.setting_verbs
+    assert words.period_nouns is words.period_nouns
+    assert words.period_nouns == words.span_nouns | words.deadline_nouns
+
+
 def test_a_malformed_word_file_names_itself(tmp_path: Path) -> None:
     source = (DATA_DIR / "deadlines.toml").read_text(encoding="utf-8")
     broken = tmp_path / "deadlines.toml"

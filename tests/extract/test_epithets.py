@@ -68,6 +68,18 @@ def test_the_shipped_lists_hold_what_their_header_says(extractor: Extractor) -> 
     assert all(e.members <= organisations for e in epithets.organisations)  # every id is a known organisation
 
 
+def test_the_word_sets_are_built_once_and_hold_every_epithets_words(extractor: Extractor) -> None:
+    epithets = extractor.knowledge.epithets
+    heads = epithets.proper_heads
+    assert heads is epithets.proper_heads  # built once, not at every capitalised noun
+    assert heads == {h for e in epithets.states if e.modifiers for h in e.heads} and "republic" in heads
+    modifiers = epithets.modifier_words
+    assert modifiers is epithets.modifier_words
+    assert modifiers == {w for e in epithets.states for w in e.modifiers} and {"gulf", "soviet"} <= modifiers
+    republic = next(t for t in extractor.nlp("Officials of the Islamic Republic met in Doha.") if t.text == "Republic")
+    assert is_proper_epithet(republic, epithets)
+
+
 # -- the pure parts ---------------------------------------------------------------------------
 def test_a_description_allows_the_states_its_words_carry(extractor: Extractor) -> None:
     epithets = extractor.knowledge.epithets

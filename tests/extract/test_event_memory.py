@@ -19,6 +19,11 @@ def test_the_memory_lets_go_of_what_no_later_sentence_can_refer_to(extractor: Ex
     assert [e.subject.id for e in memory.recent(REFERENCE_WINDOW_SENTENCES)] == ["org:al-shabab"]
     assert not list(memory.recent(REFERENCE_WINDOW_SENTENCES + 1))
     assert not memory.remember([], REFERENCE_WINDOW_SENTENCES + 1).events
+    # nothing added and nothing let go: the same memory, not a copy; a let-go one is a new memory
+    assert memory.remember([], REFERENCE_WINDOW_SENTENCES) is memory
+    assert memory.remember(iter([]), 1) is memory
+    later = memory.remember([], REFERENCE_WINDOW_SENTENCES + 1)
+    assert later is not memory and later.speakers == memory.speakers
 
 
 def test_a_narrower_window_looks_fewer_sentences_back() -> None:

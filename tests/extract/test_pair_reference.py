@@ -5,9 +5,20 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from extract.pair_reference import PAIR_REFERENCE_PAIRING, PairKind, pair_kind, referents
-from extract.pipeline import Extractor
-from graph.model import Actor, ActorType, DropReason, Extraction
+from extract.block_index import BlockTokens, index_sentences
+from extract.epithets import ActDyad
+from extract.group_reference import mention_roots
+from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.pair_reference import (
+    PAIR_REFERENCE_PAIRING,
+    PairKind,
+    ReferenceResolver,
+    pair_kind,
+    referents,
+    sentence_dyads,
+)
+from extract.pipeline import Extractor, _ArticleExtraction
+from graph.model import Actor, ActorType, Article, DropReason, Extraction
 from graph.records import event_from_record, event_record
 from tests.extract.extracting import runner, triples
 
@@ -30,6 +41,43 @@ def no_country(iso3: str) -> None:
 
 
 # -- the pure parts -------------------------------------------------------------------------
+def test_a_verbs_dyad_needs_an_actor_subject_and_an_actor_object(extractor: Extractor) -> None:
+    # the object of a verb whose subject names no actor is not looked for: it could give no pair
+    article = _ArticleExtraction(extractor, Article("dyads", "-", None, DATE))
+    doc = extractor.nlp("Peru and Chile signed a deal. The deal angered Bolivia. Russia urged Azerbaijan to talk. "
+                        "Russia left.")
+    held = index_sentences(doc)
+    tokens = BlockTokens.of(doc)
+    mentions = article.resolver.resolve_block(doc, tokens)
+    found = [[(i, tuple(a.id for a in dyad), isinstance(dyad, ActDyad))
+              for i, dyad in sentence_dyads(sentence, mentions, mention_roots(sentence, mentions), tokens)]
+             for sentence in doc.sents]
+    assert found == [
+        [(2, ("country:PER", "country:CHL"), False)],  # two conjuncts; "signed" has no actor object
+        [],  # "The deal angered Bolivia": no actor subject, no pair
+        [(next(t.i for t in doc if t.text == "Azerbaijan"), ("country:RUS", "country:AZE"), True)],
+        [],  # a subject without an object
+    ]
+    assert held is not None
+
+
+def test_a_word_that_is_already_a_mention_is_read_as_no_description(extractor: Extractor) -> None:
+    # why the sentence walk tests no description at a mention's word: the reading answers False
+    # there at once and changes nothing
+    knowledge = extractor.knowledge
+    resolver = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words,
+                                 knowledge.epithets, knowledge.organisation_names)
+    doc = extractor.nlp("The Islamic Republic rejected the offer.")
+    iran = country("IRN")
+    free = BlockMentions()
+    assert resolver._describe(doc[2], free, [iran])  # "the Islamic Republic" just after Iran: Iran
+    assert free[2].actor == iran and free[2].kind is MentionKind.DESCRIPTION
+    named = BlockMentions()
+    named[2] = Mention(2, 3, iran, MentionKind.NAME)
+    assert not resolver._describe(doc[2], named, [iran])
+    assert dict(named) == {2: Mention(2, 3, iran, MentionKind.NAME)}
+
+
 def test_pair_kind_needs_a_pair_quantifier_and_a_listed_head(extractor: Extractor) -> None:
     lexicon = extractor.knowledge.lexicon
     doc = extractor.nlp("The two countries met. Both sides spoke. Two countries left. The three leaders met. "

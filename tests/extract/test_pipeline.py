@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from extract.pipeline import ArticleFailure, Extractor
-from graph.model import Article, DropReason, Event, Extraction, Modality, Polarity, TextWarning
+from extract.pipeline import ArticleFailure, Extractor, _leading_spaces, with_aliases
+from graph.model import Actor, Article, DropReason, Event, Extraction, Modality, Polarity, TextWarning
 
 DATE = "2023-10-19"  # a Thursday
 
@@ -164,6 +164,24 @@ def test_actors_carry_the_names_the_article_used(extractor: Extractor) -> None:
     assert (kovacs.name, kovacs.country, kovacs.aliases) == ("Janos Kovacs", "HUN", ("Kovacs",))
     duda = find(result, "MEET", "person:janos-kovacs", "person:andrzej-duda").object
     assert "Duda" in duda.aliases and "Polish President Andrzej Duda" not in duda.aliases
+
+
+def test_an_actor_in_several_events_is_named_once_with_the_same_aliases(extractor: Extractor) -> None:
+    text = ("Hungarian Defence Minister Janos Kovacs met Polish President Andrzej Duda in Warsaw on Monday.\n\n"
+            "Kovacs later criticized Russia and praised Poland. Kovacs also visited Slovakia.")
+    events = run(extractor, text).events
+    kovacs = [e for e in events if e.subject.id == "person:janos-kovacs"]
+    assert len(kovacs) >= 3 and all(e.subject.aliases == ("Kovacs",) for e in kovacs)
+    names = {"person:janos-kovacs": {"Kovacs", "Janos Kovacs"}, "country:POL": {"Poland"}}
+    known: dict[int, tuple[Actor, Actor]] = {}
+    shared = [with_aliases(e, names, known) for e in events]
+    assert shared == [with_aliases(e, names) for e in events]  # the memo changes no event
+    # one entry per actor object, each kept with its named form
+    assert all(actor is not None and id(actor) == key for key, (actor, _) in known.items())
+    renamed = with_aliases(kovacs[0], {"person:janos-kovacs": {"Kovacs", "J. Kovacs"}}, {})
+    assert renamed.subject.aliases == ("J. Kovacs", "Kovacs")
+    same = with_aliases(kovacs[0], {"person:janos-kovacs": {"Kovacs"}}, {})
+    assert same is kovacs[0]  # no new alias: the event itself, not a copy
 
 
 def test_title_gives_an_unknown_person_their_country(extractor: Extractor) -> None:
@@ -337,3 +355,28 @@ def test_a_wire_dateline_is_not_an_actor_of_the_lede(extractor: Extractor) -> No
     assert not [e for e in result.events if "QAT" in (e.subject.country, e.object.country)]
     (event, *_) = result.events
     assert text[event.char_start : event.char_end] == event.sentence  # the evidence keeps the dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["            Peru expelled the envoy.", "Peru expelled the envoy.", "  \n  Peru met Chile.", "     ", "",
+     " \u00a0 Peru met Chile.", "                  -- Peru met Chile."],
+)
+def test_the_blanked_dateline_is_counted_from_the_first_words(extractor: Extractor, text: str) -> None:
+    doc = extractor.nlp(text)
+    assert _leading_spaces(doc) == len(doc.text) - len(doc.text.lstrip(" ")) == len(text) - len(text.lstrip(" "))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russia attacked Ukraine in Kharkiv on Monday.", "Kharkiv"),  # "in" on the trigger
+        ("Chile signed an agreement with Peru in Lima.", "Lima"),
+        ("Kenya criticised the attack on Uganda in Kampala.", "Kampala"),  # "in" on the trigger's object
+        ("Hungary sent troops to Serbia.", None),  # a destination is no place of the event
+    ],
+)
+def test_the_place_is_read_on_the_trigger_and_its_objects(extractor: Extractor, text: str, place: str | None) -> None:
+    (event,) = run(extractor, text).events
+    assert dict(event.attributes).get("place") == place
+

@@ -196,3 +196,26 @@ def test_negated_exclusions_forecasts_and_intentions(
     extractor: Extractor, sentence: str, trigger: str, expected: tuple[Polarity, Modality],
 ) -> None:
     assert qualified(extractor, sentence, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "speaker", "modality"),
+    [
+        ("Peru met Chile. According to Reuters, Bolivia expelled the envoy.", "expelled", "Reuters", Modality.REPORTED),
+        ("Peru met Chile. Bolivia reportedly expelled the envoy.", "expelled", None, Modality.REPORTED),
+        ("Bolivia ALLEGEDLY expelled the envoy.", "expelled", None, Modality.REPORTED),  # any case
+        ("According to Reuters, Peru met Chile. Bolivia expelled the envoy.", "expelled", None, Modality.ASSERTED),
+        ("Peru met Chile. Bolivia expelled the envoy.", "expelled", None, Modality.ASSERTED),
+    ],
+)
+def test_a_sentence_attribution_is_read_only_in_the_triggers_sentence(
+    extractor: Extractor, text: str, trigger: str, speaker: str | None, modality: Modality,
+) -> None:
+    # the source of the trigger's own sentence, not of the one before; the same with the block's
+    # words in lower case given (the sentence is walked only when they hold one of the words)
+    doc = extractor.nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    lowers = tuple(t.lower_ for t in doc)
+    for found in (qualify(token, extractor.knowledge.lexicon), qualify(token, extractor.knowledge.lexicon,
+                                                                        lowers=lowers)):
+        assert (found.speaker.text if found.speaker is not None else None, found.modality) == (speaker, modality)

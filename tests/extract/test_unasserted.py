@@ -9,7 +9,13 @@ import pytest
 
 from extract.pipeline import Extractor
 from extract.qualifiers import Qualifiers
-from extract.unasserted import UnassertedWordsError, load_unasserted_words, unasserted
+from extract.unasserted import (
+    UnassertedWordsError,
+    _ends_with_question_mark,
+    in_yes_no_question,
+    load_unasserted_words,
+    unasserted,
+)
 from graph.model import Article, Modality, Polarity
 
 PLAIN = Qualifiers(Polarity.AFFIRMED, Modality.ASSERTED, None, False)
@@ -90,3 +96,36 @@ def test_a_malformed_word_list_is_named(tmp_path: Path) -> None:
                     'allegation_modifiers = ["alleged"]\nquestion_auxiliaries = ["do"]\n', encoding="utf-8")
     with pytest.raises(UnassertedWordsError, match="prospect_nouns"):
         load_unasserted_words(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "question"),
+    [
+        ('Peru met Chile on Monday. "Did Bolivia expel the envoy?" a reporter asked.', "expel", True),
+        ("Peru met Chile on Monday. Did Bolivia expel the envoy?", "expel", True),
+        ("Did Bolivia expel the envoy? Peru met Chile on Monday.", "met", False),  # the question is another sentence
+        ("Peru met Chile on Monday.  Bolivia expelled the envoy?", "expelled", False),  # no opening auxiliary
+    ],
+)
+def test_a_question_is_read_from_its_own_sentence_in_a_block_of_several(
+    extractor: Extractor, text: str, trigger: str, question: bool,
+) -> None:
+    # the question mark is read from the sentence's last words, as its whole text would give it
+    doc = extractor.nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    assert _ends_with_question_mark(token.sent) is token.sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
+    assert in_yes_no_question(token, extractor.knowledge.unasserted_words) is question
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Did Peru expel the envoy?"', "Did Peru expel the envoy? \u201d", "Did Peru expel the envoy?\n\n",
+     'Peru expelled the envoy. "', 'Did Peru expel the envoy ?" "', "Peru expelled the envoy", '"', "?"],
+)
+def test_the_question_mark_read_from_the_last_words_is_the_one_of_the_whole_text(
+    extractor: Extractor, text: str,
+) -> None:
+    doc = extractor.nlp(text)
+    for sentence in doc.sents:
+        whole = sentence.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
+        assert _ends_with_question_mark(sentence) is whole, (text, sentence.text)

@@ -10,13 +10,16 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
+from extract.block_memo import BlockMemo
 from extract.ontology import load_ontology
 from extract.pipeline import Extractor
 from extract.verb_dictionary import (
     DATA_FILE,
+    ParseSlots,
     VerbDictionary,
     VerbDictionaryError,
     load_verb_dictionary,
+    parse_slots,
     particle_words,
 )
 from graph.model import Article
@@ -213,6 +216,25 @@ def test_most_specific_pattern_wins(nlp: Language, fixture_dictionary: VerbDicti
     # traders without the required modifier fall back to the prepositional pattern
     plain = fixture_dictionary.match(verb_of(nlp, "Kenya expelled the traders from Nairobi.", "expel"))
     assert plain is not None and plain.code == "174"
+
+
+def test_parse_slots_are_read_once_a_block_and_match_as_a_fresh_reading(
+    nlp: Language, fixture_dictionary: VerbDictionary
+) -> None:
+    doc = nlp("Kenya expelled Nigerian traders from Nairobi, and Uganda ousted the monitors.")
+    expel, oust = (next(t for t in doc if t.lemma_.lower() == lemma) for lemma in ("expel", "oust"))
+    memo = BlockMemo()
+    slots = parse_slots(expel, memo)
+    assert parse_slots(expel, memo) is slots  # the second asking reads nothing again
+    assert slots == ParseSlots.of(expel) and parse_slots(oust, memo) == ParseSlots.of(oust) != slots
+    assert [t.text for t in slots.objects] == ["traders"] and [t.text for t in slots.preps["from"]] == ["Nairobi"]
+    for verb in (expel, oust):  # the slots handed in give the match the verb's own reading gives
+        assert fixture_dictionary.match(verb, parse_slots(verb, memo)) == fixture_dictionary.match(verb)
+        pattern = fixture_dictionary.object_pattern(verb, parse_slots(verb, memo))
+        assert pattern == fixture_dictionary.object_pattern(verb)
+    assert fixture_dictionary.match(expel, slots) is not None
+    fresh = nlp("Kenya expelled Nigerian traders from Nairobi, and Uganda ousted the monitors.")
+    assert parse_slots(fresh[1], memo) is not slots  # another block's word starts the memo afresh
 
 
 def test_no_code_without_a_matching_pattern_when_the_default_is_none(
