@@ -19,7 +19,7 @@ from extract.mentions import BlockMentions, Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
-from extract.place_names import capital_names_body
+from extract.place_names import capital_names_body, capital_names_document
 from extract.possessor_binding import BindingWords
 from extract.pronouns import PronounResolver
 from extract.repeated_agents import RepeatedAgents
@@ -143,6 +143,8 @@ class ActorResolver:
                 continue
             if capital_names_body(doc[start:end], surface, self.lexicon.organisation_description_nouns):
                 continue  # "the Lima Group" is no government of Peru (extract/place_names.py)
+            if capital_names_document(doc[start:end], surface, self.lexicon.document_name_nouns):
+                continue  # "the Paris agreement" names no French party (extract/place_names.py)
             actor, kind = self._surface_actor(surface)
             if is_ethnic(doc, Mention(start, end, actor, kind), self.lexicon.ethnicity_markers):
                 continue  # "ethnic Armenians": an origin, not the state

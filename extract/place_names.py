@@ -56,3 +56,19 @@ def capital_names_body(span: Span, surface: Surface, body_nouns: frozenset[str])
     head = root.head
     return (root.dep_ == "compound" and head.i > root.i and head.pos_ == "PROPN" and head.text[:1].isupper()
             and head.lemma_.lower() in body_nouns)
+
+
+def capital_names_document(span: Span, surface: Surface, document_nouns: frozenset[str]) -> bool:
+    """Whether a capital is part of an agreement's or a process's name ("the Paris agreement", "the
+    Paris climate agreement", "the Minsk accords", "the Astana process"): a compound, directly or
+    through other compounds, of one of the lexicon's document nouns. A rule of English naming: an
+    agreement named after the city where it was made names no party (its government is one only
+    where the text says so: "the deal Tehran signed")."""
+    if surface.kind is not SurfaceKind.CAPITAL:
+        return False
+    token = span.root
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+        if token.lemma_.lower() in document_nouns or token.lower_ in document_nouns:
+            return True
+    return False

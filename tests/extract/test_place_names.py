@@ -10,7 +10,9 @@ Sentences written for these tests. Rules under test:
   name, known or not: no person and no organisation of that name is the target;
 - a person put in apposition with another noun ("X, the opposition leader") is still a person;
 - a capital that begins a body's name ("the Lima Group") is neither the state nor the body's state,
-  while a capital on its own, or before a common noun ("the Kabul government"), still stands for it.
+  while a capital on its own, or before a common noun ("the Kabul government"), still stands for it;
+- a capital that names an agreement or a process by where it was made ("the Lisbon treaty", "the
+  Tunis climate accord") is no party to it.
 """
 
 from __future__ import annotations
@@ -87,3 +89,20 @@ def test_a_capital_alone_or_before_a_common_noun_is_its_state(
 ) -> None:
     found = triples(run(extractor, sentence))
     assert any(s == subject for s, _, _ in found), found
+
+
+@pytest.mark.parametrize(("sentence", "capital_state"), [
+    ("Venezuela withdrew from the Lisbon climate agreement in 2019.", "country:PRT"),
+    ("Chile said it would abide by the Lisbon accords.", "country:PRT"),
+    ("Peru pulled out of the Quito treaty on Monday.", "country:ECU"),
+])
+def test_a_capital_naming_an_agreement_is_no_party_to_it(
+    extractor: Extractor, sentence: str, capital_state: str,
+) -> None:
+    found = triples(run(extractor, sentence))
+    assert not any(capital_state in (s, o) for s, _, o in found), found
+
+
+def test_a_capital_before_an_agreement_noun_as_its_subject_still_acts(extractor: Extractor) -> None:
+    found = triples(run(extractor, "Lisbon signed an agreement with Madrid on Monday."))
+    assert ("country:PRT", "SIGN_AGREEMENT", "country:ESP") in found, found
