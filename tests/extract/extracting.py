@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extract.pipeline import Extractor
-from graph.model import Article, Event, Extraction
+from graph.model import Actor, ActorType, Article, Event, Extraction
 
 
 def runner(article_id: str, date: str | None) -> Callable[[Extractor, str], Extraction]:
@@ -28,6 +28,21 @@ def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
 def code_of(event: Event) -> str:
     """The event's CAMEO code: the relation's, or the more specific one it carries."""
     return dict(event.attributes).get("cameo", event.relation.cameo)
+
+
+def coded_triples(extraction: Extraction) -> set[tuple[str, str, str]]:
+    """(subject id, CAMEO code as ``code_of`` reads it, object id) of every event."""
+    return {(e.subject.id, code_of(e), e.object.id) for e in extraction.events}
+
+
+def pairs_of(extraction: Extraction, relation: str) -> set[tuple[str, str]]:
+    """(subject id, object id) of the events of one relation type."""
+    return {(e.subject.id, e.object.id) for e in extraction.events if e.relation.name == relation}
+
+
+def state_actor(iso3: str) -> Actor:
+    """A state's actor as the gazetteer gives it (``country:ISO3``, its government), for hand-built inputs."""
+    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
 
 
 def inventory_rows(path: Path) -> list[dict[str, str]]:

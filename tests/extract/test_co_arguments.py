@@ -5,11 +5,8 @@ from __future__ import annotations
 from extract.co_arguments import co_argument_actors
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.pipeline import Extractor
-from graph.model import Actor, ActorType, Article
-
-
-def country(iso3: str) -> Actor:
-    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
+from graph.model import Article
+from tests.extract.extracting import state_actor
 
 
 def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
@@ -20,7 +17,7 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
 def mentions_at(named: dict[int, str]) -> BlockMentions:
     mentions = BlockMentions()
     for i, iso3 in named.items():
-        mentions[i] = Mention(i, i + 1, country(iso3), MentionKind.NAME)
+        mentions[i] = Mention(i, i + 1, state_actor(iso3), MentionKind.NAME)
     return mentions
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from extract.pipeline import Extractor
 from graph.model import Article
-from tests.extract.extracting import code_of
+from tests.extract.extracting import coded_triples
 
 
 def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    events = extractor.extract(Article("denials", text, None, "2024-03-14")).events
-    return {(e.subject.id, code_of(e), e.object.id) for e in events}
+    return coded_triples(extractor.extract(Article("denials", text, None, "2024-03-14")))
 
 
 def test_denying_an_owned_accusation_is_a_denial_aimed_at_the_accuser(extractor: Extractor) -> None:

@@ -7,6 +7,7 @@ import pytest
 from extract.description_reference import DescriptionKind, description_kind, description_referent
 from extract.pipeline import Extractor
 from graph.model import Actor, ActorType, Article
+from tests.extract.extracting import state_actor
 
 DATE = "2024-05-02"
 
@@ -14,10 +15,6 @@ DATE = "2024-05-02"
 def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
     events = extractor.extract(Article("description-test", text, None, DATE)).events
     return {(e.subject.id, e.relation.name, e.object.id) for e in events}
-
-
-def country(iso3: str) -> Actor:
-    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
 
 
 @pytest.mark.parametrize(
@@ -43,11 +40,12 @@ def test_description_kind(extractor: Extractor, text: str, word: str, kind: Desc
 
 
 def test_the_referent_is_the_latest_state_not_of_the_own_clause() -> None:
-    recent_first = [country("QAT"), country("SAU")]
-    qatar_excluded = [country("QAT")]
-    assert description_referent("state", DescriptionKind.STATE, recent_first, qatar_excluded, country) == country("SAU")
-    assert description_referent("state", DescriptionKind.STATE, recent_first, [], country) == country("QAT")
-    assert description_referent("alliance", DescriptionKind.ORGANISATION, recent_first, [], country) is None
+    recent_first = [state_actor("QAT"), state_actor("SAU")]
+    qatar_excluded = [state_actor("QAT")]
+    assert description_referent("state", DescriptionKind.STATE, recent_first, qatar_excluded,
+                                state_actor) == state_actor("SAU")
+    assert description_referent("state", DescriptionKind.STATE, recent_first, [], state_actor) == state_actor("QAT")
+    assert description_referent("alliance", DescriptionKind.ORGANISATION, recent_first, [], state_actor) is None
 
 
 def test_a_description_in_the_object_refers_to_the_state_just_named(extractor: Extractor) -> None:
@@ -69,7 +67,7 @@ def test_a_description_qualified_by_a_region_skips_the_later_state_outside_it(ex
 
 
 def test_a_compass_word_names_the_state_whose_name_it_begins() -> None:
-    recent_first = [country("KOR"), country("PRK")]
+    recent_first = [state_actor("KOR"), state_actor("PRK")]
     named = {"KOR": "South Korea", "PRK": "North Korea"}
 
     def with_name(iso3: str) -> Actor:
@@ -88,11 +86,11 @@ def test_the_north_after_its_leader_is_named_is_that_state(extractor: Extractor)
 
 
 def test_a_region_description_takes_only_a_state_of_the_region() -> None:
-    recent_first = [country("CHN"), country("HND")]  # Beijing named last, Honduras before it
+    recent_first = [state_actor("CHN"), state_actor("HND")]  # Beijing named last, Honduras before it
     central_america = frozenset({"HND", "GTM"})
-    assert description_referent("nation", DescriptionKind.STATE, recent_first, [], country,
-                                central_america) == country("HND")
-    assert description_referent("nation", DescriptionKind.STATE, [country("CHN")], [], country,
+    assert description_referent("nation", DescriptionKind.STATE, recent_first, [], state_actor,
+                                central_america) == state_actor("HND")
+    assert description_referent("nation", DescriptionKind.STATE, [state_actor("CHN")], [], state_actor,
                                 central_america) is None
 
 

@@ -10,14 +10,14 @@ import pytest
 
 from extract.material_goods import GoodsWordsError, load_goods_words
 from extract.pipeline import Extractor
-from tests.extract.extracting import code_of, runner
+from tests.extract.extracting import coded_triples, runner
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "extract" / "data"
 run = runner("goods", "2024-05-02")
 
 
 def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, code_of(e), e.object.id) for e in run(extractor, text).events}
+    return coded_triples(run(extractor, text))
 
 
 @pytest.mark.parametrize("text", [

@@ -11,13 +11,13 @@ from extract.membership_exits import LeavingPhrase, MembershipExitsError, load_e
 from extract.ontology import load_ontology
 from extract.pipeline import Extractor
 from graph.model import DropReason, Modality, Polarity
-from tests.extract.extracting import code_of, runner
+from tests.extract.extracting import coded_triples, runner
 
 run = runner("exit", "2024-03-14")
 
 
 def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, code_of(e), e.object.id) for e in run(extractor, text).events}
+    return coded_triples(run(extractor, text))
 
 
 @pytest.mark.parametrize("text", [

@@ -5,13 +5,13 @@ with a body that is no state is about a third party."""
 from __future__ import annotations
 
 from extract.pipeline import Extractor
-from tests.extract.extracting import code_of, runner
+from tests.extract.extracting import coded_triples, runner
 
 run = runner("protest", "2024-03-14")
 
 
 def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    return {(e.subject.id, code_of(e), e.object.id) for e in run(extractor, text).events}
+    return coded_triples(run(extractor, text))
 
 
 def test_a_state_protesting_to_another_complains_officially(extractor: Extractor) -> None:

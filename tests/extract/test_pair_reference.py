@@ -20,16 +20,12 @@ from extract.pair_reference import (
 from extract.pipeline import Extractor, _ArticleExtraction
 from graph.model import Actor, ActorType, Article, DropReason, Extraction
 from graph.records import event_from_record, event_record
-from tests.extract.extracting import runner, triples
+from tests.extract.extracting import runner, state_actor, triples
 
 DATE = "2024-05-02"
 
 
 run = runner("pair-reference-test", DATE)
-
-
-def country(iso3: str) -> Actor:
-    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
 
 
 def person(name: str, iso3: str | None) -> Actor:
@@ -68,7 +64,7 @@ def test_a_word_that_is_already_a_mention_is_read_as_no_description(extractor: E
     resolver = ReferenceResolver(knowledge.lexicon, knowledge.gazetteer, knowledge.group_words,
                                  knowledge.epithets, knowledge.organisation_names)
     doc = extractor.nlp("The Islamic Republic rejected the offer.")
-    iran = country("IRN")
+    iran = state_actor("IRN")
     free = BlockMentions()
     assert resolver._describe(doc[2], free, [iran])  # "the Islamic Republic" just after Iran: Iran
     assert free[2].actor == iran and free[2].kind is MentionKind.DESCRIPTION
@@ -89,22 +85,22 @@ def test_pair_kind_needs_a_pair_quantifier_and_a_listed_head(extractor: Extracto
 
 
 def test_referents_are_the_only_two_distinct_states_in_the_order_named() -> None:
-    recent_first = [country("UGA"), country("UGA"), country("KEN")]
-    assert referents(PairKind.STATES, recent_first, [], no_country) == (country("KEN"), country("UGA"))
+    recent_first = [state_actor("UGA"), state_actor("UGA"), state_actor("KEN")]
+    assert referents(PairKind.STATES, recent_first, [], no_country) == (state_actor("KEN"), state_actor("UGA"))
 
 
 def test_three_states_with_none_put_together_leave_the_pair_unresolved() -> None:
-    recent_first = [country("UGA"), country("KEN"), country("TZA")]
+    recent_first = [state_actor("UGA"), state_actor("KEN"), state_actor("TZA")]
     assert referents(PairKind.STATES, recent_first, [], no_country) is None
 
 
 def test_the_latest_dyad_the_text_put_together_is_the_pair() -> None:
-    recent_first = [country("RUS"), country("AZE"), country("ARM")]  # "... brokered by Russia"
-    dyads = [(country("ARM"), country("AZE"))]
-    assert referents(PairKind.STATES, recent_first, [], no_country, dyads) == (country("ARM"), country("AZE"))
-    with_mate = [(country("CHN"), country("SAU")), (country("SAU"), country("IRN"))]
-    assert referents(PairKind.STATES, recent_first, [country("CHN")], no_country, with_mate) == (
-        country("SAU"), country("IRN"))
+    recent_first = [state_actor("RUS"), state_actor("AZE"), state_actor("ARM")]  # "... brokered by Russia"
+    dyads = [(state_actor("ARM"), state_actor("AZE"))]
+    assert referents(PairKind.STATES, recent_first, [], no_country, dyads) == (state_actor("ARM"), state_actor("AZE"))
+    with_mate = [(state_actor("CHN"), state_actor("SAU")), (state_actor("SAU"), state_actor("IRN"))]
+    assert referents(PairKind.STATES, recent_first, [state_actor("CHN")], no_country, with_mate) == (
+        state_actor("SAU"), state_actor("IRN"))
 
 
 def test_a_pair_put_together_before_a_broker_is_the_pair(extractor: Extractor) -> None:
@@ -115,12 +111,13 @@ def test_a_pair_put_together_before_a_broker_is_the_pair(extractor: Extractor) -
 
 
 def test_referents_leave_out_the_clause_mates() -> None:
-    recent_first = [country("CHN"), country("IRN"), country("SAU")]
-    assert referents(PairKind.STATES, recent_first, [country("CHN")], no_country) == (country("SAU"), country("IRN"))
+    recent_first = [state_actor("CHN"), state_actor("IRN"), state_actor("SAU")]
+    expected = (state_actor("SAU"), state_actor("IRN"))
+    assert referents(PairKind.STATES, recent_first, [state_actor("CHN")], no_country) == expected
 
 
 def test_referents_of_one_country_or_fewer_than_two_are_none() -> None:
-    assert referents(PairKind.STATES, [country("KEN")], [], no_country) is None
+    assert referents(PairKind.STATES, [state_actor("KEN")], [], no_country) is None
     same = [person("a", "KEN"), person("b", "KEN")]
     assert referents(PairKind.PERSONS, same, [], no_country) is None
     stateless = [person("a", "KEN"), person("b", None)]
@@ -129,7 +126,7 @@ def test_referents_of_one_country_or_fewer_than_two_are_none() -> None:
 
 def test_a_person_counts_as_its_country_for_a_state_head() -> None:
     recent_first = [person("ruto", "KEN"), person("museveni", "UGA")]
-    assert referents(PairKind.STATES, recent_first, [], country) == (country("UGA"), country("KEN"))
+    assert referents(PairKind.STATES, recent_first, [], state_actor) == (state_actor("UGA"), state_actor("KEN"))
 
 
 # -- the pair as subject --------------------------------------------------------------------

@@ -8,13 +8,10 @@ import pytest
 from extract.ontology import load_lexicon
 from extract.pipeline import Extractor
 from extract.possessor_binding import BindingWords, harmed_verb, other_party
-from graph.model import Actor, ActorType, Article
+from graph.model import Article
+from tests.extract.extracting import state_actor
 
 LEXICON = load_lexicon()
-
-
-def country(iso3: str) -> Actor:
-    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
 
 
 @pytest.mark.parametrize(
@@ -39,9 +36,9 @@ def test_harmed_verb(extractor: Extractor, text: str, verb: str | None) -> None:
 
 
 def test_other_party() -> None:
-    assert other_party(country("CHL"), [country("PER"), country("CHL")]) == country("PER")
-    assert other_party(country("CHL"), [country("CHL")]) is None
-    assert other_party(country("CHL"), [country("PER"), country("BOL"), country("CHL")]) is None
+    assert other_party(state_actor("CHL"), [state_actor("PER"), state_actor("CHL")]) == state_actor("PER")
+    assert other_party(state_actor("CHL"), [state_actor("CHL")]) is None
+    assert other_party(state_actor("CHL"), [state_actor("PER"), state_actor("BOL"), state_actor("CHL")]) is None
 
 
 def pairs(extractor: Extractor, text: str) -> set[tuple[str, str]]:

@@ -7,10 +7,7 @@ import pytest
 from extract.pipeline import Extractor
 from extract.reference_ambiguity import rival_pairs, rival_referents
 from graph.model import Actor, ActorType, Article
-
-
-def country(iso3: str) -> Actor:
-    return Actor(f"country:{iso3}", iso3, ActorType.COUNTRY, iso3, "GOV", cameo=iso3)
+from tests.extract.extracting import state_actor
 
 
 def org(name: str) -> Actor:
@@ -22,36 +19,36 @@ def states_only(actor: Actor) -> Actor | None:
 
 
 def test_two_states_in_the_latest_sentence_that_names_any_are_rivals() -> None:
-    sentences = [(), (country("NOR"), country("SWE")), (country("FIN"),)]
+    sentences = [(), (state_actor("NOR"), state_actor("SWE")), (state_actor("FIN"),)]
     assert rival_referents(sentences, states_only)
-    sentences = [(org("eu"),), (country("NOR"), country("SWE"))]
+    sentences = [(org("eu"),), (state_actor("NOR"), state_actor("SWE"))]
     assert rival_referents(sentences, states_only)
 
 
 def test_states_in_the_references_own_sentence_are_no_rivalry() -> None:
     # the clause tells them apart ("cut ties with Qatar, accusing the Gulf state")
-    sentences = [(country("SAU"), country("QAT")), (country("NOR"), country("SWE"))]
+    sentences = [(state_actor("SAU"), state_actor("QAT")), (state_actor("NOR"), state_actor("SWE"))]
     assert not rival_referents(sentences, states_only)
 
 
 def test_one_state_in_the_latest_sentence_is_no_rivalry() -> None:
     # the latest sentence naming a state names one (an organisation does not fit "the country")
-    sentences = [(), (org("nato"), country("NOR")), (country("FIN"), country("SWE"))]
+    sentences = [(), (org("nato"), state_actor("NOR")), (state_actor("FIN"), state_actor("SWE"))]
     assert not rival_referents(sentences, states_only)
     # one state named twice is one referent
-    assert not rival_referents([(), (country("NOR"), country("NOR"))], states_only)
+    assert not rival_referents([(), (state_actor("NOR"), state_actor("NOR"))], states_only)
     assert not rival_referents([], states_only)
 
 
 def test_two_disjoint_pairs_in_one_sentence_are_rivals() -> None:
-    dyads = [((country("PER"), country("CHL")), (country("BOL"), country("PRY")))]
+    dyads = [((state_actor("PER"), state_actor("CHL")), (state_actor("BOL"), state_actor("PRY")))]
     assert rival_pairs(dyads, states_only)
 
 
 def test_pairs_sharing_a_state_or_in_different_sentences_are_no_rivalry() -> None:
-    sharing = [((country("PER"), country("CHL")), (country("PER"), country("BOL")))]
+    sharing = [((state_actor("PER"), state_actor("CHL")), (state_actor("PER"), state_actor("BOL")))]
     assert not rival_pairs(sharing, states_only)
-    apart = [((country("PER"), country("CHL")),), ((country("BOL"), country("PRY")),)]
+    apart = [((state_actor("PER"), state_actor("CHL")),), ((state_actor("BOL"), state_actor("PRY")),)]
     assert not rival_pairs(apart, states_only)
 
 
