@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from extract.data_tables import load_word_table
-from extract.patterns import Candidate, Context, actors_of, clause_subject, subject_actors
+from extract.patterns import Candidate, Context, actors_of, clause_subject, has_particle, subject_actors
 from extract.spanning_acts import SpanningAct, with_spanning_acts
 from graph.model import Actor, ActorType, DropReason
 
@@ -117,11 +117,9 @@ def _left_tokens(verb: Token, words: ExitWords) -> Iterator[Token]:
         yield from objects
     if objects:
         return
-    particles = {child.lower_ for child in verb.children if child.dep_ in ("prt", "advmod", "prep")}
     for phrase in words.leaving_phrases:
-        if phrase.verb != lemma or (phrase.particle is not None and phrase.particle not in particles):
-            continue
-        yield from _preposition_objects(verb, phrase)
+        if phrase.verb == lemma and has_particle(verb, phrase.particle):
+            yield from _preposition_objects(verb, phrase)
 
 
 def _preposition_objects(verb: Token, phrase: LeavingPhrase) -> Iterator[Token]:

@@ -459,7 +459,7 @@ def prep_objects(token: Token, preps: tuple[str, ...], through_of: bool = False)
     return objects
 
 
-def _has_particle(verb: Token, particle: str | None) -> bool:
+def has_particle(verb: Token, particle: str | None) -> bool:
     """Whether the verb carries every middle word of a trigger ("in" of "give in to", "tie" of "cut
     tie with"); a preposition with its own object ("gave a speech [in Beirut]") is no particle."""
     if particle is None:
@@ -691,7 +691,7 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     ranked = sorted(triggers, key=lambda t: (t.particle is None, not t.preps))
     best: Candidate | None = None
     for trig in ranked:
-        if not _has_particle(verb, trig.particle):
+        if not has_particle(verb, trig.particle):
             continue
         candidate = _verb_candidate(verb, trig, passive, ctx)
         if candidate.drop is None:
@@ -712,12 +712,12 @@ def _phrasal_verb_of_the_dictionary(verb: Token, triggers: tuple[Trigger, ...], 
     that particle and a preposition present here, the dictionary reads it."""
     if not particle_words(verb):
         return False
-    if any(t.particle and _has_particle(verb, t.particle) for t in triggers):
+    if any(t.particle and has_particle(verb, t.particle) for t in triggers):
         return False
     match = ctx.ontology.verbs.match(verb)
     if match is None or match.particle is None or match.pattern is None or match.pattern.prep is None:
         return False
-    return _has_particle(verb, match.particle)
+    return has_particle(verb, match.particle)
 
 
 def _is_participle_modifier(verb: Token) -> bool:
@@ -950,7 +950,7 @@ def _noun_without_event(noun: Token, trig: Trigger, ctx: Context) -> Candidate |
         detail = f"predicate noun of '{governor.lemma_}'"
         return Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT, detail)
     if governor.pos_ == "VERB" and any(
-        t.particle and lemma in t.particle.split() and _has_particle(governor, t.particle)
+        t.particle and lemma in t.particle.split() and has_particle(governor, t.particle)
         for t in ctx.ontology.triggers_for("VERB", governor.lemma_.lower())
     ):
         return Candidate(noun, trig.relation, (), (), (), 0.0, DropReason.DUPLICATE, f"part of '{governor.lemma_}'")
