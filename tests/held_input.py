@@ -23,18 +23,24 @@ EXAMPLE_ARTICLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 HELD_ARTICLES = 10  # the example articles a held feed keeps back
 
 
+def loaded_in(ledger: Path) -> int:
+    """How many articles an ingestion's ledger marks loaded (0 while it is being created or written)."""
+    if not ledger.exists():
+        return 0
+    try:
+        with closing(sqlite3.connect(ledger)) as connection:
+            return int(connection.execute("SELECT COUNT(*) FROM ledger WHERE status = 'loaded'").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0  # the process is creating or writing the ledger
+
+
 def kill_after_loaded(process: subprocess.Popen[bytes], ledger: Path, articles: int, timeout: float = 180) -> None:
     """SIGKILL an ingestion process once its ledger marks ``articles`` loaded. The caller holds
     back part of the process's input (``held_feed``, a gated page of ``NewsSite``), so the process
     cannot finish before the kill on a machine of any speed."""
     deadline, loaded = time.monotonic() + timeout, 0
     while time.monotonic() < deadline and process.poll() is None:
-        if ledger.exists():
-            try:
-                with closing(sqlite3.connect(ledger)) as connection:
-                    loaded = connection.execute("SELECT COUNT(*) FROM ledger WHERE status = 'loaded'").fetchone()[0]
-            except sqlite3.OperationalError:
-                loaded = 0  # the process is creating or writing the ledger
+        loaded = loaded_in(ledger)
         if loaded >= articles:
             process.send_signal(signal.SIGKILL)
             break

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from graph.sqlite_store import SqliteStore
-from tests.held_input import HELD_ARTICLES, HeldFeed
+from tests.held_input import HELD_ARTICLES, HeldFeed, loaded_in
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = 67  # the bundled example articles (examples/articles/README.md is not one)
@@ -105,16 +104,6 @@ def test_export_to_an_existing_file_is_one_line_and_leaves_the_file(tmp_path: Pa
     assert done.returncode == 1
     assert done.stderr.splitlines() == [f"geokg: error: {target}: exists and is not a folder; give --out a folder"]
     assert target.read_text(encoding="utf-8") == "keep me"
-
-
-def loaded_in(ledger: Path) -> int:
-    if not ledger.exists():
-        return 0
-    try:
-        with sqlite3.connect(ledger) as connection:
-            return int(connection.execute("SELECT COUNT(*) FROM ledger WHERE status = 'loaded'").fetchone()[0])
-    except sqlite3.OperationalError:
-        return 0  # the process is creating or writing the ledger
 
 
 def _hearing_ctrl_c() -> None:
