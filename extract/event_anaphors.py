@@ -36,15 +36,18 @@ def names_one_act(noun: Token) -> bool:
 def others_acts(memory: EventMemory, reactors: tuple[Actor, ...]) -> EventMemory:
     """The memory without the acts of the reactors' own states done alone (a reciprocal act,
     with another party, stays: a party reacting to a deal it made reacts to the other party)."""
-    return replace(memory, events=tuple(e for e in memory.events if not _own_act(e, reactors)))
+    return replace(memory, events=tuple(e for e in memory.events if not _own_act(e, reactors)),
+                   lede=tuple(e for e in memory.lede if not _own_act(e, reactors)))
 
 
 def not_done_to(memory: EventMemory, reactors: tuple[Actor, ...]) -> EventMemory:
     """The memory without the acts one of the reactors' states suffered alone: a state defends its
     own or an ally's act, not one done to it ("Lavrov cancelled a visit to Turkey. Erdogan
     defended the action": Turkey's own action, not Russia's)."""
-    return replace(memory, events=tuple(e for e in memory.events if e.reciprocal or e.object is None
-                                        or not any(same_state(r, e.object) for r in reactors)))
+    def kept(event: RememberedEvent) -> bool:
+        return event.reciprocal or event.object is None or not any(same_state(r, event.object) for r in reactors)
+    return replace(memory, events=tuple(e for e in memory.events if kept(e)),
+                   lede=tuple(e for e in memory.lede if kept(e)))
 
 
 def _own_act(event: RememberedEvent, reactors: tuple[Actor, ...]) -> bool:

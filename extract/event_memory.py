@@ -76,6 +76,9 @@ class EventMemory:
     """An article's acts, speakers and authors so far, in text order, back to the window's start."""
 
     events: tuple[RememberedEvent, ...] = ()
+    #: the acts told as done in the first sentence that told one: the story's own event, which a
+    #: definite event noun anywhere in the article may name when nothing in the window does
+    lede: tuple[RememberedEvent, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     authors: tuple[Author, ...] = ()
 
@@ -86,7 +89,8 @@ class EventMemory:
         added = tuple(events)
         if not added and len(kept) == len(self.events):
             return self  # nothing added, nothing let go: the same memory, not a copy
-        return replace(self, events=kept + added)
+        lede = self.lede or tuple(e for e in added if e.done)
+        return replace(self, events=kept + added, lede=lede)
 
     def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
         """The memory with ``speakers`` (of one block, in text order) added."""

@@ -343,7 +343,8 @@ def find_referent(
     words = ctx.ontology.event_nouns.words_of(lemma)
     relations = _noun_relations(lemma, ctx)
     antecedents = ([e for e in recent if e.trigger in words] or [e for e in recent if e.relation in relations]
-                   or _class_antecedents(lemma, memory, sentence, ctx, names_one_act(noun)))
+                   or _class_antecedents(lemma, memory, sentence, ctx, names_one_act(noun))
+                   or _lede_antecedents(lemma, words, relations, memory, ctx))
     acts: dict[tuple[int, str, str, str], list[RememberedEvent]] = {}
     for event in antecedents:
         key = (event.sentence, event.trigger, event.relation, event.object.id if event.object else "")
@@ -374,6 +375,17 @@ def _class_antecedents(
             {_state_key(party) for e in of_class if e.sentence == recent[0].sentence for party in e.parties()}):
         return latest  # acts of other doers told alongside ("Hungary blocked EU sanctions"): which is meant?
     return [e for e in of_class if e.sentence == recent[0].sentence]
+
+
+def _lede_antecedents(
+    lemma: str, words: frozenset[str], relations: frozenset[str], memory: EventMemory, ctx: Context,
+) -> list[RememberedEvent]:
+    """The story's own acts (``EventMemory.lede``) a noun names when nothing in the window does:
+    those told with its word, else of a relation it names, else of its class."""
+    lede = memory.lede
+    roots = ctx.ontology.event_nouns.class_roots(lemma)
+    return ([e for e in lede if e.trigger in words] or [e for e in lede if e.relation in relations]
+            or [e for e in lede if ctx.ontology.relation(e.relation).cameo[:2] in roots])
 
 
 def _noun_relations(lemma: str, ctx: Context) -> frozenset[str]:

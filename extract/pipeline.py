@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
+from extract.bare_statements import without_bare_statement
 from extract.block_index import ENTITIES_KEY, BlockTokens, BlockWords, index_entities, index_sentences
 from extract.calibration import (
     DEFAULT_MIN_CONFIDENCE,
@@ -493,6 +494,7 @@ class _ArticleExtraction:
             candidate = without_verbal_clash(candidate, self.extractor.knowledge.clash_words)
             candidate = with_obstruction_code(candidate)
             candidate = with_own_object_target(candidate, ctx)
+            candidate = without_bare_statement(candidate, ctx)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops, tokens.lowers)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
