@@ -329,7 +329,8 @@ def find_referent(
     Earlier acts told with the noun's own word or a verb it derives from ("the expulsion":
     "expelled") are its antecedents; else those of the relations it names (``_noun_relations``:
     "the attack": "struck", "the request": "asked"); else, for a class noun ("the measures"), the
-    acts of its class shortly before (``_class_antecedents``). One act of several agents ("Saudi
+    acts of its class shortly before (``_class_antecedents``); else, when the window tells no act
+    as done, the story's own act (``_lede_antecedents``). One act of several agents ("Saudi
     Arabia and the UAE imposed a blockade on Qatar") is told as one event each: they share
     sentence, word and object. If the antecedent acts have different agents (an attack, then the
     counter-strike), the reference is ambiguous; else the noun names the latest.
@@ -343,8 +344,9 @@ def find_referent(
     words = ctx.ontology.event_nouns.words_of(lemma)
     relations = _noun_relations(lemma, ctx)
     antecedents = ([e for e in recent if e.trigger in words] or [e for e in recent if e.relation in relations]
-                   or _class_antecedents(lemma, memory, sentence, ctx, names_one_act(noun))
-                   or _lede_antecedents(lemma, words, relations, memory, ctx))
+                   or _class_antecedents(lemma, memory, sentence, ctx, names_one_act(noun)))
+    if not antecedents:
+        antecedents = _lede_antecedents(lemma, words, relations, memory, ctx, any(e.done for e in recent))
     acts: dict[tuple[int, str, str, str], list[RememberedEvent]] = {}
     for event in antecedents:
         key = (event.sentence, event.trigger, event.relation, event.object.id if event.object else "")
@@ -379,11 +381,14 @@ def _class_antecedents(
 
 def _lede_antecedents(
     lemma: str, words: frozenset[str], relations: frozenset[str], memory: EventMemory, ctx: Context,
+    window_has_acts: bool,
 ) -> list[RememberedEvent]:
-    """The story's own acts (``EventMemory.lede``) a noun names when nothing in the window does:
-    those told with its word, else of a relation it names, else of its class."""
+    """The story's own acts (``EventMemory.lede``) a noun names when the window tells no act as
+    done: those told with its word, else of a relation it names, else of its class. News tells
+    its main event first and reacts to it throughout; an act told in between is what a noun
+    right after it names, so the lede is no antecedent then."""
     lede = memory.lede
-    roots = ctx.ontology.event_nouns.class_roots(lemma)
+    roots = () if window_has_acts else ctx.ontology.event_nouns.class_roots(lemma)
     return ([e for e in lede if e.trigger in words] or [e for e in lede if e.relation in relations]
             or [e for e in lede if ctx.ontology.relation(e.relation).cameo[:2] in roots])
 

@@ -19,16 +19,31 @@ from extract.evaluative import (
 from extract.naming import predicate_complement
 from extract.ontology import DATA_DIR
 from extract.pipeline import Extractor
-from graph.model import Extraction
+from graph.model import DropReason, Extraction
 from tests.extract.extracting import runner
 
 run = runner("test", "2024-03-05")
+
+
+#: What an unclear judgement comes to: a public statement with no content (CAMEO 010), which is no
+#: event by itself (extract/bare_statements.py).
+STATEMENT = None
 
 
 def coded(extraction: Extraction) -> set[tuple[str, str, str, str]]:
     """(subject, relation, finer code or the relation's own, object)."""
     return {(e.subject.id, e.relation.name, dict(e.attributes).get("cameo", e.relation.cameo), e.object.id)
             for e in extraction.events}
+
+
+def assert_coded(extraction: Extraction, expected: tuple[str, str, str, str] | None) -> None:
+    """The one triple expected, or for ``STATEMENT`` none and the naming dropped as no event."""
+    if expected is STATEMENT:
+        assert not extraction.events, coded(extraction)
+        assert any(d.reason is DropReason.NOT_AN_EVENT and "statement with no content" in d.detail
+                   for d in extraction.drops), extraction.drops
+    else:
+        assert coded(extraction) == {expected}
 
 
 @pytest.mark.parametrize(
@@ -48,9 +63,9 @@ def coded(extraction: Extraction) -> set[tuple[str, str, str, str]]:
         ("Greece described Cyprus as a loyal friend.", ("country:GRC", "PRAISE", "051", "country:CYP")),
         ("Italy called the Tunisian election a great success.", ("country:ITA", "PRAISE", "051", "country:TUN")),
         # weak or unrated words ("important" 0.8, "critical" -1.3, "joke" 1.2): a public statement
-        ("Spain called Morocco an important neighbour.", ("country:ESP", "COMMENT_ON", "010", "country:MAR")),
-        ("Turkey called the situation in Syria critical.", ("country:TUR", "COMMENT_ON", "010", "country:SYR")),
-        ("Chile called the Argentine plan a joke.", ("country:CHL", "COMMENT_ON", "010", "country:ARG")),
+        ("Spain called Morocco an important neighbour.", STATEMENT),
+        ("Turkey called the situation in Syria critical.", STATEMENT),
+        ("Chile called the Argentine plan a joke.", STATEMENT),
         # a complement of "of", "to", "for" judges alone after an unrated head ...
         ("Iran called Israel a sponsor of terrorism.", ("country:IRN", "CRITICIZE", "111", "country:ISR")),
         ("Kenya called Somalia a haven for terrorists.", ("country:KEN", "CRITICIZE", "111", "country:SOM")),
@@ -59,15 +74,15 @@ def coded(extraction: Extraction) -> set[tuple[str, str, str, str]]:
         ("France called Italy a friend of terrorists.", ("country:FRA", "CRITICIZE", "111", "country:ITA")),
         ("Russia called Ukraine a threat to peace.", ("country:RUS", "CRITICIZE", "111", "country:UKR")),
         # ... and a weakly rated head ("victim" -1.1) leaves it unclear
-        ("France called Mali a victim of terrorism.", ("country:FRA", "COMMENT_ON", "010", "country:MLI")),
+        ("France called Mali a victim of terrorism.", STATEMENT),
         # another preposition may oppose what it relates: unclear
-        ("Chile called Peru a bulwark against terrorism.", ("country:CHL", "COMMENT_ON", "010", "country:PER")),
+        ("Chile called Peru a bulwark against terrorism.", STATEMENT),
     ],
 )
 def test_a_predicate_the_dictionary_does_not_code_is_coded_by_its_valence(
-    extractor: Extractor, text: str, expected: tuple[str, str, str, str]
+    extractor: Extractor, text: str, expected: tuple[str, str, str, str] | None
 ) -> None:
-    assert coded(run(extractor, text)) == {expected}
+    assert_coded(run(extractor, text), expected)
 
 
 @pytest.mark.parametrize(
@@ -76,13 +91,15 @@ def test_a_predicate_the_dictionary_does_not_code_is_coded_by_its_valence(
         # denying a merit is a criticism
         ("Peru described Bolivia as no friend.", ("country:PER", "CRITICIZE", "111", "country:BOL")),
         # denying a fault praises no one
-        ("India described Pakistan as no threat.", ("country:IND", "COMMENT_ON", "010", "country:PAK")),
+        ("India described Pakistan as no threat.", STATEMENT),
         # the dictionary's "call ... liar" (111) codes the predicate asserted, not denied
-        ("Chile called the Bolivian president no liar.", ("country:CHL", "COMMENT_ON", "010", "country:BOL")),
+        ("Chile called the Bolivian president no liar.", STATEMENT),
     ],
 )
-def test_negation_inside_the_predicate(extractor: Extractor, text: str, expected: tuple[str, str, str, str]) -> None:
-    assert coded(run(extractor, text)) == {expected}
+def test_negation_inside_the_predicate(
+    extractor: Extractor, text: str, expected: tuple[str, str, str, str] | None
+) -> None:
+    assert_coded(run(extractor, text), expected)
 
 
 def test_the_dictionary_still_wins_over_the_valence(extractor: Extractor) -> None:
