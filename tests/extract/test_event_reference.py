@@ -94,14 +94,42 @@ def filler(sentences: int) -> str:
     return " ".join(f"Paragraph {n} says nothing new." for n in range(sentences))
 
 
+#: The story's own act, told first: what a later event noun may name from anywhere in the article.
+LEDE = "Kenya and Somalia signed a trade agreement on Monday."
+
+
 def test_an_event_outside_the_window_is_not_referred_to(extractor: Extractor) -> None:
     # the reaction is REFERENCE_WINDOW_SENTENCES + 1 sentences after the attack, in another paragraph
-    far = run(extractor, f"{ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES)}\n\nUganda condemned the attack.")
+    far = run(extractor, f"{LEDE} {ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES)}\n\nUganda condemned the attack.")
     assert not referred(far)
     assert ("condemn", DropReason.NOT_AN_ACTOR) in {(d.trigger, d.reason) for d in far.drops}
     # one sentence less: at the window's edge
-    near = run(extractor, f"{ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES - 1)}\n\nUganda condemned the attack.")
+    near = run(extractor,
+               f"{LEDE} {ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES - 1)}\n\nUganda condemned the attack.")
     assert [e.object.id for e in referred(near)] == ["org:al-shabab"]
+
+
+def test_the_story_s_own_act_is_named_from_beyond_the_window(extractor: Extractor) -> None:
+    # the lede's act is the article's topic: a noun of its act names it however far on
+    far = run(extractor, f"{ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES + 3)}\n\nUganda condemned the attack.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(far)] == [
+        ("country:UGA", "CRITICIZE", "org:al-shabab")
+    ]
+    # even past other acts told in between, when none of them is of the noun's kind
+    between = run(extractor, f"{ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES)}\n\n{LEDE} Uganda condemned the attack.")
+    assert [e.object.id for e in referred(between)] == ["org:al-shabab"]
+
+
+def test_a_class_noun_names_the_story_s_act_only_when_no_act_is_told_shortly_before(extractor: Extractor) -> None:
+    move = "Turkey sent warships to the Aegean on Monday."
+    far = run(extractor, f"{move}\n\n{filler(REFERENCE_WINDOW_SENTENCES + 3)}\n\nGreece condemned the move.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(far)] == [
+        ("country:GRC", "CRITICIZE", "country:TUR")
+    ]
+    # an act told just before, of whatever kind, is the move a class noun names
+    after_other = run(extractor,
+                      f"{move}\n\n{filler(REFERENCE_WINDOW_SENTENCES + 3)}\n\n{LEDE} Greece condemned the move.")
+    assert not referred(after_other)
 
 
 def test_the_filler_has_one_sentence_per_sentence_it_says(extractor: Extractor) -> None:
