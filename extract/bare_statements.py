@@ -15,6 +15,9 @@ from dataclasses import replace
 from extract.patterns import Candidate, Context
 from graph.model import DropReason
 
+#: How such a drop's detail begins, for a reader counting them.
+BARE_STATEMENT_DETAIL = "a statement with no content"
+
 
 def without_bare_statement(candidate: Candidate, ctx: Context) -> Candidate:
     """The candidate dropped as ``NOT_AN_EVENT`` when its code is the unspecified statement
@@ -25,4 +28,4 @@ def without_bare_statement(candidate: Candidate, ctx: Context) -> Candidate:
     if code != ctx.ontology.speech_acts.naming.statement_code:
         return candidate
     return replace(candidate, drop=DropReason.NOT_AN_EVENT,
-                   detail=f"a statement with no content ('{candidate.trigger.lemma_.lower()}', CAMEO {code})")
+                   detail=f"{BARE_STATEMENT_DETAIL} ('{candidate.trigger.lemma_.lower()}', CAMEO {code})")

@@ -7,8 +7,9 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.bare_statements import BARE_STATEMENT_DETAIL
 from extract.pipeline import Extractor
-from graph.model import Actor, ActorType, Article, Event, Extraction
+from graph.model import Actor, ActorType, Article, DropReason, Event, Extraction
 
 
 def runner(article_id: str, date: str | None) -> Callable[[Extractor, str], Extraction]:
@@ -33,6 +34,13 @@ def code_of(event: Event) -> str:
 def coded_triples(extraction: Extraction) -> set[tuple[str, str, str]]:
     """(subject id, CAMEO code as ``code_of`` reads it, object id) of every event."""
     return {(e.subject.id, code_of(e), e.object.id) for e in extraction.events}
+
+
+def bare_statements(extraction: Extraction) -> list[str]:
+    """The triggers of the statements dropped for saying nothing of the other actor (CAMEO 010,
+    extract/bare_statements.py)."""
+    return [d.trigger for d in extraction.drops
+            if d.reason is DropReason.NOT_AN_EVENT and d.detail.startswith(BARE_STATEMENT_DETAIL)]
 
 
 def pairs_of(extraction: Extraction, relation: str) -> set[tuple[str, str]]:

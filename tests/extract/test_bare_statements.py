@@ -6,15 +6,9 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import DropReason, Extraction
-from tests.extract.extracting import coded_triples, runner
+from tests.extract.extracting import bare_statements, coded_triples, runner
 
 run = runner("bare-statements-test", "2024-06-03")
-
-
-def statement_drops(extraction: Extraction) -> list[str]:
-    return [d.trigger for d in extraction.drops
-            if d.reason is DropReason.NOT_AN_EVENT and d.detail.startswith("a statement with no content")]
 
 
 @pytest.mark.parametrize(
@@ -28,7 +22,7 @@ def statement_drops(extraction: Extraction) -> list[str]:
 def test_a_statement_that_says_nothing_of_the_other_is_dropped(extractor: Extractor, text: str) -> None:
     result = run(extractor, text)
     assert not result.events, coded_triples(result)
-    assert statement_drops(result), result.drops
+    assert bare_statements(result), result.drops
 
 
 @pytest.mark.parametrize(
@@ -47,4 +41,4 @@ def test_a_statement_with_content_and_other_codes_of_the_root_stay(
 ) -> None:
     result = run(extractor, text)
     assert expected in coded_triples(result), coded_triples(result)
-    assert not statement_drops(result)
+    assert not bare_statements(result)

@@ -7,7 +7,7 @@ import pytest
 
 from extract.pipeline import Extractor
 from graph.model import Article
-from tests.extract.extracting import code_of
+from tests.extract.extracting import bare_statements, code_of
 
 
 def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
@@ -19,17 +19,6 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a statement or document issued, released, published or adopted: a public statement on
-        # what it is about, never a signed agreement (057) or a release of persons (0841)
-        ("The Security Council adopted a resolution on Syria.",
-         {("org:un-security-council", "COMMENT_ON", "010", "country:SYR")}),
-        ("The General Assembly adopted a resolution against Israel.",
-         {("org:un-general-assembly", "COMMENT_ON", "010", "country:ISR")}),
-        ("The European Parliament adopted a declaration on Hungary.",
-         {("org:european-parliament", "COMMENT_ON", "010", "country:HUN")}),
-        ("Egypt released a report on Ethiopia.", {("country:EGY", "COMMENT_ON", "010", "country:ETH")}),
-        ("Chad published a communique about Libya.", {("country:TCD", "COMMENT_ON", "010", "country:LBY")}),
-        ("Iran issued a statement on Iraq.", {("country:IRN", "COMMENT_ON", "010", "country:IRQ")}),
         # the statement's own words tell the act; releasing it is no act on anyone
         ("The African Union released a communique urging Sudan to hold elections.",
          {("org:african-union", "APPEAL", "020", "country:SDN")}),
@@ -89,3 +78,23 @@ def test_releasing_a_statement_names_its_class_in_the_drop(extractor: Extractor)
 def test_calling_for_a_course_of_action_is_no_phone_call(extractor: Extractor, text: str,
                                                           expected: set[tuple[str, str, str, str]]) -> None:
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statement or document issued, released, published or adopted on a state, with nothing
+        # told of what it says: a public statement with no content (010), no event by itself
+        # (extract/bare_statements.py), never a signed agreement (057) or a release of persons (0841)
+        "The Security Council adopted a resolution on Syria.",
+        "The General Assembly adopted a resolution against Israel.",
+        "The European Parliament adopted a declaration on Hungary.",
+        "Egypt released a report on Ethiopia.",
+        "Chad published a communique about Libya.",
+        "Iran issued a statement on Iraq.",
+    ],
+)
+def test_a_document_with_nothing_told_of_its_content_is_no_event(extractor: Extractor, text: str) -> None:
+    extraction = extractor.extract(Article("test", text, None, "2024-03-05"))
+    assert not extraction.events, extraction.events
+    assert bare_statements(extraction), extraction.drops

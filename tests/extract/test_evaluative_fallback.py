@@ -47,16 +47,17 @@ def codes(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         ("Ghana described Nigeria as a legendary mediator.", ("country:GHA", "PRAISE", "051", "country:NGA")),
         # the dictionary's own pattern still comes first ("call ... partner" 013, a comment)
         ("Ghana called Nigeria an exceptional partner.", ("country:GHA", "COMMENT_ON", "013", "country:NGA")),
-        # rated by neither lexicon: stays a public statement, never a judgement (the hedge)
-        ("Brazil called Argentina a neighbour.", ("country:BRA", "COMMENT_ON", "010", "country:ARG")),
-        ("Serbia described Kosovo as a breakaway province.", ("country:SRB", "COMMENT_ON", "010", "country:XKX")),
-        ("Poland called Russia a rogue state.", ("country:POL", "COMMENT_ON", "010", "country:RUS")),
+        # rated by neither lexicon: a public statement that judges neither way, never a judgement
+        # (the hedge), and no event by itself (extract/bare_statements.py)
+        ("Brazil called Argentina a neighbour.", None),
+        ("Serbia described Kosovo as a breakaway province.", None),
+        ("Poland called Russia a rogue state.", None),
         # a factual word Pattern rates in a subjective sense too is left out: no praise
-        ("Egypt called Sudan a small neighbour.", ("country:EGY", "COMMENT_ON", "010", "country:SDN")),
+        ("Egypt called Sudan a small neighbour.", None),
         # a VADER word with a Pattern word of the other side: unclear, a statement
-        ("Oman described Yemen as a charismatic bully.", ("country:OMN", "COMMENT_ON", "010", "country:YEM")),
+        ("Oman described Yemen as a charismatic bully.", None),
     ],
 )
 def test_naming_with_pattern_rated_predicates(extractor: Extractor, text: str,
-                                              expected: tuple[str, str, str, str]) -> None:
-    assert codes(extractor, text) == {expected}
+                                              expected: tuple[str, str, str, str] | None) -> None:
+    assert codes(extractor, text) == ({expected} if expected else set())

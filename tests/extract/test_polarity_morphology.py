@@ -63,11 +63,11 @@ def test_a_malformed_file_is_one_line_naming_it(tmp_path: Path) -> None:
         ("China described the Japanese move as unwise.", ("country:CHN", "CRITICIZE", "111", "country:JPN")),
         ("Venezuela called Colombia a disloyal neighbour.", ("country:VEN", "CRITICIZE", "111", "country:COL")),
         ("Laos described Thailand as an untruthful neighbour.", ("country:LAO", "CRITICIZE", "111", "country:THA")),
-        # a fault denied: a statement, not praise
+        # a fault denied: a statement that judges neither way, which is no event (extract/bare_statements.py)
         ("Mali described the Algerian operation as unprovoked.", None),
-        ("Fiji described Tonga as a harmless neighbour.", ("country:FJI", "COMMENT_ON", "010", "country:TON")),
-        # an exception: no criticism
-        ("Oman described Qatar as an invaluable mediator.", ("country:OMN", "COMMENT_ON", "010", "country:QAT")),
+        ("Fiji described Tonga as a harmless neighbour.", None),
+        # an exception: no criticism (and a statement that judges neither way)
+        ("Oman described Qatar as an invaluable mediator.", None),
     ],
 )
 def test_naming_with_negated_predicates(extractor: Extractor, text: str,

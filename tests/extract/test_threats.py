@@ -11,7 +11,7 @@ from extract.ontology import DATA_DIR, load_ontology, read_cameo_goldstein
 from extract.pipeline import Extractor
 from extract.speech_acts import SpeechActsError, load_speech_acts
 from graph.model import DropReason, Extraction, Polarity
-from tests.extract.extracting import runner, triples
+from tests.extract.extracting import bare_statements, runner, triples
 
 run = runner("test", "2024-03-05")
 
@@ -119,9 +119,6 @@ def test_a_warning_of_a_plight_is_no_threat(extractor: Extractor) -> None:
         # OEDA codes "call ... partner" 013 and "call ... liar" 111
         ("Chile called Peru a reliable partner.", ("country:CHL", "COMMENT_ON", "country:PER"), "013"),
         ("Chile called the Bolivian president a liar.", ("country:CHL", "CRITICIZE", "country:BOL"), "111"),
-        # no dictionary pattern for the predicate and no word of it rated (evaluative_words.tsv): a
-        # public statement about the judged actor
-        ("Kenya called Somalia's claims baseless.", ("country:KEN", "COMMENT_ON", "country:SOM"), "010"),
         # no dictionary pattern, but a clearly negative predicate: a criticism (tests/extract/test_naming.py)
         ("Uruguay termed the Argentine decision unacceptable.", ("country:URY", "CRITICIZE", "country:ARG"), "111"),
         # "brand" is itself a criticism in the dictionary
@@ -143,10 +140,17 @@ def test_call_without_a_predicate_is_still_a_phone_call(extractor: Extractor, te
     assert ("country:CHL", "PHONE", "country:PER") in triples(run(extractor, text))
 
 
-def test_a_predicate_the_dictionary_codes_as_an_act_is_no_judgement_code(extractor: Extractor) -> None:
+@pytest.mark.parametrize("text", [
+    # no dictionary pattern for the predicate and no word of it rated (evaluative_words.tsv): a
+    # public statement about the judged actor that says nothing of it, no event by itself
+    "Kenya called Somalia's claims baseless.",
     # the dictionary codes "call ... end" as an appeal (020): not what naming a thing "the end" says
-    result = run(extractor, "Chile called the Peruvian move the end of an era.")
-    assert detail_codes(result) == {("COMMENT_ON", "010", None)}
+    "Chile called the Peruvian move the end of an era.",
+])
+def test_naming_that_judges_neither_way_is_no_phone_call_nor_appeal(extractor: Extractor, text: str) -> None:
+    result = run(extractor, text)
+    assert not result.events, triples(result)
+    assert bare_statements(result) == ["call"]
 
 
 def test_a_threatened_material_act_at_home_is_aimed_at_the_population(extractor: Extractor) -> None:
