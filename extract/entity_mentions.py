@@ -104,7 +104,8 @@ class EntityNames:
     ) -> Mention | None:
         """The organisation a name of at most eight words names, with the initialism written
         after it as an alias; not an agent noun written as a name ("the Foreign Ministry",
-        "Parliament") nor a name whose head is no proper noun ("Kremlin spokesman")."""
+        "Parliament"), a name whose head is no proper noun ("Kremlin spokesman") nor one whose head
+        is a noun of an agreement (lexicon ``document_name_nouns``: "the Abraham Accords")."""
         start, end = name.start, name.end
         if (found := roles.at(start)) is not None and found[0] == end:
             return None
@@ -116,6 +117,8 @@ class EntityNames:
         last = [t for t in doc[start:end] if normalised and t.text == normalised.split()[-1]]
         if not last or last[-1].pos_ != "PROPN":
             return None
+        if last[-1].lower_ in self.lexicon.document_name_nouns:
+            return None  # "the Abraham Accords", "the Good Friday Agreement": a document's name, no body
         acronyms: tuple[str, ...] = ()
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             written = doc[end + 1].text

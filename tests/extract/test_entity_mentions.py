@@ -13,7 +13,7 @@ from extract.person_registry import PersonRegistry
 from extract.pipeline import Extractor
 from extract.role_spans import BlockRoles
 from extract.unknown_actors import UnknownActors
-from graph.model import ActorType
+from graph.model import ActorType, Article
 
 
 def names(extractor: Extractor) -> EntityNames:
@@ -82,3 +82,20 @@ def test_a_states_possessed_organisation_carries_the_state(extractor: Extractor)
     mention = names(extractor).mention(doc, _entity(doc, "Federal Security Service"), roles(extractor, doc))
     assert mention is not None
     assert (mention.actor.type, mention.actor.country) == (ActorType.ORGANIZATION, "PER")
+
+
+def test_an_agreement_named_like_an_organisation_is_no_organisation(extractor: Extractor) -> None:
+    doc = extractor.nlp("Bahrain criticised the Abraham Accords on Monday.")
+    ents = [e for e in doc.ents if e.label_ == "ORG" and e.text.endswith("Accords")]
+    assert ents, "the model no longer reads the agreement as an organisation: pick another sentence"
+    assert names(extractor).mention(doc, ents[0], roles(extractor, doc)) is None
+    # its signatories are partners of one act, as with an agreement named in lower case
+    result = extractor.extract(Article("accords", "Israel and the United Arab Emirates signed the Abraham Accords.",
+                                       None, "2020-09-15"))
+    assert {(e.subject.id, e.relation.name, e.object.id) for e in result.events} == {
+        ("country:ISR", "SIGN_AGREEMENT", "country:ARE")
+    }
+    # a body whose name ends in another noun stays one
+    doc = extractor.nlp("The Oromo Liberation Front rejected the offer on Monday.")
+    ents = [e for e in doc.ents if e.label_ == "ORG" and e.text.endswith("Front")]
+    assert ents and names(extractor).mention(doc, ents[0], roles(extractor, doc)) is not None
