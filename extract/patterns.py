@@ -1126,7 +1126,8 @@ def finish_candidate(
     joint = relation.reciprocal or _is_symmetric(trigger, ctx)
     joint = joint or severs_mutual_relation(trigger, ctx.lexicon.relation_nouns)  # "X and Y cut ties"
     if (not objects and len(subjects) >= 2 and joint and not _direct_object_names_party(trigger, ctx)
-            and not acts_on_third_thing(trigger, ctx.lexicon)):  # "X and Y joined the group": no X-Y pair
+            and not acts_on_third_thing(trigger, ctx.lexicon)  # "X and Y joined the group": no X-Y pair
+            and not _complement_names_other_party(trigger, subjects, ctx)):
         # "The US, Russia and Switzerland met", "Chile and Peru agreed to ...": every pair of the
         # group; a relation the ontology does not store both ways is emitted in both directions.
         pairs = tuple((a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :])
@@ -1154,6 +1155,24 @@ def _direct_object_names_party(trigger: Token, ctx: Context) -> bool:
     """A verb whose direct object names an actor ("Egypt and Qatar met Iran"): its coordinated
     subjects each act on that object, not with each other (extract/argument_paths.py)."""
     return any(actors_of(t, ctx) for t in direct_objects(trigger))
+
+
+def _complement_names_other_party(trigger: Token, subjects: list[Actor], ctx: Context) -> bool:
+    """A joint verb whose infinitive complement names a partner of another state than its subjects
+    in a "with" phrase ("Egypt and Jordan agreed to restore ties with Qatar", "... to resume
+    talks with Iran"): the subjects take up the complement's act with that party, which its own
+    event pairs them with, and are no partners of each other. A party the act is aimed at ("agreed
+    to cut Russian banks from SWIFT") leaves them partners of a joint act against it."""
+    for clause in trigger.children:
+        if clause.dep_ != "xcomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase = [clause, *(t for obj in direct_objects(clause) for t in obj.subtree)]
+        partners = [pobj for head in phrase for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for pobj in prep.children if pobj.dep_ == "pobj"]
+        if any(all(actor.id != subject.id and actor.country != subject.country for subject in subjects)
+               for token in partners for actor in actors_of(token, ctx)):
+            return True
+    return False
 
 
 def _is_symmetric(trigger: Token, ctx: Context) -> bool:

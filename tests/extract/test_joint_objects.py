@@ -41,3 +41,26 @@ def test_a_joint_act_pairs_the_coordinated_subjects(extractor: Extractor, senten
 ])
 def test_a_third_thing_acted_on_pairs_no_subjects(extractor: Extractor, sentence: str) -> None:
     assert between(sentence, extractor, "country:CHL", "country:PER") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile and Peru agreed to restore diplomatic ties with Bolivia.",
+    "Chile and Peru agreed on Monday to resume talks with Bolivia.",
+])
+def test_a_complement_naming_another_partner_pairs_each_subject_with_it_not_with_each_other(
+    extractor: Extractor, sentence: str,
+) -> None:
+    # patterns._complement_names_other_party: the subjects take up the act with Bolivia
+    assert between(sentence, extractor, "country:CHL", "country:PER") == []
+    found = triples(run(extractor, sentence))
+    assert {s for s, _, o in found if o == "country:BOL"} == {"country:CHL", "country:PER"}, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile and Peru agreed to impose sanctions on Bolivia.",
+    "Chile and Peru agreed to hold talks in Bolivia.",
+])
+def test_a_complement_aimed_at_another_party_or_held_in_a_place_leaves_the_subjects_partners(
+    extractor: Extractor, sentence: str,
+) -> None:
+    assert between(sentence, extractor, "country:CHL", "country:PER")
