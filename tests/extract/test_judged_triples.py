@@ -58,7 +58,7 @@ def test_a_missing_column_is_rejected_naming_the_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("line", "complaint"), [
     (row("x"), "char_start 'x' is not a whole number"),
     ("a1\t0\t24\tcountry:FRA\n", "no cell for relation, object_id, polarity, modality, verdict"),
-])
+], ids=["char_start_not_a_number", "short_row"])
 def test_a_bad_row_is_rejected_naming_the_file_and_line(tmp_path: Path, line: str, complaint: str) -> None:
     path = written(tmp_path, HEADER + row(0) + line)
     with pytest.raises(JudgedTriplesError, match=f"^{path}:3: {complaint}"):
