@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from extract.calibration import DEFAULT_MIN_CONFIDENCE
+from extract.calibration import DEFAULT_MIN_CONFIDENCE, checked_floor
 from extract.extractor import DEFAULT_EXTRACTOR, EXTRACTORS, ExtractorSettings, UnknownExtractorError, create_extractor
 from extract.knowledge_dir import KNOWLEDGE_ENV, KnowledgeError, resolve_knowledge_dir
 from extract.parallel import DEFAULT_CHUNK_ARTICLES, ParallelExtractor, WorkerSpec, parallel_extractor, usable_cores
@@ -67,11 +67,12 @@ def positive_int(text: str) -> int:
 
 
 def probability(text: str) -> float:
-    """An argparse type: a number from 0 to 1."""
+    """An argparse type: a number from 0 to 1 (checked as ``extract.calibration.checked_floor`` checks it)."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not between 0 and 1")
-    return value
+    try:
+        return checked_floor(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between 0 and 1") from None

@@ -4,19 +4,18 @@
         [--ablation] [--cache FILE] [--out extract/data/confidence_model.toml | --dry-run]
 
 Runs the rule extractor (raw confidences, no floor) over every judged folder, joins each triple to
-its judged row by the key columns (article_id, char_start, subject_id, relation, object_id,
-polarity, modality; verdict correct or wrong, unjudged triples skipped), fits an L2-regularised
-logistic regression (Newton's method, numpy only) on the features of ``extract.calibration``, and
-prints leave-one-set-out figures: for each set held out, its log loss, its judged precision before
-and after the floor, and the correct and wrong triples the floor removes; then the same for plain
-raw-confidence thresholds. It prints aggregate figures only, never a triple: some judged sets are
-held out from reading and serve here as training data alone.
+its judged row by the key columns of ``extract.judged_triples`` (article_id, char_start, subject_id,
+relation, object_id, polarity, modality; verdict correct or wrong, unjudged triples skipped), fits
+an L2-regularised logistic regression (Newton's method, numpy only) on the features of
+``extract.calibration``, and prints leave-one-set-out figures: for each set held out, its log loss,
+its judged precision before and after the floor, and the correct and wrong triples the floor
+removes; then the same for plain raw-confidence thresholds. It prints aggregate figures only,
+never a triple: some judged sets are held out from reading and serve here as training data alone.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import pickle
 import sys
@@ -32,11 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extract.calibration import FEATURE_GROUPS, TripleFeatures, model_inputs, triple_features  # noqa: E402
+from extract.judged_triples import Key, judged_key, load_judged, verdicts  # noqa: E402
 from graph.model import Event  # noqa: E402
 
 Matrix = npt.NDArray[np.float64]
-KEY_COLUMNS = ("article_id", "char_start", "subject_id", "relation", "object_id", "polarity", "modality")
-Key = tuple[str, int, str, str, str, str, str]
 OUT = ROOT / "extract" / "data" / "confidence_model.toml"
 TESTS = ROOT / "tests" / "extract"
 
@@ -77,32 +75,11 @@ class Judged:
     correct: bool
 
 
-def read_judgements(path: Path) -> dict[Key, bool]:
-    """The verdicts of a judged.tsv by key (True: correct); rows with another verdict are left out."""
-    verdicts: dict[Key, bool] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        missing = [c for c in (*KEY_COLUMNS, "verdict") if c not in (reader.fieldnames or ())]
-        if missing:
-            raise ValueError(f"{path}: missing columns {', '.join(missing)}")
-        for row in reader:
-            if row["verdict"] in ("correct", "wrong"):
-                key = (row["article_id"], int(row["char_start"]), row["subject_id"], row["relation"],
-                       row["object_id"], row["polarity"], row["modality"])
-                verdicts[key] = row["verdict"] == "correct"
-    return verdicts
-
-
-def event_key(event: Event) -> Key:
-    return (event.article_id, event.char_start, event.subject.id, event.relation.name, event.object.id,
-            event.polarity.value, event.modality.value)
-
-
-def judged_triples(events: Iterable[Event], verdicts: Mapping[Key, bool]) -> tuple[list[Judged], int]:
+def judged_triples(events: Iterable[Event], by_key: Mapping[Key, bool]) -> tuple[list[Judged], int]:
     """The judged events (with raw confidence) as features and verdicts, and how many were unjudged."""
     judged, unjudged = [], 0
     for event in events:
-        verdict = verdicts.get(event_key(event))
+        verdict = by_key.get(judged_key(event))
         if verdict is None:
             unjudged += 1
         else:
@@ -257,7 +234,7 @@ def collect(sets: Sequence[JudgedSet]) -> dict[str, list[Judged]]:
     for judged_set in sets:
         articles = [a for a in read_inputs([str(judged_set.folder)]) if isinstance(a, Article)]
         events = [e for x in extractor.extract_many(articles) for e in x.events]
-        rows, unjudged = judged_triples(events, read_judgements(judged_set.judged))
+        rows, unjudged = judged_triples(events, verdicts(load_judged(judged_set.judged)))
         print(f"{judged_set.name}: {len(articles)} articles, {len(events)} triples, {len(rows)} judged "
               f"({sum(r.correct for r in rows)} correct), {unjudged} unjudged", file=sys.stderr)
         by_set[judged_set.name] = rows

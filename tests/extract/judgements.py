@@ -1,16 +1,16 @@
-"""Triples judged by hand (``examples_judged.tsv``, ``newsset*/judged.tsv``): one row per triple,
-keyed by what a reader judges (article, sentence offset, subject, relation, object, polarity,
-modality), with a verdict (``correct`` or ``wrong``), a cause for a wrong one and a note."""
+"""Checks of the triples judged by hand (``examples_judged.tsv``, ``newsset*/judged.tsv``, read by
+``extract.judged_triples``): a verdict (``correct`` or ``wrong``), a cause for a wrong one and a
+note; the judged precision of a set and its triples with no judgement."""
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.judged_triples import Key, Row, judged_key
 from extract.pipeline import Extractor
-from graph.model import Article, Event, Extraction
+from graph.model import Article, Extraction
 from loaders.sources import article_from_file
 
 VERDICTS = frozenset({"correct", "wrong"})
@@ -19,33 +19,9 @@ CAUSES = frozenset({
     "request_as_act", "not_an_event", "modality",
 })
 
-Key = tuple[str, int, str, str, str, str, str]
 
 
-def judged_key(event: Event) -> Key:
-    """What a reader judges of a triple: a change to any of these needs a new judgement."""
-    return (
-        event.article_id, event.evidence[0].char_start, event.subject.id, event.relation.name,
-        event.object.id, event.polarity.value, event.modality.value,
-    )
-
-
-def load_judgements(path: Path) -> dict[Key, dict[str, str]]:
-    """The rows of a judged file by key; a triple judged twice fails, naming the file."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    judged: dict[Key, dict[str, str]] = {}
-    for row in rows:
-        key = (
-            row["article_id"], int(row["char_start"]), row["subject_id"], row["relation"],
-            row["object_id"], row["polarity"], row["modality"],
-        )
-        assert key not in judged, f"{path.name}: judged twice: {key}"
-        judged[key] = row
-    return judged
-
-
-def badly_judged(judged: dict[Key, dict[str, str]]) -> list[str]:
+def badly_judged(judged: dict[Key, Row]) -> list[str]:
     """Rows without a known verdict, wrong ones without a known cause or a note, correct ones
     with a cause."""
     problems = []
@@ -82,14 +58,14 @@ def folder_extractions(extractor: Extractor, folder: Path) -> dict[str, Extracti
     return dict(zip(articles, extractor.extract_many(articles.values()), strict=True))
 
 
-def unjudged_triples(extractions: dict[str, Extraction], judged: dict[Key, dict[str, str]]) -> list[str]:
+def unjudged_triples(extractions: dict[str, Extraction], judged: dict[Key, Row]) -> list[str]:
     """Each triple with no judgement, as its key and sentence."""
     return [f"{key} in: {event.sentence}"
             for extraction in extractions.values() for event in extraction.events
             if (key := judged_key(event)) not in judged]
 
 
-def judged_precision(extractions: dict[str, Extraction], judged: dict[Key, dict[str, str]]) -> Precision:
+def judged_precision(extractions: dict[str, Extraction], judged: dict[Key, Row]) -> Precision:
     """Correct among the judged triples the extractions give, and the wrong ones by cause."""
     rows = [judged[key] for x in extractions.values() for e in x.events if (key := judged_key(e)) in judged]
     return Precision(sum(row["verdict"] == "correct" for row in rows), len(rows),

@@ -16,10 +16,10 @@ import pytest
 from extract.pipeline import Extractor
 from graph.model import Actor, Article, Event
 from tests.extract.extracting import code_of, inventory_rows
+from tests.extract.inventory_checks import INVENTORY_DATE, assert_known_statuses, rows_of_status
 
 INVENTORY = Path(__file__).with_name("actor_gap_inventory.tsv")
 CLASSES = frozenset({"office", "holder", "bloc", "bare", "agent"})
-DATE = "2024-03-14"
 
 
 @dataclass(frozen=True)
@@ -73,14 +73,14 @@ def rows() -> list[dict[str, str]]:
 
 
 def events_of(extractor: Extractor, text: str) -> tuple[Event, ...]:
-    return extractor.extract(Article("actor-gap", text, None, DATE)).events
+    return extractor.extract(Article("actor-gap", text, None, INVENTORY_DATE)).events
 
 
 def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert len(table) >= 60
     assert {row["class"] for row in table} == CLASSES
-    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert_known_statuses(table)
     assert len({row["text"] for row in table}) == len(table)
     for row in table:
         assert pairs_of(row["expected"]) or pairs_of(row["absent"]), row["text"]
@@ -95,10 +95,7 @@ def test_a_row_fails_on_a_missing_or_a_forbidden_triple(extractor: Extractor) ->
         pairs_of("DEU-HUN")
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['class']}:{r['text'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["class"], "text"))
 def test_an_inventory_text_gives_its_triples_and_no_other(extractor: Extractor, row: dict[str, str]) -> None:
     events = events_of(extractor, row["text"])
     assert failures(events, row) == [], [

@@ -16,6 +16,7 @@ import pytest
 from extract.pipeline import Extractor
 from graph.model import Article, Event, Extraction
 from tests.extract.extracting import actor_ends, code_of, inventory_rows
+from tests.extract.inventory_checks import INVENTORY_DATE, assert_known_statuses, rows_of_status
 
 INVENTORY = Path(__file__).with_name("actor_inventory.tsv")
 ARTICLES = Path(__file__).with_name("actor_inventory")
@@ -62,7 +63,7 @@ def test_the_inventory_is_well_formed() -> None:
     assert len(table) >= 60
     assert len({row["article"] for row in table}) >= 40
     assert {row["form"] for row in table} == FORMS
-    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert_known_statuses(table)
     for row in table:
         text = (ARTICLES / row["article"]).read_text(encoding="utf-8")
         assert text.count(row["sentence"]) == 1, row["sentence"]
@@ -75,15 +76,12 @@ def test_the_inventory_is_well_formed() -> None:
 def extractions(extractor: Extractor) -> dict[str, Extraction]:
     """Every article of the inventory, extracted once."""
     return {
-        path.name: extractor.extract(Article(path.stem, path.read_text(encoding="utf-8"), None, "2024-03-14"))
+        path.name: extractor.extract(Article(path.stem, path.read_text(encoding="utf-8"), None, INVENTORY_DATE))
         for path in sorted(ARTICLES.glob("*.txt"))
     }
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["form"]))
 def test_an_inventory_sentence_names_its_parties(extractions: dict[str, Extraction], row: dict[str, str]) -> None:
     events = of_sentence(extractions[row["article"]].events, row["sentence"])
     assert holds(extractions[row["article"]], row), [

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article, Event, Polarity
+from graph.model import Event, Polarity
 from tests.extract.extracting import actor_ends, inventory_rows
+from tests.extract.inventory_checks import assert_known_statuses, rows_of_status, sentence_events
 
 INVENTORY = Path(__file__).with_name("appeal_inventory.tsv")
 ROOTS = frozenset({"02", "10", "13"})
@@ -52,17 +53,14 @@ def test_the_inventory_is_well_formed() -> None:
     assert {row["root"] for row in table if row["polarity"] == "affirmed"} == ROOTS
     assert all(len(row["root"]) == 2 and row["root"].isdigit() for row in table)
     assert {row["polarity"] for row in table} == {"affirmed", "negated"}
-    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert_known_statuses(table)
     assert all(">" in pair for row in table for pair in row["expected"].split(";"))
     assert len({row["sentence"] for row in table}) == len(table)
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["form"]))
 def test_an_inventory_sentence_holds(extractor: Extractor, row: dict[str, str]) -> None:
-    result = extractor.extract(Article("inventory", row["sentence"], None, "2024-03-14"))
-    assert holds(result.events, row), [
-        (e.subject.id, e.relation.cameo, e.polarity.value, e.object.id) for e in result.events
+    events = sentence_events(extractor, row, "inventory")
+    assert holds(events, row), [
+        (e.subject.id, e.relation.cameo, e.polarity.value, e.object.id) for e in events
     ]

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article, Event
+from graph.model import Event
 from tests.extract.extracting import actor_ends
+from tests.extract.inventory_checks import assert_known_statuses, rows_of_status, sentence_events
 
 INVENTORY = Path(__file__).with_name("constructions_inventory.tsv")
 PATHS = frozenset({
@@ -44,16 +45,13 @@ def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert len(table) >= 80
     assert {row["path"] for row in table} == PATHS
-    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert_known_statuses(table)
     assert len({row["sentence"] for row in table}) == len(table)
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['path']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["path"]))
 def test_an_inventory_sentence_gives_its_pairs(extractor: Extractor, row: dict[str, str]) -> None:
-    result = extractor.extract(Article("inventory", row["sentence"], None, "2024-03-14"))
-    assert gives(result.events, row["expected"]), [
-        (e.subject.id, e.relation.name, e.object.id) for e in result.events
+    events = sentence_events(extractor, row, "inventory")
+    assert gives(events, row["expected"]), [
+        (e.subject.id, e.relation.name, e.object.id) for e in events
     ]

@@ -17,6 +17,7 @@ from extract.evaluate import coded_cameo
 from extract.pipeline import Extractor
 from graph.model import Article, Event
 from tests.extract.extracting import actor_ends, code_of, inventory_rows
+from tests.extract.inventory_checks import INVENTORY_DATE, assert_known_statuses, rows_of_status, sentence_events
 
 INVENTORY = Path(__file__).with_name("cooperation_inventory.tsv")
 FORMS = frozenset({
@@ -75,7 +76,7 @@ def test_the_inventory_is_well_formed() -> None:
     assert {row["form"] for row in table} == FORMS
     assert {row["root"] for row in table} == ROOTS
     assert {row["polarity"] for row in table} == {"affirmed", "negated"}
-    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert_known_statuses(table)
     assert all(("~" in pair) != (">" in pair) for row in table for pair in row["expected"].split(";"))
     assert len({row["sentence"] for row in table}) == len(table)
 
@@ -84,20 +85,17 @@ def test_holds_tells_a_given_pair_from_a_missing_one(extractor: Extractor) -> No
     """The check can fail: a meeting read one way does not hold the other way round, and a met pair
     fails a row that says it must not be given."""
     text = "Chile's president met Peru's president in Lima."
-    events = extractor.extract(Article("inventory", text, None, "2024-03-14")).events
+    events = extractor.extract(Article("inventory", text, None, INVENTORY_DATE)).events
     row = {"expected": "CHL>PER", "root": "04", "polarity": "affirmed"}
     assert holds(events, row)
     assert not holds(events, {**row, "expected": "CHL>BOL"})
     assert not holds(events, {**row, "polarity": "negated"})
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["form"]))
 def test_an_inventory_sentence_holds(extractor: Extractor, row: dict[str, str]) -> None:
-    result = extractor.extract(Article("inventory", row["sentence"], None, "2024-03-14"))
-    assert holds(result.events, row), [
+    events = sentence_events(extractor, row, "inventory")
+    assert holds(events, row), [
         (e.subject.id, e.relation.cameo, coded(e), e.polarity.value, e.modality.value, e.object.id)
-        for e in result.events
+        for e in events
     ]

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article, Event
+from graph.model import Event
 from tests.extract.extracting import actor_ends, code_of, inventory_rows
+from tests.extract.inventory_checks import assert_known_statuses, rows_of_status, sentence_events
 
 INVENTORY = Path(__file__).with_name("disapproval_inventory.tsv")
 FORMS = frozenset({"verb", "accuse", "nominal", "complement", "passive", "quote", "reject", "protest", "negation"})
@@ -37,18 +38,15 @@ def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert len(table) >= 120
     assert {row["form"] for row in table} == FORMS
-    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert_known_statuses(table)
     assert {row["polarity"] for row in table} == {"affirmed", "negated"}
     assert {row["root"] for row in table} <= {"01", "11", "12"}
     assert len({row["sentence"] for row in table}) == len(table)
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["form"]))
 def test_an_inventory_sentence_gives_its_event(extractor: Extractor, row: dict[str, str]) -> None:
-    result = extractor.extract(Article("disapproval", row["sentence"], None, "2024-03-14"))
-    assert gives(result.events, row), [
-        (e.subject.id, e.relation.name, code_of(e), e.polarity.value, e.object.id) for e in result.events
+    events = sentence_events(extractor, row, "disapproval")
+    assert gives(events, row), [
+        (e.subject.id, e.relation.name, code_of(e), e.polarity.value, e.object.id) for e in events
     ]

@@ -14,7 +14,13 @@ import pytest
 from extract.pipeline import Extractor
 from graph.model import Article, Event
 from tests.extract.extracting import code_of, inventory_rows
-from tests.extract.test_nested_inventory import failures, triples_of
+from tests.extract.inventory_checks import (
+    INVENTORY_DATE,
+    assert_rows_list_triples,
+    assert_well_formed,
+    failures,
+    rows_of_status,
+)
 
 INVENTORY = Path(__file__).with_name("event_reference_inventory.tsv")
 SHAPES = frozenset({"event_noun", "anaphor", "possessive", "by_agent", "victim", "evaluative", "must_not"})
@@ -30,24 +36,17 @@ def passage(row: dict[str, str]) -> str:
 
 
 def events_of(extractor: Extractor, row: dict[str, str]) -> tuple[Event, ...]:
-    return extractor.extract(Article("event-reference", passage(row), None, "2024-03-14")).events
+    return extractor.extract(Article("event-reference", passage(row), None, INVENTORY_DATE)).events
 
 
 def test_the_inventory_is_well_formed() -> None:
     table = rows()
-    assert len(table) >= 60
-    assert {row["shape"] for row in table} == SHAPES
-    assert {row["status"] for row in table} <= {"pairs", "open"}
-    assert len({row["sentence"] for row in table}) == len(table)
+    assert_well_formed(table, SHAPES, 60)
     assert sum(1 for row in table if row["shape"] == "must_not") >= 10
-    for row in table:
-        assert triples_of(row["expected"], "act") or triples_of(row["absent"], "any"), row["sentence"]
+    assert_rows_list_triples(table)
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['shape']}:{r['sentence'][:50]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["shape"], width=50))
 def test_an_inventory_passage_gives_its_triples_and_no_other(extractor: Extractor, row: dict[str, str]) -> None:
     events = events_of(extractor, row)
     assert failures(events, row) == [], [

@@ -20,10 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from extract.judged_triples import judged_key, load_judged
 from extract.pipeline import Extractor
 from graph.model import Article, Event
 from loaders.sources import read_inputs
-from tests.extract.judgements import badly_judged, judged_key, load_judgements
+from tests.extract.judgements import badly_judged
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 JUDGED = Path(__file__).with_name("examples_judged.tsv")
@@ -42,11 +43,11 @@ def events(extractor: Extractor) -> list[Event]:
 
 
 def test_every_judgement_has_a_verdict_and_a_wrong_one_a_cause() -> None:
-    assert not badly_judged(load_judgements(JUDGED))
+    assert not badly_judged(load_judged(JUDGED))
 
 
 def test_every_triple_the_extractor_gives_has_been_judged(events: list[Event]) -> None:
-    judged = load_judgements(JUDGED)
+    judged = load_judged(JUDGED)
     unjudged = [
         f"{key} in: {event.sentence}" for event in events if (key := judged_key(event)) not in judged
     ]
@@ -57,7 +58,7 @@ def test_every_triple_the_extractor_gives_has_been_judged(events: list[Event]) -
 
 
 def test_precision_on_the_judged_examples_holds(events: list[Event]) -> None:
-    judged = load_judgements(JUDGED)
+    judged = load_judged(JUDGED)
     verdicts = [judged[key]["verdict"] for event in events if (key := judged_key(event)) in judged]
     assert len(verdicts) >= 150, f"only {len(verdicts)} judged triples on the examples"
     correct = sum(verdict == "correct" for verdict in verdicts)

@@ -17,6 +17,7 @@ import pytest
 from extract.pipeline import Extractor
 from graph.model import Article, Event
 from tests.extract.extracting import actor_ends, code_of, inventory_rows
+from tests.extract.inventory_checks import INVENTORY_DATE, STATUSES, assert_known_statuses, rows_of_status
 
 INVENTORY = Path(__file__).with_name("material_inventory.tsv")
 FORMS = frozenset({"verb", "demonym", "nominal", "passive", "negation", "plan", "state"})
@@ -54,25 +55,24 @@ def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert len(table) >= 150
     assert {row["form"] for row in table} == FORMS
-    assert {row["status"] for row in table} <= {"pairs", "open", "none"}
+    assert_known_statuses(table, STATUSES | {"none"})
     assert {row["polarity"] for row in table} == {"affirmed", "negated"}
     assert {row["root"] for row in table} <= ROOTS
     assert all(row["status"] in ("none", "open") for row in table if row["form"] == "state")
     assert len({row["sentence"] for row in table}) == len(table)
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
 STANDING = [row for row in rows() if row["status"] == "none"]
 
 
 def described(extractor: Extractor, sentence: str) -> tuple[tuple[Event, ...], list[tuple[str, ...]]]:
-    events = extractor.extract(Article("material", sentence, None, "2024-03-14")).events
+    events = extractor.extract(Article("material", sentence, None, INVENTORY_DATE)).events
     return events, [
         (e.subject.id, e.relation.name, code_of(e), e.polarity.value, e.modality.value, e.object.id) for e in events
     ]
 
 
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["form"]))
 def test_an_inventory_sentence_gives_its_event(extractor: Extractor, row: dict[str, str]) -> None:
     events, seen = described(extractor, row["sentence"])
     assert any(matches(event, row) for event in events), seen

@@ -14,8 +14,13 @@ import pytest
 
 from extract.pipeline import Extractor
 from tests.extract.extracting import inventory_rows
-from tests.extract.inventory_checks import assert_row_holds, assert_well_formed, open_rows_that_pass
-from tests.extract.test_nested_inventory import triples_of
+from tests.extract.inventory_checks import (
+    assert_row_holds,
+    assert_rows_list_triples,
+    assert_well_formed,
+    open_rows_that_pass,
+    rows_of_status,
+)
 
 INVENTORY = Path(__file__).with_name("misses_inventory.tsv")
 SHAPES = frozenset({"emulation", "responsibility", "reporter_conjunct", "shared_counterpart",
@@ -29,14 +34,10 @@ def rows() -> list[dict[str, str]]:
 def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert_well_formed(table, SHAPES, 20)
-    for row in table:
-        assert triples_of(row["expected"], "act") or triples_of(row["absent"], "any"), row["sentence"]
+    assert_rows_list_triples(table)
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['shape']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["shape"]))
 def test_an_inventory_sentence_gives_its_triples_and_no_other(extractor: Extractor, row: dict[str, str]) -> None:
     assert_row_holds(extractor, row, "misses")
 

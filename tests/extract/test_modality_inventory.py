@@ -16,6 +16,7 @@ from extract.evaluate import coded_cameo
 from extract.pipeline import Extractor
 from graph.model import Article, Event, Modality, Polarity
 from tests.extract.extracting import actor_ends, code_of, inventory_rows
+from tests.extract.inventory_checks import INVENTORY_DATE, assert_known_statuses, rows_of_status, sentence_events
 
 INVENTORY = Path(__file__).with_name("modality_inventory.tsv")
 KINDS = frozenset({
@@ -75,7 +76,7 @@ def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert len(table) >= 150
     assert {row["kind"] for row in table} == KINDS
-    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert_known_statuses(table)
     assert len({(row["sentence"], row["pair"], row["root"]) for row in table}) == len(table)
     polarities = {p.value for p in Polarity} | {NONE}
     modalities = {m.value for m in Modality} | {NONE}
@@ -90,19 +91,16 @@ def test_the_inventory_is_well_formed() -> None:
 def test_the_checker_fails_a_wrong_modality(extractor: Extractor) -> None:
     """The check can fail: an asserted event where none is asserted, a missing event, and an event
     of the root with the wrong modality."""
-    events = extractor.extract(Article("modality", "Russia attacked Ukraine on Monday.", None, "2024-03-14")).events
+    events = extractor.extract(Article("modality", "Russia attacked Ukraine on Monday.", None, INVENTORY_DATE)).events
     assert failures(events, {"pair": "RUS>UKR", "root": "19", "polarity": NONE, "modality": NONE})
     assert failures((), {"pair": "RUS>UKR", "root": "19", "polarity": "affirmed", "modality": "asserted"})
     assert failures(events, {"pair": "RUS>UKR", "root": "19", "polarity": "affirmed", "modality": "hypothetical"})
     assert not failures(events, {"pair": "RUS>UKR", "root": "19", "polarity": "affirmed", "modality": "asserted"})
 
 
-PASSING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PASSING, ids=[f"{r['kind']}:{r['root']}:{r['sentence'][:40]}" for r in PASSING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["kind", "root"]))
 def test_an_inventory_sentence_passes(extractor: Extractor, row: dict[str, str]) -> None:
-    result = extractor.extract(Article("modality", row["sentence"], None, "2024-03-14"))
-    assert not failures(result.events, row), [
-        (e.subject.id, code_of(e), e.polarity.value, e.modality.value, e.object.id) for e in result.events
+    events = sentence_events(extractor, row, "modality")
+    assert not failures(events, row), [
+        (e.subject.id, code_of(e), e.polarity.value, e.modality.value, e.object.id) for e in events
     ]

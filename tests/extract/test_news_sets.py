@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.judged_triples import load_judged
 from extract.key_facts import load_key_facts, score_facts
 from extract.pipeline import Extractor
 from graph.model import Extraction
@@ -18,7 +19,6 @@ from tests.extract.judgements import (
     badly_judged,
     folder_extractions,
     judged_precision,
-    load_judgements,
     unjudged_triples,
 )
 
@@ -79,13 +79,13 @@ def test_recall_of_key_facts_holds(news_set: tuple[NewsSet, dict[str, Extraction
 
 @pytest.mark.parametrize("chosen", SETS, ids=[s.folder for s in SETS])
 def test_every_judgement_has_a_verdict_and_a_wrong_one_a_cause(chosen: NewsSet) -> None:
-    assert not badly_judged(load_judgements(chosen.path / "judged.tsv"))
+    assert not badly_judged(load_judged(chosen.path / "judged.tsv"))
 
 
 def test_every_triple_the_extractor_gives_has_been_judged(news_set: tuple[NewsSet, dict[str, Extraction]]) -> None:
     chosen, extractions = news_set
     judged = chosen.path / "judged.tsv"
-    unjudged = unjudged_triples(extractions, load_judgements(judged))
+    unjudged = unjudged_triples(extractions, load_judged(judged))
     assert not unjudged, (
         f"{len(unjudged)} triple(s) on {chosen.folder} have no judgement; read each by hand and "
         f"add a row (verdict, cause, note) to {judged}:\n" + "\n".join(unjudged)
@@ -94,7 +94,7 @@ def test_every_triple_the_extractor_gives_has_been_judged(news_set: tuple[NewsSe
 
 def test_precision_on_the_judged_set_holds(news_set: tuple[NewsSet, dict[str, Extraction]]) -> None:
     chosen, extractions = news_set
-    found = judged_precision(extractions, load_judgements(chosen.path / "judged.tsv"))
+    found = judged_precision(extractions, load_judged(chosen.path / "judged.tsv"))
     assert found.judged >= chosen.min_judged, f"only {found.judged} judged triples on {chosen.folder}"
     assert found.value >= chosen.precision_floor, (
         f"precision {found.value:.3f} ({found.correct} of {found.judged}) below {chosen.precision_floor}; "

@@ -21,6 +21,7 @@ from extract.evaluate import coded_cameo
 from extract.pipeline import Extractor
 from graph.model import Article, Event
 from tests.extract.extracting import code_of, inventory_rows, sense_failures
+from tests.extract.inventory_checks import INVENTORY_DATE, assert_known_statuses, rows_of_status, sentence_events
 
 INVENTORY = Path(__file__).with_name("noun_sense_inventory.tsv")
 FORMS = frozenset({"compound", "name", "arguments", "governor", "standing", "light"})
@@ -48,7 +49,7 @@ def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert len(table) >= 150
     assert {row["form"] for row in table} == FORMS
-    assert {row["status"] for row in table} <= {"pairs", "open"}
+    assert_known_statuses(table)
     assert len({row["sentence"] for row in table}) == len(table)
     for row in table:
         assert len(row["pair"].split(">")) == 2, row
@@ -66,17 +67,14 @@ def test_the_checker_fails_a_false_sense() -> None:
 
 def test_the_checker_finds_an_event_between_the_pair(extractor: Extractor) -> None:
     """The check can fail on a false root: an attack read between the pair is reported."""
-    result = extractor.extract(Article("noun-senses", "Russia attacked Ukraine on Monday.", None, "2024-03-14"))
+    result = extractor.extract(Article("noun-senses", "Russia attacked Ukraine on Monday.", None, INVENTORY_DATE))
     assert failures(result.events, {"pair": "UKR>RUS", "false": "19", "right": NONE})
 
 
-PASSING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PASSING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in PASSING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["form"]))
 def test_an_inventory_sentence_holds(extractor: Extractor, row: dict[str, str]) -> None:
-    result = extractor.extract(Article("noun-senses", row["sentence"], None, "2024-03-14"))
-    assert not failures(result.events, row), [
+    events = sentence_events(extractor, row, "noun-senses")
+    assert not failures(events, row), [
         (e.subject.id, e.relation.name, code_of(e), e.polarity.value, e.modality.value, e.object.id)
-        for e in result.events
+        for e in events
     ]

@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article
-from tests.extract.extracting import code_of, inventory_rows
-from tests.extract.test_nested_inventory import failures, triples_of
+from tests.extract.extracting import inventory_rows
+from tests.extract.inventory_checks import (
+    assert_row_holds,
+    assert_triples_read,
+    assert_well_formed,
+    rows_of_status,
+)
 
 INVENTORY = Path(__file__).with_name("precision_inventory.tsv")
 SHAPES = frozenset({"curtailed", "overflight", "observance", "document", "caution", "civil_aid", "requested",
@@ -27,24 +31,12 @@ def rows() -> list[dict[str, str]]:
 
 def test_the_inventory_is_well_formed() -> None:
     table = rows()
-    assert len(table) >= 30
-    assert {row["shape"] for row in table} == SHAPES
-    assert {row["status"] for row in table} <= {"pairs", "open"}
-    assert len({row["sentence"] for row in table}) == len(table)
-    for row in table:
-        assert row["expected"] or row["absent"], row["sentence"]
-        triples_of(row["expected"], "act")
-        triples_of(row["absent"], "any")
+    assert_well_formed(table, SHAPES, 30)
+    assert_triples_read(table)
     for shape in SHAPES:  # every rule has a sentence it must spare
         assert any(row["expected"] for row in table if row["shape"] == shape), shape
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['shape']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["shape"]))
 def test_a_sentence_gives_its_triples_and_no_forbidden_one(extractor: Extractor, row: dict[str, str]) -> None:
-    events = extractor.extract(Article("precision", row["sentence"], None, "2024-03-14")).events
-    assert failures(events, row) == [], [
-        (e.subject.id, e.relation.name, code_of(e), e.modality.value, e.object.id) for e in events
-    ]
+    assert_row_holds(extractor, row, "precision")

@@ -12,8 +12,13 @@ import pytest
 
 from extract.pipeline import Extractor
 from tests.extract.extracting import inventory_rows
-from tests.extract.inventory_checks import assert_row_holds, assert_well_formed, open_rows_that_pass
-from tests.extract.test_nested_inventory import triples_of
+from tests.extract.inventory_checks import (
+    assert_row_holds,
+    assert_triples_read,
+    assert_well_formed,
+    open_rows_that_pass,
+    rows_of_status,
+)
 
 INVENTORY = Path(__file__).with_name("standing_inventory.tsv")
 SHAPES = frozenset({"habitual", "background", "accusation", "standing", "request"})
@@ -26,19 +31,13 @@ def rows() -> list[dict[str, str]]:
 def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert_well_formed(table, SHAPES, 70)
-    for row in table:
-        assert row["expected"] or row["absent"], row["sentence"]
-        triples_of(row["expected"], "act")
-        triples_of(row["absent"], "any")
+    assert_triples_read(table)
     for shape in SHAPES:  # every shape has rows that forbid and rows whose act must still come
         assert any(row["absent"] for row in table if row["shape"] == shape), shape
         assert any(row["expected"] for row in table if row["shape"] == shape), shape
 
 
-PAIRING = [row for row in rows() if row["status"] == "pairs"]
-
-
-@pytest.mark.parametrize("row", PAIRING, ids=[f"{r['shape']}:{r['sentence'][:40]}" for r in PAIRING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "pairs", ["shape"]))
 def test_a_sentence_gives_its_triples_and_no_forbidden_one(extractor: Extractor, row: dict[str, str]) -> None:
     assert_row_holds(extractor, row, "standing")
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import Extractor
-from graph.model import Article, Event
+from graph.model import Event
 from tests.extract.extracting import code_of, inventory_rows, sense_failures
+from tests.extract.inventory_checks import assert_known_statuses, rows_of_status, sentence_events
 
 INVENTORY = Path(__file__).with_name("verb_sense_inventory.tsv")
 FORMS = frozenset({"particle", "light", "figurative", "nonactor", "contrast"})
@@ -34,7 +35,7 @@ def test_the_inventory_is_well_formed() -> None:
     table = rows()
     assert len(table) >= 150
     assert {row["form"] for row in table} == FORMS
-    assert {row["status"] for row in table} <= {"holds", "open"}
+    assert_known_statuses(table, frozenset({"holds", "open"}))
     assert len({row["sentence"] for row in table}) == len(table)
     for row in table:
         assert len(row["pair"].split(">")) == 2, row
@@ -51,12 +52,9 @@ def test_the_checker_fails_a_false_sense() -> None:
     assert failures((), row) == ["no 11 event CHN>AUS"]
 
 
-HOLDING = [row for row in rows() if row["status"] == "holds"]
-
-
-@pytest.mark.parametrize("row", HOLDING, ids=[f"{r['form']}:{r['sentence'][:40]}" for r in HOLDING])
+@pytest.mark.parametrize("row", rows_of_status(rows(), "holds", ["form"]))
 def test_an_inventory_sentence_holds(extractor: Extractor, row: dict[str, str]) -> None:
-    result = extractor.extract(Article("verb-senses", row["sentence"], None, "2024-03-14"))
-    assert not failures(result.events, row), [
-        (e.subject.id, e.relation.name, code_of(e), e.polarity.value, e.object.id) for e in result.events
+    events = sentence_events(extractor, row, "verb-senses")
+    assert not failures(events, row), [
+        (e.subject.id, e.relation.name, code_of(e), e.polarity.value, e.object.id) for e in events
     ]

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from extract.calibration import load_confidence_model, triple_features
+from extract.judged_triples import load_judged, verdicts
 from graph.model import Actor, ActorType, Event, Evidence, Modality, Polarity, RelationType
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,17 +51,10 @@ def test_events_join_their_judged_rows_by_the_key_columns(fitter: ModuleType, tm
         "a1\t90\t114\tcountry:FRA\tCRITICIZE\tcountry:ITA\taffirmed\tasserted\tcorrect\t\n",
     ]), encoding="utf-8")
     events = [event(0), event(30, "backoff", 0.5), event(60), event(90, polarity=Polarity.NEGATED), event(120)]
-    rows, unjudged = fitter.judged_triples(events, fitter.read_judgements(judged))
+    rows, unjudged = fitter.judged_triples(events, verdicts(load_judged(judged)))
     assert [(r.features.pairing, r.correct) for r in rows] == [("dependency", True), ("backoff", False)]
     assert rows[1].features == triple_features(events[1])
     assert unjudged == 3  # the unsure row, the negated one (another key) and the one with no row
-
-
-def test_a_judged_table_without_its_key_columns_is_rejected_naming_it(fitter: ModuleType, tmp_path: Path) -> None:
-    judged = tmp_path / "judged.tsv"
-    judged.write_text("article_id\tverdict\na1\tcorrect\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=f"{judged}: missing columns char_start"):
-        fitter.read_judgements(judged)
 
 
 def synthetic(fitter: ModuleType, correct_along_parse: int, correct_by_order: int, each: int = 50) -> list[object]:
