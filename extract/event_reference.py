@@ -5,7 +5,9 @@ measures") refers back to an act the article has already reported ("Hamas gunmen
 towns ..."). CAMEO codes the reaction against that act's agent: the EU CRITICIZE Hamas. The
 pipeline remembers an article's acts as it emits them (``EventMemory``, ``remembered_acts``);
 ``resolve_reaction`` turns a reaction whose object named no actor into an event against the
-referred act's agent. Which nouns name which acts: ``find_referent`` and event_nouns.toml.
+referred act's agent. Which nouns name which acts: ``find_referent`` and event_nouns.toml; a noun
+no recent act matches names the story's own act, the first the article told as done
+(``EventMemory.lede``).
 
 A definite noun of a statement ("the claim", "these remarks", "the allegations") refers back to
 what someone said: the reaction ("India rejected the claim") is aimed at the latest speaker of
@@ -329,8 +331,8 @@ def find_referent(
     Earlier acts told with the noun's own word or a verb it derives from ("the expulsion":
     "expelled") are its antecedents; else those of the relations it names (``_noun_relations``:
     "the attack": "struck", "the request": "asked"); else, for a class noun ("the measures"), the
-    acts of its class shortly before (``_class_antecedents``); else, when the window tells no act
-    as done, the story's own act (``_lede_antecedents``). One act of several agents ("Saudi
+    acts of its class shortly before (``_class_antecedents``); else the story's own act
+    (``_lede_antecedents``). One act of several agents ("Saudi
     Arabia and the UAE imposed a blockade on Qatar") is told as one event each: they share
     sentence, word and object. If the antecedent acts have different agents (an attack, then the
     counter-strike), the reference is ambiguous; else the noun names the latest.
@@ -383,12 +385,13 @@ def _lede_antecedents(
     lemma: str, words: frozenset[str], relations: frozenset[str], memory: EventMemory, ctx: Context,
     window_has_acts: bool,
 ) -> list[RememberedEvent]:
-    """The story's own acts (``EventMemory.lede``) a noun names when the window tells no act as
-    done: those told with its word, else of a relation it names, else of its class. News tells
-    its main event first and reacts to it throughout; an act told in between is what a noun
-    right after it names, so the lede is no antecedent then."""
+    """The story's own acts (``EventMemory.lede``) a noun names when no act of the window does:
+    those told with its word, else of a relation it names (news tells its main event first and
+    reacts to it throughout: "the attack" ten paragraphs on), else, for a class noun, of its
+    class, but only when the window tells no act as done (``window_has_acts`` false): "the move"
+    right after another act names that act, whatever its kind."""
     lede = memory.lede
-    roots = () if window_has_acts else ctx.ontology.event_nouns.class_roots(lemma)
+    roots = frozenset() if window_has_acts else ctx.ontology.event_nouns.class_roots(lemma)
     return ([e for e in lede if e.trigger in words] or [e for e in lede if e.relation in relations]
             or [e for e in lede if ctx.ontology.relation(e.relation).cameo[:2] in roots])
 
