@@ -348,7 +348,7 @@ def find_referent(
     antecedents = ([e for e in recent if e.trigger in words] or [e for e in recent if e.relation in relations]
                    or _class_antecedents(lemma, memory, sentence, ctx, names_one_act(noun)))
     if not antecedents:
-        antecedents = _lede_antecedents(lemma, words, relations, memory, ctx, any(e.done for e in recent))
+        antecedents = _lede_antecedents(lemma, words, relations, memory, ctx)
     acts: dict[tuple[int, str, str, str], list[RememberedEvent]] = {}
     for event in antecedents:
         key = (event.sentence, event.trigger, event.relation, event.object.id if event.object else "")
@@ -383,15 +383,13 @@ def _class_antecedents(
 
 def _lede_antecedents(
     lemma: str, words: frozenset[str], relations: frozenset[str], memory: EventMemory, ctx: Context,
-    window_has_acts: bool,
 ) -> list[RememberedEvent]:
     """The story's own acts (``EventMemory.lede``) a noun names when no act of the window does:
-    those told with its word, else of a relation it names (news tells its main event first and
-    reacts to it throughout: "the attack" ten paragraphs on), else, for a class noun, of its
-    class, but only when the window tells no act as done (``window_has_acts`` false): "the move"
-    right after another act names that act, whatever its kind."""
+    those told with its word, else of a relation it names, else, for a class noun, of its class.
+    News tells its main event first and reacts to it throughout ("the attack" ten paragraphs on),
+    and a class noun after a verbal act more often names an act told earlier (event_nouns.toml)."""
     lede = memory.lede
-    roots = frozenset() if window_has_acts else ctx.ontology.event_nouns.class_roots(lemma)
+    roots = ctx.ontology.event_nouns.class_roots(lemma)
     return ([e for e in lede if e.trigger in words] or [e for e in lede if e.relation in relations]
             or [e for e in lede if ctx.ontology.relation(e.relation).cameo[:2] in roots])
 

@@ -16,6 +16,9 @@ from graph.records import checked_event, event_record
 from tests.extract.extracting import runner, triples
 
 ATTACK = "Al-Shabaab fighters attacked a Kenyan army base on Tuesday."
+BLOCKADE = "Egypt imposed a blockade on Sudan on Friday."
+#: An act of no class a class noun names (a signed agreement, 05), told first: the story's own act.
+LEDE = "Kenya and Somalia signed a trade agreement on Monday."
 
 
 run = runner("event-reference-test", "2024-03-14")
@@ -94,10 +97,6 @@ def filler(sentences: int) -> str:
     return " ".join(f"Paragraph {n} says nothing new." for n in range(sentences))
 
 
-#: The story's own act, told first: what a later event noun may name from anywhere in the article.
-LEDE = "Kenya and Somalia signed a trade agreement on Monday."
-
-
 def test_an_event_outside_the_window_is_not_referred_to(extractor: Extractor) -> None:
     # the reaction is REFERENCE_WINDOW_SENTENCES + 1 sentences after the attack, in another paragraph
     far = run(extractor, f"{LEDE} {ATTACK}\n\n{filler(REFERENCE_WINDOW_SENTENCES)}\n\nUganda condemned the attack.")
@@ -120,16 +119,22 @@ def test_the_story_s_own_act_is_named_from_beyond_the_window(extractor: Extracto
     assert [e.object.id for e in referred(between)] == ["org:al-shabab"]
 
 
-def test_a_class_noun_names_the_story_s_act_only_when_no_act_is_told_shortly_before(extractor: Extractor) -> None:
+def test_a_class_noun_names_the_story_s_act_when_no_act_of_its_class_is_told_shortly_before(
+    extractor: Extractor,
+) -> None:
     move = "Turkey sent warships to the Aegean on Monday."
     far = run(extractor, f"{move}\n\n{filler(REFERENCE_WINDOW_SENTENCES + 3)}\n\nGreece condemned the move.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(far)] == [
         ("country:GRC", "CRITICIZE", "country:TUR")
     ]
-    # an act told just before, of whatever kind, is the move a class noun names
-    after_other = run(extractor,
-                      f"{move}\n\n{filler(REFERENCE_WINDOW_SENTENCES + 3)}\n\n{LEDE} Greece condemned the move.")
-    assert not referred(after_other)
+    # also past a verbal act told just before (an agreement, not of the class)
+    after_verbal = run(extractor,
+                       f"{move}\n\n{filler(REFERENCE_WINDOW_SENTENCES + 3)}\n\n{LEDE} Greece condemned the move.")
+    assert [e.object.id for e in referred(after_verbal)] == ["country:TUR"]
+    # but a material act of the class told shortly before is the move named
+    shortly = run(extractor,
+                  f"{move}\n\n{filler(REFERENCE_WINDOW_SENTENCES + 3)}\n\n{BLOCKADE} Greece condemned the move.")
+    assert [e.object.id for e in referred(shortly)] == ["country:EGY"]
 
 
 def test_the_filler_has_one_sentence_per_sentence_it_says(extractor: Extractor) -> None:
@@ -275,9 +280,6 @@ def test_a_reaction_to_the_reactors_own_recall_is_a_self_loop(extractor: Extract
     assert ("defend", DropReason.SELF_LOOP) in dropped(result)
 
 
-BLOCKADE = "Egypt imposed a blockade on Sudan on Friday."
-
-
 def test_a_class_noun_refers_to_the_latest_act_of_its_class(extractor: Extractor) -> None:
     result = run(extractor, f"{BLOCKADE} Sudan rejected the measures.")
     assert reactions(result) == {("country:SDN", "REJECT", "country:EGY")}
@@ -287,20 +289,26 @@ def test_a_class_noun_refers_to_the_latest_act_of_its_class(extractor: Extractor
 
 
 def test_a_class_noun_refers_to_no_act_outside_its_class(extractor: Extractor) -> None:
-    # the latest act is an agreement (03), a verbal act, not a material one (06-08, 14-20)
-    text = f"{BLOCKADE} Sudan agreed to talks with Egypt on Tuesday. Ethiopia welcomed the move."
+    # the only act is an agreement (03), a verbal act, not a material one (06-08, 14-20)
+    text = "Sudan agreed to talks with Egypt on Tuesday. Ethiopia welcomed the move."
     result = run(extractor, text)
     assert not referred(result)
     assert ("welcome", DropReason.NOT_AN_ACTOR) in dropped(result)
+    # after a verbal act, a class noun names the story's own material act, told first
+    after_verbal = run(extractor,
+                       f"{BLOCKADE} Sudan agreed to talks with Egypt on Tuesday. Ethiopia welcomed the move.")
+    assert reactions(after_verbal) == {("country:ETH", "PRAISE", "country:EGY")}
 
 
 def test_a_class_noun_refers_only_to_an_act_shortly_before(extractor: Extractor) -> None:
-    near = run(extractor, f"{BLOCKADE} {filler(CLASS_NOUN_WINDOW_SENTENCES - 1)} Sudan rejected the measures.")
+    # the blockade is not the story's own act: the article began with another
+    near = run(extractor, f"{LEDE} {BLOCKADE} {filler(CLASS_NOUN_WINDOW_SENTENCES - 1)} Sudan rejected the measures.")
     assert reactions(near) == {("country:SDN", "REJECT", "country:EGY")}
-    far = run(extractor, f"{BLOCKADE} {filler(CLASS_NOUN_WINDOW_SENTENCES)} Sudan rejected the measures.")
+    far = run(extractor, f"{LEDE} {BLOCKADE} {filler(CLASS_NOUN_WINDOW_SENTENCES)} Sudan rejected the measures.")
     assert not referred(far)
     # a trigger noun reaches further back
-    assert reactions(run(extractor, f"{BLOCKADE} {filler(CLASS_NOUN_WINDOW_SENTENCES)} Sudan rejected the blockade."))
+    assert reactions(run(extractor,
+                         f"{LEDE} {BLOCKADE} {filler(CLASS_NOUN_WINDOW_SENTENCES)} Sudan rejected the blockade."))
 
 
 def test_a_class_noun_over_acts_of_different_agents_is_unresolved(extractor: Extractor) -> None:
