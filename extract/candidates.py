@@ -95,5 +95,14 @@ def _block_candidates(tokens: Sequence[Token], ctx: Context, table: BlockTokens,
             yield from responsibility_accusations(token, ctx)
             yield from reported_judgement_candidates(token, ctx)
             yield from refusal_candidates(token, ctx)
-        elif pos in ("NOUN", "PROPN") and ctx.ontology.triggers_for("NOUN", lemma) and ctx.actor(token) is None:
+        elif (pos in ("NOUN", "PROPN") and ctx.ontology.triggers_for("NOUN", lemma) and ctx.actor(token) is None
+              and not _names_a_document(token, pos, ctx)):
             yield from noun_candidates(token, ctx)  # (a noun without a trigger of its own gives none)
+
+
+def _names_a_document(token: Token, pos: str, ctx: Context) -> bool:
+    """A proper noun of an agreement heading a name ("the Good Friday Agreement", "the Abraham
+    Accords": lexicon ``document_name_nouns`` with a proper-noun compound): the name of a document,
+    no event of the clause's actors ("marked the anniversary of the Good Friday Agreement")."""
+    return pos == "PROPN" and token.lower_ in ctx.lexicon.document_name_nouns and any(
+        child.dep_ == "compound" and child.pos_ == "PROPN" for child in token.children)
