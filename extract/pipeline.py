@@ -27,7 +27,6 @@ from extract.calibration import (
 )
 from extract.candidates import block_candidates
 from extract.dates import event_date
-from extract.ended_deployments import as_ended_deployment
 from extract.envoys import with_envoy_acts
 from extract.epithets import Epithets, load_epithets
 from extract.event_location import AgentLocator, LocationWords, load_location_words
@@ -485,7 +484,6 @@ class _ArticleExtraction:
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
                                          sentence, ctx)
             candidate = doer_from_memory(candidate, self.memory, sentence, ctx)
-            candidate = as_ended_deployment(candidate, self.memory, sentence, ctx)
             candidate = with_noun_sense(candidate, ctx, self.extractor.knowledge.noun_sense_words)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)
