@@ -21,14 +21,17 @@ def _affiliated(actor: Actor) -> bool:
 
 
 def from_apposition(doc: Doc, mention: Mention, mentions: Sequence[Mention], gazetteer: Gazetteer) -> Mention:
-    """ "Kenzo Oshima, the United Nations relief coordinator, ...": a person with no known
-    affiliation takes the state or organisation named in their apposition."""
+    """ "Kenzo Oshima, the United Nations relief coordinator, ...", "Norway's foreign minister,
+    Espen Barth Eide, ...": a person with no known affiliation takes the state or organisation
+    named in their apposition, or in the phrase they are the apposition of."""
     actor = mention.actor
     if _affiliated(actor):
         return mention
     roots = [t for t in doc[mention.start : mention.end] if not (mention.start <= t.head.i < mention.end)]
     for root in roots:
         appositions = [c for c in root.children if c.dep_ == "appos" and not mention.covers(c.i)]
+        if root.dep_ == "appos" and not mention.covers(root.head.i):
+            appositions.append(root.head)  # the name is the apposition: the phrase before it describes it
         for appos in appositions:
             for token in without_conjuncts(appos):
                 other = next((m for m in mentions if m.covers(token.i) and m is not mention), None)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from extract.mentions import Mention, MentionKind
 from extract.person_descriptions import from_apposition, from_nationality
 from extract.pipeline import Extractor
-from graph.model import Actor, ActorType
+from graph.model import Actor, ActorType, Article
 
 MARTA = Actor("person:marta-kovalenko", "Marta Kovalenko", ActorType.PERSON)
 CHILE = Actor("country:CHL", "Chile", ActorType.COUNTRY, "CHL")
@@ -46,6 +46,17 @@ def test_an_apposition_gives_the_state_it_names_and_its_title_sector(extractor: 
     described = from_apposition(doc, marta, mentions, extractor.knowledge.gazetteer)
     assert (described.start, described.end) == (marta.start, marta.end)
     assert (described.actor.country, described.actor.sector, described.actor.cameo) == ("CHL", "GOV", "CHLGOV")
+
+
+def test_a_name_in_apposition_to_a_description_takes_its_state(extractor: Extractor) -> None:
+    doc, mentions, marta = parse(extractor, "The Chilean foreign minister, Marta Kovalenko, arrived on Monday.")
+    described = from_apposition(doc, marta, mentions, extractor.knowledge.gazetteer)
+    assert (described.start, described.end) == (marta.start, marta.end)
+    assert (described.actor.country, described.actor.sector, described.actor.cameo) == ("CHL", "GOV", "CHLGOV")
+    # so "his" in the object phrase is the subject's own state, no party of the call
+    result = extractor.extract(Article("appos", "Norway's foreign minister, Espen Barth Eide, called his Iranian "
+                                       "counterpart.", None, "2024-05-01"))
+    assert {(e.subject.country, e.relation.name, e.object.country) for e in result.events} == {("NOR", "PHONE", "IRN")}
 
 
 def test_a_person_with_a_state_keeps_it(extractor: Extractor) -> None:
