@@ -18,8 +18,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from extract.event_memory import EventMemory, RememberedEvent, same_state
@@ -36,18 +34,15 @@ def names_one_act(noun: Token) -> bool:
 def others_acts(memory: EventMemory, reactors: tuple[Actor, ...]) -> EventMemory:
     """The memory without the acts of the reactors' own states done alone (a reciprocal act,
     with another party, stays: a party reacting to a deal it made reacts to the other party)."""
-    return replace(memory, events=tuple(e for e in memory.events if not _own_act(e, reactors)),
-                   lede=tuple(e for e in memory.lede if not _own_act(e, reactors)))
+    return memory.keeping(lambda event: not _own_act(event, reactors))
 
 
 def not_done_to(memory: EventMemory, reactors: tuple[Actor, ...]) -> EventMemory:
     """The memory without the acts one of the reactors' states suffered alone: a state defends its
     own or an ally's act, not one done to it ("Lavrov cancelled a visit to Turkey. Erdogan
     defended the action": Turkey's own action, not Russia's)."""
-    def kept(event: RememberedEvent) -> bool:
-        return event.reciprocal or event.object is None or not any(same_state(r, event.object) for r in reactors)
-    return replace(memory, events=tuple(e for e in memory.events if kept(e)),
-                   lede=tuple(e for e in memory.lede if kept(e)))
+    return memory.keeping(lambda event: event.reciprocal or event.object is None
+                          or not any(same_state(r, event.object) for r in reactors))
 
 
 def _own_act(event: RememberedEvent, reactors: tuple[Actor, ...]) -> bool:

@@ -8,7 +8,7 @@ whose object named no actor by its agent alone ("Israel annexed the area"); a la
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -91,6 +91,11 @@ class EventMemory:
             return self  # nothing added, nothing let go: the same memory, not a copy
         lede = self.lede or tuple(e for e in added if e.done)
         return replace(self, events=kept + added, lede=lede)
+
+    def keeping(self, kept: Callable[[RememberedEvent], bool]) -> EventMemory:
+        """The memory with only the acts, recent and the story's own, that ``kept`` admits."""
+        return replace(self, events=tuple(e for e in self.events if kept(e)),
+                       lede=tuple(e for e in self.lede if kept(e)))
 
     def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
         """The memory with ``speakers`` (of one block, in text order) added."""
