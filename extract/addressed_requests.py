@@ -45,7 +45,6 @@ from spacy.tokens import Token
 from extract.addressed_request_words import AddressedRequestWords
 from extract.block_index import BlockTokens
 from extract.deadlines import given_deadline
-from extract.event_memory import same_state
 from extract.intended_threats import THREAT_CONFIDENCE, condition_targets
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
@@ -60,7 +59,7 @@ from extract.patterns import (
 from extract.spanning_acts import SpanningAct, with_spanning_acts
 from extract.speech_act_candidates import requesting_governor
 from extract.threats import FUTURE_MODALS, THREATEN_RELATION
-from graph.model import Actor, DropReason
+from graph.model import Actor, DropReason, same_state
 
 APPEAL_RELATION = "APPEAL"
 DEMAND_RELATION = "DEMAND"

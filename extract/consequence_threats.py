@@ -16,11 +16,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extract.event_memory import same_state
 from extract.intended_threats import THREAT_CONFIDENCE
 from extract.patterns import Candidate, Context, actors_of, clause_subject, subject_actors
 from extract.speech_acts import Threats
 from extract.threats import FUTURE_MODALS, THREATEN_RELATION
+from graph.model import same_state
 
 
 def predicts_consequences(clause: Token, threats: Threats) -> bool:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.event_memory import EventMemory, RememberedEvent, same_state
+from extract.event_memory import EventMemory, RememberedEvent
 from extract.official_protests import OFFICIAL_COMPLAINT_CODE, acts_for_a_government
 from extract.patterns import Candidate, Context
-from graph.model import Actor, DropReason
+from graph.model import Actor, DropReason, same_state
 
 
 def names_one_act(noun: Token) -> bool:

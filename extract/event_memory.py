@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from extract.block_index import BlockTokens
 from extract.patterns import Context
-from graph.model import Actor, Event
+from graph.model import Actor, Event, same_state
 
 #: How many sentences back a definite event noun may refer (the sentence of the reaction counts
 #: as 0): news reports a reaction close to the event it answers, and the further back, the more
@@ -200,8 +200,3 @@ def _issuers(verb: Token, ctx: Context) -> list[Actor]:
     agents = [pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
     tokens = [t for head in subjects + agents for t in (head, *head.conjuncts)]
     return [actor for t in tokens if (actor := ctx.actor(t)) is not None]
-
-
-def same_state(a: Actor, b: Actor) -> bool:
-    """The same actor, or two actors of the same state."""
-    return a.id == b.id or (a.country is not None and a.country == b.country)

@@ -33,9 +33,9 @@ from extract.event_anaphors import (
     others_acts,
     participant_doers,
 )
-from extract.event_memory import EventMemory, RememberedEvent, same_state
+from extract.event_memory import EventMemory, RememberedEvent
 from extract.patterns import Candidate, Context
-from graph.model import Actor, DropReason, Event
+from graph.model import Actor, DropReason, Event, same_state
 
 REFERENCE_PAIRING = "event_reference"
 #: Below the dependency path (at most 0.9), above the word-order back-off (0.5): the actors come

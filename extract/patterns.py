@@ -46,7 +46,7 @@ from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from extract.role_mentions import coordinated_qualifier_tokens
 from extract.setting_places import names_setting
 from extract.verb_dictionary import parse_slots, particle_words
-from graph.model import Actor, ActorType, DropReason, RelationType
+from graph.model import Actor, ActorType, DropReason, RelationType, same_state
 
 _PLACE_PREPS = frozenset({"in", "at"})
 #: Prepositions of a temporal adjunct: "withdrew to its bases after the drills in X" says when, and
@@ -1169,7 +1169,7 @@ def _complement_names_other_party(trigger: Token, subjects: list[Actor], ctx: Co
         phrase = [clause, *(t for obj in direct_objects(clause) for t in obj.subtree)]
         partners = [pobj for head in phrase for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
                     for pobj in prep.children if pobj.dep_ == "pobj"]
-        if any(all(actor.id != subject.id and actor.country != subject.country for subject in subjects)
+        if any(not any(same_state(actor, subject) for subject in subjects)
                for token in partners for actor in actors_of(token, ctx)):
             return True
     return False

@@ -19,11 +19,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from extract.envoys import is_envoy
-from extract.event_memory import EventMemory, RememberedEvent, same_state
+from extract.event_memory import EventMemory, RememberedEvent
 from extract.event_reference import REFERENCE_PAIRING, find_referent, is_referring_noun, reaction_relation
 from extract.patient_acts import act_roles
 from extract.patterns import Candidate, Context, actors_of, modifier_actors
-from graph.model import Actor, ActorType, DropReason
+from graph.model import Actor, ActorType, DropReason, same_state
 
 #: CAMEO roots of requests: appeals (02) and demands (10).
 REQUEST_ROOTS = frozenset({"02", "10"})

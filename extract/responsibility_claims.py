@@ -17,9 +17,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extract.event_memory import same_state
 from extract.patterns import Candidate, Context, actors_of, clause_subject, subject_actors
 from extract.responsibility_words import ResponsibilityWords
+from graph.model import same_state
 
 ACCUSE_RELATION = "ACCUSE"
 RESPONSIBILITY_CONFIDENCE = 0.75

@@ -61,6 +61,11 @@ class Actor:
     aliases: tuple[str, ...] = field(default=(), compare=False)
 
 
+def same_state(a: Actor, b: Actor) -> bool:
+    """The same actor, or two actors of the same state."""
+    return a.id == b.id or (a.country is not None and a.country == b.country)
+
+
 @dataclass(frozen=True)
 class RelationType:
     """One entry of the versioned ontology, aligned with CAMEO and PLOVER."""
