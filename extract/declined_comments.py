@@ -13,9 +13,9 @@ from dataclasses import replace
 
 from extract.patterns import Candidate, Context
 
-#: CAMEO 011 "Decline comment"; 010 "Make statement, not specified below" is what is declined.
+#: CAMEO 011 "Decline comment"; what is declined is speech_acts.toml's ``statement_code``, 010 "Make
+#: statement, not specified below".
 DECLINE_COMMENT_CODE = "011"
-STATEMENT_CODE = "010"
 
 
 def as_declined_comment(candidate: Candidate, ctx: Context) -> Candidate:
@@ -23,7 +23,7 @@ def as_declined_comment(candidate: Candidate, ctx: Context) -> Candidate:
     verb = candidate.trigger
     if candidate.drop is not None or verb.pos_ != "VERB" or verb.dep_ != "xcomp":
         return candidate
-    if ctx.ontology.relation(candidate.relation).cameo != STATEMENT_CODE:
+    if ctx.ontology.relation(candidate.relation).cameo != ctx.ontology.speech_acts.naming.statement_code:
         return candidate
     governor = verb.head
     if governor.lemma_.lower() not in ctx.ontology.speech_acts.refusal.refusing_verbs:
