@@ -16,6 +16,7 @@ from extract.entity_mentions import EntityNames, introduced_initialism, surname_
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind
 from extract.gazetteer_matches import GazetteerMatcher
 from extract.mentions import BlockMentions, Mention, MentionKind, entity_of
+from extract.official_states import OfficialStates
 from extract.ontology import Lexicon
 from extract.person_descriptions import from_apposition, from_nationality
 from extract.person_registry import PersonRegistry
@@ -30,7 +31,7 @@ from extract.role_mentions import (
     role_mentions,
     stacked_demonym,
 )
-from extract.role_spans import HEAD_ROLES, BlockRoles
+from extract.role_spans import BlockRoles
 from extract.titles import with_title
 from extract.unknown_actors import UnknownActors
 from graph.model import Actor, ActorType
@@ -70,7 +71,7 @@ class ActorResolver:
         roles = BlockRoles.of(tokens, self.gazetteer.role_terms)  # terms built once per gazetteer
         places: dict[int, str] = {}  # tokens of place names: ISO code of the state containing them
         by_token = BlockMentions()
-        _cover(by_token, self._with_context_country(self._name_mentions(doc, tokens, roles, places)))
+        _cover(by_token, self._with_official_states(doc, self._name_mentions(doc, tokens, roles, places)))
         reading = self._role_reading(doc, roles, places)
         unqualified = self._add_role_mentions(reading, by_token)
         _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
@@ -190,29 +191,18 @@ class ActorResolver:
             return mention
         return Mention(mention.start, mention.end, learned, mention.kind)
 
-    def _with_context_country(self, mentions: list[Mention]) -> list[Mention]:
-        """A head of state or government the gazetteer does not know ("President Yoweri
-        Museveni") and whose title names no country acts for the one country the block
-        mentions, if it mentions exactly one; the guess lowers nothing else and is skipped
-        when the block names several countries."""
-        countries = {m.actor.country for m in mentions if m.actor.type is ActorType.COUNTRY and m.actor.country}
-        if len(countries) != 1:
-            return mentions
-        (country,) = countries
-        result = []
-        for mention in mentions:
-            actor = mention.actor
-            person_id = actor.id.removeprefix("person:")
-            unknown = actor.type is ActorType.PERSON and not self.gazetteer.knows_person(person_id)
-            if unknown and actor.country is None and actor.title in HEAD_ROLES and not (
-                actor.cameo and actor.cameo[:3] in ("IGO", "NGO")
-            ):
-                actor = Actor(actor.id, actor.name, ActorType.PERSON, country, actor.sector or "GOV",
-                              title=actor.title, cameo=country + (actor.sector or "GOV"))
-                self.persons.update(actor)
-                mention = Mention(mention.start, mention.end, actor, mention.kind)
-            result.append(mention)
-        return result
+    def _with_official_states(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Officials whose title names no state, given the state the text is centred on
+        (extract/official_states.py); the article's persons learn it."""
+        before = self.pronouns.previous_subject_body
+        if before is None or before.type is not ActorType.COUNTRY:
+            before = self.pronouns.previous_subject_person
+        officials = OfficialStates(self.lexicon.home_office_roles, self.gazetteer.knows_person, before)
+        resolved = officials.resolve(doc, mentions)
+        for old, new in zip(mentions, resolved, strict=True):
+            if new.actor is not old.actor:
+                self.persons.update(new.actor)
+        return resolved
 
     def _surface_actor(self, surface: Surface) -> tuple[Actor, MentionKind]:
         kind = surface.kind

@@ -178,6 +178,18 @@ def is_joint_occasion(noun: Token, prep: Token, occasion_prepositions: frozenset
     return joint and noun.dep_ == "pobj" and prep.lower_ in occasion_prepositions and prep.head.pos_ in ("VERB", "AUX")
 
 
+#: CAMEO's code of a trip ("make a visit"): the verbs of its relation tell travel.
+VISIT_CODE = "042"
+
+
+def is_trip_purpose(noun: Token, prep: Token, purpose_prepositions: frozenset[str], joint: bool,
+                    travels: bool) -> bool:
+    """A joint act's noun (``joint``) as the purpose of a trip: the object of "for" on a verb of
+    travel (``travels``: "flew to Nairobi for talks with Ruto", "arrived for a summit"). The
+    traveller takes part in it."""
+    return joint and travels and noun.dep_ == "pobj" and prep.lower_ in purpose_prepositions
+
+
 #: Tags of a plural present verb or a bare one, as headlines write them ("agree", "sign").
 _PLURAL_PRESENT_TAGS = frozenset({"VBP", "VB"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})

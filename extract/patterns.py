@@ -13,9 +13,11 @@ from spacy.tokens import Token
 
 from extract.argument_paths import (
     RELATIVE_PRONOUNS,
+    VISIT_CODE,
     direct_objects,
     headline_co_subjects,
     is_joint_occasion,
+    is_trip_purpose,
     joint_of_parties,
     occasion_agents,
     of_phrase_holder,
@@ -389,6 +391,9 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             inherited = clause_subject(head.head, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
         holder = head.head
+        if is_trip_purpose(noun, head, ctx.lexicon.purpose_prepositions, _is_joint_noun(noun, ctx),
+                           _is_travel_verb(holder, ctx)):
+            return clause_subject(holder, ctx, depth + 1)
         sharer = participation_verb(head, ctx.lexicon.participation_phrases)
         if sharer is not None:  # "took part in talks with X", "played a role in the negotiations"
             return clause_subject(sharer, ctx, depth + 1)
@@ -424,6 +429,13 @@ def participation_verb(prep: Token, phrases: frozenset[str]) -> Token | None:
         return None
     lemma = verb.lemma_.lower()
     return verb if any(f"{lemma} {o.lemma_.lower()}" in phrases for o in objects) else None
+
+
+def _is_travel_verb(token: Token, ctx: Context) -> bool:
+    """A verb that tells a trip: one of the triggers of the ontology's visit relation (CAMEO 042)."""
+    visit = ctx.ontology.code_relations.get(VISIT_CODE)
+    triggers = ctx.ontology.triggers_for("VERB", token.lemma_.lower())
+    return token.pos_ == "VERB" and any(t.relation == visit for t in triggers)
 
 
 def _is_joint_noun(noun: Token, ctx: Context) -> bool:

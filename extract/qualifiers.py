@@ -370,6 +370,7 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
     parent = node.head
     lemma = parent.lemma_.lower()
     noun_object = parent.pos_ in ("VERB", "AUX") and relation == "dobj" and trigger.pos_ == "NOUN"
+    noun_object = noun_object or _is_purpose(node, trigger, lexicon)
     if noun_object and node == trigger and lemma in lexicon.intending_verbs:
         reading.at_least(Modality.INTENDED)  # "promised sanctions on Russia"
     if parent.pos_ in ("VERB", "AUX") and (relation in ("xcomp", "ccomp", "advcl", "conj") or noun_object):
@@ -383,6 +384,13 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
         reading.at_least(Modality.INTENDED)
     if relation == "xcomp" and parent.lemma_.lower() == "be" and _is_to_infinitive(node):
         reading.at_least(Modality.INTENDED)  # "be to" states an arrangement: "the president was to visit X"
+
+
+def _is_purpose(node: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """An indefinite event noun as a verb's purpose ("will fly to Nairobi for talks"): the verb's
+    modal is the purpose's. A definite one ("sanctioned X for the attacks") is a cause told as done."""
+    return (node.dep_ == "prep" and node.lower_ in lexicon.purpose_prepositions and trigger.head == node
+            and trigger.pos_ == "NOUN" and node.head.pos_ in ("VERB", "AUX") and not is_definite(trigger))
 
 
 def _is_to_infinitive(verb: Token) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from extract.argument_paths import (
     headline_co_subjects,
     is_joint_occasion,
+    is_trip_purpose,
     joint_of_parties,
     led_group_leader,
     occasion_agents,
@@ -207,3 +208,25 @@ def test_a_name_in_apposition_before_a_singular_verb_is_no_coordinated_subject(e
     doc = parse(extractor, "Russia, the largest exporter, agrees to cut oil output")
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert headline_co_subjects(subject) == []
+
+
+def test_the_traveller_takes_part_in_the_talks_a_trip_is_for(extractor: Extractor) -> None:
+    assert ("GHA", "MEET", "TGO") in pairs(
+        extractor, "Ghana's president flew to Lome on Monday for talks with Togo's president.")
+    assert ("GHA", "MEET", "TGO") in pairs(
+        extractor, "Ghana's president arrived in Lome for a summit with Togo's president.")
+
+
+def test_a_cause_after_for_on_a_verb_of_no_trip_is_no_act_of_its_subject(extractor: Extractor) -> None:
+    found = pairs(extractor, "Ghana sanctioned Togo for attacks on Ghanaian traders.")
+    assert not {p for p in found if p[1] == "ATTACK" and p[0] == "GHA"}
+
+
+def test_only_a_joint_act_after_for_on_a_verb_of_travel_is_a_trip_purpose(extractor: Extractor) -> None:
+    doc = parse(extractor, "Ghana's president flew to Lome for talks.")
+    noun = doc[word(doc, "talks")]
+    purpose = frozenset({"for"})
+    assert is_trip_purpose(noun, noun.head, purpose, joint=True, travels=True)
+    assert not is_trip_purpose(noun, noun.head, purpose, joint=True, travels=False)
+    assert not is_trip_purpose(noun, noun.head, purpose, joint=False, travels=True)
+    assert not is_trip_purpose(noun, noun.head, frozenset({"during"}), joint=True, travels=True)

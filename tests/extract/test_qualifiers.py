@@ -93,6 +93,19 @@ def test_a_participle_or_noun_of_intention_makes_the_act_intended(
     assert qualified(extractor, sentence, trigger)[1] is Modality.INTENDED
 
 
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("Ghana's president will fly to Lome next week for talks with Togo's president.", Modality.INTENDED),
+    ("Ghana's president flew to Lome on Monday for talks with Togo's president.", Modality.ASSERTED),
+])
+def test_a_trip_purpose_takes_the_trip_verb_modality(extractor: Extractor, sentence: str, modality: Modality) -> None:
+    assert qualified(extractor, sentence, "talks")[1] is modality
+
+
+def test_a_definite_cause_after_for_keeps_its_own_modality(extractor: Extractor) -> None:
+    assert qualified(extractor, "Ghana will sanction Togo for the attacks on its traders.", "attacks")[1] \
+        is Modality.ASSERTED
+
+
 def test_a_passive_that_is_no_adjective_of_intention_leaves_the_act_asserted(extractor: Extractor) -> None:
     assert qualified(extractor, "Chile was forced to sign the agreement with Peru.", "sign")[1] is Modality.ASSERTED
 

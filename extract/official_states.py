@@ -1,0 +1,101 @@
+"""The state of an official whose title names none.
+
+News writing names a state's officials by their office alone once the text is about that
+state: a sentence whose subject is the state, then "Trade Minister <name> said ...". A person
+the gazetteer does not know, with no state of their own and a title that is an office held at
+home (lexicon ``home_office_roles``: ministers, heads of state or government, not envoys posted
+abroad or spokespeople of any body), acts for the state the text is centred on: the state that
+is the subject of the sentence before. Failing that, a head of state or government acts for the
+one state its block names ("President Yoweri Museveni" in a block naming only Uganda).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.mentions import Mention
+from extract.role_spans import HEAD_ROLES
+from graph.model import Actor, ActorType
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SUBJECT_QUALIFIER_DEPS = ("poss", "amod", "compound", "nmod")  # "South Korea's ministry", "the Korean government"
+
+
+@dataclass(frozen=True)
+class OfficialStates:
+    """What decides an untitled official's state in one block: the offices held at home, whether
+    the gazetteer knows a person, and the state subject of the sentence before the block."""
+
+    home_office_roles: Collection[str]
+    knows_person: Callable[[str], bool]  # whether the gazetteer knows a person id (without "person:")
+    subject_before_block: Actor | None  # the state subject of the block's preceding sentence
+
+    def resolve(self, doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+        """``mentions`` with every untitled official given the state the text is centred on."""
+        by_token = {i: mention for mention in mentions for i in range(mention.start, mention.end)}
+        sentences = list(doc.sents)
+        block_state = _only_state(mentions)
+        placed: dict[str, Actor] = {}  # a later mention of a placed official ("Lumbe said") is placed too
+        result = []
+        for mention in mentions:
+            actor = mention.actor
+            if actor.id in placed and actor.type is ActorType.PERSON and actor.country is None:
+                actor = placed[actor.id]
+            elif self._is_stateless_official(actor):
+                state = self._centred_state(doc[mention.start], sentences, by_token)
+                if state is None and actor.title in HEAD_ROLES:
+                    state = block_state
+                if state is not None:
+                    actor = placed[actor.id] = _acting_for(actor, state)
+            unchanged = actor is mention.actor
+            result.append(mention if unchanged else Mention(mention.start, mention.end, actor, mention.kind))
+        return result
+
+    def _is_stateless_official(self, actor: Actor) -> bool:
+        return (
+            actor.type is ActorType.PERSON
+            and actor.country is None
+            and actor.title in self.home_office_roles
+            and not self.knows_person(actor.id.removeprefix("person:"))
+            and not (actor.cameo and actor.cameo[:3] in ("IGO", "NGO"))
+        )
+
+    def _centred_state(self, token: Token, sentences: list[Span], by_token: Mapping[int, Mention]) -> str | None:
+        """The state subject of the sentence before ``token``'s, if it names one."""
+        index = next(n for n, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
+        if index == 0:
+            return _state_of(self.subject_before_block)
+        return _state_of(_subject_state(sentences[index - 1], by_token))
+
+
+def _subject_state(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
+    """The state or person of a state named as the subject of ``sentence``'s main clause, or as
+    the possessor or qualifier of that subject ("South Korea's trade ministry said")."""
+    for child in sentence.root.children:
+        if child.dep_ not in _SUBJECT_DEPS:
+            continue
+        for token in (child, *(c for c in child.children if c.dep_ in _SUBJECT_QUALIFIER_DEPS)):
+            mention = by_token.get(token.i)
+            if mention is not None and _state_of(mention.actor) is not None:
+                return mention.actor
+    return None
+
+
+def _state_of(actor: Actor | None) -> str | None:
+    if actor is None or actor.type not in (ActorType.COUNTRY, ActorType.PERSON):
+        return None
+    return actor.country
+
+
+def _only_state(mentions: Sequence[Mention]) -> str | None:
+    states = {m.actor.country for m in mentions if m.actor.type is ActorType.COUNTRY and m.actor.country}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _acting_for(official: Actor, state: str) -> Actor:
+    sector = official.sector or "GOV"
+    return Actor(official.id, official.name, ActorType.PERSON, state, sector,
+                 title=official.title, cameo=state + sector)
