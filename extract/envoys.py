@@ -190,7 +190,7 @@ def _expulsion(verb: Token, words: set[str], ctx: Context) -> SpanningAct | None
     if _declares_expelling_predicate(verb, ctx):
         leavers += _patient(verb) + [
             g for c in verb.children if c.dep_ in ("ccomp", "oprd") for g in c.children if g.dep_ == "nsubj"
-        ]
+        ] + _compounded_on_predicate(verb, ctx)
     leavers = [t for t in leavers if _is_expellable(t, ctx)]
     if not leavers:
         return None
@@ -271,6 +271,18 @@ def _declares_expelling_predicate(verb: Token, ctx: Context) -> bool:
         return False
     after = verb.doc[verb.i + 1 : verb.sent.end].text.lower()
     return any(predicate in after for predicate in ctx.lexicon.expelling_predicates)
+
+
+def _compounded_on_predicate(verb: Token, ctx: Context) -> list[Token]:
+    """The nouns before the predicate inside the phrase that holds it, when the parser read the
+    person declared and the predicate as one noun phrase ("declared [a Russian diplomat persona
+    non grata]", the diplomat a compound on "persona" or "grata")."""
+    first_words = {predicate.split()[0] for predicate in ctx.lexicon.expelling_predicates}
+    start = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.lower_ in first_words), None)
+    if start is None:
+        return []
+    holders = [c for c in verb.children if c.i > verb.i and c.left_edge.i <= start <= c.right_edge.i]
+    return [t for c in holders for t in c.subtree if verb.i < t.i < start and t.pos_ in ("NOUN", "PROPN")]
 
 
 # -- recall and summons ----------------------------------------------------------------------------

@@ -35,6 +35,10 @@ def test_envoy_nouns_come_from_the_lexicon_including_multiword_ones(extractor: E
     ("Bolivia gave the Peruvian envoy 72 hours to leave.", "country:BOL", "country:PER"),
     ("Ecuador asked the Mexican ambassador to leave.", "country:ECU", "country:MEX"),
     ("Algeria declared two French diplomats persona non grata.", "country:DZA", "country:FRA"),
+    # the parser reads the person and the predicate as one noun phrase in these
+    ("Peru declared Mexico's ambassador persona non grata on Tuesday.", "country:PER", "country:MEX"),
+    ("Moldova declared a Russian diplomat persona non grata.", "country:MDA", "country:RUS"),
+    ("Poland declared the Belarusian consul persona non grata on Friday.", "country:POL", "country:BLR"),
     ("Chad ordered French troops to leave the country.", "country:TCD", "group:fra-mil"),
 ])
 def test_an_order_or_deadline_to_leave_expels_the_envoys_state(extractor: Extractor, text: str, subject: str,
