@@ -8,7 +8,8 @@ Rules of English for a noun event ("aid", "an apology", "loans", "a rebuke"):
   that China offered", "the aid Germany sent";
   in both, the clause's verb must be one that passes its subject to its object's event (a light
   verb: offer, provide, send, impose ...), and its prepositions may name the target ("aid offered
-  by Japan to Peru");
+  by Japan to Peru"), even when the parser hangs them on the agent ("sanctions imposed by the EU
+  on Belarus": no agent but an envoy takes such a phrase of its own);
 - a clause of receiving on the noun turns this round: "the aid received by Peru", "the aid that
   Peru received from Japan" (the clause's subject or "by" phrase receives, its "from" phrase gives);
 - a noun of speaking, judging or giving (CAMEO roots listed in light_verbs.toml) takes its agent
@@ -22,6 +23,7 @@ This module reads tokens only; extract/patterns.py turns the tokens into actors.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -58,6 +60,14 @@ def _pobjs(token: Token, prep: str) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def agent_held_targets(agents: Iterable[Token], preps: Iterable[str], envoy_nouns: Collection[str]) -> list[Token]:
+    """Objects of an act's target prepositions that the parser hung on its "by" agent ("the visit by
+    China's foreign minister [to Nepal]", "sanctions imposed by the EU [on Belarus]"): an agent
+    takes no such phrase of its own, save an envoy's posting ("the ambassador to Nepal")."""
+    return [t for agent in agents if agent.lemma_.lower() not in envoy_nouns
+            for prep in preps for t in _pobjs(agent, prep)]
+
+
 def _is_gap_object(clause: Token) -> bool:
     """The relative clause's object is the noun it modifies: it has a subject of its own and no
     direct object but a relative pronoun ("the aid that Germany sent", "the loans China offered")."""
@@ -86,6 +96,8 @@ def clause_roles(noun: Token, lexicon: Lexicon, receiving: Receiving, target_pre
             continue
         if named and lemma in lexicon.light_verbs and lemma not in lexicon.opposing_verbs:
             targets = [t for p in target_preps for t in _pobjs(clause, p)]
+            if participle and not targets:
+                targets = agent_held_targets(named, target_preps, lexicon.envoy_nouns)
             return NounRoles(tuple(named), tuple(targets), None, "participle" if participle else "relative")
     return NounRoles()
 

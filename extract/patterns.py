@@ -40,7 +40,7 @@ from extract.nominal_speech_acts import (
     manner_reaction_verb,
 )
 from extract.non_party_phrases import modifier_lends_no_party, names_no_party
-from extract.noun_agents import NounRoles, noun_roles
+from extract.noun_agents import NounRoles, agent_held_targets, noun_roles
 from extract.ontology import Lexicon, Ontology, Trigger, generic_code
 from extract.pair_reference import with_pair_reference
 from extract.patient_acts import possessor_is_agent
@@ -990,8 +990,9 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     # (a joint act's parties are named by "between" or "with": "a deal brokered by China" is no party's)
     roles = NounRoles() if relation.reciprocal else noun_roles(
         phrase, ctx.lexicon, ctx.ontology.light_verbs.receiving, relation.cameo[:2], object_preps)
+    agent_tokens = prep_objects(phrase, ("by",))
     if not subjects:
-        subjects = [a for t in prep_objects(phrase, ("by",)) for a in actors_of(t, ctx)]
+        subjects = [a for t in agent_tokens for a in actors_of(t, ctx)]
         # "the expulsion of 12 diplomats by Germany": the nominal passive's agent, which the parser
         # may hang on the "of" object
         subjects = subjects or [a for held in prep_objects(phrase, ("of",)) for t in prep_objects(held, ("by",))
@@ -1007,7 +1008,8 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
                             noun.lemma_.lower())
             return
         subjects = subject_actors(subject_found, ctx)
-    object_tokens = prep_objects(phrase, object_preps, through_of=True) or list(roles.targets)
+    object_tokens = (prep_objects(phrase, object_preps, through_of=True) or list(roles.targets)
+                     or agent_held_targets(agent_tokens, object_preps, ctx.lexicon.envoy_nouns))
     holder = of_phrase_holder(phrase, ctx.lexicon.container_nouns | ctx.lexicon.supplying_agent_nouns)
     if not object_tokens and holder is not None:  # "a supplier of weapons to Ukraine"
         object_tokens = prep_objects(holder, object_preps)

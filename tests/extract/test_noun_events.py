@@ -73,6 +73,22 @@ def test_a_clause_on_the_noun_names_its_agent(extractor: Extractor, text: str, e
     assert expected in triples(run(extractor, text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The sanctions imposed by the European Union on Belarus took effect on Monday.",
+     ("org:eu", "SANCTION", "country:BLR")),
+    ("The visit by China's foreign minister to Nepal was the first in three years.",
+     ("person:wang-yi", "VISIT", "country:NPL")),
+])
+def test_a_target_phrase_hung_on_the_agent_is_the_acts(extractor: Extractor, text: str,
+                                                       expected: tuple[str, str, str]) -> None:
+    assert expected in triples(run(extractor, text))
+
+
+def test_an_envoys_posting_is_no_target_of_the_act(extractor: Extractor) -> None:
+    result = run(extractor, "A visit by the Ghanaian ambassador to Nepal ended on Monday.")
+    assert not [e for e in result.events if e.relation.name == "VISIT"]
+
+
 def test_a_clause_verb_that_does_not_do_the_act_gives_no_agent(extractor: Extractor) -> None:
     """Condemning sanctions is not imposing them; brokering a deal is no party to it."""
     result = run(extractor, "The sanctions that Russia condemned hurt its economy.")
