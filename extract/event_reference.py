@@ -334,7 +334,9 @@ def find_referent(
     acts of its class shortly before (``_class_antecedents``); else the story's own act
     (``_lede_antecedents``). One act of several agents ("Saudi
     Arabia and the UAE imposed a blockade on Qatar") is told as one event each: they share
-    sentence, word and object. If the antecedent acts have different agents (an attack, then the
+    sentence, word and object; a mutual act ("Armenia and Azerbaijan expelled each other's
+    diplomats") is told as each party's act towards the other, and is one act of both. If the
+    antecedent acts have different agents (an attack, then the
     counter-strike), the reference is ambiguous; else the noun names the latest.
     """
     if reactors:
@@ -349,14 +351,25 @@ def find_referent(
                    or _class_antecedents(lemma, memory, sentence, ctx, names_one_act(noun)))
     if not antecedents:
         antecedents = _lede_antecedents(lemma, words, relations, memory, ctx)
-    acts: dict[tuple[int, str, str, str], list[RememberedEvent]] = {}
+    acts: dict[tuple[int, str, str, frozenset[str]], list[RememberedEvent]] = {}
     for event in antecedents:
-        key = (event.sentence, event.trigger, event.relation, event.object.id if event.object else "")
+        key = (event.sentence, event.trigger, event.relation, _counterparts(event, antecedents))
         acts.setdefault(key, []).append(event)
     agents = {frozenset(_state_key(party) for event in told for party in event.parties()) for told in acts.values()}
     if len(agents) > 1:
         return Referent(ambiguous=True)
     return Referent(tuple(next(iter(acts.values()), ())))
+
+
+def _counterparts(event: RememberedEvent, told: list[RememberedEvent]) -> frozenset[str]:
+    """Whom one act was done to: its object; for a mutual act ("Kenya and Somalia agreed to ...",
+    told as each party's act towards the other) both parties, so that it is one act of two agents."""
+    if event.object is None:
+        return frozenset()
+    mutual = any(other.sentence == event.sentence and other.trigger == event.trigger
+                 and other.subject.id == event.object.id and other.object is not None
+                 and other.object.id == event.subject.id for other in told)
+    return frozenset({event.subject.id, event.object.id}) if mutual else frozenset({event.object.id})
 
 
 def _class_antecedents(

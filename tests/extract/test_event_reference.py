@@ -67,6 +67,19 @@ def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor
     ]
 
 
+def test_a_mutual_act_is_one_act_of_both_parties(extractor: Extractor) -> None:
+    result = run(extractor, "Armenia and Azerbaijan expelled each other's diplomats on Monday. "
+                            "Russia criticised the expulsions.")
+    assert {(e.subject.id, e.relation.name, e.object.id) for e in referred(result)} == {
+        ("country:RUS", "CRITICIZE", "country:ARM"), ("country:RUS", "CRITICIZE", "country:AZE")}
+
+
+def test_acts_of_two_agents_against_a_third_stay_ambiguous(extractor: Extractor) -> None:
+    result = run(extractor, "Armenia expelled two Iranian diplomats on Monday. Azerbaijan expelled two "
+                            "Turkish diplomats on Tuesday. Russia criticised the expulsions.")
+    assert not referred(result)
+
+
 def test_welcome_hosts_a_delegation_and_praises_an_event(extractor: Extractor) -> None:
     assert triples(run(extractor, "Tanzania welcomed the delegation from Zambia.")) == {
         ("country:TZA", "HOST", "country:ZMB")
