@@ -9,6 +9,9 @@
   Kenyan diplomats, accusing them of ...") cannot be the participle's implicit subject, the
   main clause's subject: it is the main clause's direct object, when that object names an
   actor and agrees with the pronoun in number ("them": plural; "him", "her", "it": singular).
+  When that object is a thing and the participle's complement tells what its object did ("of",
+  "for", "against", an infinitive), it is the one actor a preposition on the object or its verb
+  names ("Somalia cut ties with Kenya, accusing it of meddling": Kenya).
 
 Each function returns the mention the pronoun stands for, or None when the rule does not apply.
 """
@@ -26,6 +29,8 @@ _RELATIVE_SUBJECT_PRONOUNS = frozenset({"it", "they"})
 _PLURAL_OBJECT_PRONOUNS = frozenset({"them"})
 _SINGULAR_OBJECT_PRONOUNS = frozenset({"him", "her", "it"})
 _PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+#: Prepositions of a complement telling what a verb's object did: "accused X of", "blamed X for".
+_AGENT_COMPLEMENT_PREPOSITIONS = frozenset({"of", "for", "against"})
 #: Every pronoun whose clause may fix its antecedent (the words a caller need look at).
 CLAUSE_FIXED_PRONOUNS = _RELATIVE_SUBJECT_PRONOUNS | _PLURAL_OBJECT_PRONOUNS | _SINGULAR_OBJECT_PRONOUNS | {"whose"}
 #: Arcs from a noun up through the phrase it heads or sits in ("the attack in Kashmir, which ...").
@@ -72,9 +77,29 @@ def adjunct_object(pronoun: Token, by_token: Mapping[int, Mention]) -> Mention |
     if pronoun.dep_ != "dobj" or not _is_comma_participle(participle):
         return None
     objects = [c for c in participle.head.children if c.dep_ == "dobj" and c.i < participle.i]
-    if len(objects) != 1 or not _agrees(pronoun, objects[0]):
+    if len(objects) != 1:
         return None
-    return _named(objects[0], by_token)
+    antecedent = objects[0] if _named(objects[0], by_token) is not None else (
+        _object_phrase_party(objects[0], participle, by_token) if _makes_object_an_agent(participle) else None)
+    if antecedent is None or not _agrees(pronoun, antecedent):
+        return None
+    return _named(antecedent, by_token)
+
+
+def _makes_object_an_agent(participle: Token) -> bool:
+    """A verb whose complement tells what its object did or is to do ("accusing it of meddling",
+    "blaming it for", "urging it to withdraw"): its object is an actor, not a thing."""
+    return any((c.dep_ == "prep" and c.lower_ in _AGENT_COMPLEMENT_PREPOSITIONS) or c.dep_ in ("xcomp", "ccomp")
+               for c in participle.children)
+
+
+def _object_phrase_party(thing: Token, participle: Token, by_token: Mapping[int, Mention]) -> Token | None:
+    """The one actor a preposition names on the main clause's verb or on its object when that
+    object is a thing ("cut ties with Kenya, accusing it of ..."), before the adjunct."""
+    holders = (thing.head, thing)
+    named = [g for holder in holders for p in holder.children if p.dep_ == "prep" and p.i < participle.i
+             for g in p.children if g.dep_ == "pobj" and _named(g, by_token) is not None]
+    return named[0] if len(named) == 1 else None
 
 
 def _is_comma_participle(verb: Token) -> bool:

@@ -74,6 +74,23 @@ def test_an_accusing_participle_accuses_the_main_object(extractor: Extractor) ->
     assert not any(s == "country:KEN" for s, _, _ in got)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Somalia cut ties with Kenya, accusing it of meddling in Jubaland.", True),
+        ("Ethiopia imposed sanctions on Eritrea, urging it to withdraw its troops.", True),
+        ("China signed a trade deal with Laos, calling it a model of cooperation.", False),  # it: the deal
+    ],
+)
+def test_an_object_pronoun_after_a_thing_is_the_actor_named_on_it(extractor: Extractor, sentence: str,
+                                                                    found: bool) -> None:
+    doc = extractor.nlp(sentence)
+    pronoun = next(t for t in doc if t.lower_ == "it")
+    party = next(t.i for t in doc if t.text in ("Kenya", "Eritrea", "Laos"))
+    result = adjunct_object(pronoun, named(party, UKRAINE))
+    assert (result is not None and result.actor is UKRAINE) is found
+
+
 def test_a_relative_clause_pronoun_gives_the_main_subject_its_act(extractor: Extractor) -> None:
     got = triples(extractor, "Russia accused Ukraine, which it invaded in 2022, of attacking a nuclear plant.")
     assert ("country:RUS", "ATTACK", "country:UKR") in got
