@@ -174,7 +174,12 @@ def bodies_named_before(pronoun: Token, by_token: Mapping[int, Mention]) -> list
 
 
 def _is_state_or_organisation(mention: Mention) -> bool:
-    return mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and mention.kind is not MentionKind.PRONOUN
+    """A state, an organisation, or a group named by its name (an armed group or party: "Hezbollah
+    said its fighters ..."), which an "it"/"its" can stand for; not an agent noun ("troops")."""
+    if mention.kind is MentionKind.PRONOUN:
+        return False
+    named_group = mention.actor.type is ActorType.GROUP and mention.kind is MentionKind.NAME
+    return mention.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) or named_group
 
 
 def _subject_body(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:

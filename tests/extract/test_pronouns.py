@@ -89,6 +89,22 @@ def test_a_sentence_initial_its_takes_the_subject_of_the_sentence_before(nlp: La
     assert possessor_body(first_sentence_its, {}, PERU) == PERU  # the block before's subject
 
 
+def test_its_stands_for_a_group_named_by_its_name_not_for_an_agent_noun(nlp: Language) -> None:
+    front = Actor("org:sahel-front", "Sahel Front", ActorType.GROUP, "MLI", "REB")
+    doc = nlp("Sahel Front said its fighters had attacked a Chilean patrol.")
+    its = next(t for t in doc if t.text == "its")
+    front_named = {i: Mention(0, 2, front, MentionKind.NAME) for i in (0, 1)}
+    assert possessor_body(its, front_named, None) == front
+    troops = {i: Mention(0, 2, front, MentionKind.GROUP) for i in (0, 1)}  # as an agent noun's mention
+    assert possessor_body(its, troops, None) is None
+
+
+def test_a_named_groups_fighters_are_the_group(extractor: Extractor) -> None:
+    events = extractor.extract(Article("its-group", "Hezbollah said its fighters had attacked an Israeli army post.",
+                                       None, "2024-01-08")).events
+    assert [(e.subject.id, e.relation.name) for e in events] == [("org:hezbollah", "ATTACK")]
+
+
 def _with_title(doc: Doc, title_words: list[str], actor: Actor) -> dict[int, Mention]:
     """``named(doc)`` plus a title mention of ``actor`` over the first run of ``title_words``."""
     by_token = named(doc)
