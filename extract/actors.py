@@ -197,7 +197,8 @@ class ActorResolver:
         before = self.pronouns.previous_subject_body
         if before is None or before.type is not ActorType.COUNTRY:
             before = self.pronouns.previous_subject_person
-        officials = OfficialStates(self.lexicon.home_office_roles, self.gazetteer.knows_person, before)
+        officials = OfficialStates(self.lexicon.home_office_roles, self.gazetteer.knows_person, before,
+                                   self.lexicon.office_modifiers, self.lexicon.past_office_modifiers)
         resolved = officials.resolve(doc, mentions)
         for old, new in zip(mentions, resolved, strict=True):
             if new.actor is not old.actor:

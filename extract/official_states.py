@@ -21,6 +21,7 @@ from extract.role_spans import HEAD_ROLES
 from graph.model import Actor, ActorType
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_ORDINALS = ("first", "second")  # "first deputy prime minister" (extract/role_spans.py)
 _SUBJECT_QUALIFIER_DEPS = ("poss", "amod", "compound", "nmod")  # "South Korea's ministry", "the Korean government"
 
 
@@ -32,6 +33,8 @@ class OfficialStates:
     home_office_roles: Collection[str]
     knows_person: Callable[[str], bool]  # whether the gazetteer knows a person id (without "person:")
     subject_before_block: Actor | None  # the state subject of the block's preceding sentence
+    office_modifiers: Collection[str] = ()  # "deputy foreign minister" holds a home office too
+    past_office_modifiers: Collection[str] = ()  # "former president" holds none
 
     def resolve(self, doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         """``mentions`` with every untitled official given the state the text is centred on."""
@@ -58,10 +61,20 @@ class OfficialStates:
         return (
             actor.type is ActorType.PERSON
             and actor.country is None
-            and actor.title in self.home_office_roles
+            and self._holds_home_office(actor.title)
             and not self.knows_person(actor.id.removeprefix("person:"))
             and not (actor.cameo and actor.cameo[:3] in ("IGO", "NGO"))
         )
+
+    def _holds_home_office(self, title: str | None) -> bool:
+        """A home office, or one a modifier makes another office of the same government ("deputy
+        foreign minister", "acting president"); not a past one ("former president")."""
+        words = (title or "").split()
+        while words[:-1] and (words[0] in self.office_modifiers or words[0] in _ORDINALS):
+            if words[0] in self.past_office_modifiers:
+                return False
+            words = words[1:]
+        return " ".join(words) in self.home_office_roles
 
     def _centred_state(self, token: Token, sentences: list[Span], by_token: Mapping[int, Mention]) -> str | None:
         """The state subject of the sentence before ``token``'s, if it names one."""

@@ -381,6 +381,7 @@ class Lexicon:
     territory_nouns: frozenset[str]
     office_modifiers: frozenset[str]
     home_office_roles: frozenset[str]
+    past_office_modifiers: frozenset[str]
     ethnicity_markers: frozenset[str]
     naming_verbs: frozenset[str]
     severing_verbs: frozenset[str]

@@ -43,6 +43,15 @@ def test_the_subject_of_the_paragraph_before_centres_a_new_paragraph(extractor: 
     assert subject_states(result.events, "person:tobias-lumbe") == {"MWI"}
 
 
+def test_a_deputy_holds_a_home_office_and_a_former_holder_none(extractor: Extractor) -> None:
+    deputy = run(extractor, "Malawi said on Monday it would cut fuel imports from Zambia. "
+                            "Deputy Energy Minister Tobias Lumbe accused Zambia of overcharging.")
+    assert subject_states(deputy.events, "person:tobias-lumbe") == {"MWI"}
+    former = run(extractor, "Malawi said on Monday it would cut fuel imports from Zambia. "
+                            "Former Energy Minister Tobias Lumbe accused Zambia of overcharging.")
+    assert subject_states(former.events, "person:tobias-lumbe") <= {None}
+
+
 def test_an_envoy_posted_abroad_takes_no_state_from_the_text(extractor: Extractor) -> None:
     result = run(extractor, "Malawi said on Monday it would cut fuel imports from Zambia. "
                             "Ambassador Tobias Lumbe accused Zambia of overcharging.")
