@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.mentions import Mention, MentionKind
 from extract.official_states import OfficialStates
 from extract.pipeline import Extractor
@@ -50,6 +52,13 @@ def test_a_deputy_holds_a_home_office_and_a_former_holder_none(extractor: Extrac
     former = run(extractor, "Malawi said on Monday it would cut fuel imports from Zambia. "
                             "Former Energy Minister Tobias Lumbe accused Zambia of overcharging.")
     assert subject_states(former.events, "person:tobias-lumbe") <= {None}
+
+
+@pytest.mark.parametrize("title", ["Government spokeswoman", "Foreign Ministry spokeswoman"])
+def test_a_spokesperson_of_the_government_acts_for_the_state_in_focus(extractor: Extractor, title: str) -> None:
+    result = run(extractor, "Malawi said on Monday it would cut fuel imports from Zambia. "
+                            f"{title} Tobias Lumbe accused Zambia of overcharging.")
+    assert subject_states(result.events, "person:tobias-lumbe") == {"MWI"}
 
 
 def test_an_envoy_posted_abroad_takes_no_state_from_the_text(extractor: Extractor) -> None:
