@@ -40,6 +40,8 @@ class EntityNames:
         """The mention of the person or organisation ``ent`` names, or None (a place's name, a
         pronoun or role word, a name whose head is no proper noun, another kind of entity)."""
         name = _trimmed(doc, ent)
+        if ent.label_ == "PERSON":
+            name = _without_leading_title(name, roles)
         if self._named_place(name):
             return None
         text = name.text.strip()
@@ -221,6 +223,15 @@ def _trimmed(doc: Doc, ent: Span) -> Span:
     while start < ent.end - 1 and (doc[start].lower_ in DETERMINERS or not _nominal(doc[start])):
         start += 1
     return doc[start : _name_end(ent) if ent.label_ == "PERSON" else ent.end]
+
+
+def _without_leading_title(name: Span, roles: BlockRoles) -> Span:
+    """A person's name without a title the recogniser swept in ("[Spokeswoman Ana Lopes]"), when
+    at least two words of name remain ("King Charles" stays whole)."""
+    doc, start = name.doc, name.start
+    while (found := roles.at(start)) is not None and found[1].kind == "TITLE" and name.end - found[0] >= 2:
+        start = found[0]
+    return doc[start : name.end]
 
 
 def _nominal(token: Token) -> bool:

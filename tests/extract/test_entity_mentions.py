@@ -99,3 +99,13 @@ def test_an_agreement_named_like_an_organisation_is_no_organisation(extractor: E
     doc = extractor.nlp("The Oromo Liberation Front rejected the offer on Monday.")
     ents = [e for e in doc.ents if e.label_ == "ORG" and e.text.endswith("Front")]
     assert ents and names(extractor).mention(doc, ents[0], roles(extractor, doc)) is not None
+
+
+def test_a_title_the_recogniser_swept_into_a_persons_name_is_left_out(extractor: Extractor) -> None:
+    reader = names(extractor)
+    doc = extractor.nlp("Spokeswoman Tobias Lumbe spoke on Monday.")
+    person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert person_ents and person_ents[0].start == 0, "the recogniser should take the title into the name"
+    mention = reader.mention(doc, person_ents[0], roles(extractor, doc))
+    assert mention is not None and doc[mention.start : mention.end].text == "Tobias Lumbe"
+    assert mention.actor.id == "person:tobias-lumbe"
