@@ -76,7 +76,7 @@ class ActorResolver:
         unqualified = self._add_role_mentions(reading, by_token)
         _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
         self.repeated.resolve_block(doc, by_token, unqualified)
-        self.offices.resolve_block(doc, by_token, roles, self.gazetteer)
+        self.offices.resolve_block(doc, by_token, roles, self.gazetteer, self._subject_before_block())
         self.pronouns.resolve_block(doc, by_token, tokens)
         by_token.unqualified_agents = frozenset(i for i in unqualified if i not in by_token)
         by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in places.items()
@@ -194,16 +194,21 @@ class ActorResolver:
     def _with_official_states(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Officials whose title names no state, given the state the text is centred on
         (extract/official_states.py); the article's persons learn it."""
-        before = self.pronouns.previous_subject_body
-        if before is None or before.type is not ActorType.COUNTRY:
-            before = self.pronouns.previous_subject_person
-        officials = OfficialStates(self.lexicon.home_office_roles, self.gazetteer.knows_person, before,
+        officials = OfficialStates(self.lexicon.home_office_roles, self.gazetteer.knows_person,
+                                   self._subject_before_block(),
                                    self.lexicon.office_modifiers, self.lexicon.past_office_modifiers)
         resolved = officials.resolve(doc, mentions)
         for old, new in zip(mentions, resolved, strict=True):
             if new.actor is not old.actor:
                 self.persons.update(new.actor)
         return resolved
+
+    def _subject_before_block(self) -> Actor | None:
+        """The state, or person of a state, that was the subject of the sentence before this block."""
+        before = self.pronouns.previous_subject_body
+        if before is None or before.type is not ActorType.COUNTRY:
+            before = self.pronouns.previous_subject_person
+        return before
 
     def _surface_actor(self, surface: Surface) -> tuple[Actor, MentionKind]:
         kind = surface.kind

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from extract.gazetteer import Gazetteer
 from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.official_states import state_in_focus
 from extract.role_spans import BlockRoles
 from graph.model import Actor
 
@@ -45,10 +46,13 @@ class DefiniteOffices:
         self.dateline_state = gazetteer.places.get(place) or next(
             (iso3 for iso3, country in gazetteer.countries.items() if place in country.capitals), None)
 
-    def resolve_block(self, doc: Doc, by_token: BlockMentions, roles: BlockRoles, gazetteer: Gazetteer) -> None:
+    def resolve_block(self, doc: Doc, by_token: BlockMentions, roles: BlockRoles, gazetteer: Gazetteer,
+                      subject_before_block: Actor | None = None) -> None:
         """In text order: remember each singular office named with a state, and give each
         definite office noun with no actor the one state's office named before with its words,
-        else a government office the dateline's state when no other state is in play."""
+        else a government office the dateline's state when no other state is in play, else the
+        state the text is centred on (the state subject of the sentence before, extract/official_states.py;
+        ``subject_before_block`` for the block's first sentence)."""
         heads = roles_heads(roles)
         sentence_states: dict[int, set[str]] = {}
         for named in by_token.values():
@@ -66,7 +70,10 @@ class DefiniteOffices:
                 continue
             in_play = self.states_named.union(*(states for start, states in sentence_states.items()
                                                 if start <= head.sent.start))
-            actor = self._only(office_words(head)) or self._dateline_office(gazetteer, roles, i, in_play)
+            words = office_words(head)
+            actor = self._only(words) or self._dateline_office(gazetteer, roles, i, in_play)
+            if actor is None and not self._candidates(words):  # several antecedents: left open
+                actor = _focus_office(gazetteer, roles, head, by_token, subject_before_block)
             if actor is not None:
                 first = min(t.i for t in head.lefts)
                 for j in range(first, i + 1):
@@ -83,12 +90,26 @@ class DefiniteOffices:
 
     def _only(self, words: tuple[str, ...]) -> Actor | None:
         """The one actor named with an office whose words end with ``words``, else None."""
-        actors = {
+        actors = self._candidates(words)
+        return next(iter(actors.values())) if len(actors) == 1 else None
+
+    def _candidates(self, words: tuple[str, ...]) -> dict[str, Actor]:
+        """The actors named with an office whose words end with ``words``, by id."""
+        return {
             actor_id: actor
             for named, found in self.named.items() if named[-len(words):] == words
             for actor_id, actor in found.items()
         }
-        return next(iter(actors.values())) if len(actors) == 1 else None
+
+
+def _focus_office(gazetteer: Gazetteer, roles: BlockRoles, head: Token, by_token: BlockMentions,
+                  subject_before_block: Actor | None) -> Actor | None:
+    """The state in focus for a government office (sector GOV): "Kenya said ... The ministry ..."."""
+    role = next((r for end, r in roles.starting.values() if end == head.i + 1), None)
+    if role is None or role.sector != "GOV":
+        return None
+    state = state_in_focus(head, list(head.doc.sents), by_token, subject_before_block)
+    return gazetteer.country_actor(state) if state is not None else None
 
 
 def _state_before(doc: Doc, mention: Mention, words: tuple[str, ...]) -> bool:

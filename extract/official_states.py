@@ -77,11 +77,17 @@ class OfficialStates:
         return " ".join(words) in self.home_office_roles
 
     def _centred_state(self, token: Token, sentences: list[Span], by_token: Mapping[int, Mention]) -> str | None:
-        """The state subject of the sentence before ``token``'s, if it names one."""
-        index = next(n for n, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
-        if index == 0:
-            return _state_of(self.subject_before_block)
-        return _state_of(_subject_state(sentences[index - 1], by_token))
+        return state_in_focus(token, sentences, by_token, self.subject_before_block)
+
+
+def state_in_focus(token: Token, sentences: Sequence[Span], by_token: Mapping[int, Mention],
+                   subject_before_block: Actor | None) -> str | None:
+    """The state the text is centred on at ``token``: the state subject of the sentence before
+    its own (``subject_before_block`` for a block's first sentence), if that names one."""
+    index = next(n for n, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
+    if index == 0:
+        return _state_of(subject_before_block)
+    return _state_of(_subject_state(sentences[index - 1], by_token))
 
 
 def _subject_state(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:

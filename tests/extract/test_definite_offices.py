@@ -27,13 +27,28 @@ def test_the_bare_office_takes_the_state_named_with_it_before(extractor: Extract
 @pytest.mark.parametrize("text", [
     # two states' foreign ministers named before: English leaves the reference open
     "Chile's foreign minister met Peru's foreign minister in Lima. The foreign minister criticised Bolivia.",
-    # another office named before: "the foreign minister" is not the defence minister
-    "Chile's defence minister arrived in Lima on Monday. The foreign minister criticised Bolivia.",
     # nothing named before
     "The foreign minister criticised Bolivia over the dispute.",
 ])
 def test_the_bare_office_stays_open_without_one_antecedent(extractor: Extractor, text: str) -> None:
     assert not [t for t in triples(run(extractor, text)) if t[2] == "country:BOL"]
+
+
+def test_another_office_named_before_is_no_antecedent_but_its_state_is_in_focus(extractor: Extractor) -> None:
+    # "the foreign minister" is not the defence minister: it is the foreign minister of the state
+    # the sentence before is about
+    found = triples(run(extractor, "Chile's defence minister arrived in Lima on Monday. "
+                                   "The foreign minister criticised Bolivia."))
+    assert [t for t in found if t[2] == "country:BOL"] == [("country:CHL", "CRITICIZE", "country:BOL")]
+
+
+def test_a_government_office_takes_the_state_subject_of_the_sentence_before(extractor: Extractor) -> None:
+    found = triples(run(extractor, "Kenya said on Monday it would reopen the border with Somalia. "
+                                   "The ministry accused Somalia of harbouring militants."))
+    assert ("country:KEN", "ACCUSE", "country:SOM") in found
+    unfocused = triples(run(extractor, "The talks in Geneva ended without a deal. "
+                                       "The ministry accused Somalia of harbouring militants."))
+    assert not [t for t in unfocused if t[1] == "ACCUSE"]
 
 
 def test_the_dateline_fixes_a_government_office_when_its_state_is_the_only_one_in_play(extractor: Extractor) -> None:
