@@ -76,7 +76,8 @@ class ActorResolver:
         unqualified = self._add_role_mentions(reading, by_token)
         _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
         self.repeated.resolve_block(doc, by_token, unqualified)
-        self.offices.resolve_block(doc, by_token, roles, self.gazetteer, self._subject_before_block())
+        self.offices.resolve_block(doc, by_token, roles, self.gazetteer, self._subject_before_block(),
+                                   self.lexicon.state_description_nouns | self.lexicon.organisation_description_nouns)
         self.pronouns.resolve_block(doc, by_token, tokens)
         by_token.unqualified_agents = frozenset(i for i in unqualified if i not in by_token)
         by_token.place_states = {i: self.gazetteer.country_actor(iso3) for i, iso3 in places.items()

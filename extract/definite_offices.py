@@ -12,6 +12,7 @@ minister said ...") English leaves the reference open, and it stays no actor.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -47,12 +48,13 @@ class DefiniteOffices:
             (iso3 for iso3, country in gazetteer.countries.items() if place in country.capitals), None)
 
     def resolve_block(self, doc: Doc, by_token: BlockMentions, roles: BlockRoles, gazetteer: Gazetteer,
-                      subject_before_block: Actor | None = None) -> None:
+                      subject_before_block: Actor | None = None, descriptions: Collection[str] = ()) -> None:
         """In text order: remember each singular office named with a state, and give each
         definite office noun with no actor the one state's office named before with its words,
         else a government office the dateline's state when no other state is in play, else the
         state the text is centred on (the state subject of the sentence before, extract/official_states.py;
-        ``subject_before_block`` for the block's first sentence)."""
+        ``subject_before_block`` for the block's first sentence). Nouns that describe a state or
+        organisation (``descriptions``: "the kingdom") are left to extract/description_reference.py."""
         heads = roles_heads(roles)
         sentence_states: dict[int, set[str]] = {}
         for named in by_token.values():
@@ -72,7 +74,8 @@ class DefiniteOffices:
                                                 if start <= head.sent.start))
             words = office_words(head)
             actor = self._only(words) or self._dateline_office(gazetteer, roles, i, in_play)
-            if actor is None and not self._candidates(words):  # several antecedents: left open
+            # several antecedents leave it open; a description ("the kingdom") is not an office
+            if actor is None and not self._candidates(words) and head.lemma_.lower() not in descriptions:
                 actor = _focus_office(gazetteer, roles, head, by_token, subject_before_block)
             if actor is not None:
                 first = min(t.i for t in head.lefts)
