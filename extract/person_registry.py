@@ -28,6 +28,9 @@ class PersonRegistry:
     surnames: dict[str, str] = field(default_factory=dict)  # folded word -> person id
     first_names: set[str] = field(default_factory=set)  # keys of ``surnames`` that are a name's first word
     shared_first_names: set[str] = field(default_factory=set)
+    #: (title, state) of each singular title the article named with its state but no known holder
+    #: ("Uganda's foreign minister" when the lists know none): a later bare title may mean it
+    unheld_titles: set[tuple[str, str]] = field(default_factory=set)
 
     def get(self, person_id: str) -> Actor | None:
         return self.persons.get(person_id)

@@ -321,7 +321,8 @@ def role_actor(reading: RoleReading, role: Role, qualifier: Actor | None, head: 
     """The actor a role noun with this qualifier names: an organisation qualifier itself; for a
     state, the person holding a title (named before or in the lists), the state for a singular
     government title, else the state's group of the role's sector ("a US senator": USA LEG); a
-    title with no state, its one holder named before."""
+    title with no state, its one holder named before (none when the article also named that
+    title for another state whose holder it does not know)."""
     if qualifier is not None and qualifier.type is not ActorType.COUNTRY:
         return qualifier  # "NATO ambassadors", "EU foreign ministers", "Hamas fighters"
     country = qualifier.country if qualifier is not None else None
@@ -335,6 +336,7 @@ def role_actor(reading: RoleReading, role: Role, qualifier: Actor | None, head: 
             return person
     plural = head.tag_ in ("NNS", "NNPS") or role.kind == "GROUP"
     if role.kind == "TITLE" and not plural and role.sector == "GOV":
+        reading.persons.unheld_titles.add((role.role, country))
         return reading.gazetteer.country_actor(country)
     return group_actor(reading.gazetteer, country, role)
 
@@ -345,6 +347,9 @@ def person_with_role(reading: RoleReading, country: str | None, role: Role) -> A
     wanted = HEAD_ROLES if role.role == "leader" else frozenset({role.role})
     seen = reading.persons.titled(country, wanted) or reading.persons.titled(
         country, narrower_titles(reading.gazetteer, role))
+    if country is None and any(title in wanted and state not in {p.country for p in seen}
+                               for title, state in reading.persons.unheld_titles):
+        return None  # "Kenya's foreign minister met Uganda's foreign minister. The foreign minister ..."
     if len(seen) == 1:
         return seen[0]
     if len(seen) > 1 and reading.last_person in seen:

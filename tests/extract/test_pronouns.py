@@ -137,7 +137,8 @@ def test_he_after_a_ministers_sentence_is_the_ministers_state(extractor: Extract
     text = ("Ghana's foreign minister met his Togolese counterpart in Accra on Monday. "
             "He urged Togo to reopen the border.")
     events = extractor.extract(Article("office-pronoun", text, None, "2024-03-04")).events
-    assert ("country:GHA", "APPEAL", "country:TGO") in {(e.subject.id, e.relation.name, e.object.id) for e in events}
+    # the minister (the office table knows Ghana's foreign minister on that date), of Ghana
+    assert ("GHA", "APPEAL", "country:TGO") in {(e.subject.country, e.relation.name, e.object.id) for e in events}
 def test_a_person_named_by_a_title_with_a_state_qualifier_is_the_next_sentences_he(extractor: Extractor) -> None:
     # the qualifier ("Iran", "Iranian") carries its state's mention, not the person's: the person is
     # still named at the first token that carries the title's mention
