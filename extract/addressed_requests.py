@@ -370,10 +370,11 @@ def answering_threats(verb: Token, words: AddressedRequestWords, ctx: Context) -
 
 
 # -- conditional retaliation -----------------------------------------------------------------
-def is_retaliation(verb: Token, words: AddressedRequestWords) -> bool:
+def is_retaliation(verb: Token, words: AddressedRequestWords, warned: bool = False) -> bool:
     """A verb of retaliating: "retaliate", "hit back", "strike back", "take countermeasures" or
-    "take retaliatory measures"; "respond" or "react" firmly ("respond decisively") or with force
-    or measures ("respond with countermeasures")."""
+    "take retaliatory measures"; "respond" or "react" firmly ("respond decisively"), with force
+    or measures ("respond with countermeasures"), or as what a warning says (``warned``: "warned
+    that it would respond if ...": a warning promises no kindness)."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma in words.retaliation_verbs:
@@ -386,7 +387,7 @@ def is_retaliation(verb: Token, words: AddressedRequestWords) -> bool:
         return False
     firm = any(c.dep_ == "advmod" and c.lower_ in words.firm_adverbs for c in children)
     means = any(t.lemma_.lower() in words.response_nouns for t in prep_objects(verb, ("with",)))
-    return firm or means
+    return firm or means or (warned and not any(c.dep_ == "advmod" for c in children))
 
 
 def is_retaliation_noun(noun: Token, words: AddressedRequestWords) -> bool:
@@ -414,7 +415,8 @@ def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Cont
         own = [a for c in children if c.dep_ == "nsubj" for a in actors_of(c, ctx)]
         if not own or not all(any(same_state(a, s) for s in speakers) for a in own):
             continue  # the speaker's own retaliation ("said it would", "said Russia would")
-        if not is_retaliation(clause, words):
+        warned = verb.lemma_.lower() in ctx.ontology.speech_acts.threats.warning_verbs
+        if not is_retaliation(clause, words, warned):
             continue
         targets = _other_state(condition_targets([clause], speakers, ctx), speakers)
         if speakers and targets:

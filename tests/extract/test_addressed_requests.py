@@ -70,6 +70,7 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         ("Russia said it would respond with countermeasures if Norway joined the exercise.", ("RUS", "130", "NOR")),
         ("Iran warned that it would retaliate if Azerbaijan hosted the drills.", ("IRN", "130", "AZE")),
         ("Israel said it would respond firmly if Hezbollah fired rockets.", ("ISR", "130", "LBN")),
+        ("Iran warned that it would respond if Israel attacked Lebanon.", ("IRN", "130", "ISR")),
         ("Lavrov warned that Moscow would take retaliatory measures if Washington sent missiles to Poland.",
          ("RUS", "130", "USA")),
     ],
@@ -138,6 +139,7 @@ def test_a_negated_request_or_threat_is_negated(extractor: Extractor) -> None:
         ("Russia said Ukraine would not be held accountable.", "130"),
         # a response that promises no harm, a concessive "even if", a negated retaliation
         ("Iran said it would respond positively if the United States returned to the deal.", "130"),
+        ("Iran said it would respond if Israel attacked Lebanon.", "130"),  # said, not warned
         ("Russia said it would not retaliate if Estonia removed the monument.", "130"),
         ("Pakistan said India would retaliate if it attacked.", "130"),
         ("Japan said it would take measures if China continued the ban.", "130"),
