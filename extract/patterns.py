@@ -734,8 +734,18 @@ def _phrasal_verb_of_the_dictionary(verb: Token, triggers: tuple[Trigger, ...], 
 
 def _is_participle_modifier(verb: Token) -> bool:
     """A past participle modifying a noun is a passive whose object is that noun: "the deal
-    signed by Egypt and Israel", "refugees deported by Pakistan"."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    signed by Egypt and Israel", "refugees deported by Pakistan". Not the sentence's own verb the
+    tagger read as one: a past form after the comma that closes an apposition on a root noun,
+    with no "by" agent ("The United States, an ally of both, called on Tokyo ..."): a sentence
+    has a finite verb, and its root noun is that verb's subject."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not _is_misread_main_verb(verb)
+
+
+def _is_misread_main_verb(verb: Token) -> bool:
+    noun = verb.head
+    return (noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and verb.i > 0
+            and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "appos" for c in noun.children)
+            and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> Candidate:

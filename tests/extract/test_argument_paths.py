@@ -230,3 +230,15 @@ def test_only_a_joint_act_after_for_on_a_verb_of_travel_is_a_trip_purpose(extrac
     assert not is_trip_purpose(noun, noun.head, purpose, joint=True, travels=False)
     assert not is_trip_purpose(noun, noun.head, purpose, joint=False, travels=True)
     assert not is_trip_purpose(noun, noun.head, frozenset({"during"}), joint=True, travels=True)
+
+
+def test_a_past_form_after_an_apposition_on_a_root_noun_is_the_sentences_verb(extractor: Extractor) -> None:
+    # the tagger reads "called" as a participle on "States": a sentence has a finite verb
+    found = pairs(extractor, "The United States, an ally of both countries, called on Tokyo and Seoul to resolve "
+                             "their dispute through dialogue.")
+    assert {("USA", "APPEAL", "JPN"), ("USA", "APPEAL", "KOR")} <= found
+
+
+def test_a_participle_with_a_by_agent_stays_a_passive_on_its_noun(extractor: Extractor) -> None:
+    found = pairs(extractor, "The treaty, an accord of 1979, signed by Ghana and Togo.")
+    assert ("GHA", "SIGN_AGREEMENT", "TGO") in found or ("TGO", "SIGN_AGREEMENT", "GHA") in found
