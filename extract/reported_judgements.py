@@ -5,11 +5,12 @@ law", '"Guyana's actions are illegal," Maduro said', '"This is a provocation by 
 The rule of English: a reporting verb of assertion (``censure.reporting_verbs``) whose clause links
 an act (its subject) to a predicate that charges wrongdoing (``censure.words``) with a copula
 (``censure.copulas``: "was", "amounted to", "constituted") states the speaker's judgement of the
-act; the party judged is whoever did the act: the subject itself when it names an actor ("Japan
-was reckless"), else its owner ("Japan's decision", "the British sanctions", "the strike by
-Israel"), else the agent of the predicate ("a provocation by Russia"). Never a place the act
-happened in nor its victim ("the situation in Gaza", "the detention of a Russian journalist"). A
-negated clause ("was not illegal") or reporting verb states no judgement."""
+act, as does a clause whose verb says its subject broke a rule (``censure.violating_verbs``:
+"said Japan had violated WTO rules"); the party judged is whoever did the act: the subject itself
+when it names an actor ("Japan was reckless"), else its owner ("Japan's decision", "the British
+sanctions", "the strike by Israel"), else the agent of the predicate ("a provocation by Russia").
+Never a place the act happened in nor its victim ("the situation in Gaza", "the detention of a
+Russian journalist"). A negated clause ("was not illegal") or reporting verb states no judgement."""
 
 from __future__ import annotations
 
@@ -78,10 +79,14 @@ def judged_acts(verb: Token, censure: Censure, negators: frozenset[str]) -> Iter
     if verb.lemma_.lower() not in censure.reporting_verbs or _negated(verb, negators):
         return
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in censure.copulas or _negated(clause, negators):
+        if clause.dep_ != "ccomp" or _negated(clause, negators):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        predicate = _predicate(clause)
+        lemma = clause.lemma_.lower()
+        if lemma in censure.violating_verbs and subjects and any(c.dep_ == "dobj" for c in clause.children):
+            yield JudgedAct(subjects[0], clause)  # "said Japan had violated the rules": the verb judges
+            continue
+        predicate = _predicate(clause) if lemma in censure.copulas else None
         if subjects and predicate is not None and censures(predicate, censure, negators):
             yield JudgedAct(subjects[0], predicate)
 

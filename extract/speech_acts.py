@@ -70,6 +70,8 @@ class Censure:
     reporting_verbs: frozenset[str]
     #: verbs that link an act to the predicate judging it: "was illegal", "amounted to aggression"
     copulas: frozenset[str]
+    #: verbs that say their subject broke a rule or right: "violated WTO rules", "breached the truce"
+    violating_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
             codes={str(prefix): str(code) for prefix, code in codes.items()},
         ),
         Naming(naming("verbs"), naming("dictionary_verbs"), roots, statement_code, criticism_code, praise_code),
-        Censure(censure("words"), censure("reporting_verbs"), censure("copulas")),
+        Censure(censure("words"), censure("reporting_verbs"), censure("copulas"), censure("violating_verbs")),
         OfficialProtest(protest("verbs"), protest("nouns"), protest("addressee_prepositions")),
         Refusal({str(verb): str(sense) for verb, sense in phrasal.items()},
                 *(refusal(key) for key in ("refusing_verbs", "accepting_verbs", "saying_verbs", "refusal_words"))),

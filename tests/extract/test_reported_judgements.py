@@ -29,6 +29,13 @@ def test_the_agent_of_the_predicate_is_the_party_judged(extractor: Extractor) ->
     assert found == {("country:ARM", "111", "country:AZE")}
 
 
+def test_a_clause_saying_another_state_broke_a_rule_criticises_it(extractor: Extractor) -> None:
+    found = criticisms(extractor, "Seoul said Japan had violated World Trade Organization rules.")
+    assert found == {("country:KOR", "111", "country:JPN")}
+    assert not criticisms(extractor, "Seoul said Japan had not violated any rules.")
+    assert not criticisms(extractor, "Seoul denied that Japan had violated the rules.")
+
+
 def test_a_negated_judgement_criticises_no_one(extractor: Extractor) -> None:
     assert not criticisms(extractor, "Egypt said Ethiopia's plan to fill the dam was not illegal.")
 
