@@ -38,6 +38,8 @@ class OfficialStates:
 
     def resolve(self, doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         """``mentions`` with every untitled official given the state the text is centred on."""
+        if not any(self._is_stateless_official(mention.actor) for mention in mentions):
+            return list(mentions)  # most blocks: nothing to place, no sentence to read
         by_token = {i: mention for mention in mentions for i in range(mention.start, mention.end)}
         sentences = list(doc.sents)
         block_state = _only_state(mentions)
