@@ -1,12 +1,14 @@
-"""The state of an official whose title names none.
+"""The state in focus, and the state of an official whose title names none.
 
 News writing names a state's officials by their office alone once the text is about that
 state: a sentence whose subject is the state, then "Trade Minister <name> said ...". A person
 the gazetteer does not know, with no state of their own and a title that is an office held at
-home (lexicon ``home_office_roles``: ministers, heads of state or government, not envoys posted
-abroad or spokespeople of any body), acts for the state the text is centred on: the state that
-is the subject of the sentence before. Failing that, a head of state or government acts for the
-one state its block names ("President Yoweri Museveni" in a block naming only Uganda).
+home (lexicon ``home_office_roles``: heads of state or government, ministers, spokespeople, a
+title naming a state institution; not envoys posted abroad), acts for the state the text is
+centred on (``state_in_focus``): the state that is the uncoordinated subject of the sentence
+before. Failing that, a head of state or government acts for the one state its block names
+("President Yoweri Museveni" in a block naming only Uganda). extract/definite_offices.py gives
+a definite government office with no antecedent ("The ministry said ...") the same state.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ class OfficialStates:
             if actor.id in placed and actor.type is ActorType.PERSON and actor.country is None:
                 actor = placed[actor.id]
             elif self._is_stateless_official(actor):
-                state = self._centred_state(doc[mention.start], sentences, by_token)
+                state = state_in_focus(doc[mention.start], sentences, by_token, self.subject_before_block)
                 if state is None and actor.title in HEAD_ROLES:
                     state = block_state
                 if state is not None:
@@ -78,8 +80,6 @@ class OfficialStates:
             words = words[1:]
         return " ".join(words) in self.home_office_roles
 
-    def _centred_state(self, token: Token, sentences: list[Span], by_token: Mapping[int, Mention]) -> str | None:
-        return state_in_focus(token, sentences, by_token, self.subject_before_block)
 
 
 def state_in_focus(token: Token, sentences: Sequence[Span], by_token: Mapping[int, Mention],
