@@ -71,12 +71,13 @@ class ActorResolver:
         roles = BlockRoles.of(tokens, self.gazetteer.role_terms)  # terms built once per gazetteer
         places: dict[int, str] = {}  # tokens of place names: ISO code of the state containing them
         by_token = BlockMentions()
-        _cover(by_token, self._with_official_states(doc, self._name_mentions(doc, tokens, roles, places)))
+        before = self._subject_before_block()  # the sentence before this block is the previous block's
+        _cover(by_token, self._with_official_states(doc, self._name_mentions(doc, tokens, roles, places), before))
         reading = self._role_reading(doc, roles, places)
         unqualified = self._add_role_mentions(reading, by_token)
         _cover(by_token, coordinated_qualifier_mentions(reading, by_token))
         self.repeated.resolve_block(doc, by_token, unqualified)
-        self.offices.resolve_block(doc, by_token, roles, self.gazetteer, self._subject_before_block(),
+        self.offices.resolve_block(doc, by_token, roles, self.gazetteer, before,
                                    self.lexicon.state_description_nouns | self.lexicon.organisation_description_nouns)
         self.pronouns.resolve_block(doc, by_token, tokens)
         by_token.unqualified_agents = frozenset(i for i in unqualified if i not in by_token)
@@ -192,11 +193,11 @@ class ActorResolver:
             return mention
         return Mention(mention.start, mention.end, learned, mention.kind)
 
-    def _with_official_states(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def _with_official_states(self, doc: Doc, mentions: list[Mention], before: Actor | None) -> list[Mention]:
         """Officials whose title names no state, given the state the text is centred on
-        (extract/official_states.py); the article's persons learn it."""
-        officials = OfficialStates(self.lexicon.home_office_roles, self.gazetteer.knows_person,
-                                   self._subject_before_block(),
+        (extract/official_states.py; ``before``: the subject of the sentence before the block);
+        the article's persons learn it."""
+        officials = OfficialStates(self.lexicon.home_office_roles, self.gazetteer.knows_person, before,
                                    self.lexicon.office_modifiers, self.lexicon.past_office_modifiers)
         resolved = officials.resolve(doc, mentions)
         for old, new in zip(mentions, resolved, strict=True):

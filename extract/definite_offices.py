@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from extract.gazetteer import Gazetteer
+from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.official_states import state_in_focus
 from extract.role_spans import BlockRoles
@@ -86,7 +86,7 @@ class DefiniteOffices:
     def _dateline_office(self, gazetteer: Gazetteer, roles: BlockRoles, head: int, in_play: set[str]) -> Actor | None:
         """The dateline's state for a government office (sector GOV) when no other state is in play."""
         state = self.dateline_state
-        role = next((r for end, r in roles.starting.values() if end == head + 1), None)
+        role = _role_ending_at(roles, head)
         if state is None or role is None or role.sector != "GOV" or not in_play <= {state}:
             return None
         return gazetteer.country_actor(state)
@@ -108,11 +108,16 @@ class DefiniteOffices:
 def _focus_office(gazetteer: Gazetteer, roles: BlockRoles, head: Token, by_token: BlockMentions,
                   subject_before_block: Actor | None) -> Actor | None:
     """The state in focus for a government office (sector GOV): "Kenya said ... The ministry ..."."""
-    role = next((r for end, r in roles.starting.values() if end == head.i + 1), None)
+    role = _role_ending_at(roles, head.i)
     if role is None or role.sector != "GOV":
         return None
     state = state_in_focus(head, list(head.doc.sents), by_token, subject_before_block)
     return gazetteer.country_actor(state) if state is not None else None
+
+
+def _role_ending_at(roles: BlockRoles, head: int) -> Role | None:
+    """The role term of the block whose last word is ``head``, if any."""
+    return next((r for end, r in roles.starting.values() if end == head + 1), None)
 
 
 def _state_before(doc: Doc, mention: Mention, words: tuple[str, ...]) -> bool:

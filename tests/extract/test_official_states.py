@@ -19,9 +19,15 @@ def subject_states(events: tuple[Event, ...], person_id: str) -> set[str | None]
     return {e.subject.country for e in events if e.subject.id == person_id}
 
 
-def test_a_minister_acts_for_the_state_subject_of_the_sentence_before(extractor: Extractor) -> None:
-    result = run(extractor, "Malawi said on Monday it would cut fuel imports from Zambia. "
-                            "Energy Minister Tobias Lumbe accused Zambia of overcharging.")
+@pytest.mark.parametrize("before", [
+    "Malawi said on Monday it would cut fuel imports from Zambia. ",
+    # a state owning the subject centres the text too
+    "Malawi's energy ministry said on Monday it would cut fuel imports from Zambia. ",
+    # the subject of the paragraph before centres a new paragraph
+    "Malawi said on Monday it would cut fuel imports from Zambia.\n\n",
+])
+def test_a_minister_acts_for_the_state_subject_of_the_sentence_before(extractor: Extractor, before: str) -> None:
+    result = run(extractor, before + "Energy Minister Tobias Lumbe accused Zambia of overcharging.")
     assert subject_states(result.events, "person:tobias-lumbe") == {"MWI"}
 
 
@@ -31,18 +37,6 @@ def test_the_state_carries_to_the_surname_later_in_the_block(extractor: Extracto
                             "Lumbe also criticised Mozambique.")
     criticised = [e for e in result.events if e.object.id == "country:MOZ"]
     assert criticised and {e.subject.country for e in criticised} == {"MWI"}
-
-
-def test_a_state_owning_the_subject_centres_the_text(extractor: Extractor) -> None:
-    result = run(extractor, "Malawi's energy ministry said on Monday it would cut fuel imports from Zambia. "
-                            "Energy Minister Tobias Lumbe accused Zambia of overcharging.")
-    assert subject_states(result.events, "person:tobias-lumbe") == {"MWI"}
-
-
-def test_the_subject_of_the_paragraph_before_centres_a_new_paragraph(extractor: Extractor) -> None:
-    result = run(extractor, "Malawi said on Monday it would cut fuel imports from Zambia.\n\n"
-                            "Energy Minister Tobias Lumbe accused Zambia of overcharging.")
-    assert subject_states(result.events, "person:tobias-lumbe") == {"MWI"}
 
 
 def test_a_deputy_holds_a_home_office_and_a_former_holder_none(extractor: Extractor) -> None:
