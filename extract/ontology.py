@@ -419,6 +419,7 @@ class Lexicon:
     harming_verbs: frozenset[str]
     intruding_verbs: frozenset[str]
     sovereign_space_nouns: frozenset[str]
+    expelling_envoy_verbs: frozenset[str]
     leaving_nouns: frozenset[str]
     responding_verbs: frozenset[str]
 

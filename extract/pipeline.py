@@ -56,6 +56,7 @@ from extract.patterns import Candidate, Context, with_backoff
 from extract.possessor_binding import BindingWords
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import Qualifiers, qualify
+from extract.relation_partners import with_relation_partner
 from extract.reporter_conjuncts import load_reporter_acts
 from extract.requested_acts import doer_from_memory
 from extract.standing_relations import StandingWords, load_standing_words, with_standing_relation
@@ -484,6 +485,7 @@ class _ArticleExtraction:
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
                                          sentence, ctx)
             candidate = doer_from_memory(candidate, self.memory, sentence, ctx)
+            candidate = with_relation_partner(candidate, self.memory, sentence, ctx)
             candidate = with_noun_sense(candidate, ctx, self.extractor.knowledge.noun_sense_words)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)

@@ -29,7 +29,7 @@ from extract.conjoined_it import conjoined_clause_subject
 from extract.coordinated_antecedents import has_coordinated_subject, may_coordinate
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind, mention_root
-from extract.possessor_binding import BindingWords, harmed_verb, other_party
+from extract.possessor_binding import BindingWords, harmed_verb, may_be_doer, other_party
 from graph.model import Actor, ActorType
 
 _SINGULAR_PRONOUNS = frozenset({"it"})
@@ -152,7 +152,7 @@ def _its_referent(
 ) -> Actor | None:
     """What "its"/"itself" refers to: the subject of the verb whose adjunct holds it (see
     ``_adjunct_agent``), else the latest state or organisation named before it in its sentence,
-    unless "its" is in the object of a harming act that one does (extract/possessor_binding.py:
+    unless "its" is in the object of a harming act that one may do (extract/possessor_binding.py:
     then the one other party named before, if there is exactly one)."""
     agent = _adjunct_agent(pronoun, by_token)
     if agent is not None:
@@ -161,7 +161,8 @@ def _its_referent(
     if not previous:
         return None
     latest = previous[-1]
-    if harmed_verb(pronoun, binding) is not None:
+    harming = harmed_verb(pronoun, binding)
+    if harming is not None and may_be_doer(harming, latest, by_token):
         return other_party(latest, previous)
     return latest
 

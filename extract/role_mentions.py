@@ -20,7 +20,7 @@ from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
-from extract.possessor_binding import BindingWords, harmed_verb, other_party
+from extract.possessor_binding import BindingWords, harmed_verb, may_be_doer, other_party
 from extract.pronouns import bodies_named_before, possessor_body
 from extract.role_spans import HEAD_ROLES, BlockRoles, with_office_modifier
 from graph.model import Actor, ActorType
@@ -164,19 +164,12 @@ def _qualifier_before(
     if before >= 0 and doc[before].lower_ == "its" and doc[before].dep_ == "poss" and not envoys_own:
         body = possessor_body(doc[before], by_token, reading.previous_subject_body)
         harming = harmed_verb(doc[before], reading.binding)
-        if harming is not None and body is not None and _done_by(harming, body, by_token):
+        if harming is not None and body is not None and may_be_doer(harming, body, by_token):
             return _harmed_possessor(reading, doc[before], body, by_token, member)
         body = body or _institution_state(reading, doc[before], by_token)
         if body is not None and _qualifies(reading, Mention(before, before + 1, body, MentionKind.PRONOUN), member):
             return body, before
     return None
-
-
-def _done_by(verb: Token, body: Actor, by_token: Mapping[int, Mention]) -> bool:
-    """Whether ``body`` may be the doer of ``verb``: its named subject, or it has no named subject
-    ("accused Kyiv of shelling ...": the subject is implicit)."""
-    subjects = [m for c in verb.children if c.dep_ == "nsubj" and (m := by_token.get(c.i)) is not None]
-    return not subjects or any(m.actor.id == body.id for m in subjects)
 
 
 def _harmed_possessor(

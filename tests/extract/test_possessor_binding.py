@@ -27,6 +27,9 @@ LEXICON = load_lexicon()
         ("Peru said a Chilean jet had violated its airspace.", "violated"),  # a space it owns
         ("Peru said Chile had violated its own ceasefire.", None),
         ("Chile violated its pledges.", None),  # not a space: one's own pledges
+        ("Bogota said Managua had expelled its ambassador.", "expelled"),  # a state expels others' envoys
+        ("Managua recalled its ambassador.", None),  # and recalls its own
+        ("Managua expelled its own ambassador.", None),
     ],
 )
 def test_harmed_verb(extractor: Extractor, text: str, verb: str | None) -> None:
@@ -53,6 +56,11 @@ def pairs(extractor: Extractor, text: str) -> set[tuple[str, str]]:
          ("country:RUS", "country:NOR"), ("country:RUS", "group:rus-cvl")),
         ("Peru accused Chile of shelling its border post.",
          ("country:CHL", "country:PER"), ("country:CHL", "group:chl-cvl")),
+        ("Colombia said Nicaragua had expelled its ambassador.",
+         ("country:NIC", "country:COL"), ("country:NIC", "group:nic-cvl")),
+        # the doer of a coordinated verb is the first verb's subject, not the state named last
+        ("The United States imposed sanctions on Russia and seized its tankers.",
+         ("country:USA", "group:rus-bus"), ("country:USA", "group:usa-bus")),
         # a mission's "in" names its host, not its owner
         ("Peru said Chile had attacked its embassy in La Paz.",
          ("country:CHL", "country:PER"), ("country:CHL", "country:BOL")),
