@@ -13,7 +13,7 @@ members both ways. The head nouns, quantifiers and reciprocal pronouns are lexic
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 #: the pair in the sentence or two before "the two countries"; further back, other actors have
 #: usually come under discussion and a guess would pair the wrong ones.
 PAIR_WINDOW_SENTENCES = 3
+#: A pair of states told together this often is what the story is about (``_story_pair``).
+STORY_PAIR_MIN_TOLD = 2
 #: What events whose actors come from a pair reference say as their ``pairing``.
 PAIR_REFERENCE_PAIRING = "pair_reference"
 #: A pair-derived event is less certain than its dependency path: the referents are a discourse guess.
@@ -173,22 +175,28 @@ def _acts_for_state(actor: Actor) -> bool:
 def referents(
     kind: PairKind, recent_first: Iterable[Actor], excluded: Iterable[Actor],
     country_actor: Callable[[str], Actor | None], dyads_recent_first: Iterable[tuple[Actor, Actor]] = (),
+    salience: Callable[[tuple[Actor, Actor]], int] = lambda dyad: 0, story: tuple[Actor, Actor] | None = None,
 ) -> tuple[Actor, Actor] | None:
     """The pair a reference of ``kind`` names, leaving out ``excluded`` (its clause-mates): the
     latest dyad the text put together (``dyads_recent_first``) whose two actors are of ``kind``,
-    else the only two distinct actors of ``kind`` among ``recent_first`` (which runs back from the
-    reference); None when neither gives a pair, when both belong to one country, or when a person
-    of the pair has no country."""
+    unless the pair the story is about (``story``) was told more often (``salience``) and each
+    such dyad shares a state with it (a third party acting on one side: "Sudan also expelled the
+    Iranian ambassador. ... urged both sides"); with no such dyad, the story's pair, else the only
+    two distinct actors of ``kind`` among ``recent_first`` (which runs back from the reference);
+    None when nothing gives a pair, when both belong to one country, or when a person of the pair
+    has no country."""
     usable = _usable(kind, excluded, country_actor)
-    for earlier, later in dyads_recent_first:
-        first, second = usable(earlier), usable(later)
-        if kind is PairKind.PERSONS and (first is None) != (second is None):
-            # "Sisi received the Sudanese leader. The two men ...": a person put together with a
-            # state's unnamed leader (the state) is the pair, the state standing for its leader
-            stand_in = _usable(PairKind.STATES, excluded, country_actor)
-            first, second = first or stand_in(earlier), second or stand_in(later)
-        if first is not None and second is not None and _a_pair(kind, first, second):
-            return first, second
+    window = [(dyad, pair) for dyad in dyads_recent_first
+              if (pair := _pair_of_kind(kind, dyad, usable, _usable(PairKind.STATES, excluded, country_actor)))]
+    story_pair = _pair_of_kind(kind, story, usable, usable) if story is not None else None
+    if window:
+        latest_dyad, latest = window[0]
+        if (story is not None and story_pair is not None and salience(story) > salience(latest_dyad)
+                and all(_shares_state(story, dyad) for dyad, _ in window)):
+            return story_pair
+        return latest
+    if story_pair is not None:
+        return story_pair
     found: list[Actor] = []
     for actor in recent_first:
         candidate = usable(actor)
@@ -196,8 +204,28 @@ def referents(
             found.append(candidate)
     if len(found) != 2 or not _a_pair(kind, *found):
         return None
-    latest, earliest = found
-    return earliest, latest  # in the order they were named
+    last_named, first_named = found
+    return first_named, last_named  # in the order they were named
+
+
+def _pair_of_kind(
+    kind: PairKind, dyad: tuple[Actor, Actor], usable: Callable[[Actor], Actor | None],
+    stand_in: Callable[[Actor], Actor | None],
+) -> tuple[Actor, Actor] | None:
+    """What a dyad gives a reference of ``kind`` (``usable`` for each actor), or None."""
+    earlier, later = dyad
+    first, second = usable(earlier), usable(later)
+    if kind is PairKind.PERSONS and (first is None) != (second is None):
+        # "Sisi received the Sudanese leader. The two men ...": a person put together with a
+        # state's unnamed leader (the state) is the pair, the state standing for its leader
+        first, second = first or stand_in(earlier), second or stand_in(later)
+    if first is None or second is None or not _a_pair(kind, first, second):
+        return None
+    return first, second
+
+
+def _shares_state(first: tuple[Actor, Actor], second: tuple[Actor, Actor]) -> bool:
+    return bool((pair_topic(first) or frozenset()) & (pair_topic(second) or frozenset()))
 
 
 def group_referents(
@@ -425,6 +453,10 @@ class ReferenceResolver:
     recent_groups: deque[tuple[tuple[Actor, ...], ...]] = field(
         default_factory=lambda: deque(maxlen=PAIR_WINDOW_SENTENCES - 1))
     last_subject_pair: tuple[Actor, Actor] | None = None  # the sentence before's coordinated subject
+    #: how often the article's acts so far were between each pair of states (``pair_topic``,
+    #: ``note_acts``): the pair a story is about comes up again and again, a third party's once or twice
+    told_pairs: Counter[frozenset[str]] = field(default_factory=Counter)
+    told_dyads: dict[frozenset[str], tuple[Actor, Actor]] = field(default_factory=dict)  # the latest of each
 
     def resolve_block(self, doc: Doc, mentions: BlockMentions, tokens: BlockTokens) -> None:
         """Record every pair and numbered group reference of ``doc`` (whose words ``tokens`` gives:
@@ -480,7 +512,8 @@ class ReferenceResolver:
                 token = doc[i]
                 excluded = clause_mates(token, mentions)
                 pair = referents(kind, self._looking_back(named), excluded, self._country,
-                                 without_third_party_acts(list(self._dyads_looking_back(dyads, token))))
+                                 without_third_party_acts(list(self._dyads_looking_back(dyads, token))),
+                                 self._salience, self._story_pair())
                 if pair is not None and rival_pairs(self._dyad_sentences_looking_back(dyads, token),
                                                     _usable(kind, excluded, self._country)):
                     pair = None  # two pairs put together in one sentence: none is guessed
@@ -572,6 +605,31 @@ class ReferenceResolver:
     def _country(self, iso3: str) -> Actor | None:
         return self.gazetteer.country_actor(iso3) if iso3 in self.gazetteer.countries else None
 
+    def note_acts(self, acts: Iterable[tuple[int, Actor, Actor]]) -> None:
+        """Count the acts the article has told (a block's events, once the block is read, each as
+        its sentence's start and its subject and object) toward the pair the story is about: each
+        pair of states once per sentence, so that a mutual act told as two events counts once."""
+        told = {(start, key): (subject, obj) for start, subject, obj in acts
+                if (key := pair_topic((subject, obj))) is not None}
+        for (_, key), pair in told.items():
+            self.told_pairs[key] += 1
+            self.told_dyads[key] = pair
+
+    def _story_pair(self) -> tuple[Actor, Actor] | None:
+        """The pair the article is about: the pair of states its acts in the paragraphs so far
+        were between in most sentences, at least ``STORY_PAIR_MIN_TOLD``; None when two pairs tie."""
+        if not self.told_pairs:
+            return None
+        (top, told), *rest = self.told_pairs.most_common(2)
+        if told < STORY_PAIR_MIN_TOLD or (rest and rest[0][1] == told):
+            return None
+        return self.told_dyads[top]
+
+    def _salience(self, dyad: tuple[Actor, Actor]) -> int:
+        """How often the article's acts so far were between the dyad's two states."""
+        key = pair_topic(dyad)
+        return self.told_pairs[key] if key is not None else 0
+
     def _looking_back(self, named: Sequence[Actor]) -> Iterator[Actor]:
         """The actors named so far, most recent first: earlier in the sentence, then the
         sentences before it within the window."""
@@ -609,6 +667,13 @@ class ReferenceResolver:
         yield from reversed([group for end, group in groups if end < reference.i])
         for earlier in reversed(self.recent_groups):
             yield from reversed(earlier)
+
+def pair_topic(dyad: tuple[Actor, Actor]) -> frozenset[str] | None:
+    """The two states a dyad puts together (an actor with no state counts as itself), or None when
+    both are of one state."""
+    key = frozenset(actor.country or actor.id for actor in dyad)
+    return key if len(key) == 2 else None
+
 
 # -- candidates -----------------------------------------------------------------------------
 def _argument_tokens(trigger: Token) -> list[Token]:

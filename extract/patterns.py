@@ -647,10 +647,15 @@ def _phrase_tokens(token: Token) -> Iterator[Token]:
             yield from _phrase_tokens(child)
 
 
+#: Prepositions that place something within a country's borders ("in", "inside", "within").
+_CONTAINING_PREPS = frozenset({"in", "inside", "within"})
+
+
 def _located_target(trigger: Token, ctx: Context, object_named: bool = True) -> ObjectFound | None:
     """Material conflict "in" a country targets it: "launched strikes on sites in Pakistan",
-    "struck a depot in a suburb of Damascus". With no object named, a place that located the
-    act's agents is only where it happens ("people marched in Bukavu")."""
+    "struck a depot in a suburb of Damascus", "carried out airstrikes inside Iran". With no object
+    named, a place that located the act's agents is only where it happens ("people marched in
+    Bukavu")."""
     holders = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
     # what is done at a named state's diplomatic mission targets that state, not the one it stands in
     holders = [h for h in holders if not mission_senders(h, ctx)]
@@ -658,7 +663,7 @@ def _located_target(trigger: Token, ctx: Context, object_named: bool = True) -> 
         holders.append(trigger.head)
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and prep.lower_ in _CONTAINING_PREPS:
                 for pobj in prep.children:
                     if not object_named and ctx.is_scene_place(pobj):
                         continue  # where the actors are ("people marched in Bukavu"), not what they aim at

@@ -480,6 +480,7 @@ class _ArticleExtraction:
         found = with_force_posture(words.verbs, found, ctx, self.extractor.knowledge.posture_words)
         found = with_symbol_protests(gates.symbol_words(words.verbs, tokens), found, ctx,
                                      self.extractor.knowledge.symbol_words, self.extractor.knowledge.gazetteer)
+        told_before = len(self.events)
         for candidate in with_backoff(found, ctx):
             sentence = sentences[candidate.trigger.sent.start]
             candidate = resolve_ellipsis(resolve_reaction(candidate, self.memory, sentence, ctx), self.memory,
@@ -501,6 +502,8 @@ class _ArticleExtraction:
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops, tokens.lowers)
             acts = remembered_acts(candidate, self.events[emitted:], sentence, ctx)
             self.memory = self.memory.remember(acts, sentence)
+        self.references.note_acts((event.evidence[0].char_start, event.subject, event.object)
+                                  for event in self.events[told_before:])
         self.sentences_before += len(sentences)
         del sentence_spans  # the block's sentence spans go now (they were kept while its rules ran)
         del entity_spans  # and its entity spans

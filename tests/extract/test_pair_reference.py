@@ -321,3 +321,40 @@ def test_agents_from_a_pair_act_as_the_pair(extractor: Extractor) -> None:
 def test_agents_from_an_unresolved_pair_stay_no_actor(extractor: Extractor) -> None:
     text = "Officials from the two countries accused Ethiopia of meddling."
     assert not any(relation == "ACCUSE" for _, relation, _ in triples(run(extractor, text)))
+
+
+# -- the pair the story is about -------------------------------------------------------------
+def test_the_story_pair_outranks_a_third_party_act_on_one_side() -> None:
+    story = (state_actor("SAU"), state_actor("IRN"))
+    told = {frozenset({"SAU", "IRN"}): 3, frozenset({"SDN", "IRN"}): 1}
+    salience = lambda dyad: told.get(frozenset(a.country for a in dyad), 0)  # noqa: E731
+    side = [ActDyad(state_actor("SDN"), state_actor("IRN"))]  # "Sudan also expelled the Iranian ambassador"
+    assert referents(PairKind.STATES, [], [], no_country, side, salience, story) == story
+    # told no more often than the window's pair: the latest pair stays
+    assert referents(PairKind.STATES, [], [], no_country, side, lambda dyad: 1, story) == (
+        state_actor("SDN"), state_actor("IRN"))
+
+
+def test_a_new_pair_of_other_states_outranks_the_story_pair() -> None:
+    story = (state_actor("IND"), state_actor("PAK"))
+    new_pair = [(state_actor("CHN"), state_actor("BTN"))]  # "China and Bhutan held talks"
+    assert referents(PairKind.STATES, [], [], no_country, new_pair, lambda dyad: 0, story) == new_pair[0]
+
+
+def test_both_sides_after_a_third_party_joins_are_the_story_s_pair(extractor: Extractor) -> None:
+    # the story's pair is told three sentences back and more, beyond the window of the latest pairs
+    result = run(extractor, "Saudi Arabia cut ties with Iran on Sunday. Riyadh accused Tehran of meddling.\n\n"
+                            "Iran condemned Saudi Arabia on Monday.\n\n"
+                            "Oil prices rose on Tuesday. Markets were calm.\n\n"
+                            "Sudan also expelled the Iranian ambassador. "
+                            "Washington urged both sides to show restraint.")
+    appeals = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "APPEAL"}
+    assert appeals == {("country:USA", "country:SAU"), ("country:USA", "country:IRN")}
+
+
+def test_a_pair_in_a_new_paragraph_is_the_pair_under_discussion(extractor: Extractor) -> None:
+    result = run(extractor, "India and Pakistan traded fire on Sunday. India accused Pakistan of shelling "
+                            "its villages.\n\nPakistan accused India of lying.\n\n"
+                            "China and Bhutan held border talks on Monday. The two countries agreed to meet again.")
+    agreements = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "AGREE"}
+    assert agreements == {("country:CHN", "country:BTN"), ("country:BTN", "country:CHN")}

@@ -42,6 +42,10 @@ def test_a_place_in_or_of_a_state_stands_for_it_as_the_target(extractor: Extract
     assert ("TUR", "country:SYR") in {(e.subject.country, e.object.id) for e in shelled.events}
     struck = run(extractor, "Israeli jets struck a weapons depot in a suburb of Damascus.")
     assert ("ISR", "country:SYR") in {(e.subject.country, e.object.id) for e in struck.events}
+    # "inside" and "within" place an act in a state as "in" does, on the noun or on its light verb
+    inside = run(extractor, "Pakistan carried out airstrikes inside Iran.")
+    assert ("country:PAK", "ATTACK", "country:IRN") in {(e.subject.id, e.relation.name, e.object.id)
+                                                        for e in inside.events}
 
 
 def test_aid_to_an_institution_in_a_state_goes_to_that_state(extractor: Extractor) -> None:
