@@ -399,7 +399,8 @@ def is_retaliation_noun(noun: Token, words: AddressedRequestWords) -> bool:
 
 def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
     """A stating or warning verb whose future, affirmed clause says the speaker will retaliate if
-    another party acts ("said it would retaliate if X ..."): a threat against that party."""
+    another party acts ("said it would retaliate if X ..."): a threat against that party; with no
+    condition naming one ("said it would retaliate"), a threat that names no target yet."""
     if THREATEN_RELATION not in ctx.ontology.relations:
         return
     speakers: list[Actor] | None = None  # found at the first future clause: most verbs have none
@@ -421,6 +422,10 @@ def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Cont
         targets = _other_state(condition_targets([clause], speakers, ctx), speakers)
         if speakers and targets:
             candidate = Candidate(verb, THREATEN_RELATION, tuple(speakers), tuple(targets), (), THREAT_CONFIDENCE)
+            yield SpanningAct(candidate, frozenset({clause.i}))
+        elif speakers:  # "said it would retaliate": whom it answers is for discourse (retaliation_targets.py)
+            candidate = Candidate(verb, THREATEN_RELATION, tuple(speakers), (), (), 0.0, DropReason.NO_OBJECT,
+                                  "a retaliation that names no target")
             yield SpanningAct(candidate, frozenset({clause.i}))
 
 

@@ -59,6 +59,7 @@ from extract.qualifiers import Qualifiers, qualify
 from extract.relation_partners import with_relation_partner
 from extract.reporter_conjuncts import load_reporter_acts
 from extract.requested_acts import doer_from_memory
+from extract.retaliation_targets import with_retaliation_target
 from extract.standing_relations import StandingWords, load_standing_words, with_standing_relation
 from extract.summons_demands import with_summons_addressees
 from extract.surface_misreadings import MisreadingWords, load_misreading_words, with_misreading_checked
@@ -487,6 +488,7 @@ class _ArticleExtraction:
                                          sentence, ctx)
             candidate = doer_from_memory(candidate, self.memory, sentence, ctx)
             candidate = with_relation_partner(candidate, self.memory, sentence, ctx)
+            candidate = with_retaliation_target(candidate, self.memory, sentence, ctx)
             candidate = with_noun_sense(candidate, ctx, self.extractor.knowledge.noun_sense_words)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)

@@ -51,6 +51,15 @@ def test_a_general_event_anaphor_refers_to_the_latest_act(extractor: Extractor) 
     assert not referred(own)
 
 
+def test_an_incident_names_a_hostile_act_and_not_a_cooperative_one(extractor: Extractor) -> None:
+    hostile = run(extractor, "Turkey shot down a Russian warplane on Tuesday. Moscow called the incident a stab "
+                             "in the back.")
+    assert ("country:RUS", "CRITICIZE", "country:TUR") in {
+        (e.subject.id, e.relation.name, e.object.id) for e in referred(hostile)}
+    cooperative = run(extractor, "Turkey sent food aid to Syria on Tuesday. Moscow condemned the incident.")
+    assert not referred(cooperative)
+
+
 def test_an_act_under_a_modal_is_not_yet_done_and_no_move_to_condemn(extractor: Extractor) -> None:
     done = run(extractor, "Turkey sent warships to the region on Monday. Greece condemned the move.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(done)] == [
