@@ -35,10 +35,13 @@ def predicate_complement(verb: Token) -> NamedPredicate | None:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:
         for child in verb.children:
-            if child.dep_ in _PREDICATE_ARCS and child.pos_ in _PREDICATE_POS:
+            if child.dep_ in _PREDICATE_ARCS and (child.pos_ in _PREDICATE_POS or _is_participle_predicate(child)):
                 return NamedPredicate(objects[0], child)
         if len(objects) > 1:
             return NamedPredicate(objects[0], objects[1])
+        appended = _unset_apposition(objects[0])
+        if appended is not None:  # "called [Japan's decision] [a grave mistake]"
+            return NamedPredicate(objects[0], appended)
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 for pobj in child.children:
@@ -53,6 +56,23 @@ def predicate_complement(verb: Token) -> NamedPredicate | None:
             subjects = [g for g in child.children if g.dep_ == "nsubj"]
             if subjects:
                 return NamedPredicate(subjects[0], child)
+    return None
+
+
+def _is_participle_predicate(token: Token) -> bool:
+    """A past participle as the object's predicate ("called the sanctions [unfounded]"): the
+    parser's object-predicate arc says it is one, whatever part of speech it tagged."""
+    return token.dep_ == "oprd" and token.tag_ in ("VBN", "VBD")
+
+
+def _unset_apposition(noun: Token) -> Token | None:
+    """An indefinite noun phrase hung on ``noun`` as its apposition with no comma between: a
+    predicate, since an apposition is set off by commas ("called Japan's decision [a mistake]")."""
+    for child in noun.children:
+        indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in child.children)
+        commas = any(t.is_punct for t in noun.doc[noun.i + 1:child.left_edge.i])
+        if child.dep_ == "appos" and indefinite and not commas and child.i > noun.i:
+            return child
     return None
 
 
@@ -73,11 +93,9 @@ def _misparsed_object(verb: Token) -> NamedPredicate | None:
     for child in predicate.children:
         if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and determiners and child.i < min(determiners):
             return NamedPredicate(child, predicate)
-    for child in predicate.children:
-        indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in child.children)
-        commas = any(t.is_punct for t in predicate.doc[predicate.i + 1:child.left_edge.i])
-        if child.dep_ == "appos" and indefinite and not commas and child.i > predicate.i:
-            return NamedPredicate(predicate, child)
+    appended = _unset_apposition(predicate)
+    if appended is not None:
+        return NamedPredicate(predicate, appended)
     return None
 
 

@@ -114,6 +114,14 @@ def test_an_object_the_parser_folds_into_the_predicate_is_recovered(extractor: E
     assert coded(run(extractor, text)) == {("person:joe-biden", "CRITICIZE", "111", "person:xi-jinping")}
 
 
+def test_an_object_s_predicate_the_parser_misreads_is_still_a_predicate(extractor: Extractor) -> None:
+    # "a grave mistake" hung on the object as an apposition with no comma; "unfounded" tagged a
+    # past form on the object-predicate arc: a judgement either way, never a phone call
+    assert coded(run(extractor, "China called Japan's decision a grave mistake.")) == {
+        ("country:CHN", "CRITICIZE", "111", "country:JPN")}
+    assert not coded(run(extractor, "Russia called the U.S. sanctions unfounded."))
+
+
 def test_an_apposition_set_off_by_commas_is_no_predicate(extractor: Extractor) -> None:
     doc = extractor.nlp("Biden praised Xi, a former rival, on Monday.")
     verb = next(t for t in doc if t.lemma_ == "praise")
