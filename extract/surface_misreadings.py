@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Ten rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
+Eleven rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -36,6 +36,9 @@ Ten rules of English, wire form and CAMEO practice (words in ``surface_misreadin
   visited Japan", "a cargo ship arrived in Piraeus": visits only), a document or scheme ("the visa
   scheme targets workers": force only). The state the subject is named after does not do the act:
   ``no_event_sense``.
+* An attack in words: "attack" by persons on persons, international bodies or regions ("Erdogan
+  attacked Macron over his remarks", "Lula attacked the IMF") is criticism (111), not force: one
+  person does not assault a foreign leader or an institution; force is told of forces and states.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from spacy.tokens import Token
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
 from extract.speech_act_candidates import requesting_governor
-from graph.model import Actor, DropReason
+from graph.model import Actor, ActorType, DropReason
 
 _VISIT_ROOT = "04"
 _THREAT_ROOT = "13"
@@ -58,6 +61,11 @@ _AID = "AID"
 _AID_CODE = "070"
 _ASSAULT_ROOT = "18"
 _RIOT = "PROTEST_VIOLENTLY"
+_CRITICIZE = "CRITICIZE"
+_FIGHT_ROOT = "19"
+#: What a person attacks in words: persons and regions ("the West"), and international bodies.
+_WORDS_TARGETS = frozenset({ActorType.PERSON, ActorType.REGION})
+_INTERNATIONAL_BODY = "IGO"
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _MATERIAL_CONFLICT = 4
 #: Dependencies of a number that counts a noun: part of a range, not a score.
@@ -99,6 +107,7 @@ class MisreadingWords:
     trading_purposes: frozenset[str]
     document_subjects: frozenset[str]
     animal_subjects: frozenset[str]
+    verbal_attack_verbs: frozenset[str]
 
 
 def load_misreading_words(path: Path) -> MisreadingWords:
@@ -110,7 +119,7 @@ def load_misreading_words(path: Path) -> MisreadingWords:
         words("score_dashes"), words("indefinite_determiners"), words("hypothetical_modals"),
         words("condition_subjects"), words("sports_subjects"), words("traveller_subjects"),
         words("vehicle_subjects"), words("trading_vessels"), words("trading_purposes"),
-        words("document_subjects"), words("animal_subjects"),
+        words("document_subjects"), words("animal_subjects"), words("verbal_attack_verbs"),
     )
 
 
@@ -149,6 +158,9 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
             and _all_protesters(candidate, words):
         kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_RIOT, attributes=kept)
+    if cameo.startswith(_FIGHT_ROOT) and lemma in words.verbal_attack_verbs and _in_words(candidate):
+        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+        return replace(candidate, relation=_CRITICIZE, attributes=kept)
     if candidate.relation == _MILITARY_COOPERATION and _civil_goods(trigger, words):
         kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_AID, attributes=(*kept, ("cameo", _AID_CODE)))
@@ -157,6 +169,15 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
 
 def _dropped(candidate: Candidate, reason: DropReason, detail: str) -> Candidate:
     return replace(candidate, drop=reason, detail=detail)
+
+
+def _in_words(candidate: Candidate) -> bool:
+    """An attack by persons on persons, international organisations or regions only: in words."""
+    pairs = candidate.actor_pairs()
+    return bool(pairs) and all(
+        subject.type is ActorType.PERSON and (
+            target.type in _WORDS_TARGETS or (target.cameo or "").startswith(_INTERNATIONAL_BODY))
+        for subject, target in pairs)
 
 
 def _curtailed(verb: Token, words: MisreadingWords) -> bool:

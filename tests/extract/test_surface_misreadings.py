@@ -164,3 +164,21 @@ def test_an_animal_or_its_attack_as_subject_is_no_actors_act(extractor: Extracto
     found = run(extractor, "A crocodile attack near the border with Zambia killed a fisherman from Zimbabwe.")
     assert not any(e.relation.cameo[:2] in ("18", "19", "20") for e in found.events)
     assert any("an animal" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "kill"))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Erdogan attacked Macron over his remarks about Islam.",
+         ("person:recep-tayyip-erdogan", "CRITICIZE", "person:emmanuel-macron")),
+        ("In a speech on Monday, Lula attacked the IMF for its lending conditions.",
+         ("person:luiz-inacio-lula-da-silva", "CRITICIZE", "org:imf")),
+        # a leader standing for the state that uses force on a state keeps the attack
+        ("Putin attacked Ukraine in February 2022.", ("person:vladimir-putin", "ATTACK", "country:UKR")),
+        ("Russian forces attacked Ukrainian positions near Bakhmut.", ("group:rus-mil", "ATTACK", "country:UKR")),
+    ],
+)
+def test_a_person_attacking_a_person_or_a_body_attacks_in_words(
+    extractor: Extractor, text: str, wanted: tuple[str, str, str],
+) -> None:
+    assert wanted in triples(run(extractor, text))
