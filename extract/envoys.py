@@ -323,7 +323,8 @@ def _recall_or_summons(verb: Token, words: set[str], ctx: Context) -> SpanningAc
         hosts = _others(severed_counterparts(verb, ctx), subjects)
     act = _act(verb, RECALL_CODE, subjects, hosts, found, set(), ctx)
     if act.candidate.drop is None and not hosts:
-        candidate = replace(act.candidate, subjects=(), objects=(), confidence=0.0,
+        # the recaller is kept: discourse may still tell where from (extract/relation_partners.py)
+        candidate = replace(act.candidate, objects=(), confidence=0.0,
                             drop=DropReason.NO_HOST_STATE, detail=f"{verb.lemma_} {envoys[0].lemma_}")
         return replace(act, candidate=candidate)
     return act

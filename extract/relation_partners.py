@@ -9,7 +9,9 @@ other party of the latest act, in this sentence before it or the two sentences b
 the subject's state and one other state ("Nicaragua expelled the Colombian ambassador. Colombia
 broke off diplomatic relations": Nicaragua). Acts with parties of two or more other states in
 that latest sentence leave the partner unknown, and the candidate keeps its drop. Relations that
-are had or kept ("maintains ties") are standing states, not acts, and are left alone.
+are had or kept ("maintains ties") are standing states, not acts, and are left alone. The same
+holds for envoys recalled with no "from" phrase and no host state in the sentence ("Chile
+recalled its ambassador"): a recall is from a state, the one just told dealing with the recaller.
 """
 
 from __future__ import annotations
@@ -49,14 +51,21 @@ def bare_relation_noun(verb: Token, ctx: Context) -> Token | None:
 
 
 def with_relation_partner(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
-    """The candidate of a verb acting on a bare relation noun, whose subjects are of one state,
-    aimed at the partner the discourse gives (module docstring); the candidate as it was when
-    there is no such verb, no partner, or partners of several states."""
-    if candidate.drop not in _NO_PARTNER or not candidate.subjects or candidate.trigger.pos_ != "VERB":
+    """The candidate of a verb acting on a bare relation noun, or of a recall of envoys that says
+    not where from, whose subjects are of one state, aimed at the partner the discourse gives
+    (module docstring); the candidate as it was when there is no such verb, no partner, or
+    partners of several states."""
+    if not candidate.subjects or candidate.trigger.pos_ != "VERB":
         return candidate
     if not all(same_state(candidate.subjects[0], s) for s in candidate.subjects[1:]):
         return candidate
-    noun = bare_relation_noun(candidate.trigger, ctx)
+    noun: Token | None
+    if candidate.drop is DropReason.NO_HOST_STATE:
+        noun = next((c for c in candidate.trigger.children if c.dep_ == "dobj"), candidate.trigger)
+    elif candidate.drop in _NO_PARTNER:
+        noun = bare_relation_noun(candidate.trigger, ctx)
+    else:
+        return candidate
     if noun is None:
         return candidate
     partner = latest_partner(candidate.subjects[0], memory, sentence)

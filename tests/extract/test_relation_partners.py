@@ -27,6 +27,9 @@ def partner_triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]
          ("country:IRN", "DIPLOMATIC_COOPERATION", "country:SAU")),
         ("Ecuador and Mexico traded accusations. Ecuador suspended diplomatic ties.",
          ("country:ECU", "REDUCE_DIPLOMATIC_RELATIONS", "country:MEX")),
+        # a recall that says not where from is from the state just told dealing with the recaller
+        ("Israel expelled the Chilean envoy on Monday. Chile recalled its ambassador on Tuesday.",
+         ("country:CHL", "REDUCE_DIPLOMATIC_RELATIONS", "country:ISR")),
     ],
 )
 def test_bare_relations_take_the_partner_just_told(
@@ -47,6 +50,7 @@ def test_bare_relations_take_the_partner_just_told(
         "Ecuador and Mexico traded accusations. Ecuador maintains diplomatic ties.",
         # the subject's state took no part in the act told before
         "Israel struck a Hamas camp. Bolivia cut ties in protest.",
+        "Chile recalled its ambassador for consultations.",
     ],
 )
 def test_no_partner_is_guessed(extractor: Extractor, text: str) -> None:
