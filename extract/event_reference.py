@@ -18,7 +18,7 @@ back to its author, the latest actor of another state told issuing one (``event_
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -357,8 +357,17 @@ def find_referent(
         acts.setdefault(key, []).append(event)
     agents = {frozenset(_state_key(party) for event in told for party in event.parties()) for told in acts.values()}
     if len(agents) > 1:
+        if not names_one_act(noun) and _one_target(acts.values()):
+            return Referent(tuple(event for told in acts.values() for event in told))
         return Referent(ambiguous=True)
     return Referent(tuple(next(iter(acts.values()), ())))
+
+
+def _one_target(acts: Iterable[list[RememberedEvent]]) -> bool:
+    """Whether the acts were all done to one state: then a plural noun ("the accusations")
+    names them all, the acts of several agents against that one."""
+    targets = {_state_key(event.object) if event.object is not None else None for told in acts for event in told}
+    return len(targets) == 1 and None not in targets
 
 
 def _counterparts(event: RememberedEvent, told: list[RememberedEvent]) -> frozenset[str]:

@@ -188,6 +188,19 @@ def test_an_event_noun_that_may_name_events_of_different_agents_is_dropped(extra
     assert ("condemn", DropReason.UNRESOLVED_REFERENCE) in {(d.trigger, d.reason) for d in result.drops}
 
 
+def test_a_plural_noun_names_every_act_of_its_kind_against_one_state(extractor: Extractor) -> None:
+    text = ("The Netherlands accused Russia of plotting a cyberattack. Britain and the United States accused "
+            "Moscow of a global campaign of hacking. The Kremlin rejected the accusations.")
+    assert {(e.subject.id, e.object.id) for e in referred(run(extractor, text))} == {
+        ("country:RUS", "country:NLD"), ("country:RUS", "country:GBR"), ("country:RUS", "country:USA")}
+    # one accusation of several: which one is meant is not told
+    singular = text.replace("the accusations", "the accusation")
+    assert not referred(run(extractor, singular))
+    # acts against different states stay ambiguous, plural or not
+    mutual = "Russia struck Kyiv on Monday. Ukraine struck Belgorod on Tuesday. The UN condemned the attacks."
+    assert not referred(run(extractor, mutual))
+
+
 def test_the_same_word_is_the_antecedent_before_another_word_of_the_relation(extractor: Extractor) -> None:
     text = f"{ATTACK} Kenyan jets struck Somalia within hours. Uganda condemned the attack."
     assert [e.object.id for e in referred(run(extractor, text))] == ["org:al-shabab"]
