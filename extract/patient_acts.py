@@ -46,6 +46,7 @@ class PatientActs:
     holding_verbs: frozenset[str] = frozenset()
     custody_nouns: frozenset[str] = frozenset()
     holding_codes: frozenset[str] = frozenset()
+    releasing_verbs: frozenset[str] = frozenset()
 
     def is_patient_act(self, noun: Token) -> bool:
         """A noun of an act done to a person or body."""
@@ -69,6 +70,7 @@ def load_patient_acts(path: Path, codes: frozenset[str]) -> PatientActs:
     return PatientActs(
         acts, subsets["possessor_never_agent"], subsets["from_holder"], subsets["ending_custody"],
         subsets["sender_acts"], subsets["state_acts"], holding("verbs"), holding("custody_nouns"), holding_codes,
+        holding("releasing_verbs"),
     )
 
 

@@ -57,6 +57,7 @@ from extract.possessor_binding import BindingWords
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import Qualifiers, qualify
 from extract.relation_partners import with_relation_partner
+from extract.release_conditions import with_holder_of_release
 from extract.reporter_conjuncts import load_reporter_acts
 from extract.requested_acts import doer_from_memory
 from extract.retaliation_targets import with_retaliation_target
@@ -489,6 +490,7 @@ class _ArticleExtraction:
             candidate = doer_from_memory(candidate, self.memory, sentence, ctx)
             candidate = with_relation_partner(candidate, self.memory, sentence, ctx)
             candidate = with_retaliation_target(candidate, self.memory, sentence, ctx)
+            candidate = with_holder_of_release(candidate, self.memory, sentence, ctx)
             candidate = with_noun_sense(candidate, ctx, self.extractor.knowledge.noun_sense_words)
             candidate = with_standing_state(candidate, ctx, self.extractor.knowledge.aspect_words)
             candidate = with_surface_reading(candidate, ctx, self.extractor.knowledge.surface_words)

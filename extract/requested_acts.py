@@ -168,12 +168,7 @@ def doer_from_memory(candidate: Candidate, memory: EventMemory, sentence: int, c
     patients = patient_actors(noun, ctx)
     events = [e for e in find_referent(noun, memory, sentence, ctx).events if _done_to(e, patients)]
     if not events and noun.lemma_.lower() in words.ending_custody:
-        held_acts = [e for e in memory.recent(sentence) if ctx.ontology.relation(e.relation).cameo[:3]
-                     in words.holding_codes]
-        # the holder of the very person named, within the reference window; else of anyone of the
-        # patient's state told just before
-        events = [e for e in held_acts if e.object is not None and e.object.id in {p.id for p in patients}] or [
-            e for e in held_acts if sentence - e.sentence <= HOLDER_WINDOW_SENTENCES and _done_to(e, patients)]
+        events = holding_acts(patients, memory, sentence, ctx)
     if not events:
         return candidate
     latest = [e for e in events if (e.sentence, e.trigger) == (events[0].sentence, events[0].trigger)]
@@ -184,6 +179,16 @@ def doer_from_memory(candidate: Candidate, memory: EventMemory, sentence: int, c
     attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
     return replace(candidate, objects=doers, attributes=attributes, confidence=REMEMBERED_DOER_CONFIDENCE,
                    drop=None, detail="", pairing=REFERENCE_PAIRING)
+
+
+def holding_acts(patients: list[Actor], memory: EventMemory, sentence: int, ctx: Context) -> list[RememberedEvent]:
+    """The earlier acts that left ``patients`` held (``holding.codes``), latest first: of the very
+    persons named, within the reference window; else of anyone of the patients' state told in
+    this or the previous sentence."""
+    held_acts = [e for e in memory.recent(sentence)
+                 if ctx.ontology.relation(e.relation).cameo[:3] in ctx.ontology.patient_acts.holding_codes]
+    return [e for e in held_acts if e.object is not None and e.object.id in {p.id for p in patients}] or [
+        e for e in held_acts if sentence - e.sentence <= HOLDER_WINDOW_SENTENCES and _done_to(e, patients)]
 
 
 def _done_to(event: RememberedEvent, patients: list[Actor]) -> bool:
