@@ -61,7 +61,8 @@ class ActorResolver:
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
-        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads, self.binding)
+        self.pronouns = PronounResolver(self.lexicon.person_pronouns, self.gazetteer.person_title_heads, self.binding,
+                                        self.lexicon.speech_verbs)
         self._matcher = GazetteerMatcher(self.gazetteer, self.index, self.date, self.persons)
         self._entities = EntityNames(self.gazetteer, self.lexicon, self.persons, self.unknown, self._matcher)
 

@@ -2,13 +2,13 @@
 
 "he"/"she" go to a person named before (the one whose clause they complete, the sentence's
 subject, the subject of the sentence before, else the last person named; an office noun such as
-"the foreign minister" names a person too); a subject "it",
-"they" or "we" in what an actor said or intends goes to that actor; a subject "it" opening a main
-clause goes to the state or organisation subject of the sentence before (extract/main_clause_it.py);
-"its"/"itself" go to the
+"the foreign minister" names a person too); a subject "it", "they" or "we" in what an actor said
+or intends goes to that actor; a subject "it" opening a main clause goes to the state or
+organisation subject of the sentence before (extract/main_clause_it.py); "its"/"itself" go to the
 subject of a verb whose adjunct holds them, else to the latest state or organisation of the
-sentence. ``PronounResolver`` carries what the next block needs: the last person named and the
-last sentence's person and state-or-organisation subjects.
+sentence; "I" and "we" in a direct quotation go to its speaker (extract/quoted_speakers.py).
+``PronounResolver`` carries what the next block needs: the last person named and the last
+sentence's person and state-or-organisation subjects.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from extract.coordinated_antecedents import has_coordinated_subject, may_coordin
 from extract.main_clause_it import opens_main_clause
 from extract.mentions import Mention, MentionKind, mention_root
 from extract.possessor_binding import BindingWords, harmed_verb, may_be_doer, other_party
+from extract.quoted_speakers import resolve_quoted
 from graph.model import Actor, ActorType
 
 _SINGULAR_PRONOUNS = frozenset({"it"})
@@ -47,6 +48,7 @@ class PronounResolver:
     person_pronouns: frozenset[str]
     person_titles: frozenset[str] = frozenset()  # head nouns naming one person by office ("minister")
     binding: BindingWords = field(default_factory=BindingWords)  # extract/possessor_binding.py
+    speech_verbs: frozenset[str] = frozenset()  # reporting verbs that attribute a quotation (quoted_speakers.py)
     last_person: Actor | None = None
     previous_subject_person: Actor | None = None  # the person subject of the sentence before, if any
     previous_subject_body: Actor | None = None  # the state or organisation subject of the sentence before
@@ -65,6 +67,7 @@ class PronounResolver:
                 sentence, by_token, lambda m: m.actor.type is ActorType.PERSON)
             plural_body = coordinated and has_coordinated_subject(sentence, by_token, _is_state_or_organisation)
             self.previous_subject_body = None if plural_body else _subject_body(sentence, by_token)
+        resolve_quoted(doc, by_token, self.speech_verbs)  # "I" and "we" in a quotation: its speaker
 
     def _resolve_sentence(
         self, doc: Doc, sentence: Span, by_token: dict[int, Mention], tokens: BlockTokens,
