@@ -668,6 +668,7 @@ class ReferenceResolver:
         for earlier in reversed(self.recent_groups):
             yield from reversed(earlier)
 
+
 def pair_topic(dyad: tuple[Actor, Actor]) -> frozenset[str] | None:
     """The two states a dyad puts together (an actor with no state counts as itself), or None when
     both are of one state."""

@@ -11,16 +11,13 @@ patient_acts.toml's ``releasing_verbs``.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from extract.event_memory import EventMemory
-from extract.event_reference import REFERENCE_PAIRING
 from extract.patterns import Candidate, Context, actors_of
-from extract.requested_acts import REMEMBERED_DOER_CONFIDENCE, holding_acts
+from extract.requested_acts import aimed_at_latest_doers, holding_acts
 from extract.threats import THREATEN_RELATION, condition_clauses
-from graph.model import Actor, DropReason, same_state
+from graph.model import Actor, DropReason
 
 #: The drops of a threat or warning whose object named no one.
 _NO_TARGET = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
@@ -50,14 +47,4 @@ def with_holder_of_release(candidate: Candidate, memory: EventMemory, sentence: 
     patients = released_patients(candidate.trigger, ctx)
     if not patients:
         return candidate
-    acts = holding_acts(patients, memory, sentence, ctx)
-    if not acts:
-        return candidate
-    latest = [e for e in acts if (e.sentence, e.trigger) == (acts[0].sentence, acts[0].trigger)]
-    holders = tuple(dict.fromkeys(e.subject for e in latest
-                                  if not any(same_state(e.subject, s) for s in candidate.subjects)))
-    if not holders:
-        return candidate
-    attributes = tuple(sorted({*candidate.attributes, ("topic", "release")}))
-    return replace(candidate, objects=holders, attributes=attributes, confidence=REMEMBERED_DOER_CONFIDENCE,
-                   drop=None, detail="", pairs=(), pairing=REFERENCE_PAIRING)
+    return aimed_at_latest_doers(candidate, holding_acts(patients, memory, sentence, ctx), "release")

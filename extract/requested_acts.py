@@ -169,6 +169,13 @@ def doer_from_memory(candidate: Candidate, memory: EventMemory, sentence: int, c
     events = [e for e in find_referent(noun, memory, sentence, ctx).events if _done_to(e, patients)]
     if not events and noun.lemma_.lower() in words.ending_custody:
         events = holding_acts(patients, memory, sentence, ctx)
+    return aimed_at_latest_doers(candidate, events, noun.lemma_.lower())
+
+
+def aimed_at_latest_doers(candidate: Candidate, events: list[RememberedEvent], topic: str) -> Candidate:
+    """The candidate aimed at the doers of the latest act of ``events`` (latest first; one act told
+    of several doers is theirs jointly), those of its subjects' states left out; the candidate as
+    it was when none is left."""
     if not events:
         return candidate
     latest = [e for e in events if (e.sentence, e.trigger) == (events[0].sentence, events[0].trigger)]
@@ -176,9 +183,9 @@ def doer_from_memory(candidate: Candidate, memory: EventMemory, sentence: int, c
                                 if not any(same_state(e.subject, s) for s in candidate.subjects)))
     if not doers:
         return candidate
-    attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
+    attributes = tuple(sorted({*candidate.attributes, ("topic", topic)}))
     return replace(candidate, objects=doers, attributes=attributes, confidence=REMEMBERED_DOER_CONFIDENCE,
-                   drop=None, detail="", pairing=REFERENCE_PAIRING)
+                   drop=None, detail="", pairs=(), pairing=REFERENCE_PAIRING)
 
 
 def holding_acts(patients: list[Actor], memory: EventMemory, sentence: int, ctx: Context) -> list[RememberedEvent]:

@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Eleven rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
+Twelve rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -36,6 +36,10 @@ Eleven rules of English, wire form and CAMEO practice (words in ``surface_misrea
   visited Japan", "a cargo ship arrived in Piraeus": visits only), a document or scheme ("the visa
   scheme targets workers": force only). The state the subject is named after does not do the act:
   ``no_event_sense``.
+* A request read by the dictionary's default: a verb of asking (lexicon ``requesting_verbs``)
+  with an object and an infinitive of what it is to do ("encouraged Somalia to hold elections")
+  asks it for that act, an appeal (02) as "urged X to" is, whatever the verb means alone (the OEDA
+  default of "encourage" is 051, praise).
 * An attack in words: "attack" by persons on persons, international bodies or regions ("Erdogan
   attacked Macron over his remarks", "Lula attacked the IMF") is criticism (111), not force: one
   person does not assault a foreign leader or an institution; force is told of forces and states.
@@ -62,6 +66,9 @@ _AID_CODE = "070"
 _ASSAULT_ROOT = "18"
 _RIOT = "PROTEST_VIOLENTLY"
 _CRITICIZE = "CRITICIZE"
+_APPEAL = "APPEAL"
+#: CAMEO roots of requests: appeals (02) and demands (10).
+_REQUEST_ROOTS = frozenset({"02", "10"})
 _FIGHT_ROOT = "19"
 #: What a person attacks in words: persons and regions ("the West"), and international bodies.
 _WORDS_TARGETS = frozenset({ActorType.PERSON, ActorType.REGION})
@@ -158,6 +165,9 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
             and _all_protesters(candidate, words):
         kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_RIOT, attributes=kept)
+    if lemma in ctx.lexicon.requesting_verbs and cameo[:2] not in _REQUEST_ROOTS and _asks_an_act(trigger):
+        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+        return replace(candidate, relation=_APPEAL, attributes=kept)
     if cameo.startswith(_FIGHT_ROOT) and lemma in words.verbal_attack_verbs and _in_words(candidate):
         kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_CRITICIZE, attributes=kept)
@@ -169,6 +179,13 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
 
 def _dropped(candidate: Candidate, reason: DropReason, detail: str) -> Candidate:
     return replace(candidate, drop=reason, detail=detail)
+
+
+def _asks_an_act(verb: Token) -> bool:
+    """An object and an infinitive of what it is to do: "encouraged Somalia to hold elections"."""
+    objects = any(c.dep_ == "dobj" for c in verb.children)
+    return objects and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                           for c in verb.children)
 
 
 def _in_words(candidate: Candidate) -> bool:

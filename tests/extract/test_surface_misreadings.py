@@ -182,3 +182,20 @@ def test_a_person_attacking_a_person_or_a_body_attacks_in_words(
     extractor: Extractor, text: str, wanted: tuple[str, str, str],
 ) -> None:
     assert wanted in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("The United States encouraged Somalia to hold elections.",
+         ("country:USA", "APPEAL", "country:SOM"), ("country:USA", "PRAISE", "country:SOM")),
+        ("Japan encouraged South Korea to join the pact.",
+         ("country:JPN", "APPEAL", "country:KOR"), ("country:JPN", "PRAISE", "country:KOR")),
+    ],
+)
+def test_asking_an_object_to_act_is_an_appeal_whatever_the_verb_alone_means(
+    extractor: Extractor, text: str, wanted: tuple[str, str, str], unwanted: tuple[str, str, str],
+) -> None:
+    found = triples(run(extractor, text))
+    assert wanted in found
+    assert unwanted not in found
