@@ -14,11 +14,18 @@ Each read of a token's ``text``, ``lower_``, ``lemma_``, ``tag_`` or ``pos_`` ma
 token and decode a new string; ``BlockTokens`` reads them once for every word of a block, so that
 the passes that look at every word (names, role terms, pair and description references) read
 tuples instead.
+
+``token.children`` walks the token's whole reach (from its leftmost to its rightmost descendant)
+and makes a new ``Token`` for each child at every call (about 1 microsecond for a verb); the rules
+ask for a word's children tens of thousands of times per corpus pass. ``index_arcs`` makes each
+word's ``Token`` once and its children once, as tuples of those same objects, and
+``children_of`` answers from them while the block is extracted.
 """
 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -76,7 +83,8 @@ class BlockTokens:
     pos: tuple[str, ...]
 
     @staticmethod
-    def of(doc: Doc) -> BlockTokens:
+    def of(doc: Doc | Sequence[Token]) -> BlockTokens:
+        """The table of the words of ``doc`` (a parse, or its words in order)."""
         rows = [(t.text, t.lower_, t.lemma_.lower(), t.tag_, t.pos_) for t in doc]
         if not rows:
             return BlockTokens((), (), (), (), ())
@@ -130,6 +138,47 @@ def sentence_entities(sentence: Span) -> list[Span]:
     return found
 
 
+#: The key of ``Doc.user_data`` under which ``index_arcs`` leaves a weak reference to a block's arcs.
+ARCS_KEY = "geokg.block_arcs"
+
+
+class BlockArcs:
+    """Every word of one block as one ``Token`` object each (``words``, by index) and each word's
+    children in text order (``children``, by index), as ``token.children`` gives them: made once,
+    kept while their holder is (the block's extraction), like ``SentenceSpans``."""
+
+    __slots__ = ("__weakref__", "children", "words")
+
+    def __init__(self, words: tuple[Token, ...], children: tuple[tuple[Token, ...], ...]) -> None:
+        self.words = words
+        self.children = children
+
+
+def index_arcs(doc: Doc) -> BlockArcs:
+    """Make the words and children of ``doc`` once. The doc keeps only a weak reference to them (a
+    token refers to its doc: a strong one would be a reference cycle); while the caller holds what
+    is returned, ``children_of`` answers from them, and after it spaCy's own walk again."""
+    words = tuple(doc)
+    children: list[list[Token]] = [[] for _ in words]
+    for word in words:  # in text order, so each word's children come in text order, as spaCy's
+        head = word.head.i
+        if head != word.i:  # the root is its own head and nobody's child
+            children[head].append(word)
+    made = BlockArcs(words, tuple(tuple(found) for found in children))
+    doc.user_data[ARCS_KEY] = weakref.ref(made)
+    return made
+
+
+def children_of(token: Token) -> tuple[Token, ...]:
+    """The children of ``token`` in text order, as ``token.children`` gives them: from the table
+    ``index_arcs`` made for its doc while its holder lives, else from spaCy's own walk."""
+    ref = token.doc.user_data.get(ARCS_KEY)
+    held = ref() if ref is not None else None
+    if isinstance(held, BlockArcs):
+        return held.children[token.i]
+    return tuple(token.children)
+
+
 #: The parts of speech of the words the rule passes start from.
 CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
@@ -143,8 +192,8 @@ class BlockWords:
     verbs: tuple[Token, ...]
 
     @staticmethod
-    def of(doc: Doc, tokens: BlockTokens) -> BlockWords:
-        """The content words of ``doc``, whose words ``tokens`` gives."""
+    def of(doc: Doc | Sequence[Token], tokens: BlockTokens) -> BlockWords:
+        """The content words of ``doc`` (a parse, or its words in order), whose words ``tokens`` gives."""
         content = tuple(doc[i] for i, pos in enumerate(tokens.pos) if pos in CONTENT_POS)
         # the verbs are the same Token objects as the content words, not made a second time
         return BlockWords(content, tuple(t for t in content if tokens.pos[t.i] == "VERB"))

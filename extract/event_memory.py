@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, children_of
 from extract.patterns import Context
 from graph.model import Actor, Event, same_state
 
@@ -173,7 +173,7 @@ def speakers_and_authors(
 def speakers_at(verb: Token, sentences: dict[int, int], ctx: Context) -> Iterator[Speaker]:
     """The actors that are the subject of a speech, accusing or naming verb ("Beijing said", "Tokyo
     accused", "the minister described ..."); the caller checks the verb."""
-    for child in verb.children:
+    for child in children_of(verb):
         actor = ctx.actor(child) if child.dep_ == "nsubj" else None
         if actor is not None:
             yield Speaker(actor, sentences[verb.sent.start], verb.i)
@@ -184,9 +184,9 @@ def authors_at(verb: Token, lemma: str, sentences: dict[int, int], ctx: Context)
     subject of a verb whose direct object it is ("passed a resolution"), the agent of such a passive
     ("a plan put forward by France") or the subject of a verb it derives from ("proposed")."""
     documents = ctx.ontology.event_nouns.documents
-    phrasal = any(c.dep_ == "prt" for c in verb.children)  # "ruled out", "offered up": another verb
+    phrasal = any(c.dep_ == "prt" for c in children_of(verb))  # "ruled out", "offered up": another verb
     nouns = [] if phrasal else [noun for noun, words in documents.items() if lemma in words]
-    nouns += [c.lemma_.lower() for c in verb.children
+    nouns += [c.lemma_.lower() for c in children_of(verb)
               if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in documents]
     if not nouns:
         return []
@@ -196,7 +196,7 @@ def authors_at(verb: Token, lemma: str, sentences: dict[int, int], ctx: Context)
 def _issuers(verb: Token, ctx: Context) -> list[Actor]:
     """Who a verb tells issuing something: its active subject and that subject's conjuncts, or
     the agent of its passive ("by France")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    agents = [pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
+    agents = [pobj for c in children_of(verb) if c.dep_ == "agent" for pobj in children_of(c) if pobj.dep_ == "pobj"]
     tokens = [t for head in subjects + agents for t in (head, *head.conjuncts)]
     return [actor for t in tokens if (actor := ctx.actor(t)) is not None]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.mentions import BlockMentions, mention_root
 from graph.model import Actor
@@ -56,7 +57,7 @@ def group_size(token: Token, words: GroupWords) -> int | None:
     head noun."""
     if token.tag_ not in ("NNS", "NNPS"):
         return None
-    lefts = [c for c in token.children if c.i < token.i]
+    lefts = [c for c in children_of(token) if c.i < token.i]
     numbers = [c for c in lefts if c.dep_ == "nummod"]
     if len(numbers) != 1 or not any(c.lower_ in words.definite for c in lefts if c.i < numbers[0].i):
         return None
@@ -111,7 +112,7 @@ def _listed_as_apposition(token: Token, mentions: BlockMentions) -> list[Token]:
     its head; an appositive of the same kind that heads a coordination of its own lists more members."""
     head = mentions[token.i].actor
     listed: list[Token] = []
-    for child in token.children:
+    for child in children_of(token):
         other = mentions.get(child.i)
         if child.dep_ == "appos" and other is not None and other.actor.type is head.type and child.conjuncts:
             listed += [child, *child.conjuncts]

@@ -17,7 +17,15 @@ from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
 from extract.bare_statements import without_bare_statement
-from extract.block_index import ENTITIES_KEY, BlockTokens, BlockWords, index_entities, index_sentences
+from extract.block_index import (
+    ARCS_KEY,
+    ENTITIES_KEY,
+    BlockTokens,
+    BlockWords,
+    index_arcs,
+    index_entities,
+    index_sentences,
+)
 from extract.calibration import (
     DEFAULT_MIN_CONFIDENCE,
     ConfidenceModel,
@@ -451,8 +459,9 @@ class _ArticleExtraction:
     def add(self, block: Block, doc: Doc) -> None:
         sentence_spans = index_sentences(doc)  # every rule asks for token.sent: one table per block
         entity_spans = index_entities(doc)  # and for the recogniser's entities: made once per block
-        tokens = BlockTokens.of(doc)  # each word's text, lower case, lemma and tags, read from spaCy once
-        words = BlockWords.of(doc, tokens)  # the passes below start from its verbs or nouns
+        arcs = index_arcs(doc)  # and for a word's children: each word's Token and children made once
+        tokens = BlockTokens.of(arcs.words)  # each word's text, lower case, lemma and tags, read from spaCy once
+        words = BlockWords.of(arcs.words, tokens)  # the passes below start from its verbs or nouns
         blanked = _leading_spaces(doc)  # the wire dateline the parser did not see
         if blanked and block.text[:blanked].strip():
             self.resolver.offices.note_dateline(self.extractor.knowledge.gazetteer, block.text[:blanked])
@@ -502,7 +511,9 @@ class _ArticleExtraction:
         self.sentences_before += len(sentences)
         del sentence_spans  # the block's sentence spans go now (they were kept while its rules ran)
         del entity_spans  # and its entity spans
-        del doc.user_data[ENTITIES_KEY]  # (a dead weak reference: nothing for a serialiser to meet)
+        del arcs  # and its words and children
+        del doc.user_data[ENTITIES_KEY]  # (dead weak references: nothing for a serialiser to meet)
+        del doc.user_data[ARCS_KEY]
 
     def finish(self) -> Extraction:
         named: dict[int, tuple[Actor, Actor]] = {}  # each actor object named once, not at every event of it

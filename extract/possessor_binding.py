@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.ontology import Lexicon
 from graph.model import Actor
 
@@ -52,7 +53,7 @@ def harmed_verb(pronoun: Token, words: BindingWords) -> Token | None:
     noun = pronoun.head
     if pronoun.dep_ != "poss" or noun.lemma_.lower() in words.relational_nouns:
         return None
-    if any(c.lower_ == "own" for c in noun.children):
+    if any(c.lower_ == "own" for c in children_of(noun)):
         return None
     node, steps = noun, 0
     while node.dep_ in _OBJECT_ARCS and steps < _LONGEST_PATH:

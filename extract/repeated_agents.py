@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from extract.block_index import children_of
 from extract.mentions import BlockMentions, Mention, MentionKind
 from graph.model import Actor
 
@@ -57,7 +58,7 @@ class RepeatedAgents:
 
 def _noun_key(token: Token) -> str:
     """A noun with its common-noun compounds, by lemma ("state medium" for "state media")."""
-    compounds = [c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    compounds = [c.lemma_.lower() for c in children_of(token) if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return " ".join([*compounds, token.lemma_.lower()])
 
 
@@ -66,4 +67,4 @@ def _stands_bare(token: Token) -> bool:
     "State media reported")."""
     if token.dep_ != "nsubj" or token.head != token.sent.root:
         return False
-    return all(c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children if c.i < token.i)
+    return all(c.dep_ == "compound" and c.pos_ == "NOUN" for c in children_of(token) if c.i < token.i)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extract.argument_paths import led_group_leader
+from extract.block_index import children_of
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
@@ -175,7 +176,7 @@ def _qualifier_before(
 def _done_by(verb: Token, body: Actor, by_token: Mapping[int, Mention]) -> bool:
     """Whether ``body`` may be the doer of ``verb``: its named subject, or it has no named subject
     ("accused Kyiv of shelling ...": the subject is implicit)."""
-    subjects = [m for c in verb.children if c.dep_ == "nsubj" and (m := by_token.get(c.i)) is not None]
+    subjects = [m for c in children_of(verb) if c.dep_ == "nsubj" and (m := by_token.get(c.i)) is not None]
     return not subjects or any(m.actor.id == body.id for m in subjects)
 
 
@@ -261,10 +262,10 @@ def _prepositional_qualifier(
     first = head.doc[start]
     if first.i < head.i and first.is_ancestor(head):
         holders.append(first)  # "members of parliament in Britain": the term's first noun heads it
-    for child in (c for holder in holders for c in holder.children):
+    for child in (c for holder in holders for c in children_of(holder)):
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue
-        for pobj in child.children:
+        for pobj in children_of(child):
             if pobj.dep_ != "pobj":
                 continue
             found = by_token.get(pobj.i)
@@ -295,7 +296,7 @@ def _harmed_mission(reading: RoleReading, head: Token) -> bool:
     lexicon = reading.lexicon
     if head.lemma_.lower() not in lexicon.mission_nouns:
         return False
-    possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+    possessor = next((c for c in children_of(head) if c.dep_ == "poss"), None)
     return possessor is not None and harmed_verb(possessor, reading.binding) is not None
 
 
@@ -426,7 +427,7 @@ def coordinated_qualifier_tokens(head: Token) -> list[Token]:
     heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
     heads += [
         pobj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for")
-        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.conjuncts
+        for pobj in children_of(prep) if pobj.dep_ == "pobj" and pobj.conjuncts
     ]
     return [t for qualifier in heads for t in (qualifier, *qualifier.conjuncts)]
 

@@ -7,12 +7,15 @@ import gc
 import weakref
 
 from extract.block_index import (
+    ARCS_KEY,
     CONTENT_POS,
     ENTITIES_KEY,
     SENT_HOOK,
     BlockTokens,
     BlockWords,
+    children_of,
     doc_entities,
+    index_arcs,
     index_entities,
     index_sentences,
     sentence_entities,
@@ -146,3 +149,62 @@ def test_an_entity_running_past_a_span_ends_its_entities_as_in_spacy(extractor: 
     assert sentence_entities(inside) == list(inside.ents)
     assert held.spans
 
+
+
+#: Invented sentences with the arcs the rules walk: coordination, relative and reported clauses,
+#: prepositions on prepositions, passives, a headline without a verb, a question.
+ARC_TEXTS = (
+    "Hungary and Poland, which had criticized the plan, said on Monday that they would not block the "
+    "sanctions against Russia.",
+    "The envoy was summoned by the Foreign Ministry in Ankara over remarks made by the ambassador of "
+    "Sweden to Turkey, officials said.",
+    "Russia's forces shelled the outskirts of Kharkiv and Kyiv overnight; Ukraine called the strikes "
+    "a crime and asked NATO for more air defence.",
+    "TALKS IN DOHA COLLAPSE AFTER HAMAS REJECTS ISRAELI OFFER",
+    "Did Brussels answer Budapest's demand to release the frozen funds before the summit in June?",
+)
+
+
+def test_indexed_children_are_spacys_children_in_order(extractor: Extractor) -> None:
+    """Each word's children from the table are the ones ``token.children`` walks to, in its order,
+    for every word of every sentence, and the table's words are the doc's words."""
+    for text in ARC_TEXTS:
+        doc = extractor.nlp(text)
+        spacys = [[(c.i, c.dep_) for c in t.children] for t in doc]
+        assert any(len(found) >= 3 for found in spacys)  # sentences with branching arcs
+        assert [[(c.i, c.dep_) for c in children_of(t)] for t in doc] == spacys  # not indexed: spaCy's
+        held = index_arcs(doc)
+        assert [t.i for t in held.words] == list(range(len(doc)))
+        assert [t.text for t in held.words] == [t.text for t in doc]
+        assert [[(c.i, c.dep_) for c in children_of(t)] for t in doc] == spacys
+        # from the table: the same Token objects as its words, not made again
+        assert all(c is held.words[c.i] for t in doc for c in children_of(t))
+        assert all(children_of(t) == tuple(t.children) for t in held.words)
+
+
+def test_children_are_spacys_again_once_the_arcs_are_let_go_and_the_doc_is_freed(extractor: Extractor) -> None:
+    doc = extractor.nlp(ARC_TEXTS[0])
+    said = next(t for t in doc if t.text == "said")
+    held = index_arcs(doc)
+    assert children_of(said) is held.children[said.i]
+    del held
+    assert children_of(said) == tuple(said.children) and children_of(said) is not children_of(said)
+    del doc.user_data[ARCS_KEY]
+    gc.disable()
+    try:
+        freed = weakref.ref(doc)
+        del doc, said
+        assert freed() is None  # no reference cycle through the doc's data
+    finally:
+        gc.enable()
+
+
+def test_block_words_and_tokens_read_from_the_arcs_words_are_those_of_the_doc(extractor: Extractor) -> None:
+    doc = extractor.nlp(ARC_TEXTS[1])
+    arcs = index_arcs(doc)
+    tokens = BlockTokens.of(arcs.words)
+    assert tokens == BlockTokens.of(doc)
+    words = BlockWords.of(arcs.words, tokens)
+    assert [t.i for t in words.content] == [t.i for t in BlockWords.of(doc, tokens).content]
+    assert [t.i for t in words.verbs] == [t.i for t in BlockWords.of(doc, tokens).verbs]
+    assert all(word is arcs.words[word.i] for word in words.content)
