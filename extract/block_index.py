@@ -36,12 +36,19 @@ SENT_HOOK = "sent"
 
 class SentenceSpans:
     """The sentence spans of one block already asked for, by first word: kept while their holder
-    is (the block's extraction), so each sentence's span is made once, not at every ``token.sent``."""
+    is (the block's extraction), so each sentence's span is made once, not at every ``token.sent``;
+    and the block's sentences as ``doc.sents`` gives them (``sentences``), for the passes that walk
+    the block sentence by sentence (``block_sentences``)."""
 
-    __slots__ = ("__weakref__", "spans")
+    __slots__ = ("__weakref__", "sentences", "spans")
 
-    def __init__(self) -> None:
+    def __init__(self, sentences: tuple[Span, ...] = ()) -> None:
         self.spans: dict[int, Span] = {}
+        self.sentences = sentences
+
+
+#: The key of ``Doc.user_data`` under which ``index_sentences`` leaves a weak reference to a block's sentences.
+SENTENCES_KEY = "geokg.block_sentences"
 
 
 def index_sentences(doc: Doc) -> SentenceSpans:
@@ -50,12 +57,15 @@ def index_sentences(doc: Doc) -> SentenceSpans:
     held its own spans would be a reference cycle that only the garbage collector frees. The spans
     made go to the ``SentenceSpans`` returned, which the hook reaches only through a weak reference:
     while the caller holds it each sentence's span is made once; once it is let go the spans go
-    with it, and the hook makes a span at each call again."""
+    with it, and the hook makes a span at each call again. The sentences of the walk that finds
+    the bounds are kept too (``block_sentences``), reached from the doc by a weak reference."""
     bounds: list[tuple[int, int]] = []
-    for sentence in doc.sents:
+    sentences = tuple(doc.sents)
+    for sentence in sentences:
         bounds.extend([(sentence.start, sentence.end)] * len(sentence))
-    made = SentenceSpans()
+    made = SentenceSpans(sentences)
     held = weakref.ref(made)
+    doc.user_data[SENTENCES_KEY] = held
 
     def sentence_lookup(token: Token) -> Span:
         start, end = bounds[token.i]
@@ -69,6 +79,14 @@ def index_sentences(doc: Doc) -> SentenceSpans:
 
     doc.user_token_hooks[SENT_HOOK] = sentence_lookup
     return made
+
+
+def block_sentences(doc: Doc) -> tuple[Span, ...]:
+    """The sentences of ``doc`` as ``doc.sents`` gives them: those ``index_sentences`` kept, while
+    their holder lives (``doc.sents`` makes every sentence's span anew at each walk); else spaCy's."""
+    ref = doc.user_data.get(SENTENCES_KEY)
+    held = ref() if ref is not None else None
+    return held.sentences if isinstance(held, SentenceSpans) else tuple(doc.sents)
 
 
 @dataclass(frozen=True)

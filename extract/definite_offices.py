@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from extract.block_index import block_sentences
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.official_states import state_in_focus
@@ -111,7 +112,7 @@ def _focus_office(gazetteer: Gazetteer, roles: BlockRoles, head: Token, by_token
     role = _role_ending_at(roles, head.i)
     if role is None or role.sector != "GOV":
         return None
-    state = state_in_focus(head, list(head.doc.sents), by_token, subject_before_block)
+    state = state_in_focus(head, list(block_sentences(head.doc)), by_token, subject_before_block)
     return gazetteer.country_actor(state) if state is not None else None
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import children_of
+from extract.block_index import block_sentences, children_of
 from extract.mentions import Mention
 from extract.role_spans import HEAD_ROLES
 from graph.model import Actor, ActorType
@@ -44,7 +44,7 @@ class OfficialStates:
         if not any(self._is_stateless_official(mention.actor) for mention in mentions):
             return list(mentions)  # most blocks: nothing to place, no sentence to read
         by_token = {i: mention for mention in mentions for i in range(mention.start, mention.end)}
-        sentences = list(doc.sents)
+        sentences = list(block_sentences(doc))
         block_state = _only_state(mentions)
         placed: dict[str, Actor] = {}  # a later mention of a placed official ("Lumbe said") is placed too
         result = []

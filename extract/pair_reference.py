@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import BlockTokens, children_of
+from extract.block_index import BlockTokens, block_sentences, children_of
 from extract.co_arguments import co_argument_actors
 from extract.description_reference import (
     DescriptionKind,
@@ -431,7 +431,7 @@ class ReferenceResolver:
         "the two countries", "the three allies") in ``mentions.references`` (its actors, or None
         when they cannot be told) and take it out of the unqualified agents; add a mention for every
         description that refers back to an actor."""
-        for sentence in doc.sents:
+        for sentence in block_sentences(doc):
             self._resolve_sentence(sentence, mentions, tokens)
         references = mentions.references
         references.update(agents_of_pairs(doc, mentions.unqualified_agents, references))

@@ -20,8 +20,10 @@ from extract.bare_statements import without_bare_statement
 from extract.block_index import (
     ARCS_KEY,
     ENTITIES_KEY,
+    SENTENCES_KEY,
     BlockTokens,
     BlockWords,
+    block_sentences,
     index_arcs,
     index_entities,
     index_sentences,
@@ -473,7 +475,7 @@ class _ArticleExtraction:
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions,
                       self.extractor.knowledge.reporter_acts)
-        sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
+        sentences = sentence_numbers((s.start for s in block_sentences(doc)), self.sentences_before)
         gates = self.extractor.knowledge.pass_gates  # each pass walks only the words it can act at
         speakers, authors = speakers_and_authors(words.verbs, sentences, ctx, tokens, gates.speaking_verbs,
                                                  gates.issuing_verbs)
@@ -514,6 +516,7 @@ class _ArticleExtraction:
         del arcs  # and its words and children
         del doc.user_data[ENTITIES_KEY]  # (dead weak references: nothing for a serialiser to meet)
         del doc.user_data[ARCS_KEY]
+        del doc.user_data[SENTENCES_KEY]
 
     def finish(self) -> Extraction:
         named: dict[int, tuple[Actor, Actor]] = {}  # each actor object named once, not at every event of it

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import BlockTokens, children_of
+from extract.block_index import BlockTokens, block_sentences, children_of
 from extract.clause_pronouns import (
     CLAUSE_FIXED_PRONOUNS,
     adjunct_object,
@@ -58,7 +58,7 @@ class PronounResolver:
         ``tokens`` gives), and record the last person and the last sentence's subjects for the next
         blocks. A coordinated subject ("Chile and Argentina", "Lula and Milei") is no singular
         subject for the next sentence's "it", "he" or "she" (extract/coordinated_antecedents.py)."""
-        for sentence in doc.sents:
+        for sentence in block_sentences(doc):
             self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token, tokens)
             coordinated = may_coordinate(sentence, tokens.lowers)  # no "and": neither subject is coordinated
             self.previous_subject_persons = coordinated and has_coordinated_subject(

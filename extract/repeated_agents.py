@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from extract.block_index import children_of
+from extract.block_index import block_sentences, children_of
 from extract.mentions import BlockMentions, Mention, MentionKind
 from graph.model import Actor
 
@@ -36,7 +36,7 @@ class RepeatedAgents:
         """Give each bare agent noun of ``doc`` (token indices ``unqualified``) the one group named
         before it with the same head noun; remember this block's qualified group nouns."""
         bare = frozenset(unqualified)
-        for sentence in doc.sents:
+        for sentence in block_sentences(doc):
             self.named.append([])
             for i in range(sentence.start, sentence.end):
                 mention = by_token.get(i)

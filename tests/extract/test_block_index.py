@@ -11,8 +11,10 @@ from extract.block_index import (
     CONTENT_POS,
     ENTITIES_KEY,
     SENT_HOOK,
+    SENTENCES_KEY,
     BlockTokens,
     BlockWords,
+    block_sentences,
     children_of,
     doc_entities,
     index_arcs,
@@ -208,3 +210,28 @@ def test_block_words_and_tokens_read_from_the_arcs_words_are_those_of_the_doc(ex
     assert [t.i for t in words.content] == [t.i for t in BlockWords.of(doc, tokens).content]
     assert [t.i for t in words.verbs] == [t.i for t in BlockWords.of(doc, tokens).verbs]
     assert all(word is arcs.words[word.i] for word in words.content)
+
+
+def test_block_sentences_are_spacys_sentences_made_once_while_held(extractor: Extractor) -> None:
+    """The sentences a pass walks are those of ``doc.sents`` (bounds, text, root), made once while
+    the block's extraction holds the index; spaCy's own again once it is let go, and the doc is
+    freed at once."""
+    for text in (TEXT, *ARC_TEXTS):
+        doc = extractor.nlp(text)
+        spacys = [(s.start, s.end, s.text, s.root.i) for s in doc.sents]
+        assert [(s.start, s.end, s.text, s.root.i) for s in block_sentences(doc)] == spacys  # not indexed
+        held = index_sentences(doc)
+        assert [(s.start, s.end, s.text, s.root.i) for s in block_sentences(doc)] == spacys
+        assert block_sentences(doc) is block_sentences(doc) is held.sentences
+    assert len(block_sentences(doc)) == 1 and len(list(extractor.nlp(TEXT).sents)) == 4
+    del held
+    assert block_sentences(doc) is not block_sentences(doc)
+    assert [(s.start, s.end) for s in block_sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    del doc.user_data[SENTENCES_KEY]
+    gc.disable()
+    try:
+        freed = weakref.ref(doc)
+        del doc
+        assert freed() is None
+    finally:
+        gc.enable()
