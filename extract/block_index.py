@@ -28,6 +28,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 #: The key of ``Doc.user_token_hooks`` that spaCy's ``Token.sent`` asks first.
@@ -161,40 +162,72 @@ ARCS_KEY = "geokg.block_arcs"
 
 
 class BlockArcs:
-    """Every word of one block as one ``Token`` object each (``words``, by index) and each word's
+    """Every word of one block as one ``Token`` object each (``words``, by index), each word's head
+    (``heads``, by index; the root is its own) and dependency label (``deps``), and each word's
     children in text order (``children``, by index), as ``token.children`` gives them: made once,
     kept while their holder is (the block's extraction), like ``SentenceSpans``."""
 
-    __slots__ = ("__weakref__", "children", "words")
+    __slots__ = ("__weakref__", "children", "deps", "heads", "words")
 
-    def __init__(self, words: tuple[Token, ...], children: tuple[tuple[Token, ...], ...]) -> None:
+    def __init__(self, words: tuple[Token, ...], heads: tuple[int, ...], deps: tuple[str, ...],
+                 children: tuple[tuple[Token, ...], ...]) -> None:
         self.words = words
+        self.heads = heads
+        self.deps = deps
         self.children = children
 
 
 def index_arcs(doc: Doc) -> BlockArcs:
-    """Make the words and children of ``doc`` once. The doc keeps only a weak reference to them (a
-    token refers to its doc: a strong one would be a reference cycle); while the caller holds what
-    is returned, ``children_of`` answers from them, and after it spaCy's own walk again."""
+    """Make the words, heads, labels and children of ``doc`` once. The doc keeps only a weak
+    reference to them (a token refers to its doc: a strong one would be a reference cycle); while
+    the caller holds what is returned, ``children_of`` and ``conjuncts_of`` answer from them, and
+    after it spaCy's own walks again."""
     words = tuple(doc)
+    # each head from the doc's array of head offsets: ``word.head`` would make a second Token per word
+    heads = tuple(i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()))
     children: list[list[Token]] = [[] for _ in words]
-    for word in words:  # in text order, so each word's children come in text order, as spaCy's
-        head = word.head.i
-        if head != word.i:  # the root is its own head and nobody's child
+    for word, head in zip(words, heads, strict=True):  # in text order: each word's children come in
+        if head != word.i:  # text order, as spaCy's; the root is its own head and nobody's child
             children[head].append(word)
-    made = BlockArcs(words, tuple(tuple(found) for found in children))
+    made = BlockArcs(words, heads, tuple(word.dep_ for word in words), tuple(tuple(found) for found in children))
     doc.user_data[ARCS_KEY] = weakref.ref(made)
     return made
+
+
+def _held_arcs(doc: Doc) -> BlockArcs | None:
+    ref = doc.user_data.get(ARCS_KEY)
+    held = ref() if ref is not None else None
+    return held if isinstance(held, BlockArcs) else None
 
 
 def children_of(token: Token) -> tuple[Token, ...]:
     """The children of ``token`` in text order, as ``token.children`` gives them: from the table
     ``index_arcs`` made for its doc while its holder lives, else from spaCy's own walk."""
-    ref = token.doc.user_data.get(ARCS_KEY)
-    held = ref() if ref is not None else None
-    if isinstance(held, BlockArcs):
-        return held.children[token.i]
-    return tuple(token.children)
+    arcs = _held_arcs(token.doc)
+    return arcs.children[token.i] if arcs is not None else tuple(token.children)
+
+
+#: The dependency label of a coordinated word ("Chile and Peru": Peru is a ``conj`` of Chile).
+CONJ = "conj"
+
+
+def conjuncts_of(token: Token) -> tuple[Token, ...]:
+    """The words coordinated with ``token``, as ``token.conjuncts`` gives them (spaCy climbs the
+    ``conj`` arcs to the first conjunct, then takes the ``conj`` children to its right, breadth
+    first, and leaves out the token itself): from the table ``index_arcs`` made for its doc while
+    its holder lives, else spaCy's own."""
+    arcs = _held_arcs(token.doc)
+    if arcs is None:
+        return tuple(token.conjuncts)
+    heads, deps, children = arcs.heads, arcs.deps, arcs.children
+    start = token.i
+    while heads[start] != start and deps[start] == CONJ:
+        start = heads[start]
+    queue = [start]
+    for word in queue:  # the queue grows as it is read: breadth first
+        queue.extend(child.i for child in children[word] if child.i > word and deps[child.i] == CONJ)
+    words = arcs.words
+    return tuple(words[i] for i in queue if i != token.i)
 
 
 #: The parts of speech of the words the rule passes start from.

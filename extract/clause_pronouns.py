@@ -22,7 +22,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.mentions import Mention, MentionKind
 from graph.model import ActorType
 
@@ -54,7 +54,7 @@ def relative_clause_subject(pronoun: Token, by_token: Mapping[int, Mention]) -> 
     if governor.pos_ not in ("VERB", "AUX"):
         return None
     subjects = [c for c in children_of(governor) if c.dep_ == "nsubj"]
-    if len(subjects) != 1 or (subjects[0].conjuncts and pronoun.lower_ == "it"):
+    if len(subjects) != 1 or (conjuncts_of(subjects[0]) and pronoun.lower_ == "it"):
         return None
     mention = _named(subjects[0], by_token)
     return None if mention is None or mention.actor.type is ActorType.PERSON else mention
@@ -111,7 +111,7 @@ def _is_comma_participle(verb: Token) -> bool:
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:
-    plural = noun.tag_ in _PLURAL_NOUN_TAGS or bool(noun.conjuncts)
+    plural = noun.tag_ in _PLURAL_NOUN_TAGS or bool(conjuncts_of(noun))
     if pronoun.lower_ in _PLURAL_OBJECT_PRONOUNS:
         return plural
     return pronoun.lower_ in _SINGULAR_OBJECT_PRONOUNS and not plural

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.main_clause_it import DUMMY_IT_VERBS
 from extract.mentions import Mention
 from graph.model import ActorType
@@ -39,7 +39,7 @@ def conjoined_clause_subject(pronoun: Token, by_token: Mapping[int, Mention]) ->
     if first.pos_ not in ("VERB", "AUX") or not coordinators or coordinators[-1].lower_ not in _CLAUSE_COORDINATORS:
         return None
     subjects = [c for c in children_of(first) if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1 or subjects[0].conjuncts:
+    if len(subjects) != 1 or conjuncts_of(subjects[0]):
         return None
     mention = by_token.get(subjects[0].i)
     if mention is None or mention.actor.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.ontology import Trigger
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
@@ -40,7 +40,7 @@ def denied_charges(verb: Token, ctx: Context) -> list[Token]:
     if DENIAL_CODE not in ctx.ontology.verbs.object_codes.get(lemma, ()):
         return []  # the dictionary codes no object of this verb as a denial: most verbs
     objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
-    objects += [conj for obj in objects for conj in obj.conjuncts]
+    objects += [conj for obj in objects for conj in conjuncts_of(obj)]
     return [
         obj for obj in objects
         if (match := ctx.ontology.verbs.predicate_match(lemma, obj)) is not None and match.code == DENIAL_CODE

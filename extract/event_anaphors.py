@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.event_memory import EventMemory, RememberedEvent
 from extract.official_protests import OFFICIAL_COMPLAINT_CODE, acts_for_a_government
 from extract.patterns import Candidate, Context
@@ -76,7 +76,7 @@ def participant_doers(noun: Token, ctx: Context) -> tuple[Actor, ...]:
                for g in children_of(c) if g.dep_ == "pobj"]
     if noun.lemma_.lower() in ctx.ontology.event_nouns.classes:
         tokens += [g for c in children_of(noun) if c.dep_ == "acl" for g in _agent_objects(c)]
-    found = (ctx.actor(t) for head in tokens for t in (head, *head.conjuncts))
+    found = (ctx.actor(t) for head in tokens for t in (head, *conjuncts_of(head)))
     return tuple(dict.fromkeys(actor for actor in found if actor is not None))
 
 

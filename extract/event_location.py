@@ -32,7 +32,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind
@@ -239,7 +239,7 @@ class AgentLocator:
         city of Kano", "the Kenyan capital"). A diplomatic mission is located only by its "in"
         ("the Turkish embassy in Athens" stands in Greece; "the Turkish embassy" nowhere)."""
         states: set[str] = set()
-        for item in (token, *token.conjuncts):
+        for item in (token, *conjuncts_of(token)):
             states |= self._place_state(item, mentions, depth)
         return states
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.block_index import BlockTokens, children_of
+from extract.block_index import BlockTokens, children_of, conjuncts_of
 from extract.patterns import Context
 from graph.model import Actor, Event, same_state
 
@@ -198,5 +198,5 @@ def _issuers(verb: Token, ctx: Context) -> list[Actor]:
     the agent of its passive ("by France")."""
     subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
     agents = [pobj for c in children_of(verb) if c.dep_ == "agent" for pobj in children_of(c) if pobj.dep_ == "pobj"]
-    tokens = [t for head in subjects + agents for t in (head, *head.conjuncts)]
+    tokens = [t for head in subjects + agents for t in (head, *conjuncts_of(head))]
     return [actor for t in tokens if (actor := ctx.actor(t)) is not None]

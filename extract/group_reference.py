@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.mentions import BlockMentions, mention_root
 from graph.model import Actor
@@ -95,7 +95,7 @@ def sentence_groups(
         token, mention = sentence.doc[i], mentions[i]
         if token.dep_ in ("conj", "appos") and token.head.i < token.i and token.head.i in mentions:
             continue  # a later member: the group is found at its first
-        conjuncts = [*token.conjuncts, *_listed_as_apposition(token, mentions)]
+        conjuncts = [*conjuncts_of(token), *_listed_as_apposition(token, mentions)]
         if len(conjuncts) < SMALLEST_GROUP - 1 or any(c.i < token.i for c in conjuncts):
             continue
         members = [mentions.get(c.i) for c in conjuncts]
@@ -114,8 +114,8 @@ def _listed_as_apposition(token: Token, mentions: BlockMentions) -> list[Token]:
     listed: list[Token] = []
     for child in children_of(token):
         other = mentions.get(child.i)
-        if child.dep_ == "appos" and other is not None and other.actor.type is head.type and child.conjuncts:
-            listed += [child, *child.conjuncts]
+        if child.dep_ == "appos" and other is not None and other.actor.type is head.type and conjuncts_of(child):
+            listed += [child, *conjuncts_of(child)]
     return listed
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.light_verbs import NounClass, VerbEntry
 from extract.ontology import Ontology, Trigger, generic_code
 from extract.patterns import (
@@ -110,7 +110,7 @@ def composing_nouns(nouns: Iterable[Token], entry: VerbEntry, ctx: Context) -> l
     classes = ctx.ontology.light_verbs
     return [
         (item, noun_class)
-        for noun in nouns for item in (noun, *noun.conjuncts)
+        for noun in nouns for item in (noun, *conjuncts_of(noun))
         if ctx.actor(item) is None
         and (noun_class := classes.noun_class(item.lemma_.lower())) is not None
         and entry.verb_class in noun_class.codes

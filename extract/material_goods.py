@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate
 
@@ -96,7 +96,7 @@ def goods_of(trigger: Token) -> Iterator[Token]:
             found.extend(grand for grand in children_of(child) if grand.dep_ == "pobj")
     for token in (*found, *(part for noun in found for part in _stuff_of(noun))):
         yield token
-        yield from token.conjuncts
+        yield from conjuncts_of(token)
 
 
 def _stuff_of(quantity: Token) -> Iterator[Token]:

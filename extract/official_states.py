@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import block_sentences, children_of
+from extract.block_index import block_sentences, children_of, conjuncts_of
 from extract.mentions import Mention
 from extract.role_spans import HEAD_ROLES
 from graph.model import Actor, ActorType
@@ -97,7 +97,7 @@ def _subject_state(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | N
     """The state or person of a state named as the (uncoordinated) subject of ``sentence``'s main
     clause, or as the possessor or qualifier of that subject ("South Korea's trade ministry said")."""
     for child in children_of(sentence.root):
-        if child.dep_ not in _SUBJECT_DEPS or child.conjuncts:
+        if child.dep_ not in _SUBJECT_DEPS or conjuncts_of(child):
             continue  # a coordinated subject ("France and Saudi Arabia") centres on no one state
         for token in (child, *(c for c in children_of(child) if c.dep_ in _SUBJECT_QUALIFIER_DEPS)):
             mention = by_token.get(token.i)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import BlockTokens, block_sentences, children_of
+from extract.block_index import BlockTokens, block_sentences, children_of, conjuncts_of
 from extract.co_arguments import co_argument_actors
 from extract.description_reference import (
     DescriptionKind,
@@ -245,7 +245,7 @@ def sentence_dyads(
             continue  # neither a mention's head nor a verb: no pair ends here
         token = sentence.doc[i]
         mention = mentions.get(token.i) if token.i in roots else None
-        conjuncts = token.conjuncts if mention is not None else ()  # (spaCy walks them at each asking)
+        conjuncts = conjuncts_of(token) if mention is not None else ()  # (spaCy walks them at each asking)
         if mention is not None and len(conjuncts) == 1:  # "Russia, China and Cuba" is no pair
             (conjunct,) = conjuncts
             other = mentions.get(conjunct.i)
@@ -312,7 +312,7 @@ def clause_mates(token: Token, mentions: BlockMentions) -> list[Actor]:
                 arguments = [child] if child.dep_ in ("nsubj", "nsubjpass") else (
                     [g for g in children_of(child) if g.dep_ == "pobj"] if child.dep_ == "agent" else [])
                 for argument in arguments:
-                    for item in (argument, *argument.conjuncts):
+                    for item in (argument, *conjuncts_of(argument)):
                         mention = mentions.get(item.i)
                         if mention is not None:
                             actors.append(mention.actor)

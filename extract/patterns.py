@@ -25,7 +25,7 @@ from extract.argument_paths import (
     relative_gap_objects,
     severs_mutual_relation,
 )
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.block_memo import BlockMemo
 from extract.clause_boundaries import opens_own_clause
 from extract.joint_objects import acts_on_third_thing
@@ -129,12 +129,12 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
 
 def _actors_of(token: Token, ctx: Context) -> list[Actor]:
     found: list[Actor] = []
-    items = [token, *(c for c in token.conjuncts if not opens_own_clause(c))]  # not "and Ireland did so"
+    items = [token, *(c for c in conjuncts_of(token) if not opens_own_clause(c))]  # not "and Ireland did so"
     mention = ctx.mentions.get(token.i)
     if mention is not None:
         # the parser may hang the conjunction on any token of a name ("Barack Obama and ...")
         for inner in token.doc[mention.start : mention.end]:
-            items.extend(c for c in inner.conjuncts if c not in items and not opens_own_clause(c))
+            items.extend(c for c in conjuncts_of(inner) if c not in items and not opens_own_clause(c))
     for item in list(items):
         items.extend(t for t in _coordinated_qualifiers(item, ctx) if t not in items)
     head_actor = ctx.actor(token)
@@ -142,8 +142,8 @@ def _actors_of(token: Token, ctx: Context) -> list[Actor]:
         # "The US, Russia, and Switzerland": the parser often hangs a list on an apposition.
         for child in children_of(token):
             child_actor = ctx.actor(child) if child.dep_ == "appos" else None
-            if child_actor is not None and child_actor.type is head_actor.type and child.conjuncts:
-                items.extend([child, *child.conjuncts])
+            if child_actor is not None and child_actor.type is head_actor.type and conjuncts_of(child):
+                items.extend([child, *conjuncts_of(child)])
     for item in items:
         pair = ctx.pair_of(item)
         if pair is not None:  # "the two countries": both actors of the pair
@@ -581,7 +581,7 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
             inner = _inner_event_object(token, ctx)
             if inner:
                 return ObjectFound(tuple(inner), ("topic", _noun_text(token)), True, frozenset({token.i}))
-    unqualified = any(ctx.is_unqualified_agent(t) for token in tokens for t in (token, *token.conjuncts))
+    unqualified = any(ctx.is_unqualified_agent(t) for token in tokens for t in (token, *conjuncts_of(token)))
     return ObjectFound((), None, bool(tokens), frozenset(), unqualified)
 
 
@@ -595,7 +595,7 @@ def _states_of(token: Token, ctx: Context) -> list[Actor]:
 def _place_states(token: Token, ctx: Context) -> list[Actor]:
     """The states containing the places a token and its conjuncts name ("Odesa and Kherson")."""
     states: list[Actor] = []
-    for item in (token, *token.conjuncts):
+    for item in (token, *conjuncts_of(token)):
         state = ctx.place_state(item)
         if state is not None and state not in states:
             states.append(state)

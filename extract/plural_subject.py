@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.mentions import Mention
 from graph.model import Actor
 
@@ -28,9 +28,9 @@ def coordinated_subject_pair(sentence: Span, mentions: Mapping[int, Mention]) ->
     """The two actors a sentence's main clause has as its subject ("Ghana and Togo agreed"), if
     its subject is exactly two coordinated actors."""
     for child in children_of(sentence.root):
-        if child.dep_ != "nsubj" or len(child.conjuncts) != 1:
+        if child.dep_ != "nsubj" or len(conjuncts_of(child)) != 1:
             continue
-        first, second = mentions.get(child.i), mentions.get(child.conjuncts[0].i)
+        first, second = mentions.get(child.i), mentions.get(conjuncts_of(child)[0].i)
         if first is not None and second is not None and first.actor.id != second.actor.id:
             return first.actor, second.actor
     return None

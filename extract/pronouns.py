@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import BlockTokens, block_sentences, children_of
+from extract.block_index import BlockTokens, block_sentences, children_of, conjuncts_of
 from extract.clause_pronouns import (
     CLAUSE_FIXED_PRONOUNS,
     adjunct_object,
@@ -236,7 +236,7 @@ def _governing_person(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor 
         return None
     for child in children_of(clause.head):
         mention = by_token.get(child.i) if child.dep_ == "nsubj" else None
-        if mention is not None and mention.actor.type is ActorType.PERSON and not child.conjuncts:
+        if mention is not None and mention.actor.type is ActorType.PERSON and not conjuncts_of(child):
             return mention.actor
     return None
 
@@ -249,7 +249,7 @@ def _governing_subject(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor
         return None
     governor = clause.head
     for child in children_of(governor):
-        if child.dep_ == "nsubj" and child.conjuncts and pronoun.lower_ in _SINGULAR_PRONOUNS:
+        if child.dep_ == "nsubj" and conjuncts_of(child) and pronoun.lower_ in _SINGULAR_PRONOUNS:
             return None  # a singular pronoun does not refer back to coordinated speakers
         if child.dep_ == "nsubj" and child.i in by_token:
             mention = by_token[child.i]

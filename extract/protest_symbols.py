@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer
 from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, modifier_actors, subject_actors
@@ -127,7 +127,7 @@ def _patients(verb: Token, phrases: frozenset[str]) -> list[Token]:
     direct = [c for c in children_of(verb) if c.dep_ in deps]
     prepositional = [g for c in children_of(verb) if c.dep_ == "prep" and f"{lemma} {c.lower_}" in phrases
                      for g in children_of(c) if g.dep_ == "pobj"]
-    return [t for head in direct + prepositional for t in (head, *head.conjuncts)]
+    return [t for head in direct + prepositional for t in (head, *conjuncts_of(head))]
 
 
 def _desecrated_owners(verb: Token, ctx: Context, words: SymbolWords) -> list[Actor]:
@@ -143,7 +143,7 @@ def _desecrated_owners(verb: Token, ctx: Context, words: SymbolWords) -> list[Ac
             owners += actors_of(owner, ctx) or modifier_actors(owner, ctx)
             # "pictures of the US president and Israeli flags": the parser may hang a second symbol
             # on the owner; a symbol is no owner of a picture, it is burned too
-            symbols += [c for c in owner.conjuncts if c.lemma_.lower() in words.symbol_nouns and c not in symbols]
+            symbols += [c for c in conjuncts_of(owner) if c.lemma_.lower() in words.symbol_nouns and c not in symbols]
     return owners
 
 

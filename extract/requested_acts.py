@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.envoys import is_envoy
 from extract.event_memory import EventMemory, RememberedEvent
 from extract.event_reference import REFERENCE_PAIRING, find_referent, is_referring_noun, reaction_relation
@@ -72,7 +72,7 @@ def _place_states(tokens: tuple[Token, ...], ctx: Context) -> list[Actor]:
     """The states of places: a country named, or the state containing a named place."""
     found: list[Actor] = []
     for token in tokens:
-        for item in (token, *token.conjuncts):
+        for item in (token, *conjuncts_of(token)):
             states = [a for a in actors_of(item, ctx) if a.type is ActorType.COUNTRY]
             state = ctx.place_state(item)
             found.extend(a for a in (*states, *([state] if state is not None else [])) if a not in found)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.patterns import Candidate, Context, actors_of, clause_subject, subject_actors
 from extract.responsibility_words import ResponsibilityWords
 from graph.model import same_state
@@ -46,7 +46,7 @@ def _harm_after(word: Token, pairs: frozenset[str], words: ResponsibilityWords) 
 def _names_harm(preposition: Token, words: ResponsibilityWords) -> bool:
     """Whether the noun of ``preposition``, or a noun coordinated with it, names a harm."""
     nouns = [g for g in children_of(preposition) if g.dep_ == "pobj"]
-    nouns += [c for g in nouns for c in g.conjuncts]
+    nouns += [c for g in nouns for c in conjuncts_of(g)]
     return any(g.lemma_.lower() in words.harm_nouns for g in nouns)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extract.argument_paths import led_group_leader
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
@@ -424,12 +424,12 @@ def coordinated_qualifier_tokens(head: Token) -> list[Token]:
     """The coordinated words that qualify a noun: its modifiers with their conjuncts ("Kenyan
     and Ugandan"), and the objects of its "of"/"from"/"for" phrase with theirs ("of Chad and
     Niger"); nothing when no qualifier is coordinated."""
-    heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+    heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and conjuncts_of(c)]
     heads += [
         pobj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for")
-        for pobj in children_of(prep) if pobj.dep_ == "pobj" and pobj.conjuncts
+        for pobj in children_of(prep) if pobj.dep_ == "pobj" and conjuncts_of(pobj)
     ]
-    return [t for qualifier in heads for t in (qualifier, *qualifier.conjuncts)]
+    return [t for qualifier in heads for t in (qualifier, *conjuncts_of(qualifier))]
 
 
 def _is_organisation_name(mention: Mention) -> bool:

@@ -45,7 +45,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
 from extract.speech_act_candidates import requesting_governor
@@ -273,7 +273,7 @@ def _copular(clause: Token) -> bool:
 def _civil_goods(verb: Token, words: MisreadingWords) -> bool:
     """Whether what the verb hands over is named for a civil purpose ("firefighting planes")."""
     for goods in (c for c in children_of(verb) if c.dep_ in _GOODS_DEPS):
-        for noun in (goods, *goods.conjuncts):
+        for noun in (goods, *conjuncts_of(goods)):
             if any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words.civil_purposes
                    for m in children_of(noun)):
                 return True

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.gazetteer import Gazetteer
 from extract.mentions import MentionKind
 from extract.ontology import Trigger
@@ -185,7 +185,7 @@ def _taken_place(
         return TakenPlace(token, _name_span(token, ctx).text, tuple(states))
     if not words.is_territory(token.lemma_.lower(), verb_lemma):
         return None
-    named = [name for pobj in _of_objects(token) for name in (pobj, *pobj.conjuncts) if name.pos_ == "PROPN"]
+    named = [name for pobj in _of_objects(token) for name in (pobj, *conjuncts_of(pobj)) if name.pos_ == "PROPN"]
     holders = distinct_actors([
         *(actor for child in children_of(token) if child.dep_ in _MODIFIER_ARCS and child.i < token.i
           for actor in _modifier_holders(child, ctx, gazetteer)),
@@ -205,9 +205,9 @@ def _of_objects(token: Token) -> list[Token]:
 def _coordinated(token: Token) -> list[Token]:
     """An object and the objects coordinated with it, also where the parser hangs the second on
     the first one's name ("the city of X and the town of Y": "town" a conjunct of "X")."""
-    items = [token, *token.conjuncts]
+    items = [token, *conjuncts_of(token)]
     for item in list(items):
-        items.extend(c for pobj in _of_objects(item) for c in pobj.conjuncts if c.pos_ == "NOUN" and c not in items)
+        items.extend(c for pobj in _of_objects(item) for c in conjuncts_of(pobj) if c.pos_ == "NOUN" and c not in items)
     return items
 
 

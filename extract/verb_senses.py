@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.block_index import children_of
+from extract.block_index import children_of, conjuncts_of
 from extract.ontology import Trigger, generic_code
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
@@ -228,7 +228,7 @@ def _quantified(noun: Token, partitives: frozenset[str]) -> list[Token]:
     if not (noun.like_num or _lemma(noun) in partitives):
         return []
     return [n for prep in children_of(noun) if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in children_of(prep) if pobj.dep_ == "pobj" for n in (pobj, *pobj.conjuncts)]
+            for pobj in children_of(prep) if pobj.dep_ == "pobj" for n in (pobj, *conjuncts_of(pobj))]
 
 
 def _direct_objects(verb: Token) -> list[Token]:

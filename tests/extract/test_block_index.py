@@ -16,6 +16,7 @@ from extract.block_index import (
     BlockWords,
     block_sentences,
     children_of,
+    conjuncts_of,
     doc_entities,
     index_arcs,
     index_entities,
@@ -164,6 +165,9 @@ ARC_TEXTS = (
     "a crime and asked NATO for more air defence.",
     "TALKS IN DOHA COLLAPSE AFTER HAMAS REJECTS ISRAELI OFFER",
     "Did Brussels answer Budapest's demand to release the frozen funds before the summit in June?",
+    "Chile, Peru, Bolivia and Ecuador met France and Spain, and signed deals with Japan, Korea and "
+    "Vietnam, while Brazil and Argentina watched and waited.",
+    "The leaders of Chile, Peru, Bolivia, Ecuador and Colombia met in Lima.",
 )
 
 
@@ -235,3 +239,19 @@ def test_block_sentences_are_spacys_sentences_made_once_while_held(extractor: Ex
         assert freed() is None
     finally:
         gc.enable()
+
+
+def test_indexed_heads_labels_and_conjuncts_are_spacys(extractor: Extractor) -> None:
+    """Each word's head and label from the table are spaCy's, and its conjuncts are those
+    ``token.conjuncts`` gives, in its order (lists of three and more, coordinated clauses)."""
+    longest = 0
+    for text in ARC_TEXTS:
+        doc = extractor.nlp(text)
+        spacys = [[c.i for c in t.conjuncts] for t in doc]
+        longest = max(longest, *(len(found) for found in spacys))
+        assert [[c.i for c in conjuncts_of(t)] for t in doc] == spacys  # not indexed: spaCy's
+        held = index_arcs(doc)
+        assert held.heads == tuple(t.head.i for t in doc) and held.deps == tuple(t.dep_ for t in doc)
+        assert [[c.i for c in conjuncts_of(t)] for t in doc] == spacys
+        assert all(c is held.words[c.i] for t in doc for c in conjuncts_of(t))
+    assert longest >= 4  # a list of five
