@@ -164,10 +164,11 @@ ARCS_KEY = "geokg.block_arcs"
 class BlockArcs:
     """Every word of one block as one ``Token`` object each (``words``, by index), each word's head
     (``heads``, by index; the root is its own) and dependency label (``deps``), and each word's
-    children in text order (``children``, by index), as ``token.children`` gives them: made once,
-    kept while their holder is (the block's extraction), like ``SentenceSpans``."""
+    children in text order (``children``, by index, and ``child_indices``, their indices), as
+    ``token.children`` gives them: made once, kept while their holder is (the block's extraction),
+    like ``SentenceSpans``."""
 
-    __slots__ = ("__weakref__", "children", "deps", "heads", "words")
+    __slots__ = ("__weakref__", "child_indices", "children", "deps", "heads", "words")
 
     def __init__(self, words: tuple[Token, ...], heads: tuple[int, ...], deps: tuple[str, ...],
                  children: tuple[tuple[Token, ...], ...]) -> None:
@@ -175,6 +176,7 @@ class BlockArcs:
         self.heads = heads
         self.deps = deps
         self.children = children
+        self.child_indices = tuple(tuple(child.i for child in found) for found in children)  # (the same, by index)
 
 
 def index_arcs(doc: Doc) -> BlockArcs:
@@ -194,17 +196,13 @@ def index_arcs(doc: Doc) -> BlockArcs:
     return made
 
 
-def _held_arcs(doc: Doc) -> BlockArcs | None:
-    ref = doc.user_data.get(ARCS_KEY)
-    held = ref() if ref is not None else None
-    return held if isinstance(held, BlockArcs) else None
-
-
 def children_of(token: Token) -> tuple[Token, ...]:
     """The children of ``token`` in text order, as ``token.children`` gives them: from the table
     ``index_arcs`` made for its doc while its holder lives, else from spaCy's own walk."""
-    arcs = _held_arcs(token.doc)
-    return arcs.children[token.i] if arcs is not None else tuple(token.children)
+    # read here, not through a helper: the rules ask tens of thousands of times a corpus pass
+    ref = token.doc.user_data.get(ARCS_KEY)
+    arcs = ref() if ref is not None else None
+    return arcs.children[token.i] if isinstance(arcs, BlockArcs) else tuple(token.children)
 
 
 #: The dependency label of a coordinated word ("Chile and Peru": Peru is a ``conj`` of Chile).
@@ -216,16 +214,21 @@ def conjuncts_of(token: Token) -> tuple[Token, ...]:
     ``conj`` arcs to the first conjunct, then takes the ``conj`` children to its right, breadth
     first, and leaves out the token itself): from the table ``index_arcs`` made for its doc while
     its holder lives, else spaCy's own."""
-    arcs = _held_arcs(token.doc)
-    if arcs is None:
+    ref = token.doc.user_data.get(ARCS_KEY)
+    arcs = ref() if ref is not None else None
+    if not isinstance(arcs, BlockArcs):
         return tuple(token.conjuncts)
-    heads, deps, children = arcs.heads, arcs.deps, arcs.children
+    heads, deps, below = arcs.heads, arcs.deps, arcs.child_indices
     start = token.i
     while heads[start] != start and deps[start] == CONJ:
         start = heads[start]
     queue = [start]
     for word in queue:  # the queue grows as it is read: breadth first
-        queue.extend(child.i for child in children[word] if child.i > word and deps[child.i] == CONJ)
+        for child in below[word]:
+            if child > word and deps[child] == CONJ:
+                queue.append(child)
+    if len(queue) == 1 and start == token.i:
+        return ()  # most words: no conjunct
     words = arcs.words
     return tuple(words[i] for i in queue if i != token.i)
 
