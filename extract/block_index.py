@@ -28,7 +28,6 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 #: The key of ``Doc.user_token_hooks`` that spaCy's ``Token.sent`` asks first.
@@ -186,7 +185,7 @@ def index_arcs(doc: Doc) -> BlockArcs:
     after it spaCy's own walks again."""
     words = tuple(doc)
     # each head from the doc's array of head offsets: ``word.head`` would make a second Token per word
-    heads = tuple(i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()))
+    heads = tuple(i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()))
     children: list[list[Token]] = [[] for _ in words]
     for word, head in zip(words, heads, strict=True):  # in text order: each word's children come in
         if head != word.i:  # text order, as spaCy's; the root is its own head and nobody's child
@@ -203,6 +202,53 @@ def children_of(token: Token) -> tuple[Token, ...]:
     ref = token.doc.user_data.get(ARCS_KEY)
     arcs = ref() if ref is not None else None
     return arcs.children[token.i] if isinstance(arcs, BlockArcs) else tuple(token.children)
+
+
+def block_words(doc: Doc) -> tuple[Token, ...]:
+    """Every word of ``doc`` by index: the ``Token`` objects ``index_arcs`` made, while their holder
+    lives (``doc[i]`` and ``doc[start:end]`` make new ones at each asking), else new ones."""
+    ref = doc.user_data.get(ARCS_KEY)
+    arcs = ref() if ref is not None else None
+    return arcs.words if isinstance(arcs, BlockArcs) else tuple(doc)
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token:
+    """The root of the words ``start:end`` of ``doc``, as ``doc[start:end].root`` gives it, read from
+    the table ``index_arcs`` made while its holder lives (no span made): the sentence root if it is
+    among them; else, of the words whose head is outside them, the first nearest to its sentence's
+    root (a space or punctuation word without children counts as farthest); else the first word."""
+    ref = doc.user_data.get(ARCS_KEY)
+    arcs = ref() if ref is not None else None
+    if not isinstance(arcs, BlockArcs):
+        return doc[start:end].root
+    heads, words = arcs.heads, arcs.words
+    for i in range(start, end):
+        if heads[i] == i:
+            return words[i]
+    best, root = len(heads), -1
+    for i in range(start, end):
+        if start <= heads[i] < end:
+            continue
+        steps = _steps_to_root(arcs, i)
+        if steps < best:
+            best, root = steps, i
+    return words[start if root == -1 else root]
+
+
+def _steps_to_root(arcs: BlockArcs, i: int) -> int:
+    """How many arcs lead from word ``i`` up to its sentence's root, as spaCy counts them for a span's
+    root (a space or punctuation word without children: the doc's length less one)."""
+    heads = arcs.heads
+    word = arcs.words[i]
+    if not arcs.children[i] and (word.is_space or word.is_punct):
+        return len(heads) - 1
+    steps = 0
+    while heads[i] != i:
+        i = heads[i]
+        steps += 1
+        if steps >= len(heads):
+            raise RuntimeError(f"the heads of word {word.i} of {word.doc.text[:40]!r} run in a loop")
+    return steps
 
 
 #: The dependency label of a coordinated word ("Chile and Peru": Peru is a ``conj`` of Chile).

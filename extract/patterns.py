@@ -25,7 +25,7 @@ from extract.argument_paths import (
     relative_gap_objects,
     severs_mutual_relation,
 )
-from extract.block_index import children_of, conjuncts_of
+from extract.block_index import block_words, children_of, conjuncts_of, span_root
 from extract.block_memo import BlockMemo
 from extract.clause_boundaries import opens_own_clause
 from extract.joint_objects import acts_on_third_thing
@@ -133,7 +133,7 @@ def _actors_of(token: Token, ctx: Context) -> list[Actor]:
     mention = ctx.mentions.get(token.i)
     if mention is not None:
         # the parser may hang the conjunction on any token of a name ("Barack Obama and ...")
-        for inner in token.doc[mention.start : mention.end]:
+        for inner in block_words(token.doc)[mention.start : mention.end]:
             items.extend(c for c in conjuncts_of(inner) if c not in items and not opens_own_clause(c))
     for item in list(items):
         items.extend(t for t in _coordinated_qualifiers(item, ctx) if t not in items)
@@ -1378,9 +1378,9 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
             or (not candidate.objects and mentioned.isdisjoint(object_side))):
         return None
     named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor
-                    and not names_no_party(trigger.doc[m.start : m.end].root, ctx.lexicon)}, key=lambda m: m.start)
+                    and not names_no_party(span_root(trigger.doc, m.start, m.end), ctx.lexicon)}, key=lambda m: m.start)
     before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i
-              and not names_setting(trigger.doc[m.start : m.end].root)]  # not "meeting in Abu Dhabi"
+              and not names_setting(span_root(trigger.doc, m.start, m.end))]  # not "meeting in Abu Dhabi"
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if passive:
         before, after = after, before
@@ -1393,7 +1393,7 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     places_count = ctx.ontology.relation(candidate.relation).quad_class in (2, 4)
     governed = [
         m.actor for m in after
-        if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger, places_count)
+        if _in_argument_phrase(span_root(trigger.doc, m.start, m.end), trigger, places_count)
         and not any(r.left_edge.i <= m.start and m.end - 1 <= r.right_edge.i for r in refused)
     ]
     subjects = list(candidate.subjects) or [m.actor for m in before]

@@ -24,6 +24,7 @@ from extract.block_index import (
     BlockTokens,
     BlockWords,
     block_sentences,
+    block_words,
     index_arcs,
     index_entities,
     index_sentences,
@@ -564,7 +565,7 @@ def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[
         if mention.kind is not MentionKind.NAME or id(mention) in read:
             continue
         read.add(id(mention))  # (an equal mention of another object gives the same text, added again)
-        tokens = list(doc[mention.start : mention.end])
+        tokens = list(block_words(doc)[mention.start : mention.end])  # (the block's own Token objects)
         if mention.actor.type is ActorType.PERSON and len(tokens) > 1:  # the name without its title
             tokens = [t for t in tokens if t.ent_type_ == "PERSON" and t.text not in ("'s", "\u2019s")]
         text = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in tokens)).strip(" ,.")

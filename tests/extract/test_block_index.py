@@ -15,6 +15,7 @@ from extract.block_index import (
     BlockTokens,
     BlockWords,
     block_sentences,
+    block_words,
     children_of,
     conjuncts_of,
     doc_entities,
@@ -22,6 +23,7 @@ from extract.block_index import (
     index_entities,
     index_sentences,
     sentence_entities,
+    span_root,
 )
 from extract.mentions import entity_of
 from extract.pipeline import Extractor
@@ -255,3 +257,28 @@ def test_indexed_heads_labels_and_conjuncts_are_spacys(extractor: Extractor) -> 
         assert [[c.i for c in conjuncts_of(t)] for t in doc] == spacys
         assert all(c is held.words[c.i] for t in doc for c in conjuncts_of(t))
     assert longest >= 4  # a list of five
+
+
+def test_the_root_of_every_span_is_spacys_span_root(extractor: Extractor) -> None:
+    """For every run of words of every invented block (sentence roots inside, heads outside at
+    different depths, punctuation and spaces alone, words of two sentences), the root read from
+    the table is the word ``doc[start:end].root`` gives."""
+    texts = (*ARC_TEXTS, "Kenya said on Monday it would send troops.  Uganda, however, declined -- for now.")
+    spans = 0
+    for text in texts:
+        doc = extractor.nlp(text)
+        spacys = {(start, end): doc[start:end].root.i for start in range(len(doc))
+                  for end in range(start + 1, min(len(doc), start + 12) + 1)}
+        assert {key: span_root(doc, *key).i for key in spacys} == spacys  # not indexed: spaCy's
+        held = index_arcs(doc)
+        assert {key: span_root(doc, *key).i for key in spacys} == spacys
+        assert all(span_root(doc, *key) is held.words[root] for key, root in spacys.items())
+        spans += len(spacys)
+    assert spans > 1000
+
+
+def test_block_words_are_the_docs_words(extractor: Extractor) -> None:
+    doc = extractor.nlp(ARC_TEXTS[1])
+    assert [t.i for t in block_words(doc)] == list(range(len(doc)))  # not indexed: made anew
+    held = index_arcs(doc)
+    assert block_words(doc) is held.words and [t.text for t in block_words(doc)] == [t.text for t in doc]
