@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from extract.block_index import children_of, conjuncts_of
+from extract.block_index import block_words, children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.mentions import BlockMentions, mention_root
 from graph.model import Actor
@@ -91,8 +91,9 @@ def sentence_groups(
     Britain and Australia"), in text order, each with the index of its last conjunct; ``roots`` are
     the sentence's ``mention_roots``."""
     found: list[tuple[int, tuple[Actor, ...]]] = []
+    words = block_words(sentence.doc)  # the block's own Token objects (``doc[i]`` makes one at each asking)
     for i in sorted(roots):
-        token, mention = sentence.doc[i], mentions[i]
+        token, mention = words[i], mentions[i]
         if token.dep_ in ("conj", "appos") and token.head.i < token.i and token.head.i in mentions:
             continue  # a later member: the group is found at its first
         conjuncts = [*conjuncts_of(token), *_listed_as_apposition(token, mentions)]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import BlockTokens, block_sentences, children_of, conjuncts_of
+from extract.block_index import BlockTokens, block_sentences, block_words, children_of, conjuncts_of
 from extract.co_arguments import co_argument_actors
 from extract.description_reference import (
     DescriptionKind,
@@ -240,10 +240,11 @@ def sentence_dyads(
     ("Xi welcomed Duterte", "spoke by phone with X"); ``roots`` are the sentence's ``mention_roots``,
     ``tokens`` the words of its block."""
     found: list[tuple[int, tuple[Actor, Actor]]] = []
+    words = block_words(sentence.doc)  # the block's own Token objects (``doc[i]`` makes one at each asking)
     for i in range(sentence.start, sentence.end):
         if i not in roots and tokens.pos[i] not in _VERB_POS:
             continue  # neither a mention's head nor a verb: no pair ends here
-        token = sentence.doc[i]
+        token = words[i]
         mention = mentions.get(token.i) if token.i in roots else None
         conjuncts = conjuncts_of(token) if mention is not None else ()  # (spaCy walks them at each asking)
         if mention is not None and len(conjuncts) == 1:  # "Russia, China and Cuba" is no pair

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from extract.block_index import block_sentences, children_of
+from extract.block_index import block_sentences, block_words, children_of
 from extract.mentions import BlockMentions, Mention, MentionKind
 from graph.model import Actor
 
@@ -36,13 +36,14 @@ class RepeatedAgents:
         """Give each bare agent noun of ``doc`` (token indices ``unqualified``) the one group named
         before it with the same head noun; remember this block's qualified group nouns."""
         bare = frozenset(unqualified)
+        words = block_words(doc)  # the block's own Token objects (``doc[i]`` makes one at each asking)
         for sentence in block_sentences(doc):
             self.named.append([])
             for i in range(sentence.start, sentence.end):
                 mention = by_token.get(i)
                 if mention is None and i not in bare:
                     continue  # neither a bare agent noun nor part of a mention: nothing to read
-                token = doc[i]
+                token = words[i]
                 if token.i in bare and mention is None and _stands_bare(token):
                     actor = self._only(_noun_key(token))
                     if actor is not None:
