@@ -556,6 +556,10 @@ def _text_warnings(text: str) -> tuple[TextWarning, ...]:
     return tuple(warnings)
 
 
+#: A run of white space, written as one space in a name.
+_SPACES = re.compile(r"\s+")
+
+
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:
     """The surface forms that name each actor in a block ("Kovacs", "Janos Kovacs"), not its
     pronouns, titles, capitals or demonyms. Each mention object is read once (the table maps every
@@ -568,7 +572,7 @@ def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[
         tokens = list(block_words(doc)[mention.start : mention.end])  # (the block's own Token objects)
         if mention.actor.type is ActorType.PERSON and len(tokens) > 1:  # the name without its title
             tokens = [t for t in tokens if t.ent_type_ == "PERSON" and t.text not in ("'s", "\u2019s")]
-        text = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in tokens)).strip(" ,.")
+        text = _SPACES.sub(" ", "".join(t.text_with_ws for t in tokens)).strip(" ,.")
         if text:
             names.setdefault(mention.actor.id, set()).add(text)
 
