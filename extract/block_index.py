@@ -170,12 +170,12 @@ class BlockArcs:
     __slots__ = ("__weakref__", "child_indices", "children", "deps", "heads", "words")
 
     def __init__(self, words: tuple[Token, ...], heads: tuple[int, ...], deps: tuple[str, ...],
-                 children: tuple[tuple[Token, ...], ...]) -> None:
+                 children: tuple[tuple[Token, ...], ...], child_indices: tuple[tuple[int, ...], ...]) -> None:
         self.words = words
         self.heads = heads
         self.deps = deps
         self.children = children
-        self.child_indices = tuple(tuple(child.i for child in found) for found in children)  # (the same, by index)
+        self.child_indices = child_indices
 
 
 def index_arcs(doc: Doc) -> BlockArcs:
@@ -185,12 +185,15 @@ def index_arcs(doc: Doc) -> BlockArcs:
     after it spaCy's own walks again."""
     words = tuple(doc)
     # each head from the doc's array of head offsets: ``word.head`` would make a second Token per word
-    heads = tuple(i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()))
+    heads = tuple([i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist())])
     children: list[list[Token]] = [[] for _ in words]
-    for word, head in zip(words, heads, strict=True):  # in text order: each word's children come in
-        if head != word.i:  # text order, as spaCy's; the root is its own head and nobody's child
-            children[head].append(word)
-    made = BlockArcs(words, heads, tuple(word.dep_ for word in words), tuple(tuple(found) for found in children))
+    indices: list[list[int]] = [[] for _ in words]
+    for i, head in enumerate(heads):  # in text order: each word's children come in text order, as
+        if head != i:  # spaCy's; the root is its own head and nobody's child
+            children[head].append(words[i])
+            indices[head].append(i)
+    made = BlockArcs(words, heads, tuple([word.dep_ for word in words]), tuple(map(tuple, children)),
+                     tuple(map(tuple, indices)))
     doc.user_data[ARCS_KEY] = weakref.ref(made)
     return made
 

@@ -188,6 +188,7 @@ def test_indexed_children_are_spacys_children_in_order(extractor: Extractor) -> 
         # from the table: the same Token objects as its words, not made again
         assert all(c is held.words[c.i] for t in doc for c in children_of(t))
         assert all(children_of(t) == tuple(t.children) for t in held.words)
+        assert held.child_indices == tuple(tuple(c.i for c in t.children) for t in doc)
 
 
 def test_children_are_spacys_again_once_the_arcs_are_let_go_and_the_doc_is_freed(extractor: Extractor) -> None:
