@@ -90,7 +90,8 @@ class EventMemory:
         if not added and len(kept) == len(self.events):
             return self  # nothing added, nothing let go: the same memory, not a copy
         lede = self.lede or tuple(e for e in added if e.done)
-        return replace(self, events=kept + added, lede=lede)
+        # made directly, not by ``replace`` (which reads every field by name): once per candidate
+        return EventMemory(kept + added, lede, self.speakers, self.authors)
 
     def keeping(self, kept: Callable[[RememberedEvent], bool]) -> EventMemory:
         """The memory with only the acts, recent and the story's own, that ``kept`` admits."""
@@ -100,7 +101,7 @@ class EventMemory:
     def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
         """The memory with ``speakers`` (of one block, in text order) added."""
         heard = tuple(speakers)
-        return replace(self, speakers=self.speakers + heard) if heard else self
+        return EventMemory(self.events, self.lede, self.speakers + heard, self.authors) if heard else self
 
     def note_authors(self, authors: Iterable[Author]) -> EventMemory:
         """The memory with ``authors`` (of one block, in text order) added."""
