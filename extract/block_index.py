@@ -18,8 +18,10 @@ tuples instead.
 ``token.children`` walks the token's whole reach (from its leftmost to its rightmost descendant)
 and makes a new ``Token`` for each child at every call (about 1 microsecond for a verb); the rules
 ask for a word's children tens of thousands of times per corpus pass. ``index_arcs`` makes each
-word's ``Token`` once and its children once, as tuples of those same objects, and
-``children_of`` answers from them while the block is extracted.
+word's ``Token`` once, and its head, label and children once, as tuples of those same objects;
+while the block is extracted ``children_of``, ``conjuncts_of``, ``span_root`` and ``block_words``
+answer from them what ``token.children``, ``token.conjuncts``, ``doc[start:end].root`` and
+``doc[i]`` would make anew, and ``block_sentences`` gives the sentences ``doc.sents`` would.
 """
 
 from __future__ import annotations
