@@ -141,14 +141,17 @@ class ActorResolver:
             if surface.kind is SurfaceKind.PLACE:
                 for i in range(start, end):
                     places[i] = surface.key
-                if (self._matcher.place_read_as_person(doc[start:end], surface)
-                        or self._matcher.place_read_as_organisation(doc[start:end], surface)):
+                name = doc[start:end]  # one span for both readings
+                if (self._matcher.place_read_as_person(name, surface)
+                        or self._matcher.place_read_as_organisation(name, surface)):
                     taken.update(range(start, end))  # not a person or an organisation as well
                 continue
-            if capital_names_body(doc[start:end], surface, self.lexicon.organisation_description_nouns):
-                continue  # "the Lima Group" is no government of Peru (extract/place_names.py)
-            if capital_names_document(doc[start:end], surface, self.lexicon.document_name_nouns):
-                continue  # "the Paris agreement" names no French party (extract/place_names.py)
+            if surface.kind is SurfaceKind.CAPITAL:  # both readings are of capitals only: no span for other names
+                name = doc[start:end]
+                if capital_names_body(name, surface, self.lexicon.organisation_description_nouns):
+                    continue  # "the Lima Group" is no government of Peru (extract/place_names.py)
+                if capital_names_document(name, surface, self.lexicon.document_name_nouns):
+                    continue  # "the Paris agreement" names no French party (extract/place_names.py)
             actor, kind = self._surface_actor(surface)
             if is_ethnic(doc, Mention(start, end, actor, kind), self.lexicon.ethnicity_markers):
                 continue  # "ethnic Armenians": an origin, not the state

@@ -43,7 +43,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from extract.addressed_request_words import AddressedRequestWords
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, children_of
 from extract.deadlines import given_deadline
 from extract.intended_threats import THREAT_CONFIDENCE, condition_targets
 from extract.patterns import (
@@ -99,7 +99,8 @@ def _requested_of_another(candidate: Candidate, ctx: Context) -> Candidate:
     if candidate.drop not in _ACTORLESS:
         return candidate
     governor = requesting_governor(candidate.trigger, ctx.lexicon)
-    if governor is None or not any(c.dep_ in ("dobj", "dative") and c != candidate.trigger for c in governor.children):
+    if governor is None or not any(c.dep_ in ("dobj", "dative") and c != candidate.trigger
+                                   for c in children_of(governor)):
         return candidate
     return Candidate(candidate.trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
                      f"requested by '{governor.lemma_}'")
@@ -113,7 +114,7 @@ def _as_assertion(candidate: Candidate, words: AddressedRequestWords, ctx: Conte
         return candidate
     if candidate.relation not in ctx.ontology.relations or _root(candidate, ctx) != "10":
         return candidate
-    clauses = [c for c in trigger.children if c.dep_ == "ccomp" and any(s.dep_ == "nsubj" for s in c.children)]
+    clauses = [c for c in children_of(trigger) if c.dep_ == "ccomp" and any(s.dep_ == "nsubj" for s in children_of(c))]
     if not clauses or any(is_mandative(c) for c in clauses):
         return candidate
     return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT,
@@ -159,7 +160,7 @@ def _acts_at(token: Token, words: AddressedRequestWords, ctx: Context) -> Iterat
 def is_mandative(clause: Token) -> bool:
     """A clause in the mandative subjunctive, the form of what is demanded: its verb in the base
     form ("demanded that Britain release") or under "should" or "must"."""
-    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    modals = {c.lower_ for c in children_of(clause) if c.dep_ == "aux"}
     return (clause.tag_ == "VB" and not modals - {"should", "must"}) or bool(modals & {"should", "must"})
 
 
@@ -167,7 +168,7 @@ def misparsed_subject(clause: Token, ctx: Context) -> Token | None:
     """The first actor word of a "that" complement the parser read as a noun phrase: a mandative
     clause's base verb taken for a noun ("demanded that [the EU release frozen funds]"). A "that"
     complement has a verb; a verbless one is such a misreading, and its subject comes first."""
-    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause))
     if clause.pos_ not in ("NOUN", "PROPN") or not that:
         return None
     return next((t for t in clause.subtree if t.i < clause.i and ctx.actor(t) is not None), None)
@@ -180,14 +181,14 @@ def request_addressees(word: Token, words: AddressedRequestWords, ctx: Context) 
     needs the clause's base verb), "urged restraint on X" (X, restraint). A passive act names no
     addressee ("called for X to be punished")."""
     found: list[tuple[Token, Token]] = []
-    clauses = [c for c in word.children if c.dep_ in _CLAUSES]
+    clauses = [c for c in children_of(word) if c.dep_ in _CLAUSES]
     asserting = word.lemma_.lower() in words.asserting_words
     for clause in clauses:
-        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        marks = {c.lower_ for c in children_of(clause) if c.dep_ == "mark"}
+        subjects = [c for c in children_of(clause) if c.dep_ == "nsubj"]
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(clause))
         demanded = word.pos_ == "NOUN" and "that" in marks and not asserting
-        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        passive = any(c.dep_ == "auxpass" for c in children_of(clause))
         if passive:
             continue  # "called for X to be punished": X undergoes the act, it is not asked to act
         mandative = clause.dep_ == "ccomp" and is_mandative(clause)
@@ -196,16 +197,16 @@ def request_addressees(word: Token, words: AddressedRequestWords, ctx: Context) 
         elif clause.dep_ == "ccomp" and not asserting and (subject := misparsed_subject(clause, ctx)) is not None:
             found.append((subject, clause))
     for addressee in prep_objects(word, ("for",)):
-        acts = [c for c in (*clauses, *addressee.children)
+        acts = [c for c in (*clauses, *children_of(addressee))
                 if c.dep_ in _CLAUSES and c.i > addressee.i
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                and not any(s.dep_ in ("nsubj", "nsubjpass", "auxpass") for s in c.children)]
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+                and not any(s.dep_ in ("nsubj", "nsubjpass", "auxpass") for s in children_of(c))]
         if acts:
             found.append((addressee, acts[0]))  # "call for X to V": X the for-phrase, V its infinitive
     if word.pos_ == "VERB":
         # "urged restraint on India": what is asked is the object, the one asked the "on" phrase; on
         # the object itself only when it names no act ("urged sanctions on X" aims the act at X)
-        asked = [c for c in word.children if c.dep_ == "dobj" and ctx.actor(c) is None]
+        asked = [c for c in children_of(word) if c.dep_ == "dobj" and ctx.actor(c) is None]
         if asked:
             noun = asked[0]
             holders = [word] if ctx.ontology.triggers_for("NOUN", noun.lemma_.lower()) else [word, noun]
@@ -272,7 +273,7 @@ def threatened_act_code(noun: Token, words: AddressedRequestWords, ctx: Context)
         return None
     if lemma in words.act_codes:
         modified = lemma not in words.needs_modifier or any(
-            c.dep_ in ("amod", "compound") and c.lower_ in words.military_modifiers for c in noun.children)
+            c.dep_ in ("amod", "compound") and c.lower_ in words.military_modifiers for c in children_of(noun))
         return words.act_codes[lemma] if modified else None
     threats = ctx.ontology.speech_acts.threats
     for trigger in ctx.ontology.triggers_for("NOUN", lemma):
@@ -339,7 +340,7 @@ def threatened_force(noun: Token, words: AddressedRequestWords, ctx: Context) ->
 def answers_for_conduct(clause: Token, words: AddressedRequestWords, ctx: Context) -> bool:
     """Whether a future, affirmed ``clause`` says its subject will answer for its conduct: "would
     pay for its decision" (no object, a noun of conduct after "for"), "will be held accountable"."""
-    children = list(clause.children)
+    children = list(children_of(clause))
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
     if not future or any(c.dep_ == "neg" for c in children):
         return False
@@ -358,11 +359,11 @@ def answering_threats(verb: Token, words: AddressedRequestWords, ctx: Context) -
     conduct ("said Finland would pay for its decision"): a threat of the speaker against it."""
     if THREATEN_RELATION not in ctx.ontology.relations:
         return
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "ccomp" or not answers_for_conduct(clause, words, ctx):
             continue
         speakers = subject_actors(clause_subject(verb, ctx), ctx)
-        held = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
+        held = [a for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
         targets = _other_state(held, speakers)
         if speakers and targets:
             candidate = Candidate(verb, THREATEN_RELATION, tuple(speakers), tuple(targets), (), THREAT_CONFIDENCE)
@@ -376,7 +377,7 @@ def is_retaliation(verb: Token, words: AddressedRequestWords, warned: bool = Fal
     or measures ("respond with countermeasures"), or as what a warning says (``warned``: "warned
     that it would respond if ...": a warning promises no kindness)."""
     lemma = verb.lemma_.lower()
-    children = list(verb.children)
+    children = list(children_of(verb))
     if lemma in words.retaliation_verbs:
         return True
     if lemma in words.back_verbs:
@@ -394,7 +395,7 @@ def is_retaliation_noun(noun: Token, words: AddressedRequestWords) -> bool:
     """"countermeasures", "reprisals"; "retaliatory measures", "punitive steps"."""
     lemma = noun.lemma_.lower()
     return lemma in words.retaliation_nouns or (lemma in words.measure_nouns and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in words.retaliatory_modifiers for c in noun.children))
+        c.dep_ in ("amod", "compound") and c.lower_ in words.retaliatory_modifiers for c in children_of(noun)))
 
 
 def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Context) -> Iterator[SpanningAct]:
@@ -404,10 +405,10 @@ def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Cont
     if THREATEN_RELATION not in ctx.ontology.relations:
         return
     speakers: list[Actor] | None = None  # found at the first future clause: most verbs have none
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "ccomp":
             continue
-        children = list(clause.children)
+        children = list(children_of(clause))
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
         if not future or any(c.dep_ == "neg" for c in children):
             continue
@@ -433,7 +434,7 @@ def conditional_retaliation(verb: Token, words: AddressedRequestWords, ctx: Cont
 def harmed_relation_nouns(clause: Token, words: AddressedRequestWords, ctx: Context) -> list[Token]:
     """The relation nouns a future, affirmed clause says will be harmed: "would damage ties",
     "would have consequences for relations"."""
-    children = list(clause.children)
+    children = list(children_of(clause))
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
     if not future or any(c.dep_ == "neg" for c in children):
         return []
@@ -455,7 +456,7 @@ def harmed_relations(verb: Token, words: AddressedRequestWords, ctx: Context) ->
     will be harmed: a threat against that party."""
     if THREATEN_RELATION not in ctx.ontology.relations:
         return
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "ccomp":
             continue
         relations = harmed_relation_nouns(clause, words, ctx)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate
 from graph.model import DropReason
@@ -58,12 +59,12 @@ def agreed_view(trigger: Token, words: AgreementWords) -> str | None:
     that <a statement>"), or None when it is, or may be, an agreement to act."""
     if trigger.pos_ not in _VERBS or trigger.lemma_.lower() not in words.agreeing_verbs:
         return None
-    children = list(trigger.children)
+    children = list(children_of(trigger))
     if any(child.dep_ in ("xcomp", "dobj") for child in children):
         return None  # "agreed to hold talks", "agreed a deal"
     for child in children:
         if child.dep_ == "prep" and child.lower_ in words.topic_prepositions:
-            topics = [o for o in child.children if o.dep_ == "pobj"]
+            topics = [o for o in children_of(child) if o.dep_ == "pobj"]
             if topics and all(o.lemma_.lower() in words.assessment_nouns for o in topics):
                 return f"agreement on '{topics[0].lemma_.lower()}' (a view)"
             return None  # "agreed on a ceasefire": an act
@@ -76,7 +77,7 @@ def agreed_view(trigger: Token, words: AgreementWords) -> str | None:
 def _states_a_view(clause: Token, words: AgreementWords) -> bool:
     """A finite clause with no auxiliary of a course of action and no infinitive: "that the
     situation was serious", not "that they would meet" or "that talks should resume"."""
-    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in children_of(clause) if c.dep_ in ("aux", "auxpass")}
     if auxes & words.action_auxiliaries or "to" in auxes:
         return False
     return clause.tag_ in ("VBD", "VBZ", "VBP") or bool(auxes & {"has", "have", "had", "is", "are", "was", "were"})

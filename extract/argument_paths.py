@@ -42,6 +42,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
+
 #: Pronouns that open a relative clause.
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 #: Words opening a relative clause about a place, time or reason: such a clause has no object gap.
@@ -56,7 +58,7 @@ def relative_gap_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
     noun = verb.head
     if verb.dep_ != "relcl" or noun.pos_ not in _NOUN_POS:
         return []
-    children = list(verb.children)
+    children = list(children_of(verb))
     subjects = [c for c in children if c.dep_ == "nsubj"]
     if not subjects or any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
         return []  # the noun is the subject ("the state that invaded ..."), handled as a subject
@@ -64,7 +66,7 @@ def relative_gap_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
         return []
     if preps:
         for prep in (c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
-            objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            objects = [g for g in children_of(prep) if g.dep_ in ("pobj", "pcomp")]
             if not objects or all(g.lower_ in RELATIVE_PRONOUNS for g in objects):
                 return [noun]  # "the state Russia declared war on", "the state on which ..."
         return []
@@ -88,12 +90,13 @@ def passive_removal(verb: Token, removal_verbs: frozenset[str]) -> Removal | Non
     """The parties of a passive removal verb with a "from" phrase and no "by" phrase; None otherwise."""
     if verb.lemma_.lower() not in removal_verbs:
         return None
-    children = list(verb.children)
+    children = list(children_of(verb))
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOUN_POS
     removed = [c for c in children if c.dep_ == "nsubjpass"] or ([verb.head] if participle else [])
     if not removed or any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children):
         return None
-    removers = [g for c in children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    removers = [g for c in children if c.dep_ == "prep" and c.lower_ == "from"
+                for g in children_of(c) if g.dep_ == "pobj"]
     if not removers:
         return None
     return Removal(tuple(removers), tuple(removed))
@@ -102,7 +105,8 @@ def passive_removal(verb: Token, removal_verbs: frozenset[str]) -> Removal | Non
 def joint_of_parties(noun: Token) -> list[Token]:
     """The objects of the noun's "of" phrase: for a joint act, its parties ("the meeting of Iran
     and Saudi Arabia"); the caller requires two actors or more."""
-    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"
+            for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def of_phrase_holder(noun: Token, holder_nouns: frozenset[str]) -> Token | None:
@@ -122,7 +126,7 @@ def direct_objects(trigger: Token) -> list[Token]:
     an actor ("Egypt and Qatar met Iran")."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return []
-    return [c for c in trigger.children if c.dep_ == "dobj"]
+    return [c for c in children_of(trigger) if c.dep_ == "dobj"]
 
 
 #: The participle of "X-led Y": the group Y is led by, and so acts for, X.
@@ -150,11 +154,11 @@ def occasion_agents(verb: Token) -> list[Token]:
     """Who acts in a clause of the verb's occasion ("protested after [Chinese ships] entered"): the
     active subjects, or the "by" agents of a passive one; [] when there is no such clause."""
     agents: list[Token] = []
-    for clause in (c for c in verb.children if c.dep_ == "advcl"):
-        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _OCCASION_MARKERS for m in clause.children):
+    for clause in (c for c in children_of(verb) if c.dep_ == "advcl"):
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _OCCASION_MARKERS for m in children_of(clause)):
             continue
-        agents += [c for c in clause.children if c.dep_ == "nsubj"]
-        agents += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents += [c for c in children_of(clause) if c.dep_ == "nsubj"]
+        agents += [g for c in children_of(clause) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"]
     return agents
 
 
@@ -163,11 +167,11 @@ def severs_mutual_relation(verb: Token, relation_nouns: frozenset[str]) -> bool:
     ("Morocco and Algeria cut diplomatic ties"): its coordinated subjects are the relation's parties."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    children = list(verb.children)
+    children = list(children_of(verb))
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in relation_nouns for c in children):
         return False
     named_party = any(
-        p.dep_ == "prep" and p.lower_ == "with" for holder in (verb, *children) for p in holder.children
+        p.dep_ == "prep" and p.lower_ == "with" for holder in (verb, *children) for p in children_of(holder)
     )
     return not named_party
 
@@ -203,11 +207,11 @@ def headline_co_subjects(subject: Token) -> list[Token]:
         return []
     doc = subject.doc
     found = [
-        child for child in subject.children
+        child for child in children_of(subject)
         if child.dep_ == "appos" and child.tag_ in _NAME_TAGS and child.i > 0 and doc[child.i - 1].text == ","
     ]
     start = subject.left_edge.i
-    for other in verb.children:
+    for other in children_of(verb):
         if other == subject or other.dep_ not in ("nsubj", "npadvmod") or other.tag_ not in _NAME_TAGS:
             continue
         before = start - other.i == 2 and doc[other.i + 1].text == ","

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.dates import ResolvedDate, parse_article_date
 from extract.patterns import Candidate, Context
@@ -138,17 +139,17 @@ def _standing_object(noun: Token, verb: Token, words: AspectWords) -> str | None
 def _standing_phrase(verb: Token, words: AspectWords) -> bool:
     """ "remain in place", "kept in force": a standing phrase among the verb's (or its object's)
     prepositions."""
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "acomp", "oprd", "ccomp", "xcomp"))]
+    holders = [verb, *(c for c in children_of(verb) if c.dep_ in ("dobj", "acomp", "oprd", "ccomp", "xcomp"))]
     return any(
         (prep.lower_, obj.lower_) in words.standing_phrases
-        for holder in holders for prep in holder.children if prep.dep_ == "prep"
-        for obj in prep.children if obj.dep_ == "pobj"
+        for holder in holders for prep in children_of(holder) if prep.dep_ == "prep"
+        for obj in children_of(prep) if obj.dep_ == "pobj"
     )
 
 
 def _simple_present(verb: Token) -> bool:
     """ "hosts", "host", "does not host": a present verb with no auxiliary but do."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in ("VBZ", "VBP"):
         return not auxiliaries
     return verb.tag_ == "VB" and len(auxiliaries) == 1 and auxiliaries[0].lower_ in _PRESENT_AUX
@@ -156,23 +157,23 @@ def _simple_present(verb: Token) -> bool:
 
 def _present_progressive(verb: Token) -> bool:
     """ "is hosting", "are keeping": a present participle after a present "be" alone."""
-    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = [c.lower_ for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBG" and auxiliaries in (["is"], ["are"], ["'s"], ["'re"], ["am"])
 
 
 def _present_perfect_progressive(verb: Token) -> bool:
     """ "have been cultivating": a present participle after "been" and a present "have"."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    auxiliaries = {c.lower_ for c in children_of(verb) if c.dep_ == "aux"}
     return verb.tag_ == "VBG" and "been" in auxiliaries and bool(auxiliaries & _PERFECT_AUX)
 
 
 def clause_tokens(verb: Token, own_clauses: frozenset[str] = _OWN_CLAUSES) -> Iterable[Token]:
     """The verb's own clause: its subtree without the clauses below it (the arcs ``own_clauses``)."""
-    stack = [c for c in verb.children if c.dep_ not in own_clauses]
+    stack = [c for c in children_of(verb) if c.dep_ not in own_clauses]
     while stack:
         token = stack.pop()
         yield token
-        stack.extend(c for c in token.children if c.dep_ not in own_clauses)
+        stack.extend(c for c in children_of(token) if c.dep_ not in own_clauses)
 
 
 def _states_a_time(verb: Token) -> bool:
@@ -190,9 +191,9 @@ def _dates_a_noun(token: Token) -> bool:
 def _has_occasion(verb: Token, ctx: Context) -> bool:
     """A verb of hosting whose object is an occasion ("hosts talks", "hosts Indian and Pakistani
     envoys for talks") or a visitor named as a person, state or organisation ("hosts Macron")."""
-    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
-    purposes = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
-                for o in p.children if o.dep_ == "pobj"]
+    objects = [c for c in children_of(verb) if c.dep_ in _OBJECTS]
+    purposes = [o for p in children_of(verb) if p.dep_ == "prep" and p.lower_ == "for"
+                for o in children_of(p) if o.dep_ == "pobj"]
     for token in objects + purposes:
         if _names_occasion(token, ctx):
             return True
@@ -234,13 +235,13 @@ def _narrative_past_perfect(trigger: Token, speech_verbs: frozenset[str]) -> boo
     the narrative's own: not reported ("said it had expelled": the past of the report, recent) and
     not a condition ("if it had attacked")."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
-    if verb is None or "had" not in {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}:
+    if verb is None or "had" not in {c.lower_ for c in children_of(verb) if c.dep_ in ("aux", "auxpass")}:
         return False
     if _states_a_time(verb):  # "had postponed the visit on Friday", "earlier in the day, had demanded"
         return False
     node = verb
     while True:
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children_of(node)):
             return False
         if node != verb and node.lemma_.lower() in speech_verbs:
             return False
@@ -252,20 +253,20 @@ def _narrative_past_perfect(trigger: Token, speech_verbs: frozenset[str]) -> boo
 def stated_year(trigger: Token, words: AspectWords) -> int | None:
     """The year a preposition of time gives the trigger's clause ("in 1990", "from 1998", "in the
     1967 war"), or that modifies an event noun ("the 1998 bombings"), else None."""
-    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "fought a war between 1980 and 1988"
+    heads = [trigger, *(c for c in children_of(trigger) if c.dep_ == "dobj")]  # "fought a war between 1980 and 1988"
     if trigger.pos_ in ("NOUN", "PROPN"):
-        for child in trigger.children:
+        for child in children_of(trigger):
             if child.dep_ in ("nummod", "amod", "compound") and _year(child) is not None:
                 return _year(child)
         governor = _governing_verb(trigger)
         if governor is not None:
             heads.append(governor)
     for head in heads:
-        for prep in head.children:
+        for prep in children_of(head):
             if prep.dep_ != "prep" or prep.lower_ not in words.year_prepositions:
                 continue
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                modifiers = [c for c in obj.children if c.dep_ in ("nummod", "amod", "compound")]
+            for obj in (c for c in children_of(prep) if c.dep_ == "pobj"):
+                modifiers = [c for c in children_of(obj) if c.dep_ in ("nummod", "amod", "compound")]
                 year = next((y for y in map(_year, [obj, *modifiers]) if y is not None), None)
                 if year is not None:
                     return year

@@ -95,13 +95,22 @@ def _named_inputs(features: TripleFeatures) -> dict[str, float]:
         "sentence_length": min(features.sentence_words, _SENTENCE_CAP_WORDS) / _SENTENCE_UNIT_WORDS,
         "repeated": _flag(features.mentions > 1),
     }
-    inputs.update({f"pairing_{p}": _flag(features.pairing == p) for p in _PAIRINGS})
-    inputs.update({f"quad_{q}": _flag(features.quad_class == q) for q in _QUADS})
-    inputs.update({f"modality_{m.value}": _flag(features.modality is m) for m in _MODALITIES})
-    inputs.update({f"subject_{t.value.lower()}": _flag(features.subject_type is t) for t in _TYPES})
-    inputs.update({f"object_{t.value.lower()}": _flag(features.object_type is t) for t in _TYPES})
-    inputs.update({f"cameo_{root:02d}": _flag(features.cameo_root == f"{root:02d}") for root in range(2, 21)})
+    inputs.update({name: _flag(features.pairing == p) for name, p in _PAIRING_INPUTS})
+    inputs.update({name: _flag(features.quad_class == q) for name, q in _QUAD_INPUTS})
+    inputs.update({name: _flag(features.modality is m) for name, m in _MODALITY_INPUTS})
+    inputs.update({name: _flag(features.subject_type is t) for name, t in _SUBJECT_INPUTS})
+    inputs.update({name: _flag(features.object_type is t) for name, t in _OBJECT_INPUTS})
+    inputs.update({name: _flag(features.cameo_root == root) for name, root in _CAMEO_INPUTS})
     return inputs
+
+
+# the one-hot inputs' names with the value each stands for, spelt once (not at every triple)
+_PAIRING_INPUTS = tuple((f"pairing_{p}", p) for p in _PAIRINGS)
+_QUAD_INPUTS = tuple((f"quad_{q}", q) for q in _QUADS)
+_MODALITY_INPUTS = tuple((f"modality_{m.value}", m) for m in _MODALITIES)
+_SUBJECT_INPUTS = tuple((f"subject_{t.value.lower()}", t) for t in _TYPES)
+_OBJECT_INPUTS = tuple((f"object_{t.value.lower()}", t) for t in _TYPES)
+_CAMEO_INPUTS = tuple((f"cameo_{root:02d}", f"{root:02d}") for root in range(2, 21))
 
 
 #: Which inputs make up each feature group (what the fitter adds or leaves out as one).

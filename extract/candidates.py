@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from extract.addressed_requests import with_addressed_requests
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, children_of
 from extract.characterising_acts import with_clause_doer
 from extract.consequence_threats import consequence_threats
 from extract.conveyed_objects import without_conveyed_recipient
@@ -105,4 +105,4 @@ def _names_a_document(token: Token, pos: str, ctx: Context) -> bool:
     Accords": lexicon ``document_name_nouns`` with a proper-noun compound): the name of a document,
     no event of the clause's actors ("marked the anniversary of the Good Friday Agreement")."""
     return pos == "PROPN" and token.lower_ in ctx.lexicon.document_name_nouns and any(
-        child.dep_ == "compound" and child.pos_ == "PROPN" for child in token.children)
+        child.dep_ == "compound" and child.pos_ == "PROPN" for child in children_of(token))

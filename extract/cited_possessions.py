@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.patterns import Context, actors_of
 from graph.model import Actor
 
@@ -20,5 +21,5 @@ _POSSESSIVE_PRONOUN_TAG = "PRP$"
 
 def pronoun_possessor_actors(noun: Token, ctx: Context) -> list[Actor]:
     """The actors the noun's possessive pronoun resolves to; [] when its possessor is a name or none."""
-    return [actor for child in noun.children if child.dep_ == "poss" and child.tag_ == _POSSESSIVE_PRONOUN_TAG
+    return [actor for child in children_of(noun) if child.dep_ == "poss" and child.tag_ == _POSSESSIVE_PRONOUN_TAG
             for actor in actors_of(child, ctx)]

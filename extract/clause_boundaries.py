@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
+
 #: Tags of finite verb forms (past, present, modal): a verb of these forms has a subject of its own.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -26,4 +28,4 @@ def opens_own_clause(conjunct: Token) -> bool:
     if verb.tag_ not in _FINITE_TAGS or verb.pos_ not in ("VERB", "AUX"):
         return False
     clause = verb.head if verb.dep_ in ("aux", "auxpass") else verb  # "and Ireland will do the same"
-    return not any(child.dep_ in _SUBJECT_ARCS for child in clause.children)
+    return not any(child.dep_ in _SUBJECT_ARCS for child in children_of(clause))

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.mentions import Mention, MentionKind
 from graph.model import ActorType
 
@@ -52,8 +53,8 @@ def relative_clause_subject(pronoun: Token, by_token: Mapping[int, Mention]) -> 
         governor = governor.head
     if governor.pos_ not in ("VERB", "AUX"):
         return None
-    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-    if len(subjects) != 1 or (subjects[0].conjuncts and pronoun.lower_ == "it"):
+    subjects = [c for c in children_of(governor) if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or (conjuncts_of(subjects[0]) and pronoun.lower_ == "it"):
         return None
     mention = _named(subjects[0], by_token)
     return None if mention is None or mention.actor.type is ActorType.PERSON else mention
@@ -76,7 +77,7 @@ def adjunct_object(pronoun: Token, by_token: Mapping[int, Mention]) -> Mention |
     participle = pronoun.head
     if pronoun.dep_ != "dobj" or not _is_comma_participle(participle):
         return None
-    objects = [c for c in participle.head.children if c.dep_ == "dobj" and c.i < participle.i]
+    objects = [c for c in children_of(participle.head) if c.dep_ == "dobj" and c.i < participle.i]
     if len(objects) != 1:
         return None
     antecedent = objects[0] if _named(objects[0], by_token) is not None else (
@@ -90,15 +91,15 @@ def _makes_object_an_agent(participle: Token) -> bool:
     """A verb whose complement tells what its object did or is to do ("accusing it of meddling",
     "blaming it for", "urging it to withdraw"): its object is an actor, not a thing."""
     return any((c.dep_ == "prep" and c.lower_ in _AGENT_COMPLEMENT_PREPOSITIONS) or c.dep_ in ("xcomp", "ccomp")
-               for c in participle.children)
+               for c in children_of(participle))
 
 
 def _object_phrase_party(thing: Token, participle: Token, by_token: Mapping[int, Mention]) -> Token | None:
     """The one actor a preposition names on the main clause's verb or on its object when that
     object is a thing ("cut ties with Kenya, accusing it of ..."), before the adjunct."""
     holders = (thing.head, thing)
-    named = [g for holder in holders for p in holder.children if p.dep_ == "prep" and p.i < participle.i
-             for g in p.children if g.dep_ == "pobj" and _named(g, by_token) is not None]
+    named = [g for holder in holders for p in children_of(holder) if p.dep_ == "prep" and p.i < participle.i
+             for g in children_of(p) if g.dep_ == "pobj" and _named(g, by_token) is not None]
     return named[0] if len(named) == 1 else None
 
 
@@ -110,7 +111,7 @@ def _is_comma_participle(verb: Token) -> bool:
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:
-    plural = noun.tag_ in _PLURAL_NOUN_TAGS or bool(noun.conjuncts)
+    plural = noun.tag_ in _PLURAL_NOUN_TAGS or bool(conjuncts_of(noun))
     if pronoun.lower_ in _PLURAL_OBJECT_PRONOUNS:
         return plural
     return pronoun.lower_ in _SINGULAR_OBJECT_PRONOUNS and not plural

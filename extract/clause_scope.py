@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.phrase_heads import object_governor
 
 #: Subordinators of time and reason: their clause states when or why, not what is intended.
@@ -28,7 +29,7 @@ def finite_conjunct_partner(verb: Token) -> Token | None:
     infinitive = verb.head
     if verb.dep_ != "conj" or verb.tag_ not in _FINITE_TAGS or infinitive.tag_ != "VB":
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(infinitive)):
         return None
     governor = infinitive.head
     if infinitive.dep_ not in ("xcomp", "advcl", "ccomp") or governor.pos_ not in _VERBS | {"ADJ"}:
@@ -51,13 +52,13 @@ def is_completed_adverbial(clause: Token) -> bool:
     """An adverbial clause of time or reason whose verb is in a past or perfect tense: "after Iran
     seized the tanker", "since Russia invaded", "because Ankara had closed the border"."""
     if clause.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in TIME_AND_REASON_MARKERS for c in clause.children
+        c.dep_ == "mark" and c.lower_ in TIME_AND_REASON_MARKERS for c in children_of(clause)
     ):
         return False
     if clause.tag_ == "VBD":
-        return not any(c.dep_ == "aux" for c in clause.children)  # "after it could strike" is no completed act
+        return not any(c.dep_ == "aux" for c in children_of(clause))  # "after it could strike" is no completed act
     return clause.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in clause.children
+        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in children_of(clause)
     )
 
 
@@ -69,13 +70,13 @@ def _own_agent(noun: Token) -> Token | None:
     """The agent a noun event names in its own phrase: a possessor ("Russia's invasion"), a named
     modifier ("the Russian invasion", "EU sanctions") or a "by" phrase ("strikes by Israel");
     pronouns ("its offensive") name no other agent."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
         if child.dep_ in ("compound", "amod") and (child.ent_type_ in _AGENT_ENTITIES or child.pos_ == "PROPN"):
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return next((g for g in children_of(child) if g.dep_ == "pobj"), None)
     return None
 
 
@@ -88,7 +89,7 @@ def _governing_verb(noun: Token) -> Token | None:
 def _clause_subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it completes ("refused [to criticise]")."""
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
             return subject
         verb = verb.head
@@ -111,4 +112,4 @@ def names_another_agent(noun: Token) -> bool:
 
 def is_definite(noun: Token) -> bool:
     """A noun determined by a possessor or "the": it refers to a known, presupposed event."""
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in children_of(noun))

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.mentions import BlockMentions
 from graph.model import Actor
 
@@ -60,19 +61,19 @@ def _clause_verb(token: Token) -> Token | None:
 
 def _arguments(verb: Token) -> Iterator[Token]:
     """The verb's noun arguments and the objects of its prepositions."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in _ARGUMENT_ARCS:
             yield child
         elif child.dep_ in _PHRASE_ARCS:
-            yield from (g for g in child.children if g.dep_ == "pobj")
+            yield from (g for g in children_of(child) if g.dep_ == "pobj")
 
 
 def _with_its_own(argument: Token) -> Iterator[Token]:
     """An argument and the nouns standing with it: possessors, conjuncts, compounds, appositions,
     and the objects of its own prepositions ("agreements with China")."""
     yield argument
-    for child in argument.children:
+    for child in children_of(argument):
         if child.dep_ in _WITHIN_ARCS:
             yield from _with_its_own(child)
         elif child.dep_ == "prep":
-            yield from (g for g in child.children if g.dep_ == "pobj")
+            yield from (g for g in children_of(child) if g.dep_ == "pobj")

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.main_clause_it import DUMMY_IT_VERBS
 from extract.mentions import Mention
 from graph.model import ActorType
@@ -31,14 +32,14 @@ def conjoined_clause_subject(pronoun: Token, by_token: Mapping[int, Mention]) ->
     verb = pronoun.head
     if pronoun.lower_ != "it" or pronoun.dep_ != "nsubj" or verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if verb.lemma_.lower() in DUMMY_IT_VERBS or any(c.dep_ in ("auxpass", "expl") for c in verb.children):
+    if verb.lemma_.lower() in DUMMY_IT_VERBS or any(c.dep_ in ("auxpass", "expl") for c in children_of(verb)):
         return None
     first = verb.head
-    coordinators = [c for c in first.children if c.dep_ == "cc" and first.i < c.i < pronoun.i]
+    coordinators = [c for c in children_of(first) if c.dep_ == "cc" and first.i < c.i < pronoun.i]
     if first.pos_ not in ("VERB", "AUX") or not coordinators or coordinators[-1].lower_ not in _CLAUSE_COORDINATORS:
         return None
-    subjects = [c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1 or subjects[0].conjuncts:
+    subjects = [c for c in children_of(first) if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or conjuncts_of(subjects[0]):
         return None
     mention = by_token.get(subjects[0].i)
     if mention is None or mention.actor.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.intended_threats import THREAT_CONFIDENCE
 from extract.patterns import Candidate, Context, actors_of, clause_subject, subject_actors
 from extract.speech_acts import Threats
@@ -28,7 +29,7 @@ def predicts_consequences(clause: Token, threats: Threats) -> bool:
     affirmed clause of a consequence verb whose direct object is a consequence noun."""
     if clause.lemma_.lower() not in threats.consequence_verbs:
         return False
-    children = list(clause.children)
+    children = list(children_of(clause))
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children)
     negated = any(c.dep_ == "neg" for c in children)
     consequence = any(c.dep_ == "dobj" and c.lemma_.lower() in threats.consequence_nouns for c in children)
@@ -41,11 +42,11 @@ def consequence_threats(verb: Token, ctx: Context) -> Iterator[Candidate]:
     threats = ctx.ontology.speech_acts.threats
     if verb.lemma_.lower() not in threats.stating_verbs or THREATEN_RELATION not in ctx.ontology.relations:
         return
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "ccomp" or not predicts_consequences(clause, threats):
             continue
         speakers = subject_actors(clause_subject(verb, ctx), ctx)
-        targets = [actor for c in clause.children if c.dep_ == "nsubj" for actor in actors_of(c, ctx)
+        targets = [actor for c in children_of(clause) if c.dep_ == "nsubj" for actor in actors_of(c, ctx)
                    if not any(same_state(actor, speaker) for speaker in speakers)]
         if speakers and targets:
             yield Candidate(verb, THREATEN_RELATION, tuple(speakers), tuple(targets), (), THREAT_CONFIDENCE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extract.block_index import children_of
 from extract.patterns import Candidate, Context, actors_of
 from graph.model import DropReason
 
@@ -22,7 +23,7 @@ def without_conveyed_recipient(candidate: Candidate, ctx: Context) -> Candidate:
     if (candidate.drop is not None or not candidate.objects or trigger.pos_ != "VERB"
             or trigger.lemma_.lower() not in ctx.lexicon.conveying_verbs):
         return candidate
-    conveyed = [child for child in trigger.children if child.dep_ == "dobj"]
+    conveyed = [child for child in children_of(trigger) if child.dep_ == "dobj"]
     sent = {actor.id for child in conveyed for actor in actors_of(child, ctx)}
     if not sent or not {actor.id for actor in candidate.objects} <= sent:
         return candidate

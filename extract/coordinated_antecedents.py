@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from spacy.tokens import Span, Token
 
+from extract.block_index import children_of
 from extract.mentions import Mention
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -26,7 +27,7 @@ def has_coordinated_subject(
     """Whether the subject of the sentence's main clause is a coordination ("X and Y") whose head
     names an actor that ``counts`` (a state or organisation for "it", a person for "he"/"she") and
     that names another such actor (the parser may hang the conjunct on any word of a long name)."""
-    for child in sentence.root.children:
+    for child in children_of(sentence.root):
         mention = by_token.get(child.i)
         if child.dep_ in _SUBJECT_DEPS and mention is not None and counts(mention):
             phrase = [t for t in child.subtree if _in_phrase(t, child)]

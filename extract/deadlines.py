@@ -11,6 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 
 #: Dependencies of an infinitive on a verb or on its time-span object ("72 hours to leave").
@@ -58,14 +59,14 @@ def load_deadline_words(path: Path) -> DeadlineWords:
 
 def deadline_ends(verb: Token, words: DeadlineWords) -> list[Token]:
     """The "until"/"till" phrases of ``verb``: a deadline given by its end ("until Friday")."""
-    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.end_prepositions]
+    return [c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in words.end_prepositions]
 
 
 def granted_spans(verb: Token, words: DeadlineWords) -> list[Token]:
     """The spans of time ``verb`` gives ("gave X 72 hours"), also one the parser hung on the
     addressee ("gave [the envoy a week] to leave")."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative")]
-    return [t for o in objects for t in (o, *o.children)
+    objects = [c for c in children_of(verb) if c.dep_ in ("dobj", "npadvmod", "dative")]
+    return [t for o in objects for t in (o, *children_of(o))
             if t.dep_ in ("dobj", "npadvmod") and is_period(t, words)]
 
 
@@ -75,32 +76,32 @@ def timed_infinitives(verb: Token, words: DeadlineWords) -> list[Token]:
     spans = granted_spans(verb, words)
     if not spans and not deadline_ends(verb, words):
         return []
-    return [c for holder in (verb, *spans) for c in holder.children
-            if c.dep_ in _INFINITIVES and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [c for holder in (verb, *spans) for c in children_of(holder)
+            if c.dep_ in _INFINITIVES and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))]
 
 
 def is_period(noun: Token, words: DeadlineWords) -> bool:
     """ "72 hours", "a week", "a deadline": a span of time, not the time of the act ("last month")."""
-    if any(c.lower_ in _TIME_DEICTICS for c in noun.children):
+    if any(c.lower_ in _TIME_DEICTICS for c in children_of(noun)):
         return False
     lemma = noun.lemma_.lower()
     periods = words.period_nouns
     return lemma in periods or any(
-        " ".join((c.lemma_.lower(), lemma)) in periods for c in noun.children if c.dep_ == "compound"
+        " ".join((c.lemma_.lower(), lemma)) in periods for c in children_of(noun) if c.dep_ == "compound"
     )
 
 
 def given_deadline(verb: Token, words: DeadlineWords) -> tuple[Token, Token] | None:
     """(the one given the deadline, the deadline word) of a verb of giving: "gave X an ultimatum",
     "set X a deadline" (the noun), "gave X until Friday to withdraw" (the infinitive)."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     nouns = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in words.deadline_nouns]
     given = [c for c in children if c.dep_ in ("dative", "dobj") and c not in nouns]
     if not given:
         return None
     if nouns and given[0].i < nouns[0].i:
         return given[0], nouns[0]
-    acts = [c for c in children if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)]
+    acts = [c for c in children if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in children_of(c))]
     if deadline_ends(verb, words) and acts:
         return given[0], acts[0]
     return None

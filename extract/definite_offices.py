@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from extract.block_index import block_sentences, block_words
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.official_states import state_in_focus
@@ -57,11 +58,12 @@ class DefiniteOffices:
         organisation (``descriptions``: "the kingdom") are left to extract/description_reference.py."""
         heads = roles_heads(roles)
         sentence_states: dict[int, set[str]] = {}
+        by_index = block_words(doc)  # the block's own Token objects (``doc[i]`` makes one at each asking)
         for named in by_token.values():
             if named.actor.country:
-                sentence_states.setdefault(doc[named.start].sent.start, set()).add(named.actor.country)
+                sentence_states.setdefault(by_index[named.start].sent.start, set()).add(named.actor.country)
         for i in sorted(heads):
-            head = doc[i]
+            head = by_index[i]
             mention = by_token.get(i)
             if mention is not None:
                 if mention.kind in _OFFICE_KINDS and mention.actor.country and head.tag_ in _SINGULAR \
@@ -111,7 +113,7 @@ def _focus_office(gazetteer: Gazetteer, roles: BlockRoles, head: Token, by_token
     role = _role_ending_at(roles, head.i)
     if role is None or role.sector != "GOV":
         return None
-    state = state_in_focus(head, list(head.doc.sents), by_token, subject_before_block)
+    state = state_in_focus(head, list(block_sentences(head.doc)), by_token, subject_before_block)
     return gazetteer.country_actor(state) if state is not None else None
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.ontology import Trigger
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
@@ -38,8 +39,8 @@ def denied_charges(verb: Token, ctx: Context) -> list[Token]:
     lemma = verb.lemma_.lower()
     if DENIAL_CODE not in ctx.ontology.verbs.object_codes.get(lemma, ()):
         return []  # the dictionary codes no object of this verb as a denial: most verbs
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [conj for obj in objects for conj in obj.conjuncts]
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
+    objects += [conj for obj in objects for conj in conjuncts_of(obj)]
     return [
         obj for obj in objects
         if (match := ctx.ontology.verbs.predicate_match(lemma, obj)) is not None and match.code == DENIAL_CODE
@@ -52,8 +53,8 @@ def _is_claim_of_title(noun: Token) -> bool:
     if noun.lemma_.lower() != "claim":
         return False
     # the parser may hang the preposition on the verb right after the noun ("rejected [X's claim] to Y")
-    following = [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
-    return any(c.dep_ == "prep" and c.lower_ in _TITLE_PREPOSITIONS for c in [*noun.children, *following])
+    following = [c for c in children_of(noun.head) if c.i == noun.right_edge.i + 1]
+    return any(c.dep_ == "prep" and c.lower_ in _TITLE_PREPOSITIONS for c in [*children_of(noun), *following])
 
 
 def denial_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:

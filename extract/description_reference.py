@@ -36,7 +36,7 @@ from enum import StrEnum
 
 from spacy.tokens import Token
 
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, children_of
 from extract.ontology import Lexicon
 from graph.model import Actor, ActorType
 
@@ -73,16 +73,16 @@ def description_kind(token: Token, lexicon: Lexicon, proper: bool = False) -> De
         kind = DescriptionKind.RELATIONAL
     else:
         return None
-    determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+    determiners = [c.lower_ for c in children_of(token) if c.dep_ == "det"]
     possessed = kind is DescriptionKind.RELATIONAL and not determiners and relation_possessor(token) is not None
     if determiners != ["the"] and not possessed:
         return None
     charged = token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.accusing_verbs
-    for child in token.children:
+    for child in children_of(token):
         # "the state of emergency" restricts; "accused the country of provocations" is the charge,
         # whatever the parse attached it to, as is "of lying"
         of_noun = child.dep_ == "prep" and child.lower_ == "of" and not charged and any(
-            g.dep_ == "pobj" and g.tag_ != "VBG" for g in child.children)
+            g.dep_ == "pobj" and g.tag_ != "VBG" for g in children_of(child))
         own_possessor = possessed and child.dep_ == "poss"
         if (child.dep_ in _RESTRICTING_ARCS and not own_possessor) or of_noun:
             return None
@@ -107,12 +107,13 @@ def may_describe(tokens: BlockTokens, i: int, lexicon: Lexicon) -> bool:
 
 def _scoped(token: Token, lexicon: Lexicon) -> bool:
     """Whether a word naming an organisation's scope modifies ``token`` ("the world body")."""
-    return any(c.dep_ in ("amod", "compound") and c.lower_ in lexicon.organisation_scope_words for c in token.children)
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in lexicon.organisation_scope_words
+               for c in children_of(token))
 
 
 def relation_possessor(token: Token) -> Token | None:
     """The possessor of a relational noun ("its" of "its neighbour", "Russia" of "Russia's ally")."""
-    return next((c for c in token.children if c.dep_ == "poss"), None)
+    return next((c for c in children_of(token) if c.dep_ == "poss"), None)
 
 
 def as_description_kind(

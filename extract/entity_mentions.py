@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, children_of, span_root
 from extract.gazetteer import Gazetteer, fold
 from extract.gazetteer_matches import GazetteerMatcher
 from extract.mentions import Mention, MentionKind
@@ -78,7 +78,7 @@ class EntityNames:
     def _possessor_state(self, doc: Doc, start: int, end: int) -> str | None:
         """The state written as the possessor of the name ``doc[start:end]`` ("Russia's Federal
         Security Service"): the organisation is that state's."""
-        for child in doc[start:end].root.children:
+        for child in children_of(span_root(doc, start, end)):
             if child.dep_ == "poss" and child.i < start:
                 return self.matcher.country_inside(doc, child.left_edge.i, child.i + 1)
         return None
@@ -174,7 +174,7 @@ def _possessed_role_head(name: Span, roles: BlockRoles) -> bool:
     found = roles.at(last.i)
     if found is None or found[0] != name.end:
         return False
-    return any(child.dep_ == "poss" and child.i < name.start for child in name.root.children)
+    return any(child.dep_ == "poss" and child.i < name.start for child in children_of(name.root))
 
 
 def surname_mentions(tokens: BlockTokens, taken: set[int], persons: PersonRegistry) -> list[Mention]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.patterns import (
     Candidate,
     Context,
@@ -60,7 +61,7 @@ _PARTICLE_ARCS = frozenset({"prt", "advmod", "prep"})
 def _verb_words(verb: Token) -> set[str]:
     """The verb's lemma, and with each of its particles ("call in", "call back")."""
     lemma = verb.lemma_.lower()
-    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in _PARTICLE_ARCS)}
+    return {lemma, *(f"{lemma} {c.lower_}" for c in children_of(verb) if c.dep_ in _PARTICLE_ARCS)}
 
 
 def _noun_words(noun: Token) -> set[str]:
@@ -101,13 +102,13 @@ def _sender_states(noun: Token, ctx: Context) -> list[Actor]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
 
 
 def _subject(verb: Token, ctx: Context) -> Found:
     """Who acts: the clause subject, or in the passive the "by" agent."""
     if _is_passive(verb):
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"]
         return Found(tuple(agents), 0.9)
     return clause_subject(verb, ctx)
 
@@ -116,11 +117,11 @@ def _patient(verb: Token, particles: frozenset[str] = frozenset()) -> list[Token
     """Whom the verb acts on: its direct object, or in the passive its subject; else the object of a
     particle the parser took for a preposition ("called in the envoy", with "call in" in ``particles``)."""
     deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
-    direct = [c for c in verb.children if c.dep_ in deps]
+    direct = [c for c in children_of(verb) if c.dep_ in deps]
     lemma = verb.lemma_.lower()
     return direct or [
-        g for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in particles
-        for g in c.children if g.dep_ == "pobj"
+        g for c in children_of(verb) if c.dep_ == "prep" and f"{lemma} {c.lower_}" in particles
+        for g in children_of(c) if g.dep_ == "pobj"
     ]
 
 
@@ -168,28 +169,28 @@ def _expulsion(verb: Token, words: set[str], ctx: Context) -> SpanningAct | None
         ordered = _ordered_to_leave(verb, ctx)
         leavers += [leaver for leaver, _ in ordered]
         spans.update(leaving.i for _, leaving in ordered)
-        left += [place for _, leaving in ordered for place in leaving.children if place.dep_ == "dobj"]
+        left += [place for _, leaving in ordered for place in children_of(leaving) if place.dep_ == "dobj"]
         out_of = _ordered_out_of(verb)
         if out_of:
-            leavers += [c for c in verb.children if c.dep_ == "nsubjpass"]
+            leavers += [c for c in children_of(verb) if c.dep_ == "nsubjpass"]
             left += out_of
     if words & ctx.ontology.deadlines.granting_verbs:
         # "gave X 72 hours to leave": the span is the object, or an adverbial noun when the parser
         # reads X as the object's dative
-        deadlines = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
+        deadlines = [c for c in children_of(verb) if c.dep_ in ("dobj", "npadvmod")]
         leaving_verbs = [
-            c for holder in (verb, *deadlines) for c in holder.children
+            c for holder in (verb, *deadlines) for c in children_of(holder)
             if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and _is_leaving(c, ctx)
         ]
         if leaving_verbs:
-            leavers += [c for c in verb.children if c.dep_ == "dative"]
+            leavers += [c for c in children_of(verb) if c.dep_ == "dative"]
             # "gave [X's envoy a week] to leave" (the parser hangs the span on the addressee), "gave
             # X's envoy until Friday to leave": the object is the addressee
-            leavers += [c for c in verb.children if c.dep_ == "dobj" and (_carries_span(c) or _ends_by_date(verb))]
+            leavers += [c for c in children_of(verb) if c.dep_ == "dobj" and (_carries_span(c) or _ends_by_date(verb))]
             spans.update(t.i for t in leaving_verbs)
     if _declares_expelling_predicate(verb, ctx):
         leavers += _patient(verb) + [
-            g for c in verb.children if c.dep_ in ("ccomp", "oprd") for g in c.children if g.dep_ == "nsubj"
+            g for c in children_of(verb) if c.dep_ in ("ccomp", "oprd") for g in children_of(c) if g.dep_ == "nsubj"
         ] + _compounded_on_predicate(verb, ctx)
     leavers = [t for t in leavers if _is_expellable(t, ctx)]
     if not leavers:
@@ -214,25 +215,25 @@ def _ordered_to_leave(verb: Token, ctx: Context) -> list[tuple[Token, Token]]:
     ("ordered [the envoy] [to leave]": the governor's object, in the passive its subject), a clause
     ("ordered [the envoy to leave]") or an infinitive hung on the object."""
     pairs: list[tuple[Token, Token]] = []
-    for leaving in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _is_leaving(c, ctx)):
-        own = [g for g in leaving.children if g.dep_ == "nsubj"]
+    for leaving in (c for c in children_of(verb) if c.dep_ in ("xcomp", "ccomp") and _is_leaving(c, ctx)):
+        own = [g for g in children_of(leaving) if g.dep_ == "nsubj"]
         controlled = [t for t in clause_subject(leaving, ctx).tokens if t.head == verb]
         pairs += [(leaver, leaving) for leaver in own or controlled]
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        pairs += [(obj, c) for c in obj.children if c.dep_ in ("acl", "relcl") and _is_leaving(c, ctx)]
+    for obj in (c for c in children_of(verb) if c.dep_ == "dobj"):
+        pairs += [(obj, c) for c in children_of(obj) if c.dep_ in ("acl", "relcl") and _is_leaving(c, ctx)]
     return pairs
 
 
 def _carries_span(noun: Token) -> bool:
     """A noun the parser hung a span of time on ("the envoy [a week]")."""
-    return any(c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
+    return any(c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") for c in children_of(noun))
 
 
 def _ends_by_date(verb: Token) -> bool:
     """A time limit given by a preposition and a date ("until Friday", "by Monday")."""
     return any(
         pobj.ent_type_ in ("DATE", "TIME")
-        for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+        for prep in children_of(verb) if prep.dep_ == "prep" for pobj in children_of(prep) if pobj.dep_ == "pobj"
     )
 
 
@@ -241,15 +242,15 @@ def _ordered_out_of(verb: Token) -> list[Token]:
     if not _is_passive(verb):
         return []
     return [
-        pobj for out in verb.children if out.dep_ in ("prep", "prt", "advmod") and out.lower_ == "out"
-        for of in out.children if of.dep_ == "prep" and of.lower_ == "of"
-        for pobj in of.children if pobj.dep_ == "pobj"
+        pobj for out in children_of(verb) if out.dep_ in ("prep", "prt", "advmod") and out.lower_ == "out"
+        for of in children_of(out) if of.dep_ == "prep" and of.lower_ == "of"
+        for pobj in children_of(of) if pobj.dep_ == "pobj"
     ]
 
 
 def _is_leaving(verb: Token, ctx: Context) -> bool:
     return verb.lemma_.lower() in ctx.lexicon.leaving_verbs and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)
     )
 
 
@@ -257,7 +258,7 @@ def leaves_the_expellers_land(leaving: Token, subjects: list[Actor], ctx: Contex
     """What is left is the subject's own land or nothing named: "to leave", "to leave the country",
     "to leave Malian soil", "to leave Mali" (said by Mali); not "to leave the meeting" or, said by the
     UN, "to leave Ukraine"."""
-    for place in (c for c in leaving.children if c.dep_ == "dobj"):
+    for place in (c for c in children_of(leaving) if c.dep_ == "dobj"):
         named = [a.country for a in actors_of(place, ctx) or modifier_actors(place, ctx)]
         own = bool(named) and set(named) <= _countries(subjects)
         if not own and (named or place.lemma_.lower() not in ctx.lexicon.expelled_from_nouns):
@@ -281,7 +282,7 @@ def _compounded_on_predicate(verb: Token, ctx: Context) -> list[Token]:
     start = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.lower_ in first_words), None)
     if start is None:
         return []
-    holders = [c for c in verb.children if c.i > verb.i and c.left_edge.i <= start <= c.right_edge.i]
+    holders = [c for c in children_of(verb) if c.i > verb.i and c.left_edge.i <= start <= c.right_edge.i]
     return [t for c in holders for t in c.subtree if verb.i < t.i < start and t.pos_ in ("NOUN", "PROPN")]
 
 
@@ -335,7 +336,7 @@ _HOMEWARD = frozenset({"home", "back"})
 
 
 def _homeward(verb: Token) -> bool:
-    return any(c.lower_ in _HOMEWARD for c in verb.children)
+    return any(c.lower_ in _HOMEWARD for c in children_of(verb))
 
 
 def _recaller(verb: Token, ctx: Context) -> Found:
@@ -355,7 +356,7 @@ def _recaller(verb: Token, ctx: Context) -> Found:
 def _owned_by_pronoun(envoys: list[Token], ctx: Context) -> bool:
     """ "its ambassador", "their envoys": the clause's own envoy, whatever the pronoun resolved to."""
     pronouns = ctx.lexicon.thing_pronouns | ctx.lexicon.unresolvable_pronouns
-    return any(c.dep_ == "poss" and c.lower_ in pronouns for t in envoys for c in t.children)
+    return any(c.dep_ == "poss" and c.lower_ in pronouns for t in envoys for c in children_of(t))
 
 
 def _host_states(envoy: Token, verb: Token, ctx: Context) -> list[Actor]:
@@ -365,7 +366,7 @@ def _host_states(envoy: Token, verb: Token, ctx: Context) -> list[Actor]:
         actor
         for holder in (envoy, verb)
         for prep in _host_prepositions(holder, ctx)
-        for pobj in prep.children
+        for pobj in children_of(prep)
         if pobj.dep_ == "pobj"
         for actor in actors_of(pobj, ctx)
         if actor.country
@@ -375,11 +376,11 @@ def _host_states(envoy: Token, verb: Token, ctx: Context) -> list[Actor]:
 def _host_prepositions(holder: Token, ctx: Context) -> Iterator[Token]:
     """The holder's prepositions of the lexicon's ``host_prepositions``, two-word ones ("out of")
     as the parse chains them (out -> of)."""
-    for prep in (c for c in holder.children if c.dep_ == "prep"):
+    for prep in (c for c in children_of(holder) if c.dep_ == "prep"):
         if prep.lower_ in ctx.lexicon.host_prepositions:
             yield prep
         yield from (
-            inner for inner in prep.children
+            inner for inner in children_of(prep)
             if inner.dep_ == "prep" and f"{prep.lower_} {inner.lower_}" in ctx.lexicon.host_prepositions
         )
 
@@ -411,18 +412,18 @@ def _places_at(verb: Token, ctx: Context) -> list[Token]:
     """The objects of the verb's prepositions of place ("outside", "at"; "in front of" as the parser
     chains it: in -> front -> of)."""
     places: list[Token] = []
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+    for prep in (c for c in children_of(verb) if c.dep_ == "prep"):
+        for pobj in (g for g in children_of(prep) if g.dep_ == "pobj"):
             if prep.lower_ in ctx.lexicon.at_prepositions:
                 places.append(pobj)
-            for inner in (c for c in pobj.children if c.dep_ == "prep"):
+            for inner in (c for c in children_of(pobj) if c.dep_ == "prep"):
                 if f"{prep.lower_} {pobj.lower_} {inner.lower_}" in ctx.lexicon.at_prepositions:
-                    places.extend(g for g in inner.children if g.dep_ == "pobj")
+                    places.extend(g for g in children_of(inner) if g.dep_ == "pobj")
     return places
 
 
 def _is_protester(token: Token, ctx: Context) -> bool:
     """A protester noun, or a quantity of them ("hundreds of protesters")."""
-    nouns = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj")]
+    nouns = [token, *(g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in children_of(c) if g.dep_ == "pobj")]
     return any(n.lemma_.lower() in ctx.lexicon.protester_nouns for n in nouns)

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.mentions import BlockMentions
 from extract.organisation_names import OrganisationNames
 from graph.model import Actor
@@ -159,7 +160,7 @@ def is_mutual_pair(token: Token, epithets: Epithets) -> bool:
     determiner and no number (a number makes it a pair or group reference of its own)."""
     if token.tag_ != "NNS" or token.lemma_.lower() not in epithets.mutual_pair_nouns:
         return False
-    lefts = [c for c in token.children if c.i < token.i]
+    lefts = [c for c in children_of(token) if c.i < token.i]
     determiners = [c.lower_ for c in lefts if c.dep_ in ("det", "predet")]
     return determiners == ["the"] and not any(c.dep_ in ("nummod", "poss") for c in lefts)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.polarity_morphology import NO_AFFIXES, NegatingAffixes, negated_valence
 
 #: Valence from which a word counts as clearly evaluative, on VADER's scale of mean ratings from -4
@@ -111,9 +112,9 @@ def predicate_judgement(predicate: Token, words: EvaluativeWords, negators: froz
     a reliable partner", "no friend") turns a merit into a fault; denying a fault ("not a threat")
     praises no one: unclear."""
     judging = list(_judging_words(predicate))
-    relating = [word for head in judging for prep in head.children
+    relating = [word for head in judging for prep in children_of(head)
                 if prep.dep_ == "prep" and prep.lower_ in RELATING_PREPOSITIONS for word in prep.subtree]
-    others = [word for head in judging for prep in head.children
+    others = [word for head in judging for prep in children_of(head)
               if prep.dep_ == "prep" and prep.lower_ not in RELATING_PREPOSITIONS for word in prep.subtree]
     if _side(others, words) is not None:
         return Judgement.UNCLEAR
@@ -156,7 +157,7 @@ def _clear(valence: float) -> bool:
 
 def _judging_words(predicate: Token) -> Iterator[Token]:
     yield predicate
-    for child in predicate.children:
+    for child in children_of(predicate):
         if child.dep_ in _JUDGING_ARCS:
             yield from _judging_words(child)
 
@@ -164,4 +165,4 @@ def _judging_words(predicate: Token) -> Iterator[Token]:
 def negated_predicate(predicate: Token, negators: frozenset[str]) -> bool:
     """A negator on the predicate or a coordinated head: "not a threat", "no friend", "never an ally"."""
     return any(child.dep_ in ("neg", "det", "advmod", "preconj") and child.lower_ in negators
-               for head in _judging_words(predicate) for child in head.children)
+               for head in _judging_words(predicate) for child in children_of(head))

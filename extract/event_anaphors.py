@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.event_memory import EventMemory, RememberedEvent
 from extract.official_protests import OFFICIAL_COMPLAINT_CODE, acts_for_a_government
 from extract.patterns import Candidate, Context
@@ -62,7 +63,7 @@ def names_its_doer(noun: Token) -> bool:
     participle ("the move, announced by Ankara"), or its matter ("the decision on the talks"): it
     refers to no earlier act."""
     return any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in _OWN_ACT_PREPS)
-               for c in noun.children) or any(c.dep_ == "acl" and _agent_objects(c) for c in noun.children)
+               for c in children_of(noun)) or any(c.dep_ == "acl" and _agent_objects(c) for c in children_of(noun))
 
 
 def participant_doers(noun: Token, ctx: Context) -> tuple[Actor, ...]:
@@ -70,17 +71,17 @@ def participant_doers(noun: Token, ctx: Context) -> tuple[Actor, ...]:
     "by" ("the move by Ankara"), or, for a general event anaphor, the agent of a participle on it
     ("the move, announced by Ankara", "the decision, taken by Hanoi"): announcing or taking a
     move is making it, while brokering a deal or reporting an attack is not doing it."""
-    tokens = [c for c in noun.children if c.dep_ == "poss"]
-    tokens += [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-               for g in c.children if g.dep_ == "pobj"]
+    tokens = [c for c in children_of(noun) if c.dep_ == "poss"]
+    tokens += [g for c in children_of(noun) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+               for g in children_of(c) if g.dep_ == "pobj"]
     if noun.lemma_.lower() in ctx.ontology.event_nouns.classes:
-        tokens += [g for c in noun.children if c.dep_ == "acl" for g in _agent_objects(c)]
-    found = (ctx.actor(t) for head in tokens for t in (head, *head.conjuncts))
+        tokens += [g for c in children_of(noun) if c.dep_ == "acl" for g in _agent_objects(c)]
+    found = (ctx.actor(t) for head in tokens for t in (head, *conjuncts_of(head)))
     return tuple(dict.fromkeys(actor for actor in found if actor is not None))
 
 
 def _agent_objects(participle: Token) -> list[Token]:
-    return [g for c in participle.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children_of(participle) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def empathy_event_noun(verb: Token, ctx: Context) -> Token | None:
@@ -88,10 +89,11 @@ def empathy_event_noun(verb: Token, ctx: Context) -> Token | None:
     attack", "offered condolences after the bombing" (event_nouns.toml ``empathy_nouns``, with the
     preposition on the verb or on the empathy noun); None for any other verb."""
     empathy = ctx.ontology.event_nouns.empathy
-    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in empathy):
-        preps = [c for c in (*verb.children, *noun.children) if c.dep_ == "prep" and c.lower_ in empathy[noun.lower_]]
+    for noun in (c for c in children_of(verb) if c.dep_ == "dobj" and c.lower_ in empathy):
+        preps = [c for c in (*children_of(verb), *children_of(noun))
+                 if c.dep_ == "prep" and c.lower_ in empathy[noun.lower_]]
         for prep in preps:
-            event = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            event = next((g for g in children_of(prep) if g.dep_ == "pobj"), None)
             if event is not None:
                 return event
     return None
@@ -105,7 +107,7 @@ def official_protest_relation(candidate: Candidate, ctx: Context) -> str | None:
     verb = candidate.trigger
     if (candidate.drop is not DropReason.NO_OBJECT or verb.pos_ != "VERB" or not candidate.subjects
             or verb.lemma_.lower() not in ctx.ontology.speech_acts.official_protest.verbs
-            or not any(c.dep_ == "dobj" for c in verb.children)
+            or not any(c.dep_ == "dobj" for c in children_of(verb))
             or not all(acts_for_a_government(actor) for actor in candidate.subjects)):
         return None
     return ctx.ontology.relation_for_code(OFFICIAL_COMPLAINT_CODE).name
@@ -122,4 +124,4 @@ def evaluated_noun(candidate: Candidate, ctx: Context) -> Token | None:
         return None
     if ctx.ontology.relation(candidate.relation).cameo[:2] not in ctx.ontology.reaction_roots:
         return None
-    return next((c for c in predicate.head.children if c.dep_ == "nsubj"), None)
+    return next((c for c in children_of(predicate.head) if c.dep_ == "nsubj"), None)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind
@@ -141,7 +142,7 @@ class AgentLocator:
             return None  # neither an unqualified agent nor a local agent noun (most words: tested first)
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod", "poss"):
             return None  # "police station": a modifier, not an agent
-        if any(child.dep_ == "poss" for child in token.children):
+        if any(child.dep_ == "poss" for child in children_of(token)):
             return None
         return self._known_role(token) or local
 
@@ -167,8 +168,8 @@ class AgentLocator:
         """The places after the noun's prepositions ``preps``, by token, with their states."""
         return {
             pobj.i: self._place_states(pobj, mentions)
-            for prep in token.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for pobj in prep.children if pobj.dep_ == "pobj"
+            for prep in children_of(token) if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in children_of(prep) if pobj.dep_ == "pobj"
         }
 
     # -- rules 2 and 3: "people marched in Bukavu", "stormed the embassy in Khartoum" ------------
@@ -193,7 +194,7 @@ class AgentLocator:
                 if self._is_local(other):  # "police in Lagos arrested traders": the traders are there too
                     places.update(self._postmodifier_places(other, mentions, _PRESENCE_PREPS))
             if scene_verb.lemma_.lower() in self.lexicon.storming_verbs:
-                for obj in (c for c in scene_verb.children if c.dep_ == "dobj"):
+                for obj in (c for c in children_of(scene_verb) if c.dep_ == "dobj"):
                     if obj.lemma_.lower() in self.lexicon.mission_nouns:
                         places[obj.i] = self._place_states(obj, mentions)  # rule 3: where the stormed mission stands
         return {i: states for i, states in places.items() if states}
@@ -212,9 +213,9 @@ class AgentLocator:
         for scene_verb in _aimed_scene(verb):
             target_preps = {p for trig in self.ontology.triggers_for("VERB", scene_verb.lemma_.lower())
                             for p in trig.preps}
-            aimed = [c for c in scene_verb.children if c.dep_ == "dobj"] + [
-                g for c in scene_verb.children if c.dep_ == "prep" and c.lower_ in target_preps
-                for g in c.children if g.dep_ == "pobj"]
+            aimed = [c for c in children_of(scene_verb) if c.dep_ == "dobj"] + [
+                g for c in children_of(scene_verb) if c.dep_ == "prep" and c.lower_ in target_preps
+                for g in children_of(c) if g.dep_ == "pobj"]
             for place in aimed:
                 if place.i != argument.i:
                     places[place.i] = self._place_states(place, mentions)
@@ -223,13 +224,13 @@ class AgentLocator:
     def _locatives(self, verb: Token) -> Iterator[tuple[Token, Token]]:
         """(preposition, object) of the verb's prepositions of place, "in front of" as the parser
         chains it (in -> front -> of)."""
-        for prep in (c for c in verb.children if c.dep_ == "prep"):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        for prep in (c for c in children_of(verb) if c.dep_ == "prep"):
+            for pobj in (g for g in children_of(prep) if g.dep_ == "pobj"):
                 if (prep.lower_,) in self.words.locative_prepositions:
                     yield prep, pobj
-                for inner in (c for c in pobj.children if c.dep_ == "prep"):
+                for inner in (c for c in children_of(pobj) if c.dep_ == "prep"):
                     if (prep.lower_, pobj.lower_, inner.lower_) in self.words.locative_prepositions:
-                        yield prep, next((g for g in inner.children if g.dep_ == "pobj"), pobj)
+                        yield prep, next((g for g in children_of(inner) if g.dep_ == "pobj"), pobj)
 
     # -- places ----------------------------------------------------------------------------------
     def _place_states(self, token: Token, mentions: BlockMentions, depth: int = 0) -> set[str]:
@@ -238,7 +239,7 @@ class AgentLocator:
         city of Kano", "the Kenyan capital"). A diplomatic mission is located only by its "in"
         ("the Turkish embassy in Athens" stands in Greece; "the Turkish embassy" nowhere)."""
         states: set[str] = set()
-        for item in (token, *token.conjuncts):
+        for item in (token, *conjuncts_of(token)):
             states |= self._place_state(item, mentions, depth)
         return states
 
@@ -260,7 +261,7 @@ class AgentLocator:
         if lemma in self.lexicon.territory_nouns:
             # "the Kenyan capital", "Israeli towns": a territory noun qualified by its state
             owners = {
-                m.actor.country for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                m.actor.country for c in children_of(token) if c.dep_ in ("amod", "compound", "poss", "nmod")
                 if (m := mentions.get(c.i)) is not None and m.actor.type is ActorType.COUNTRY and m.actor.country
             }
         return owners or self._nested(token, mentions, depth, _NESTING_PREPS)
@@ -270,8 +271,8 @@ class AgentLocator:
             return set()
         return {
             state
-            for prep in token.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for pobj in prep.children if pobj.dep_ == "pobj"
+            for prep in children_of(token) if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in children_of(prep) if pobj.dep_ == "pobj"
             for state in self._place_states(pobj, mentions, depth + 1)
         }
 
@@ -309,10 +310,10 @@ def _governing_verb(argument: Token) -> Token | None:
 def _arguments(verb: Token) -> list[Token]:
     """The verb's subject, objects and prepositional objects, and the nouns they count ("hundreds
     of protesters")."""
-    found = [c for c in verb.children if c.dep_ in _ARGUMENT_ARCS]
-    found += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-    counted = [g for t in found for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj"]
+    found = [c for c in children_of(verb) if c.dep_ in _ARGUMENT_ARCS]
+    found += [g for c in children_of(verb) if c.dep_ in ("prep", "agent") for g in children_of(c) if g.dep_ == "pobj"]
+    counted = [g for t in found for c in children_of(t) if c.dep_ == "prep" and c.lower_ == "of"
+               for g in children_of(c) if g.dep_ == "pobj"]
     return found + counted
 
 
@@ -327,7 +328,7 @@ def _same_scene(verb: Token) -> list[Token]:
     while stack:
         current = stack.pop()
         scene.append(current)
-        stack.extend(c for c in current.children
+        stack.extend(c for c in children_of(current)
                      if c.dep_ in _SAME_SCENE_ARCS and c.pos_ in ("VERB", "AUX") and not _has_own_subject(c))
     return scene
 
@@ -342,5 +343,5 @@ def _aimed_scene(verb: Token) -> list[Token]:
 
 
 def _has_own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in children_of(verb))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, children_of, conjuncts_of
 from extract.patterns import Context
 from graph.model import Actor, Event, same_state
 
@@ -90,7 +90,8 @@ class EventMemory:
         if not added and len(kept) == len(self.events):
             return self  # nothing added, nothing let go: the same memory, not a copy
         lede = self.lede or tuple(e for e in added if e.done)
-        return replace(self, events=kept + added, lede=lede)
+        # made directly, not by ``replace`` (which reads every field by name): once per candidate
+        return EventMemory(kept + added, lede, self.speakers, self.authors)
 
     def keeping(self, kept: Callable[[RememberedEvent], bool]) -> EventMemory:
         """The memory with only the acts, recent and the story's own, that ``kept`` admits."""
@@ -100,7 +101,7 @@ class EventMemory:
     def hear(self, speakers: Iterable[Speaker]) -> EventMemory:
         """The memory with ``speakers`` (of one block, in text order) added."""
         heard = tuple(speakers)
-        return replace(self, speakers=self.speakers + heard) if heard else self
+        return EventMemory(self.events, self.lede, self.speakers + heard, self.authors) if heard else self
 
     def note_authors(self, authors: Iterable[Author]) -> EventMemory:
         """The memory with ``authors`` (of one block, in text order) added."""
@@ -173,7 +174,7 @@ def speakers_and_authors(
 def speakers_at(verb: Token, sentences: dict[int, int], ctx: Context) -> Iterator[Speaker]:
     """The actors that are the subject of a speech, accusing or naming verb ("Beijing said", "Tokyo
     accused", "the minister described ..."); the caller checks the verb."""
-    for child in verb.children:
+    for child in children_of(verb):
         actor = ctx.actor(child) if child.dep_ == "nsubj" else None
         if actor is not None:
             yield Speaker(actor, sentences[verb.sent.start], verb.i)
@@ -184,9 +185,9 @@ def authors_at(verb: Token, lemma: str, sentences: dict[int, int], ctx: Context)
     subject of a verb whose direct object it is ("passed a resolution"), the agent of such a passive
     ("a plan put forward by France") or the subject of a verb it derives from ("proposed")."""
     documents = ctx.ontology.event_nouns.documents
-    phrasal = any(c.dep_ == "prt" for c in verb.children)  # "ruled out", "offered up": another verb
+    phrasal = any(c.dep_ == "prt" for c in children_of(verb))  # "ruled out", "offered up": another verb
     nouns = [] if phrasal else [noun for noun, words in documents.items() if lemma in words]
-    nouns += [c.lemma_.lower() for c in verb.children
+    nouns += [c.lemma_.lower() for c in children_of(verb)
               if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in documents]
     if not nouns:
         return []
@@ -196,7 +197,7 @@ def authors_at(verb: Token, lemma: str, sentences: dict[int, int], ctx: Context)
 def _issuers(verb: Token, ctx: Context) -> list[Actor]:
     """Who a verb tells issuing something: its active subject and that subject's conjuncts, or
     the agent of its passive ("by France")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    agents = [pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
-    tokens = [t for head in subjects + agents for t in (head, *head.conjuncts)]
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
+    agents = [pobj for c in children_of(verb) if c.dep_ == "agent" for pobj in children_of(c) if pobj.dep_ == "pobj"]
+    tokens = [t for head in subjects + agents for t in (head, *conjuncts_of(head))]
     return [actor for t in tokens if (actor := ctx.actor(t)) is not None]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.event_anaphors import (
     empathy_event_noun,
     evaluated_noun,
@@ -65,7 +66,7 @@ def remembered_acts(
     if emitted:
         return tuple(RememberedEvent.of(event, sentence) for event in emitted)
     verb = candidate.trigger
-    if candidate.drop not in _AGENT_ONLY or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+    if candidate.drop not in _AGENT_ONLY or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in children_of(verb)):
         return ()
     reciprocal = ctx.ontology.relation(candidate.relation).reciprocal
     done = verb.dep_ != "xcomp" and not _under_modal(verb)  # "vowed to annex", "will send": not done
@@ -76,7 +77,7 @@ def remembered_acts(
 def _under_modal(verb: Token) -> bool:
     """Whether a modal auxiliary ("will", "would", "may", "could") tells the verb's act as not
     (yet) done."""
-    return any(child.dep_ == "aux" and child.tag_ == "MD" for child in verb.children)
+    return any(child.dep_ == "aux" and child.tag_ == "MD" for child in children_of(verb))
 
 
 def reaction_relation(candidate: Candidate, ctx: Context) -> str | None:
@@ -154,7 +155,7 @@ def resolve_ellipsis(candidate: Candidate, memory: EventMemory, sentence: int, c
     verb = candidate.trigger
     if candidate.drop not in _OBJECT_MISSING or not candidate.subjects or verb.pos_ != "VERB":
         return candidate
-    counted = [c for c in verb.children if c.dep_ == "dobj" and _is_bare_number(c)]
+    counted = [c for c in children_of(verb) if c.dep_ == "dobj" and _is_bare_number(c)]
     if not counted:
         return candidate
     relations = {t.relation for t in ctx.ontology.triggers_for("VERB", verb.lemma_.lower())}
@@ -168,7 +169,7 @@ def resolve_ellipsis(candidate: Candidate, memory: EventMemory, sentence: int, c
 
 def _is_bare_number(token: Token) -> bool:
     """A number standing alone for the noun it counts: no noun of its own, no "of" phrase."""
-    return token.like_num and not any(c.dep_ in ("prep", "compound", "amod") for c in token.children)
+    return token.like_num and not any(c.dep_ in ("prep", "compound", "amod") for c in children_of(token))
 
 
 def _toward_victims(
@@ -265,10 +266,10 @@ def _object_tokens(verb: Token, relation: str, ctx: Context) -> list[Token]:
     ("objected to the move")."""
     preps = {p for t in ctx.ontology.triggers_for("VERB", verb.lemma_.lower()) if t.relation == relation
              for p in t.preps}
-    tokens = [c for c in verb.children if c.dep_ == "dobj"]
-    if any(c.dep_ == "agent" for c in verb.children):  # "the move was condemned by Athens"
-        tokens += [c for c in verb.children if c.dep_ == "nsubjpass"]
-    tokens += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
+    tokens = [c for c in children_of(verb) if c.dep_ == "dobj"]
+    if any(c.dep_ == "agent" for c in children_of(verb)):  # "the move was condemned by Athens"
+        tokens += [c for c in children_of(verb) if c.dep_ == "nsubjpass"]
+    tokens += [g for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in preps for g in children_of(c)
                if g.dep_ == "pobj"]
     return tokens
 
@@ -296,16 +297,16 @@ def _names_an_act(lemma: str, ctx: Context) -> bool:
 
 
 def _definite_without_participant(token: Token, ctx: Context) -> bool:
-    if not any(c.dep_ in ("det", "predet", "amod") and c.lower_ in _DEFINITE_DETERMINERS for c in token.children):
+    if not any(c.dep_ in ("det", "predet", "amod") and c.lower_ in _DEFINITE_DETERMINERS for c in children_of(token)):
         return False
-    if any(c.dep_ == "poss" for c in token.children):
+    if any(c.dep_ == "poss" for c in children_of(token)):
         return False
     return not any(ctx.actor(t) is not None for t in _own_phrase(token))
 
 
 def _own_phrase(token: Token) -> Iterator[Token]:
     yield token
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ not in _OTHER_PHRASE:
             yield from _own_phrase(child)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.ontology import Trigger
 from extract.patterns import Candidate, Context, Parties, actors_of, clause_subject, finish_candidate, subject_actors
@@ -67,7 +68,7 @@ def with_force_posture(
 def _posture_at(verb: Token, ctx: Context, words: PostureWords) -> Iterator[SpanningAct]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.posture_verbs:
         return
-    forces = [child for child in verb.children if child.dep_ in _FORCE_ARCS and _is_force(child, words)]
+    forces = [child for child in children_of(verb) if child.dep_ in _FORCE_ARCS and _is_force(child, words)]
     if not forces:
         return
     targets = distinct_actors(
@@ -89,8 +90,8 @@ def _is_force(noun: Token, words: PostureWords) -> bool:
     """A noun of armed forces or drills, itself or as the "of" object of a quantity ("two divisions of troops")."""
     return noun.lemma_.lower() in words.force_nouns or any(
         grand.lemma_.lower() in words.force_nouns
-        for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
-        for grand in child.children if grand.dep_ == "pobj"
+        for child in children_of(noun) if child.dep_ == "prep" and child.lower_ == "of"
+        for grand in children_of(child) if grand.dep_ == "pobj"
     )
 
 
@@ -98,17 +99,17 @@ def _place_phrases(verb: Token, forces: list[Token]) -> Iterator[Token]:
     """The prepositions of the verb and of its forces, and those one phrase below them
     ("on high alert near Taiwan")."""
     for holder in (verb, *forces):
-        for prep in (c for c in holder.children if c.dep_ == "prep"):
+        for prep in (c for c in children_of(holder) if c.dep_ == "prep"):
             yield prep
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                yield from (c for c in pobj.children if c.dep_ == "prep")
+            for pobj in (c for c in children_of(prep) if c.dep_ == "pobj"):
+                yield from (c for c in children_of(pobj) if c.dep_ == "prep")
 
 
 def _edge_states(prep: Token, ctx: Context, words: PostureWords) -> Iterator[Actor]:
     """The states whose edge a phrase of place names: a frontier noun's owner, or a state after a
     preposition of nearness."""
     preposition = prep.lower_
-    for place in (c for c in prep.children if c.dep_ == "pobj"):
+    for place in (c for c in children_of(prep) if c.dep_ == "pobj"):
         if place.lemma_.lower() in words.frontier_nouns and preposition in words.frontier_prepositions:
             yield from _owners(place, ctx, words)
         elif preposition in words.state_prepositions:
@@ -116,9 +117,9 @@ def _edge_states(prep: Token, ctx: Context, words: PostureWords) -> Iterator[Act
 
 
 def _owners(frontier: Token, ctx: Context, words: PostureWords) -> Iterator[Actor]:
-    for child in frontier.children:
+    for child in children_of(frontier):
         if child.dep_ == "prep" and child.lower_ in words.owner_prepositions:
-            yield from (actor for pobj in child.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx))
+            yield from (actor for pobj in children_of(child) if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx))
         elif child.dep_ in _OWNER_ARCS and ctx.actor(child) is not None:
             yield from actors_of(child, ctx)
 
@@ -126,10 +127,11 @@ def _owners(frontier: Token, ctx: Context, words: PostureWords) -> Iterator[Acto
 def _detached_owners(verb: Token, ctx: Context, words: PostureWords) -> Iterator[Actor]:
     """The owner of a frontier noun that the parser hung on the verb: "along the frontier | with India",
     the owner's phrase right after the frontier noun."""
-    frontiers = {pobj.i for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in words.frontier_prepositions
-                 for pobj in prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() in words.frontier_nouns}
-    for prep in verb.children:
+    frontiers = {pobj.i for prep in children_of(verb)
+                 if prep.dep_ == "prep" and prep.lower_ in words.frontier_prepositions
+                 for pobj in children_of(prep) if pobj.dep_ == "pobj" and pobj.lemma_.lower() in words.frontier_nouns}
+    for prep in children_of(verb):
         if prep.dep_ == "prep" and prep.lower_ in words.owner_prepositions and prep.i - 1 in frontiers:
-            yield from (actor for pobj in prep.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx))
+            yield from (actor for pobj in children_of(prep) if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx))
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 
 from graph.model import Actor, ActorType
 
@@ -417,10 +418,19 @@ class Gazetteer:
         if not date:
             return ()
         found = []
-        for person_id, terms in self.offices.items():
-            if any(t.country == country and t.role in roles and t.holds_on(date) for t in terms):
+        for person_id in self.office_holders_by_country.get(country, ()):  # (not every office of the world)
+            if any(t.country == country and t.role in roles and t.holds_on(date) for t in self.offices[person_id]):
                 found.append(person_id)
         return tuple(found)
+
+    @cached_property
+    def office_holders_by_country(self) -> Mapping[str, tuple[str, ...]]:
+        """The ids of the persons with an office of each state, in the order of ``offices``, built once."""
+        by_country: dict[str, list[str]] = {}
+        for person_id, terms in self.offices.items():
+            for country in dict.fromkeys(t.country for t in terms if t.country):
+                by_country.setdefault(country, []).append(person_id)
+        return MappingProxyType({country: tuple(ids) for country, ids in by_country.items()})
 
     def surfaces(self) -> Iterable[tuple[str, Surface]]:
         """Every (surface form, what it names) pair, before tokenisation."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, block_words
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
 from extract.mentions import entity_of
 from extract.person_registry import PersonRegistry
@@ -99,22 +99,22 @@ class GazetteerMatcher:
 
     def plausible(self, doc: Doc, start: int, end: int, surface: Surface) -> bool:
         """Reject gazetteer hits that are plainly something else in context."""
-        span = doc[start:end]
-        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        words = block_words(doc)[start:end]  # the block's own Token objects: a span only where one is read
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in words):
             return False
-        if surface.caseless and not (
-            _written_as_name(span, surface.kind) or self.place_read_as_person(span, surface)
-            or self.place_read_as_organisation(span, surface)
-        ):
-            return False
+        if surface.caseless:
+            span = doc[start:end]
+            if not (_written_as_name(span, surface.kind) or self.place_read_as_person(span, surface)
+                    or self.place_read_as_organisation(span, surface)):
+                return False
         if surface.kind is SurfaceKind.PERSON:
             return True
         # "George Washington", "Georgia Meloni": a place name inside a longer person name. A
         # person's name is made of names: a PERSON entity that goes past the place only by words
         # that are no names ("Sri Lanka's", "the Quai d'Orsay urged") is the recogniser's mis-cut.
-        if {t.ent_type_ for t in span} != {"PERSON"}:
+        if {t.ent_type_ for t in words} != {"PERSON"}:
             return True  # some word outside a person's name (or all outside entities)
-        for token in span:
+        for token in words:
             if token.ent_iob_ != "":
                 ent = entity_of(token)
                 if ent is not None and _has_name_word_outside(ent, start, end):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from extract.block_index import block_words, children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.mentions import BlockMentions, mention_root
 from graph.model import Actor
@@ -56,7 +57,7 @@ def group_size(token: Token, words: GroupWords) -> int | None:
     head noun."""
     if token.tag_ not in ("NNS", "NNPS"):
         return None
-    lefts = [c for c in token.children if c.i < token.i]
+    lefts = [c for c in children_of(token) if c.i < token.i]
     numbers = [c for c in lefts if c.dep_ == "nummod"]
     if len(numbers) != 1 or not any(c.lower_ in words.definite for c in lefts if c.i < numbers[0].i):
         return None
@@ -90,11 +91,12 @@ def sentence_groups(
     Britain and Australia"), in text order, each with the index of its last conjunct; ``roots`` are
     the sentence's ``mention_roots``."""
     found: list[tuple[int, tuple[Actor, ...]]] = []
+    words = block_words(sentence.doc)  # the block's own Token objects (``doc[i]`` makes one at each asking)
     for i in sorted(roots):
-        token, mention = sentence.doc[i], mentions[i]
+        token, mention = words[i], mentions[i]
         if token.dep_ in ("conj", "appos") and token.head.i < token.i and token.head.i in mentions:
             continue  # a later member: the group is found at its first
-        conjuncts = [*token.conjuncts, *_listed_as_apposition(token, mentions)]
+        conjuncts = [*conjuncts_of(token), *_listed_as_apposition(token, mentions)]
         if len(conjuncts) < SMALLEST_GROUP - 1 or any(c.i < token.i for c in conjuncts):
             continue
         members = [mentions.get(c.i) for c in conjuncts]
@@ -111,10 +113,10 @@ def _listed_as_apposition(token: Token, mentions: BlockMentions) -> list[Token]:
     its head; an appositive of the same kind that heads a coordination of its own lists more members."""
     head = mentions[token.i].actor
     listed: list[Token] = []
-    for child in token.children:
+    for child in children_of(token):
         other = mentions.get(child.i)
-        if child.dep_ == "appos" and other is not None and other.actor.type is head.type and child.conjuncts:
-            listed += [child, *child.conjuncts]
+        if child.dep_ == "appos" and other is not None and other.actor.type is head.type and conjuncts_of(child):
+            listed += [child, *conjuncts_of(child)]
     return listed
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.clause_scope import clause_top, names_another_agent
 from extract.data_tables import load_word_table
 from extract.ontology import Lexicon
@@ -240,16 +241,16 @@ def _link_above(clause: Token, words: ImplicativeWords, lexicon: Lexicon) -> _Li
     if phrase is not None:
         return _Link(ONE_WAY_NEGATIVE, _negated(phrase, lexicon), _has_modal(phrase, lexicon), clause_top(phrase))
     if (relation in _CLAUSE_LINKS and head.pos_ in _VERBS and head.lemma_.lower() in words.factive_verbs
-            and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in clause.children)):
+            and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in children_of(clause))):
         # presupposed whatever governs the factive: "did not regret that it signed", "may regret signing"
         return _Link(FACTIVE, _negated(head, lexicon), False, clause_top(head), presupposed=True)
     if (relation in _CLAUSE_LINKS and head.pos_ in _VERBS and head.lemma_.lower() in words.denying_verbs
-            and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in clause.children)):
+            and not any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in children_of(clause))):
         # the speaker says it did not happen: "denied that it had attacked X", "denied attacking X"
         return _Link(ONE_WAY_NEGATIVE, _negated(head, lexicon), _has_modal(head, lexicon), clause_top(head))
     if relation == "pcomp" and head.lower_ in _GERUND_PREPOSITIONS:
         preposition, governor = head.lower_, head.head
-    elif relation in _CLAUSE_LINKS and not any(c.dep_ == "mark" for c in clause.children):
+    elif relation in _CLAUSE_LINKS and not any(c.dep_ == "mark" for c in children_of(clause)):
         preposition, governor = "", head  # not a finite clause: "made clear that ..." states no act
     elif relation == "acl" and _is_capability_noun(head, words):
         return _Link(None, False, False, head)
@@ -285,7 +286,7 @@ def _noun_link(noun: Token, preposition: str, words: ImplicativeWords, lexicon: 
         signature = ONE_WAY_POSITIVE
     else:
         return None
-    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in children_of(noun))
     return _Link(signature, _negated(noun, lexicon), False, noun, presupposed=definite)
 
 
@@ -299,7 +300,7 @@ def _negative_phrase(clause: Token, words: ImplicativeWords) -> Token | None:
         if verb.pos_ in _VERBS and f"{verb.lemma_.lower()} {adverb.lower_} {head.lower_}" in words.negative_phrases:
             return verb
     if clause.dep_ == "xcomp" and head.pos_ in _VERBS and head.lemma_.lower() in words.yet_verbs and any(
-        child.dep_ == "advmod" and child.lower_ == "yet" for child in head.children
+        child.dep_ == "advmod" and child.lower_ == "yet" for child in children_of(head)
     ):
         return head
     return None
@@ -308,7 +309,7 @@ def _negative_phrase(clause: Token, words: ImplicativeWords) -> Token | None:
 def _approximated(verb: Token, words: ImplicativeWords) -> bool:
     """A past act told with an adverb of approximation: "nearly cut ties", "almost attacked"."""
     past = verb.tag_ in ("VBD", "VBN")
-    return past and any(c.dep_ == "advmod" and c.lower_ in words.counterfactual_adverbs for c in verb.children)
+    return past and any(c.dep_ == "advmod" and c.lower_ in words.counterfactual_adverbs for c in children_of(verb))
 
 
 def _is_capability_noun(noun: Token, words: ImplicativeWords) -> bool:
@@ -361,7 +362,7 @@ def _adjective_link(adjective: Token, preposition: str, words: ImplicativeWords,
 def _past_or_perfect(copula: Token, lexicon: Lexicon) -> bool:
     """The copula is in the simple past ("was able") or the perfect ("has been able"), with no
     modal and no infinitive "to"."""
-    auxes = {c.lower_ for c in copula.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in children_of(copula) if c.dep_ in ("aux", "auxpass")}
     if auxes & (lexicon.hypothetical_modals | lexicon.intending_modals) or "to" in auxes:
         return False
     return copula.tag_ == "VBD" or (copula.tag_ == "VBN" and bool(auxes & _PERFECT_AUX))
@@ -369,7 +370,7 @@ def _past_or_perfect(copula: Token, lexicon: Lexicon) -> bool:
 
 def _has_modal(governor: Token, lexicon: Lexicon) -> bool:
     """A modal or future auxiliary on the governor: "will force", "may refuse", "could fail"."""
-    auxes = {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in children_of(governor) if c.dep_ in ("aux", "auxpass")}
     return bool(auxes & (lexicon.hypothetical_modals | lexicon.intending_modals))
 
 
@@ -377,5 +378,5 @@ def _negated(node: Token, lexicon: Lexicon) -> bool:
     """A negation on the word itself: "did not manage", "never refused"."""
     return any(
         child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and child.lower_ in lexicon.negators)
-        for child in node.children
+        for child in children_of(node)
     )

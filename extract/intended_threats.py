@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.ontology import Trigger, generic_code, quad_class_for
 from extract.patterns import (
     Candidate,
@@ -128,7 +129,7 @@ def act_target(act: Token, governor: Token, speakers: Sequence[Actor], ctx: Cont
     """Whom a threatened act that is no event word is aimed at: its object or the object of a
     target preposition ("retaliate against X", "punish X"), else the party its condition names."""
     trig = Trigger(governor.lemma_.lower(), "VERB", THREATEN_RELATION, None, (), None)
-    tokens = [c for c in act.children if c.dep_ == "dobj"]
+    tokens = [c for c in children_of(act) if c.dep_ == "dobj"]
     tokens += prep_objects(act, tuple(sorted(ctx.lexicon.target_prepositions)))
     found = resolve_object(tokens, ctx, trig)
     if found.actors:
@@ -181,7 +182,7 @@ def dictionary_threat(candidate: Candidate, ctx: Context) -> Candidate:
         return candidate
     preps = tuple(sorted(ctx.lexicon.target_prepositions))
     tokens = prep_objects(trigger, preps)
-    for obj in trigger.children:
+    for obj in children_of(trigger):
         if obj.dep_ == "dobj":
             tokens += prep_objects(obj, preps)
     trig = Trigger(trigger.lemma_.lower(), "VERB", THREATEN_RELATION, None, (), None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.ontology import Lexicon
 
 #: Arcs of the thing a verb acts on: its direct object, or the subject of its passive.
@@ -24,11 +25,11 @@ def acts_on_third_thing(trigger: Token, lexicon: Lexicon) -> bool:
     """Whether a verb trigger's object (or passive subject) is a body or another party's thing."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
-    return any(_is_third_thing(child, lexicon) for child in trigger.children if child.dep_ in _ACTED_ON_ARCS)
+    return any(_is_third_thing(child, lexicon) for child in children_of(trigger) if child.dep_ in _ACTED_ON_ARCS)
 
 
 def _is_third_thing(noun: Token, lexicon: Lexicon) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in lexicon.organisation_description_nouns or lemma in lexicon.scoped_organisation_nouns:
         return True
-    return any(child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN") for child in noun.children)
+    return any(child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN") for child in children_of(noun))

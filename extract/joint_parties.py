@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.light_verbs import Receiving
 from extract.noun_agents import is_receiving
 
@@ -25,7 +26,7 @@ def between_objects(noun: Token) -> list[Token]:
     if own or noun.dep_ not in _SUBJECT_ARCS:
         return own
     clause = noun.head
-    if any(c.dep_ in _OBJECT_ARCS and not _is_take_place(clause, c) for c in clause.children):
+    if any(c.dep_ in _OBJECT_ARCS and not _is_take_place(clause, c) for c in children_of(clause)):
         return []
     return _between(clause)
 
@@ -36,8 +37,8 @@ def _is_take_place(verb: Token, obj: Token) -> bool:
 
 
 def _between(token: Token) -> list[Token]:
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
-            for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "between"
+            for g in children_of(c) if g.dep_ == "pobj"]
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def received_joint_act(noun: Token, receiving: Receiving) -> ReceivedJointAct | 
     verb = noun.head
     if noun.dep_ != "dobj" or not is_receiving(verb, receiving):
         return None
-    senders = [g for owner in (noun, verb) for c in owner.children if c.dep_ == "prep" and c.lower_ == "from"
-               for g in c.children if g.dep_ == "pobj"]
+    senders = [g for owner in (noun, verb) for c in children_of(owner) if c.dep_ == "prep" and c.lower_ == "from"
+               for g in children_of(c) if g.dep_ == "pobj"]
     return ReceivedJointAct(tuple(senders), verb) if senders else None
 
 
@@ -73,10 +74,10 @@ def names_its_content(noun: Token, preps: tuple[str, ...]) -> bool:
     on X"), or an infinitive ("a call from X to end the war"); then the noun is that act, not a joint one."""
     preps_here = _CONTENT_PREPOSITIONS | set(preps)
     for owner in (noun, noun.head):
-        for c in owner.children:
+        for c in children_of(owner):
             if c.dep_ == "prep" and c.lower_ in preps_here and any(
-                    g.dep_ == "pobj" and g.ent_type_ not in _TIME_ENTITIES for g in c.children):
+                    g.dep_ == "pobj" and g.ent_type_ not in _TIME_ENTITIES for g in children_of(c)):
                 return True
-            if c.dep_ in _CLAUSE_ARCS and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            if c.dep_ in _CLAUSE_ARCS and any(g.dep_ == "aux" and g.lower_ == "to" for g in children_of(c)):
                 return True
     return False

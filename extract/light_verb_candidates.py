@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.light_verbs import NounClass, VerbEntry
 from extract.ontology import Ontology, Trigger, generic_code
 from extract.patterns import (
@@ -109,7 +110,7 @@ def composing_nouns(nouns: Iterable[Token], entry: VerbEntry, ctx: Context) -> l
     classes = ctx.ontology.light_verbs
     return [
         (item, noun_class)
-        for noun in nouns for item in (noun, *noun.conjuncts)
+        for noun in nouns for item in (noun, *conjuncts_of(noun))
         if ctx.actor(item) is None
         and (noun_class := classes.noun_class(item.lemma_.lower())) is not None
         and entry.verb_class in noun_class.codes
@@ -118,12 +119,12 @@ def composing_nouns(nouns: Iterable[Token], entry: VerbEntry, ctx: Context) -> l
 
 def _chain(verb: Token) -> list[Token]:
     """The verb's particles and prepositions, and the prepositions hung on those ("pulled out of")."""
-    first = [c for c in verb.children if c.dep_ in _PARTICLE_ARCS]
-    return first + [g for c in first for g in c.children if g.dep_ == "prep"]
+    first = [c for c in children_of(verb) if c.dep_ in _PARTICLE_ARCS]
+    return first + [g for c in first for g in children_of(c) if g.dep_ == "prep"]
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
 
 
 def _governed_nouns(verb: Token, entry: VerbEntry) -> list[Token]:
@@ -134,8 +135,8 @@ def _governed_nouns(verb: Token, entry: VerbEntry) -> list[Token]:
     if not all(particle in words for particle in entry.particles):
         return []
     if entry.prep is None:
-        return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return [g for t in chain if t.lower_ == entry.prep for g in t.children if g.dep_ == "pobj"]
+        return [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    return [g for t in chain if t.lower_ == entry.prep for g in children_of(t) if g.dep_ == "pobj"]
 
 
 def relation_for(code: str, ontology: Ontology) -> RelationType:
@@ -150,7 +151,7 @@ def composed_code(entry: VerbEntry, noun: Token, noun_class: NounClass, ctx: Con
     """The CAMEO code of the verb class with the noun's class, made specific by a modifier of the
     noun ("military aid": 1622) or by trade ("export controls": an economic restriction)."""
     code = noun_class.codes[entry.verb_class]
-    modifiers = sorted(c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound"))
+    modifiers = sorted(c.lemma_.lower() for c in children_of(noun) if c.dep_ in ("amod", "compound"))
     code = next((noun_class.modifier_codes[m] for m in modifiers if m in noun_class.modifier_codes), code)
     if entry.verb_class in noun_class.trade_codes and _names_trade(noun, ctx):
         code = noun_class.trade_codes[entry.verb_class]
@@ -161,10 +162,10 @@ def _names_trade(noun: Token, ctx: Context) -> bool:
     """The restriction is on trade: compounded with a trade word ("an import ban") or on one
     ("restrictions on imports of bananas", "curbs on Chinese goods")."""
     trade = ctx.ontology.light_verbs.trade_nouns
-    words = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    words = [c for c in children_of(noun) if c.dep_ in ("amod", "compound")]
     words += prep_objects(noun, ("on", "against"))
     return any(w.lemma_.lower() in trade or any(
-        c.dep_ == "compound" and c.lemma_.lower() in trade for c in w.children) for w in words)
+        c.dep_ == "compound" and c.lemma_.lower() in trade for c in children_of(w)) for w in words)
 
 
 def _subject(verb: Token, noun: Token, ctx: Context) -> Found:
@@ -225,8 +226,8 @@ def _infinitive_complement(verb: Token, noun: Token, noun_class: NounClass) -> T
     "scrapped a deal to buy submarines"), when the parser hung it on the verb as a purpose clause."""
     if not noun_class.infinitive_complement or noun.head != verb:
         return None
-    for child in verb.children:
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    for child in children_of(verb):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(child))
         if child.dep_ in ("advcl", "xcomp") and infinitive and child.left_edge.i == noun.right_edge.i + 1:
             return child
     return None
@@ -237,7 +238,7 @@ def phrase_of(noun: Token, adjunct_prepositions: frozenset[str]) -> frozenset[in
     sales": someone else sells): what the composed event is about."""
     def walk(token: Token) -> Iterator[int]:
         yield token.i
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ != "relcl" and not (child.dep_ == "prep" and child.lower_ in adjunct_prepositions):
                 yield from walk(child)
     return frozenset(walk(noun))
@@ -254,7 +255,7 @@ def _listing_act(verb: Token, ctx: Context) -> ComposedAct | None:
             if noun.lemma_.lower() not in listing.list_nouns or not _marks_sanctions(noun, listing.markers):
                 continue
             passive = _is_passive(verb)
-            listed = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            listed = [c for c in children_of(verb) if c.dep_ == ("nsubjpass" if passive else "dobj")]
             objects = [a for t in listed for a in actors_of(t, ctx)]
             found_subject = Found(tuple(prep_objects(verb, ("by",))), 0.9) if passive else clause_subject(verb, ctx)
             code = listing.codes[entry.verb_class]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
+
 #: The arc spaCy gives an object predicative complement.
 OBJECT_PREDICATE = "oprd"
 _OBJECT_ARCS = frozenset({"dobj", "dative"})
@@ -16,7 +18,7 @@ _OBJECT_ARCS = frozenset({"dobj", "dative"})
 
 def lone_object_predicates(verb: Token) -> list[Token]:
     """The verb's object predicates when it has no direct object or dative; else none."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     if any(c.dep_ in _OBJECT_ARCS for c in children):
         return []
     return [c for c in children if c.dep_ == OBJECT_PREDICATE and c.pos_ in ("PROPN", "NOUN")]

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.mentions import Mention
 from graph.model import ActorType
 
@@ -31,10 +32,10 @@ def opens_main_clause(pronoun: Token, by_token: Mapping[int, Mention]) -> bool:
         return False
     if verb.lemma_.lower() in DUMMY_IT_VERBS:
         return False
-    if any(c.dep_ in ("auxpass", "expl") for c in verb.children):
+    if any(c.dep_ in ("auxpass", "expl") for c in children_of(verb)):
         return False
-    if verb.lemma_.lower() != "say" and any(c.dep_ in _EXTRAPOSED and c.i > verb.i for c in verb.children
-                                             if any(g.dep_ == "mark" for g in c.children)):
+    if verb.lemma_.lower() != "say" and any(c.dep_ in _EXTRAPOSED and c.i > verb.i for c in children_of(verb)
+                                             if any(g.dep_ == "mark" for g in children_of(c))):
         return False  # "it emerged that ..." and the like: a dummy before a "that" clause
     return not any(
         (m := by_token.get(j)) is not None and m.actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION)

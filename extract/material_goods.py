@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate
 
@@ -88,26 +89,26 @@ def goods_of(trigger: Token) -> Iterator[Token]:
     found: list[Token] = []
     if trigger.pos_ in ("NOUN", "PROPN"):
         found.append(trigger)
-    for child in trigger.children:
+    for child in children_of(trigger):
         if child.dep_ in _GOODS_OF_VERB and trigger.pos_ in ("VERB", "AUX"):
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("with", "of"):
-            found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+            found.extend(grand for grand in children_of(child) if grand.dep_ == "pobj")
     for token in (*found, *(part for noun in found for part in _stuff_of(noun))):
         yield token
-        yield from token.conjuncts
+        yield from conjuncts_of(token)
 
 
 def _stuff_of(quantity: Token) -> Iterator[Token]:
     """The "of" object of a noun of quantity or container ("20 tonnes of relief material"): the stuff."""
-    for child in quantity.children:
+    for child in children_of(quantity):
         if child.dep_ == "prep" and child.lower_ == "of":
-            yield from (grand for grand in child.children if grand.dep_ == "pobj")
+            yield from (grand for grand in children_of(child) if grand.dep_ == "pobj")
 
 
 def goods_kind(token: Token, words: GoodsWords) -> str | None:
     """"weapons", "relief" or None: the class of goods a noun names, by its head or a modifier."""
-    modifiers = {child.lemma_.lower() for child in token.children if child.dep_ in _MODIFIERS}
+    modifiers = {child.lemma_.lower() for child in children_of(token) if child.dep_ in _MODIFIERS}
     lemma = token.lemma_.lower()
     if lemma in words.weapon_nouns or modifiers & words.weapon_modifiers:
         return "weapons"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context, actors_of, clause_subject, has_particle, subject_actors
 from extract.spanning_acts import SpanningAct, with_spanning_acts
@@ -90,14 +91,14 @@ def with_membership_exits(
 
 def membership_exit(verb: Token, ctx: Context, words: ExitWords) -> SpanningAct | None:
     """The exit told at ``verb``, or None when it is no verb of leaving an organisation of states."""
-    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in children_of(verb)):
         return None
     left = [actor for token in _left_tokens(verb, words) for actor in actors_of(token, ctx)]
     if not left or not all(_is_organisation_of_states(actor, words) for actor in left):
         return None
     found = clause_subject(verb, ctx)
     subjects = subject_actors(found, ctx)
-    spans = frozenset({verb.i, *(c.i for c in verb.children if c.dep_ == "prt")})
+    spans = frozenset({verb.i, *(c.i for c in children_of(verb) if c.dep_ == "prt")})
     if found.blocked:
         return SpanningAct(Candidate(verb, words.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
                                      verb.lemma_), spans)
@@ -112,7 +113,7 @@ def _left_tokens(verb: Token, words: ExitWords) -> Iterator[Token]:
     """What the verb says is left: its direct object ("quit the court"), or the object of a
     phrase's preposition when nothing is withdrawn as a direct object ("withdrew from the bloc")."""
     lemma = verb.lemma_.lower()
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    objects = [child for child in children_of(verb) if child.dep_ == "dobj"]
     if lemma in words.leaving_verbs:
         yield from objects
     if objects:
@@ -124,11 +125,11 @@ def _left_tokens(verb: Token, words: ExitWords) -> Iterator[Token]:
 
 def _preposition_objects(verb: Token, phrase: LeavingPhrase) -> Iterator[Token]:
     """The objects of the phrase's preposition, on the verb or on its particle ("pulled out [of] X")."""
-    heads = [verb, *(c for c in verb.children if phrase.particle is not None and c.lower_ == phrase.particle)]
+    heads = [verb, *(c for c in children_of(verb) if phrase.particle is not None and c.lower_ == phrase.particle)]
     for head in heads:
-        for prep in head.children:
+        for prep in children_of(head):
             if prep.dep_ == "prep" and prep.lower_ == phrase.preposition:
-                yield from (child for child in prep.children if child.dep_ == "pobj")
+                yield from (child for child in children_of(prep) if child.dep_ == "pobj")
 
 
 def _is_organisation_of_states(actor: Actor, words: ExitWords) -> bool:

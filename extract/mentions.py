@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import doc_entities
+from extract.block_index import block_words, doc_entities, span_root
 from graph.model import Actor
 
 
@@ -68,5 +68,5 @@ def mention_root(doc: Doc, mention: Mention) -> Token:
     """The word heading ``mention`` in ``doc`` (its span's root): a one-word mention is its own
     root, and no span is made for it (most mentions are one word)."""
     if mention.end - mention.start == 1:
-        return doc[mention.start]
-    return doc[mention.start : mention.end].root
+        return block_words(doc)[mention.start]
+    return span_root(doc, mention.start, mention.end)  # (read from the block's arcs: no span made)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.evaluative import Judgement, negated_predicate, predicate_judgement
 from extract.ontology import Ontology
 from extract.reported_judgements import censures
@@ -32,9 +33,9 @@ def predicate_complement(verb: Token) -> NamedPredicate | None:
     as two objects), "described X as hostile", or a verbless small clause ("called [X
     illegitimate]", parsed as a ccomp or an oprd with X its subject). None when the verb has no predicate
     ("called X on Monday", "called X to discuss ...")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
     if objects:
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ in _PREDICATE_ARCS and (child.pos_ in _PREDICATE_POS or _is_participle_predicate(child)):
                 return NamedPredicate(objects[0], child)
         if len(objects) > 1:
@@ -42,18 +43,18 @@ def predicate_complement(verb: Token) -> NamedPredicate | None:
         appended = _unset_apposition(objects[0])
         if appended is not None:  # "called [Japan's decision] [a grave mistake]"
             return NamedPredicate(objects[0], appended)
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ == "prep" and child.lower_ == "as":
-                for pobj in child.children:
+                for pobj in children_of(child):
                     if pobj.dep_ in ("pobj", "amod", "acomp"):
                         return NamedPredicate(objects[0], pobj)
     fused = _misparsed_object(verb)
     if fused is not None:
         return fused
-    for child in verb.children:
+    for child in children_of(verb):
         small = child.dep_ == "ccomp" or (child.dep_ in _PREDICATE_ARCS and child.pos_ in _PREDICATE_POS)
         if small and _is_small_clause(child):
-            subjects = [g for g in child.children if g.dep_ == "nsubj"]
+            subjects = [g for g in children_of(child) if g.dep_ == "nsubj"]
             if subjects:
                 return NamedPredicate(subjects[0], child)
     return None
@@ -68,8 +69,8 @@ def _is_participle_predicate(token: Token) -> bool:
 def _unset_apposition(noun: Token) -> Token | None:
     """An indefinite noun phrase hung on ``noun`` as its apposition with no comma between: a
     predicate, since an apposition is set off by commas ("called Japan's decision [a mistake]")."""
-    for child in noun.children:
-        indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in child.children)
+    for child in children_of(noun):
+        indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in children_of(child))
         commas = any(t.is_punct for t in noun.doc[noun.i + 1:child.left_edge.i])
         if child.dep_ == "appos" and indefinite and not commas and child.i > noun.i:
             return child
@@ -83,14 +84,14 @@ def _misparsed_object(verb: Token) -> NamedPredicate | None:
     determiner begins its noun phrase, so a word before it is outside it); or an indefinite noun
     phrase hung on the name as its apposition with no comma between ("called Xi Jinping [a
     dictator]": an apposition is set off by commas, a predicate is not)."""
-    predicates = [c for c in verb.children if c.dep_ in _PREDICATE_ARCS and c.pos_ in ("NOUN", "PROPN")]
+    predicates = [c for c in children_of(verb) if c.dep_ in _PREDICATE_ARCS and c.pos_ in ("NOUN", "PROPN")]
     if len(predicates) > 1:
         return NamedPredicate(predicates[0], predicates[1])
     if not predicates:
         return None
     predicate = predicates[0]
-    determiners = [c.i for c in predicate.children if c.dep_ == "det"]
-    for child in predicate.children:
+    determiners = [c.i for c in children_of(predicate) if c.dep_ == "det"]
+    for child in children_of(predicate):
         if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and determiners and child.i < min(determiners):
             return NamedPredicate(child, predicate)
     appended = _unset_apposition(predicate)
@@ -103,7 +104,7 @@ def _is_small_clause(clause: Token) -> bool:
     """A clause without a verb of its own: a noun or adjective after its subject, with no
     subordinator or auxiliary ("called [the claims illegitimate]"; the tagger may take the
     adjective for a verb)."""
-    if any(c.dep_ in ("mark", "aux", "auxpass", "dobj") for c in clause.children):
+    if any(c.dep_ in ("mark", "aux", "auxpass", "dobj") for c in children_of(clause)):
         return False
     return clause.pos_ in _PREDICATE_POS or clause.tag_ == "VBP"
 

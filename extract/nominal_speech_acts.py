@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.ontology import Lexicon
 from extract.phrase_heads import object_governor
 from extract.qualifiers import Qualifiers
@@ -35,8 +36,8 @@ _DOER_ARCS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children_of(token) if c.dep_ in ("prep", "dative") and c.lower_ in preps
+            for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def asked_parties(noun: Token, lexicon: Lexicon, is_act: Callable[[Token], bool]) -> list[Token]:
@@ -53,7 +54,7 @@ def asked_parties(noun: Token, lexicon: Lexicon, is_act: Callable[[Token], bool]
 def act_doers(act: Token, lexicon: Lexicon) -> list[Token]:
     """Tokens naming who does an act noun: its possessor or demonym, or the "of" object of a noun
     of leaving ("the withdrawal of Turkish troops")."""
-    named = [c for c in act.children if c.dep_ in _DOER_ARCS and c.i < act.i]
+    named = [c for c in children_of(act) if c.dep_ in _DOER_ARCS and c.i < act.i]
     if named:
         return named
     if act.lemma_.lower() in lexicon.leaving_nouns:
@@ -69,9 +70,9 @@ def answers_the_act(governor: Token, lexicon: Lexicon) -> bool:
 def named_agent_tokens(noun: Token) -> list[Token]:
     """Tokens naming the agent on a speech-act noun itself: its possessor ("Norway's protest") or
     its "by" phrase ("a protest by Japan"); the verb governing it is then not asked."""
-    possessors = [c for c in noun.children if c.dep_ == "poss"]
-    return possessors or [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                          for g in c.children if g.dep_ == "pobj"]
+    possessors = [c for c in children_of(noun) if c.dep_ == "poss"]
+    return possessors or [g for c in children_of(noun) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                          for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def governor_addressees(noun: Token, preps: frozenset[str]) -> list[Token]:
@@ -80,8 +81,8 @@ def governor_addressees(noun: Token, preps: frozenset[str]) -> list[Token]:
     verb = noun.head
     if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return []
-    return [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children_of(verb) if c.dep_ in ("prep", "dative") and c.lower_ in preps
+            for g in children_of(c) if g.dep_ == "pobj"]
 
 
 #: CAMEO roots of reactions whose noun names no target of its own (disapprove, reject, threaten):
@@ -120,7 +121,7 @@ def nominal_polarity(qualifiers: Qualifiers, trigger: Token, root: str, lexicon:
 
 
 def _negated_word(word: Token, lexicon: Lexicon) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in lexicon.negators for c in word.children)
+    return any(c.dep_ == "neg" or c.lower_ in lexicon.negators for c in children_of(word))
 
 
 def said_before_answered(qualifiers: Qualifiers, trigger: Token, root: str, lexicon: Lexicon) -> Qualifiers:
@@ -134,7 +135,7 @@ def said_before_answered(qualifiers: Qualifiers, trigger: Token, root: str, lexi
     if trigger.dep_ not in ("dobj", "nsubjpass") or not answers_the_act(verb, lexicon):
         return qualifiers
     negators = lexicon.negators
-    if any(c.dep_ == "neg" or c.lower_ in negators for c in (*trigger.children, *verb.children)):
+    if any(c.dep_ == "neg" or c.lower_ in negators for c in (*children_of(trigger), *children_of(verb))):
         return qualifiers
     return replace(qualifiers, polarity=Polarity.AFFIRMED)
 
@@ -173,4 +174,4 @@ def manner_reaction_targets(noun: Token) -> list[Token]:
     after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
     if after is None or after.dep_ != "prep" or after.lower_ not in MANNER_REACTION_PREPS:
         return []
-    return [g for g in after.children if g.dep_ == "pobj"]
+    return [g for g in children_of(after) if g.dep_ == "pobj"]

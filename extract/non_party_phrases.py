@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.ontology import Lexicon
 
 #: Arcs by which a place or actor hangs on the participle of a hyphenated compound ("Vienna-based":
@@ -66,7 +67,7 @@ def modifier_lends_no_party(token: Token, lexicon: Lexicon, as_subject: bool) ->
     ("Syria's Kurds": the parser's NORP). An adjective names the allies themselves ("Western allies"),
     so only a possessor counts; an object people is left to the place rule ("shelled Syria's Kurds"
     is done in Syria)."""
-    if not any(child.dep_ == "poss" for child in token.children):
+    if not any(child.dep_ == "poss" for child in children_of(token)):
         return False
     if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in lexicon.relational_state_nouns:
         return True

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.light_verbs import Receiving
 from extract.ontology import Lexicon
 
@@ -51,13 +52,13 @@ def is_receiving(verb: Token, receiving: Receiving) -> bool:
     """A verb of receiving or refusing (light_verbs.toml ``receiving.verbs``) with its particles."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "prep")}
+    words = {c.lower_ for c in children_of(verb) if c.dep_ in ("prt", "advmod", "prep")}
     return any(set(particles) <= words for particles in receiving.particles_of(verb.lemma_.lower()))
 
 
 def _pobjs(token: Token, prep: str) -> list[Token]:
-    return [g for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
-            for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children_of(token) if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+            for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def agent_held_targets(agents: Iterable[Token], preps: Iterable[str], envoy_nouns: Collection[str]) -> list[Token]:
@@ -71,24 +72,24 @@ def agent_held_targets(agents: Iterable[Token], preps: Iterable[str], envoy_noun
 def _is_gap_object(clause: Token) -> bool:
     """The relative clause's object is the noun it modifies: it has a subject of its own and no
     direct object but a relative pronoun ("the aid that Germany sent", "the loans China offered")."""
-    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children_of(clause) if c.dep_ == "nsubj"]
     if not subjects or subjects[0].lower_ in _RELATIVE_WORDS:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in _RELATIVE_WORDS for c in clause.children):
+    if any(c.dep_ == "advmod" and c.lower_ in _RELATIVE_WORDS for c in children_of(clause)):
         return False  # "the summit where X met Y"
-    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(clause) if c.dep_ == "dobj"]
     return all(o.lower_ in _RELATIVE_WORDS for o in objects)
 
 
 def clause_roles(noun: Token, lexicon: Lexicon, receiving: Receiving, target_preps: tuple[str, ...]) -> NounRoles:
     """Agent and target named in a participle or relative clause on the noun, if one names them."""
-    for clause in noun.children:
+    for clause in children_of(noun):
         participle = clause.dep_ == "acl" and clause.tag_ == "VBN"
         relative = clause.dep_ == "relcl" and _is_gap_object(clause)
         if not (participle or relative):
             continue
         lemma = clause.lemma_.lower()
-        named = _pobjs(clause, "by") if participle else [c for c in clause.children if c.dep_ == "nsubj"]
+        named = _pobjs(clause, "by") if participle else [c for c in children_of(clause) if c.dep_ == "nsubj"]
         if is_receiving(clause, receiving):
             givers = _pobjs(clause, "from")
             if givers:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.event_reference import reaction_relation
 from extract.light_verb_candidates import (
     CONFIDENCE,
@@ -111,7 +112,7 @@ def received_act(candidate: Candidate, ctx: Context) -> Candidate:
         return candidate
     if ctx.ontology.relation(candidate.relation).cameo[:2] in ctx.ontology.reaction_roots:
         return candidate
-    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+    for noun in (c for c in children_of(verb) if c.dep_ == "dobj"):
         for held in (noun, *_amount_nouns(noun)):
             codes = {ctx.ontology.relation(t.relation).cameo for t in ctx.ontology.triggers_for("NOUN",
                                                                                                 held.lemma_.lower())}
@@ -137,7 +138,7 @@ def reaction_to_named_agent(candidate: Candidate, ctx: Context) -> Candidate:
     if relation is None:
         return candidate
     receiving = ctx.ontology.light_verbs.receiving
-    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+    for noun in (c for c in children_of(verb) if c.dep_ == "dobj"):
         for held in (noun, *_amount_nouns(noun)):
             if _is_joint_act(held, ctx):
                 continue  # "welcomed the deal brokered by China": the broker is no party
@@ -157,8 +158,8 @@ def _is_joint_act(noun: Token, ctx: Context) -> bool:
 
 def _amount_nouns(amount: Token) -> list[Token]:
     """The nouns an amount counts: "$40 million in aid", "a total of $2 billion of loans"."""
-    return [g for c in amount.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-            for g in c.children if g.dep_ == "pobj" and governing_verb(g) is not None]
+    return [g for c in children_of(amount) if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for g in children_of(c) if g.dep_ == "pobj" and governing_verb(g) is not None]
 
 
 def nominal_acts(noun: Token, ctx: Context) -> list[ComposedAct]:

@@ -49,6 +49,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context, actors_of, clause_subject, prep_objects, subject_actors
 from extract.phrase_heads import noun_phrase_head
@@ -171,7 +172,7 @@ def _material_act_subject(candidate: Candidate, ctx: Context) -> Token | None:
     verb = candidate.trigger
     if verb.pos_ != "VERB" or ctx.ontology.relation(candidate.relation).quad_class not in _VERBAL_QUADS:
         return None
-    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and ctx.actor(c) is None):
+    for subject in (c for c in children_of(verb) if c.dep_ == "nsubj" and c.pos_ == "NOUN" and ctx.actor(c) is None):
         triggers = ctx.ontology.triggers_for("NOUN", subject.lemma_.lower())
         if triggers and all(ctx.ontology.relation(t.relation).quad_class in _MATERIAL_QUADS for t in triggers):
             return subject
@@ -232,7 +233,7 @@ def _topic_of(head: Token, words: NounSenseWords) -> str | None:
         if phrase in words.topic_verbs:
             return phrase
         # the parser may hang the topic on the verb of the text's noun: "signed [a deal] [on trade]"
-        objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < prep.i]
+        objects = [c for c in children_of(holder) if c.dep_ == "dobj" and c.i < prep.i]
         holder = objects[0] if objects else holder
     kind = holder.lemma_.lower()
     if holder.pos_ == "NOUN" and prep.lower_ in words.topic_prepositions \
@@ -280,7 +281,7 @@ def unreported_modality(trigger: Token, words: NounSenseWords) -> Modality | Non
     if head.dep_ in _PATIENTS and verb_phrase(governor, words.deferring_verbs) is not None:
         return Modality.INTENDED
     if head.dep_ == "nsubj" and governor.lemma_.lower() in _COPULAS and any(
-            c.dep_ == "acomp" and c.lemma_.lower() in words.likelihood_adjectives for c in governor.children):
+            c.dep_ == "acomp" and c.lemma_.lower() in words.likelihood_adjectives for c in children_of(governor)):
         return Modality.HYPOTHETICAL
     return None
 
@@ -333,12 +334,12 @@ def verb_phrase(verb: Token, phrases: frozenset[str]) -> str | None:
     prepositional objects the phrase names ("break down", "put on hold"); None when none fits."""
     lemma = verb.lemma_.lower()
     carried = set()
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in ("prt", "advmod"):  # the parser reads some particles as adverbs ("pushed back")
             carried.add(child.lower_)
         elif child.dep_ == "prep":
             carried.add(child.lower_)
-            carried.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+            carried.update(g.lemma_.lower() for g in children_of(child) if g.dep_ == "pobj")
     for phrase in sorted(phrases, key=lambda p: -len(p.split())):
         first, *rest = phrase.split()
         if first == lemma and all(word in carried for word in rest):

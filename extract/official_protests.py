@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.mentions import MentionKind
 from extract.nominal_speech_acts import governor_addressees, manner_reaction_verb, named_agent_tokens
 from extract.patterns import (
@@ -68,8 +69,8 @@ def _named_as_government(trigger: Token, ctx: Context) -> bool:
 def addressed_states(word: Token, ctx: Context) -> tuple[Actor, ...]:
     """The states a protest is addressed to: "a protest with China", "protested to Japan"."""
     preps = ctx.ontology.speech_acts.official_protest.addressee_prepositions
-    own = [pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in preps
-           for pobj in prep.children if pobj.dep_ == "pobj"]
+    own = [pobj for prep in children_of(word) if prep.dep_ == "prep" and prep.lower_ in preps
+           for pobj in children_of(prep) if pobj.dep_ == "pobj"]
     tokens = own or (governor_addressees(word, preps) if word.pos_ == "NOUN" else [])
     return tuple(actor for pobj in tokens for actor in actors_of(pobj, ctx) if actor.type is ActorType.COUNTRY)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.block_index import block_sentences, children_of, conjuncts_of
 from extract.mentions import Mention
 from extract.role_spans import HEAD_ROLES
 from graph.model import Actor, ActorType
@@ -43,7 +44,7 @@ class OfficialStates:
         if not any(self._is_stateless_official(mention.actor) for mention in mentions):
             return list(mentions)  # most blocks: nothing to place, no sentence to read
         by_token = {i: mention for mention in mentions for i in range(mention.start, mention.end)}
-        sentences = list(doc.sents)
+        sentences = list(block_sentences(doc))
         block_state = _only_state(mentions)
         placed: dict[str, Actor] = {}  # a later mention of a placed official ("Lumbe said") is placed too
         result = []
@@ -95,10 +96,10 @@ def state_in_focus(token: Token, sentences: Sequence[Span], by_token: Mapping[in
 def _subject_state(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
     """The state or person of a state named as the (uncoordinated) subject of ``sentence``'s main
     clause, or as the possessor or qualifier of that subject ("South Korea's trade ministry said")."""
-    for child in sentence.root.children:
-        if child.dep_ not in _SUBJECT_DEPS or child.conjuncts:
+    for child in children_of(sentence.root):
+        if child.dep_ not in _SUBJECT_DEPS or conjuncts_of(child):
             continue  # a coordinated subject ("France and Saudi Arabia") centres on no one state
-        for token in (child, *(c for c in child.children if c.dep_ in _SUBJECT_QUALIFIER_DEPS)):
+        for token in (child, *(c for c in children_of(child) if c.dep_ in _SUBJECT_QUALIFIER_DEPS)):
             mention = by_token.get(token.i)
             if mention is not None and _state_of(mention.actor) is not None:
                 return mention.actor

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.patterns import Candidate, Context, Found, subject_actors
 from graph.model import Actor
 
@@ -32,8 +33,8 @@ def with_own_object_target(candidate: Candidate, ctx: Context) -> Candidate:
         return candidate
     if set(candidate.objects) - set(candidate.subjects):
         return candidate
-    owned = [child for child in candidate.trigger.children if child.dep_ in ("dobj", "nsubjpass")
-             and any(grand.dep_ == "poss" for grand in child.children)]
+    owned = [child for child in children_of(candidate.trigger) if child.dep_ in ("dobj", "nsubjpass")
+             and any(grand.dep_ == "poss" for grand in children_of(child))]
     if not owned:
         return candidate
     targets = _targets(candidate.trigger, owned, _PARTY_PREPOSITIONS, ctx) or _targets(
@@ -53,6 +54,6 @@ def _targets(verb: Token, owned: list[Token], prepositions: tuple[str, ...], ctx
 
 def _prep_objects(holders: tuple[Token, ...], prepositions: tuple[str, ...]) -> Iterator[Token]:
     for holder in holders:
-        for prep in holder.children:
+        for prep in children_of(holder):
             if prep.dep_ == "prep" and prep.lower_ in prepositions:
-                yield from (pobj for pobj in prep.children if pobj.dep_ == "pobj")
+                yield from (pobj for pobj in children_of(prep) if pobj.dep_ == "pobj")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, block_sentences, block_words, children_of, conjuncts_of
 from extract.co_arguments import co_argument_actors
 from extract.description_reference import (
     DescriptionKind,
@@ -95,7 +95,7 @@ def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     kind = head_kind(token, lexicon)
     if kind is None:
         return None
-    lefts = [c for c in token.children if c.i < token.i]
+    lefts = [c for c in children_of(token) if c.i < token.i]
     quantifiers = [c for c in lefts if c.lower_ in lexicon.pair_quantifiers]
     if not quantifiers:
         return None
@@ -112,8 +112,8 @@ def is_bare_pair(token: Token, lexicon: Lexicon) -> bool:
     """ "The two discussed trade": a definite "two" standing alone as an argument, its noun left
     out, refers back to the pair under discussion as "the two sides" would (general English)."""
     return (token.like_num and token.lower_ in lexicon.pair_quantifiers and token.dep_ in _ARGUMENT_ARCS
-            and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]
-            and not any(c.dep_ in _RESTRICTING_ARCS or c.dep_ in ("amod", "compound") for c in token.children))
+            and [c.lower_ for c in children_of(token) if c.dep_ == "det"] == ["the"]
+            and not any(c.dep_ in _RESTRICTING_ARCS or c.dep_ in ("amod", "compound") for c in children_of(token)))
 
 
 #: The fine tags of a plural noun.
@@ -134,7 +134,7 @@ def head_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
         kind = PairKind.PARTIES
     else:
         return None
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in _RESTRICTING_ARCS or (child.dep_ == "prep" and child.lower_ in _RESTRICTING_PREPS):
             return None
     return kind
@@ -268,12 +268,13 @@ def sentence_dyads(
     ("Xi welcomed Duterte", "spoke by phone with X"); ``roots`` are the sentence's ``mention_roots``,
     ``tokens`` the words of its block."""
     found: list[tuple[int, tuple[Actor, Actor]]] = []
+    words = block_words(sentence.doc)  # the block's own Token objects (``doc[i]`` makes one at each asking)
     for i in range(sentence.start, sentence.end):
         if i not in roots and tokens.pos[i] not in _VERB_POS:
             continue  # neither a mention's head nor a verb: no pair ends here
-        token = sentence.doc[i]
+        token = words[i]
         mention = mentions.get(token.i) if token.i in roots else None
-        conjuncts = token.conjuncts if mention is not None else ()  # (spaCy walks them at each asking)
+        conjuncts = conjuncts_of(token) if mention is not None else ()  # (spaCy walks them at each asking)
         if mention is not None and len(conjuncts) == 1:  # "Russia, China and Cuba" is no pair
             (conjunct,) = conjuncts
             other = mentions.get(conjunct.i)
@@ -306,7 +307,7 @@ def _may_refer_to_pair(tokens: BlockTokens, i: int, lexicon: Lexicon) -> bool:
 
 def _argument(verb: Token, arcs: tuple[str, ...], mentions: BlockMentions) -> tuple[int, Actor] | None:
     """The first argument of ``verb`` along ``arcs`` that is an actor, with its token index."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in arcs and (mention := mentions.get(child.i)) is not None:
             return child.i, mention.actor
     return None
@@ -314,9 +315,9 @@ def _argument(verb: Token, arcs: tuple[str, ...], mentions: BlockMentions) -> tu
 
 def _prepositional_argument(verb: Token, mentions: BlockMentions) -> tuple[int, Actor] | None:
     """The actor a verb's preposition governs, unless the preposition names a setting ("in")."""
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ == "prep" and prep.lower_ not in _SETTING_PREPS:
-            for pobj in prep.children:
+            for pobj in children_of(prep):
                 if pobj.dep_ == "pobj" and (mention := mentions.get(pobj.i)) is not None:
                     return pobj.i, mention.actor
     return None
@@ -338,16 +339,16 @@ def clause_mates(token: Token, mentions: BlockMentions) -> list[Actor]:
                 if child is node:
                     continue
                 arguments = [child] if child.dep_ in ("nsubj", "nsubjpass") else (
-                    [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [])
+                    [g for g in children_of(child) if g.dep_ == "pobj"] if child.dep_ == "agent" else [])
                 for argument in arguments:
-                    for item in (argument, *argument.conjuncts):
+                    for item in (argument, *conjuncts_of(argument)):
                         mention = mentions.get(item.i)
                         if mention is not None:
                             actors.append(mention.actor)
             if parent.dep_ in ("acl", "relcl") and (modified := mentions.get(parent.head.i)) is not None:
                 actors.append(modified.actor)  # "Russia, whose peacekeepers ..., called on both sides"
             shares_subject = parent.dep_ == "conj" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in parent.children)
+                c.dep_ in ("nsubj", "nsubjpass") for c in children_of(parent))
             if parent.dep_ != "xcomp" and not shares_subject:
                 break
         node = parent
@@ -366,14 +367,14 @@ def _is_under_discussion(mention: Mention, doc: Doc) -> bool:
         return False
     copula = root.head
     return not (root.dep_ == "nsubj" and copula.lemma_ == "be"
-                and any(c.dep_ in ("attr", "acomp") for c in copula.children))
+                and any(c.dep_ in ("attr", "acomp") for c in children_of(copula)))
 
 
 def _qualifiers(token: Token, mentions: BlockMentions, arcs: frozenset[str] = _QUALIFYING_ARCS) -> list[Mention]:
     """The mentions inside the noun's qualifying modifiers ("Russian" in "the two Russian ministers")."""
     own = mentions.get(token.i)
     found: list[Mention] = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in arcs:
             for inner in child.subtree:
                 mention = mentions.get(inner.i)
@@ -416,10 +417,10 @@ def agents_of_pairs(
     pair's, so the noun refers to the pair as "the two countries" would."""
     found: dict[int, tuple[Actor, ...]] = {}
     for i in agents:
-        for prep in doc[i].children:
+        for prep in children_of(doc[i]):
             if prep.dep_ != "prep" or prep.lower_ not in _AGENT_OF_PREPS:
                 continue
-            for pobj in prep.children:
+            for pobj in children_of(prep):
                 pair = references.get(pobj.i) if pobj.dep_ == "pobj" else None
                 if pair:
                     found[i] = pair
@@ -463,7 +464,7 @@ class ReferenceResolver:
         "the two countries", "the three allies") in ``mentions.references`` (its actors, or None
         when they cannot be told) and take it out of the unqualified agents; add a mention for every
         description that refers back to an actor."""
-        for sentence in doc.sents:
+        for sentence in block_sentences(doc):
             self._resolve_sentence(sentence, mentions, tokens)
         references = mentions.references
         references.update(agents_of_pairs(doc, mentions.unqualified_agents, references))
@@ -680,22 +681,22 @@ def pair_topic(dyad: tuple[Actor, Actor]) -> frozenset[str] | None:
 def _argument_tokens(trigger: Token) -> list[Token]:
     """The trigger's direct objects and prepositional objects (also those on its direct object):
     where an unresolved pair or a reciprocal pronoun would sit."""
-    tokens = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    tokens = [c for c in children_of(trigger) if c.dep_ in ("dobj", "dative", "nsubjpass")]
     holders = [trigger, *tokens]
-    tokens += [g for h in holders for c in h.children if c.dep_ in ("prep", "agent") for g in c.children
+    tokens += [g for h in holders for c in children_of(h) if c.dep_ in ("prep", "agent") for g in children_of(c)
                if g.dep_ == "pobj"]
     return tokens
 
 
 def is_reciprocal(token: Token, lexicon: Lexicon) -> bool:
     """"each other", "one another": the token with a determiner of its own before it."""
-    return any(f"{c.lower_} {token.lower_}" in lexicon.reciprocal_pronouns for c in token.children if c.i < token.i)
+    return any(f"{c.lower_} {token.lower_}" in lexicon.reciprocal_pronouns for c in children_of(token) if c.i < token.i)
 
 
 def _with_possessors(tokens: Iterable[Token]) -> Iterator[Token]:
     for token in tokens:
         yield token
-        yield from (c for c in token.children if c.dep_ == "poss")
+        yield from (c for c in children_of(token) if c.dep_ == "poss")
 
 
 def with_pair_reference(

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
@@ -85,13 +86,13 @@ class ActRoles:
 
 
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children_of(token) if c.dep_ in ("prep", "agent") and c.lower_ in preps
+            for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def _qualifiers(token: Token) -> list[Token]:
     """A possessor and the modifiers before a noun that may name an actor ("Russia's", "Chinese")."""
-    return [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < token.i]
+    return [c for c in children_of(token) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < token.i]
 
 
 def possessor_is_agent(noun: Token, words: PatientActs) -> bool:
@@ -135,7 +136,7 @@ def _active_governor(noun: Token) -> list[Token]:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return []
-    return [] if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) else [verb]
+    return [] if any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(verb)) else [verb]
 
 
 def holder_roles(noun: Token, words: PatientActs) -> ActRoles:
@@ -146,7 +147,7 @@ def holder_roles(noun: Token, words: PatientActs) -> ActRoles:
     doers: list[Token] = []
     places: list[Token] = []
     holders = [noun]
-    for clause in noun.children:
+    for clause in children_of(noun):
         participle = clause.dep_ == "acl" and clause.tag_ == "VBN"
         relative = clause.dep_ == "relcl"
         if not (participle or relative) or clause.lemma_.lower() not in words.holding_verbs:
@@ -156,7 +157,7 @@ def holder_roles(noun: Token, words: PatientActs) -> ActRoles:
             doers += _pobjs(clause, ("by",))
             places += [p for p in _pobjs(clause, ("in",)) if p.lemma_.lower() not in words.custody_nouns]
         else:
-            doers += [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_WORDS]
+            doers += [c for c in children_of(clause) if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_WORDS]
     for holder in holders:
         for custody in _pobjs(holder, ("in",)):
             if custody.lemma_.lower() in words.custody_nouns:

@@ -25,6 +25,7 @@ from extract.argument_paths import (
     relative_gap_objects,
     severs_mutual_relation,
 )
+from extract.block_index import block_words, children_of, conjuncts_of, span_root
 from extract.block_memo import BlockMemo
 from extract.clause_boundaries import opens_own_clause
 from extract.joint_objects import acts_on_third_thing
@@ -128,21 +129,21 @@ def actors_of(token: Token, ctx: Context) -> list[Actor]:
 
 def _actors_of(token: Token, ctx: Context) -> list[Actor]:
     found: list[Actor] = []
-    items = [token, *(c for c in token.conjuncts if not opens_own_clause(c))]  # not "and Ireland did so"
+    items = [token, *(c for c in conjuncts_of(token) if not opens_own_clause(c))]  # not "and Ireland did so"
     mention = ctx.mentions.get(token.i)
     if mention is not None:
         # the parser may hang the conjunction on any token of a name ("Barack Obama and ...")
-        for inner in token.doc[mention.start : mention.end]:
-            items.extend(c for c in inner.conjuncts if c not in items and not opens_own_clause(c))
+        for inner in block_words(token.doc)[mention.start : mention.end]:
+            items.extend(c for c in conjuncts_of(inner) if c not in items and not opens_own_clause(c))
     for item in list(items):
         items.extend(t for t in _coordinated_qualifiers(item, ctx) if t not in items)
     head_actor = ctx.actor(token)
     if head_actor is not None:
         # "The US, Russia, and Switzerland": the parser often hangs a list on an apposition.
-        for child in token.children:
+        for child in children_of(token):
             child_actor = ctx.actor(child) if child.dep_ == "appos" else None
-            if child_actor is not None and child_actor.type is head_actor.type and child.conjuncts:
-                items.extend([child, *child.conjuncts])
+            if child_actor is not None and child_actor.type is head_actor.type and conjuncts_of(child):
+                items.extend([child, *conjuncts_of(child)])
     for item in items:
         pair = ctx.pair_of(item)
         if pair is not None:  # "the two countries": both actors of the pair
@@ -150,7 +151,7 @@ def _actors_of(token: Token, ctx: Context) -> list[Actor]:
             continue
         actor = ctx.actor(item)
         if actor is None:
-            for child in item.children:
+            for child in children_of(item):
                 if child.dep_ == "appos" and ctx.actor(child) is not None:
                     actor = ctx.actor(child)
                     break
@@ -158,9 +159,9 @@ def _actors_of(token: Token, ctx: Context) -> list[Actor]:
             actor = ctx.actor(item.head.head)
         if actor is None and item.lemma_.lower() in ctx.lexicon.partitive_nouns:
             # "a group of Moroccan diplomats", "members of the Israeli cabinet"
-            for prep in item.children:
+            for prep in children_of(item):
                 if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
+                    for pobj in children_of(prep):
                         if pobj.dep_ == "pobj":
                             actor = ctx.actor(pobj)
         if actor is not None and actor not in found:
@@ -187,7 +188,7 @@ def modifier_actors(token: Token, ctx: Context) -> list[Actor]:
 
 def _modifier_actors(token: Token, ctx: Context) -> list[Actor]:
     found: list[Actor] = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
             # through compound chains: "a Security Council resolution censuring ..."
             actors = actors_of(child, ctx) or (modifier_actors(child, ctx) if child.dep_ == "compound" else [])
@@ -198,7 +199,7 @@ def _modifier_actors(token: Token, ctx: Context) -> list[Actor]:
 
 
 def _noun_text(token: Token) -> str:
-    parts = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    parts = [c for c in children_of(token) if c.dep_ in ("compound", "amod") and c.i < token.i]
     words = [c.lower_ for c in parts if c.ent_type_ not in ("NORP", "GPE")] + [token.lemma_.lower()]
     return " ".join(words)
 
@@ -234,7 +235,7 @@ def _clause_subject(verb: Token, ctx: Context, depth: int) -> Found:
 def _own_subject(verb: Token) -> Found | None:
     """The verb's own subject ("and Russia, Ukraine agree" with its headline co-subjects); for a
     relative pronoun, the noun its clause is on ("the state which imposed")."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return Found((verb.head,), 0.85)
@@ -266,7 +267,7 @@ def _inherited_subject(verb: Token, ctx: Context, depth: int) -> Found:
 
 def _under_to(verb: Token) -> bool:
     """A verb with the infinitive marker "to"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
 
 
 def _scaled(found: Found, factor: float) -> Found:
@@ -279,12 +280,12 @@ def _controlled_subject(governor: Token, ctx: Context, depth: int) -> Found:
     control ("urged Iran to"), none under a verb of opposing (blocked), its passive subject ("Erdogan
     is expected to visit", "Israel was urged to allow"), else its own subject."""
     if governor.lemma_.lower() in ctx.lexicon.object_control_verbs:
-        objects = [c for c in governor.children if c.dep_ in ("dobj",)]
+        objects = [c for c in children_of(governor) if c.dep_ in ("dobj",)]
         if objects:
             return Found((objects[0],), 0.8)
     if governor.lemma_.lower() in ctx.lexicon.opposing_verbs:
         return Found((), 0.0, blocked=True)
-    raised = [c for c in governor.children if c.dep_ == "nsubjpass"]
+    raised = [c for c in children_of(governor) if c.dep_ == "nsubjpass"]
     if raised:
         return Found((raised[0],), 0.9)
     return _scaled(clause_subject(governor, ctx, depth + 1), 0.9)
@@ -307,7 +308,7 @@ def _modified_noun_subject(verb: Token, ctx: Context, depth: int) -> Found:
     noun = verb.head
     if ctx.actor(noun) is not None:
         return Found((noun,), 0.8)
-    possessors = [c for c in noun.children if c.dep_ == "poss" and ctx.actor(c) is not None]
+    possessors = [c for c in children_of(noun) if c.dep_ == "poss" and ctx.actor(c) is not None]
     if verb.dep_ == "acl" and _under_to(verb) and possessors:
         return Found((possessors[0],), 0.8)
     return _scaled(noun_governor_subject(noun, ctx, depth + 1), 0.8)
@@ -319,8 +320,8 @@ def _emulating_subject(governor: Token, ctx: Context, depth: int) -> Found:
     following is itself negated, modal or embedded: "refused to join Poland in condemning")."""
     own = _scaled(clause_subject(governor, ctx, depth + 1), 0.85)
     plain = governor.dep_ != "xcomp" and not any(
-        c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in governor.children)
-    followed = tuple(c for c in governor.children if c.dep_ == "dobj" and actors_of(c, ctx)) if plain else ()
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in children_of(governor))
+    followed = tuple(c for c in children_of(governor) if c.dep_ == "dobj" and actors_of(c, ctx)) if plain else ()
     return Found((*own.tokens, *followed), own.confidence if own.tokens else 0.8, own.blocked)
 
 
@@ -332,7 +333,7 @@ def _prepositional_complement_subject(holder: Token, ctx: Context, depth: int) -
         return _scaled(noun_governor_subject(holder, ctx, depth + 1), 0.85)
     if holder.pos_ not in ("VERB", "AUX"):
         return Found((), 0.0)
-    objects = [c for c in holder.children if c.dep_ == "dobj" and actors_of(c, ctx)]
+    objects = [c for c in children_of(holder) if c.dep_ == "dobj" and actors_of(c, ctx)]
     if objects:
         return Found((objects[0],), 0.8)
     return _scaled(clause_subject(holder, ctx, depth + 1), 0.85)
@@ -344,7 +345,7 @@ _TENSED_TAGS = frozenset({"VBD", "VBZ"})
 
 def _is_infinitive(verb: Token) -> bool:
     """A bare verb under "to" that completes another verb ("urged Iran [to stop]")."""
-    under_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    under_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
     return verb.tag_ == "VB" and verb.dep_ == "xcomp" and under_to
 
 
@@ -424,7 +425,7 @@ def participation_verb(prep: Token, phrases: frozenset[str]) -> Token | None:
         if holder.dep_ != "dobj":
             return None
     else:
-        objects, verb = [c for c in holder.children if c.dep_ == "dobj"], holder
+        objects, verb = [c for c in children_of(holder) if c.dep_ == "dobj"], holder
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
@@ -459,13 +460,13 @@ def prep_objects(token: Token, preps: tuple[str, ...], through_of: bool = False)
     """Objects of the given prepositions on ``token``; with ``through_of`` also on its "of"
     complement ("the withdrawal of troops from Panama")."""
     objects: list[Token] = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            objects.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            objects.extend(c for c in children_of(child) if c.dep_ in ("pobj", "pcomp"))
     if through_of and not objects:
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
+                for pobj in children_of(child):
                     if pobj.dep_ == "pobj":
                         objects.extend(prep_objects(pobj, preps))
     return objects
@@ -477,25 +478,25 @@ def has_particle(verb: Token, particle: str | None) -> bool:
     if particle is None:
         return True
     words = particle.split()
-    children = [c for c in verb.children if not is_prepositional_phrase(c)]
+    children = [c for c in children_of(verb) if not is_prepositional_phrase(c)]
     lemmas = {c.lemma_.lower() for c in children} | {c.lower_ for c in children}
     return all(word in lemmas for word in words)
 
 
 def is_prepositional_phrase(token: Token) -> bool:
     """A preposition with an object of its own ("in Beirut"), as opposed to a particle ("gave in")."""
-    return token.dep_ == "prep" and any(g.dep_ == "pobj" for g in token.children)
+    return token.dep_ == "prep" and any(g.dep_ == "pobj" for g in children_of(token))
 
 
 def _place_of(trigger: Token, ctx: Context, used: set[int]) -> str | None:
     """Where the event happened: "in"/"at" a place on the trigger or on its object."""
-    children = list(trigger.children)  # walked once here (spaCy makes every child's Token at each walk)
+    children = list(children_of(trigger))  # walked once here (spaCy makes every child's Token at each walk)
     holders = [c for c in children if c.dep_ in ("dobj", "pobj") or c.i in used]
-    holders += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    preps = [*children, *(c for holder in holders for c in holder.children)]  # the trigger's own first
+    holders += [g for c in children if c.dep_ == "prep" for g in children_of(c) if g.dep_ == "pobj"]
+    preps = [*children, *(c for holder in holders for c in children_of(holder))]  # the trigger's own first
     for child in preps:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-            for pobj in child.children:
+            for pobj in children_of(child):
                 if pobj.dep_ == "pobj" and pobj.i not in used and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
                     start = pobj.left_edge.i
                     return trigger.doc[start : pobj.i + 1].text.removeprefix("the ")
@@ -555,9 +556,9 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
     for token in tokens:
         sources = [
             actor
-            for prep in token.children
+            for prep in children_of(token)
             if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of")
-            for pobj in prep.children
+            for pobj in children_of(prep)
             if pobj.dep_ == "pobj"
             for actor in actors_of(pobj, ctx) or _holder_modifiers(prep, pobj, ctx)
         ]
@@ -567,9 +568,9 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
         places = _place_owners(token, ctx) if token.lemma_.lower() in ctx.lexicon.place_nouns else []
         places = places or [
             actor
-            for prep in token.children
+            for prep in children_of(token)
             if prep.dep_ == "prep" and prep.lower_ in _LOCATING_PREPS
-            for pobj in prep.children
+            for pobj in children_of(prep)
             if pobj.dep_ == "pobj"
             for actor in (_states_of(pobj, ctx) or _place_owners(pobj, ctx))
         ]
@@ -580,7 +581,7 @@ def resolve_object(tokens: list[Token], ctx: Context, trigger: Trigger, depth: i
             inner = _inner_event_object(token, ctx)
             if inner:
                 return ObjectFound(tuple(inner), ("topic", _noun_text(token)), True, frozenset({token.i}))
-    unqualified = any(ctx.is_unqualified_agent(t) for token in tokens for t in (token, *token.conjuncts))
+    unqualified = any(ctx.is_unqualified_agent(t) for token in tokens for t in (token, *conjuncts_of(token)))
     return ObjectFound((), None, bool(tokens), frozenset(), unqualified)
 
 
@@ -594,7 +595,7 @@ def _states_of(token: Token, ctx: Context) -> list[Actor]:
 def _place_states(token: Token, ctx: Context) -> list[Actor]:
     """The states containing the places a token and its conjuncts name ("Odesa and Kherson")."""
     states: list[Actor] = []
-    for item in (token, *token.conjuncts):
+    for item in (token, *conjuncts_of(token)):
         state = ctx.place_state(item)
         if state is not None and state not in states:
             states.append(state)
@@ -620,8 +621,8 @@ def _place_owners(token: Token, ctx: Context, depth: int = 0) -> list[Actor]:
     # a diplomatic mission of a named state is that state's: "the Swedish embassy in Baghdad" is
     # Sweden's, "in Baghdad" only says where it stands
     preps = {"of"} if owners and token.lemma_.lower() in ctx.lexicon.mission_nouns else _LOCATING_PREPS
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in children_of(token) if c.dep_ == "prep" and c.lower_ in preps):
+        for pobj in (c for c in children_of(prep) if c.dep_ == "pobj"):
             owners.extend(a for a in _states_of(pobj, ctx) or _place_owners(pobj, ctx, depth + 1) if a not in owners)
     return owners
 
@@ -633,8 +634,8 @@ def mission_senders(token: Token, ctx: Context) -> list[Actor]:
         return []
     named = [a for a in modifier_actors(token, ctx) if a.type is ActorType.COUNTRY]
     return named or [
-        actor for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children if pobj.dep_ == "pobj"
+        actor for prep in children_of(token) if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in children_of(prep) if pobj.dep_ == "pobj"
         for actor in _states_of(pobj, ctx)
     ]
 
@@ -642,7 +643,7 @@ def mission_senders(token: Token, ctx: Context) -> list[Actor]:
 def _phrase_tokens(token: Token) -> Iterator[Token]:
     """The object phrase without its relative and adverbial clauses."""
     yield token
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ not in ("relcl", "advcl", "conj", "cc", "appos"):
             yield from _phrase_tokens(child)
 
@@ -656,15 +657,16 @@ def _located_target(trigger: Token, ctx: Context, object_named: bool = True) -> 
     "struck a depot in a suburb of Damascus", "carried out airstrikes inside Iran". With no object
     named, a place that located the act's agents is only where it happens ("people marched in
     Bukavu")."""
-    holders = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    holders = [trigger, *(g for c in children_of(trigger) if c.dep_ == "prep"
+                          for g in children_of(c) if g.dep_ == "pobj")]
     # what is done at a named state's diplomatic mission targets that state, not the one it stands in
     holders = [h for h in holders if not mission_senders(h, ctx)]
     if trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ == "VERB":
         holders.append(trigger.head)
     for holder in holders:
-        for prep in holder.children:
+        for prep in children_of(holder):
             if prep.dep_ == "prep" and prep.lower_ in _CONTAINING_PREPS:
-                for pobj in prep.children:
+                for pobj in children_of(prep):
                     if not object_named and ctx.is_scene_place(pobj):
                         continue  # where the actors are ("people marched in Bukavu"), not what they aim at
                     countries = _states_of(pobj, ctx) or _place_owners(pobj, ctx)
@@ -689,7 +691,7 @@ def _inner_event_object(token: Token, ctx: Context) -> list[Actor]:
                 if noun_subjects:
                     return noun_subjects
             objects = prep_objects(inner, trig.preps) if trig.preps else [
-                c for c in inner.children if c.dep_ in ("dobj", "dative")
+                c for c in children_of(inner) if c.dep_ in ("dobj", "dative")
             ]
             found = resolve_object(objects, ctx, trig, depth=1)
             if found.actors:
@@ -704,7 +706,7 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     if not triggers or _phrasal_verb_of_the_dictionary(verb, triggers, ctx):
         yield from dictionary_candidates(verb, ctx)
         return
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _is_participle_modifier(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb)) or _is_participle_modifier(verb)
     ranked = sorted(triggers, key=lambda t: (t.particle is None, not t.preps))
     best: Candidate | None = None
     for trig in ranked:
@@ -749,8 +751,8 @@ def _is_participle_modifier(verb: Token) -> bool:
 def _is_misread_main_verb(verb: Token) -> bool:
     noun = verb.head
     return (noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and verb.i > 0
-            and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "appos" for c in noun.children)
-            and not any(c.dep_ == "agent" for c in verb.children))
+            and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "appos" for c in children_of(noun))
+            and not any(c.dep_ == "agent" for c in children_of(verb)))
 
 
 def _verb_candidate(verb: Token, trig: Trigger, passive: bool, ctx: Context) -> Candidate:
@@ -776,8 +778,8 @@ def _passive_arguments(verb: Token, trig: Trigger, ctx: Context) -> tuple[Found,
     if removal is not None:
         return Found(removal.removers, 0.85), list(removal.removed)
     if _is_adjectival_passive(verb, trig):
-        return Found(tuple(c for c in verb.children if c.dep_ == "nsubjpass"), 0.85), prep_objects(verb, trig.preps)
-    object_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return Found(tuple(c for c in children_of(verb) if c.dep_ == "nsubjpass"), 0.85), prep_objects(verb, trig.preps)
+    object_tokens = [c for c in children_of(verb) if c.dep_ == "nsubjpass"]
     if _is_participle_modifier(verb):
         object_tokens = [verb.head]  # "the deal signed by Egypt and Israel": the noun is the object
     if trig.preps:
@@ -802,7 +804,7 @@ def _active_arguments(verb: Token, trig: Trigger, ctx: Context) -> tuple[Found, 
 def _prepositional_objects(verb: Token, trig: Trigger) -> list[Token]:
     """The objects of the trigger's preposition, on the verb or on its direct object."""
     object_tokens = prep_objects(verb, trig.preps)
-    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+    for dobj in (c for c in children_of(verb) if c.dep_ == "dobj"):
         object_tokens.extend(prep_objects(dobj, trig.preps))
     return object_tokens
 
@@ -810,7 +812,7 @@ def _prepositional_objects(verb: Token, trig: Trigger) -> list[Token]:
 def _direct_objects(verb: Token, ctx: Context) -> list[Token]:
     """The verb's objects (or a lone predicate); when none names an actor, the predicate of a free
     relative of naming, else the subjects of its complement clauses."""
-    object_tokens = [c for c in verb.children if c.dep_ in ("dobj", "dative")] or lone_object_predicates(verb)
+    object_tokens = [c for c in children_of(verb) if c.dep_ in ("dobj", "dative")] or lone_object_predicates(verb)
     if any(actors_of(t, ctx) for t in object_tokens):
         return object_tokens
     named = _named_by_free_relative(verb, ctx.lexicon)
@@ -818,8 +820,8 @@ def _direct_objects(verb: Token, ctx: Context) -> list[Token]:
         return named  # "denounced what it called Somalia's interference"
     # "demanded that the US cancel ...", "urged Iran to ...": the clause's subject
     return object_tokens + [
-        g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-        for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+        g for c in children_of(verb) if c.dep_ in ("ccomp", "xcomp")
+        for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass")
     ]
 
 
@@ -850,7 +852,7 @@ def _object_attributes(verb: Token, trig: Trigger, found: ObjectFound, ctx: Cont
     if not (trig.object_attribute and trig.preps):
         return []
     return [(trig.object_attribute, _noun_text(dobj))
-            for dobj in verb.children if dobj.dep_ == "dobj" and ctx.actor(dobj) is None]
+            for dobj in children_of(verb) if dobj.dep_ == "dobj" and ctx.actor(dobj) is None]
 
 
 #: Pronouns of a free relative, which has no antecedent: "what it called X", "whatever they termed X".
@@ -860,12 +862,12 @@ FREE_RELATIVE_PRONOUNS = frozenset({"what", "whatever"})
 def _named_by_free_relative(verb: Token, lexicon: Lexicon) -> list[Token]:
     """The predicate of a free relative of naming that is the verb's object: "denounced what it
     called Somalia's interference" denounces Somalia's interference (the naming's predicate)."""
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "ccomp" or clause.lemma_.lower() not in lexicon.naming_verbs:
             continue
-        if any(c.dep_ == "dobj" and c.lower_ in FREE_RELATIVE_PRONOUNS for c in clause.children):
+        if any(c.dep_ == "dobj" and c.lower_ in FREE_RELATIVE_PRONOUNS for c in children_of(clause)):
             # the predicate, however parsed: "called X" (oprd, or a second object), "described as X"
-            predicates = [c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr")
+            predicates = [c for c in children_of(clause) if c.dep_ in ("oprd", "xcomp", "attr")
                           or (c.dep_ == "dobj" and c.lower_ not in FREE_RELATIVE_PRONOUNS)]
             return predicates or prep_objects(clause, ("as",))
     return []
@@ -954,7 +956,7 @@ def _noun_trigger(noun: Token, ctx: Context) -> Trigger | None:
     triggers = list(ctx.ontology.triggers_for("NOUN", lemma))
     if not triggers:
         return None  # (a multiword trigger is among the head noun's triggers too)
-    compounds = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    compounds = {c.lemma_.lower() for c in children_of(noun) if c.dep_ in ("compound", "amod")}
     for words in ctx.ontology.multiword_heads.get(lemma, ()):
         if set(words[:-1]) <= compounds:
             triggers = [t for t in ctx.ontology.triggers_for("NOUN", lemma) if t.lemma == " ".join(words)] + [
@@ -995,7 +997,7 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
     # "the activist's arrest": the possessor of an act done to someone is its patient (extract/patient_acts.py)
     qualifier_acts = possessor_is_agent(noun, ctx.ontology.patient_acts)
     patient_qualifiers = [] if qualifier_acts else [
-        c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
+        c for c in children_of(noun) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
     subjects = ([a for a in modifier_actors(noun, ctx)] if qualifier_acts else []) or (
         [a for a in modifier_actors(phrase, ctx)] if phrase != noun else []
     )
@@ -1106,8 +1108,8 @@ def _is_predicate_noun(noun: Token, ctx: Context) -> bool:
         return True
     naming = head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ctx.lexicon.naming_verbs
     if naming and noun.dep_ == "dobj":
-        return sum(1 for c in head.children if c.dep_ == "dobj") > 1 and any(
-            c.dep_ == "dobj" and c.i < noun.i for c in head.children
+        return sum(1 for c in children_of(head) if c.dep_ == "dobj") > 1 and any(
+            c.dep_ == "dobj" and c.i < noun.i for c in children_of(head)
         )
     if noun.dep_ == "pobj" and head.lower_ == "as":
         holder = head.head if head.head.pos_ in ("VERB", "AUX") else head.head.head
@@ -1148,7 +1150,7 @@ def finish_candidate(
     if place:
         attributes.append(("place", place))
     if relation.name == "VISIT":
-        for token in trigger.children:
+        for token in children_of(trigger):
             if token.dep_ == "dobj" and ctx.is_place_name(token):
                 attributes.append(("place", token.text))
     attrs = tuple(sorted(set(attributes)))
@@ -1192,12 +1194,13 @@ def _complement_names_other_party(trigger: Token, subjects: list[Actor], ctx: Co
     talks with Iran"): the subjects take up the complement's act with that party, which its own
     event pairs them with, and are no partners of each other. A party the act is aimed at ("agreed
     to cut Russian banks from SWIFT") leaves them partners of a joint act against it."""
-    for clause in trigger.children:
+    for clause in children_of(trigger):
         if clause.dep_ != "xcomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
         phrase = [clause, *(t for obj in direct_objects(clause) for t in obj.subtree)]
-        partners = [pobj for head in phrase for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
-                    for pobj in prep.children if pobj.dep_ == "pobj"]
+        partners = [pobj for head in phrase
+                    for prep in children_of(head) if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for pobj in children_of(prep) if pobj.dep_ == "pobj"]
         if any(not any(same_state(actor, subject) for subject in subjects)
                for token in partners for actor in actors_of(token, ctx)):
             return True
@@ -1218,13 +1221,13 @@ def obligation_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     the speaker on the clause's subject."""
     if verb.lemma_.lower() not in ctx.lexicon.speech_verbs or DEMAND_RELATION not in ctx.ontology.relations:
         return
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "ccomp":
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in ctx.lexicon.obligation_modals for c in clause.children):
+        if not any(c.dep_ == "aux" and c.lower_ in ctx.lexicon.obligation_modals for c in children_of(clause)):
             continue
         subjects = subject_actors(clause_subject(verb, ctx), ctx)
-        objects = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
+        objects = [a for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, ctx)]
         if subjects and objects:
             yield Candidate(verb, DEMAND_RELATION, tuple(subjects), tuple(objects), (), 0.7)
 
@@ -1305,14 +1308,14 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
 def coded_verb_candidate(verb: Token, trig: Trigger, ctx: Context) -> Candidate:
     """The candidate at a verb for a trigger made from a CAMEO code rather than read from the
     ontology (the verb dictionary, ``extract.verb_senses``): active or passive as the verb is."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
     return _verb_candidate(verb, trig, passive, ctx)
 
 
 def object_is_event_noun(verb: Token, ctx: Context) -> bool:
     return any(
         c.dep_ in ("dobj", "nsubjpass") and ctx.ontology.triggers_for("NOUN", c.lemma_.lower())
-        for c in verb.children
+        for c in children_of(verb)
     )
 
 
@@ -1372,7 +1375,7 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     # an actor found by word order starts in the trigger's sentence, before it or after it (the
     # subject's side and the object's, swapped in the passive): with no mention on the side the
     # parse left empty, it stays empty
-    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    passive = any(c.dep_ == "auxpass" for c in children_of(trigger))
     sides = (range(sentence.start, trigger.i), range(trigger.i + 1, sentence.end))
     subject_side, object_side = reversed(sides) if passive else sides
     mentioned = ctx.mentions.keys()
@@ -1380,22 +1383,22 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
             or (not candidate.objects and mentioned.isdisjoint(object_side))):
         return None
     named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor
-                    and not names_no_party(trigger.doc[m.start : m.end].root, ctx.lexicon)}, key=lambda m: m.start)
+                    and not names_no_party(span_root(trigger.doc, m.start, m.end), ctx.lexicon)}, key=lambda m: m.start)
     before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i
-              and not names_setting(trigger.doc[m.start : m.end].root)]  # not "meeting in Abu Dhabi"
+              and not names_setting(span_root(trigger.doc, m.start, m.end))]  # not "meeting in Abu Dhabi"
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
     if passive:
         before, after = after, before
     # a direct object in which the parse found no actor ("opposed any ban on Russian energy
     # imports") is not searched again by word order
-    refused = [c for c in trigger.children if c.dep_ == "dobj"]
+    refused = [c for c in children_of(trigger) if c.dep_ == "dobj"]
     # a place named "in"/"at" is where a verbal act (quad classes 1 and 3: statements, meetings,
     # appeals, threats) happens or what it is about, not whom it is with; a material act (2, 4)
     # is done to the place and so to the state it stands for
     places_count = ctx.ontology.relation(candidate.relation).quad_class in (2, 4)
     governed = [
         m.actor for m in after
-        if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger, places_count)
+        if _in_argument_phrase(span_root(trigger.doc, m.start, m.end), trigger, places_count)
         and not any(r.left_edge.i <= m.start and m.end - 1 <= r.right_edge.i for r in refused)
     ]
     subjects = list(candidate.subjects) or [m.actor for m in before]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from extract.block_index import children_of
 from extract.gazetteer import Gazetteer
 from extract.mentions import Mention
 from graph.model import Actor, ActorType
@@ -29,7 +30,7 @@ def from_apposition(doc: Doc, mention: Mention, mentions: Sequence[Mention], gaz
         return mention
     roots = [t for t in doc[mention.start : mention.end] if not (mention.start <= t.head.i < mention.end)]
     for root in roots:
-        appositions = [c for c in root.children if c.dep_ == "appos" and not mention.covers(c.i)]
+        appositions = [c for c in children_of(root) if c.dep_ == "appos" and not mention.covers(c.i)]
         if root.dep_ == "appos" and not mention.covers(root.head.i):
             appositions.append(root.head)  # the name is the apposition: the phrase before it describes it
         for appos in appositions:
@@ -90,7 +91,7 @@ def from_nationality(doc: Doc, mention: Mention, mentions: Sequence[Mention], ga
 def without_conjuncts(token: Token) -> list[Token]:
     """The subtree of ``token`` minus coordinated phrases hanging from it."""
     kept = [token]
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ not in ("conj", "cc", "relcl", "acl"):
             kept.extend(without_conjuncts(child))
     return kept

@@ -17,7 +17,18 @@ from extract.actors import ActorResolver
 from extract.agreement_content import AgreementWords, load_agreement_words, with_view_agreement
 from extract.aspect import AspectWords, dated_in_time, load_aspect_words, with_standing_state
 from extract.bare_statements import without_bare_statement
-from extract.block_index import ENTITIES_KEY, BlockTokens, BlockWords, index_entities, index_sentences
+from extract.block_index import (
+    ARCS_KEY,
+    ENTITIES_KEY,
+    SENTENCES_KEY,
+    BlockTokens,
+    BlockWords,
+    block_sentences,
+    block_words,
+    index_arcs,
+    index_entities,
+    index_sentences,
+)
 from extract.calibration import (
     DEFAULT_MIN_CONFIDENCE,
     ConfidenceModel,
@@ -454,8 +465,9 @@ class _ArticleExtraction:
     def add(self, block: Block, doc: Doc) -> None:
         sentence_spans = index_sentences(doc)  # every rule asks for token.sent: one table per block
         entity_spans = index_entities(doc)  # and for the recogniser's entities: made once per block
-        tokens = BlockTokens.of(doc)  # each word's text, lower case, lemma and tags, read from spaCy once
-        words = BlockWords.of(doc, tokens)  # the passes below start from its verbs or nouns
+        arcs = index_arcs(doc)  # and for a word's children: each word's Token and children made once
+        tokens = BlockTokens.of(arcs.words)  # each word's text, lower case, lemma and tags, read from spaCy once
+        words = BlockWords.of(arcs.words, tokens)  # the passes below start from its verbs or nouns
         blanked = _leading_spaces(doc)  # the wire dateline the parser did not see
         if blanked and block.text[:blanked].strip():
             self.resolver.offices.note_dateline(self.extractor.knowledge.gazetteer, block.text[:blanked])
@@ -467,7 +479,7 @@ class _ArticleExtraction:
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions,
                       self.extractor.knowledge.reporter_acts)
-        sentences = sentence_numbers((s.start for s in doc.sents), self.sentences_before)
+        sentences = sentence_numbers((s.start for s in block_sentences(doc)), self.sentences_before)
         gates = self.extractor.knowledge.pass_gates  # each pass walks only the words it can act at
         speakers, authors = speakers_and_authors(words.verbs, sentences, ctx, tokens, gates.speaking_verbs,
                                                  gates.issuing_verbs)
@@ -511,7 +523,10 @@ class _ArticleExtraction:
         self.sentences_before += len(sentences)
         del sentence_spans  # the block's sentence spans go now (they were kept while its rules ran)
         del entity_spans  # and its entity spans
-        del doc.user_data[ENTITIES_KEY]  # (a dead weak reference: nothing for a serialiser to meet)
+        del arcs  # and its words and children
+        del doc.user_data[ENTITIES_KEY]  # (dead weak references: nothing for a serialiser to meet)
+        del doc.user_data[ARCS_KEY]
+        del doc.user_data[SENTENCES_KEY]
 
     def finish(self) -> Extraction:
         named: dict[int, tuple[Actor, Actor]] = {}  # each actor object named once, not at every event of it
@@ -550,6 +565,10 @@ def _text_warnings(text: str) -> tuple[TextWarning, ...]:
     return tuple(warnings)
 
 
+#: A run of white space, written as one space in a name.
+_SPACES = re.compile(r"\s+")
+
+
 def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[str]]) -> None:
     """The surface forms that name each actor in a block ("Kovacs", "Janos Kovacs"), not its
     pronouns, titles, capitals or demonyms. Each mention object is read once (the table maps every
@@ -559,10 +578,10 @@ def _collect_names(doc: Doc, mentions: dict[int, Mention], names: dict[str, set[
         if mention.kind is not MentionKind.NAME or id(mention) in read:
             continue
         read.add(id(mention))  # (an equal mention of another object gives the same text, added again)
-        tokens = list(doc[mention.start : mention.end])
+        tokens = list(block_words(doc)[mention.start : mention.end])  # (the block's own Token objects)
         if mention.actor.type is ActorType.PERSON and len(tokens) > 1:  # the name without its title
             tokens = [t for t in tokens if t.ent_type_ == "PERSON" and t.text not in ("'s", "\u2019s")]
-        text = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in tokens)).strip(" ,.")
+        text = _SPACES.sub(" ", "".join(t.text_with_ws for t in tokens)).strip(" ,.")
         if text:
             names.setdefault(mention.actor.id, set()).add(text)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extract.block_index import children_of
 from extract.gazetteer import Surface, SurfaceKind
 from extract.mentions import entity_of
 
@@ -41,7 +42,7 @@ def described_as_place(name: Span, territory_nouns: frozenset[str]) -> bool:
     """Whether a name is put in apposition with a noun of a populated place or territory
     ("Stepanakert, the region's main town", "Lachin, a town near the border"): the apposition says
     what the name names, so it is a place's name and no person or organisation, known or not."""
-    return any(child.dep_ == "appos" and child.lemma_.lower() in territory_nouns for child in name.root.children)
+    return any(child.dep_ == "appos" and child.lemma_.lower() in territory_nouns for child in children_of(name.root))
 
 
 def capital_names_body(span: Span, surface: Surface, body_nouns: frozenset[str]) -> bool:

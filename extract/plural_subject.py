@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.mentions import Mention
 from graph.model import Actor
 
@@ -26,10 +27,10 @@ _RAISING_LEMMAS = frozenset({"be", "seem", "appear", "remain", "become"})
 def coordinated_subject_pair(sentence: Span, mentions: Mapping[int, Mention]) -> tuple[Actor, Actor] | None:
     """The two actors a sentence's main clause has as its subject ("Ghana and Togo agreed"), if
     its subject is exactly two coordinated actors."""
-    for child in sentence.root.children:
-        if child.dep_ != "nsubj" or len(child.conjuncts) != 1:
+    for child in children_of(sentence.root):
+        if child.dep_ != "nsubj" or len(conjuncts_of(child)) != 1:
             continue
-        first, second = mentions.get(child.i), mentions.get(child.conjuncts[0].i)
+        first, second = mentions.get(child.i), mentions.get(conjuncts_of(child)[0].i)
         if first is not None and second is not None and first.actor.id != second.actor.id:
             return first.actor, second.actor
     return None
@@ -44,6 +45,6 @@ def continues_plural_subject(token: Token, mentions: Mapping[int, Mention]) -> b
         return False
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _RAISING_LEMMAS:
         return False
-    if any(c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ == "auxpass" for c in children_of(verb)):
         return False
     return not any(j in mentions for j in range(token.sent.start, token.i))

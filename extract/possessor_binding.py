@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.mentions import Mention
 from extract.ontology import Lexicon
 from graph.model import Actor
@@ -66,7 +67,7 @@ def harmed_verb(pronoun: Token, words: BindingWords) -> Token | None:
     noun = pronoun.head
     if pronoun.dep_ != "poss" or noun.lemma_.lower() in words.relational_nouns:
         return None
-    if any(c.lower_ == "own" for c in noun.children):
+    if any(c.lower_ == "own" for c in children_of(noun)):
         return None
     node, steps = noun, 0
     while node.dep_ in _OBJECT_ARCS and steps < _LONGEST_PATH:
@@ -83,9 +84,9 @@ def may_be_doer(verb: Token, body: Actor, by_token: Mapping[int, Mention]) -> bo
     coordinated with ("the U.S. sanctioned Russia and expelled its diplomats"), or the verb has no
     named subject ("accused Kyiv of shelling ...": the subject is implicit)."""
     holder = verb
-    while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
+    while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in children_of(holder)):
         holder = holder.head
-    subjects = [m for c in holder.children if c.dep_ == "nsubj" and (m := by_token.get(c.i)) is not None]
+    subjects = [m for c in children_of(holder) if c.dep_ == "nsubj" and (m := by_token.get(c.i)) is not None]
     return not subjects or any(m.actor.id == body.id for m in subjects)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import BlockTokens
+from extract.block_index import BlockTokens, block_sentences, children_of, conjuncts_of
 from extract.clause_pronouns import (
     CLAUSE_FIXED_PRONOUNS,
     adjunct_object,
@@ -60,7 +60,7 @@ class PronounResolver:
         ``tokens`` gives), and record the last person and the last sentence's subjects for the next
         blocks. A coordinated subject ("Chile and Argentina", "Lula and Milei") is no singular
         subject for the next sentence's "it", "he" or "she" (extract/coordinated_antecedents.py)."""
-        for sentence in doc.sents:
+        for sentence in block_sentences(doc):
             self.previous_subject_person = self._resolve_sentence(doc, sentence, by_token, tokens)
             coordinated = may_coordinate(sentence, tokens.lowers)  # no "and": neither subject is coordinated
             self.previous_subject_persons = coordinated and has_coordinated_subject(
@@ -188,7 +188,7 @@ def _is_state_or_organisation(mention: Mention) -> bool:
 
 def _subject_body(sentence: Span, by_token: Mapping[int, Mention]) -> Actor | None:
     """The state or organisation named as the subject of a sentence's main clause, if any."""
-    for child in sentence.root.children:
+    for child in children_of(sentence.root):
         mention = by_token.get(child.i)
         if child.dep_ in ("nsubj", "nsubjpass") and mention is not None and _is_state_or_organisation(mention):
             return mention.actor
@@ -225,9 +225,9 @@ def _adjunct_agent(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor | N
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = noun.head.head
-    if any(child.dep_ == "dobj" and child.i in by_token for child in verb.children):
+    if any(child.dep_ == "dobj" and child.i in by_token for child in children_of(verb)):
         return None
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "nsubj" and child.i in by_token and _is_state_or_organisation(by_token[child.i]):
             return by_token[child.i].actor
     return None
@@ -238,9 +238,9 @@ def _governing_person(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor 
     clause = pronoun.head
     if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
         return None
-    for child in clause.head.children:
+    for child in children_of(clause.head):
         mention = by_token.get(child.i) if child.dep_ == "nsubj" else None
-        if mention is not None and mention.actor.type is ActorType.PERSON and not child.conjuncts:
+        if mention is not None and mention.actor.type is ActorType.PERSON and not conjuncts_of(child):
             return mention.actor
     return None
 
@@ -252,8 +252,8 @@ def _governing_subject(pronoun: Token, by_token: Mapping[int, Mention]) -> Actor
     if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head == clause:
         return None
     governor = clause.head
-    for child in governor.children:
-        if child.dep_ == "nsubj" and child.conjuncts and pronoun.lower_ in _SINGULAR_PRONOUNS:
+    for child in children_of(governor):
+        if child.dep_ == "nsubj" and conjuncts_of(child) and pronoun.lower_ in _SINGULAR_PRONOUNS:
             return None  # a singular pronoun does not refer back to coordinated speakers
         if child.dep_ == "nsubj" and child.i in by_token:
             mention = by_token[child.i]

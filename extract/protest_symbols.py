@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer
 from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, modifier_actors, subject_actors
@@ -111,11 +112,11 @@ def symbol_act(
 def _verb_words(verb: Token) -> set[str]:
     """The verb's lemma, and with each of its particles or prepositions ("tear down", "trample on")."""
     lemma = verb.lemma_.lower()
-    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in _PARTICLE_ARCS)}
+    return {lemma, *(f"{lemma} {c.lower_}" for c in children_of(verb) if c.dep_ in _PARTICLE_ARCS)}
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
 
 
 def _patients(verb: Token, phrases: frozenset[str]) -> list[Token]:
@@ -123,10 +124,10 @@ def _patients(verb: Token, phrases: frozenset[str]) -> list[Token]:
     the object of a preposition the verb's phrase takes ("trampled on flags")."""
     deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
     lemma = verb.lemma_.lower()
-    direct = [c for c in verb.children if c.dep_ in deps]
-    prepositional = [g for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in phrases
-                     for g in c.children if g.dep_ == "pobj"]
-    return [t for head in direct + prepositional for t in (head, *head.conjuncts)]
+    direct = [c for c in children_of(verb) if c.dep_ in deps]
+    prepositional = [g for c in children_of(verb) if c.dep_ == "prep" and f"{lemma} {c.lower_}" in phrases
+                     for g in children_of(c) if g.dep_ == "pobj"]
+    return [t for head in direct + prepositional for t in (head, *conjuncts_of(head))]
 
 
 def _desecrated_owners(verb: Token, ctx: Context, words: SymbolWords) -> list[Actor]:
@@ -142,14 +143,14 @@ def _desecrated_owners(verb: Token, ctx: Context, words: SymbolWords) -> list[Ac
             owners += actors_of(owner, ctx) or modifier_actors(owner, ctx)
             # "pictures of the US president and Israeli flags": the parser may hang a second symbol
             # on the owner; a symbol is no owner of a picture, it is burned too
-            symbols += [c for c in owner.conjuncts if c.lemma_.lower() in words.symbol_nouns and c not in symbols]
+            symbols += [c for c in conjuncts_of(owner) if c.lemma_.lower() in words.symbol_nouns and c not in symbols]
     return owners
 
 
 def _of_objects(noun: Token) -> Iterator[Token]:
-    for prep in noun.children:
+    for prep in children_of(noun):
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            yield from (g for g in prep.children if g.dep_ == "pobj")
+            yield from (g for g in children_of(prep) if g.dep_ == "pobj")
 
 
 def _denounced(verb: Token, ctx: Context, words: SymbolWords) -> tuple[list[Actor], set[int]]:
@@ -162,13 +163,13 @@ def _denounced(verb: Token, ctx: Context, words: SymbolWords) -> tuple[list[Acto
     for sign in _patients(verb, frozenset()):
         if sign.lemma_.lower() not in words.sign_nouns:
             continue
-        for child in sign.children:
+        for child in children_of(sign):
             if child.dep_ == "acl" and child.lemma_.lower() in words.denouncing_verbs:
-                objects = [g for g in child.children if g.dep_ == "dobj"]
+                objects = [g for g in children_of(child) if g.dep_ == "dobj"]
                 targets += [a for o in objects for a in actors_of(o, ctx)]
                 spans.add(child.i)
             elif child.dep_ == "prep" and child.lower_ in words.against_prepositions:
-                targets += [a for g in child.children if g.dep_ == "pobj" for a in actors_of(g, ctx)]
+                targets += [a for g in children_of(child) if g.dep_ == "pobj" for a in actors_of(g, ctx)]
     return targets, spans
 
 
@@ -187,7 +188,7 @@ def _agent(verb: Token, ctx: Context) -> Found:
     """Who protests: the clause subject, or in the passive the "by" agent ("flags were burned by
     students in Amman")."""
     if _is_passive(verb):
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"]
         return Found(tuple(agents), 0.9)
     return clause_subject(verb, ctx)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.clause_scope import (
     finite_conjunct_partner,
     is_completed_adverbial,
@@ -40,7 +41,7 @@ def _negated_here(node: Token, lexicon: Lexicon, below: Token | None = None) -> 
     negated subject other than ``below``, the word the walk came from ("neither X nor Y met Z");
     "no" with a comparative adverb ("no longer sends"). The node's children are walked once for
     the three readings."""
-    children = list(node.children)
+    children = list(children_of(node))
     for child in children:
         if child.dep_ == "neg":
             return True
@@ -54,7 +55,7 @@ def _has_negated_subject(children: Sequence[Token], below: Token | None) -> bool
     France nor Germany criticised", "no state recognised": the clause is denied of every subject."""
     return any(
         child.dep_ in ("nsubj", "nsubjpass") and child != below
-        and any(c.dep_ in ("det", "preconj", "cc") and c.lower_ in _SUBJECT_NEGATORS for c in child.children)
+        and any(c.dep_ in ("det", "preconj", "cc") and c.lower_ in _SUBJECT_NEGATORS for c in children_of(child))
         for child in children
     )
 
@@ -70,24 +71,24 @@ def _has_no_comparative(children: Sequence[Token]) -> bool:
     longer sends aid"."""
     return any(
         child.dep_ == "advmod" and child.lower_ in _NO_COMPARATIVES
-        and any(c.lower_ == "no" for c in child.children if c.i < child.i)
+        and any(c.lower_ == "no" for c in children_of(child) if c.i < child.i)
         for child in children
     )
 
 
 def _phrasal_lemma(verb: Token) -> str:
     """The verb's lemma with its particle, if it has one: "rule out", "call off"."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in children_of(verb) if c.dep_ == "prt"]
     lemma = verb.lemma_.lower()
     return f"{lemma} {particles[0]}" if particles else lemma
 
 
 def _aux_words(node: Token) -> set[str]:
-    return {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in children_of(node) if c.dep_ in ("aux", "auxpass")}
 
 
 def _speaker_of(verb: Token) -> Token | None:
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
             return child
     if verb.dep_ == "conj":
@@ -162,10 +163,10 @@ def _own_modality(trigger: Token, lexicon: Lexicon) -> Modality:
     """The modality the trigger's own words give: its modal auxiliaries, a conditional marker, a
     determiner that names no particular event ("any deal")."""
     modality = _modal_force(trigger, lexicon) or Modality.ASSERTED
-    if any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in trigger.children):
+    if any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in children_of(trigger)):
         modality = Modality.HYPOTHETICAL
     if trigger.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in lexicon.nonspecific_determiners for c in trigger.children
+        c.dep_ == "det" and c.lower_ in lexicon.nonspecific_determiners for c in children_of(trigger)
     ):
         modality = Modality.HYPOTHETICAL  # "any deal would ...": no particular event
     return modality
@@ -195,13 +196,13 @@ def _reported_in_the_past(verb: Token, lexicon: Lexicon) -> bool:
         return token.lemma_.lower() in lexicon.speech_verbs and token.tag_ in ("VBD", "VBN")
     if verb.dep_ == "ccomp" and past_speech(verb.head):
         return True
-    return any(child.dep_ == "parataxis" and past_speech(child) for child in verb.children)
+    return any(child.dep_ == "parataxis" and past_speech(child) for child in children_of(verb))
 
 
 def _is_future(trigger: Token, lexicon: Lexicon) -> bool:
     """A modal of intention or an infinitive "to" on the trigger: the event lies ahead."""
     return bool(_aux_words(trigger) & lexicon.intending_modals) or any(
-        c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children
+        c.lower_ == "to" and c.dep_ == "aux" for c in children_of(trigger)
     )
 
 
@@ -211,7 +212,7 @@ def _ends_walk(node: Token, lexicon: Lexicon) -> bool:
     if node.dep_ not in _CLAUSAL:
         return True
     return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in lexicon.concessive_markers for c in node.children
+        c.dep_ == "mark" and c.lower_ in lexicon.concessive_markers for c in children_of(node)
     )
 
 
@@ -251,7 +252,7 @@ def _read_governing_modality(
     if node.dep_ == "xcomp" and parent.lemma_.lower() in _UNLIKELY_ADJECTIVES:
         reading.at_least(Modality.HYPOTHETICAL)  # "is unlikely to recognise X"
     if node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in node.children
+        c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in children_of(node)
     ):
         reading.at_least(Modality.HYPOTHETICAL)
     if _is_future_time_clause(node, lexicon):
@@ -318,7 +319,7 @@ def _is_gerund_complement(node: Token) -> bool:
     ("ruled out sending tanks"): the verb's complement. A comma sets off a participial adjunct
     instead ("banned the imports, accusing X of ..."), which is the subject's own act."""
     return node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and not any(
-        c.dep_ in ("mark", "nsubj") for c in node.children
+        c.dep_ in ("mark", "nsubj") for c in children_of(node)
     ) and not any(t.is_punct for t in node.doc[node.head.i + 1:node.i])
 
 
@@ -351,7 +352,7 @@ def _is_future_time_clause(node: Token, lexicon: Lexicon) -> bool:
     Russia withdraws" (the withdrawal has not happened)."""
     return (
         node.dep_ == "advcl" and node.tag_ in _PRESENT_TAGS
-        and any(c.dep_ == "mark" and c.lower_ in lexicon.future_clause_markers for c in node.children)
+        and any(c.dep_ == "mark" and c.lower_ in lexicon.future_clause_markers for c in children_of(node))
         and node.head.pos_ in ("VERB", "AUX") and _modal_force(_completed_clause(node.head), lexicon) is not None
     )
 
@@ -394,7 +395,7 @@ def _is_purpose(node: Token, trigger: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
 
 
 def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:
@@ -402,7 +403,7 @@ def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:
     reads as a passive verb ("is set to sign", "is poised to visit")."""
     if token.pos_ == "ADJ":
         return token.lemma_.lower() in lexicon.intending_adjectives
-    participle = token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
+    participle = token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children_of(token))
     return participle and token.lower_ in lexicon.intending_adjectives
 
 
@@ -417,7 +418,7 @@ def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexic
     "according to X", or "reportedly"/"allegedly"; one walk over the sentence's words, made only
     when the block's words in lower case (``lowers``, when given) have one of those in the sentence."""
     sentence = trigger.sent
-    for child in sentence.root.children:
+    for child in children_of(sentence.root):
         if child.dep_ == "parataxis" and child.lemma_.lower() in lexicon.speech_verbs:
             reading.speaker = _speaker_of(child)
             reading.at_least(Modality.REPORTED)
@@ -427,7 +428,7 @@ def _read_sentence_attribution(trigger: Token, reading: _Reading, lexicon: Lexic
     for token in sentence:
         word = token.lower_
         if word == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            pobj = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            pobj = [c for c in children_of(doc[token.i + 1]) if c.dep_ == "pobj"]
             reading.speaker = pobj[0] if pobj else None
             reading.at_least(Modality.REPORTED)
         elif word in _REPORTING_ADVERBS:

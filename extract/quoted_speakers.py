@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extract.block_index import children_of
 from extract.mentions import Mention, MentionKind
 from graph.model import Actor
 
@@ -64,7 +65,7 @@ def quotation_speaker(
         for verb in doc[start:end]:
             if quotation.holds(verb.i) or verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_verbs:
                 continue
-            for child in verb.children:
+            for child in children_of(verb):
                 mention = by_token.get(child.i) if child.dep_ == "nsubj" else None
                 if mention is not None:
                     speakers[mention.actor.id] = mention.actor

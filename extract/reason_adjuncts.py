@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.cited_possessions import pronoun_possessor_actors
 from extract.patterns import Candidate, Context, actors_of, clause_subject, modifier_actors, subject_actors
 from extract.reason_adjunct_words import ReasonAdjuncts
@@ -63,8 +64,8 @@ def outside_reason_adjunct(candidate: Candidate, ctx: Context) -> Candidate:
     governor = reason_governor(noun, ctx.ontology.reason_adjuncts)
     if governor is None:
         return candidate
-    own = {*modifier_actors(noun, ctx), *(a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                                          for g in c.children if g.dep_ == "pobj" for a in actors_of(g, ctx))}
+    own = {*modifier_actors(noun, ctx), *(a for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "by"
+                                          for g in children_of(c) if g.dep_ == "pobj" for a in actors_of(g, ctx))}
     own -= set(pronoun_possessor_actors(noun, ctx))  # "citing its partnership with X": still the reason
     if own & set(candidate.subjects):
         return candidate

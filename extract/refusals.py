@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.ontology import Trigger
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
@@ -52,7 +53,7 @@ def refusing_sense(verb: Token, ctx: Context) -> str | None:
     the verb with its particle is none."""
     phrasal = ctx.ontology.speech_acts.refusal.phrasal_verbs
     lemma = verb.lemma_.lower()
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "prt":
             sense = phrasal.get(f"{lemma} {child.lower_}")
             if sense is not None:
@@ -67,8 +68,8 @@ def refused_parties(refused: list[Token], ctx: Context) -> ObjectFound:
     ("talks with China"). Never a place ("ruled out a military operation in Syria" refuses the refuser's own act)."""
     for token in refused:
         owners = actors_of(token, ctx) or modifier_actors(token, ctx) or [
-            actor for prep in token.children if prep.dep_ == "prep" and prep.lower_ in _SOURCE_PREPOSITIONS
-            for pobj in prep.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)
+            actor for prep in children_of(token) if prep.dep_ == "prep" and prep.lower_ in _SOURCE_PREPOSITIONS
+            for pobj in children_of(prep) if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)
         ] or by_agents(token, ctx)
         if not owners and _is_meeting(token, ctx):
             owners = [actor for pobj in prep_objects(token, ("with",)) for actor in actors_of(pobj, ctx)]
@@ -128,17 +129,17 @@ def _refused(verb: Token, ctx: Context) -> Refused | None:
     lemma = verb.lemma_.lower()
     sense = refusing_sense(verb, ctx)
     if sense is not None:
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb)):
             agents = Found(tuple(prep_objects(verb, ("by",))), 0.9)
-            return Refused(agents, tuple(c for c in verb.children if c.dep_ == "nsubjpass"), sense)
-        return Refused(clause_subject(verb, ctx), tuple(c for c in verb.children if c.dep_ == "dobj"), sense)
+            return Refused(agents, tuple(c for c in children_of(verb) if c.dep_ == "nsubjpass"), sense)
+        return Refused(clause_subject(verb, ctx), tuple(c for c in children_of(verb) if c.dep_ == "dobj"), sense)
     refused: tuple[Token, ...] = ()
     if lemma in words.refusing_verbs:
-        refused = tuple(g for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in words.accepting_verbs
-                        for g in c.children if g.dep_ == "dobj")
+        refused = tuple(g for c in children_of(verb) if c.dep_ == "xcomp" and c.lemma_.lower() in words.accepting_verbs
+                        for g in children_of(c) if g.dep_ == "dobj")
     elif lemma in words.saying_verbs:
         # the parser hangs "to" on the verb or on the word of refusal ("said [no to X]")
-        noes = [c for c in verb.children if c.lower_ in words.refusal_words and c.dep_ in ("dobj", "intj")]
+        noes = [c for c in children_of(verb) if c.lower_ in words.refusal_words and c.dep_ in ("dobj", "intj")]
         if noes:
             refused = tuple(t for holder in (verb, *noes) for t in prep_objects(holder, ("to",)))
     return Refused(clause_subject(verb, ctx), refused, REFUSAL_SENSE) if refused else None

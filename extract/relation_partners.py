@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.event_memory import EventMemory, RememberedEvent
 from extract.patterns import Candidate, Context, is_standing_state
 from graph.model import Actor, DropReason, same_state
@@ -39,12 +40,12 @@ _OWN_PARTY_ARCS = frozenset({"prep", "poss"})
 def bare_relation_noun(verb: Token, ctx: Context) -> Token | None:
     """The verb's direct object when it is a relation noun naming no party of its own ("broke off
     relations"; not "relations with Iran", "its ties", "maintained ties"), else None."""
-    for noun in verb.children:
+    for noun in children_of(verb):
         if noun.dep_ != "dobj" or noun.lemma_.lower() not in ctx.lexicon.relation_nouns:
             continue
         if is_standing_state(noun, ctx.lexicon):
             return None
-        if any(c.dep_ in _OWN_PARTY_ARCS for c in noun.children):
+        if any(c.dep_ in _OWN_PARTY_ARCS for c in children_of(noun)):
             return None
         return noun
     return None
@@ -61,7 +62,7 @@ def with_relation_partner(candidate: Candidate, memory: EventMemory, sentence: i
         return candidate
     noun: Token | None
     if candidate.drop is DropReason.NO_HOST_STATE:
-        noun = next((c for c in candidate.trigger.children if c.dep_ == "dobj"), candidate.trigger)
+        noun = next((c for c in children_of(candidate.trigger) if c.dep_ == "dobj"), candidate.trigger)
     elif candidate.drop in _NO_PARTNER:
         noun = bare_relation_noun(candidate.trigger, ctx)
     else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.event_memory import EventMemory
 from extract.patterns import Candidate, Context, actors_of
 from extract.requested_acts import aimed_at_latest_doers, holding_acts
@@ -26,13 +27,13 @@ _NO_TARGET = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
 def released_patients(verb: Token, ctx: Context) -> list[Actor]:
     """The persons a condition on ``verb`` (or on the clause it governs) sets free in the passive
     with no agent ("if Meng was not released", "unless the sailors are freed"); empty otherwise."""
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    holders = [verb, *(c for c in children_of(verb) if c.dep_ in ("xcomp", "ccomp"))]
     words = ctx.ontology.patient_acts
     patients: list[Actor] = []
     for clause in condition_clauses(holders, ctx.ontology.speech_acts.threats.condition_markers):
-        if clause.lemma_.lower() not in words.releasing_verbs or any(c.dep_ == "agent" for c in clause.children):
+        if clause.lemma_.lower() not in words.releasing_verbs or any(c.dep_ == "agent" for c in children_of(clause)):
             continue
-        for subject in (c for c in clause.children if c.dep_ == "nsubjpass"):
+        for subject in (c for c in children_of(clause) if c.dep_ == "nsubjpass"):
             patients.extend(a for a in actors_of(subject, ctx) if a not in patients)
     return patients
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from extract.block_index import block_sentences, block_words, children_of
 from extract.mentions import BlockMentions, Mention, MentionKind
 from graph.model import Actor
 
@@ -35,13 +36,14 @@ class RepeatedAgents:
         """Give each bare agent noun of ``doc`` (token indices ``unqualified``) the one group named
         before it with the same head noun; remember this block's qualified group nouns."""
         bare = frozenset(unqualified)
-        for sentence in doc.sents:
+        words = block_words(doc)  # the block's own Token objects (``doc[i]`` makes one at each asking)
+        for sentence in block_sentences(doc):
             self.named.append([])
             for i in range(sentence.start, sentence.end):
                 mention = by_token.get(i)
                 if mention is None and i not in bare:
                     continue  # neither a bare agent noun nor part of a mention: nothing to read
-                token = doc[i]
+                token = words[i]
                 if token.i in bare and mention is None and _stands_bare(token):
                     actor = self._only(_noun_key(token))
                     if actor is not None:
@@ -57,7 +59,7 @@ class RepeatedAgents:
 
 def _noun_key(token: Token) -> str:
     """A noun with its common-noun compounds, by lemma ("state medium" for "state media")."""
-    compounds = [c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    compounds = [c.lemma_.lower() for c in children_of(token) if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return " ".join([*compounds, token.lemma_.lower()])
 
 
@@ -66,4 +68,4 @@ def _stands_bare(token: Token) -> bool:
     "State media reported")."""
     if token.dep_ != "nsubj" or token.head != token.sent.root:
         return False
-    return all(c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children if c.i < token.i)
+    return all(c.dep_ == "compound" and c.pos_ == "NOUN" for c in children_of(token) if c.i < token.i)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.ontology import Trigger
 from extract.patient_acts import act_roles, possessor_is_agent
 from extract.patterns import (
@@ -55,12 +56,12 @@ def censures(predicate: Token, censure: Censure, negators: frozenset[str]) -> bo
     """The predicate charges wrongdoing: its head, a modifier or coordinated head of it, or the
     complement of its "of" ("an act of aggression") is a censure word, and nothing negates it."""
     judging = [predicate, *_judging_words(predicate)]
-    judging += [pobj for word in list(judging) for prep in word.children if prep.dep_ == "prep"
-                and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"]
+    judging += [pobj for word in list(judging) for prep in children_of(word) if prep.dep_ == "prep"
+                and prep.lower_ == "of" for pobj in children_of(prep) if pobj.dep_ == "pobj"]
     if not any(_word(t) in censure.words for t in judging):
         return False
     return not any(child.dep_ in ("neg", "det", "advmod") and child.lower_ in negators
-                   for word in judging for child in word.children)
+                   for word in judging for child in children_of(word))
 
 
 def _word(token: Token) -> str:
@@ -68,7 +69,7 @@ def _word(token: Token) -> str:
 
 
 def _judging_words(token: Token) -> Iterator[Token]:
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in _JUDGING_ARCS:
             yield child
             yield from _judging_words(child)
@@ -78,12 +79,12 @@ def judged_acts(verb: Token, censure: Censure, negators: frozenset[str]) -> Iter
     """The clauses under a reporting verb that judge an act wrong; none when the verb is negated."""
     if verb.lemma_.lower() not in censure.reporting_verbs or _negated(verb, negators):
         return
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "ccomp" or _negated(clause, negators):
             continue
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        subjects = [c for c in children_of(clause) if c.dep_ == "nsubj"]
         lemma = clause.lemma_.lower()
-        if lemma in censure.violating_verbs and subjects and any(c.dep_ == "dobj" for c in clause.children):
+        if lemma in censure.violating_verbs and subjects and any(c.dep_ == "dobj" for c in children_of(clause)):
             yield JudgedAct(subjects[0], clause)  # "said Japan had violated the rules": the verb judges
             continue
         predicate = _predicate(clause) if lemma in censure.copulas else None
@@ -92,19 +93,19 @@ def judged_acts(verb: Token, censure: Censure, negators: frozenset[str]) -> Iter
 
 
 def _negated(verb: Token, negators: frozenset[str]) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negators) for c in verb.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in negators) for c in children_of(verb))
 
 
 def _predicate(clause: Token) -> Token | None:
     """What the copula says of its subject: "was [illegal]", "amounted to [aggression]",
     "constituted [a breach]"."""
-    for child in clause.children:
+    for child in children_of(clause):
         if child.dep_ in _PREDICATE_ARCS:
             return child
         if child.dep_ == "dobj" and clause.lemma_.lower() != "be":
             return child
         if child.dep_ == "prep" and child.lower_ == "to" and clause.lemma_.lower() != "be":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return next((g for g in children_of(child) if g.dep_ == "pobj"), None)
     return None
 
 
@@ -131,10 +132,10 @@ def doers(judged: JudgedAct, ctx: Context) -> ObjectFound:
 def by_agents(noun: Token, ctx: Context) -> list[Actor]:
     """The actors a noun's "by" phrase names as the doer, on the noun ("the strike by Israel") or
     on a past participle modifying it ("the sanctions imposed by Washington")."""
-    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
-    return [actor for holder in holders for prep in holder.children
+    holders = [noun, *(c for c in children_of(noun) if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return [actor for holder in holders for prep in children_of(holder)
             if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
-            for pobj in prep.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)]
+            for pobj in children_of(prep) if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)]
 
 
 def reported_judgement_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:

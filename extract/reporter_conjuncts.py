@@ -18,6 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
+
 REPORTER_ACTS = Path(__file__).with_name("data") / "reporter_acts.toml"
 
 _SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -46,19 +48,19 @@ def reporting_verb_of_conjunct(verb: Token, acts: frozenset[str], reporting: fro
     coordinated after a reported clause whose verb group it cannot share; else None."""
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() not in acts:
         return None
-    if any(c.dep_ in _SUBJECT_ARCS for c in verb.children):
+    if any(c.dep_ in _SUBJECT_ARCS for c in children_of(verb)):
         return None
     reported = verb.head
     if reported.dep_ != "ccomp" or reported.i > verb.i or reported.lemma_.lower() in acts:
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in reported.children):
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(reported)):
         return None
     if not _unshareable_verb_group(reported):
         return None
     reporter = reported.head
     if reporter.lemma_.lower() not in reporting or reporter.tag_ != "VBD":
         return None
-    if any(c.dep_ == "neg" for c in reporter.children):
+    if any(c.dep_ == "neg" for c in children_of(reporter)):
         return None
     return reporter
 
@@ -69,5 +71,5 @@ def _unshareable_verb_group(predicate: Token) -> bool:
         return True
     return any(
         c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lemma_.lower() in _UNSHARED_AUX_LEMMAS)
-        for c in predicate.children
+        for c in children_of(predicate)
     )

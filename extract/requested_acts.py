@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.envoys import is_envoy
 from extract.event_memory import EventMemory, RememberedEvent
 from extract.event_reference import REFERENCE_PAIRING, find_referent, is_referring_noun, reaction_relation
@@ -44,9 +45,9 @@ def requested_act(trigger: Token, ctx: Context) -> Token | None:
     """The noun of an act done to someone that a request or reaction at ``trigger`` is about: its
     direct object or the object of an "about" preposition on it ("demanded the release of X",
     "called for X's release", "concern about X's treatment"); None if there is none."""
-    tokens = [c for c in trigger.children if c.dep_ == "dobj"]
-    tokens += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS
-               for g in c.children if g.dep_ == "pobj"]
+    tokens = [c for c in children_of(trigger) if c.dep_ == "dobj"]
+    tokens += [g for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS
+               for g in children_of(c) if g.dep_ == "pobj"]
     words = ctx.ontology.patient_acts
     return next((t for t in tokens if words.is_patient_act(t)), None)
 
@@ -71,7 +72,7 @@ def _place_states(tokens: tuple[Token, ...], ctx: Context) -> list[Actor]:
     """The states of places: a country named, or the state containing a named place."""
     found: list[Actor] = []
     for token in tokens:
-        for item in (token, *token.conjuncts):
+        for item in (token, *conjuncts_of(token)):
             states = [a for a in actors_of(item, ctx) if a.type is ActorType.COUNTRY]
             state = ctx.place_state(item)
             found.extend(a for a in (*states, *([state] if state is not None else [])) if a not in found)
@@ -149,7 +150,7 @@ def _names_its_target(candidate: Candidate, ctx: Context) -> bool:
     an act in an adjunct gives the reason, not the target."""
     trigger = candidate.trigger
     return trigger.pos_ == "VERB" and any(
-        actor in candidate.objects for c in trigger.children if c.dep_ == "dobj" for actor in actors_of(c, ctx))
+        actor in candidate.objects for c in children_of(trigger) if c.dep_ == "dobj" for actor in actors_of(c, ctx))
 
 
 def doer_from_memory(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.patterns import Candidate, Context, actors_of, clause_subject, subject_actors
 from extract.responsibility_words import ResponsibilityWords
 from graph.model import same_state
@@ -29,7 +30,7 @@ def _plain(clause: Token) -> bool:
     """An affirmed clause with no modal and no "whether"/"if"."""
     return not any(
         c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
-        for c in clause.children
+        for c in children_of(clause)
     )
 
 
@@ -38,14 +39,14 @@ def _harm_after(word: Token, pairs: frozenset[str], words: ResponsibilityWords) 
     whose noun names a harm ("responsible for the bombing")."""
     return any(
         p.dep_ == "prep" and f"{word.lemma_.lower()} {p.lower_}" in pairs and _names_harm(p, words)
-        for p in word.children
+        for p in children_of(word)
     )
 
 
 def _names_harm(preposition: Token, words: ResponsibilityWords) -> bool:
     """Whether the noun of ``preposition``, or a noun coordinated with it, names a harm."""
-    nouns = [g for g in preposition.children if g.dep_ == "pobj"]
-    nouns += [c for g in nouns for c in g.conjuncts]
+    nouns = [g for g in children_of(preposition) if g.dep_ == "pobj"]
+    nouns += [c for g in nouns for c in conjuncts_of(g)]
     return any(g.lemma_.lower() in words.harm_nouns for g in nouns)
 
 
@@ -54,11 +55,11 @@ def holds_responsible(clause: Token, words: ResponsibilityWords) -> bool:
     harm: a copula with such a predicate, or a passive participle of taking part."""
     if not _plain(clause):
         return False
-    if clause.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in clause.children):
+    if clause.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in children_of(clause)):
         return _harm_after(clause, words.implicated_participles, words)
     if clause.lemma_.lower() != "be":
         return False
-    for child in clause.children:
+    for child in children_of(clause):
         if child.dep_ == "acomp" and _harm_after(child, words.responsible_adjectives, words):
             return True
         if child.dep_ == "xcomp" and _harm_after(child, words.blame_verbs, words):
@@ -71,17 +72,18 @@ def holds_responsible(clause: Token, words: ResponsibilityWords) -> bool:
 def _stated_clauses(verb: Token, words: ResponsibilityWords) -> Iterator[Token]:
     """The clauses a reporting verb states: its complement, or the complement of an unhedged
     "it was likely/clear that" complement."""
-    for clause in verb.children:
+    for clause in children_of(verb):
         if clause.dep_ != "ccomp":
             continue
         yield clause
         if clause.lemma_.lower() != "be" or not _plain(clause):
             continue
-        if not any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in clause.children):
+        if not any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in children_of(clause)):
             continue
-        certain = [c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in words.certainty_adjectives]
+        certain = [c for c in children_of(clause)
+                   if c.dep_ == "acomp" and c.lemma_.lower() in words.certainty_adjectives]
         if certain:
-            yield from (c for holder in (clause, *certain) for c in holder.children if c.dep_ == "ccomp")
+            yield from (c for holder in (clause, *certain) for c in children_of(holder) if c.dep_ == "ccomp")
 
 
 def responsibility_accusations(verb: Token, ctx: Context) -> Iterator[Candidate]:
@@ -95,7 +97,7 @@ def responsibility_accusations(verb: Token, ctx: Context) -> Iterator[Candidate]
         if not holds_responsible(clause, words):
             continue
         speakers = subject_actors(clause_subject(verb, ctx), ctx)
-        targets = [actor for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for actor in actors_of(c, ctx)
+        targets = [actor for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass") for actor in actors_of(c, ctx)
                    if not any(same_state(actor, speaker) for speaker in speakers)]
         if speakers and targets:
             yield Candidate(verb, ACCUSE_RELATION, tuple(speakers), tuple(targets), (), RESPONSIBILITY_CONFIDENCE)

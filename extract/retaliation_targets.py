@@ -19,6 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from extract.addressed_requests import is_retaliation, is_retaliation_noun
+from extract.block_index import children_of
 from extract.event_memory import EventMemory, RememberedEvent
 from extract.event_reference import REFERENCE_PAIRING
 from extract.patterns import Candidate, Context
@@ -50,7 +51,7 @@ def retaliation_clause(verb: Token, ctx: Context) -> Token | None:
             or lemma in threats.stating_verbs):
         return None
     words = ctx.ontology.addressed_requests
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "dobj" and is_retaliation_noun(child, words):
             return child
         if (child.dep_ in _CLAUSE_ARCS and child.pos_ == "VERB" and not _negated(child) and not _asked(child)
@@ -61,11 +62,11 @@ def retaliation_clause(verb: Token, ctx: Context) -> Token | None:
 
 def _asked(clause: Token) -> bool:
     """A clause asked about or supposed ("whether it would strike back", "if it retaliates")."""
-    return any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in children_of(clause))
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    return any(c.dep_ == "neg" for c in children_of(verb))
 
 
 def with_retaliation_target(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:

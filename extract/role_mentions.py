@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extract.argument_paths import led_group_leader
+from extract.block_index import children_of, conjuncts_of
 from extract.gazetteer import Gazetteer, Role
 from extract.mentions import Mention, MentionKind, entity_of
 from extract.ontology import Lexicon
@@ -254,10 +255,10 @@ def _prepositional_qualifier(
     first = head.doc[start]
     if first.i < head.i and first.is_ancestor(head):
         holders.append(first)  # "members of parliament in Britain": the term's first noun heads it
-    for child in (c for holder in holders for c in holder.children):
+    for child in (c for holder in holders for c in children_of(holder)):
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue
-        for pobj in child.children:
+        for pobj in children_of(child):
             if pobj.dep_ != "pobj":
                 continue
             found = by_token.get(pobj.i)
@@ -288,7 +289,7 @@ def _harmed_mission(reading: RoleReading, head: Token) -> bool:
     lexicon = reading.lexicon
     if head.lemma_.lower() not in lexicon.mission_nouns:
         return False
-    possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+    possessor = next((c for c in children_of(head) if c.dep_ == "poss"), None)
     return possessor is not None and harmed_verb(possessor, reading.binding) is not None
 
 
@@ -416,12 +417,12 @@ def coordinated_qualifier_tokens(head: Token) -> list[Token]:
     """The coordinated words that qualify a noun: its modifiers with their conjuncts ("Kenyan
     and Ugandan"), and the objects of its "of"/"from"/"for" phrase with theirs ("of Chad and
     Niger"); nothing when no qualifier is coordinated."""
-    heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+    heads = [c for c in head.lefts if c.dep_ in ("amod", "compound") and conjuncts_of(c)]
     heads += [
         pobj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for")
-        for pobj in prep.children if pobj.dep_ == "pobj" and pobj.conjuncts
+        for pobj in children_of(prep) if pobj.dep_ == "pobj" and conjuncts_of(pobj)
     ]
-    return [t for qualifier in heads for t in (qualifier, *qualifier.conjuncts)]
+    return [t for qualifier in heads for t in (qualifier, *conjuncts_of(qualifier))]
 
 
 def _is_organisation_name(mention: Mention) -> bool:

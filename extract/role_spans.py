@@ -26,11 +26,12 @@ class BlockRoles:
     @classmethod
     def of(cls, tokens: BlockTokens, terms: RoleTerms) -> BlockRoles:
         """The role terms of the block whose words ``tokens`` gives."""
-        found = cls(terms, tokens.lowers, tokens.lemmas)
         first_words = terms.longest_from  # most words begin no term: only those that do are looked up
-        starting = {i: at for i, (lower, lemma) in enumerate(zip(tokens.lowers, tokens.lemmas, strict=True))
-                    if (lower in first_words or lemma in first_words) and (at := found._longest_at(i)) is not None}
-        return replace(found, starting=starting)
+        lowers, lemmas = tokens.lowers, tokens.lemmas
+        starting = {i: at for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True))
+                    if (lower in first_words or lemma in first_words)
+                    and (at := _longest_term_at(terms, lowers, lemmas, i)) is not None}
+        return cls(terms, lowers, lemmas, starting)  # made once, with its terms (not made and then replaced)
 
     def starts(self) -> tuple[int, ...]:
         """The indices at which a role term starts, in text order."""
@@ -39,19 +40,6 @@ class BlockRoles:
     def at(self, index: int) -> tuple[int, Role] | None:
         """The longest role term starting at ``index``: (end, role)."""
         return self.starting.get(index)
-
-    def _longest_at(self, index: int) -> tuple[int, Role] | None:
-        longest_from = self.terms.longest_from
-        longest = max(longest_from.get(self.lowers[index], 0), longest_from.get(self.lemmas[index], 0))
-        if not longest:
-            return None
-        for n in range(min(longest, len(self.lowers) - index), 0, -1):
-            role = self.terms.terms.get(self.lowers[index : index + n]) or self.terms.terms.get(
-                self.lemmas[index : index + n]
-            )
-            if role is not None:
-                return index + n, role
-        return None
 
     def ending_at(self, end: int) -> tuple[int, Role] | None:
         """The longest role term that ends just before ``end``: (start, role)."""
@@ -63,6 +51,22 @@ class BlockRoles:
             if found is not None and found[0] == end:
                 return start, found[1]
         return None
+
+
+def _longest_term_at(
+    terms: RoleTerms, lowers: tuple[str, ...], lemmas: tuple[str, ...], index: int,
+) -> tuple[int, Role] | None:
+    """The longest role term starting at word ``index`` of the words ``lowers`` (lower case) and
+    ``lemmas``, by either form: (end, role)."""
+    longest_from = terms.longest_from
+    longest = max(longest_from.get(lowers[index], 0), longest_from.get(lemmas[index], 0))
+    if not longest:
+        return None
+    for n in range(min(longest, len(lowers) - index), 0, -1):
+        role = terms.terms.get(lowers[index : index + n]) or terms.terms.get(lemmas[index : index + n])
+        if role is not None:
+            return index + n, role
+    return None
 
 
 def is_group_noun(terms: RoleTerms, word: str) -> bool:

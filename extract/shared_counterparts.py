@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.patterns import Context, actors_of
 from graph.model import Actor
 
@@ -50,7 +51,7 @@ def _linked_clauses(verb: Token) -> Iterator[Token]:
         if holder.i not in seen:
             seen.add(holder.i)
             yield holder
-        for child in holder.children:
+        for child in children_of(holder):
             if child.dep_ in ("conj", "advcl") and child.i not in seen:
                 seen.add(child.i)
                 yield child
@@ -60,11 +61,11 @@ def _severed_with(clause: Token, ctx: Context) -> Iterator[Actor]:
     """The states after "with" on the relation noun object of a severing verb."""
     if clause.lemma_.lower() not in ctx.lexicon.severing_verbs:
         return
-    for noun in clause.children:
+    for noun in children_of(clause):
         if noun.dep_ != "dobj" or noun.lemma_.lower() not in ctx.lexicon.relation_nouns:
             continue
-        for prep in noun.children:
+        for prep in children_of(noun):
             if prep.dep_ == "prep" and prep.lower_ == "with":
-                for pobj in prep.children:
+                for pobj in children_of(prep):
                     if pobj.dep_ == "pobj":
                         yield from actors_of(pobj, ctx)

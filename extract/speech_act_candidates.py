@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from extract.argument_paths import RELATIVE_PRONOUNS
+from extract.block_index import children_of
 from extract.intended_threats import (
     THREAT_CONFIDENCE,
     act_code,
@@ -84,13 +85,13 @@ def _requesting_noun(trigger: Token, lexicon: Lexicon) -> Token | None:
     """The demand, request or call whose "that" clause ``trigger`` heads ("its demand that Israel
     ease ..."). A verb takes no "that" clause beside such a noun as its object ("renewed its demand
     today that ..."), so the clause is the noun's wherever the parser hangs it."""
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children):
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(trigger)):
         return None
     head = trigger.head
     if trigger.dep_ == "acl":
         nouns = [head]
     elif trigger.dep_ == "ccomp":
-        nouns = [c for c in head.children if c.dep_ == "dobj" and c.i < trigger.i]
+        nouns = [c for c in children_of(head) if c.dep_ == "dobj" and c.i < trigger.i]
     else:
         return None
     return next((n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in lexicon.requesting_verbs), None)
@@ -106,10 +107,10 @@ def as_request(candidate: Candidate, ctx: Context) -> Candidate:
     trigger = candidate.trigger
     addressee = any(
         (c.dep_ in ("dobj", "dative") and c != trigger)
-        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in c.children))
-        for c in governor.children
+        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in children_of(c)))
+        for c in children_of(governor)
     )
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(trigger))
     if addressee or own_subject:
         return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
                          f"requested by '{governor.lemma_}'")
@@ -218,7 +219,7 @@ def as_threat_without_object(candidate: Candidate, ctx: Context) -> Candidate:
     if names_event(act, ctx):
         return replace(candidate, drop=DropReason.DUPLICATE, detail=f"threat coded at '{act.lemma_}'")
     trig = Trigger(trigger.lemma_.lower(), "VERB", THREATEN_RELATION, None, (), None)
-    tokens = [c for c in act.children if c.dep_ == "dobj"]
+    tokens = [c for c in children_of(act) if c.dep_ == "dobj"]
     tokens += prep_objects(act, tuple(sorted(ctx.lexicon.target_prepositions)))
     found = resolve_object(tokens, ctx, trig)
     if not candidate.subjects:
@@ -244,9 +245,9 @@ def as_warning(candidate: Candidate, ctx: Context) -> Candidate:
         return candidate  # the act threatened in the clause ("warned that it would strike X")
     if trigger.lemma_.lower() not in threats.warning_verbs or trigger.pos_ not in ("VERB", "AUX"):
         return candidate
-    if any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+    if any(c.dep_ in ("dobj", "dative") for c in children_of(trigger)):
         return candidate  # "warned X (against / of / that ...)": X is warned
-    plights = [c for c in trigger.children if c.dep_ == "ccomp" and is_plight_clause(c, threats)]
+    plights = [c for c in children_of(trigger) if c.dep_ == "ccomp" and is_plight_clause(c, threats)]
     if not plights:
         return candidate
     return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT,

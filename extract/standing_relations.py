@@ -47,6 +47,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from extract.aspect import MATERIAL_QUAD_CLASSES, clause_tokens
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
 from extract.speech_act_candidates import requesting_governor
@@ -134,7 +135,7 @@ def standing_relation(trigger: Token, ctx: Context, words: StandingWords) -> str
         return _background_support_noun(trigger, words) if lemma in words.support_nouns else None
     if trigger.pos_ not in ("VERB", "AUX") or lemma not in words.sustaining_verbs or _states_a_time(trigger):
         return None
-    auxiliaries = [a.lower_ for a in trigger.children if a.dep_ in ("aux", "auxpass")]
+    auxiliaries = [a.lower_ for a in children_of(trigger) if a.dep_ in ("aux", "auxpass")]
     if _simple_present(trigger, auxiliaries) and not _speakers_stance(trigger, ctx, words):
         return f"simple present of '{lemma}'"
     if trigger.tag_ == "VBN" and auxiliaries and all(a in _PRESENT_BE for a in auxiliaries):
@@ -161,16 +162,16 @@ def habitual_material_act(verb: Token, words: StandingWords) -> str | None:
     speaks of what may come, and is left to the rules of modality."""
     if verb.pos_ not in ("VERB", "AUX") or _states_a_time(verb):
         return None
-    frequent = any(c.dep_ == "advmod" and c.lower_ in words.frequency_adverbs for c in verb.children)
+    frequent = any(c.dep_ == "advmod" and c.lower_ in words.frequency_adverbs for c in children_of(verb))
     if not frequent and verb.lemma_.lower() not in words.habitual_material_verbs:
         return None
-    auxiliaries = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
-    if not _simple_present(verb, auxiliaries) or any(c.dep_ == "mark" for c in verb.children):
+    auxiliaries = [a.lower_ for a in children_of(verb) if a.dep_ in ("aux", "auxpass")]
+    if not _simple_present(verb, auxiliaries) or any(c.dep_ == "mark" for c in children_of(verb)):
         return None
     node = verb
     while node.dep_ == "conj":
         node = node.head
-    if node.dep_ in ("ROOT", "ccomp", "parataxis") and not any(c.dep_ == "mark" for c in node.children):
+    if node.dep_ in ("ROOT", "ccomp", "parataxis") and not any(c.dep_ == "mark" for c in children_of(node)):
         return f"simple present of a material act '{verb.lemma_.lower()}'"
     return None
 
@@ -189,18 +190,18 @@ def _speakers_stance(verb: Token, ctx: Context, words: StandingWords) -> bool:
         return False
     if verb.head.lemma_.lower() not in ctx.lexicon.speech_verbs:
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_PRONOUNS for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_PRONOUNS for c in children_of(verb))
 
 
 def _lasts(verb: Token, words: StandingWords) -> bool:
     """ "has long backed", "since 2015", "for decades": a duration up to now, anywhere in the verb's
     own clause (the parser may hang "for decades" on the object)."""
-    if any(c.dep_ == "advmod" and c.lower_ in words.duration_adverbs for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ in words.duration_adverbs for c in children_of(verb)):
         return True
     preps = (t for t in clause_tokens(verb, _OWN_CLAUSES)
              if t.dep_ == "prep" and t.lower_ in words.duration_prepositions)
     for prep in preps:
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for obj in (c for c in children_of(prep) if c.dep_ == "pobj"):
             if prep.lower_ == "since" or obj.lemma_.lower() in words.span_nouns:
                 return True
     return False
@@ -208,7 +209,7 @@ def _lasts(verb: Token, words: StandingWords) -> bool:
 
 def _counts_things(verb: Token) -> bool:
     """ "has sent 18 tanks since January": a number on the object counts what was done up to now."""
-    return any(c.dep_ == "nummod" for o in verb.children if o.dep_ in ("dobj", "dative") for c in o.children)
+    return any(c.dep_ == "nummod" for o in children_of(verb) if o.dep_ in ("dobj", "dative") for c in children_of(o))
 
 
 def _states_a_time(verb: Token) -> bool:
@@ -243,7 +244,7 @@ def _background_support_noun(noun: Token, words: StandingWords) -> str | None:
     """ "Belgium's support for Kinshasa angered Rwanda", "because of Iran's support for X": a noun
     of support with its holder as possessor, the subject of a clause (or a phrase the parser found
     no clause for) or in an adjunct of cause."""
-    if not any(c.dep_ == "poss" for c in noun.children):
+    if not any(c.dep_ == "poss" for c in children_of(noun)):
         return None
     if noun.dep_ in ("nsubj", "ROOT") or (noun.dep_ == "pobj" and _cause_adjunct(noun.head, words)):
         return f"'{noun.lemma_.lower()}' with its holder, named as background"
@@ -268,9 +269,9 @@ def wanting_governor(trigger: Token, words: StandingWords) -> Token | None:
     governor = trigger.head
     if governor.lemma_.lower() not in words.wanting_verbs:
         return None
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
-    own_subject = any(c.dep_ == "nsubj" for c in trigger.children) or any(
-        c.dep_ in ("dobj", "dative") for c in governor.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(trigger))
+    own_subject = any(c.dep_ == "nsubj" for c in children_of(trigger)) or any(
+        c.dep_ in ("dobj", "dative") for c in children_of(governor))
     return governor if infinitive and own_subject else None
 
 
@@ -294,15 +295,15 @@ def nested_request(trigger: Token, ctx: Context) -> Token | None:
     act asked for, never the asker's; None when there is none."""
     if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ != "xcomp" or trigger.head.dep_ != "xcomp":
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(trigger)):
         return None
     governor = requesting_governor(trigger.head, ctx.lexicon)
     if governor is None or governor.pos_ not in ("VERB", "AUX"):
         return None
     addressed = any(
         c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
-                                         and any(g.dep_ == "pobj" for g in c.children))
-        for c in governor.children if c != trigger.head
+                                         and any(g.dep_ == "pobj" for g in children_of(c)))
+        for c in children_of(governor) if c != trigger.head
     )
     return governor if addressed else None
 
@@ -317,8 +318,8 @@ def _only_requesters(objects: tuple[Actor, ...], trigger: Token, ctx: Context, w
 
 def _requester_tokens(trigger: Token, words: StandingWords) -> Iterable[Token]:
     """The tokens of X in "at the request of X" attached to the trigger."""
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in words.request_nouns):
-            for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-                yield from (t for p in of.children if p.dep_ == "pobj" for t in p.subtree)
-            yield from (t for c in noun.children if c.dep_ == "poss" for t in c.subtree)
+    for prep in (c for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")):
+        for noun in (c for c in children_of(prep) if c.dep_ == "pobj" and c.lemma_.lower() in words.request_nouns):
+            for of in (c for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"):
+                yield from (t for p in children_of(of) if p.dep_ == "pobj" for t in p.subtree)
+            yield from (t for c in children_of(noun) if c.dep_ == "poss" for t in c.subtree)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extract.block_index import children_of
 from extract.envoys import SUMMON_CODE
 from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context
 from graph.model import DropReason
@@ -51,7 +52,7 @@ def _addressed(candidate: Candidate, summonses: dict[int, Candidate], ctx: Conte
     summons = summonses.get(verb.head.i)
     if summons is None or verb.i < summons.trigger.i or _code(candidate, ctx)[:2] not in _REQUEST_ROOTS:
         return candidate
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(verb)):
         return candidate  # a subject of its own: not the summoning state's request
     return replace(candidate, subjects=summons.subjects, objects=summons.objects, drop=None, detail="", pairs=(),
                    confidence=min(candidate.confidence or DICTIONARY_CONFIDENCE, DICTIONARY_CONFIDENCE))

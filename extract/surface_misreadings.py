@@ -52,6 +52,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
 from extract.speech_act_candidates import requesting_governor
@@ -183,9 +184,9 @@ def _dropped(candidate: Candidate, reason: DropReason, detail: str) -> Candidate
 
 def _asks_an_act(verb: Token) -> bool:
     """An object and an infinitive of what it is to do: "encouraged Somalia to hold elections"."""
-    objects = any(c.dep_ == "dobj" for c in verb.children)
-    return objects and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                           for c in verb.children)
+    objects = any(c.dep_ == "dobj" for c in children_of(verb))
+    return objects and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+                           for c in children_of(verb))
 
 
 def _in_words(candidate: Candidate) -> bool:
@@ -199,12 +200,12 @@ def _in_words(candidate: Candidate) -> bool:
 
 def _curtailed(verb: Token, words: MisreadingWords) -> bool:
     """Whether the verb carries "short" ("cut short the visit", "cut the visit short")."""
-    return any(c.dep_ in _SHORT_DEPS and c.lower_ in words.curtailing_adverbs for c in verb.children)
+    return any(c.dep_ in _SHORT_DEPS and c.lower_ in words.curtailing_adverbs for c in children_of(verb))
 
 
 def _overflight(verb: Token, words: MisreadingWords) -> bool:
     """Whether the verb passes above a place ("flew over X") and names no goal ("to Y")."""
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    preps = {c.lower_ for c in children_of(verb) if c.dep_ == "prep"}
     return bool(preps & words.overflight_prepositions) and not preps & words.goal_prepositions
 
 
@@ -214,9 +215,9 @@ def _third_party_complement(verb: Token, candidate: Candidate, ctx: Context) -> 
     sides = {a.country for a in (*candidate.subjects, *candidate.objects) if a.country}
     if not sides:
         return None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and not _copular(c)):
-        for subject in (c for c in clause.children if c.dep_ in _CLAUSE_SUBJECTS):
-            for token in (subject, *(m for m in subject.children if m.dep_ in _MODIFIER_DEPS)):
+    for clause in (c for c in children_of(verb) if c.dep_ == "ccomp" and not _copular(c)):
+        for subject in (c for c in children_of(clause) if c.dep_ in _CLAUSE_SUBJECTS):
+            for token in (subject, *(m for m in children_of(subject) if m.dep_ in _MODIFIER_DEPS)):
                 actor = ctx.actor(token)
                 if actor is not None and actor.country and actor.country not in sides:
                     return actor
@@ -236,22 +237,22 @@ def _own_side_among(candidate: Candidate) -> bool:
 def _requested_conjunct_governor(verb: Token, ctx: Context) -> Token | None:
     """The verb asking another actor for the first act of a coordination that ``verb`` (with no
     subject of its own) continues ("urged X to halt ... and [to] withdraw"), if any."""
-    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJECTS for c in verb.children):
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJECTS for c in children_of(verb)):
         return None
     if verb.tag_ != "VB":  # an infinitive ("and [to] withdraw"), not a finite act ("and later expelled")
         return None
     first = verb
     while first.dep_ == "conj" and first.head != first:
         first = first.head
-    if first.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJECTS for c in first.children):
+    if first.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJECTS for c in children_of(first)):
         return None
     governor = requesting_governor(first, ctx.lexicon)
     if governor is None or governor.pos_ != "VERB":
         return None
     addressed = any(
         (c.dep_ in ("dobj", "dative") and c != first)
-        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in c.children))
-        for c in governor.children
+        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in children_of(c)))
+        for c in children_of(governor)
     )
     return governor if addressed else None
 
@@ -260,9 +261,9 @@ def _supposed(noun: Token, words: MisreadingWords) -> bool:
     """Whether an indefinite event noun is the subject of a modal clause, not in the perfect."""
     if noun.pos_ != "NOUN" or noun.dep_ not in _CLAUSE_SUBJECTS:
         return False
-    if not any(c.dep_ == "det" and c.lower_ in words.indefinite_determiners for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in words.indefinite_determiners for c in children_of(noun)):
         return False
-    auxiliaries = [c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = [c.lower_ for c in children_of(noun.head) if c.dep_ in ("aux", "auxpass")]
     return any(a in words.hypothetical_modals for a in auxiliaries) and "have" not in auxiliaries
 
 
@@ -304,15 +305,15 @@ def _all_protesters(candidate: Candidate, words: MisreadingWords) -> bool:
 def _copular(clause: Token) -> bool:
     """Whether a clause only says what its subject is ("that Taiwan was a red line"): the warner's
     own position on it, which may be a threat, not a prediction of the third party's act."""
-    return clause.lemma_.lower() == "be" or any(c.dep_ == "cop" for c in clause.children)
+    return clause.lemma_.lower() == "be" or any(c.dep_ == "cop" for c in children_of(clause))
 
 
 def _civil_goods(verb: Token, words: MisreadingWords) -> bool:
     """Whether what the verb hands over is named for a civil purpose ("firefighting planes")."""
-    for goods in (c for c in verb.children if c.dep_ in _GOODS_DEPS):
-        for noun in (goods, *goods.conjuncts):
+    for goods in (c for c in children_of(verb) if c.dep_ in _GOODS_DEPS):
+        for noun in (goods, *conjuncts_of(goods)):
             if any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words.civil_purposes
-                   for m in noun.children):
+                   for m in children_of(noun)):
                 return True
     return False
 
@@ -324,12 +325,13 @@ def _non_agent_subject(verb: Token, cameo: str, words: MisreadingWords, partitiv
     tourists") stands for what its "of" phrase names. The detail names the class; None: an agent."""
     if verb.pos_ != "VERB":
         return None
-    for subject in (s for c in verb.children if c.dep_ == "nsubj" for s in _quantified_noun(c, partitives)):
+    for subject in (s for c in children_of(verb) if c.dep_ == "nsubj" for s in _quantified_noun(c, partitives)):
         head = subject.lemma_.lower()
         if head in words.condition_subjects:
             return f"'{head}' (a natural or economic condition) as subject: no act by the state it is named after"
         if head in words.animal_subjects or any(
-                m.dep_ in ("compound", "amod") and m.lemma_.lower() in words.animal_subjects for m in subject.children):
+                m.dep_ in ("compound", "amod") and m.lemma_.lower() in words.animal_subjects
+                for m in children_of(subject)):
             return f"'{subject.text}' (an animal or what it did) as subject: no actor's act"
         if head in words.sports_subjects:
             return f"'{head}' (a sportsperson) as subject: a match, no act of the state"
@@ -350,7 +352,7 @@ def _trading_vehicle(noun: Token, words: MisreadingWords) -> bool:
         return True
     purposes = words.trading_purposes | words.civil_purposes
     return head in words.vehicle_subjects and any(
-        m.dep_ in ("amod", "compound") and m.lemma_.lower() in purposes for m in noun.children)
+        m.dep_ in ("amod", "compound") and m.lemma_.lower() in purposes for m in children_of(noun))
 
 
 def _quantified_noun(noun: Token, partitives: frozenset[str]) -> list[Token]:
@@ -358,6 +360,6 @@ def _quantified_noun(noun: Token, partitives: frozenset[str]) -> list[Token]:
     a capitalised part of a name ("the Group of 20 major economies") names, it quantifies nothing."""
     if noun.pos_ == "PROPN" or not (noun.like_num or noun.lemma_.lower() in partitives):
         return [noun]
-    named = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-             for pobj in prep.children if pobj.dep_ == "pobj"]
+    named = [pobj for prep in children_of(noun) if prep.dep_ == "prep" and prep.lower_ == "of"
+             for pobj in children_of(prep) if pobj.dep_ == "pobj"]
     return named or [noun]

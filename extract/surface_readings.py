@@ -32,6 +32,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import WordTable, load_word_table
 from extract.deadlines import timed_infinitives
 from extract.envoys import leaves_the_expellers_land
@@ -147,7 +148,7 @@ def standing_position(trigger: Token, words: SurfaceWords, span_nouns: frozenset
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
 
 
 def _present_passive(verb: Token) -> bool:
@@ -167,8 +168,8 @@ def _continuative(verb: Token) -> bool:
 
 def _lasts_until_now(verb: Token, words: SurfaceWords, span_nouns: frozenset[str]) -> bool:
     """ "since 2011", "since the end of the war", "for years": a duration up to the time of speaking."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.duration_prepositions):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in words.duration_prepositions):
+        for obj in (c for c in children_of(prep) if c.dep_ == "pobj"):
             if prep.lower_ == "since" or obj.ent_type_ == "DATE" or obj.lemma_.lower() in span_nouns:
                 return True
     return False
@@ -176,7 +177,7 @@ def _lasts_until_now(verb: Token, words: SurfaceWords, span_nouns: frozenset[str
 
 def _has_direction(verb: Token) -> bool:
     """ "are deployed to the border": a destination makes the passive a movement."""
-    return any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards") for c in children_of(verb))
 
 
 def _states_a_time(verb: Token) -> bool:
@@ -213,7 +214,7 @@ def signed_statement(candidate: Candidate, ctx: Context, words: SurfaceWords) ->
         return None
     trigger = candidate.trigger
     if trigger.pos_ in ("VERB", "AUX"):
-        signed = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        signed = [c for c in children_of(trigger) if c.dep_ in ("dobj", "nsubjpass")]
     else:
         signed = [trigger]
     statements = [s for s in signed if _names_statement(s, words)]
@@ -230,7 +231,7 @@ def statement_topic(trigger: Token, words: SurfaceWords) -> str | None:
     if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or prep.lower_ not in words.topic_prepositions:
         return None
     holder = prep.head
-    documents = [holder] if holder.pos_ in ("NOUN", "PROPN") else [c for c in holder.children if c.dep_ == "dobj"]
+    documents = [holder] if holder.pos_ in ("NOUN", "PROPN") else [c for c in children_of(holder) if c.dep_ == "dobj"]
     if any(d.lemma_.lower() in words.document_nouns or _names_statement(d, words) for d in documents):
         return f"'{gerund.lower_}' is the topic of a statement, not an act"
     return None
@@ -238,7 +239,7 @@ def statement_topic(trigger: Token, words: SurfaceWords) -> str | None:
 
 def _names_statement(noun: Token, words: SurfaceWords) -> bool:
     lemma = noun.lemma_.lower()
-    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
+    compounds = [c.lemma_.lower() for c in children_of(noun) if c.dep_ == "compound"]
     return lemma in words.statement_nouns or any(f"{c} {lemma}" in words.statement_nouns for c in compounds)
 
 
@@ -267,7 +268,7 @@ def _is_judicial(actor: Actor, words: SurfaceWords) -> bool:
 
 def _accusations(noun: Token, words: SurfaceWords) -> list[Token]:
     """The participles of accusation after ``noun`` ("men [convicted] of spying")."""
-    return [c for c in noun.children
+    return [c for c in children_of(noun)
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words.accusation_participles]
 
 
@@ -277,7 +278,7 @@ def _without_accusation_objects(candidate: Candidate, ctx: Context, words: Surfa
     trigger = candidate.trigger
     inside: set[str] = set()
     own: set[str] = set()
-    for patient in (c for c in trigger.children if c.dep_ in _PATIENTS):
+    for patient in (c for c in children_of(trigger) if c.dep_ in _PATIENTS):
         patient_actor = ctx.actor(patient)
         if patient_actor is not None:
             own.add(patient_actor.id)
@@ -321,7 +322,7 @@ def _accused(accusation: Token) -> Token | None:
     ("people [it accused]")."""
     if accusation.dep_ == "acl":
         return accusation.head
-    for child in accusation.children:
+    for child in children_of(accusation):
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
     return accusation.head if accusation.dep_ == "relcl" else None

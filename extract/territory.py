@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.gazetteer import Gazetteer
 from extract.mentions import MentionKind
 from extract.ontology import Trigger
@@ -80,7 +81,7 @@ def _occupation_at(token: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator
         lemma = words.lemma(token.text, token.lemma_)
         if lemma not in words.control_verbs and lemma not in words.taking_verbs:
             return  # no verb of taking or of taking control
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(token))
         through_control, object_tokens = _taken_tokens(token, lemma, passive, words)
         verb_lemma: str | None = None if through_control else lemma
     elif token.pos_ == "NOUN" and token.lemma_.lower() in words.taking_nouns and ctx.actor(token) is None:
@@ -103,7 +104,7 @@ def _taker(trigger: Token, passive: bool, ctx: Context) -> Found:
     by_agent = tuple(_prep_objects(trigger, frozenset({"by"})))
     if trigger.pos_ == "VERB":
         return Found(by_agent, 0.9) if passive else clause_subject(trigger, ctx)
-    modifiers = tuple(c for c in trigger.children if c.dep_ in _MODIFIER_ARCS and c.i < trigger.i and ctx.actor(c))
+    modifiers = tuple(c for c in children_of(trigger) if c.dep_ in _MODIFIER_ARCS and c.i < trigger.i and ctx.actor(c))
     if modifiers or by_agent:
         return Found(modifiers or by_agent, 0.85)
     return noun_governor_subject(trigger, ctx)
@@ -152,7 +153,7 @@ def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords)
     """What a verb of taking takes: the place of "took control of X" (and whether it came that
     way), else the direct object ("captured X", "took over X"; the passive's subject)."""
     object_arcs = ("nsubjpass",) if passive else ("dobj",)
-    objects = [c for c in verb.children if c.dep_ in object_arcs]
+    objects = [c for c in children_of(verb) if c.dep_ in object_arcs]
     if lemma in words.control_verbs:
         controlled = [
             place for noun in objects if noun.lemma_.lower() in words.control_nouns
@@ -163,7 +164,7 @@ def _taken_tokens(verb: Token, lemma: str, passive: bool, words: TerritoryWords)
     if lemma not in words.taking_verbs:
         return False, []
     if lemma in words.directional_verbs and any(
-        c.dep_ in ("prt", "prep") and c.lower_ in words.directional_particles for c in verb.children
+        c.dep_ in ("prt", "prep") and c.lower_ in words.directional_particles for c in children_of(verb)
     ):
         return False, []  # "took Sudan off the list": moved, not taken
     if any(c.lemma_.lower() in words.control_nouns for c in objects):
@@ -184,9 +185,9 @@ def _taken_place(
         return TakenPlace(token, _name_span(token, ctx).text, tuple(states))
     if not words.is_territory(token.lemma_.lower(), verb_lemma):
         return None
-    named = [name for pobj in _of_objects(token) for name in (pobj, *pobj.conjuncts) if name.pos_ == "PROPN"]
+    named = [name for pobj in _of_objects(token) for name in (pobj, *conjuncts_of(pobj)) if name.pos_ == "PROPN"]
     holders = distinct_actors([
-        *(actor for child in token.children if child.dep_ in _MODIFIER_ARCS and child.i < token.i
+        *(actor for child in children_of(token) if child.dep_ in _MODIFIER_ARCS and child.i < token.i
           for actor in _modifier_holders(child, ctx, gazetteer)),
         *(actor for name in named for actor in _located_states(name, ctx, gazetteer)),
         *(actor for holder in (token, *named)
@@ -197,16 +198,16 @@ def _taken_place(
 
 
 def _of_objects(token: Token) -> list[Token]:
-    return [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children if pobj.dep_ == "pobj"]
+    return [pobj for prep in children_of(token) if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in children_of(prep) if pobj.dep_ == "pobj"]
 
 
 def _coordinated(token: Token) -> list[Token]:
     """An object and the objects coordinated with it, also where the parser hangs the second on
     the first one's name ("the city of X and the town of Y": "town" a conjunct of "X")."""
-    items = [token, *token.conjuncts]
+    items = [token, *conjuncts_of(token)]
     for item in list(items):
-        items.extend(c for pobj in _of_objects(item) for c in pobj.conjuncts if c.pos_ == "NOUN" and c not in items)
+        items.extend(c for pobj in _of_objects(item) for c in conjuncts_of(pobj) if c.pos_ == "NOUN" and c not in items)
     return items
 
 
@@ -273,8 +274,8 @@ def _place_name(token: Token, named: list[Token], ctx: Context) -> str:
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return [
-        pobj for prep in token.children if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
-        for pobj in prep.children if pobj.dep_ == "pobj"
+        pobj for prep in children_of(token) if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
+        for pobj in children_of(prep) if pobj.dep_ == "pobj"
     ]
 
 

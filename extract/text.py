@@ -163,9 +163,29 @@ def is_all_caps(text: str) -> bool:
     words = (match for match in _WORD.finditer(text) if match.end() - match.start() > 1)
     if sum(1 for _ in itertools.islice(words, ALL_CAPS_MIN_WORDS)) < ALL_CAPS_MIN_WORDS:
         return False
-    upper = sum(map(str.isupper, text))  # the letters counted in C, not one by one in Python
-    lower = sum(map(str.islower, text))
+    upper, lower = cased_letters(text)
     return upper >= 9 * lower
+
+
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
+def cased_letters(text: str) -> tuple[int, int]:
+    """How many characters of ``text`` are upper case and how many lower case (``str.isupper`` and
+    ``str.islower`` of each). The ASCII letters are counted by deleting them from the text's bytes
+    (in C, a byte at a time: in ASCII only A-Z are upper case and a-z lower case); the few other
+    characters one by one."""
+    ascii_part = text.encode("ascii", "ignore")
+    size = len(ascii_part)
+    upper = size - len(ascii_part.translate(None, _ASCII_UPPER))
+    lower = size - len(ascii_part.translate(None, _ASCII_LOWER))
+    if size < len(text):  # letters beyond ASCII ("É", "Ö", Greek, Cyrillic)
+        rest = _ASCII_RUNS.sub("", text)
+        upper += sum(map(str.isupper, rest))
+        lower += sum(map(str.islower, rest))
+    return upper, lower
 
 
 def recase_all_caps(text: str, keep: frozenset[str]) -> str:

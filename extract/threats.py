@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.clause_scope import clause_top
 from extract.phrase_heads import object_governor
 from extract.speech_acts import Threats
@@ -26,7 +27,7 @@ def _act_verb(trigger: Token) -> Token | None:
 
 
 def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
 
 
 def _governed_clause(trigger: Token) -> tuple[Token, Token] | None:
@@ -57,7 +58,7 @@ def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
         return governor
     if top.dep_ == "acl" and governor.pos_ == "NOUN" and lemma in threats.nouns and _is_infinitive(top):
         return governor
-    stated = top.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in top.children)
+    stated = top.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children_of(top))
     if stated and governor.pos_ in _VERBS and lemma in threats.verbs | threats.warning_verbs:
         return governor
     return None
@@ -98,14 +99,14 @@ def stating_governor(trigger: Token, stating_verbs: frozenset[str]) -> Token | N
 
 
 def _has_future_modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children_of(verb))
 
 
 def is_negated_act(trigger: Token) -> bool:
     """The act at ``trigger`` is negated in its own clause: "vowed not to attack X", "said it
     would never strike X"."""
     verb = _act_verb(trigger)
-    return verb is not None and any(c.dep_ == "neg" for c in (*verb.children, *clause_top(verb).children))
+    return verb is not None and any(c.dep_ == "neg" for c in (*children_of(verb), *children_of(clause_top(verb))))
 
 
 def condition_clauses(holders: list[Token], markers: frozenset[str]) -> list[Token]:
@@ -114,14 +115,14 @@ def condition_clauses(holders: list[Token], markers: frozenset[str]) -> list[Tok
     return [
         clause
         for holder in holders
-        for clause in holder.children
+        for clause in children_of(holder)
         if clause.dep_ == "advcl" and _is_condition(clause, markers)
     ]
 
 
 def _is_condition(clause: Token, markers: frozenset[str]) -> bool:
-    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
-    concessive = any(c.dep_ == "advmod" and c.lower_ == "even" for c in clause.children)
+    marks = [c.lower_ for c in children_of(clause) if c.dep_ == "mark"]
+    concessive = any(c.dep_ == "advmod" and c.lower_ == "even" for c in children_of(clause))
     return bool(marks) and all(m in markers for m in marks) and not concessive
 
 
@@ -129,15 +130,15 @@ def condition_agents(clause: Token) -> list[Token]:
     """Whose conduct a condition names: the subject of an active clause ("unless Iran withdraws"),
     the agent of a passive one ("if the dam is attacked by Sudan"); a passive's patient is not
     ("if it is attacked")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(clause)):
         return [
             pobj
-            for agent in clause.children
+            for agent in children_of(clause)
             if agent.dep_ == "agent"
-            for pobj in agent.children
+            for pobj in children_of(agent)
             if pobj.dep_ == "pobj"
         ]
-    return [c for c in clause.children if c.dep_ == "nsubj"]
+    return [c for c in children_of(clause) if c.dep_ == "nsubj"]
 
 
 def act_holders(trigger: Token, governor: Token) -> list[Token]:
@@ -157,7 +158,7 @@ def stated_act(governor: Token) -> Token | None:
     found = infinitive_act(governor)
     if found is not None or governor.pos_ not in _VERBS:
         return found
-    for child in governor.children:
+    for child in children_of(governor):
         if child.dep_ == "ccomp" and child.pos_ in _VERBS and _has_future_modal(child):
             return child
     return None
@@ -165,9 +166,9 @@ def stated_act(governor: Token) -> Token | None:
 
 def consequence_warned_of(governor: Token, threats: Threats) -> Token | None:
     """The consequence a warning is of: "warned of grave consequences", "cautioned of retaliation"."""
-    for prep in governor.children:
+    for prep in children_of(governor):
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
+            for pobj in children_of(prep):
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in threats.consequence_nouns:
                     return pobj
     return None
@@ -181,9 +182,9 @@ def threat_instrument(verb: Token, threats: Threats) -> Token | None:
     """What a threatening verb threatens its object with: "threatened X with sanctions"."""
     if not _is_threatening_verb(verb, threats):
         return None
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ == "prep" and prep.lower_ == "with":
-            for pobj in prep.children:
+            for pobj in children_of(prep):
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
@@ -202,14 +203,14 @@ def condition_subjects(trigger: Token, governor: Token, markers: frozenset[str])
     return [
         subject
         for clause in condition_clauses(act_holders(trigger, governor), markers)
-        for subject in clause.children
+        for subject in children_of(clause)
         if subject.dep_ in ("nsubj", "nsubjpass")
     ]
 
 
 def infinitive_act(governor: Token) -> Token | None:
     """The act a threatening verb or noun takes in its infinitive ("threatened to retaliate")."""
-    for child in governor.children:
+    for child in children_of(governor):
         if child.dep_ in ("xcomp", "acl") and child.pos_ in _VERBS and _is_infinitive(child):
             return child
     return None
@@ -220,5 +221,5 @@ def is_plight_clause(clause: Token, threats: Threats) -> bool:
     its acts: "(that) X faces a famine", not "X would face consequences" or "X will pay a price"."""
     if clause.lemma_.lower() not in threats.consequence_verbs:
         return False
-    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(clause) if c.dep_ == "dobj"]
     return bool(objects) and not any(c.lemma_.lower() in threats.consequence_nouns for c in objects)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from extract.block_index import children_of
 from extract.clause_scope import clause_top
 from extract.data_tables import load_word_table
 from extract.phrase_heads import noun_phrase_head
@@ -96,7 +97,7 @@ def is_conditional_adjunct(trigger: Token, words: UnassertedWords) -> bool:
     governor = preposition.head
     if preposition.lower_ in ("on", "upon"):
         # the parser may hang the "on" phrase on the copula of the adjective: "is conditional on"
-        words_of_condition = [governor] + [c for c in governor.children if c.dep_ == "acomp"]
+        words_of_condition = [governor] + [c for c in children_of(governor) if c.dep_ == "acomp"]
         return any(w.lemma_.lower() in words.condition_governors for w in words_of_condition)
     return (preposition.lower_ == "of" and governor.lemma_.lower() in words.condition_nouns
             and governor.dep_ == "pobj" and governor.head.lower_ == "in")
@@ -109,7 +110,7 @@ def in_conditional_clause(trigger: Token, words: UnassertedWords) -> bool:
     verb = trigger if trigger.pos_ in _VERBS else trigger.head
     if verb.pos_ not in _VERBS:
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return False
     start = subject.left_edge.i
@@ -134,7 +135,7 @@ def is_warned_against(trigger: Token, words: UnassertedWords) -> bool:
 def is_alleged(trigger: Token, words: UnassertedWords) -> bool:
     """An event noun under an adjective of allegation: "the alleged attack", "a suspected strike"."""
     return trigger.pos_ == "NOUN" and any(
-        c.dep_ == "amod" and c.lower_ in words.allegation_modifiers for c in trigger.children
+        c.dep_ == "amod" and c.lower_ in words.allegation_modifiers for c in children_of(trigger)
     )
 
 
@@ -172,5 +173,5 @@ def in_yes_no_question(trigger: Token, words: UnassertedWords) -> bool:
     verb = opener if opener.dep_ == "ROOT" else opener.head
     # an opening copula's inverted subject may be parsed as its attribute: "Is [Peru] buying arms?"
     relations = ("nsubj", "nsubjpass", "expl", "attr") if verb == opener else ("nsubj", "nsubjpass", "expl")
-    subjects = [c for c in verb.children if c.dep_ in relations]
+    subjects = [c for c in children_of(verb) if c.dep_ in relations]
     return any(subject.i > opener.i for subject in subjects)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.block_memo import BlockMemo
 
 DATA_FILE = Path(__file__).parent / "data" / "cameo_verbs.tsv"
@@ -187,16 +188,16 @@ class ParseSlots:
 
     @staticmethod
     def of(verb: Token) -> ParseSlots:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
         object_deps = ("dobj", "nsubjpass") if passive else ("dobj",)
         particles = particle_words(verb)
-        objects = tuple(c for c in verb.children if c.dep_ in object_deps)
+        objects = tuple(c for c in children_of(verb) if c.dep_ in object_deps)
         preps: dict[str, list[Token]] = {}
         holders = [verb, *objects]  # "extradited the suspect to Spain" may hang "to" on the object
         for holder in holders:
-            for child in holder.children:
+            for child in children_of(holder):
                 if child.dep_ in ("prep", "dative", "agent") and child.pos_ == "ADP":
-                    preps.setdefault(child.lower_, []).extend(g for g in child.children if g.dep_ == "pobj")
+                    preps.setdefault(child.lower_, []).extend(g for g in children_of(child) if g.dep_ == "pobj")
         return ParseSlots(particles, objects, {k: tuple(v) for k, v in preps.items()})
 
     def anchor_keys(self) -> Iterator[tuple[str, str]]:
@@ -239,13 +240,13 @@ def particle_words(verb: Token) -> frozenset[str]:
     """The particles of a phrasal verb: its particle children, and a particle adverb right after it
     ("hit back at", parsed as an adverbial modifier)."""
     return frozenset(
-        c.lower_ for c in verb.children
+        c.lower_ for c in children_of(verb)
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLE_ADVERBS)
     )
 
 
 def _has_of_complement(token: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token))
 
 
 def _holds(token: Token, phrases: tuple[Phrase, ...]) -> bool:
@@ -259,7 +260,7 @@ def _holds(token: Token, phrases: tuple[Phrase, ...]) -> bool:
             return True
         if modifiers is None:
             modifiers = {
-                w for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                w for c in children_of(token) if c.dep_ in ("compound", "amod", "nmod", "poss")
                 for w in (c.lemma_.lower(), c.lower_)
             }
         if phrase.modifiers <= modifiers:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of, conjuncts_of
 from extract.ontology import Trigger, generic_code
 from extract.patterns import (
     DICTIONARY_CONFIDENCE,
@@ -115,7 +116,7 @@ def _reading_relations(verb: Token, triggers: tuple[Trigger, ...]) -> set[str]:
     """The relations of the triggers that can read the verb here: those without a particle (one whose
     particle is present returned earlier) and without a preposition, or whose preposition is on the
     verb ("call on X" reads "called on X", not "called for calm")."""
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    preps = {c.lower_ for c in children_of(verb) if c.dep_ == "prep"}
     return {t.relation for t in triggers if not t.particle and (not t.preps or preps & set(t.preps))}
 
 
@@ -226,12 +227,12 @@ def _quantified(noun: Token, partitives: frozenset[str]) -> list[Token]:
     with their conjuncts ("hundreds of drones and missiles"); none for any other noun."""
     if not (noun.like_num or _lemma(noun) in partitives):
         return []
-    return [n for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children if pobj.dep_ == "pobj" for n in (pobj, *pobj.conjuncts)]
+    return [n for prep in children_of(noun) if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in children_of(prep) if pobj.dep_ == "pobj" for n in (pobj, *conjuncts_of(pobj))]
 
 
 def _direct_objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _lemma(token: Token) -> str:
@@ -241,6 +242,6 @@ def _lemma(token: Token) -> str:
 def _has_words(verb: Token, words: str) -> bool:
     """Whether every word of an ontology trigger's middle part ("tie" of "cut tie with", "off" of
     "break off") is a child of the verb."""
-    kept = [c for c in verb.children if not is_prepositional_phrase(c)]  # "gave a speech [in Beirut]"
+    kept = [c for c in children_of(verb) if not is_prepositional_phrase(c)]  # "gave a speech [in Beirut]"
     children = {c.lemma_.lower() for c in kept} | {c.lower_ for c in kept}
     return all(word in children for word in words.split())

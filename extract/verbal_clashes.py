@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate
 from graph.model import DropReason
@@ -49,9 +50,9 @@ def without_verbal_clash(candidate: Candidate, words: ClashWords) -> Candidate:
     if candidate.drop is not None or trigger.lemma_.lower() not in words.clash_verbs:
         return candidate
     # the parser may hang the topic or occasion on the party ("with his counterpart at the summit")
-    parties = [pobj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "with"
-               for pobj in prep.children if pobj.dep_ == "pobj"]
-    reason = verbal_reason([*trigger.children, *(c for party in parties for c in party.children)], words)
+    parties = [pobj for prep in children_of(trigger) if prep.dep_ == "prep" and prep.lower_ == "with"
+               for pobj in children_of(prep) if pobj.dep_ == "pobj"]
+    reason = verbal_reason([*children_of(trigger), *(c for party in parties for c in children_of(party))], words)
     if reason is None:
         return candidate if parties else mutual_clash(candidate)
     return replace(candidate, subjects=(), objects=(), pairs=(), confidence=0.0,
@@ -71,7 +72,7 @@ def verbal_reason(children: Iterable[Token], words: ClashWords) -> str | None:
     """Why a clash verb's dependents make it a clash of views: its topic or its occasion of talk."""
     for prep in (c for c in children if c.dep_ == "prep"):
         preposition = prep.lower_
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for pobj in (c for c in children_of(prep) if c.dep_ == "pobj"):
             if preposition in words.topic_prepositions:
                 return f"{preposition} {pobj.lemma_.lower()}"
             if preposition in words.occasion_prepositions and pobj.lemma_.lower() in words.occasion_nouns:

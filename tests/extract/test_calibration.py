@@ -74,6 +74,38 @@ def test_the_inputs_are_one_hot_against_the_commonest_value() -> None:
                                                                   INPUT_NAMES), strict=True) if k.startswith("cameo_"))
 
 
+def _spelt_out(features: TripleFeatures) -> dict[str, float]:
+    """The one-hot inputs as the model's documentation spells them, name by name."""
+    flags = {f"pairing_{p}": features.pairing == p for p in ("pair_reference", "event_reference", "backoff")}
+    flags |= {f"quad_{q}": features.quad_class == q for q in (2, 3, 4)}
+    flags |= {f"modality_{m.value}": features.modality is m
+              for m in (Modality.REPORTED, Modality.INTENDED, Modality.HYPOTHETICAL)}
+    types = (ActorType.PERSON, ActorType.ORGANIZATION, ActorType.GROUP, ActorType.REGION)
+    flags |= {f"subject_{t.value.lower()}": features.subject_type is t for t in types}
+    flags |= {f"object_{t.value.lower()}": features.object_type is t for t in types}
+    flags |= {f"cameo_{root:02d}": features.cameo_root == f"{root:02d}" for root in range(2, 21)}
+    return {name: 1.0 if flag else 0.0 for name, flag in flags.items()}
+
+
+@pytest.mark.parametrize("built", [
+    event(),
+    event(subject=REBELS, relation=ATTACK, obj=FRANCE, pairing="pair_reference", modality=Modality.REPORTED),
+    event(subject=SPEAKER, obj=REBELS, pairing="backoff", modality=Modality.HYPOTHETICAL),
+    event(subject=NATO, relation=RelationType("APPEAL", "020", 1, 3.0, False, None, ""), obj=SPEAKER,
+          pairing="event_reference", modality=Modality.INTENDED),
+    event(relation=RelationType("AID", "070", 2, 7.0, False, None, ""), obj=Actor(
+        "region:eu", "Europe", ActorType.REGION, None, None)),
+])
+def test_each_one_hot_input_is_named_and_valued_as_spelt_out(built: Event) -> None:
+    """The names of the one-hot inputs are spelt once, not at every triple: each still has the
+    value its name says, and exactly one of each group is set (or none, for the base value)."""
+    features = triple_features(built)
+    inputs = dict(zip(INPUT_NAMES, model_inputs(features, INPUT_NAMES), strict=True))
+    spelt = _spelt_out(features)
+    assert {name: inputs[name] for name in spelt} == spelt
+    assert sum(spelt.values()) >= 2  # a cameo root and a type at least
+
+
 # --- the model file -----------------------------------------------------------------------
 
 

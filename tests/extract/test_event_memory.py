@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from extract.event_memory import REFERENCE_WINDOW_SENTENCES, EventMemory, RememberedEvent
+from dataclasses import replace
+
+from extract.event_memory import REFERENCE_WINDOW_SENTENCES, Author, EventMemory, RememberedEvent, Speaker
 from extract.pipeline import Extractor
 from graph.model import Actor, ActorType, Article
 
@@ -40,3 +42,21 @@ def test_the_parties_of_an_act_are_its_agent_or_both_sides_of_a_reciprocal_event
     assert deal.parties() == (state("PER"), state("CHL"))
     reciprocal_without_object = RememberedEvent("MEET", "meet", state("PER"), None, True, 0)
     assert reciprocal_without_object.parties() == (state("PER"),)
+
+
+def test_remembering_and_hearing_keep_every_other_part_of_the_memory() -> None:
+    """Acts remembered and speakers heard give the memory ``replace`` would give: the other parts
+    (speakers, authors, the lede; acts, the lede, authors) are kept as they were."""
+    old = RememberedEvent("COERCE", "annex", state("ARM"), None, True, 0)
+    lede = RememberedEvent("ATTACK", "attack", state("RUS"), state("UKR"), False, 1, True)
+    memory = EventMemory((old, lede), (lede,), (Speaker(state("FRA"), 1, 4),),
+                         (Author("resolution", state("CHL"), 1, 2),))
+    act = RememberedEvent("PRAISE", "praise", state("PER"), state("CHL"), False, 3, False)
+    assert memory.remember([act], 3) == replace(memory, events=(old, lede, act))
+    far = REFERENCE_WINDOW_SENTENCES + 1
+    assert memory.remember([act], far) == replace(memory, events=(lede, act))  # the act of sentence 0 let go
+    fresh = EventMemory().remember([act, lede], 3)
+    assert fresh == EventMemory((act, lede), (lede,))  # the first acts told as done are the story's own
+    heard = (Speaker(state("PER"), 3, 1), Speaker(state("CHL"), 3, 7))
+    assert memory.hear(heard) == replace(memory, speakers=(*memory.speakers, *heard))
+    assert memory.hear([]) is memory

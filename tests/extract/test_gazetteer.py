@@ -56,6 +56,25 @@ def test_office_holders_at_a_date() -> None:
     assert gazetteer.holders("HUN", frozenset({"prime minister"}), None) == ()
 
 
+def test_office_holders_read_by_state_are_those_of_every_office() -> None:
+    """``holders`` reads only the offices of the state asked (``office_holders_by_country``): for
+    every state, role and a spread of dates, the same persons in the same order as a scan of every
+    office of the gazetteer."""
+    gazetteer = load_gazetteer()
+    by_country = gazetteer.office_holders_by_country
+    roles = sorted({t.role for terms in gazetteer.offices.values() for t in terms})
+    asked = found = 0
+    for country in sorted(by_country):
+        for role_set in (frozenset(roles[:3]), frozenset({"president"}), frozenset({"prime minister", "president"}),
+                         frozenset(roles)):
+            for date in ("1995-06-01", "2010-05-29", "2019-01-01", "2023-10-19"):
+                scanned = tuple(person_id for person_id, terms in gazetteer.offices.items()
+                                if any(t.country == country and t.role in role_set and t.holds_on(date) for t in terms))
+                assert gazetteer.holders(country, role_set, date) == scanned
+                asked, found = asked + 1, found + bool(scanned)
+    assert len(by_country) > 50 and found > 100 and asked > found
+
+
 def test_organizations_are_their_own_actors() -> None:
     gazetteer = load_gazetteer()
     nato = gazetteer.organization_actor("nato")

@@ -3,8 +3,8 @@ parses; sentences invented for these tests."""
 
 from __future__ import annotations
 
-from extract.block_index import BlockTokens
-from extract.gazetteer import SurfaceKind
+from extract.block_index import BlockTokens, index_arcs
+from extract.gazetteer import Surface, SurfaceKind
 from extract.gazetteer_matches import GazetteerMatcher
 from extract.person_registry import PersonRegistry
 from extract.pipeline import Extractor
@@ -46,3 +46,31 @@ def test_a_state_inside_a_person_entity_cut_past_its_possessive_is_the_state(ext
     # the state's president on that date (the office table knows him), never a person "Sri Lanka"
     assert "person:ranil-wickremesinghe" in {e.object.id for e in events}
     assert not any(e.object.id == "person:sri-lanka" for e in events)
+
+
+PLAUSIBILITY_TEXTS = (
+    "George Washington met Georgia Meloni and President Jordan of Chad in Kharkiv on Monday.",
+    "the ministers agreed to turkey and chile on the menu, said Sri Lanka's envoy in Goma.",
+    "HAMAS and the Houthis attacked shipping off Yemen; the Quai d'Orsay urged calm in 2024.",
+)
+
+
+def test_plausibility_read_from_the_blocks_words_is_the_same(extractor: Extractor) -> None:
+    """``plausible`` reads the block's own words while its arcs are held (a span only where one is
+    read): at every run of up to four words, for every kind of name, cased or not, it answers as
+    on the plain parse."""
+    found = matcher(extractor)
+    asked = said_yes = 0
+    for text in PLAUSIBILITY_TEXTS:
+        plain, indexed = extractor.nlp(text), extractor.nlp(text)
+        held = index_arcs(indexed)
+        for start in range(len(plain)):
+            for end in range(start + 1, min(len(plain), start + 4) + 1):
+                for kind in SurfaceKind:
+                    for caseless in (False, True):
+                        surface = Surface(kind, "GEO", caseless)
+                        answer = found.plausible(plain, start, end, surface)
+                        assert found.plausible(indexed, start, end, surface) == answer, (text, start, end, surface)
+                        asked, said_yes = asked + 1, said_yes + answer
+        assert held.words
+    assert asked > said_yes > 100

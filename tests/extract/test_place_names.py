@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import pytest
 
+from extract.gazetteer import Surface, SurfaceKind
 from extract.pipeline import Extractor
+from extract.place_names import capital_names_body, capital_names_document
 from graph.model import Extraction
 from tests.extract.extracting import runner, triples
 
@@ -106,3 +108,25 @@ def test_a_capital_naming_an_agreement_is_no_party_to_it(
 def test_a_capital_before_an_agreement_noun_as_its_subject_still_acts(extractor: Extractor) -> None:
     found = triples(run(extractor, "Lisbon signed an agreement with Madrid on Monday."))
     assert ("country:PRT", "SIGN_AGREEMENT", "country:ESP") in found, found
+
+
+@pytest.mark.parametrize(("sentence", "capital", "reading"), [
+    ("The Lima Group condemned the vote in Caracas.", "Lima", "body"),
+    ("Iran said it would leave the Vienna agreement if sanctions stayed.", "Vienna", "document"),
+])
+def test_the_body_and_document_readings_are_of_capitals_only(
+    extractor: Extractor, sentence: str, capital: str, reading: str,
+) -> None:
+    """The gazetteer's mentions ask for a name's span and these two readings only at a capital
+    (``ActorResolver._gazetteer_mentions``): at any other kind of name both say no, so asking
+    them there could change nothing."""
+    lexicon = extractor.knowledge.lexicon
+    doc = extractor.nlp(sentence)
+    at = next(t.i for t in doc if t.text == capital)
+    name = doc[at : at + 1]
+    for kind in SurfaceKind:
+        surface = Surface(kind, "PER")
+        body = capital_names_body(name, surface, lexicon.organisation_description_nouns)
+        document = capital_names_document(name, surface, lexicon.document_name_nouns)
+        assert (body, document) == ((reading == "body", reading == "document") if kind is SurfaceKind.CAPITAL
+                                    else (False, False))

@@ -7,6 +7,7 @@ import pytest
 from extract.text import (
     MAX_BLOCK_CHARS,
     Block,
+    cased_letters,
     dateline_length,
     dateline_lengths,
     is_all_caps,
@@ -248,3 +249,20 @@ def test_a_dateline_with_an_agency_opens_any_paragraph_one_without_only_the_fron
     assert lengths["KHARTOUM (AP"] == len("KHARTOUM (AP) — ")
     assert lengths["By Jane Doe"] == 0
     assert lengths["Islamic Revo"] == 0  # a name and its initialism in the story's body
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "RUSSIA ATTACKS UKRAINE",
+    "Hungary criticized the plan on Monday, officials said.",
+    "\u201cWE WILL NOT ACCEPT PRESSURE,\u201d ORB\u00c1N TOLD REPORTERS IN BUDAPEST \u2014 AFP",
+    "Erdo\u011fan and \u00c6r\u00f8 met in M\u00fcnchen; \u0130stanbul, \u0131, \u00df, "
+    "\u01c5 (titlecase), \u2167 \u2177",
+    "\u0391\u0398\u0397\u039d\u0391 \u03b1\u03b8\u03b7\u03bd\u03b1 \u041c\u041e\u0421\u041a\u0412\u0410 "
+    "\u043c\u043e\u0441\u043a\u0432\u0430 \uff21\uff22 \uff41\uff42 \U0001d400\U0001d41a 12345 !?",
+])
+def test_cased_letters_are_the_count_of_each_characters_case(text: str) -> None:
+    """The letters counted in bulk are those ``str.isupper`` and ``str.islower`` find one by one,
+    in ASCII and beyond it (accented, Greek, Cyrillic, full-width, titlecase, numerals, astral)."""
+    assert cased_letters(text) == (sum(map(str.isupper, text)), sum(map(str.islower, text)))
+    assert cased_letters(text * 3) == tuple(3 * n for n in cased_letters(text))
