@@ -38,8 +38,9 @@ Twelve rules of English, wire form and CAMEO practice (words in ``surface_misrea
   ``no_event_sense``.
 * A request read by the dictionary's default: a verb of asking (lexicon ``requesting_verbs``)
   with an object and an infinitive of what it is to do ("encouraged Somalia to hold elections")
-  asks it for that act, an appeal (02) as "urged X to" is, whatever the verb means alone (the OEDA
-  default of "encourage" is 051, praise).
+  asks it for that act, an appeal (02) as "urged X to" is, where the verb alone reads as another
+  verbal cooperation (the OEDA default of "encourage" is 051, praise); an act the construction
+  itself names ("asked the ambassador to leave": an expulsion) stays.
 * An attack in words: "attack" by persons on persons, international bodies or regions ("Erdogan
   attacked Macron over his remarks", "Lula attacked the IMF") is criticism (111), not force: one
   person does not assault a foreign leader or an institution; force is told of forces and states.
@@ -68,6 +69,7 @@ _ASSAULT_ROOT = "18"
 _RIOT = "PROTEST_VIOLENTLY"
 _CRITICIZE = "CRITICIZE"
 _APPEAL = "APPEAL"
+_VERBAL_COOPERATION = 1
 #: CAMEO roots of requests: appeals (02) and demands (10).
 _REQUEST_ROOTS = frozenset({"02", "10"})
 _FIGHT_ROOT = "19"
@@ -166,7 +168,9 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
             and _all_protesters(candidate, words):
         kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_RIOT, attributes=kept)
-    if lemma in ctx.lexicon.requesting_verbs and cameo[:2] not in _REQUEST_ROOTS and _asks_an_act(trigger):
+    verbal_cooperation = ctx.ontology.relation(candidate.relation).quad_class == _VERBAL_COOPERATION
+    if (lemma in ctx.lexicon.requesting_verbs and verbal_cooperation and cameo[:2] not in _REQUEST_ROOTS
+            and _asks_an_act(trigger)):
         kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_APPEAL, attributes=kept)
     if cameo.startswith(_FIGHT_ROOT) and lemma in words.verbal_attack_verbs and _in_words(candidate):
