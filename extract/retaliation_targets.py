@@ -7,9 +7,10 @@ hit back", "warned it would respond"), threatens the doers of the latest harm th
 to the subject's state: an act of verbal or material conflict (quad class 3 or 4) by another state,
 told as done, in this sentence before it or the ``RETALIATION_WINDOW_SENTENCES`` before, else in
 the story's own act (the harm a story opens with is what its later vows of revenge answer).
-Different harms by doers of several states in that latest sentence leave the target unknown. A negated retaliation
-("said it would not retaliate") threatens no one. The verbs and nouns of retaliating are
-addressed_requests.toml's (``conditional_retaliation``), read by ``is_retaliation``.
+Different harms by doers of several states in that latest sentence leave the target unknown. A
+negated retaliation ("said it would not retaliate") threatens no one. The verbs and nouns of
+retaliating are addressed_requests.toml's (``conditional_retaliation``), read by
+``is_retaliation``.
 """
 
 from __future__ import annotations

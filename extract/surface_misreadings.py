@@ -164,20 +164,25 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
     if governor is not None:
         return _dropped(candidate, DropReason.BLOCKED_BY_GOVERNOR,
                         f"requested by '{governor.lemma_}' (a conjunct of the act asked of another)")
-    if cameo.startswith(_ASSAULT_ROOT) and lemma in words.arson_verbs and _sets_fire(trigger, words) \
+    return _recoded(candidate, ctx, words)
+
+
+def _recoded(candidate: Candidate, ctx: Context, words: MisreadingWords) -> Candidate:
+    """The candidate under the relation its construction says (a riot, an appeal, criticism, aid),
+    or as it was."""
+    trigger = candidate.trigger
+    lemma = trigger.lemma_.lower()
+    relation = ctx.ontology.relation(candidate.relation)
+    kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+    if relation.cameo.startswith(_ASSAULT_ROOT) and lemma in words.arson_verbs and _sets_fire(trigger, words) \
             and _all_protesters(candidate, words):
-        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_RIOT, attributes=kept)
-    verbal_cooperation = ctx.ontology.relation(candidate.relation).quad_class == _VERBAL_COOPERATION
-    if (lemma in ctx.lexicon.requesting_verbs and verbal_cooperation and cameo[:2] not in _REQUEST_ROOTS
-            and _asks_an_act(trigger)):
-        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+    if (lemma in ctx.lexicon.requesting_verbs and relation.quad_class == _VERBAL_COOPERATION
+            and relation.cameo[:2] not in _REQUEST_ROOTS and _asks_an_act(trigger)):
         return replace(candidate, relation=_APPEAL, attributes=kept)
-    if cameo.startswith(_FIGHT_ROOT) and lemma in words.verbal_attack_verbs and _in_words(candidate):
-        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
+    if relation.cameo.startswith(_FIGHT_ROOT) and lemma in words.verbal_attack_verbs and _in_words(candidate):
         return replace(candidate, relation=_CRITICIZE, attributes=kept)
     if candidate.relation == _MILITARY_COOPERATION and _civil_goods(trigger, words):
-        kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
         return replace(candidate, relation=_AID, attributes=(*kept, ("cameo", _AID_CODE)))
     return candidate
 
