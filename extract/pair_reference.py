@@ -186,8 +186,8 @@ def referents(
     None when nothing gives a pair, when both belong to one country, or when a person of the pair
     has no country."""
     usable = _usable(kind, excluded, country_actor)
-    window = [(dyad, pair) for dyad in dyads_recent_first
-              if (pair := _pair_of_kind(kind, dyad, usable, _usable(PairKind.STATES, excluded, country_actor)))]
+    stand_in = _usable(PairKind.STATES, excluded, country_actor)
+    window = [(dyad, pair) for dyad in dyads_recent_first if (pair := _pair_of_kind(kind, dyad, usable, stand_in))]
     story_pair = _pair_of_kind(kind, story, usable, usable) if story is not None else None
     if window:
         latest_dyad, latest = window[0]

@@ -67,7 +67,7 @@ class PronounResolver:
                 sentence, by_token, lambda m: m.actor.type is ActorType.PERSON)
             plural_body = coordinated and has_coordinated_subject(sentence, by_token, _is_state_or_organisation)
             self.previous_subject_body = None if plural_body else _subject_body(sentence, by_token)
-        resolve_quoted(doc, by_token, self.speech_verbs)  # "I" and "we" in a quotation: its speaker
+        resolve_quoted(doc, by_token, self.speech_verbs, tokens)  # "I" and "we" in a quotation: its speaker
 
     def _resolve_sentence(
         self, doc: Doc, sentence: Span, by_token: dict[int, Mention], tokens: BlockTokens,

@@ -12,12 +12,12 @@ unresolved. Straight quotation marks open and close in turn; curly ones say whic
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extract.block_index import children_of
+from extract.block_index import BlockTokens, children_of
 from extract.mentions import Mention, MentionKind
 from graph.model import Actor
 
@@ -38,18 +38,18 @@ class Quotation:
         return self.start <= i < self.end
 
 
-def quotations(doc: Doc) -> Iterator[Quotation]:
-    """The quotations of a block, in order; an unclosed one runs to the block's end."""
+def quotations(texts: Sequence[str]) -> Iterator[Quotation]:
+    """The quotations of a block whose words' texts are ``texts``, in order; an unclosed one runs
+    to the block's end."""
     opened: int | None = None
-    for token in doc:
-        text = token.text
+    for i, text in enumerate(texts):
         if opened is None and (text in _STRAIGHT_QUOTES or text in _OPENING_QUOTES):
-            opened = token.i + 1
+            opened = i + 1
         elif opened is not None and (text in _STRAIGHT_QUOTES or text in _CLOSING_QUOTES):
-            yield Quotation(opened, token.i)
+            yield Quotation(opened, i)
             opened = None
     if opened is not None:
-        yield Quotation(opened, len(doc))
+        yield Quotation(opened, len(texts))
 
 
 def quotation_speaker(
@@ -72,12 +72,12 @@ def quotation_speaker(
     return next(iter(speakers.values())) if len(speakers) == 1 else None
 
 
-def resolve_quoted(doc: Doc, by_token: dict[int, Mention], speech_verbs: frozenset[str]) -> None:
+def resolve_quoted(doc: Doc, by_token: dict[int, Mention], speech_verbs: frozenset[str], tokens: BlockTokens) -> None:
     """Add a pronoun mention of the speaker for every unresolved first-person pronoun inside a
-    quotation of ``doc`` that has one speaker."""
-    for quotation in quotations(doc):
+    quotation of ``doc`` (whose words ``tokens`` gives) that has one speaker."""
+    for quotation in quotations(tokens.texts):
         pronouns = [i for i in range(quotation.start, quotation.end)
-                    if i not in by_token and doc[i].lower_ in FIRST_PERSON and doc[i].pos_ == "PRON"]
+                    if i not in by_token and tokens.lowers[i] in FIRST_PERSON and tokens.pos[i] == "PRON"]
         if not pronouns:
             continue
         speaker = quotation_speaker(doc, quotation, by_token, speech_verbs)

@@ -56,17 +56,13 @@ def with_relation_partner(candidate: Candidate, memory: EventMemory, sentence: i
     not where from, whose subjects are of one state, aimed at the partner the discourse gives
     (module docstring); the candidate as it was when there is no such verb, no partner, or
     partners of several states."""
-    if not candidate.subjects or candidate.trigger.pos_ != "VERB":
-        return candidate
+    recall = candidate.drop is DropReason.NO_HOST_STATE
+    if not (recall or candidate.drop in _NO_PARTNER) or not candidate.subjects or candidate.trigger.pos_ != "VERB":
+        return candidate  # each reading below is of a verb whose object named no partner
     if not all(same_state(candidate.subjects[0], s) for s in candidate.subjects[1:]):
         return candidate
-    noun: Token | None
-    if candidate.drop is DropReason.NO_HOST_STATE:
-        noun = next((c for c in children_of(candidate.trigger) if c.dep_ == "dobj"), candidate.trigger)
-    elif candidate.drop in _NO_PARTNER:
-        noun = bare_relation_noun(candidate.trigger, ctx)
-    else:
-        return candidate
+    noun = (next((c for c in children_of(candidate.trigger) if c.dep_ == "dobj"), candidate.trigger) if recall
+            else bare_relation_noun(candidate.trigger, ctx))
     if noun is None:
         return candidate
     partner = latest_partner(candidate.subjects[0], memory, sentence)

@@ -26,6 +26,12 @@ def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
     return {(e.subject.id, e.relation.name, e.object.id) for e in extraction.events}
 
 
+def paired_triples(extraction: Extraction) -> set[tuple[str, str, str, str]]:
+    """(subject id, relation name, object id, pairing) of every event: the triple and the path
+    that paired it (``dependency``, ``backoff``, ``event_reference`` ...)."""
+    return {(e.subject.id, e.relation.name, e.object.id, e.pairing) for e in extraction.events}
+
+
 def code_of(event: Event) -> str:
     """The event's CAMEO code: the relation's, or the more specific one it carries."""
     return dict(event.attributes).get("cameo", event.relation.cameo)

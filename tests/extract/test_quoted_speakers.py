@@ -6,22 +6,24 @@ import pytest
 
 from extract.pipeline import Extractor
 from extract.quoted_speakers import Quotation, quotations
-from graph.model import Article
+from tests.extract.extracting import paired_triples, runner
+
+run = runner("quotes", "2024-05-02")
 
 
 def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
     """The triples the parse pairs (word-order back-off left out)."""
-    events = extractor.extract(Article("quotes", text, None, "2024-05-02")).events
-    return {(e.subject.id, e.relation.name, e.object.id) for e in events if e.pairing != "backoff"}
+    return {(s, r, o) for s, r, o, pairing in paired_triples(run(extractor, text)) if pairing != "backoff"}
 
 
 def test_quotations_pair_straight_marks_in_turn_and_curly_marks_by_kind(extractor: Extractor) -> None:
     straight = extractor.nlp('"We agree," he said. "We do not," she said.')
-    assert [(q.start, q.end) for q in quotations(straight)] == [(1, 4), (9, 13)]  # the comma is quoted
+    # the comma is quoted
+    assert [(q.start, q.end) for q in quotations([t.text for t in straight])] == [(1, 4), (9, 13)]
     curly = extractor.nlp("\u201cWe agree,\u201d he said.")
-    assert list(quotations(curly)) == [Quotation(1, 4)]
+    assert list(quotations([t.text for t in curly])) == [Quotation(1, 4)]
     unclosed = extractor.nlp('"We agree, he said.')
-    assert list(quotations(unclosed)) == [Quotation(1, len(unclosed))]
+    assert list(quotations([t.text for t in unclosed])) == [Quotation(1, len(unclosed))]
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,13 @@ import pytest
 
 from extract.pipeline import Extractor
 from extract.relation_partners import PARTNER_PAIRING
-from graph.model import Article
+from tests.extract.extracting import paired_triples, runner
 
-
-def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
-    events = extractor.extract(Article("partners", text, None, "2024-05-02")).events
-    return {(e.subject.id, e.relation.name, e.object.id, e.pairing) for e in events}
+run = runner("partners", "2024-05-02")
 
 
 def partner_triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    return {(s, r, o) for s, r, o, pairing in triples(extractor, text) if pairing == PARTNER_PAIRING}
+    return {(s, r, o) for s, r, o, pairing in paired_triples(run(extractor, text)) if pairing == PARTNER_PAIRING}
 
 
 @pytest.mark.parametrize(
@@ -58,7 +55,7 @@ def test_no_partner_is_guessed(extractor: Extractor, text: str) -> None:
 
 
 def test_a_named_partner_is_the_parse_s(extractor: Extractor) -> None:
-    found = triples(extractor, "Nicaragua expelled the Colombian ambassador. "
-                               "Colombia broke off relations with Venezuela.")
+    found = paired_triples(run(extractor, "Nicaragua expelled the Colombian ambassador. "
+                                          "Colombia broke off relations with Venezuela."))
     assert ("country:COL", "REDUCE_RELATIONS", "country:VEN", "dependency") in found
     assert not any(pairing == PARTNER_PAIRING for *_, pairing in found)

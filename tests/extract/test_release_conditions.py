@@ -6,12 +6,13 @@ import pytest
 
 from extract.event_reference import REFERENCE_PAIRING
 from extract.pipeline import Extractor
-from graph.model import Article
+from tests.extract.extracting import paired_triples, runner
+
+run = runner("release", "2024-05-02")
 
 
 def threats(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    events = extractor.extract(Article("release", text, None, "2024-05-02")).events
-    return {(e.subject.id, e.object.id, e.pairing) for e in events if e.relation.name == "THREATEN"}
+    return {(s, o, pairing) for s, r, o, pairing in paired_triples(run(extractor, text)) if r == "THREATEN"}
 
 
 def test_a_threat_on_a_release_is_aimed_at_the_holder(extractor: Extractor) -> None:

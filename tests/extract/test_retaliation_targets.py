@@ -6,13 +6,14 @@ import pytest
 
 from extract.event_reference import REFERENCE_PAIRING
 from extract.pipeline import Extractor
-from graph.model import Article
+from tests.extract.extracting import paired_triples, runner
+
+run = runner("retaliation", "2024-05-02")
 
 
 def threats(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    events = extractor.extract(Article("retaliation", text, None, "2024-05-02")).events
-    return {(e.subject.id, e.object.id) for e in events
-            if e.relation.name == "THREATEN" and e.pairing == REFERENCE_PAIRING}
+    return {(s, o) for s, r, o, pairing in paired_triples(run(extractor, text))
+            if r == "THREATEN" and pairing == REFERENCE_PAIRING}
 
 
 @pytest.mark.parametrize(
