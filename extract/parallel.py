@@ -204,9 +204,15 @@ class ParallelExtractor:
                 result = self._result_of(future, in_flight)
                 in_flight.popleft()
                 following = next(chunks, None)
+                refused: WorkerError | None = None
                 if following is not None:  # sent before this chunk is yielded: the workers keep busy
-                    send(following)
+                    try:
+                        send(following)
+                    except WorkerError as error:  # the pool broke: this chunk, in hand, still comes out first
+                        refused = error
                 yield from self._outcomes(chunk, result, on_failure)
+                if refused is not None:
+                    raise refused
         finally:  # stopped early or failed: queued chunks are cancelled, running ones finish
             for _, future in in_flight:
                 future.cancel()
