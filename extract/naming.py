@@ -68,11 +68,14 @@ def _is_participle_predicate(token: Token) -> bool:
 
 def _unset_apposition(noun: Token) -> Token | None:
     """An indefinite noun phrase hung on ``noun`` as its apposition with no comma between: a
-    predicate, since an apposition is set off by commas ("called Japan's decision [a mistake]")."""
+    predicate, since an apposition is set off by commas ("called Japan's decision [a mistake]");
+    or a noun phrase hung on it as a direct object, which a noun cannot take: the verb's second
+    object ("called the U.S. pressure [an affront]")."""
     for child in children_of(noun):
+        if child.i < noun.i or any(t.is_punct for t in noun.doc[noun.i + 1:child.left_edge.i]):
+            continue
         indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in children_of(child))
-        commas = any(t.is_punct for t in noun.doc[noun.i + 1:child.left_edge.i])
-        if child.dep_ == "appos" and indefinite and not commas and child.i > noun.i:
+        if (child.dep_ == "appos" and indefinite) or (child.dep_ == "dobj" and child.pos_ in _PREDICATE_POS):
             return child
     return None
 

@@ -5,7 +5,8 @@ to Polish airlines", "Syria closed its border crossings with Lebanon", "Lithuani
 consulate in the Russian city of Kaliningrad"): the possessive names the actor itself, and the act
 is aimed at the party after "to" or "with", else at the state the thing stands in ("in" a place a
 state's adjective or name qualifies). A material-conflict candidate whose every object is its own
-subject is re-aimed there; with no such party it stays as it was.
+subject is re-aimed there; with no such party it stays as it was (and the pair is then a
+self-loop, extract/own_possessions.py).
 """
 
 from __future__ import annotations

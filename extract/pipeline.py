@@ -61,6 +61,7 @@ from extract.obstruction import with_obstruction_code
 from extract.ontology import Lexicon, Ontology, load_lexicon, load_ontology
 from extract.organisation_names import OrganisationNames
 from extract.own_object_targets import with_own_object_target
+from extract.own_possessions import only_possessed
 from extract.pair_reference import ReferenceResolver
 from extract.pass_gates import PassGates, VerbGates
 from extract.patterns import Candidate, Context, with_backoff
@@ -89,6 +90,7 @@ from extract.text import (
 )
 from extract.unasserted import UnassertedWords, load_unasserted_words, unasserted
 from extract.verbal_clashes import ClashWords, load_clash_words, without_verbal_clash
+from extract.welcomed_things import WelcomeWords, load_welcome_words, with_welcomed_thing
 from graph.model import (
     Actor,
     ActorType,
@@ -140,6 +142,7 @@ class Knowledge:
     epithets: Epithets
     confidence_model: ConfidenceModel
     exit_words: ExitWords
+    welcome_words: WelcomeWords
 
     @cached_property
     def binding_words(self) -> BindingWords:
@@ -193,6 +196,7 @@ class Knowledge:
                 load_epithets(data_dir / "epithets.toml"),
                 load_confidence_model(data_dir / "confidence_model.toml"),
                 load_exit_words(data_dir / "membership_exits.toml", ontology.relations),
+                load_welcome_words(data_dir / "welcomed_things.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -359,7 +363,8 @@ class RuleExtractor:
         for subject, obj in candidate.actor_pairs():
             relation = self._relation_for(candidate.relation, subject)
             act = self._relation_for(requested, subject) if requested else relation
-            pair = self._checked_pair(subject, obj, act)
+            owned = only_possessed(trigger, obj, mentions, self.knowledge.location_words.locative_prepositions)
+            pair = self._checked_pair(subject, obj, act, owned)
             if isinstance(pair, tuple):
                 events.append(Event(
                     article_id=article.id, subject=pair[0], relation=relation, object=pair[1],
@@ -381,21 +386,23 @@ class RuleExtractor:
             return None
         return mention.actor
 
-    def _checked_pair(self, subject: Actor, obj: Actor, act: RelationType) -> tuple[Actor, Actor] | _PairDrop:
+    def _checked_pair(self, subject: Actor, obj: Actor, act: RelationType,
+                      owned: bool) -> tuple[Actor, Actor] | _PairDrop:
         """The pair an event runs between, or why it has none: a news agency is no party to the
         story it tells; a state's conflict act on its own state is done to (or, for a protest, by) its
-        population; an actor acting on itself or its own state is a self-loop."""
+        population, unless the state is named only as the owner of what is acted on (``owned``,
+        extract/own_possessions.py); an actor acting on itself or its own state is a self-loop."""
         agency = next((a for a in (subject, obj) if self.knowledge.news_agencies.names_agency(a)), None)
         if agency is not None:  # extract/news_agencies.py
             return _PairDrop(DropReason.NOT_AN_ACTOR, f"news agency {agency.name}")
-        if _acts_for(subject, obj) and act.quad_class == 4:
+        if _acts_for(subject, obj) and act.quad_class == 4 and not owned:
             population = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
             if act.cameo.startswith(PROTEST_ROOT):
                 subject = population  # "Iraqi Kurds protested against the Iraqi government"
             else:
                 obj = population  # "Turkish authorities imposed a curfew in Turkey"
         if subject.id == obj.id or _acts_for(subject, obj) or _acts_for(obj, subject):
-            return _PairDrop(DropReason.SELF_LOOP, subject.id)
+            return _PairDrop(DropReason.SELF_LOOP, f"{subject.id} on its own possession" if owned else subject.id)
         return subject, obj
 
 
@@ -510,6 +517,7 @@ class _ArticleExtraction:
             candidate = with_view_agreement(candidate, self.extractor.knowledge.agreement_words)
             candidate = with_goods_code(candidate, self.extractor.knowledge.goods_words)
             candidate = with_misreading_checked(candidate, ctx, self.extractor.knowledge.misreading_words)
+            candidate = with_welcomed_thing(candidate, ctx, self.extractor.knowledge.welcome_words)
             candidate = without_verbal_clash(candidate, self.extractor.knowledge.clash_words)
             candidate = with_obstruction_code(candidate)
             candidate = with_own_object_target(candidate, ctx)

@@ -98,6 +98,7 @@ def test_a_prepositional_verb_without_its_preposition_is_refused(tmp_path: Path)
      "161"),
     ("Ghana broke off talks with Togo.", "country:GHA", "HALT_NEGOTIATIONS", "country:TGO", "164"),
     ("Denmark froze military aid to Mali.", "country:DNK", "REDUCE_AID", "country:MLI", "1622"),
+    ("Finland paused development aid to Tanzania.", "country:FIN", "REDUCE_AID", "country:TZA", "1621"),
     ("Sweden cut humanitarian assistance to Eritrea.", "country:SWE", "REDUCE_AID", "country:ERI", "1623"),
     ("Brazil cancelled its agreement with Paraguay.", "country:BRA", "REDUCE_RELATIONS", "country:PRY", "160"),
     ("Peru pulled out of the trade pact with Chile.", "country:PER", "REDUCE_RELATIONS", "country:CHL", "160"),

@@ -120,6 +120,9 @@ def test_an_object_s_predicate_the_parser_misreads_is_still_a_predicate(extracto
     assert coded(run(extractor, "China called Japan's decision a grave mistake.")) == {
         ("country:CHN", "CRITICIZE", "111", "country:JPN")}
     assert not coded(run(extractor, "Russia called the U.S. sanctions unfounded."))
+    # a second object hung on the first as its direct object (a noun takes none): the predicate
+    assert coded(run(extractor, "Maduro called the Colombian pressure an insult to Venezuela.")) == {
+        ("person:nicolas-maduro", "CRITICIZE", "111", "country:COL")}
 
 
 def test_an_apposition_set_off_by_commas_is_no_predicate(extractor: Extractor) -> None:
