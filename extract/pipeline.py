@@ -43,6 +43,7 @@ from extract.epithets import Epithets, load_epithets
 from extract.event_location import AgentLocator, LocationWords, load_location_words
 from extract.event_memory import EventMemory, sentence_numbers, speakers_and_authors
 from extract.event_reference import remembered_acts, resolve_ellipsis, resolve_reaction
+from extract.experiencer_verbs import FeelingWords, load_feeling_words, with_felt_reactions
 from extract.extractor import RULES, ArticleFailure, extractor_id
 from extract.force_posture import PostureWords, load_posture_words, with_force_posture
 from extract.gazetteer import Gazetteer, SurfaceIndex, load_gazetteer
@@ -143,6 +144,7 @@ class Knowledge:
     confidence_model: ConfidenceModel
     exit_words: ExitWords
     welcome_words: WelcomeWords
+    feeling_words: FeelingWords
 
     @cached_property
     def binding_words(self) -> BindingWords:
@@ -197,6 +199,7 @@ class Knowledge:
                 load_confidence_model(data_dir / "confidence_model.toml"),
                 load_exit_words(data_dir / "membership_exits.toml", ontology.relations),
                 load_welcome_words(data_dir / "welcomed_things.toml"),
+                load_feeling_words(data_dir / "experiencer_verbs.toml"),
             )
         except OSError as error:
             raise KnowledgeError(f"{error.filename or data_dir}: cannot read the knowledge file "
@@ -499,6 +502,7 @@ class _ArticleExtraction:
         found = with_territory_acts(gates.territory_words(words.content, tokens), found, ctx,
                                     self.extractor.knowledge.gazetteer)
         found = with_force_posture(words.verbs, found, ctx, self.extractor.knowledge.posture_words)
+        found = with_felt_reactions(words.verbs, found, ctx, self.extractor.knowledge.feeling_words)
         found = with_symbol_protests(gates.symbol_words(words.verbs, tokens), found, ctx,
                                      self.extractor.knowledge.symbol_words, self.extractor.knowledge.gazetteer)
         told_before = len(self.events)

@@ -18,7 +18,7 @@ from extract.block_index import children_of
 from extract.cited_possessions import pronoun_possessor_actors
 from extract.patterns import Candidate, Context, actors_of, clause_subject, modifier_actors, subject_actors
 from extract.reason_adjunct_words import ReasonAdjuncts
-from graph.model import DropReason
+from graph.model import Actor, DropReason
 
 #: Prepositions through which a noun complements another inside the adjunct: "fears of an attack".
 _COMPLEMENT_PREPS = frozenset({"of", "to", "for", "on", "against", "at"})
@@ -26,20 +26,21 @@ _COMPLEMENT_PREPS = frozenset({"of", "to", "for", "on", "against", "at"})
 _DEPTH = 3
 
 
-def reason_governor(noun: Token, words: ReasonAdjuncts) -> Token | None:
+def reason_governor(noun: Token, words: ReasonAdjuncts, through_object: bool = False) -> Token | None:
     """The verb whose clause a reason adjunct holding ``noun`` modifies; None when the noun is in
-    no reason adjunct."""
+    no reason adjunct. With ``through_object``, an adjunct the parser hung on the verb's direct object
+    ("recalled its diplomats [over X]") is the verb's too."""
     node = noun
     for _ in range(_DEPTH + 1):
         head = node.head
         if node.dep_ == "dobj" and head.tag_ == "VBG" and head.lemma_.lower() in words.participles:
             return head  # "citing threats": the participle's subject is the clause's
         if node.dep_ in ("pobj", "pcomp") and head.lower_ in words.prepositions:
-            return _clause_verb(head.head)
+            return _clause_verb(head.head, through_object)
         if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in words.reason_nouns:
             holder = head.head  # "in response to X", "for fear of X"
             if holder.dep_ == "pobj" and holder.head.lower_ in ("in", "for"):
-                return _clause_verb(holder.head.head)
+                return _clause_verb(holder.head.head, through_object)
         if node.dep_ == "conj":
             node = head
             continue
@@ -50,7 +51,19 @@ def reason_governor(noun: Token, words: ReasonAdjuncts) -> Token | None:
     return None
 
 
-def _clause_verb(token: Token) -> Token | None:
+def named_agents(noun: Token, ctx: Context) -> list[Actor]:
+    """The agents a reason noun's own phrase names: its modifiers' actors and its "by" phrase's, not
+    a possessive pronoun ("citing its partnership with X" names no agent: the reason is still the
+    subject's own)."""
+    own = [*modifier_actors(noun, ctx), *(a for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "by"
+                                          for g in children_of(c) if g.dep_ == "pobj" for a in actors_of(g, ctx))]
+    pronouns = set(pronoun_possessor_actors(noun, ctx))
+    return list(dict.fromkeys(a for a in own if a not in pronouns))
+
+
+def _clause_verb(token: Token, through_object: bool) -> Token | None:
+    if through_object and token.dep_ == "dobj":
+        token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
@@ -64,10 +77,7 @@ def outside_reason_adjunct(candidate: Candidate, ctx: Context) -> Candidate:
     governor = reason_governor(noun, ctx.ontology.reason_adjuncts)
     if governor is None:
         return candidate
-    own = {*modifier_actors(noun, ctx), *(a for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "by"
-                                          for g in children_of(c) if g.dep_ == "pobj" for a in actors_of(g, ctx))}
-    own -= set(pronoun_possessor_actors(noun, ctx))  # "citing its partnership with X": still the reason
-    if own & set(candidate.subjects):
+    if set(named_agents(noun, ctx)) & set(candidate.subjects):
         return candidate
     clause_subjects = set(subject_actors(clause_subject(governor, ctx), ctx))
     if not set(candidate.subjects) <= clause_subjects:

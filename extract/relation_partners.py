@@ -12,6 +12,9 @@ that latest sentence leave the partner unknown, and the candidate keeps its drop
 are had or kept ("maintains ties") are standing states, not acts, and are left alone. The same
 holds for envoys recalled with no "from" phrase and no host state in the sentence ("Chile
 recalled its ambassador"): a recall is from a state, the one just told dealing with the recaller.
+A reason adjunct of the verb that names another state's act comes first: "recalled its ambassador
+over Israel's offensive", "broke off relations because of violations by Nicaragua" say whom the
+act answers (the agent the reason noun's own phrase names: possessor, adjective or "by" phrase).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from spacy.tokens import Token
 
 from extract.block_index import children_of
 from extract.event_memory import EventMemory, RememberedEvent
-from extract.patterns import Candidate, Context, is_standing_state
+from extract.patterns import Candidate, Context, actors_of, is_standing_state
+from extract.reason_adjuncts import reason_governor
 from graph.model import Actor, DropReason, same_state
 
 #: How far back the partner may have been told: this sentence and the two before it, as for "the
@@ -35,6 +39,8 @@ PARTNER_PAIRING = "relation_partner"
 _NO_PARTNER = frozenset({DropReason.NOT_AN_ACTOR, DropReason.NO_OBJECT})
 #: Arcs of a relation noun that name its second party or its owner ("ties with Iran", "their ties").
 _OWN_PARTY_ARCS = frozenset({"prep", "poss"})
+#: Arcs of a noun's modifiers that name who does it: "Israel's offensive", "Israeli strikes".
+_AGENT_MODIFIERS = frozenset({"poss", "amod"})
 
 
 def bare_relation_noun(verb: Token, ctx: Context) -> Token | None:
@@ -65,12 +71,33 @@ def with_relation_partner(candidate: Candidate, memory: EventMemory, sentence: i
             else bare_relation_noun(candidate.trigger, ctx))
     if noun is None:
         return candidate
-    partner = latest_partner(candidate.subjects[0], memory, sentence)
+    partner = reason_partner(candidate.trigger, candidate.subjects[0], ctx) or latest_partner(
+        candidate.subjects[0], memory, sentence)
     if partner is None:
         return candidate
     attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
     return replace(candidate, objects=(partner,), attributes=attributes, confidence=PARTNER_CONFIDENCE,
                    drop=None, detail="", pairing=PARTNER_PAIRING)
+
+
+def reason_partner(verb: Token, subject: Actor, ctx: Context) -> Actor | None:
+    """The one state of another than ``subject``'s whose act a reason adjunct of ``verb`` names by its
+    agent ("over Israel's offensive", "because of violations by Israel"); None when the reasons
+    name none, or agents of several states."""
+    found = [actor for noun in verb.subtree
+             if noun.pos_ == "NOUN" and reason_governor(noun, ctx.ontology.reason_adjuncts, True) == verb
+             for actor in _agents(noun, ctx) if actor.country and not same_state(actor, subject)]
+    return found[0] if len({actor.country for actor in found}) == 1 else None
+
+
+def _agents(noun: Token, ctx: Context) -> list[Actor]:
+    """Who a noun's phrase names as doing it: its possessor, its adjective ("Israeli strikes") or its
+    "by" phrase; not a noun modifier, which names a place or a thing ("the Gaza offensive"), nor a
+    possessive pronoun (the subject's own)."""
+    named = [child for child in children_of(noun) if child.dep_ in _AGENT_MODIFIERS]
+    named += [pobj for prep in children_of(noun) if prep.dep_ == "prep" and prep.lower_ == "by"
+              for pobj in children_of(prep) if pobj.dep_ == "pobj"]
+    return [actor for token in named if token.pos_ != "PRON" for actor in actors_of(token, ctx)]
 
 
 def latest_partner(subject: Actor, memory: EventMemory, sentence: int) -> Actor | None:

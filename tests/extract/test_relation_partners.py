@@ -27,6 +27,11 @@ def partner_triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]
         # a recall that says not where from is from the state just told dealing with the recaller
         ("Israel expelled the Chilean envoy on Monday. Chile recalled its ambassador on Tuesday.",
          ("country:CHL", "REDUCE_DIPLOMATIC_RELATIONS", "country:ISR")),
+        # a reason adjunct names whom the act answers, before anything told earlier
+        ("Turkey and Greece held talks. Turkey recalled its ambassador over Israel's strikes on Lebanon.",
+         ("country:TUR", "REDUCE_DIPLOMATIC_RELATIONS", "country:ISR")),
+        ("Ghana recalled its diplomats because of attacks by Togolese police on its traders.",
+         ("country:GHA", "REDUCE_DIPLOMATIC_RELATIONS", "group:tgo-cop")),
     ],
 )
 def test_bare_relations_take_the_partner_just_told(
@@ -48,6 +53,8 @@ def test_bare_relations_take_the_partner_just_told(
         # the subject's state took no part in the act told before
         "Israel struck a Hamas camp. Bolivia cut ties in protest.",
         "Chile recalled its ambassador for consultations.",
+        # a noun modifier names where the reason happened, not who did it
+        "Bolivia recalled its ambassador over the Gaza offensive.",
     ],
 )
 def test_no_partner_is_guessed(extractor: Extractor, text: str) -> None:
