@@ -81,6 +81,9 @@ def test_no_expulsion_without_another_states_envoy_made_to_leave(extractor: Extr
     ("Canada pulled its diplomats out of Haiti.", "country:CAN", {"country:HTI"}),
     ("Iran called back its ambassador from Azerbaijan.", "country:IRN", {"country:AZE"}),
     ("Chile's ambassador was recalled from Caracas.", "country:CHL", {"country:VEN"}),
+    # the staff of a mission are its diplomats
+    ("Ecuador withdrew its diplomatic staff from Bolivia and Cuba.", "country:ECU", {"country:BOL", "country:CUB"}),
+    ("Norway pulled its embassy staff out of Sudan.", "country:NOR", {"country:SDN"}),
 ])
 def test_recalling_ones_own_envoy_reduces_relations_with_the_host(extractor: Extractor, text: str, subject: str,
                                                                     hosts: set[str]) -> None:
@@ -140,8 +143,9 @@ def test_others_gathering_at_a_mission_do_not_protest(extractor: Extractor) -> N
     assert not run(extractor, "Kenyan diplomats gathered at the Ugandan embassy.").events
 
 
-def test_protesters_storming_an_embassy_protest_violently_against_its_state(extractor: Extractor) -> None:
-    result = run(extractor, "Protesters in Belgrade stormed the Croatian embassy.")
+@pytest.mark.parametrize("verb", ["stormed", "stoned", "pelted", "ransacked"])
+def test_protesters_storming_an_embassy_protest_violently_against_its_state(extractor: Extractor, verb: str) -> None:
+    result = run(extractor, f"Protesters in Belgrade {verb} the Croatian embassy.")
     assert triples(result) == {("group:srb-opp", "PROTEST_VIOLENTLY", "country:HRV")}
     assert codes(result) == {"145"}
 
