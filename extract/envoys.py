@@ -395,7 +395,7 @@ def _storming(verb: Token, ctx: Context) -> SpanningAct | None:
     storming = lemma in ctx.lexicon.storming_verbs
     if not (storming or lemma in ctx.lexicon.gathering_verbs) or _is_passive(verb):
         return None
-    code, missions = (STORM_CODE, _patient(verb)) if storming else (PROTEST_CODE, _places_at(verb, ctx))
+    code, missions = (STORM_CODE, _patient(verb)) if storming else (PROTEST_CODE, places_at(verb, ctx))
     senders = [a for t in missions for a in mission_senders(t, ctx)]
     found = clause_subject(verb, ctx)
     if not senders or not any(_is_protester(t, ctx) for t in found.tokens):
@@ -408,7 +408,7 @@ def _storming(verb: Token, ctx: Context) -> SpanningAct | None:
     return _act(verb, code, subjects, _others(senders, subjects), found, set(), ctx)
 
 
-def _places_at(verb: Token, ctx: Context) -> list[Token]:
+def places_at(verb: Token, ctx: Context) -> list[Token]:
     """The objects of the verb's prepositions of place ("outside", "at"; "in front of" as the parser
     chains it: in -> front -> of)."""
     places: list[Token] = []

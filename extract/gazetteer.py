@@ -15,7 +15,7 @@ import datetime
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -186,6 +186,30 @@ class NameWords:
 
     given_names: frozenset[str]
     organisation_heads: frozenset[str]
+
+
+#: Endings of demonyms that are adjectives only ("British", "Chinese", "Swiss", "French"): English
+#: names the people otherwise ("the British", "Britons"), never by adding -s.
+_UNINFLECTED_ENDINGS = ("s", "sh", "ch", "ese", "x", "z")
+
+
+def demonym_plural(demonym: str) -> str | None:
+    """The plural English makes of a demonym that is also a noun of a person ("Kenyan" ->
+    "Kenyans", "Iraqi" -> "Iraqis", "Filipino" -> "Filipinos"); None for demonyms that are adjectives
+    only, and for phrases."""
+    if " " in demonym or not demonym[-1:].isalpha() or demonym.lower().endswith(_UNINFLECTED_ENDINGS):
+        return None
+    return demonym + "s"
+
+
+def _missing_plurals(demonyms: Iterable[str], names: set[str]) -> Iterator[str]:
+    """The plurals of ``demonyms`` the list does not give, none that is a state's or region's name
+    ("Philippine" -> "Philippines")."""
+    listed = tuple(demonyms)
+    for demonym in listed:
+        plural = demonym_plural(demonym)
+        if plural is not None and plural not in listed and plural not in names:
+            yield plural
 
 
 def name_words(person_names: Iterable[str], organisation_names: Iterable[str]) -> NameWords:
@@ -433,11 +457,16 @@ class Gazetteer:
         return MappingProxyType({country: tuple(ids) for country, ids in by_country.items()})
 
     def surfaces(self) -> Iterable[tuple[str, Surface]]:
-        """Every (surface form, what it names) pair, before tokenisation."""
+        """Every (surface form, what it names) pair, before tokenisation: a country's demonyms with
+        the plurals English forms of them (``demonym_plural``) where the list gives none."""
+        names = {name for country in self.countries.values() for name in (country.name, *country.aliases)}
+        names |= {name for region in self.regions.values() for name in (region.name, *region.aliases)}
         for iso3, country in self.countries.items():
             for name in (country.name, *country.aliases):
                 yield name, Surface(SurfaceKind.COUNTRY, iso3)
             for name in country.demonyms:
+                yield name, Surface(SurfaceKind.DEMONYM, iso3)
+            for name in _missing_plurals(country.demonyms, names):
                 yield name, Surface(SurfaceKind.DEMONYM, iso3)
             for name in country.capitals:
                 yield name, Surface(SurfaceKind.CAPITAL, iso3)

@@ -54,6 +54,7 @@ from extract.legislatures import Legislatures, load_legislatures, with_legislatu
 from extract.material_goods import GoodsWords, load_goods_words, with_goods_code
 from extract.membership_exits import ExitWords, load_exit_words, with_membership_exits
 from extract.mentions import Mention, MentionKind
+from extract.mission_protests import with_mission_target
 from extract.news_agencies import NewsAgencies, load_news_agencies
 from extract.nlp import load_model
 from extract.nominal_speech_acts import nominal_polarity
@@ -366,7 +367,8 @@ class RuleExtractor:
         for subject, obj in candidate.actor_pairs():
             relation = self._relation_for(candidate.relation, subject)
             act = self._relation_for(requested, subject) if requested else relation
-            owned = only_possessed(trigger, obj, mentions, self.knowledge.location_words.locative_prepositions)
+            owned = (act.quad_class == 4 and _acts_for(subject, obj)  # read only where it can matter
+                     and only_possessed(trigger, obj, mentions, self.knowledge.location_words.locative_prepositions))
             pair = self._checked_pair(subject, obj, act, owned)
             if isinstance(pair, tuple):
                 events.append(Event(
@@ -525,6 +527,7 @@ class _ArticleExtraction:
             candidate = without_verbal_clash(candidate, self.extractor.knowledge.clash_words)
             candidate = with_obstruction_code(candidate)
             candidate = with_own_object_target(candidate, ctx)
+            candidate = with_mission_target(candidate, ctx)
             candidate = without_bare_statement(candidate, ctx)
             emitted = len(self.events)
             self.extractor._emit(self.article, block, candidate, mentions, self.events, self.drops, tokens.lowers)

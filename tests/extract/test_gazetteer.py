@@ -12,6 +12,7 @@ from extract.gazetteer import (
     GazetteerError,
     SurfaceIndex,
     SurfaceKind,
+    demonym_plural,
     fold,
     load_gazetteer,
 )
@@ -37,6 +38,23 @@ def test_no_surface_form_names_two_different_countries() -> None:
             owners[fold(text)].add(surface.key)
     clashes = {text: keys for text, keys in owners.items() if len(keys) > 1}
     assert clashes == {}
+
+
+@pytest.mark.parametrize(("demonym", "plural"), [
+    ("Kenyan", "Kenyans"), ("Iraqi", "Iraqis"), ("Filipino", "Filipinos"), ("Thai", "Thais"),
+    # adjectives only: English names the people otherwise
+    ("Chinese", None), ("Swiss", None), ("British", None), ("French", None), ("Cook Islander", None),
+])
+def test_a_demonym_s_plural_is_the_people(demonym: str, plural: str | None) -> None:
+    assert demonym_plural(demonym) == plural
+
+
+def test_derived_plurals_name_the_people_and_never_a_state() -> None:
+    surfaces = {(text, surface.kind, surface.key) for text, surface in load_gazetteer().surfaces()}
+    assert ("Kenyans", SurfaceKind.DEMONYM, "KEN") in surfaces
+    # "Philippine" + s is the state's own name, never its people
+    assert ("Philippines", SurfaceKind.DEMONYM, "PHL") not in surfaces
+    assert ("Philippines", SurfaceKind.COUNTRY, "PHL") in surfaces
 
 
 def test_office_holders_reference_known_countries_and_have_dates() -> None:
