@@ -202,7 +202,8 @@ class ActorResolver:
         (extract/official_states.py; ``before``: the subject of the sentence before the block);
         the article's persons learn it."""
         officials = OfficialStates(self.lexicon.home_office_roles, self.gazetteer.knows_person, before,
-                                   self.lexicon.office_modifiers, self.lexicon.past_office_modifiers)
+                                   self.lexicon.office_modifiers, self.lexicon.past_office_modifiers,
+                                   self.gazetteer.one_word_role_terms)
         resolved = officials.resolve(doc, mentions)
         for old, new in zip(mentions, resolved, strict=True):
             if new.actor is not old.actor:

@@ -314,6 +314,11 @@ class Gazetteer:
         )
 
     @cached_property
+    def one_word_role_terms(self) -> frozenset[str]:
+        """The role and agent nouns of one word ("officials", "troops", "minister"), built once."""
+        return frozenset(term[0] for term in self.role_terms.terms if len(term) == 1)
+
+    @cached_property
     def role_terms(self) -> RoleTerms:
         """Role words and agent nouns by token tuple, built once per gazetteer (the curated
         roles win over the Phoenix agents). A curated term written with a hyphen is also looked

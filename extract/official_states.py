@@ -7,7 +7,9 @@ home (lexicon ``home_office_roles``: heads of state or government, ministers, sp
 title naming a state institution; not envoys posted abroad), acts for the state the text is
 centred on (``state_in_focus``): the state that is the uncoordinated subject of the sentence
 before. Failing that, a head of state or government acts for the one state its block names
-("President Yoweri Museveni" in a block naming only Uganda). extract/definite_offices.py gives
+("President Yoweri Museveni" in a block naming only Uganda), leaving out the parties of the
+official's own act ("President Boric met Argentine officials", "arrived in Buenos Aires": the one a
+head of state meets or visits is another state's). extract/definite_offices.py gives
 a definite government office with no antecedent ("The ministry said ...") the same state.
 """
 
@@ -24,6 +26,8 @@ from extract.role_spans import HEAD_ROLES
 from graph.model import Actor, ActorType
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Arcs of a verb's other parties: its objects and its prepositional phrases.
+_PARTY_DEPS = ("dobj", "dative", "prep", "agent")
 _ORDINALS = ("first", "second")  # "first deputy prime minister" (extract/role_spans.py)
 _SUBJECT_QUALIFIER_DEPS = ("poss", "amod", "compound", "nmod")  # "South Korea's ministry", "the Korean government"
 
@@ -38,6 +42,7 @@ class OfficialStates:
     subject_before_block: Actor | None  # the state subject of the block's preceding sentence
     office_modifiers: Collection[str] = ()  # "deputy foreign minister" holds a home office too
     past_office_modifiers: Collection[str] = ()  # "former president" holds none
+    agent_nouns: Collection[str] = ()  # one-word role and agent nouns ("officials", "troops"): parties of an act
 
     def resolve(self, doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         """``mentions`` with every untitled official given the state the text is centred on."""
@@ -45,7 +50,6 @@ class OfficialStates:
             return list(mentions)  # most blocks: nothing to place, no sentence to read
         by_token = {i: mention for mention in mentions for i in range(mention.start, mention.end)}
         sentences = list(block_sentences(doc))
-        block_state = _only_state(mentions)
         placed: dict[str, Actor] = {}  # a later mention of a placed official ("Lumbe said") is placed too
         result = []
         for mention in mentions:
@@ -55,7 +59,7 @@ class OfficialStates:
             elif self._is_stateless_official(actor):
                 state = state_in_focus(doc[mention.start], sentences, by_token, self.subject_before_block)
                 if state is None and actor.title in HEAD_ROLES:
-                    state = block_state
+                    state = _only_state(mentions, _counterparts(_span_root(doc, mention), by_token, self.agent_nouns))
                 if state is not None:
                     actor = placed[actor.id] = _acting_for(actor, state)
             unchanged = actor is mention.actor
@@ -112,9 +116,32 @@ def _state_of(actor: Actor | None) -> str | None:
     return actor.country
 
 
-def _only_state(mentions: Sequence[Mention]) -> str | None:
-    states = {m.actor.country for m in mentions if m.actor.type is ActorType.COUNTRY and m.actor.country}
+def _only_state(mentions: Sequence[Mention], left_out: Collection[int] = ()) -> str | None:
+    """The one state the mentions name, those starting at ``left_out`` aside."""
+    states = {m.actor.country for m in mentions
+              if m.actor.type is ActorType.COUNTRY and m.actor.country and m.start not in left_out}
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _span_root(doc: Doc, mention: Mention) -> Token:
+    """The word of the mention its other words hang on ("Boric" of "President Boric")."""
+    words = range(mention.start, mention.end)
+    return next((doc[i] for i in words if not mention.start <= doc[i].head.i < mention.end or doc[i].head.i == i),
+                doc[mention.end - 1])
+
+
+def _counterparts(official: Token, by_token: Mapping[int, Mention], agent_nouns: Collection[str]) -> frozenset[int]:
+    """The words of the other parties of the act the official is the subject of: the verb's
+    objects and prepositional objects that are actors or agent nouns themselves, with their
+    modifiers ("met [Argentine officials]", "arrived in [Buenos Aires]"); not a thing the act is done to ("opened
+    the Malawi parliament"), nor the verb's clauses ("said Uganda would")."""
+    if official.dep_ not in _SUBJECT_DEPS:
+        return frozenset()
+    arguments = [child for child in children_of(official.head) if child.dep_ in _PARTY_DEPS]
+    arguments += [pobj for child in arguments if child.dep_ in ("prep", "agent")
+                  for pobj in children_of(child) if pobj.dep_ == "pobj"]
+    return frozenset(token.i for argument in arguments
+                     if argument.i in by_token or argument.lower_ in agent_nouns for token in argument.subtree)
 
 
 def _acting_for(official: Actor, state: str) -> Actor:

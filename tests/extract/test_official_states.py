@@ -80,6 +80,16 @@ def test_with_no_state_subject_before_a_head_of_state_takes_the_one_state_of_the
     assert placed[1] is mentions[1]
 
 
+@pytest.mark.parametrize("text", [
+    "President Tobias Lumbe met Zambian officials on Monday.",
+    "President Tobias Lumbe met Zambia's foreign minister on Monday.",
+    "President Tobias Lumbe arrived in Lusaka on Monday.",
+])
+def test_a_head_of_state_takes_no_state_from_the_other_party_of_its_act(extractor: Extractor, text: str) -> None:
+    # the one state of the block is the one met or visited: the head of state is another state's
+    assert subject_states(run(extractor, text).events, "person:tobias-lumbe") == {None}
+
+
 def test_home_office_roles_are_roles_of_the_gazetteer(extractor: Extractor) -> None:
     roles = {role.role for role in extractor.knowledge.gazetteer.role_terms.terms.values()}
     assert extractor.knowledge.lexicon.home_office_roles <= roles
