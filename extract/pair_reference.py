@@ -104,16 +104,24 @@ def pair_kind(token: Token, lexicon: Lexicon) -> PairKind | None:
     return kind
 
 
-#: Arcs of a noun phrase that is an argument of its clause.
+#: Arcs of a noun phrase that is an argument of its clause, and of one that is its subject.
 _ARGUMENT_ARCS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass"})
 
 
 def is_bare_pair(token: Token, lexicon: Lexicon) -> bool:
-    """ "The two discussed trade": a definite "two" standing alone as an argument, its noun left
-    out, refers back to the pair under discussion as "the two sides" would (general English)."""
-    return (token.like_num and token.lower_ in lexicon.pair_quantifiers and token.dep_ in _ARGUMENT_ARCS
-            and [c.lower_ for c in children_of(token) if c.dep_ == "det"] == ["the"]
-            and not any(c.dep_ in _RESTRICTING_ARCS or c.dep_ in ("amod", "compound") for c in children_of(token)))
+    """ "The two discussed trade", "Both agreed to ...": a definite "two", or "both", standing alone
+    as an argument, its noun left out, refers back to the pair under discussion as "the two sides"
+    would (general English)."""
+    if token.lower_ not in lexicon.pair_quantifiers or token.dep_ not in _ARGUMENT_ARCS:
+        return False
+    children = children_of(token)
+    if any(c.dep_ in _RESTRICTING_ARCS or c.dep_ in ("amod", "compound") for c in children):
+        return False
+    if token.like_num:
+        return [c.lower_ for c in children if c.dep_ == "det"] == ["the"]
+    # "both" as a subject only ("Both agreed"): as an object it more often takes up things ("rejected both")
+    return token.dep_ in _SUBJECT_ARCS and not any(c.dep_ in ("det", "prep") for c in children)
 
 
 #: The fine tags of a plural noun.

@@ -108,8 +108,9 @@ def with_standing_relation(candidate: Candidate, ctx: Context, words: StandingWo
         return candidate
     trigger = candidate.trigger
     detail = standing_relation(trigger, ctx, words)
-    if detail is None and ctx.ontology.relation(candidate.relation).quad_class in MATERIAL_QUAD_CLASSES:
-        detail = habitual_material_act(trigger, words)
+    material = ctx.ontology.relation(candidate.relation).quad_class in MATERIAL_QUAD_CLASSES
+    if detail is None:
+        detail = habitual_material_act(trigger, words) if material else held_position(trigger, words)
     if detail is not None:
         return _dropped(candidate, DropReason.STANDING_STATE, detail)
     wanter = wanting_governor(trigger, words)
@@ -151,6 +152,18 @@ def standing_relation(trigger: Token, ctx: Context, words: StandingWords) -> str
     if trigger.tag_ == "VBG" and not auxiliaries and _accusation_content(trigger, words):
         return f"gerund of '{lemma}' in an accusation"
     return None
+
+
+def held_position(verb: Token, words: StandingWords) -> str | None:
+    """Why a verbal act's verb reads as a position held: the present perfect with a duration up to
+    now ("has long accused X of ...", "has always opposed", "has criticised X since 2015") says what
+    the subject has kept saying, how things stand, not what it said at the article's date."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBN" or _states_a_time(verb) or _counts_things(verb):
+        return None
+    auxiliaries = [a.lower_ for a in children_of(verb) if a.dep_ in ("aux", "auxpass")]
+    if not set(auxiliaries) & _PRESENT_HAVE or "will" in auxiliaries or not _lasts(verb, words):
+        return None
+    return f"present perfect of '{verb.lemma_.lower()}' with a duration"
 
 
 def habitual_material_act(verb: Token, words: StandingWords) -> str | None:

@@ -142,6 +142,14 @@ def test_the_two_countries_act_like_a_coordinated_subject(extractor: Extractor) 
     assert all(e.confidence < ceiling for e in agreed)
 
 
+def test_both_alone_as_subject_is_the_pair(extractor: Extractor) -> None:
+    result = run(extractor, "Kenya and Uganda held talks in Nairobi on Monday. Both agreed to reopen the border.")
+    assert {("country:KEN", "AGREE", "country:UGA"), ("country:UGA", "AGREE", "country:KEN")} <= triples(result)
+    # as an object "both" more often takes up things: "rejected both" names no pair
+    rejected = run(extractor, "Kenya and Uganda made offers on Monday. Tanzania rejected both.")
+    assert not [e for e in rejected.events if e.relation.name == "REJECT"]
+
+
 def test_the_two_leaders_are_the_last_two_persons(extractor: Extractor) -> None:
     result = run(extractor, "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Monday. "
                             "The two leaders agreed to reopen the border.")

@@ -32,6 +32,9 @@ def drops(extraction: Extraction, reason: DropReason) -> list[str]:
         ("Saudi Arabia has long backed the Yemeni government.", "present perfect of 'back' with a duration"),
         ("Britain has supported Ukraine since the start of the war.", "present perfect of 'support' with a duration"),
         ("Iran has funded Hamas for years.", "present perfect of 'fund' with a duration"),
+        # a verbal act kept up over time is a position held
+        ("Ghana has long accused Togo of sheltering rebels.", "present perfect of 'accuse' with a duration"),
+        ("Chile has criticised Peru's maritime claim since 2019.", "present perfect of 'criticise' with a duration"),
         ("Kinshasa accused Kigali of backing the M23 rebels.", "gerund of 'back' in an accusation"),
         ("Israel blamed Iran for arming Hezbollah.", "gerund of 'arm' in an accusation"),
         ("Israel occupies the West Bank.", "simple present of a material act 'occupy'"),
@@ -60,6 +63,8 @@ def test_a_standing_relation_is_dropped_with_its_reason(extractor: Extractor, te
          ("country:DEU", "SUPPORT", "country:UKR")),
         # a verb of transfer in the perfect with "long" reports repeated acts; a denial is coded negated
         ("Iran has long supplied weapons to Syria.", ("country:IRN", "MILITARY_AID", "country:SYR")),
+        # the perfect without a duration tells a recent act
+        ("Ghana has accused Togo of sheltering rebels.", ("country:GHA", "ACCUSE", "country:TGO")),
         ("Iran denied arming the Houthis.", ("country:IRN", "MILITARY_AID", "org:houthis")),
         # a material act in the simple present with a time, and a punctual act's historic present, stay
         ("Russia sells fighter jets to India on Tuesday.", ("country:RUS", "SELL_TO", "country:IND")),
