@@ -174,10 +174,24 @@ class ActorResolver:
     def _described_person(self, doc: Doc, mention: Mention, mentions: list[Mention], roles: BlockRoles) -> Mention:
         """A person's name mention with what its title, apposition and nationality say
         (extract/titles.py, extract/person_descriptions.py); the article's person is updated."""
-        mention = self._noted(mention, with_title(
-            doc, mention, mentions, roles, self.lexicon.office_modifiers, self.gazetteer))
+        mention = self._noted(mention, self._held_office(with_title(
+            doc, mention, mentions, roles, self.lexicon.office_modifiers, self.gazetteer)))
         mention = self._noted(mention, from_apposition(doc, mention, mentions, self.gazetteer))
         return self._noted(mention, from_nationality(doc, mention, mentions, self.gazetteer))
+
+    def _held_office(self, mention: Mention) -> Mention:
+        """A person the lists do not know, named by a title and one name ("President Boric"): the
+        one holder of that office at the article's date with that surname, when there is one."""
+        actor = mention.actor
+        person_id = actor.id.removeprefix("person:")
+        if (actor.type is not ActorType.PERSON or actor.title is None or self.date is None or " " in actor.name
+                or person_id in self.gazetteer.offices or person_id in self.gazetteer.dated_persons):
+            return mention
+        holder = self.gazetteer.holder_by_surname(actor.name, actor.title, self.date)
+        if holder is None:
+            return mention
+        return Mention(mention.start, mention.end,
+                       self.persons.register(self.gazetteer.person_actor(holder, self.date)), mention.kind)
 
     def _noted(self, mention: Mention, described: Mention) -> Mention:
         """``described``, after recording in the article's persons what it says anew of the person."""

@@ -453,6 +453,21 @@ class Gazetteer:
         return tuple(found)
 
     @cached_property
+    def office_holders_by_surname(self) -> Mapping[str, tuple[str, ...]]:
+        """The ids of the office holders by the last word of their name, folded, built once."""
+        by_surname: dict[str, list[str]] = {}
+        for person_id, terms in self.offices.items():
+            by_surname.setdefault(fold(terms[0].name).split()[-1], []).append(person_id)
+        return MappingProxyType({surname: tuple(ids) for surname, ids in by_surname.items()})
+
+    def holder_by_surname(self, surname: str, role: str, date: str) -> str | None:
+        """The one office holder of this surname holding an office of this role at ``date``
+        ("President Boric" in 2023), or None when there is none or more than one."""
+        found = [person_id for person_id in self.office_holders_by_surname.get(fold(surname), ())
+                 if any(term.role == role and term.holds_on(date) for term in self.offices[person_id])]
+        return found[0] if len(found) == 1 else None
+
+    @cached_property
     def office_holders_by_country(self) -> Mapping[str, tuple[str, ...]]:
         """The ids of the persons with an office of each state, in the order of ``offices``, built once."""
         by_country: dict[str, list[str]] = {}

@@ -46,6 +46,15 @@ def test_surname_later_in_the_article_is_the_phoenix_person(extractor: Extractor
     assert criticize[0].subject.cameo == "AFGGOV"
 
 
+def test_a_title_and_a_surname_name_the_one_holder_of_that_office_then(extractor: Extractor) -> None:
+    text = "President Boric met Argentine officials on Monday."
+    in_office = subject_of(run(extractor, text, "2023-05-02"))
+    assert (in_office.id, in_office.country) == ("person:gabriel-boric", "CHL")
+    # before his term the title and surname name no holder the lists know
+    before = subject_of(run(extractor, text, "2019-05-02"))
+    assert before.id != "person:gabriel-boric"
+
+
 def test_text_affiliation_wins_over_the_elite_code(extractor: Extractor) -> None:
     # the lists give Rabbani only the elite code in 1985; the title in the text names the office
     result = run(extractor, "Afghan President Burhanuddin Rabbani criticized Pakistan.", "1985-03-01")
