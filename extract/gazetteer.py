@@ -304,6 +304,8 @@ class Gazetteer:
     #: (person id, role) -> the organisation in which the person holds an office the curated table
     #: gives no state for ("secretary-general" -> the UN): such a holder acts for the organisation.
     office_organizations: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    #: a romanisation of a name word -> the canonical one it is read as ("mohammed" -> "muhammad")
+    name_variants: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def person_title_heads(self) -> frozenset[str]:
@@ -578,7 +580,38 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
         office_organizations=_load_office_organizations(
             data_dir / "office_organizations.tsv", offices, frozenset(organizations)
         ),
+        name_variants=_load_name_variants(data_dir / "name_variants.tsv"),
     )
+
+
+def _load_name_variants(path: Path) -> dict[str, str]:
+    """name_variants.tsv: lower-case single words; a variant listed twice or a canonical spelling
+    that is itself a variant is an error naming the file."""
+    variants: dict[str, str] = {}
+    for row in _rows(path, ("variant", "canonical")):
+        variant, canonical = row["variant"], row["canonical"]
+        if not (variant.isalpha() and variant.islower() and canonical.isalpha() and canonical.islower()):
+            raise GazetteerError(f"{path}: {variant!r} -> {canonical!r}: both must be lower-case words")
+        if variant in variants:
+            raise GazetteerError(f"{path}: {variant!r} is listed twice")
+        variants[variant] = canonical
+    chained = sorted(c for c in variants.values() if c in variants)
+    if chained:
+        raise GazetteerError(f"{path}: canonical spellings must not be variants themselves: {chained}")
+    return variants
+
+
+def canonical_spelling(word: str, variants: Mapping[str, str]) -> str:
+    """The word as its canonical romanisation, in the word's own case ("Mohammed" -> "Muhammad",
+    "MOHAMED" -> "MUHAMMAD"); any other word as it is."""
+    canonical = variants.get(word.lower())
+    if canonical is None:
+        return word
+    if word.islower():
+        return canonical
+    if word.isupper() and len(word) > 1:
+        return canonical.upper()
+    return canonical[:1].upper() + canonical[1:]
 
 
 def _load_office_organizations(
@@ -680,8 +713,8 @@ class SurfaceIndex:
 
     @staticmethod
     def build(gazetteer: Gazetteer, tokenize: Callable[[str], list[str]]) -> SurfaceIndex:
-        entries = _index(gazetteer.surfaces(), tokenize, lower=False)
-        caseless = _index(gazetteer.caseless_surfaces(), tokenize, lower=True)
+        entries = _index(gazetteer.surfaces(), tokenize, lower=False, variants=gazetteer.name_variants)
+        caseless = _index(gazetteer.caseless_surfaces(), tokenize, lower=True, variants=gazetteer.name_variants)
         return SurfaceIndex(
             entries,
             max((len(k) for k in entries), default=1),
@@ -732,7 +765,8 @@ def _longest_from(entries: Iterable[tuple[str, ...]]) -> dict[str, int]:
 
 
 def _index(
-    surfaces: Iterable[tuple[str, Surface]], tokenize: Callable[[str], list[str]], lower: bool
+    surfaces: Iterable[tuple[str, Surface]], tokenize: Callable[[str], list[str]], lower: bool,
+    variants: Mapping[str, str],
 ) -> dict[tuple[str, ...], tuple[Surface, ...]]:
     entries: dict[tuple[str, ...], list[Surface]] = {}
     words: dict[str, tuple[str, ...]] = {}
@@ -747,7 +781,8 @@ def _index(
         for chunk in text.split():
             if chunk not in words:
                 simple = lower and chunk.isalpha()
-                words[chunk] = (fold(chunk),) if simple else tuple(fold(t) for t in tokenize(chunk))
+                found_words = (fold(chunk),) if simple else tuple(fold(t) for t in tokenize(chunk))
+                words[chunk] = tuple(canonical_spelling(word, variants) for word in found_words)
             found.extend(words[chunk])
         return tuple(found)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extract.block_index import BlockTokens, block_words
-from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, fold
+from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, canonical_spelling, fold
 from extract.mentions import entity_of
 from extract.person_registry import PersonRegistry
 from extract.place_names import capital_names_body, place_read_as_organisation
@@ -41,7 +41,9 @@ class GazetteerMatcher:
         longest first, left to right, each plausible in context; caseless names only where written
         as a name."""
         matches: list[tuple[int, int, Surface]] = []
-        folded = [text if text.isascii() else fold(text) for text in tokens.texts]  # ``fold`` keeps ASCII
+        variants = self.gazetteer.name_variants  # the index holds names in their canonical romanisation
+        folded = [canonical_spelling(text if text.isascii() else fold(text), variants)  # ``fold`` keeps ASCII
+                  for text in tokens.texts]
         lowered = [word.lower() for word in folded]
         after_last = 0  # a name is looked for after the last one found, not inside it
         for i in self._name_starts(folded, lowered, tokens.texts):

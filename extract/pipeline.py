@@ -240,7 +240,9 @@ class RuleExtractor:
         self.index = SurfaceIndex.build(
             self.knowledge.gazetteer, lambda text: [t.text for t in self.nlp.make_doc(text)]
         )
-        self.name_words = frozenset(word for key in self.index.entries for word in key)
+        # the index's words, and the romanisations it reads as them ("Mohammed" for "Muhammad")
+        self.name_words = frozenset(word for key in self.index.entries for word in key) | frozenset(
+            variant.capitalize() for variant in self.knowledge.gazetteer.name_variants)
         self.name = EXTRACTOR_NAME
         policy = f"floor {self.min_confidence}" if calibrate else "raw"
         self.version = rules_version(self.knowledge, self.nlp, policy)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from spacy.tokens import Span
 
 from extract.actors import ActorResolver
@@ -53,6 +54,12 @@ def test_a_title_and_a_surname_name_the_one_holder_of_that_office_then(extractor
     # before his term the title and surname name no holder the lists know
     before = subject_of(run(extractor, text, "2019-05-02"))
     assert before.id != "person:gabriel-boric"
+
+
+@pytest.mark.parametrize("name", ["Mohamed bin Zayed", "Mohammed bin Zayed", "Muhammad bin Zayid"])
+def test_romanisations_of_a_name_find_the_same_person(extractor: Extractor, name: str) -> None:
+    subject = subject_of(run(extractor, f"{name} met Israeli officials on Monday.", "2023-05-02"))
+    assert (subject.id, subject.country) == ("person:mohamed-bin-zayed-al-nahyan", "ARE")
 
 
 def test_text_affiliation_wins_over_the_elite_code(extractor: Extractor) -> None:

@@ -12,6 +12,7 @@ from extract.gazetteer import (
     GazetteerError,
     SurfaceIndex,
     SurfaceKind,
+    canonical_spelling,
     demonym_plural,
     fold,
     load_gazetteer,
@@ -55,6 +56,24 @@ def test_derived_plurals_name_the_people_and_never_a_state() -> None:
     # "Philippine" + s is the state's own name, never its people
     assert ("Philippines", SurfaceKind.DEMONYM, "PHL") not in surfaces
     assert ("Philippines", SurfaceKind.COUNTRY, "PHL") in surfaces
+
+
+@pytest.mark.parametrize(("word", "canonical"), [
+    ("Mohammed", "Muhammad"), ("MOHAMED", "MUHAMMAD"), ("zayed", "zayid"), ("Zayid", "Zayid"), ("Putin", "Putin"),
+])
+def test_a_romanisation_is_read_as_the_canonical_one_in_its_own_case(word: str, canonical: str) -> None:
+    assert canonical_spelling(word, load_gazetteer().name_variants) == canonical
+
+
+def test_a_canonical_spelling_that_is_itself_a_variant_is_refused(tmp_path: Path) -> None:
+    import shutil
+    for name in DATA_DIR.iterdir():
+        if name.is_file():
+            shutil.copy(name, tmp_path / name.name)
+    (tmp_path / "name_variants.tsv").write_text("variant\tcanonical\nmohammed\tmohamed\nmohamed\tmuhammad\n",
+                                                encoding="utf-8")
+    with pytest.raises(GazetteerError, match="must not be variants themselves"):
+        load_gazetteer(tmp_path)
 
 
 def test_office_holders_reference_known_countries_and_have_dates() -> None:
