@@ -40,8 +40,9 @@ class EntityNames:
         """The mention of the person or organisation ``ent`` names, or None (a place's name, a
         pronoun or role word, a name whose head is no proper noun, another kind of entity)."""
         name = _trimmed(doc, ent)
-        if ent.label_ == "PERSON":
-            name = _without_leading_title(name, roles)
+        titled = ent.label_ == "ORG" and _opens_with_title(name, roles)  # "King Felipe" taken for an organisation
+        if ent.label_ == "PERSON" or titled:
+            name = _without_leading_title(name, roles, whole=not titled)
         if self._named_place(name):
             return None
         text = name.text.strip()
@@ -49,7 +50,7 @@ class EntityNames:
         if not words:
             return None
         form = self._name_form(text) if ent.label_ in ("PERSON", "ORG") else None
-        label = _label_by_form(doc, name, ent.label_, form)
+        label = _label_by_form(doc, name, ent.label_, form, titled)
         if label == "PERSON":
             known_org = self.unknown.find(ActorType.ORGANIZATION, text)
             if known_org is not None:  # first met as an organisation: stays one in the article
@@ -205,15 +206,22 @@ def introduced_initialism(doc: Doc, name: Span) -> str | None:
     return written if initials.upper() == written else None
 
 
-def _label_by_form(doc: Doc, name: Span, label: str, form: ActorType | None) -> str:
+def _label_by_form(doc: Doc, name: Span, label: str, form: ActorType | None, titled: bool = False) -> str:
     """The recogniser's label corrected by the name's form: "The Tigray People's Liberation
     Front (TPLF)", "the Tana Renewal Front" are organisations; an organisation label on a name
-    formed like a person's is a person."""
+    formed like a person's, or opening with a person's title ("King Felipe"), is a person."""
     if label == "PERSON" and (introduced_initialism(doc, name) is not None or form is ActorType.ORGANIZATION):
         return "ORG"
-    if label == "ORG" and form is ActorType.PERSON:
+    if label == "ORG" and (form is ActorType.PERSON or (titled and form is None)):
         return "PERSON"
     return label
+
+
+def _opens_with_title(name: Span, roles: BlockRoles) -> bool:
+    """A person's title opens the name and a proper noun follows it ("King Felipe", "Emir Tamim")."""
+    found = roles.at(name.start)
+    return (found is not None and found[1].kind == "TITLE" and found[0] < name.end
+            and any(t.pos_ == "PROPN" for t in name.doc[found[0] : name.end]))
 
 
 def _trimmed(doc: Doc, ent: Span) -> Span:
@@ -225,11 +233,13 @@ def _trimmed(doc: Doc, ent: Span) -> Span:
     return doc[start : _name_end(ent) if ent.label_ == "PERSON" else ent.end]
 
 
-def _without_leading_title(name: Span, roles: BlockRoles) -> Span:
+def _without_leading_title(name: Span, roles: BlockRoles, whole: bool = True) -> Span:
     """A person's name without a title the recogniser swept in ("[Spokeswoman Ana Lopes]"), when
-    at least two words of name remain ("King Charles" stays whole)."""
+    at least two words of name remain, or (not ``whole``) one ("King [Felipe]" the recogniser took
+    for an organisation: its title is read as a title)."""
     doc, start = name.doc, name.start
-    while (found := roles.at(start)) is not None and found[1].kind == "TITLE" and name.end - found[0] >= 2:
+    least = 2 if whole else 1
+    while (found := roles.at(start)) is not None and found[1].kind == "TITLE" and name.end - found[0] >= least:
         start = found[0]
     return doc[start : name.end]
 

@@ -109,3 +109,12 @@ def test_a_title_the_recogniser_swept_into_a_persons_name_is_left_out(extractor:
     mention = reader.mention(doc, person_ents[0], roles(extractor, doc))
     assert mention is not None and doc[mention.start : mention.end].text == "Tobias Lumbe"
     assert mention.actor.id == "person:tobias-lumbe"
+
+
+def test_a_name_opening_with_a_persons_title_is_a_person_with_that_title(extractor: Extractor) -> None:
+    # the recogniser takes "King Felipe" for an organisation; the title is read as a title
+    extraction = extractor.extract(Article("titled", "Spain's King Felipe met Moroccan officials.", None, "2024-01-01"))
+    (event,) = extraction.events
+    subject = event.subject
+    assert (subject.type, subject.country, subject.title) == (ActorType.PERSON, "ESP", "king")
+    assert not subject.id.startswith("org:")
