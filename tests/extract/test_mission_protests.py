@@ -13,14 +13,13 @@ run = runner("mission-protests", "2024-05-02")
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
-        # the mission's state, not the city the mission stands in
-        ("Iraqis held a rally outside the Saudi consulate in Basra.", {("country:IRQ", "country:SAU")}),
-        ("Kenyans staged a protest in front of the Ugandan embassy in Nairobi.", {("country:KEN", "country:UGA")}),
-        ("Pakistani students held a vigil outside the Indian embassy.", {("group:pak-edu", "country:IND")}),
+        # the mission's state, not the city the protest was held in
+        ("Hundreds of Kenyans held a demonstration in Nairobi outside the Ugandan embassy.",
+         {("country:KEN", "country:UGA")}),
+        ("Iraqi students held a protest in Basra outside the Saudi consulate.", {("group:irq-edu", "country:SAU")}),
     ],
 )
 def test_a_protest_at_a_mission_is_aimed_at_its_state(
     extractor: Extractor, text: str, wanted: set[tuple[str, str]],
 ) -> None:
     assert pairs_of(run(extractor, text), "PROTEST_AGAINST") == wanted
-
