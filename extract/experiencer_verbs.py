@@ -50,14 +50,14 @@ def load_feeling_words(path: Path) -> FeelingWords:
         raise ExperiencerVerbsError(f"{path}: needs [[feeling]] tables, got {feelings!r}")
     codes: dict[str, str] = {}
     for n, feeling in enumerate(feelings, 1):
-        code, verbs = feeling.get("code") if isinstance(feeling, dict) else None, \
-            feeling.get("verbs") if isinstance(feeling, dict) else None
+        entry = feeling if isinstance(feeling, dict) else {}
+        code, verbs = entry.get("code"), entry.get("verbs")
         if not isinstance(code, str) or not code.isdigit() or not isinstance(verbs, list) or not verbs:
             raise ExperiencerVerbsError(f"{path}: feeling {n} needs a CAMEO code string and a list of verbs")
-        for verb in verbs:
+        for verb in (str(word).lower() for word in verbs):
             if verb in codes:
                 raise ExperiencerVerbsError(f"{path}: verb {verb!r} is in two feelings")
-            codes[str(verb).lower()] = code
+            codes[verb] = code
     return FeelingWords(codes)
 
 

@@ -133,8 +133,8 @@ def _span_root(doc: Doc, mention: Mention) -> Token:
 def _counterparts(official: Token, by_token: Mapping[int, Mention], agent_nouns: Collection[str]) -> frozenset[int]:
     """The words of the other parties of the act the official is the subject of: the verb's
     objects and prepositional objects that are actors or agent nouns themselves, with their
-    modifiers ("met [Argentine officials]", "arrived in [Buenos Aires]"); not a thing the act is done to ("opened
-    the Malawi parliament"), nor the verb's clauses ("said Uganda would")."""
+    modifiers ("met [Argentine officials]", "arrived in [Buenos Aires]"); not a thing the act is
+    done to ("opened the Malawi parliament"), nor the verb's clauses ("said Uganda would")."""
     if official.dep_ not in _SUBJECT_DEPS:
         return frozenset()
     arguments = [child for child in children_of(official.head) if child.dep_ in _PARTY_DEPS]
