@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import block_sentences, children_of, conjuncts_of
+from extract.block_index import block_sentences, children_of, conjuncts_of, span_root
 from extract.mentions import Mention
 from extract.role_spans import HEAD_ROLES
 from graph.model import Actor, ActorType
@@ -59,7 +59,8 @@ class OfficialStates:
             elif self._is_stateless_official(actor):
                 state = state_in_focus(doc[mention.start], sentences, by_token, self.subject_before_block)
                 if state is None and actor.title in HEAD_ROLES:
-                    state = _only_state(mentions, _counterparts(_span_root(doc, mention), by_token, self.agent_nouns))
+                    official = span_root(doc, mention.start, mention.end)
+                    state = _only_state(mentions, _counterparts(official, by_token, self.agent_nouns))
                 if state is not None:
                     actor = placed[actor.id] = _acting_for(actor, state)
             unchanged = actor is mention.actor
@@ -121,13 +122,6 @@ def _only_state(mentions: Sequence[Mention], left_out: Collection[int] = ()) -> 
     states = {m.actor.country for m in mentions
               if m.actor.type is ActorType.COUNTRY and m.actor.country and m.start not in left_out}
     return next(iter(states)) if len(states) == 1 else None
-
-
-def _span_root(doc: Doc, mention: Mention) -> Token:
-    """The word of the mention its other words hang on ("Boric" of "President Boric")."""
-    words = range(mention.start, mention.end)
-    return next((doc[i] for i in words if not mention.start <= doc[i].head.i < mention.end or doc[i].head.i == i),
-                doc[mention.end - 1])
 
 
 def _counterparts(official: Token, by_token: Mapping[int, Mention], agent_nouns: Collection[str]) -> frozenset[int]:

@@ -369,9 +369,8 @@ class RuleExtractor:
         for subject, obj in candidate.actor_pairs():
             relation = self._relation_for(candidate.relation, subject)
             act = self._relation_for(requested, subject) if requested else relation
-            owned = (act.quad_class == 4 and _acts_for(subject, obj)  # read only where it can matter
-                     and only_possessed(trigger, obj, mentions, self.knowledge.location_words.locative_prepositions))
-            pair = self._checked_pair(subject, obj, act, owned)
+            pair = self._checked_pair(subject, obj, act, lambda state: only_possessed(
+                trigger, state, mentions, self.knowledge.location_words.locative_prepositions))
             if isinstance(pair, tuple):
                 events.append(Event(
                     article_id=article.id, subject=pair[0], relation=relation, object=pair[1],
@@ -394,22 +393,25 @@ class RuleExtractor:
         return mention.actor
 
     def _checked_pair(self, subject: Actor, obj: Actor, act: RelationType,
-                      owned: bool) -> tuple[Actor, Actor] | _PairDrop:
+                      owned: Callable[[Actor], bool]) -> tuple[Actor, Actor] | _PairDrop:
         """The pair an event runs between, or why it has none: a news agency is no party to the
         story it tells; a state's conflict act on its own state is done to (or, for a protest, by) its
-        population, unless the state is named only as the owner of what is acted on (``owned``,
-        extract/own_possessions.py); an actor acting on itself or its own state is a self-loop."""
+        population, unless the state is named only as the owner of what is acted on (``owned``, read
+        only there: extract/own_possessions.py); an actor acting on itself or its own state is a
+        self-loop."""
         agency = next((a for a in (subject, obj) if self.knowledge.news_agencies.names_agency(a)), None)
         if agency is not None:  # extract/news_agencies.py
             return _PairDrop(DropReason.NOT_AN_ACTOR, f"news agency {agency.name}")
-        if _acts_for(subject, obj) and act.quad_class == 4 and not owned:
+        if _acts_for(subject, obj) and act.quad_class == 4:
+            if owned(obj):
+                return _PairDrop(DropReason.SELF_LOOP, f"{subject.id} on its own possession")
             population = self.knowledge.gazetteer.population_actor(obj.id.removeprefix("country:"))
             if act.cameo.startswith(PROTEST_ROOT):
                 subject = population  # "Iraqi Kurds protested against the Iraqi government"
             else:
                 obj = population  # "Turkish authorities imposed a curfew in Turkey"
         if subject.id == obj.id or _acts_for(subject, obj) or _acts_for(obj, subject):
-            return _PairDrop(DropReason.SELF_LOOP, f"{subject.id} on its own possession" if owned else subject.id)
+            return _PairDrop(DropReason.SELF_LOOP, subject.id)
         return subject, obj
 
 

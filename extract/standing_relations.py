@@ -143,11 +143,10 @@ def standing_relation(trigger: Token, ctx: Context, words: StandingWords) -> str
         return f"present passive of '{lemma}'"
     if trigger.tag_ == "VBN" and not auxiliaries and trigger.dep_ in ("acl", "amod"):
         return f"participle '{trigger.lower_}' after a noun"
-    perfect = (bool(set(auxiliaries) & _PRESENT_HAVE) and "will" not in auxiliaries
-               and lemma in words.backing_verbs)
-    if perfect and trigger.tag_ == "VBG" and "been" in auxiliaries:
+    backing = lemma in words.backing_verbs
+    if backing and _present_perfect(auxiliaries) and trigger.tag_ == "VBG" and "been" in auxiliaries:
         return f"present perfect progressive of '{lemma}'"
-    if perfect and trigger.tag_ == "VBN" and _lasts(trigger, words) and not _counts_things(trigger):
+    if backing and _lasting_perfect(trigger, auxiliaries, words):
         return f"present perfect of '{lemma}' with a duration"
     if trigger.tag_ == "VBG" and not auxiliaries and _accusation_content(trigger, words):
         return f"gerund of '{lemma}' in an accusation"
@@ -158,12 +157,23 @@ def held_position(verb: Token, words: StandingWords) -> str | None:
     """Why a verbal act's verb reads as a position held: the present perfect with a duration up to
     now ("has long accused X of ...", "has always opposed", "has criticised X since 2015") says what
     the subject has kept saying, how things stand, not what it said at the article's date."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBN" or _states_a_time(verb) or _counts_things(verb):
+    if verb.pos_ not in ("VERB", "AUX") or _states_a_time(verb):
         return None
     auxiliaries = [a.lower_ for a in children_of(verb) if a.dep_ in ("aux", "auxpass")]
-    if not set(auxiliaries) & _PRESENT_HAVE or "will" in auxiliaries or not _lasts(verb, words):
+    if not _lasting_perfect(verb, auxiliaries, words):
         return None
     return f"present perfect of '{verb.lemma_.lower()}' with a duration"
+
+
+def _present_perfect(auxiliaries: list[str]) -> bool:
+    return bool(set(auxiliaries) & _PRESENT_HAVE) and "will" not in auxiliaries
+
+
+def _lasting_perfect(verb: Token, auxiliaries: list[str], words: StandingWords) -> bool:
+    """The present perfect with a duration up to now ("has long backed", "has accused X since
+    2015"), not counting things done ("has sent 20 shipments since May")."""
+    return (verb.tag_ == "VBN" and _present_perfect(auxiliaries) and _lasts(verb, words)
+            and not _counts_things(verb))
 
 
 def habitual_material_act(verb: Token, words: StandingWords) -> str | None:
