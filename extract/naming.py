@@ -40,8 +40,8 @@ def predicate_complement(verb: Token) -> NamedPredicate | None:
                 return NamedPredicate(objects[0], child)
         if len(objects) > 1:
             return NamedPredicate(objects[0], objects[1])
-        appended = _unset_apposition(objects[0])
-        if appended is not None:  # "called [Japan's decision] [a grave mistake]"
+        appended = _unset_apposition(objects[0]) or _postposed_adjective(objects[0]) or _stranded_adjective(objects[0])
+        if appended is not None:  # "called [Japan's decision] [a grave mistake]", "called X's move [regrettable]"
             return NamedPredicate(objects[0], appended)
         for child in children_of(verb):
             if child.dep_ == "prep" and child.lower_ == "as":
@@ -77,6 +77,30 @@ def _unset_apposition(noun: Token) -> Token | None:
         indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in children_of(child))
         if (child.dep_ == "appos" and indefinite) or (child.dep_ == "dobj" and child.pos_ in _PREDICATE_POS):
             return child
+    return None
+
+
+def _postposed_adjective(noun: Token) -> Token | None:
+    """An adjective hung on ``noun`` as its modifier but standing after it: English puts an
+    attributive adjective before its noun, so after the object of a naming verb it is the object's
+    predicate ("called Uganda's move [regrettable]"), whatever arc the parser gave it."""
+    for child in children_of(noun):
+        if child.dep_ == "amod" and child.pos_ == "ADJ" and child.i > noun.i:
+            return child
+    return None
+
+
+#: Arcs of a noun's place in its clause, which an adjective cannot fill.
+_NOUN_SLOTS = frozenset({"dobj", "pobj"})
+
+
+def _stranded_adjective(noun: Token) -> Token | None:
+    """The last word of the object's phrase when it is an adjective the parser put in a noun's
+    place (as an object): an adjective is no object, so at the end of a naming verb's object it
+    is the object's predicate ("called [Burundi's decision to close the border] [unfortunate]")."""
+    last = noun.right_edge
+    if last.i > noun.i and last.pos_ == "ADJ" and last.dep_ in _NOUN_SLOTS:
+        return last
     return None
 
 

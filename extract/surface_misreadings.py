@@ -22,9 +22,9 @@ Twelve rules of English, wire form and CAMEO practice (words in ``surface_misrea
   says what both should do, a view of a joint course, not a demand (10) made of Y; CAMEO codes a
   demand as made of another party. Where the parties of the modal clause include the speaker's own
   state beside another, the demand is dropped: ``not_an_event``.
-* Arson in a riot: protesters or rioters who "set fire to" a building ("set the embassy on fire")
-  riot; CAMEO codes it a violent protest (145), not unconventional violence (180) on the state
-  whose building burns: recoded.
+* Force in a riot: protesters or rioters who attack, stone or "set fire to" a building riot; CAMEO
+  codes it a violent protest (145), not assault (18) or military force (19) on the state whose
+  building it is: recoded.
 * A match result: a conflict verb with a score on it ("beat Brazil 4-2") reports a sporting
   contest between teams named after their countries: ``no_event_sense``.
 * A supposed event: an event noun of material conflict with an indefinite determiner as the
@@ -65,7 +65,8 @@ _DEMAND_ROOT = "10"
 _MILITARY_COOPERATION = "COOPERATE_MILITARILY"
 _AID = "AID"
 _AID_CODE = "070"
-_ASSAULT_ROOT = "18"
+#: CAMEO roots of force that protesters or rioters use in a riot: assault (18) and fighting (19).
+_RIOT_ROOTS = frozenset({"18", "19"})
 _RIOT = "PROTEST_VIOLENTLY"
 _CRITICIZE = "CRITICIZE"
 _APPEAL = "APPEAL"
@@ -103,8 +104,6 @@ class MisreadingWords:
     goal_prepositions: frozenset[str]
     warning_verbs: frozenset[str]
     civil_purposes: frozenset[str]
-    arson_verbs: frozenset[str]
-    fire_words: frozenset[str]
     protest_sectors: frozenset[str]
     score_dashes: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -125,7 +124,7 @@ def load_misreading_words(path: Path) -> MisreadingWords:
     return MisreadingWords(
         words("curtailing_verbs"), words("curtailing_adverbs"), words("overflight_verbs"),
         words("overflight_prepositions"), words("goal_prepositions"), words("warning_verbs"),
-        words("civil_purposes"), words("arson_verbs"), words("fire_words"), words("protest_sectors"),
+        words("civil_purposes"), words("protest_sectors"),
         words("score_dashes"), words("indefinite_determiners"), words("hypothetical_modals"),
         words("condition_subjects"), words("sports_subjects"), words("traveller_subjects"),
         words("vehicle_subjects"), words("trading_vessels"), words("trading_purposes"),
@@ -174,8 +173,7 @@ def _recoded(candidate: Candidate, ctx: Context, words: MisreadingWords) -> Cand
     lemma = trigger.lemma_.lower()
     relation = ctx.ontology.relation(candidate.relation)
     kept = tuple(pair for pair in candidate.attributes if pair[0] != "cameo")
-    if relation.cameo.startswith(_ASSAULT_ROOT) and lemma in words.arson_verbs and _sets_fire(trigger, words) \
-            and _all_protesters(candidate, words):
+    if relation.cameo[:2] in _RIOT_ROOTS and _all_protesters(candidate, words):
         return replace(candidate, relation=_RIOT, attributes=kept)
     if (lemma in ctx.lexicon.requesting_verbs and relation.quad_class == _VERBAL_COOPERATION
             and relation.cameo[:2] not in _REQUEST_ROOTS and _asks_an_act(trigger)):
@@ -287,20 +285,6 @@ def _scored(verb: Token, words: MisreadingWords) -> bool:
             continue
         dash, second = doc[token.i + 1], doc[token.i + 2]
         if dash.text in words.score_dashes and second.like_num and verb in (token.head, token.head.head):
-            return True
-    return False
-
-
-def _sets_fire(verb: Token, words: MisreadingWords) -> bool:
-    """Whether the verb sets something on fire: "set fire to X", "set X on fire", "set X ablaze"
-    (a fire word at most three arcs below the verb, with no other verb between)."""
-    for token in verb.subtree:
-        if token.lemma_.lower() not in words.fire_words or token == verb:
-            continue
-        path, head = 0, token
-        while head != verb and path < 3 and (head == token or head.pos_ != "VERB"):
-            head, path = head.head, path + 1
-        if head == verb:
             return True
     return False
 

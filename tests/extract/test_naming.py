@@ -125,6 +125,20 @@ def test_an_object_s_predicate_the_parser_misreads_is_still_a_predicate(extracto
         ("person:nicolas-maduro", "CRITICIZE", "111", "country:COL")}
 
 
+def test_an_adjective_after_the_object_is_its_predicate(extractor: Extractor) -> None:
+    # English puts an attributive adjective before its noun: one after the object, hung on it as
+    # a modifier or stranded in a noun's place at the end of its phrase, is the object's predicate
+    for text, adjective in (("Kenya called Uganda's move regrettable on Tuesday.", "regrettable"),
+                            ("Rwanda called Burundi's decision to close the border unfortunate.", "unfortunate")):
+        verb = next(t for t in extractor.nlp(text) if t.lemma_ == "call")
+        found = predicate_complement(verb)
+        assert found is not None and found.predicate.text == adjective
+        assert {e.relation.name for e in run(extractor, text).events} == {"CRITICIZE"}
+    # an adjective before the object is its own modifier: a phone call still
+    assert {e.relation.name for e in run(extractor, "Kenya called the Ugandan president on Tuesday.").events} == {
+        "PHONE"}
+
+
 def test_an_apposition_set_off_by_commas_is_no_predicate(extractor: Extractor) -> None:
     doc = extractor.nlp("Biden praised Xi, a former rival, on Monday.")
     verb = next(t for t in doc if t.lemma_ == "praise")

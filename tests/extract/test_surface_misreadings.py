@@ -96,11 +96,17 @@ def test_a_course_proposed_for_ones_own_side_with_another_is_no_demand(extractor
     assert any(e.relation.name == "DEMAND" and e.object.id == "country:PER" for e in other.events)
 
 
-def test_rioters_setting_fire_to_a_building_riot(extractor: Extractor) -> None:
+def test_rioters_using_force_riot(extractor: Extractor) -> None:
     riot = run(extractor, "Kenyan rioters set fire to the Chinese embassy on Monday.")
     assert [(e.relation.name, e.object.id) for e in riot.events] == [("PROTEST_VIOLENTLY", "country:CHN")]
+    stoning = run(extractor, "Congolese demonstrators threw stones at the Belgian embassy in Kinshasa.")
+    assert [(e.relation.name, e.object.id) for e in stoning.events] == [("PROTEST_VIOLENTLY", "country:BEL")]
+    attack = run(extractor, "Malian protesters attacked a French cultural centre in Bamako on Friday.")
+    assert [(e.relation.name, e.object.id) for e in attack.events] == [("PROTEST_VIOLENTLY", "country:FRA")]
     armed = run(extractor, "Turkish soldiers set fire to Syrian Kurdish villages near Afrin.")
     assert not any(e.relation.name == "PROTEST_VIOLENTLY" for e in armed.events)
+    forces = run(extractor, "Malian soldiers attacked a French military base near Gao on Friday.")
+    assert [e.relation.name for e in forces.events] == ["ATTACK"]
 
 
 def test_a_score_on_a_conflict_verb_is_a_match_result_but_a_range_is_not(extractor: Extractor) -> None:
