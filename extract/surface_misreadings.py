@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Twelve rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
+Thirteen rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -11,6 +11,9 @@ Twelve rules of English, wire form and CAMEO practice (words in ``surface_misrea
   warner on X. A complement whose subject is the warner's side or X itself ("warned X that it
   would strike", "that X would pay a price") stays a threat, and so does a copular complement that
   only says what the third party is to the warner ("that Taiwan is a red line"): ``no_event_sense``.
+* A caution about what is: a warning addressed to no one whose complement tells what is or was
+  happening, in the past, the progressive or the perfect ("warned that China was considering arms
+  sales"): a threat is of something to come, so no threat (13): ``no_event_sense``.
 * Civil-purpose equipment: aircraft or vehicles named for a civil purpose ("firefighting
   planes", "rescue helicopters") carry relief, not arms: military cooperation (062) is recoded as
   aid (070).
@@ -85,6 +88,10 @@ _SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _GOODS_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Arcs of the one a warning is addressed to ("warned Seoul that ...").
+_ADDRESSEE_ARCS = frozenset({"dobj", "dative"})
+#: Subordinators of a condition ("if", "unless").
+_CONDITION_MARKERS = frozenset({"if", "unless"})
 #: Prepositions whose object is the one asked ("called on X to").
 _ADDRESSEE_PREPS = frozenset({"on", "upon"})
 
@@ -156,6 +163,9 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
         if third is not None:
             return _dropped(candidate, DropReason.NO_EVENT_SENSE,
                             f"{lemma} that {third.name} ...: a caution about a third party (012), no threat")
+        if _warns_of_what_is(trigger):
+            return _dropped(candidate, DropReason.NO_EVENT_SENSE,
+                            f"{lemma} that ... (past, progressive or perfect): a caution about what is, no threat")
     if cameo.startswith(_DEMAND_ROOT) and _own_side_among(candidate):
         return _dropped(candidate, DropReason.NOT_AN_EVENT,
                         "a course proposed for the speaker's own side together with another: no demand")
@@ -231,6 +241,36 @@ def _third_party_complement(verb: Token, candidate: Candidate, ctx: Context) -> 
                 if actor is not None:
                     break  # the subject is one of the sides (or a party with no state): a threat may stand
     return None
+
+
+def _warns_of_what_is(verb: Token) -> bool:
+    """A warning addressed to no one whose clausal complement tells what is or was happening, in the
+    past, the progressive or the perfect ("warned that China was considering arms sales", "that
+    Pyongyang is preparing a test"): a threat is of something to come, so this is a caution. A
+    modal or a condition ("would pay a price", "if ...") and the simple present ("that X faces
+    sanctions") may tell what is to come and stay threats, as does a copular complement."""
+    children = children_of(verb)
+    if any(c.dep_ in _ADDRESSEE_ARCS for c in children):
+        return False
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_tells_what_is(clause) for clause in clauses)
+
+
+def _tells_what_is(clause: Token) -> bool:
+    """A verb group in the simple past, the progressive or the perfect, with no modal, no future
+    "going to" and no condition."""
+    if _copular(clause):
+        return False
+    children = children_of(clause)
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKERS for m in children_of(c))
+           for c in children):
+        return False
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries) or clause.lower_ == "going":
+        return False
+    lemmas = {a.lemma_.lower() for a in auxiliaries}
+    return (clause.tag_ == "VBD" and not auxiliaries) or (clause.tag_ == "VBG" and "be" in lemmas) \
+        or (clause.tag_ == "VBN" and "have" in lemmas)
 
 
 def _own_side_among(candidate: Candidate) -> bool:

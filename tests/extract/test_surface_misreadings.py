@@ -60,6 +60,30 @@ def test_a_warning_about_a_third_party_is_no_threat(extractor: Extractor) -> Non
     assert ("country:SRB", "THREATEN", "country:ALB") in triples(copular)
 
 
+@pytest.mark.parametrize("text", [
+    "Japan warned on Monday that North Korea was preparing another nuclear test.",
+    "Kenya warned that Somali militants had crossed the border near Mandera.",
+    "Germany warned that Russian hackers attacked its parliament last year.",
+])
+def test_a_warning_of_what_is_or_was_happening_is_no_threat(extractor: Extractor, text: str) -> None:
+    found = run(extractor, text)
+    assert not any(e.relation.name == "THREATEN" for e in found.events)
+    assert any("a caution about what is" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "warn"))
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Iran warned that Israel would pay a heavy price for the strike.", ("country:IRN", "THREATEN", "country:ISR")),
+    ("Russia warned that Finland faces consequences if it joins NATO.", ("country:RUS", "THREATEN", "country:FIN")),
+    ("Serbia warned that Kosovo was a red line for Belgrade.", None),
+])
+def test_a_warning_of_what_is_to_come_stays_a_threat(
+        extractor: Extractor, text: str, triple: tuple[str, str, str] | None) -> None:
+    found = run(extractor, text)
+    assert not any("a caution about what is" in d for d in drops(found, DropReason.NO_EVENT_SENSE, "warn"))
+    if triple is not None:
+        assert triple in triples(found)
+
+
 def test_civil_purpose_aircraft_are_aid_not_military_cooperation(extractor: Extractor) -> None:
     found = run(extractor, "Turkey sent three rescue planes to Libya after the floods.")
     assert ("country:TUR", "AID", "country:LBY") in triples(found)
