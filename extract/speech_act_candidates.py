@@ -97,19 +97,43 @@ def _requesting_noun(trigger: Token, lexicon: Lexicon) -> Token | None:
     return next((n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in lexicon.requesting_verbs), None)
 
 
+def _governor_asking_for_its_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb asking another actor for the act whose object an event noun is ("urged the EU to
+    approve [sanctions] against Iran", "called on both sides to resume [talks]"): the noun's event
+    is part of what is asked, not an act told. None unless the asking verb names its addressee."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.head.dep_ != "xcomp" or noun.head.pos_ != "VERB":
+        return None
+    governor = requesting_governor(noun.head, lexicon)
+    if governor is None or not _names_addressee(governor, noun.head):
+        return None
+    return governor
+
+
+def _names_addressee(governor: Token, asked: Token) -> bool:
+    """Whether the asking verb names the one it asks: an object ("urged Iran to"), or "on"/"to"
+    with an object ("called on Iran to")."""
+    return any(
+        (c.dep_ in ("dobj", "dative") and c != asked)
+        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in children_of(c)))
+        for c in children_of(governor)
+    )
+
+
 def as_request(candidate: Candidate, ctx: Context) -> Candidate:
     """A requested event is coded as CAMEO codes it: asked of another actor ("urged Iran to
     withdraw"), it is dropped (the request verb is the event); asked by its own subject ("called
     for talks with X"), it becomes the requester's appeal or demand, keeping what was requested."""
-    governor = requesting_governor(candidate.trigger, ctx.lexicon)
-    if governor is None or candidate.drop is not None:
+    if candidate.drop is not None:
         return candidate
     trigger = candidate.trigger
-    addressee = any(
-        (c.dep_ in ("dobj", "dative") and c != trigger)
-        or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and any(g.dep_ == "pobj" for g in children_of(c)))
-        for c in children_of(governor)
-    )
+    asking = _governor_asking_for_its_verb(trigger, ctx.lexicon)
+    if asking is not None:
+        return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,
+                         f"requested by '{asking.lemma_}' (the object of the act asked of another)")
+    governor = requesting_governor(trigger, ctx.lexicon)
+    if governor is None:
+        return candidate
+    addressee = _names_addressee(governor, trigger)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(trigger))
     if addressee or own_subject:
         return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.BLOCKED_BY_GOVERNOR,

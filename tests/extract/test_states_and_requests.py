@@ -50,6 +50,15 @@ def test_an_act_asked_of_another_actor_is_the_appeal_only(extractor: Extractor) 
     assert triples(invited) == {("country:FRA", "APPEAL", "country:ITA")}
 
 
+def test_an_event_noun_in_the_act_asked_of_another_is_part_of_the_request(extractor: Extractor) -> None:
+    urged = run(extractor, "France urged the EU to approve new sanctions against Iran.")
+    assert triples(urged) == {("country:FRA", "APPEAL", "org:eu")}
+    assert any(d.relation == "SANCTION" and d.reason is DropReason.BLOCKED_BY_GOVERNOR for d in urged.drops)
+    # told, not asked: the sanctions are the EU's act
+    approved = run(extractor, "The EU approved new sanctions against Iran.")
+    assert triples(approved) == {("org:eu", "SANCTION", "country:IRN")}
+
+
 def test_telling_another_actor_to_act_is_a_request_not_the_act(extractor: Extractor) -> None:
     told = run(extractor, "The EU told Serbia to recognise Kosovo.")
     assert not [e for e in told.events if e.relation.name == "RECOGNIZE"]
