@@ -1,6 +1,6 @@
 """Verbs read by their surface where the clause's construction says another act, or none.
 
-Thirteen rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
+Fourteen rules of English, wire form and CAMEO practice (words in ``surface_misreadings.toml``):
 
 * Curtailing: "cut short a visit / cut the trip short" ends the subject's own visit early; no act
   on the host or the other side (no reduced relations): ``no_event_sense``.
@@ -28,6 +28,9 @@ Thirteen rules of English, wire form and CAMEO practice (words in ``surface_misr
 * Force in a riot: protesters or rioters who attack, stone or "set fire to" a building riot; CAMEO
   codes it a violent protest (145), not assault (18) or military force (19) on the state whose
   building it is: recoded.
+* A stoppage: "strike" named by a modifier of labour or fasting ("a hunger strike", "a general
+  strike") or after "on" with no determiner ("went on strike") stops work or eating, no force
+  (CAMEO codes it protest, 142/143): ``no_event_sense``.
 * A match result: a conflict verb with a score on it ("beat Brazil 4-2") reports a sporting
   contest between teams named after their countries: ``no_event_sense``.
 * A supposed event: an event noun of material conflict with an indefinite determiner as the
@@ -87,6 +90,8 @@ _COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
 _SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt", "ccomp"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+#: Arcs of a modifier naming a stoppage's kind or its strikers ("hunger strike", "workers' strike").
+_STOPPAGE_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _GOODS_DEPS = frozenset({"dobj", "nsubjpass"})
 #: Arcs of the one a warning is addressed to ("warned Seoul that ...").
 _ADDRESSEE_ARCS = frozenset({"dobj", "dative"})
@@ -112,6 +117,8 @@ class MisreadingWords:
     warning_verbs: frozenset[str]
     civil_purposes: frozenset[str]
     protest_sectors: frozenset[str]
+    stoppage_nouns: frozenset[str]
+    stoppage_modifiers: frozenset[str]
     score_dashes: frozenset[str]
     indefinite_determiners: frozenset[str]
     hypothetical_modals: frozenset[str]
@@ -132,6 +139,7 @@ def load_misreading_words(path: Path) -> MisreadingWords:
         words("curtailing_verbs"), words("curtailing_adverbs"), words("overflight_verbs"),
         words("overflight_prepositions"), words("goal_prepositions"), words("warning_verbs"),
         words("civil_purposes"), words("protest_sectors"),
+        words("stoppage_nouns"), words("stoppage_modifiers"),
         words("score_dashes"), words("indefinite_determiners"), words("hypothetical_modals"),
         words("condition_subjects"), words("sports_subjects"), words("traveller_subjects"),
         words("vehicle_subjects"), words("trading_vessels"), words("trading_purposes"),
@@ -149,6 +157,8 @@ def with_misreading_checked(candidate: Candidate, ctx: Context, words: Misreadin
     non_agent = _non_agent_subject(trigger, cameo, words, ctx.lexicon.partitive_nouns)
     if non_agent is not None:
         return _dropped(candidate, DropReason.NO_EVENT_SENSE, non_agent)
+    if cameo[:2] in _FORCE_ROOTS and _stoppage(trigger, words):
+        return _dropped(candidate, DropReason.NO_EVENT_SENSE, f"a labour or hunger {lemma}: a stoppage, no force")
     if cameo[:2] in _FORCE_ROOTS and _scored(trigger, words):
         return _dropped(candidate, DropReason.NO_EVENT_SENSE, "a score on the verb: a match result, no use of force")
     if ctx.ontology.relation(candidate.relation).quad_class == _MATERIAL_CONFLICT and _supposed(trigger, words):
@@ -312,6 +322,17 @@ def _supposed(noun: Token, words: MisreadingWords) -> bool:
         return False
     auxiliaries = [c.lower_ for c in children_of(noun.head) if c.dep_ in ("aux", "auxpass")]
     return any(a in words.hypothetical_modals for a in auxiliaries) and "have" not in auxiliaries
+
+
+def _stoppage(noun: Token, words: MisreadingWords) -> bool:
+    """Whether a stoppage noun is a stoppage of work or eating: a modifier of labour or fasting
+    ("hunger strike", "dockworkers' strike"), or "on" with no determiner ("went on strike")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words.stoppage_nouns:
+        return False
+    children = children_of(noun)
+    if any(c.dep_ in _STOPPAGE_MODIFIER_DEPS and c.lemma_.lower() in words.stoppage_modifiers for c in children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "on" and not any(c.dep_ == "det" for c in children)
 
 
 def _scored(verb: Token, words: MisreadingWords) -> bool:

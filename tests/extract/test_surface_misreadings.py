@@ -133,6 +133,22 @@ def test_rioters_using_force_riot(extractor: Extractor) -> None:
     assert [e.relation.name for e in forces.events] == ["ATTACK"]
 
 
+@pytest.mark.parametrize("text", [
+    "Palestinian prisoners launched a hunger strike against Israel on Monday.",
+    "Zambian miners began a general strike against the Chinese owners of the mine.",
+    "Zambian miners went on strike against China on Monday.",
+])
+def test_a_labour_or_hunger_strike_is_no_force(extractor: Extractor, text: str) -> None:
+    found = run(extractor, text)
+    assert not any(e.relation.cameo.startswith("19") for e in found.events)
+    assert drops(found, DropReason.NO_EVENT_SENSE, "strike") == ["a labour or hunger strike: a stoppage, no force"]
+
+
+def test_a_strike_of_force_stays_an_attack(extractor: Extractor) -> None:
+    found = run(extractor, "Russia launched a missile strike against Ukraine on Monday.")
+    assert ("country:RUS", "ATTACK", "country:UKR") in triples(found)
+
+
 def test_a_score_on_a_conflict_verb_is_a_match_result_but_a_range_is_not(extractor: Extractor) -> None:
     match = run(extractor, "Ghana beat Cameroon 3-1 in Kumasi on Sunday.")
     assert not match.events
