@@ -51,6 +51,8 @@ class EntityNames:
             return None
         form = self._name_form(text) if ent.label_ in ("PERSON", "ORG") else None
         label = _label_by_form(doc, name, ent.label_, form, titled)
+        if label == "PERSON" and _business_description(name, self.lexicon.business_nouns) is not None:
+            label = "ORG"  # "the telecoms company Ericsson": a business, whatever the recogniser said
         if label == "PERSON":
             known_org = self.unknown.find(ActorType.ORGANIZATION, text)
             if known_org is not None:  # first met as an organisation: stays one in the article
@@ -70,7 +72,7 @@ class EntityNames:
         if seen is not None:
             return seen
         country = (self.matcher.country_inside(doc, start, end, self.lexicon.organisation_description_nouns)
-                   or self._possessor_state(doc, start, end))
+                   or self._possessor_state(doc, start, end) or self._described_state(doc, start, end))
         organization = Actor(f"org:{slug(name)}", name, ActorType.ORGANIZATION, country, None,
                              cameo=(country or "---"), aliases=aliases)
         self.unknown.add(organization, (name, *aliases))
@@ -83,6 +85,14 @@ class EntityNames:
             if child.dep_ == "poss" and child.i < start:
                 return self.matcher.country_inside(doc, child.left_edge.i, child.i + 1)
         return None
+
+    def _described_state(self, doc: Doc, start: int, end: int) -> str | None:
+        """The state written in the business description of the name ``doc[start:end]`` ("the
+        Swedish telecoms company Ericsson", "Ericsson, a Swedish firm"): the business is that state's."""
+        description = _business_description(doc[start:end], self.lexicon.business_nouns)
+        if description is None:
+            return None
+        return self.matcher.country_inside(doc, description.left_edge.i, description.right_edge.i + 1)
 
     def _names_a_known_person(self, label: str, form: ActorType | None, words: list[Token], text: str) -> bool:
         """A place, organisation or nationality label on a name the article gave a person: one
@@ -215,6 +225,18 @@ def _label_by_form(doc: Doc, name: Span, label: str, form: ActorType | None, tit
     if label == "ORG" and (form is ActorType.PERSON or (titled and form is None)):
         return "PERSON"
     return label
+
+
+def _business_description(name: Span, business_nouns: frozenset[str]) -> Token | None:
+    """The common noun of a business that modifies the name from before it ("the company
+    [Ericsson]") or stands after it as its apposition ("[Ericsson], the Swedish telecoms firm")."""
+    for child in children_of(span_root(name.doc, name.start, name.end)):
+        if name.start <= child.i < name.end:
+            continue
+        if child.pos_ == "NOUN" and child.lemma_.lower() in business_nouns and (
+                (child.dep_ == "compound" and child.i < name.start) or child.dep_ == "appos"):
+            return child
+    return None
 
 
 def _opens_with_title(name: Span, roles: BlockRoles) -> bool:

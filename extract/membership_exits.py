@@ -9,6 +9,11 @@ alone name no event at all. The rule of English read here: a verb of leaving a m
 object of their preposition) whose every left party is an intergovernmental organisation, in the
 active voice, and, for the phrases, with nothing withdrawn as a direct object ("withdrew its troops
 from the UN force" is about the troops). The verb's other readings become ``duplicate`` drops.
+
+The other side of an exit: an organisation of states that suspends a member ("the African Union
+suspended Mali", ``suspending_verbs``; in the passive "Mali was suspended from / by the African
+Union") reduces its relations with that member, when every suspending party is an organisation of
+states and every suspended one is not.
 """
 
 from __future__ import annotations
@@ -56,11 +61,12 @@ class ExitWords:
     leaving_verbs: frozenset[str]
     leaving_phrases: tuple[LeavingPhrase, ...]
     organisation_code_prefixes: tuple[str, ...]
+    suspending_verbs: frozenset[str]
 
     @property
     def verbs(self) -> frozenset[str]:
         """Every verb lemma an exit can be read at."""
-        return self.leaving_verbs | {phrase.verb for phrase in self.leaving_phrases}
+        return self.leaving_verbs | self.suspending_verbs | {phrase.verb for phrase in self.leaving_phrases}
 
 
 def load_exit_words(path: Path, relation_names: Collection[str]) -> ExitWords:
@@ -76,7 +82,7 @@ def load_exit_words(path: Path, relation_names: Collection[str]) -> ExitWords:
     except ValueError as error:
         raise MembershipExitsError(f"{path}: leaving_phrases: {error}") from error
     prefixes = tuple(sorted(p.upper() for p in words("organisation_code_prefixes")))
-    return ExitWords(relations[0], words("leaving_verbs"), phrases, prefixes)
+    return ExitWords(relations[0], words("leaving_verbs"), phrases, prefixes, words("suspending_verbs"))
 
 
 def with_membership_exits(
@@ -91,7 +97,9 @@ def with_membership_exits(
 
 def membership_exit(verb: Token, ctx: Context, words: ExitWords) -> SpanningAct | None:
     """The exit told at ``verb``, or None when it is no verb of leaving an organisation of states."""
-    if any(child.dep_ in ("nsubjpass", "auxpass") for child in children_of(verb)):
+    if verb.lemma_.lower() in words.suspending_verbs:
+        return member_suspension(verb, ctx, words)
+    if _is_passive(verb):
         return None
     left = [actor for token in _left_tokens(verb, words) for actor in actors_of(token, ctx)]
     if not left or not all(_is_organisation_of_states(actor, words) for actor in left):
@@ -109,6 +117,35 @@ def membership_exit(verb: Token, ctx: Context, words: ExitWords) -> SpanningAct 
                                  round(CONFIDENCE * (found.confidence or 1.0), 3)), spans)
 
 
+def member_suspension(verb: Token, ctx: Context, words: ExitWords) -> SpanningAct | None:
+    """The suspension of a member told at ``verb``: the organisation of states suspending, the
+    member suspended; None unless every suspending party is such an organisation and every
+    suspended one is not."""
+    if _is_passive(verb):
+        members = [a for c in children_of(verb) if c.dep_ == "nsubjpass" for a in actors_of(c, ctx)]
+        suspending = [a for token in _preposition_objects(verb, _FROM_OR_BY) for a in actors_of(token, ctx)]
+        confidence = CONFIDENCE
+    else:
+        members = [a for c in children_of(verb) if c.dep_ == "dobj" for a in actors_of(c, ctx)]
+        found = clause_subject(verb, ctx)
+        suspending = [] if found.blocked else subject_actors(found, ctx)
+        confidence = round(CONFIDENCE * (found.confidence or 1.0), 3)
+    if not members or not suspending or not all(_is_organisation_of_states(a, words) for a in suspending):
+        return None
+    if any(_is_organisation_of_states(a, words) for a in members):
+        return None
+    return SpanningAct(Candidate(verb, words.relation, tuple(dict.fromkeys(suspending)), tuple(dict.fromkeys(members)),
+                                 (), confidence), frozenset({verb.i}))
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in children_of(verb))
+
+
+#: The prepositions of the suspending party in the passive: "suspended from the bloc", "by the bloc".
+_FROM_OR_BY = (LeavingPhrase("suspend", None, "from"), LeavingPhrase("suspend", None, "by"))
+
+
 def _left_tokens(verb: Token, words: ExitWords) -> Iterator[Token]:
     """What the verb says is left: its direct object ("quit the court"), or the object of a
     phrase's preposition when nothing is withdrawn as a direct object ("withdrew from the bloc")."""
@@ -123,13 +160,15 @@ def _left_tokens(verb: Token, words: ExitWords) -> Iterator[Token]:
             yield from _preposition_objects(verb, phrase)
 
 
-def _preposition_objects(verb: Token, phrase: LeavingPhrase) -> Iterator[Token]:
-    """The objects of the phrase's preposition, on the verb or on its particle ("pulled out [of] X")."""
-    heads = [verb, *(c for c in children_of(verb) if phrase.particle is not None and c.lower_ == phrase.particle)]
-    for head in heads:
-        for prep in children_of(head):
-            if prep.dep_ == "prep" and prep.lower_ == phrase.preposition:
-                yield from (child for child in children_of(prep) if child.dep_ == "pobj")
+def _preposition_objects(verb: Token, phrases: LeavingPhrase | Iterable[LeavingPhrase]) -> Iterator[Token]:
+    """The objects of the phrases' prepositions, on the verb or on its particle ("pulled out [of]
+    X"); the agent "by" counts as a preposition ("suspended by X")."""
+    for phrase in (phrases,) if isinstance(phrases, LeavingPhrase) else phrases:
+        heads = [verb, *(c for c in children_of(verb) if phrase.particle is not None and c.lower_ == phrase.particle)]
+        for head in heads:
+            for prep in children_of(head):
+                if prep.dep_ in ("prep", "agent") and prep.lower_ == phrase.preposition:
+                    yield from (child for child in children_of(prep) if child.dep_ == "pobj")
 
 
 def _is_organisation_of_states(actor: Actor, words: ExitWords) -> bool:

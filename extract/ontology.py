@@ -393,6 +393,7 @@ class Lexicon:
     reciprocal_pronouns: frozenset[str]
     state_description_nouns: frozenset[str]
     organisation_description_nouns: frozenset[str]
+    business_nouns: frozenset[str]
     document_name_nouns: frozenset[str]
     scoped_organisation_nouns: frozenset[str]
     organisation_scope_words: frozenset[str]

@@ -118,3 +118,19 @@ def test_a_name_opening_with_a_persons_title_is_a_person_with_that_title(extract
     subject = event.subject
     assert (subject.type, subject.country, subject.title) == (ActorType.PERSON, "ESP", "king")
     assert not subject.id.startswith("org:")
+
+
+def test_a_name_described_as_a_business_is_an_organisation_of_the_described_state(extractor: Extractor) -> None:
+    # the recogniser takes "Ericsson" for a person's name; the business noun before it says otherwise
+    for text in ("Iraq suspended the work permit of the Swedish telecoms company Ericsson.",
+                 "Iraq criticised Ericsson, a Swedish telecoms firm."):
+        doc = extractor.nlp(text)
+        mention = names(extractor).mention(doc, _entity(doc, "Ericsson"), roles(extractor, doc))
+        assert mention is not None
+        assert (mention.actor.type, mention.actor.country) == (ActorType.ORGANIZATION, "SWE")
+
+
+def test_a_persons_name_with_no_business_noun_stays_a_person(extractor: Extractor) -> None:
+    doc = extractor.nlp("Russia arrested Evan Gershkovich, a reporter for an American newspaper.")
+    mention = names(extractor).mention(doc, _entity(doc, "Evan Gershkovich"), roles(extractor, doc))
+    assert mention is not None and mention.actor.type is ActorType.PERSON

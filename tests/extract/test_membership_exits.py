@@ -79,3 +79,28 @@ def test_the_data_file_is_read_and_a_bad_one_is_refused_naming_it(tmp_path: Path
                    'organisation_code_prefixes = ["IGO"]\n', encoding="utf-8")
     with pytest.raises(MembershipExitsError, match=r"leaving_phrases: 'leave' is not"):
         load_exit_words(bad, relations)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The African Union suspended Mali from the bloc after the coup.", ("org:african-union", "160", "country:MLI")),
+    ("Niger was suspended by ECOWAS on Sunday.", ("org:ecowas", "160", "country:NER")),
+    ("Mali was suspended from the African Union in June.", ("org:african-union", "160", "country:MLI")),
+])
+def test_an_organisation_of_states_suspending_a_member_reduces_relations_with_it(
+        extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert coded(extractor, text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Germany suspended Russia from the talks.",  # a state suspending, no organisation of states
+    "Spain suspended the match against Italy.",  # no member suspended
+])
+def test_suspending_is_no_member_suspension_without_an_organisation_and_a_member(
+        extractor: Extractor, text: str) -> None:
+    assert not any(code == "160" for _, code, _ in coded(extractor, text))
+
+
+def test_suspending_an_act_keeps_the_verbs_own_reading(extractor: Extractor) -> None:
+    aid = run(extractor, "The United States suspended military aid to Egypt.")
+    assert [e.relation.name for e in aid.events] == ["REDUCE_AID"]
+

@@ -63,6 +63,14 @@ def test_a_demonym_qualifies_an_agent_noun_as_the_states_group(extractor: Extrac
     assert (troops.actor.country, troops.actor.sector, troops.actor.type) == ("CHL", "MIL", ActorType.GROUP)
 
 
+def test_a_state_carrier_is_an_airline_not_a_warship(extractor: Extractor) -> None:
+    # the agents list's "carrier" is a warship; roles.tsv's "state carrier" (which wins) an airline
+    role_reading, by_token, _ = reading(extractor, "Belarusian state carrier Belavia cancelled its flights.",
+                                        {"Belarusian": ("BLR", MentionKind.DEMONYM)})
+    found, _ = role_mentions(role_reading, by_token, guess_names=False)
+    assert [(m.actor.country, m.actor.sector) for m in found] == [("BLR", "BUS")]
+
+
 def test_a_state_after_of_qualifies_a_government(extractor: Extractor) -> None:
     role_reading, by_token, _ = reading(extractor, "The government of Chile protested.",
                                         {"Chile": ("CHL", MentionKind.NAME)})
