@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.block_index import children_of, conjuncts_of
+from extract.counted_goods import counted_goods
 from extract.light_verbs import NounClass, VerbEntry
 from extract.ontology import Ontology, Trigger, generic_code
 from extract.patterns import (
@@ -134,8 +135,8 @@ def _governed_nouns(verb: Token, entry: VerbEntry) -> list[Token]:
     words = {t.lower_ for t in chain}
     if not all(particle in words for particle in entry.particles):
         return []
-    if entry.prep is None:
-        return [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    if entry.prep is None:  # the object, or the goods an amount as object counts ("$2 billion in aid")
+        return [*(c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")), *counted_goods(verb)]
     return [g for t in chain if t.lower_ == entry.prep for g in children_of(t) if g.dep_ == "pobj"]
 
 

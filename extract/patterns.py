@@ -28,6 +28,7 @@ from extract.argument_paths import (
 from extract.block_index import block_words, children_of, conjuncts_of, span_root
 from extract.block_memo import BlockMemo
 from extract.clause_boundaries import opens_own_clause
+from extract.counted_goods import counted_goods_verb
 from extract.joint_objects import acts_on_third_thing
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
@@ -370,17 +371,10 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if head == noun:
         return Found((), 0.0)
     if relation in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-        lemma = head.lemma_.lower()
-        if lemma in ctx.lexicon.opposing_verbs:
-            return Found((), 0.0, blocked=True)
-        if particle_words(head) & ctx.ontology.verb_senses.light_verb_changing_particles(lemma):
-            return Found((), 0.0, blocked=True)  # "held up the sanctions": delayed, not done (verb_senses.toml)
-        if lemma in ctx.lexicon.light_verbs or lemma in ctx.lexicon.control_verbs:
-            return clause_subject(head, ctx, depth + 1)
-        if not is_trigger(head, ctx) and not answers_the_act(head, ctx.lexicon):
-            inherited = clause_subject(head, ctx, depth + 1)
-            return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
-        return Found((), 0.0)
+        return _object_governor_subject(head, ctx, depth)
+    counting = counted_goods_verb(noun) if relation == "pobj" else None
+    if counting is not None:  # "pledged $2 billion in aid": the aid is what is pledged
+        return _object_governor_subject(counting, ctx, depth)
     if relation == "pobj" and head.dep_ == "prep":
         manner = manner_reaction_verb(noun, noun_roots(noun, ctx))
         if manner is not None:  # "recalled its envoy in protest at X"
@@ -410,6 +404,23 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             return noun_governor_subject(holder, ctx, depth + 1)
     if relation == "conj":
         return noun_governor_subject(head, ctx, depth + 1)
+    return Found((), 0.0)
+
+
+def _object_governor_subject(verb: Token, ctx: Context, depth: int) -> Found:
+    """Who acts in the event of a noun that is ``verb``'s object: the subject of a light or
+    control verb, or (less surely) of a verb that is no trigger of its own; no one where the
+    verb opposes or holds up the act."""
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.lexicon.opposing_verbs:
+        return Found((), 0.0, blocked=True)
+    if particle_words(verb) & ctx.ontology.verb_senses.light_verb_changing_particles(lemma):
+        return Found((), 0.0, blocked=True)  # "held up the sanctions": delayed, not done (verb_senses.toml)
+    if lemma in ctx.lexicon.light_verbs or lemma in ctx.lexicon.control_verbs:
+        return clause_subject(verb, ctx, depth + 1)
+    if not is_trigger(verb, ctx) and not answers_the_act(verb, ctx.lexicon):
+        inherited = clause_subject(verb, ctx, depth + 1)
+        return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
     return Found((), 0.0)
 
 
@@ -1038,6 +1049,11 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
                                                                                                    t.lemma_.lower())))
     if not object_tokens and phrase.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
         object_tokens = prep_objects(governor, object_preps)
+    if not object_tokens and (counting := counted_goods_verb(phrase)) is not None:
+        # "approved $300 million in loans to Kenya": the amount's verb, or the amount, takes the target
+        object_tokens = [*prep_objects(counting, object_preps),
+                         *(t for o in children_of(counting) if o.dep_ == "dobj" for h in (o, *children_of(o))
+                           for t in prep_objects(h, object_preps))]
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and roles.receiver_verb is not None:  # "Seoul received an apology from Tokyo"
         received = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)

@@ -14,6 +14,7 @@ from extract.clause_scope import (
     is_definite,
     names_another_agent,
 )
+from extract.counted_goods import counted_goods_verb
 from extract.ontology import Lexicon
 from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from graph.model import Modality, Polarity
@@ -371,7 +372,9 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
     parent = node.head
     lemma = parent.lemma_.lower()
     noun_object = parent.pos_ in ("VERB", "AUX") and relation == "dobj" and trigger.pos_ == "NOUN"
-    noun_object = noun_object or _is_purpose(node, trigger, lexicon)
+    # "pledged 2 billion yen [in aid]": the counted goods are the verb's object
+    counted = relation == "prep" and node == trigger.head and counted_goods_verb(trigger) == parent
+    noun_object = noun_object or _is_purpose(node, trigger, lexicon) or counted
     if noun_object and node == trigger and lemma in lexicon.intending_verbs:
         reading.at_least(Modality.INTENDED)  # "promised sanctions on Russia"
     if parent.pos_ in ("VERB", "AUX") and (relation in ("xcomp", "ccomp", "advcl", "conj") or noun_object):
