@@ -29,6 +29,11 @@ def test_a_protest_lodged_with_a_state_is_an_official_complaint(extractor: Extra
         extractor, "Vietnam lodged a protest with China over the fishing ban.")
 
 
+def test_a_diplomatic_protest_filed_against_a_state_is_an_official_complaint(extractor: Extractor) -> None:
+    assert ("country:PHL", "114", "country:CHN") in coded(
+        extractor, "The Philippines filed a diplomatic protest against China over the harassment of its vessels.")
+
+
 def test_students_protesting_demonstrate(extractor: Extractor) -> None:
     found = coded(extractor, "Thousands of Kenyan students protested against Uganda's decision.")
     assert {code[:2] for _, code, _ in found} == {"14"}
