@@ -1170,7 +1170,7 @@ def finish_candidate(
             if token.dep_ == "dobj" and ctx.is_place_name(token):
                 attributes.append(("place", token.text))
     attrs = tuple(sorted(set(attributes)))
-    joint = relation.reciprocal or _is_symmetric(trigger, ctx)
+    joint = relation.reciprocal or _is_symmetric(trigger, ctx) or _commits_to_joint_act(trigger, ctx.lexicon)
     joint = joint or severs_mutual_relation(trigger, ctx.lexicon.relation_nouns)  # "X and Y cut ties"
     if (not objects and len(subjects) >= 2 and joint and not _direct_object_names_party(trigger, ctx)
             and not acts_on_third_thing(trigger, ctx.lexicon)  # "X and Y joined the group": no X-Y pair
@@ -1227,6 +1227,22 @@ def _is_symmetric(trigger: Token, ctx: Context) -> bool:
     """A verb of joint action, or an event noun governed by one ("reached an agreement")."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in ctx.lexicon.symmetric_verbs
+
+
+def _commits_to_joint_act(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of commitment whose infinitive complement is a joint act: a symmetric verb, or a
+    clause with a word of jointness ("pledged to work together", "vowed to settle the dispute
+    between them")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.commitment_verbs:
+        return False
+    for clause in children_of(verb):
+        if clause.dep_ != "xcomp" or clause.pos_ != "VERB":
+            continue
+        if clause.lemma_.lower() in lexicon.symmetric_verbs:
+            return True
+        if any(t.lower_ in lexicon.jointness_words for t in clause.subtree):
+            return True
+    return False
 
 
 DEMAND_RELATION = "DEMAND"

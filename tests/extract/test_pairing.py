@@ -37,6 +37,18 @@ def test_coordinated_subject_of_a_non_symmetric_verb_is_not_paired(extractor: Ex
     assert not [e for e in result.events if {e.subject.id, e.object.id} == {"country:RUS", "country:CHN"}]
 
 
+def test_a_commitment_to_a_joint_act_relates_the_coordinated_committers(extractor: Extractor) -> None:
+    for text in ("Laos and Cambodia pledged to work together on border security.",
+                 "Laos and Cambodia vowed to settle the dispute between them.",
+                 "Laos and Cambodia pledged to negotiate a new border treaty."):
+        found = triples(run(extractor, text))
+        assert {("country:LAO", "AGREE", "country:KHM"), ("country:KHM", "AGREE", "country:LAO")} <= found, text
+    # each commits on its own to an act on a third party or on its own people
+    for text in ("France and Germany pledged to help Ukraine.",
+                 "France and Germany pledged to protect their citizens."):
+        assert not any(rel == "AGREE" for _, rel, _ in triples(run(extractor, text))), text
+
+
 def test_a_place_in_or_of_a_state_stands_for_it_as_the_target(extractor: Extractor) -> None:
     shelled = run(extractor, "Turkish artillery shelled a village near the Syrian border.")
     assert ("TUR", "country:SYR") in {(e.subject.country, e.object.id) for e in shelled.events}
