@@ -38,14 +38,21 @@ def counted_goods_verb(noun: Token) -> Token | None:
     return None
 
 
+def amount_phrase(verb: Token) -> list[Token]:
+    """The verb, its direct objects that are amounts, and their "worth": the words on which the
+    parser hangs the goods' phrases and their target ("sent [500 million euros] [worth] of weapons
+    [to Ukraine]"). Just the verb when it has no amount as object."""
+    amounts = [c for c in children_of(verb) if c.dep_ == "dobj" and _is_amount(c)]
+    return [verb, *amounts, *(c for a in amounts for c in children_of(a) if c.lower_ == "worth")]
+
+
 def counted_goods(verb: Token) -> list[Token]:
     """The goods an amount that is ``verb``'s direct object counts ("suspended [$100 million] in
     [aid]", "sent 500 million euros worth of [weapons]"): the nouns ``counted_goods_verb`` reads back
     to ``verb``."""
-    objects = [c for c in children_of(verb) if c.dep_ == "dobj" and _is_amount(c)]
-    if not objects:
+    holders = amount_phrase(verb)
+    if len(holders) == 1:
         return []
-    holders = [verb, *objects, *(c for o in objects for c in children_of(o) if c.lower_ == "worth")]
     return [g for h in holders for p in children_of(h) if p.dep_ == "prep" and p.lower_ in _COUNTED_GOODS_PREPS
             for g in children_of(p) if g.dep_ == "pobj" and counted_goods_verb(g) == verb]
 

@@ -28,7 +28,7 @@ from extract.argument_paths import (
 from extract.block_index import block_words, children_of, conjuncts_of, span_root
 from extract.block_memo import BlockMemo
 from extract.clause_boundaries import opens_own_clause
-from extract.counted_goods import counted_goods_verb
+from extract.counted_goods import amount_phrase, counted_goods_verb
 from extract.joint_objects import acts_on_third_thing
 from extract.joint_parties import between_objects, names_its_content, received_joint_act
 from extract.lone_predicates import lone_object_predicates
@@ -1051,9 +1051,7 @@ def _noun_event_candidate(noun: Token, trig: Trigger, relation: RelationType, ct
         object_tokens = prep_objects(governor, object_preps)
     if not object_tokens and (counting := counted_goods_verb(phrase)) is not None:
         # "approved $300 million in loans to Kenya": the amount's verb, or the amount, takes the target
-        object_tokens = [*prep_objects(counting, object_preps),
-                         *(t for o in children_of(counting) if o.dep_ == "dobj" for h in (o, *children_of(o))
-                           for t in prep_objects(h, object_preps))]
+        object_tokens = [t for holder in amount_phrase(counting) for t in prep_objects(holder, object_preps)]
     found = resolve_object(object_tokens, ctx, trig)
     if not found.actors and roles.receiver_verb is not None:  # "Seoul received an apology from Tokyo"
         received = resolve_object(list(clause_subject(roles.receiver_verb, ctx).tokens), ctx, trig)
