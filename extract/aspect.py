@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from extract.block_index import children_of
 from extract.data_tables import load_word_table
-from extract.dates import ResolvedDate, parse_article_date
+from extract.dates import ArticleDate, ResolvedDate
 from extract.patterns import Candidate, Context
 from graph.model import ActorType, DropReason
 
@@ -211,15 +211,15 @@ def _names_occasion(noun: Token, ctx: Context) -> bool:
 
 
 # -- years ------------------------------------------------------------------------------------
-def dated_in_time(trigger: Token, article_date: str | None, date: ResolvedDate, words: AspectWords,
+def dated_in_time(trigger: Token, article: ArticleDate | None, date: ResolvedDate, words: AspectWords,
                   speech_verbs: frozenset[str]) -> ResolvedDate:
     """``date``, or, when it is only the article's own date: the year the clause states for the
     event ("in 1990", "from 1998 to 2000", "in the 1967 war") if that year is not after the
     article's; else, for a narrative past perfect ("Israel had occupied the Sinai"), no date and
-    the precision ``background`` (before the article, when is not said)."""
-    if article_date is None:
+    the precision ``background`` (before the article, when is not said). ``article``: the article's
+    date as read (``parse_article_date``), or None when it has none."""
+    if article is None:
         return date
-    article = parse_article_date(article_date)
     if date != article.period:
         return date
     year = stated_year(trigger, words)
