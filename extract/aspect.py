@@ -112,15 +112,17 @@ def standing_state(trigger: Token, material: bool, ctx: Context, words: AspectWo
     if (verb == trigger and lemma in words.present_stative_verbs and _present_progressive(verb)
             and not _states_a_time(verb) and not _has_occasion(verb, ctx)):
         return f"present progressive of '{lemma}'"  # "Kenya is hosting 500,000 refugees": a state for now
-    if not _simple_present(verb) or _states_a_time(verb):
+    if not _simple_present(verb):
         return None
+    detail = None
     if verb == trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx):
-        return f"simple present of '{lemma}'"
-    if verb != trigger and lemma in words.arrangement_verbs:
-        return f"simple present of '{lemma}'"
-    if material and verb.dep_ == "relcl" and ctx.actor(verb.head) is not None:
-        return "present-tense relative clause on an actor"
-    return None
+        detail = f"simple present of '{lemma}'"
+    elif verb != trigger and lemma in words.arrangement_verbs:
+        detail = f"simple present of '{lemma}'"
+    elif material and verb.dep_ == "relcl" and ctx.actor(verb.head) is not None:
+        detail = "present-tense relative clause on an actor"
+    # a present with a time is an act: the clause's time is looked for last, only where it matters
+    return None if detail is None or _states_a_time(verb) else detail
 
 
 def _standing_object(noun: Token, verb: Token, words: AspectWords) -> str | None:
