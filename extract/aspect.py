@@ -115,9 +115,8 @@ def standing_state(trigger: Token, material: bool, ctx: Context, words: AspectWo
     if not _simple_present(verb):
         return None
     detail = None
-    if verb == trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx):
-        detail = f"simple present of '{lemma}'"
-    elif verb != trigger and lemma in words.arrangement_verbs:
+    if ((verb == trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx))
+            or (verb != trigger and lemma in words.arrangement_verbs)):
         detail = f"simple present of '{lemma}'"
     elif material and verb.dep_ == "relcl" and ctx.actor(verb.head) is not None:
         detail = "present-tense relative clause on an actor"

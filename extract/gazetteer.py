@@ -617,16 +617,11 @@ def canonical_spelling(word: str, variants: Mapping[str, str]) -> str:
 def index_spellings(texts: Sequence[str], variants: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """Each of the words ``texts`` as the surface index spells names (accents folded, ``fold``, and
     in its canonical romanisation, ``canonical_spelling``), and that spelling in lower case."""
-    folded: list[str] = []
-    lowered: list[str] = []
-    for text in texts:
-        word = text if text.isascii() else fold(text)  # (``fold`` keeps ASCII as it is)
-        lower = word.lower()
-        if lower in variants:  # most words have no other romanisation: no call for them
-            word = canonical_spelling(word, variants)
-            lower = word.lower()
-        folded.append(word)
-        lowered.append(lower)
+    folded = [text if text.isascii() else fold(text) for text in texts]  # (``fold`` keeps ASCII as it is)
+    lowered = [word.lower() for word in folded]
+    for i in [i for i, lower in enumerate(lowered) if lower in variants]:  # most words have no other
+        folded[i] = canonical_spelling(folded[i], variants)  # romanisation: no call for them
+        lowered[i] = folded[i].lower()
     return folded, lowered
 
 
