@@ -58,6 +58,8 @@ class ActorResolver:
     offices: DefiniteOffices = field(default_factory=lambda: DefiniteOffices())
     _matcher: GazetteerMatcher = field(init=False)
     _entities: EntityNames = field(init=False)
+    # each state's actor as its names give it, made once per article (not at every name of it)
+    _country_actors: dict[str, Actor] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.persons = PersonRegistry(self.unknown)
@@ -246,7 +248,10 @@ class ActorResolver:
             SurfaceKind.CAPITAL: MentionKind.CAPITAL,
             SurfaceKind.SEAT: MentionKind.SEAT,
         }[kind]
-        return self.gazetteer.country_actor(surface.key), mention_kind
+        actor = self._country_actors.get(surface.key)
+        if actor is None:
+            actor = self._country_actors[surface.key] = self.gazetteer.country_actor(surface.key)
+        return actor, mention_kind
 
     def _person_span(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """Widen a gazetteer person hit to its PERSON entity ("Vladimir V. Putin")."""

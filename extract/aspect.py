@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from extract.block_index import children_of
 from extract.data_tables import load_word_table
-from extract.dates import ResolvedDate, parse_article_date
+from extract.dates import ArticleDate, ResolvedDate
 from extract.patterns import Candidate, Context
 from graph.model import ActorType, DropReason
 
@@ -112,15 +112,16 @@ def standing_state(trigger: Token, material: bool, ctx: Context, words: AspectWo
     if (verb == trigger and lemma in words.present_stative_verbs and _present_progressive(verb)
             and not _states_a_time(verb) and not _has_occasion(verb, ctx)):
         return f"present progressive of '{lemma}'"  # "Kenya is hosting 500,000 refugees": a state for now
-    if not _simple_present(verb) or _states_a_time(verb):
+    if not _simple_present(verb):
         return None
-    if verb == trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx):
-        return f"simple present of '{lemma}'"
-    if verb != trigger and lemma in words.arrangement_verbs:
-        return f"simple present of '{lemma}'"
-    if material and verb.dep_ == "relcl" and ctx.actor(verb.head) is not None:
-        return "present-tense relative clause on an actor"
-    return None
+    detail = None
+    if ((verb == trigger and lemma in words.present_stative_verbs and not _has_occasion(verb, ctx))
+            or (verb != trigger and lemma in words.arrangement_verbs)):
+        detail = f"simple present of '{lemma}'"
+    elif material and verb.dep_ == "relcl" and ctx.actor(verb.head) is not None:
+        detail = "present-tense relative clause on an actor"
+    # a present with a time is an act: the clause's time is looked for last, only where it matters
+    return None if detail is None or _states_a_time(verb) else detail
 
 
 def _standing_object(noun: Token, verb: Token, words: AspectWords) -> str | None:
@@ -211,15 +212,15 @@ def _names_occasion(noun: Token, ctx: Context) -> bool:
 
 
 # -- years ------------------------------------------------------------------------------------
-def dated_in_time(trigger: Token, article_date: str | None, date: ResolvedDate, words: AspectWords,
+def dated_in_time(trigger: Token, article: ArticleDate | None, date: ResolvedDate, words: AspectWords,
                   speech_verbs: frozenset[str]) -> ResolvedDate:
     """``date``, or, when it is only the article's own date: the year the clause states for the
     event ("in 1990", "from 1998 to 2000", "in the 1967 war") if that year is not after the
     article's; else, for a narrative past perfect ("Israel had occupied the Sinai"), no date and
-    the precision ``background`` (before the article, when is not said)."""
-    if article_date is None:
+    the precision ``background`` (before the article, when is not said). ``article``: the article's
+    date as read (``parse_article_date``), or None when it has none."""
+    if article is None:
         return date
-    article = parse_article_date(article_date)
     if date != article.period:
         return date
     year = stated_year(trigger, words)

@@ -158,6 +158,10 @@ def sentence_entities(sentence: Span) -> list[Span]:
     return found
 
 
+#: The dependency label of a coordinated word ("Chile and Peru": Peru is a ``conj`` of Chile).
+CONJ = "conj"
+
+
 #: The key of ``Doc.user_data`` under which ``index_arcs`` leaves a weak reference to a block's arcs.
 ARCS_KEY = "geokg.block_arcs"
 
@@ -169,7 +173,7 @@ class BlockArcs:
     ``token.children`` gives them: made once, kept while their holder is (the block's extraction),
     like ``SentenceSpans``."""
 
-    __slots__ = ("__weakref__", "child_indices", "children", "deps", "heads", "words")
+    __slots__ = ("__weakref__", "child_indices", "children", "coordinated", "deps", "heads", "words")
 
     def __init__(self, words: tuple[Token, ...], heads: tuple[int, ...], deps: tuple[str, ...],
                  children: tuple[tuple[Token, ...], ...], child_indices: tuple[tuple[int, ...], ...]) -> None:
@@ -178,6 +182,9 @@ class BlockArcs:
         self.deps = deps
         self.children = children
         self.child_indices = child_indices
+        # the words at either end of a ``conj`` arc: any other word has no conjunct (``conjuncts_of``)
+        conjoined = [i for i, dep in enumerate(deps) if dep == CONJ]
+        self.coordinated = frozenset(conjoined) | frozenset(heads[i] for i in conjoined)
 
 
 def index_arcs(doc: Doc) -> BlockArcs:
@@ -256,10 +263,6 @@ def _steps_to_root(arcs: BlockArcs, i: int) -> int:
     return steps
 
 
-#: The dependency label of a coordinated word ("Chile and Peru": Peru is a ``conj`` of Chile).
-CONJ = "conj"
-
-
 def conjuncts_of(token: Token) -> tuple[Token, ...]:
     """The words coordinated with ``token``, as ``token.conjuncts`` gives them (spaCy climbs the
     ``conj`` arcs to the first conjunct, then takes the ``conj`` children to its right, breadth
@@ -269,8 +272,10 @@ def conjuncts_of(token: Token) -> tuple[Token, ...]:
     arcs = ref() if ref is not None else None
     if not isinstance(arcs, BlockArcs):
         return tuple(token.conjuncts)
-    heads, deps, below = arcs.heads, arcs.deps, arcs.child_indices
     start = token.i
+    if start not in arcs.coordinated:
+        return ()  # most words: neither a conjunct nor the head of one
+    heads, deps, below = arcs.heads, arcs.deps, arcs.child_indices
     while heads[start] != start and deps[start] == CONJ:
         start = heads[start]
     queue = [start]

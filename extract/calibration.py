@@ -95,12 +95,13 @@ def _named_inputs(features: TripleFeatures) -> dict[str, float]:
         "sentence_length": min(features.sentence_words, _SENTENCE_CAP_WORDS) / _SENTENCE_UNIT_WORDS,
         "repeated": _flag(features.mentions > 1),
     }
-    inputs.update({name: _flag(features.pairing == p) for name, p in _PAIRING_INPUTS})
-    inputs.update({name: _flag(features.quad_class == q) for name, q in _QUAD_INPUTS})
-    inputs.update({name: _flag(features.modality is m) for name, m in _MODALITY_INPUTS})
-    inputs.update({name: _flag(features.subject_type is t) for name, t in _SUBJECT_INPUTS})
-    inputs.update({name: _flag(features.object_type is t) for name, t in _OBJECT_INPUTS})
-    inputs.update({name: _flag(features.cameo_root == root) for name, root in _CAMEO_INPUTS})
+    inputs.update(_ONE_HOT_ZEROS)  # every one-hot input, then the one of each group that the triple has
+    for group, value in ((_PAIRING_NAMES, features.pairing), (_QUAD_NAMES, features.quad_class),
+                         (_MODALITY_NAMES, features.modality), (_SUBJECT_NAMES, features.subject_type),
+                         (_OBJECT_NAMES, features.object_type), (_CAMEO_NAMES, features.cameo_root)):
+        name = group.get(value)
+        if name is not None:  # (none for the commonest value, the one the others are against)
+            inputs[name] = 1.0
     return inputs
 
 
@@ -111,6 +112,16 @@ _MODALITY_INPUTS = tuple((f"modality_{m.value}", m) for m in _MODALITIES)
 _SUBJECT_INPUTS = tuple((f"subject_{t.value.lower()}", t) for t in _TYPES)
 _OBJECT_INPUTS = tuple((f"object_{t.value.lower()}", t) for t in _TYPES)
 _CAMEO_INPUTS = tuple((f"cameo_{root:02d}", f"{root:02d}") for root in range(2, 21))
+# each group's input by the value it stands for; all of them at 0, in the order above
+_PAIRING_NAMES: Mapping[object, str] = MappingProxyType({value: name for name, value in _PAIRING_INPUTS})
+_QUAD_NAMES: Mapping[object, str] = MappingProxyType({value: name for name, value in _QUAD_INPUTS})
+_MODALITY_NAMES: Mapping[object, str] = MappingProxyType({value: name for name, value in _MODALITY_INPUTS})
+_SUBJECT_NAMES: Mapping[object, str] = MappingProxyType({value: name for name, value in _SUBJECT_INPUTS})
+_OBJECT_NAMES: Mapping[object, str] = MappingProxyType({value: name for name, value in _OBJECT_INPUTS})
+_CAMEO_NAMES: Mapping[object, str] = MappingProxyType({value: name for name, value in _CAMEO_INPUTS})
+_ONE_HOT_ZEROS: Mapping[str, float] = MappingProxyType({
+    name: 0.0 for inputs in (_PAIRING_INPUTS, _QUAD_INPUTS, _MODALITY_INPUTS, _SUBJECT_INPUTS, _OBJECT_INPUTS,
+                             _CAMEO_INPUTS) for name, _ in inputs})
 
 
 #: Which inputs make up each feature group (what the fitter adds or leaves out as one).

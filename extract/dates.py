@@ -235,7 +235,11 @@ def _relative_to_day(text: str, base: dt.date, future: bool) -> ResolvedDate | N
 def parse_date_expression(text: str, article_date: str, future: bool = False) -> ResolvedDate | None:
     """Resolve one date expression ("on October 17", "earlier this week") or None. Against an
     article dated only by month or year, relative expressions resolve no finer than that."""
-    base = parse_article_date(article_date)
+    return resolve_date_expression(text, parse_article_date(article_date), future)
+
+
+def resolve_date_expression(text: str, base: ArticleDate, future: bool = False) -> ResolvedDate | None:
+    """``parse_date_expression`` against the article date ``base``, already read."""
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if iso:
         date = _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
@@ -273,13 +277,14 @@ def _date_entities_for(trigger: Token) -> list[Span]:
     return own
 
 
-def event_date(trigger: Token, article_date: str | None, future: bool) -> ResolvedDate:
+def event_date(trigger: Token, article_date: ArticleDate | None, future: bool) -> ResolvedDate:
     """The date of the event expressed at ``trigger``, defaulting to the article date (precision
-    ``article``, or ``month``/``year`` for an article dated only by its month or year)."""
+    ``article``, or ``month``/``year`` for an article dated only by its month or year);
+    ``article_date`` as read (``parse_article_date``), or None when the article has none."""
     if article_date is None:
         return ResolvedDate(None, "unknown")
     for ent in _date_entities_for(trigger):
-        resolved = parse_date_expression(ent.text, article_date, future)
+        resolved = resolve_date_expression(ent.text, article_date, future)
         if resolved is not None:
             return resolved
-    return parse_article_date(article_date).period
+    return article_date.period

@@ -614,6 +614,17 @@ def canonical_spelling(word: str, variants: Mapping[str, str]) -> str:
     return canonical[:1].upper() + canonical[1:]
 
 
+def index_spellings(texts: Sequence[str], variants: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """Each of the words ``texts`` as the surface index spells names (accents folded, ``fold``, and
+    in its canonical romanisation, ``canonical_spelling``), and that spelling in lower case."""
+    folded = [text if text.isascii() else fold(text) for text in texts]  # (``fold`` keeps ASCII as it is)
+    lowered = [word.lower() for word in folded]
+    for i in [i for i, lower in enumerate(lowered) if lower in variants]:  # most words have no other
+        folded[i] = canonical_spelling(folded[i], variants)  # romanisation: no call for them
+        lowered[i] = folded[i].lower()
+    return folded, lowered
+
+
 def _load_office_organizations(
     path: Path, offices: Mapping[str, list[Office]], organizations: frozenset[str]
 ) -> dict[tuple[str, str], str]:
@@ -731,6 +742,12 @@ class SurfaceIndex:
     def name_starts(self) -> frozenset[tuple[str, ...]]:
         """Every run of two or more words that a name of ``entries`` begins with (or is), built once."""
         return _multiword_starts(self.entries)
+
+    @cached_property
+    def first_words_lowered(self) -> frozenset[str]:
+        """The first word of every name, of ``entries`` and ``caseless`` alike, in lower case: a word
+        whose lower case is not among them begins no name in any case, built once."""
+        return frozenset(word.lower() for word in self.longest_from) | frozenset(self.caseless_longest_from)
 
     @cached_property
     def caseless_name_starts(self) -> frozenset[tuple[str, ...]]:

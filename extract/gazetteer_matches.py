@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extract.block_index import BlockTokens, block_words
-from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, canonical_spelling, fold
+from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, index_spellings
 from extract.mentions import entity_of
 from extract.person_registry import PersonRegistry
 from extract.place_names import capital_names_body, place_read_as_organisation
@@ -41,10 +41,7 @@ class GazetteerMatcher:
         longest first, left to right, each plausible in context; caseless names only where written
         as a name."""
         matches: list[tuple[int, int, Surface]] = []
-        variants = self.gazetteer.name_variants  # the index holds names in their canonical romanisation
-        folded = [canonical_spelling(text if text.isascii() else fold(text), variants)  # ``fold`` keeps ASCII
-                  for text in tokens.texts]
-        lowered = [word.lower() for word in folded]
+        folded, lowered = index_spellings(tokens.texts, self.gazetteer.name_variants)
         after_last = 0  # a name is looked for after the last one found, not inside it
         for i in self._name_starts(folded, lowered, tokens.texts):
             if i < after_last:
@@ -61,8 +58,10 @@ class GazetteerMatcher:
         """The indices of the words that begin a name of the index, in its case or in lower case
         (where a caseless name may open: ``_may_open_caseless_name``); most words begin none."""
         cased, caseless = self.index.longest_from, self.index.caseless_longest_from
-        return [i for i, (word, lower) in enumerate(zip(folded, lowered, strict=True))
-                if word in cased or (lower in caseless and _may_open_caseless_name(texts[i]))]
+        firsts = self.index.first_words_lowered  # one look-up rules out most words: in either case
+        return [i for i, lower in enumerate(lowered)
+                if lower in firsts and (folded[i] in cased or (lower in caseless
+                                                               and _may_open_caseless_name(texts[i])))]
 
     def _longest_at(
         self, doc: Doc, folded: list[str], lowered: list[str], i: int, text: str,

@@ -45,6 +45,11 @@ class Legislatures:
         return self._sizes_by_first_word.get(first_word, ())
 
     @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name, built once."""
+        return frozenset(self._sizes_by_first_word)
+
+    @cached_property
     def _sizes_by_first_word(self) -> dict[str, tuple[int, ...]]:
         sizes: dict[str, set[int]] = {}
         for name in self.names:
@@ -86,10 +91,14 @@ def _add_named_legislatures(doc: Doc, lowered: Sequence[str], mentions: BlockMen
     """Add a mention for each proper name of a legislature that no reader took ("the State Duma",
     "the Russian Duma" after its demonym): the longest name from each token (``lowered``: the
     block's words in lower case)."""
-    i = 0
-    while i < len(doc):
+    length = len(doc)
+    firsts = legislatures.first_words  # most words begin no name: only those that do are looked at
+    after_last = 0  # a name is looked for after the last one taken, not inside it
+    for i in [i for i, lower in enumerate(lowered) if lower in firsts]:
+        if i < after_last:
+            continue
         for size in legislatures.sizes_from(lowered[i]):
-            if i + size > len(doc):
+            if i + size > length:
                 continue
             iso3 = legislatures.names.get(" ".join(lowered[i : i + size]))
             if iso3 is None or iso3 not in gazetteer.countries or doc[i + size - 1].pos_ != "PROPN":
@@ -99,9 +108,8 @@ def _add_named_legislatures(doc: Doc, lowered: Sequence[str], mentions: BlockMen
             legislature = Mention(i, i + size, group_actor(gazetteer, iso3, LEGISLATURE), MentionKind.NAME)
             for j in range(i, i + size):
                 mentions[j] = legislature
-            i += size - 1
+            after_last = i + size
             break
-        i += 1
 
 
 def _legislature_state(doc: Doc, tokens: BlockTokens, mention: Mention, legislatures: Legislatures) -> str | None:

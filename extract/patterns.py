@@ -1412,8 +1412,11 @@ def flanking_actors(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] |
     if ((not candidate.subjects and mentioned.isdisjoint(subject_side))
             or (not candidate.objects and mentioned.isdisjoint(object_side))):
         return None
-    named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor
-                    and not names_no_party(span_root(trigger.doc, m.start, m.end), ctx.lexicon)}, key=lambda m: m.start)
+    # only the sentence's own names can flank the trigger: the others are not read (a name's root
+    # and phrase are found only for them)
+    named = sorted({m for m in ctx.mentions.values() if sentence.start <= m.start and m.end <= sentence.end
+                    and not m.is_anaphor and not names_no_party(span_root(trigger.doc, m.start, m.end), ctx.lexicon)},
+                   key=lambda m: m.start)
     before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i
               and not names_setting(span_root(trigger.doc, m.start, m.end))]  # not "meeting in Abu Dhabi"
     after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]

@@ -37,7 +37,7 @@ from extract.calibration import (
     load_confidence_model,
 )
 from extract.candidates import block_candidates
-from extract.dates import event_date
+from extract.dates import event_date, parse_article_date
 from extract.envoys import with_envoy_acts
 from extract.epithets import Epithets, load_epithets
 from extract.event_location import AgentLocator, LocationWords, load_location_words
@@ -361,7 +361,8 @@ class RuleExtractor:
         qualifiers = with_unreported_modality(qualifiers, trigger, self.knowledge.noun_sense_words)
         qualifiers = nominal_polarity(qualifiers, trigger, relation.cameo[:2], self.knowledge.lexicon)
         speaker = self._speaker(qualifiers, mentions)
-        date = dated_in_time(trigger, article.date, event_date(trigger, article.date, qualifiers.future),
+        published = None if article.date is None else parse_article_date(article.date)  # read once for both
+        date = dated_in_time(trigger, published, event_date(trigger, published, qualifiers.future),
                              self.knowledge.aspect_words, self.knowledge.lexicon.speech_verbs)
         # a threat or request of a material act is aimed where the act would be ("threatened to
         # impose a curfew in its capital": at its own population)

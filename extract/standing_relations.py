@@ -157,10 +157,11 @@ def held_position(verb: Token, words: StandingWords) -> str | None:
     """Why a verbal act's verb reads as a position held: the present perfect with a duration up to
     now ("has long accused X of ...", "has always opposed", "has criticised X since 2015") says what
     the subject has kept saying, how things stand, not what it said at the article's date."""
-    if verb.pos_ not in ("VERB", "AUX") or _states_a_time(verb):
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     auxiliaries = [a.lower_ for a in children_of(verb) if a.dep_ in ("aux", "auxpass")]
-    if not _lasting_perfect(verb, auxiliaries, words):
+    # the clause's time is looked for last: only a lasting perfect can hold a position
+    if not _lasting_perfect(verb, auxiliaries, words) or _states_a_time(verb):
         return None
     return f"present perfect of '{verb.lemma_.lower()}' with a duration"
 
@@ -183,7 +184,7 @@ def habitual_material_act(verb: Token, words: StandingWords) -> str | None:
     adverb of frequency ("often fires missiles"). A punctual act's present ("Russia expels British
     diplomats") is a headline's historic present; a clause of condition or time ("if X attacks")
     speaks of what may come, and is left to the rules of modality."""
-    if verb.pos_ not in ("VERB", "AUX") or _states_a_time(verb):
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     frequent = any(c.dep_ == "advmod" and c.lower_ in words.frequency_adverbs for c in children_of(verb))
     if not frequent and verb.lemma_.lower() not in words.habitual_material_verbs:
@@ -194,7 +195,8 @@ def habitual_material_act(verb: Token, words: StandingWords) -> str | None:
     node = verb
     while node.dep_ == "conj":
         node = node.head
-    if node.dep_ in ("ROOT", "ccomp", "parataxis") and not any(c.dep_ == "mark" for c in children_of(node)):
+    if (node.dep_ in ("ROOT", "ccomp", "parataxis") and not any(c.dep_ == "mark" for c in children_of(node))
+            and not _states_a_time(verb)):  # (the clause's time looked for last: the walk costs most)
         return f"simple present of a material act '{verb.lemma_.lower()}'"
     return None
 

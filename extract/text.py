@@ -223,7 +223,10 @@ _ANY_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 def looks_english(text: str) -> bool:
     """Whether ``text`` reads as English by its share of English stop words (see the constants);
     a text too short to judge counts as English."""
-    words = [match[0] for match in itertools.islice(_ANY_WORD.finditer(text), _LANGUAGE_SAMPLE_WORDS)]
+    if len(text) < 2 * _LANGUAGE_SAMPLE_WORDS:  # too short to hold more words than are looked at:
+        words = _ANY_WORD.findall(text)  # all of them, found in C
+    else:  # (a word and the character after it take two characters at least)
+        words = [match[0] for match in itertools.islice(_ANY_WORD.finditer(text), _LANGUAGE_SAMPLE_WORDS)]
     if len(words) < ENGLISH_MIN_WORDS:
         return True
     stops = sum(map(_LONG_STOP_WORDS.__contains__, map(str.lower, words)))  # counted in C

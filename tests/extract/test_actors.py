@@ -235,3 +235,19 @@ def test_its_before_an_agent_noun_refers_to_the_body_named_before(extractor: Ext
                  "Russia denied the accusations.\n\nIts foreign ministry criticised Britain."):
         criticisms = [e for e in run(extractor, text).events if e.relation.name == "CRITICIZE"]
         assert [(e.subject.id, e.object.id) for e in criticisms] == [("country:RUS", "country:GBR")], text
+
+
+def test_a_states_names_in_an_article_give_the_gazetteers_actor_each_time(extractor: Extractor) -> None:
+    """A state's actor is made once per article and given to each of its names (its name, demonym,
+    capital, seat): each mention's actor is the one the gazetteer makes for the state, in every block."""
+    knowledge = extractor.knowledge
+    resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, "2015-06-10",
+                             knowledge.binding_words)
+    found = []
+    for text in ("Russia and Kenya met. Russian diplomats flew to Nairobi.",
+                 "Moscow and the Kremlin criticized Kenya."):
+        doc = extractor.nlp(text)
+        mentions = resolver.resolve_block(doc, BlockTokens.of(doc))
+        found += [(m.actor.cameo, m.actor) for i, m in sorted(mentions.items()) if i == m.start]
+    assert [cameo for cameo, _ in found] == ["RUS", "KEN", "RUS", "KEN", "RUS", "RUS", "KEN"]
+    assert all(actor == knowledge.gazetteer.country_actor(cameo) for cameo, actor in found if cameo is not None)

@@ -19,6 +19,7 @@ from extract.calibration import (
     ConfidenceModel,
     ConfidenceModelError,
     TripleFeatures,
+    _named_inputs,
     calibrated,
     checked_floor,
     load_confidence_model,
@@ -104,6 +105,25 @@ def test_each_one_hot_input_is_named_and_valued_as_spelt_out(built: Event) -> No
     spelt = _spelt_out(features)
     assert {name: inputs[name] for name in spelt} == spelt
     assert sum(spelt.values()) >= 2  # a cameo root and a type at least
+
+
+
+def test_every_combination_of_one_hot_values_is_named_and_valued_as_spelt_out() -> None:
+    """The one-hot inputs start at 0 and the one of each group that the triple's value names is set
+    (by looking the value up): for every pairing, quad class, modality, both actor types and every
+    CAMEO root (those with an input and those without), each input is what its name says, and the
+    inputs come in one order whatever the values."""
+    orders = set()
+    for pairing, quad, modality, subject, obj, root in itertools.product(
+        ("dependency", "pair_reference", "event_reference", "backoff"), (1, 2, 3, 4), Modality, ActorType,
+        ActorType, [f"{root:02d}" for root in range(1, 21)],
+    ):
+        features = TripleFeatures(pairing, 0.7, quad, root, modality, False, True, subject, obj, True, False, 12, 1)
+        inputs = dict(zip(INPUT_NAMES, model_inputs(features, INPUT_NAMES), strict=True))
+        spelt = _spelt_out(features)
+        assert {name: inputs[name] for name in spelt} == spelt, features
+        orders.add(tuple(_named_inputs(features)))
+    assert len(orders) == 1
 
 
 # --- the model file -----------------------------------------------------------------------

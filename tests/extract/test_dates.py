@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from extract.dates import ResolvedDate, parse_article_date, parse_date_expression
+from extract.dates import ResolvedDate, _date_entities_for, event_date, parse_article_date, parse_date_expression
 from extract.pipeline import Extractor
 from graph.model import Article
 
@@ -206,3 +206,24 @@ def test_events_of_an_article_dated_by_month_or_year(
 ) -> None:
     (extraction,) = extractor.extract_many([Article("a", text, date=article_date)])
     assert [(e.date, e.date_precision) for e in extraction.events] == [(iso, precision)]
+
+
+@pytest.mark.parametrize("article_date", ["2023-10-19", "2023-10", "2023"])
+def test_an_events_date_from_the_article_date_read_once(extractor: Extractor, article_date: str) -> None:
+    """``event_date`` takes the article's date as read once per event (not read again at each date
+    expression): it gives what resolving the trigger's own date expressions against the written
+    date gives, else the article's period."""
+    text = ("Chile recalled its envoy on Tuesday. Peru had warned Bolivia last month, and Ecuador will meet "
+            "Colombia next week. Brazil criticised Argentina in 1990. Spain met Italy.")
+    doc = extractor.nlp(text)
+    published = parse_article_date(article_date)
+    dated = 0
+    for trigger in (t for t in doc if t.pos_ == "VERB"):
+        for future in (False, True):
+            expressions = [parse_date_expression(ent.text, article_date, future) for ent in _date_entities_for(trigger)]
+            resolved = [date for date in expressions if date is not None]
+            spelt = resolved[0] if resolved else published.period
+            assert event_date(trigger, published, future) == spelt, (trigger.text, future)
+            dated += bool(resolved)
+    assert dated >= 4
+    assert event_date(doc[1], None, False) == ResolvedDate(None, "unknown")

@@ -15,6 +15,7 @@ from extract.gazetteer import (
     canonical_spelling,
     demonym_plural,
     fold,
+    index_spellings,
     load_gazetteer,
 )
 
@@ -215,3 +216,16 @@ def test_reach_counts_the_words_that_still_begin_a_name() -> None:
     assert reach("The White House press office", 5) == 5  # caseless names read in lower case
     assert reach("the White House said", 5) == 3
     assert reach("Russia", 1) == 1 and reach("Russia", 0) == 0
+
+
+def test_the_index_spelling_of_a_blocks_words_is_each_words_own() -> None:
+    """``index_spellings`` folds and respells a block's words in one pass, calling
+    ``canonical_spelling`` only at words with another romanisation: each word comes out as folding
+    and respelling it alone gives, and its lower case as that spelling's."""
+    variants = load_gazetteer().name_variants
+    words = ("Mohammed", "MOHAMED", "mohamed", "Mohámed", "Orbán", "ZAYID", "Zayed", "\u2019s", "Putin", "said",
+             "Ólafsson", "A", "İstanbul", "ß", "")
+    folded, lowered = index_spellings(words, variants)
+    assert folded == [canonical_spelling(fold(word), variants) for word in words]
+    assert lowered == [word.lower() for word in folded]
+    assert folded[:4] == ["Muhammad", "MUHAMMAD", "muhammad", "Muhammad"]

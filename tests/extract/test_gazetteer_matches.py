@@ -4,8 +4,8 @@ parses; sentences invented for these tests."""
 from __future__ import annotations
 
 from extract.block_index import BlockTokens, index_arcs
-from extract.gazetteer import Surface, SurfaceKind
-from extract.gazetteer_matches import GazetteerMatcher
+from extract.gazetteer import Surface, SurfaceKind, index_spellings
+from extract.gazetteer_matches import GazetteerMatcher, _may_open_caseless_name
 from extract.person_registry import PersonRegistry
 from extract.pipeline import Extractor
 from extract.unknown_actors import UnknownActors
@@ -74,3 +74,27 @@ def test_plausibility_read_from_the_blocks_words_is_the_same(extractor: Extracto
                         asked, said_yes = asked + 1, said_yes + answer
         assert held.words
     assert asked > said_yes > 100
+
+
+NAME_START_TEXTS = (
+    "Mohammed bin Salman met Viktor Orbán and the Houthis in São Paulo; HAMAS and hamas said so.",
+    "the ministers agreed to turkey and chile on the menu, said Sri Lanka's envoy in Goma.",
+    "UNITED STATES AND CHINA: Xi Jinping told the African Union and the Taliban about Al-Shabaab.",
+)
+
+
+def test_the_words_that_may_begin_a_name_are_those_the_full_test_finds(extractor: Extractor) -> None:
+    """``_name_starts`` rules most words out by one look-up of their lower case among the names'
+    first words; the words left are those the full test (the word in its case among the cased
+    names' first words, or in lower case among the caseless ones' where such a name may open) finds."""
+    found, index = matcher(extractor), extractor.index
+    starts = 0
+    for text in NAME_START_TEXTS:
+        tokens = BlockTokens.of(extractor.nlp(text))
+        folded, lowered = index_spellings(tokens.texts, extractor.knowledge.gazetteer.name_variants)
+        full = [i for i, (word, lower) in enumerate(zip(folded, lowered, strict=True))
+                if word in index.longest_from
+                or (lower in index.caseless_longest_from and _may_open_caseless_name(tokens.texts[i]))]
+        assert found._name_starts(folded, lowered, tokens.texts) == full, text
+        starts += len(full)
+    assert starts > 15

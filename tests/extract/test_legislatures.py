@@ -6,9 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
-from extract.legislatures import LegislaturesError, _text_of, load_legislatures
+from extract.block_index import BlockTokens
+from extract.gazetteer import Gazetteer
+from extract.legislatures import (
+    LEGISLATURE,
+    Legislatures,
+    LegislaturesError,
+    _add_named_legislatures,
+    _text_of,
+    load_legislatures,
+)
+from extract.mentions import BlockMentions, Mention, MentionKind
 from extract.pipeline import DEFAULT_KNOWLEDGE_DIR, Extractor
+from extract.role_mentions import group_actor
 from graph.model import Extraction
 from tests.extract.extracting import runner
 
@@ -83,3 +95,40 @@ def test_a_malformed_file_is_named_in_a_one_line_error(tmp_path: Path) -> None:
 def test_a_mentions_text_is_its_spans_text(extractor: Extractor, text: str, start: int, end: int) -> None:
     doc = extractor.nlp(text)
     assert _text_of(doc, start, end) == doc[start:end].text
+
+
+def _named_legislatures_spelt_out(doc: Doc, legislatures: Legislatures, gazetteer: Gazetteer,
+                                  mentions: BlockMentions) -> None:
+    """The longest legislature name from each word, read word by word (``_add_named_legislatures``
+    looks only at the words that begin a name)."""
+    lowered = [t.lower_ for t in doc]
+    i = 0
+    while i < len(doc):
+        for size in legislatures.sizes_from(lowered[i]):
+            iso3 = legislatures.names.get(" ".join(lowered[i : i + size])) if i + size <= len(doc) else None
+            if iso3 is None or iso3 not in gazetteer.countries or doc[i + size - 1].pos_ != "PROPN":
+                continue
+            if any(j in mentions for j in range(i, i + size)):
+                break
+            legislature = Mention(i, i + size, group_actor(gazetteer, iso3, LEGISLATURE), MentionKind.NAME)
+            for j in range(i, i + size):
+                mentions[j] = legislature
+            i += size - 1
+            break
+        i += 1
+
+
+@pytest.mark.parametrize("text", [
+    "The State Duma and the Knesset met; the Russian Duma, Duma deputies and the State Duma Duma spoke.",
+    "Capitol Hill and the Knesset Knesset condemned the Majlis on Sunday.",
+    "the state duma said nothing, the Duma",
+])
+def test_named_legislatures_are_those_read_word_by_word(extractor: Extractor, text: str) -> None:
+    """Only the words that begin a legislature's name are looked at, and after a name the search
+    goes on past its end: the mentions are those a word-by-word reading adds."""
+    knowledge = extractor.knowledge
+    doc = extractor.nlp(text)
+    fast, full = BlockMentions(), BlockMentions()
+    _add_named_legislatures(doc, BlockTokens.of(doc).lowers, fast, knowledge.legislatures, knowledge.gazetteer)
+    _named_legislatures_spelt_out(doc, knowledge.legislatures, knowledge.gazetteer, full)
+    assert dict(fast) == dict(full)

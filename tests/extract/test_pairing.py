@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from extract.actors import ActorResolver
+from extract.block_index import BlockTokens, index_sentences
+from extract.non_party_phrases import names_no_party
+from extract.patterns import Candidate, Context, _in_argument_phrase, flanking_actors
 from extract.pipeline import Extractor
-from graph.model import DropReason
+from extract.setting_places import names_setting
+from graph.model import Actor, DropReason
 from graph.records import event_from_record, event_record
 from tests.extract.extracting import runner, triples
 
@@ -223,3 +228,66 @@ def test_an_event_noun_before_a_container_noun_takes_the_containers_participants
     assert ("country:TUR", "AID", "country:SYR") in triples(convoy)
     not_container = run(extractor, "Brazil criticised the aid budget of Argentina.")
     assert not [e for e in not_container.events if e.relation.name == "AID"]
+
+
+FLANKED_TEXTS = (
+    "Chile criticised Peru. Talks were held with Bolivia in La Paz, and Argentina condemned the move "
+    "by Brazil. Colombia, said Ecuador, accused Venezuela",
+    "Germany and France met. Russia warned. Japan, according to China, pressed South Korea on trade.",
+)
+
+
+def _flanking_spelt_out(candidate: Candidate, ctx: Context) -> tuple[Actor, Actor] | None:
+    """``flanking_actors`` as it read before: the roots and phrases of every name of the block."""
+    trigger = candidate.trigger
+    sentence = trigger.sent
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    sides = (range(sentence.start, trigger.i), range(trigger.i + 1, sentence.end))
+    subject_side, object_side = reversed(sides) if passive else sides
+    mentioned = ctx.mentions.keys()
+    if ((not candidate.subjects and mentioned.isdisjoint(subject_side))
+            or (not candidate.objects and mentioned.isdisjoint(object_side))):
+        return None
+    named = sorted({m for m in ctx.mentions.values() if not m.is_anaphor
+                    and not names_no_party(trigger.doc[m.start : m.end].root, ctx.lexicon)}, key=lambda m: m.start)
+    before = [m for m in reversed(named) if sentence.start <= m.start and m.end <= trigger.i
+              and not names_setting(trigger.doc[m.start : m.end].root)]
+    after = [m for m in named if trigger.i < m.start and m.end <= sentence.end]
+    if passive:
+        before, after = after, before
+    refused = [c for c in trigger.children if c.dep_ == "dobj"]
+    places_count = ctx.ontology.relation(candidate.relation).quad_class in (2, 4)
+    governed = [m.actor for m in after if _in_argument_phrase(trigger.doc[m.start : m.end].root, trigger, places_count)
+                and not any(r.left_edge.i <= m.start and m.end - 1 <= r.right_edge.i for r in refused)]
+    subjects = list(candidate.subjects) or [m.actor for m in before]
+    objects = list(candidate.objects) or governed
+    if not subjects or not objects:
+        return None
+    subject, obj = subjects[0], objects[0]
+    if subject.country is None or obj.country is None or subject.country == obj.country:
+        return None
+    return subject, obj
+
+
+def test_word_order_reads_only_the_sentences_own_names(extractor: Extractor) -> None:
+    """``flanking_actors`` finds the roots and phrases of the trigger's own sentence's names only
+    (no other can flank it): at every verb, for a candidate missing its subject, its object or
+    both, it finds what reading every name of the block finds."""
+    knowledge = extractor.knowledge
+    found = 0
+    for text in FLANKED_TEXTS:
+        doc = extractor.nlp(text)
+        held = index_sentences(doc)
+        resolver = ActorResolver(knowledge.gazetteer, extractor.index, knowledge.lexicon, DATE,
+                                 knowledge.binding_words)
+        mentions = resolver.resolve_block(doc, BlockTokens.of(doc))
+        ctx = Context(knowledge.ontology, knowledge.lexicon, mentions, knowledge.reporter_acts)
+        a_state = next(m.actor for m in mentions.values() if m.actor.country is not None)
+        for verb in (t for t in doc if t.pos_ == "VERB"):
+            for subjects, objects in (((), ()), ((a_state,), ()), ((), (a_state,))):
+                candidate = Candidate(verb, "CRITICIZE", subjects, objects, (), 0.0, DropReason.NO_OBJECT)
+                pair = flanking_actors(candidate, ctx)
+                assert pair == _flanking_spelt_out(candidate, ctx), (text, verb.text, subjects, objects)
+                found += pair is not None
+        assert held.sentences
+    assert found >= 4

@@ -6,10 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Token
 
 from extract.gazetteer import DATA_DIR
 from extract.pipeline import Extractor
-from extract.standing_relations import StandingWordsError, load_standing_words
+from extract.standing_relations import (
+    StandingWords,
+    StandingWordsError,
+    _lasting_perfect,
+    _simple_present,
+    _states_a_time,
+    habitual_material_act,
+    held_position,
+    load_standing_words,
+)
 from graph.model import DropReason, Extraction
 from tests.extract.extracting import runner, triples
 
@@ -130,3 +140,55 @@ def test_the_words_file_loads_and_a_bad_one_is_named(tmp_path: Path) -> None:
     bad.write_text("sustaining_verbs = [", encoding="utf-8")
     with pytest.raises(StandingWordsError, match=r"standing_relations\.toml"):
         load_standing_words(bad)
+
+
+TIMED_TEXTS = (
+    "Russia has long accused Ukraine of shelling Donetsk since 2014, and it has accused Kyiv on Tuesday.",
+    "China has criticised Japan for decades. The US has always opposed the plan in May.",
+    "Israel occupies the West Bank. Israel occupies the town on Monday, officials say.",
+    "Russia often fires missiles at Kyiv in May, and Iran sells drones to Russia, officials say.",
+    "If Iran attacks Israel, it supplies Hezbollah. Iran supplies Hezbollah in August.",
+)
+
+
+def _held_position_spelt_out(verb: Token, words: StandingWords) -> str | None:
+    """``held_position`` as it read before: the clause's time first."""
+    if verb.pos_ not in ("VERB", "AUX") or _states_a_time(verb):
+        return None
+    auxiliaries = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return (f"present perfect of '{verb.lemma_.lower()}' with a duration"
+            if _lasting_perfect(verb, auxiliaries, words) else None)
+
+
+def _habitual_act_spelt_out(verb: Token, words: StandingWords) -> str | None:
+    """``habitual_material_act`` as it read before: the clause's time first."""
+    if verb.pos_ not in ("VERB", "AUX") or _states_a_time(verb):
+        return None
+    frequent = any(c.dep_ == "advmod" and c.lower_ in words.frequency_adverbs for c in verb.children)
+    if not frequent and verb.lemma_.lower() not in words.habitual_material_verbs:
+        return None
+    auxiliaries = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    if not _simple_present(verb, auxiliaries) or any(c.dep_ == "mark" for c in verb.children):
+        return None
+    node = verb
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ in ("ROOT", "ccomp", "parataxis") and not any(c.dep_ == "mark" for c in node.children):
+        return f"simple present of a material act '{verb.lemma_.lower()}'"
+    return None
+
+
+def test_a_positions_time_looked_for_last_gives_the_same_reading(extractor: Extractor) -> None:
+    """``held_position`` and ``habitual_material_act`` look for a time in the verb's clause (a walk
+    of the clause) only once the rest of the reading holds: at every word they answer as the
+    reading that looks for it first, and a time still undoes a reading."""
+    words = extractor.knowledge.standing_words
+    read = undone = 0
+    for text in TIMED_TEXTS:
+        for verb in extractor.nlp(text):
+            held, habit = held_position(verb, words), habitual_material_act(verb, words)
+            assert held == _held_position_spelt_out(verb, words), (text, verb.text)
+            assert habit == _habitual_act_spelt_out(verb, words), (text, verb.text)
+            read += held is not None or habit is not None
+            undone += verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBN") and _states_a_time(verb)
+    assert read >= 3 and undone >= 3

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from extract.text import (
     MAX_BLOCK_CHARS,
@@ -266,3 +269,23 @@ def test_cased_letters_are_the_count_of_each_characters_case(text: str) -> None:
     in ASCII and beyond it (accented, Greek, Cyrillic, full-width, titlecase, numerals, astral)."""
     assert cased_letters(text) == (sum(map(str.isupper, text)), sum(map(str.islower, text)))
     assert cased_letters(text * 3) == tuple(3 * n for n in cased_letters(text))
+
+
+def _share_of_stop_words(text: str, looked_at: int) -> float:
+    """The share of English stop words among the first ``looked_at`` words of ``text``, spelt out."""
+    words = re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", text)[:looked_at]
+    return sum(word.lower() in STOP_WORDS and len(word) > 1 for word in words) / len(words)
+
+
+@pytest.mark.parametrize("text", [
+    "x " * 4999 + "x",  # 9,999 characters: 5,000 words, every one looked at
+    "x " * 4999 + "of",  # the last word (a stop word) still counts
+    "of " * 650 + "y " * 5000,  # 11,950 characters: only the first 5,000 words are looked at
+    "y " * 4500 + "of " * 1000,  # the stop words past the first 5,000 words are not
+    ENGLISH * 40,
+    "Ölçü zu der Straße, d\u2019Orsay l'Élysée " * 300,
+])
+def test_the_language_is_judged_by_the_first_five_thousand_words(text: str) -> None:
+    """A text too short to hold more than 5,000 words has all its words read at once, a longer
+    one only its first 5,000: the answer is the spelt-out share of stop words against 0.12 either way."""
+    assert looks_english(text) is (_share_of_stop_words(text, 5_000) >= 0.12)
