@@ -123,7 +123,7 @@ def member_suspension(verb: Token, ctx: Context, words: ExitWords) -> SpanningAc
     suspended one is not."""
     if _is_passive(verb):
         members = [a for c in children_of(verb) if c.dep_ == "nsubjpass" for a in actors_of(c, ctx)]
-        suspending = [a for token in _preposition_objects(verb, _FROM_OR_BY) for a in actors_of(token, ctx)]
+        suspending = [a for token in _suspending_party_tokens(verb) for a in actors_of(token, ctx)]
         confidence = CONFIDENCE
     else:
         members = [a for c in children_of(verb) if c.dep_ == "dobj" for a in actors_of(c, ctx)]
@@ -143,7 +143,13 @@ def _is_passive(verb: Token) -> bool:
 
 
 #: The prepositions of the suspending party in the passive: "suspended from the bloc", "by the bloc".
-_FROM_OR_BY = (LeavingPhrase("suspend", None, "from"), LeavingPhrase("suspend", None, "by"))
+_SUSPENDING_PARTY_PREPOSITIONS = frozenset({"from", "by"})
+
+
+def _suspending_party_tokens(verb: Token) -> list[Token]:
+    """The objects of the passive's "from" or agent "by" ("Mali was suspended from the AU")."""
+    return [g for p in children_of(verb) if p.dep_ in ("prep", "agent") and p.lower_ in _SUSPENDING_PARTY_PREPOSITIONS
+            for g in children_of(p) if g.dep_ == "pobj"]
 
 
 def _left_tokens(verb: Token, words: ExitWords) -> Iterator[Token]:
@@ -160,15 +166,13 @@ def _left_tokens(verb: Token, words: ExitWords) -> Iterator[Token]:
             yield from _preposition_objects(verb, phrase)
 
 
-def _preposition_objects(verb: Token, phrases: LeavingPhrase | Iterable[LeavingPhrase]) -> Iterator[Token]:
-    """The objects of the phrases' prepositions, on the verb or on its particle ("pulled out [of]
-    X"); the agent "by" counts as a preposition ("suspended by X")."""
-    for phrase in (phrases,) if isinstance(phrases, LeavingPhrase) else phrases:
-        heads = [verb, *(c for c in children_of(verb) if phrase.particle is not None and c.lower_ == phrase.particle)]
-        for head in heads:
-            for prep in children_of(head):
-                if prep.dep_ in ("prep", "agent") and prep.lower_ == phrase.preposition:
-                    yield from (child for child in children_of(prep) if child.dep_ == "pobj")
+def _preposition_objects(verb: Token, phrase: LeavingPhrase) -> Iterator[Token]:
+    """The objects of the phrase's preposition, on the verb or on its particle ("pulled out [of] X")."""
+    heads = [verb, *(c for c in children_of(verb) if phrase.particle is not None and c.lower_ == phrase.particle)]
+    for head in heads:
+        for prep in children_of(head):
+            if prep.dep_ == "prep" and prep.lower_ == phrase.preposition:
+                yield from (child for child in children_of(prep) if child.dep_ == "pobj")
 
 
 def _is_organisation_of_states(actor: Actor, words: ExitWords) -> bool:
