@@ -90,8 +90,6 @@ _COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
 _SHORT_DEPS = frozenset({"advmod", "acomp", "oprd", "xcomp", "amod", "dep", "prt", "ccomp"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-#: Arcs of a modifier naming a stoppage's kind or its strikers ("hunger strike", "workers' strike").
-_STOPPAGE_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _GOODS_DEPS = frozenset({"dobj", "nsubjpass"})
 #: Arcs of the one a warning is addressed to ("warned Seoul that ...").
 _ADDRESSEE_ARCS = frozenset({"dobj", "dative"})
@@ -330,7 +328,7 @@ def _stoppage(noun: Token, words: MisreadingWords) -> bool:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words.stoppage_nouns:
         return False
     children = children_of(noun)
-    if any(c.dep_ in _STOPPAGE_MODIFIER_DEPS and c.lemma_.lower() in words.stoppage_modifiers for c in children):
+    if any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words.stoppage_modifiers for c in children):
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "on" and not any(c.dep_ == "det" for c in children)
 
