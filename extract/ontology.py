@@ -377,6 +377,7 @@ class Lexicon:
     thing_pronouns: frozenset[str]
     unresolvable_pronouns: frozenset[str]
     symmetric_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
     commitment_verbs: frozenset[str]
     jointness_words: frozenset[str]
     place_nouns: frozenset[str]

@@ -38,6 +38,7 @@ from extract.calibration import (
 )
 from extract.candidates import block_candidates
 from extract.dates import event_date, parse_article_date
+from extract.directives import with_directives
 from extract.envoys import with_envoy_acts
 from extract.epithets import Epithets, load_epithets
 from extract.event_location import AgentLocator, LocationWords, load_location_words
@@ -510,6 +511,7 @@ class _ArticleExtraction:
                                     self.extractor.knowledge.gazetteer)
         found = with_force_posture(words.verbs, found, ctx, self.extractor.knowledge.posture_words)
         found = with_felt_reactions(words.verbs, found, ctx, self.extractor.knowledge.feeling_words)
+        found = with_directives(words.verbs, found, ctx)
         found = with_symbol_protests(gates.symbol_words(words.verbs, tokens), found, ctx,
                                      self.extractor.knowledge.symbol_words, self.extractor.knowledge.gazetteer)
         told_before = len(self.events)
