@@ -25,6 +25,7 @@ from extract.block_index import children_of
 from extract.ontology import Trigger
 from extract.patterns import Candidate, Context, actors_of, coded_verb_candidate
 from extract.spanning_acts import SpanningAct, with_spanning_acts
+from extract.verb_forms import is_passive, is_to_infinitive
 from graph.model import DropReason
 
 #: CAMEO 100, make a demand: the code of an order (CAMEO's root 10 lists orders among demands).
@@ -46,10 +47,10 @@ def directive_demand(verb: Token, ctx: Context) -> SpanningAct | None:
     if verb.pos_ != "VERB" or lemma not in ctx.lexicon.directive_verbs:
         return None
     children = children_of(verb)
-    infinitives = [c for c in children if c.dep_ == "xcomp" and _is_to_infinitive(c)]
+    infinitives = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and is_to_infinitive(c)]
     if not infinitives or any(c.lemma_.lower() in ctx.lexicon.leaving_verbs for c in infinitives):
         return None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    passive = is_passive(verb)
     directed = "nsubjpass" if passive else "dobj"
     if not any(c.dep_ == directed and actors_of(c, ctx) for c in children):
         return None
@@ -66,6 +67,3 @@ def _own_side(candidate: Candidate) -> bool:
     states = {a.country for a in candidate.subjects if a.country}
     return bool(states) and all(o.country in states for o in candidate.objects)
 
-
-def _is_to_infinitive(verb: Token) -> bool:
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))

@@ -27,6 +27,7 @@ from extract.patterns import (
 from extract.shared_counterparts import severed_counterparts
 from extract.spanning_acts import SpanningAct, with_spanning_acts
 from extract.speech_act_candidates import as_request
+from extract.verb_forms import is_passive
 from graph.model import Actor, ActorType, DropReason
 
 #: CAMEO codes of the acts (cameo_codes.tsv); the relation carrying each is looked up in the ontology.
@@ -101,13 +102,9 @@ def _sender_states(noun: Token, ctx: Context) -> list[Actor]:
     return qualifiers or [a for a in actors_of(noun, ctx) if a.country]
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
-
-
 def _subject(verb: Token, ctx: Context) -> Found:
     """Who acts: the clause subject, or in the passive the "by" agent."""
-    if _is_passive(verb):
+    if is_passive(verb):
         agents = [g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"]
         return Found(tuple(agents), 0.9)
     return clause_subject(verb, ctx)
@@ -116,7 +113,7 @@ def _subject(verb: Token, ctx: Context) -> Found:
 def _patient(verb: Token, particles: frozenset[str] = frozenset()) -> list[Token]:
     """Whom the verb acts on: its direct object, or in the passive its subject; else the object of a
     particle the parser took for a preposition ("called in the envoy", with "call in" in ``particles``)."""
-    deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
+    deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
     direct = [c for c in children_of(verb) if c.dep_ in deps]
     lemma = verb.lemma_.lower()
     return direct or [
@@ -196,7 +193,7 @@ def _expulsion(verb: Token, words: set[str], ctx: Context) -> SpanningAct | None
     if not leavers:
         return None
     found = _subject(verb, ctx)
-    if _is_passive(verb) and not found.tokens:
+    if is_passive(verb) and not found.tokens:
         # "two Russian diplomats were ordered to leave Britain / out of Britain": the state left expels
         found = Found(tuple(t for t in left if any(a.country for a in actors_of(t, ctx))), 0.85)
     subjects = _actors(found, ctx)
@@ -239,7 +236,7 @@ def _ends_by_date(verb: Token) -> bool:
 
 def _ordered_out_of(verb: Token) -> list[Token]:
     """The place a passive order sends someone "out of" ("were ordered out of Britain")."""
-    if not _is_passive(verb):
+    if not is_passive(verb):
         return []
     return [
         pobj for out in children_of(verb) if out.dep_ in ("prep", "prt", "advmod") and out.lower_ == "out"
@@ -305,12 +302,12 @@ def _recall_or_summons(verb: Token, words: set[str], ctx: Context) -> SpanningAc
     if not _conducts_diplomacy(subjects, ctx):
         return None
     envoy_actors = [a for t in envoys for a in _sender_states(t, ctx)]
-    if _is_passive(verb) and summoning and not found.tokens and not _homeward(verb):
+    if is_passive(verb) and summoning and not found.tokens and not _homeward(verb):
         # "the Russian ambassador was summoned to the foreign ministry in Warsaw": a summons said in
         # the passive is the host state's; only "summoned home/back" is its own state's recall
         hosts = _others((a for t in envoys for a in _host_states(t, verb, ctx)), envoy_actors)
         return _act(verb, SUMMON_CODE, hosts, envoy_actors, Found((), 0.85), set(), ctx)
-    if _is_passive(verb) and recalling and not found.tokens:
+    if is_passive(verb) and recalling and not found.tokens:
         # "Sweden's ambassador was recalled": only its own state recalls an envoy
         subjects, found = envoy_actors, Found(tuple(envoys), 0.85)
     # "its ambassador" is the subject's own, whatever the pronoun resolved to
@@ -393,7 +390,7 @@ def _storming(verb: Token, ctx: Context) -> SpanningAct | None:
     place as for any agent noun; without one the act is dropped (``unqualified_agent``)."""
     lemma = verb.lemma_.lower()
     storming = lemma in ctx.lexicon.storming_verbs
-    if not (storming or lemma in ctx.lexicon.gathering_verbs) or _is_passive(verb):
+    if not (storming or lemma in ctx.lexicon.gathering_verbs) or is_passive(verb):
         return None
     code, missions = (STORM_CODE, _patient(verb)) if storming else (PROTEST_CODE, places_at(verb, ctx))
     senders = [a for t in missions for a in mission_senders(t, ctx)]

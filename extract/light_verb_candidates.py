@@ -36,6 +36,7 @@ from extract.patterns import (
     subject_actors,
 )
 from extract.spanning_acts import duplicate_of
+from extract.verb_forms import is_passive
 from graph.model import Actor, DropReason, RelationType
 
 #: Arcs on which the parser hangs a verb's particle or the preposition taking its noun ("broke
@@ -122,10 +123,6 @@ def _chain(verb: Token) -> list[Token]:
     """The verb's particles and prepositions, and the prepositions hung on those ("pulled out of")."""
     first = [c for c in children_of(verb) if c.dep_ in _PARTICLE_ARCS]
     return first + [g for c in first for g in children_of(c) if g.dep_ == "prep"]
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
 
 
 def _governed_nouns(verb: Token, entry: VerbEntry) -> list[Token]:
@@ -255,7 +252,7 @@ def _listing_act(verb: Token, ctx: Context) -> ComposedAct | None:
         for noun in _governed_nouns(verb, entry):
             if noun.lemma_.lower() not in listing.list_nouns or not _marks_sanctions(noun, listing.markers):
                 continue
-            passive = _is_passive(verb)
+            passive = is_passive(verb)
             listed = [c for c in children_of(verb) if c.dep_ == ("nsubjpass" if passive else "dobj")]
             objects = [a for t in listed for a in actors_of(t, ctx)]
             found_subject = Found(tuple(prep_objects(verb, ("by",))), 0.9) if passive else clause_subject(verb, ctx)

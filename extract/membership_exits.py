@@ -28,6 +28,7 @@ from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context, actors_of, clause_subject, has_particle, subject_actors
 from extract.spanning_acts import SpanningAct, with_spanning_acts
+from extract.verb_forms import is_passive
 from graph.model import Actor, ActorType, DropReason
 
 CONFIDENCE = 0.9  # the dependency path's factor, as at any verb trigger
@@ -99,7 +100,7 @@ def membership_exit(verb: Token, ctx: Context, words: ExitWords) -> SpanningAct 
     """The exit told at ``verb``, or None when it is no verb of leaving an organisation of states."""
     if verb.lemma_.lower() in words.suspending_verbs:
         return member_suspension(verb, ctx, words)
-    if _is_passive(verb):
+    if is_passive(verb):
         return None
     left = [actor for token in _left_tokens(verb, words) for actor in actors_of(token, ctx)]
     if not left or not all(_is_organisation_of_states(actor, words) for actor in left):
@@ -121,7 +122,7 @@ def member_suspension(verb: Token, ctx: Context, words: ExitWords) -> SpanningAc
     """The suspension of a member told at ``verb``: the organisation of states suspending, the
     member suspended; None unless every suspending party is such an organisation and every
     suspended one is not."""
-    if _is_passive(verb):
+    if is_passive(verb):
         members = [a for c in children_of(verb) if c.dep_ == "nsubjpass" for a in actors_of(c, ctx)]
         suspending = [a for token in _suspending_party_tokens(verb) for a in actors_of(token, ctx)]
         confidence = CONFIDENCE
@@ -136,10 +137,6 @@ def member_suspension(verb: Token, ctx: Context, words: ExitWords) -> SpanningAc
         return None
     return SpanningAct(Candidate(verb, words.relation, tuple(dict.fromkeys(suspending)), tuple(dict.fromkeys(members)),
                                  (), confidence), frozenset({verb.i}))
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in children_of(verb))
 
 
 #: The prepositions of the suspending party in the passive: "suspended from the bloc", "by the bloc".

@@ -50,6 +50,7 @@ from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from extract.role_mentions import coordinated_qualifier_tokens
 from extract.setting_places import names_setting
 from extract.verb_dictionary import parse_slots, particle_words
+from extract.verb_forms import is_to_infinitive
 from graph.model import Actor, ActorType, DropReason, RelationType, same_state
 
 _PLACE_PREPS = frozenset({"in", "at"})
@@ -248,7 +249,7 @@ def _inherited_subject(verb: Token, ctx: Context, depth: int) -> Found:
     """The subject a verb without one of its own takes from the word it hangs on, by the relation
     it hangs by."""
     relation, head = verb.dep_, verb.head
-    if relation == "xcomp" or (relation == "advcl" and _under_to(verb)):
+    if relation == "xcomp" or (relation == "advcl" and is_to_infinitive(verb)):
         return _controlled_subject(head, ctx, depth)
     if _leans_on_an_infinitive(verb):
         return _scaled(clause_subject(_controlling_clause(head), ctx, depth + 1), 0.85)
@@ -264,11 +265,6 @@ def _inherited_subject(verb: Token, ctx: Context, depth: int) -> Found:
     if relation == "pcomp":
         return _prepositional_complement_subject(head.head, ctx, depth)
     return Found((), 0.0)
-
-
-def _under_to(verb: Token) -> bool:
-    """A verb with the infinitive marker "to"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
 
 
 def _scaled(found: Found, factor: float) -> Found:
@@ -310,7 +306,7 @@ def _modified_noun_subject(verb: Token, ctx: Context, depth: int) -> Found:
     if ctx.actor(noun) is not None:
         return Found((noun,), 0.8)
     possessors = [c for c in children_of(noun) if c.dep_ == "poss" and ctx.actor(c) is not None]
-    if verb.dep_ == "acl" and _under_to(verb) and possessors:
+    if verb.dep_ == "acl" and is_to_infinitive(verb) and possessors:
         return Found((possessors[0],), 0.8)
     return _scaled(noun_governor_subject(noun, ctx, depth + 1), 0.8)
 

@@ -24,6 +24,7 @@ from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer
 from extract.patterns import Candidate, Context, Found, actors_of, clause_subject, modifier_actors, subject_actors
 from extract.spanning_acts import SpanningAct, distinct_actors, with_spanning_acts
+from extract.verb_forms import is_passive
 from graph.model import Actor, ActorType, DropReason
 
 #: CAMEO code of the act (cameo_codes.tsv: 141 demonstrate or rally, under the ontology's PROTEST_AGAINST).
@@ -115,14 +116,10 @@ def _verb_words(verb: Token) -> set[str]:
     return {lemma, *(f"{lemma} {c.lower_}" for c in children_of(verb) if c.dep_ in _PARTICLE_ARCS)}
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
-
-
 def _patients(verb: Token, phrases: frozenset[str]) -> list[Token]:
     """What the verb acts on, with its conjuncts: its direct object (in the passive its subject), or
     the object of a preposition the verb's phrase takes ("trampled on flags")."""
-    deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
+    deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
     lemma = verb.lemma_.lower()
     direct = [c for c in children_of(verb) if c.dep_ in deps]
     prepositional = [g for c in children_of(verb) if c.dep_ == "prep" and f"{lemma} {c.lower_}" in phrases
@@ -156,7 +153,7 @@ def _of_objects(noun: Token) -> Iterator[Token]:
 def _denounced(verb: Token, ctx: Context, words: SymbolWords) -> tuple[list[Actor], set[int]]:
     """The parties the signs a carrying verb acts on are against: "placards denouncing France"
     (the participle's object; its verb is spanned), "banners against Turkey"."""
-    if verb.lemma_.lower() not in words.carrying_verbs or _is_passive(verb):
+    if verb.lemma_.lower() not in words.carrying_verbs or is_passive(verb):
         return [], set()
     targets: list[Actor] = []
     spans: set[int] = set()
@@ -187,7 +184,7 @@ def _state_of(actor: Actor, country_actor: Callable[[str], Actor | None]) -> Act
 def _agent(verb: Token, ctx: Context) -> Found:
     """Who protests: the clause subject, or in the passive the "by" agent ("flags were burned by
     students in Amman")."""
-    if _is_passive(verb):
+    if is_passive(verb):
         agents = [g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"]
         return Found(tuple(agents), 0.9)
     return clause_subject(verb, ctx)

@@ -17,6 +17,7 @@ from extract.clause_scope import (
 from extract.counted_goods import counted_goods_verb
 from extract.ontology import Lexicon
 from extract.reporter_conjuncts import reporting_verb_of_conjunct
+from extract.verb_forms import is_to_infinitive
 from graph.model import Modality, Polarity
 
 _CLAUSAL = frozenset({
@@ -386,7 +387,7 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
         reading.at_least(Modality.INTENDED)
     if relation == "xcomp" and _is_intending_adjective(parent, lexicon):
         reading.at_least(Modality.INTENDED)
-    if relation == "xcomp" and parent.lemma_.lower() == "be" and _is_to_infinitive(node):
+    if relation == "xcomp" and parent.lemma_.lower() == "be" and is_to_infinitive(node):
         reading.at_least(Modality.INTENDED)  # "be to" states an arrangement: "the president was to visit X"
 
 
@@ -395,10 +396,6 @@ def _is_purpose(node: Token, trigger: Token, lexicon: Lexicon) -> bool:
     modal is the purpose's. A definite one ("sanctioned X for the attacks") is a cause told as done."""
     return (node.dep_ == "prep" and node.lower_ in lexicon.purpose_prepositions and trigger.head == node
             and trigger.pos_ == "NOUN" and node.head.pos_ in ("VERB", "AUX") and not is_definite(trigger))
-
-
-def _is_to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
 
 
 def _is_intending_adjective(token: Token, lexicon: Lexicon) -> bool:
