@@ -147,6 +147,14 @@ def open_own_file(path: Path, own: tuple[str, ...], what: str, error: type[Excep
                 f"{', '.join(names[:5])}; geokg leaves it alone)")
 
 
+def create_tables(connection: sqlite3.Connection, script: str) -> None:
+    """Run ``script`` (statements creating tables if missing) as one transaction: another process
+    opening the same new file meanwhile sees all of the tables or none of them, never some (which
+    ``open_own_file`` would take for another program's file). Where every table exists nothing is
+    written, so no write lock is waited for."""
+    connection.executescript(f"BEGIN;\n{script}\nCOMMIT;")
+
+
 def _pragmas(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA journal_mode = WAL")
@@ -285,7 +293,7 @@ class SqliteStore(SqliteReader):
 
     def ensure_schema(self) -> None:
         with self.connection:
-            self.connection.executescript(_SCHEMA)
+            create_tables(self.connection, _SCHEMA)
             columns = {row[1] for row in self.connection.execute("PRAGMA table_info(actors)")}
             for column, kind in (("since", "TEXT"), ("until", "TEXT"), ("aliases", "TEXT NOT NULL DEFAULT '[]'")):
                 if column not in columns:  # files written by schema version 1

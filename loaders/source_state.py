@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.redact import redacted, redacted_values
-from graph.sqlite_store import open_own_file
+from graph.sqlite_store import create_tables, open_own_file
 from loaders import near_duplicates
 
 BACKOFF_BASE_SECONDS = 60.0
@@ -83,7 +83,7 @@ class SourceState:
         their bands."""
         self.connection = connection
         with connection:
-            connection.executescript(_SCHEMA)
+            create_tables(connection, _SCHEMA)
         if connection.execute("SELECT 1 FROM bands LIMIT 1").fetchone() is None:
             rows = connection.execute("SELECT article_id, signature FROM signatures").fetchall()
             self.remember_signatures({article_id: near_duplicates.from_bytes(blob) for article_id, blob in rows})
