@@ -74,10 +74,10 @@ from extract.qualifiers import Qualifiers, qualify
 from extract.relation_partners import with_relation_partner
 from extract.release_conditions import with_holder_of_release
 from extract.reporter_conjuncts import load_reporter_acts
+from extract.reproach_requests import with_reproach_addressees
 from extract.requested_acts import doer_from_memory
 from extract.retaliation_targets import with_retaliation_target
 from extract.standing_relations import StandingWords, load_standing_words, with_standing_relation
-from extract.summons_demands import with_summons_addressees
 from extract.surface_misreadings import MisreadingWords, load_misreading_words, with_misreading_checked
 from extract.surface_readings import SurfaceWords, load_surface_words, with_surface_reading
 from extract.territory import with_territory_acts
@@ -505,7 +505,7 @@ class _ArticleExtraction:
         found = with_envoy_acts(gates.envoy_words(words.verbs, tokens),
                                 list(block_candidates(words.content, ctx, tokens,
                                                      self.extractor.knowledge.verb_gates)), ctx)
-        found = with_summons_addressees(found, ctx)
+        found = with_reproach_addressees(found, ctx)
         found = with_membership_exits(words.verbs, found, ctx, self.extractor.knowledge.exit_words)
         found = with_territory_acts(gates.territory_words(words.content, tokens), found, ctx,
                                     self.extractor.knowledge.gazetteer)

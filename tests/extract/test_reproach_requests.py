@@ -1,5 +1,5 @@
-"""A demand or appeal coordinated with the summons of an envoy is addressed to the envoy's state
-(extract/summons_demands.py)."""
+"""A demand or appeal coordinated with the summons of an envoy, or with an act of reducing relations
+with a state, is addressed to that state (extract/reproach_requests.py)."""
 
 from __future__ import annotations
 
@@ -58,3 +58,40 @@ def test_call_in_another_sense_than_summoning_summons_no_one(extractor: Extracto
 def test_calling_in_an_envoy_is_a_summons(extractor: Extractor) -> None:
     found = events(extractor, "Poland called in the Belarusian envoy and demanded an apology.")
     assert ("country:POL", "10", "country:BLR") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chile recalled its ambassador from Lima and demanded an explanation.", ("country:CHL", "10", "country:PER")),
+        ("Kenya expelled two Ugandan diplomats and demanded an apology.", ("country:KEN", "10", "country:UGA")),
+        ("Turkey suspended all trade with Israel and called for a ceasefire.", ("country:TUR", "02", "country:ISR")),
+        # the request asks the holder for the prisoners: the state the sanctions press
+        ("Britain imposed sanctions on Belarus and demanded the release of political prisoners.",
+         ("country:GBR", "10", "country:BLR")),
+    ],
+)
+def test_a_request_made_while_reducing_relations_goes_to_the_state_acted_on(
+    extractor: Extractor, sentence: str, expected: tuple[str, str, str],
+) -> None:
+    found = events(extractor, sentence)
+    assert expected in found, found
+    assert (expected[0], "16", expected[2]) in found  # the act itself stays
+
+
+def test_a_request_beside_a_reported_summons_goes_to_the_envoy_s_state(extractor: Extractor) -> None:
+    # the parser hangs "demanded" on "said": the request still comes with the summons it reports
+    found = events(extractor, "Spain said it had summoned the Argentine ambassador and demanded an apology.")
+    assert ("country:ESP", "10", "country:ARG") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Spain said it had recalled its ambassador from Caracas, and Italy demanded an explanation.",
+        "Kenya expelled two Ugandan diplomats, and Tanzania called for calm.",
+    ],
+)
+def test_a_request_of_another_subject_takes_no_addressee_from_the_act(extractor: Extractor, sentence: str) -> None:
+    found = events(extractor, sentence)
+    assert not any(root in ("02", "10") for _, root, _ in found), found
