@@ -394,6 +394,7 @@ class Lexicon:
     pair_party_nouns: frozenset[str]
     pair_quantifiers: frozenset[str]
     reciprocal_pronouns: frozenset[str]
+    mediating_verbs: frozenset[str]
     state_description_nouns: frozenset[str]
     organisation_description_nouns: frozenset[str]
     business_nouns: frozenset[str]

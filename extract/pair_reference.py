@@ -270,11 +270,13 @@ def _a_pair(kind: PairKind, first: Actor, second: Actor) -> bool:
 
 def sentence_dyads(
     sentence: Span, mentions: BlockMentions, roots: frozenset[int], tokens: BlockTokens,
+    mediating: frozenset[str] = frozenset(),
 ) -> list[tuple[int, tuple[Actor, Actor]]]:
     """The pairs of actors ``sentence`` puts together, in text order, each with the index of the
     token that ends it: two conjuncts ("Armenia and Azerbaijan") and the subject and object of one verb
     ("Xi welcomed Duterte", "spoke by phone with X"); ``roots`` are the sentence's ``mention_roots``,
-    ``tokens`` the words of its block."""
+    ``tokens`` the words of its block. Conjuncts who mediate (``mediating`` verbs: "talks mediated
+    by Qatar and Turkey", "Egypt and Qatar offered to broker a truce") are go-betweens, no pair."""
     found: list[tuple[int, tuple[Actor, Actor]]] = []
     words = block_words(sentence.doc)  # the block's own Token objects (``doc[i]`` makes one at each asking)
     for i in range(sentence.start, sentence.end):
@@ -283,7 +285,8 @@ def sentence_dyads(
         token = words[i]
         mention = mentions.get(token.i) if token.i in roots else None
         conjuncts = conjuncts_of(token) if mention is not None else ()  # (spaCy walks them at each asking)
-        if mention is not None and len(conjuncts) == 1:  # "Russia, China and Cuba" is no pair
+        if mention is not None and len(conjuncts) == 1 and not goes_between(token, mediating):
+            # "Russia, China and Cuba" is no pair, nor are two mediators
             (conjunct,) = conjuncts
             other = mentions.get(conjunct.i)
             if conjunct.i > token.i and other is not None and other.actor.id != mention.actor.id:
@@ -300,6 +303,18 @@ def sentence_dyads(
 
 #: The parts of speech of a verb whose subject and object can be a pair.
 _VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def goes_between(token: Token, mediating: frozenset[str]) -> bool:
+    """Whether the phrase headed by ``token`` names who mediates: the subject of a ``mediating``
+    verb, directly or through a control verb ("offered to mediate"), or the agent of one ("a truce
+    brokered by Egypt", "talks mediated by Qatar")."""
+    head = token.head
+    if token.dep_ == "nsubj":
+        return head.lemma_.lower() in mediating or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in mediating for c in children_of(head))
+    return (token.dep_ == "pobj" and head.lower_ == "by" and head.dep_ in ("agent", "prep")
+            and head.head.lemma_.lower() in mediating)
 
 
 def _may_refer_to_pair(tokens: BlockTokens, i: int, lexicon: Lexicon) -> bool:
@@ -505,7 +520,7 @@ class ReferenceResolver:
             _forget(token, mentions)
         named: list[Actor] = []
         roots = mention_roots(sentence, mentions)  # both walks below ask it of every word
-        dyads = sentence_dyads(sentence, mentions, roots, tokens)
+        dyads = sentence_dyads(sentence, mentions, roots, tokens, self.lexicon.mediating_verbs)
         coordinated = sentence_groups(sentence, mentions, roots)
         for i in range(sentence.start, sentence.end):
             if i in sizes:

@@ -366,3 +366,25 @@ def test_a_pair_in_a_new_paragraph_is_the_pair_under_discussion(extractor: Extra
                             "China and Bhutan held border talks on Monday. The two countries agreed to meet again.")
     agreements = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "AGREE"}
     assert agreements == {("country:CHN", "country:BTN"), ("country:BTN", "country:CHN")}
+
+
+# -- go-betweens ------------------------------------------------------------------------------
+def test_mediators_are_no_pair_of_both_sides(extractor: Extractor) -> None:
+    found = triples(run(extractor, "Peru and Bolivia held talks in Lima this week. The talks were mediated by Chile "
+                                   "and Brazil. An official said both sides had agreed to meet again."))
+    assert ("country:PER", "AGREE", "country:BOL") in found, found
+    assert not any({s, o} == {"country:CHL", "country:BRA"} for s, _, o in found), found
+
+
+def test_states_offering_to_mediate_are_no_pair_of_both_sides(extractor: Extractor) -> None:
+    found = triples(run(extractor, "Fighting between Peru and Bolivia killed dozens. Chile and Brazil offered to "
+                                   "mediate, and the United Nations urged both sides to protect civilians."))
+    assert ("org:un", "APPEAL", "country:PER") in found, found
+    assert not any(o in ("country:CHL", "country:BRA") for s, _, o in found if s == "org:un"), found
+
+
+def test_the_parties_a_mediator_goes_between_are_the_pair(extractor: Extractor) -> None:
+    found = triples(run(extractor, "Oman mediated between Iran and the United States in April. "
+                                   "The two sides agreed to meet again in Rome."))
+    assert ("country:IRN", "AGREE", "country:USA") in found, found
+    assert not any("country:OMN" in (s, o) for s, rel, o in found if rel == "AGREE"), found
