@@ -1,8 +1,9 @@
 """Where a governing clause's negation, intention or condition stops: two rules of English clause
 structure that the parse alone does not show.
 
-- A verb in a finite tense cannot be part of an infinitive clause: in "refused to meet X and sent
-  aid", "sent" is coordinated with "refused", not with "meet", whatever the parser attached it to.
+- A verb in a finite tense cannot be part of an infinitive or gerund clause: in "refused to meet X
+  and sent aid", "sent" is coordinated with "refused", not with "meet", and in "denies arming the
+  rebels and blames Croatia", "blames" with "denies", whatever the parser attached it to.
 - An adverbial clause of time or reason in a past or perfect tense ("after X struck Y", "because
   X had closed the border") tells an act as done: the main clause's intention, modal or condition
   does not reach it ("after X struck Y, both sides agreed to a truce" asserts the strike).
@@ -24,17 +25,23 @@ _VERBS = frozenset({"VERB", "AUX"})
 
 def finite_conjunct_partner(verb: Token) -> Token | None:
     """The verb that ``verb`` is truly coordinated with when the parser made a finite verb the
-    conjunct of an infinitive: the infinitive's governor ("refused" in "refused to meet X and sent
-    aid"). None when ``verb`` is no such conjunct."""
-    infinitive = verb.head
-    if verb.dep_ != "conj" or verb.tag_ not in _FINITE_TAGS or infinitive.tag_ != "VB":
+    conjunct of an infinitive or a gerund: the non-finite verb's governor ("refused" in "refused to
+    meet X and sent aid", "denies" in "denies arming the rebels and blames Croatia", "accused" in
+    "accused X of arming Y and demanded ..."). None when ``verb`` is no such conjunct."""
+    nonfinite = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE_TAGS:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(infinitive)):
+    if nonfinite.tag_ == "VB":
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(nonfinite)):
+            return None
+    elif nonfinite.tag_ != "VBG" or any(c.dep_ == "aux" for c in children_of(nonfinite)):
+        return None  # "is arming" is finite: a progressive's conjunct is its own
+    governor = nonfinite.head
+    if nonfinite.dep_ == "pcomp" and nonfinite.tag_ == "VBG" and governor.dep_ == "prep":
+        governor = governor.head  # "accused X of arming Y": the gerund hangs on "of"
+    elif nonfinite.dep_ not in ("xcomp", "advcl", "ccomp"):
         return None
-    governor = infinitive.head
-    if infinitive.dep_ not in ("xcomp", "advcl", "ccomp") or governor.pos_ not in _VERBS | {"ADJ"}:
-        return None
-    return governor
+    return governor if governor.pos_ in _VERBS | {"ADJ"} else None
 
 
 def clause_top(verb: Token, *, stop_at_finite_conjunct: bool = True) -> Token:
@@ -50,8 +57,10 @@ def clause_top(verb: Token, *, stop_at_finite_conjunct: bool = True) -> Token:
 
 def is_completed_adverbial(clause: Token) -> bool:
     """An adverbial clause of time or reason whose verb is in a past or perfect tense: "after Iran
-    seized the tanker", "since Russia invaded", "because Ankara had closed the border"."""
-    if clause.dep_ != "advcl" or not any(
+    seized the tanker", "since Russia invaded", "because Ankara had closed the border". A relative
+    clause has no subordinator: one with a subordinator of time is an adverbial clause the parser
+    hung on a noun of time ("a day after Iran seized the tanker")."""
+    if clause.dep_ not in ("advcl", "relcl") or not any(
         c.dep_ == "mark" and c.lower_ in TIME_AND_REASON_MARKERS for c in children_of(clause)
     ):
         return False

@@ -246,9 +246,13 @@ def _ordered_out_of(verb: Token) -> list[Token]:
 
 
 def _is_leaving(verb: Token, ctx: Context) -> bool:
-    return verb.lemma_.lower() in ctx.lexicon.leaving_verbs and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)
-    )
+    """An infinitive of leaving ("to leave", "to depart"), or of not coming back ("not to return"):
+    an envoy told not to return to his post is kept out of the country as one told to leave it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in ctx.lexicon.leaving_verbs or (
+        lemma in ctx.lexicon.returning_verbs and any(c.dep_ == "neg" for c in children_of(verb)))
 
 
 def leaves_the_expellers_land(leaving: Token, subjects: list[Actor], ctx: Context) -> bool:

@@ -408,6 +408,7 @@ class Lexicon:
     mission_nouns: frozenset[str]
     expellable_nouns: frozenset[str]
     leaving_verbs: frozenset[str]
+    returning_verbs: frozenset[str]
     expelled_from_nouns: frozenset[str]
     expelling_verbs: frozenset[str]
     expelling_predicates: frozenset[str]

@@ -28,6 +28,19 @@ def test_a_finite_verb_is_no_conjunct_of_an_infinitive(extractor: Extractor) -> 
     assert word(extractor, "Peru refused to meet Chile and to recall its envoy.", "recall") == ()
 
 
+def test_a_finite_verb_is_no_conjunct_of_a_gerund(extractor: Extractor) -> None:
+    assert word(extractor, "Serbia denies arming the rebels and blames Croatia for the violence.", "blames") == (
+        "denies",)
+    assert word(extractor, "Serbia denied arming the rebels and attacking Croatia.", "attacking") == ()  # two gerunds
+
+
+def test_a_finite_verb_beside_a_denied_gerund_is_neither_denied_nor_reported(extractor: Extractor) -> None:
+    found = extractor.extract(Article("scope", "Serbia denies arming the rebels and blames Croatia for the violence.",
+                                      None, "2024-05-02")).events
+    blame = next(e for e in found if e.trigger == "blame")
+    assert (blame.object.id, blame.polarity, blame.modality) == ("country:HRV", Polarity.AFFIRMED, Modality.ASSERTED)
+
+
 def test_the_top_of_coordinated_verbs(extractor: Extractor) -> None:
     def top(sentence: str, text: str, stop: bool) -> str:
         token = next(t for t in extractor.nlp(sentence) if t.text == text)
@@ -47,6 +60,9 @@ def test_the_top_of_coordinated_verbs(extractor: Extractor) -> None:
         ("Bolivia will protest once Chile expels the envoy.", "expels", False),  # present: not yet done
         ("Peru might retaliate if Chile expelled its envoy.", "expelled", False),  # a condition
         ("Peru left before Chile could expel its envoy.", "expel", False),  # a modal: not done
+        # the parser hangs "after ..." on a noun of time as a relative clause: still an adverbial
+        ("Peru agreed on Monday to impose new sanctions on Chile, a day after Chile forced a Peruvian plane to land.",
+         "forced", True),
     ],
 )
 def test_a_completed_adverbial_clause(extractor: Extractor, sentence: str, verb: str, completed: bool) -> None:

@@ -40,6 +40,8 @@ def test_envoy_nouns_come_from_the_lexicon_including_multiword_ones(extractor: E
     ("Moldova declared a Russian diplomat persona non grata.", "country:MDA", "country:RUS"),
     ("Poland declared the Belarusian consul persona non grata on Friday.", "country:POL", "country:BLR"),
     ("Chad ordered French troops to leave the country.", "country:TCD", "group:fra-mil"),
+    # kept out of the country: an envoy away from his post told not to come back
+    ("Chad told the Sudanese ambassador, who was visiting Khartoum, not to return.", "country:TCD", "country:SDN"),
 ])
 def test_an_order_or_deadline_to_leave_expels_the_envoys_state(extractor: Extractor, text: str, subject: str,
                                                                   expelled: str) -> None:
@@ -67,6 +69,7 @@ def test_the_verb_the_expulsion_replaces_is_dropped_as_part_of_it(extractor: Ext
     "Ecuador asked the Mexican ambassador to stay.",  # no leaving
     "The UN asked Russian troops to leave Ukraine.",  # a third state's land: an appeal, not an expulsion
     "Ecuador asked the Mexican ambassador to leave the meeting.",  # a meeting, not the country
+    "Ecuador told the Mexican ambassador to return.",  # coming back, not kept out
 ])
 def test_no_expulsion_without_another_states_envoy_made_to_leave(extractor: Extractor, text: str) -> None:
     assert not [e for e in run(extractor, text).events if e.relation.name == "EXPEL"], text
