@@ -59,6 +59,7 @@ from extract.patterns import (
 from extract.spanning_acts import SpanningAct, with_spanning_acts
 from extract.speech_act_candidates import requesting_governor
 from extract.threats import FUTURE_MODALS, THREATEN_RELATION
+from extract.verb_forms import is_to_infinitive
 from graph.model import Actor, DropReason, same_state
 
 APPEAL_RELATION = "APPEAL"
@@ -186,7 +187,7 @@ def request_addressees(word: Token, words: AddressedRequestWords, ctx: Context) 
     for clause in clauses:
         marks = {c.lower_ for c in children_of(clause) if c.dep_ == "mark"}
         subjects = [c for c in children_of(clause) if c.dep_ == "nsubj"]
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(clause))
+        infinitive = is_to_infinitive(clause)
         demanded = word.pos_ == "NOUN" and "that" in marks and not asserting
         passive = any(c.dep_ == "auxpass" for c in children_of(clause))
         if passive:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from extract.block_index import children_of
 from extract.phrase_heads import object_governor
+from extract.verb_forms import is_to_infinitive
 
 #: Subordinators of time and reason: their clause states when or why, not what is intended.
 TIME_AND_REASON_MARKERS = frozenset({"after", "before", "since", "because", "as", "when", "while", "until", "once"})
@@ -32,7 +33,7 @@ def finite_conjunct_partner(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or verb.tag_ not in _FINITE_TAGS:
         return None
     if nonfinite.tag_ == "VB":
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(nonfinite)):
+        if not is_to_infinitive(nonfinite):
             return None
     elif nonfinite.tag_ != "VBG" or any(c.dep_ == "aux" for c in children_of(nonfinite)):
         return None  # "is arming" is finite: a progressive's conjunct is its own

@@ -27,7 +27,7 @@ from extract.patterns import (
 from extract.shared_counterparts import severed_counterparts
 from extract.spanning_acts import SpanningAct, with_spanning_acts
 from extract.speech_act_candidates import as_request
-from extract.verb_forms import is_passive
+from extract.verb_forms import is_passive, is_to_infinitive
 from graph.model import Actor, ActorType, DropReason
 
 #: CAMEO codes of the acts (cameo_codes.tsv); the relation carrying each is looked up in the ontology.
@@ -248,7 +248,7 @@ def _ordered_out_of(verb: Token) -> list[Token]:
 def _is_leaving(verb: Token, ctx: Context) -> bool:
     """An infinitive of leaving ("to leave", "to depart"), or of not coming back ("not to return"):
     an envoy told not to return to his post is kept out of the country as one told to leave it."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)):
+    if not is_to_infinitive(verb):
         return False
     lemma = verb.lemma_.lower()
     return lemma in ctx.lexicon.leaving_verbs or (

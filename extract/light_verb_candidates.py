@@ -36,7 +36,7 @@ from extract.patterns import (
     subject_actors,
 )
 from extract.spanning_acts import duplicate_of
-from extract.verb_forms import is_passive
+from extract.verb_forms import is_passive, is_to_infinitive
 from graph.model import Actor, DropReason, RelationType
 
 #: Arcs on which the parser hangs a verb's particle or the preposition taking its noun ("broke
@@ -225,7 +225,7 @@ def _infinitive_complement(verb: Token, noun: Token, noun_class: NounClass) -> T
     if not noun_class.infinitive_complement or noun.head != verb:
         return None
     for child in children_of(verb):
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(child))
+        infinitive = is_to_infinitive(child)
         if child.dep_ in ("advcl", "xcomp") and infinitive and child.left_edge.i == noun.right_edge.i + 1:
             return child
     return None

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from extract.block_index import children_of
 from extract.data_tables import load_word_table
+from extract.verb_forms import is_passive
 
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 
@@ -136,7 +137,7 @@ def _active_governor(noun: Token) -> list[Token]:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return []
-    return [] if any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(verb)) else [verb]
+    return [] if is_passive(verb) else [verb]
 
 
 def holder_roles(noun: Token, words: PatientActs) -> ActRoles:

@@ -50,7 +50,7 @@ from extract.reporter_conjuncts import reporting_verb_of_conjunct
 from extract.role_mentions import coordinated_qualifier_tokens
 from extract.setting_places import names_setting
 from extract.verb_dictionary import parse_slots, particle_words
-from extract.verb_forms import is_to_infinitive
+from extract.verb_forms import is_passive, is_to_infinitive
 from graph.model import Actor, ActorType, DropReason, RelationType, same_state
 
 _PLACE_PREPS = frozenset({"in", "at"})
@@ -342,7 +342,7 @@ _TENSED_TAGS = frozenset({"VBD", "VBZ"})
 
 def _is_infinitive(verb: Token) -> bool:
     """A bare verb under "to" that completes another verb ("urged Iran [to stop]")."""
-    under_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
+    under_to = is_to_infinitive(verb)
     return verb.tag_ == "VB" and verb.dep_ == "xcomp" and under_to
 
 
@@ -713,7 +713,7 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     if not triggers or _phrasal_verb_of_the_dictionary(verb, triggers, ctx):
         yield from dictionary_candidates(verb, ctx)
         return
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb)) or _is_participle_modifier(verb)
+    passive = is_passive(verb) or _is_participle_modifier(verb)
     ranked = sorted(triggers, key=lambda t: (t.particle is None, not t.preps))
     best: Candidate | None = None
     for trig in ranked:
@@ -1334,7 +1334,7 @@ def dictionary_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
 def coded_verb_candidate(verb: Token, trig: Trigger, ctx: Context) -> Candidate:
     """The candidate at a verb for a trigger made from a CAMEO code rather than read from the
     ontology (the verb dictionary, ``extract.verb_senses``): active or passive as the verb is."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
+    passive = is_passive(verb)
     return _verb_candidate(verb, trig, passive, ctx)
 
 

@@ -203,9 +203,7 @@ def _reported_in_the_past(verb: Token, lexicon: Lexicon) -> bool:
 
 def _is_future(trigger: Token, lexicon: Lexicon) -> bool:
     """A modal of intention or an infinitive "to" on the trigger: the event lies ahead."""
-    return bool(_aux_words(trigger) & lexicon.intending_modals) or any(
-        c.lower_ == "to" and c.dep_ == "aux" for c in children_of(trigger)
-    )
+    return bool(_aux_words(trigger) & lexicon.intending_modals) or is_to_infinitive(trigger)
 
 
 def _ends_walk(node: Token, lexicon: Lexicon) -> bool:

@@ -34,6 +34,7 @@ from extract.patterns import (
     subject_actors,
 )
 from extract.reported_judgements import by_agents
+from extract.verb_forms import is_passive
 
 #: The root of a rejection; a code the dictionary gives outside it is not a refusal's.
 REJECT_ROOT = "12"
@@ -129,7 +130,7 @@ def _refused(verb: Token, ctx: Context) -> Refused | None:
     lemma = verb.lemma_.lower()
     sense = refusing_sense(verb, ctx)
     if sense is not None:
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb)):
+        if is_passive(verb):
             agents = Found(tuple(prep_objects(verb, ("by",))), 0.9)
             return Refused(agents, tuple(c for c in children_of(verb) if c.dep_ == "nsubjpass"), sense)
         return Refused(clause_subject(verb, ctx), tuple(c for c in children_of(verb) if c.dep_ == "dobj"), sense)

@@ -51,6 +51,7 @@ from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
 from extract.speech_act_candidates import requesting_governor
+from extract.verb_forms import is_to_infinitive
 from graph.model import Actor, DropReason
 
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
@@ -294,7 +295,7 @@ def wanting_governor(trigger: Token, words: StandingWords) -> Token | None:
     governor = trigger.head
     if governor.lemma_.lower() not in words.wanting_verbs:
         return None
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(trigger))
+    infinitive = is_to_infinitive(trigger)
     own_subject = any(c.dep_ == "nsubj" for c in children_of(trigger)) or any(
         c.dep_ in ("dobj", "dative") for c in children_of(governor))
     return governor if infinitive and own_subject else None

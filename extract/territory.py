@@ -37,6 +37,7 @@ from extract.patterns import (
 from extract.spanning_acts import SpanningAct, distinct_actors, with_spanning_acts
 from extract.speech_act_candidates import as_request, as_threat
 from extract.territory_words import TerritoryWords
+from extract.verb_forms import is_passive
 from graph.model import Actor, ActorType, DropReason
 
 #: CAMEO 192 "Occupy territory" (cameo_codes.tsv); its relation is looked up in the ontology.
@@ -81,7 +82,7 @@ def _occupation_at(token: Token, ctx: Context, gazetteer: Gazetteer) -> Iterator
         lemma = words.lemma(token.text, token.lemma_)
         if lemma not in words.control_verbs and lemma not in words.taking_verbs:
             return  # no verb of taking or of taking control
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(token))
+        passive = is_passive(token)
         through_control, object_tokens = _taken_tokens(token, lemma, passive, words)
         verb_lemma: str | None = None if through_control else lemma
     elif token.pos_ == "NOUN" and token.lemma_.lower() in words.taking_nouns and ctx.actor(token) is None:

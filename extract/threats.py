@@ -9,6 +9,7 @@ from extract.block_index import children_of
 from extract.clause_scope import clause_top
 from extract.phrase_heads import object_governor
 from extract.speech_acts import Threats
+from extract.verb_forms import is_passive, is_to_infinitive
 
 _VERBS = frozenset({"VERB", "AUX"})
 #: Modals of a clause that states what its subject will do: "warned that it would strike X".
@@ -24,10 +25,6 @@ def _act_verb(trigger: Token) -> Token | None:
         return trigger
     head = object_governor(trigger)
     return head if head is not None and head.pos_ in _VERBS and head != trigger else None
-
-
-def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
 
 
 def _governed_clause(trigger: Token) -> tuple[Token, Token] | None:
@@ -56,7 +53,7 @@ def threatening_governor(trigger: Token, threats: Threats) -> Token | None:
     lemma = governor.lemma_.lower()
     if top.dep_ == "xcomp" and governor.pos_ in _VERBS and lemma in threats.verbs:
         return governor
-    if top.dep_ == "acl" and governor.pos_ == "NOUN" and lemma in threats.nouns and _is_infinitive(top):
+    if top.dep_ == "acl" and governor.pos_ == "NOUN" and lemma in threats.nouns and is_to_infinitive(top):
         return governor
     stated = top.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children_of(top))
     if stated and governor.pos_ in _VERBS and lemma in threats.verbs | threats.warning_verbs:
@@ -78,9 +75,9 @@ def intending_governor(trigger: Token, threats: Threats) -> Token | None:
     top, governor = governed
     lemma = governor.lemma_.lower()
     if top.dep_ == "xcomp" and governor.pos_ in _VERBS and lemma in threats.intention_verbs:
-        return governor if _is_infinitive(top) else None
+        return governor if is_to_infinitive(top) else None
     if top.dep_ == "acl" and governor.pos_ == "NOUN" and lemma in threats.intention_nouns:
-        return governor if _is_infinitive(top) else None
+        return governor if is_to_infinitive(top) else None
     if top.dep_ == "ccomp" and _has_future_modal(top) and governor.pos_ in _VERBS:
         return governor if lemma in threats.intention_verbs else None
     return None
@@ -130,7 +127,7 @@ def condition_agents(clause: Token) -> list[Token]:
     """Whose conduct a condition names: the subject of an active clause ("unless Iran withdraws"),
     the agent of a passive one ("if the dam is attacked by Sudan"); a passive's patient is not
     ("if it is attacked")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(clause)):
+    if is_passive(clause):
         return [
             pobj
             for agent in children_of(clause)
@@ -211,7 +208,7 @@ def condition_subjects(trigger: Token, governor: Token, markers: frozenset[str])
 def infinitive_act(governor: Token) -> Token | None:
     """The act a threatening verb or noun takes in its infinitive ("threatened to retaliate")."""
     for child in children_of(governor):
-        if child.dep_ in ("xcomp", "acl") and child.pos_ in _VERBS and _is_infinitive(child):
+        if child.dep_ in ("xcomp", "acl") and child.pos_ in _VERBS and is_to_infinitive(child):
             return child
     return None
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from extract.block_index import children_of
 from extract.block_memo import BlockMemo
+from extract.verb_forms import is_passive
 
 DATA_FILE = Path(__file__).parent / "data" / "cameo_verbs.tsv"
 COLUMNS = ("verb", "particle", "object", "prep", "prep_object", "target", "code", "line")
@@ -188,7 +189,7 @@ class ParseSlots:
 
     @staticmethod
     def of(verb: Token) -> ParseSlots:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
+        passive = is_passive(verb)
         object_deps = ("dobj", "nsubjpass") if passive else ("dobj",)
         particles = particle_words(verb)
         objects = tuple(c for c in children_of(verb) if c.dep_ in object_deps)
