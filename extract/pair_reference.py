@@ -378,6 +378,36 @@ def clause_mates(token: Token, mentions: BlockMentions) -> list[Actor]:
     return actors
 
 
+def addressed_relation_pair(
+    token: Token, mentions: BlockMentions, lexicon: Lexicon, usable: Callable[[Actor], Actor | None],
+) -> tuple[Actor, Actor] | None:
+    """The pair of a reference to relations told to the other party: "France warned Jakarta that
+    executing its citizen would harm relations between the two countries", "Xi told Putin that the
+    two countries' ties were unshakeable". A speaker who tells another about the relations between
+    "the two countries", in a clause that completes the telling verb, means their own: the verb's
+    subject and object (each ``usable``), whatever pairs the text put together before. None when the
+    reference is no party of a relation noun (lexicon ``relation_nouns``: "relations between", "the
+    two countries' ties") or no finite complement of a verb with two actors holds it."""
+    holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "between" else token.head
+    if token.dep_ not in ("pobj", "poss") or holder.lemma_.lower() not in lexicon.relation_nouns:
+        return None
+    node = holder
+    while node.head != node and node.dep_ != "ccomp":
+        node = node.head
+    verb = node.head
+    if node.dep_ != "ccomp" or verb.pos_ not in _VERB_POS:
+        return None
+    subject = _argument(verb, ("nsubj",), mentions)
+    # the parser may read a name after the verb as an adverbial noun ("warned [Jakarta] that ...")
+    target = _argument(verb, ("dobj", "dative", "npadvmod"), mentions)
+    if subject is None or target is None:
+        return None
+    first, second = usable(subject[1]), usable(target[1])
+    if first is None or second is None or not _a_pair(PairKind.STATES, first, second):
+        return None
+    return first, second
+
+
 def _is_under_discussion(mention: Mention, doc: Doc) -> bool:
     """A mention that can be one of a later pair: named, not a pronoun (its antecedent counted
     already); not the setting of what is said ("talks in Nairobi", "the war in Ukraine"); not the
@@ -535,12 +565,14 @@ class ReferenceResolver:
             if kind is not None:
                 token = doc[i]
                 excluded = clause_mates(token, mentions)
-                pair = referents(kind, self._looking_back(named), excluded, self._country,
-                                 without_third_party_acts(list(self._dyads_looking_back(dyads, token))),
-                                 self._salience, self._story_pair())
-                if pair is not None and rival_pairs(self._dyad_sentences_looking_back(dyads, token),
-                                                    _usable(kind, excluded, self._country)):
-                    pair = None  # two pairs put together in one sentence: none is guessed
+                pair = addressed_relation_pair(token, mentions, self.lexicon, _usable(kind, excluded, self._country))
+                if pair is None:
+                    pair = referents(kind, self._looking_back(named), excluded, self._country,
+                                     without_third_party_acts(list(self._dyads_looking_back(dyads, token))),
+                                     self._salience, self._story_pair())
+                    if pair is not None and rival_pairs(self._dyad_sentences_looking_back(dyads, token),
+                                                        _usable(kind, excluded, self._country)):
+                        pair = None  # two pairs put together in one sentence: none is guessed
                 mentions.references[i] = pair
                 named.extend(pair or ())
                 continue

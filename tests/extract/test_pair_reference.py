@@ -13,6 +13,7 @@ from extract.pair_reference import (
     PAIR_REFERENCE_PAIRING,
     PairKind,
     ReferenceResolver,
+    addressed_relation_pair,
     pair_kind,
     referents,
     sentence_dyads,
@@ -388,3 +389,25 @@ def test_the_parties_a_mediator_goes_between_are_the_pair(extractor: Extractor) 
                                    "The two sides agreed to meet again in Rome."))
     assert ("country:IRN", "AGREE", "country:USA") in found, found
     assert not any("country:OMN" in (s, o) for s, rel, o in found if rel == "AGREE"), found
+
+
+# -- relations told to the other party ------------------------------------------------------------
+def test_relations_between_the_two_countries_told_to_another_are_the_tellers_own(extractor: Extractor) -> None:
+    # the pair put together before (Brazil, the Netherlands) is not the pair of France's warning
+    found = triples(run(extractor, "Brazil and the Netherlands recalled their ambassadors from Indonesia. France "
+                                   "warned Jakarta that executing its citizen would harm relations between the "
+                                   "two countries."))
+    assert ("country:FRA", "THREATEN", "country:IDN") in found, found
+    assert not any(s == "country:FRA" and o in ("country:BRA", "country:NLD") for s, _, o in found), found
+
+
+def test_the_addressed_pair_needs_a_relation_noun_and_a_complement_clause(extractor: Extractor) -> None:
+    doc = extractor.nlp("France warned Jakarta that relations between the two countries would suffer. "
+                        "France warned Jakarta that sanctions on the two countries would follow.")
+    article = _ArticleExtraction(extractor, Article("addressed", "-", None, DATE))
+    mentions = article.resolver.resolve_block(doc, BlockTokens.of(doc))
+    lexicon = extractor.knowledge.lexicon
+    first, second = (t for t in doc if t.text == "countries")
+    pair = addressed_relation_pair(first, mentions, lexicon, lambda actor: actor)
+    assert pair is not None and tuple(a.id for a in pair) == ("country:FRA", "country:IDN")
+    assert addressed_relation_pair(second, mentions, lexicon, lambda actor: actor) is None  # no relation noun
