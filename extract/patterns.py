@@ -867,9 +867,15 @@ FREE_RELATIVE_PRONOUNS = frozenset({"what", "whatever"})
 
 
 def _named_by_free_relative(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """The predicate of a free relative of naming that is the verb's object: "denounced what it
-    called Somalia's interference" denounces Somalia's interference (the naming's predicate)."""
+    """The predicate of a free relative of naming or saying that is the verb's object: "denounced
+    what it called Somalia's interference" denounces Somalia's interference (the naming's
+    predicate); "struck what Ankara said were militant positions inside Iraq" strikes the positions
+    (the predicate of the said clause, whose subject is the free relative's pronoun)."""
     for clause in children_of(verb):
+        if clause.dep_ == "ccomp" and clause.lemma_.lower() in lexicon.speech_verbs:
+            said = _said_predicates(clause)
+            if said:
+                return said
         if clause.dep_ != "ccomp" or clause.lemma_.lower() not in lexicon.naming_verbs:
             continue
         if any(c.dep_ == "dobj" and c.lower_ in FREE_RELATIVE_PRONOUNS for c in children_of(clause)):
@@ -878,6 +884,20 @@ def _named_by_free_relative(verb: Token, lexicon: Lexicon) -> list[Token]:
                           or (c.dep_ == "dobj" and c.lower_ not in FREE_RELATIVE_PRONOUNS)]
             return predicates or prep_objects(clause, ("as",))
     return []
+
+
+def _said_predicates(speech: Token) -> list[Token]:
+    """The predicates of a copular clause said by ``speech`` whose subject is a free relative
+    pronoun before the speech verb: "what Ankara [said] were militant positions"."""
+    def free_relative_subject(copula: Token) -> bool:
+        return any(c.dep_ == "nsubj" and c.lower_ in FREE_RELATIVE_PRONOUNS and c.i < speech.i
+                   for c in children_of(copula))
+
+    return [
+        predicate for copula in children_of(speech)
+        if copula.dep_ == "ccomp" and copula.lemma_ == "be" and free_relative_subject(copula)
+        for predicate in children_of(copula) if predicate.dep_ == "attr"
+    ]
 
 
 #: CAMEO 14 (protest): besides the verbal conflicts (quad class 3), a reaction that can be aimed at

@@ -240,3 +240,20 @@ def test_a_free_relative_of_naming_as_object_stands_for_what_it_names(
 ) -> None:
     events = run(extractor, text).events
     assert expected in {(e.subject.id, e.relation.name, e.object.id) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker inside the free relative is no target: what was struck is the said predicate
+        ("Indian warplanes struck what New Delhi said was a militant camp inside Pakistan.",
+         ("group:ind-mil", "ATTACK", "country:PAK")),
+        ("Russia condemned what it said was an attack by Ukraine on its embassy.",
+         ("country:RUS", "CRITICIZE", "country:UKR")),
+    ],
+)
+def test_a_free_relative_of_saying_as_object_stands_for_the_said_predicate(
+    extractor: Extractor, text: str, expected: tuple[str, str, str],
+) -> None:
+    events = run(extractor, text).events
+    assert {(e.subject.id, e.relation.name, e.object.id) for e in events} == {expected}
