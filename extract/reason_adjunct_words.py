@@ -20,9 +20,11 @@ class ReasonAdjuncts:
     participles: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
     reason_nouns: frozenset[str] = frozenset()
+    matter_prepositions: frozenset[str] = frozenset()
 
 
 def load_reason_adjuncts(path: Path) -> ReasonAdjuncts:
     """Read reason_adjuncts.toml; a malformed entry raises a ``ReasonAdjunctsError`` naming it."""
     words = load_word_table(path, ReasonAdjunctsError)
-    return ReasonAdjuncts(words("participles"), words("prepositions"), words("reason_nouns"))
+    return ReasonAdjuncts(words("participles"), words("prepositions"), words("reason_nouns"),
+                          words("matter_prepositions"))

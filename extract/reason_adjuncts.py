@@ -4,10 +4,12 @@
 no threat by Turkey. A candidate at an event noun inside such an adjunct ("citing X", "over X",
 "amid X", "in response to X", "because of X", through "of" complements: "amid fears of an attack")
 whose agent is the clause's subject, not named in the noun's own phrase, is dropped as
-``reason_adjunct``; one whose agent the noun's phrase names ("over Russia's annexation of Crimea",
-"citing attacks by militants") stays. A possessive pronoun is no such naming: "the United States,
-citing its partnership with India, called on Pakistan ..." cites the subject's own standing tie as
-its reason and reports no act of it (extract/cited_possessions.py).
+``reason_adjunct``; one whose agent the noun's phrase names ("in response to Russia's annexation of
+Crimea", "citing attacks by militants") stays. A possessive pronoun is no such naming: "the United
+States, citing its partnership with India, called on Pakistan ..." cites the subject's own standing
+tie as its reason and reports no act of it (extract/cited_possessions.py). The object of a
+preposition of the matter ("over") is dropped whoever its agent: "recalled its envoy over Israel's
+offensive", "a row over Kigali's support for the rebels" name what is at issue, not an event told.
 """
 
 from __future__ import annotations
@@ -51,6 +53,14 @@ def reason_governor(noun: Token, words: ReasonAdjuncts, through_object: bool = F
     return None
 
 
+def names_matter(noun: Token, words: ReasonAdjuncts) -> bool:
+    """Whether ``noun`` (or the noun it is coordinated with) is the object of a preposition of the
+    matter ("over Israel's offensive", "over X's support and Y's silence")."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in words.matter_prepositions
+
+
 def named_agents(noun: Token, ctx: Context) -> list[Actor]:
     """The agents a reason noun's own phrase names: its modifiers' actors and its "by" phrase's, not
     a possessive pronoun ("citing its partnership with X" names no agent: the reason is still the
@@ -69,9 +79,13 @@ def _clause_verb(token: Token, through_object: bool) -> Token | None:
 
 def outside_reason_adjunct(candidate: Candidate, ctx: Context) -> Candidate:
     """A candidate at an event noun in a reason adjunct whose agents are the adjunct's clause's
-    subject, and not named by the noun's own phrase, dropped as ``reason_adjunct``; the candidate
-    as it was otherwise."""
+    subject, and not named by the noun's own phrase, or at one a preposition of the matter governs
+    (whoever its agent), dropped as ``reason_adjunct``; the candidate as it was otherwise."""
     noun = candidate.trigger
+    if noun.pos_ == "NOUN" and candidate.drop is None and names_matter(noun, ctx.ontology.reason_adjuncts):
+        detail = f"'{noun.lemma_.lower()}' is the matter '{noun.head.lower_}' names, not an event told"
+        return Candidate(noun, candidate.relation, candidate.subjects, candidate.objects, candidate.attributes, 0.0,
+                         DropReason.REASON_ADJUNCT, detail)
     if noun.pos_ != "NOUN" or not candidate.subjects:
         return candidate
     governor = reason_governor(noun, ctx.ontology.reason_adjuncts)

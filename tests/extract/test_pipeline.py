@@ -285,7 +285,7 @@ def test_its_in_an_adjunct_is_the_subject_unless_an_actor_is_the_object(extracto
     attack = run(extractor, "Iran fired missiles at Israel overnight, in its first direct attack on Israeli territory.")
     assert ("country:IRN", "ATTACK", "country:ISR") in keys(attack)
     assert not any(e.object.id == "group:isr-cvl" for e in attack.events)  # not Israel attacking its own people
-    policy = run(extractor, "Washington sanctioned Beijing over its attack on Taiwan.")
+    policy = run(extractor, "Washington sanctioned Beijing in response to its attack on Taiwan.")
     assert ("country:CHN", "ATTACK", "country:TWN") in keys(policy)
 
 

@@ -58,8 +58,8 @@ def test_a_reason_is_no_act_of_the_subject(extractor: Extractor, text: str, rela
     ("text", "expected"),
     [
         # the agent named inside the adjunct stays
-        ("The United States sanctioned Russian officials over Russia's annexation of Crimea.",
-         ("country:USA", "SANCTION", "country:RUS")),
+        ("The United States sanctioned Russian officials in response to Russia's invasion of Ukraine.",
+         ("country:RUS", "ATTACK", "country:UKR")),
         ("Russia recalled its ambassador, citing the expulsion of Russian diplomats by Britain.",
          ("country:GBR", "EXPEL", "country:RUS")),
         # the clause's own act is no adjunct
@@ -76,11 +76,33 @@ def test_acts_named_with_their_agent_stay(extractor: Extractor, text: str, expec
     assert adjunct_drops(result) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "own_act", "matter"),
+    [
+        ("The United States sanctioned Russian officials over Russia's invasion of Ukraine.",
+         ("country:USA", "SANCTION", "country:RUS"), "invasion"),
+        ("Chile recalled its ambassador from Lima over Peru's seizure of Chilean boats.",
+         ("country:CHL", "REDUCE_DIPLOMATIC_RELATIONS", "country:PER"), "seizure"),
+        # "over" on a noun: the matter of the row
+        ("Chile froze talks with Bolivia amid a row over Peru's seizure of Chilean boats.",
+         ("country:CHL", "HALT_NEGOTIATIONS", "country:BOL"), "seizure"),
+    ],
+)
+def test_the_matter_over_names_is_no_event_told(
+    extractor: Extractor, text: str, own_act: tuple[str, str, str], matter: str,
+) -> None:
+    result = run(extractor, text)
+    assert own_act in triples(result)  # the clause's act stays, aimed as before
+    assert not [e for e in result.events if e.trigger == matter]
+    assert (matter, f"'{matter}' is the matter 'over' names, not an event told") in adjunct_drops(result)
+
+
 def test_loader_reads_the_shipped_file() -> None:
     words = load_reason_adjuncts(DATA_DIR / "reason_adjuncts.toml")
     assert "cite" in words.participles
     assert "amid" in words.prepositions
     assert "response" in words.reason_nouns
+    assert words.matter_prepositions == frozenset({"over"})
 
 
 def test_loader_names_a_malformed_entry(tmp_path: Path) -> None:
