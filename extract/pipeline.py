@@ -111,7 +111,7 @@ from graph.model import (
 EXTRACTOR_NAME = RULES
 # the rules' own version: raise it when the code changes what they extract (the knowledge files
 # and the model are covered by the digest in the full version, see ``rules_version``)
-RULES_VERSION = "0.17"
+RULES_VERSION = "0.18"
 # CAMEO 14 PROTEST: when a country would protest against itself, its people protest against the state
 PROTEST_ROOT = "14"
 

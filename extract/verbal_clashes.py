@@ -2,7 +2,9 @@
 
 "clash" and "skirmish" code fighting (CAMEO 190, the OEDA dictionary's FIGHT block), but English
 also uses them of a dispute: with a topic after "over" or "about" ("Greece clashed with Turkey over
-migration") or at an occasion of talk ("clashed at the summit"), the clash is one of views. Such a
+migration"), at an occasion of talk ("clashed at the summit"), or with a person as the one who
+clashes ("the president has clashed with the Israeli government": a person does not fight a battle
+alone; forces and states do), the clash is one of views. Such a
 candidate is dropped as ``not_an_event``; the words are in ``clashes.toml``.
 
 A clash is mutual: "Indian and Chinese soldiers clashed" with no "with" phrase says each side
@@ -20,7 +22,7 @@ from spacy.tokens import Token
 from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate
-from graph.model import DropReason
+from graph.model import ActorType, DropReason
 
 
 class ClashWordsError(ValueError):
@@ -53,6 +55,8 @@ def without_verbal_clash(candidate: Candidate, words: ClashWords) -> Candidate:
     parties = [pobj for prep in children_of(trigger) if prep.dep_ == "prep" and prep.lower_ == "with"
                for pobj in children_of(prep) if pobj.dep_ == "pobj"]
     reason = verbal_reason([*children_of(trigger), *(c for party in parties for c in children_of(party))], words)
+    if reason is None and candidate.subjects and all(a.type is ActorType.PERSON for a in candidate.subjects):
+        reason = "a person's clash"  # "Petro has clashed with the Israeli government": no one fights alone
     if reason is None:
         return candidate if parties else mutual_clash(candidate)
     return replace(candidate, subjects=(), objects=(), pairs=(), confidence=0.0,

@@ -31,6 +31,8 @@ def test_a_clash_of_forces_is_a_fight(extractor: Extractor, text: str, pair: tup
     "France clashed with Italy over migration policy.",
     "Japan clashed with South Korea about the history textbooks.",
     "The Polish minister clashed with his Hungarian counterpart at the summit in Brussels.",
+    # a person does not fight a battle alone
+    "Colombian President Gustavo Petro has repeatedly clashed with the Israeli government.",
 ])
 def test_a_clash_of_views_is_no_fight(extractor: Extractor, text: str) -> None:
     told = run(extractor, text)
