@@ -358,6 +358,27 @@ def _controlling_clause(verb: Token) -> Token:
     return verb
 
 
+def _manner_reactor(noun: Token, verb: Token, ctx: Context, depth: int) -> Found:
+    """Who reacts in a manner adjunct ("in protest at X") on ``verb``: the verb's subject, unless that
+    subject is of the state the reaction is aimed at, for no state protests at its own act: the
+    parser hung the adjunct on a clause below the reacting one ("demanded that Vilnius withdraw its
+    envoy, in protest at the Baltic country's decision": China protests), whose governing clause's
+    subject reacts."""
+    found = clause_subject(verb, ctx, depth + 1)
+    aimed_at = {a.country or a.id for t in manner_reaction_targets(noun)
+                for a in actors_of(t, ctx) or modifier_actors(t, ctx)}  # "at X's decision": X
+
+    def reacts_to_itself(candidate: Found) -> bool:
+        acting = {a.country or a.id for t in candidate.tokens for a in actors_of(t, ctx)}
+        return bool(acting) and acting <= aimed_at
+
+    clause = verb
+    while reacts_to_itself(found) and clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head != clause:
+        clause = clause.head
+        found = clause_subject(clause, ctx, depth + 1)
+    return found
+
+
 def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     """Who acts in a noun's event when the noun itself names nobody: the subject of the
     light or control verb that governs it ("Budapest has no intention of ...")."""
@@ -374,7 +395,7 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
     if relation == "pobj" and head.dep_ == "prep":
         manner = manner_reaction_verb(noun, noun_roots(noun, ctx))
         if manner is not None:  # "recalled its envoy in protest at X"
-            return clause_subject(manner, ctx, depth + 1)
+            return _manner_reactor(noun, manner, ctx, depth)
         if head.lower_ in ctx.lexicon.adjunct_prepositions:
             return Found((), 0.0)  # "sanctioned X over arms sales": the cause is someone else's act
         if is_joint_occasion(noun, head, ctx.lexicon.occasion_prepositions, _is_joint_noun(noun, ctx)):

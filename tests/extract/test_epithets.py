@@ -135,6 +135,14 @@ def test_a_property_picks_the_antecedent_that_has_it(extractor: Extractor) -> No
     assert not any(e.subject.id == "country:FRA" and e.object.id == "country:IRN" for e in found.events)
 
 
+def test_a_baltic_or_nordic_state_is_one_of_its_region(extractor: Extractor) -> None:
+    baltic = run(extractor, "Russia expelled two Estonian diplomats on Monday. China criticised the Baltic country's "
+                            "decision.")
+    assert ("country:CHN", "country:EST") in pairs_of(baltic, "CRITICIZE")
+    nordic = run(extractor, "Turkey and Finland held talks on Monday. The Nordic country later condemned Russia.")
+    assert ("country:FIN", "country:RUS") in pairs_of(nordic, "CRITICIZE")
+
+
 def test_a_property_no_antecedent_has_drops_countably(extractor: Extractor) -> None:
     found = run(extractor, "France and Egypt held talks on Monday. The kingdom later condemned Israel.")
     assert not any(e.object.id == "country:ISR" for e in found.events)

@@ -116,6 +116,12 @@ def test_a_reaction_told_in_a_manner_adjunct_is_the_verbs_subjects(
     assert (pair[0], "14", pair[2]) not in pairs  # a government's protest is no demonstration
 
 
+def test_a_manner_adjunct_hung_on_the_clause_of_its_target_is_the_clause_aboves(extractor: Extractor) -> None:
+    # no state protests at its own act: the parser hung the adjunct on "return", whose subject is Chile
+    text = "Peru demanded that Chile return the boats, in protest at Chile's seizure of Peruvian vessels."
+    assert ("PER", "11", "CHL") in _pairs(extractor, text)
+
+
 def test_a_crowds_protest_in_a_manner_adjunct_is_no_governments(extractor: Extractor) -> None:
     text = "Thousands marched in Athens in protest at the Turkish overflights."
     assert ("GRC", "11", "TUR") not in _pairs(extractor, text)
