@@ -207,13 +207,23 @@ def _is_future(trigger: Token, lexicon: Lexicon) -> bool:
 
 
 def _ends_walk(node: Token, lexicon: Lexicon) -> bool:
-    """The governor is outside the event's clauses, or the clause is the writer's concessive aside
-    ("..., even though the EU has sanctioned ..."), which says nothing of the clause above."""
+    """The governor is outside the event's clauses, or the clause is the writer's aside, which says
+    nothing of the clause above: a concessive one ("..., even though the EU has sanctioned ...") or
+    a relative clause set off by a comma ("aimed at China, which signed a pact with X": the
+    writer's own description of China, not part of what the analysts said)."""
     if node.dep_ not in _CLAUSAL:
+        return True
+    if node.dep_ == "relcl" and _set_off(node):
         return True
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in lexicon.concessive_markers for c in children_of(node)
     )
+
+
+def _set_off(clause: Token) -> bool:
+    """A relative clause set off by a comma ("Jubaland, where Kenyan troops serve"): non-restrictive."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
 
 
 def _read_governor(node: Token, trigger: Token, reading: _Reading, lexicon: Lexicon) -> None:

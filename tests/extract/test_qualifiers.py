@@ -232,3 +232,23 @@ def test_a_sentence_attribution_is_read_only_in_the_triggers_sentence(
     for found in (qualify(token, extractor.knowledge.lexicon), qualify(token, extractor.knowledge.lexicon,
                                                                         lowers=lowers)):
         assert (found.speaker.text if found.speaker is not None else None, found.modality) == (speaker, modality)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        # set off by a comma: the writer's aside, not part of what was said or intended
+        ("Analysts said the pact was aimed at China, which signed a deal with Fiji last year.", "signed",
+         Modality.ASSERTED),
+        ("Somalia accused Kenya of meddling in Jubaland, where Kenyan troops fight al-Shabab.", "fight",
+         Modality.ASSERTED),
+        ("Chile will send troops to Haiti, which gangs have attacked for months.", "attacked", Modality.ASSERTED),
+        # restrictive: part of what is said
+        ("Analysts said the pact was aimed at the country that signed a deal with Fiji.", "signed",
+         Modality.REPORTED),
+    ],
+)
+def test_a_relative_clause_set_off_by_a_comma_is_the_writers_aside(
+    extractor: Extractor, sentence: str, trigger: str, modality: Modality,
+) -> None:
+    assert qualified(extractor, sentence, trigger)[1] is modality
