@@ -41,6 +41,12 @@ def test_a_condemned_attack_is_a_criticism_of_the_attacker(extractor: Extractor)
     assert dependency and raw_event.confidence < min(e.confidence for e in dependency)
 
 
+def test_a_launch_names_a_missile_fired(extractor: Extractor) -> None:
+    result = run(extractor, "North Korea fired a ballistic missile into the sea. Japan condemned the launch.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
+        ("country:JPN", "CRITICIZE", "country:PRK")]
+
+
 def test_a_general_event_anaphor_refers_to_the_latest_act(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the decision.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
