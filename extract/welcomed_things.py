@@ -7,7 +7,8 @@ delegation"). When every direct object is a thing and the actor is only named on
 possessor or noun modifier), the verb approves of that actor's thing: CAMEO 051, praise or endorse,
 the OEDA dictionary's default for the verb. A noun of someone's coming ("welcomed the visit",
 "the return of the ambassador") receives that someone, as the dictionary's "WELCOME * VISIT" (043)
-does. Words in ``welcomed_things.toml``.
+does. A noun of someone's going or losing power ("welcomed Morales' resignation") approves of a
+loss, which praises no one: no event. Words in ``welcomed_things.toml``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from spacy.tokens import Token
 from extract.block_index import children_of
 from extract.data_tables import load_word_table
 from extract.patterns import Candidate, Context
+from graph.model import DropReason
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 
@@ -36,6 +38,7 @@ class WelcomeWords:
     verbs: frozenset[str]
     coming_nouns: frozenset[str]
     approval_code: str
+    going_nouns: frozenset[str] = frozenset()
 
 
 def load_welcome_words(path: Path) -> WelcomeWords:
@@ -44,7 +47,7 @@ def load_welcome_words(path: Path) -> WelcomeWords:
     code = words.entries.get("approval_code")
     if not isinstance(code, str) or not code.isdigit():
         raise WelcomedThingsError(f"{path}: approval_code must be a CAMEO code string, got {code!r}")
-    return WelcomeWords(words("verbs"), words("coming_nouns"), code)
+    return WelcomeWords(words("verbs"), words("coming_nouns"), code, words("going_nouns"))
 
 
 def with_welcomed_thing(candidate: Candidate, ctx: Context, words: WelcomeWords) -> Candidate:
@@ -52,10 +55,13 @@ def with_welcomed_thing(candidate: Candidate, ctx: Context, words: WelcomeWords)
     verb = candidate.trigger
     if candidate.drop is not None or verb.pos_ != "VERB" or verb.lemma_.lower() not in words.verbs:
         return candidate
+    objects = [child for child in children_of(verb) if child.dep_ in _OBJECT_DEPS]
+    if objects and all(noun.lemma_.lower() in words.going_nouns for noun in objects):
+        return replace(candidate, subjects=(), objects=(), pairs=(), confidence=0.0, drop=DropReason.NOT_AN_EVENT,
+                       detail=f"welcomed the {objects[0].lemma_.lower()}: approval of a loss, no praise")
     approval = ctx.ontology.relation_for_code(words.approval_code)
     if candidate.relation == approval.name:
         return candidate
-    objects = [child for child in children_of(verb) if child.dep_ in _OBJECT_DEPS]
     if not objects or any(_is_guest(noun, ctx, words) for noun in objects):
         return candidate
     return replace(candidate, relation=approval.name)

@@ -36,3 +36,16 @@ def test_a_malformed_approval_code_names_the_file(tmp_path: Path) -> None:
     path.write_text('verbs = ["welcome"]\napproval_code = 51\n', encoding="utf-8")
     with pytest.raises(WelcomedThingsError, match=r"welcomed_things\.toml: approval_code"):
         load_welcome_words(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington welcomed Morales' resignation as a significant moment for democracy.",
+        "Egypt welcomed the ouster of the Sudanese president.",
+    ],
+)
+def test_welcoming_an_actors_loss_praises_no_one(extractor: Extractor, text: str) -> None:
+    result = run(extractor, text)
+    assert not result.events, triples(result)
+    assert any(d.detail.startswith("welcomed the ") and "approval of a loss" in d.detail for d in result.drops)
