@@ -243,6 +243,14 @@ def test_a_statement_noun_is_aimed_at_the_latest_speaker_of_another_state(extrac
     ]
 
 
+@pytest.mark.parametrize("noun", ["report", "findings", "pretexts", "assessment"])
+def test_reports_findings_and_pretexts_are_statements_too(extractor: Extractor, noun: str) -> None:
+    result = run(extractor, f"Chinese officials said Indian troops had crossed the border. India rejected the {noun}.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
+        ("country:IND", "REJECT", "country:CHN")
+    ]
+
+
 def test_a_statement_noun_with_no_earlier_speaker_is_no_event(extractor: Extractor) -> None:
     alone = run(extractor, "India rejected the claim.")
     assert not alone.events

@@ -252,3 +252,8 @@ def test_a_relative_clause_set_off_by_a_comma_is_the_writers_aside(
     extractor: Extractor, sentence: str, trigger: str, modality: Modality,
 ) -> None:
     assert qualified(extractor, sentence, trigger)[1] is modality
+
+
+def test_floating_an_act_proposes_it(extractor: Extractor) -> None:
+    """"floated sending troops": an idea put forward, a course not yet taken."""
+    assert qualified(extractor, "Peru floated sending troops to Bolivia.", "sending")[1] is Modality.INTENDED
