@@ -72,9 +72,10 @@ def _addressed(candidate: Candidate, reproaches: dict[int, Candidate], ctx: Cont
 
 
 def _coordinated_reproach(verb: Token, reproaches: dict[int, Candidate]) -> Candidate | None:
-    """The reproach a request verb with no subject of its own is coordinated with: its head, the
-    verb coordinated with it, or the act reported by its head speech verb ("said it had summoned
-    ... and demanded"); None when there is none."""
+    """The reproach a request verb with no subject of its own is coordinated with: its head (the
+    verb before it in the coordination), or the one act reported by that head when the head is the
+    speech verb the parser hung the request on ("said it had summoned ... and demanded"); None when
+    there is none."""
     if verb.dep_ != "conj" or any(c.dep_ in _SUBJECT_ARCS for c in children_of(verb)):
         return None  # not coordinated, or a subject of its own: not the reproaching state's request
     head = verb.head

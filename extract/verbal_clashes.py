@@ -4,8 +4,8 @@
 also uses them of a dispute: with a topic after "over" or "about" ("Greece clashed with Turkey over
 migration"), at an occasion of talk ("clashed at the summit"), or with a person as the one who
 clashes ("the president has clashed with the Israeli government": a person does not fight a battle
-alone; forces and states do), the clash is one of views. Such a
-candidate is dropped as ``not_an_event``; the words are in ``clashes.toml``.
+alone; forces and states do), the clash is one of views. Such a candidate is dropped as
+``not_an_event``; the words are in ``clashes.toml``.
 
 A clash is mutual: "Indian and Chinese soldiers clashed" with no "with" phrase says each side
 clashed with the other, so the sides are paired both ways, whatever place the clause names.

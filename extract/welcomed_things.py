@@ -51,7 +51,8 @@ def load_welcome_words(path: Path) -> WelcomeWords:
 
 
 def with_welcomed_thing(candidate: Candidate, ctx: Context, words: WelcomeWords) -> Candidate:
-    """The candidate recoded as approval when its welcoming verb's objects are things, not guests."""
+    """The candidate recoded as approval when its welcoming verb's objects are things, not guests;
+    dropped as no event when they are all someone's going or loss of power."""
     verb = candidate.trigger
     if candidate.drop is not None or verb.pos_ != "VERB" or verb.lemma_.lower() not in words.verbs:
         return candidate
