@@ -525,6 +525,47 @@ class ReferenceResolver:
 
     def _resolve_sentence(self, sentence: Span, mentions: BlockMentions, tokens: BlockTokens) -> None:
         doc = sentence.doc
+        kinds, sizes = self._reference_words(sentence, mentions, tokens)
+        named: list[Actor] = []
+        roots = mention_roots(sentence, mentions)  # both walks below ask it of every word
+        dyads = sentence_dyads(sentence, mentions, roots, tokens, self.lexicon.mediating_verbs)
+        coordinated = sentence_groups(sentence, mentions, roots)
+        for i in range(sentence.start, sentence.end):
+            if i in sizes:
+                token = doc[i]
+                head, size = sizes[i]
+                group = group_referents(head, size, self._groups_looking_back(coordinated, token),
+                                        clause_mates(token, mentions), self._country)
+                mentions.references[i] = group
+                named.extend(group or ())
+                continue
+            kind = kinds.get(i)
+            if kind is not None:
+                pair = self._pair_referents(doc[i], kind, mentions, named, dyads)
+                mentions.references[i] = pair
+                named.extend(pair or ())
+                continue
+            # most words are no description (read from the table) and need no token; a word that is
+            # already a mention is none either (``_describe`` answers False there before anything else)
+            if (i not in mentions and (may_describe(tokens, i, self.lexicon)
+                                       or (tokens.tags[i] == "NNP" and is_proper_epithet(doc[i], self.epithets)))
+                    and self._describe(doc[i], mentions, named)):
+                continue
+            mention = mentions.get(i)
+            if mention is not None and i == mention.start and _is_under_discussion(mention, doc):
+                named.append(mention.actor)
+        self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
+        self.last_subject_pair = coordinated_subject_pair(sentence, mentions)
+        self.recent_groups.append(tuple(group for _, group in coordinated))
+
+    def _reference_words(
+        self, sentence: Span, mentions: BlockMentions, tokens: BlockTokens,
+    ) -> tuple[dict[int, PairKind], dict[int, tuple[PairKind, int]]]:
+        """The sentence's pair references (by token index, with the kind they name) and numbered group
+        references (with the kind and the number), each taken out of the mentions; a plural subject
+        pronoun continuing the sentence before's coordinated subject ("Ghana and Togo ... They") is
+        recorded as that pair on the way."""
+        doc = sentence.doc
         kinds: dict[int, PairKind] = {}
         sizes: dict[int, tuple[PairKind, int]] = {}
         for i in range(sentence.start, sentence.end):
@@ -548,46 +589,26 @@ class ReferenceResolver:
             elif head is not None and size is not None:
                 sizes[token.i] = head, size
             _forget(token, mentions)
-        named: list[Actor] = []
-        roots = mention_roots(sentence, mentions)  # both walks below ask it of every word
-        dyads = sentence_dyads(sentence, mentions, roots, tokens, self.lexicon.mediating_verbs)
-        coordinated = sentence_groups(sentence, mentions, roots)
-        for i in range(sentence.start, sentence.end):
-            if i in sizes:
-                token = doc[i]
-                head, size = sizes[i]
-                group = group_referents(head, size, self._groups_looking_back(coordinated, token),
-                                        clause_mates(token, mentions), self._country)
-                mentions.references[i] = group
-                named.extend(group or ())
-                continue
-            kind = kinds.get(i)
-            if kind is not None:
-                token = doc[i]
-                excluded = clause_mates(token, mentions)
-                pair = addressed_relation_pair(token, mentions, self.lexicon, _usable(kind, excluded, self._country))
-                if pair is None:
-                    pair = referents(kind, self._looking_back(named), excluded, self._country,
-                                     without_third_party_acts(list(self._dyads_looking_back(dyads, token))),
-                                     self._salience, self._story_pair())
-                    if pair is not None and rival_pairs(self._dyad_sentences_looking_back(dyads, token),
-                                                        _usable(kind, excluded, self._country)):
-                        pair = None  # two pairs put together in one sentence: none is guessed
-                mentions.references[i] = pair
-                named.extend(pair or ())
-                continue
-            # most words are no description (read from the table) and need no token; a word that is
-            # already a mention is none either (``_describe`` answers False there before anything else)
-            if (i not in mentions and (may_describe(tokens, i, self.lexicon)
-                                       or (tokens.tags[i] == "NNP" and is_proper_epithet(doc[i], self.epithets)))
-                    and self._describe(doc[i], mentions, named)):
-                continue
-            mention = mentions.get(i)
-            if mention is not None and i == mention.start and _is_under_discussion(mention, doc):
-                named.append(mention.actor)
-        self.recent.append((tuple(named), tuple(dyad for _, dyad in dyads)))
-        self.last_subject_pair = coordinated_subject_pair(sentence, mentions)
-        self.recent_groups.append(tuple(group for _, group in coordinated))
+        return kinds, sizes
+
+    def _pair_referents(
+        self, token: Token, kind: PairKind, mentions: BlockMentions, named: Sequence[Actor],
+        dyads: Sequence[tuple[int, tuple[Actor, Actor]]],
+    ) -> tuple[Actor, Actor] | None:
+        """The pair a pair reference of ``kind`` at ``token`` names: the teller and the told of
+        relations told to the other party (``addressed_relation_pair``), else the pair under
+        discussion (``referents``), unless two pairs were put together in one sentence."""
+        excluded = clause_mates(token, mentions)
+        usable = _usable(kind, excluded, self._country)
+        pair = addressed_relation_pair(token, mentions, self.lexicon, usable)
+        if pair is not None:
+            return pair
+        pair = referents(kind, self._looking_back(named), excluded, self._country,
+                         without_third_party_acts(list(self._dyads_looking_back(dyads, token))),
+                         self._salience, self._story_pair())
+        if pair is not None and rival_pairs(self._dyad_sentences_looking_back(dyads, token), usable):
+            return None  # two pairs put together in one sentence: none is guessed
+        return pair
 
     def _describe(self, token: Token, mentions: BlockMentions, named: Sequence[Actor]) -> bool:
         """Resolve ``token`` as a definite description (extract/description_reference.py), adding
