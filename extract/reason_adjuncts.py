@@ -53,12 +53,12 @@ def reason_governor(noun: Token, words: ReasonAdjuncts, through_object: bool = F
     return None
 
 
-def names_matter(noun: Token, words: ReasonAdjuncts) -> bool:
-    """Whether ``noun`` (or the noun it is coordinated with) is the object of a preposition of the
-    matter ("over Israel's offensive", "over X's support and Y's silence")."""
+def matter_preposition(noun: Token, words: ReasonAdjuncts) -> Token | None:
+    """The preposition of the matter whose object ``noun`` (or the noun it is coordinated with) is
+    ("over Israel's offensive", "over X's support and Y's silence"), or None."""
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         noun = noun.head
-    return noun.dep_ == "pobj" and noun.head.lower_ in words.matter_prepositions
+    return noun.head if noun.dep_ == "pobj" and noun.head.lower_ in words.matter_prepositions else None
 
 
 def named_agents(noun: Token, ctx: Context) -> list[Actor]:
@@ -82,10 +82,9 @@ def outside_reason_adjunct(candidate: Candidate, ctx: Context) -> Candidate:
     subject, and not named by the noun's own phrase, or at one a preposition of the matter governs
     (whoever its agent), dropped as ``reason_adjunct``; the candidate as it was otherwise."""
     noun = candidate.trigger
-    if noun.pos_ == "NOUN" and candidate.drop is None and names_matter(noun, ctx.ontology.reason_adjuncts):
-        detail = f"'{noun.lemma_.lower()}' is the matter '{noun.head.lower_}' names, not an event told"
-        return Candidate(noun, candidate.relation, candidate.subjects, candidate.objects, candidate.attributes, 0.0,
-                         DropReason.REASON_ADJUNCT, detail)
+    matter = matter_preposition(noun, ctx.ontology.reason_adjuncts) if noun.pos_ == "NOUN" else None
+    if matter is not None and candidate.drop is None:
+        return _dropped(candidate, f"'{noun.lemma_.lower()}' is the matter '{matter.lower_}' names, not an event told")
     if noun.pos_ != "NOUN" or not candidate.subjects:
         return candidate
     governor = reason_governor(noun, ctx.ontology.reason_adjuncts)
@@ -96,6 +95,10 @@ def outside_reason_adjunct(candidate: Candidate, ctx: Context) -> Candidate:
     clause_subjects = set(subject_actors(clause_subject(governor, ctx), ctx))
     if not set(candidate.subjects) <= clause_subjects:
         return candidate
-    detail = f"'{noun.lemma_.lower()}' gives the reason for '{governor.lemma_.lower()}'"
-    return Candidate(noun, candidate.relation, candidate.subjects, candidate.objects, candidate.attributes, 0.0,
-                     DropReason.REASON_ADJUNCT, detail)
+    return _dropped(candidate, f"'{noun.lemma_.lower()}' gives the reason for '{governor.lemma_.lower()}'")
+
+
+def _dropped(candidate: Candidate, detail: str) -> Candidate:
+    """The candidate dropped as ``reason_adjunct``, its actors kept for the drop's record."""
+    return Candidate(candidate.trigger, candidate.relation, candidate.subjects, candidate.objects,
+                     candidate.attributes, 0.0, DropReason.REASON_ADJUNCT, detail)

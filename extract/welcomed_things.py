@@ -38,7 +38,7 @@ class WelcomeWords:
     verbs: frozenset[str]
     coming_nouns: frozenset[str]
     approval_code: str
-    going_nouns: frozenset[str] = frozenset()
+    going_nouns: frozenset[str]
 
 
 def load_welcome_words(path: Path) -> WelcomeWords:
