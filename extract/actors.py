@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from extract.block_index import BlockTokens, doc_entities
 from extract.definite_offices import DefiniteOffices
+from extract.demonym_peoples import with_peoples
 from extract.entity_mentions import EntityNames, introduced_initialism, surname_mentions
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind
 from extract.gazetteer_matches import GazetteerMatcher
@@ -75,7 +76,8 @@ class ActorResolver:
         places: dict[int, str] = {}  # tokens of place names: ISO code of the state containing them
         by_token = BlockMentions()
         before = self._subject_before_block()  # the sentence before this block is the previous block's
-        _cover(by_token, self._with_official_states(doc, self._name_mentions(doc, tokens, roles, places), before))
+        names = self._with_official_states(doc, self._name_mentions(doc, tokens, roles, places), before)
+        _cover(by_token, with_peoples(doc, names, self.gazetteer))
         reading = self._role_reading(doc, roles, places)
         unqualified = self._add_role_mentions(reading, by_token)
         _cover(by_token, coordinated_qualifier_mentions(reading, by_token))

@@ -14,7 +14,15 @@ takes place. An agent noun nothing else ascribes to a state ("protesters", "poli
    Sudan, and still stands for the Netherlands): local agents gathered outside it, or storming
    it, are of its host state;
 4. a local agent the act is done to is where the act is aimed ("warplanes bombed Juba, killing
-   civilians": South Sudanese civilians); the agent that acts never is.
+   civilians": South Sudanese civilians); the agent that acts never is;
+5. an agent noun still without a state, in a sentence that names one state only (by its name,
+   capital, places, people, officials or groups), is that state's when its own clause is set there:
+   a co-argument that is the state, a place of it, one of its persons, organisations or
+   institutions ("rebels attacked an army base in northern Mali", "opposition leader Bobi Wine was
+   arrested by police"), not a group of its people, who may be abroad ("police arrested Chinese
+   smugglers"). Never armed forces and their arms, which act across borders, nor people who are by
+   nature abroad or deal with other states (``event_location.toml``), which also set no scene in
+   their own state ("gunmen seized two American tourists").
 
 A place that locates an agent by rule 2 is where the act happens, so it is not also the target of
 an act that names no object (``BlockMentions.scene_places``: "people marched in Bukavu" do not
@@ -30,12 +38,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from extract.block_index import children_of, conjuncts_of
+from extract.block_index import block_words, children_of, conjuncts_of
 from extract.data_tables import load_word_table
 from extract.gazetteer import Gazetteer, Role
-from extract.mentions import BlockMentions, Mention, MentionKind
+from extract.mentions import BlockMentions, Mention, MentionKind, mention_root
 from extract.ontology import Lexicon, Ontology
 from extract.role_mentions import group_actor
 from graph.model import ActorType
@@ -57,6 +65,8 @@ _NESTING_PREPS = frozenset({"in", "of"})
 #: Arcs between verbs that share one subject and one scene ("marched in Bukavu to protest", "gathered and chanted").
 _SAME_SCENE_ARCS = frozenset({"conj", "xcomp", "advcl"})
 _NESTING_DEPTH = 3
+#: Arcs of a word that qualifies the noun it hangs on ("American tourists", "the US embassy").
+_QUALIFIER_ARCS = frozenset({"amod", "compound", "nmod", "poss"})
 
 
 class LocationWordsError(ValueError):
@@ -70,6 +80,11 @@ class LocationWords:
 
     locative_prepositions: frozenset[tuple[str, ...]]
     local_agents: Mapping[str, Role]
+    border_crossing_sectors: frozenset[str]
+    travelling_agents: frozenset[str]
+    foreign_qualifiers: frozenset[str]
+    expelling_verbs: frozenset[str]
+    scene_setting_sectors: frozenset[str]
 
 
 def load_location_words(path: Path) -> LocationWords:
@@ -87,7 +102,10 @@ def load_location_words(path: Path) -> LocationWords:
         }
     except (KeyError, TypeError) as error:
         raise LocationWordsError(f"{path}: local_agents has a malformed entry ({error!r})") from error
-    return LocationWords(prepositions, agents)
+    return LocationWords(prepositions, agents, frozenset(s.upper() for s in words("border_crossing_sectors")),
+                         frozenset(words("travelling_agents")), words("foreign_qualifiers"),
+                         words("expelling_verbs"),
+                         frozenset(s.upper() for s in words("scene_setting_sectors")))
 
 
 @dataclass(frozen=True)
@@ -99,7 +117,7 @@ class AgentLocator:
     lexicon: Lexicon
     ontology: Ontology
 
-    def locate(self, tokens: Iterable[Token], mentions: BlockMentions) -> None:
+    def locate(self, doc: Doc, tokens: Iterable[Token], mentions: BlockMentions) -> None:
         """Add a group mention for every agent noun among ``tokens`` (a block's words, or those of
         them that may be nouns) that a place ascribes to one state, and take it out of the
         unqualified agents."""
@@ -121,14 +139,125 @@ class AgentLocator:
             (state,) = states
             if state not in self.gazetteer.countries:
                 continue
-            actor = group_actor(self.gazetteer, state, role)
-            start = token.i - len(role.term.split()) + 1 if _ends_with(token.doc, token.i, role.term) else token.i
-            mention = Mention(start, token.i + 1, actor, MentionKind.GROUP)
-            for i in range(start, token.i + 1):
-                mentions.setdefault(i, mention)
+            self._add_group(token, role, state, mentions)
             located.add(token.i)
         mentions.unqualified_agents = frozenset(mentions.unqualified_agents - located)
         mentions.scene_places = frozenset(mentions.scene_places | scene_places)
+        self._locate_in_one_state_sentences(doc, mentions)
+
+    def _add_group(self, token: Token, role: Role, state: str, mentions: BlockMentions) -> None:
+        """Make the agent noun (with the words of its role term) a mention of the state's group."""
+        actor = group_actor(self.gazetteer, state, role)
+        start = token.i - len(role.term.split()) + 1 if _ends_with(token.doc, token.i, role.term) else token.i
+        mention = Mention(start, token.i + 1, actor, MentionKind.GROUP)
+        for i in range(start, token.i + 1):
+            mentions.setdefault(i, mention)
+
+    # -- rule 5: "rebels attacked an army base in northern Mali" --------------------------------
+    def _locate_in_one_state_sentences(self, doc: Doc, mentions: BlockMentions) -> None:
+        """Give the agents still unqualified the state of their sentence where it names one only."""
+        located: set[int] = set()
+        words = block_words(doc)
+        for index in sorted(mentions.unqualified_agents):
+            token = words[index]
+            role = self._agent_role(token, mentions)
+            if role is None or not self._may_be_of_the_scene(token, role, mentions):
+                continue
+            states = self._sentence_states(token.sent, mentions)
+            if len(states) != 1 or self._clause_states(token, mentions) != states:
+                continue
+            (state,) = states
+            if state in self.gazetteer.countries:
+                self._add_group(token, role, state, mentions)
+                located.add(index)
+        mentions.unqualified_agents = frozenset(mentions.unqualified_agents - located)
+
+    def _may_be_of_the_scene(self, token: Token, role: Role, mentions: BlockMentions) -> bool:
+        """Whether an agent may be of the state its sentence tells of: not one that crosses
+        borders or travels by nature, nor one a foreign word or an unknown name qualifies."""
+        if role.sector in self.words.border_crossing_sectors:
+            return False
+        if token.lower_ in self.words.travelling_agents or role.term in self.words.travelling_agents:
+            return False
+        if token.lemma_.lower() in self.lexicon.place_nouns or self._is_expelled(token):
+            return False
+        for child in children_of(token):
+            if child.dep_ in _QUALIFIER_ARCS and child.lower_ in self.words.foreign_qualifiers:
+                return False
+            if child.dep_ in ("compound", "poss") and child.i not in mentions and self._is_unknown_name(child):
+                return False
+        return True
+
+    def _is_expelled(self, token: Token) -> bool:
+        argument = _argument_of(token, self.lexicon)
+        verb = _governing_verb(argument)
+        return (verb is not None and argument.dep_ in _PATIENT_ARCS
+                and verb.lemma_.lower() in self.words.expelling_verbs)
+
+    def _is_unknown_name(self, word: Token) -> bool:
+        """A proper name or an initialism no actor covers ("Ryanair", "NGO"); a capitalised
+        word of a role ("Police officers") is none."""
+        if word.pos_ == "PROPN" or (word.is_upper and len(word) > 1):
+            return True
+        return word.is_title and self._known_role(word) is None and word.lower_ not in self.words.local_agents
+
+    def _clause_states(self, token: Token, mentions: BlockMentions) -> set[str]:
+        """The states the agent's own clause is set in: those of the other arguments of its verb
+        (and of the verbs sharing its subject) that set a scene (states, capitals, places,
+        persons, organisations, a state's institutions: not groups of people, who may be
+        abroad), of the places those arguments are in, and of the verbs' places."""
+        argument = _argument_of(token, self.lexicon)
+        verb = _governing_verb(argument)
+        if verb is None:
+            return set()
+        states: set[str] = set()
+        for scene_verb in _same_scene(verb):
+            for other in _arguments(scene_verb):
+                if other.i == argument.i or other.i == token.i:
+                    continue
+                for item in (other, *conjuncts_of(other)):
+                    states |= self._setting_states(item, mentions)
+                states |= self._postmodifier_states(other, mentions)
+            for _, place in self._locatives(scene_verb):
+                states |= self._place_states(place, mentions)
+        return states
+
+    def _setting_states(self, token: Token, mentions: BlockMentions) -> set[str]:
+        mention = mentions.get(token.i)
+        if mention is not None and mention.actor.country and (
+                mention.actor.type is not ActorType.GROUP
+                or mention.actor.sector in self.words.scene_setting_sectors):
+            return {mention.actor.country}
+        place = mentions.place_states.get(token.i)
+        if place is not None and place.country:
+            return {place.country}
+        return {actor.country for actor in mentions.references.get(token.i) or () if actor.country}
+
+    def _sentence_states(self, sentence: Span, mentions: BlockMentions) -> set[str]:
+        """The states a sentence names: of its actor mentions (not those headed by a travelling
+        agent noun), its places and its resolved pair and group references."""
+        states: set[str] = set()
+        doc = sentence.doc
+        for i in range(sentence.start, sentence.end):
+            mention = mentions.get(i)
+            if mention is not None and mention.actor.country and not self._names_travellers(doc, mention):
+                states.add(mention.actor.country)
+            place = mentions.place_states.get(i)
+            if place is not None and place.country:
+                states.add(place.country)
+            for actor in mentions.references.get(i) or ():
+                if actor.country:
+                    states.add(actor.country)
+        return states
+
+    def _names_travellers(self, doc: Doc, mention: Mention) -> bool:
+        """A mention that names travelling agents, or qualifies them ("the US embassy", "two
+        American tourists")."""
+        root = mention_root(doc, mention)
+        head = root.head if root.dep_ in _QUALIFIER_ARCS else root
+        pair = f"{doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else head.lower_
+        words = (doc[mention.end - 1].lower_, head.lower_, pair)
+        return any(word in self.words.travelling_agents for word in words)
 
     # -- which nouns ----------------------------------------------------------------------------
     def _agent_role(self, token: Token, mentions: BlockMentions) -> Role | None:

@@ -111,7 +111,7 @@ from graph.model import (
 EXTRACTOR_NAME = RULES
 # the rules' own version: raise it when the code changes what they extract (the knowledge files
 # and the model are covered by the digest in the full version, see ``rules_version``)
-RULES_VERSION = "0.18"
+RULES_VERSION = "0.19"
 # CAMEO 14 PROTEST: when a country would protest against itself, its people protest against the state
 PROTEST_ROOT = "14"
 
@@ -493,7 +493,7 @@ class _ArticleExtraction:
         with_legislatures(doc, tokens, mentions, self.extractor.knowledge.legislatures,
                           self.extractor.knowledge.gazetteer)
         self.references.resolve_block(doc, mentions, tokens)
-        self.locator.locate(words.content, mentions)
+        self.locator.locate(doc, words.content, mentions)
         _collect_names(doc, mentions, self.names)
         ctx = Context(self.extractor.knowledge.ontology, self.extractor.knowledge.lexicon, mentions,
                       self.extractor.knowledge.reporter_acts)

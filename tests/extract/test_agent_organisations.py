@@ -89,11 +89,13 @@ def test_a_known_armed_group_keeps_its_country(extractor: Extractor) -> None:
 
 
 def test_held_or_harmed_people_do_not_stand_for_the_organisation(extractor: Extractor) -> None:
-    for text in ("Prisoners of the TPLF accused Ethiopia of neglect.",
-                 "Victims of the TPLF accused Ethiopia of neglect."):
-        result = run(extractor, text)
-        assert result.events == (), text
-        assert drop_reasons(result)[DropReason.UNQUALIFIED_AGENT] == 1, text
+    # prisoners are by nature of no state the sentence gives (event_location.toml travelling_agents)
+    result = run(extractor, "Prisoners of the TPLF accused Ethiopia of neglect.")
+    assert result.events == ()
+    assert drop_reasons(result)[DropReason.UNQUALIFIED_AGENT] == 1
+    # victims in a sentence of Ethiopia only are Ethiopia's people (rule 5 of extract/event_location.py), never the TPLF
+    event = only_event(run(extractor, "Victims of the TPLF accused Ethiopia of neglect."))
+    assert (event.subject.id, event.object.id) == ("group:eth-cvl", "country:ETH")
 
 
 def test_a_common_noun_initialism_names_no_organisation(extractor: Extractor) -> None:
@@ -129,9 +131,10 @@ def test_a_noun_that_is_no_agent_takes_no_organisation_from_an_initialism(extrac
 
 # -- 2. bare agent nouns as objects ------------------------------------------------------------
 def test_a_bare_agent_as_object_is_dropped_as_unqualified(extractor: Extractor) -> None:
-    for text in ("Kenyan police arrested protesters.",
-                 "Ugandan soldiers detained militants near the border.",
-                 "Egyptian security forces arrested journalists and activists."):
+    # no state the sentence names alone (two, or none) gives the agent one
+    for text in ("Kenyan and Ugandan police arrested protesters.",
+                 "Police arrested protesters.",
+                 "Kenyan police said Ugandan soldiers detained militants."):
         result = run(extractor, text)
         assert result.events == (), text
         reasons = drop_reasons(result)

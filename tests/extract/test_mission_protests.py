@@ -15,7 +15,7 @@ run = runner("mission-protests", "2024-05-02")
     [
         # the mission's state, not the city the protest was held in
         ("Hundreds of Kenyans held a demonstration in Nairobi outside the Ugandan embassy.",
-         {("country:KEN", "country:UGA")}),
+         {("group:ken-cvl", "country:UGA")}),
         ("Iraqi students held a protest in Basra outside the Saudi consulate.", {("group:irq-edu", "country:SAU")}),
     ],
 )
