@@ -69,6 +69,7 @@ from extract.pair_reference import ReferenceResolver
 from extract.pass_gates import PassGates, VerbGates
 from extract.patterns import Candidate, Context, with_backoff
 from extract.possessor_binding import BindingWords
+from extract.protest_demands import with_protest_demands
 from extract.protest_symbols import SymbolWords, load_symbol_words, with_symbol_protests
 from extract.qualifiers import Qualifiers, qualify
 from extract.relation_partners import with_relation_partner
@@ -506,6 +507,7 @@ class _ArticleExtraction:
                                 list(block_candidates(words.content, ctx, tokens,
                                                      self.extractor.knowledge.verb_gates)), ctx)
         found = with_reproach_addressees(found, ctx)
+        found = with_protest_demands(found, ctx)
         found = with_membership_exits(words.verbs, found, ctx, self.extractor.knowledge.exit_words)
         found = with_territory_acts(gates.territory_words(words.content, tokens), found, ctx,
                                     self.extractor.knowledge.gazetteer)
