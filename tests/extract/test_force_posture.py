@@ -29,6 +29,8 @@ def postures(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
     ("Pakistan held artillery drills along the frontier with India.", "PAK", "country:IND"),
     ("Russia sent bombers toward Japan on Tuesday.", "RUS", "country:JPN"),
     ("Eritrea deployed tanks in the waters off Yemen.", "ERI", "country:YEM"),
+    ("China staged naval drills around Taiwan.", "CHN", "country:TWN"),  # "around" surrounds the state
+    ("Iran held air exercises in the waters around Bahrain.", "IRN", "country:BHR"),
 ])
 def test_forces_put_at_a_states_edge_are_a_show_of_force(
     extractor: Extractor, text: str, subject: str, target: str
