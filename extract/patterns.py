@@ -416,6 +416,9 @@ def noun_governor_subject(noun: Token, ctx: Context, depth: int = 0) -> Found:
             # "agreed to a ceasefire", "engaged in talks"
             inherited = clause_subject(holder, ctx, depth + 1)
             return Found(inherited.tokens, inherited.confidence * 0.8, inherited.blocked)
+        if holder.dep_ == "acomp" and holder.lemma_.lower() in ctx.lexicon.intending_adjectives:
+            # "Iran is ready for talks with X", "he was open to talks": the one ready or open takes part
+            return clause_subject(holder.head, ctx, depth + 1)
         if holder.pos_ in ("NOUN", "PROPN") and head.lower_ == "of" and ctx.actor(holder) is None:
             # "adopted a package of sanctions", "launched a wave of strikes"
             return noun_governor_subject(holder, ctx, depth + 1)

@@ -395,6 +395,9 @@ def _read_intention(node: Token, trigger: Token, reading: _Reading, lexicon: Lex
         reading.at_least(Modality.INTENDED)
     if relation == "xcomp" and _is_intending_adjective(parent, lexicon):
         reading.at_least(Modality.INTENDED)
+    readiness = relation == "prep" and node == trigger.head and parent.dep_ == "acomp"
+    if readiness and _is_intending_adjective(parent, lexicon):
+        reading.at_least(Modality.INTENDED)  # "ready for talks", "open to talks": an event noun of a readiness
     if relation == "xcomp" and parent.lemma_.lower() == "be" and is_to_infinitive(node):
         reading.at_least(Modality.INTENDED)  # "be to" states an arrangement: "the president was to visit X"
 

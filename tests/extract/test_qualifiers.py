@@ -93,6 +93,16 @@ def test_a_participle_or_noun_of_intention_makes_the_act_intended(
     assert qualified(extractor, sentence, trigger)[1] is Modality.INTENDED
 
 
+@pytest.mark.parametrize("sentence", [
+    "Iran said it was ready for talks with the United States.",
+    "Kim Jong Un said he was open to talks with Seoul.",
+])
+def test_an_event_noun_of_a_readiness_is_the_ready_ones_intention(extractor: Extractor, sentence: str) -> None:
+    result = extractor.extract(Article("readiness-test", sentence, None, "2018-01-01"))
+    assert [(e.relation.name, e.modality) for e in result.events] == [("MEET", Modality.INTENDED)], sentence
+    assert result.events[0].subject.country in ("IRN", "PRK")
+
+
 @pytest.mark.parametrize(("sentence", "modality"), [
     ("Ghana's president will fly to Lome next week for talks with Togo's president.", Modality.INTENDED),
     ("Ghana's president flew to Lome on Monday for talks with Togo's president.", Modality.ASSERTED),
