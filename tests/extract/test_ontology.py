@@ -13,6 +13,8 @@ from extract.ontology import (
     load_ontology,
     quad_class_for,
 )
+from extract.pipeline import Extractor
+from graph.model import Article
 
 
 def test_every_cameo_root_is_covered_with_triggers() -> None:
@@ -140,3 +142,13 @@ def test_a_root_without_a_generic_relation_is_a_clear_error(tmp_path: Path) -> N
     bad.write_text('version = "x"\n[[relation]]\nname = "X"\ncameo = "010"\nverbs = ["x"]\n', encoding="utf-8")
     with pytest.raises(OntologyError, match=r"no generic relation .* for CAMEO roots 02, 03"):
         load_ontology(bad, data_dir=tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "Police in the Nigerian city of Kano fired tear gas to disperse hundreds of protesters.",
+    "Riot police dispersed a crowd of Kenyan protesters in Nairobi.",
+])
+def test_dispersing_protesters_is_coercion(extractor: Extractor, text: str) -> None:
+    # CAMEO 175, "use tactics of violent repression"; the OEDA dictionary codes DISPERSE PROTEST [175]
+    result = extractor.extract(Article("ontology-test", text, None, "2020-10-20"))
+    assert "COERCE" in {e.relation.name for e in result.events if e.subject.sector == "COP"}, text
