@@ -99,6 +99,24 @@ def test_paying_the_price_is_no_transfer(extractor: Extractor) -> None:
     assert "payment that is no transfer" in pay[0].detail
 
 
+@pytest.mark.parametrize("text", [
+    "Bangladesh's main opposition party called a nationwide general strike on Sunday.",
+    "Hamas called a general strike in Gaza on Monday.",
+])
+def test_calling_a_strike_is_no_telephone_call(extractor: Extractor, text: str) -> None:
+    result = run(extractor, text)
+    assert "PHONE" not in {e.relation.name for e in result.events}, text
+    assert "PHONE" not in {d.relation for d in result.drops}, text
+
+
+def test_calling_an_election_is_no_event(extractor: Extractor) -> None:
+    result = run(extractor, "Kenya's president called a snap election.")
+    assert result.events == ()
+    call = [d for d in result.drops if d.trigger == "call"]
+    assert [d.reason for d in call] == [DropReason.NO_EVENT_SENSE]
+    assert "calling a meeting or vote" in call[0].detail
+
+
 def test_money_paid_is_still_a_transfer(extractor: Extractor) -> None:
     found = coded(run(extractor, "Qatar paid $40 million to Oman for natural gas."))
     assert ("QAT", "061", "OMN") in found
