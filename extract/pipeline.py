@@ -400,8 +400,9 @@ class RuleExtractor:
         """The pair an event runs between, or why it has none: a news agency is no party to the
         story it tells; a state's conflict act on its own state is done to (or, for a protest, by) its
         population, unless the state is named only as the owner of what is acted on (``owned``, read
-        only there: extract/own_possessions.py); an actor acting on itself or its own state is a
-        self-loop."""
+        only there: extract/own_possessions.py); a state's force on a person (arresting, sentencing,
+        killing an official of its own) is done to that person; an actor acting on itself or its own
+        state is a self-loop."""
         agency = next((a for a in (subject, obj) if self.knowledge.news_agencies.names_agency(a)), None)
         if agency is not None:  # extract/news_agencies.py
             return _PairDrop(DropReason.NOT_AN_ACTOR, f"news agency {agency.name}")
@@ -413,6 +414,8 @@ class RuleExtractor:
                 subject = population  # "Iraqi Kurds protested against the Iraqi government"
             else:
                 obj = population  # "Turkish authorities imposed a curfew in Turkey"
+        if act.quad_class == 4 and obj.type is ActorType.PERSON and subject.type is not ActorType.PERSON:
+            return subject, obj  # "the junta sentenced the former leader": a state's force on one of its people
         if subject.id == obj.id or _acts_for(subject, obj) or _acts_for(obj, subject):
             return _PairDrop(DropReason.SELF_LOOP, subject.id)
         return subject, obj

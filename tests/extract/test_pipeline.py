@@ -207,6 +207,16 @@ def test_self_loops_are_dropped_with_a_reason(extractor: Extractor) -> None:
     assert Counter(d.reason for d in result.drops)[DropReason.SELF_LOOP] == 1
 
 
+def test_a_states_force_on_one_of_its_own_people_is_an_event(extractor: Extractor) -> None:
+    # a sentence handed to one of the state's officials is done to that person, not a loop on the state
+    result = run(extractor, "Myanmar's military junta sentenced Aung San Suu Kyi to four years in prison.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in result.events] == [
+        ("country:MMR", "COERCE", "person:aung-san-suu-kyi")]
+    # while a state's words about its own capital, or its leader's, stay loops
+    assert not run(extractor, "Russia criticized Moscow.").events
+    assert not run(extractor, "Putin warned that Moscow could respond.").events
+
+
 def test_headline_caption_and_body_merge_into_one_event(extractor: Extractor) -> None:
     text = (
         "Putin Meets Xi In Beijing\n"
