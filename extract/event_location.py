@@ -158,12 +158,16 @@ class AgentLocator:
         """Give the agents still unqualified the state of their sentence where it names one only."""
         located: set[int] = set()
         words = block_words(doc)
+        by_sentence: dict[int, set[str]] = {}  # the states of each sentence, read once
         for index in sorted(mentions.unqualified_agents):
             token = words[index]
             role = self._agent_role(token, mentions)
             if role is None or not self._may_be_of_the_scene(token, role, mentions):
                 continue
-            states = self._sentence_states(token.sent, mentions)
+            sentence = token.sent
+            if sentence.start not in by_sentence:
+                by_sentence[sentence.start] = self._sentence_states(sentence, words, mentions)
+            states = by_sentence[sentence.start]
             if len(states) != 1 or self._clause_states(token, mentions) != states:
                 continue
             (state,) = states
@@ -233,14 +237,13 @@ class AgentLocator:
             return {place.country}
         return {actor.country for actor in mentions.references.get(token.i) or () if actor.country}
 
-    def _sentence_states(self, sentence: Span, mentions: BlockMentions) -> set[str]:
+    def _sentence_states(self, sentence: Span, words: tuple[Token, ...], mentions: BlockMentions) -> set[str]:
         """The states a sentence names: of its actor mentions (not those headed by a travelling
         agent noun), its places and its resolved pair and group references."""
         states: set[str] = set()
-        doc = sentence.doc
         for i in range(sentence.start, sentence.end):
             mention = mentions.get(i)
-            if mention is not None and mention.actor.country and not self._names_travellers(doc, mention):
+            if mention is not None and mention.actor.country and not self._names_travellers(words, mention):
                 states.add(mention.actor.country)
             place = mentions.place_states.get(i)
             if place is not None and place.country:
@@ -250,14 +253,14 @@ class AgentLocator:
                     states.add(actor.country)
         return states
 
-    def _names_travellers(self, doc: Doc, mention: Mention) -> bool:
+    def _names_travellers(self, words: tuple[Token, ...], mention: Mention) -> bool:
         """A mention that names travelling agents, or qualifies them ("the US embassy", "two
         American tourists")."""
-        root = mention_root(doc, mention)
+        root = mention_root(words[0].doc, mention)
         head = root.head if root.dep_ in _QUALIFIER_ARCS else root
-        pair = f"{doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else head.lower_
-        words = (doc[mention.end - 1].lower_, head.lower_, pair)
-        return any(word in self.words.travelling_agents for word in words)
+        pair = f"{words[head.i - 1].lower_} {head.lower_}" if head.i > 0 else head.lower_
+        found = (words[mention.end - 1].lower_, head.lower_, pair)
+        return any(word in self.words.travelling_agents for word in found)
 
     # -- which nouns ----------------------------------------------------------------------------
     def _agent_role(self, token: Token, mentions: BlockMentions) -> Role | None:
