@@ -46,7 +46,7 @@ def with_protest_demands(candidates: list[Candidate], ctx: Context) -> list[Cand
         targets.setdefault(protest.trigger.i, candidate)
         folded.append(replace(candidate, drop=DropReason.DUPLICATE,
                               detail=f"what the protest '{protest.trigger.lemma_}' demands"))
-    return [_aimed(c, targets) if c.trigger.i in targets and c in protests.values() else c for c in folded]
+    return [_aimed(c, targets) if c.trigger.i in targets and protests.get(c.trigger.i) is c else c for c in folded]
 
 
 def _protest_of(candidate: Candidate, protests: dict[int, Candidate], ctx: Context) -> Candidate | None:
