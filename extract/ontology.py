@@ -345,6 +345,7 @@ class Lexicon:
     removal_verbs: frozenset[str]
     occasion_prepositions: frozenset[str]
     purpose_prepositions: frozenset[str]
+    reaction_nouns: frozenset[str]
     participation_phrases: frozenset[str]
     concessive_markers: frozenset[str]
     speech_verbs: frozenset[str]

@@ -220,6 +220,18 @@ def _ends_walk(node: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _names_a_reactions_cause(node: Token, lexicon: Lexicon) -> bool:
+    """A "for" phrase after a reaction, or after a verb whose object is one ("vowed revenge for an
+    air strike", "promised retaliation for the attack"): it names the deed the reaction answers, told
+    as done whatever the reaction's own modality or negation (lexicon ``reaction_nouns``); a speaker
+    above still reports it."""
+    if node.dep_ != "prep" or node.lower_ not in lexicon.purpose_prepositions:
+        return False
+    holder = node.head
+    reactions = [holder] + [c for c in children_of(holder) if c.dep_ == "dobj"]
+    return any(word.lemma_.lower() in lexicon.reaction_nouns for word in reactions)
+
+
 def _set_off(clause: Token) -> bool:
     """A relative clause set off by a comma ("Jubaland, where Kenyan troops serve"): non-restrictive."""
     start = clause.left_edge.i
@@ -236,6 +248,9 @@ def _read_governor(node: Token, trigger: Token, reading: _Reading, lexicon: Lexi
     is_speech = parent.lemma_.lower() in lexicon.speech_verbs and parent.pos_ in ("VERB", "AUX")
     if is_completed_adverbial(node):
         reading.modality_shielded = True  # "after X struck Y, both sides agreed": the strike is told as done
+    if _names_a_reactions_cause(node, lexicon):
+        reading.modality_shielded = True  # "vowed revenge for an air strike": the strike is told as done
+        reading.negation_blocked = True
     flipped = _read_negation(node, reading, lexicon, is_speech)
     _read_allegation(node, trigger, reading, lexicon)
     if is_speech and relation in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj"):

@@ -116,6 +116,15 @@ def test_a_definite_cause_after_for_keeps_its_own_modality(extractor: Extractor)
         is Modality.ASSERTED
 
 
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Tehran vowed revenge on Tuesday for an Israeli air strike on its consulate.", "strike"),
+    ("Iran promised retaliation for a drone attack on its border guards.", "attack"),
+])
+def test_the_deed_a_reaction_answers_is_told_as_done(extractor: Extractor, sentence: str, trigger: str) -> None:
+    # after a verb whose object is a reaction, "for" names its cause, not a purpose (lexicon reaction_nouns)
+    assert qualified(extractor, sentence, trigger)[1] is Modality.ASSERTED
+
+
 def test_a_passive_that_is_no_adjective_of_intention_leaves_the_act_asserted(extractor: Extractor) -> None:
     assert qualified(extractor, "Chile was forced to sign the agreement with Peru.", "sign")[1] is Modality.ASSERTED
 
