@@ -5,8 +5,8 @@ gold: the first and second in the manner of the CAMEO codebook's example sentenc
 longer wire-news leads. They are scored, never read for rules while they are held out: the test
 prints figures only, no sentence. Each floor sits about five points under the score measured when
 the set arrived (the first at 4557778: A0,R1 P 0.817, R 0.645; the second and third at b3f7836:
-P 0.776, R 0.622 and P 0.670, R 0.487). The first set was opened for study in session 19 (its
-notes say so); the second and third stay held out.
+P 0.776, R 0.622 and P 0.670, R 0.487). The first set was opened for study in session 19, when the
+second and third were commissioned (its notes say so); the second and third stay held out.
 """
 
 from __future__ import annotations
