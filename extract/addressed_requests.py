@@ -51,6 +51,7 @@ from extract.patterns import (
     Candidate,
     Context,
     actors_of,
+    candidate_code,
     clause_subject,
     modifier_actors,
     prep_objects,
@@ -84,7 +85,7 @@ def with_addressed_requests(
     events = {(c.trigger.i, ctx.ontology.relation(c.relation).cameo[:2])
               for c in candidates if c.drop is None and c.relation in ctx.ontology.relations
               and not all(same_state(s, o) for s, o in c.actor_pairs())}
-    acts = [act for act in found if (act.candidate.trigger.i, _root(act.candidate, ctx)) not in events]
+    acts = [act for act in found if (act.candidate.trigger.i, candidate_code(act.candidate, ctx)[:2]) not in events]
     return with_spanning_acts(candidates, acts)
 
 
@@ -113,18 +114,13 @@ def _as_assertion(candidate: Candidate, words: AddressedRequestWords, ctx: Conte
     trigger = candidate.trigger
     if candidate.drop is not None or trigger.lemma_.lower() not in words.asserting_words:
         return candidate
-    if candidate.relation not in ctx.ontology.relations or _root(candidate, ctx) != "10":
+    if candidate.relation not in ctx.ontology.relations or candidate_code(candidate, ctx)[:2] != "10":
         return candidate
     clauses = [c for c in children_of(trigger) if c.dep_ == "ccomp" and any(s.dep_ == "nsubj" for s in children_of(c))]
     if not clauses or any(is_mandative(c) for c in clauses):
         return candidate
     return Candidate(trigger, candidate.relation, (), (), (), 0.0, DropReason.NOT_AN_EVENT,
                      f"'{trigger.lemma_}' asserts its clause ('{clauses[0].lemma_}' is no mandative verb)")
-
-
-def _root(candidate: Candidate, ctx: Context) -> str:
-    code = dict(candidate.attributes).get("cameo") or ctx.ontology.relation(candidate.relation).cameo
-    return code[:2]
 
 
 def may_act_at(table: BlockTokens, i: int, words: AddressedRequestWords, ctx: Context) -> bool:

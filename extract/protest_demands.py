@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
-
-from extract.block_index import children_of
-from extract.patterns import Candidate, Context
+from extract.patterns import Candidate, Context, candidate_code
+from extract.verb_forms import has_own_subject
 from graph.model import DropReason, same_state
 
 #: CAMEO roots of the requests a protest makes: appeals and demands.
@@ -27,13 +25,13 @@ _PROTEST_ROOT = "14"
 _PURPOSE_ARCS = frozenset({"advcl", "xcomp"})
 #: Drops of a protest that found its protesters but no one it is aimed at.
 _NO_TARGET = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
-_SUBJECT_ARCS = ("nsubj", "nsubjpass", "csubj")
 
 
 def with_protest_demands(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """The candidates, with each demand made by a protest's purpose clause folded into the protest
     (see module doc)."""
-    protests = {c.trigger.i: c for c in candidates if c.trigger.pos_ == "VERB" and _root(c, ctx) == _PROTEST_ROOT}
+    protests = {c.trigger.i: c for c in candidates
+                if c.trigger.pos_ == "VERB" and candidate_code(c, ctx)[:2] == _PROTEST_ROOT}
     if not protests:
         return candidates
     targets: dict[int, Candidate] = {}
@@ -52,9 +50,9 @@ def with_protest_demands(candidates: list[Candidate], ctx: Context) -> list[Cand
 def _protest_of(candidate: Candidate, protests: dict[int, Candidate], ctx: Context) -> Candidate | None:
     """The protest whose purpose clause an emitted request is, made by the same state."""
     verb = candidate.trigger
-    if candidate.drop is not None or not candidate.objects or _root(candidate, ctx) not in _REQUEST_ROOTS:
+    if candidate.drop is not None or not candidate.objects or candidate_code(candidate, ctx)[:2] not in _REQUEST_ROOTS:
         return None
-    if verb.dep_ not in _PURPOSE_ARCS or _has_own_subject(verb):
+    if verb.dep_ not in _PURPOSE_ARCS or has_own_subject(verb):
         return None
     protest = protests.get(verb.head.i)
     if protest is None or not protest.subjects:
@@ -71,11 +69,3 @@ def _aimed(protest: Candidate, targets: dict[int, Candidate]) -> Candidate:
     demand = targets[protest.trigger.i]
     return replace(protest, objects=demand.objects, drop=None, detail="", pairs=(), confidence=demand.confidence)
 
-
-def _has_own_subject(verb: Token) -> bool:
-    return any(child.dep_ in _SUBJECT_ARCS for child in children_of(verb))
-
-
-def _root(candidate: Candidate, ctx: Context) -> str:
-    code = dict(candidate.attributes).get("cameo") or ctx.ontology.relation(candidate.relation).cameo
-    return code[:2]

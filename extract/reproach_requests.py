@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from extract.block_index import children_of
 from extract.envoys import SUMMON_CODE
-from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context
+from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context, candidate_code
 from graph.model import DropReason, same_state
 
 #: CAMEO roots of requests the reproached state receives: appeals and demands.
@@ -53,7 +53,7 @@ def _is_reproach(candidate: Candidate, summoning_lemmas: frozenset[str], ctx: Co
     verb = candidate.trigger
     if candidate.drop is not None or not candidate.objects or verb.pos_ != "VERB":
         return False
-    code = _code(candidate, ctx)
+    code = candidate_code(candidate, ctx)
     if code[:2] == _REDUCING_ROOT:
         return True
     return verb.lemma_.lower() in summoning_lemmas and code == SUMMON_CODE
@@ -62,7 +62,7 @@ def _is_reproach(candidate: Candidate, summoning_lemmas: frozenset[str], ctx: Co
 def _addressed(candidate: Candidate, reproaches: dict[int, Candidate], ctx: Context) -> Candidate:
     verb = candidate.trigger
     if (candidate.drop not in _NO_ADDRESSEE or verb.pos_ != "VERB" or not candidate.subjects
-            or _code(candidate, ctx)[:2] not in _REQUEST_ROOTS):
+            or candidate_code(candidate, ctx)[:2] not in _REQUEST_ROOTS):
         return candidate
     reproach = _coordinated_reproach(verb, reproaches)
     if reproach is None or not all(same_state(s, r) for s in candidate.subjects for r in reproach.subjects):
@@ -84,6 +84,3 @@ def _coordinated_reproach(verb: Token, reproaches: dict[int, Candidate]) -> Cand
     reported = [c for c in children_of(head) if c.dep_ == "ccomp" and c.i < verb.i and c.i in reproaches]
     return reproaches[reported[0].i] if len(reported) == 1 else None
 
-
-def _code(candidate: Candidate, ctx: Context) -> str:
-    return dict(candidate.attributes).get("cameo") or ctx.ontology.relation(candidate.relation).cameo
