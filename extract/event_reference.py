@@ -36,7 +36,8 @@ from extract.event_anaphors import (
 )
 from extract.event_memory import EventMemory, RememberedEvent
 from extract.patterns import Candidate, Context
-from graph.model import Actor, DropReason, Event, same_state
+from extract.qualifiers import qualify
+from graph.model import Actor, DropReason, Event, Modality, Polarity, same_state
 
 REFERENCE_PAIRING = "event_reference"
 #: Below the dependency path (at most 0.9), above the word-order back-off (0.5): the actors come
@@ -50,6 +51,11 @@ CLASS_NOUN_WINDOW_SENTENCES = 2
 _DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Arcs that leave a noun's own phrase: a coordinated noun is another object.
 _OTHER_PHRASE = frozenset({"conj", "cc"})
+#: The arcs by which an event noun is the act its governing verb tells: "launched the offensive",
+#: "strikes were carried out".
+_TOLD_NOUN_ARCS = frozenset({"dobj", "nsubjpass"})
+#: The modalities of an act told as done.
+_DONE_MODALITIES = frozenset({Modality.ASSERTED, Modality.REPORTED})
 #: Drops of a verb whose direct object named no actor.
 _OBJECT_MISSING = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
 #: Drops of a verb whose agent is known but whose object is no actor: an object noun no country
@@ -61,17 +67,51 @@ def remembered_acts(
     candidate: Candidate, emitted: Sequence[Event], sentence: int, ctx: Context
 ) -> tuple[RememberedEvent, ...]:
     """What a later noun can refer to from one candidate of article sentence ``sentence``: the
-    events it gave, else, for a verb of an affirmed act whose object named no actor ("Israel
-    annexed the area"), its act by each agent alone."""
+    events it gave, else, for an affirmed act whose object named no actor, its act by each agent
+    alone: told by its verb ("Israel annexed the area") or by an event noun its verb governs
+    ("Turkish troops launched the offensive", "Israel carried out air strikes")."""
     if emitted:
         return tuple(RememberedEvent.of(event, sentence) for event in emitted)
-    verb = candidate.trigger
-    if candidate.drop not in _AGENT_ONLY or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in children_of(verb)):
+    if candidate.drop not in _AGENT_ONLY:
+        return ()
+    trigger = candidate.trigger
+    if trigger.pos_ == "VERB":
+        done = _verb_told_done(trigger)
+    elif _told_by_light_verb(trigger, ctx):
+        done = _noun_told_done(trigger, ctx)
+    else:
+        return ()
+    if done is None:
         return ()
     reciprocal = ctx.ontology.relation(candidate.relation).reciprocal
-    done = verb.dep_ != "xcomp" and not _under_modal(verb)  # "vowed to annex", "will send": not done
-    return tuple(RememberedEvent(candidate.relation, verb.lemma_.lower(), agent, None, reciprocal, sentence, done)
+    return tuple(RememberedEvent(candidate.relation, trigger.lemma_.lower(), agent, None, reciprocal, sentence, done)
                  for agent in candidate.subjects)
+
+
+def _verb_told_done(verb: Token) -> bool | None:
+    """Whether a verb tells its act as done: not "vowed to annex" nor "will send"; None for a
+    negated one, which tells no act."""
+    if any(c.dep_ == "neg" for c in children_of(verb)):
+        return None
+    return verb.dep_ != "xcomp" and not _under_modal(verb)
+
+
+def _told_by_light_verb(noun: Token, ctx: Context) -> bool:
+    """Whether an event noun is what a light verb's clause tells its subject doing: "launched the
+    offensive", "strikes were carried out" (lexicon.toml performing_light_verbs); not "condemned
+    the attack", "sought talks" nor "halted the offensive", whose subject did something else."""
+    return (noun.pos_ == "NOUN" and noun.dep_ in _TOLD_NOUN_ARCS
+            and noun.head.lemma_.lower() in ctx.lexicon.performing_light_verbs)
+
+
+def _noun_told_done(noun: Token, ctx: Context) -> bool | None:
+    """Whether an event noun its verb governs tells its act as done, read as the noun's event
+    itself would be ("launched the offensive", not "will launch an offensive"); None for an
+    act told as not happening ("did not carry out strikes", "halted the offensive")."""
+    qualifiers = qualify(noun, ctx.lexicon, ctx.reporter_acts)
+    if qualifiers.polarity is Polarity.NEGATED:
+        return None
+    return qualifiers.modality in _DONE_MODALITIES
 
 
 def _under_modal(verb: Token) -> bool:

@@ -336,6 +336,7 @@ class Lexicon:
     """English function words the patterns rely on (lexicon.toml)."""
 
     light_verbs: frozenset[str]
+    performing_light_verbs: frozenset[str]
     control_verbs: frozenset[str]
     control_nouns: frozenset[str]
     object_control_verbs: frozenset[str]

@@ -75,6 +75,24 @@ def test_an_act_under_a_modal_is_not_yet_done_and_no_move_to_condemn(extractor: 
     assert not referred(planned)
 
 
+def test_an_act_told_by_a_light_verb_and_its_noun_is_remembered_without_a_target(extractor: Extractor) -> None:
+    # no target is named ("launched the offensive"), but its agent did the act a later noun names
+    launched = run(extractor, "Turkish troops launched the offensive on Wednesday. Greece condemned the offensive.")
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(launched)] == [
+        ("country:GRC", "CRITICIZE", "group:tur-mil")
+    ]
+    carried_out = run(extractor, "Israel carried out air strikes overnight, the army said. Iran condemned the strikes.")
+    assert [(e.subject.id, e.object.id) for e in referred(carried_out)] == [("country:IRN", "country:ISR")]
+
+
+def test_an_act_noun_whose_verb_does_not_perform_it_is_no_antecedent(extractor: Extractor) -> None:
+    # the subject of "halted", "sought" or "condemned" did not do the act the noun names
+    for told in ("Turkish troops halted the offensive on Wednesday.", "Turkey sought talks on Wednesday.",
+                 "Turkey did not carry out air strikes on Wednesday."):
+        result = run(extractor, f"{told} Greece condemned the offensive. Greece condemned the strikes.")
+        assert not referred(result), told
+
+
 def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the expulsions.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
