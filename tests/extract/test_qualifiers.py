@@ -87,6 +87,10 @@ def test_would_in_speech_reported_in_the_past_is_a_stated_intention(
     ("Japan is poised to sign a defence pact with the Philippines.", "sign"),
     ("The Kenyan president is slated to meet Uganda's president in May.", "meet"),
     ("Russia expressed willingness to mediate between Armenia and Azerbaijan.", "mediate"),
+    # nouns of striving and seeking: the act is sought, not done
+    ("Moscow criticised Armenia's attempt to join the International Criminal Court.", "join"),
+    ("Turkey renewed its push to join the European Union.", "join"),
+    ("Kenya welcomed Uganda's efforts to mediate between the two sides.", "mediate"),
 ])
 def test_a_participle_or_noun_of_intention_makes_the_act_intended(
         extractor: Extractor, sentence: str, trigger: str) -> None:
