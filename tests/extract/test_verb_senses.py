@@ -117,6 +117,24 @@ def test_calling_an_election_is_no_event(extractor: Extractor) -> None:
     assert "calling a meeting or vote" in call[0].detail
 
 
+def test_goods_flown_to_a_state_are_aid_and_the_flier_visits_no_one(extractor: Extractor) -> None:
+    found = run(extractor, "Norway flew 30 tonnes of relief supplies to Malawi on Friday.")
+    assert {(e.subject.id, e.relation.name, e.object.id) for e in found.events} == {
+        ("country:NOR", "AID", "country:MWI")}
+    weapons = run(extractor, "Iran flew weapons to Syria.")
+    assert {(e.subject.id, e.relation.name, e.object.id) for e in weapons.events} == {
+        ("country:IRN", "MILITARY_AID", "country:SYR")}
+
+
+def test_people_flown_are_no_visit_of_the_flier(extractor: Extractor) -> None:
+    flown = run(extractor, "Mexico flew 150 Cuban migrants to Havana on Monday.")
+    assert "VISIT" not in {e.relation.name for e in flown.events}
+    assert [d.reason for d in flown.drops if d.trigger == "fly"] == [DropReason.NO_EVENT_SENSE]
+    # the intransitive verb is the traveller's visit
+    travelled = run(extractor, "The Mexican president flew to Havana on Monday.")
+    assert {(e.relation.name, e.object.id) for e in travelled.events} == {("VISIT", "country:CUB")}
+
+
 def test_money_paid_is_still_a_transfer(extractor: Extractor) -> None:
     found = coded(run(extractor, "Qatar paid $40 million to Oman for natural gas."))
     assert ("QAT", "061", "OMN") in found
