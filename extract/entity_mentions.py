@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.block_index import BlockTokens, children_of, span_root
 from extract.gazetteer import Gazetteer, fold
-from extract.gazetteer_matches import GazetteerMatcher
+from extract.gazetteer_matches import GazetteerMatcher, ends_in_plural
 from extract.mentions import Mention, MentionKind
 from extract.ontology import Lexicon
 from extract.person_registry import PersonRegistry
@@ -57,6 +57,8 @@ class EntityNames:
             known_org = self.unknown.find(ActorType.ORGANIZATION, text)
             if known_org is not None:  # first met as an organisation: stays one in the article
                 return Mention(name.start, name.end, known_org, MentionKind.NAME)
+        if label == "PERSON" and ends_in_plural(name):
+            return None  # "Kosovo Serbs": a people, read by the gazetteer's demonyms, not a person
         if label == "PERSON" or self._names_a_known_person(label, form, words, text):
             return self._person_mention(name, text, words, roles)
         if label == "ORG":

@@ -118,7 +118,7 @@ class GazetteerMatcher:
         for token in words:
             if token.ent_iob_ != "":
                 ent = entity_of(token)
-                if ent is not None and _has_name_word_outside(ent, start, end):
+                if ent is not None and not ends_in_plural(ent) and _has_name_word_outside(ent, start, end):
                     return False
         return True
 
@@ -153,6 +153,16 @@ def _may_open_caseless_name(word: str) -> bool:
     one (``_written_as_name``, ``place_read_as_person``), so a word of letters that is not capitalised
     opens none ("said", "on")."""
     return not word.isalpha() or word[:1].isupper()
+
+
+#: Tags of plural nouns: a person's name never ends in one ("Kosovo Serbs", "Bosnian Serbs").
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def ends_in_plural(ent: Span) -> bool:
+    """Whether a name ends in a plural noun: then it names a people or a group ("Kosovo Serbs",
+    "Iraqi Kurds"), never one person, whatever the recogniser labelled it."""
+    return ent[-1].tag_ in PLURAL_NOUN_TAGS
 
 
 def _has_name_word_outside(ent: Span, start: int, end: int) -> bool:

@@ -394,16 +394,18 @@ def is_ethnic(doc: Doc, mention: Mention, ethnicity_markers: frozenset[str]) -> 
 
 def stacked_demonym(previous: Mention | None, start: int, end: int, actor: Actor, kind: MentionKind) -> Mention | None:
     """Two nationality words in a row with nothing between them ("Syrian Turkmen villages",
-    "Afghan Uzbek militias", "Iranian Azeris") name an ethnic group living in the first word's
-    state: English puts the state before the origin. The first word's mention widened over the
-    second (``start``..``end``, naming ``actor`` as ``kind``); None when the two are not so stacked."""
+    "Afghan Uzbek militias", "Iranian Azeris"), or a state's name used as a noun before a
+    nationality word ("Kosovo Serbs"), name an ethnic group living in the first word's state:
+    English puts the state before the origin. The first word's mention widened over the second
+    (``start``..``end``, naming ``actor`` as ``kind``), a demonym of the first word's state; None
+    when the two are not so stacked."""
     stacked = (
         previous is not None and previous.end == start
-        and previous.kind is MentionKind.DEMONYM and kind is MentionKind.DEMONYM
+        and previous.kind in (MentionKind.DEMONYM, MentionKind.NAME) and kind is MentionKind.DEMONYM
         and previous.actor.type is ActorType.COUNTRY and actor.type is ActorType.COUNTRY
         and previous.actor.id != actor.id
     )
-    return Mention(previous.start, end, previous.actor, previous.kind) if stacked and previous else None
+    return Mention(previous.start, end, previous.actor, MentionKind.DEMONYM) if stacked and previous else None
 
 
 def names_members(role: Role, lexicon: Lexicon) -> bool:

@@ -154,6 +154,19 @@ def test_stacked_nationality_words_ascribe_the_agent_to_the_first_state(extracto
     events = extractor.extract(Article("stacked-demonyms", text, None, "2024-05-02")).events
     assert {(e.subject.id, e.relation.name, e.object.id) for e in events} == {
         ("group:rus-mil", "ATTACK", "group:syr-cvl")}
+
+
+def test_a_state_name_before_a_nationality_word_names_a_people_of_that_state(extractor: Extractor) -> None:
+    kosovo = Mention(0, 1, Actor("country:XKX", "Kosovo", ActorType.COUNTRY, "XKX"), MentionKind.NAME)
+    serbs = _demonym(1, "SRB")
+    widened = stacked_demonym(kosovo, serbs.start, serbs.end, serbs.actor, serbs.kind)
+    assert widened == Mention(0, 2, kosovo.actor, MentionKind.DEMONYM)
+    # the recogniser takes "Kosovo Serbs" for a person's name; a name ending in a plural is a people
+    text = "In the north, Kosovo Serbs attacked NATO peacekeepers with rocks."
+    events = extractor.extract(Article("stacked-name", text, None, "2024-05-02")).events
+    assert {(e.subject.id, e.relation.name) for e in events} == {("group:xkx-cvl", "ATTACK")}
+
+
 def test_its_after_a_state_institution_qualifies_a_role_with_that_state(extractor: Extractor) -> None:
     result = extractor.extract(Article("role-test", "The Turkish military said its jets struck Kurdish militants in "
                                        "northern Iraq.", None, "2024-03-14"))
