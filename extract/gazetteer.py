@@ -781,6 +781,12 @@ def _longest_from(entries: Iterable[tuple[str, ...]]) -> dict[str, int]:
     return longest
 
 
+def _article_bound(key: tuple[str, ...], surface: Surface) -> bool:
+    """Whether a capital's name keeps its article: "The Valley" without it is the common noun of
+    "the Jordan Valley", so only "The Valley" names Anguilla's capital."""
+    return surface.kind is SurfaceKind.CAPITAL and len(key) == 2
+
+
 def _index(
     surfaces: Iterable[tuple[str, Surface]], tokenize: Callable[[str], list[str]], lower: bool,
     variants: Mapping[str, str],
@@ -808,7 +814,7 @@ def _index(
             key = tokens(variant)
             if lower:
                 key = tuple(t.lower() for t in key)
-            while key and key[0].lower() == "the":
+            while key and key[0].lower() == "the" and not _article_bound(key, surface):
                 key = key[1:]  # "the West" must not swallow the "West" of "the West Bank"
             if key and surface not in entries.setdefault(key, []):
                 entries[key].append(surface)

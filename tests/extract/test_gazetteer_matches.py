@@ -27,6 +27,14 @@ def test_states_and_demonyms_are_found_longest_first(extractor: Extractor) -> No
     assert all(text != "States" for text, _, _ in found)  # inside the longer name
 
 
+def test_a_capital_named_with_its_article_needs_the_article(extractor: Extractor) -> None:
+    """"The Valley" is Anguilla's capital; the "Valley" of another valley's name is no capital."""
+    doc = extractor.nlp("Troops moved into the Jordan Valley before the minister flew to The Valley.")
+    found = [(doc[start:end].text, s.kind, s.key)
+             for start, end, s in matcher(extractor).matches(doc, BlockTokens.of(doc))]
+    assert [(text, kind) for text, kind, key in found if key == "AIA"] == [("The Valley", SurfaceKind.CAPITAL)]
+
+
 def test_a_name_written_in_lower_case_is_no_match(extractor: Extractor) -> None:
     doc = extractor.nlp("the ministers agreed to turkey and chile on the menu.")
     assert matcher(extractor).matches(doc, BlockTokens.of(doc)) == []
