@@ -77,6 +77,8 @@ class GazetteerMatcher:
         limit = min(max(cased_longest, caseless_longest), len(folded) - i)
         for n in range(self.index.reach(folded, lowered, i, limit), 0, -1):
             surfaces = self.index.get(tuple(folded[i : i + n])) if n <= cased_longest else ()
+            if n == 1 and surfaces and block_words(doc)[i].tag_ == "JJ":
+                surfaces = _adjective_readings(surfaces)
             if surfaces:
                 return i, i + n, self.best_surface(surfaces)
             surfaces = self.index.get_caseless(tuple(lowered[i : i + n])) if n <= caseless_longest else ()
@@ -155,8 +157,17 @@ def _may_open_caseless_name(word: str) -> bool:
     return not word.isalpha() or word[:1].isupper()
 
 
+#: Kinds of names of a state or its places: proper nouns, never adjectives (demonyms are).
+_PLACE_NAME_KINDS = frozenset({SurfaceKind.COUNTRY, SurfaceKind.CAPITAL, SurfaceKind.SEAT, SurfaceKind.PLACE})
 #: Tags of plural nouns: a person's name never ends in one ("Kosovo Serbs", "Bosnian Serbs").
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _adjective_readings(surfaces: tuple[Surface, ...]) -> tuple[Surface, ...]:
+    """The readings a word the tagger reads as an adjective can have: a demonym ("Thai
+    authorities"), never the name of a state or place, which is a proper noun ("Male protesters" at
+    a sentence's start is no crowd of the Maldives' capital)."""
+    return tuple(surface for surface in surfaces if surface.kind not in _PLACE_NAME_KINDS)
 
 
 def ends_in_plural(ent: Span) -> bool:

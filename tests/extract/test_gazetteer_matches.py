@@ -35,6 +35,19 @@ def test_a_capital_named_with_its_article_needs_the_article(extractor: Extractor
     assert [(text, kind) for text, kind, key in found if key == "AIA"] == [("The Valley", SurfaceKind.CAPITAL)]
 
 
+def test_a_word_read_as_an_adjective_is_a_demonym_or_no_name(extractor: Extractor) -> None:
+    """A state's or capital's name is a proper noun: "Male" read as an adjective is no capital, while
+    "Thai" read as one is still the demonym."""
+    doc = extractor.nlp("Male protesters and Thai officials met in Male on Monday.")
+    found = [(doc[start:end].text, start, s.key)
+             for start, end, s in matcher(extractor).matches(doc, BlockTokens.of(doc))]
+    assert found == [("Thai", 3, "THA"), ("Male", 7, "MDV")]
+    thai = extractor.nlp("Thai authorities handed over the suspects to Cambodia.")
+    assert thai[0].tag_ == "JJ"
+    first_start, _, first = matcher(extractor).matches(thai, BlockTokens.of(thai))[0]
+    assert (first_start, first.kind, first.key) == (0, SurfaceKind.DEMONYM, "THA")
+
+
 def test_a_name_written_in_lower_case_is_no_match(extractor: Extractor) -> None:
     doc = extractor.nlp("the ministers agreed to turkey and chile on the menu.")
     assert matcher(extractor).matches(doc, BlockTokens.of(doc)) == []
