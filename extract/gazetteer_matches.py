@@ -3,9 +3,10 @@ regions, organisations, persons and places, each where it is plausibly written a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.block_index import BlockTokens, block_words
 from extract.gazetteer import Gazetteer, Surface, SurfaceIndex, SurfaceKind, index_spellings
@@ -112,6 +113,10 @@ class GazetteerMatcher:
                 return False
         if surface.kind is SurfaceKind.PERSON:
             return True
+        if surface.kind is SurfaceKind.PLACE and _tail_of_longer_place(words):
+            return False
+        if surface.kind is SurfaceKind.REGION and _position_in_place_name(words):
+            return False
         # "George Washington", "Georgia Meloni": a place name inside a longer person name. A
         # person's name is made of names: a PERSON entity that goes past the place only by words
         # that are no names ("Sri Lanka's", "the Quai d'Orsay urged") is the recogniser's mis-cut.
@@ -157,10 +162,41 @@ def _may_open_caseless_name(word: str) -> bool:
     return not word.isalpha() or word[:1].isupper()
 
 
+#: Entity labels of places, bodies of water and sites.
+_PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Words of position that open a part of a place's name ("West Darfur", "Upper Nile", "Greater Accra").
+_POSITION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower",
+    "greater", "northeast", "northwest", "southeast", "southwest",
+})
 #: Kinds of names of a state or its places: proper nouns, never adjectives (demonyms are).
 _PLACE_NAME_KINDS = frozenset({SurfaceKind.COUNTRY, SurfaceKind.CAPITAL, SurfaceKind.SEAT, SurfaceKind.PLACE})
 #: Tags of plural nouns: a person's name never ends in one ("Kosovo Serbs", "Bosnian Serbs").
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _position_in_place_name(words: Sequence[Token]) -> bool:
+    """Whether a region named by a word of position ("the West") is that word opening a place's
+    name ("West Darfur", "East Jerusalem"): a capitalised proper noun of the same place entity
+    follows it."""
+    ent = entity_of(words[0])
+    if len(words) != 1 or words[0].lower_ not in _POSITION_WORDS:
+        return False
+    if ent is None or ent.label_ not in _PLACE_ENTITY_LABELS:
+        return False
+    return any(t.i > words[0].i and t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
+
+
+def _tail_of_longer_place(words: Sequence[Token]) -> bool:
+    """Whether a place's name ends a longer name of a place, body of water or site that the
+    recogniser found and the gazetteer does not know ("Cabo Delgado" is no "Delgado", "the Gulf of
+    Aden" no "Aden"): a capitalised word of that name before it, other than a word of position
+    ("West Darfur" is in Darfur). A name in capitals (a dateline's "NEW DELHI") is left alone."""
+    ent = entity_of(words[0])
+    if ent is None or ent.label_ not in _PLACE_ENTITY_LABELS:
+        return False
+    before = [t for t in ent if t.i < words[0].i and t.pos_ == "PROPN"]
+    return any(t.text.istitle() and t.lower_ not in _POSITION_WORDS for t in before)
 
 
 def _adjective_readings(surfaces: tuple[Surface, ...]) -> tuple[Surface, ...]:

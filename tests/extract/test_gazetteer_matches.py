@@ -48,6 +48,16 @@ def test_a_word_read_as_an_adjective_is_a_demonym_or_no_name(extractor: Extracto
     assert (first_start, first.kind, first.key) == (0, SurfaceKind.DEMONYM, "THA")
 
 
+def test_a_place_that_ends_a_longer_place_name_is_not_that_place(extractor: Extractor) -> None:
+    """"Cabo Delgado" is a province of Mozambique, not the Salvadoran town of Delgado; a word of
+    position ("West Darfur") still leaves the place it qualifies."""
+    longer = extractor.nlp("The European Union sent aid to Cabo Delgado in northern Mozambique.")
+    keys = [s.key for _, _, s in matcher(extractor).matches(longer, BlockTokens.of(longer))]
+    assert "SLV" not in keys and "MOZ" in keys
+    part = extractor.nlp("Rebels attacked police in West Darfur on Sunday.")
+    assert [s.key for _, _, s in matcher(extractor).matches(part, BlockTokens.of(part))] == ["SDN"]  # no "West" region
+
+
 def test_a_name_written_in_lower_case_is_no_match(extractor: Extractor) -> None:
     doc = extractor.nlp("the ministers agreed to turkey and chile on the menu.")
     assert matcher(extractor).matches(doc, BlockTokens.of(doc)) == []
