@@ -93,6 +93,17 @@ def test_an_act_noun_whose_verb_does_not_perform_it_is_no_antecedent(extractor: 
         assert not referred(result), told
 
 
+@pytest.mark.parametrize(("told", "noun"), [
+    ("Russian fighter jets violated Estonian airspace on Monday.", "violation"),
+    ("Israel demolished Palestinian homes in Hebron on Monday.", "demolition"),
+    ("A Russian court convicted a US journalist on Monday.", "conviction"),
+])
+def test_a_nominalisation_names_the_act_of_its_verb(extractor: Extractor, told: str, noun: str) -> None:
+    # event_nouns.toml derived_nouns: English derives the noun from the verb the act was told with
+    result = run(extractor, f"{told} Uganda condemned the {noun}.")
+    assert [(e.subject.id, e.relation.name) for e in referred(result)] == [("country:UGA", "CRITICIZE")]
+
+
 def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the expulsions.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
