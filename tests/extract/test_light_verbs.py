@@ -97,6 +97,8 @@ def test_a_prepositional_verb_without_its_preposition_is_refused(tmp_path: Path)
     ("Kenya severed diplomatic ties with Somalia.", "country:KEN", "REDUCE_DIPLOMATIC_RELATIONS", "country:SOM",
      "161"),
     ("Ghana broke off talks with Togo.", "country:GHA", "HALT_NEGOTIATIONS", "country:TGO", "164"),
+    ("The Malian delegation walked out of the talks with Algeria.", "country:MLI", "HALT_NEGOTIATIONS",
+     "country:DZA", "164"),
     ("Denmark froze military aid to Mali.", "country:DNK", "REDUCE_AID", "country:MLI", "1622"),
     ("Finland paused development aid to Tanzania.", "country:FIN", "REDUCE_AID", "country:TZA", "1621"),
     ("Sweden cut humanitarian assistance to Eritrea.", "country:SWE", "REDUCE_AID", "country:ERI", "1623"),
