@@ -6,7 +6,8 @@ The rules of English: a phrasal verb of refusing (``refusal.phrasal_verbs``: the
 particle) rejects what its direct object names, and so the party that made it (its owner: "Iran's
 offer", "talks with China"); in the passive the refuser is the "by" agent and the thing refused the
 subject. Refusing to accept something (``refusing_verbs`` over ``accepting_verbs``) rejects it, and
-saying "no" to something (``saying_verbs``, ``refusal_words``) rejects what "to" names. The code
+refusing to let another party act (``permitting_verbs``) rejects that party, and saying "no" to
+something (``saying_verbs``, ``refusal_words``) rejects what "to" names. The code
 is the one the OEDA dictionary gives the verb the refusal means ("decline") with that object
 ("decline ... talks" 125, reject a proposal to meet), else the generic 120."""
 
@@ -112,6 +113,14 @@ def refusal_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     yield finish_candidate(verb, trig, parties, attributes, confidence, ctx)
 
 
+def _permitted(permitting: Token) -> list[Token]:
+    """Who a permitting verb lets act: the subject of its clause ("let [NATO convoys] cross") or
+    its direct object ("allow [Ukrainian grain] in", "permit [the inspectors] to enter")."""
+    doers = [g for c in children_of(permitting) if c.dep_ in ("ccomp", "xcomp")
+             for g in children_of(c) if g.dep_ == "nsubj"]
+    return doers or [c for c in children_of(permitting) if c.dep_ == "dobj"]
+
+
 @dataclass(frozen=True)
 class Refused:
     """A refusal read at a verb: the path to the refuser, what is refused, and the dictionary verb
@@ -138,6 +147,8 @@ def _refused(verb: Token, ctx: Context) -> Refused | None:
     if lemma in words.refusing_verbs:
         refused = tuple(g for c in children_of(verb) if c.dep_ == "xcomp" and c.lemma_.lower() in words.accepting_verbs
                         for g in children_of(c) if g.dep_ == "dobj")
+        refused = refused or tuple(t for c in children_of(verb) if c.dep_ == "xcomp"
+                                   and c.lemma_.lower() in words.permitting_verbs for t in _permitted(c))
     elif lemma in words.saying_verbs:
         # the parser hangs "to" on the verb or on the word of refusal ("said [no to X]")
         noes = [c for c in children_of(verb) if c.lower_ in words.refusal_words and c.dep_ in ("dobj", "intj")]

@@ -91,6 +91,8 @@ class Refusal:
     #: verbs of refusing a verb of accepting governs ("refused to accept")
     refusing_verbs: frozenset[str]
     accepting_verbs: frozenset[str]
+    #: verbs of permitting a verb of refusing governs ("refused to let X cross"): X is refused
+    permitting_verbs: frozenset[str]
     #: "said no to": saying verbs and the words of refusal they say
     saying_verbs: frozenset[str]
     refusal_words: frozenset[str]
@@ -143,7 +145,8 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
         Censure(censure("words"), censure("reporting_verbs"), censure("copulas"), censure("violating_verbs")),
         OfficialProtest(protest("verbs"), protest("nouns"), protest("addressee_prepositions")),
         Refusal({str(verb): str(sense) for verb, sense in phrasal.items()},
-                *(refusal(key) for key in ("refusing_verbs", "accepting_verbs", "saying_verbs", "refusal_words"))),
+                *(refusal(key) for key in ("refusing_verbs", "accepting_verbs", "permitting_verbs", "saying_verbs",
+                                                 "refusal_words"))),
     )
 
 

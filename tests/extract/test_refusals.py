@@ -4,6 +4,8 @@ of "decline"; a refused act of the refuser's own names no other party."""
 
 from __future__ import annotations
 
+import pytest
+
 from extract.pipeline import Extractor
 from tests.extract.extracting import code_of, runner
 
@@ -55,3 +57,16 @@ def test_saying_no_to_a_request_rejects_its_maker(extractor: Extractor) -> None:
 
 def test_saying_no_to_people_is_no_rejection_of_a_state(extractor: Extractor) -> None:
     assert not rejections(extractor, "The minister said no to reporters.")
+
+
+
+@pytest.mark.parametrize(("text", "refuser", "refused"), [
+    ("Serbia refused to permit Kosovo officials to enter the country.", "SRB", "XKX"),
+    ("Hungary refused to allow Ukrainian grain into its market.", "HUN", "UKR"),
+    ("Egypt refused to let Sudanese trucks cross the border on Monday.", "EGY", "SDN"),
+])
+def test_refusing_to_let_a_party_act_rejects_that_party(
+        extractor: Extractor, text: str, refuser: str, refused: str) -> None:
+    found = rejections(extractor, text)
+    assert {(subject, obj, polarity) for subject, _, obj, polarity in found} == {
+        (f"country:{refuser}", f"country:{refused}", "affirmed")}, found
