@@ -747,7 +747,7 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
     ranked = sorted(triggers, key=lambda t: (t.particle is None, not t.preps))
     best: Candidate | None = None
     for trig in ranked:
-        if not has_particle(verb, trig.particle):
+        if not has_particle(verb, trig.particle) or (not passive and _removed_from(verb, trig, ctx)):
             continue
         candidate = _verb_candidate(verb, trig, passive, ctx)
         if candidate.drop is None:
@@ -759,6 +759,14 @@ def verb_candidates(verb: Token, ctx: Context) -> Iterator[Candidate]:
             best = candidate
     if best is not None:
         yield best
+
+
+def _removed_from(verb: Token, trig: Trigger, ctx: Context) -> bool:
+    """A "from" trigger of a verb of removal, which in the active voice names what is left, never
+    the one removed: "Uganda expelled Kenyan traders from Kampala" removes the traders. (In the
+    passive, "migrants were expelled from Chile", the "from" phrase names the remover:
+    ``passive_removal``.)"""
+    return "from" in trig.preps and verb.lemma_.lower() in ctx.lexicon.removal_verbs
 
 
 def _phrasal_verb_of_the_dictionary(verb: Token, triggers: tuple[Trigger, ...], ctx: Context) -> bool:

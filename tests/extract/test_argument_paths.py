@@ -75,6 +75,11 @@ def test_a_participle_of_removal_is_done_by_the_state_removed_from(extractor: Ex
     assert ("POL", "DEPORT", "RUS") in pairs(extractor, "Russian diplomats expelled from Poland arrived in Moscow.")
 
 
+def test_an_active_removal_removes_its_object_not_the_place_left(extractor: Extractor) -> None:
+    found = pairs(extractor, "Uganda expelled Kenyan traders from Kampala on Friday.")
+    assert {(subject, obj) for subject, _, obj in found} == {("UGA", "KEN")}
+
+
 def test_a_passive_removal_with_by_keeps_its_agent(extractor: Extractor) -> None:
     doc = parse(extractor, "Russian diplomats were expelled from Poland by Lithuania on Friday.")
     assert passive_removal(doc[word(doc, "expelled")], extractor.knowledge.lexicon.removal_verbs) is None
