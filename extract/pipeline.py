@@ -112,7 +112,7 @@ from graph.model import (
 EXTRACTOR_NAME = RULES
 # the rules' own version: raise it when the code changes what they extract (the knowledge files
 # and the model are covered by the digest in the full version, see ``rules_version``)
-RULES_VERSION = "0.19"
+RULES_VERSION = "0.20"
 # CAMEO 14 PROTEST: when a country would protest against itself, its people protest against the state
 PROTEST_ROOT = "14"
 
