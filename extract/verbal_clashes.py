@@ -7,9 +7,8 @@ clashes ("the president has clashed with the Israeli government": a person does 
 alone; forces and states do), the clash is one of views. Such a candidate is dropped as
 ``not_an_event``; the words are in ``clashes.toml``.
 
-A clash is mutual: "soldiers clashed with rebels" says the rebels clashed with the soldiers too, and
-"Indian and Chinese soldiers clashed" with no "with" phrase says each side clashed with the other, so
-the sides are paired both ways, whatever place the clause names.
+A clash is mutual: "Indian and Chinese soldiers clashed" with no "with" phrase says each side
+clashed with the other, so the sides are paired both ways, whatever place the clause names.
 """
 
 from __future__ import annotations
@@ -59,18 +58,13 @@ def without_verbal_clash(candidate: Candidate, words: ClashWords) -> Candidate:
     if reason is None and candidate.subjects and all(a.type is ActorType.PERSON for a in candidate.subjects):
         reason = "a person's clash"  # "Petro has clashed with the Israeli government": no one fights alone
     if reason is None:
-        return mutual_clash(candidate, with_phrase=bool(parties))
+        return candidate if parties else mutual_clash(candidate)
     return replace(candidate, subjects=(), objects=(), pairs=(), confidence=0.0,
                    drop=DropReason.NOT_AN_EVENT, detail=f"a clash of views: {reason}")
 
 
-def mutual_clash(candidate: Candidate, with_phrase: bool) -> Candidate:
-    """A clash with each side against the other: the subject and its "with" phrase ("soldiers clashed
-    with rebels": the rebels clashed with the soldiers too), or, with no "with" phrase, the sides its
-    plural subject names (any other object is where they clashed, not a side)."""
-    if with_phrase:
-        pairs = candidate.actor_pairs()
-        return replace(candidate, pairs=tuple(dict.fromkeys((*pairs, *((o, s) for s, o in pairs)))))
+def mutual_clash(candidate: Candidate) -> Candidate:
+    """A clash with no "with" phrase between the sides its plural subject names, each against the other."""
     sides = candidate.subjects
     if len(sides) < 2:
         return candidate
