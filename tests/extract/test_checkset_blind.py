@@ -2,11 +2,12 @@
 
 Helpers wrote them blind to the extractor, as stand-ins for the human-coded half of the held-out
 gold: the first and second in the manner of the CAMEO codebook's example sentences, the third as
-longer wire-news leads. They are scored, never read for rules while they are held out: the test
-prints figures only, no sentence. Each floor sits about five points under the score measured when
-the set arrived (the first at 4557778: A0,R1 P 0.817, R 0.645; the second and third at b3f7836:
-P 0.776, R 0.622 and P 0.670, R 0.487). The first set was opened for study in session 19, when the
-second and third were commissioned (its notes say so); the second and third stay held out.
+longer wire-news leads, the fourth half of each. They are scored, never read for rules while they
+are held out: the test prints figures only, no sentence. Each floor sits about five points under the
+score measured when the set arrived (the first at 4557778: A0,R1 P 0.817, R 0.645; the second and
+third at b3f7836: P 0.776, R 0.622 and P 0.670, R 0.487; the fourth at 2afb055: P 0.759, R 0.671).
+The first set was opened for study in session 19, when the second and third were commissioned (its
+notes say so); the second to fourth stay held out.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ BLIND_SETS = (
     BlindSet("checkset_blind.jsonl", "geokg_checkset_blind", 150, 20, 0.77, 0.60),
     BlindSet("checkset_blind2.jsonl", "geokg_checkset_blind2", 150, 20, 0.72, 0.57),
     BlindSet("checkset_blind3.jsonl", "geokg_checkset_blind3", 150, 20, 0.62, 0.44),
+    BlindSet("checkset_blind4.jsonl", "geokg_checkset_blind4", 150, 20, 0.71, 0.62),
 )
 
 
