@@ -154,7 +154,7 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     if event_noun is not None:
         return _toward_victims(candidate, event_noun, memory, sentence, ctx)
     objects = [judged] if judged is not None else _object_tokens(verb, candidate.relation, ctx)
-    noun = next((t for t in objects if is_referring_noun(t, ctx)), None)
+    noun = next((t for t in objects if is_referring_noun(t, ctx) or is_evaluated_pronoun(t, verb, ctx)), None)
     own_side = relation in ctx.ontology.own_side_reactions
     reactors = () if own_side else candidate.subjects
     told = not_done_to(memory, candidate.subjects) if own_side else memory
@@ -312,6 +312,15 @@ def _object_tokens(verb: Token, relation: str, ctx: Context) -> list[Token]:
     tokens += [g for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in preps for g in children_of(c)
                if g.dep_ == "pobj"]
     return tokens
+
+
+def is_evaluated_pronoun(token: Token, verb: Token, ctx: Context) -> bool:
+    """The pronoun object of a reaction verb that names what it is ("condemned it as an aggression",
+    "called it a criminal act", "described it as a violation"), which named no actor: an act, read as
+    the class noun of the same spelling says (event_nouns.toml ``class_nouns``)."""
+    if token.pos_ != "PRON" or token.dep_ != "dobj" or token.lower_ not in ctx.ontology.event_nouns.classes:
+        return False
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in children_of(verb))
 
 
 def is_referring_noun(token: Token, ctx: Context) -> bool:

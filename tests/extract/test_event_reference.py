@@ -104,6 +104,16 @@ def test_a_nominalisation_names_the_act_of_its_verb(extractor: Extractor, told: 
     assert [(e.subject.id, e.relation.name) for e in referred(result)] == [("country:UGA", "CRITICIZE")]
 
 
+def test_an_act_named_by_it_and_a_predicate_is_the_latest_act(extractor: Extractor) -> None:
+    # "it" names no actor here; the reaction says what it is ("as an aggression", "a criminal act")
+    for reaction in ("Uganda condemned it as an aggression.", "Uganda called it a criminal act."):
+        result = run(extractor, f"{ATTACK} {reaction}")
+        assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
+            ("country:UGA", "CRITICIZE", "org:al-shabab")], reaction
+    # a bare "it" with nothing said of it is left alone
+    assert not referred(run(extractor, f"{ATTACK} Uganda condemned it."))
+
+
 def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the expulsions.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
