@@ -56,6 +56,8 @@ _OTHER_PHRASE = frozenset({"conj", "cc"})
 _TOLD_NOUN_ARCS = frozenset({"dobj", "nsubjpass"})
 #: The modalities of an act told as done.
 _DONE_MODALITIES = frozenset({Modality.ASSERTED, Modality.REPORTED})
+#: Tags of relative pronouns ("a move that Prague condemned", "the decision, which Rome criticised").
+_RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 #: Drops of a verb whose direct object named no actor.
 _OBJECT_MISSING = frozenset({DropReason.NO_OBJECT, DropReason.NOT_AN_ACTOR})
 #: Drops of a verb whose agent is known but whose object is no actor: an object noun no country
@@ -154,7 +156,8 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     if event_noun is not None:
         return _toward_victims(candidate, event_noun, memory, sentence, ctx)
     objects = [judged] if judged is not None else _object_tokens(verb, candidate.relation, ctx)
-    noun = next((t for t in objects if is_referring_noun(t, ctx) or is_evaluated_pronoun(t, verb, ctx)), None)
+    noun = next((t for t in objects if is_referring_noun(t, ctx) or is_evaluated_pronoun(t, verb, ctx)
+                 or is_summary_noun(t, verb, ctx)), None)
     own_side = relation in ctx.ontology.own_side_reactions
     reactors = () if own_side else candidate.subjects
     told = not_done_to(memory, candidate.subjects) if own_side else memory
@@ -311,7 +314,28 @@ def _object_tokens(verb: Token, relation: str, ctx: Context) -> list[Token]:
         tokens += [c for c in children_of(verb) if c.dep_ == "nsubjpass"]
     tokens += [g for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in preps for g in children_of(c)
                if g.dep_ == "pobj"]
+    antecedent = _relative_antecedent(verb)
+    if antecedent is not None:  # "a move (that) Prague condemned": the object is the noun the clause modifies
+        tokens = [antecedent if t.tag_ in _RELATIVE_PRONOUN_TAGS else t for t in tokens] or [antecedent]
     return tokens
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause modifies, when the clause's verb is that clause's own."""
+    return verb.head if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else None
+
+
+def is_summary_noun(token: Token, verb: Token, ctx: Context) -> bool:
+    """A noun of a class of acts that sums up the clause before it and is what a relative clause's
+    reaction is about: "Russia expelled 20 diplomats, a move Prague condemned", "..., a step that
+    Kigali condemned". Definite or not, it names no participant of its own: it is the act just
+    told (event_nouns.toml ``class_nouns``)."""
+    if token.pos_ != "NOUN" or _relative_antecedent(verb) != token:
+        return False
+    if token.lemma_.lower() not in ctx.ontology.event_nouns.classes or names_its_doer(token):
+        return False
+    return not any(ctx.actor(t) is not None for child in children_of(token)
+                   if child.dep_ not in ("relcl", "punct", "det") for t in _own_phrase(child))
 
 
 def is_evaluated_pronoun(token: Token, verb: Token, ctx: Context) -> bool:

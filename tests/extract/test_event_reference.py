@@ -114,6 +114,15 @@ def test_an_act_named_by_it_and_a_predicate_is_the_latest_act(extractor: Extract
     assert not referred(run(extractor, f"{ATTACK} Uganda condemned it."))
 
 
+@pytest.mark.parametrize("told", [
+    "Russia expelled 20 Czech diplomats on Monday, a move Prague condemned as unjustified.",
+    "Russia expelled 20 Czech diplomats on Monday, a step that Prague condemned.",
+])
+def test_a_noun_summing_up_the_clause_is_what_its_relative_clause_reacts_to(extractor: Extractor, told: str) -> None:
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(run(extractor, told))] == [
+        ("country:CZE", "CRITICIZE", "country:RUS")]
+
+
 def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the expulsions.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
