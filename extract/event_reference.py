@@ -146,6 +146,9 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     noun with no event to refer to is aimed at the latest speaker of another state."""
     if candidate.drop not in _REACTION_DROPS or not candidate.subjects:
         return candidate  # each reading below is of a reactor whose object named no actor
+    drawn = _drawn_reaction(candidate, memory, sentence, ctx)
+    if drawn is not candidate:
+        return drawn
     verb = candidate.trigger
     judged = evaluated_noun(candidate, ctx)
     relation = (reaction_relation(candidate, ctx) or official_protest_relation(candidate, ctx)
@@ -187,6 +190,35 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
     targets = tuple(dict.fromkeys(target for _, target in pairs))
     attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
     return Candidate(verb, relation, candidate.subjects, targets, attributes, REFERENCE_CONFIDENCE,
+                     pairs=pairs, pairing=REFERENCE_PAIRING)
+
+
+def _drawn_reaction(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
+    """A reaction noun an act drew ("the expulsion drew condemnation from the EU", "a move that
+    sparked criticism from Beijing": lexicon ``reaction_drawing_verbs``) is aimed at that act's
+    doer; the candidate as it was for any other noun, or when the act has no doer to find."""
+    noun = candidate.trigger
+    relation = candidate.relation
+    drawing = noun.head
+    if (noun.pos_ != "NOUN" or noun.dep_ != "dobj" or drawing.lemma_.lower() not in ctx.lexicon.reaction_drawing_verbs
+            or ctx.ontology.relation(relation).cameo[:2] not in ctx.ontology.reaction_roots):
+        return candidate
+    acts = [c for c in children_of(drawing) if c.dep_ == "nsubj"]
+    antecedent = _relative_antecedent(drawing)
+    acts = [antecedent if antecedent is not None and t.tag_ in _RELATIVE_PRONOUN_TAGS else t for t in acts]
+    act = next((t for t in acts if is_referring_noun(t, ctx) or is_summary_noun(t, drawing, ctx)), None)
+    if act is None:
+        return candidate
+    referent = find_referent(act, memory, sentence, ctx, candidate.subjects)
+    if referent.ambiguous or not referent.events:
+        return candidate
+    pairs = tuple(dict.fromkeys((reactor, target) for reactor in candidate.subjects for event in referent.events
+                                for target in reaction_targets(reactor, event)))
+    if not pairs:
+        return candidate
+    targets = tuple(dict.fromkeys(target for _, target in pairs))
+    attributes = tuple(sorted({*candidate.attributes, ("topic", act.lemma_.lower())}))
+    return Candidate(noun, relation, candidate.subjects, targets, attributes, REFERENCE_CONFIDENCE,
                      pairs=pairs, pairing=REFERENCE_PAIRING)
 
 

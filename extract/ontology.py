@@ -337,6 +337,7 @@ class Lexicon:
 
     light_verbs: frozenset[str]
     performing_light_verbs: frozenset[str]
+    reaction_drawing_verbs: frozenset[str]
     control_verbs: frozenset[str]
     control_nouns: frozenset[str]
     object_control_verbs: frozenset[str]

@@ -123,6 +123,15 @@ def test_a_noun_summing_up_the_clause_is_what_its_relative_clause_reacts_to(extr
         ("country:CZE", "CRITICIZE", "country:RUS")]
 
 
+@pytest.mark.parametrize("told", [
+    "Russia expelled 20 Czech diplomats on Monday, a move that drew sharp criticism from the European Union.",
+    "Russia expelled 20 Czech diplomats on Monday. The expulsions sparked condemnation from the European Union.",
+])
+def test_a_reaction_an_act_drew_is_aimed_at_its_doer(extractor: Extractor, told: str) -> None:
+    assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(run(extractor, told))] == [
+        ("org:eu", "CRITICIZE", "country:RUS")]
+
+
 def test_a_welcomed_expulsion_is_praise_of_whoever_expelled(extractor: Extractor) -> None:
     result = run(extractor, "Norway expelled two Russian diplomats on Monday. Finland welcomed the expulsions.")
     assert [(e.subject.id, e.relation.name, e.object.id) for e in referred(result)] == [
