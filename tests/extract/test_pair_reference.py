@@ -242,7 +242,8 @@ def test_the_pairing_survives_the_record_round_trip(extractor: Extractor) -> Non
 
 def test_each_others_as_possessor_of_the_object_goes_both_ways(extractor: Extractor) -> None:
     result = run(extractor, "Sudan and Chad traded accusations. Both countries expelled each other's ambassadors.")
-    expelled = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "DEPORT"}
+    # envoys expelled: a mission withdrawn (EXPEL, 166), not individuals deported
+    expelled = {(e.subject.id, e.object.id) for e in result.events if e.relation.name == "EXPEL"}
     assert expelled == {("country:SDN", "country:TCD"), ("country:TCD", "country:SDN")}
 
 
