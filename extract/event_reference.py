@@ -9,6 +9,13 @@ referred act's agent. Which nouns name which acts: ``find_referent`` and event_n
 no recent act matches names the story's own act, the first the article told as done
 (``EventMemory.lede``).
 
+The act may also be named by a pronoun whose reaction says what it is ("condemned it as an
+aggression": ``is_evaluated_pronoun``), by a noun summing up the clause before a relative clause of
+reaction ("Russia expelled 20 diplomats, a move Prague condemned": ``is_summary_noun``), or be the
+subject of the verb that drew a reaction noun ("the expulsion drew condemnation from the EU":
+``_drawn_reaction``). An act told by a light verb and its noun with no target named ("Turkish
+troops launched the offensive") is remembered by its agent alone.
+
 A definite noun of a statement ("the claim", "these remarks", "the allegations") refers back to
 what someone said: the reaction ("India rejected the claim") is aimed at the latest speaker of
 another state, the subject of a speech verb (``event_memory.speakers_at``). A definite noun of a text
@@ -182,14 +189,25 @@ def resolve_reaction(candidate: Candidate, memory: EventMemory, sentence: int, c
             return aimed
         statement = next((t for t in objects if is_statement_noun(t, ctx)), None)
         return _against_speaker(candidate, relation, statement, memory, sentence) if statement else candidate
-    pairs = tuple(dict.fromkeys((reactor, target) for reactor in candidate.subjects for event in referent.events
-                                for target in reaction_targets(reactor, event, own_side)))
-    if not pairs:
+    aimed = _aimed_at_doers(candidate, relation, noun, referent.events, own_side)
+    if aimed is None:
         return replace(candidate, relation=relation, drop=DropReason.SELF_LOOP,
                        detail=f"the {noun.lower_} refers to its own '{referent.events[0].trigger}'")
+    return aimed
+
+
+def _aimed_at_doers(
+    candidate: Candidate, relation: str, noun: Token, events: Sequence[RememberedEvent], own_side: bool = False,
+) -> Candidate | None:
+    """The reaction of ``candidate``'s subjects aimed at the doers of ``events`` (the act ``noun``
+    names), or None when every doer is of a reactor's own state."""
+    pairs = tuple(dict.fromkeys((reactor, target) for reactor in candidate.subjects for event in events
+                                for target in reaction_targets(reactor, event, own_side)))
+    if not pairs:
+        return None
     targets = tuple(dict.fromkeys(target for _, target in pairs))
     attributes = tuple(sorted({*candidate.attributes, ("topic", noun.lemma_.lower())}))
-    return Candidate(verb, relation, candidate.subjects, targets, attributes, REFERENCE_CONFIDENCE,
+    return Candidate(candidate.trigger, relation, candidate.subjects, targets, attributes, REFERENCE_CONFIDENCE,
                      pairs=pairs, pairing=REFERENCE_PAIRING)
 
 
@@ -212,14 +230,7 @@ def _drawn_reaction(candidate: Candidate, memory: EventMemory, sentence: int, ct
     referent = find_referent(act, memory, sentence, ctx, candidate.subjects)
     if referent.ambiguous or not referent.events:
         return candidate
-    pairs = tuple(dict.fromkeys((reactor, target) for reactor in candidate.subjects for event in referent.events
-                                for target in reaction_targets(reactor, event)))
-    if not pairs:
-        return candidate
-    targets = tuple(dict.fromkeys(target for _, target in pairs))
-    attributes = tuple(sorted({*candidate.attributes, ("topic", act.lemma_.lower())}))
-    return Candidate(noun, relation, candidate.subjects, targets, attributes, REFERENCE_CONFIDENCE,
-                     pairs=pairs, pairing=REFERENCE_PAIRING)
+    return _aimed_at_doers(candidate, relation, act, referent.events) or candidate
 
 
 def resolve_ellipsis(candidate: Candidate, memory: EventMemory, sentence: int, ctx: Context) -> Candidate:
