@@ -145,8 +145,8 @@ def load_speech_acts(path: Path, cameo_codes: frozenset[str]) -> SpeechActs:
         Censure(censure("words"), censure("reporting_verbs"), censure("copulas"), censure("violating_verbs")),
         OfficialProtest(protest("verbs"), protest("nouns"), protest("addressee_prepositions")),
         Refusal({str(verb): str(sense) for verb, sense in phrasal.items()},
-                *(refusal(key) for key in ("refusing_verbs", "accepting_verbs", "permitting_verbs", "saying_verbs",
-                                                 "refusal_words"))),
+                *(refusal(key) for key in ("refusing_verbs", "accepting_verbs", "permitting_verbs",
+                                           "saying_verbs", "refusal_words"))),
     )
 
 
