@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extract.mission_protests import PROTEST_ROOT
+from extract.nominal_speech_acts import ASKING_ROOTS
 from extract.patterns import Candidate, Context, candidate_code
 from extract.verb_forms import has_own_subject
 from graph.model import DropReason, same_state
 
-#: CAMEO roots of the requests a protest makes: appeals and demands.
-_REQUEST_ROOTS = frozenset({"02", "10"})
-_PROTEST_ROOT = "14"
 #: Arcs of a clause that gives the purpose or manner of the verb it hangs on.
 _PURPOSE_ARCS = frozenset({"advcl", "xcomp"})
 #: Drops of a protest that found its protesters but no one it is aimed at.
@@ -31,7 +30,7 @@ def with_protest_demands(candidates: list[Candidate], ctx: Context) -> list[Cand
     """The candidates, with each demand made by a protest's purpose clause folded into the protest
     (see module doc)."""
     protests = {c.trigger.i: c for c in candidates
-                if c.trigger.pos_ == "VERB" and candidate_code(c, ctx)[:2] == _PROTEST_ROOT}
+                if c.trigger.pos_ == "VERB" and candidate_code(c, ctx)[:2] == PROTEST_ROOT}
     if not protests:
         return candidates
     targets: dict[int, Candidate] = {}
@@ -50,7 +49,7 @@ def with_protest_demands(candidates: list[Candidate], ctx: Context) -> list[Cand
 def _protest_of(candidate: Candidate, protests: dict[int, Candidate], ctx: Context) -> Candidate | None:
     """The protest whose purpose clause an emitted request is, made by the same state."""
     verb = candidate.trigger
-    if candidate.drop is not None or not candidate.objects or candidate_code(candidate, ctx)[:2] not in _REQUEST_ROOTS:
+    if candidate.drop is not None or not candidate.objects or candidate_code(candidate, ctx)[:2] not in ASKING_ROOTS:
         return None
     if verb.dep_ not in _PURPOSE_ARCS or has_own_subject(verb):
         return None

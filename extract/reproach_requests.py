@@ -22,11 +22,10 @@ from spacy.tokens import Token
 
 from extract.block_index import children_of
 from extract.envoys import SUMMON_CODE
+from extract.nominal_speech_acts import ASKING_ROOTS
 from extract.patterns import DICTIONARY_CONFIDENCE, Candidate, Context, candidate_code
 from graph.model import DropReason, same_state
 
-#: CAMEO roots of requests the reproached state receives: appeals and demands.
-_REQUEST_ROOTS = frozenset({"02", "10"})
 #: CAMEO root of reducing relations: recalls, breaks, expulsions, sanctions.
 _REDUCING_ROOT = "16"
 #: Drops of a request whose object named no actor, or only the patient of the act asked for ("demanded
@@ -62,7 +61,7 @@ def _is_reproach(candidate: Candidate, summoning_lemmas: frozenset[str], ctx: Co
 def _addressed(candidate: Candidate, reproaches: dict[int, Candidate], ctx: Context) -> Candidate:
     verb = candidate.trigger
     if (candidate.drop not in _NO_ADDRESSEE or verb.pos_ != "VERB" or not candidate.subjects
-            or candidate_code(candidate, ctx)[:2] not in _REQUEST_ROOTS):
+            or candidate_code(candidate, ctx)[:2] not in ASKING_ROOTS):
         return candidate
     reproach = _coordinated_reproach(verb, reproaches)
     if reproach is None or not all(same_state(s, r) for s in candidate.subjects for r in reproach.subjects):
